@@ -1,0 +1,490 @@
+/* affari-deal-list.c — a lazily loaded GListModel of deals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-model"
+
+#include "config.h"
+
+#include "affari-deal-list.h"
+#include "affari-deal-private.h"
+#include "store/affari-store.h"
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 24
+
+struct _AffariDealList
+{
+  GObject parent_instance;
+
+  AffariStore *store;
+  AffariDealQuery *query;
+  GArray *ids;              /* gint64, in list order */
+  GHashTable *pages;        /* page index → GPtrArray of AffariDeal (strong) */
+  GQueue page_lru;          /* page indices, most recent first */
+  GHashTable *alive;        /* deal id → AffariDeal (weak): every object handed out */
+  guint refresh_source;
+  gulong handlers[4];
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariDealList, affari_deal_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_QUERY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---------------------------------------------------------- object cache */
+
+static void
+on_deal_finalized (gpointer data, GObject *where_the_object_was)
+{
+  AffariDealList *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  /* the id is gone with the object: find it by pointer */
+  g_hash_table_iter_init (&iter, self->alive);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static void
+forget_alive (AffariDealList *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->alive);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, on_deal_finalized, self);
+  g_hash_table_remove_all (self->alive);
+}
+
+static void
+clear_pages (AffariDealList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_lru);
+}
+
+/* The object for a freshly loaded deal: the one already handed out, updated, or the new one. */
+static AffariDeal *
+adopt (AffariDealList *self, AffariDeal *fresh)
+{
+  AffariDeal *known = g_hash_table_lookup (self->alive, &fresh->id);
+
+  if (known != NULL)
+    {
+      affari_deal_update_from (known, fresh);
+      return g_object_ref (known);
+    }
+
+  {
+    gint64 *key = g_new (gint64, 1);
+    *key = fresh->id;
+    g_hash_table_insert (self->alive, key, fresh);
+    g_object_weak_ref (G_OBJECT (fresh), on_deal_finalized, self);
+  }
+  return g_object_ref (fresh);
+}
+
+static GPtrArray *
+load_page (AffariDealList *self, guint page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  GPtrArray *deals;
+  guint start = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->ids->len - start);
+
+  fresh = affari_store_load_deals (self->store, &g_array_index (self->ids, gint64, start), n, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("Could not load deals: %s", error->message);
+      return NULL;
+    }
+
+  deals = g_ptr_array_new_full (fresh->len, g_object_unref);
+  for (guint i = 0; i < fresh->len; i++)
+    g_ptr_array_add (deals, adopt (self, g_ptr_array_index (fresh, i)));
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), deals);
+  g_queue_push_head (&self->page_lru, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->page_lru) > MAX_PAGES)
+    {
+      gpointer oldest = g_queue_pop_tail (&self->page_lru);
+      g_hash_table_remove (self->pages, oldest);
+    }
+  return deals;
+}
+
+static AffariDeal *
+find_in_page (GPtrArray *deals, gint64 id)
+{
+  for (guint i = 0; i < deals->len; i++)
+    {
+      AffariDeal *deal = g_ptr_array_index (deals, i);
+      if (deal->id == id)
+        return deal;
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------ list model */
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return AFFARI_TYPE_DEAL;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return AFFARI_DEAL_LIST (model)->ids->len;
+}
+
+static gpointer
+list_get_item (GListModel *model, guint position)
+{
+  AffariDealList *self = AFFARI_DEAL_LIST (model);
+  guint page = position / PAGE_SIZE;
+  gint64 id;
+  GPtrArray *deals;
+  AffariDeal *deal;
+
+  if (position >= self->ids->len)
+    return NULL;
+  id = g_array_index (self->ids, gint64, position);
+
+  deals = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (deals == NULL)
+    deals = load_page (self, page);
+  else if (g_queue_peek_head (&self->page_lru) != GUINT_TO_POINTER (page))
+    {
+      g_queue_remove (&self->page_lru, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->page_lru, GUINT_TO_POINTER (page));
+    }
+  if (deals == NULL)
+    return NULL;
+
+  /* Pages usually hold every id in order; a deal deleted meanwhile leaves a gap. */
+  deal = position % PAGE_SIZE < deals->len ? g_ptr_array_index (deals, position % PAGE_SIZE) : NULL;
+  if (deal == NULL || deal->id != id)
+    deal = find_in_page (deals, id);
+  if (deal == NULL)
+    {
+      /* Gone from the database before our refresh ran: an empty placeholder keeps GTK happy. */
+      deal = affari_deal_new ();
+      affari_deal_set_id_internal (deal, id);
+      return deal;
+    }
+  return g_object_ref (deal);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* --------------------------------------------------------------- refresh */
+
+static void
+apply_ids (AffariDealList *self, GArray *ids)
+{
+  g_autoptr(GArray) old = self->ids;
+  guint prefix = 0, suffix = 0;
+  guint old_len = old->len, new_len = ids->len;
+
+  while (prefix < old_len && prefix < new_len &&
+         g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_array_index (old, gint64, old_len - 1 - suffix) == g_array_index (ids, gint64, new_len - 1 - suffix))
+    suffix++;
+
+  self->ids = g_array_ref (ids);
+  clear_pages (self);
+
+  if (prefix == old_len && prefix == new_len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix, new_len - prefix - suffix);
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+void
+affari_deal_list_refresh (AffariDealList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  ids = affari_store_query_deal_ids (self->store, self->query, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not query deals: %s", error->message);
+      return;
+    }
+  apply_ids (self, ids);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  AffariDealList *self = data;
+
+  self->refresh_source = 0;
+  affari_deal_list_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (AffariDealList *self)
+{
+  /* Before the next frame is laid out and painted (GDK redraws at HIGH_IDLE + 20). */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+static void
+on_deal_changed_cb (AffariStore    *store,
+                    gint64          deal_id,
+                    gint64          old_stage,
+                    gint64          new_stage,
+                    AffariDealList *self)
+{
+  AffariDeal *known;
+
+  /* A column of another stage is not concerned. */
+  if (self->query->stage_id > 0 && self->query->stage_id != old_stage && self->query->stage_id != new_stage)
+    return;
+
+  /* Widgets showing the deal update at once through its properties. */
+  known = g_hash_table_lookup (self->alive, &deal_id);
+  if (known != NULL && new_stage != 0)
+    {
+      g_autoptr(AffariDeal) fresh = affari_store_get_deal (store, deal_id, NULL);
+      if (fresh != NULL)
+        affari_deal_update_from (known, fresh);
+    }
+
+  schedule_refresh (self);
+}
+
+static void
+on_store_reset_cb (AffariStore *store, AffariDealList *self)
+{
+  schedule_refresh (self);
+}
+
+static void
+on_stages_changed_cb (AffariStore *store, gint64 pipeline_id, AffariDealList *self)
+{
+  if (self->query->pipeline_id == 0 || self->query->pipeline_id == pipeline_id)
+    schedule_refresh (self);
+}
+
+/* ---------------------------------------------------------------- object */
+
+static void
+affari_deal_list_dispose (GObject *object)
+{
+  AffariDealList *self = AFFARI_DEAL_LIST (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->store != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
+        g_clear_signal_handler (&self->handlers[i], self->store);
+    }
+  clear_pages (self);
+  forget_alive (self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (affari_deal_list_parent_class)->dispose (object);
+}
+
+static void
+affari_deal_list_finalize (GObject *object)
+{
+  AffariDealList *self = AFFARI_DEAL_LIST (object);
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->alive, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->query, affari_deal_query_free);
+
+  G_OBJECT_CLASS (affari_deal_list_parent_class)->finalize (object);
+}
+
+static void
+affari_deal_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AffariDealList *self = AFFARI_DEAL_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_QUERY:
+      g_value_set_boxed (value, self->query);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+affari_deal_list_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  AffariDealList *self = AFFARI_DEAL_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_QUERY:
+      affari_deal_list_set_query (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+affari_deal_list_constructed (GObject *object)
+{
+  AffariDealList *self = AFFARI_DEAL_LIST (object);
+
+  G_OBJECT_CLASS (affari_deal_list_parent_class)->constructed (object);
+
+  g_return_if_fail (AFFARI_IS_STORE (self->store));
+  self->handlers[0] = g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_deal_changed_cb), self);
+  self->handlers[1] = g_signal_connect (self->store, "reset", G_CALLBACK (on_store_reset_cb), self);
+  self->handlers[2] = g_signal_connect (self->store, "stages-changed", G_CALLBACK (on_stages_changed_cb), self);
+  self->handlers[3] = g_signal_connect_swapped (self->store, "pipelines-changed", G_CALLBACK (schedule_refresh), self);
+  affari_deal_list_refresh (self);
+}
+
+static void
+affari_deal_list_class_init (AffariDealListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = affari_deal_list_dispose;
+  object_class->finalize = affari_deal_list_finalize;
+  object_class->get_property = affari_deal_list_get_property;
+  object_class->set_property = affari_deal_list_set_property;
+  object_class->constructed = affari_deal_list_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, AFFARI_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_boxed ("query", NULL, NULL, AFFARI_TYPE_DEAL_QUERY,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+affari_deal_list_init (AffariDealList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->query = affari_deal_query_new ();
+  g_queue_init (&self->page_lru);
+}
+
+/* ------------------------------------------------------------ public API */
+
+AffariDealList *
+affari_deal_list_new (AffariStore *store, const AffariDealQuery *query)
+{
+  g_autoptr(AffariDealQuery) fallback = query ? NULL : affari_deal_query_new ();
+
+  return g_object_new (AFFARI_TYPE_DEAL_LIST, "store", store, "query", query ? query : fallback, NULL);
+}
+
+AffariStore *
+affari_deal_list_get_store (AffariDealList *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), NULL);
+  return self->store;
+}
+
+const AffariDealQuery *
+affari_deal_list_get_query (AffariDealList *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), NULL);
+  return self->query;
+}
+
+void
+affari_deal_list_set_query (AffariDealList *self, const AffariDealQuery *query)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  if (affari_deal_query_equal (self->query, query))
+    return;
+  affari_deal_query_free (self->query);
+  self->query = affari_deal_query_copy (query);
+  /* during construction the store is not set yet: constructed () loads */
+  if (self->store != NULL && self->handlers[0] != 0)
+    affari_deal_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+guint
+affari_deal_list_find (AffariDealList *self, gint64 deal_id)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == deal_id)
+      return i;
+  return G_MAXUINT;
+}
+
+gint64
+affari_deal_list_get_id_at (AffariDealList *self, guint position)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), 0);
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+}
+
+guint
+affari_deal_list_get_n_loaded (AffariDealList *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), 0);
+  return g_hash_table_size (self->alive);
+}

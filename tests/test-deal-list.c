@@ -1,0 +1,204 @@
+/* test-deal-list.c — the lazy GListModel the views sit on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "model/affari-deal-list.h"
+#include "model/affari-i18n.h"
+#include "store/affari-store.h"
+
+typedef struct {
+  guint position, removed, added, count;
+} Change;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Change *c)
+{
+  c->position = position;
+  c->removed = removed;
+  c->added = added;
+  c->count++;
+}
+
+static void
+run_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gint64
+stage (AffariStore *store, const char *code)
+{
+  return affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), code);
+}
+
+static void
+fill (AffariStore *store, guint n, const char *code)
+{
+  g_assert_true (affari_store_begin_batch (store, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AffariDeal) deal = affari_deal_new ();
+      g_autofree char *title = g_strdup_printf ("Affare %05u", i);
+      affari_deal_set_title (deal, title);
+      affari_deal_set_amount (deal, i * 100);
+      affari_deal_set_stage_id (deal, stage (store, code));
+      g_assert_true (affari_store_create_deal (store, deal, NULL));
+    }
+  g_assert_true (affari_store_end_batch (store, TRUE, NULL));
+}
+
+static void
+test_lazy_loading (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) list = NULL;
+  AffariDealQuery q = { .stage_id = 0 };
+
+  fill (store, 5000, "NEW");
+  q.stage_id = stage (store, "NEW");
+  list = affari_deal_list_new (store, &q);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5000);
+  g_assert_cmpuint (affari_deal_list_get_n_loaded (list), ==, 0);
+
+  /* reading the last item loads one page, not the whole list */
+  {
+    g_autoptr(AffariDeal) last = g_list_model_get_item (G_LIST_MODEL (list), 4999);
+    g_assert_cmpstr (affari_deal_get_title (last), ==, "Affare 00000");
+    g_assert_cmpuint (affari_deal_list_get_n_loaded (list), <=, 64);
+  }
+  /* scrolling through everything keeps a bounded number of objects alive */
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(AffariDeal) deal = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_nonnull (deal);
+    }
+  g_assert_cmpuint (affari_deal_list_get_n_loaded (list), <=, 64 * 24);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 5000));
+}
+
+static void
+test_precise_items_changed (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) column_new = NULL;
+  g_autoptr(AffariDealList) column_won = NULL;
+  AffariDealQuery qn = { 0 }, qw = { 0 };
+  Change cn = { 0 }, cw = { 0 };
+  gint64 moved_id;
+
+  fill (store, 10, "NEW");
+  qn.stage_id = stage (store, "NEW");
+  qw.stage_id = stage (store, "WON");
+  column_new = affari_deal_list_new (store, &qn);
+  column_won = affari_deal_list_new (store, &qw);
+  g_signal_connect (column_new, "items-changed", G_CALLBACK (on_items_changed), &cn);
+  g_signal_connect (column_won, "items-changed", G_CALLBACK (on_items_changed), &cw);
+
+  moved_id = affari_deal_list_get_id_at (column_new, 3);
+  g_assert_true (affari_store_move_deal (store, moved_id, qw.stage_id, 0, NULL, NULL));
+  run_idle ();
+
+  g_assert_cmpuint (cn.count, ==, 1);
+  g_assert_cmpuint (cn.position, ==, 3);
+  g_assert_cmpuint (cn.removed, ==, 1);
+  g_assert_cmpuint (cn.added, ==, 0);
+  g_assert_cmpuint (cw.count, ==, 1);
+  g_assert_cmpuint (cw.position, ==, 0);
+  g_assert_cmpuint (cw.removed, ==, 0);
+  g_assert_cmpuint (cw.added, ==, 1);
+  g_assert_cmpuint (affari_deal_list_find (column_won, moved_id), ==, 0);
+  g_assert_cmpuint (affari_deal_list_find (column_new, moved_id), ==, G_MAXUINT);
+}
+
+static void
+test_objects_update_in_place (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) list = NULL;
+  g_autoptr(AffariDeal) shown = NULL;
+  g_autoptr(AffariDeal) edit = NULL;
+  guint notified = 0;
+
+  fill (store, 3, "NEW");
+  list = affari_deal_list_new (store, NULL);
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_signal_connect_swapped (shown, "notify::amount", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  edit = affari_store_get_deal (store, affari_deal_get_id (shown), NULL);
+  affari_deal_set_amount (edit, 777);
+  g_assert_true (affari_store_update_deal (store, edit, NULL));
+
+  /* the object a widget holds changed, without waiting for a refresh */
+  g_assert_cmpint (affari_deal_get_amount (shown), ==, 777);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* and the list hands out the same object again */
+  run_idle ();
+  {
+    g_autoptr(AffariDeal) again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_true (again == shown);
+  }
+}
+
+static void
+test_query_change (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) list = NULL;
+  AffariDealQuery q = { 0 };
+  Change c = { 0 };
+
+  fill (store, 20, "NEW");
+  fill (store, 5, "WON");
+  list = affari_deal_list_new (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 25);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+
+  q.semantics_mask = 1 << AFFARI_SEMANTICS_SUCCESS;
+  affari_deal_list_set_query (list, &q);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_assert_cmpuint (c.count, ==, 1);
+  g_assert_cmpuint (c.removed - c.added, ==, 20);
+
+  /* a reset (import, demo) is followed too */
+  fill (store, 2, "WON");
+  run_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+}
+
+static void
+test_list_dies_with_its_user (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  AffariDealList *list;
+  AffariDeal *held;
+
+  fill (store, 3, "NEW");
+  list = affari_deal_list_new (store, NULL);
+  held = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_finalize_object (list);
+  /* an object still held by a widget outlives the list safely */
+  g_assert_cmpstr (affari_deal_get_title (held), ==, "Affare 00001");
+  g_assert_finalize_object (held);
+  /* the store no longer calls the dead list */
+  g_assert_true (affari_store_move_deal (store, 1, stage (store, "WON"), 0, NULL, NULL));
+  run_idle ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  affari_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/deal-list/lazy-loading", test_lazy_loading);
+  g_test_add_func ("/deal-list/precise-items-changed", test_precise_items_changed);
+  g_test_add_func ("/deal-list/objects-update-in-place", test_objects_update_in_place);
+  g_test_add_func ("/deal-list/query-change", test_query_change);
+  g_test_add_func ("/deal-list/list-dies-with-its-user", test_list_dies_with_its_user);
+
+  return g_test_run ();
+}
