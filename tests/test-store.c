@@ -865,6 +865,44 @@ test_move_to_pipeline (Fixture *f, gconstpointer data)
   g_assert_true (affari_store_check (f->store, NULL, NULL));
 }
 
+static void
+test_undo_restores_exactly (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariDeal) a = make_deal (f->store, "Primo", 1, "EXECUTING");
+  g_autoptr(AffariDeal) b = make_deal (f->store, "Secondo", 1, "EXECUTING");
+  g_autoptr(AffariDeal) c = make_deal (f->store, "Terzo", 1, "EXECUTING");
+  g_autoptr(AffariDeal) after = NULL;
+  g_autoptr(GError) error = NULL;
+  AffariDealPlace before = { 0 };
+  AffariDealQuery q = { .stage_id = stage_by_code (f->store, "EXECUTING") };
+  g_autoptr(GArray) ids_before = affari_store_query_deal_ids (f->store, &q, NULL);
+  g_autoptr(GArray) ids_after = NULL;
+
+  affari_deal_set_close_date (b, "2027-03-15");
+  g_assert_true (affari_store_update_deal (f->store, b, &error));
+  g_assert_true (affari_store_get_deal_place (f->store, affari_deal_get_id (b), &before, &error));
+
+  /* dropped on "Affare perso": closed, close date today */
+  g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (b), stage_by_code (f->store, "LOSE"), 0, NULL, &error));
+  after = affari_store_get_deal (f->store, affari_deal_get_id (b), NULL);
+  g_assert_true (affari_deal_get_closed (after));
+  g_assert_cmpstr (affari_deal_get_close_date (after), !=, "2027-03-15");
+
+  /* Annulla */
+  g_assert_true (affari_store_restore_deal_place (f->store, &before, &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = affari_store_get_deal (f->store, affari_deal_get_id (b), NULL);
+  g_assert_false (affari_deal_get_closed (after));
+  g_assert_cmpstr (affari_deal_get_close_date (after), ==, "2027-03-15");
+  g_assert_cmpfloat (affari_deal_get_position (after), ==, before.position);
+  ids_after = affari_store_query_deal_ids (f->store, &q, NULL);
+  g_assert_cmpmem (ids_before->data, ids_before->len * sizeof (gint64), ids_after->data, ids_after->len * sizeof (gint64));
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+  affari_deal_place_clear (&before);
+  (void) a; (void) c;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -894,6 +932,7 @@ main (int argc, char *argv[])
   ADD ("contacts-and-search", test_contacts_and_search);
   ADD ("activities", test_activities);
   ADD ("move-to-pipeline", test_move_to_pipeline);
+  ADD ("undo-restores-exactly", test_undo_restores_exactly);
 #undef ADD
 
   return g_test_run ();

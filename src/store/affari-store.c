@@ -54,6 +54,7 @@ struct _AffariStore
   gint64 now;               /* 0 = the real clock */
   gint64 current_user;
   gint64 default_pipeline;
+  GHashTable *profile;      /* SQL → total ns, with AFFARI_PROFILE_SQL=1 */
 };
 
 G_DEFINE_FINAL_TYPE (AffariStore, affari_store, G_TYPE_OBJECT)
@@ -338,8 +339,10 @@ tx_begin (AffariStore *self, GError **error)
     }
   else
     {
+      sqlite3_stmt *stmt;
       sql = g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
-      if (!exec_sql (self, sql, error))
+      stmt = prepare (self, sql, error);
+      if (stmt == NULL || !step_done (self, stmt, error))
         return FALSE;
     }
   self->tx_depth++;
@@ -387,7 +390,8 @@ tx_commit (AffariStore *self, GError **error)
   else
     {
       g_autofree char *sql = g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
-      if (!exec_sql (self, sql, error))
+      sqlite3_stmt *stmt = prepare (self, sql, error);
+      if (stmt == NULL || !step_done (self, stmt, error))
         {
           tx_rollback (self);
           return FALSE;
@@ -416,7 +420,10 @@ affari_store_begin_batch (AffariStore *self, GError **error)
 
   if (!tx_begin (self, error))
     return FALSE;
-  self->batch_depth++;
+  /* A batch writes far more pages than the usual cache holds: keep them in memory instead of
+   * spilling them to the WAL page by page. */
+  if (self->batch_depth++ == 0)
+    exec_sql (self, "PRAGMA cache_size = -262144", NULL);
   return TRUE;
 }
 
@@ -432,6 +439,7 @@ affari_store_end_batch (AffariStore *self, gboolean commit, GError **error)
   self->batch_depth--;
   if (self->batch_depth == 0)
     {
+      exec_sql (self, "PRAGMA cache_size = -16384", NULL);
       g_array_set_size (self->pending, 0);
       if (ok)
         g_signal_emit (self, signals[RESET], 0);
@@ -461,6 +469,51 @@ store_today (AffariStore *self)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (affari_store_now (self));
   return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+/* ----------------------------------------------------------------- profile */
+
+static int
+profile_cb (unsigned type, void *data, void *p, void *x)
+{
+  AffariStore *self = data;
+  const char *sql = sqlite3_sql (p);
+  gint64 *total;
+
+  if (sql == NULL)
+    return 0;
+  total = g_hash_table_lookup (self->profile, sql);
+  if (total == NULL)
+    {
+      total = g_new0 (gint64, 2);
+      g_hash_table_insert (self->profile, g_strdup (sql), total);
+    }
+  total[0] += *(sqlite3_int64 *) x;
+  total[1]++;
+  return 0;
+}
+
+static int
+compare_profile (gconstpointer a, gconstpointer b, gpointer data)
+{
+  GHashTable *profile = data;
+  gint64 x = ((gint64 *) g_hash_table_lookup (profile, *(char **) a))[0];
+  gint64 y = ((gint64 *) g_hash_table_lookup (profile, *(char **) b))[0];
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+print_profile (AffariStore *self)
+{
+  guint n = 0;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->profile, &n);
+
+  g_qsort_with_data (keys, (int) n, sizeof (gpointer), compare_profile, self->profile);
+  for (guint i = 0; i < MIN (n, 25); i++)
+    {
+      gint64 *t = g_hash_table_lookup (self->profile, keys[i]);
+      g_printerr ("%8.1f ms %8" G_GINT64_FORMAT "x  %.150s\n", t[0] / 1e6, t[1], (char *) keys[i]);
+    }
 }
 
 /* ------------------------------------------------------- open and migrate */
@@ -797,6 +850,12 @@ affari_store_open (const char *path, GError **error)
       return NULL;
     }
 
+  if (g_strcmp0 (g_getenv ("AFFARI_PROFILE_SQL"), "1") == 0)
+    {
+      self->profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, profile_cb, self);
+    }
+
   sqlite3_create_function (self->db, "affari_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
@@ -809,8 +868,9 @@ affari_store_open (const char *path, GError **error)
       exec_sql (self, sql, NULL);
     }
 
-  if (!exec_sql (self, memory ? "PRAGMA foreign_keys = ON;"
-                              : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+  if (!exec_sql (self, memory ? "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                              : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                              " PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
                  error))
     return NULL;
 
@@ -844,6 +904,8 @@ affari_store_close (AffariStore *self)
 
   if (self->db == NULL)
     return;
+  if (self->profile != NULL)
+    print_profile (self);
   while (self->tx_depth > 0)
     tx_rollback (self);
   g_hash_table_remove_all (self->statements);
@@ -866,6 +928,7 @@ affari_store_finalize (GObject *object)
 
   affari_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->profile, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
@@ -1737,29 +1800,56 @@ affari_store_list_deal_contacts (AffariStore *self, gint64 deal_id, GError **err
 }
 
 /* Bitrix24's repeat rule: a won deal with the client makes a repeat deal; any earlier deal
- * with the client makes a repeated inquiry. Only ever sets flags, never clears them. */
+ * with the client makes a repeated inquiry. Only ever sets flags, never clears them.
+ * @by_contacts: look at the deal's contacts too (they are linked after creation). */
 static gboolean
-mark_repeat (AffariStore *self, gint64 deal_id, GError **error)
+mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
-    "WITH client AS ("
-    "  SELECT d.id AS other, d.semantics AS semantics FROM deal d, deal me"
-    "   WHERE me.id = ?1 AND d.id <> me.id AND d.deleted_at IS NULL AND d.is_recurring = 0"
-    "     AND d.date_create <= me.date_create AND me.company_id IS NOT NULL AND d.company_id = me.company_id"
-    "  UNION"
-    "  SELECT dc2.deal_id, d.semantics FROM deal_contact dc1"
-    "    JOIN deal_contact dc2 ON dc2.contact_id = dc1.contact_id AND dc2.deal_id <> dc1.deal_id"
-    "    JOIN deal d ON d.id = dc2.deal_id AND d.deleted_at IS NULL AND d.is_recurring = 0"
-    "   WHERE dc1.deal_id = ?1)"
-    " UPDATE deal SET"
-    "   is_return_customer = is_return_customer OR EXISTS (SELECT 1 FROM client WHERE semantics = 'S'),"
-    "   is_repeated_approach = is_repeated_approach OR"
-    "     (NOT EXISTS (SELECT 1 FROM client WHERE semantics = 'S') AND EXISTS (SELECT 1 FROM client))"
-    " WHERE id = ?1 AND closed = 0", error);
+  sqlite3_stmt *stmt;
+  gboolean won = FALSE, earlier = FALSE;
 
+  stmt = prepare (self,
+    "SELECT max(d.semantics = 'S'), count(*) FROM deal me JOIN deal d ON d.company_id = me.company_id"
+    " WHERE me.id = ?1 AND me.closed = 0 AND d.id <> me.id AND d.date_create <= me.date_create"
+    "   AND d.deleted_at IS NULL AND d.is_recurring = 0", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      won = sqlite3_column_int (stmt, 0) != 0;
+      earlier = sqlite3_column_int64 (stmt, 1) > 0;
+    }
+  sqlite3_reset (stmt);
+
+  if (by_contacts && !won)
+    {
+      stmt = prepare (self,
+        "SELECT max(d.semantics = 'S'), count(*) FROM deal_contact dc1"
+        "  JOIN deal_contact dc2 ON dc2.contact_id = dc1.contact_id AND dc2.deal_id <> dc1.deal_id"
+        "  JOIN deal d ON d.id = dc2.deal_id AND d.deleted_at IS NULL AND d.is_recurring = 0"
+        " WHERE dc1.deal_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, deal_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          won |= sqlite3_column_int (stmt, 0) != 0;
+          earlier |= sqlite3_column_int64 (stmt, 1) > 0;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (!won && !earlier)
+    return TRUE;
+  stmt = prepare (self,
+    "UPDATE deal SET is_return_customer = is_return_customer OR ?2,"
+    " is_repeated_approach = is_repeated_approach OR ?3 WHERE id = ?1 AND closed = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  sqlite3_bind_int (stmt, 2, won);
+  sqlite3_bind_int (stmt, 3, !won && earlier);
   return step_done (self, stmt, error);
 }
 
@@ -1807,7 +1897,7 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
           g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The contact does not exist any more"));
         }
     }
-  ok = ok && mark_repeat (self, deal_id, error);
+  ok = ok && mark_repeat (self, deal_id, TRUE, error);
   ok = ok && add_event (self, deal_id, AFFARI_EVENT_FIELD, "CONTACT_IDS", NULL, NULL,
                         n_contacts == 0 ? _("Contacts removed") : _("Contacts changed"), error);
   if (ok)
@@ -2524,7 +2614,7 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
           ok = step_done (self, stmt, error);
         }
     }
-  ok = ok && mark_repeat (self, id, error);
+  ok = ok && mark_repeat (self, id, FALSE, error);
   ok = ok && add_event (self, id, AFFARI_EVENT_CREATED, NULL, NULL, info.name,
                         _("Deal created"), error);
   ok = ok && add_stage_history (self, id, 1, deal->pipeline_id, info.semantics, deal->stage_id, error);
@@ -2598,11 +2688,40 @@ write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
   return ok;
 }
 
+typedef struct {
+  gint64 pipeline_id;
+  gint64 stage_id;
+  gint64 deleted_at;
+} DealPlace;
+
+static gboolean
+deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT pipeline_id, stage_id, coalesce(deleted_at, 0) FROM deal WHERE id = ?", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      place->pipeline_id = sqlite3_column_int64 (stmt, 0);
+      place->stage_id = sqlite3_column_int64 (stmt, 1);
+      place->deleted_at = sqlite3_column_int64 (stmt, 2);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
+  return found;
+}
+
 gboolean
 affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int index,
                         const char *reason, GError **error)
 {
-  g_autoptr(AffariDeal) deal = NULL;
+  DealPlace place = { 0 };
+  DealPlace *deal = &place;
   StageInfo from = { 0 }, to = { 0 };
   double position = 0;
   gboolean ok;
@@ -2611,8 +2730,7 @@ affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int 
 
   if (!check_text (reason, MAX_TEXT_CHARS, FALSE, _("The reason"), error))
     return FALSE;
-  deal = affari_store_get_deal (self, deal_id, error);
-  if (deal == NULL)
+  if (!deal_place (self, deal_id, &place, error))
     return FALSE;
   if (deal->deleted_at != 0)
     {
@@ -2642,6 +2760,89 @@ affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int 
                                      stage_id, to.name, to.semantics, position, reason, error);
       if (ok)
         queue_deal (self, deal_id, deal->stage_id, stage_id);
+      ok = tx_end (self, ok, error);
+    }
+  g_free (from.name);
+  g_free (to.name);
+  return ok;
+}
+
+void
+affari_deal_place_clear (AffariDealPlace *place)
+{
+  g_clear_pointer (&place->close_date, g_free);
+}
+
+gboolean
+affari_store_get_deal_place (AffariStore *self, gint64 deal_id, AffariDealPlace *place, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT stage_id, position, closed, close_date FROM deal WHERE id = ? AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      place->deal_id = deal_id;
+      place->stage_id = sqlite3_column_int64 (stmt, 0);
+      place->position = sqlite3_column_double (stmt, 1);
+      place->closed = sqlite3_column_int (stmt, 2) != 0;
+      place->close_date = column_dup (stmt, 3);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
+  return found;
+}
+
+gboolean
+affari_store_restore_deal_place (AffariStore *self, const AffariDealPlace *place, GError **error)
+{
+  DealPlace now = { 0 };
+  StageInfo from = { 0 }, to = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  if (!deal_place (self, place->deal_id, &now, error))
+    return FALSE;
+  if (!stage_info (self, place->stage_id, &to, error))
+    return FALSE;
+  if (to.pipeline_id != now.pipeline_id)
+    {
+      g_free (to.name);
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The stage belongs to another pipeline"));
+      return FALSE;
+    }
+  if (!stage_info (self, now.stage_id, &from, error))
+    {
+      g_free (to.name);
+      return FALSE;
+    }
+
+  ok = tx_begin (self, error);
+  if (ok)
+    {
+      ok = write_stage_change (self, place->deal_id, now.pipeline_id, now.stage_id, from.name, from.semantics,
+                               place->stage_id, to.name, to.semantics, place->position, NULL, error);
+      stmt = ok ? prepare (self, "UPDATE deal SET close_date = ? WHERE id = ?", error) : NULL;
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_text (stmt, 1, place->close_date);
+          sqlite3_bind_int64 (stmt, 2, place->deal_id);
+          ok = step_done (self, stmt, error);
+        }
+      if (ok)
+        queue_deal (self, place->deal_id, now.stage_id, place->stage_id);
       ok = tx_end (self, ok, error);
     }
   g_free (from.name);

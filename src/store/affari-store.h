@@ -141,6 +141,20 @@ AffariDeal  *affari_store_get_deal          (AffariStore *self, gint64 id, GErro
  * (nullable) goes into the history. */
 gboolean     affari_store_move_deal         (AffariStore *self, gint64 deal_id, gint64 stage_id, int index,
                                              const char *reason, GError **error);
+/* Where a deal sits, exactly: what undo needs to put it back. */
+typedef struct {
+  gint64 deal_id;
+  gint64 stage_id;
+  double position;
+  gboolean closed;
+  char  *close_date;         /* "YYYY-MM-DD" or NULL */
+} AffariDealPlace;
+void         affari_deal_place_clear        (AffariDealPlace *place);
+/* Fills @place with where the deal is now (call it before a move to be able to undo it). */
+gboolean     affari_store_get_deal_place    (AffariStore *self, gint64 deal_id, AffariDealPlace *place, GError **error);
+/* Puts a deal back exactly where @place says (stage, position, close date), in one transaction,
+ * with the history of the move ("Annulla" after a drag-and-drop). */
+gboolean     affari_store_restore_deal_place (AffariStore *self, const AffariDealPlace *place, GError **error);
 /* Moves a deal to another pipeline; the stage is the first of the same semantics there. */
 gboolean     affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pipeline_id, GError **error);
 /* Trash (Cestino): hidden from every view, restorable; purge deletes for good. */
