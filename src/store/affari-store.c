@@ -20,42 +20,13 @@
 
 #include "affari-store.h"
 #include "affari-schema.h"
+#include "affari-store-private.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
 #define BUSY_TIMEOUT_MS 3000
 #define POSITION_STEP 1024.0
-#define MAX_TITLE_CHARS 255
-#define MAX_TEXT_CHARS 100000
 #define LOAD_CHUNK 200
-#define LIVE_DEAL "d.deleted_at IS NULL AND d.is_recurring = 0"
-
-typedef enum {
-  PENDING_DEAL,
-  PENDING_STAGES,
-  PENDING_PIPELINES,
-} PendingKind;
-
-typedef struct {
-  PendingKind kind;
-  gint64 a, b, c;
-} Pending;
-
-struct _AffariStore
-{
-  GObject parent_instance;
-
-  sqlite3 *db;
-  char *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
-  GArray *pending;          /* Pending, emitted after the outermost commit */
-  guint tx_depth;
-  guint batch_depth;
-  gint64 now;               /* 0 = the real clock */
-  gint64 current_user;
-  gint64 default_pipeline;
-  GHashTable *profile;      /* SQL → total ns, with AFFARI_PROFILE_SQL=1 */
-};
 
 G_DEFINE_FINAL_TYPE (AffariStore, affari_store, G_TYPE_OBJECT)
 
@@ -71,8 +42,8 @@ static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ errors */
 
-static gboolean
-set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context)
+gboolean
+store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context)
 {
   const char *msg = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   int code;
@@ -121,8 +92,8 @@ set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context)
   return FALSE;
 }
 
-static gboolean
-set_invalid (GError **error, const char *message)
+gboolean
+store_set_invalid (GError **error, const char *message)
 {
   g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, message);
   return FALSE;
@@ -131,8 +102,8 @@ set_invalid (GError **error, const char *message)
 /* -------------------------------------------------------------- text fold */
 
 /* affari_fold(text): lower case without accents, so "citta" finds "Città". */
-static char *
-fold_text (const char *text)
+char *
+store_fold_text (const char *text)
 {
   g_autofree char *nfd = NULL;
   g_autofree char *lower = NULL;
@@ -180,14 +151,14 @@ sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
       if ((guchar) *p >= 0x80)
         break;
     }
-  folded = fold_text (text);
+  folded = store_fold_text (text);
   sqlite3_result_text (ctx, folded, -1, g_free);
 }
 
 /* ------------------------------------------------------------- statements */
 
-static sqlite3_stmt *
-prepare (AffariStore *self, const char *sql, GError **error)
+sqlite3_stmt *
+store_prepare (AffariStore *self, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -202,15 +173,15 @@ prepare (AffariStore *self, const char *sql, GError **error)
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, "prepare");
+      store_set_sqlite_error (error, self->db, rc, "prepare");
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt, int idx, const char *text)
+void
+store_bind_text (sqlite3_stmt *stmt, int idx, const char *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, idx);
@@ -219,8 +190,8 @@ bind_text (sqlite3_stmt *stmt, int idx, const char *text)
 }
 
 /* 0 means "none" for every id */
-static void
-bind_id (sqlite3_stmt *stmt, int idx, gint64 id)
+void
+store_bind_id (sqlite3_stmt *stmt, int idx, gint64 id)
 {
   if (id <= 0)
     sqlite3_bind_null (stmt, idx);
@@ -228,21 +199,21 @@ bind_id (sqlite3_stmt *stmt, int idx, gint64 id)
     sqlite3_bind_int64 (stmt, idx, id);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt, int col)
+char *
+store_column_dup (sqlite3_stmt *stmt, int col)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, col);
   return text ? g_strdup (text) : NULL;
 }
 
 /* Runs a statement that returns no rows. */
-static gboolean
-step_done (AffariStore *self, sqlite3_stmt *stmt, GError **error)
+gboolean
+store_step_done (AffariStore *self, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, "step");
+      store_set_sqlite_error (error, self->db, rc, "step");
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -250,22 +221,22 @@ step_done (AffariStore *self, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
-static gboolean
-exec_sql (AffariStore *self, const char *sql, GError **error)
+gboolean
+store_exec_sql (AffariStore *self, const char *sql, GError **error)
 {
   char *errmsg = NULL;
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
   sqlite3_free (errmsg);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, "exec");
+    return store_set_sqlite_error (error, self->db, rc, "exec");
   return TRUE;
 }
 
 /* A single integer from a query with one optional id parameter; @fallback when no row. */
-static gint64
-query_int (AffariStore *self, const char *sql, gint64 param, gint64 fallback)
+gint64
+store_query_int (AffariStore *self, const char *sql, gint64 param, gint64 fallback)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
   gint64 result = fallback;
 
   if (stmt == NULL)
@@ -278,10 +249,10 @@ query_int (AffariStore *self, const char *sql, gint64 param, gint64 fallback)
   return result;
 }
 
-static char *
-query_text (AffariStore *self, const char *sql, gint64 param)
+char *
+store_query_text (AffariStore *self, const char *sql, gint64 param)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
   char *result = NULL;
 
   if (stmt == NULL)
@@ -289,7 +260,7 @@ query_text (AffariStore *self, const char *sql, gint64 param)
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, param);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = column_dup (stmt, 0);
+    result = store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return result;
 }
@@ -327,30 +298,30 @@ flush_pending (AffariStore *self)
     }
 }
 
-static gboolean
-tx_begin (AffariStore *self, GError **error)
+gboolean
+store_tx_begin (AffariStore *self, GError **error)
 {
   g_autofree char *sql = NULL;
 
   if (self->tx_depth == 0)
     {
-      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+      if (!store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
     }
   else
     {
       sqlite3_stmt *stmt;
       sql = g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
-      stmt = prepare (self, sql, error);
-      if (stmt == NULL || !step_done (self, stmt, error))
+      stmt = store_prepare (self, sql, error);
+      if (stmt == NULL || !store_step_done (self, stmt, error))
         return FALSE;
     }
   self->tx_depth++;
   return TRUE;
 }
 
-static void
-tx_rollback (AffariStore *self)
+void
+store_tx_rollback (AffariStore *self)
 {
   g_return_if_fail (self->tx_depth > 0);
 
@@ -368,8 +339,8 @@ tx_rollback (AffariStore *self)
     }
 }
 
-static gboolean
-tx_commit (AffariStore *self, GError **error)
+gboolean
+store_tx_commit (AffariStore *self, GError **error)
 {
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
@@ -378,8 +349,8 @@ tx_commit (AffariStore *self, GError **error)
       int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->db, rc, "commit");
-          tx_rollback (self);
+          store_set_sqlite_error (error, self->db, rc, "commit");
+          store_tx_rollback (self);
           return FALSE;
         }
       self->tx_depth = 0;
@@ -390,10 +361,10 @@ tx_commit (AffariStore *self, GError **error)
   else
     {
       g_autofree char *sql = g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
-      sqlite3_stmt *stmt = prepare (self, sql, error);
-      if (stmt == NULL || !step_done (self, stmt, error))
+      sqlite3_stmt *stmt = store_prepare (self, sql, error);
+      if (stmt == NULL || !store_step_done (self, stmt, error))
         {
-          tx_rollback (self);
+          store_tx_rollback (self);
           return FALSE;
         }
       self->tx_depth--;
@@ -402,15 +373,15 @@ tx_commit (AffariStore *self, GError **error)
 }
 
 /* Ends a write: commits when @ok, rolls back otherwise. Returns @ok && committed. */
-static gboolean
-tx_end (AffariStore *self, gboolean ok, GError **error)
+gboolean
+store_tx_end (AffariStore *self, gboolean ok, GError **error)
 {
   if (!ok)
     {
-      tx_rollback (self);
+      store_tx_rollback (self);
       return FALSE;
     }
-  return tx_commit (self, error);
+  return store_tx_commit (self, error);
 }
 
 gboolean
@@ -418,12 +389,12 @@ affari_store_begin_batch (AffariStore *self, GError **error)
 {
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
   /* A batch writes far more pages than the usual cache holds: keep them in memory instead of
    * spilling them to the WAL page by page. */
   if (self->batch_depth++ == 0)
-    exec_sql (self, "PRAGMA cache_size = -262144", NULL);
+    store_exec_sql (self, "PRAGMA cache_size = -262144", NULL);
   return TRUE;
 }
 
@@ -435,11 +406,11 @@ affari_store_end_batch (AffariStore *self, gboolean commit, GError **error)
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth > 0, FALSE);
 
-  ok = tx_end (self, commit, error);
+  ok = store_tx_end (self, commit, error);
   self->batch_depth--;
   if (self->batch_depth == 0)
     {
-      exec_sql (self, "PRAGMA cache_size = -16384", NULL);
+      store_exec_sql (self, "PRAGMA cache_size = -16384", NULL);
       g_array_set_size (self->pending, 0);
       if (ok)
         g_signal_emit (self, signals[RESET], 0);
@@ -464,7 +435,7 @@ affari_store_now (AffariStore *self)
 }
 
 /* "YYYY-MM-DD" of the store's now, in local time */
-static char *
+char *
 store_today (AffariStore *self)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (affari_store_now (self));
@@ -572,7 +543,7 @@ static const struct { const char *code, *name; gboolean base; } default_currenci
 static gboolean
 insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = store_prepare (self,
     "INSERT INTO stage (pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
 
@@ -585,14 +556,14 @@ insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError
       g_autofree char *code = prefix ? g_strconcat (prefix, s->code, NULL) : g_strdup (s->code);
 
       sqlite3_bind_int64 (stmt, 1, pipeline_id);
-      bind_text (stmt, 2, code);
-      bind_text (stmt, 3, _(s->name));
-      bind_text (stmt, 4, s->color);
+      store_bind_text (stmt, 2, code);
+      store_bind_text (stmt, 3, _(s->name));
+      store_bind_text (stmt, 4, s->color);
       sqlite3_bind_int (stmt, 5, s->sort);
-      bind_text (stmt, 6, s->semantics);
-      bind_text (stmt, 7, s->extra);
+      store_bind_text (stmt, 6, s->semantics);
+      store_bind_text (stmt, 7, s->extra);
       sqlite3_bind_int (stmt, 8, s->system);
-      if (!step_done (self, stmt, error))
+      if (!store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -608,15 +579,15 @@ seed_v1 (AffariStore *self, GError **error)
   /* The person using Affari is the first member of the team and the author of the history. */
   if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
     real_name = _("Me");
-  stmt = prepare (self, "INSERT INTO team_member (name) VALUES (?)", error);
+  stmt = store_prepare (self, "INSERT INTO team_member (name) VALUES (?)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, real_name);
-  if (!step_done (self, stmt, error))
+  store_bind_text (stmt, 1, real_name);
+  if (!store_step_done (self, stmt, error))
     return FALSE;
   member = sqlite3_last_insert_rowid (self->db);
 
-  stmt = prepare (self, "INSERT INTO setting (key, value) VALUES (?, ?)", error);
+  stmt = store_prepare (self, "INSERT INTO setting (key, value) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   {
@@ -627,55 +598,55 @@ seed_v1 (AffariStore *self, GError **error)
     };
     for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
       {
-        bind_text (stmt, 1, pairs[i][0]);
-        bind_text (stmt, 2, pairs[i][1]);
-        if (!step_done (self, stmt, error))
+        store_bind_text (stmt, 1, pairs[i][0]);
+        store_bind_text (stmt, 2, pairs[i][1]);
+        if (!store_step_done (self, stmt, error))
           return FALSE;
       }
   }
 
-  stmt = prepare (self, "INSERT INTO currency (code, name, is_base, sort) VALUES (?, ?, ?, ?)", error);
+  stmt = store_prepare (self, "INSERT INTO currency (code, name, is_base, sort) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (default_currencies); i++)
     {
-      bind_text (stmt, 1, default_currencies[i].code);
-      bind_text (stmt, 2, _(default_currencies[i].name));
+      store_bind_text (stmt, 1, default_currencies[i].code);
+      store_bind_text (stmt, 2, _(default_currencies[i].name));
       sqlite3_bind_int (stmt, 3, default_currencies[i].base);
       sqlite3_bind_int (stmt, 4, (i + 1) * 10);
-      if (!step_done (self, stmt, error))
+      if (!store_step_done (self, stmt, error))
         return FALSE;
     }
 
-  stmt = prepare (self, "INSERT INTO deal_type (code, name, sort) VALUES (?, ?, ?)", error);
+  stmt = store_prepare (self, "INSERT INTO deal_type (code, name, sort) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (default_types); i++)
     {
-      bind_text (stmt, 1, default_types[i].code);
-      bind_text (stmt, 2, _(default_types[i].name));
+      store_bind_text (stmt, 1, default_types[i].code);
+      store_bind_text (stmt, 2, _(default_types[i].name));
       sqlite3_bind_int (stmt, 3, (i + 1) * 10);
-      if (!step_done (self, stmt, error))
+      if (!store_step_done (self, stmt, error))
         return FALSE;
     }
 
-  stmt = prepare (self, "INSERT INTO deal_source (code, name, sort) VALUES (?, ?, ?)", error);
+  stmt = store_prepare (self, "INSERT INTO deal_source (code, name, sort) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (default_sources); i++)
     {
-      bind_text (stmt, 1, default_sources[i].code);
-      bind_text (stmt, 2, _(default_sources[i].name));
+      store_bind_text (stmt, 1, default_sources[i].code);
+      store_bind_text (stmt, 2, _(default_sources[i].name));
       sqlite3_bind_int (stmt, 3, (i + 1) * 10);
-      if (!step_done (self, stmt, error))
+      if (!store_step_done (self, stmt, error))
         return FALSE;
     }
 
-  stmt = prepare (self, "INSERT INTO pipeline (name, sort, is_default, currency) VALUES (?, 500, 1, 'EUR')", error);
+  stmt = store_prepare (self, "INSERT INTO pipeline (name, sort, is_default, currency) VALUES (?, 500, 1, 'EUR')", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, _("General"));
-  if (!step_done (self, stmt, error))
+  store_bind_text (stmt, 1, _("General"));
+  if (!store_step_done (self, stmt, error))
     return FALSE;
 
   return insert_stages (self, sqlite3_last_insert_rowid (self->db), NULL, error);
@@ -689,17 +660,17 @@ migrate (AffariStore *self, int from, GError **error)
       g_autofree char *set_version = NULL;
       gboolean ok;
 
-      if (!tx_begin (self, error))
+      if (!store_tx_begin (self, error))
         return FALSE;
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                      version, AFFARI_APPLICATION_ID);
-      ok = exec_sql (self, affari_migrations[version - 1], error);
+      ok = store_exec_sql (self, affari_migrations[version - 1], error);
       if (ok && version == 1)
         ok = seed_v1 (self, error);
-      ok = ok && exec_sql (self, set_version, error);
+      ok = ok && store_exec_sql (self, set_version, error);
 
-      if (!tx_end (self, ok, error))
+      if (!store_tx_end (self, ok, error))
         return FALSE;
     }
   return TRUE;
@@ -773,7 +744,7 @@ inspect (AffariStore *self, gboolean fresh, int *out_version, GError **error)
                      _("The database “%s” is damaged. The file was not modified: restore a backup or open another database."),
                      self->path);
       else
-        set_sqlite_error (error, self->db, rc, self->path);
+        store_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -834,7 +805,7 @@ affari_store_open (const char *path, GError **error)
                         SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      store_set_sqlite_error (error, self->db, rc, self->path);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -865,10 +836,10 @@ affari_store_open (const char *path, GError **error)
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d",
                                               atoi (g_getenv ("AFFARI_TEST_MAX_PAGE_COUNT")));
-      exec_sql (self, sql, NULL);
+      store_exec_sql (self, sql, NULL);
     }
 
-  if (!exec_sql (self, memory ? "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+  if (!store_exec_sql (self, memory ? "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
                               : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                               " PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
                  error))
@@ -877,8 +848,8 @@ affari_store_open (const char *path, GError **error)
   if (version < (int) AFFARI_N_MIGRATIONS && !migrate (self, version, error))
     return NULL;
 
-  self->current_user = query_int (self, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_user_id'", 0, 0);
-  self->default_pipeline = query_int (self, "SELECT id FROM pipeline WHERE is_default = 1", 0, 0);
+  self->current_user = store_query_int (self, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_user_id'", 0, 0);
+  self->default_pipeline = store_query_int (self, "SELECT id FROM pipeline WHERE is_default = 1", 0, 0);
 
   return g_steal_pointer (&self);
 }
@@ -894,7 +865,7 @@ int
 affari_store_get_schema_version (AffariStore *self)
 {
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
-  return (int) query_int (self, "SELECT user_version FROM pragma_user_version", 0, 0);
+  return (int) store_query_int (self, "SELECT user_version FROM pragma_user_version", 0, 0);
 }
 
 void
@@ -907,7 +878,7 @@ affari_store_close (AffariStore *self)
   if (self->profile != NULL)
     print_profile (self);
   while (self->tx_depth > 0)
-    tx_rollback (self);
+    store_tx_rollback (self);
   g_hash_table_remove_all (self->statements);
   sqlite3_close (self->db);
   self->db = NULL;
@@ -973,12 +944,12 @@ affari_store_get_setting (AffariStore *self, const char *key)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  stmt = store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, key);
+  store_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_dup (stmt, 0);
+    value = store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return value;
 }
@@ -991,17 +962,17 @@ affari_store_set_setting (AffariStore *self, const char *key, const char *value,
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", error);
+  stmt = store_prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, key);
-      bind_text (stmt, 2, value);
-      ok = step_done (self, stmt, error);
+      store_bind_text (stmt, 1, key);
+      store_bind_text (stmt, 2, value);
+      ok = store_step_done (self, stmt, error);
     }
-  return tx_end (self, ok, error);
+  return store_tx_end (self, ok, error);
 }
 
 gint64
@@ -1018,7 +989,7 @@ affari_store_set_current_user (AffariStore *self, gint64 member_id, GError **err
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (query_int (self, "SELECT count(*) FROM team_member WHERE id = ?", member_id, 0) == 0)
+  if (store_query_int (self, "SELECT count(*) FROM team_member WHERE id = ?", member_id, 0) == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("This person is not in the team any more"));
       return FALSE;
@@ -1057,7 +1028,7 @@ affari_store_list_team (AffariStore *self, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, name, email, active FROM team_member ORDER BY name COLLATE NOCASE, id", error);
+  stmt = store_prepare (self, "SELECT id, name, email, active FROM team_member ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1067,7 +1038,7 @@ affari_store_list_team (AffariStore *self, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "team");
+      store_set_sqlite_error (error, self->db, rc, "team");
       return NULL;
     }
   return result;
@@ -1081,7 +1052,7 @@ affari_store_get_team_member (AffariStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, name, email, active FROM team_member WHERE id = ?", error);
+  stmt = store_prepare (self, "SELECT id, name, email, active FROM team_member WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1094,8 +1065,8 @@ affari_store_get_team_member (AffariStore *self, gint64 id, GError **error)
 }
 
 /* Trims and checks a short piece of text a person typed (names, titles). */
-static gboolean
-check_text (const char *text, guint max_chars, gboolean required, const char *what, GError **error)
+gboolean
+store_check_text (const char *text, guint max_chars, gboolean required, const char *what, GError **error)
 {
   if (text == NULL || *text == '\0')
     {
@@ -1138,21 +1109,21 @@ affari_store_add_team_member (AffariStore *self, const char *name, const char *e
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  if (!check_text (name, MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
-      !check_text (email, MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_text (name, MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
+      !store_check_text (email, MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return 0;
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return 0;
-  stmt = prepare (self, "INSERT INTO team_member (name, email) VALUES (trim(?), ?)", error);
+  stmt = store_prepare (self, "INSERT INTO team_member (name, email) VALUES (trim(?), ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, name);
-      bind_text (stmt, 2, email);
-      ok = step_done (self, stmt, error);
+      store_bind_text (stmt, 1, name);
+      store_bind_text (stmt, 2, email);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  return tx_end (self, ok, error) ? id : 0;
+  return store_tx_end (self, ok, error) ? id : 0;
 }
 
 /* ---------------------------------------------------- pipelines and stages */
@@ -1180,7 +1151,7 @@ affari_store_list_pipelines (AffariStore *self, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, PIPELINE_COLUMNS " ORDER BY is_default DESC, sort, id", error);
+  stmt = store_prepare (self, PIPELINE_COLUMNS " ORDER BY is_default DESC, sort, id", error);
   if (stmt == NULL)
     return NULL;
   result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1190,7 +1161,7 @@ affari_store_list_pipelines (AffariStore *self, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "pipelines");
+      store_set_sqlite_error (error, self->db, rc, "pipelines");
       return NULL;
     }
   return result;
@@ -1204,7 +1175,7 @@ affari_store_get_pipeline (AffariStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, PIPELINE_COLUMNS " WHERE id = ?", error);
+  stmt = store_prepare (self, PIPELINE_COLUMNS " WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1233,19 +1204,19 @@ affari_store_create_pipeline (AffariStore *self, const char *name, GError **erro
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  if (!check_text (name, MAX_TITLE_CHARS, TRUE, _("The pipeline name"), error))
+  if (!store_check_text (name, MAX_TITLE_CHARS, TRUE, _("The pipeline name"), error))
     return 0;
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return 0;
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "INSERT INTO pipeline (name, sort, currency)"
     " VALUES (trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline),"
     "         (SELECT value FROM setting WHERE key = 'base_currency'))", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, name);
-      ok = step_done (self, stmt, error);
+      store_bind_text (stmt, 1, name);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
   if (ok)
@@ -1255,7 +1226,7 @@ affari_store_create_pipeline (AffariStore *self, const char *name, GError **erro
     }
   if (ok)
     queue (self, PENDING_PIPELINES, 0, 0, 0);
-  return tx_end (self, ok, error) ? id : 0;
+  return store_tx_end (self, ok, error) ? id : 0;
 }
 
 static AffariStage *
@@ -1285,7 +1256,7 @@ affari_store_list_stages (AffariStore *self, gint64 pipeline_id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, STAGE_COLUMNS " WHERE pipeline_id = ? ORDER BY sort, id", error);
+  stmt = store_prepare (self, STAGE_COLUMNS " WHERE pipeline_id = ? ORDER BY sort, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, pipeline_id);
@@ -1296,7 +1267,7 @@ affari_store_list_stages (AffariStore *self, gint64 pipeline_id, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "stages");
+      store_set_sqlite_error (error, self->db, rc, "stages");
       return NULL;
     }
   return result;
@@ -1310,7 +1281,7 @@ affari_store_get_stage (AffariStore *self, gint64 stage_id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, STAGE_COLUMNS " WHERE id = ?", error);
+  stmt = store_prepare (self, STAGE_COLUMNS " WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, stage_id);
@@ -1330,11 +1301,11 @@ affari_store_find_stage (AffariStore *self, gint64 pipeline_id, AffariSemantics 
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  stmt = prepare (self, "SELECT id FROM stage WHERE pipeline_id = ? AND semantics = ? ORDER BY sort, id LIMIT 1", NULL);
+  stmt = store_prepare (self, "SELECT id FROM stage WHERE pipeline_id = ? AND semantics = ? ORDER BY sort, id LIMIT 1", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, pipeline_id);
-  bind_text (stmt, 2, affari_semantics_to_code (semantics));
+  store_bind_text (stmt, 2, affari_semantics_to_code (semantics));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -1349,11 +1320,11 @@ affari_store_find_stage_by_code (AffariStore *self, gint64 pipeline_id, const ch
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  stmt = prepare (self, "SELECT id FROM stage WHERE pipeline_id = ? AND code = ?", NULL);
+  stmt = store_prepare (self, "SELECT id FROM stage WHERE pipeline_id = ? AND code = ?", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, pipeline_id);
-  bind_text (stmt, 2, code);
+  store_bind_text (stmt, 2, code);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -1363,7 +1334,7 @@ affari_store_find_stage_by_code (AffariStore *self, gint64 pipeline_id, const ch
 static GPtrArray *
 list_pairs (AffariStore *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
   GPtrArray *result;
   int rc;
 
@@ -1372,14 +1343,14 @@ list_pairs (AffariStore *self, const char *sql, GError **error)
   result = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (result, column_dup (stmt, 0));
-      g_ptr_array_add (result, column_dup (stmt, 1));
+      g_ptr_array_add (result, store_column_dup (stmt, 0));
+      g_ptr_array_add (result, store_column_dup (stmt, 1));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "list");
+      store_set_sqlite_error (error, self->db, rc, "list");
       return NULL;
     }
   return result;
@@ -1401,18 +1372,18 @@ affari_store_list_sources (AffariStore *self, GError **error)
 
 /* ------------------------------------------------------------------ history */
 
-static const char *
-member_name_or_empty (AffariStore *self, gint64 id, char **storage)
+const char *
+store_member_name_or_empty (AffariStore *self, gint64 id, char **storage)
 {
-  *storage = id > 0 ? query_text (self, "SELECT name FROM team_member WHERE id = ?", id) : NULL;
+  *storage = id > 0 ? store_query_text (self, "SELECT name FROM team_member WHERE id = ?", id) : NULL;
   return *storage ? *storage : "";
 }
 
-static gboolean
-add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field,
+gboolean
+store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field,
            const char *old_value, const char *new_value, const char *text, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = store_prepare (self,
     "INSERT INTO event (deal_id, time, author_id, kind, field, old_value, new_value, text)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
 
@@ -1420,20 +1391,20 @@ add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
   sqlite3_bind_int64 (stmt, 2, affari_store_now (self));
-  bind_id (stmt, 3, self->current_user);
-  bind_text (stmt, 4, affari_event_type_to_string (kind));
-  bind_text (stmt, 5, field);
-  bind_text (stmt, 6, old_value);
-  bind_text (stmt, 7, new_value);
-  bind_text (stmt, 8, text);
-  return step_done (self, stmt, error);
+  store_bind_id (stmt, 3, self->current_user);
+  store_bind_text (stmt, 4, affari_event_type_to_string (kind));
+  store_bind_text (stmt, 5, field);
+  store_bind_text (stmt, 6, old_value);
+  store_bind_text (stmt, 7, new_value);
+  store_bind_text (stmt, 8, text);
+  return store_step_done (self, stmt, error);
 }
 
 static gboolean
 add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeline_id,
                    AffariSemantics semantics, gint64 stage_id, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = store_prepare (self,
     "INSERT INTO deal_stage_history (type_id, deal_id, created_time, pipeline_id, semantics, stage_id)"
     " VALUES (?, ?, ?, ?, ?, ?)", error);
 
@@ -1443,9 +1414,9 @@ add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeli
   sqlite3_bind_int64 (stmt, 2, deal_id);
   sqlite3_bind_int64 (stmt, 3, affari_store_now (self));
   sqlite3_bind_int64 (stmt, 4, pipeline_id);
-  bind_text (stmt, 5, affari_semantics_to_code (semantics));
+  store_bind_text (stmt, 5, affari_semantics_to_code (semantics));
   sqlite3_bind_int64 (stmt, 6, stage_id);
-  return step_done (self, stmt, error);
+  return store_step_done (self, stmt, error);
 }
 
 static AffariEvent *
@@ -1474,7 +1445,7 @@ affari_store_list_events (AffariStore *self, gint64 deal_id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "SELECT e.id, e.deal_id, e.time, e.author_id, m.name, e.kind, e.field, e.old_value, e.new_value, e.text"
     " FROM event e LEFT JOIN team_member m ON m.id = e.author_id"
     " WHERE e.deal_id = ? ORDER BY e.time DESC, e.id DESC", error);
@@ -1488,22 +1459,22 @@ affari_store_list_events (AffariStore *self, gint64 deal_id, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "events");
+      store_set_sqlite_error (error, self->db, rc, "events");
       return NULL;
     }
   return result;
 }
 
-static void
-queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage)
+void
+store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage)
 {
   queue (self, PENDING_DEAL, deal_id, old_stage, new_stage);
 }
 
-static gint64
-deal_stage (AffariStore *self, gint64 deal_id)
+gint64
+store_deal_stage (AffariStore *self, gint64 deal_id)
 {
-  return query_int (self, "SELECT stage_id FROM deal WHERE id = ? AND deleted_at IS NULL", deal_id, 0);
+  return store_query_int (self, "SELECT stage_id FROM deal WHERE id = ? AND deleted_at IS NULL", deal_id, 0);
 }
 
 gboolean
@@ -1514,20 +1485,20 @@ affari_store_add_comment (AffariStore *self, gint64 deal_id, const char *text, G
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!check_text (text, MAX_TEXT_CHARS, TRUE, _("The comment"), error))
+  if (!store_check_text (text, MAX_TEXT_CHARS, TRUE, _("The comment"), error))
     return FALSE;
-  stage = deal_stage (self, deal_id);
+  stage = store_deal_stage (self, deal_id);
   if (stage == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
       return FALSE;
     }
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  ok = add_event (self, deal_id, AFFARI_EVENT_COMMENT, NULL, NULL, NULL, text, error);
+  ok = store_add_event (self, deal_id, AFFARI_EVENT_COMMENT, NULL, NULL, NULL, text, error);
   if (ok)
-    queue_deal (self, deal_id, stage, stage);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, stage, stage);
+  return store_tx_end (self, ok, error);
 }
 
 /* ----------------------------------------------------------------- clients */
@@ -1559,32 +1530,32 @@ affari_store_create_company (AffariStore *self, AffariCompany *company, GError *
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
   g_return_val_if_fail (AFFARI_IS_COMPANY (company), 0);
 
-  if (!check_text (affari_company_get_name (company), MAX_TITLE_CHARS, TRUE, _("The company name"), error) ||
-      !check_text (affari_company_get_city (company), MAX_TITLE_CHARS, FALSE, _("The city"), error) ||
-      !check_text (affari_company_get_address (company), MAX_TITLE_CHARS, FALSE, _("The address"), error) ||
-      !check_text (affari_company_get_phone (company), MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
-      !check_text (affari_company_get_email (company), MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_text (affari_company_get_name (company), MAX_TITLE_CHARS, TRUE, _("The company name"), error) ||
+      !store_check_text (affari_company_get_city (company), MAX_TITLE_CHARS, FALSE, _("The city"), error) ||
+      !store_check_text (affari_company_get_address (company), MAX_TITLE_CHARS, FALSE, _("The address"), error) ||
+      !store_check_text (affari_company_get_phone (company), MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
+      !store_check_text (affari_company_get_email (company), MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return 0;
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return 0;
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "INSERT INTO company (name, city, address, phone, email, vat_id, industry, created)"
     " VALUES (trim(?), ?, ?, ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, affari_company_get_name (company));
-      bind_text (stmt, 2, affari_company_get_city (company));
-      bind_text (stmt, 3, affari_company_get_address (company));
-      bind_text (stmt, 4, affari_company_get_phone (company));
-      bind_text (stmt, 5, affari_company_get_email (company));
-      bind_text (stmt, 6, affari_company_get_vat_id (company));
-      bind_text (stmt, 7, affari_company_get_industry (company));
+      store_bind_text (stmt, 1, affari_company_get_name (company));
+      store_bind_text (stmt, 2, affari_company_get_city (company));
+      store_bind_text (stmt, 3, affari_company_get_address (company));
+      store_bind_text (stmt, 4, affari_company_get_phone (company));
+      store_bind_text (stmt, 5, affari_company_get_email (company));
+      store_bind_text (stmt, 6, affari_company_get_vat_id (company));
+      store_bind_text (stmt, 7, affari_company_get_industry (company));
       sqlite3_bind_int64 (stmt, 8, affari_store_now (self));
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  if (!tx_end (self, ok, error))
+  if (!store_tx_end (self, ok, error))
     return 0;
   g_object_set (company, "id", id, NULL);
   return id;
@@ -1598,7 +1569,7 @@ affari_store_get_company (AffariStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, COMPANY_COLUMNS " WHERE id = ?", error);
+  stmt = store_prepare (self, COMPANY_COLUMNS " WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1611,10 +1582,10 @@ affari_store_get_company (AffariStore *self, gint64 id, GError **error)
 }
 
 /* A LIKE pattern matching @text anywhere, with LIKE's wildcards escaped. */
-static char *
-like_pattern (const char *text)
+char *
+store_like_pattern (const char *text)
 {
-  g_autofree char *folded = fold_text (text);
+  g_autofree char *folded = store_fold_text (text);
   GString *out = g_string_new ("%");
 
   for (const char *p = folded; *p; p++)
@@ -1637,12 +1608,12 @@ affari_store_search_companies (AffariStore *self, const char *text, guint limit,
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, COMPANY_COLUMNS " WHERE affari_fold(name) LIKE ? ESCAPE '\\'"
+  stmt = store_prepare (self, COMPANY_COLUMNS " WHERE affari_fold(name) LIKE ? ESCAPE '\\'"
                         " ORDER BY name COLLATE NOCASE, id LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  pattern = like_pattern (text ? text : "");
-  bind_text (stmt, 1, pattern);
+  pattern = store_like_pattern (text ? text : "");
+  store_bind_text (stmt, 1, pattern);
   sqlite3_bind_int (stmt, 2, limit ? (int) limit : -1);
   result = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1651,7 +1622,7 @@ affari_store_search_companies (AffariStore *self, const char *text, guint limit,
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "companies");
+      store_set_sqlite_error (error, self->db, rc, "companies");
       return NULL;
     }
   return result;
@@ -1690,35 +1661,35 @@ affari_store_create_contact (AffariStore *self, AffariContact *contact, GError *
   last = affari_contact_get_last_name (contact);
   birthday = affari_contact_get_birthday (contact);
   full = affari_contact_dup_full_name (contact);
-  if (!check_text (full, MAX_TITLE_CHARS, TRUE, _("The contact name"), error) ||
-      !check_text (affari_contact_get_phone (contact), MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
-      !check_text (affari_contact_get_email (contact), MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_text (full, MAX_TITLE_CHARS, TRUE, _("The contact name"), error) ||
+      !store_check_text (affari_contact_get_phone (contact), MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
+      !store_check_text (affari_contact_get_email (contact), MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return 0;
   if (birthday != NULL && !affari_date_is_valid (birthday))
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a valid date"), birthday);
       return 0;
     }
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return 0;
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "INSERT INTO contact (company_id, first_name, last_name, position, phone, email, birthday, created)"
     " VALUES (?, trim(?), trim(?), ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_id (stmt, 1, affari_contact_get_company_id (contact));
-      bind_text (stmt, 2, first ? first : "");
-      bind_text (stmt, 3, last ? last : "");
-      bind_text (stmt, 4, affari_contact_get_position (contact));
-      bind_text (stmt, 5, affari_contact_get_phone (contact));
-      bind_text (stmt, 6, affari_contact_get_email (contact));
-      bind_text (stmt, 7, birthday);
+      store_bind_id (stmt, 1, affari_contact_get_company_id (contact));
+      store_bind_text (stmt, 2, first ? first : "");
+      store_bind_text (stmt, 3, last ? last : "");
+      store_bind_text (stmt, 4, affari_contact_get_position (contact));
+      store_bind_text (stmt, 5, affari_contact_get_phone (contact));
+      store_bind_text (stmt, 6, affari_contact_get_email (contact));
+      store_bind_text (stmt, 7, birthday);
       sqlite3_bind_int64 (stmt, 8, affari_store_now (self));
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  if (!tx_end (self, ok, error))
+  if (!store_tx_end (self, ok, error))
     return 0;
   g_object_set (contact, "id", id, NULL);
   return id;
@@ -1732,7 +1703,7 @@ affari_store_get_contact (AffariStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, CONTACT_COLUMNS " WHERE c.id = ?", error);
+  stmt = store_prepare (self, CONTACT_COLUMNS " WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1756,7 +1727,7 @@ collect_contacts (AffariStore *self, sqlite3_stmt *stmt, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "contacts");
+      store_set_sqlite_error (error, self->db, rc, "contacts");
       return NULL;
     }
   return result;
@@ -1770,7 +1741,7 @@ affari_store_search_contacts (AffariStore *self, const char *text, guint limit, 
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, CONTACT_COLUMNS
+  stmt = store_prepare (self, CONTACT_COLUMNS
     " WHERE affari_fold(c.first_name || ' ' || c.last_name) LIKE ?1 ESCAPE '\\'"
     "    OR affari_fold(c.last_name || ' ' || c.first_name) LIKE ?1 ESCAPE '\\'"
     "    OR affari_fold(coalesce(c.email, '')) LIKE ?1 ESCAPE '\\'"
@@ -1778,8 +1749,8 @@ affari_store_search_contacts (AffariStore *self, const char *text, guint limit, 
     " ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
-  pattern = like_pattern (text ? text : "");
-  bind_text (stmt, 1, pattern);
+  pattern = store_like_pattern (text ? text : "");
+  store_bind_text (stmt, 1, pattern);
   sqlite3_bind_int (stmt, 2, limit ? (int) limit : -1);
   return collect_contacts (self, stmt, error);
 }
@@ -1791,7 +1762,7 @@ affari_store_list_deal_contacts (AffariStore *self, gint64 deal_id, GError **err
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, CONTACT_COLUMNS " JOIN deal_contact dc ON dc.contact_id = c.id"
+  stmt = store_prepare (self, CONTACT_COLUMNS " JOIN deal_contact dc ON dc.contact_id = c.id"
                         " WHERE dc.deal_id = ? ORDER BY dc.is_primary DESC, dc.sort, c.id", error);
   if (stmt == NULL)
     return NULL;
@@ -1808,7 +1779,7 @@ mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **e
   sqlite3_stmt *stmt;
   gboolean won = FALSE, earlier = FALSE;
 
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "SELECT max(d.semantics = 'S'), count(*) FROM deal me JOIN deal d ON d.company_id = me.company_id"
     " WHERE me.id = ?1 AND me.closed = 0 AND d.id <> me.id AND d.date_create <= me.date_create"
     "   AND d.deleted_at IS NULL AND d.is_recurring = 0", error);
@@ -1824,7 +1795,7 @@ mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **e
 
   if (by_contacts && !won)
     {
-      stmt = prepare (self,
+      stmt = store_prepare (self,
         "SELECT max(d.semantics = 'S'), count(*) FROM deal_contact dc1"
         "  JOIN deal_contact dc2 ON dc2.contact_id = dc1.contact_id AND dc2.deal_id <> dc1.deal_id"
         "  JOIN deal d ON d.id = dc2.deal_id AND d.deleted_at IS NULL AND d.is_recurring = 0"
@@ -1842,7 +1813,7 @@ mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **e
 
   if (!won && !earlier)
     return TRUE;
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "UPDATE deal SET is_return_customer = is_return_customer OR ?2,"
     " is_repeated_approach = is_repeated_approach OR ?3 WHERE id = ?1 AND closed = 0", error);
   if (stmt == NULL)
@@ -1850,7 +1821,7 @@ mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **e
   sqlite3_bind_int64 (stmt, 1, deal_id);
   sqlite3_bind_int (stmt, 2, won);
   sqlite3_bind_int (stmt, 3, !won && earlier);
-  return step_done (self, stmt, error);
+  return store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -1863,7 +1834,7 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  stage = deal_stage (self, deal_id);
+  stage = store_deal_stage (self, deal_id);
   if (stage == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
@@ -1872,17 +1843,17 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
   if (primary_id == 0 && n_contacts > 0)
     primary_id = contact_ids[0];
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM deal_contact WHERE deal_id = ?", error);
+  stmt = store_prepare (self, "DELETE FROM deal_contact WHERE deal_id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, deal_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
   if (ok)
-    stmt = prepare (self, "INSERT OR IGNORE INTO deal_contact (deal_id, contact_id, sort, is_primary) VALUES (?, ?, ?, ?)", error);
+    stmt = store_prepare (self, "INSERT OR IGNORE INTO deal_contact (deal_id, contact_id, sort, is_primary) VALUES (?, ?, ?, ?)", error);
   ok = ok && stmt != NULL;
   for (guint i = 0; ok && i < n_contacts; i++)
     {
@@ -1890,7 +1861,7 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
       sqlite3_bind_int64 (stmt, 2, contact_ids[i]);
       sqlite3_bind_int (stmt, 3, (i + 1) * 100);
       sqlite3_bind_int (stmt, 4, contact_ids[i] == primary_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
       if (!ok && error && *error && (*error)->code == AFFARI_ERROR_CONSTRAINT)
         {
           g_clear_error (error);
@@ -1898,11 +1869,11 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
         }
     }
   ok = ok && mark_repeat (self, deal_id, TRUE, error);
-  ok = ok && add_event (self, deal_id, AFFARI_EVENT_FIELD, "CONTACT_IDS", NULL, NULL,
+  ok = ok && store_add_event (self, deal_id, AFFARI_EVENT_FIELD, "CONTACT_IDS", NULL, NULL,
                         n_contacts == 0 ? _("Contacts removed") : _("Contacts changed"), error);
   if (ok)
-    queue_deal (self, deal_id, stage, stage);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, stage, stage);
+  return store_tx_end (self, ok, error);
 }
 
 /* ----------------------------------------------------------------- products */
@@ -1920,30 +1891,30 @@ affari_store_create_product (AffariStore *self, AffariProduct *product, GError *
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
   currency = affari_product_get_currency (product);
-  if (!check_text (affari_product_get_name (product), MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+  if (!store_check_text (affari_product_get_name (product), MAX_TITLE_CHARS, TRUE, _("The product name"), error))
     return 0;
   if (currency != NULL && !affari_currency_is_valid (currency))
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a currency code"), currency);
       return 0;
     }
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return 0;
-  stmt = prepare (self, "INSERT INTO product (name, unit, price, currency, vat_rate, vat_included)"
+  stmt = store_prepare (self, "INSERT INTO product (name, unit, price, currency, vat_rate, vat_included)"
                         " VALUES (trim(?), coalesce(?, 'pz'), ?, coalesce(?, 'EUR'), ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, affari_product_get_name (product));
-      bind_text (stmt, 2, affari_product_get_unit (product));
+      store_bind_text (stmt, 1, affari_product_get_name (product));
+      store_bind_text (stmt, 2, affari_product_get_unit (product));
       sqlite3_bind_int64 (stmt, 3, affari_product_get_price (product));
-      bind_text (stmt, 4, currency);
+      store_bind_text (stmt, 4, currency);
       sqlite3_bind_int (stmt, 5, affari_product_get_vat_rate (product));
       sqlite3_bind_int (stmt, 6, affari_product_get_vat_included (product));
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  if (!tx_end (self, ok, error))
+  if (!store_tx_end (self, ok, error))
     return 0;
   g_object_set (product, "id", id, NULL);
   return id;
@@ -1958,7 +1929,7 @@ affari_store_list_products (AffariStore *self, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, PRODUCT_COLUMNS " WHERE active = 1 ORDER BY name COLLATE NOCASE, id", error);
+  stmt = store_prepare (self, PRODUCT_COLUMNS " WHERE active = 1 ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1976,7 +1947,7 @@ affari_store_list_products (AffariStore *self, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "products");
+      store_set_sqlite_error (error, self->db, rc, "products");
       return NULL;
     }
   return result;
@@ -2029,7 +2000,7 @@ affari_product_row_compute (AffariProductRow *row)
 static gboolean
 recompute_amount (AffariStore *self, gint64 deal_id, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = store_prepare (self,
     "UPDATE deal SET"
     "  amount = (SELECT coalesce(sum(row_total), 0) FROM deal_product WHERE deal_id = ?1),"
     "  tax_value = (SELECT coalesce(sum(row_tax), 0) FROM deal_product WHERE deal_id = ?1)"
@@ -2039,7 +2010,7 @@ recompute_amount (AffariStore *self, gint64 deal_id, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
-  return step_done (self, stmt, error);
+  return store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -2055,7 +2026,7 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  stage = deal_stage (self, deal_id);
+  stage = store_deal_stage (self, deal_id);
   if (stage == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
@@ -2063,27 +2034,27 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
     }
   for (guint i = 0; i < n_rows; i++)
     {
-      if (!check_text (rows[i].name, MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+      if (!store_check_text (rows[i].name, MAX_TITLE_CHARS, TRUE, _("The product name"), error))
         return FALSE;
       if (rows[i].quantity_milli <= 0)
-        return set_invalid (error, _("The quantity must be greater than zero"));
+        return store_set_invalid (error, _("The quantity must be greater than zero"));
       if (rows[i].discount_type != 1 && rows[i].discount_type != 2)
-        return set_invalid (error, _("Unknown kind of discount"));
+        return store_set_invalid (error, _("Unknown kind of discount"));
       if (rows[i].tax_rate_bp > 10000 || rows[i].discount_rate_bp < 0 || rows[i].discount_rate_bp > 10000)
-        return set_invalid (error, _("A percentage must be between 0 and 100"));
+        return store_set_invalid (error, _("A percentage must be between 0 and 100"));
     }
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM deal_product WHERE deal_id = ?", error);
+  stmt = store_prepare (self, "DELETE FROM deal_product WHERE deal_id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, deal_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
   if (ok)
-    stmt = prepare (self,
+    stmt = store_prepare (self,
       "INSERT INTO deal_product (deal_id, product_id, name, quantity_milli, unit, price_netto, price_exclusive,"
       " price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included,"
       " row_total, row_tax, sort) VALUES (?, ?, trim(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -2095,10 +2066,10 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
       affari_product_row_compute (&row);
       total += row.row_total;
       sqlite3_bind_int64 (stmt, 1, deal_id);
-      bind_id (stmt, 2, row.product_id);
-      bind_text (stmt, 3, row.name);
+      store_bind_id (stmt, 2, row.product_id);
+      store_bind_text (stmt, 3, row.name);
       sqlite3_bind_int64 (stmt, 4, row.quantity_milli);
-      bind_text (stmt, 5, row.unit);
+      store_bind_text (stmt, 5, row.unit);
       sqlite3_bind_int64 (stmt, 6, row.price_netto);
       sqlite3_bind_int64 (stmt, 7, row.price_exclusive);
       sqlite3_bind_int64 (stmt, 8, row.price_brutto);
@@ -2114,21 +2085,21 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
       sqlite3_bind_int64 (stmt, 15, row.row_total);
       sqlite3_bind_int64 (stmt, 16, row.row_tax);
       sqlite3_bind_int (stmt, 17, (int) i * 10);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
   ok = ok && recompute_amount (self, deal_id, error);
   if (ok)
     {
-      currency = query_text (self, "SELECT currency FROM deal WHERE id = ?", deal_id);
+      currency = store_query_text (self, "SELECT currency FROM deal WHERE id = ?", deal_id);
       total_text = affari_money_format (total, currency);
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Products: %u row, total %s",
                                            "Products: %u rows, total %s", n_rows),
                               n_rows, total_text);
-      ok = add_event (self, deal_id, AFFARI_EVENT_PRODUCT, "PRODUCT_ROWS", NULL, total_text, text, error);
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_PRODUCT, "PRODUCT_ROWS", NULL, total_text, text, error);
     }
   if (ok)
-    queue_deal (self, deal_id, stage, stage);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, stage, stage);
+  return store_tx_end (self, ok, error);
 }
 
 GArray *
@@ -2140,7 +2111,7 @@ affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **erro
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "SELECT id, product_id, name, quantity_milli, unit, price_netto, price_exclusive, price_brutto, price,"
     " discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included, row_total, row_tax"
     " FROM deal_product WHERE deal_id = ? ORDER BY sort, id", error);
@@ -2154,9 +2125,9 @@ affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **erro
       AffariProductRow row = {
         .id = sqlite3_column_int64 (stmt, 0),
         .product_id = sqlite3_column_int64 (stmt, 1),
-        .name = column_dup (stmt, 2),
+        .name = store_column_dup (stmt, 2),
         .quantity_milli = sqlite3_column_int64 (stmt, 3),
-        .unit = column_dup (stmt, 4),
+        .unit = store_column_dup (stmt, 4),
         .price_netto = sqlite3_column_int64 (stmt, 5),
         .price_exclusive = sqlite3_column_int64 (stmt, 6),
         .price_brutto = sqlite3_column_int64 (stmt, 7),
@@ -2175,7 +2146,7 @@ affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **erro
   if (rc != SQLITE_DONE)
     {
       g_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "product rows");
+      store_set_sqlite_error (error, self->db, rc, "product rows");
       return NULL;
     }
   return result;
@@ -2202,7 +2173,7 @@ fill_deal (AffariDeal *deal, sqlite3_stmt *stmt)
 {
   int c = 0;
 
-#define TEXT() column_dup (stmt, c++)
+#define TEXT() store_column_dup (stmt, c++)
 #define INT64() sqlite3_column_int64 (stmt, c++)
 #define BOOL() (sqlite3_column_int (stmt, c++) != 0)
   deal->id = INT64 ();
@@ -2268,7 +2239,7 @@ affari_store_get_deal (AffariStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " DEAL_COLUMNS DEAL_FROM " WHERE d.id = ?", error);
+  stmt = store_prepare (self, "SELECT " DEAL_COLUMNS DEAL_FROM " WHERE d.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2278,7 +2249,7 @@ affari_store_get_deal (AffariStore *self, gint64 id, GError **error)
   else if (rc == SQLITE_DONE)
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
   else
-    set_sqlite_error (error, self->db, rc, "deal");
+    store_set_sqlite_error (error, self->db, rc, "deal");
   sqlite3_reset (stmt);
   return deal;
 }
@@ -2304,7 +2275,7 @@ affari_store_load_deals (AffariStore *self, const gint64 *ids, guint n_ids, GErr
       for (guint i = 1; i < n; i++)
         g_string_append (sql, ",?");
       g_string_append_c (sql, ')');
-      stmt = prepare (self, sql->str, error);
+      stmt = store_prepare (self, sql->str, error);
       if (stmt == NULL)
         {
           g_ptr_array_unref (result);
@@ -2320,7 +2291,7 @@ affari_store_load_deals (AffariStore *self, const gint64 *ids, guint n_ids, GErr
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc, "deals");
+          store_set_sqlite_error (error, self->db, rc, "deals");
           g_ptr_array_unref (result);
           return NULL;
         }
@@ -2338,12 +2309,12 @@ affari_store_load_deals (AffariStore *self, const gint64 *ids, guint n_ids, GErr
 static gboolean
 validate_deal (AffariStore *self, AffariDeal *deal, GError **error)
 {
-  if (!check_text (deal->title, MAX_TITLE_CHARS, FALSE, _("The title"), error) ||
-      !check_text (deal->comments, MAX_TEXT_CHARS, FALSE, _("The comment"), error) ||
-      !check_text (deal->source_description, MAX_TEXT_CHARS, FALSE, _("The source description"), error) ||
-      !check_text (deal->additional_info, MAX_TEXT_CHARS, FALSE, _("The additional information"), error) ||
-      !check_text (deal->type_id, 50, FALSE, _("The type"), error) ||
-      !check_text (deal->source_id, 50, FALSE, _("The source"), error))
+  if (!store_check_text (deal->title, MAX_TITLE_CHARS, FALSE, _("The title"), error) ||
+      !store_check_text (deal->comments, MAX_TEXT_CHARS, FALSE, _("The comment"), error) ||
+      !store_check_text (deal->source_description, MAX_TEXT_CHARS, FALSE, _("The source description"), error) ||
+      !store_check_text (deal->additional_info, MAX_TEXT_CHARS, FALSE, _("The additional information"), error) ||
+      !store_check_text (deal->type_id, 50, FALSE, _("The type"), error) ||
+      !store_check_text (deal->source_id, 50, FALSE, _("The source"), error))
     return FALSE;
   if (deal->currency != NULL && !affari_currency_is_valid (deal->currency))
     {
@@ -2351,9 +2322,9 @@ validate_deal (AffariStore *self, AffariDeal *deal, GError **error)
       return FALSE;
     }
   if (deal->probability < -1 || deal->probability > 100)
-    return set_invalid (error, _("The probability must be between 0 and 100 %"));
+    return store_set_invalid (error, _("The probability must be between 0 and 100 %"));
   if (deal->amount > G_GINT64_CONSTANT (100000000000000000) || deal->amount < -G_GINT64_CONSTANT (100000000000000000))
-    return set_invalid (error, _("The amount is too large"));
+    return store_set_invalid (error, _("The amount is too large"));
   if (deal->begin_date != NULL && !affari_date_is_valid (deal->begin_date))
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a valid date"), deal->begin_date);
@@ -2365,13 +2336,13 @@ validate_deal (AffariStore *self, AffariDeal *deal, GError **error)
       return FALSE;
     }
   if (deal->company_id > 0 &&
-      query_int (self, "SELECT count(*) FROM company WHERE id = ?", deal->company_id, 0) == 0)
+      store_query_int (self, "SELECT count(*) FROM company WHERE id = ?", deal->company_id, 0) == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The company does not exist any more"));
       return FALSE;
     }
   if (deal->assigned_by_id > 0 &&
-      query_int (self, "SELECT count(*) FROM team_member WHERE id = ?", deal->assigned_by_id, 0) == 0)
+      store_query_int (self, "SELECT count(*) FROM team_member WHERE id = ?", deal->assigned_by_id, 0) == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("This person is not in the team any more"));
       return FALSE;
@@ -2389,7 +2360,7 @@ position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GErr
 
   if (index <= 0)
     {
-      stmt = prepare (self, "SELECT min(position) FROM deal d WHERE d.stage_id = ? AND d.id <> ? AND " LIVE_DEAL, error);
+      stmt = store_prepare (self, "SELECT min(position) FROM deal d WHERE d.stage_id = ? AND d.id <> ? AND " LIVE_DEAL, error);
       if (stmt == NULL)
         return NAN;
       sqlite3_bind_int64 (stmt, 1, stage_id);
@@ -2404,7 +2375,7 @@ position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GErr
       return index < 0 ? 0 : 0;
     }
 
-  stmt = prepare (self, "SELECT position FROM deal d WHERE d.stage_id = ? AND d.id <> ? AND " LIVE_DEAL
+  stmt = store_prepare (self, "SELECT position FROM deal d WHERE d.stage_id = ? AND d.id <> ? AND " LIVE_DEAL
                         " ORDER BY d.position, d.id LIMIT 2 OFFSET ?", error);
   if (stmt == NULL)
     return NAN;
@@ -2431,7 +2402,7 @@ position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GErr
     return before + (after - before) / 2;
 
   /* The gap is exhausted: spread the stage out again, then retry once. */
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "UPDATE deal SET position = (SELECT r.n * 1024.0 FROM"
     "  (SELECT id, row_number () OVER (ORDER BY position, id) AS n FROM deal d"
     "    WHERE d.stage_id = ?1 AND " LIVE_DEAL ") r WHERE r.id = deal.id)"
@@ -2439,7 +2410,7 @@ position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GErr
   if (stmt == NULL)
     return NAN;
   sqlite3_bind_int64 (stmt, 1, stage_id);
-  if (!step_done (self, stmt, error))
+  if (!store_step_done (self, stmt, error))
     return NAN;
   return position_at (self, stage_id, index, exclude, error);
 }
@@ -2447,7 +2418,7 @@ position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GErr
 static double
 position_last (AffariStore *self, gint64 stage_id, gint64 exclude)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT max(position) FROM deal d WHERE d.stage_id = ? AND d.id <> ? AND " LIVE_DEAL, NULL);
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT max(position) FROM deal d WHERE d.stage_id = ? AND d.id <> ? AND " LIVE_DEAL, NULL);
   double pos = 0;
 
   if (stmt == NULL)
@@ -2481,16 +2452,11 @@ compute_position (AffariStore *self, gint64 stage_id, int index, gint64 exclude,
   return TRUE;
 }
 
-typedef struct {
-  gint64 pipeline_id;
-  AffariSemantics semantics;
-  char *name;
-} StageInfo;
 
-static gboolean
-stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error)
+gboolean
+store_stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT pipeline_id, semantics, name FROM stage WHERE id = ?", error);
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT pipeline_id, semantics, name FROM stage WHERE id = ?", error);
   gboolean found = FALSE;
 
   if (stmt == NULL)
@@ -2500,7 +2466,7 @@ stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error)
     {
       info->pipeline_id = sqlite3_column_int64 (stmt, 0);
       info->semantics = affari_semantics_from_code ((const char *) sqlite3_column_text (stmt, 1));
-      info->name = column_dup (stmt, 2);
+      info->name = store_column_dup (stmt, 2);
       found = TRUE;
     }
   sqlite3_reset (stmt);
@@ -2531,9 +2497,9 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   if (deal->pipeline_id <= 0)
     deal->pipeline_id = self->default_pipeline;
   if (deal->stage_id <= 0)
-    deal->stage_id = query_int (self, "SELECT id FROM stage WHERE pipeline_id = ? ORDER BY sort, id LIMIT 1",
+    deal->stage_id = store_query_int (self, "SELECT id FROM stage WHERE pipeline_id = ? ORDER BY sort, id LIMIT 1",
                                 deal->pipeline_id, 0);
-  if (!stage_info (self, deal->stage_id, &info, error))
+  if (!store_stage_info (self, deal->stage_id, &info, error))
     return FALSE;
   if (info.pipeline_id != deal->pipeline_id)
     {
@@ -2544,13 +2510,13 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   now = affari_store_now (self);
   today = store_today (self);
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     {
       g_free (info.name);
       return FALSE;
     }
   ok = compute_position (self, deal->stage_id, 0, 0, &position, error);
-  stmt = ok ? prepare (self,
+  stmt = ok ? store_prepare (self,
     "INSERT INTO deal (title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability,"
     " currency, amount, is_manual_amount, tax_value, company_id, lead_id, quote_id, begin_date, close_date,"
     " comments, assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
@@ -2563,11 +2529,11 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, deal->title ? deal->title : "");
-      bind_text (stmt, 2, deal->type_id);
+      store_bind_text (stmt, 1, deal->title ? deal->title : "");
+      store_bind_text (stmt, 2, deal->type_id);
       sqlite3_bind_int64 (stmt, 3, deal->pipeline_id);
       sqlite3_bind_int64 (stmt, 4, deal->stage_id);
-      bind_text (stmt, 5, affari_semantics_to_code (info.semantics));
+      store_bind_text (stmt, 5, affari_semantics_to_code (info.semantics));
       sqlite3_bind_double (stmt, 6, position);
       sqlite3_bind_int (stmt, 7, info.semantics != AFFARI_SEMANTICS_PROCESS);
       sqlite3_bind_int (stmt, 8, deal->opened);
@@ -2575,29 +2541,29 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
         sqlite3_bind_null (stmt, 9);
       else
         sqlite3_bind_int (stmt, 9, deal->probability);
-      bind_text (stmt, 10, deal->currency);
+      store_bind_text (stmt, 10, deal->currency);
       sqlite3_bind_int64 (stmt, 11, deal->amount);
       sqlite3_bind_int (stmt, 12, deal->is_manual_amount);
       sqlite3_bind_int64 (stmt, 13, deal->tax_value);
-      bind_id (stmt, 14, deal->company_id);
-      bind_id (stmt, 15, deal->lead_id);
-      bind_id (stmt, 16, deal->quote_id);
-      bind_text (stmt, 17, deal->begin_date);
-      bind_text (stmt, 18, deal->close_date);
-      bind_text (stmt, 19, deal->comments);
-      bind_id (stmt, 20, deal->assigned_by_id > 0 ? deal->assigned_by_id : self->current_user);
-      bind_id (stmt, 21, self->current_user);
+      store_bind_id (stmt, 14, deal->company_id);
+      store_bind_id (stmt, 15, deal->lead_id);
+      store_bind_id (stmt, 16, deal->quote_id);
+      store_bind_text (stmt, 17, deal->begin_date);
+      store_bind_text (stmt, 18, deal->close_date);
+      store_bind_text (stmt, 19, deal->comments);
+      store_bind_id (stmt, 20, deal->assigned_by_id > 0 ? deal->assigned_by_id : self->current_user);
+      store_bind_id (stmt, 21, self->current_user);
       sqlite3_bind_int64 (stmt, 22, now);
       sqlite3_bind_int (stmt, 23, deal->is_recurring);
       sqlite3_bind_int (stmt, 24, deal->is_return_customer);
       sqlite3_bind_int (stmt, 25, deal->is_repeated_approach);
-      bind_text (stmt, 26, deal->source_id);
-      bind_text (stmt, 27, deal->source_description);
-      bind_text (stmt, 28, deal->additional_info);
-      bind_text (stmt, 29, deal->originator_id);
-      bind_text (stmt, 30, deal->origin_id);
-      bind_text (stmt, 33, today);
-      ok = step_done (self, stmt, error);
+      store_bind_text (stmt, 26, deal->source_id);
+      store_bind_text (stmt, 27, deal->source_description);
+      store_bind_text (stmt, 28, deal->additional_info);
+      store_bind_text (stmt, 29, deal->originator_id);
+      store_bind_text (stmt, 30, deal->origin_id);
+      store_bind_text (stmt, 33, today);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
 
@@ -2605,24 +2571,24 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   if (ok && (deal->title == NULL || g_strstrip (title = g_strdup (deal->title))[0] == '\0'))
     {
       g_autofree char *fallback = g_strdup_printf (_("Deal #%" G_GINT64_FORMAT), id);
-      stmt = prepare (self, "UPDATE deal SET title = ? WHERE id = ?", error);
+      stmt = store_prepare (self, "UPDATE deal SET title = ? WHERE id = ?", error);
       ok = stmt != NULL;
       if (ok)
         {
-          bind_text (stmt, 1, fallback);
+          store_bind_text (stmt, 1, fallback);
           sqlite3_bind_int64 (stmt, 2, id);
-          ok = step_done (self, stmt, error);
+          ok = store_step_done (self, stmt, error);
         }
     }
   ok = ok && mark_repeat (self, id, FALSE, error);
-  ok = ok && add_event (self, id, AFFARI_EVENT_CREATED, NULL, NULL, info.name,
+  ok = ok && store_add_event (self, id, AFFARI_EVENT_CREATED, NULL, NULL, info.name,
                         _("Deal created"), error);
   ok = ok && add_stage_history (self, id, 1, deal->pipeline_id, info.semantics, deal->stage_id, error);
   if (ok)
-    queue_deal (self, id, 0, deal->stage_id);
+    store_queue_deal (self, id, 0, deal->stage_id);
   g_free (info.name);
 
-  if (!tx_end (self, ok, error))
+  if (!store_tx_end (self, ok, error))
     return FALSE;
 
   {
@@ -2648,7 +2614,7 @@ write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
   gboolean was_closed = old_semantics != AFFARI_SEMANTICS_PROCESS;
   gboolean ok;
 
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "UPDATE deal SET stage_id = ?1, semantics = ?2, position = ?3, closed = ?4,"
     " close_date = CASE WHEN ?4 AND NOT closed THEN ?5 ELSE close_date END,"
     " moved_by_id = ?6, moved_time = ?7, modify_by_id = ?6, date_modify = ?7"
@@ -2656,19 +2622,19 @@ write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, new_stage);
-  bind_text (stmt, 2, affari_semantics_to_code (new_semantics));
+  store_bind_text (stmt, 2, affari_semantics_to_code (new_semantics));
   sqlite3_bind_double (stmt, 3, position);
   sqlite3_bind_int (stmt, 4, closing);
-  bind_text (stmt, 5, today);
-  bind_id (stmt, 6, self->current_user);
+  store_bind_text (stmt, 5, today);
+  store_bind_id (stmt, 6, self->current_user);
   sqlite3_bind_int64 (stmt, 7, affari_store_now (self));
   sqlite3_bind_int64 (stmt, 8, deal_id);
-  ok = step_done (self, stmt, error);
+  ok = store_step_done (self, stmt, error);
 
   if (ok && old_stage != new_stage)
     {
       g_autofree char *text = g_strdup_printf (_("Stage: %s → %s"), old_name, new_name);
-      ok = add_event (self, deal_id, AFFARI_EVENT_STAGE, "STAGE_ID", old_name, new_name, text, error);
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_STAGE, "STAGE_ID", old_name, new_name, text, error);
       ok = ok && add_stage_history (self, deal_id, closing ? 3 : 2, pipeline_id, new_semantics, new_stage, error);
     }
   if (ok && closing && (!was_closed || old_semantics != new_semantics))
@@ -2678,26 +2644,21 @@ write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
         text = reason && *reason ? g_strdup_printf (_("Deal won: %s"), reason) : g_strdup (_("Deal won"));
       else
         text = reason && *reason ? g_strdup_printf (_("Deal lost: %s"), reason) : g_strdup (_("Deal lost"));
-      ok = add_event (self, deal_id, AFFARI_EVENT_CLOSED, "CLOSED", "N", "Y", text, error);
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_CLOSED, "CLOSED", "N", "Y", text, error);
     }
   else if (ok && !closing && was_closed)
-    ok = add_event (self, deal_id, AFFARI_EVENT_REOPENED, "CLOSED", "Y", "N", _("Deal reopened"), error);
+    ok = store_add_event (self, deal_id, AFFARI_EVENT_REOPENED, "CLOSED", "Y", "N", _("Deal reopened"), error);
   else if (ok && closing && reason && *reason && old_stage == new_stage)
-    ok = add_event (self, deal_id, AFFARI_EVENT_COMMENT, NULL, NULL, NULL, reason, error);
+    ok = store_add_event (self, deal_id, AFFARI_EVENT_COMMENT, NULL, NULL, NULL, reason, error);
 
   return ok;
 }
 
-typedef struct {
-  gint64 pipeline_id;
-  gint64 stage_id;
-  gint64 deleted_at;
-} DealPlace;
 
-static gboolean
-deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, GError **error)
+gboolean
+store_deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT pipeline_id, stage_id, coalesce(deleted_at, 0) FROM deal WHERE id = ?", error);
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT pipeline_id, stage_id, coalesce(deleted_at, 0) FROM deal WHERE id = ?", error);
   gboolean found = FALSE;
 
   if (stmt == NULL)
@@ -2728,16 +2689,16 @@ affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int 
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!check_text (reason, MAX_TEXT_CHARS, FALSE, _("The reason"), error))
+  if (!store_check_text (reason, MAX_TEXT_CHARS, FALSE, _("The reason"), error))
     return FALSE;
-  if (!deal_place (self, deal_id, &place, error))
+  if (!store_deal_place (self, deal_id, &place, error))
     return FALSE;
   if (deal->deleted_at != 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal is in the trash"));
       return FALSE;
     }
-  if (!stage_info (self, stage_id, &to, error))
+  if (!store_stage_info (self, stage_id, &to, error))
     return FALSE;
   if (to.pipeline_id != deal->pipeline_id)
     {
@@ -2745,13 +2706,13 @@ affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int 
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The stage belongs to another pipeline"));
       return FALSE;
     }
-  if (!stage_info (self, deal->stage_id, &from, error))
+  if (!store_stage_info (self, deal->stage_id, &from, error))
     {
       g_free (to.name);
       return FALSE;
     }
 
-  ok = tx_begin (self, error);
+  ok = store_tx_begin (self, error);
   if (ok)
     {
       ok = compute_position (self, stage_id, index, deal_id, &position, error);
@@ -2759,8 +2720,8 @@ affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int 
                                      deal->stage_id, from.name, from.semantics,
                                      stage_id, to.name, to.semantics, position, reason, error);
       if (ok)
-        queue_deal (self, deal_id, deal->stage_id, stage_id);
-      ok = tx_end (self, ok, error);
+        store_queue_deal (self, deal_id, deal->stage_id, stage_id);
+      ok = store_tx_end (self, ok, error);
     }
   g_free (from.name);
   g_free (to.name);
@@ -2782,7 +2743,7 @@ affari_store_get_deal_place (AffariStore *self, gint64 deal_id, AffariDealPlace 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (place != NULL, FALSE);
 
-  stmt = prepare (self, "SELECT stage_id, position, closed, close_date FROM deal WHERE id = ? AND deleted_at IS NULL", error);
+  stmt = store_prepare (self, "SELECT stage_id, position, closed, close_date FROM deal WHERE id = ? AND deleted_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
@@ -2792,7 +2753,7 @@ affari_store_get_deal_place (AffariStore *self, gint64 deal_id, AffariDealPlace 
       place->stage_id = sqlite3_column_int64 (stmt, 0);
       place->position = sqlite3_column_double (stmt, 1);
       place->closed = sqlite3_column_int (stmt, 2) != 0;
-      place->close_date = column_dup (stmt, 3);
+      place->close_date = store_column_dup (stmt, 3);
       found = TRUE;
     }
   sqlite3_reset (stmt);
@@ -2812,9 +2773,9 @@ affari_store_restore_deal_place (AffariStore *self, const AffariDealPlace *place
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (place != NULL, FALSE);
 
-  if (!deal_place (self, place->deal_id, &now, error))
+  if (!store_deal_place (self, place->deal_id, &now, error))
     return FALSE;
-  if (!stage_info (self, place->stage_id, &to, error))
+  if (!store_stage_info (self, place->stage_id, &to, error))
     return FALSE;
   if (to.pipeline_id != now.pipeline_id)
     {
@@ -2822,28 +2783,28 @@ affari_store_restore_deal_place (AffariStore *self, const AffariDealPlace *place
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The stage belongs to another pipeline"));
       return FALSE;
     }
-  if (!stage_info (self, now.stage_id, &from, error))
+  if (!store_stage_info (self, now.stage_id, &from, error))
     {
       g_free (to.name);
       return FALSE;
     }
 
-  ok = tx_begin (self, error);
+  ok = store_tx_begin (self, error);
   if (ok)
     {
       ok = write_stage_change (self, place->deal_id, now.pipeline_id, now.stage_id, from.name, from.semantics,
                                place->stage_id, to.name, to.semantics, place->position, NULL, error);
-      stmt = ok ? prepare (self, "UPDATE deal SET close_date = ? WHERE id = ?", error) : NULL;
+      stmt = ok ? store_prepare (self, "UPDATE deal SET close_date = ? WHERE id = ?", error) : NULL;
       ok = stmt != NULL;
       if (ok)
         {
-          bind_text (stmt, 1, place->close_date);
+          store_bind_text (stmt, 1, place->close_date);
           sqlite3_bind_int64 (stmt, 2, place->deal_id);
-          ok = step_done (self, stmt, error);
+          ok = store_step_done (self, stmt, error);
         }
       if (ok)
-        queue_deal (self, place->deal_id, now.stage_id, place->stage_id);
-      ok = tx_end (self, ok, error);
+        store_queue_deal (self, place->deal_id, now.stage_id, place->stage_id);
+      ok = store_tx_end (self, ok, error);
     }
   g_free (from.name);
   g_free (to.name);
@@ -2876,21 +2837,21 @@ affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pi
 
   /* Bitrix24 picks the first stage of the new pipeline with the same semantics. */
   stage_id = affari_store_find_stage (self, pipeline_id, deal->semantics);
-  if (stage_id == 0 || !stage_info (self, stage_id, &info, error))
+  if (stage_id == 0 || !store_stage_info (self, stage_id, &info, error))
     {
       if (error && !*error)
         g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The pipeline has no matching stage"));
       return FALSE;
     }
 
-  ok = tx_begin (self, error);
+  ok = store_tx_begin (self, error);
   if (ok)
     {
       g_autofree char *text = g_strdup_printf (_("Pipeline: %s → %s (stage %s)"),
                                                affari_pipeline_get_name (from_pipeline),
                                                affari_pipeline_get_name (to_pipeline), info.name);
       ok = compute_position (self, stage_id, 0, deal_id, &position, error);
-      stmt = ok ? prepare (self,
+      stmt = ok ? store_prepare (self,
         "UPDATE deal SET pipeline_id = ?1, stage_id = ?2, semantics = ?3, position = ?4,"
         " moved_by_id = ?5, moved_time = ?6, modify_by_id = ?5, date_modify = ?6 WHERE id = ?7", error) : NULL;
       ok = stmt != NULL;
@@ -2898,20 +2859,20 @@ affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pi
         {
           sqlite3_bind_int64 (stmt, 1, pipeline_id);
           sqlite3_bind_int64 (stmt, 2, stage_id);
-          bind_text (stmt, 3, affari_semantics_to_code (info.semantics));
+          store_bind_text (stmt, 3, affari_semantics_to_code (info.semantics));
           sqlite3_bind_double (stmt, 4, position);
-          bind_id (stmt, 5, self->current_user);
+          store_bind_id (stmt, 5, self->current_user);
           sqlite3_bind_int64 (stmt, 6, affari_store_now (self));
           sqlite3_bind_int64 (stmt, 7, deal_id);
-          ok = step_done (self, stmt, error);
+          ok = store_step_done (self, stmt, error);
         }
-      ok = ok && add_event (self, deal_id, AFFARI_EVENT_PIPELINE, "CATEGORY_ID",
+      ok = ok && store_add_event (self, deal_id, AFFARI_EVENT_PIPELINE, "CATEGORY_ID",
                             affari_pipeline_get_name (from_pipeline), affari_pipeline_get_name (to_pipeline),
                             text, error);
       ok = ok && add_stage_history (self, deal_id, 5, pipeline_id, info.semantics, stage_id, error);
       if (ok)
-        queue_deal (self, deal_id, deal->stage_id, stage_id);
-      ok = tx_end (self, ok, error);
+        store_queue_deal (self, deal_id, deal->stage_id, stage_id);
+      ok = store_tx_end (self, ok, error);
     }
   g_free (info.name);
   return ok;
@@ -2960,12 +2921,12 @@ list_name (AffariStore *self, const char *table_sql, const char *code)
 
   if (code == NULL)
     return NULL;
-  stmt = prepare (self, table_sql, NULL);
+  stmt = store_prepare (self, table_sql, NULL);
   if (stmt == NULL)
     return g_strdup (code);
-  bind_text (stmt, 1, code);
+  store_bind_text (stmt, 1, code);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = column_dup (stmt, 0);
+    name = store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return name ? name : g_strdup (code);
 }
@@ -3000,8 +2961,8 @@ diff_deal (AffariStore *self, AffariDeal *old, AffariDeal *new)
                  new->probability < 0 ? NULL : g_strdup_printf ("%d %%", new->probability));
   if (old->company_id != new->company_id)
     note_change (changes, "COMPANY_ID", _("Company"),
-                 old->company_id ? query_text (self, "SELECT name FROM company WHERE id = ?", old->company_id) : NULL,
-                 new->company_id ? query_text (self, "SELECT name FROM company WHERE id = ?", new->company_id) : NULL);
+                 old->company_id ? store_query_text (self, "SELECT name FROM company WHERE id = ?", old->company_id) : NULL,
+                 new->company_id ? store_query_text (self, "SELECT name FROM company WHERE id = ?", new->company_id) : NULL);
   if (STR_CHANGED (begin_date))
     note_change (changes, "BEGINDATE", _("Start date"), date_text (old->begin_date), date_text (new->begin_date));
   if (STR_CHANGED (close_date))
@@ -3013,8 +2974,8 @@ diff_deal (AffariStore *self, AffariDeal *old, AffariDeal *new)
       g_autofree char *old_name = NULL;
       g_autofree char *new_name = NULL;
       note_change (changes, "ASSIGNED_BY_ID", _("Responsible"),
-                   g_strdup (member_name_or_empty (self, old->assigned_by_id, &old_name)),
-                   g_strdup (member_name_or_empty (self, new->assigned_by_id, &new_name)));
+                   g_strdup (store_member_name_or_empty (self, old->assigned_by_id, &old_name)),
+                   g_strdup (store_member_name_or_empty (self, new->assigned_by_id, &new_name)));
     }
   if (STR_CHANGED (source_id))
     note_change (changes, "SOURCE_ID", _("Source"),
@@ -3058,7 +3019,7 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
 
   if (!validate_deal (self, deal, error))
     return FALSE;
-  if (!check_text (deal->title, MAX_TITLE_CHARS, TRUE, _("The title"), error))
+  if (!store_check_text (deal->title, MAX_TITLE_CHARS, TRUE, _("The title"), error))
     return FALSE;
   old = affari_store_get_deal (self, deal->id, error);
   if (old == NULL)
@@ -3068,13 +3029,13 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
   stage_changed = !pipeline_changed && deal->stage_id != old->stage_id;
   changes = diff_deal (self, old, deal);
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
 
   ok = TRUE;
   if (changes->len > 0)
     {
-      stmt = prepare (self,
+      stmt = store_prepare (self,
         "UPDATE deal SET title = trim(?1), type_id = ?2, opened = ?3, probability = ?4, currency = ?5, amount = ?6,"
         " is_manual_amount = ?7, tax_value = ?8, company_id = ?9, lead_id = ?10, quote_id = ?11,"
         " begin_date = ?12, close_date = ?13, comments = ?14, assigned_by_id = ?15, is_recurring = ?16,"
@@ -3084,36 +3045,36 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
       ok = stmt != NULL;
       if (ok)
         {
-          bind_text (stmt, 1, deal->title);
-          bind_text (stmt, 2, deal->type_id);
+          store_bind_text (stmt, 1, deal->title);
+          store_bind_text (stmt, 2, deal->type_id);
           sqlite3_bind_int (stmt, 3, deal->opened);
           if (deal->probability < 0)
             sqlite3_bind_null (stmt, 4);
           else
             sqlite3_bind_int (stmt, 4, deal->probability);
-          bind_text (stmt, 5, deal->currency ? deal->currency : old->currency);
+          store_bind_text (stmt, 5, deal->currency ? deal->currency : old->currency);
           sqlite3_bind_int64 (stmt, 6, deal->amount);
           sqlite3_bind_int (stmt, 7, deal->is_manual_amount);
           sqlite3_bind_int64 (stmt, 8, deal->tax_value);
-          bind_id (stmt, 9, deal->company_id);
-          bind_id (stmt, 10, deal->lead_id);
-          bind_id (stmt, 11, deal->quote_id);
-          bind_text (stmt, 12, deal->begin_date);
-          bind_text (stmt, 13, deal->close_date);
-          bind_text (stmt, 14, deal->comments);
-          bind_id (stmt, 15, deal->assigned_by_id);
+          store_bind_id (stmt, 9, deal->company_id);
+          store_bind_id (stmt, 10, deal->lead_id);
+          store_bind_id (stmt, 11, deal->quote_id);
+          store_bind_text (stmt, 12, deal->begin_date);
+          store_bind_text (stmt, 13, deal->close_date);
+          store_bind_text (stmt, 14, deal->comments);
+          store_bind_id (stmt, 15, deal->assigned_by_id);
           sqlite3_bind_int (stmt, 16, deal->is_recurring);
           sqlite3_bind_int (stmt, 17, deal->is_return_customer);
           sqlite3_bind_int (stmt, 18, deal->is_repeated_approach);
-          bind_text (stmt, 19, deal->source_id);
-          bind_text (stmt, 20, deal->source_description);
-          bind_text (stmt, 21, deal->additional_info);
-          bind_text (stmt, 22, deal->originator_id);
-          bind_text (stmt, 23, deal->origin_id);
-          bind_id (stmt, 24, self->current_user);
+          store_bind_text (stmt, 19, deal->source_id);
+          store_bind_text (stmt, 20, deal->source_description);
+          store_bind_text (stmt, 21, deal->additional_info);
+          store_bind_text (stmt, 22, deal->originator_id);
+          store_bind_text (stmt, 23, deal->origin_id);
+          store_bind_id (stmt, 24, self->current_user);
           sqlite3_bind_int64 (stmt, 25, affari_store_now (self));
           sqlite3_bind_int64 (stmt, 26, deal->id);
-          ok = step_done (self, stmt, error);
+          ok = store_step_done (self, stmt, error);
         }
       /* Back to computed amounts: the product rows decide again. */
       if (ok && old->is_manual_amount && !deal->is_manual_amount)
@@ -3124,10 +3085,10 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
           g_autofree char *text = g_strdup_printf (_("%s: %s → %s"), c->label,
                                                    c->old_value && *c->old_value ? c->old_value : _("(empty)"),
                                                    c->new_value && *c->new_value ? c->new_value : _("(empty)"));
-          ok = add_event (self, deal->id, AFFARI_EVENT_FIELD, c->field, c->old_value, c->new_value, text, error);
+          ok = store_add_event (self, deal->id, AFFARI_EVENT_FIELD, c->field, c->old_value, c->new_value, text, error);
         }
       if (ok)
-        queue_deal (self, deal->id, old->stage_id, old->stage_id);
+        store_queue_deal (self, deal->id, old->stage_id, old->stage_id);
     }
 
   if (ok && stage_changed)
@@ -3135,7 +3096,7 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
   if (ok && pipeline_changed)
     ok = affari_store_move_deal_to_pipeline (self, deal->id, deal->pipeline_id, error);
 
-  if (!tx_end (self, ok, error))
+  if (!store_tx_end (self, ok, error))
     return FALSE;
 
   {
@@ -3153,7 +3114,7 @@ set_deleted (AffariStore *self, gint64 deal_id, gboolean trash, GError **error)
   gint64 stage;
   gboolean ok;
 
-  stage = query_int (self, trash ? "SELECT stage_id FROM deal WHERE id = ? AND deleted_at IS NULL"
+  stage = store_query_int (self, trash ? "SELECT stage_id FROM deal WHERE id = ? AND deleted_at IS NULL"
                                  : "SELECT stage_id FROM deal WHERE id = ? AND deleted_at IS NOT NULL", deal_id, 0);
   if (stage == 0)
     {
@@ -3161,9 +3122,9 @@ set_deleted (AffariStore *self, gint64 deal_id, gboolean trash, GError **error)
                    trash ? _("The deal does not exist any more") : _("The deal is not in the trash"));
       return FALSE;
     }
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "UPDATE deal SET deleted_at = ?, modify_by_id = ?, date_modify = ? WHERE id = ?", error);
+  stmt = store_prepare (self, "UPDATE deal SET deleted_at = ?, modify_by_id = ?, date_modify = ? WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -3172,16 +3133,16 @@ set_deleted (AffariStore *self, gint64 deal_id, gboolean trash, GError **error)
         sqlite3_bind_int64 (stmt, 1, now);
       else
         sqlite3_bind_null (stmt, 1);
-      bind_id (stmt, 2, self->current_user);
+      store_bind_id (stmt, 2, self->current_user);
       sqlite3_bind_int64 (stmt, 3, now);
       sqlite3_bind_int64 (stmt, 4, deal_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
-  ok = ok && add_event (self, deal_id, trash ? AFFARI_EVENT_TRASHED : AFFARI_EVENT_RESTORED, NULL, NULL, NULL,
+  ok = ok && store_add_event (self, deal_id, trash ? AFFARI_EVENT_TRASHED : AFFARI_EVENT_RESTORED, NULL, NULL, NULL,
                         trash ? _("Moved to the trash") : _("Restored from the trash"), error);
   if (ok)
-    queue_deal (self, deal_id, trash ? stage : 0, trash ? 0 : stage);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, trash ? stage : 0, trash ? 0 : stage);
+  return store_tx_end (self, ok, error);
 }
 
 gboolean
@@ -3207,25 +3168,25 @@ affari_store_purge_deal (AffariStore *self, gint64 deal_id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  stage = query_int (self, "SELECT stage_id FROM deal WHERE id = ?", deal_id, 0);
+  stage = store_query_int (self, "SELECT stage_id FROM deal WHERE id = ?", deal_id, 0);
   if (stage == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
       return FALSE;
     }
-  live = query_int (self, "SELECT deleted_at IS NULL FROM deal WHERE id = ?", deal_id, 0);
-  if (!tx_begin (self, error))
+  live = store_query_int (self, "SELECT deleted_at IS NULL FROM deal WHERE id = ?", deal_id, 0);
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM deal WHERE id = ?", error);
+  stmt = store_prepare (self, "DELETE FROM deal WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, deal_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
   if (ok)
-    queue_deal (self, deal_id, live ? stage : 0, 0);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, live ? stage : 0, 0);
+  return store_tx_end (self, ok, error);
 }
 
 /* ------------------------------------------------------------------ queries */
@@ -3279,7 +3240,7 @@ filter_bind (Filter *f, sqlite3_stmt *stmt)
     {
       Param *p = &g_array_index (f->params, Param, i);
       if (p->is_text)
-        bind_text (stmt, (int) i + 1, p->text);
+        store_bind_text (stmt, (int) i + 1, p->text);
       else
         sqlite3_bind_int64 (stmt, (int) i + 1, p->number);
     }
@@ -3334,7 +3295,7 @@ filter_init (Filter *f, const AffariDealQuery *q)
           g_autofree char *pattern = NULL;
           if (*words[i] == '\0')
             continue;
-          pattern = like_pattern (words[i]);
+          pattern = store_like_pattern (words[i]);
           /* the same word is looked for in four places: four bound copies */
           g_string_append (f->where,
             " AND (affari_fold(d.title) LIKE ? ESCAPE '\\'"
@@ -3428,7 +3389,7 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
 
   filter_init (&f, query);
   sql = build_select (query, "d.id", &f, TRUE);
-  stmt = prepare (self, sql, error);
+  stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     {
       filter_clear (&f);
@@ -3447,7 +3408,7 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
   if (rc != SQLITE_DONE)
     {
       g_array_unref (ids);
-      set_sqlite_error (error, self->db, rc, "query");
+      store_set_sqlite_error (error, self->db, rc, "query");
       return NULL;
     }
   return ids;
@@ -3474,7 +3435,7 @@ affari_store_query_deals (AffariStore *self, const AffariDealQuery *query,
                        f.joins->str, " WHERE ", f.where->str, order, NULL);
   }
   paged = g_strdup_printf ("%s LIMIT %u OFFSET %u", sql, limit ? limit : G_MAXINT32, offset);
-  stmt = prepare (self, paged, error);
+  stmt = store_prepare (self, paged, error);
   if (stmt == NULL)
     {
       filter_clear (&f);
@@ -3492,7 +3453,7 @@ affari_store_query_deals (AffariStore *self, const AffariDealQuery *query,
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "query");
+      store_set_sqlite_error (error, self->db, rc, "query");
       return NULL;
     }
   return result;
@@ -3511,7 +3472,7 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
 
   filter_init (&f, query);
   sql = build_select (query, "count(*)", &f, FALSE);
-  stmt = prepare (self, sql, error);
+  stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     {
       filter_clear (&f);
@@ -3523,7 +3484,7 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
   if (rc == SQLITE_ROW)
     count = (guint) sqlite3_column_int64 (stmt, 0);
   else
-    set_sqlite_error (error, self->db, rc, "count");
+    store_set_sqlite_error (error, self->db, rc, "count");
   sqlite3_reset (stmt);
   return count;
 }
@@ -3542,7 +3503,7 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
   filter_init (&f, query);
   sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount) FROM deal d",
                      f.joins->str, " WHERE ", f.where->str, " GROUP BY d.stage_id, d.currency", NULL);
-  stmt = prepare (self, sql, error);
+  stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     {
       filter_clear (&f);
@@ -3566,7 +3527,7 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
   if (rc != SQLITE_DONE)
     {
       g_array_unref (totals);
-      set_sqlite_error (error, self->db, rc, "totals");
+      store_set_sqlite_error (error, self->db, rc, "totals");
       return NULL;
     }
   return totals;
@@ -3604,21 +3565,21 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFFARI_IS_ACTIVITY (activity), FALSE);
 
-  if (!check_text (affari_activity_get_subject (activity), MAX_TITLE_CHARS, TRUE, _("The subject"), error) ||
-      !check_text (affari_activity_get_description (activity), MAX_TEXT_CHARS, FALSE, _("The description"), error))
+  if (!store_check_text (affari_activity_get_subject (activity), MAX_TITLE_CHARS, TRUE, _("The subject"), error) ||
+      !store_check_text (affari_activity_get_description (activity), MAX_TEXT_CHARS, FALSE, _("The description"), error))
     return FALSE;
   if (affari_activity_get_deadline (activity) <= 0)
-    return set_invalid (error, _("The activity needs a deadline"));
-  stage = deal_stage (self, deal_id);
+    return store_set_invalid (error, _("The activity needs a deadline"));
+  stage = store_deal_stage (self, deal_id);
   if (stage == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
       return FALSE;
     }
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "INSERT INTO activity (deal_id, kind, subject, description, deadline, completed, completed_at, responsible_id, created)"
     " VALUES (?1, ?2, trim(?3), ?4, ?5, ?6, CASE WHEN ?6 THEN ?8 END,"
     "         coalesce(?7, (SELECT assigned_by_id FROM deal WHERE id = ?1)), ?8)", error);
@@ -3626,14 +3587,14 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, deal_id);
-      bind_text (stmt, 2, affari_activity_type_to_string (affari_activity_get_kind (activity)));
-      bind_text (stmt, 3, affari_activity_get_subject (activity));
-      bind_text (stmt, 4, affari_activity_get_description (activity));
+      store_bind_text (stmt, 2, affari_activity_type_to_string (affari_activity_get_kind (activity)));
+      store_bind_text (stmt, 3, affari_activity_get_subject (activity));
+      store_bind_text (stmt, 4, affari_activity_get_description (activity));
       sqlite3_bind_int64 (stmt, 5, affari_activity_get_deadline (activity));
       sqlite3_bind_int (stmt, 6, affari_activity_get_completed (activity));
-      bind_id (stmt, 7, affari_activity_get_responsible_id (activity));
+      store_bind_id (stmt, 7, affari_activity_get_responsible_id (activity));
       sqlite3_bind_int64 (stmt, 8, affari_store_now (self));
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
   if (ok)
@@ -3641,12 +3602,12 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
       text = g_strdup_printf (_("%s planned: %s"),
                               affari_activity_type_label (affari_activity_get_kind (activity)),
                               affari_activity_get_subject (activity));
-      ok = add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", NULL, affari_activity_get_subject (activity),
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", NULL, affari_activity_get_subject (activity),
                       text, error);
     }
   if (ok)
-    queue_deal (self, deal_id, stage, stage);
-  if (!tx_end (self, ok, error))
+    store_queue_deal (self, deal_id, stage, stage);
+  if (!store_tx_end (self, ok, error))
     return FALSE;
   g_object_set (activity, "id", id, "deal-id", deal_id, NULL);
   return TRUE;
@@ -3655,7 +3616,7 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
 static AffariActivity *
 get_activity (AffariStore *self, gint64 activity_id, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = store_prepare (self,
     "SELECT id, deal_id, kind, subject, description, deadline, completed, responsible_id, created"
     " FROM activity WHERE id = ?", error);
   AffariActivity *activity = NULL;
@@ -3688,30 +3649,30 @@ affari_store_complete_activity (AffariStore *self, gint64 activity_id, gboolean 
   if (affari_activity_get_completed (activity) == completed)
     return TRUE;
   deal_id = affari_activity_get_deal_id (activity);
-  stage = deal_stage (self, deal_id);
+  stage = store_deal_stage (self, deal_id);
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "UPDATE activity SET completed = ?1, completed_at = CASE WHEN ?1 THEN ?2 END WHERE id = ?3", error);
+  stmt = store_prepare (self, "UPDATE activity SET completed = ?1, completed_at = CASE WHEN ?1 THEN ?2 END WHERE id = ?3", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int (stmt, 1, completed);
       sqlite3_bind_int64 (stmt, 2, affari_store_now (self));
       sqlite3_bind_int64 (stmt, 3, activity_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
   if (ok)
     {
       text = g_strdup_printf (completed ? _("%s done: %s") : _("%s planned again: %s"),
                               affari_activity_type_label (affari_activity_get_kind (activity)),
                               affari_activity_get_subject (activity));
-      ok = add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", NULL,
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", NULL,
                       affari_activity_get_subject (activity), text, error);
     }
   if (ok && stage)
-    queue_deal (self, deal_id, stage, stage);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, stage, stage);
+  return store_tx_end (self, ok, error);
 }
 
 gboolean
@@ -3729,28 +3690,28 @@ affari_store_delete_activity (AffariStore *self, gint64 activity_id, GError **er
   if (activity == NULL)
     return FALSE;
   deal_id = affari_activity_get_deal_id (activity);
-  stage = deal_stage (self, deal_id);
+  stage = store_deal_stage (self, deal_id);
 
-  if (!tx_begin (self, error))
+  if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM activity WHERE id = ?", error);
+  stmt = store_prepare (self, "DELETE FROM activity WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, activity_id);
-      ok = step_done (self, stmt, error);
+      ok = store_step_done (self, stmt, error);
     }
   if (ok)
     {
       text = g_strdup_printf (_("%s removed: %s"),
                               affari_activity_type_label (affari_activity_get_kind (activity)),
                               affari_activity_get_subject (activity));
-      ok = add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", affari_activity_get_subject (activity),
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", affari_activity_get_subject (activity),
                       NULL, text, error);
     }
   if (ok && stage)
-    queue_deal (self, deal_id, stage, stage);
-  return tx_end (self, ok, error);
+    store_queue_deal (self, deal_id, stage, stage);
+  return store_tx_end (self, ok, error);
 }
 
 GPtrArray *
@@ -3762,7 +3723,7 @@ affari_store_list_activities (AffariStore *self, gint64 deal_id, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = store_prepare (self,
     "SELECT id, deal_id, kind, subject, description, deadline, completed, responsible_id, created"
     " FROM activity WHERE deal_id = ? ORDER BY completed, deadline, id", error);
   if (stmt == NULL)
@@ -3775,7 +3736,7 @@ affari_store_list_activities (AffariStore *self, gint64 deal_id, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      set_sqlite_error (error, self->db, rc, "activities");
+      store_set_sqlite_error (error, self->db, rc, "activities");
       return NULL;
     }
   return result;
@@ -3840,7 +3801,7 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, "integrity_check");
+    return store_set_sqlite_error (error, self->db, rc, "integrity_check");
 
   stmt = NULL;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
@@ -3853,7 +3814,7 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, "foreign_key_check");
+    return store_set_sqlite_error (error, self->db, rc, "foreign_key_check");
 
   for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
     {
@@ -3870,7 +3831,7 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        return set_sqlite_error (error, self->db, rc, "check");
+        return store_set_sqlite_error (error, self->db, rc, "check");
     }
 
   if (problems)

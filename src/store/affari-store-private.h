@@ -1,0 +1,83 @@
+/* affari-store-private.h — what the store's own source files share (never include elsewhere)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "affari-store.h"
+
+G_BEGIN_DECLS
+
+#define MAX_TITLE_CHARS 255
+#define MAX_TEXT_CHARS 100000
+#define LIVE_DEAL "d.deleted_at IS NULL AND d.is_recurring = 0"
+
+typedef enum {
+  PENDING_DEAL,
+  PENDING_STAGES,
+  PENDING_PIPELINES,
+} PendingKind;
+
+typedef struct {
+  PendingKind kind;
+  gint64 a, b, c;
+} Pending;
+
+struct _AffariStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
+  GArray *pending;          /* Pending, emitted after the outermost commit */
+  guint tx_depth;
+  guint batch_depth;
+  gint64 now;               /* 0 = the real clock */
+  gint64 current_user;
+  gint64 default_pipeline;
+  GHashTable *profile;      /* SQL → total ns, with AFFARI_PROFILE_SQL=1 */
+};
+
+
+typedef struct {
+  gint64 pipeline_id;
+  AffariSemantics semantics;
+  char *name;
+} StageInfo;
+
+typedef struct {
+  gint64 pipeline_id;
+  gint64 stage_id;
+  gint64 deleted_at;
+} DealPlace;
+
+/* Statements are prepared once and cached by their SQL text; each call resets them. */
+gboolean store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context);
+gboolean store_set_invalid (GError **error, const char *message);
+char * store_fold_text (const char *text);
+sqlite3_stmt * store_prepare (AffariStore *self, const char *sql, GError **error);
+void store_bind_text (sqlite3_stmt *stmt, int idx, const char *text);
+void store_bind_id (sqlite3_stmt *stmt, int idx, gint64 id);
+char * store_column_dup (sqlite3_stmt *stmt, int col);
+gboolean store_step_done (AffariStore *self, sqlite3_stmt *stmt, GError **error);
+gboolean store_exec_sql (AffariStore *self, const char *sql, GError **error);
+gint64 store_query_int (AffariStore *self, const char *sql, gint64 param, gint64 fallback);
+char * store_query_text (AffariStore *self, const char *sql, gint64 param);
+gboolean store_tx_begin (AffariStore *self, GError **error);
+void store_tx_rollback (AffariStore *self);
+gboolean store_tx_commit (AffariStore *self, GError **error);
+gboolean store_tx_end (AffariStore *self, gboolean ok, GError **error);
+char * store_today (AffariStore *self);
+gboolean store_check_text (const char *text, guint max_chars, gboolean required, const char *what, GError **error);
+const char * store_member_name_or_empty (AffariStore *self, gint64 id, char **storage);
+gboolean store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field, const char *old_value, const char *new_value, const char *text, GError **error);
+void store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage);
+gint64 store_deal_stage (AffariStore *self, gint64 deal_id);
+char * store_like_pattern (const char *text);
+gboolean store_stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error);
+gboolean store_deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, GError **error);
+
+G_END_DECLS
