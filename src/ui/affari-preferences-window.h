@@ -1,0 +1,20 @@
+/* affari-preferences-window.h — who you are, where the data lives
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_PREFERENCES_WINDOW (affari_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, AFFARI, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* Action: prefs.copy-path (puts the database path on the clipboard). */
+AffariPreferencesWindow *affari_preferences_window_new (GtkWindow   *parent,
+                                                       AffariStore *store);
+
+G_END_DECLS

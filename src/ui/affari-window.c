@@ -1,0 +1,688 @@
+/* affari-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-window"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "io/affari-demo.h"
+
+#include "affari-new-deal-dialog.h"
+#include "affari-pipeline-summary.h"
+#include "affari-ui.h"
+#include "affari-window.h"
+
+/* Deals the "Load Sample Data" button creates: enough to see every view at work. */
+#define SAMPLE_DEALS 500
+#define SAMPLE_SEED  1
+
+struct _AffariWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  AffariStore           *store;
+  GSettings             *settings;
+  GListStore            *pipelines;
+
+  guint                  refresh_source;
+  gulong                 after_paint_handler;
+  gboolean               reloading_pipelines;
+  gboolean               empty;
+
+  /* template */
+  GtkDropDown           *pipeline_dropdown;
+  GtkStack              *title_stack;
+  AdwViewSwitcherTitle  *switcher_title;
+  GtkToggleButton       *search_button;
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *main_stack;
+  AdwViewStack          *view_stack;
+  AffariPipelineSummary *pipeline_summary;
+  AdwViewSwitcherBar    *switcher_bar;
+};
+
+G_DEFINE_FINAL_TYPE (AffariWindow, affari_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const view_names[] = { "kanban", "list", "activities", "calendar" };
+
+/* ------------------------------------------------------------ auxiliary */
+
+static gboolean
+is_view_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (g_strcmp0 (name, view_names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+update_switcher_bar (AffariWindow *self)
+{
+  /* The bottom bar replaces the header's switcher when the window is narrow, and is pointless
+   * while there is nothing to switch between. */
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow && !self->empty);
+}
+
+static void
+update_empty_state (AffariWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDealQuery query = { 0 };
+  guint n_deals;
+
+  n_deals = affari_store_count_deals (self->store, &query, &error);
+  if (error != NULL)
+    {
+      g_warning ("Cannot count the deals: %s", error->message);
+      n_deals = 0;
+    }
+
+  self->empty = error == NULL && n_deals == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, self->empty ? "empty" : "views");
+  gtk_stack_set_visible_child_name (self->title_stack, self->empty ? "title" : "switcher");
+  /* Sample data goes only into an empty database: never mixed with real deals. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", self->empty);
+  update_switcher_bar (self);
+}
+
+static gint64
+selected_pipeline_id (AffariWindow *self)
+{
+  AffariPipeline *pipeline = gtk_drop_down_get_selected_item (self->pipeline_dropdown);
+
+  return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
+}
+
+static void
+apply_pipeline (AffariWindow *self)
+{
+  gint64 pipeline_id = selected_pipeline_id (self);
+
+  affari_pipeline_summary_set_pipeline_id (self->pipeline_summary, pipeline_id);
+
+  if (self->settings != NULL && pipeline_id != 0)
+    g_settings_set_int64 (self->settings, "last-pipeline", pipeline_id);
+}
+
+static void
+reload_pipelines (AffariWindow *self)
+{
+  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 wanted;
+  guint position = 0;
+
+  pipelines = affari_store_list_pipelines (self->store, &error);
+  if (pipelines == NULL)
+    {
+      g_warning ("Cannot list the pipelines: %s", error->message);
+      return;
+    }
+
+  wanted = selected_pipeline_id (self);
+  if (wanted == 0 && self->settings != NULL)
+    wanted = g_settings_get_int64 (self->settings, "last-pipeline");
+  if (wanted == 0)
+    wanted = affari_store_get_default_pipeline_id (self->store);
+
+  for (guint i = 0; i < pipelines->len; i++)
+    {
+      if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) == wanted)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->reloading_pipelines = TRUE;
+  g_list_store_splice (self->pipelines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)),
+                       pipelines->pdata, pipelines->len);
+  gtk_drop_down_set_selected (self->pipeline_dropdown,
+                              pipelines->len > 0 ? position : GTK_INVALID_LIST_POSITION);
+  self->reloading_pipelines = FALSE;
+
+  apply_pipeline (self);
+}
+
+static gboolean
+on_refresh_idle_cb (gpointer user_data)
+{
+  AffariWindow *self = AFFARI_WINDOW (user_data);
+
+  self->refresh_source = 0;
+  update_empty_state (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (AffariWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
+}
+
+static void
+restore_state (AffariWindow *self)
+{
+  g_autofree char *view = NULL;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  if (is_view_name (view))
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/* ------------------------------------------------------------ callbacks */
+
+static void
+on_store_deal_changed_cb (AffariStore  *store,
+                          gint64        deal_id,
+                          gint64        old_stage_id,
+                          gint64        new_stage_id,
+                          AffariWindow *self)
+{
+  /* Only the first and the last deal change whether the board or the empty page shows. */
+  if (old_stage_id == 0 || new_stage_id == 0)
+    queue_refresh (self);
+}
+
+static void
+on_store_pipelines_changed_cb (AffariStore  *store,
+                               AffariWindow *self)
+{
+  reload_pipelines (self);
+}
+
+static void
+on_store_reset_cb (AffariStore  *store,
+                   AffariWindow *self)
+{
+  reload_pipelines (self);
+  queue_refresh (self);
+}
+
+static void
+on_pipeline_dropdown_selected_changed_cb (GtkDropDown  *dropdown,
+                                          GParamSpec   *pspec,
+                                          AffariWindow *self)
+{
+  if (!self->reloading_pipelines)
+    apply_pipeline (self);
+}
+
+static void
+on_view_stack_visible_child_changed_cb (AdwViewStack *stack,
+                                        GParamSpec   *pspec,
+                                        AffariWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (self->settings != NULL && is_view_name (name))
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+on_switcher_title_visible_changed_cb (AdwViewSwitcherTitle *title,
+                                      GParamSpec           *pspec,
+                                      AffariWindow         *self)
+{
+  update_switcher_bar (self);
+}
+
+static void
+on_new_deal_dialog_deal_created_cb (AffariNewDealDialog *dialog,
+                                    AffariDeal          *deal,
+                                    AffariWindow        *self)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: shown after creating a deal; %s is its title. */
+  message = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
+  affari_window_add_toast (self, message);
+
+  /* Show the pipeline the deal went into. */
+  affari_window_set_pipeline_id (self, affari_deal_get_pipeline_id (deal));
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
+                               AffariWindow  *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 start = 0;
+
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
+
+  if (AFFARI_IS_APPLICATION (app))
+    start = affari_application_get_start_time (AFFARI_APPLICATION (app));
+
+  g_print ("first-frame-ms %" G_GINT64_FORMAT "\n",
+           start > 0 ? (g_get_monotonic_time () - start) / 1000 : (gint64) -1);
+  fflush (stdout);
+
+  if (g_strcmp0 (g_getenv ("AFFARI_EXIT_AFTER_FIRST_FRAME"), "1") == 0 && AFFARI_IS_APPLICATION (app))
+    affari_application_quit_cleanly (AFFARI_APPLICATION (app));
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void
+new_deal_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  AffariNewDealDialog *dialog;
+  gint64 pipeline_id = selected_pipeline_id (self);
+
+  if (pipeline_id == 0)
+    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+
+  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, pipeline_id);
+  g_signal_connect_object (dialog, "deal-created",
+                           G_CALLBACK (on_new_deal_dialog_deal_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_sample_data_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* 500 deals take a few tens of milliseconds: not worth a thread and a second connection. */
+  gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
+
+  if (!affari_demo_generate (self->store, SAMPLE_DEALS, SAMPLE_SEED, &error))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Could not load the sample data: %s"), error->message);
+      affari_window_add_toast (self, message);
+    }
+  else
+    {
+      affari_window_add_toast (self, _("Sample data loaded"));
+    }
+
+  /* Now rather than on idle: the board must not show "0 deals" for a frame. */
+  reload_pipelines (self);
+  affari_pipeline_summary_refresh (self->pipeline_summary);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  update_empty_state (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!is_view_name (name))
+    {
+      g_warning ("No view called “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ------------------------------------------------------------ overrides */
+
+static void
+affari_window_constructed (GObject *object)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  G_OBJECT_CLASS (affari_window_parent_class)->constructed (object);
+
+  g_assert (AFFARI_IS_STORE (self->store));
+
+  restore_state (self);
+
+  affari_pipeline_summary_set_store (self->pipeline_summary, self->store);
+  reload_pipelines (self);
+  update_empty_state (self);
+
+  g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
+  g_signal_connect (self->store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
+  g_signal_connect (self->store, "reset", G_CALLBACK (on_store_reset_cb), self);
+
+  g_signal_connect (self->pipeline_dropdown, "notify::selected",
+                    G_CALLBACK (on_pipeline_dropdown_selected_changed_cb), self);
+  g_signal_connect (self->view_stack, "notify::visible-child-name",
+                    G_CALLBACK (on_view_stack_visible_child_changed_cb), self);
+  g_signal_connect (self->switcher_title, "notify::title-visible",
+                    G_CALLBACK (on_switcher_title_visible_changed_cb), self);
+}
+
+static void
+affari_window_realize (GtkWidget *widget)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  static gboolean reported = FALSE;
+
+  GTK_WIDGET_CLASS (affari_window_parent_class)->realize (widget);
+
+  if (!reported && g_strcmp0 (g_getenv ("AFFARI_REPORT_FIRST_FRAME"), "1") == 0)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+      reported = TRUE;
+      self->after_paint_handler = g_signal_connect (frame_clock, "after-paint",
+                                                    G_CALLBACK (on_frame_clock_after_paint_cb), self);
+    }
+}
+
+static void
+affari_window_unrealize (GtkWidget *widget)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  if (self->after_paint_handler != 0)
+    g_clear_signal_handler (&self->after_paint_handler, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (affari_window_parent_class)->unrealize (widget);
+}
+
+static gboolean
+affari_window_close_request (GtkWindow *window)
+{
+  affari_window_save_state (AFFARI_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (affari_window_parent_class)->close_request (window);
+}
+
+static void
+affari_window_dispose (GObject *object)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_WINDOW);
+
+  g_clear_object (&self->pipelines);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (affari_window_parent_class)->dispose (object);
+}
+
+static void
+affari_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+affari_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+affari_window_class_init (AffariWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = affari_window_constructed;
+  object_class->dispose = affari_window_dispose;
+  object_class->get_property = affari_window_get_property;
+  object_class->set_property = affari_window_set_property;
+
+  widget_class->realize = affari_window_realize;
+  widget_class->unrealize = affari_window_unrealize;
+
+  window_class->close_request = affari_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AFFARI_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  affari_ui_ensure_resources ();
+  g_type_ensure (AFFARI_TYPE_PIPELINE_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_summary);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
+
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                           "win.show-view", "s", view_names[i]);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_CONTROL_MASK,
+                                           "win.show-view", "s", view_names[i]);
+    }
+}
+
+static void
+affari_window_init (AffariWindow *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pipelines = g_list_store_new (AFFARI_TYPE_PIPELINE);
+  expression = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
+  gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
+  gtk_drop_down_set_model (self->pipeline_dropdown, G_LIST_MODEL (self->pipelines));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+/* ------------------------------------------------------------ public API */
+
+AffariWindow *
+affari_window_new (AffariApplication *application,
+                   AffariStore       *store)
+{
+  g_return_val_if_fail (AFFARI_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+
+  return g_object_new (AFFARI_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", affari_application_get_settings (application),
+                       NULL);
+}
+
+AffariStore *
+affari_window_get_store (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+gint64
+affari_window_get_pipeline_id (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), 0);
+
+  return selected_pipeline_id (self);
+}
+
+void
+affari_window_set_pipeline_id (AffariWindow *self,
+                               gint64        pipeline_id)
+{
+  guint n_items;
+
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->pipelines));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AffariPipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
+
+      if (affari_pipeline_get_id (pipeline) == pipeline_id)
+        {
+          gtk_drop_down_set_selected (self->pipeline_dropdown, i);
+          return;
+        }
+    }
+}
+
+const char *
+affari_window_get_view (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+affari_window_add_toast (AffariWindow *self,
+                         const char   *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  /* A toast's title is markup; deal titles are not. */
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+void
+affari_window_save_state (AffariWindow *self)
+{
+  gboolean maximized;
+
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* The size under a maximized window is the one to come back to. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  if (is_view_name (affari_window_get_view (self)))
+    g_settings_set_string (self->settings, "last-view", affari_window_get_view (self));
+  if (selected_pipeline_id (self) != 0)
+    g_settings_set_int64 (self->settings, "last-pipeline", selected_pipeline_id (self));
+}
