@@ -369,7 +369,8 @@ affari_deal_list_set_property (GObject *object, guint prop_id, const GValue *val
       self->store = g_value_dup_object (value);
       break;
     case PROP_QUERY:
-      affari_deal_list_set_query (self, g_value_get_boxed (value));
+      if (g_value_get_boxed (value) != NULL)
+        affari_deal_list_set_query (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -407,7 +408,7 @@ affari_deal_list_class_init (AffariDealListClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUERY] =
     g_param_spec_boxed ("query", NULL, NULL, AFFARI_TYPE_DEAL_QUERY,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
