@@ -1,0 +1,775 @@
+/* affari-cli.c — Affari from the command line: sample data, checks, machine-readable listings
+ *
+ * affari-cli [--database PATH] COMMAND [OPTIONS]
+ *
+ * Exit status: 0 done, 1 failed (the message says why, in the user's language), 2 bad usage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/affari-i18n.h"
+#include "model/affari-money.h"
+#include "store/affari-store.h"
+#include "io/affari-demo.h"
+
+#define EXIT_USAGE 2
+
+/* Deals are loaded this many at a time, so listing a million deals holds a thousand objects. */
+#define PAGE_SIZE 1000
+
+#define MAX_DEMO_DEALS 10000000
+
+typedef struct {
+  const char *database;         /* NULL = the default path */
+  const char *command;
+  GPtrArray *args;              /* the command's own arguments, borrowed from argv */
+} Cli;
+
+/* What `deals` needs to describe a deal without a query per deal. */
+typedef struct {
+  GHashTable *pipelines;        /* gint64 id → AffariPipeline */
+  GHashTable *stages;           /* gint64 id → AffariStage */
+  GPtrArray *pipeline_list;     /* AffariPipeline, in order */
+} Names;
+
+/* ---- messages ---- */
+
+static void
+print_usage_line (void)
+{
+  g_printerr ("%s\n", _("Usage: affari-cli [--database PATH] COMMAND [OPTIONS]"));
+}
+
+static int G_GNUC_PRINTF (1, 2)
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("affari-cli: %s\n", message);
+  print_usage_line ();
+  g_printerr ("%s\n", _("Run “affari-cli help” to see the commands."));
+  return EXIT_USAGE;
+}
+
+static int G_GNUC_PRINTF (1, 2)
+failure (const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("affari-cli: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+static void
+print_help_item (const char *what,
+                 const char *description)
+{
+  glong width = g_utf8_strlen (what, -1);
+
+  g_print ("  %s%*s  %s\n", what, (int) MAX (40 - width, 0), "", description);
+}
+
+static int
+print_help (void)
+{
+  g_autofree char *default_path = affari_store_default_path ();
+
+  g_print ("%s\n\n", _("Usage: affari-cli [--database PATH] COMMAND [OPTIONS]"));
+  g_print ("%s\n\n", _("Work with an Affari deals database from the command line."));
+  g_print ("%s\n", _("Commands:"));
+  print_help_item ("demo --deals N [--seed S] [--if-empty]",
+                   _("Add N sample deals with Italian companies, contacts, products and activities"));
+  print_help_item ("check", _("Check the database; exit status 1 when it has problems"));
+  print_help_item ("deals [--json]", _("List the deals (not those in the trash)"));
+  print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
+  print_help_item ("help", _("Show this help"));
+  g_print ("\n%s\n", _("Options:"));
+  print_help_item ("--database PATH", _("The database to use"));
+  print_help_item ("--version", _("Show the version"));
+  g_print ("\n");
+  g_print (_("The default database is %s"), default_path);
+  g_print ("\n");
+  return EXIT_SUCCESS;
+}
+
+/* ---- shared helpers ---- */
+
+static gboolean
+is_option (const char *arg,
+           const char *name,
+           const char **value)
+{
+  gsize len = strlen (name);
+
+  if (strncmp (arg, name, len) != 0)
+    return FALSE;
+  if (arg[len] == '\0')
+    {
+      *value = NULL;
+      return TRUE;
+    }
+  if (arg[len] == '=')
+    {
+      *value = arg + len + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+dup_database_path (Cli *cli)
+{
+  return cli->database != NULL ? g_strdup (cli->database) : affari_store_default_path ();
+}
+
+/* Opens the database; only `demo` may create one. Reports the failure and returns NULL. */
+static AffariStore *
+open_store (Cli      *cli,
+            gboolean  create)
+{
+  g_autofree char *path = dup_database_path (cli);
+  g_autoptr(GError) error = NULL;
+  AffariStore *store;
+
+  /* Only `demo` makes a new database; listing a mistyped path should not create one. */
+  if (!create && g_strcmp0 (path, ":memory:") != 0 && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      failure (_("There is no database at “%s”."), path);
+      return NULL;
+    }
+
+  store = affari_store_open (path, &error);
+  if (store == NULL)
+    {
+      /* The store's messages name the file and say what to do. */
+      if (error->domain == AFFARI_ERROR)
+        failure ("%s", error->message);
+      else
+        failure (_("Cannot open the database “%s”: %s"), path, error->message);
+      return NULL;
+    }
+
+  return store;
+}
+
+static void
+close_store (AffariStore *store)
+{
+  affari_store_close (store);
+  g_object_unref (store);
+}
+
+/* A store that is closed (not only unreferenced) when the command returns. */
+typedef AffariStore AffariStoreCloser;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariStoreCloser, close_store)
+
+static int
+finish_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return failure (_("Cannot write the output: %s"), g_strerror (errno));
+  return EXIT_SUCCESS;
+}
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->pipelines, g_hash_table_unref);
+  g_clear_pointer (&names->stages, g_hash_table_unref);
+  g_clear_pointer (&names->pipeline_list, g_ptr_array_unref);
+}
+
+static gboolean
+names_load (Names        *names,
+            AffariStore  *store,
+            GError      **error)
+{
+  names->pipelines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  names->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  names->pipeline_list = affari_store_list_pipelines (store, error);
+  if (names->pipeline_list == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < names->pipeline_list->len; i++)
+    {
+      AffariPipeline *pipeline = g_ptr_array_index (names->pipeline_list, i);
+      g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_pipeline_get_id (pipeline), error);
+
+      if (stages == NULL)
+        return FALSE;
+
+      g_hash_table_insert (names->pipelines, g_memdup2 (&(gint64) { affari_pipeline_get_id (pipeline) }, sizeof (gint64)),
+                           g_object_ref (pipeline));
+      for (guint j = 0; j < stages->len; j++)
+        {
+          AffariStage *stage = g_ptr_array_index (stages, j);
+          gint64 id = affari_stage_get_id (stage);
+
+          g_hash_table_insert (names->stages, g_memdup2 (&id, sizeof id), g_object_ref (stage));
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* "2026-11-27T10:00:00Z", or NULL for 0. */
+static char *
+format_utc (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_seconds == 0)
+    return NULL;
+  time = g_date_time_new_from_unix_utc (unix_seconds);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Pads or cuts @text to @width characters (not bytes). */
+static void
+append_cell (GString    *line,
+             const char *text,
+             glong       width,
+             gboolean    align_right)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  if (len > width)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
+
+      g_string_append_len (line, text, cut - text);
+      g_string_append (line, "…");
+      return;
+    }
+
+  if (align_right)
+    {
+      for (glong i = len; i < width; i++)
+        g_string_append_c (line, ' ');
+      g_string_append (line, text);
+    }
+  else
+    {
+      g_string_append (line, text);
+      for (glong i = len; i < width; i++)
+        g_string_append_c (line, ' ');
+    }
+}
+
+/* ---- commands ---- */
+
+static int
+cmd_demo (Cli *cli)
+{
+  g_autoptr(AffariStoreCloser) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint64 n_deals = 1000;
+  guint64 seed;
+  gboolean if_empty = FALSE;
+  gint64 start;
+  double seconds;
+
+  seed = g_random_int ();
+
+  for (guint i = 0; i < cli->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (cli->args, i);
+      const char *value = NULL;
+
+      if (is_option (arg, "--deals", &value) || is_option (arg, "--seed", &value))
+        {
+          gboolean deals = g_str_has_prefix (arg, "--deals");
+          g_autoptr(GError) number_error = NULL;
+
+          if (value == NULL)
+            {
+              if (i + 1 >= cli->args->len)
+                return usage_error (_("The option “%s” needs a number"), deals ? "--deals" : "--seed");
+              value = g_ptr_array_index (cli->args, ++i);
+            }
+
+          if (!g_ascii_string_to_unsigned (value, 10, deals ? 1 : 0, deals ? MAX_DEMO_DEALS : G_MAXUINT32,
+                                           deals ? &n_deals : &seed, &number_error))
+            {
+              if (deals)
+                return usage_error (_("“%s” is not a number of deals between 1 and %u"), value, MAX_DEMO_DEALS);
+              return usage_error (_("“%s” is not a seed between 0 and %u"), value, G_MAXUINT32);
+            }
+        }
+      else if (g_str_equal (arg, "--if-empty"))
+        if_empty = TRUE;
+      else if (arg[0] == '-')
+        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
+      else
+        return usage_error (_("Unexpected argument “%s”"), arg);
+    }
+
+  store = open_store (cli, TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  path = g_strdup (affari_store_get_path (store));
+
+  if (if_empty)
+    {
+      AffariDealQuery query = { 0 };
+      guint count = affari_store_count_deals (store, &query, &error);
+
+      if (error == NULL)
+        {
+          query.include_deleted = TRUE;
+          count += affari_store_count_deals (store, &query, &error);
+        }
+      if (error != NULL)
+        return failure ("%s", error->message);
+
+      if (count > 0)
+        {
+          g_print (_("The database %s already has deals: nothing to do."), path);
+          g_print ("\n");
+          return finish_output ();
+        }
+    }
+
+  start = g_get_monotonic_time ();
+  if (!affari_demo_generate (store, (guint) n_deals, (guint32) seed, &error))
+    return failure (_("Cannot add the sample data: %s"), error->message);
+  seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+
+  /* The seed is shown so that the same data can be made again. */
+  g_print (ngettext ("Added %u sample deal (seed %u) to %s in %.1f s.",
+                     "Added %u sample deals (seed %u) to %s in %.1f s.",
+                     (gulong) n_deals),
+           (guint) n_deals, (guint) seed, path, seconds);
+  g_print ("\n");
+  return finish_output ();
+}
+
+static int
+cmd_check (Cli *cli)
+{
+  g_autoptr(AffariStoreCloser) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (cli->args->len > 0)
+    return usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 0));
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  ok = affari_store_check (store, &problems, &error);
+  if (error != NULL)
+    return failure (_("Cannot check the database: %s"), error->message);
+
+  if (problems != NULL && problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+      finish_output ();
+      return failure (ngettext ("The database has %u problem.",
+                                "The database has %u problems.", problems->len),
+                      problems->len);
+    }
+
+  if (!ok)
+    return failure ("%s", _("The database check failed."));
+
+  g_print ("%s\n", _("OK"));
+  return finish_output ();
+}
+
+static JsonNode *
+deal_to_json (JsonBuilder *builder,
+              const Names *names,
+              AffariDeal  *deal)
+{
+  gint64 pipeline_id = affari_deal_get_pipeline_id (deal);
+  gint64 stage_id = affari_deal_get_stage_id (deal);
+  AffariPipeline *pipeline = g_hash_table_lookup (names->pipelines, &pipeline_id);
+  AffariStage *stage = g_hash_table_lookup (names->stages, &stage_id);
+  g_autofree char *amount = affari_money_to_decimal (affari_deal_get_amount (deal));
+  g_autofree char *date_create = format_utc (affari_deal_get_date_create (deal));
+  gint64 company_id = affari_deal_get_company_id (deal);
+
+  json_builder_reset (builder);
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, affari_deal_get_id (deal));
+  add_string_or_null (builder, "title", affari_deal_get_title (deal));
+  add_string_or_null (builder, "pipeline", pipeline != NULL ? affari_pipeline_get_name (pipeline) : NULL);
+  json_builder_set_member_name (builder, "pipeline_id");
+  json_builder_add_int_value (builder, pipeline_id);
+  add_string_or_null (builder, "stage", stage != NULL ? affari_stage_get_code (stage) : NULL);
+  add_string_or_null (builder, "stage_name", stage != NULL ? affari_stage_get_name (stage) : NULL);
+  add_string_or_null (builder, "semantics", affari_semantics_to_code (affari_deal_get_semantics (deal)));
+  json_builder_set_member_name (builder, "closed");
+  json_builder_add_boolean_value (builder, affari_deal_get_closed (deal));
+  add_string_or_null (builder, "amount", amount);
+  add_string_or_null (builder, "currency", affari_deal_get_currency (deal));
+  add_string_or_null (builder, "client", affari_deal_get_client_name (deal));
+  json_builder_set_member_name (builder, "company_id");
+  if (company_id != 0)
+    json_builder_add_int_value (builder, company_id);
+  else
+    json_builder_add_null_value (builder);
+  add_string_or_null (builder, "responsible", affari_deal_get_assigned_name (deal));
+  add_string_or_null (builder, "date_create", date_create);
+  add_string_or_null (builder, "begin_date", affari_deal_get_begin_date (deal));
+  add_string_or_null (builder, "close_date", affari_deal_get_close_date (deal));
+  json_builder_set_member_name (builder, "is_return_customer");
+  json_builder_add_boolean_value (builder, affari_deal_get_is_return_customer (deal));
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+print_deal_row (GString     *line,
+                const Names *names,
+                AffariDeal  *deal)
+{
+  gint64 stage_id = affari_deal_get_stage_id (deal);
+  AffariStage *stage = g_hash_table_lookup (names->stages, &stage_id);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, affari_deal_get_id (deal));
+  g_autofree char *amount = affari_money_format (affari_deal_get_amount (deal),
+                                                 affari_deal_get_currency (deal));
+  /* One deal, one line: a title typed with line breaks or tabs would break the columns. */
+  g_autofree char *title = g_strdelimit (g_strdup (affari_deal_get_title (deal) ? affari_deal_get_title (deal) : ""),
+                                         "\n\r\t", ' ');
+
+  g_string_truncate (line, 0);
+  append_cell (line, id, 8, TRUE);
+  g_string_append (line, "  ");
+  append_cell (line, title, 50, FALSE);
+  g_string_append (line, "  ");
+  append_cell (line, stage != NULL ? affari_stage_get_name (stage) : "", 26, FALSE);
+  g_string_append (line, "  ");
+  append_cell (line, amount, 16, TRUE);
+  g_string_append_c (line, '\n');
+  fputs (line->str, stdout);
+}
+
+static int
+cmd_deals (Cli *cli)
+{
+  g_autoptr(AffariStoreCloser) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  AffariDealQuery query = { 0 };
+  Names names = { 0 };
+  gboolean json = FALSE;
+  int status = EXIT_SUCCESS;
+
+  for (guint i = 0; i < cli->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (cli->args, i);
+
+      if (g_str_equal (arg, "--json"))
+        json = TRUE;
+      else if (arg[0] == '-')
+        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
+      else
+        return usage_error (_("Unexpected argument “%s”"), arg);
+    }
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  if (!names_load (&names, store, &error) ||
+      (ids = affari_store_query_deal_ids (store, &query, &error)) == NULL)
+    {
+      names_clear (&names);
+      return failure (_("Cannot read the deals: %s"), error->message);
+    }
+
+  /* By id: the order in which deals were made, stable from one run to the next. */
+  g_array_sort (ids, compare_ids);
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      fputs ("[", stdout);
+    }
+  else
+    {
+      g_string_truncate (line, 0);
+      append_cell (line, _("ID"), 8, TRUE);
+      g_string_append (line, "  ");
+      append_cell (line, _("Title"), 50, FALSE);
+      g_string_append (line, "  ");
+      append_cell (line, _("Stage"), 26, FALSE);
+      g_string_append (line, "  ");
+      append_cell (line, _("Amount"), 16, TRUE);
+      g_string_append_c (line, '\n');
+      fputs (line->str, stdout);
+    }
+
+  for (guint offset = 0; offset < ids->len; offset += PAGE_SIZE)
+    {
+      guint n = MIN (PAGE_SIZE, ids->len - offset);
+      g_autoptr(GPtrArray) deals = affari_store_load_deals (store, &g_array_index (ids, gint64, offset),
+                                                            n, &error);
+
+      if (deals == NULL)
+        {
+          status = failure (_("Cannot read the deals: %s"), error->message);
+          break;
+        }
+
+      for (guint i = 0; i < deals->len; i++)
+        {
+          AffariDeal *deal = g_ptr_array_index (deals, i);
+
+          if (json)
+            {
+              g_autoptr(JsonNode) node = deal_to_json (builder, &names, deal);
+              g_autofree char *text = json_to_string (node, FALSE);
+
+              fputs (offset == 0 && i == 0 ? "\n" : ",\n", stdout);
+              fputs (text, stdout);
+            }
+          else
+            print_deal_row (line, &names, deal);
+        }
+    }
+
+  if (json && status == EXIT_SUCCESS)
+    fputs (ids->len > 0 ? "\n]\n" : "]\n", stdout);
+
+  names_clear (&names);
+  if (status != EXIT_SUCCESS)
+    return status;
+  return finish_output ();
+}
+
+static int
+cmd_pipelines (Cli *cli)
+{
+  g_autoptr(AffariStoreCloser) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  gboolean json = FALSE;
+
+  for (guint i = 0; i < cli->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (cli->args, i);
+
+      if (g_str_equal (arg, "--json"))
+        json = TRUE;
+      else if (arg[0] == '-')
+        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
+      else
+        return usage_error (_("Unexpected argument “%s”"), arg);
+    }
+
+  store = open_store (cli, FALSE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  pipelines = affari_store_list_pipelines (store, &error);
+  if (pipelines == NULL)
+    return failure (_("Cannot read the pipelines: %s"), error->message);
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; i < pipelines->len; i++)
+    {
+      AffariPipeline *pipeline = g_ptr_array_index (pipelines, i);
+      g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_pipeline_get_id (pipeline), &error);
+
+      if (stages == NULL)
+        return failure (_("Cannot read the pipelines: %s"), error->message);
+
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, affari_pipeline_get_id (pipeline));
+          add_string_or_null (builder, "name", affari_pipeline_get_name (pipeline));
+          json_builder_set_member_name (builder, "is_default");
+          json_builder_add_boolean_value (builder, affari_pipeline_get_is_default (pipeline));
+          json_builder_set_member_name (builder, "stages");
+          json_builder_begin_array (builder);
+        }
+      else
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s", affari_pipeline_get_id (pipeline),
+                   affari_pipeline_get_name (pipeline));
+          if (affari_pipeline_get_is_default (pipeline))
+            g_print ("\t%s", _("(default)"));
+          g_print ("\n");
+        }
+
+      for (guint j = 0; j < stages->len; j++)
+        {
+          AffariStage *stage = g_ptr_array_index (stages, j);
+          const char *semantics = affari_semantics_to_code (affari_stage_get_semantics (stage));
+
+          if (json)
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "id");
+              json_builder_add_int_value (builder, affari_stage_get_id (stage));
+              add_string_or_null (builder, "code", affari_stage_get_code (stage));
+              add_string_or_null (builder, "name", affari_stage_get_name (stage));
+              add_string_or_null (builder, "semantics", semantics);
+              json_builder_end_object (builder);
+            }
+          else
+            g_print ("\t%s\t%s\t%s\n", affari_stage_get_code (stage), affari_stage_get_name (stage),
+                     semantics);
+        }
+
+      if (json)
+        {
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      fputs (text, stdout);
+      fputs ("\n", stdout);
+    }
+
+  return finish_output ();
+}
+
+/* ---- main ---- */
+
+static int
+run (Cli *cli)
+{
+  static const struct {
+    const char *name;
+    int (*func) (Cli *cli);
+  } commands[] = {
+    { "demo", cmd_demo },
+    { "check", cmd_check },
+    { "deals", cmd_deals },
+    { "pipelines", cmd_pipelines },
+  };
+
+  if (cli->command == NULL)
+    return usage_error ("%s", _("No command given"));
+
+  if (g_str_equal (cli->command, "help"))
+    return print_help ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (cli->command, commands[i].name))
+      return commands[i].func (cli);
+
+  return usage_error (_("Unknown command “%s”"), cli->command);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  Cli cli = { NULL, NULL, args };
+  gboolean options_done = FALSE;
+
+  affari_i18n_init ();
+  g_set_prgname ("affari-cli");
+
+  /* The global options may come before or after the command; everything else belongs to it. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *value = NULL;
+
+      if (!options_done && g_str_equal (arg, "--"))
+        options_done = TRUE;
+      else if (!options_done && is_option (arg, "--database", &value))
+        {
+          if (value == NULL)
+            {
+              if (i + 1 >= argc)
+                return usage_error (_("The option “%s” needs a file name"), "--database");
+              value = argv[++i];
+            }
+          if (*value == '\0')
+            return usage_error (_("The option “%s” needs a file name"), "--database");
+          cli.database = value;
+        }
+      else if (!options_done && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
+        return print_help ();
+      else if (!options_done && g_str_equal (arg, "--version"))
+        {
+          g_print ("affari-cli %s\n", PACKAGE_VERSION);
+          return finish_output ();
+        }
+      else if (cli.command == NULL && !(arg[0] == '-' && !options_done))
+        cli.command = arg;
+      else if (cli.command == NULL)
+        return usage_error (_("Unknown option “%s”"), arg);
+      else
+        g_ptr_array_add (args, (gpointer) arg);
+    }
+
+  return run (&cli);
+}

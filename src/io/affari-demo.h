@@ -1,0 +1,19 @@
+/* affari-demo.h — realistic Italian sample data, for trying the app and for benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+/* Adds a team, a "Renewals" pipeline, a product catalogue, about @n_deals / 4 companies with
+ * their contacts, and @n_deals deals with product rows, activities and a history, all in one
+ * transaction (nothing is written on error). The same @seed on the same day gives the same data. */
+gboolean affari_demo_generate (AffariStore *store,
+                               guint        n_deals,
+                               guint32      seed,
+                               GError     **error);
+
+G_END_DECLS
