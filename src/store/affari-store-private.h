@@ -39,6 +39,8 @@ struct _AffariStore
   gint64 current_user;
   gint64 default_pipeline;
   GHashTable *profile;      /* SQL → total ns, with AFFARI_PROFILE_SQL=1 */
+  char *today;              /* "YYYY-MM-DD" of today_minute, local time */
+  gint64 today_minute;
 };
 
 

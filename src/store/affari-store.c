@@ -438,8 +438,17 @@ affari_store_now (AffariStore *self)
 char *
 store_today (AffariStore *self)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (affari_store_now (self));
-  return g_date_time_format (dt, "%Y-%m-%d");
+  gint64 now = affari_store_now (self);
+
+  /* The same minute gives the same day: skip the time zone work (bulk writes call this a lot). */
+  if (self->today == NULL || now / 60 != self->today_minute)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
+      g_free (self->today);
+      self->today = g_date_time_format (dt, "%Y-%m-%d");
+      self->today_minute = now / 60;
+    }
+  return g_strdup (self->today);
 }
 
 /* ----------------------------------------------------------------- profile */
@@ -900,6 +909,7 @@ affari_store_finalize (GObject *object)
   affari_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->profile, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
@@ -1772,12 +1782,16 @@ affari_store_list_deal_contacts (AffariStore *self, gint64 deal_id, GError **err
 
 /* Bitrix24's repeat rule: a won deal with the client makes a repeat deal; any earlier deal
  * with the client makes a repeated inquiry. Only ever sets flags, never clears them.
- * @by_contacts: look at the deal's contacts too (they are linked after creation). */
+ * @by_contacts: look at the deal's contacts (linked after creation) instead of its company. */
 static gboolean
 mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **error)
 {
   sqlite3_stmt *stmt;
   gboolean won = FALSE, earlier = FALSE;
+
+  /* the company was looked at when the deal was created */
+  if (by_contacts)
+    goto contacts;
 
   stmt = store_prepare (self,
     "SELECT max(d.semantics = 'S'), count(*) FROM deal me JOIN deal d ON d.company_id = me.company_id"
@@ -1793,7 +1807,8 @@ mark_repeat (AffariStore *self, gint64 deal_id, gboolean by_contacts, GError **e
     }
   sqlite3_reset (stmt);
 
-  if (by_contacts && !won)
+contacts:
+  if (by_contacts)
     {
       stmt = store_prepare (self,
         "SELECT max(d.semantics = 'S'), count(*) FROM deal_contact dc1"
@@ -1830,7 +1845,7 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
 {
   sqlite3_stmt *stmt;
   gint64 stage;
-  gboolean ok;
+  gboolean ok, had_contacts, just_created;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
@@ -1842,6 +1857,8 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
     }
   if (primary_id == 0 && n_contacts > 0)
     primary_id = contact_ids[0];
+  had_contacts = store_query_int (self, "SELECT count(*) FROM deal_contact WHERE deal_id = ?", deal_id, 0) > 0;
+  just_created = store_query_int (self, "SELECT count(*) FROM event WHERE deal_id = ?", deal_id, 0) <= 1;
 
   if (!store_tx_begin (self, error))
     return FALSE;
@@ -1869,8 +1886,10 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
         }
     }
   ok = ok && mark_repeat (self, deal_id, TRUE, error);
-  ok = ok && store_add_event (self, deal_id, AFFARI_EVENT_FIELD, "CONTACT_IDS", NULL, NULL,
-                        n_contacts == 0 ? _("Contacts removed") : _("Contacts changed"), error);
+  /* Contacts given right after creation are part of the creation, not a change of it. */
+  if (ok && (had_contacts || !just_created))
+    ok = store_add_event (self, deal_id, AFFARI_EVENT_FIELD, "CONTACT_IDS", NULL, NULL,
+                          n_contacts == 0 ? _("Contacts removed") : _("Contacts changed"), error);
   if (ok)
     store_queue_deal (self, deal_id, stage, stage);
   return store_tx_end (self, ok, error);
@@ -2591,13 +2610,17 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   if (!store_tx_end (self, ok, error))
     return FALSE;
 
-  {
-    g_autoptr(AffariDeal) stored = affari_store_get_deal (self, id, NULL);
-    if (stored != NULL)
-      affari_deal_update_from (deal, stored);
-    else
-      affari_deal_set_id_internal (deal, id);
-  }
+  /* In a batch (imports, sample data) only the id is filled in: nobody shows these objects. */
+  if (self->batch_depth == 0)
+    {
+      g_autoptr(AffariDeal) stored = affari_store_get_deal (self, id, NULL);
+      if (stored != NULL)
+        affari_deal_update_from (deal, stored);
+      else
+        affari_deal_set_id_internal (deal, id);
+    }
+  else
+    affari_deal_set_id_internal (deal, id);
   return TRUE;
 }
 
@@ -3599,7 +3622,7 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
     }
   if (ok)
     {
-      text = g_strdup_printf (_("%s planned: %s"),
+      text = g_strdup_printf (affari_activity_get_completed (activity) ? _("%s done: %s") : _("%s planned: %s"),
                               affari_activity_type_label (affari_activity_get_kind (activity)),
                               affari_activity_get_subject (activity));
       ok = store_add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "ACTIVITY", NULL, affari_activity_get_subject (activity),

@@ -131,7 +131,7 @@ GArray      *affari_store_list_product_rows (AffariStore *self, gint64 deal_id, 
 /* ---- deals ---- */
 /* Creates @deal: fills its id and every default the reference gives (first stage of the pipeline,
  * dates, base currency, author, repeat flags), puts it at the top of its stage, records the
- * history. */
+ * history. Inside a batch only the id of @deal is filled in. */
 gboolean     affari_store_create_deal       (AffariStore *self, AffariDeal *deal, GError **error);
 /* Writes the fields of @deal that differ from the database, with one history event per field. */
 gboolean     affari_store_update_deal       (AffariStore *self, AffariDeal *deal, GError **error);
@@ -186,5 +186,21 @@ gboolean     affari_store_add_comment       (AffariStore *self, gint64 deal_id, 
 /* Lets tests and the demo generator pretend "now" is another time (0 = the real clock). */
 void         affari_store_set_now           (AffariStore *self, gint64 unix_seconds);
 gint64       affari_store_now               (AffariStore *self);
+
+/* ---- deal card ---- */
+/* Moves the deadline of an activity, with a history event on its deal. */
+gboolean     affari_store_reschedule_activity (AffariStore *self, gint64 activity_id, gint64 deadline, GError **error);
+/* The deadline a new activity gets when planned at @now (Unix seconds): three working days ahead
+ * (Saturday and Sunday skipped), rounded up to the next full hour, in local time. */
+gint64       affari_activity_default_deadline (gint64 now);
+/* The deals in the trash (Cestino), most recently trashed first (AffariDeal). */
+GPtrArray   *affari_store_list_trash        (AffariStore *self, GError **error);
+/* Deletes for good, in one transaction, the deals trashed more than @days days ago. */
+gboolean     affari_store_purge_trash       (AffariStore *self, guint days, guint *n_purged, GError **error);
+/* The net unit price whose price with @tax_rate_bp is nearest to @gross ("VAT included" prices). */
+gint64       affari_product_row_netto_for_gross (gint64 gross, int tax_rate_bp);
+/* Sums of @rows after computing each: net (without tax), tax and total, in minor units. */
+void         affari_product_rows_totals     (const AffariProductRow *rows, guint n_rows,
+                                             gint64 *out_net, gint64 *out_tax, gint64 *out_total);
 
 G_END_DECLS
