@@ -333,7 +333,7 @@ test_create_defaults (Fixture *f, gconstpointer data)
   g_assert_cmpstr (affari_event_get_text (g_ptr_array_index (events, 0)), ==, _("Deal created"));
 
   g_assert_true (affari_store_create_deal (f->store, untitled, &error));
-  expected_title = g_strdup_printf (_("Deal #%" G_GINT64_FORMAT), affari_deal_get_id (untitled));
+  expected_title = g_strdup_printf ("Affare n. %" G_GINT64_FORMAT, affari_deal_get_id (untitled));
   g_assert_cmpstr (affari_deal_get_title (untitled), ==, expected_title);
 
   /* newest on top of the column */
@@ -412,7 +412,10 @@ test_move_closes_and_reopens (Fixture *f, gconstpointer data)
 
   g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_deal_changed), &e);
   affari_store_set_now (f->store, 1798000000);
-  today = g_date_time_format (g_date_time_new_from_unix_local (1798000000), "%Y-%m-%d");
+  {
+    g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (1798000000);
+    today = g_date_time_format (then, "%Y-%m-%d");
+  }
 
   g_assert_true (affari_store_move_deal (f->store, id, stage_by_code (f->store, "LOSE"), 0, "Prezzo troppo alto", &error));
   g_assert_no_error (error);
@@ -854,8 +857,9 @@ test_move_to_pipeline (Fixture *f, gconstpointer data)
   gint64 renewals = affari_store_create_pipeline (f->store, "Rinnovi", &error);
   g_autoptr(GPtrArray) stages = affari_store_list_stages (f->store, renewals, NULL);
 
-  g_assert_cmpstr (affari_stage_get_code (g_ptr_array_index (stages, 0)), ==,
-                   g_strdup_printf ("C%" G_GINT64_FORMAT ":NEW", renewals));
+  g_autofree char *code = g_strdup_printf ("C%" G_GINT64_FORMAT ":NEW", renewals);
+
+  g_assert_cmpstr (affari_stage_get_code (g_ptr_array_index (stages, 0)), ==, code);
   g_assert_true (affari_store_move_deal_to_pipeline (f->store, affari_deal_get_id (deal), renewals, &error));
   g_assert_no_error (error);
   stored = affari_store_get_deal (f->store, affari_deal_get_id (deal), NULL);

@@ -2589,7 +2589,8 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   /* An empty title becomes "Deal #id", as Bitrix24 does. */
   if (ok && (deal->title == NULL || g_strstrip (title = g_strdup (deal->title))[0] == '\0'))
     {
-      g_autofree char *fallback = g_strdup_printf (_("Deal #%" G_GINT64_FORMAT), id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *fallback = g_strdup_printf (_("Deal #%s"), number);
       stmt = store_prepare (self, "UPDATE deal SET title = ? WHERE id = ?", error);
       ok = stmt != NULL;
       if (ok)
