@@ -143,7 +143,10 @@ test_reopen_keeps_data (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (affari_deal_get_title (again), ==, "Fornitura scaffalature");
   g_assert_cmpint (affari_deal_get_amount (again), ==, 123456);
-  g_assert_cmpuint (affari_store_list_pipelines (f->store, NULL)->len, ==, 1);
+  {
+    g_autoptr(GPtrArray) pipelines = affari_store_list_pipelines (f->store, NULL);
+    g_assert_cmpuint (pipelines->len, ==, 1);
+  }
 }
 
 static void
@@ -209,7 +212,7 @@ test_open_corrupt (Fixture *f, gconstpointer data)
   gsize len;
   sqlite3 *db;
 
-  make_deal (f->store, "Da rovinare", 100, NULL);
+  g_object_unref (make_deal (f->store, "Da rovinare", 100, NULL));
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL);
