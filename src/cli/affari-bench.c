@@ -11,7 +11,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <adwaita.h>
+#include <glib-unix.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -158,6 +164,345 @@ bench_sorted_ids (gpointer data)
   return now_ms () - start;
 }
 
+/* ---------------------------------------------------------------- UI timings
+ *
+ * The app and an empty AdwApplicationWindow are started as processes under the current display;
+ * start-up is measured here, from before the spawn to the "first-frame-ms" line the process
+ * prints after its first painted frame, so both include exec, linking and GTK's own start. */
+
+static gboolean empty_reported;
+
+static void
+on_empty_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  if (empty_reported)
+    return;
+  empty_reported = TRUE;
+  g_print ("first-frame-ms 0\n");
+  fflush (stdout);
+}
+
+static void
+on_empty_realize_cb (GtkWidget *window,
+                     gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_empty_after_paint_cb), NULL);
+}
+
+static void
+on_empty_activate_cb (GApplication *app,
+                      gpointer      user_data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  g_signal_connect (window, "realize", G_CALLBACK (on_empty_realize_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+on_empty_sigterm_cb (gpointer app)
+{
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+/* The floor: an empty libadwaita window, built the way Affari's is. */
+static int
+run_empty_window (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.affari.BenchEmpty", G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_empty_activate_cb), NULL);
+  g_unix_signal_add (SIGTERM, on_empty_sigterm_cb, app);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+typedef struct {
+  GPid              pid;
+  FILE             *out;
+  double            start_ms;
+} Child;
+
+static gboolean
+child_spawn (Child       *child,
+             const char  *program,
+             const char  *database,
+             const char  *renderer,
+             const char **extra_env)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[5] = { program, NULL, NULL, NULL, NULL };
+  int out_fd;
+
+  if (database != NULL)
+    {
+      argv[1] = "--database";
+      argv[2] = database;
+    }
+  else
+    {
+      argv[1] = "--empty-window";
+    }
+
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  envp = g_environ_setenv (envp, "AFFARI_REPORT_FIRST_FRAME", "1", TRUE);
+  envp = g_environ_unsetenv (envp, "AFFARI_EXIT_AFTER_FIRST_FRAME");
+  if (renderer != NULL)
+    envp = g_environ_setenv (envp, "GSK_RENDERER", renderer, TRUE);
+  else
+    envp = g_environ_unsetenv (envp, "GSK_RENDERER");
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, extra_env[i], extra_env[i + 1], TRUE);
+
+  child->start_ms = now_ms ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &child->pid, NULL, &out_fd, NULL, &error))
+    {
+      g_printerr ("Cannot start %s: %s\n", program, error->message);
+      return FALSE;
+    }
+
+  child->out = fdopen (out_fd, "r");
+  return child->out != NULL;
+}
+
+/* The next line starting with @prefix (NULL at the end of the output). */
+static char *
+child_read_line (Child      *child,
+                 const char *prefix)
+{
+  char buffer[512];
+
+  while (fgets (buffer, sizeof buffer, child->out) != NULL)
+    {
+      g_strchomp (buffer);
+      if (g_str_has_prefix (buffer, prefix))
+        return g_strdup (buffer);
+    }
+
+  return NULL;
+}
+
+static long
+child_rss_kb (Child *child)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", child->pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line ? strtol (line + 6, NULL, 10) : 0;
+}
+
+static void
+child_stop (Child *child)
+{
+  kill (child->pid, SIGTERM);
+  waitpid (child->pid, NULL, 0);
+  g_spawn_close_pid (child->pid);
+  g_clear_pointer (&child->out, fclose);
+}
+
+/* Milliseconds from the spawn to the first painted frame (median of RUNS_UI), and the RSS then. */
+#define RUNS_UI 3
+
+static double
+first_frame_ms (const char *program,
+                const char *database,
+                const char *renderer,
+                long       *rss_kb)
+{
+  double t[RUNS_UI];
+
+  for (int i = 0; i < RUNS_UI; i++)
+    {
+      Child child = { 0 };
+      g_autofree char *line = NULL;
+
+      if (!child_spawn (&child, program, database, renderer, NULL))
+        return -1;
+      line = child_read_line (&child, "first-frame-ms");
+      t[i] = line != NULL ? now_ms () - child.start_ms : -1;
+      if (rss_kb != NULL)
+        *rss_kb = child_rss_kb (&child);
+      child_stop (&child);
+    }
+
+  qsort (t, RUNS_UI, sizeof (double), compare_doubles);
+  return t[RUNS_UI / 2];
+}
+
+static void
+add_ratio (JsonBuilder *json,
+           const char  *name,
+           double       app_ms,
+           double       floor_ms)
+{
+  g_autofree char *app_key = g_strconcat (name, "_first_frame_ms", NULL);
+  g_autofree char *floor_key = g_strconcat (name, "_empty_window_ms", NULL);
+  g_autofree char *ratio_key = g_strconcat (name, "_startup_ratio", NULL);
+
+  json_builder_set_member_name (json, app_key);
+  json_builder_add_double_value (json, app_ms);
+  json_builder_set_member_name (json, floor_key);
+  json_builder_add_double_value (json, floor_ms);
+  json_builder_set_member_name (json, ratio_key);
+  json_builder_add_double_value (json, floor_ms > 0 ? app_ms / floor_ms : -1);
+}
+
+/* A database whose first stage holds @n deals: the column the scrolling test goes through. */
+static char *
+make_scroll_database (const char *dir,
+                      guint       n)
+{
+  g_autoptr(AffariStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "scroll.db", NULL);
+  const char *companies[] = { "Rossi Srl", "Bianchi SpA", "Verdi & C.", "Ferri Impianti" };
+  gint64 company_ids[G_N_ELEMENTS (companies)];
+  gint64 stage_id;
+
+  store = affari_store_open (path, &error);
+  g_assert_no_error (error);
+  stage_id = affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), "NEW");
+  affari_store_begin_batch (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    {
+      g_autoptr(AffariCompany) company = affari_company_new (companies[i]);
+      company_ids[i] = affari_store_create_company (store, company, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AffariDeal) deal = affari_deal_new ();
+      g_autofree char *title = g_strdup_printf ("Fornitura n. %u", i + 1);
+
+      affari_deal_set_title (deal, title);
+      affari_deal_set_amount (deal, 10000 + (gint64) (i % 997) * 1234);
+      affari_deal_set_stage_id (deal, stage_id);
+      /* A client only on every 500th deal: the store looks for earlier deals of the same client
+       * (repeat-deal flags), which would make building this database quadratic. */
+      if (i % 500 == 0)
+        affari_deal_set_company_id (deal, company_ids[(i / 500) % G_N_ELEMENTS (companies)]);
+      if (!affari_store_create_deal (store, deal, &error))
+        g_error ("%s", error->message);
+    }
+  affari_store_end_batch (store, TRUE, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+
+  return path;
+}
+
+static void
+bench_ui (JsonBuilder *json,
+          const char  *self_path,
+          const char  *database)
+{
+  g_autofree char *dir = g_path_get_dirname (self_path);
+  g_autofree char *app = g_build_filename (dir, "affari", NULL);
+  const char *renderers[][2] = { { "cairo", "cairo" }, { "default", NULL } };
+  long rss_kb = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+    {
+      double floor_ms = first_frame_ms (self_path, NULL, renderers[r][1], NULL);
+      double app_ms = first_frame_ms (app, database, renderers[r][1], &rss_kb);
+
+      add_ratio (json, renderers[r][0], app_ms, floor_ms);
+      if (r == 0)
+        {
+          json_builder_set_member_name (json, "cairo_rss_kb");
+          json_builder_add_int_value (json, rss_kb);
+        }
+    }
+
+  /* Drops on the real board: from the drop target's handler to the end of the next paint. */
+  {
+    const char *env[] = { "AFFARI_BENCH_DROP", "9", "GSK_RENDERER", "cairo", NULL };
+    Child child = { 0 };
+    double worst = 0, total = 0, worst_persisted = 0;
+    guint n = 0;
+    char *line;
+
+    if (child_spawn (&child, app, database, "cairo", env))
+      {
+        while ((line = child_read_line (&child, "drop-")) != NULL && !g_str_has_prefix (line, "drop-done"))
+          {
+            double ms = 0, persisted = 0;
+
+            if (sscanf (line, "drop-ms %lf persisted-ms %lf", &ms, &persisted) == 2 && n++ > 0)
+              {
+                /* The first drop also warms SQLite's statement cache: not counted. */
+                worst = MAX (worst, ms);
+                worst_persisted = MAX (worst_persisted, persisted);
+                total += ms;
+              }
+            g_free (line);
+          }
+        g_free (line);
+        child_stop (&child);
+      }
+    json_builder_set_member_name (json, "cairo_drop_to_paint_max_ms");
+    json_builder_add_double_value (json, worst);
+    json_builder_set_member_name (json, "cairo_drop_to_paint_mean_ms");
+    json_builder_add_double_value (json, n > 1 ? total / (n - 1) : -1);
+    json_builder_set_member_name (json, "cairo_drop_persisted_max_ms");
+    json_builder_add_double_value (json, worst_persisted);
+  }
+
+  /* Scrolling a 50,000-deal column to its end. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *tmp = g_dir_make_tmp ("affari-bench-scroll-XXXXXX", &error);
+    g_autofree char *scroll_db = make_scroll_database (tmp, 50000);
+    const char *names[] = { "cairo", "default" };
+
+    for (guint r = 0; r < G_N_ELEMENTS (names); r++)
+      {
+        const char *env[] = { "AFFARI_BENCH_SCROLL", "NEW", NULL };
+        Child child = { 0 };
+        char *line;
+
+        if (!child_spawn (&child, app, scroll_db, r == 0 ? "cairo" : NULL, env))
+          continue;
+        while ((line = child_read_line (&child, "scroll-")) != NULL && !g_str_has_prefix (line, "scroll-done"))
+          {
+            g_auto(GStrv) parts = g_strsplit (line, " ", 2);
+
+            if (parts[0] != NULL && parts[1] != NULL)
+              {
+                g_autofree char *key = g_strdelimit (g_strdup_printf ("%s_%s", names[r], parts[0]), "-", '_');
+
+                json_builder_set_member_name (json, key);
+                json_builder_add_double_value (json, g_ascii_strtod (parts[1], NULL));
+              }
+            g_free (line);
+          }
+        g_free (line);
+        child_stop (&child);
+      }
+
+    {
+      g_autofree char *wal = g_strconcat (scroll_db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (scroll_db, "-shm", NULL);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (scroll_db);
+      g_rmdir (tmp);
+    }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -173,6 +518,8 @@ main (int argc, char *argv[])
   int seed = 1;
   char *database = NULL;
   gboolean keep = FALSE;
+  gboolean ui = FALSE;
+  gboolean empty_window = FALSE;
   double generate_ms = 0;
   Bench b = { 0 };
   GOptionEntry entries[] = {
@@ -180,6 +527,8 @@ main (int argc, char *argv[])
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the generated data", "S" },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "Use (and fill if empty) this database", "PATH" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
+    { "ui", 0, 0, G_OPTION_ARG_NONE, &ui, "Also time the real window under the current display", NULL },
+    { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
 
@@ -191,6 +540,8 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  if (empty_window)
+    return run_empty_window ();
 
   if (database != NULL)
     path = g_strdup (database);
@@ -263,6 +614,15 @@ main (int argc, char *argv[])
   json_builder_add_double_value (json, median (bench_filtered_query, &b));
   json_builder_set_member_name (json, "sorted_ids_pipeline_ms");
   json_builder_add_double_value (json, median (bench_sorted_ids, &b));
+  if (ui)
+    {
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+      /* The app opens the same file: let go of it meanwhile. */
+      g_clear_object (&b.store);
+      bench_ui (json, self_path, path);
+      b.store = affari_store_open (path, NULL);
+    }
   json_builder_set_member_name (json, "rss_kb");
   json_builder_add_int_value (json, current_rss_kb ());
   json_builder_set_member_name (json, "peak_rss_kb");

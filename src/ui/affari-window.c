@@ -11,8 +11,10 @@
 
 #include "io/affari-demo.h"
 
+#include "affari-deal-card.h"
 #include "affari-new-deal-dialog.h"
-#include "affari-pipeline-summary.h"
+#include "affari-trash-window.h"
+#include "affari-kanban-board.h"
 #include "affari-ui.h"
 #include "affari-window.h"
 
@@ -43,8 +45,10 @@ struct _AffariWindow
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
-  AffariPipelineSummary *pipeline_summary;
+  AffariKanbanBoard     *kanban_board;
   AdwViewSwitcherBar    *switcher_bar;
+  AdwFlap               *card_flap;
+  AffariDealCard        *deal_card;
 };
 
 G_DEFINE_FINAL_TYPE (AffariWindow, affari_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -118,7 +122,7 @@ apply_pipeline (AffariWindow *self)
 {
   gint64 pipeline_id = selected_pipeline_id (self);
 
-  affari_pipeline_summary_set_pipeline_id (self->pipeline_summary, pipeline_id);
+  affari_kanban_board_set_pipeline_id (self->kanban_board, pipeline_id);
 
   if (self->settings != NULL && pipeline_id != 0)
     g_settings_set_int64 (self->settings, "last-pipeline", pipeline_id);
@@ -243,6 +247,14 @@ on_pipeline_dropdown_selected_changed_cb (GtkDropDown  *dropdown,
 }
 
 static void
+on_search_entry_search_changed_cb (GtkSearchEntry *entry,
+                                   AffariWindow   *self)
+{
+  /* The board filters in SQL, like the list will. */
+  affari_kanban_board_set_filter_text (self->kanban_board, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
 on_view_stack_visible_child_changed_cb (AdwViewStack *stack,
                                         GParamSpec   *pspec,
                                         AffariWindow *self)
@@ -296,12 +308,121 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
     affari_application_quit_cleanly (AFFARI_APPLICATION (app));
 }
 
-/* ------------------------------------------------------------ actions */
+/* ------------------------------------------------------------ deal card */
+
+static void
+set_card_revealed (AffariWindow *self,
+                   gboolean      revealed)
+{
+  adw_flap_set_reveal_flap (self->card_flap, revealed);
+  /* Esc closes the card only while there is one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
+  if (revealed)
+    gtk_widget_grab_focus (GTK_WIDGET (self->deal_card));
+}
+
+static void
+on_deal_card_closed_cb (AffariDealCard *card,
+                        AffariWindow   *self)
+{
+  set_card_revealed (self, FALSE);
+}
+
+static void
+on_deal_card_trashed_cb (AffariDealCard *card,
+                         gint64          deal_id,
+                         AffariWindow   *self)
+{
+  AdwToast *toast = adw_toast_new (_("Deal moved to the trash"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-deal");
+  adw_toast_set_action_target (toast, "x", deal_id);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_deal_card_created_cb (AffariDealCard *card,
+                         gint64          deal_id,
+                         AffariWindow   *self)
+{
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, deal_id, NULL);
+
+  if (deal != NULL)
+    on_new_deal_dialog_deal_created_cb (NULL, deal, self);
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* The next card replaces the one shown, without closing first. */
+  if (!affari_deal_card_load (self->deal_card, g_variant_get_int64 (parameter), &error))
+    {
+      affari_window_add_toast (self, error->message);
+      return;
+    }
+  set_card_revealed (self, TRUE);
+}
 
 static void
 new_deal_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  gint64 pipeline_id = selected_pipeline_id (self);
+
+  if (pipeline_id == 0)
+    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+
+  affari_deal_card_new_deal (self->deal_card, pipeline_id);
+  set_card_revealed (self, TRUE);
+}
+
+static void
+close_deal_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  if (adw_flap_get_reveal_flap (self->card_flap))
+    affari_deal_card_request_close (self->deal_card);
+}
+
+static void
+restore_deal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!affari_store_restore_deal (self->store, g_variant_get_int64 (parameter), &error))
+    affari_window_add_toast (self, error->message);
+}
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void
+new_deal_quick_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   AffariWindow *self = AFFARI_WINDOW (widget);
   AffariNewDealDialog *dialog;
@@ -341,7 +462,6 @@ load_sample_data_action (GtkWidget  *widget,
 
   /* Now rather than on idle: the board must not show "0 deals" for a frame. */
   reload_pipelines (self);
-  affari_pipeline_summary_refresh (self->pipeline_summary);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   update_empty_state (self);
 }
@@ -387,9 +507,36 @@ affari_window_constructed (GObject *object)
 
   restore_state (self);
 
-  affari_pipeline_summary_set_store (self->pipeline_summary, self->store);
+  affari_kanban_board_set_store (self->kanban_board, self->store);
+  affari_deal_card_set_store (self->deal_card, self->store);
+  g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
+  g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
+  g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", FALSE);
+
+  /* The trash keeps deals for 30 days; older ones go for good when Affari starts. */
+  {
+    g_autoptr(GError) purge_error = NULL;
+
+    if (!affari_store_purge_trash (self->store, AFFARI_TRASH_DAYS, NULL, &purge_error))
+      g_warning ("Cannot empty the old deals from the trash: %s", purge_error->message);
+  }
+
   reload_pipelines (self);
   update_empty_state (self);
+
+  /* For screenshots and manual checks: AFFARI_OPEN_DEAL=42 [AFFARI_CARD_PAGE=products]. */
+  if (g_getenv ("AFFARI_OPEN_DEAL") != NULL)
+    {
+      gint64 id = g_ascii_strtoll (g_getenv ("AFFARI_OPEN_DEAL"), NULL, 10);
+
+      if (id > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x", id);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.new-deal", NULL);
+      if (g_getenv ("AFFARI_CARD_PAGE") != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->deal_card), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
+    }
 
   g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
   g_signal_connect (self->store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
@@ -397,6 +544,8 @@ affari_window_constructed (GObject *object)
 
   g_signal_connect (self->pipeline_dropdown, "notify::selected",
                     G_CALLBACK (on_pipeline_dropdown_selected_changed_cb), self);
+  g_signal_connect (self->search_entry, "search-changed",
+                    G_CALLBACK (on_search_entry_search_changed_cb), self);
   g_signal_connect (self->view_stack, "notify::visible-child-name",
                     G_CALLBACK (on_view_stack_visible_child_changed_cb), self);
   g_signal_connect (self->switcher_title, "notify::title-visible",
@@ -534,7 +683,8 @@ affari_window_class_init (AffariWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   affari_ui_ensure_resources ();
-  g_type_ensure (AFFARI_TYPE_PIPELINE_SUMMARY);
+  g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
@@ -546,10 +696,18 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_summary);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, kanban_board);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, deal_card);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-deal", NULL);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

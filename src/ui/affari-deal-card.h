@@ -1,0 +1,39 @@
+/* affari-deal-card.h — one deal, every field of it: the card that slides in over the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_DEAL_CARD (affari_deal_card_get_type ())
+G_DECLARE_FINAL_TYPE (AffariDealCard, affari_deal_card, AFFARI, DEAL_CARD, GtkBox)
+
+/* Actions (prefix "card."): close (asks to plan an activity first when an open deal has none),
+ * create (a new deal), move-to-stage (int64), finish (asks won or which lost stage, and a
+ * reason), reopen, delete (to the trash), plan-activity, remove-company, create-client
+ * ("company" or "contact": from the inline form), set-primary-contact (int64),
+ * remove-contact (int64), show-page (string: general, products, activities, history).
+ *
+ * Signals: "closed" — the card is done and can be hidden; "trashed" (gint64 deal id) — the deal
+ * went to the trash; "created" (gint64 deal id). */
+GtkWidget  *affari_deal_card_new         (void);
+void        affari_deal_card_set_store   (AffariDealCard *self,
+                                          AffariStore    *store);
+/* Shows the deal @deal_id (keeps what the user is typing when it is the same deal). */
+gboolean    affari_deal_card_load        (AffariDealCard *self,
+                                          gint64          deal_id,
+                                          GError        **error);
+/* Shows an empty deal of @pipeline_id, created in the store by card.create. */
+void        affari_deal_card_new_deal    (AffariDealCard *self,
+                                          gint64          pipeline_id);
+/* 0 for a deal not created yet. */
+gint64      affari_deal_card_get_deal_id (AffariDealCard *self);
+/* What card.close does: closes, or asks first whether to plan the next activity. */
+void        affari_deal_card_request_close (AffariDealCard *self);
+
+G_END_DECLS

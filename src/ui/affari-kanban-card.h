@@ -1,0 +1,36 @@
+/* affari-kanban-card.h — one deal on the Kanban board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/affari-deal.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_KANBAN_CARD (affari_kanban_card_get_type ())
+G_DECLARE_FINAL_TYPE (AffariKanbanCard, affari_kanban_card, AFFARI, KANBAN_CARD, GtkWidget)
+
+/* Properties: "deal" (the AffariDeal shown; the card follows its property changes).
+ * Actions: card.move-to (x: stage id), card.move-previous, card.move-next, card.open, card.trash,
+ * card.menu; each forwards to the board's kanban.* action with the card's deal. */
+GtkWidget  *affari_kanban_card_new             (void);
+AffariDeal *affari_kanban_card_get_deal        (AffariKanbanCard *self);
+void        affari_kanban_card_set_deal        (AffariKanbanCard *self,
+                                                AffariDeal       *deal);
+/* The row of the list view that holds the card (set by the column's factory). */
+void        affari_kanban_card_set_list_item   (AffariKanbanCard *self,
+                                                GtkListItem      *item);
+GtkListItem *affari_kanban_card_get_list_item  (AffariKanbanCard *self);
+/* The "Sposta in" menu of the pipeline the card is shown in. */
+void        affari_kanban_card_set_menu_model  (AffariKanbanCard *self,
+                                                GMenuModel       *menu);
+/* While the card's deal is being dragged it shows as a placeholder. */
+void        affari_kanban_card_set_dragging    (AffariKanbanCard *self,
+                                                gboolean          dragging);
+/* "Fornitura stampanti, € 4.500,00, Rossi Srl": the accessible label. */
+char       *affari_kanban_card_describe        (AffariDeal       *deal);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* affari-kanban-column.h — one stage of the Kanban board: header with totals, a lazy list of cards
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/affari-store.h"
+#include "model/affari-deal-list.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_KANBAN_COLUMN (affari_kanban_column_get_type ())
+G_DECLARE_FINAL_TYPE (AffariKanbanColumn, affari_kanban_column, AFFARI, KANBAN_COLUMN, GtkWidget)
+
+/* Properties: "store", "stage" (construct-only), "currency" (the pipeline's main currency). */
+GtkWidget      *affari_kanban_column_new              (AffariStore        *store,
+                                                       AffariStage        *stage,
+                                                       const char         *currency);
+AffariStage    *affari_kanban_column_get_stage        (AffariKanbanColumn *self);
+gint64          affari_kanban_column_get_stage_id     (AffariKanbanColumn *self);
+AffariDealList *affari_kanban_column_get_deals        (AffariKanbanColumn *self);
+GtkListView    *affari_kanban_column_get_list_view    (AffariKanbanColumn *self);
+/* Words that the cards must contain (the search bar), or NULL. */
+void            affari_kanban_column_set_filter_text  (AffariKanbanColumn *self,
+                                                       const char         *text);
+void            affari_kanban_column_set_card_menu    (AffariKanbanColumn *self,
+                                                       GMenuModel         *menu);
+/* Reads the count and totals again now (otherwise they follow the store's signals). */
+void            affari_kanban_column_refresh_totals   (AffariKanbanColumn *self);
+guint           affari_kanban_column_get_count        (AffariKanbanColumn *self);
+/* "12 · € 48.200": what the header shows. */
+const char     *affari_kanban_column_get_summary      (AffariKanbanColumn *self);
+/* Adds the ids of the selected cards to @ids; unselects every card. */
+void            affari_kanban_column_get_selected_ids (AffariKanbanColumn *self,
+                                                       GArray             *ids);
+void            affari_kanban_column_unselect_all     (AffariKanbanColumn *self);
+/* Where a card dropped at (@x, @y) of the column lands: an index among the list's rows
+ * (0 = top, n = bottom). */
+guint           affari_kanban_column_index_at         (AffariKanbanColumn *self,
+                                                       double              x,
+                                                       double              y);
+/* The drop target's handler: moves @deal to this stage where (@x, @y) says. */
+gboolean        affari_kanban_column_drop_deal        (AffariKanbanColumn *self,
+                                                       AffariDeal         *deal,
+                                                       double              x,
+                                                       double              y);
+/* Repaints the placeholders of the dragged cards (the board knows which they are). */
+void            affari_kanban_column_update_dragging  (AffariKanbanColumn *self);
+/* Ends the visual state of a drag over this column (highlight, line, autoscroll). */
+void            affari_kanban_column_end_drag         (AffariKanbanColumn *self);
+/* Opens the quick form of the "+" button. */
+void            affari_kanban_column_show_quick_create (AffariKanbanColumn *self);
+/* The card widget showing @deal_id if it is on screen. */
+GtkWidget      *affari_kanban_column_find_card        (AffariKanbanColumn *self,
+                                                       gint64              deal_id);
+/* Scrolls to the card of @deal_id and gives it the keyboard focus. */
+gboolean        affari_kanban_column_focus_deal       (AffariKanbanColumn *self,
+                                                       gint64              deal_id);
+
+G_END_DECLS

@@ -1,0 +1,818 @@
+/* test-deal-card.c — the deal card in the real window: open, edit, products, activities,
+ * the close-without-activity suggestion, closing as lost, new deals, the trash
+ *
+ * Runs under Xvfb in Italian, like test-window.c, whose harness it shares: the real application
+ * on a temporary database, driven through named actions and the card's own widgets, with the
+ * store checked afterwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "model/affari-i18n.h"
+#include "model/affari-money.h"
+#include "io/affari-demo.h"
+#include "store/affari-store.h"
+#include "ui/affari-application.h"
+#include "ui/affari-kanban-board.h"
+#include "ui/affari-kanban-column.h"
+#include "ui/affari-deal-card.h"
+#include "ui/affari-deal-card-activities.h"
+#include "ui/affari-deal-card-products.h"
+#include "ui/affari-deal-card-history.h"
+#include "ui/affari-deal-card-util.h"
+#include "ui/affari-window.h"
+
+#define TIMEOUT_S 10
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *f);
+
+struct _Fixture
+{
+  char              *dir;
+  char              *db_path;
+  AffariApplication *app;
+  TestBody           body;
+  gboolean           scheduled;
+  gboolean           ran;
+};
+
+/* ------------------------------------------------------------ waiting */
+
+#define WAIT_UNTIL(cond)                                                         \
+  G_STMT_START {                                                                 \
+    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;     \
+    while (!(cond) && g_get_monotonic_time () < wait_end_)                       \
+      {                                                                          \
+        if (!g_main_context_iteration (NULL, FALSE))                             \
+          g_usleep (1000);                                                       \
+      }                                                                          \
+    g_assert_true (cond);                                                        \
+  } G_STMT_END
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits for the next frame of @widget's surface to be painted. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  WAIT_UNTIL (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Lets idle work (coalesced refreshes, redraws) run. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 50 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* ------------------------------------------------------------ finding widgets */
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget    *root,
+             WidgetMatch   match,
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label showing @data that is on screen: what a user can read. */
+static gboolean
+match_mapped_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  return find_widget (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+label_on_screen (GtkWidget  *root,
+                 const char *text)
+{
+  return find_widget (root, match_mapped_label, text) != NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Activates the window's keyboard shortcut for @accelerator ("<Control>2") as a key press
+ * would: through the shortcut controller of the widget class. */
+static void
+press_shortcut (GtkWidget  *widget,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accelerator) != 0)
+            continue;
+
+          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_assert_true (found);
+}
+
+/* ------------------------------------------------------------ the store */
+
+static guint
+count_deals (AffariStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDealQuery query = { 0 };
+  guint n;
+
+  n = affari_store_count_deals (store, &query, &error);
+  g_assert_no_error (error);
+
+  return n;
+}
+
+static AffariWindow *
+get_window (Fixture *f)
+{
+  AffariWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (AFFARI_IS_WINDOW (l->data))
+      window = l->data;
+
+  g_assert_nonnull (window);
+  wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* ------------------------------------------------------------ running the app */
+
+static void
+run_body_cb (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  f->body (f);
+  f->ran = TRUE;
+  affari_application_quit_cleanly (f->app);
+}
+
+static void
+on_app_activated_cb (GApplication *app,
+                     Fixture      *f)
+{
+  if (!f->scheduled)
+    g_idle_add_once (run_body_cb, f);
+  f->scheduled = TRUE;
+}
+
+/* Runs the real application on the fixture's database; @body runs once it is activated. */
+static void
+run_app (Fixture  *f,
+         TestBody  body)
+{
+  int status;
+
+  f->app = affari_application_new (g_get_monotonic_time ());
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  affari_application_set_database_path (f->app, f->db_path);
+  f->body = body;
+  f->scheduled = FALSE;
+  f->ran = FALSE;
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
+
+  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (f->ran);
+  /* Nothing may keep the application (and with it the store) alive after it quit. */
+  g_assert_finalize_object (f->app);
+  f->app = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  f->dir = g_dir_make_tmp ("affari-test-card-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
+
+  /* Every test starts from the defaults, whatever the one before saved. */
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-pipeline");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+
+  g_clear_pointer (&f->db_path, g_free);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+/* Prepares the database before the application opens it. */
+static AffariStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  AffariStore *store = affari_store_open (f->db_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static gint64
+create_deal (AffariStore *store,
+             const char  *title,
+             gint64       amount)
+{
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(GError) error = NULL;
+
+  affari_deal_set_title (deal, title);
+  affari_deal_set_amount (deal, amount);
+  affari_store_create_deal (store, deal, &error);
+  g_assert_no_error (error);
+
+  return affari_deal_get_id (deal);
+}
+
+/* ------------------------------------------------------------ the card */
+
+/* The sentence under a field that says what is wrong with it, on screen. */
+static gboolean
+match_mapped_field_error (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  const char *title;
+
+  if (!ADW_IS_ACTION_ROW (widget) || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_has_css_class (widget, "field-error"))
+    return FALSE;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return title != NULL && *title != '\0' && (data == NULL || strstr (title, data) != NULL);
+}
+
+static void
+collect_rows (GtkWidget  *root,
+              const char *title,
+              GPtrArray  *found)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, title, found);
+}
+
+/* The last row titled @title under @root (new product rows are added last). */
+static GtkWidget *
+last_row (GtkWidget  *root,
+          const char *title)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_rows (root, title, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, found->len - 1);
+}
+
+static GtkWidget *
+row (GtkWidget  *root,
+     const char *title)
+{
+  GtkWidget *found = find_widget (root, match_row_title, title);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Types @text into an entry row and applies it, as Enter or the apply button does. */
+static void
+type_and_apply (GtkWidget  *entry_row,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+  g_signal_emit_by_name (entry_row, "apply");
+  settle ();
+}
+
+static AdwFlap *
+card_flap (AffariWindow *window)
+{
+  return ADW_FLAP (find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+}
+
+static AffariDealCard *
+deal_card (AffariWindow *window)
+{
+  return AFFARI_DEAL_CARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD));
+}
+
+static AdwMessageDialog *
+wait_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  wait_for_frame (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* Clicks the button of response @id, as a user does: the dialog answers and goes away. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *id)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, id);
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), match_button_label, label);
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+static AffariDeal *
+stored_deal (AffariStore *store,
+             gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDeal *deal = affari_store_get_deal (store, id, &error);
+
+  g_assert_no_error (error);
+  return deal;
+}
+
+static gboolean
+has_event_containing (AffariStore *store,
+                      gint64       id,
+                      const char  *text)
+{
+  g_autoptr(GPtrArray) events = affari_store_list_events (store, id, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (strstr (affari_event_get_text (g_ptr_array_index (events, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64 card_deal_id;
+
+static void
+edit_deal_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *products, *activities, *history;
+  GtkWidget *amount_row, *date_row, *price_row;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  g_autofree char *lost_response = NULL;
+  gint64 lost_stage, expected_deadline;
+
+  g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* Opening a deal (as the board does on a double click) slides its card in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id));
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
+  g_assert_true (label_on_screen (GTK_WIDGET (card), "Fornitura sedie"));
+
+  /* An amount that is not one: red, with the reason, not saved, and the text stays. */
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  type_and_apply (amount_row, "12,345,6");
+  g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (card), match_mapped_field_error, "12,345,6"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "12,345,6");
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 0);
+  g_clear_object (&deal);
+
+  /* A date that does not exist is refused the same way. */
+  date_row = row (GTK_WIDGET (card), _("Expected Close Date"));
+  type_and_apply (date_row, "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "31/02/2026");
+  type_and_apply (date_row, "15/12/2026");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, "2026-12-15");
+  g_clear_object (&deal);
+
+  /* The title, edited in place. */
+  type_and_apply (row (GTK_WIDGET (card), _("Title")), "Fornitura sedie e tavoli");
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Fornitura sedie e tavoli");
+  g_clear_object (&deal);
+
+  /* Two product rows: one from the catalogue with a 10 % discount, one free text with VAT
+   * included. The amount follows them. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Sedia ergonomica");
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Quantity"))), "4");
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Discount per Unit"))), "10");
+  price_row = last_row (products, _("Unit Price"));
+  type_and_apply (price_row, "150,00");
+  rows = affari_store_list_product_rows (store, card_deal_id, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  /* 150,00 − 10 % = 135,00 + 22 % = 164,70 × 4 = 658,80 */
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).row_total, ==, 65880);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).discount_rate_bp, ==, 1000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Montaggio");
+  gtk_switch_set_active (GTK_SWITCH (find_type (last_row (products, _("Price Includes VAT")), GTK_TYPE_SWITCH)), TRUE);
+  settle ();
+  type_and_apply (last_row (products, _("Unit Price")), "122,00");
+  rows = affari_store_list_product_rows (store, card_deal_id, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (g_array_index (rows, AffariProductRow, 1).tax_included);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).price_netto, ==, 10000);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).row_total, ==, 12200);
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 65880 + 12200);
+  g_assert_false (affari_deal_get_is_manual_amount (deal));
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("computed from the products")));
+
+  /* Typed by hand, the amount stays and the card says so. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
+  type_and_apply (amount_row, "1.000,00");
+  g_assert_false (gtk_widget_has_css_class (amount_row, "error"));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 100000);
+  g_assert_true (affari_deal_get_is_manual_amount (deal));
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("typed by hand")));
+
+  /* Closing an open deal with nothing planned suggests planning; "Non ora" closes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "plan"));
+  click_response (dialog, "later");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* Open again; "Pianifica attività" keeps the card and shows the activities. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  click_response (dialog, "plan");
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  WAIT_UNTIL (gtk_widget_get_mapped (activities));
+
+  /* Plan a call with the default deadline: three working days ahead, on the hour. */
+  expected_deadline = affari_activity_default_deadline (affari_store_now (store));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
+  gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Richiamare per il preventivo");
+  g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
+  list = affari_store_list_activities (store, card_deal_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (affari_activity_get_kind (g_ptr_array_index (list, 0)), ==, AFFARI_ACTIVITY_CALL);
+  g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)), ==, expected_deadline);
+  g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)) % 3600, ==, 0);
+  g_assert_cmpuint (affari_deal_card_activities_get_n_open (AFFARI_DEAL_CARD_ACTIVITIES (activities)), ==, 1);
+
+  /* Reschedule it by a day. */
+  {
+    g_autofree char *later = affari_card_format_datetime (expected_deadline + 86400);
+
+    g_assert_true (gtk_widget_activate_action (activities, "activities.reschedule", "(xs)",
+                                               affari_activity_get_id (g_ptr_array_index (list, 0)), later));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = affari_store_list_activities (store, card_deal_id, &error);
+    g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)), ==, expected_deadline + 86400);
+  }
+
+  /* With a call planned, closing asks nothing. */
+  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL);
+  settle ();
+  g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A comment on the timeline. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
+  history = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  gtk_editable_set_text (GTK_EDITABLE (row (history, _("Add a Comment"))), "Il cliente vuole il colore grigio");
+  g_assert_true (gtk_widget_activate_action (history, "history.comment", NULL));
+  g_assert_true (has_event_containing (store, card_deal_id, "Il cliente vuole il colore grigio"));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (label_on_screen (history, "Il cliente vuole il colore grigio"));
+
+  /* Close as lost, in the second lost stage, with a reason. */
+  lost_stage = affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), "APOLOGY");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
+  dialog = wait_message_dialog ();
+  lost_response = g_strdup_printf ("lost-%" G_GINT64_FORMAT, lost_stage);
+  g_assert_true (adw_message_dialog_has_response (dialog, "won"));
+  g_assert_true (adw_message_dialog_has_response (dialog, lost_response));
+  reason = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Budget tagliato");
+  click_response (dialog, lost_response);
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, lost_stage);
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_FAILURE);
+  g_assert_true (has_event_containing (store, card_deal_id, "Budget tagliato"));
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Lost")));
+
+  /* Reopen: back in progress, not closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_PROCESS);
+  g_clear_object (&deal);
+
+  /* The history on screen holds every kind of change made above. */
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (affari_deal_card_history_get_n_events (AFFARI_DEAL_CARD_HISTORY (history)), >=, 10);
+}
+
+static void
+test_edit_deal (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Fornitura sedie", 0);
+  create_deal (store, "Altro affare", 50000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, edit_deal_body);
+}
+
+static void
+new_deal_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  AffariDealQuery query = { 0 };
+  GtkWidget *name, *phone, *email;
+  AffariDeal *deal;
+  gint64 id;
+
+  /* Ctrl+N opens an empty card; nothing is stored until it has a title. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL);
+  settle ();
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (row (GTK_WIDGET (card), _("Title")), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Impianto fotovoltaico");
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Amount"))), "2.500");
+
+  /* A new client company and a new contact, created inline. */
+  name = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_nonnull (name);
+  phone = gtk_widget_get_next_sibling (name);
+  email = gtk_widget_get_next_sibling (phone);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Solare Srl");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "02 1234567");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "company");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Giulia Neri");
+  gtk_editable_set_text (GTK_EDITABLE (email), "giulia.neri");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "contact");
+  /* Not an e-mail address: nothing created. */
+  contacts = affari_store_search_contacts (store, "Neri", 10, &error);
+  g_assert_cmpuint (contacts->len, ==, 0);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Giulia Neri");
+  gtk_editable_set_text (GTK_EDITABLE (email), "giulia.neri@solare.it");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "contact");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL));
+  id = affari_deal_card_get_deal_id (card);
+  g_assert_cmpint (id, >, 0);
+
+  query.pipeline_id = affari_store_get_default_pipeline_id (store);
+  deals = affari_store_query_deals (store, &query, 0, 10, &error);
+  g_assert_cmpuint (deals->len, ==, 1);
+  deal = g_ptr_array_index (deals, 0);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Impianto fotovoltaico");
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 250000);
+  g_assert_cmpstr (affari_deal_get_company_name (deal), ==, "Solare Srl");
+  contacts = affari_store_list_deal_contacts (store, id, &error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (affari_contact_get_email (g_ptr_array_index (contacts, 0)), ==, "giulia.neri@solare.it");
+
+  /* Delete: to the trash at once, with "Annulla" on a toast; undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.delete", NULL));
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-deal", "x", id));
+  g_assert_cmpuint (count_deals (store), ==, 1);
+}
+
+static void
+test_new_deal (Fixture       *f,
+               gconstpointer  data)
+{
+  run_app (f, new_deal_body);
+}
+
+static void
+trash_purge_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  g_autoptr(GPtrArray) trash = affari_store_list_trash (store, NULL);
+
+  /* The start-up purged the deal trashed 40 days ago and kept the one of yesterday. */
+  g_assert_cmpuint (trash->len, ==, 1);
+  g_assert_cmpstr (affari_deal_get_title (g_ptr_array_index (trash, 0)), ==, "Cestinato ieri");
+}
+
+static void
+test_trash_purge_at_start (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 old, recent;
+
+  old = create_deal (store, "Cestinato tempo fa", 100);
+  recent = create_deal (store, "Cestinato ieri", 100);
+  affari_store_set_now (store, now - 40 * 86400);
+  affari_store_trash_deal (store, old, &error);
+  g_assert_no_error (error);
+  affari_store_set_now (store, now - 86400);
+  affari_store_trash_deal (store, recent, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, trash_purge_body);
+}
+
+/* ------------------------------------------------------------ main */
+
+static gboolean
+ignore_missing_session_bus (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  affari_i18n_init ();
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
+  g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
+  g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);
+
+  return g_test_run ();
+}
