@@ -1,5 +1,7 @@
 /* test-deal-card.c — the deal card in the real window: open, edit, products, activities,
- * the close-without-activity suggestion, closing as lost, new deals, the trash
+ * the close-without-activity suggestion, closing as lost or won (also from the stage dropdown),
+ * reopening, unsaved text, probability and comment, custom fields, product completion, Delete
+ * and the trash with its toast, and the issue's "Done means" walk-through
  *
  * Runs under Xvfb in Italian, like test-window.c, whose harness it shares: the real application
  * on a temporary database, driven through named actions and the card's own widgets, with the
@@ -23,6 +25,9 @@
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-deal-card.h"
 #include "ui/affari-deal-card-activities.h"
+#include "ui/affari-deal-card-fields.h"
+#include "ui/affari-deal-stage-bar.h"
+#include "ui/affari-trash-window.h"
 #include "ui/affari-deal-card-products.h"
 #include "ui/affari-deal-card-history.h"
 #include "ui/affari-deal-card-util.h"
@@ -139,6 +144,15 @@ match_type (GtkWidget     *widget,
             gconstpointer  data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* A section of the card shown with this title (the card layout makes them). */
+static gboolean
+match_mapped_group (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
 }
 
 static GtkWidget *
@@ -787,6 +801,725 @@ test_trash_purge_at_start (Fixture       *f,
   run_app (f, trash_purge_body);
 }
 
+/* ------------------------------------------------------------ more of the card */
+
+static gboolean
+match_mapped_button_label (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+match_menu_button_tooltip (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static guint
+stage_index (AffariStore *store,
+             gint64       stage_id)
+{
+  g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_store_get_default_pipeline_id (store), NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    if (affari_stage_get_id (g_ptr_array_index (stages, i)) == stage_id)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static gint64
+stage_by_code (AffariStore *store,
+               const char  *code)
+{
+  return affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), code);
+}
+
+/* The stage button of the stage bar for @name, clicked as the mouse does. */
+static void
+click_stage_button (AffariDealCard *card,
+                    const char     *name)
+{
+  GtkWidget *bar = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_STAGE_BAR);
+  GtkWidget *button = find_widget (bar, match_tooltip, name);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+/* Activates the shortcut of @widget's own controllers for @accelerator (like press_shortcut,
+ * without requiring that it exists on a window). */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, accelerator) != NULL)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* A key pressed in @widget, through its key controller named @name. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *name,
+           guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)), name) != 0)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      return handled;
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static gboolean
+has_event_kind (AffariStore     *store,
+                gint64           id,
+                AffariEventType  kind)
+{
+  g_autoptr(GPtrArray) events = affari_store_list_events (store, id, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (affari_event_get_kind (g_ptr_array_index (events, i)) == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+closing_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *stage_row;
+  AdwMessageDialog *dialog;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autofree char *apology_response = NULL;
+  gint64 preparation = stage_by_code (store, "PREPARATION");
+  gint64 won = stage_by_code (store, "WON");
+  gint64 apology = stage_by_code (store, "APOLOGY");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  wait_for_frame (GTK_WIDGET (window));
+  stage_row = row (GTK_WIDGET (card), _("Stage"));
+
+  /* An in-progress stage picked in the dropdown moves at once. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, preparation));
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
+  g_clear_object (&deal);
+
+  /* "Affare vinto" in the dropdown asks first; cancelling leaves deal and dropdown as they were. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, won));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "won");
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
+  g_clear_object (&deal);
+  click_response (dialog, "cancel");
+  settle ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (stage_row)), ==, stage_index (store, preparation));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_clear_object (&deal);
+
+  /* A lost stage in the dropdown: the dialog offers that stage, with a reason. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, apology));
+  dialog = wait_message_dialog ();
+  apology_response = g_strdup_printf ("lost-%" G_GINT64_FORMAT, apology);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, apology_response);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Scelto un concorrente");
+  click_response (dialog, apology_response);
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, apology);
+  g_assert_true (has_event_containing (store, card_deal_id, "Scelto un concorrente"));
+  g_clear_object (&deal);
+
+  /* "Riapri" goes back to where the deal was before closing, not to the last in-progress stage. */
+  WAIT_UNTIL (gtk_widget_get_visible (find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen"))));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen")), "clicked");
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
+  g_clear_object (&deal);
+  WAIT_UNTIL (adw_combo_row_get_selected (ADW_COMBO_ROW (stage_row)) == stage_index (store, preparation));
+
+  /* Closed as won through the dialog of the stage bar's last step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "won");
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, won);
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Won")));
+}
+
+static void
+test_closing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Arredo uffici", 120000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, closing_body);
+}
+
+static void
+unsaved_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *amount_row;
+  AdwMessageDialog *dialog;
+  g_autoptr(AffariDeal) deal = NULL;
+
+  /* A new card with a title typed: closing asks; "Continua a modificare" keeps the text. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Ristrutturazione bagno");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard the New Deal?"));
+  click_response (dialog, "keep");
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title")))), ==, "Ristrutturazione bagno");
+
+  /* Esc asks the same; "Scarta" closes and nothing is stored. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "discard");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpuint (count_deals (store), ==, 1);
+
+  /* An empty new card closes without asking. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
+  settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* An existing deal with an invalid amount typed: closing asks instead of dropping it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "dodici");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
+  click_response (dialog, "keep");
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "dodici");
+  g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
+
+  /* Corrected but not applied: closing saves it (then suggests planning an activity). */
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "12,00");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
+  click_response (dialog, "later");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 1200);
+}
+
+static void
+test_unsaved (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Fornitura sedie", 0);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, unsaved_body);
+}
+
+static int
+stored_probability (AffariStore *store,
+                    gint64       id)
+{
+  g_autoptr(AffariDeal) deal = stored_deal (store, id);
+
+  return affari_deal_get_probability (deal);
+}
+
+static gint64 field_text_id, field_size_id, field_vip_id, field_budget_id, field_due_id;
+
+static void
+more_fields_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *spin, *comments, *fields, *text_row, *due_row;
+  GtkTextBuffer *buffer;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GPtrArray) definitions = NULL;
+  g_autofree char *medium = NULL;
+  AffariCustomField *size;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  wait_for_frame (GTK_WIDGET (window));
+
+  /* "Ulteriori informazioni" is the section's name. */
+  g_assert_true (label_on_screen (GTK_WIDGET (card), _("Additional Information")));
+
+  /* Probability: set, then cleared back to "not set". */
+  spin = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
+  WAIT_UNTIL (stored_probability (store, card_deal_id) == 40);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.clear-probability", NULL));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_probability (deal), ==, -1);
+  g_clear_object (&deal);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  /* …also by emptying the field. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 70);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, -1);
+
+  /* The comment: several lines, saved with Ctrl+Enter, one event. */
+  comments = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (comments));
+  gtk_text_buffer_set_text (buffer, "Prima riga\nSeconda riga", -1);
+  g_assert_true (activate_shortcut (comments, "<Control>Return"));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_comments (deal), ==, "Prima riga\nSeconda riga");
+  g_clear_object (&deal);
+  g_assert_true (has_event_containing (store, card_deal_id, "Seconda riga"));
+  /* …and when the editor loses the focus. */
+  gtk_widget_grab_focus (comments);
+  gtk_text_buffer_set_text (buffer, "Solo una riga", -1);
+  gtk_widget_grab_focus (row (GTK_WIDGET (card), _("Title")));
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_comments (deal), ==, "Solo una riga");
+  g_clear_object (&deal);
+
+  /* Custom fields: a section after "Ulteriori informazioni" (the default card layout), one widget per kind. */
+  fields = find_widget (GTK_WIDGET (card), match_mapped_group, _("Custom Fields"));
+  g_assert_nonnull (fields);
+  g_assert_true (gtk_widget_get_prev_sibling (fields) ==
+                 find_widget (GTK_WIDGET (card), match_mapped_group, _("Additional Information")));
+  text_row = row (fields, "Ordine del cliente");
+  g_assert_true (ADW_IS_ENTRY_ROW (text_row));
+  type_and_apply (text_row, "PO-2026-17");
+  values = affari_store_get_deal_field_values (store, card_deal_id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_text_id), ==, "PO-2026-17");
+  g_clear_pointer (&values, g_hash_table_unref);
+  g_assert_true (has_event_containing (store, card_deal_id, "Ordine del cliente: (vuoto) → PO-2026-17"));
+
+  /* An invalid date: red with the reason, not saved, the text stays. */
+  due_row = row (fields, "Consegna");
+  type_and_apply (due_row, "31/02/2027");
+  g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "31/02/2027");
+  values = affari_store_get_deal_field_values (store, card_deal_id, NULL);
+  g_assert_null (g_hash_table_lookup (values, &field_due_id));
+  g_clear_pointer (&values, g_hash_table_unref);
+  type_and_apply (due_row, "15/03/2027");
+  g_assert_false (gtk_widget_has_css_class (due_row, "error"));
+
+  type_and_apply (row (fields, "Budget del cliente"), "1.500,50");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fields, "Dimensione")), 2);
+  gtk_switch_set_active (GTK_SWITCH (find_type (row (fields, "Cliente importante"), GTK_TYPE_SWITCH)), TRUE);
+  settle ();
+
+  definitions = affari_store_list_custom_fields (store, NULL);
+  size = g_ptr_array_index (definitions, 1);
+  g_assert_cmpint (size->id, ==, field_size_id);
+  medium = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (size->items, AffariFieldItem, 1).id);
+  values = affari_store_get_deal_field_values (store, card_deal_id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_due_id), ==, "2027-03-15");
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_budget_id), ==, "1500.50|EUR");
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_size_id), ==, medium);
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_vip_id), ==, "1");
+  g_assert_true (has_event_containing (store, card_deal_id, "Dimensione: (vuoto) → Media"));
+
+  /* Opened again, the card shows what is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Budget del cliente"))), ==, "1.500,50");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Consegna"))), ==, "15/03/2027");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (fields, "Dimensione"))), ==, 2);
+}
+
+static void
+test_more_fields (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  const char * const sizes[] = { "Piccola", "Media", "Grande", NULL };
+
+  card_deal_id = create_deal (store, "Cucina su misura", 0);
+  create_deal (store, "Altro affare", 0);
+  field_text_id = affari_store_create_custom_field (store, AFFARI_FIELD_STRING, "ORDINE", "Ordine del cliente", FALSE, TRUE, NULL, &error);
+  field_size_id = affari_store_create_custom_field (store, AFFARI_FIELD_ENUMERATION, "SIZE", "Dimensione", FALSE, FALSE, sizes, &error);
+  field_vip_id = affari_store_create_custom_field (store, AFFARI_FIELD_BOOLEAN, "VIP", "Cliente importante", FALSE, FALSE, NULL, &error);
+  field_budget_id = affari_store_create_custom_field (store, AFFARI_FIELD_MONEY, "BUDGET", "Budget del cliente", FALSE, FALSE, NULL, &error);
+  field_due_id = affari_store_create_custom_field (store, AFFARI_FIELD_DATE, "DUE", "Consegna", FALSE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, more_fields_body);
+}
+
+static gint64 product_chair_id, product_desk_id;
+
+static void
+product_completion_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *products, *name_row;
+  GtkPopover *popover;
+  GtkListBox *list;
+  g_autoptr(GArray) rows = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  name_row = last_row (products, _("Product"));
+
+  /* Typing offers the matching catalogue products in a list under the name. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "sed");
+  popover = GTK_POPOVER (find_type (name_row, GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  list = GTK_LIST_BOX (find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  /* Those starting with the text first: "Sedia…", "Sedile…", then "Panca con sedute". */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 2))), ==,
+                   "Panca con sedute");
+  /* The keyboard stays in the name, the arrows choose, Enter picks. */
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Down));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Down));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Down));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Up));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 1);
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Return));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  rows = affari_store_list_product_rows (store, card_deal_id, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).product_id, ==, product_desk_id);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).price_netto, ==, 4500);
+
+  /* Esc closes the list, not the card; text that matches nothing shows none. */
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  name_row = last_row (products, _("Product"));
+  popover = GTK_POPOVER (find_type (name_row, GTK_TYPE_POPOVER));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "sedia");
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Escape));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Tavolo");
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  (void) product_chair_id;
+}
+
+static void
+add_product (AffariStore *store,
+             const char  *name,
+             gint64       price,
+             gint64      *out_id)
+{
+  g_autoptr(AffariProduct) product = affari_product_new (name, price, "EUR");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_object_set (product, "vat-rate", 2200, NULL);
+  id = affari_store_create_product (store, product, &error);
+
+  g_assert_no_error (error);
+  if (out_id != NULL)
+    *out_id = id;
+}
+
+static void
+test_product_completion (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Sala riunioni", 0);
+  add_product (store, "Panca con sedute", 30000, NULL);
+  add_product (store, "Sedia ergonomica", 15000, &product_chair_id);
+  add_product (store, "Sedile girevole", 4500, &product_desk_id);
+  add_product (store, "Lampada", 2000, NULL);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, product_completion_body);
+}
+
+static void
+trash_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *undo, *restore;
+  GtkWindow *trash;
+  g_autoptr(GPtrArray) in_trash = NULL;
+
+  /* Delete in the card: to the trash, the card closes, a toast offers "Annulla". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  wait_for_frame (GTK_WIDGET (window));
+  press_shortcut (GTK_WIDGET (card), "Delete");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpuint (count_deals (store), ==, 0);
+
+  /* The toast's button, clicked. */
+  WAIT_UNTIL ((undo = find_widget (GTK_WIDGET (window), match_mapped_button_label, _("_Undo"))) != NULL);
+  g_signal_emit_by_name (undo, "clicked");
+  settle ();
+  g_assert_cmpuint (count_deals (store), ==, 1);
+
+  /* Again, then restored from the Cestino with "Ripristina". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.delete", NULL));
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));
+  WAIT_UNTIL ((trash = find_toplevel (AFFARI_TYPE_TRASH_WINDOW)) != NULL);
+  wait_for_frame (GTK_WIDGET (trash));
+  g_assert_true (label_on_screen (GTK_WIDGET (trash), "Tavoli riunione"));
+  restore = find_widget (GTK_WIDGET (trash), match_mapped_button_label, _("_Restore"));
+  g_assert_nonnull (restore);
+  g_signal_emit_by_name (restore, "clicked");
+  settle ();
+  g_assert_cmpuint (count_deals (store), ==, 1);
+  in_trash = affari_store_list_trash (store, NULL);
+  g_assert_cmpuint (in_trash->len, ==, 0);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (trash), _("The Trash Is Empty")));
+  gtk_window_destroy (trash);
+}
+
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Tavoli riunione", 80000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, trash_body);
+}
+
+/* "Done means": a new user creates a deal with a new client and two products, plans a call,
+ * moves it through the stage bar to won, reopens it and reads its history. */
+static void
+walk_through_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card = deal_card (window);
+  GtkWidget *search, *result, *products, *activities, *history, *name_row, *list;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  AdwMessageDialog *dialog;
+  const char *steps[] = { "PREPARATION", "PREPAYMENT_INVOICE", "EXECUTING", "FINAL_INVOICE" };
+  gint64 id;
+
+  /* A new deal, a title. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  /* Popovers are placed on screen: wait until the card has slid in. */
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  wait_for_frame (GTK_WIDGET (window));
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Impianto fotovoltaico Verdi");
+
+  /* The client: searched as typed (an existing contact is found and picked), and a new company. */
+  search = find_type (GTK_WIDGET (card), GTK_TYPE_SEARCH_ENTRY);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Bianchi");
+  WAIT_UNTIL ((result = find_widget (GTK_WIDGET (card), match_row_title, "Luca Bianchi")) != NULL && gtk_widget_get_mapped (result));
+  gtk_widget_activate (result);
+  settle ();
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Verdi Energia");
+  settle ();
+  /* Nothing found: the name of the new client is what was searched (or typed over it). */
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (card), GTK_TYPE_ENTRY)), "Verdi Energia");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "company"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL));
+  id = affari_deal_card_get_deal_id (card);
+  g_assert_cmpint (id, >, 0);
+  deal = stored_deal (store, id);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Impianto fotovoltaico Verdi");
+  g_assert_cmpstr (affari_deal_get_company_name (deal), ==, "Verdi Energia");
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, stage_by_code (store, "NEW"));
+  g_clear_object (&deal);
+  contacts = affari_store_list_deal_contacts (store, id, NULL);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (affari_contact_get_last_name (g_ptr_array_index (contacts, 0)), ==, "Bianchi");
+
+  /* Two products: one picked from the catalogue, one typed. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  name_row = last_row (products, _("Product"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "pannello");
+  list = find_type (name_row, GTK_TYPE_LIST_BOX);
+  WAIT_UNTIL (gtk_widget_get_mapped (list));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Quantity"))), "10");
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  settle ();
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Installazione");
+  type_and_apply (last_row (products, _("Unit Price")), "800,00");
+  rows = affari_store_list_product_rows (store, id, NULL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* 10 × 250,00 + 22 % = 3.050,00; 800,00 + 22 % = 976,00 */
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).row_total, ==, 305000);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).row_total, ==, 97600);
+  deal = stored_deal (store, id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 305000 + 97600);
+  g_clear_object (&deal);
+
+  /* A call planned. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
+  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
+  gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Sopralluogo sul tetto");
+  g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
+  planned = affari_store_list_activities (store, id, NULL);
+  g_assert_cmpuint (planned->len, ==, 1);
+  g_assert_cmpint (affari_activity_get_kind (g_ptr_array_index (planned, 0)), ==, AFFARI_ACTIVITY_CALL);
+
+  /* Through the stage bar, step by step, to the end: won. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(AffariStage) stage = NULL;
+      gint64 stage_id = stage_by_code (store, steps[i]);
+
+      if (stage_id == 0)
+        continue;
+      stage = affari_store_get_stage (store, stage_id, NULL);
+      click_stage_button (card, affari_stage_get_name (stage));
+      deal = stored_deal (store, id);
+      g_assert_cmpint (affari_deal_get_stage_id (deal), ==, stage_id);
+      g_clear_object (&deal);
+    }
+  click_stage_button (card, _("Close Deal"));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "won");
+  settle ();
+  deal = stored_deal (store, id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Won")));
+
+  /* Reopened: back in the final invoice stage, open again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
+  deal = stored_deal (store, id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, stage_by_code (store, "FINAL_INVOICE"));
+  g_clear_object (&deal);
+
+  /* The history tells all of it, on screen. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
+  history = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_CREATED));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_PRODUCT));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_ACTIVITY));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_STAGE));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_CLOSED));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_REOPENED));
+  WAIT_UNTIL (affari_deal_card_history_get_n_events (AFFARI_DEAL_CARD_HISTORY (history)) >= 8);
+  g_assert_true (label_on_screen (history, "Sopralluogo sul tetto") ||
+                 find_widget (history, match_row_title, "Sopralluogo sul tetto") != NULL ||
+                 has_event_containing (store, id, "Sopralluogo sul tetto"));
+}
+
+static void
+test_walk_through (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariContact) contact = affari_contact_new ("Luca", "Bianchi");
+  g_autoptr(GError) error = NULL;
+
+  add_product (store, "Pannello solare 400 W", 25000, NULL);
+  add_product (store, "Inverter", 120000, NULL);
+  g_object_set (contact, "phone", "333 1234567", NULL);
+  affari_store_create_contact (store, contact, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, walk_through_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 static gboolean
@@ -813,6 +1546,12 @@ main (int   argc,
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);
+  g_test_add ("/ui/deal-card/closing", Fixture, NULL, fixture_set_up, test_closing, fixture_tear_down);
+  g_test_add ("/ui/deal-card/unsaved", Fixture, NULL, fixture_set_up, test_unsaved, fixture_tear_down);
+  g_test_add ("/ui/deal-card/more-fields", Fixture, NULL, fixture_set_up, test_more_fields, fixture_tear_down);
+  g_test_add ("/ui/deal-card/product-completion", Fixture, NULL, fixture_set_up, test_product_completion, fixture_tear_down);
+  g_test_add ("/ui/deal-card/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
+  g_test_add ("/ui/deal-card/walk-through", Fixture, NULL, fixture_set_up, test_walk_through, fixture_tear_down);
 
   return g_test_run ();
 }

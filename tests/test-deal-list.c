@@ -188,6 +188,133 @@ test_list_dies_with_its_user (void)
   run_idle ();
 }
 
+/* A drop as the Kanban sees it: the rows of both columns are bound (held here as a list view
+ * holds them); the column the deal leaves reads nothing from the database, the one it enters
+ * reads its ids once and only the page of the newcomer. */
+static void
+test_drop_reads_little (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) column_new = NULL;
+  g_autoptr(AffariDealList) column_won = NULL;
+  g_autoptr(GPtrArray) rows_new = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows_won = g_ptr_array_new_with_free_func (g_object_unref);
+  AffariDealQuery qn = { 0 }, qw = { 0 };
+  Change cn = { 0 };
+  guint queries_new, queries_won;
+  gint64 moved_id;
+
+  fill (store, 300, "NEW");
+  fill (store, 100, "WON");
+  qn.stage_id = stage (store, "NEW");
+  qw.stage_id = stage (store, "WON");
+  column_new = affari_deal_list_new (store, &qn);
+  column_won = affari_deal_list_new (store, &qw);
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (rows_new, g_list_model_get_item (G_LIST_MODEL (column_new), i));
+  for (guint i = 0; i < 100; i++)
+    g_ptr_array_add (rows_won, g_list_model_get_item (G_LIST_MODEL (column_won), i));
+  g_signal_connect (column_new, "items-changed", G_CALLBACK (on_items_changed), &cn);
+  queries_new = affari_deal_list_get_n_queries (column_new);
+  queries_won = affari_deal_list_get_n_queries (column_won);
+
+  moved_id = affari_deal_list_get_id_at (column_new, 3);
+  g_assert_true (affari_store_move_deal (store, moved_id, qw.stage_id, 0, NULL, NULL));
+  run_idle ();
+
+  /* the source column: one precise removal, no query, the same objects one row up */
+  g_assert_cmpuint (cn.count, ==, 1);
+  g_assert_cmpuint (cn.position, ==, 3);
+  g_assert_cmpuint (cn.removed, ==, 1);
+  g_assert_cmpuint (cn.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column_new)), ==, 299);
+  for (guint i = 0; i < 199; i++)
+    {
+      g_autoptr(AffariDeal) deal = g_list_model_get_item (G_LIST_MODEL (column_new), i);
+      g_assert_true (deal == g_ptr_array_index (rows_new, i < 3 ? i : i + 1));
+    }
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_new), ==, queries_new);
+
+  /* the target column: its ids once, then one page for the newcomer and none for the others */
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won + 1);
+  for (guint i = 0; i < 101; i++)
+    {
+      g_autoptr(AffariDeal) deal = g_list_model_get_item (G_LIST_MODEL (column_won), i);
+      if (i == 0)
+        g_assert_cmpint (affari_deal_get_id (deal), ==, moved_id);
+      else
+        g_assert_true (deal == g_ptr_array_index (rows_won, i - 1));
+    }
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won + 2);
+
+  /* moved back: it arrives in the source column (one query) at its old place */
+  g_assert_true (affari_store_move_deal (store, moved_id, qn.stage_id, 3, NULL, NULL));
+  run_idle ();
+  g_assert_cmpuint (affari_deal_list_find (column_new, moved_id), ==, 3);
+  g_assert_cmpuint (affari_deal_list_find (column_won, moved_id), ==, G_MAXUINT);
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_new), ==, queries_new + 1);
+}
+
+/* After a reset (an import) every object is handed out anew, even where the ids did not change. */
+static void
+test_reset_reloads (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) list = NULL;
+  g_autoptr(AffariDeal) held = NULL;
+  g_autoptr(AffariDeal) again = NULL;
+  AffariDealQuery q = { 0 };
+  Change c = { 0 };
+
+  fill (store, 10, "NEW");
+  fill (store, 10, "WON");
+  q.stage_id = stage (store, "NEW");
+  list = affari_deal_list_new (store, &q);
+  held = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+
+  fill (store, 1, "WON");   /* a batch: the store resets */
+  run_idle ();
+
+  g_assert_cmpuint (c.count, ==, 1);
+  g_assert_cmpuint (c.position, ==, 0);
+  g_assert_cmpuint (c.removed, ==, 10);
+  g_assert_cmpuint (c.added, ==, 10);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again != held);
+  g_assert_cmpint (affari_deal_get_id (again), ==, affari_deal_get_id (held));
+}
+
+/* A hidden view's list reads nothing while frozen, and catches up once when thawed. */
+static void
+test_frozen_catches_up (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) list = NULL;
+  guint queries;
+
+  fill (store, 10, "NEW");
+  list = affari_deal_list_new (store, NULL);
+  affari_deal_list_set_frozen (list, TRUE);
+  queries = affari_deal_list_get_n_queries (list);
+
+  for (int i = 1; i <= 5; i++)
+    g_assert_true (affari_store_move_deal (store, i, stage (store, "WON"), 0, NULL, NULL));
+  fill (store, 3, "NEW");
+  run_idle ();
+  g_assert_cmpuint (affari_deal_list_get_n_queries (list), ==, queries);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
+
+  affari_deal_list_set_frozen (list, FALSE);
+  g_assert_cmpuint (affari_deal_list_get_n_queries (list), ==, queries + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 13);
+
+  /* nothing changed while frozen: thawing reads nothing */
+  affari_deal_list_set_frozen (list, TRUE);
+  affari_deal_list_set_frozen (list, FALSE);
+  g_assert_cmpuint (affari_deal_list_get_n_queries (list), ==, queries + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -199,6 +326,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/deal-list/objects-update-in-place", test_objects_update_in_place);
   g_test_add_func ("/deal-list/query-change", test_query_change);
   g_test_add_func ("/deal-list/list-dies-with-its-user", test_list_dies_with_its_user);
+  g_test_add_func ("/deal-list/drop-reads-little", test_drop_reads_little);
+  g_test_add_func ("/deal-list/reset-reloads", test_reset_reloads);
+  g_test_add_func ("/deal-list/frozen-catches-up", test_frozen_catches_up);
 
   return g_test_run ();
 }

@@ -22,8 +22,13 @@ struct _AffariDealList
   GArray *ids;              /* gint64, in list order */
   GHashTable *pages;        /* page index → GPtrArray of AffariDeal (strong) */
   GQueue page_lru;          /* page indices, most recent first */
-  GHashTable *alive;        /* deal id → AffariDeal (weak): every object handed out */
+  GHashTable *alive;        /* AliveKey → AffariDeal (weak): every object handed out */
   guint refresh_source;
+  gboolean needs_query;     /* the pending refresh reads the ids again */
+  GArray *removed;          /* gint64: deals that left the stage, for a refresh without a query */
+  gboolean reload_all;      /* the store was reset: every object may be out of date */
+  guint n_queries;          /* reads of ids or pages, for tests and the benchmark */
+  gboolean frozen;          /* nobody looks: note changes, refresh when thawed */
   gulong handlers[4];
 };
 
@@ -44,32 +49,31 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---------------------------------------------------------- object cache */
 
+/* The key of an object in the alive table, also the data of its weak reference: the id is gone
+ * with the object when the reference fires, and a scan of the table for every finalized deal
+ * made scrolling quadratic. */
+typedef struct {
+  gint64          id;       /* first: the key hashes as a gint64 */
+  AffariDealList *list;
+} AliveKey;
+
 static void
 on_deal_finalized (gpointer data, GObject *where_the_object_was)
 {
-  AffariDealList *self = data;
-  GHashTableIter iter;
-  gpointer value;
+  AliveKey *key = data;
 
-  /* the id is gone with the object: find it by pointer */
-  g_hash_table_iter_init (&iter, self->alive);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
+  g_hash_table_remove (key->list->alive, key);
 }
 
 static void
 forget_alive (AffariDealList *self)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
   g_hash_table_iter_init (&iter, self->alive);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_object_weak_unref (value, on_deal_finalized, self);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_object_weak_unref (value, on_deal_finalized, key);
   g_hash_table_remove_all (self->alive);
 }
 
@@ -93,10 +97,11 @@ adopt (AffariDealList *self, AffariDeal *fresh)
     }
 
   {
-    gint64 *key = g_new (gint64, 1);
-    *key = fresh->id;
+    AliveKey *key = g_new (AliveKey, 1);
+    key->id = fresh->id;
+    key->list = self;
     g_hash_table_insert (self->alive, key, fresh);
-    g_object_weak_ref (G_OBJECT (fresh), on_deal_finalized, self);
+    g_object_weak_ref (G_OBJECT (fresh), on_deal_finalized, key);
   }
   return g_object_ref (fresh);
 }
@@ -110,6 +115,7 @@ load_page (AffariDealList *self, guint page)
   guint start = page * PAGE_SIZE;
   guint n = MIN (PAGE_SIZE, self->ids->len - start);
 
+  self->n_queries++;
   fresh = affari_store_load_deals (self->store, &g_array_index (self->ids, gint64, start), n, &error);
   if (fresh == NULL)
     {
@@ -169,6 +175,12 @@ list_get_item (GListModel *model, guint position)
   if (position >= self->ids->len)
     return NULL;
   id = g_array_index (self->ids, gint64, position);
+
+  /* A deal still shown somewhere (a bound row) needs no query: after a change shifts the rows
+   * of a column, GTK asks again for every one of them. The store's signals keep it current. */
+  deal = g_hash_table_lookup (self->alive, &id);
+  if (deal != NULL)
+    return g_object_ref (deal);
 
   deals = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (deals == NULL)
@@ -239,13 +251,53 @@ affari_deal_list_refresh (AffariDealList *self)
   g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->needs_query = FALSE;
+  g_array_set_size (self->removed, 0);
+  self->n_queries++;
   ids = affari_store_query_deal_ids (self->store, self->query, &error);
   if (ids == NULL)
     {
       g_warning ("Could not query deals: %s", error->message);
       return;
     }
+
+  if (self->reload_all)
+    {
+      guint old_len = self->ids->len;
+
+      /* New objects for every row: the ones shown may no longer say the truth. */
+      self->reload_all = FALSE;
+      clear_pages (self);
+      forget_alive (self);
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+      if (old_len != ids->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
+
   apply_ids (self, ids);
+}
+
+/* Deals that left a one-stage list: the others keep their order, so no query is needed. */
+static void
+apply_removals (AffariDealList *self)
+{
+  for (guint i = 0; i < self->removed->len; i++)
+    {
+      guint position = affari_deal_list_find (self, g_array_index (self->removed, gint64, i));
+
+      if (position == G_MAXUINT)
+        continue;
+
+      g_array_remove_index (self->ids, position);
+      /* pages hold deals by position */
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  g_array_set_size (self->removed, 0);
 }
 
 static gboolean
@@ -254,16 +306,33 @@ refresh_cb (gpointer data)
   AffariDealList *self = data;
 
   self->refresh_source = 0;
-  affari_deal_list_refresh (self);
+  if (self->needs_query)
+    affari_deal_list_refresh (self);
+  else
+    apply_removals (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (AffariDealList *self)
+{
+  /* A hidden view's list waits: it catches up in one read when it is shown again. */
+  if (self->frozen)
+    {
+      self->needs_query = TRUE;
+      return;
+    }
+
+  /* Before the next frame is laid out and painted (GDK redraws at HIGH_IDLE + 20). */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
 schedule_refresh (AffariDealList *self)
 {
-  /* Before the next frame is laid out and painted (GDK redraws at HIGH_IDLE + 20). */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+  self->needs_query = TRUE;
+  queue_refresh (self);
 }
 
 static void
@@ -288,12 +357,23 @@ on_deal_changed_cb (AffariStore    *store,
         affari_deal_update_from (known, fresh);
     }
 
+  /* Leaving the stage of a Kanban column (moved, trashed) is the common case of a drop: applied
+   * before the next frame without reading the column's ids again, so that the source column of
+   * a drop costs nothing. Anything else (a deal arriving, a new order) reads the ids again. */
+  if (self->query->stage_id > 0 && old_stage == self->query->stage_id && new_stage != old_stage)
+    {
+      g_array_append_val (self->removed, deal_id);
+      queue_refresh (self);
+      return;
+    }
+
   schedule_refresh (self);
 }
 
 static void
 on_store_reset_cb (AffariStore *store, AffariDealList *self)
 {
+  self->reload_all = TRUE;
   schedule_refresh (self);
 }
 
@@ -332,6 +412,7 @@ affari_deal_list_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->alive, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->removed, g_array_unref);
   g_clear_pointer (&self->query, affari_deal_query_free);
 
   G_OBJECT_CLASS (affari_deal_list_parent_class)->finalize (object);
@@ -419,8 +500,9 @@ static void
 affari_deal_list_init (AffariDealList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);   /* AliveKey */
   self->query = affari_deal_query_new ();
   g_queue_init (&self->page_lru);
 }
@@ -461,7 +543,12 @@ affari_deal_list_set_query (AffariDealList *self, const AffariDealQuery *query)
   self->query = affari_deal_query_copy (query);
   /* during construction the store is not set yet: constructed () loads */
   if (self->store != NULL && self->handlers[0] != 0)
-    affari_deal_list_refresh (self);
+    {
+      if (self->frozen)
+        self->needs_query = TRUE;
+      else
+        affari_deal_list_refresh (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
@@ -488,4 +575,31 @@ affari_deal_list_get_n_loaded (AffariDealList *self)
 {
   g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), 0);
   return g_hash_table_size (self->alive);
+}
+
+guint
+affari_deal_list_get_n_queries (AffariDealList *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), 0);
+  return self->n_queries;
+}
+
+void
+affari_deal_list_set_frozen (AffariDealList *self, gboolean frozen)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
+
+  frozen = !!frozen;
+  if (self->frozen == frozen)
+    return;
+  self->frozen = frozen;
+  if (!frozen && self->needs_query)
+    affari_deal_list_refresh (self);
+}
+
+gboolean
+affari_deal_list_get_frozen (AffariDealList *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), FALSE);
+  return self->frozen;
 }

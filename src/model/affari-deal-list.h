@@ -31,5 +31,12 @@ guint                  affari_deal_list_find         (AffariDealList *self, gint
 gint64                 affari_deal_list_get_id_at    (AffariDealList *self, guint position);
 /* How many deal objects are alive in the cache (for tests and the benchmark). */
 guint                  affari_deal_list_get_n_loaded (AffariDealList *self);
+/* How many times it read the database, ids or a page of deals (for tests and the benchmark). */
+guint                  affari_deal_list_get_n_queries (AffariDealList *self);
+
+/* While frozen (the view is hidden) store changes only mark the list stale; thawing it
+ * re-reads the ids once if anything changed. */
+void                   affari_deal_list_set_frozen   (AffariDealList *self, gboolean frozen);
+gboolean               affari_deal_list_get_frozen   (AffariDealList *self);
 
 G_END_DECLS

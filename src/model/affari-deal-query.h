@@ -7,6 +7,36 @@ G_BEGIN_DECLS
 
 #define AFFARI_TYPE_DEAL_QUERY (affari_deal_query_get_type ())
 
+/* Relative periods of a date criterion, resolved against the store's "now" in local time. */
+typedef enum {
+  AFFARI_PERIOD_ANY = 0,
+  AFFARI_PERIOD_TODAY,
+  AFFARI_PERIOD_THIS_WEEK,      /* Monday to Sunday */
+  AFFARI_PERIOD_THIS_MONTH,
+  AFFARI_PERIOD_LAST_DAYS,      /* the last @days days, today included */
+  AFFARI_PERIOD_THIS_QUARTER,
+  AFFARI_PERIOD_BETWEEN,        /* @from and @to, inclusive, either may be NULL */
+} AffariPeriod;
+
+typedef struct {
+  AffariPeriod period;
+  int    days;
+  char  *from;                  /* "YYYY-MM-DD" */
+  char  *to;
+} AffariDateRange;
+
+typedef enum {
+  AFFARI_REPEAT_ANY = 0,
+  AFFARI_REPEAT_ONLY,           /* repeat deal or repeated inquiry */
+  AFFARI_REPEAT_NONE,
+} AffariRepeatFilter;
+
+typedef enum {
+  AFFARI_ACTIVITY_FILTER_ANY = 0,
+  AFFARI_ACTIVITY_FILTER_NONE_PLANNED, /* no open activity */
+  AFFARI_ACTIVITY_FILTER_OVERDUE,      /* an open activity past its deadline */
+} AffariActivityFilter;
+
 /* A plain value: copy it freely. Zero / NULL fields do not filter. */
 typedef struct {
   gint64 pipeline_id;
@@ -26,6 +56,21 @@ typedef struct {
   gboolean include_deleted;     /* only the trash when TRUE */
   AffariDealSort sort;
   gboolean descending;
+
+  /* ---- list and filters (additive: a zeroed field does not filter) ---- */
+  GArray *stage_ids;            /* gint64: any of these stages; NULL or empty = every stage */
+  GArray *assigned_ids;         /* gint64: any of these responsible people */
+  gboolean assigned_to_me;      /* the store's current user, resolved when the query runs */
+  char  *type_id;
+  char  *source_id;
+  AffariDateRange created;      /* date_create */
+  AffariDateRange begin;        /* begin_date (Data di inizio) */
+  AffariDateRange close;        /* close_date (Data di chiusura prevista) */
+  AffariDateRange closed_on;    /* close_date of closed deals */
+  AffariRepeatFilter repeat;
+  AffariActivityFilter activity;
+  gint64 field_id;              /* custom field whose value must equal field_value */
+  char  *field_value;
 } AffariDealQuery;
 
 GType            affari_deal_query_get_type (void) G_GNUC_CONST;
@@ -34,5 +79,19 @@ AffariDealQuery *affari_deal_query_copy     (const AffariDealQuery *query);
 void             affari_deal_query_free     (AffariDealQuery *query);
 void             affari_deal_query_set_text (AffariDealQuery *query, const char *text);
 gboolean         affari_deal_query_equal    (const AffariDealQuery *a, const AffariDealQuery *b);
+/* Resolves @range against @today ("YYYY-MM-DD", local) into inclusive dates; FALSE when it does
+ * not filter. */
+gboolean         affari_date_range_resolve  (const AffariDateRange *range, const char *today,
+                                             char **out_from, char **out_to);
+/* Whether @query filters on anything but the pipeline, the stage column and the order. */
+gboolean         affari_deal_query_has_filter (const AffariDealQuery *query);
+/* Copies every filter criterion of @filter into @query (not the pipeline, stage or order). */
+void             affari_deal_query_merge_filter (AffariDealQuery *query, const AffariDealQuery *filter);
+/* Frees what the fields of a stack-allocated @query own and zeroes it. */
+void             affari_deal_query_clear    (AffariDealQuery *query);
+/* A saved filter as text (a GVariant dictionary), and back (NULL when it cannot be read). */
+char            *affari_deal_query_serialize   (const AffariDealQuery *query);
+AffariDealQuery *affari_deal_query_deserialize (const char *text, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariDealQuery, affari_deal_query_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AffariDealQuery, affari_deal_query_clear)
 G_END_DECLS

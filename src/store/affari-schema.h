@@ -298,6 +298,86 @@ static const char * const affari_migrations[] = {
   "  counter_repeat INTEGER NOT NULL DEFAULT 0,"
   "  params TEXT"
   ");",
+
+  /* 2: the list and its filters — full-text search and saved filters.
+   * deal_search is an external-content FTS5 index over deal_search_doc, one document per deal
+   * (title, client, contact details, comments, product names) that triggers rebuild whenever one
+   * of its sources changes, inside the same transaction as the change. unicode61 with
+   * remove_diacritics 2 folds case and accents: "citta" finds "Città", "perche" "perché". */
+  "CREATE TABLE deal_search_doc ("
+  "  deal_id INTEGER PRIMARY KEY,"
+  "  body TEXT NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE deal_search USING fts5 ("
+  "  body, content = 'deal_search_doc', content_rowid = 'deal_id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER deal_search_doc_ai AFTER INSERT ON deal_search_doc BEGIN"
+  "  INSERT INTO deal_search (rowid, body) VALUES (new.deal_id, new.body);"
+  "END;"
+  "CREATE TRIGGER deal_search_doc_ad AFTER DELETE ON deal_search_doc BEGIN"
+  "  INSERT INTO deal_search (deal_search, rowid, body) VALUES ('delete', old.deal_id, old.body);"
+  "END;"
+  "CREATE VIEW deal_search_body AS SELECT d.id AS deal_id,"
+  "  d.title"
+  "  || ' ' || coalesce((SELECT co.name || ' ' || coalesce(co.phone, '') || ' ' || coalesce(co.email, '')"
+  "                      FROM company co WHERE co.id = d.company_id), '')"
+  "  || ' ' || coalesce((SELECT group_concat(ct.first_name || ' ' || ct.last_name || ' ' || coalesce(ct.phone, '')"
+  "                                          || ' ' || coalesce(ct.email, ''), ' ')"
+  "                      FROM deal_contact dc JOIN contact ct ON ct.id = dc.contact_id WHERE dc.deal_id = d.id), '')"
+  "  || ' ' || coalesce(d.comments, '')"
+  "  || ' ' || coalesce((SELECT group_concat(e.text, ' ') FROM event e"
+  "                      WHERE e.deal_id = d.id AND e.kind = 'comment'), '')"
+  "  || ' ' || coalesce((SELECT group_concat(p.name, ' ') FROM deal_product p WHERE p.deal_id = d.id), '')"
+  "  AS body FROM deal d;"
+  /* Triggers only note which deals changed; the store rebuilds their documents once, just
+   * before the transaction commits (store_tx_commit), so a deal whose contacts, products and
+   * comments are all written in one transaction is indexed once, and a batch of 100,000 deals
+   * is indexed in one pass. */
+  "CREATE TABLE deal_search_dirty ("
+  "  deal_id INTEGER PRIMARY KEY"
+  ");"
+#define AFFARI_DIRTY(id) "  INSERT OR IGNORE INTO deal_search_dirty (deal_id) VALUES (" id ");"
+  "CREATE TRIGGER deal_search_deal_ai AFTER INSERT ON deal BEGIN" AFFARI_DIRTY ("new.id") "END;"
+  "CREATE TRIGGER deal_search_deal_au AFTER UPDATE OF title, comments, company_id ON deal BEGIN"
+  AFFARI_DIRTY ("new.id") "END;"
+  "CREATE TRIGGER deal_search_deal_ad AFTER DELETE ON deal BEGIN"
+  "  DELETE FROM deal_search_doc WHERE deal_id = old.id;"
+  "  DELETE FROM deal_search_dirty WHERE deal_id = old.id;"
+  "END;"
+  "CREATE TRIGGER deal_search_dc_ai AFTER INSERT ON deal_contact BEGIN" AFFARI_DIRTY ("new.deal_id") "END;"
+  "CREATE TRIGGER deal_search_dc_ad AFTER DELETE ON deal_contact BEGIN" AFFARI_DIRTY ("old.deal_id") "END;"
+  "CREATE TRIGGER deal_search_dp_ai AFTER INSERT ON deal_product BEGIN" AFFARI_DIRTY ("new.deal_id") "END;"
+  "CREATE TRIGGER deal_search_dp_au AFTER UPDATE OF name ON deal_product BEGIN" AFFARI_DIRTY ("new.deal_id") "END;"
+  "CREATE TRIGGER deal_search_dp_ad AFTER DELETE ON deal_product BEGIN" AFFARI_DIRTY ("old.deal_id") "END;"
+  "CREATE TRIGGER deal_search_ev_ai AFTER INSERT ON event WHEN new.kind = 'comment' BEGIN"
+  AFFARI_DIRTY ("new.deal_id") "END;"
+  "CREATE TRIGGER deal_search_ev_ad AFTER DELETE ON event WHEN old.kind = 'comment' BEGIN"
+  AFFARI_DIRTY ("old.deal_id") "END;"
+  "CREATE TRIGGER deal_search_company_au AFTER UPDATE OF name, phone, email ON company BEGIN"
+  "  INSERT OR IGNORE INTO deal_search_dirty (deal_id) SELECT id FROM deal WHERE company_id = new.id;"
+  "END;"
+  "CREATE TRIGGER deal_search_contact_au AFTER UPDATE OF first_name, last_name, phone, email ON contact BEGIN"
+  "  INSERT OR IGNORE INTO deal_search_dirty (deal_id) SELECT deal_id FROM deal_contact WHERE contact_id = new.id;"
+  "END;"
+#undef AFFARI_DIRTY
+  /* An existing database gets its index now. */
+  "INSERT INTO deal_search_doc (deal_id, body) SELECT deal_id, body FROM deal_search_body;"
+
+  /* Filters the user saved under a name; the query is a GVariant dictionary as text. */
+  "CREATE TABLE saved_filter ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  query TEXT NOT NULL,"
+  "  sort INTEGER NOT NULL DEFAULT 100,"
+  "  created INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  /* Sorting the list by a header without sorting 100,000 rows each time. */
+  "CREATE INDEX deal_list_amount ON deal (pipeline_id, amount)"
+  "  WHERE deleted_at IS NULL AND is_recurring = 0;"
+  "CREATE INDEX deal_list_title ON deal (pipeline_id, title COLLATE NOCASE)"
+  "  WHERE deleted_at IS NULL AND is_recurring = 0;",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

@@ -18,6 +18,7 @@ typedef enum {
   PENDING_DEAL,
   PENDING_STAGES,
   PENDING_PIPELINES,
+  PENDING_SETTINGS,
 } PendingKind;
 
 typedef struct {
@@ -39,6 +40,7 @@ struct _AffariStore
   gint64 current_user;
   gint64 default_pipeline;
   GHashTable *profile;      /* SQL → total ns, with AFFARI_PROFILE_SQL=1 */
+  gboolean has_search_index; /* migration 2 applied: deal_search_dirty exists */
   char *today;              /* "YYYY-MM-DD" of today_minute, local time */
   gint64 today_minute;
 };
@@ -68,6 +70,7 @@ gboolean store_step_done (AffariStore *self, sqlite3_stmt *stmt, GError **error)
 gboolean store_exec_sql (AffariStore *self, const char *sql, GError **error);
 gint64 store_query_int (AffariStore *self, const char *sql, gint64 param, gint64 fallback);
 char * store_query_text (AffariStore *self, const char *sql, gint64 param);
+gboolean store_reindex_dirty (AffariStore *self, GError **error);
 gboolean store_tx_begin (AffariStore *self, GError **error);
 void store_tx_rollback (AffariStore *self);
 gboolean store_tx_commit (AffariStore *self, GError **error);
@@ -81,5 +84,25 @@ gint64 store_deal_stage (AffariStore *self, gint64 deal_id);
 char * store_like_pattern (const char *text);
 gboolean store_stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error);
 gboolean store_deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, GError **error);
+
+/* ---- list and filters ---- */
+/* The FTS5 query for what a person typed: each word a quoted prefix, all required (NULL when
+ * there is no word). */
+char * store_search_match_expression (const char *text);
+
+/* ---- settings ---- */
+/* Emits "settings-changed::@what" (a static string) with @pipeline_id after the commit. */
+void store_queue_settings (AffariStore *self, const char *what, gint64 pipeline_id);
+void store_queue_stages (AffariStore *self, gint64 pipeline_id);
+void store_queue_pipelines (AffariStore *self);
+/* Shared with affari-store-settings.c (defined in affari-store.c). */
+gboolean insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError **error);
+gboolean add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeline_id,
+                            AffariSemantics semantics, gint64 stage_id, GError **error);
+gboolean compute_position (AffariStore *self, gint64 stage_id, int index, gint64 exclude, double *out, GError **error);
+gboolean write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
+                             gint64 old_stage, const char *old_name, AffariSemantics old_semantics,
+                             gint64 new_stage, const char *new_name, AffariSemantics new_semantics,
+                             double position, const char *reason, GError **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ enum {
   STAGES_CHANGED,
   PIPELINES_CHANGED,
   RESET,
+  SETTINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -294,8 +296,42 @@ flush_pending (AffariStore *self)
         case PENDING_PIPELINES:
           g_signal_emit (self, signals[PIPELINES_CHANGED], 0);
           break;
+        case PENDING_SETTINGS:
+          g_signal_emit (self, signals[SETTINGS_CHANGED], (GQuark) p->b, p->a);
+          break;
         }
     }
+}
+
+/* Rebuilds the full-text documents of the deals the triggers marked (migration 2 on). */
+gboolean
+store_reindex_dirty (AffariStore *self, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!self->has_search_index)
+    return TRUE;
+  stmt = store_prepare (self, "SELECT EXISTS (SELECT 1 FROM deal_search_dirty)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = store_prepare (self,
+    "DELETE FROM deal_search_doc WHERE deal_id IN (SELECT deal_id FROM deal_search_dirty)", error);
+  if (stmt == NULL || !store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = store_prepare (self,
+    "INSERT INTO deal_search_doc (deal_id, body) SELECT deal_id, body FROM deal_search_body"
+    " WHERE deal_id IN (SELECT deal_id FROM deal_search_dirty)", error);
+  if (stmt == NULL || !store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = store_prepare (self, "DELETE FROM deal_search_dirty", error);
+  return stmt != NULL && store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -346,7 +382,15 @@ store_tx_commit (AffariStore *self, GError **error)
 
   if (self->tx_depth == 1)
     {
-      int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      int rc;
+
+      /* The search documents of the deals this transaction touched, in the same transaction. */
+      if (!store_reindex_dirty (self, error))
+        {
+          store_tx_rollback (self);
+          return FALSE;
+        }
+      rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
           store_set_sqlite_error (error, self->db, rc, "commit");
@@ -549,7 +593,7 @@ static const struct { const char *code, *name; gboolean base; } default_currenci
   { "GBP", N_("Pound sterling"), FALSE },
 };
 
-static gboolean
+gboolean
 insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
@@ -859,6 +903,7 @@ affari_store_open (const char *path, GError **error)
 
   self->current_user = store_query_int (self, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_user_id'", 0, 0);
   self->default_pipeline = store_query_int (self, "SELECT id FROM pipeline WHERE is_default = 1", 0, 0);
+  self->has_search_index = store_query_int (self, "SELECT count(*) FROM sqlite_master WHERE name = 'deal_search_dirty'", 0, 0) > 0;
 
   return g_steal_pointer (&self);
 }
@@ -935,6 +980,28 @@ affari_store_class_init (AffariStoreClass *klass)
   signals[RESET] =
     g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  /* Detailed by what changed (see affari-store.h, settings). */
+  signals[SETTINGS_CHANGED] =
+    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+void
+store_queue_settings (AffariStore *self, const char *what, gint64 pipeline_id)
+{
+  queue (self, PENDING_SETTINGS, pipeline_id, (gint64) g_quark_from_static_string (what), 0);
+}
+
+void
+store_queue_stages (AffariStore *self, gint64 pipeline_id)
+{
+  queue (self, PENDING_STAGES, pipeline_id, 0, 0);
+}
+
+void
+store_queue_pipelines (AffariStore *self)
+{
+  queue (self, PENDING_PIPELINES, 0, 0, 0);
 }
 
 static void
@@ -1133,6 +1200,8 @@ affari_store_add_team_member (AffariStore *self, const char *name, const char *e
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
+  if (ok)
+    store_queue_settings (self, "team", 0);
   return store_tx_end (self, ok, error) ? id : 0;
 }
 
@@ -1410,7 +1479,7 @@ store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const 
   return store_step_done (self, stmt, error);
 }
 
-static gboolean
+gboolean
 add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeline_id,
                    AffariSemantics semantics, gint64 stage_id, GError **error)
 {
@@ -1933,6 +2002,8 @@ affari_store_create_product (AffariStore *self, AffariProduct *product, GError *
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
+  if (ok)
+    store_queue_settings (self, "products", 0);
   if (!store_tx_end (self, ok, error))
     return 0;
   g_object_set (product, "id", id, NULL);
@@ -2450,7 +2521,7 @@ position_last (AffariStore *self, gint64 stage_id, gint64 exclude)
   return pos;
 }
 
-static gboolean
+gboolean
 compute_position (AffariStore *self, gint64 stage_id, int index, gint64 exclude, double *out, GError **error)
 {
   GError *local = NULL;
@@ -2626,7 +2697,7 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
 }
 
 /* Closes or reopens on the way into a stage; writes the move's history. */
-static gboolean
+gboolean
 write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
                     gint64 old_stage, const char *old_name, AffariSemantics old_semantics,
                     gint64 new_stage, const char *new_name, AffariSemantics new_semantics,
@@ -3270,10 +3341,74 @@ filter_bind (Filter *f, sqlite3_stmt *stmt)
     }
 }
 
+static void
+filter_add_ids (Filter *f, const char *column, const GArray *ids)
+{
+  g_string_append_printf (f->where, " AND %s IN (", column);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      Param p = { FALSE, g_array_index (ids, gint64, i), NULL };
+      g_string_append (f->where, i ? ", ?" : "?");
+      g_array_append_val (f->params, p);
+    }
+  g_string_append_c (f->where, ')');
+}
+
+/* Start of the local day @date ("YYYY-MM-DD") in Unix seconds; @next_day for the day after. */
+static gint64
+local_day_start (const char *date, gboolean next_day)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return 0;
+  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    return 0;
+  if (next_day)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (dt, 1);
+      return g_date_time_to_unix (next);
+    }
+  return g_date_time_to_unix (dt);
+}
+
+static void
+filter_add_range (Filter *f, const char *today, const char *column, const AffariDateRange *range,
+                  gboolean unix_seconds, const char *extra)
+{
+  g_autofree char *from = NULL, *to = NULL;
+  g_autofree char *lower = NULL, *upper = NULL;
+
+  if (!affari_date_range_resolve (range, today, &from, &to))
+    return;
+  if (extra != NULL)
+    g_string_append_printf (f->where, " AND %s", extra);
+  lower = g_strdup_printf ("%s >= ?", column);
+  upper = g_strdup_printf (unix_seconds ? "%s < ?" : "%s <= ?", column);
+  if (unix_seconds)
+    {
+      if (from != NULL)
+        filter_add_int (f, lower, local_day_start (from, FALSE));
+      if (to != NULL)
+        filter_add_int (f, upper, local_day_start (to, TRUE));
+    }
+  else
+    {
+      if (from != NULL)
+        filter_add_text (f, lower, from);
+      if (to != NULL)
+        filter_add_text (f, upper, to);
+    }
+}
+
 /* Every criterion is a fixed SQL fragment with bound parameters. */
 static void
-filter_init (Filter *f, const AffariDealQuery *q)
+filter_init (AffariStore *self, Filter *f, const AffariDealQuery *q)
 {
+  g_autofree char *today = NULL;
+
   f->joins = g_string_new ("");
   f->where = g_string_new (q && q->include_deleted ? "d.deleted_at IS NOT NULL AND d.is_recurring = 0" : LIVE_DEAL);
   f->params = g_array_new (FALSE, TRUE, sizeof (Param));
@@ -3311,27 +3446,60 @@ filter_init (Filter *f, const AffariDealQuery *q)
     filter_add_text (f, "d.close_date >= ?", q->close_date_from);
   if (q->close_date_to != NULL)
     filter_add_text (f, "d.close_date <= ?", q->close_date_to);
+
+  /* ---- list and filters ---- */
+  if (q->stage_ids != NULL && q->stage_ids->len > 0)
+    filter_add_ids (f, "d.stage_id", q->stage_ids);
+  if (q->assigned_ids != NULL && q->assigned_ids->len > 0)
+    filter_add_ids (f, "d.assigned_by_id", q->assigned_ids);
+  if (q->assigned_to_me)
+    filter_add_int (f, "d.assigned_by_id = ?", self->current_user);
+  if (q->type_id != NULL && *q->type_id)
+    filter_add_text (f, "d.type_id = ?", q->type_id);
+  if (q->source_id != NULL && *q->source_id)
+    filter_add_text (f, "d.source_id = ?", q->source_id);
+  today = store_today (self);
+  filter_add_range (f, today, "d.date_create", &q->created, TRUE, NULL);
+  filter_add_range (f, today, "d.begin_date", &q->begin, FALSE, NULL);
+  filter_add_range (f, today, "d.close_date", &q->close, FALSE, NULL);
+  filter_add_range (f, today, "d.close_date", &q->closed_on, FALSE, "d.closed = 1");
+  if (q->repeat == AFFARI_REPEAT_ONLY)
+    g_string_append (f->where, " AND (d.is_return_customer = 1 OR d.is_repeated_approach = 1)");
+  else if (q->repeat == AFFARI_REPEAT_NONE)
+    g_string_append (f->where, " AND d.is_return_customer = 0 AND d.is_repeated_approach = 0");
+  if (q->activity == AFFARI_ACTIVITY_FILTER_NONE_PLANNED)
+    g_string_append (f->where, " AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.completed = 0)");
+  else if (q->activity == AFFARI_ACTIVITY_FILTER_OVERDUE)
+    filter_add_int (f, "EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.completed = 0 AND a.deadline < ?)",
+                    affari_store_now (self));
+  if (q->field_id > 0)
+    {
+      filter_add_int (f, "EXISTS (SELECT 1 FROM deal_field_value fv WHERE fv.deal_id = d.id AND fv.field_id = ?", q->field_id);
+      if (q->field_value != NULL && *q->field_value)
+        {
+          Param p = { TRUE, 0, g_strdup (q->field_value) };
+          g_string_append (f->where, " AND fv.value = ?");
+          g_array_append_val (f->params, p);
+        }
+      g_string_append_c (f->where, ')');
+    }
+
   if (q->text != NULL && *q->text)
     {
-      g_auto(GStrv) words = g_strsplit_set (q->text, " \t\n", -1);
-      for (guint i = 0; words[i]; i++)
+      g_autofree char *match = store_search_match_expression (q->text);
+
+      /* Words typed are prefixes searched in the full-text index of the deal (migration 2). */
+      if (match != NULL)
+        filter_add_text (f, "d.id IN (SELECT rowid FROM deal_search WHERE deal_search MATCH ?)", match);
+      else
         {
-          g_autofree char *pattern = NULL;
-          if (*words[i] == '\0')
-            continue;
-          pattern = store_like_pattern (words[i]);
-          /* the same word is looked for in four places: four bound copies */
-          g_string_append (f->where,
-            " AND (affari_fold(d.title) LIKE ? ESCAPE '\\'"
-            " OR affari_fold((SELECT name FROM company WHERE id = d.company_id)) LIKE ? ESCAPE '\\'"
-            " OR affari_fold(d.comments) LIKE ? ESCAPE '\\'"
-            " OR EXISTS (SELECT 1 FROM deal_contact dc JOIN contact ct ON ct.id = dc.contact_id"
-            "   WHERE dc.deal_id = d.id AND affari_fold(ct.first_name || ' ' || ct.last_name) LIKE ? ESCAPE '\\'))");
-          for (int k = 0; k < 4; k++)
-            {
-              Param p = { TRUE, 0, g_strdup (pattern) };
-              g_array_append_val (f->params, p);
-            }
+          /* Only signs ("%", "#"), which the index does not hold: look for them literally. */
+          g_autofree char *pattern = store_like_pattern (q->text);
+          Param p = { TRUE, 0, g_strdup (pattern) };
+
+          filter_add_text (f, "(d.title LIKE ? ESCAPE '\\'", pattern);
+          g_string_append (f->where, " OR d.comments LIKE ? ESCAPE '\\')");
+          g_array_append_val (f->params, p);
         }
     }
 }
@@ -3373,6 +3541,22 @@ order_by (const AffariDealQuery *q, gboolean *needs_stage_join, gboolean *needs_
       return desc ? " ORDER BY tm.name COLLATE NOCASE DESC, d.id DESC" : " ORDER BY tm.name COLLATE NOCASE, d.id";
     case AFFARI_DEAL_SORT_PROBABILITY:
       return desc ? " ORDER BY d.probability DESC, d.id DESC" : " ORDER BY d.probability, d.id";
+    /* ---- list and filters ---- */
+    case AFFARI_DEAL_SORT_CURRENCY:
+      return desc ? " ORDER BY d.currency DESC, d.id DESC" : " ORDER BY d.currency, d.id";
+    case AFFARI_DEAL_SORT_TYPE:
+      return desc ? " ORDER BY d.type_id DESC, d.id DESC" : " ORDER BY d.type_id, d.id";
+    case AFFARI_DEAL_SORT_SOURCE:
+      return desc ? " ORDER BY d.source_id DESC, d.id DESC" : " ORDER BY d.source_id, d.id";
+    case AFFARI_DEAL_SORT_NEXT_ACTIVITY:
+      /* deals without a planned activity last either way */
+      return desc ? " ORDER BY (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0) IS NULL,"
+                    " (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0) DESC, d.id DESC"
+                  : " ORDER BY (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0) IS NULL,"
+                    " (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0), d.id";
+    case AFFARI_DEAL_SORT_REPEAT:
+      return desc ? " ORDER BY (d.is_return_customer OR d.is_repeated_approach) DESC, d.id DESC"
+                  : " ORDER BY (d.is_return_customer OR d.is_repeated_approach), d.id";
     default:
       return " ORDER BY d.id";
     }
@@ -3411,7 +3595,7 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  filter_init (&f, query);
+  filter_init (self, &f, query);
   sql = build_select (query, "d.id", &f, TRUE);
   stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -3451,7 +3635,7 @@ affari_store_query_deals (AffariStore *self, const AffariDealQuery *query,
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  filter_init (&f, query);
+  filter_init (self, &f, query);
   {
     gboolean a, b, c;
     const char *order = order_by (query, &a, &b, &c);
@@ -3494,7 +3678,7 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  filter_init (&f, query);
+  filter_init (self, &f, query);
   sql = build_select (query, "count(*)", &f, FALSE);
   stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -3524,7 +3708,7 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  filter_init (&f, query);
+  filter_init (self, &f, query);
   sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount) FROM deal d",
                      f.joins->str, " WHERE ", f.where->str, " GROUP BY d.stage_id, d.currency", NULL);
   stmt = store_prepare (self, sql, error);

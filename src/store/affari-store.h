@@ -11,6 +11,8 @@
  *   "stages-changed" (gint64 pipeline_id)   the stages of a pipeline were edited
  *   "pipelines-changed" ()                  pipelines were added, renamed, removed
  *   "reset" ()                              many things changed at once (import, demo): reload
+ *   "settings-changed::WHAT" (gint64 pipeline_id)  settings changed; WHAT is "custom-fields",
+ *       "card-layout" (with the pipeline), "deal-types", "sources", "currencies", "products", "team"
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,7 +35,7 @@
 
 G_BEGIN_DECLS
 
-#define AFFARI_STORE_SCHEMA_VERSION 1
+#define AFFARI_STORE_SCHEMA_VERSION 2
 
 #define AFFARI_TYPE_STORE (affari_store_get_type ())
 G_DECLARE_FINAL_TYPE (AffariStore, affari_store, AFFARI, STORE, GObject)
@@ -202,5 +204,280 @@ gint64       affari_product_row_netto_for_gross (gint64 gross, int tax_rate_bp);
 /* Sums of @rows after computing each: net (without tax), tax and total, in minor units. */
 void         affari_product_rows_totals     (const AffariProductRow *rows, guint n_rows,
                                              gint64 *out_net, gint64 *out_tax, gint64 *out_total);
+/* The stage "Riapri" goes back to: the last in-progress stage of the deal's pipeline in its stage
+ * history, else the last in-progress stage of the pipeline (0 when the deal does not exist). */
+gint64       affari_store_find_reopen_stage (AffariStore *self, gint64 deal_id, GError **error);
+
+/* User-defined (custom, UF_CRM_*) deal fields. */
+typedef enum {
+  AFFARI_FIELD_STRING,
+  AFFARI_FIELD_DOUBLE,
+  AFFARI_FIELD_MONEY,
+  AFFARI_FIELD_DATE,
+  AFFARI_FIELD_BOOLEAN,
+  AFFARI_FIELD_ENUMERATION,
+  AFFARI_FIELD_URL,
+} AffariFieldKind;
+
+typedef struct {
+  gint64  id;
+  char   *value;
+} AffariFieldItem;
+
+typedef struct {
+  gint64           id;
+  char            *code;          /* UF_CRM_… */
+  char            *label;
+  AffariFieldKind  kind;
+  gboolean         mandatory;
+  gboolean         show_in_list;
+  int              sort;
+  GArray          *items;         /* AffariFieldItem, for enumerations (empty otherwise) */
+} AffariCustomField;
+
+void         affari_custom_field_free       (AffariCustomField *field);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCustomField, affari_custom_field_free)
+/* "string", "double", "money", "date", "boolean", "enumeration", "url" (Bitrix24's USER_TYPE_ID). */
+const char  *affari_field_kind_to_string    (AffariFieldKind kind);
+gboolean     affari_field_kind_from_string  (const char *text, AffariFieldKind *out_kind);
+/* The custom fields of deals, by sort then creation (AffariCustomField). */
+GPtrArray   *affari_store_list_custom_fields (AffariStore *self, GError **error);
+/* Creates a field and its list items in one transaction; @code gets the UF_CRM_ prefix when it
+ * lacks it and must then be A–Z, 0–9 and _ only, at most 50 characters. Returns its id, 0 on error. */
+gint64       affari_store_create_custom_field (AffariStore *self, AffariFieldKind kind, const char *code,
+                                               const char *label, gboolean mandatory, gboolean show_in_list,
+                                               const char * const *items, GError **error);
+/* The values of @deal_id's custom fields: field id (gint64 *) → value in machine form (char *). */
+GHashTable  *affari_store_get_deal_field_values (AffariStore *self, gint64 deal_id, GError **error);
+/* Sets (NULL or "" clears) one custom field of a deal, validated for its kind, with a history event,
+ * in one transaction. Machine forms: string and url text (url http, https, ftp or mailto);
+ * double "1234.5"; money "1234.50|EUR"; date "YYYY-MM-DD"; boolean "1" or "0"; enumeration the
+ * item id. A mandatory field cannot be cleared. */
+gboolean     affari_store_set_deal_field_value  (AffariStore *self, gint64 deal_id, gint64 field_id,
+                                                 const char *value, GError **error);
+/* @value of @field (machine form) as people read it: "1.234,50", "€ 12,00", "27/11/2026", "Sì"… */
+char        *affari_custom_field_format_value   (const AffariCustomField *field, const char *value);
+
+/* ---- list and filters ---- */
+/* A filter saved under a name ("Rossi sopra 5.000"). */
+typedef struct {
+  gint64 id;
+  char  *name;
+  AffariDealQuery *query;       /* only the filter criteria: no pipeline, stage or order */
+} AffariSavedFilter;
+void         affari_saved_filter_free       (AffariSavedFilter *filter);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariSavedFilter, affari_saved_filter_free)
+/* The saved filters by name (AffariSavedFilter). */
+GPtrArray   *affari_store_list_saved_filters (AffariStore *self, GError **error);
+/* Saves @query under @name, replacing a filter of the same name; returns its id (0 on error). */
+gint64       affari_store_save_filter       (AffariStore *self, const char *name, const AffariDealQuery *query,
+                                             GError **error);
+gboolean     affari_store_delete_saved_filter (AffariStore *self, gint64 id, GError **error);
+
+/* Bulk edits of the list: each is one transaction with a history event per deal, and fills
+ * @undo (nullable) with what affari_store_bulk_undo() needs to put every deal back. */
+typedef struct _AffariBulkUndo AffariBulkUndo;
+void         affari_bulk_undo_free          (AffariBulkUndo *undo);
+guint        affari_bulk_undo_get_n_deals   (AffariBulkUndo *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariBulkUndo, affari_bulk_undo_free)
+/* Moves the deals to the top of @stage_id (deals of another pipeline fail the whole edit). */
+gboolean     affari_store_bulk_move_stage   (AffariStore *self, const gint64 *ids, guint n_ids, gint64 stage_id,
+                                             AffariBulkUndo **undo, GError **error);
+/* Makes @member_id responsible for the deals (0 = nobody). */
+gboolean     affari_store_bulk_set_responsible (AffariStore *self, const gint64 *ids, guint n_ids, gint64 member_id,
+                                             AffariBulkUndo **undo, GError **error);
+gboolean     affari_store_bulk_move_pipeline (AffariStore *self, const gint64 *ids, guint n_ids, gint64 pipeline_id,
+                                             AffariBulkUndo **undo, GError **error);
+/* To the trash (Cestino). */
+gboolean     affari_store_bulk_trash        (AffariStore *self, const gint64 *ids, guint n_ids,
+                                             AffariBulkUndo **undo, GError **error);
+/* Undoes a bulk edit in one transaction, with the history of each change back. */
+gboolean     affari_store_bulk_undo         (AffariStore *self, AffariBulkUndo *undo, GError **error);
+/* For the benchmark and tests only: appends @copies copies of every live deal (not their
+ * contacts, products or history), in one transaction, to reach a million deals in seconds. */
+gboolean     affari_store_test_clone_deals  (AffariStore *self, guint copies, GError **error);
+
+/* ---- settings ---- */
+/* Pipelines. The default pipeline is always listed first; the others follow @ids' order. */
+gboolean     affari_store_rename_pipeline   (AffariStore *self, gint64 pipeline_id, const char *name, GError **error);
+gboolean     affari_store_reorder_pipelines (AffariStore *self, const gint64 *ids, guint n_ids, GError **error);
+/* Deals of the pipeline, trashed ones included (what deleting it has to move). */
+guint        affari_store_count_pipeline_deals (AffariStore *self, gint64 pipeline_id);
+/* Deletes a pipeline that is not the default one. Its deals (when any) go to @target_pipeline_id,
+ * each to the first stage there of the same semantics, with a history event and a stage-history
+ * row each, all in one transaction. @target_pipeline_id may be 0 only when it holds no deals. */
+gboolean     affari_store_delete_pipeline   (AffariStore *self, gint64 pipeline_id, gint64 target_pipeline_id,
+                                             GError **error);
+
+/* Stages. Order rule: in-progress stages, then the one won stage, then the lost stages.
+ * A new in-progress stage goes after the last in-progress one; a new lost stage
+ * ("Crea fase di fallimento") at the end. @color is "#RRGGBB" (NULL: the palette's next). */
+gint64       affari_store_add_stage         (AffariStore *self, gint64 pipeline_id, AffariSemantics semantics,
+                                             const char *name, const char *color, GError **error);
+/* Changes name and/or colour (NULL keeps it). */
+gboolean     affari_store_update_stage      (AffariStore *self, gint64 stage_id, const char *name, const char *color,
+                                             GError **error);
+/* Puts the stages of @pipeline_id in @ids' order (every stage exactly once), refused when it
+ * breaks the order rule (the semantics of a stage never change). */
+gboolean     affari_store_reorder_stages    (AffariStore *self, gint64 pipeline_id, const gint64 *ids, guint n_ids,
+                                             GError **error);
+/* Whether a stage may be deleted: not the won stage, not the last lost one, not the last
+ * in-progress one (a pipeline needs a first stage). Sets @error with the reason. */
+gboolean     affari_store_can_delete_stage  (AffariStore *self, gint64 stage_id, GError **error);
+/* Deals in the stage, trashed ones included. */
+guint        affari_store_count_stage_deals (AffariStore *self, gint64 stage_id);
+/* Deletes a stage; its deals move to @target_stage_id (same pipeline; 0 only when it has none),
+ * closing or reopening as the target says, with history events, in one transaction. */
+gboolean     affari_store_delete_stage      (AffariStore *self, gint64 stage_id, gint64 target_stage_id, GError **error);
+/* The palette of the reference stages, NULL-terminated ("#39A8EF", …). */
+const char * const *affari_stage_palette    (void);
+
+/* The card layout of a pipeline (Bitrix24's details configuration): sections holding fields.
+ * Field codes are the reference's: TITLE, OPPORTUNITY_WITH_CURRENCY, STAGE_ID, CLIENT,
+ * BEGINDATE, CLOSEDATE, ASSIGNED_BY_ID, TYPE_ID, SOURCE_ID, SOURCE_DESCRIPTION, PROBABILITY,
+ * COMMENTS, OPENED and the custom fields' UF_CRM_… codes. */
+typedef struct {
+  char     *field;
+  gboolean  hidden;
+} AffariCardElement;
+
+typedef struct {
+  char   *name;                 /* unique in the layout: "main", "additional", "user", "section_2"… */
+  char   *title;
+  GArray *elements;             /* AffariCardElement */
+} AffariCardSection;
+
+AffariCardSection *affari_card_section_new  (const char *name, const char *title);
+void         affari_card_section_free       (AffariCardSection *section);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCardSection, affari_card_section_free)
+void         affari_card_section_add        (AffariCardSection *section, const char *field, gboolean hidden);
+/* The built-in field codes of the card in their default order, NULL-terminated. */
+const char * const *affari_card_builtin_fields (void);
+/* What a field is called on the card ("Importo"); custom fields are looked up in @fields
+ * (AffariCustomField, nullable). Returns a new string. */
+char        *affari_card_field_label        (const char *field, GPtrArray *custom_fields);
+/* The layout of @pipeline_id (AffariCardSection): the stored one, or the default (sections
+ * "main", "additional" and "user" with every custom field). Custom fields missing from a stored
+ * layout are added (visible) to its "user" section, or its last one; unknown codes are dropped. */
+GPtrArray   *affari_store_get_card_layout   (AffariStore *self, gint64 pipeline_id, GError **error);
+/* Whether @pipeline_id has its own stored layout (FALSE: it shows the default). */
+gboolean     affari_store_has_card_layout   (AffariStore *self, gint64 pipeline_id);
+/* Stores @sections (AffariCardSection) as the layout of @pipeline_id, in one transaction.
+ * Every section needs a title; a field may appear once. */
+gboolean     affari_store_set_card_layout   (AffariStore *self, gint64 pipeline_id, GPtrArray *sections, GError **error);
+/* Back to the default layout. */
+gboolean     affari_store_reset_card_layout (AffariStore *self, gint64 pipeline_id, GError **error);
+
+/* Custom fields: edit, delete, reorder, list values. */
+gboolean     affari_store_update_custom_field (AffariStore *self, gint64 field_id, const char *label,
+                                               gboolean mandatory, gboolean show_in_list, GError **error);
+/* Deletes the field and every deal's value of it. */
+gboolean     affari_store_delete_custom_field (AffariStore *self, gint64 field_id, GError **error);
+gboolean     affari_store_reorder_custom_fields (AffariStore *self, const gint64 *ids, guint n_ids, GError **error);
+/* Replaces the items of a list field: items with id 0 are new, existing ids are renamed and put in
+ * this order, missing ids are deleted (deals holding them are emptied, with history). */
+gboolean     affari_store_set_custom_field_items (AffariStore *self, gint64 field_id, const AffariFieldItem *items,
+                                                  guint n_items, GError **error);
+/* The values of custom fields for many deals at once (list columns, exports):
+ * deal id (gint64 *) → GHashTable as affari_store_get_deal_field_values() returns. */
+GHashTable  *affari_store_get_field_values_for_deals (AffariStore *self, const gint64 *deal_ids, guint n_ids,
+                                                      GError **error);
+
+/* Reference lists (deal types, sources). */
+typedef enum {
+  AFFARI_LIST_DEAL_TYPES,
+  AFFARI_LIST_SOURCES,
+} AffariListKind;
+/* Adds an item; its code is made from the name (Latin letters, digits, _). Returns the code. */
+char        *affari_store_add_list_item     (AffariStore *self, AffariListKind kind, const char *name, GError **error);
+gboolean     affari_store_rename_list_item  (AffariStore *self, AffariListKind kind, const char *code,
+                                             const char *name, GError **error);
+/* Refused while deals use it. */
+gboolean     affari_store_delete_list_item  (AffariStore *self, AffariListKind kind, const char *code, GError **error);
+gboolean     affari_store_reorder_list      (AffariStore *self, AffariListKind kind, const char * const *codes,
+                                             guint n_codes, GError **error);
+
+/* Currencies in use: code, name, base flag. */
+typedef struct {
+  char     *code;
+  char     *name;
+  gboolean  is_base;
+} AffariCurrencyInfo;
+void         affari_currency_info_free      (AffariCurrencyInfo *info);
+GPtrArray   *affari_store_list_currencies   (AffariStore *self, GError **error); /* AffariCurrencyInfo, base first */
+gboolean     affari_store_add_currency      (AffariStore *self, const char *code, const char *name, GError **error);
+/* Refused for the main currency and for currencies deals or products use. */
+gboolean     affari_store_remove_currency   (AffariStore *self, const char *code, GError **error);
+/* The main currency: new deals and pipelines get it. */
+gboolean     affari_store_set_base_currency (AffariStore *self, const char *code, GError **error);
+
+/* Product catalogue: update in place; delete hides it from the catalogue (rows keep their copy). */
+gboolean     affari_store_update_product    (AffariStore *self, AffariProduct *product, GError **error);
+gboolean     affari_store_delete_product    (AffariStore *self, gint64 product_id, GError **error);
+
+/* Team: rename, and who can be responsible (inactive members stay in old history). */
+gboolean     affari_store_update_team_member (AffariStore *self, gint64 member_id, const char *name,
+                                              const char *email, gboolean active, GError **error);
+
+
+/* ---- activities and calendar ---- */
+#include "model/affari-activity-period.h"
+
+/* One column of the Activities view. */
+typedef struct {
+  AffariActivityPeriod period;
+  GArray *ids;                  /* gint64: by the deadline of the next activity, then id */
+  guint   count;
+  GArray *totals;               /* AffariStageTotal (stage_id 0): count and sum per currency */
+} AffariActivityBucket;
+void         affari_activity_bucket_clear   (AffariActivityBucket *bucket);
+/* The open deals of @query's pipeline (0 = every pipeline) matching its filter criteria (stage,
+ * closed state and order are ignored), put in the periods by the deadline of their next open
+ * activity as seen at the store's "now" in local time. @buckets has AFFARI_N_ACTIVITY_PERIODS
+ * entries (cleared by the caller with affari_activity_bucket_clear); counts and totals are
+ * computed in SQL. */
+gboolean     affari_store_activity_buckets  (AffariStore *self, const AffariDealQuery *query,
+                                             AffariActivityBucket *buckets, GError **error);
+/* The open activity of a deal due first, or NULL (without error) when it has none. */
+AffariActivity *affari_store_get_next_activity (AffariStore *self, gint64 deal_id, GError **error);
+/* Moves the next open activity of @deal_id into @period by affari_activity_period_reschedule()'s
+ * rules (store's "now", local time), in one transaction with its history event. The activity and
+ * its old deadline (nullable outs) are what affari_store_reschedule_activity() needs to undo it.
+ * Fails with AFFARI_ERROR_INVALID, and a sentence to show, when the deal has no open activity or
+ * the period is refused. */
+gboolean     affari_store_reschedule_next_activity (AffariStore *self, gint64 deal_id, AffariActivityPeriod period,
+                                                    gint64 *out_activity_id, gint64 *out_old_deadline,
+                                                    GError **error);
+
+/* The date a calendar places deals on. */
+typedef enum {
+  AFFARI_CALENDAR_CLOSE_DATE = 0,  /* Data di chiusura prevista (the default) */
+  AFFARI_CALENDAR_BEGIN_DATE,      /* Data di inizio */
+  AFFARI_CALENDAR_DATE_CREATE,     /* when the deal was created (cannot be moved) */
+} AffariCalendarField;
+/* "YYYY-MM-DD" of @deal's @field (the creation date in local time), or NULL when unset. */
+char        *affari_calendar_field_date     (AffariDeal *deal, AffariCalendarField field);
+
+typedef struct {
+  char  date[11];                /* "YYYY-MM-DD" */
+  guint count;                   /* every deal of the day, also those beyond the limit */
+} AffariCalendarDay;
+/* The live deals of @query's pipeline and filter whose @field falls in [@from, @to] ("YYYY-MM-DD",
+ * inclusive), by day, the largest amounts first, at most @per_day a day (0 = all). @out_days
+ * (nullable) gets an AffariCalendarDay for each day with deals. */
+GPtrArray   *affari_store_calendar_deals    (AffariStore *self, const AffariDealQuery *query,
+                                             AffariCalendarField field, const char *from, const char *to,
+                                             guint per_day, GArray **out_days, GError **error);
+/* Sets the close or begin date of a deal to @date ("YYYY-MM-DD") through affari_store_update_deal():
+ * one transaction, one history event. @out_old (nullable) gets the date before, for undo. The
+ * creation date is refused. */
+gboolean     affari_store_set_deal_date     (AffariStore *self, gint64 deal_id, AffariCalendarField field,
+                                             const char *date, char **out_old, GError **error);
+/* The open activities of live deals due in [@from, @to) (Unix seconds; @to 0 = no end), by
+ * deadline; only those of @query's pipeline and filter when @query is not NULL. @out_titles
+ * (nullable) maps each deal id (gint64 *) to its title. */
+GPtrArray   *affari_store_list_planned_activities (AffariStore *self, const AffariDealQuery *query,
+                                                   gint64 from, gint64 to, GHashTable **out_titles,
+                                                   GError **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "affari-application.h"
 #include "affari-preferences-window.h"
 #include "affari-ui.h"
+#include "affari-activity-notifier.h"
 #include "affari-window.h"
 
 struct _AffariApplication
@@ -26,6 +27,8 @@ struct _AffariApplication
 
   guint           sigterm_source;
   guint           sigint_source;
+
+  AffariActivityNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (AffariApplication, affari_application, ADW_TYPE_APPLICATION)
@@ -261,7 +264,25 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* From a notification: the window comes forward with the deal's card. */
+static void
+open_deal_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AffariApplication *self = AFFARI_APPLICATION (user_data);
+
+  g_application_activate (G_APPLICATION (self));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (AFFARI_IS_WINDOW (l->data))
+      {
+        gtk_widget_activate_action (GTK_WIDGET (l->data), "win.open-deal", "x", g_variant_get_int64 (parameter));
+        break;
+      }
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-deal", open_deal_action, "x" },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -352,6 +373,8 @@ affari_application_activate (GApplication *application)
         }
 
       window = GTK_WINDOW (affari_window_new (self, self->store));
+      if (self->notifier == NULL)
+        self->notifier = affari_activity_notifier_new (application, self->store);
     }
 
   gtk_window_present (window);
@@ -378,6 +401,7 @@ affari_application_shutdown (GApplication *application)
     }
   g_list_free_full (windows, g_object_unref);
 
+  g_clear_object (&self->notifier);
   if (self->store != NULL)
     affari_store_close (self->store);
   g_clear_object (&self->store);
@@ -392,6 +416,7 @@ affari_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);

@@ -14,7 +14,8 @@
 #include "affari-deal-card-util.h"
 #include "affari-deal-card-products.h"
 
-#define MAX_SUGGESTIONS 4
+#define MAX_SUGGESTIONS 50
+#define COMPLETION_HIDE_DELAY_MS 300
 
 typedef struct _RowEditor RowEditor;
 
@@ -48,7 +49,12 @@ struct _RowEditor
   AdwExpanderRow *expander;
   GtkLabel       *total_label;
   AdwEntryRow    *name_row;
-  GPtrArray      *suggestions;   /* AdwActionRow */
+  GtkPopover     *completion;    /* catalogue products matching the name, under it */
+  GtkListBox     *completion_list;
+  guint           completion_hide_source;
+  guint           completion_show_source;
+  GtkEventController *completion_keys;
+  GtkEventController *completion_focus;
   AdwEntryRow    *quantity_row;
   AdwEntryRow    *unit_row;
   AdwEntryRow    *price_row;
@@ -90,7 +96,8 @@ editor_free (gpointer data)
 {
   RowEditor *editor = data;
 
-  g_clear_pointer (&editor->suggestions, g_ptr_array_unref);
+  g_clear_handle_id (&editor->completion_hide_source, g_source_remove);
+  g_clear_handle_id (&editor->completion_show_source, g_source_remove);
   g_clear_pointer (&editor->vat_rates, g_array_unref);
   g_free (editor);
 }
@@ -98,9 +105,33 @@ editor_free (gpointer data)
 static void
 clear_suggestions (RowEditor *editor)
 {
-  for (guint i = 0; i < editor->suggestions->len; i++)
-    adw_expander_row_remove (editor->expander, g_ptr_array_index (editor->suggestions, i));
-  g_ptr_array_set_size (editor->suggestions, 0);
+  GtkWidget *child;
+
+  g_clear_handle_id (&editor->completion_hide_source, g_source_remove);
+  g_clear_handle_id (&editor->completion_show_source, g_source_remove);
+  if (editor->completion == NULL)
+    return;
+  gtk_popover_popdown (editor->completion);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (editor->completion_list))) != NULL)
+    gtk_list_box_remove (editor->completion_list, child);
+}
+
+/* The popover hangs from the name row: it must go before the row does. */
+static void
+editor_detach (RowEditor *editor)
+{
+  clear_suggestions (editor);
+  /* The row may outlive the editor (focus leaves it while it is destroyed). */
+  if (editor->completion_keys != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (editor->name_row), g_steal_pointer (&editor->completion_keys));
+  if (editor->completion_focus != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (editor->name_row), g_steal_pointer (&editor->completion_focus));
+  if (editor->completion != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (editor->completion));
+      editor->completion = NULL;
+      editor->completion_list = NULL;
+    }
 }
 
 static void
@@ -241,26 +272,127 @@ editor_fill (RowEditor              *editor,
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_suggestion_activated_cb (AdwActionRow *suggestion,
-                            RowEditor    *editor)
+pick_suggestion (RowEditor     *editor,
+                 GtkListBoxRow *suggestion)
 {
-  AffariProduct *product = g_object_get_data (G_OBJECT (suggestion), "product");
+  g_autoptr(AffariProduct) product = g_object_ref (g_object_get_data (G_OBJECT (suggestion), "product"));
   g_autofree char *price = NULL;
   int rate = affari_product_get_vat_rate (product);
 
   /* Catalogue prices are net; show them as the row's price mode wants them. */
   price = affari_money_format (gtk_switch_get_active (editor->included_switch) ? gross_of (affari_product_get_price (product), rate)
                                                                                 : affari_product_get_price (product), NULL);
-  editor->product_id = affari_product_get_id (product);
+  /* Not typing: the name set here must not turn the row back into free text. */
+  editor->page->loading = TRUE;
   affari_card_set_text (GTK_EDITABLE (editor->name_row), affari_product_get_name (product));
   affari_card_set_text (GTK_EDITABLE (editor->unit_row), affari_product_get_unit (product));
   affari_card_set_text (GTK_EDITABLE (editor->price_row), price);
   for (guint i = 0; i < editor->vat_rates->len; i++)
     if (g_array_index (editor->vat_rates, int, i) == rate)
       adw_combo_row_set_selected (editor->vat_row, i);
+  editor->page->loading = FALSE;
+  editor->product_id = affari_product_get_id (product);
   editor->dirty = TRUE;
   clear_suggestions (editor);
   save_rows (editor->page);
+}
+
+static void
+on_suggestion_activated_cb (GtkListBox    *list,
+                            GtkListBoxRow *suggestion,
+                            RowEditor     *editor)
+{
+  pick_suggestion (editor, suggestion);
+}
+
+/* The keyboard stays in the name: arrows walk the suggestions, Enter picks, Esc closes them. */
+static gboolean
+on_name_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        RowEditor             *editor)
+{
+  GtkListBoxRow *selected;
+  int n = 0, index;
+
+  if (editor->completion == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor->completion)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (editor->completion_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  if (n == 0)
+    return FALSE;
+  selected = gtk_list_box_get_selected_row (editor->completion_list);
+  index = selected != NULL ? gtk_list_box_row_get_index (selected) : -1;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      index = (index + 1) % n;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      index = index <= 0 ? n - 1 : index - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (selected == NULL)
+        return FALSE;
+      pick_suggestion (editor, selected);
+      return TRUE;
+    case GDK_KEY_Escape:
+      clear_suggestions (editor);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  selected = gtk_list_box_get_row_at_index (editor->completion_list, index);
+  gtk_list_box_select_row (editor->completion_list, selected);
+  /* Long lists scroll to the chosen product. */
+  gtk_widget_grab_focus (GTK_WIDGET (editor->name_row));
+  {
+    GtkAdjustment *adjustment = gtk_list_box_get_adjustment (editor->completion_list);
+    graphene_rect_t bounds;
+
+    if (adjustment != NULL && gtk_widget_compute_bounds (GTK_WIDGET (selected), GTK_WIDGET (editor->completion_list), &bounds))
+      gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  }
+  return TRUE;
+}
+
+static gboolean
+on_completion_hide_timeout_cb (gpointer user_data)
+{
+  RowEditor *editor = user_data;
+
+  editor->completion_hide_source = 0;
+  clear_suggestions (editor);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_name_focus_left_cb (GtkEventControllerFocus *controller,
+                       RowEditor               *editor)
+{
+  /* A little later: a click on a suggestion takes the focus away first. */
+  g_clear_handle_id (&editor->completion_hide_source, g_source_remove);
+  editor->completion_hide_source = g_timeout_add (COMPLETION_HIDE_DELAY_MS, on_completion_hide_timeout_cb, editor);
+}
+
+static gboolean
+on_completion_show_idle_cb (gpointer user_data)
+{
+  RowEditor *editor = user_data;
+
+  editor->completion_show_source = 0;
+  if (editor->completion != NULL && gtk_widget_get_first_child (GTK_WIDGET (editor->completion_list)) != NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (editor->name_row)))
+    gtk_popover_popup (editor->completion);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -282,44 +414,34 @@ on_name_changed_cb (GtkEditable *editable,
   if (*text == '\0' || self->catalogue == NULL)
     return;
 
-  for (guint i = 0; i < self->catalogue->len && shown < MAX_SUGGESTIONS; i++)
-    {
-      AffariProduct *product = g_ptr_array_index (self->catalogue, i);
-      g_autofree char *name = g_utf8_casefold (affari_product_get_name (product), -1);
-      g_autofree char *price = NULL;
-      GtkWidget *suggestion;
+  /* Names that start with the text first, then those that contain it. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->catalogue->len && shown < MAX_SUGGESTIONS; i++)
+      {
+        AffariProduct *product = g_ptr_array_index (self->catalogue, i);
+        g_autofree char *name = g_utf8_casefold (affari_product_get_name (product), -1);
+        g_autofree char *price = NULL;
+        const char *found = strstr (name, folded);
+        GtkWidget *suggestion;
 
-      if (strstr (name, folded) == NULL)
-        continue;
-      price = affari_money_format (affari_product_get_price (product), affari_product_get_currency (product));
-      suggestion = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (suggestion), affari_product_get_name (product));
-      /* Translators: a catalogue product offered while typing; %s is its net price */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (suggestion), price);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (suggestion), gtk_image_new_from_icon_name ("edit-find-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (suggestion), TRUE);
-      gtk_widget_add_css_class (suggestion, "suggestion");
-      g_object_set_data_full (G_OBJECT (suggestion), "product", g_object_ref (product), g_object_unref);
-      g_signal_connect (suggestion, "activated", G_CALLBACK (on_suggestion_activated_cb), editor);
-      adw_expander_row_add_row (editor->expander, suggestion);
-      g_ptr_array_add (editor->suggestions, suggestion);
-      shown++;
-    }
+        if (found == NULL || (pass == 0) != (found == name))
+          continue;
+        price = affari_money_format (affari_product_get_price (product), affari_product_get_currency (product));
+        suggestion = adw_action_row_new ();
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (suggestion), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (suggestion), affari_product_get_name (product));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (suggestion), price);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (suggestion), TRUE);
+        gtk_widget_set_focusable (suggestion, FALSE);
+        gtk_widget_add_css_class (suggestion, "suggestion");
+        g_object_set_data_full (G_OBJECT (suggestion), "product", g_object_ref (product), g_object_unref);
+        gtk_list_box_append (editor->completion_list, suggestion);
+        shown++;
+      }
 
-  /* Right under the name: move them there. */
-  for (guint i = 0; i < editor->suggestions->len; i++)
-    {
-      GtkWidget *suggestion = g_ptr_array_index (editor->suggestions, i);
-      GtkWidget *list = gtk_widget_get_parent (suggestion);
-
-      if (GTK_IS_LIST_BOX (list))
-        {
-          g_object_ref (suggestion);
-          gtk_list_box_remove (GTK_LIST_BOX (list), suggestion);
-          gtk_list_box_insert (GTK_LIST_BOX (list), suggestion, 1 + (int) i);
-          g_object_unref (suggestion);
-        }
-    }
+  /* Shown once the row is laid out: the popover is placed against it. */
+  if (shown > 0 && editor->completion_show_source == 0)
+    editor->completion_show_source = g_idle_add (on_completion_show_idle_cb, editor);
 }
 
 static void
@@ -355,6 +477,7 @@ on_remove_clicked_cb (GtkButton *button,
 {
   AffariDealCardProducts *self = editor->page;
 
+  editor_detach (editor);
   adw_preferences_group_remove (self->rows_group, GTK_WIDGET (editor->expander));
   g_ptr_array_remove (self->editors, editor);
   save_rows (self);
@@ -409,6 +532,49 @@ add_entry (RowEditor  *editor,
   return ADW_ENTRY_ROW (row);
 }
 
+/* A list of the catalogue products matching the name, in a popover under it (as an entry
+ * completion): it never takes the keyboard from the name. */
+static void
+add_completion (RowEditor *editor)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  editor->completion = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_autohide (editor->completion, FALSE);
+  gtk_popover_set_has_arrow (editor->completion, FALSE);
+  gtk_popover_set_position (editor->completion, GTK_POS_BOTTOM);
+  gtk_widget_set_halign (GTK_WIDGET (editor->completion), GTK_ALIGN_START);
+  gtk_widget_set_can_focus (GTK_WIDGET (editor->completion), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (editor->completion), "product-completion");
+
+  editor->completion_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (editor->completion_list, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_activate_on_single_click (editor->completion_list, TRUE);
+  gtk_widget_set_can_focus (GTK_WIDGET (editor->completion_list), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor->completion_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Products in the Catalogue"), -1);
+  g_signal_connect (editor->completion_list, "row-activated", G_CALLBACK (on_suggestion_activated_cb), editor);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_widget_set_size_request (scrolled, 320, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (editor->completion_list));
+  gtk_popover_set_child (editor->completion, scrolled);
+  gtk_widget_set_parent (GTK_WIDGET (editor->completion), GTK_WIDGET (editor->name_row));
+
+  gtk_event_controller_set_name (keys, "product-completion-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_name_key_pressed_cb), editor);
+  gtk_widget_add_controller (GTK_WIDGET (editor->name_row), keys);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_name_focus_left_cb), editor);
+  gtk_widget_add_controller (GTK_WIDGET (editor->name_row), focus);
+  editor->completion_keys = keys;
+  editor->completion_focus = focus;
+}
+
 static RowEditor *
 add_editor (AffariDealCardProducts *self)
 {
@@ -419,7 +585,6 @@ add_editor (AffariDealCardProducts *self)
   GtkWidget *remove_button, *included_row, *add_button;
 
   editor->page = self;
-  editor->suggestions = g_ptr_array_new ();
   editor->vat_rates = g_array_new (FALSE, FALSE, sizeof (int));
 
   editor->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
@@ -432,6 +597,7 @@ add_editor (AffariDealCardProducts *self)
   adw_expander_row_add_action (editor->expander, GTK_WIDGET (editor->total_label));
 
   editor->name_row = add_entry (editor, _("Product"), G_CALLBACK (on_name_changed_cb));
+  add_completion (editor);
   editor->quantity_row = add_entry (editor, _("Quantity"), G_CALLBACK (on_field_changed_cb));
   gtk_editable_set_text (GTK_EDITABLE (editor->quantity_row), "1");
   editor->unit_row = add_entry (editor, _("Unit"), G_CALLBACK (on_field_changed_cb));
@@ -501,6 +667,7 @@ clear_editors (AffariDealCardProducts *self)
     {
       RowEditor *editor = g_ptr_array_index (self->editors, i);
 
+      editor_detach (editor);
       adw_preferences_group_remove (self->rows_group, GTK_WIDGET (editor->expander));
     }
   g_ptr_array_set_size (self->editors, 0);
@@ -674,6 +841,8 @@ affari_deal_card_products_dispose (GObject *object)
 {
   AffariDealCardProducts *self = AFFARI_DEAL_CARD_PRODUCTS (object);
 
+  for (guint i = 0; self->editors != NULL && i < self->editors->len; i++)
+    editor_detach (g_ptr_array_index (self->editors, i));
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->catalogue, g_ptr_array_unref);
   g_clear_object (&self->deal);
@@ -819,4 +988,15 @@ affari_deal_card_products_get_n_rows (AffariDealCardProducts *self)
   g_return_val_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self), 0);
 
   return self->editors->len;
+}
+
+void
+affari_deal_card_products_discard (AffariDealCardProducts *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self));
+
+  self->loading = TRUE;
+  clear_editors (self);
+  self->loading = FALSE;
+  reload (self);
 }

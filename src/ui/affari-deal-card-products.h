@@ -21,6 +21,8 @@ void     affari_deal_card_products_set_deal (AffariDealCardProducts *self,
                                              AffariDeal             *deal);
 /* Whether a row holds changes not written yet (then the page does not reload under the user). */
 gboolean affari_deal_card_products_has_unsaved (AffariDealCardProducts *self);
+/* Forgets rows typed and not saved: the stored rows are shown again. */
+void     affari_deal_card_products_discard (AffariDealCardProducts *self);
 /* The number of rows shown. */
 guint    affari_deal_card_products_get_n_rows (AffariDealCardProducts *self);
 

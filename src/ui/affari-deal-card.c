@@ -13,7 +13,9 @@
 
 #include "affari-deal-card.h"
 #include "affari-deal-card-activities.h"
+#include "affari-deal-card-fields.h"
 #include "affari-deal-card-history.h"
+#include "affari-deal-card-layout.h"
 #include "affari-deal-card-products.h"
 #include "affari-deal-card-util.h"
 #include "affari-deal-stage-bar.h"
@@ -37,6 +39,7 @@ struct _AffariDealCard
   guint                     reload_source;
   guint                     probability_source;
   gboolean                  loading;
+  gboolean                  comments_dirty;  /* typed into the comment, not saved */
   char                     *new_company_name; /* the company of a deal not created yet */
 
   /* template */
@@ -76,7 +79,10 @@ struct _AffariDealCard
   AdwComboRow              *source_row;
   AdwEntryRow              *source_description_row;
   GtkSpinButton            *probability_spin;
-  AdwEntryRow              *comments_row;
+  GtkButton                *probability_clear_button;
+  AdwPreferencesRow        *comments_row;
+  GtkTextView              *comments_view;
+  AffariDealCardFields     *fields_group;
   GtkSwitch                *opened_switch;
   AdwPreferencesGroup      *error_group;
   GtkLabel                 *save_error;
@@ -85,6 +91,17 @@ struct _AffariDealCard
   AffariDealCardHistory    *history_page;
 
   GPtrArray                *contact_rows;  /* widgets in contacts_group */
+
+  /* settings: the pipeline's card layout, lists edited in Preferenze */
+  AdwPreferencesPage       *general_page;
+  AdwPreferencesGroup      *main_group;
+  AdwPreferencesGroup      *more_group;
+  AdwActionRow             *client_add_row;
+  AdwActionRow             *probability_row;
+  AdwActionRow             *opened_row;
+  AffariCardLayout         *layout;
+  gboolean                  lists_dirty;
+  GPtrArray                *currency_codes; /* char *, the currencies in use (Preferenze), base first */
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
@@ -98,9 +115,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const currencies[] = { "EUR", "USD", "GBP", "CHF" };
+/* Offered when the store cannot list its currencies. */
+static const char * const fallback_currencies[] = { "EUR", "USD", "GBP", "CHF" };
 
 static void refresh (AffariDealCard *self, gboolean force);
+static void ask_finish (AffariDealCard *self, gint64 chosen_stage_id);
+static gboolean apply_pending (AffariDealCard *self);
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -167,7 +187,7 @@ load_stages (AffariDealCard *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_STAGE);
 
-  if (self->stages != NULL && self->stages_pipeline == pipeline_id)
+  if (self->stages != NULL && self->stages_pipeline == pipeline_id && pipeline_id != 0)
     return;
 
   g_clear_pointer (&self->stages, g_ptr_array_unref);
@@ -272,7 +292,8 @@ rebuild_contact_rows (AffariDealCard *self)
       adw_preferences_group_add (self->contacts_group, row);
       g_ptr_array_add (self->contact_rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group), self->contacts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group),
+                          self->contacts->len > 0 && affari_card_layout_shows_client (self->layout));
 }
 
 static void
@@ -295,6 +316,8 @@ update_actions (AffariDealCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.reopen", closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.delete", exists);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.plan-activity", exists);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.choose-pipeline", exists);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-to-pipeline", exists);
 }
 
 /* Shows the deal; entries the user is typing into keep their text unless @force. */
@@ -349,9 +372,21 @@ refresh (AffariDealCard *self,
   set_entry (self->title_row, affari_deal_get_title (deal), force);
   amount_text = affari_money_format (affari_deal_get_amount (deal), NULL);
   set_entry (self->amount_row, affari_deal_get_amount (deal) != 0 ? amount_text : "", force);
-  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
-    if (g_strcmp0 (currencies[i], code) == 0)
-      gtk_drop_down_set_selected (self->currency_dropdown, i);
+  {
+    guint position = G_MAXUINT;
+
+    for (guint i = 0; i < self->currency_codes->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (self->currency_codes, i), code) == 0)
+        position = i;
+    if (position == G_MAXUINT)
+      {
+        /* A currency no longer in use (or imported): still shown for this deal. */
+        g_ptr_array_add (self->currency_codes, g_strdup (code));
+        gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->currency_dropdown)), code);
+        position = self->currency_codes->len - 1;
+      }
+    gtk_drop_down_set_selected (self->currency_dropdown, position);
+  }
   for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
     if (g_ptr_array_index (self->stages, i) == (gpointer) stage)
       adw_combo_row_set_selected (self->stage_row, i);
@@ -377,8 +412,23 @@ refresh (AffariDealCard *self,
   select_code (self->source_row, self->sources, affari_deal_get_source_id (deal));
   set_entry (self->source_description_row, affari_deal_get_source_description (deal), force);
   if (self->probability_source == 0)
-    gtk_spin_button_set_value (self->probability_spin, MAX (affari_deal_get_probability (deal), 0));
-  set_entry (self->comments_row, affari_deal_get_comments (deal), force);
+    gtk_spin_button_set_value (self->probability_spin, MAX (affari_deal_get_probability (deal), -1));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button),
+                            gtk_spin_button_get_value_as_int (self->probability_spin) >= 0);
+  if (force || !self->comments_dirty)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+      const char *comments = affari_deal_get_comments (deal) != NULL ? affari_deal_get_comments (deal) : "";
+      g_autofree char *shown = NULL;
+      GtkTextIter start, end;
+
+      /* Only when it differs: setting the text moves the cursor of someone typing. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (shown, comments) != 0)
+        gtk_text_buffer_set_text (buffer, comments, -1);
+      self->comments_dirty = FALSE;
+    }
   gtk_switch_set_active (self->opened_switch, affari_deal_get_opened (deal));
 
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), !exists);
@@ -389,13 +439,62 @@ refresh (AffariDealCard *self,
   self->loading = FALSE;
 }
 
+/* The widgets of one field of the card layout (see affari-deal-card-layout.h). */
+static gboolean
+field_widgets (const char  *field,
+               GtkWidget  **out,
+               gpointer     user_data)
+{
+  AffariDealCard *self = AFFARI_DEAL_CARD (user_data);
+  const struct { const char *field; gpointer a, b; } builtin[] = {
+    { "TITLE", self->title_row, self->title_error },
+    { "OPPORTUNITY_WITH_CURRENCY", self->amount_row, self->amount_error },
+    { "STAGE_ID", self->stage_row, NULL },
+    { "CLIENT", self->company_row, self->client_add_row },
+    { "BEGINDATE", self->begin_date_row, self->begin_date_error },
+    { "CLOSEDATE", self->close_date_row, self->close_date_error },
+    { "ASSIGNED_BY_ID", self->responsible_row, NULL },
+    { "TYPE_ID", self->type_row, NULL },
+    { "SOURCE_ID", self->source_row, NULL },
+    { "SOURCE_DESCRIPTION", self->source_description_row, NULL },
+    { "PROBABILITY", self->probability_row, NULL },
+    { "COMMENTS", self->comments_row, NULL },
+    { "OPENED", self->opened_row, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
+    if (g_str_equal (builtin[i].field, field))
+      {
+        out[0] = builtin[i].a;
+        out[1] = builtin[i].b;
+        out[2] = NULL;
+        return out[0] != NULL;
+      }
+  out[2] = NULL;
+  return affari_deal_card_fields_get_rows (self->fields_group, field, &out[0], &out[1]);
+}
+
+static void
+apply_layout (AffariDealCard *self)
+{
+  affari_card_layout_apply (self->layout, self->store, affari_deal_get_pipeline_id (self->deal));
+  /* Its rows live in the layout's sections: the group itself stays out of sight. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group),
+                          self->contacts->len > 0 && affari_card_layout_shows_client (self->layout));
+}
+
 static void
 set_pages (AffariDealCard *self)
 {
   affari_deal_card_products_set_deal (self->products_page, self->store, self->deal);
   affari_deal_card_activities_set_deal (self->activities_page, self->store, self->deal);
   affari_deal_card_history_set_deal (self->history_page, self->store, self->deal);
+  affari_deal_card_fields_set_deal (self->fields_group, self->store, self->deal);
+  apply_layout (self);
 }
+
+static void load_lists (AffariDealCard *self);
 
 static gboolean
 on_reload_idle_cb (gpointer user_data)
@@ -405,8 +504,16 @@ on_reload_idle_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   self->reload_source = 0;
+  if (self->lists_dirty)
+    load_lists (self);
   if (deal_id (self) == 0)
-    return G_SOURCE_REMOVE;
+    {
+      /* A deal not created yet: its stages and layout may have been edited in Preferenze. */
+      load_stages (self, affari_deal_get_pipeline_id (self->deal));
+      set_pages (self);
+      refresh (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
 
   deal = affari_store_get_deal (self->store, deal_id (self), &error);
   if (deal == NULL)
@@ -415,6 +522,8 @@ on_reload_idle_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   g_set_object (&self->deal, deal);
+  /* Moved to another pipeline, or its stages edited: the stages follow. */
+  load_stages (self, affari_deal_get_pipeline_id (deal));
   load_contacts (self);
   set_pages (self);
   refresh (self, FALSE);
@@ -598,6 +707,35 @@ on_store_deal_changed_cb (AffariStore    *store,
 }
 
 static void
+queue_reload (AffariDealCard *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle_cb, self, NULL);
+}
+
+static void
+on_store_stages_changed_cb (AffariStore    *store,
+                            gint64          pipeline_id,
+                            AffariDealCard *self)
+{
+  if (pipeline_id != self->stages_pipeline)
+    return;
+  /* Renamed, recoloured, added, reordered or deleted in Preferenze: read them again. */
+  self->stages_pipeline = 0;
+  queue_reload (self);
+}
+
+static void
+on_store_settings_changed_cb (AffariStore    *store,
+                              gint64          pipeline_id,
+                              AffariDealCard *self)
+{
+  /* Cheap enough to reload all that Preferenze can change; the layout moves rows only when it differs. */
+  self->lists_dirty = TRUE;
+  queue_reload (self);
+}
+
+static void
 on_store_reset_cb (AffariStore    *store,
                    AffariDealCard *self)
 {
@@ -704,11 +842,11 @@ on_currency_selected_cb (GtkDropDown    *dropdown,
   g_autoptr(AffariDeal) copy = NULL;
   guint position = gtk_drop_down_get_selected (dropdown);
 
-  if (self->loading || position >= G_N_ELEMENTS (currencies) ||
-      g_strcmp0 (currencies[position], affari_deal_get_currency (self->deal)) == 0)
+  if (self->loading || position >= self->currency_codes->len ||
+      g_strcmp0 (g_ptr_array_index (self->currency_codes, position), affari_deal_get_currency (self->deal)) == 0)
     return;
   copy = affari_deal_copy (self->deal);
-  affari_deal_set_currency (copy, currencies[position]);
+  affari_deal_set_currency (copy, g_ptr_array_index (self->currency_codes, position));
   commit (self, copy, NULL, NULL);
 }
 
@@ -721,6 +859,13 @@ on_stage_selected_cb (AdwComboRow    *row,
 
   if (self->loading || stage == NULL)
     return;
+  /* Closing is a decision: won, or lost in which stage and why — as the stage bar asks. */
+  if (deal_id (self) != 0 && affari_stage_get_semantics (stage) != AFFARI_SEMANTICS_PROCESS &&
+      affari_stage_get_id (stage) != affari_deal_get_stage_id (self->deal))
+    {
+      ask_finish (self, affari_stage_get_id (stage));
+      return;
+    }
   move_to (self, affari_stage_get_id (stage), NULL);
 }
 
@@ -849,11 +994,59 @@ on_source_description_apply_cb (AdwEntryRow    *row,
   save_text_field (self, row, affari_deal_set_source_description, affari_deal_get_source_description (self->deal));
 }
 
-static void
-on_comments_apply_cb (AdwEntryRow    *row,
-                      AffariDealCard *self)
+/* The comment is saved as a whole, in one transaction, when the user leaves it or presses
+ * Ctrl+Enter (Enter alone starts a new line). */
+static gboolean
+save_comments (AffariDealCard *self)
 {
-  save_text_field (self, row, affari_deal_set_comments, affari_deal_get_comments (self->deal));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+  g_autoptr(AffariDeal) copy = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *value;
+
+  if (!self->comments_dirty)
+    return TRUE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = g_strstrip (g_strdup (raw));
+  value = *text != '\0' ? text : NULL;
+  if (g_strcmp0 (value, affari_deal_get_comments (self->deal)) == 0)
+    {
+      self->comments_dirty = FALSE;
+      return TRUE;
+    }
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_comments (copy, value);
+  if (!commit (self, copy, NULL, NULL))
+    return FALSE;
+  self->comments_dirty = FALSE;
+  return TRUE;
+}
+
+static void
+on_comments_changed_cb (GtkTextBuffer  *buffer,
+                        AffariDealCard *self)
+{
+  if (!self->loading)
+    self->comments_dirty = TRUE;
+}
+
+static void
+on_comments_focus_left_cb (GtkEventControllerFocus *controller,
+                           AffariDealCard          *self)
+{
+  save_comments (self);
+}
+
+static gboolean
+on_comments_save_shortcut_cb (GtkWidget *widget,
+                              GVariant  *args,
+                              gpointer   user_data)
+{
+  save_comments (AFFARI_DEAL_CARD (user_data));
+  return TRUE;
 }
 
 static gboolean
@@ -864,6 +1057,7 @@ on_probability_timeout_cb (gpointer user_data)
   int value = gtk_spin_button_get_value_as_int (self->probability_spin);
 
   self->probability_source = 0;
+  value = MAX (value, -1);
   if (value == affari_deal_get_probability (self->deal))
     return G_SOURCE_REMOVE;
   copy = affari_deal_copy (self->deal);
@@ -876,11 +1070,37 @@ static void
 on_probability_changed_cb (GtkSpinButton  *spin,
                            AffariDealCard *self)
 {
+  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), gtk_spin_button_get_value_as_int (spin) >= 0);
   if (self->loading)
     return;
   /* One history event for a value, not one per click of the arrows. */
   g_clear_handle_id (&self->probability_source, g_source_remove);
   self->probability_source = g_timeout_add (PROBABILITY_DELAY_MS, on_probability_timeout_cb, self);
+}
+
+/* -1 is "not set": shown as an empty field, and an emptied field means it. */
+static int
+on_probability_input_cb (GtkSpinButton  *spin,
+                         double         *new_value,
+                         AffariDealCard *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (*text != '\0')
+    return FALSE;
+  *new_value = -1;
+  return TRUE;
+}
+
+static gboolean
+on_probability_output_cb (GtkSpinButton  *spin,
+                          AffariDealCard *self)
+{
+  if (gtk_spin_button_get_value_as_int (spin) >= 0)
+    return FALSE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
 }
 
 static void
@@ -928,6 +1148,8 @@ on_finish_response_cb (AdwMessageDialog *dialog,
 
   if (stage_id != 0)
     move_to (self, stage_id, *reason != '\0' ? reason : NULL);
+  else
+    refresh (self, FALSE); /* cancelled: the stage dropdown shows the stage the deal is in */
 }
 
 static void
@@ -987,12 +1209,11 @@ create_action (GtkWidget  *widget,
     return;
   if (affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)))
     on_source_description_apply_cb (self->source_description_row, self);
-  if (affari_card_is_dirty (GTK_EDITABLE (self->comments_row)))
-    on_comments_apply_cb (self->comments_row, self);
+  save_comments (self);
   if (self->probability_source != 0)
     {
       g_clear_handle_id (&self->probability_source, g_source_remove);
-      affari_deal_set_probability (self->deal, gtk_spin_button_get_value_as_int (self->probability_spin));
+      affari_deal_set_probability (self->deal, MAX (gtk_spin_button_get_value_as_int (self->probability_spin), -1));
     }
 
   if (!affari_store_create_deal (self->store, self->deal, &error))
@@ -1003,8 +1224,100 @@ create_action (GtkWidget  *widget,
   id = affari_deal_get_id (self->deal);
   g_clear_pointer (&self->new_company_name, g_free);
   save_contacts (self);
+  /* Custom fields typed before the deal existed; one that is invalid stays red in the card. */
+  affari_deal_card_fields_apply_pending (self->fields_group);
   affari_deal_card_load (self, id, NULL);
   g_signal_emit (self, signals[CREATED], 0, id);
+}
+
+static void
+move_to_pipeline (AffariDealCard *self,
+                  gint64          pipeline_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (deal_id (self) == 0 || pipeline_id == affari_deal_get_pipeline_id (self->deal))
+    return;
+  /* Typed text is saved first: it belongs to the deal wherever it goes. */
+  apply_pending (self);
+  if (!affari_store_move_deal_to_pipeline (self->store, deal_id (self), pipeline_id, &error))
+    {
+      show_save_error (self, error->message);
+      return;
+    }
+  /* At once, not on idle: the stage bar and the layout of the new pipeline. */
+  affari_deal_card_load (self, deal_id (self), NULL);
+}
+
+static void
+move_to_pipeline_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  move_to_pipeline (AFFARI_DEAL_CARD (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+on_choose_pipeline_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                AffariDealCard   *self)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "affari-dropdown");
+  AffariPipeline *pipeline;
+
+  if (!g_str_equal (response, "move"))
+    return;
+  pipeline = gtk_drop_down_get_selected_item (dropdown);
+  if (pipeline != NULL)
+    move_to_pipeline (self, affari_pipeline_get_id (pipeline));
+}
+
+/* "Sposta in pipeline": which pipeline; the stage follows by semantics. */
+static void
+choose_pipeline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AffariDealCard *self = AFFARI_DEAL_CARD (widget);
+  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_PIPELINE);
+  g_autoptr(GtkExpression) name = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+
+  if (deal_id (self) == 0)
+    return;
+  pipelines = affari_store_list_pipelines (self->store, &error);
+  if (pipelines == NULL)
+    {
+      show_save_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < pipelines->len; i++)
+    if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) != affari_deal_get_pipeline_id (self->deal))
+      g_list_store_append (model, g_ptr_array_index (pipelines, i));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Move to Pipeline"),
+                                                       g_list_model_get_n_items (G_LIST_MODEL (model)) > 0
+                                                       ? _("The deal goes to the first stage of the same kind there: in progress, won or lost.")
+                                                       : _("There is no other pipeline: create one in Preferences.")));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), gtk_expression_ref (name));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pipeline"), -1);
+  gtk_widget_set_visible (dropdown, g_list_model_get_n_items (G_LIST_MODEL (model)) > 0);
+  adw_message_dialog_set_extra_child (dialog, dropdown);
+  g_object_set_data (G_OBJECT (dialog), "affari-dropdown", dropdown);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
+    {
+      adw_message_dialog_add_response (dialog, "move", _("_Move"));
+      adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "move");
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_choose_pipeline_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1015,13 +1328,14 @@ move_to_stage_action (GtkWidget  *widget,
   move_to (AFFARI_DEAL_CARD (widget), g_variant_get_int64 (parameter), NULL);
 }
 
+/* Asks won or which lost stage, and a reason; @chosen_stage_id (a won or lost stage picked in the
+ * dropdown, or 0) is the answer offered by default. */
 static void
-finish_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+ask_finish (AffariDealCard *self,
+            gint64          chosen_stage_id)
 {
-  AffariDealCard *self = AFFARI_DEAL_CARD (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AffariStage *chosen = find_stage (self, chosen_stage_id);
   AdwMessageDialog *dialog;
   GtkWidget *reason;
 
@@ -1048,7 +1362,14 @@ finish_action (GtkWidget  *widget,
       adw_message_dialog_add_response (dialog, id, label);
       adw_message_dialog_set_response_appearance (dialog, id, ADW_RESPONSE_DESTRUCTIVE);
     }
-  adw_message_dialog_set_default_response (dialog, "won");
+  if (chosen != NULL && affari_stage_get_semantics (chosen) == AFFARI_SEMANTICS_FAILURE)
+    {
+      g_autofree char *id = g_strdup_printf ("lost-%" G_GINT64_FORMAT, chosen_stage_id);
+
+      adw_message_dialog_set_default_response (dialog, id);
+    }
+  else
+    adw_message_dialog_set_default_response (dialog, "won");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   reason = gtk_entry_new ();
@@ -1061,23 +1382,50 @@ finish_action (GtkWidget  *widget,
 }
 
 static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ask_finish (AFFARI_DEAL_CARD (widget), 0);
+}
+
+static void
 reopen_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   AffariDealCard *self = AFFARI_DEAL_CARD (widget);
-  gint64 target = 0;
+  g_autoptr(GError) error = NULL;
+  gint64 target;
 
-  /* Back to the last step before closing. */
-  for (guint i = 0; i < self->stages->len; i++)
+  /* Back to the stage the deal was in before it was closed. */
+  target = affari_store_find_reopen_stage (self->store, deal_id (self), &error);
+  if (target == 0)
     {
-      AffariStage *stage = g_ptr_array_index (self->stages, i);
-
-      if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_PROCESS)
-        target = affari_stage_get_id (stage);
+      show_save_error (self, error->message);
+      return;
     }
-  if (target != 0)
-    move_to (self, target, NULL);
+  move_to (self, target, NULL);
+}
+
+static void
+clear_probability_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AffariDealCard *self = AFFARI_DEAL_CARD (widget);
+  g_autoptr(AffariDeal) copy = NULL;
+
+  g_clear_handle_id (&self->probability_source, g_source_remove);
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->probability_spin, -1);
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), FALSE);
+  if (affari_deal_get_probability (self->deal) < 0)
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_probability (copy, -1);
+  commit (self, copy, NULL, NULL);
 }
 
 static void
@@ -1234,6 +1582,8 @@ affari_deal_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD);
 
+  g_clear_pointer (&self->layout, affari_card_layout_free);
+  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
@@ -1267,6 +1617,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_PRODUCTS);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_HISTORY);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_FIELDS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, create_button);
@@ -1305,7 +1656,16 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, source_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, source_description_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, probability_spin);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, probability_clear_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, comments_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, comments_view);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, general_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, main_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, more_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, client_add_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, probability_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, opened_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, opened_switch);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, error_group);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, save_error);
@@ -1316,9 +1676,12 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "card.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-stage", "x", move_to_stage_action);
+  gtk_widget_class_install_action (widget_class, "card.choose-pipeline", NULL, choose_pipeline_action);
+  gtk_widget_class_install_action (widget_class, "card.move-to-pipeline", "x", move_to_pipeline_action);
   gtk_widget_class_install_action (widget_class, "card.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "card.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "card.clear-probability", NULL, clear_probability_action);
   gtk_widget_class_install_action (widget_class, "card.plan-activity", NULL, plan_activity_action);
   gtk_widget_class_install_action (widget_class, "card.remove-company", NULL, remove_company_action);
   gtk_widget_class_install_action (widget_class, "card.create-client", "s", create_client_action);
@@ -1327,6 +1690,9 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "card.close", NULL);
+  /* As on the board: Delete moves the deal to the trash (entries keep Delete for their text). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "card.delete", NULL);
 }
 
 static void
@@ -1334,12 +1700,23 @@ affari_deal_card_init (AffariDealCard *self)
 {
   g_autoptr(GtkExpression) stage_name = NULL;
   g_autoptr(GtkExpression) member_name = NULL;
+  GtkEventController *focus;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->contact_rows = g_ptr_array_new ();
   self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->currency_codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fallback_currencies); i++)
+    g_ptr_array_add (self->currency_codes, g_strdup (fallback_currencies[i]));
   self->deal = affari_deal_new ();
+  {
+    GtkWidget *unused[] = { GTK_WIDGET (self->main_group), GTK_WIDGET (self->more_group) };
+
+    self->layout = affari_card_layout_new (self->general_page, self->contacts_group, self->error_group,
+                                           unused, G_N_ELEMENTS (unused), field_widgets, self);
+  }
 
   stage_name = gtk_property_expression_new (AFFARI_TYPE_STAGE, NULL, "name");
   adw_combo_row_set_expression (self->stage_row, stage_name);
@@ -1351,7 +1728,6 @@ affari_deal_card_init (AffariDealCard *self)
   affari_card_track_edits (GTK_EDITABLE (self->begin_date_row));
   affari_card_track_edits (GTK_EDITABLE (self->close_date_row));
   affari_card_track_edits (GTK_EDITABLE (self->source_description_row));
-  affari_card_track_edits (GTK_EDITABLE (self->comments_row));
 
   g_signal_connect (self->title_row, "apply", G_CALLBACK (on_title_row_apply_cb), self);
   g_signal_connect (self->title_row, "entry-activated", G_CALLBACK (on_title_row_apply_cb), self);
@@ -1369,12 +1745,183 @@ affari_deal_card_init (AffariDealCard *self)
   g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_source_selected_cb), self);
   g_signal_connect (self->source_description_row, "apply", G_CALLBACK (on_source_description_apply_cb), self);
   g_signal_connect (self->source_description_row, "entry-activated", G_CALLBACK (on_source_description_apply_cb), self);
-  g_signal_connect (self->comments_row, "apply", G_CALLBACK (on_comments_apply_cb), self);
-  g_signal_connect (self->comments_row, "entry-activated", G_CALLBACK (on_comments_apply_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->comments_view), "changed", G_CALLBACK (on_comments_changed_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_comments_focus_left_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), focus);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (on_comments_save_shortcut_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), shortcuts);
+  g_signal_connect (self->probability_spin, "input", G_CALLBACK (on_probability_input_cb), self);
+  g_signal_connect (self->probability_spin, "output", G_CALLBACK (on_probability_output_cb), self);
   g_signal_connect (self->probability_spin, "value-changed", G_CALLBACK (on_probability_changed_cb), self);
   g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_opened_changed_cb), self);
   g_signal_connect (self->client_search, "search-changed", G_CALLBACK (on_client_search_changed_cb), self);
   g_signal_connect (self->client_popover, "show", G_CALLBACK (on_client_popover_shown_cb), self);
+}
+
+static gboolean
+editable_has_input (GtkEditable *editable)
+{
+  g_autofree char *text = affari_card_dup_text (editable);
+
+  return affari_card_is_dirty (editable) && *text != '\0';
+}
+
+/* Whether the user put anything into a deal not created yet. */
+static gboolean
+new_deal_has_input (AffariDealCard *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+
+  return editable_has_input (GTK_EDITABLE (self->title_row)) ||
+         editable_has_input (GTK_EDITABLE (self->amount_row)) ||
+         editable_has_input (GTK_EDITABLE (self->begin_date_row)) ||
+         editable_has_input (GTK_EDITABLE (self->close_date_row)) ||
+         editable_has_input (GTK_EDITABLE (self->source_description_row)) ||
+         (self->comments_dirty && gtk_text_buffer_get_char_count (buffer) > 0) ||
+         affari_deal_get_company_id (self->deal) != 0 ||
+         self->contacts->len > 0 ||
+         affari_deal_card_fields_has_unsaved (self->fields_group);
+}
+
+/* Saves whatever is typed but not applied yet into the deal shown; FALSE when something stays
+ * unsaved (invalid text, a product row without a name…), which then shows why. */
+static gboolean
+apply_pending (AffariDealCard *self)
+{
+  gboolean ok = TRUE;
+
+  if (deal_id (self) == 0)
+    return FALSE;
+
+  if (affari_card_is_dirty (GTK_EDITABLE (self->title_row)))
+    {
+      g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (self->title_row));
+
+      save_title (self, text);
+      ok = !affari_card_is_dirty (GTK_EDITABLE (self->title_row)) && ok;
+    }
+  if (affari_card_is_dirty (GTK_EDITABLE (self->amount_row)))
+    ok = save_amount (self) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->begin_date_row)))
+    ok = save_date (self, self->begin_date_row, self->begin_date_error, TRUE) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->close_date_row)))
+    ok = save_date (self, self->close_date_row, self->close_date_error, FALSE) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)))
+    {
+      on_source_description_apply_cb (self->source_description_row, self);
+      ok = !affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)) && ok;
+    }
+  ok = save_comments (self) && ok;
+  if (self->probability_source != 0)
+    {
+      g_clear_handle_id (&self->probability_source, g_source_remove);
+      on_probability_timeout_cb (self);
+    }
+  ok = affari_deal_card_fields_apply_pending (self->fields_group) && ok;
+  if (affari_deal_card_products_has_unsaved (self->products_page))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->products_page), "products.save", NULL);
+      ok = !affari_deal_card_products_has_unsaved (self->products_page) && ok;
+    }
+  return ok;
+}
+
+/* Throws away what was typed and not saved: the card shows the stored deal again. */
+static void
+discard_pending (AffariDealCard *self)
+{
+  g_clear_handle_id (&self->probability_source, g_source_remove);
+  affari_card_set_field_error (GTK_WIDGET (self->title_row), self->title_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->begin_date_row), self->begin_date_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->close_date_row), self->close_date_error, NULL);
+  show_save_error (self, NULL);
+  affari_deal_card_fields_discard (self->fields_group);
+  affari_deal_card_products_discard (self->products_page);
+  if (deal_id (self) == 0)
+    {
+      g_clear_pointer (&self->new_company_name, g_free);
+      g_ptr_array_set_size (self->contacts, 0);
+      affari_deal_set_company_id (self->deal, 0);
+      affari_deal_set_comments (self->deal, NULL);
+      affari_deal_set_title (self->deal, NULL);
+      affari_deal_set_amount (self->deal, 0);
+    }
+  refresh (self, TRUE);
+}
+
+static void close_after_checks (AffariDealCard *self);
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AffariDealCard   *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  discard_pending (self);
+  close_after_checks (self);
+}
+
+static void
+ask_discard (AffariDealCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean is_new = deal_id (self) == 0;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
+                                                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
+                                                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it.")));
+  adw_message_dialog_add_response (dialog, "keep", _("_Keep Editing"));
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closes, or first suggests planning the next activity of an open deal that has none. */
+static void
+close_after_checks (AffariDealCard *self)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+  gboolean planned = FALSE;
+
+  if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal))
+    {
+      activities = affari_store_list_activities (self->store, deal_id (self), NULL);
+      for (guint i = 0; activities != NULL && i < activities->len; i++)
+        if (!affari_activity_get_completed (g_ptr_array_index (activities, i)))
+          planned = TRUE;
+
+      if (activities != NULL && !planned)
+        {
+          /* As Bitrix24 does: an open deal without a next step is easily forgotten. */
+          root = gtk_widget_get_root (GTK_WIDGET (self));
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                               _("No Activity Planned"),
+                                                               _("Plan the next call, meeting or task, so that this deal is not forgotten.")));
+          adw_message_dialog_add_response (dialog, "later", _("_Not Now"));
+          adw_message_dialog_add_response (dialog, "plan", _("_Plan Activity"));
+          adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (dialog, "plan");
+          adw_message_dialog_set_close_response (dialog, "cancel");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_plan_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+
+  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -1400,11 +1947,6 @@ void
 affari_deal_card_set_store (AffariDealCard *self,
                             AffariStore    *store)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) team = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
-  g_autoptr(GtkStringList) types = NULL;
-  g_autoptr(GtkStringList) sources = NULL;
-
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
   g_return_if_fail (AFFARI_IS_STORE (store));
 
@@ -1413,6 +1955,23 @@ affari_deal_card_set_store (AffariDealCard *self,
   g_set_object (&self->store, store);
   g_signal_connect (store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
   g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
+  g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
+  g_signal_connect (store, "settings-changed", G_CALLBACK (on_store_settings_changed_cb), self);
+  load_lists (self);
+}
+
+/* The team, deal types and sources of the combo rows, as the store has them now. */
+static void
+load_lists (AffariDealCard *self)
+{
+  AffariStore *store = self->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) team = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
+  g_autoptr(GtkStringList) types = NULL;
+  g_autoptr(GtkStringList) sources = NULL;
+  g_autoptr(GtkStringList) currencies = NULL;
+
+  self->lists_dirty = FALSE;
 
   g_clear_pointer (&self->team, g_ptr_array_unref);
   g_clear_pointer (&self->types, g_ptr_array_unref);
@@ -1435,10 +1994,25 @@ affari_deal_card_set_store (AffariDealCard *self,
   types = pairs_model (self->types);
   sources = pairs_model (self->sources);
 
+  {
+    g_autoptr(GPtrArray) in_use = affari_store_list_currencies (store, NULL);
+
+    if (in_use != NULL && in_use->len > 0)
+      {
+        g_ptr_array_set_size (self->currency_codes, 0);
+        for (guint i = 0; i < in_use->len; i++)
+          g_ptr_array_add (self->currency_codes, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (in_use, i))->code));
+      }
+    g_ptr_array_add (self->currency_codes, NULL);
+    currencies = gtk_string_list_new ((const char * const *) self->currency_codes->pdata);
+    g_ptr_array_remove_index (self->currency_codes, self->currency_codes->len - 1);
+  }
+
   self->loading = TRUE;
   adw_combo_row_set_model (self->responsible_row, G_LIST_MODEL (team));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (currencies));
   self->loading = FALSE;
 }
 
@@ -1457,6 +2031,9 @@ affari_deal_card_load (AffariDealCard *self,
   if (deal == NULL)
     return FALSE;
 
+  /* Another deal replaces this one: what was typed here and is valid is saved first. */
+  if (deal_id (self) != 0 && deal_id (self) != id)
+    apply_pending (self);
   same = deal_id (self) == id;
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_set_object (&self->deal, deal);
@@ -1529,37 +2106,13 @@ affari_deal_card_get_deal_id (AffariDealCard *self)
 void
 affari_deal_card_request_close (AffariDealCard *self)
 {
-  g_autoptr(GPtrArray) activities = NULL;
-  AdwMessageDialog *dialog;
-  GtkRoot *root;
-  gboolean planned = FALSE;
-
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
 
-  if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal))
+  /* What the user typed is saved, or the user decides to throw it away: never silently lost. */
+  if (deal_id (self) == 0 ? new_deal_has_input (self) : !apply_pending (self))
     {
-      activities = affari_store_list_activities (self->store, deal_id (self), NULL);
-      for (guint i = 0; activities != NULL && i < activities->len; i++)
-        if (!affari_activity_get_completed (g_ptr_array_index (activities, i)))
-          planned = TRUE;
-
-      if (activities != NULL && !planned)
-        {
-          /* As Bitrix24 does: an open deal without a next step is easily forgotten. */
-          root = gtk_widget_get_root (GTK_WIDGET (self));
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                               _("No Activity Planned"),
-                                                               _("Plan the next call, meeting or task, so that this deal is not forgotten.")));
-          adw_message_dialog_add_response (dialog, "later", _("_Not Now"));
-          adw_message_dialog_add_response (dialog, "plan", _("_Plan Activity"));
-          adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
-          adw_message_dialog_set_default_response (dialog, "plan");
-          adw_message_dialog_set_close_response (dialog, "cancel");
-          g_signal_connect_object (dialog, "response", G_CALLBACK (on_plan_response_cb), self, 0);
-          gtk_window_present (GTK_WINDOW (dialog));
-          return;
-        }
+      ask_discard (self);
+      return;
     }
-
-  g_signal_emit (self, signals[CLOSED], 0);
+  close_after_checks (self);
 }

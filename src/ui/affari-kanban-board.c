@@ -31,6 +31,7 @@ struct _AffariKanbanBoard
   gint64             pipeline_id;
   char              *currency;
   char              *filter_text;
+  AffariDealQuery   *filter;            /* the window's filter, or NULL */
   GPtrArray         *columns;        /* AffariKanbanColumn, unowned (children of columns_box) */
   GMenu             *card_menu;
 
@@ -274,12 +275,14 @@ on_drop_after_paint_cb (GdkFrameClock     *clock,
                         AffariKanbanBoard *self)
 {
   gint64 now = g_get_monotonic_time ();
+  char drop[G_ASCII_DTOSTR_BUF_SIZE], persisted[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_clear_signal_handler (&self->drop_paint_handler, clock);
 
-  g_print ("drop-ms %.2f persisted-ms %.2f\n",
-           (now - self->drop_start) / 1000.0,
-           (self->drop_persisted - self->drop_start) / 1000.0);
+  /* Machine numbers, read by affari-bench: a decimal point whatever the locale. */
+  g_print ("drop-ms %s persisted-ms %s\n",
+           g_ascii_formatd (drop, sizeof drop, "%.2f", (now - self->drop_start) / 1000.0),
+           g_ascii_formatd (persisted, sizeof persisted, "%.2f", (self->drop_persisted - self->drop_start) / 1000.0));
   fflush (stdout);
   self->drop_start = 0;
 }
@@ -619,6 +622,7 @@ rebuild (AffariKanbanBoard *self)
       column = affari_kanban_column_new (self->store, stage, self->currency);
       affari_kanban_column_set_card_menu (AFFARI_KANBAN_COLUMN (column), G_MENU_MODEL (self->card_menu));
       affari_kanban_column_set_filter_text (AFFARI_KANBAN_COLUMN (column), self->filter_text);
+      affari_kanban_column_set_filter (AFFARI_KANBAN_COLUMN (column), self->filter);
       gtk_box_append (self->columns_box, column);
       g_ptr_array_add (self->columns, column);
     }
@@ -811,6 +815,7 @@ bench_scroll_finish (AffariKanbanBoard *self)
   double total = 0, worst = 0;
   guint over = 0;
   guint rows = 0;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_clear_signal_handler (&self->bench_before_handler, clock);
   g_clear_signal_handler (&self->bench_after_handler, clock);
@@ -831,8 +836,8 @@ bench_scroll_finish (AffariKanbanBoard *self)
 
   g_print ("scroll-items %u\n", n);
   g_print ("scroll-frames %u\n", sorted->len);
-  g_print ("scroll-mean-ms %.2f\n", sorted->len > 0 ? total / sorted->len : 0);
-  g_print ("scroll-max-ms %.2f\n", worst);
+  g_print ("scroll-mean-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f", sorted->len > 0 ? total / sorted->len : 0));
+  g_print ("scroll-max-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f", worst));
   g_print ("scroll-over-16ms %u\n", over);
   g_print ("scroll-row-widgets %u\n", rows);
   g_print ("scroll-deal-objects %u\n", affari_deal_list_get_n_loaded (deals));
@@ -1111,6 +1116,7 @@ affari_kanban_board_finalize (GObject *object)
   g_clear_pointer (&self->bench_frames, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->filter, affari_deal_query_free);
 
   G_OBJECT_CLASS (affari_kanban_board_parent_class)->finalize (object);
 }
@@ -1312,6 +1318,25 @@ affari_kanban_board_set_filter_text (AffariKanbanBoard *self,
 
   for (guint i = 0; i < self->columns->len; i++)
     affari_kanban_column_set_filter_text (g_ptr_array_index (self->columns, i), text);
+}
+
+void
+affari_kanban_board_set_filter (AffariKanbanBoard     *self,
+                                const AffariDealQuery *filter)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+
+  if (affari_deal_query_equal (self->filter, filter))
+    return;
+  g_clear_pointer (&self->filter, affari_deal_query_free);
+  if (filter != NULL && affari_deal_query_has_filter (filter))
+    {
+      self->filter = affari_deal_query_new ();
+      affari_deal_query_merge_filter (self->filter, filter);
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    affari_kanban_column_set_filter (g_ptr_array_index (self->columns, i), self->filter);
 }
 
 guint

@@ -35,6 +35,11 @@ void         affari_kanban_board_set_pipeline_id    (AffariKanbanBoard *self,
 /* Shows only the deals matching @text (title, client, comments), or all with NULL. */
 void         affari_kanban_board_set_filter_text    (AffariKanbanBoard *self,
                                                      const char        *text);
+/* ---- list and filters ---- */
+/* Shows only the deals matching the window's @filter (criteria only; NULL = none); the column
+ * headers then count and total the filtered deals, marked "(filtrati)". */
+void         affari_kanban_board_set_filter         (AffariKanbanBoard     *self,
+                                                     const AffariDealQuery *filter);
 /* The columns, in stage order. */
 guint        affari_kanban_board_get_n_columns      (AffariKanbanBoard *self);
 AffariKanbanColumn *affari_kanban_board_get_column  (AffariKanbanBoard *self,

@@ -30,6 +30,10 @@ void        affari_kanban_card_set_menu_model  (AffariKanbanCard *self,
 /* While the card's deal is being dragged it shows as a placeholder. */
 void        affari_kanban_card_set_dragging    (AffariKanbanCard *self,
                                                 gboolean          dragging);
+/* Everything the card shows, one part a line: title, amount, client, next activity, badge. */
+char       *affari_kanban_card_dup_text        (AffariKanbanCard *self);
+/* The state of the next activity as drawn: "none", "overdue", "today" or "planned". */
+const char *affari_kanban_card_get_activity_state (AffariKanbanCard *self);
 /* "Fornitura stampanti, € 4.500,00, Rossi Srl": the accessible label. */
 char       *affari_kanban_card_describe        (AffariDeal       *deal);
 

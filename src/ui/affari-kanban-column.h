@@ -23,6 +23,11 @@ gint64          affari_kanban_column_get_stage_id     (AffariKanbanColumn *self)
 AffariDealList *affari_kanban_column_get_deals        (AffariKanbanColumn *self);
 GtkListView    *affari_kanban_column_get_list_view    (AffariKanbanColumn *self);
 /* Words that the cards must contain (the search bar), or NULL. */
+/* ---- list and filters ---- */
+/* Applies the window's filter (criteria only; NULL = none) to the column, whose header then
+ * says that its count and total are filtered. */
+void            affari_kanban_column_set_filter       (AffariKanbanColumn    *self,
+                                                       const AffariDealQuery *filter);
 void            affari_kanban_column_set_filter_text  (AffariKanbanColumn *self,
                                                        const char         *text);
 void            affari_kanban_column_set_card_menu    (AffariKanbanColumn *self,

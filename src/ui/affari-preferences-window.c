@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "affari-preferences-window.h"
+#include "affari-settings-fields.h"
+#include "affari-settings-lists.h"
+#include "affari-settings-pipelines.h"
 
 struct _AffariPreferencesWindow
 {
@@ -129,6 +132,15 @@ affari_preferences_window_constructed (GObject *object)
   fill_team (self);
   g_signal_connect (self->user_row, "notify::selected",
                     G_CALLBACK (on_user_row_selected_changed_cb), self);
+  /* People added or renamed on the Lists page: "You Are" follows at once. */
+  g_signal_connect_swapped (self->store, "settings-changed::team", G_CALLBACK (fill_team), self);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (affari_settings_pipelines_new (self->store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (affari_settings_fields_new (self->store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (affari_settings_lists_new (self->store)));
 
   path = affari_store_get_path (self->store);
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)
@@ -148,6 +160,8 @@ affari_preferences_window_dispose (GObject *object)
 {
   AffariPreferencesWindow *self = AFFARI_PREFERENCES_WINDOW (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->team);

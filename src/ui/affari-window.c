@@ -10,8 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "io/affari-demo.h"
+#include "io/affari-ics.h"
 
+#include "affari-activities-view.h"
+#include "affari-calendar-view.h"
 #include "affari-deal-card.h"
+#include "affari-deal-list-view.h"
+#include "affari-filter-bar.h"
 #include "affari-new-deal-dialog.h"
 #include "affari-trash-window.h"
 #include "affari-kanban-board.h"
@@ -42,10 +47,14 @@ struct _AffariWindow
   GtkToggleButton       *search_button;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
+  AffariFilterBar       *filter_bar;
+  AffariDealListView    *deal_list_view;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
   AffariKanbanBoard     *kanban_board;
+  AffariActivitiesView  *activities_view;
+  AffariCalendarView    *calendar_view;
   AdwViewSwitcherBar    *switcher_bar;
   AdwFlap               *card_flap;
   AffariDealCard        *deal_card;
@@ -61,6 +70,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  FILTER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char * const view_names[] = { "kanban", "list", "activities", "calendar" };
 
@@ -123,6 +139,10 @@ apply_pipeline (AffariWindow *self)
   gint64 pipeline_id = selected_pipeline_id (self);
 
   affari_kanban_board_set_pipeline_id (self->kanban_board, pipeline_id);
+  affari_activities_view_set_pipeline_id (self->activities_view, pipeline_id);
+  affari_calendar_view_set_pipeline_id (self->calendar_view, pipeline_id);
+  affari_deal_list_view_set_pipeline_id (self->deal_list_view, pipeline_id);
+  affari_filter_bar_set_pipeline_id (self->filter_bar, pipeline_id);
 
   if (self->settings != NULL && pipeline_id != 0)
     g_settings_set_int64 (self->settings, "last-pipeline", pipeline_id);
@@ -246,12 +266,18 @@ on_pipeline_dropdown_selected_changed_cb (GtkDropDown  *dropdown,
     apply_pipeline (self);
 }
 
+/* The filter of the search bar applies to every view. */
 static void
-on_search_entry_search_changed_cb (GtkSearchEntry *entry,
-                                   AffariWindow   *self)
+on_filter_bar_filter_changed_cb (AffariFilterBar *bar,
+                                 AffariWindow    *self)
 {
-  /* The board filters in SQL, like the list will. */
-  affari_kanban_board_set_filter_text (self->kanban_board, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  const AffariDealQuery *filter = affari_filter_bar_get_filter (bar);
+
+  affari_kanban_board_set_filter (self->kanban_board, filter);
+  affari_activities_view_set_filter (self->activities_view, filter);
+  affari_calendar_view_set_filter (self->calendar_view, filter);
+  affari_deal_list_view_set_filter (self->deal_list_view, filter);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
 static void
@@ -417,6 +443,57 @@ show_trash_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store)));
 }
 
+/* ---- activities and calendar ---- */
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               AffariWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  /* Only the open activities: a few hundred lines, written before the next frame. */
+  if (!affari_ics_export (self->store, NULL, file, &n, NULL, &error))
+    /* Translators: a toast; %s says why. */
+    message = g_strdup_printf (_("The activities could not be exported: %s"), error->message);
+  else
+    /* Translators: a toast after exporting the planned activities to an .ics file. */
+    message = g_strdup_printf (ngettext ("%u activity exported for the calendar", "%u activities exported for the calendar", n), n);
+  affari_window_add_toast (self, message);
+}
+
+static void
+export_activities_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Activities"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar files (.ics)"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name the export suggests; keep the .ics ending. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("affari-activities.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* ------------------------------------------------------------ actions */
 
 static void
@@ -508,6 +585,10 @@ affari_window_constructed (GObject *object)
   restore_state (self);
 
   affari_kanban_board_set_store (self->kanban_board, self->store);
+  affari_activities_view_set_store (self->activities_view, self->store);
+  affari_calendar_view_set_store (self->calendar_view, self->store);
+  affari_filter_bar_set_store (self->filter_bar, self->store);
+  affari_deal_list_view_set_store (self->deal_list_view, self->store);
   affari_deal_card_set_store (self->deal_card, self->store);
   g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
   g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
@@ -544,8 +625,8 @@ affari_window_constructed (GObject *object)
 
   g_signal_connect (self->pipeline_dropdown, "notify::selected",
                     G_CALLBACK (on_pipeline_dropdown_selected_changed_cb), self);
-  g_signal_connect (self->search_entry, "search-changed",
-                    G_CALLBACK (on_search_entry_search_changed_cb), self);
+  g_signal_connect (self->filter_bar, "filter-changed",
+                    G_CALLBACK (on_filter_bar_filter_changed_cb), self);
   g_signal_connect (self->view_stack, "notify::visible-child-name",
                     G_CALLBACK (on_view_stack_visible_child_changed_cb), self);
   g_signal_connect (self->switcher_title, "notify::title-visible",
@@ -682,8 +763,16 @@ affari_window_class_init (AffariWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* "filter-changed" (): the filter of the search bar changed; read it with affari_window_get_filter(). */
+  signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   affari_ui_ensure_resources ();
+  g_type_ensure (AFFARI_TYPE_FILTER_BAR);
+  g_type_ensure (AFFARI_TYPE_DEAL_LIST_VIEW);
   g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
+  g_type_ensure (AFFARI_TYPE_ACTIVITIES_VIEW);
+  g_type_ensure (AFFARI_TYPE_CALENDAR_VIEW);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
@@ -692,11 +781,14 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, deal_list_view);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, kanban_board);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, activities_view);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, deal_card);
@@ -707,6 +799,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
   gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-deal", NULL);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -735,6 +828,7 @@ affari_window_init (AffariWindow *self)
   gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
   gtk_drop_down_set_model (self->pipeline_dropdown, G_LIST_MODEL (self->pipelines));
 
+  self->search_entry = affari_filter_bar_get_search_entry (self->filter_bar);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
@@ -843,4 +937,43 @@ affari_window_save_state (AffariWindow *self)
     g_settings_set_string (self->settings, "last-view", affari_window_get_view (self));
   if (selected_pipeline_id (self) != 0)
     g_settings_set_int64 (self->settings, "last-pipeline", selected_pipeline_id (self));
+}
+
+/* ---- list and filters ---- */
+
+const AffariDealQuery *
+affari_window_get_filter (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return affari_filter_bar_get_filter (self->filter_bar);
+}
+
+void
+affari_window_set_filter (AffariWindow          *self,
+                          const AffariDealQuery *filter)
+{
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+
+  affari_filter_bar_set_filter (self->filter_bar, filter);
+  on_filter_bar_filter_changed_cb (self->filter_bar, self);
+  /* A filter is shown by its chips, which live in the search bar. */
+  if (affari_deal_query_has_filter (filter))
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+AffariDealListView *
+affari_window_get_deal_list_view (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return self->deal_list_view;
+}
+
+AffariFilterBar *
+affari_window_get_filter_bar (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return self->filter_bar;
 }

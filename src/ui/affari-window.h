@@ -32,4 +32,17 @@ void          affari_window_add_toast       (AffariWindow      *self,
 /* Writes size, maximized state, view and pipeline to GSettings (if there is a schema). */
 void          affari_window_save_state      (AffariWindow      *self);
 
+/* ---- list and filters ---- */
+/* The filter of the search bar (criteria only: no pipeline, stage or order), which every view
+ * applies; "filter-changed" () is emitted when it changes. Never NULL. */
+const AffariDealQuery *affari_window_get_filter (AffariWindow          *self);
+/* Applies @filter (NULL = none) as if the user had chosen it. */
+void          affari_window_set_filter      (AffariWindow          *self,
+                                             const AffariDealQuery *filter);
+/* The list ("Elenco") and the filter bar, for tests. */
+typedef struct _AffariDealListView AffariDealListView;
+typedef struct _AffariFilterBar AffariFilterBar;
+AffariDealListView *affari_window_get_deal_list_view (AffariWindow *self);
+AffariFilterBar    *affari_window_get_filter_bar     (AffariWindow *self);
+
 G_END_DECLS

@@ -1,0 +1,38 @@
+/* affari-ics.h — the planned activities as an iCalendar file (RFC 5545)
+ *
+ * Calls and meetings become VEVENTs (they happen at a time and take it: 30 and 60 minutes),
+ * tasks and e-mails VTODOs (something to do by a deadline, DUE), so that GNOME Calendar,
+ * Evolution and Thunderbird show the first in the agenda and the second in their task lists.
+ * UIDs are "activity-<id>@affari": exporting again updates the same entries instead of adding
+ * copies. Times are written in UTC ("…Z"), which needs no VTIMEZONE.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+/* TEXT value escaping: "\" ";" "," and newlines (RFC 5545 3.3.11). */
+char      *affari_ics_escape_text (const char *text);
+/* Appends @line to @out folded at 75 octets (never inside a UTF-8 character), CRLF-terminated. */
+void       affari_ics_append_line (GString    *out,
+                                   const char *line);
+/* The VCALENDAR of @activities (AffariActivity); @deal_titles (deal id → title, nullable) names
+ * the deals; @dtstamp (Unix seconds) is the time of the export. */
+char      *affari_ics_build       (GPtrArray  *activities,
+                                   GHashTable *deal_titles,
+                                   gint64      dtstamp);
+/* Writes the open activities of @query's deals (NULL = every deal) to @file; @n_written gets how
+ * many. */
+gboolean   affari_ics_export      (AffariStore           *store,
+                                   const AffariDealQuery *query,
+                                   GFile                 *file,
+                                   guint                 *n_written,
+                                   GCancellable          *cancellable,
+                                   GError               **error);
+
+G_END_DECLS

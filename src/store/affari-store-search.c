@@ -1,0 +1,411 @@
+/* affari-store-search.c — the list's side of the store: full-text search, saved filters, bulk
+ * edits with their undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-store"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "affari-store-private.h"
+#include "model/affari-deal-private.h"
+
+typedef enum {
+  BULK_STAGE,
+  BULK_RESPONSIBLE,
+  BULK_PIPELINE,
+  BULK_TRASH,
+} BulkKind;
+
+typedef struct {
+  AffariDealPlace place;        /* where the deal was (stage and pipeline edits) */
+  gint64 pipeline_id;           /* its pipeline before (pipeline edits) */
+  gint64 assigned_by_id;        /* its responsible before (responsible edits) */
+} BulkItem;
+
+struct _AffariBulkUndo
+{
+  BulkKind kind;
+  GArray *items;                /* BulkItem */
+};
+
+/* ------------------------------------------------------------ search */
+
+char *
+store_search_match_expression (const char *text)
+{
+  g_autoptr(GString) match = g_string_new ("");
+  const char *p = text;
+
+  if (text == NULL)
+    return NULL;
+
+  /* Split where the tokenizer would (anything not a letter or a digit), quote each word so that
+   * FTS5 syntax typed by the user (AND, NEAR, quotes, "-") is searched literally, and make it a
+   * prefix: the list updates at every keystroke. */
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append_c (match, '"');
+          g_string_append_len (match, start, p - start);
+          g_string_append (match, "\"*");
+        }
+    }
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+/* ------------------------------------------------------------ saved filters */
+
+void
+affari_saved_filter_free (AffariSavedFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_free (filter->name);
+  affari_deal_query_free (filter->query);
+  g_free (filter);
+}
+
+GPtrArray *
+affari_store_list_saved_filters (AffariStore *self, GError **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *filters;
+  int rc;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT id, name, query FROM saved_filter ORDER BY sort, name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  filters = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_saved_filter_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) parse_error = NULL;
+      AffariDealQuery *query = affari_deal_query_deserialize ((const char *) sqlite3_column_text (stmt, 2), &parse_error);
+      AffariSavedFilter *filter;
+
+      /* A filter written by a newer Affari that this one cannot read is skipped, not lost. */
+      if (query == NULL)
+        {
+          g_debug ("Saved filter %" G_GINT64_FORMAT " unreadable: %s", (gint64) sqlite3_column_int64 (stmt, 0), parse_error->message);
+          continue;
+        }
+      filter = g_new0 (AffariSavedFilter, 1);
+      filter->id = sqlite3_column_int64 (stmt, 0);
+      filter->name = store_column_dup (stmt, 1);
+      filter->query = query;
+      g_ptr_array_add (filters, filter);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_sqlite_error (error, self->db, rc, "saved filters");
+      g_ptr_array_unref (filters);
+      return NULL;
+    }
+  return filters;
+}
+
+gint64
+affari_store_save_filter (AffariStore *self, const char *name, const AffariDealQuery *query, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(AffariDealQuery) only_filter = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
+  g_return_val_if_fail (query != NULL, 0);
+
+  if (!store_check_text (name, MAX_TITLE_CHARS, TRUE, _("The name of the filter"), error))
+    return 0;
+  trimmed = g_strstrip (g_strdup (name));
+
+  /* The pipeline, the column and the order belong to the view, not to the filter. */
+  only_filter = affari_deal_query_new ();
+  affari_deal_query_merge_filter (only_filter, query);
+  text = affari_deal_query_serialize (only_filter);
+
+  if (!store_tx_begin (self, error))
+    return 0;
+  stmt = store_prepare (self,
+    "INSERT INTO saved_filter (name, query, created) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (name) DO UPDATE SET query = excluded.query", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      store_bind_text (stmt, 1, trimmed);
+      store_bind_text (stmt, 2, text);
+      sqlite3_bind_int64 (stmt, 3, affari_store_now (self));
+      ok = store_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      stmt = store_prepare (self, "SELECT id FROM saved_filter WHERE name = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          store_bind_text (stmt, 1, trimmed);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            id = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+    }
+  if (!store_tx_end (self, ok && id > 0, error))
+    return 0;
+  return id;
+}
+
+gboolean
+affari_store_delete_saved_filter (AffariStore *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  stmt = store_prepare (self, "DELETE FROM saved_filter WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = store_step_done (self, stmt, error);
+    }
+  return store_tx_end (self, ok, error);
+}
+
+/* ------------------------------------------------------------ bulk edits */
+
+static void
+bulk_item_clear (gpointer data)
+{
+  affari_deal_place_clear (&((BulkItem *) data)->place);
+}
+
+static AffariBulkUndo *
+bulk_undo_new (BulkKind kind, guint n)
+{
+  AffariBulkUndo *undo = g_new0 (AffariBulkUndo, 1);
+
+  undo->kind = kind;
+  undo->items = g_array_sized_new (FALSE, TRUE, sizeof (BulkItem), n);
+  g_array_set_clear_func (undo->items, bulk_item_clear);
+  return undo;
+}
+
+void
+affari_bulk_undo_free (AffariBulkUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_array_unref (undo->items);
+  g_free (undo);
+}
+
+guint
+affari_bulk_undo_get_n_deals (AffariBulkUndo *undo)
+{
+  g_return_val_if_fail (undo != NULL, 0);
+
+  return undo->items->len;
+}
+
+/* Runs one edit per deal inside a single transaction; the first failure rolls everything back. */
+static gboolean
+bulk_run (AffariStore *self, BulkKind kind, const gint64 *ids, guint n_ids, gint64 target,
+          AffariBulkUndo **out_undo, GError **error)
+{
+  g_autoptr(AffariBulkUndo) undo = bulk_undo_new (kind, n_ids);
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      BulkItem item = { { 0 } };
+
+      ok = affari_store_get_deal_place (self, ids[i], &item.place, error);
+      if (!ok)
+        break;
+
+      switch (kind)
+        {
+        case BULK_STAGE:
+          ok = affari_store_move_deal (self, ids[i], target, 0, NULL, error);
+          break;
+
+        case BULK_PIPELINE:
+          item.pipeline_id = store_query_int (self, "SELECT pipeline_id FROM deal WHERE id = ?", ids[i], 0);
+          ok = affari_store_move_deal_to_pipeline (self, ids[i], target, error);
+          break;
+
+        case BULK_RESPONSIBLE:
+          {
+            g_autoptr(AffariDeal) deal = affari_store_get_deal (self, ids[i], error);
+
+            ok = deal != NULL;
+            if (ok)
+              {
+                item.assigned_by_id = affari_deal_get_assigned_by_id (deal);
+                affari_deal_set_assigned_by_id (deal, target);
+                ok = affari_store_update_deal (self, deal, error);
+              }
+          }
+          break;
+
+        case BULK_TRASH:
+          ok = affari_store_trash_deal (self, ids[i], error);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (ok)
+        g_array_append_val (undo->items, item);
+      else
+        affari_deal_place_clear (&item.place);
+    }
+  if (!store_tx_end (self, ok, error))
+    return FALSE;
+  if (out_undo != NULL)
+    *out_undo = g_steal_pointer (&undo);
+  return TRUE;
+}
+
+gboolean
+affari_store_bulk_move_stage (AffariStore *self, const gint64 *ids, guint n_ids, gint64 stage_id,
+                              AffariBulkUndo **undo, GError **error)
+{
+  return bulk_run (self, BULK_STAGE, ids, n_ids, stage_id, undo, error);
+}
+
+gboolean
+affari_store_bulk_set_responsible (AffariStore *self, const gint64 *ids, guint n_ids, gint64 member_id,
+                                   AffariBulkUndo **undo, GError **error)
+{
+  return bulk_run (self, BULK_RESPONSIBLE, ids, n_ids, member_id, undo, error);
+}
+
+gboolean
+affari_store_bulk_move_pipeline (AffariStore *self, const gint64 *ids, guint n_ids, gint64 pipeline_id,
+                                 AffariBulkUndo **undo, GError **error)
+{
+  return bulk_run (self, BULK_PIPELINE, ids, n_ids, pipeline_id, undo, error);
+}
+
+gboolean
+affari_store_bulk_trash (AffariStore *self, const gint64 *ids, guint n_ids,
+                         AffariBulkUndo **undo, GError **error)
+{
+  return bulk_run (self, BULK_TRASH, ids, n_ids, 0, undo, error);
+}
+
+gboolean
+affari_store_bulk_undo (AffariStore *self, AffariBulkUndo *undo, GError **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  /* Backwards, so that deals put back at the top of a stage keep their former order. */
+  for (guint i = undo->items->len; ok && i-- > 0;)
+    {
+      BulkItem *item = &g_array_index (undo->items, BulkItem, i);
+
+      switch (undo->kind)
+        {
+        case BULK_PIPELINE:
+          ok = affari_store_move_deal_to_pipeline (self, item->place.deal_id, item->pipeline_id, error) &&
+               affari_store_restore_deal_place (self, &item->place, error);
+          break;
+
+        case BULK_STAGE:
+          ok = affari_store_restore_deal_place (self, &item->place, error);
+          break;
+
+        case BULK_RESPONSIBLE:
+          {
+            g_autoptr(AffariDeal) deal = affari_store_get_deal (self, item->place.deal_id, error);
+
+            ok = deal != NULL;
+            if (ok)
+              {
+                affari_deal_set_assigned_by_id (deal, item->assigned_by_id);
+                ok = affari_store_update_deal (self, deal, error);
+              }
+          }
+          break;
+
+        case BULK_TRASH:
+          ok = affari_store_restore_deal (self, item->place.deal_id, error);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return store_tx_end (self, ok, error);
+}
+
+/* ------------------------------------------------------------ benchmark helper */
+
+gboolean
+affari_store_test_clone_deals (AffariStore *self, guint copies, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  stmt = store_prepare (self,
+    "INSERT INTO deal (title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability,"
+    " currency, amount, is_manual_amount, tax_value, company_id, begin_date, close_date, comments,"
+    " assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
+    " is_return_customer, is_repeated_approach, source_id)"
+    " SELECT title, type_id, pipeline_id, stage_id, semantics, position + ?1, closed, opened, probability,"
+    " currency, amount, is_manual_amount, tax_value, company_id, begin_date, close_date, comments,"
+    " assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
+    " is_return_customer, is_repeated_approach, source_id"
+    " FROM deal WHERE deleted_at IS NULL AND is_recurring = 0 AND id <= ?2", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      gint64 last = store_query_int (self, "SELECT max(id) FROM deal", 0, 0);
+
+      for (guint i = 0; ok && i < copies; i++)
+        {
+          sqlite3_bind_double (stmt, 1, 0.001 * (i + 1));
+          sqlite3_bind_int64 (stmt, 2, last);
+          ok = store_step_done (self, stmt, error);
+        }
+    }
+  return store_tx_end (self, ok, error) && (g_signal_emit_by_name (self, "reset"), TRUE);
+}

@@ -1,0 +1,49 @@
+/* affari-activities-view.h — the Activities view ("Attività"): the open deals in columns by the
+ * deadline of their next activity, cards dragged between columns to reschedule it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_ACTIVITIES_VIEW (affari_activities_view_get_type ())
+G_DECLARE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, AFFARI, ACTIVITIES_VIEW, GtkWidget)
+
+/* Actions (drags, card menus and keys go through them):
+ *   activities.reschedule (xi)  deal id, period: moves the deal's next activity into the period
+ *   activities.plan       (i)   period: the dialog that plans a new activity due in that period
+ *   activities.undo             undoes the last reschedule (also the toast's "Annulla", Ctrl+Z)
+ *   kanban.open-deal (x), kanban.trash-deal (x), kanban.move-deal (xxi): what the shared card
+ *   widget forwards to; for move-deal the "stage" is the period.
+ * Properties: "store". */
+GtkWidget   *affari_activities_view_new            (void);
+void         affari_activities_view_set_store      (AffariActivitiesView  *self,
+                                                    AffariStore           *store);
+void         affari_activities_view_set_pipeline_id (AffariActivitiesView *self,
+                                                    gint64                 pipeline_id);
+/* The window's filter (criteria only; NULL = none). */
+void         affari_activities_view_set_filter     (AffariActivitiesView  *self,
+                                                    const AffariDealQuery *filter);
+/* Reads the columns again now (otherwise they follow the store's signals and the clock). */
+void         affari_activities_view_refresh        (AffariActivitiesView  *self);
+/* The deals of a column (AffariDeal), its count and the header's "12 · € 48.200". */
+GListModel  *affari_activities_view_get_deals      (AffariActivitiesView  *self,
+                                                    AffariActivityPeriod   period);
+guint        affari_activities_view_get_count      (AffariActivitiesView  *self,
+                                                    AffariActivityPeriod   period);
+const char  *affari_activities_view_get_summary    (AffariActivitiesView  *self,
+                                                    AffariActivityPeriod   period);
+/* The GtkDropTarget of a column (tests emit its "drop"). */
+GtkDropTarget *affari_activities_view_get_drop_target (AffariActivitiesView *self,
+                                                    AffariActivityPeriod   period);
+/* What a drop does: reschedules, or refuses with a toast that explains why. */
+gboolean     affari_activities_view_drop_deal      (AffariActivitiesView  *self,
+                                                    AffariActivityPeriod   period,
+                                                    gint64                 deal_id);
+
+G_END_DECLS

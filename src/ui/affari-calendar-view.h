@@ -1,0 +1,60 @@
+/* affari-calendar-view.h — the Calendar view ("Calendario"): deals placed on a date of theirs in
+ * a month grid or a week, dragged to another day to change that date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_CALENDAR_VIEW (affari_calendar_view_get_type ())
+G_DECLARE_FINAL_TYPE (AffariCalendarView, affari_calendar_view, AFFARI, CALENDAR_VIEW, GtkWidget)
+
+typedef enum {
+  AFFARI_CALENDAR_MONTH = 0,
+  AFFARI_CALENDAR_WEEK,
+} AffariCalendarMode;
+
+/* Actions: calendar.previous, calendar.next, calendar.today (Alt+←, Alt+→, Alt+Home),
+ * calendar.move-deal (xs) deal id and "YYYY-MM-DD" (what a drop does), calendar.undo (Ctrl+Z).
+ * Properties: "store". */
+GtkWidget   *affari_calendar_view_new              (void);
+void         affari_calendar_view_set_store        (AffariCalendarView    *self,
+                                                    AffariStore           *store);
+void         affari_calendar_view_set_pipeline_id  (AffariCalendarView    *self,
+                                                    gint64                 pipeline_id);
+/* The window's filter (criteria only; NULL = none). */
+void         affari_calendar_view_set_filter       (AffariCalendarView    *self,
+                                                    const AffariDealQuery *filter);
+void         affari_calendar_view_set_field        (AffariCalendarView    *self,
+                                                    AffariCalendarField    field);
+AffariCalendarField affari_calendar_view_get_field (AffariCalendarView    *self);
+void         affari_calendar_view_set_mode         (AffariCalendarView    *self,
+                                                    AffariCalendarMode     mode);
+void         affari_calendar_view_set_show_activities (AffariCalendarView *self,
+                                                    gboolean               show);
+/* Shows the month (or week) of @date ("YYYY-MM-DD"). */
+void         affari_calendar_view_set_date         (AffariCalendarView    *self,
+                                                    const char            *date);
+/* "Novembre 2026", or the week's days: what the header says. */
+const char  *affari_calendar_view_get_title        (AffariCalendarView    *self);
+/* Reads the deals again now (otherwise they follow the store's signals). */
+void         affari_calendar_view_refresh          (AffariCalendarView    *self);
+/* The day cell of @date when it is shown, its drop target, and how many items it lists. */
+GtkWidget   *affari_calendar_view_get_day          (AffariCalendarView    *self,
+                                                    const char            *date);
+GtkDropTarget *affari_calendar_view_get_drop_target (AffariCalendarView   *self,
+                                                    const char            *date);
+/* Titles of the deals and activities on @date (shown or behind "+N altri"), one a line. */
+char        *affari_calendar_view_dup_day_text     (AffariCalendarView    *self,
+                                                    const char            *date);
+/* What a drop does: moves the deal's date, or refuses (creation date) with a toast. */
+gboolean     affari_calendar_view_drop_deal        (AffariCalendarView    *self,
+                                                    const char            *date,
+                                                    gint64                 deal_id);
+
+G_END_DECLS

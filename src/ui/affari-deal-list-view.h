@@ -1,0 +1,44 @@
+/* affari-deal-list-view.h — the list ("Elenco"): the deals of a pipeline as a sortable table,
+ * with multi-selection and bulk edits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/affari-deal-list.h"
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_DEAL_LIST_VIEW (affari_deal_list_view_get_type ())
+G_DECLARE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, AFFARI, DEAL_LIST_VIEW, GtkWidget)
+
+/* Actions (buttons, menus, shortcuts and tests go through them):
+ *   deals.move-stage (x)       moves the selected deals to that stage
+ *   deals.set-responsible (x)  makes that team member responsible (0 = nobody)
+ *   deals.move-pipeline (x)    moves the selected deals to that pipeline
+ *   deals.trash                moves the selected deals to the trash (Delete)
+ *   deals.export               exports the selected deals as CSV
+ *   deals.undo                 undoes the last bulk edit (the toast's "Annulla")
+ *   deals.sort (si)            sorts by a column ("title", "amount", …), descending when 1
+ * Double-click or Enter on a row activates win.open-deal with the deal's id. */
+AffariStore    *affari_deal_list_view_get_store       (AffariDealListView    *self);
+void            affari_deal_list_view_set_store       (AffariDealListView    *self,
+                                                       AffariStore           *store);
+void            affari_deal_list_view_set_pipeline_id (AffariDealListView    *self,
+                                                       gint64                 pipeline_id);
+/* The filter criteria (the pipeline and the order are the view's own). */
+void            affari_deal_list_view_set_filter      (AffariDealListView    *self,
+                                                       const AffariDealQuery *filter);
+/* The model under the table (ids only, objects for what is on screen). */
+AffariDealList *affari_deal_list_view_get_deals       (AffariDealListView    *self);
+GtkSelectionModel *affari_deal_list_view_get_selection (AffariDealListView   *self);
+GtkColumnView  *affari_deal_list_view_get_column_view (AffariDealListView    *self);
+/* The ids of the selected deals, in list order. */
+GArray         *affari_deal_list_view_dup_selected_ids (AffariDealListView   *self);
+/* The footer's text: "1.234 deals · € 5.678.900,00". */
+const char     *affari_deal_list_view_get_summary     (AffariDealListView    *self);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* affari-settings-util.h — small pieces the pages of Preferenze share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A flat icon button bound to @action (with @target, floating, nullable); @label is its tooltip
+ * and accessible name. */
+GtkWidget *affari_settings_icon_button (const char *icon_name,
+                                        const char *label,
+                                        const char *action,
+                                        GVariant   *target);
+/* Makes @button (made by affari_settings_icon_button) inactive when !@enabled. */
+void       affari_settings_button_set_enabled (GtkWidget *button,
+                                               gboolean   enabled);
+/* Shows @message as a toast of the preferences window holding @widget. */
+void       affari_settings_toast       (GtkWidget  *widget,
+                                        const char *message);
+/* A subpage: a header bar with a back button and @title, above @content. Returns the box;
+ * @out_title (nullable) gets the title widget to rename it later. */
+GtkWidget *affari_settings_subpage_new (const char        *title,
+                                        GtkWidget         *content,
+                                        AdwWindowTitle   **out_title);
+/* Removes the rows @rows from whatever group holds them and empties the array. */
+void       affari_settings_clear_rows  (GPtrArray  *rows);
+/* An AdwMessageDialog over the window of @widget, with "cancel" and @response (@label). */
+AdwMessageDialog *affari_settings_dialog_new (GtkWidget  *widget,
+                                              const char *heading,
+                                              const char *body,
+                                              const char *response,
+                                              const char *label,
+                                              AdwResponseAppearance appearance);
+/* Coalesces many store signals into one rebuild on idle. */
+void       affari_settings_queue       (guint       *source,
+                                        GSourceFunc  func,
+                                        gpointer     data);
+
+/* Where @page is scrolled, and putting it back there after its rows were rebuilt. */
+double     affari_settings_get_scroll     (AdwPreferencesPage *page);
+void       affari_settings_restore_scroll (AdwPreferencesPage *page,
+                                           double              value);
+
+G_END_DECLS

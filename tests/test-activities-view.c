@@ -1,0 +1,426 @@
+/* test-activities-view.c — the Activities and Calendar views in the real window
+ *
+ * Runs under Xvfb in Italian with GSETTINGS_BACKEND=memory on a temporary database. Drags are
+ * driven through the real controllers: the drop target's "drop" with a GValue holding the deal,
+ * what GTK emits at the end of a drag. Assertions are on the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "model/affari-i18n.h"
+#include "store/affari-store.h"
+#include "ui/affari-activities-view.h"
+#include "ui/affari-application.h"
+#include "ui/affari-calendar-view.h"
+#include "ui/affari-window.h"
+
+#define TIMEOUT_S 60 /* generous: the sanitizer build is several times slower */
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *f);
+
+struct _Fixture
+{
+  char              *dir;
+  char              *db_path;
+  AffariApplication *app;
+  TestBody           body;
+  gboolean           scheduled;
+  gboolean           ran;
+  gint64             late;       /* a deal whose call is two days late, at 10:15 */
+  gint64             quiet;      /* a deal with nothing planned */
+  gint64             dated;      /* a deal closing on the 10th of this month */
+  gint64             late_deadline;
+  char              *dated_from;
+  char              *dated_to;
+};
+
+#define WAIT_UNTIL(cond)                                                         \
+  G_STMT_START {                                                                 \
+    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;     \
+    while (!(cond) && g_get_monotonic_time () < wait_end_)                       \
+      {                                                                          \
+        if (!g_main_context_iteration (NULL, FALSE))                             \
+          g_usleep (1000);                                                       \
+      }                                                                          \
+    g_assert_true (cond);                                                        \
+  } G_STMT_END
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  WAIT_UNTIL (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AffariWindow *
+get_window (Fixture *f)
+{
+  AffariWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (AFFARI_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+emit_drop (GtkDropTarget *target,
+           AffariDeal    *deal)
+{
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, AFFARI_TYPE_DEAL);
+  g_value_set_object (&value, deal);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
+static gboolean
+model_has (GListModel *model,
+           gint64      deal_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AffariDeal) deal = g_list_model_get_item (model, i);
+
+      if (affari_deal_get_id (deal) == deal_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ the app */
+
+static void
+run_body_cb (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  f->body (f);
+  f->ran = TRUE;
+  affari_application_quit_cleanly (f->app);
+}
+
+static void
+on_app_activated_cb (GApplication *app,
+                     Fixture      *f)
+{
+  if (!f->scheduled)
+    g_idle_add_once (run_body_cb, f);
+  f->scheduled = TRUE;
+}
+
+static void
+run_app (Fixture  *f,
+         TestBody  body)
+{
+  int status;
+
+  f->app = affari_application_new (g_get_monotonic_time ());
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  affari_application_set_database_path (f->app, f->db_path);
+  f->body = body;
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
+  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (f->ran);
+  g_assert_finalize_object (f->app);
+  f->app = NULL;
+}
+
+static gint64
+create_deal (AffariStore *store,
+             const char  *title,
+             const char  *close_date)
+{
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(GError) error = NULL;
+
+  affari_deal_set_title (deal, title);
+  affari_deal_set_amount (deal, 150000);
+  affari_deal_set_close_date (deal, close_date);
+  affari_store_create_deal (store, deal, &error);
+  g_assert_no_error (error);
+  return affari_deal_get_id (deal);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(AffariStore) store = NULL;
+  g_autoptr(AffariActivity) call = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+  g_autoptr(GDateTime) late = g_date_time_new_local (g_date_time_get_year (two_days_ago), g_date_time_get_month (two_days_ago),
+                                                     g_date_time_get_day_of_month (two_days_ago), 10, 15, 0);
+
+  f->dir = g_dir_make_tmp ("affari-test-activities-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-pipeline");
+
+  f->dated_from = g_date_time_format (now, "%Y-%m-10");
+  f->dated_to = g_date_time_format (now, "%Y-%m-20");
+
+  store = affari_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  f->late = create_deal (store, "Fornitura stampanti", NULL);
+  f->quiet = create_deal (store, "Consulenza fiscale", NULL);
+  f->dated = create_deal (store, "Impianto fotovoltaico", f->dated_from);
+  call = affari_activity_new (AFFARI_ACTIVITY_CALL, "Richiamare", g_date_time_to_unix (late));
+  g_assert_true (affari_store_add_activity (store, f->late, call, &error));
+  f->late_deadline = g_date_time_to_unix (late);
+  affari_store_close (store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_clear_pointer (&f->db_path, g_free);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->dated_from, g_free);
+  g_clear_pointer (&f->dated_to, g_free);
+}
+
+/* ------------------------------------------------------------ activities */
+
+static gint64
+next_deadline (AffariStore *store,
+               gint64       deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariActivity) activity = affari_store_get_next_activity (store, deal_id, &error);
+
+  g_assert_no_error (error);
+  return activity != NULL ? affari_activity_get_deadline (activity) : 0;
+}
+
+static void
+body_activities_drag (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariActivitiesView *view;
+  g_autoptr(AffariDeal) late = affari_store_get_deal (store, f->late, NULL);
+  g_autoptr(AffariDeal) quiet = affari_store_get_deal (store, f->quiet, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  AffariPeriodBounds bounds;
+  gint64 deadline;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
+  view = AFFARI_ACTIVITIES_VIEW (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  g_assert_nonnull (view);
+  wait_for_frame (GTK_WIDGET (view));
+  affari_activities_view_refresh (view);
+
+  g_assert_true (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), f->late));
+  g_assert_true (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_NONE), f->quiet));
+  g_assert_cmpuint (affari_activities_view_get_count (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), ==, 1);
+  g_assert_cmpuint (affari_activities_view_get_count (view, AFFARI_ACTIVITY_PERIOD_NONE), ==, 2);
+
+  /* Push the late call to next week by dragging its card there. */
+  g_assert_true (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK), late));
+  deadline = next_deadline (store, f->late);
+  affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  g_assert_cmpint (affari_activity_period_classify (&bounds, deadline), ==, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK);
+  moved = g_date_time_new_from_unix_local (deadline);
+  /* Monday of next week, the time of day kept */
+  g_assert_cmpint (g_date_time_get_day_of_week (moved), ==, 1);
+  g_assert_cmpint (g_date_time_get_hour (moved), ==, 10);
+  g_assert_cmpint (g_date_time_get_minute (moved), ==, 15);
+  events = affari_store_list_events (store, f->late, NULL);
+  g_assert_cmpstr (affari_event_get_field (g_ptr_array_index (events, 0)), ==, "DEADLINE");
+  g_assert_true (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK), f->late));
+  g_assert_false (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), f->late));
+  g_assert_cmpuint (affari_activities_view_get_count (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), ==, 0);
+
+  /* "Annulla" puts it back. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "activities.undo", NULL);
+  g_assert_cmpint (next_deadline (store, f->late), ==, f->late_deadline);
+
+  /* Refused: "Senza attività", and a deal with nothing to move; nothing written. */
+  g_assert_false (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_NONE), late));
+  g_assert_cmpint (next_deadline (store, f->late), ==, f->late_deadline);
+  g_assert_false (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK), quiet));
+  g_assert_cmpint (next_deadline (store, f->quiet), ==, 0);
+
+  /* It follows the store live: the call done, the deal goes to "Senza attività". */
+  {
+    g_autoptr(AffariActivity) activity = affari_store_get_next_activity (store, f->late, NULL);
+
+    g_assert_true (affari_store_complete_activity (store, affari_activity_get_id (activity), TRUE, NULL));
+    WAIT_UNTIL (affari_activities_view_get_count (view, AFFARI_ACTIVITY_PERIOD_NONE) == 3);
+  }
+}
+
+static void
+test_activities_drag (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, body_activities_drag);
+}
+
+/* ------------------------------------------------------------ calendar */
+
+static void
+body_calendar_drag (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariCalendarView *view;
+  g_autoptr(AffariDeal) dated = affari_store_get_deal (store, f->dated, NULL);
+  g_autoptr(AffariDeal) after = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  view = AFFARI_CALENDAR_VIEW (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
+  g_assert_nonnull (view);
+  wait_for_frame (GTK_WIDGET (view));
+  affari_calendar_view_set_date (view, f->dated_from);
+  g_assert_cmpint (affari_calendar_view_get_field (view), ==, AFFARI_CALENDAR_CLOSE_DATE);
+  text = affari_calendar_view_dup_day_text (view, f->dated_from);
+  g_assert_nonnull (strstr (text, "Impianto fotovoltaico"));
+  g_clear_pointer (&text, g_free);
+
+  /* Drag it from the 10th to the 20th. */
+  g_assert_true (emit_drop (affari_calendar_view_get_drop_target (view, f->dated_to), dated));
+  after = affari_store_get_deal (store, f->dated, NULL);
+  g_assert_cmpstr (affari_deal_get_close_date (after), ==, f->dated_to);
+  events = affari_store_list_events (store, f->dated, NULL);
+  g_assert_cmpstr (affari_event_get_field (g_ptr_array_index (events, 0)), ==, "CLOSEDATE");
+  text = affari_calendar_view_dup_day_text (view, f->dated_to);
+  g_assert_nonnull (strstr (text, "Impianto fotovoltaico"));
+  g_clear_pointer (&text, g_free);
+  text = affari_calendar_view_dup_day_text (view, f->dated_from);
+  g_assert_null (strstr (text, "Impianto fotovoltaico"));
+  g_clear_pointer (&text, g_free);
+
+  /* "Annulla" */
+  gtk_widget_activate_action (GTK_WIDGET (view), "calendar.undo", NULL);
+  g_clear_object (&after);
+  after = affari_store_get_deal (store, f->dated, NULL);
+  g_assert_cmpstr (affari_deal_get_close_date (after), ==, f->dated_from);
+
+  /* On the creation date nothing moves. */
+  affari_calendar_view_set_field (view, AFFARI_CALENDAR_DATE_CREATE);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    affari_calendar_view_set_date (view, today);
+    text = affari_calendar_view_dup_day_text (view, today);
+    g_assert_nonnull (strstr (text, "Impianto fotovoltaico"));
+    g_assert_false (emit_drop (affari_calendar_view_get_drop_target (view, today), dated));
+  }
+  g_clear_object (&after);
+  after = affari_store_get_deal (store, f->dated, NULL);
+  g_assert_cmpstr (affari_deal_get_close_date (after), ==, f->dated_from);
+
+  /* The week view and the planned activities toggle. */
+  affari_calendar_view_set_field (view, AFFARI_CALENDAR_CLOSE_DATE);
+  affari_calendar_view_set_mode (view, AFFARI_CALENDAR_WEEK);
+  affari_calendar_view_set_date (view, f->dated_from);
+  g_assert_nonnull (affari_calendar_view_get_day (view, f->dated_from));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+    g_autofree char *day = g_date_time_format (two_days_ago, "%Y-%m-%d");
+    g_autofree char *shown = NULL;
+
+    affari_calendar_view_set_show_activities (view, TRUE);
+    affari_calendar_view_set_date (view, day);
+    shown = affari_calendar_view_dup_day_text (view, day);
+    g_assert_nonnull (strstr (shown, "Richiamare"));
+  }
+}
+
+static void
+test_calendar_drag (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, body_calendar_drag);
+}
+
+static gboolean
+ignore_missing_session_bus (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  affari_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/activities/drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
+  g_test_add ("/ui/calendar/drag", Fixture, NULL, fixture_set_up, test_calendar_drag, fixture_tear_down);
+
+  return g_test_run ();
+}

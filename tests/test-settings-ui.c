@@ -1,0 +1,549 @@
+/* test-settings-ui.c — Preferenze on the real application: pipelines, stages, custom fields and
+ * card layouts, seen live on the board and the card
+ *
+ * Runs under Xvfb in Italian (LC_ALL=it_IT.UTF-8), with GSETTINGS_BACKEND=memory. Every test
+ * starts the real AffariApplication on a temporary database, waits until the window is on screen
+ * and drawn, acts through named actions (as menus and shortcuts do), and asserts what a user would
+ * see and what the store holds afterwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "model/affari-i18n.h"
+#include "store/affari-store.h"
+#include "ui/affari-application.h"
+#include "ui/affari-deal-card.h"
+#include "ui/affari-kanban-board.h"
+#include "ui/affari-kanban-column.h"
+#include "ui/affari-preferences-window.h"
+#include "ui/affari-settings-card-layout.h"
+#include "ui/affari-settings-fields.h"
+#include "ui/affari-settings-pipeline-editor.h"
+#include "ui/affari-settings-pipelines.h"
+#include "ui/affari-window.h"
+
+#define TIMEOUT_S 60 /* generous: the sanitizer build is several times slower */
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *f);
+
+struct _Fixture
+{
+  char              *dir;
+  char              *db_path;
+  AffariApplication *app;
+  TestBody           body;
+  gboolean           scheduled;
+  gboolean           ran;
+};
+
+/* ------------------------------------------------------------ waiting */
+
+#define WAIT_UNTIL(cond)                                                         \
+  G_STMT_START {                                                                 \
+    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;     \
+    while (!(cond) && g_get_monotonic_time () < wait_end_)                       \
+      {                                                                          \
+        if (!g_main_context_iteration (NULL, FALSE))                             \
+          g_usleep (1000);                                                       \
+      }                                                                          \
+    g_assert_true (cond);                                                        \
+  } G_STMT_END
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits for the next frame of @widget's surface to be painted. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  WAIT_UNTIL (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Lets idle work (coalesced refreshes, redraws) run. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 50 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* ------------------------------------------------------------ finding widgets */
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget    *root,
+             WidgetMatch   match,
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label showing @data that is on screen: what a user can read. */
+static gboolean
+match_mapped_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+match_mapped_row_title (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return match_row_title (widget, data) && gtk_widget_get_mapped (widget);
+}
+
+/* A stage row of the pipeline editor showing @data as its text. */
+static gboolean
+match_stage_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_ENTRY_ROW (widget) && gtk_widget_has_css_class (widget, "stage-row") &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0;
+}
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  return find_widget (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+label_on_screen (GtkWidget  *root,
+                 const char *text)
+{
+  return find_widget (root, match_mapped_label, text) != NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static AffariWindow *
+get_window (Fixture *f)
+{
+  AffariWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (AFFARI_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+/* ------------------------------------------------------------ running the app */
+
+static void
+run_body_cb (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  f->body (f);
+  f->ran = TRUE;
+  affari_application_quit_cleanly (f->app);
+}
+
+static void
+on_app_activated_cb (GApplication *app,
+                     Fixture      *f)
+{
+  if (!f->scheduled)
+    g_idle_add_once (run_body_cb, f);
+  f->scheduled = TRUE;
+}
+
+static void
+run_app (Fixture  *f,
+         TestBody  body)
+{
+  int status;
+
+  f->app = affari_application_new (g_get_monotonic_time ());
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  affari_application_set_database_path (f->app, f->db_path);
+  f->body = body;
+  f->scheduled = FALSE;
+  f->ran = FALSE;
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
+  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (f->ran);
+  g_assert_finalize_object (f->app);
+  f->app = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  f->dir = g_dir_make_tmp ("affari-test-settings-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-pipeline");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_clear_pointer (&f->db_path, g_free);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+static gint64 deal_id;
+
+/* ------------------------------------------------------------ the test */
+
+static char *
+stage_names (AffariStore *store,
+             gint64       pipeline_id)
+{
+  g_autoptr(GPtrArray) stages = affari_store_list_stages (store, pipeline_id, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", affari_stage_get_name (g_ptr_array_index (stages, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+column_names (AffariKanbanBoard *board)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < affari_kanban_board_get_n_columns (board); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "|" : "",
+                            affari_stage_get_name (affari_kanban_column_get_stage (affari_kanban_board_get_column (board, i))));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+settings_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  GtkWindow *preferences;
+  GtkWidget *pipelines_page, *fields_page;
+  AffariSettingsPipelineEditor *editor;
+  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autofree char *names = NULL;
+  AdwMessageDialog *dialog;
+  AffariDealCard *card;
+  GtkWidget *row, *name_row, *layout_page;
+  gint64 renewals, new_stage;
+  guint n_before;
+
+  g_assert_nonnull (board);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  wait_for_frame (GTK_WIDGET (preferences));
+  pipelines_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  fields_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_FIELDS);
+  g_assert_nonnull (pipelines_page);
+  g_assert_nonnull (fields_page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (pipelines_page));
+  wait_for_frame (GTK_WIDGET (preferences));
+  g_assert_true (label_on_screen (GTK_WIDGET (preferences), _("General")));
+
+  /* A new pipeline opens its editor; its name is typed and applied. */
+  g_assert_true (gtk_widget_activate_action (pipelines_page, "pipelines.add", NULL));
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  renewals = affari_settings_pipeline_editor_get_pipeline_id (editor);
+  name_row = find_widget (GTK_WIDGET (editor), match_row_title, _("Pipeline Name"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Rinnovi");
+  g_signal_emit_by_name (name_row, "apply");
+  pipelines = affari_store_list_pipelines (store, NULL);
+  g_assert_cmpuint (pipelines->len, ==, 2);
+  g_assert_cmpstr (affari_pipeline_get_name (g_ptr_array_index (pipelines, 1)), ==, "Rinnovi");
+
+  /* The board shows the new pipeline; then a stage is added and reordered in Preferenze. */
+  affari_window_set_pipeline_id (window, renewals);
+  settle ();
+  n_before = affari_kanban_board_get_n_columns (board);
+  g_assert_cmpuint (n_before, ==, 8);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.add", NULL));
+  settle ();
+  new_stage = affari_store_find_stage (store, renewals, AFFARI_SEMANTICS_PROCESS);
+  names = stage_names (store, renewals);
+  g_assert_nonnull (strstr (names, _("Final invoice")));
+  {
+    g_autofree char *expected = g_strdup_printf ("%s|%s|", _("Final invoice"), _("New Stage"));
+    g_assert_nonnull (strstr (names, expected));
+  }
+  g_clear_pointer (&names, g_free);
+  WAIT_UNTIL (affari_kanban_board_get_n_columns (board) == n_before + 1);
+
+  /* Dragged onto the first row (its upper half): the new stage becomes the first, live on the board. */
+  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
+  wait_for_frame (row);
+  {
+    GtkWidget *first = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    AffariStage *dragged = g_object_get_data (G_OBJECT (row), "affari-stage");
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_assert_nonnull (first);
+    g_value_init (&value, AFFARI_TYPE_STAGE);
+    g_value_set_object (&value, dragged);
+    g_signal_emit_by_name (drop_target_of (first), "drop", &value, 10.0, 1.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    new_stage = affari_stage_get_id (dragged);
+  }
+  names = stage_names (store, renewals);
+  g_test_message ("after the drop: %s", names);
+  g_assert_true (g_str_has_prefix (names, _("New Stage")));
+  g_clear_pointer (&names, g_free);
+  WAIT_UNTIL (affari_kanban_column_get_stage_id (affari_kanban_board_get_column (board, 0)) == new_stage);
+
+  /* Renamed and moved down one with the keyboard twin of the drag: the board follows. */
+  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Primo contatto");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.move", "(xi)", new_stage, 1));
+  {
+    g_autofree char *expected = g_strdup_printf ("%s|Primo contatto|", _("New"));
+
+    WAIT_UNTIL ((g_free (names), names = column_names (board), g_str_has_prefix (names, expected)));
+  }
+  g_clear_pointer (&names, g_free);
+  /* The won stage cannot be moved before an in-progress one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.move", "(xi)",
+                                             affari_store_find_stage (store, renewals, AFFARI_SEMANTICS_SUCCESS), -1));
+  names = stage_names (store, renewals);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s|%s|%s", _("Deal won"), _("Deal lost"), _("Failure reason analysis"));
+    g_assert_true (g_str_has_suffix (names, expected));
+  }
+  g_clear_pointer (&names, g_free);
+
+  /* A custom list field, through the dialog. */
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (preferences));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (fields_page));
+  g_assert_true (gtk_widget_activate_action (fields_page, "fields.add", NULL));
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "affari-name")), "Settore");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (dialog), "affari-kind")), 5);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (g_object_get_data (G_OBJECT (dialog), "affari-items")))));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_object_get_data (G_OBJECT (dialog), "affari-items"))),
+                            "Industria\nServizi\n\nCommercio\n", -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (dialog), "affari-in-list")), TRUE);
+  /* What clicking "Aggiungi" does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  fields = affari_store_list_custom_fields (store, NULL);
+  g_assert_cmpuint (fields->len, ==, 1);
+  {
+    AffariCustomField *field = g_ptr_array_index (fields, 0);
+
+    g_assert_cmpstr (field->label, ==, "Settore");
+    g_assert_cmpstr (field->code, ==, "UF_CRM_SETTORE");
+    g_assert_cmpint (field->kind, ==, AFFARI_FIELD_ENUMERATION);
+    g_assert_true (field->show_in_list);
+    g_assert_cmpuint (field->items->len, ==, 3);
+  }
+  WAIT_UNTIL (find_widget (fields_page, match_mapped_row_title, "Settore") != NULL);
+
+  /* The card shows it at once; moving the deal into "Rinnovi" from the card. */
+  gtk_window_close (preferences);
+  affari_window_set_pipeline_id (window, affari_store_get_default_pipeline_id (store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", deal_id));
+  settle ();
+  WAIT_UNTIL ((card = AFFARI_DEAL_CARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (card)));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_row_title, "Settore") != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (card), match_mapped_row_title, _("Probability (%)")));
+  /* "Sposta in pipeline" from the card menu: a dialog offering the other pipeline by name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.choose-pipeline", NULL));
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  wait_for_frame (GTK_WIDGET (dialog));
+  g_assert_true (label_on_screen (GTK_WIDGET (dialog), "Rinnovi"));
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  {
+    g_autoptr(AffariDeal) deal = affari_store_get_deal (store, deal_id, NULL);
+    g_autoptr(GPtrArray) events = affari_store_list_events (store, deal_id, NULL);
+
+    g_assert_cmpint (affari_deal_get_pipeline_id (deal), ==, renewals);
+    /* By semantics: the first in-progress stage of Rinnovi, which is "Nuovo" after the reorder. */
+    g_assert_cmpint (affari_deal_get_stage_id (deal), ==, affari_store_find_stage (store, renewals, AFFARI_SEMANTICS_PROCESS));
+    g_assert_cmpint (affari_event_get_kind (g_ptr_array_index (events, 0)), ==, AFFARI_EVENT_PIPELINE);
+  }
+  /* The card's stage bar and stage row now offer the stages of Rinnovi. */
+  WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_label, "Primo contatto") != NULL);
+
+  /* Probability hidden in Rinnovi's card layout: gone from the open card, at once. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  pipelines_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  g_assert_true (gtk_widget_activate_action (pipelines_page, "pipelines.edit", "x", renewals));
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.edit-card", NULL));
+  WAIT_UNTIL ((layout_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL);
+  g_assert_true (gtk_widget_activate_action (layout_page, "layout.toggle-field", "s", "PROBABILITY"));
+  g_assert_true (gtk_widget_activate_action (layout_page, "layout.move-to-section", "(ss)", "UF_CRM_SETTORE", "main"));
+  g_assert_true (affari_store_has_card_layout (store, renewals));
+  gtk_window_close (preferences);
+  WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_row_title, _("Probability (%)")) == NULL);
+  row = find_widget (GTK_WIDGET (card), match_mapped_row_title, "Settore");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, _("About the Deal"));
+  /* The value typed there is stored. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  settle ();
+  {
+    g_autoptr(GHashTable) values = affari_store_get_deal_field_values (store, deal_id, NULL);
+    AffariCustomField *field = g_ptr_array_index (fields, 0);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (field->items, AffariFieldItem, 1).id);
+
+    g_assert_cmpstr (g_hash_table_lookup (values, &field->id), ==, expected);
+  }
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+
+  g_assert_no_error (error);
+  affari_deal_set_title (deal, "Contratto di assistenza");
+  g_assert_true (affari_store_create_deal (store, deal, &error));
+  deal_id = affari_deal_get_id (deal);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, settings_body);
+}
+
+static gboolean
+ignore_missing_session_bus (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  affari_i18n_init ();
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/settings/stages-fields-layout", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+
+  return g_test_run ();
+}
