@@ -1067,6 +1067,36 @@ unsaved_body (Fixture *f)
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
   deal = stored_deal (store, card_deal_id);
   g_assert_cmpint (affari_deal_get_amount (deal), ==, 1200);
+
+  /* Opening another deal over invalid text asks too: "keep" stays, "discard" opens the other. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "tredici");
+  {
+    g_autoptr(AffariDeal) second = affari_deal_new ();
+    gint64 other;
+
+    affari_deal_set_title (second, "Secondo affare");
+    g_assert_true (affari_store_create_deal (store, second, NULL));
+    other = affari_deal_get_id (second);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
+    dialog = wait_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
+    click_response (dialog, "keep");
+    settle ();
+    g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "tredici");
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
+    dialog = wait_message_dialog ();
+    click_response (dialog, "discard");
+    settle ();
+    g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, other);
+    g_clear_object (&deal);
+    deal = stored_deal (store, card_deal_id);
+    g_assert_cmpint (affari_deal_get_amount (deal), ==, 1200);
+  }
 }
 
 static void

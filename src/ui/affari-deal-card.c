@@ -30,6 +30,7 @@ struct _AffariDealCard
 
   AffariStore              *store;
   AffariDeal               *deal;          /* as stored, or the new deal not created yet */
+  gint64                    pending_open_id; /* another deal to show once the user decided */
   GPtrArray                *stages;        /* AffariStage of the deal's pipeline */
   GPtrArray                *team;          /* AffariTeamMember */
   GPtrArray                *types;         /* code, name, code, name… */
@@ -1861,10 +1862,17 @@ on_discard_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         AffariDealCard   *self)
 {
+  gint64 next = self->pending_open_id;
+
+  self->pending_open_id = 0;
   if (!g_str_equal (response, "discard"))
     return;
   discard_pending (self);
-  close_after_checks (self);
+  /* The user was opening another deal: show it now instead of closing. */
+  if (next != 0)
+    affari_deal_card_load (self, next, NULL);
+  else
+    close_after_checks (self);
 }
 
 static void
@@ -2031,9 +2039,15 @@ affari_deal_card_load (AffariDealCard *self,
   if (deal == NULL)
     return FALSE;
 
-  /* Another deal replaces this one: what was typed here and is valid is saved first. */
-  if (deal_id (self) != 0 && deal_id (self) != id)
-    apply_pending (self);
+  /* Another deal replaces this one: what was typed here is saved first; what cannot be saved
+   * (invalid text, a new deal not created yet) is never dropped without asking. */
+  if (self->deal != NULL && deal_id (self) != id &&
+      (deal_id (self) == 0 ? new_deal_has_input (self) : !apply_pending (self)))
+    {
+      self->pending_open_id = id;
+      ask_discard (self);
+      return TRUE;
+    }
   same = deal_id (self) == id;
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_set_object (&self->deal, deal);
