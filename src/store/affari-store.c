@@ -438,7 +438,7 @@ affari_store_begin_batch (AffariStore *self, GError **error)
   /* A batch writes far more pages than the usual cache holds: keep them in memory instead of
    * spilling them to the WAL page by page. */
   if (self->batch_depth++ == 0)
-    store_exec_sql (self, "PRAGMA cache_size = -262144", NULL);
+    store_exec_sql (self, "PRAGMA cache_size = -1048576", NULL);
   return TRUE;
 }
 
