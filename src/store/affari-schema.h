@@ -148,10 +148,8 @@ static const char * const affari_migrations[] = {
   "CREATE INDEX deal_company ON deal (company_id);"
   "CREATE INDEX deal_close_date ON deal (pipeline_id, close_date)"
   "  WHERE deleted_at IS NULL AND is_recurring = 0;"
-  "CREATE INDEX deal_begin_date ON deal (pipeline_id, begin_date)"
-  "  WHERE deleted_at IS NULL AND is_recurring = 0;"
-  "CREATE INDEX deal_date_create ON deal (pipeline_id, date_create)"
-  "  WHERE deleted_at IS NULL AND is_recurring = 0;"
+  /* Sorting by start or creation date sorts the pipeline's rows (tens of ms at 100,000):
+   * cheaper than two more indexes on every write. */
   "CREATE INDEX deal_origin ON deal (originator_id, origin_id) WHERE origin_id IS NOT NULL;"
   "CREATE INDEX deal_deleted ON deal (deleted_at) WHERE deleted_at IS NOT NULL;"
 
