@@ -2575,6 +2575,7 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   gint64 now, id = 0;
   double position = 0;
   gboolean ok;
+  gboolean repeat_won = FALSE, repeat_earlier = FALSE;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFFARI_IS_DEAL (deal), FALSE);
@@ -2606,6 +2607,26 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
       return FALSE;
     }
   ok = compute_position (self, deal->stage_id, 0, 0, &position, error);
+  /* Bitrix24's repeat rule on the company, before the row exists: no UPDATE afterwards.
+   * (Contacts are linked later; affari_store_set_deal_contacts looks at them.) */
+  if (ok && deal->company_id > 0 && info.semantics == AFFARI_SEMANTICS_PROCESS)
+    {
+      sqlite3_stmt *repeat = store_prepare (self,
+        "SELECT max(d.semantics = 'S'), count(*) FROM deal d"
+        " WHERE d.company_id = ? AND d.deleted_at IS NULL AND d.is_recurring = 0 AND d.date_create <= ?", error);
+      ok = repeat != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (repeat, 1, deal->company_id);
+          sqlite3_bind_int64 (repeat, 2, now);
+          if (sqlite3_step (repeat) == SQLITE_ROW)
+            {
+              repeat_won = sqlite3_column_int (repeat, 0) != 0;
+              repeat_earlier = sqlite3_column_int64 (repeat, 1) > 0;
+            }
+          sqlite3_reset (repeat);
+        }
+    }
   stmt = ok ? store_prepare (self,
     "INSERT INTO deal (title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability,"
     " currency, amount, is_manual_amount, tax_value, company_id, lead_id, quote_id, begin_date, close_date,"
@@ -2645,8 +2666,8 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
       store_bind_id (stmt, 21, self->current_user);
       sqlite3_bind_int64 (stmt, 22, now);
       sqlite3_bind_int (stmt, 23, deal->is_recurring);
-      sqlite3_bind_int (stmt, 24, deal->is_return_customer);
-      sqlite3_bind_int (stmt, 25, deal->is_repeated_approach);
+      sqlite3_bind_int (stmt, 24, deal->is_return_customer || repeat_won);
+      sqlite3_bind_int (stmt, 25, deal->is_repeated_approach || (!repeat_won && repeat_earlier));
       store_bind_text (stmt, 26, deal->source_id);
       store_bind_text (stmt, 27, deal->source_description);
       store_bind_text (stmt, 28, deal->additional_info);
@@ -2671,7 +2692,6 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
           ok = store_step_done (self, stmt, error);
         }
     }
-  ok = ok && mark_repeat (self, id, FALSE, error);
   ok = ok && store_add_event (self, id, AFFARI_EVENT_CREATED, NULL, NULL, info.name,
                         _("Deal created"), error);
   ok = ok && add_stage_history (self, id, 1, deal->pipeline_id, info.semantics, deal->stage_id, error);
