@@ -1013,6 +1013,28 @@ affari_store_init (AffariStore *self)
 
 /* ------------------------------------------------------- settings and team */
 
+/* Every row of @stmt turned into an object by @from_row; NULL with @error on failure. */
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+static GPtrArray *
+collect_rows (AffariStore *self, sqlite3_stmt *stmt, RowFunc from_row, const char *what, GError **error)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (result);
+      store_set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  return result;
+}
+
+
 char *
 affari_store_get_setting (AffariStore *self, const char *key)
 {
@@ -1100,25 +1122,13 @@ GPtrArray *
 affari_store_list_team (AffariStore *self, GError **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *result;
-  int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
   stmt = store_prepare (self, "SELECT id, name, email, active FROM team_member ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, member_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "team");
-      return NULL;
-    }
-  return result;
+  return collect_rows (self, stmt, (RowFunc) member_from_row, "team", error);
 }
 
 AffariTeamMember *
@@ -1225,25 +1235,13 @@ GPtrArray *
 affari_store_list_pipelines (AffariStore *self, GError **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *result;
-  int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
   stmt = store_prepare (self, PIPELINE_COLUMNS " ORDER BY is_default DESC, sort, id", error);
   if (stmt == NULL)
     return NULL;
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, pipeline_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "pipelines");
-      return NULL;
-    }
-  return result;
+  return collect_rows (self, stmt, (RowFunc) pipeline_from_row, "pipelines", error);
 }
 
 AffariPipeline *
@@ -1330,8 +1328,6 @@ GPtrArray *
 affari_store_list_stages (AffariStore *self, gint64 pipeline_id, GError **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *result;
-  int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
@@ -1339,17 +1335,7 @@ affari_store_list_stages (AffariStore *self, gint64 pipeline_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, pipeline_id);
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, stage_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "stages");
-      return NULL;
-    }
-  return result;
+  return collect_rows (self, stmt, (RowFunc) stage_from_row, "stages", error);
 }
 
 AffariStage *
@@ -1519,8 +1505,6 @@ GPtrArray *
 affari_store_list_events (AffariStore *self, gint64 deal_id, GError **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *result;
-  int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
@@ -1531,17 +1515,7 @@ affari_store_list_events (AffariStore *self, gint64 deal_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deal_id);
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, event_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "events");
-      return NULL;
-    }
-  return result;
+  return collect_rows (self, stmt, (RowFunc) event_from_row, "events", error);
 }
 
 void
@@ -1682,8 +1656,6 @@ affari_store_search_companies (AffariStore *self, const char *text, guint limit,
 {
   sqlite3_stmt *stmt;
   g_autofree char *pattern = NULL;
-  GPtrArray *result;
-  int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
@@ -1694,17 +1666,7 @@ affari_store_search_companies (AffariStore *self, const char *text, guint limit,
   pattern = store_like_pattern (text ? text : "");
   store_bind_text (stmt, 1, pattern);
   sqlite3_bind_int (stmt, 2, limit ? (int) limit : -1);
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, company_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "companies");
-      return NULL;
-    }
-  return result;
+  return collect_rows (self, stmt, (RowFunc) company_from_row, "companies", error);
 }
 
 #define CONTACT_COLUMNS "SELECT c.id, c.company_id, c.first_name, c.last_name, c.position, c.phone, c.email, c.birthday FROM contact c"
@@ -3946,8 +3908,6 @@ GPtrArray *
 affari_store_list_activities (AffariStore *self, gint64 deal_id, GError **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *result;
-  int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
@@ -3957,17 +3917,7 @@ affari_store_list_activities (AffariStore *self, gint64 deal_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deal_id);
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, activity_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "activities");
-      return NULL;
-    }
-  return result;
+  return collect_rows (self, stmt, (RowFunc) activity_from_row, "activities", error);
 }
 
 /* -------------------------------------------------------------------- check */
