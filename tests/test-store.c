@@ -712,6 +712,52 @@ test_batch_rollback (Fixture *f, gconstpointer data)
   g_assert_cmpuint (e.count, ==, 0); /* one reset instead of ten signals */
   g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, 10);
   (void) resets;
+
+  /* A batch is all or nothing: after a failed write, committing saves none of it. */
+  g_assert_true (affari_store_begin_batch (f->store, &error));
+  for (int i = 0; i < 5; i++)
+    g_object_unref (make_deal (f->store, "Prima del guasto", i, NULL));
+  {
+    g_autoptr(AffariDeal) deal = make_deal (f->store, "Contatto inesistente", 1, NULL);
+    gint64 missing = 987654;
+
+    /* fails inside its transaction (the old links are already deleted when the insert fails) */
+    g_assert_false (affari_store_set_deal_contacts (f->store, affari_deal_get_id (deal), &missing, 1,
+                                                    missing, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_object_unref (make_deal (f->store, "Dopo il guasto", 1, NULL));
+  g_assert_false (affari_store_end_batch (f->store, TRUE, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, 10);
+
+  /* Inside a batch a renamed stage is named by its new name in the history (no stale cache). */
+  {
+    gint64 working = stage_by_code (f->store, "EXECUTING");
+    g_autoptr(AffariDeal) deal = NULL;
+    g_autoptr(GPtrArray) events = NULL;
+    AffariEvent *last;
+
+    g_assert_true (affari_store_begin_batch (f->store, &error));
+    deal = make_deal (f->store, "Rinominata nel blocco", 1, NULL);
+    g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (deal), working, 0, NULL, &error));
+    g_assert_true (affari_store_update_stage (f->store, working, "Lavorazione", NULL, &error));
+    g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (deal), stage_by_code (f->store, "NEW"),
+                                           0, NULL, &error));
+    g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (deal), working, 0, NULL, &error));
+    g_assert_true (affari_store_end_batch (f->store, TRUE, &error));
+    events = affari_store_list_events (f->store, affari_deal_get_id (deal), &error);
+    g_assert_nonnull (events);
+    last = g_ptr_array_index (events, 0);
+    g_assert_cmpstr (affari_event_get_new_value (last), ==, "Lavorazione");
+    g_assert_true (affari_store_purge_deal (f->store, affari_deal_get_id (deal), &error));
+  }
+
+  /* and the store works normally afterwards */
+  g_object_unref (make_deal (f->store, "Fuori dal blocco", 1, NULL));
+  g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, 11);
 }
 
 static void

@@ -1227,6 +1227,8 @@ run_create (Demo      *demo,
   char close[11];
   gint64 contacts[2];
   guint n_contacts = 0;
+  AffariProductRow rows[MAX_ROWS];
+  gint64 rows_total = 0, rows_tax = 0;
 
   if (plan->company != 0)
     client = g_array_index (demo->companies, CompanyRef, plan->company - 1).short_name;
@@ -1259,31 +1261,37 @@ run_create (Demo      *demo,
     affari_deal_set_comments (deal, deal_notes[plan->note - 1]);
   affari_deal_set_assigned_by_id (deal, demo->team[plan->member]);
 
+  memset (rows, 0, sizeof rows);
+  for (guint i = 0; i < plan->n_rows; i++)
+    {
+      const Product *product = &catalogue[plan->row_product[i]];
+
+      rows[i].product_id = demo->product_ids[plan->row_product[i]];
+      rows[i].name = (char *) product->name;
+      rows[i].quantity_milli = (gint64) plan->row_qty[i] * 1000;
+      rows[i].unit = (char *) product->unit;
+      rows[i].price_netto = product->price;
+      rows[i].discount_type = 2;
+      rows[i].discount_rate_bp = plan->row_discount[i] * 100;
+      rows[i].tax_rate_bp = product->vat_bp;
+      rows[i].tax_included = FALSE;
+      affari_product_row_compute (&rows[i]);
+      rows_total += rows[i].row_total;
+      rows_tax += rows[i].row_tax;
+    }
+  /* A deal with products is created with the amount they make, as the card would show it. */
+  if (plan->amount == 0 && plan->n_rows > 0)
+    {
+      affari_deal_set_amount (deal, rows_total);
+      affari_deal_set_tax_value (deal, rows_tax);
+    }
+
   if (!affari_store_create_deal (demo->store, deal, error))
     return FALSE;
   plan->id = affari_deal_get_id (deal);
 
   if (plan->n_rows > 0)
     {
-      AffariProductRow rows[MAX_ROWS];
-
-      memset (rows, 0, sizeof rows);
-      for (guint i = 0; i < plan->n_rows; i++)
-        {
-          const Product *product = &catalogue[plan->row_product[i]];
-
-          rows[i].product_id = demo->product_ids[plan->row_product[i]];
-          rows[i].name = (char *) product->name;
-          rows[i].quantity_milli = (gint64) plan->row_qty[i] * 1000;
-          rows[i].unit = (char *) product->unit;
-          rows[i].price_netto = product->price;
-          rows[i].discount_type = 2;
-          rows[i].discount_rate_bp = plan->row_discount[i] * 100;
-          rows[i].tax_rate_bp = product->vat_bp;
-          rows[i].tax_included = FALSE;
-          affari_product_row_compute (&rows[i]);
-        }
-
       if (!affari_store_set_product_rows (demo->store, plan->id, rows, plan->n_rows, error))
         return FALSE;
     }

@@ -36,13 +36,16 @@ struct _AffariStore
   GArray *pending;          /* Pending, emitted after the outermost commit */
   guint tx_depth;
   guint batch_depth;
+  gboolean batch_failed;
+  GHashTable *batch_stages; /* stage id → StageInfo, only while a batch holds the write lock */   /* a write inside the batch failed: only a rollback remains */
   gint64 now;               /* 0 = the real clock */
   gint64 current_user;
   gint64 default_pipeline;
   GHashTable *profile;      /* SQL → total ns, with AFFARI_PROFILE_SQL=1 */
   gboolean has_search_index; /* migration 2 applied: deal_search_dirty exists */
-  char *today;              /* "YYYY-MM-DD" of today_minute, local time */
-  gint64 today_minute;
+  char *today;              /* "YYYY-MM-DD", local time, for now ∈ [today_from, today_until) */
+  gint64 today_from;
+  gint64 today_until;
 };
 
 

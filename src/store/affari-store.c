@@ -157,6 +157,9 @@ sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   sqlite3_result_text (ctx, folded, -1, g_free);
 }
 
+static void stage_info_free (gpointer data);
+static void store_forget_stages (AffariStore *self);
+
 /* ------------------------------------------------------------- statements */
 
 sqlite3_stmt *
@@ -344,6 +347,11 @@ store_tx_begin (AffariStore *self, GError **error)
       if (!store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
     }
+  else if (self->batch_depth > 0)
+    {
+      /* Inside a batch every write shares the batch's transaction: a batch is all or nothing
+       * (a failed write poisons it, see store_tx_rollback), so no savepoint per write. */
+    }
   else
     {
       sqlite3_stmt *stmt;
@@ -361,12 +369,20 @@ store_tx_rollback (AffariStore *self)
 {
   g_return_if_fail (self->tx_depth > 0);
 
+  store_forget_stages (self);
   self->tx_depth--;
   if (self->tx_depth == 0)
     {
       /* ROLLBACK fails only when SQLite already rolled back (e.g. after SQLITE_FULL). */
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_array_set_size (self->pending, 0);
+      self->batch_failed = FALSE;
+    }
+  else if (self->batch_depth > 0)
+    {
+      /* The failed write may have left some of its statements applied: the batch can only
+       * be rolled back as a whole now. */
+      self->batch_failed = TRUE;
     }
   else
     {
@@ -384,6 +400,14 @@ store_tx_commit (AffariStore *self, GError **error)
     {
       int rc;
 
+      if (self->batch_failed)
+        {
+          g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
+                               _("A change of the batch failed: nothing of it was saved"));
+          store_tx_rollback (self);
+          return FALSE;
+        }
+
       /* The search documents of the deals this transaction touched, in the same transaction. */
       if (!store_reindex_dirty (self, error))
         {
@@ -400,6 +424,11 @@ store_tx_commit (AffariStore *self, GError **error)
       self->tx_depth = 0;
       if (self->batch_depth == 0)
         flush_pending (self);
+      return TRUE;
+    }
+  else if (self->batch_depth > 0)
+    {
+      self->tx_depth--;
       return TRUE;
     }
   else
@@ -438,7 +467,11 @@ affari_store_begin_batch (AffariStore *self, GError **error)
   /* A batch writes far more pages than the usual cache holds: keep them in memory instead of
    * spilling them to the WAL page by page. */
   if (self->batch_depth++ == 0)
-    store_exec_sql (self, "PRAGMA cache_size = -1048576", NULL);
+    {
+      store_exec_sql (self, "PRAGMA cache_size = -1048576", NULL);
+      if (self->batch_stages == NULL)
+        self->batch_stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, stage_info_free);
+    }
   return TRUE;
 }
 
@@ -455,6 +488,7 @@ affari_store_end_batch (AffariStore *self, gboolean commit, GError **error)
   if (self->batch_depth == 0)
     {
       store_exec_sql (self, "PRAGMA cache_size = -16384", NULL);
+      g_clear_pointer (&self->batch_stages, g_hash_table_unref);
       g_array_set_size (self->pending, 0);
       if (ok)
         g_signal_emit (self, signals[RESET], 0);
@@ -484,13 +518,29 @@ store_today (AffariStore *self)
 {
   gint64 now = affari_store_now (self);
 
-  /* The same minute gives the same day: skip the time zone work (bulk writes call this a lot). */
-  if (self->today == NULL || now / 60 != self->today_minute)
+  /* The same local day gives the same date: the time zone work happens once a day, not on
+   * every write (a batch of sample data writes hundreds of thousands of times). */
+  if (self->today == NULL || now < self->today_from || now >= self->today_until)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
+      g_autoptr(GDateTime) midnight = NULL;
+      g_autoptr(GDateTime) next = NULL;
+
       g_free (self->today);
       self->today = g_date_time_format (dt, "%Y-%m-%d");
-      self->today_minute = now / 60;
+      midnight = g_date_time_new_local (g_date_time_get_year (dt), g_date_time_get_month (dt),
+                                        g_date_time_get_day_of_month (dt), 0, 0, 0);
+      next = midnight != NULL ? g_date_time_add_days (midnight, 1) : NULL;
+      if (midnight != NULL && next != NULL)
+        {
+          self->today_from = MIN (g_date_time_to_unix (midnight), now);
+          self->today_until = MAX (g_date_time_to_unix (next), now + 1);
+        }
+      else
+        {
+          self->today_from = now;
+          self->today_until = now + 1;
+        }
     }
   return g_strdup (self->today);
 }
@@ -954,6 +1004,7 @@ affari_store_finalize (GObject *object)
   affari_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->profile, g_hash_table_unref);
+  g_clear_pointer (&self->batch_stages, g_hash_table_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -995,12 +1046,14 @@ store_queue_settings (AffariStore *self, const char *what, gint64 pipeline_id)
 void
 store_queue_stages (AffariStore *self, gint64 pipeline_id)
 {
+  store_forget_stages (self);
   queue (self, PENDING_STAGES, pipeline_id, 0, 0);
 }
 
 void
 store_queue_pipelines (AffariStore *self)
 {
+  store_forget_stages (self);
   queue (self, PENDING_PIPELINES, 0, 0, 0);
 }
 
@@ -1842,10 +1895,14 @@ contacts:
   if (by_contacts)
     {
       stmt = store_prepare (self,
-        "SELECT max(d.semantics = 'S'), count(*) FROM deal_contact dc1"
+        "SELECT EXISTS (SELECT 1 FROM deal_contact dc1"
         "  JOIN deal_contact dc2 ON dc2.contact_id = dc1.contact_id AND dc2.deal_id <> dc1.deal_id"
         "  JOIN deal d ON d.id = dc2.deal_id AND d.deleted_at IS NULL AND d.is_recurring = 0"
-        " WHERE dc1.deal_id = ?1", error);
+        "  WHERE dc1.deal_id = ?1 AND d.semantics = 'S'),"
+        " EXISTS (SELECT 1 FROM deal_contact dc1"
+        "  JOIN deal_contact dc2 ON dc2.contact_id = dc1.contact_id AND dc2.deal_id <> dc1.deal_id"
+        "  JOIN deal d ON d.id = dc2.deal_id AND d.deleted_at IS NULL AND d.is_recurring = 0"
+        "  WHERE dc1.deal_id = ?1)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, deal_id);
@@ -1875,12 +1932,28 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
                                 guint n_contacts, gint64 primary_id, GError **error)
 {
   sqlite3_stmt *stmt;
-  gint64 stage;
-  gboolean ok, had_contacts, just_created;
+  gint64 stage = 0;
+  gboolean ok, had_contacts = FALSE, just_created = FALSE, return_customer = FALSE;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  stage = store_deal_stage (self, deal_id);
+  /* What the deal is now, in one read: its stage, whether it has contacts, whether it is only
+   * just created (its one event is the creation) and whether it is already a repeat deal. */
+  stmt = store_prepare (self,
+    "SELECT stage_id, EXISTS (SELECT 1 FROM deal_contact WHERE deal_id = ?1),"
+    " (SELECT count(*) FROM (SELECT 1 FROM event WHERE deal_id = ?1 LIMIT 2)) <= 1, is_return_customer"
+    " FROM deal WHERE id = ?1 AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      stage = sqlite3_column_int64 (stmt, 0);
+      had_contacts = sqlite3_column_int (stmt, 1) != 0;
+      just_created = sqlite3_column_int (stmt, 2) != 0;
+      return_customer = sqlite3_column_int (stmt, 3) != 0;
+    }
+  sqlite3_reset (stmt);
   if (stage == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
@@ -1888,17 +1961,19 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
     }
   if (primary_id == 0 && n_contacts > 0)
     primary_id = contact_ids[0];
-  had_contacts = store_query_int (self, "SELECT count(*) FROM deal_contact WHERE deal_id = ?", deal_id, 0) > 0;
-  just_created = store_query_int (self, "SELECT count(*) FROM event WHERE deal_id = ?", deal_id, 0) <= 1;
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM deal_contact WHERE deal_id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
+  ok = TRUE;
+  if (had_contacts)
     {
-      sqlite3_bind_int64 (stmt, 1, deal_id);
-      ok = store_step_done (self, stmt, error);
+      stmt = store_prepare (self, "DELETE FROM deal_contact WHERE deal_id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, deal_id);
+          ok = store_step_done (self, stmt, error);
+        }
     }
   if (ok)
     stmt = store_prepare (self, "INSERT OR IGNORE INTO deal_contact (deal_id, contact_id, sort, is_primary) VALUES (?, ?, ?, ?)", error);
@@ -1916,7 +1991,9 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
           g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The contact does not exist any more"));
         }
     }
-  ok = ok && mark_repeat (self, deal_id, TRUE, error);
+  /* a repeat deal stays one: only a deal that is not yet one needs its contacts looked at */
+  if (!return_customer && n_contacts > 0)
+    ok = ok && mark_repeat (self, deal_id, TRUE, error);
   /* Contacts given right after creation are part of the creation, not a change of it. */
   if (ok && (had_contacts || !just_created))
     ok = store_add_event (self, deal_id, AFFARI_EVENT_FIELD, "CONTACT_IDS", NULL, NULL,
@@ -2057,7 +2134,10 @@ recompute_amount (AffariStore *self, gint64 deal_id, GError **error)
     "  amount = (SELECT coalesce(sum(row_total), 0) FROM deal_product WHERE deal_id = ?1),"
     "  tax_value = (SELECT coalesce(sum(row_tax), 0) FROM deal_product WHERE deal_id = ?1)"
     " WHERE id = ?1 AND is_manual_amount = 0"
-    "   AND EXISTS (SELECT 1 FROM deal_product WHERE deal_id = ?1)", error);
+    "   AND EXISTS (SELECT 1 FROM deal_product WHERE deal_id = ?1)"
+    /* an unchanged amount is not rewritten (nor are the indexes over it) */
+    "   AND (amount, tax_value) IS NOT ((SELECT coalesce(sum(row_total), 0) FROM deal_product WHERE deal_id = ?1),"
+    "                                  (SELECT coalesce(sum(row_tax), 0) FROM deal_product WHERE deal_id = ?1))", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -2505,12 +2585,43 @@ compute_position (AffariStore *self, gint64 stage_id, int index, gint64 exclude,
 }
 
 
+static void
+stage_info_free (gpointer data)
+{
+  StageInfo *info = data;
+
+  g_free (info->name);
+  g_free (info);
+}
+
+/* The stage cache lives only inside a batch: the batch holds the write lock, so no other
+ * program can change a stage meanwhile, and any stage change of our own drops it. */
+static void
+store_forget_stages (AffariStore *self)
+{
+  if (self->batch_stages != NULL)
+    g_hash_table_remove_all (self->batch_stages);
+}
+
 gboolean
 store_stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT pipeline_id, semantics, name FROM stage WHERE id = ?", error);
+  sqlite3_stmt *stmt;
   gboolean found = FALSE;
 
+  if (self->batch_depth > 0 && self->batch_stages != NULL)
+    {
+      const StageInfo *cached = g_hash_table_lookup (self->batch_stages, &stage_id);
+
+      if (cached != NULL)
+        {
+          *info = *cached;
+          info->name = g_strdup (cached->name);
+          return TRUE;
+        }
+    }
+
+  stmt = store_prepare (self, "SELECT pipeline_id, semantics, name FROM stage WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, stage_id);
@@ -2524,6 +2635,16 @@ store_stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The stage does not exist any more"));
+  else if (self->batch_depth > 0 && self->batch_stages != NULL)
+    {
+      StageInfo *copy = g_new (StageInfo, 1);
+      gint64 *key = g_new (gint64, 1);
+
+      *copy = *info;
+      copy->name = g_strdup (info->name);
+      *key = stage_id;
+      g_hash_table_insert (self->batch_stages, key, copy);
+    }
   return found;
 }
 
