@@ -255,6 +255,87 @@ test_drop_reads_little (void)
   g_assert_cmpuint (affari_deal_list_get_n_queries (column_new), ==, queries_new + 1);
 }
 
+/* Every items-changed must leave the model as it says: checked from inside the signal. */
+typedef struct {
+  GArray *log;        /* triples position, removed, added */
+  guint   n_before;
+  gboolean consistent;
+} Checked;
+
+static void
+on_items_changed_checked (GListModel *model, guint position, guint removed, guint added, Checked *c)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_array_append_val (c->log, position);
+  g_array_append_val (c->log, removed);
+  g_array_append_val (c->log, added);
+  if (n != c->n_before - removed + added)
+    c->consistent = FALSE;
+  c->n_before = n;
+}
+
+/* A card moved inside a long column is one removal and one insertion (GTK 4.8 would otherwise
+ * look at every row in between); a new order of thousands of rows is all removals, then all
+ * insertions; the model is what each signal says at the time it is emitted. */
+static void
+test_moves_and_big_changes (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) column = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  AffariDealQuery q = { 0 };
+  Checked c = { log, 0, TRUE };
+  gint64 top_id;
+
+  fill (store, 3000, "NEW");
+  q.stage_id = stage (store, "NEW");
+  column = affari_deal_list_new (store, &q);
+  c.n_before = g_list_model_get_n_items (G_LIST_MODEL (column));
+  g_signal_connect (column, "items-changed", G_CALLBACK (on_items_changed_checked), &c);
+
+  /* the top card to the bottom */
+  top_id = affari_deal_list_get_id_at (column, 0);
+  g_assert_true (affari_store_move_deal (store, top_id, q.stage_id, -1, NULL, NULL));
+  run_idle ();
+  g_assert_true (c.consistent);
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 3), ==, 2999);
+  g_assert_cmpuint (g_array_index (log, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 5), ==, 1);
+  g_assert_cmpint (affari_deal_list_get_id_at (column, 2999), ==, top_id);
+
+  /* and back to the top */
+  g_array_set_size (log, 0);
+  g_assert_true (affari_store_move_deal (store, top_id, q.stage_id, 0, NULL, NULL));
+  run_idle ();
+  g_assert_true (c.consistent);
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 2999);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (log, guint, 3), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 5), ==, 1);
+  g_assert_cmpint (affari_deal_list_get_id_at (column, 0), ==, top_id);
+
+  /* another order: removals first, then insertions */
+  g_array_set_size (log, 0);
+  q.sort = AFFARI_DEAL_SORT_AMOUNT;   /* the board shows the newest (largest) first: reversed */
+  affari_deal_list_set_query (column, &q);
+  run_idle ();
+  g_assert_true (c.consistent);
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 4), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column)), ==, 3000);
+  {
+    g_autoptr(AffariDeal) first = g_list_model_get_item (G_LIST_MODEL (column), 0);
+    g_assert_cmpint (affari_deal_get_amount (first), ==, 0);
+  }
+}
+
 /* After a reset (an import) every object is handed out anew, even where the ids did not change. */
 static void
 test_reset_reloads (void)
@@ -328,6 +409,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/deal-list/list-dies-with-its-user", test_list_dies_with_its_user);
   g_test_add_func ("/deal-list/drop-reads-little", test_drop_reads_little);
   g_test_add_func ("/deal-list/reset-reloads", test_reset_reloads);
+  g_test_add_func ("/deal-list/moves-and-big-changes", test_moves_and_big_changes);
   g_test_add_func ("/deal-list/frozen-catches-up", test_frozen_catches_up);
 
   return g_test_run ();

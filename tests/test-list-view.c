@@ -19,6 +19,7 @@
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
 #include "ui/affari-application.h"
+#include "ui/affari-cell-text.h"
 #include "ui/affari-deal-list-view.h"
 #include "ui/affari-filter-bar.h"
 #include "ui/affari-kanban-board.h"
@@ -103,14 +104,16 @@ find_widget (GtkWidget    *root,
   return NULL;
 }
 
-/* A label showing @data that is on screen: what a user can read. */
+/* A label (or a table cell's text) showing @data that is on screen: what a user can read. */
 static gboolean
 match_mapped_label (GtkWidget     *widget,
                     gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) &&
-         gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (AFFARI_IS_CELL_TEXT (widget))
+    return g_strcmp0 (affari_cell_text_get_text (AFFARI_CELL_TEXT (widget)), data) == 0;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 
@@ -679,6 +682,14 @@ story_body (Fixture *f)
       g_assert_cmpint (affari_deal_get_stage_id (deal), ==, executing);
       g_assert_cmpint (affari_deal_get_amount (deal), >, 500000);
     }
+  /* undone with Ctrl+Z, as a person would */
+  press_shortcut (GTK_WIDGET (view), "<Control>z");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AffariDeal) deal = affari_store_get_deal (store, g_array_index (ids, gint64, i), NULL);
+      g_assert_cmpint (affari_deal_get_stage_id (deal), ==, new_stage);
+    }
+  /* nothing is left to undo: asking again changes nothing */
   gtk_widget_activate_action (GTK_WIDGET (view), "deals.undo", NULL);
   for (guint i = 0; i < ids->len; i++)
     {

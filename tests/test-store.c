@@ -502,6 +502,81 @@ test_move_positions (Fixture *f, gconstpointer data)
   }
 }
 
+/* The list in board order: stages in their order, each stage as its column; other pipelines
+ * after the default one when no pipeline is chosen; reversed exactly when descending. */
+static void
+test_list_board_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pipeline = affari_store_get_default_pipeline_id (f->store);
+  g_autoptr(AffariDeal) a = make_deal (f->store, "A", 1, "PREPARATION");
+  g_autoptr(AffariDeal) b = make_deal (f->store, "B", 1, "NEW");
+  g_autoptr(AffariDeal) c = make_deal (f->store, "C", 1, "PREPARATION");
+  g_autoptr(AffariDeal) d = make_deal (f->store, "D", 1, "WON");
+  g_autoptr(AffariDeal) e = make_deal (f->store, "E", 1, "NEW");
+  g_autoptr(AffariDeal) other = NULL;
+  gint64 rinnovi = affari_store_create_pipeline (f->store, "Rinnovi", &error);
+  gint64 expected[] = { 0, 0, 0, 0, 0 };
+  gint64 all[6];
+  AffariDealQuery q = { .pipeline_id = pipeline, .sort = AFFARI_DEAL_SORT_POSITION };
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_cmpint (rinnovi, >, 0);
+  other = affari_deal_new ();
+  affari_deal_set_title (other, "Rinnovo");
+  affari_deal_set_pipeline_id (other, rinnovi);
+  g_assert_true (affari_store_create_deal (f->store, other, &error));
+  /* B goes under E in "Nuovo" */
+  g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (b), stage_by_code (f->store, "NEW"), -1, NULL, &error));
+
+  /* Nuovo: E B; Preparazione: C A; Vinto: D */
+  expected[0] = affari_deal_get_id (e);
+  expected[1] = affari_deal_get_id (b);
+  expected[2] = affari_deal_get_id (c);
+  expected[3] = affari_deal_get_id (a);
+  expected[4] = affari_deal_get_id (d);
+
+  for (int sort = AFFARI_DEAL_SORT_POSITION; sort <= AFFARI_DEAL_SORT_STAGE; sort += AFFARI_DEAL_SORT_STAGE - AFFARI_DEAL_SORT_POSITION)
+    {
+      q.sort = sort;
+      q.descending = FALSE;
+      g_clear_pointer (&ids, g_array_unref);
+      ids = affari_store_query_deal_ids (f->store, &q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 5);
+      for (guint i = 0; i < 5; i++)
+        g_assert_cmpint (g_array_index (ids, gint64, i), ==, expected[i]);
+
+      q.descending = TRUE;
+      g_clear_pointer (&ids, g_array_unref);
+      ids = affari_store_query_deal_ids (f->store, &q, &error);
+      g_assert_cmpuint (ids->len, ==, 5);
+      for (guint i = 0; i < 5; i++)
+        g_assert_cmpint (g_array_index (ids, gint64, i), ==, expected[4 - i]);
+    }
+
+  /* every pipeline: the default pipeline's board, then Rinnovi's */
+  q.pipeline_id = 0;
+  q.sort = AFFARI_DEAL_SORT_POSITION;
+  q.descending = FALSE;
+  g_clear_pointer (&ids, g_array_unref);
+  ids = affari_store_query_deal_ids (f->store, &q, &error);
+  memcpy (all, expected, sizeof expected);
+  all[5] = affari_deal_get_id (other);
+  g_assert_cmpuint (ids->len, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, all[i]);
+  g_assert_cmpuint (affari_store_count_deals (f->store, &q, NULL), ==, 6);
+
+  /* a trashed deal leaves the board order */
+  g_assert_true (affari_store_trash_deal (f->store, affari_deal_get_id (c), &error));
+  q.pipeline_id = pipeline;
+  g_clear_pointer (&ids, g_array_unref);
+  ids = affari_store_query_deal_ids (f->store, &q, &error);
+  g_assert_cmpuint (ids->len, ==, 4);
+  g_assert_cmpint (g_array_index (ids, gint64, 2), ==, affari_deal_get_id (a));
+}
+
 static void
 test_stage_totals (Fixture *f, gconstpointer data)
 {
@@ -974,6 +1049,7 @@ main (int argc, char *argv[])
   ADD ("invalid-input-writes-nothing", test_invalid_input_writes_nothing);
   ADD ("move-closes-and-reopens", test_move_closes_and_reopens);
   ADD ("move-positions", test_move_positions);
+  ADD ("list-board-order", test_list_board_order);
   ADD ("stage-totals", test_stage_totals);
   ADD ("update-writes-history", test_update_writes_history);
   ADD ("product-rows", test_product_rows);

@@ -601,6 +601,86 @@ bench_ui (JsonBuilder *json,
   }
 }
 
+/* ---------------------------------------------------------------- list UI
+ *
+ * The app starts on the list (AFFARI_START_VIEW=list) with the cairo renderer and its list
+ * benchmark driver (AFFARI_BENCH_LIST=1, see affari-deal-list-view.c): from the spawn to the list
+ * painted with its rows, then three header clicks each to its repainted frame, then a scroll from
+ * the top to the end with the work per frame and the peak RSS. */
+static void
+bench_list_ui (JsonBuilder *json,
+               const char  *self_path,
+               const char  *database)
+{
+  g_autofree char *dir = g_path_get_dirname (self_path);
+  g_autofree char *app = g_build_filename (dir, "affari", NULL);
+  g_autofree char *schemas = g_build_filename (dir, "..", "data", NULL);
+  /* run from the build tree: the app's schema is compiled there, not installed */
+  gboolean own_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL &&
+                         g_file_test (schemas, G_FILE_TEST_IS_DIR);
+  const char *env[] = { "AFFARI_START_VIEW", "list", "AFFARI_BENCH_LIST", "1",
+                        own_schemas ? "GSETTINGS_SCHEMA_DIR" : NULL, schemas, NULL };
+  Child child = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *scroll = NULL;
+  double first_ms, floor_ms;
+  double sort_max = 0;
+  long rows = 0, rss_kb = 0;
+
+  floor_ms = first_frame_ms (self_path, NULL, "cairo", NULL);
+  if (!child_spawn (&child, app, database, "cairo", env))
+    return;
+  first = child_read_line (&child, "list-first-frame");
+  first_ms = now_ms () - child.start_ms;
+  if (first != NULL)
+    sscanf (first, "list-first-frame rows %ld rss-kb %ld", &rows, &rss_kb);
+  json_builder_set_member_name (json, "list_ui_rows");
+  json_builder_add_int_value (json, rows);
+  json_builder_set_member_name (json, "list_ui_first_frame_ms");
+  json_builder_add_double_value (json, first != NULL ? first_ms : -1);
+  json_builder_set_member_name (json, "list_ui_empty_window_ms");
+  json_builder_add_double_value (json, floor_ms);
+  json_builder_set_member_name (json, "list_ui_rss_kb");
+  json_builder_add_int_value (json, rss_kb);
+
+  json_builder_set_member_name (json, "list_ui_sort_repaint_ms");
+  json_builder_begin_array (json);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *line = child_read_line (&child, "list-sort-us");
+      long us = 0;
+
+      if (line == NULL || sscanf (line, "list-sort-us %ld", &us) != 1)
+        break;
+      json_builder_add_double_value (json, us / 1000.0);
+      sort_max = MAX (sort_max, us / 1000.0);
+    }
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "list_ui_sort_repaint_max_ms");
+  json_builder_add_double_value (json, sort_max);
+
+  scroll = child_read_line (&child, "list-scroll");
+  if (scroll != NULL)
+    {
+      unsigned frames = 0, over = 0;
+      long mean_us = 0, max_us = 0, rss_start = 0, rss_max = 0;
+
+      sscanf (scroll, "list-scroll frames %u mean-us %ld max-us %ld over-16ms %u rss-start-kb %ld rss-max-kb %ld",
+              &frames, &mean_us, &max_us, &over, &rss_start, &rss_max);
+      json_builder_set_member_name (json, "list_ui_scroll_frames");
+      json_builder_add_int_value (json, frames);
+      json_builder_set_member_name (json, "list_ui_scroll_frame_mean_ms");
+      json_builder_add_double_value (json, mean_us / 1000.0);
+      json_builder_set_member_name (json, "list_ui_scroll_frame_max_ms");
+      json_builder_add_double_value (json, max_us / 1000.0);
+      json_builder_set_member_name (json, "list_ui_scroll_frames_over_16ms");
+      json_builder_add_int_value (json, over);
+      json_builder_set_member_name (json, "list_ui_scroll_rss_max_kb");
+      json_builder_add_int_value (json, rss_max);
+    }
+  child_stop (&child);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -618,6 +698,7 @@ main (int argc, char *argv[])
   char *database = NULL;
   gboolean keep = FALSE;
   gboolean ui = FALSE;
+  gboolean list_ui = FALSE;
   gboolean empty_window = FALSE;
   double generate_ms = 0;
   Bench b = { 0 };
@@ -628,6 +709,7 @@ main (int argc, char *argv[])
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
     { "clone-to", 0, 0, G_OPTION_ARG_INT, &clone_to, "Then copy the deals up to about N (1000000) and time the list again", "N" },
     { "ui", 0, 0, G_OPTION_ARG_NONE, &ui, "Also time the real window under the current display", NULL },
+    { "list-ui", 0, 0, G_OPTION_ARG_NONE, &list_ui, "Also time the list in the real window (after --clone-to when given)", NULL },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
@@ -751,6 +833,14 @@ main (int argc, char *argv[])
       b.pipeline = affari_store_get_default_pipeline_id (b.store);
       json_builder_set_member_name (json, "big_rss_kb_after_open");
       json_builder_add_int_value (json, current_rss_kb ());
+    }
+  if (list_ui)
+    {
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+      g_clear_object (&b.store);
+      bench_list_ui (json, self_path, path);
+      b.store = affari_store_open (path, NULL);
     }
   if (ui)
     {

@@ -12,6 +12,8 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 24
+/* A change adding more rows than this is told as removals, then insertions (see apply_ids). */
+#define SPLIT_CHANGE_ABOVE 256
 
 struct _AffariDealList
 {
@@ -221,7 +223,7 @@ static void
 apply_ids (AffariDealList *self, GArray *ids)
 {
   g_autoptr(GArray) old = self->ids;
-  guint prefix = 0, suffix = 0;
+  guint prefix = 0, suffix = 0, removed, added;
   guint old_len = old->len, new_len = ids->len;
 
   while (prefix < old_len && prefix < new_len &&
@@ -231,13 +233,65 @@ apply_ids (AffariDealList *self, GArray *ids)
          g_array_index (old, gint64, old_len - 1 - suffix) == g_array_index (ids, gint64, new_len - 1 - suffix))
     suffix++;
 
-  self->ids = g_array_ref (ids);
-  clear_pages (self);
+  removed = old_len - prefix - suffix;
+  added = new_len - prefix - suffix;
 
-  if (prefix == old_len && prefix == new_len)
-    return;
+  if (removed == 0 && added == 0)
+    {
+      self->ids = g_array_ref (ids);
+      clear_pages (self);
+      return;
+    }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix, new_len - prefix - suffix);
+  /* GTK 4.8's list views look up every added item when a change also removes rows that had
+   * widgets (to reuse them): one deal moved from the top to the bottom of a 50,000-deal column,
+   * or a new sort order of a million deals, would load every page. So a single moved deal is
+   * said as one removal and one insertion, and a large change as all removals, then all
+   * insertions. Between the two the model holds exactly what the first signal said. */
+  if (removed == added && removed >= 2)
+    {
+      const gint64 *o = &g_array_index (old, gint64, prefix);
+      const gint64 *n = &g_array_index (ids, gint64, prefix);
+      gboolean down = o[0] == n[removed - 1] && memcmp (o + 1, n, (removed - 1) * sizeof (gint64)) == 0;
+      gboolean up = !down && o[removed - 1] == n[0] && memcmp (o, n + 1, (removed - 1) * sizeof (gint64)) == 0;
+
+      if (down || up)
+        {
+          guint from = down ? prefix : prefix + removed - 1;
+          guint to = down ? prefix + removed - 1 : prefix;
+
+          self->ids = g_array_copy (old);
+          g_array_remove_index (self->ids, from);
+          clear_pages (self);
+          g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
+          g_clear_pointer (&self->ids, g_array_unref);
+          self->ids = g_array_ref (ids);
+          clear_pages (self);
+          g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+          return;
+        }
+    }
+
+  if (removed > 0 && added > SPLIT_CHANGE_ABOVE)
+    {
+      GArray *rest = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+
+      g_array_append_vals (rest, old->data, prefix);
+      g_array_append_vals (rest, &g_array_index (old, gint64, old_len - suffix), suffix);
+      self->ids = rest;
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      g_clear_pointer (&self->ids, g_array_unref);
+      self->ids = g_array_ref (ids);
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+    }
+  else
+    {
+      self->ids = g_array_ref (ids);
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+    }
   if (old_len != new_len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -3506,9 +3506,36 @@ filter_add_range (Filter *f, const char *today, const char *column, const Affari
     }
 }
 
+/* Whether the ordered query walks the stages in order and each stage's deals along the
+ * deal_stage_position index (board order). A search has few matches: the planner then starts
+ * from the full-text index instead. */
+static gboolean
+walks_stages (const AffariDealQuery *q)
+{
+  AffariDealSort sort = q ? q->sort : AFFARI_DEAL_SORT_POSITION;
+
+  if (sort != AFFARI_DEAL_SORT_POSITION && sort != AFFARI_DEAL_SORT_STAGE)
+    return FALSE;
+  if (q == NULL)
+    return TRUE;
+  if (sort == AFFARI_DEAL_SORT_POSITION && q->stage_id > 0)
+    return FALSE;
+  return !q->include_deleted && (q->text == NULL || *q->text == '\0');
+}
+
+static void filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk);
+
 /* Every criterion is a fixed SQL fragment with bound parameters. */
 static void
 filter_init (AffariStore *self, Filter *f, const AffariDealQuery *q)
+{
+  filter_init_for (self, f, q, FALSE);
+}
+
+/* @stage_walk: the query reads "FROM stage s CROSS JOIN deal d" (see walks_stages): the
+ * pipeline is then the stages' one, so the walk never reads a deal row just to check it. */
+static void
+filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk)
 {
   g_autofree char *today = NULL;
 
@@ -3520,7 +3547,7 @@ filter_init (AffariStore *self, Filter *f, const AffariDealQuery *q)
   if (q == NULL)
     return;
   if (q->pipeline_id > 0)
-    filter_add_int (f, "d.pipeline_id = ?", q->pipeline_id);
+    filter_add_int (f, stage_walk ? "s.pipeline_id = ?" : "d.pipeline_id = ?", q->pipeline_id);
   if (q->stage_id > 0)
     filter_add_int (f, "d.stage_id = ?", q->stage_id);
   if (q->semantics_mask != 0 && q->semantics_mask != 0x7)
@@ -3619,11 +3646,17 @@ order_by (const AffariDealQuery *q, gboolean *needs_stage_join, gboolean *needs_
     case AFFARI_DEAL_SORT_POSITION:
       if (q && q->stage_id > 0)
         return desc ? " ORDER BY d.position DESC, d.id DESC" : " ORDER BY d.position, d.id";
-      *needs_stage_join = TRUE;
-      return desc ? " ORDER BY s.sort DESC, d.position DESC, d.id DESC" : " ORDER BY s.sort, d.position, d.id";
+      G_GNUC_FALLTHROUGH;
     case AFFARI_DEAL_SORT_STAGE:
+      /* Stage order, and the board's order inside a stage. Written so that SQLite walks the
+       * stages in order (stage_pipeline) and each stage's deals in order (deal_stage_position):
+       * a million ids come out already sorted, without a temporary sort. */
       *needs_stage_join = TRUE;
-      return desc ? " ORDER BY s.sort DESC, d.id DESC" : " ORDER BY s.sort, d.id";
+      if (q && q->pipeline_id > 0)
+        return desc ? " ORDER BY s.sort DESC, s.id DESC, d.position DESC, d.id DESC"
+                    : " ORDER BY s.sort, s.id, d.position, d.id";
+      return desc ? " ORDER BY s.pipeline_id DESC, s.sort DESC, s.id DESC, d.position DESC, d.id DESC"
+                  : " ORDER BY s.pipeline_id, s.sort, s.id, d.position, d.id";
     case AFFARI_DEAL_SORT_TITLE:
       return desc ? " ORDER BY d.title COLLATE NOCASE DESC, d.id DESC" : " ORDER BY d.title COLLATE NOCASE, d.id";
     case AFFARI_DEAL_SORT_AMOUNT:
@@ -3673,9 +3706,12 @@ build_select (const AffariDealQuery *q, const char *columns, Filter *f, gboolean
   const char *order = ordered ? order_by (q, &stage_join, &client_join, &member_join) : "";
 
   g_string_append (sql, columns);
-  g_string_append (sql, " FROM deal d");
-  if (stage_join)
-    g_string_append (sql, " JOIN stage s ON s.id = d.stage_id");
+  if (stage_join && ordered && walks_stages (q))
+    g_string_append (sql, " FROM stage s CROSS JOIN deal d ON d.stage_id = s.id");
+  else if (stage_join)
+    g_string_append (sql, " FROM deal d JOIN stage s ON s.id = d.stage_id");
+  else
+    g_string_append (sql, " FROM deal d");
   if (client_join)
     g_string_append (sql, " LEFT JOIN company co ON co.id = d.company_id");
   if (member_join)
@@ -3698,7 +3734,7 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  filter_init (self, &f, query);
+  filter_init_for (self, &f, query, walks_stages (query));
   sql = build_select (query, "d.id", &f, TRUE);
   stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -3813,7 +3849,9 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
 
   filter_init (self, &f, query);
   sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount) FROM deal d",
-                     f.joins->str, " WHERE ", f.where->str, " GROUP BY d.stage_id, d.currency", NULL);
+                     f.joins->str, " WHERE ", f.where->str, 
+                     /* grouped as the covering index deal_totals is ordered: no temporary table */
+                     " GROUP BY d.pipeline_id, d.stage_id, d.currency", NULL);
   stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     {

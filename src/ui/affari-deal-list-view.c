@@ -18,6 +18,7 @@
 #include "model/affari-money.h"
 
 #include "affari-deal-list-view.h"
+#include "affari-cell-text.h"
 #include "affari-stage-dot.h"
 
 /* A singular and plural pair handed to ngettext () later; xgettext knows it as NP_:1,2. */
@@ -149,7 +150,7 @@ static void
 render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
 {
   AffariDealListView *self = cd->self;
-  GtkLabel *label = g_object_get_data (G_OBJECT (box), "label");
+  AffariCellText *label = g_object_get_data (G_OBJECT (box), "label");
   GtkWidget *dot = g_object_get_data (G_OBJECT (box), "dot");
   g_autofree char *owned = NULL;
   const char *text = NULL;
@@ -220,7 +221,7 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (label, text ? text : "");
+  affari_cell_text_set_text (label, text);
 }
 
 static void
@@ -234,32 +235,30 @@ on_deal_notify_cb (AffariDeal *deal, GParamSpec *pspec, GtkListItem *item)
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *cd)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = affari_cell_text_new ();
+  GtkWidget *child = label;
 
   if (cd->kind == COL_STAGE)
     {
       GtkWidget *dot = affari_stage_dot_new (NULL);
+
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), dot);
-      g_object_set_data (G_OBJECT (box), "dot", dot);
+      gtk_box_append (GTK_BOX (child), dot);
+      gtk_box_append (GTK_BOX (child), label);
+      g_object_set_data (G_OBJECT (child), "dot", dot);
     }
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   if (cd->kind < N_FIXED_COLUMNS && column_info[cd->kind].numeric)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      affari_cell_text_set_xalign (AFFARI_CELL_TEXT (label), 1);
       gtk_widget_add_css_class (label, "numeric");
     }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (cd->kind == COL_TITLE)
     gtk_widget_add_css_class (label, "deal-title");
-  gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (child), "label", label);
   g_object_set_data (G_OBJECT (item), "affari-column", cd);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, child);
 }
 
 static void
@@ -935,6 +934,177 @@ sort_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
+/* ------------------------------------------------------------ benchmark driver
+ *
+ * AFFARI_BENCH_LIST=1 (used by affari-bench --list-ui): once the list has painted its rows it
+ * prints "list-first-frame", then sorts by three headers and prints the time from each click to
+ * the repainted frame, then scrolls from the top to the end of the list and prints the work of
+ * each frame (before-paint to after-paint) and the peak RSS, and quits. */
+
+typedef enum {
+  BENCH_WAIT_ROWS,
+  BENCH_SORT,
+  BENCH_SCROLL,
+  BENCH_DONE,
+} BenchPhase;
+
+typedef struct {
+  AffariDealListView *self;
+  BenchPhase          phase;
+  guint               sort_step;
+  gint64              sort_start;
+  gint64              frame_start;
+  guint               frames;
+  guint               over_16;
+  double              total_ms;
+  double              max_ms;
+  long                rss_start_kb;
+  long                rss_max_kb;
+  GdkFrameClock      *clock;
+  gulong              before_handler;
+  gulong              after_handler;
+} BenchList;
+
+static void
+bench_list_free (gpointer data)
+{
+  BenchList *b = data;
+
+  /* the clock may have dropped its handlers already when it went away */
+  if (b->before_handler != 0 && g_signal_handler_is_connected (b->clock, b->before_handler))
+    g_signal_handler_disconnect (b->clock, b->before_handler);
+  if (b->after_handler != 0 && g_signal_handler_is_connected (b->clock, b->after_handler))
+    g_signal_handler_disconnect (b->clock, b->after_handler);
+  g_clear_object (&b->clock);
+  g_free (b);
+}
+
+static long
+bench_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line ? strtol (line + 6, NULL, 10) : 0;
+}
+
+static void
+bench_sort_next (BenchList *b)
+{
+  static const struct { ColumnKind kind; GtkSortType order; } sorts[] = {
+    { COL_AMOUNT, GTK_SORT_DESCENDING },
+    { COL_TITLE, GTK_SORT_ASCENDING },
+    { COL_STAGE, GTK_SORT_ASCENDING },
+  };
+  GListModel *columns = gtk_column_view_get_columns (b->self->column_view);
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  if (b->sort_step >= G_N_ELEMENTS (sorts))
+    {
+      b->phase = BENCH_SCROLL;
+      return;
+    }
+  column = g_list_model_get_item (columns, sorts[b->sort_step].kind);
+  b->sort_start = g_get_monotonic_time ();
+  gtk_column_view_sort_by_column (b->self->column_view, column, sorts[b->sort_step].order);
+  gtk_widget_queue_draw (GTK_WIDGET (b->self));
+}
+
+static void
+on_bench_before_paint_cb (GdkFrameClock *clock, BenchList *b)
+{
+  b->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_bench_after_paint_cb (GdkFrameClock *clock, BenchList *b)
+{
+  AffariDealListView *self = b->self;
+  gint64 now = g_get_monotonic_time ();
+  guint n = self->deals ? g_list_model_get_n_items (G_LIST_MODEL (self->deals)) : 0;
+
+  switch (b->phase)
+    {
+    case BENCH_WAIT_ROWS:
+      if (n == 0)
+        return;
+      b->rss_start_kb = b->rss_max_kb = bench_rss_kb ();
+      g_print ("list-first-frame rows %u rss-kb %ld\n", n, b->rss_start_kb);
+      fflush (stdout);
+      b->phase = BENCH_SORT;
+      bench_sort_next (b);
+      break;
+
+    case BENCH_SORT:
+      g_print ("list-sort-us %" G_GINT64_FORMAT "\n", now - b->sort_start);
+      fflush (stdout);
+      b->sort_step++;
+      bench_sort_next (b);
+      if (b->phase == BENCH_SCROLL)
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case BENCH_SCROLL:
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+        double upper = gtk_adjustment_get_upper (adj);
+        double page = gtk_adjustment_get_page_size (adj);
+        double value = gtk_adjustment_get_value (adj);
+        /* about 2,000 frames from the top to the end, whatever the length */
+        double step = MAX (page, (upper - page) / 2000.0);
+
+        if (b->frames > 0)
+          {
+            double ms = (now - b->frame_start) / 1000.0;
+
+            b->total_ms += ms;
+            b->max_ms = MAX (b->max_ms, ms);
+            if (ms > 16.0)
+              b->over_16++;
+          }
+        b->frames++;
+        if (b->frames % 50 == 0)
+          b->rss_max_kb = MAX (b->rss_max_kb, bench_rss_kb ());
+        if (value >= upper - page - 1)
+          {
+            b->rss_max_kb = MAX (b->rss_max_kb, bench_rss_kb ());
+            g_print ("list-scroll frames %u mean-us %.0f max-us %.0f over-16ms %u rss-start-kb %ld rss-max-kb %ld\n",
+                     b->frames - 1, b->frames > 1 ? b->total_ms * 1000 / (b->frames - 1) : 0.0, b->max_ms * 1000,
+                     b->over_16, b->rss_start_kb, b->rss_max_kb);
+            fflush (stdout);
+            b->phase = BENCH_DONE;
+            g_application_quit (g_application_get_default ());
+            return;
+          }
+        gtk_adjustment_set_value (adj, MIN (value + step, upper - page));
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      }
+      break;
+
+    case BENCH_DONE:
+    default:
+      break;
+    }
+}
+
+static void
+bench_list_start (AffariDealListView *self)
+{
+  BenchList *b = g_new0 (BenchList, 1);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  b->self = self;
+  b->clock = g_object_ref (clock);
+  b->before_handler = g_signal_connect (clock, "before-paint", G_CALLBACK (on_bench_before_paint_cb), b);
+  b->after_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_bench_after_paint_cb), b);
+  /* the benchmark runs until the process quits: the driver lives as long as the view */
+  g_object_set_data_full (G_OBJECT (self), "affari-bench-list", b, bench_list_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -966,6 +1136,9 @@ affari_deal_list_view_map (GtkWidget *widget)
       self->summary_stale = FALSE;
       queue_summary (self);
     }
+  if (g_strcmp0 (g_getenv ("AFFARI_BENCH_LIST"), "1") == 0 &&
+      g_object_get_data (G_OBJECT (self), "affari-bench-list") == NULL)
+    bench_list_start (self);
 }
 
 static void
@@ -1067,6 +1240,7 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "deals.sort", "(si)", sort_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "deals.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "deals.trash", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "deals.undo", NULL);
 }
 
 static void

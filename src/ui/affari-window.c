@@ -224,6 +224,12 @@ restore_state (AffariWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   view = g_settings_get_string (self->settings, "last-view");
+  /* For benchmarks and screenshots: AFFARI_START_VIEW=list starts on that view. */
+  if (is_view_name (g_getenv ("AFFARI_START_VIEW")))
+    {
+      g_free (view);
+      view = g_strdup (g_getenv ("AFFARI_START_VIEW"));
+    }
   if (is_view_name (view))
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
