@@ -401,6 +401,10 @@ body_activities_multi (Fixture *f)
   affari_activities_view_end_drag (view);
   g_assert_false (affari_activities_view_get_drop_line (view, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK, NULL));
 
+  /* Dropped back on its own column: nothing happens. */
+  g_assert_false (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), late));
+  g_assert_cmpint (next_deadline (store, f->late), ==, f->late_deadline);
+
   /* Ctrl+click on both cards, then the drop of one of them. */
   affari_activities_view_set_selected (view, f->late, TRUE);
   affari_activities_view_set_selected (view, f->quiet, TRUE);

@@ -39,6 +39,7 @@ typedef struct {
   GtkScrolledWindow    *scroller;
   GtkWidget            *overlay;
   GtkWidget            *drop_line;
+  GtkWidget            *empty_label;
   GtkDropTarget        *drop_target;
   AffariDealIdList     *deals;
   GtkMultiSelection    *selection;
@@ -170,6 +171,7 @@ update_summary (Column                     *column,
     }
 
   column->count = bucket->count;
+  gtk_widget_set_visible (column->empty_label, bucket->count == 0);
   money = affari_money_format_short (round_to_units (sum), currency);
   g_free (column->summary);
   if (filtered)
@@ -567,7 +569,10 @@ end_drag_feedback (AffariActivitiesView *self)
     {
       hide_drop_line (&self->columns[c]);
       if (self->columns[c].widget != NULL)
-        gtk_widget_remove_css_class (self->columns[c].widget, "drop-target");
+        {
+          gtk_widget_remove_css_class (self->columns[c].widget, "drop-target");
+          gtk_widget_remove_css_class (self->columns[c].widget, "drop-refused");
+        }
     }
 }
 
@@ -1005,7 +1010,11 @@ on_drop_motion_cb (GtkDropTarget *target,
   AffariActivitiesView *self = column->view;
   graphene_point_t point;
 
-  gtk_widget_add_css_class (column->widget, "drop-target");
+  /* "Scadute" and "Senza attività" take no card (the drop explains why): they say so at once. */
+  if (column->period == AFFARI_ACTIVITY_PERIOD_OVERDUE || column->period == AFFARI_ACTIVITY_PERIOD_NONE)
+    gtk_widget_add_css_class (column->widget, "drop-refused");
+  else
+    gtk_widget_add_css_class (column->widget, "drop-target");
   show_drop_line (self, column);
 
   /* The column's list scrolls near its own top and bottom (the header does not scroll). */
@@ -1032,6 +1041,7 @@ on_drop_leave_cb (GtkDropTarget *target,
                   Column        *column)
 {
   gtk_widget_remove_css_class (column->widget, "drop-target");
+  gtk_widget_remove_css_class (column->widget, "drop-refused");
   hide_drop_line (column);
   if (column->view->vscroll_column == column)
     {
@@ -1096,6 +1106,9 @@ on_drop_cb (GtkDropTarget *target,
 
   end_drag_feedback (column->view);
   if (deal == NULL)
+    return FALSE;
+  /* Put back where it was (a change of mind): nothing to do, nothing to explain. */
+  if (find_position (column, affari_deal_get_id (deal)) != GTK_INVALID_LIST_POSITION)
     return FALSE;
   return affari_activities_view_drop_deal (column->view, column->period, affari_deal_get_id (deal));
 }
@@ -1445,6 +1458,18 @@ build_column (AffariActivitiesView *self,
   gtk_widget_set_can_target (column->drop_line, FALSE);
   gtk_widget_set_visible (column->drop_line, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (column->overlay), column->drop_line);
+  /* An empty column says so, rather than looking unfinished. */
+  column->empty_label = gtk_label_new (column->period == AFFARI_ACTIVITY_PERIOD_TODAY
+                                       ? _("Nothing due today")
+                                       : column->period == AFFARI_ACTIVITY_PERIOD_OVERDUE
+                                       ? _("Nothing overdue")
+                                       : _("No deals"));
+  gtk_widget_add_css_class (column->empty_label, "dim-label");
+  gtk_widget_add_css_class (column->empty_label, "activity-column-empty");
+  gtk_widget_set_valign (column->empty_label, GTK_ALIGN_START);
+  gtk_widget_set_can_target (column->empty_label, FALSE);
+  gtk_widget_set_visible (column->empty_label, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (column->overlay), column->empty_label);
   gtk_box_append (GTK_BOX (box), column->overlay);
 
   /* The drop target covers the whole column, header included. */

@@ -323,10 +323,32 @@ on_chip_drag_begin_cb (GtkDragSource *source,
                        GdkDrag       *drag,
                        GtkWidget     *chip)
 {
-  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (chip);
-  g_autoptr(GdkPaintable) image = gdk_paintable_get_current_image (live);
+  AffariCalendarView *self = AFFARI_CALENDAR_VIEW (gtk_widget_get_ancestor (chip, AFFARI_TYPE_CALENDAR_VIEW));
+  AffariDeal *deal = g_object_get_data (G_OBJECT (chip), "deal");
+  gint64 stage_id, minor;
+  g_autofree char *amount = NULL;
+  GtkWidget *icon, *title, *figure;
 
-  gtk_drag_source_set_icon (source, image, 12, 10);
+  if (self == NULL || deal == NULL)
+    return;
+
+  /* A card of its own under the pointer: the chip is flat, and its image would be transparent
+   * (black where nothing composites the drag window). */
+  stage_id = affari_deal_get_stage_id (deal);
+  minor = affari_deal_get_amount (deal);
+  amount = affari_money_format_short ((minor >= 0 ? minor + 50 : minor - 50) / 100 * 100, affari_deal_get_currency (deal));
+  icon = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (icon, "card");
+  gtk_widget_add_css_class (icon, "calendar-drag-icon");
+  gtk_box_append (GTK_BOX (icon), affari_stage_dot_new (g_hash_table_lookup (self->colors, &stage_id)));
+  title = make_label (affari_deal_get_title (deal), NULL);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
+  gtk_box_append (GTK_BOX (icon), title);
+  figure = make_label (amount, "amount");
+  gtk_label_set_ellipsize (GTK_LABEL (figure), PANGO_ELLIPSIZE_NONE);
+  gtk_box_append (GTK_BOX (icon), figure);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), icon);
+  gdk_drag_set_hotspot (drag, 12, 10);
 }
 
 static GtkWidget *
