@@ -349,6 +349,17 @@ on_chip_drag_begin_cb (GtkDragSource *source,
   gtk_box_append (GTK_BOX (icon), figure);
   gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), icon);
   gdk_drag_set_hotspot (drag, 12, 10);
+  /* The chip stays in its day, faded, until the drop rebuilds the grid (or a cancel restores it). */
+  gtk_widget_add_css_class (chip, "dragging");
+}
+
+static void
+on_chip_drag_end_cb (GtkDragSource *source,
+                     GdkDrag       *drag,
+                     gboolean       delete_data,
+                     GtkWidget     *chip)
+{
+  gtk_widget_remove_css_class (chip, "dragging");
 }
 
 static GtkWidget *
@@ -391,6 +402,7 @@ make_deal_chip (AffariCalendarView *self,
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_chip_drag_prepare_cb), button);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_chip_drag_begin_cb), button);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_chip_drag_end_cb), button);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (drag));
   return button;
 }
