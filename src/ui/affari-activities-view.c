@@ -20,8 +20,10 @@
 #include "affari-activities-view.h"
 #include "affari-kanban-card.h"
 
-/* Time moves deals from "Oggi" to "Scadute" without any write: look again every minute. */
-#define CLOCK_SECONDS 60
+/* Time moves deals from "Oggi" to "Scadute" (and everything at midnight) without any write: one
+ * timeout waits for the next such moment. GLib's timeouts stand still while the computer
+ * sleeps, so none waits longer than this. */
+#define CLOCK_MAX_SECONDS 3600
 #define PLAN_SUGGESTIONS 6
 /* Near an edge while dragging, the board (horizontally) or a column (vertically) scrolls, faster
  * the closer the pointer is, as on the Kanban board. */
@@ -94,6 +96,9 @@ static gboolean on_card_drag_cancel_cb (GtkDragSource        *source,
                                         GdkDrag              *drag,
                                         GdkDragCancelReason   reason,
                                         AffariActivitiesView *self);
+
+static void     arm_clock              (AffariActivitiesView *self);
+static gboolean on_clock_cb            (gpointer              user_data);
 
 G_DEFINE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, GTK_TYPE_WIDGET)
 
@@ -226,6 +231,28 @@ refresh_now (AffariActivitiesView *self)
       update_summary (&self->columns[i], &buckets[i], filtered);
       affari_activity_bucket_clear (&buckets[i]);
     }
+  arm_clock (self);
+}
+
+/* The next moment a card changes column by itself: the first deadline of "Oggi" passing, or
+ * midnight. */
+static void
+arm_clock (AffariActivitiesView *self)
+{
+  Column *today = &self->columns[AFFARI_ACTIVITY_PERIOD_TODAY];
+  AffariPeriodBounds bounds;
+  gint64 now, next;
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  now = affari_store_now (self->store);
+  affari_period_bounds_compute (&bounds, now, NULL);
+  next = bounds.tomorrow_start;
+  if (today->deadlines != NULL && today->deadlines->len > 0)
+    next = MIN (next, g_array_index (today->deadlines, gint64, 0) + 1);
+  self->clock_source = g_timeout_add_seconds ((guint) CLAMP (next - now, 1, CLOCK_MAX_SECONDS), on_clock_cb, self);
+  g_source_set_name_by_id (self->clock_source, "[affari] activities clock");
 }
 
 static gboolean
@@ -871,8 +898,11 @@ on_toast_undo_clicked_cb (AdwToast             *toast,
 static gboolean
 on_clock_cb (gpointer user_data)
 {
-  queue_refresh (AFFARI_ACTIVITIES_VIEW (user_data));
-  return G_SOURCE_CONTINUE;
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (user_data);
+
+  self->clock_source = 0;
+  queue_refresh (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1242,8 +1272,8 @@ affari_activities_view_map (GtkWidget *widget)
 
   if (self->dirty)
     refresh_now (self);
-  if (self->clock_source == 0)
-    self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, on_clock_cb, self);
+  else
+    arm_clock (self);
 }
 
 static void
