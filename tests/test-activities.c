@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 #include <glib/gi18n.h>
 
@@ -326,6 +327,11 @@ test_store_buckets (Fixture *f, gconstpointer data)
   /* by deadline: 11:00 before 15:00 */
   g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_TODAY].ids, gint64, 0), ==, today2);
   g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_TODAY].ids, gint64, 1), ==, today);
+  /* each row's deadline, for the drop line of a drag */
+  g_assert_cmpuint (b[AFFARI_ACTIVITY_PERIOD_TODAY].deadlines->len, ==, 2);
+  g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_TODAY].deadlines, gint64, 0), ==, at (f->tz, 2026, 11, 25, 11, 0));
+  g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_TODAY].deadlines, gint64, 1), ==, at (f->tz, 2026, 11, 25, 15, 0));
+  g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_NONE].deadlines, gint64, 0), ==, 0);
   g_assert_cmpuint (b[AFFARI_ACTIVITY_PERIOD_TODAY].totals->len, ==, 1);
   g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_TODAY].totals, AffariStageTotal, 0).sum, ==, 2500);
   g_assert_cmpint (g_array_index (b[AFFARI_ACTIVITY_PERIOD_THIS_WEEK].ids, gint64, 0), ==, week);
@@ -401,6 +407,113 @@ test_store_reschedule (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_null (affari_store_get_next_activity (f->store, empty, &error));
   g_assert_no_error (error);
+}
+
+typedef struct {
+  Fixture *f;
+  gint64   ids[3];
+  guint    signals;
+  gboolean all_moved_at_first_signal;
+} ManyMove;
+
+static gboolean
+all_next_week (Fixture *f, const gint64 *ids, guint n)
+{
+  AffariPeriodBounds bounds;
+
+  affari_period_bounds_compute (&bounds, f->now, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AffariActivity) next = affari_store_get_next_activity (f->store, ids[i], NULL);
+
+      if (next == NULL || affari_activity_period_classify (&bounds, affari_activity_get_deadline (next)) != AFFARI_ACTIVITY_PERIOD_NEXT_WEEK)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_many_deal_changed_cb (AffariStore *store, gint64 deal_id, gint64 old_stage, gint64 new_stage, ManyMove *move)
+{
+  /* The signals come after the commit: the first one already sees every card moved. */
+  if (move->signals++ == 0)
+    move->all_moved_at_first_signal = all_next_week (move->f, move->ids, G_N_ELEMENTS (move->ids));
+}
+
+static void
+test_store_reschedule_many (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) moves = NULL;
+  ManyMove move = { f, { 0 }, 0, FALSE };
+  gint64 empty = add_deal (f, "Nothing planned", 1000, NULL);
+  gint64 ids[4];
+  gulong handler;
+
+  move.ids[0] = add_deal (f, "Rossi Srl", 1000, NULL);
+  move.ids[1] = add_deal (f, "Bianchi SpA", 2000, NULL);
+  move.ids[2] = add_deal (f, "Verdi & C.", 3000, NULL);
+  add_activity (f, move.ids[0], AFFARI_ACTIVITY_CALL, "Call back", at (f->tz, 2026, 11, 24, 16, 30));
+  add_activity (f, move.ids[1], AFFARI_ACTIVITY_MEETING, "Visit", at (f->tz, 2026, 11, 25, 11, 15));
+  add_activity (f, move.ids[2], AFFARI_ACTIVITY_TASK, "Offer", at (f->tz, 2026, 11, 27, 8, 0));
+  memcpy (ids, move.ids, sizeof move.ids);
+  ids[3] = empty;
+
+  handler = g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_many_deal_changed_cb), &move);
+  /* a selection of four cards, one with nothing planned: the three others move */
+  g_assert_true (affari_store_reschedule_next_activities (f->store, ids, 4, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK, &moves, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->store, handler);
+  g_assert_cmpuint (moves->len, ==, 3);
+  g_assert_cmpuint (move.signals, >=, 3);
+  g_assert_true (move.all_moved_at_first_signal);
+  {
+    const char *expected[] = { "2026-11-30 16:30 1", "2026-11-30 11:15 1", "2026-11-30 08:00 1" };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(AffariActivity) next = affari_store_get_next_activity (f->store, move.ids[i], NULL);
+        g_autoptr(GPtrArray) events = affari_store_list_events (f->store, move.ids[i], NULL);
+
+        assert_instant (f->tz, affari_activity_get_deadline (next), expected[i]);
+        g_assert_cmpstr (affari_event_get_field (g_ptr_array_index (events, 0)), ==, "DEADLINE");
+      }
+  }
+
+  /* one undo puts all three back */
+  g_assert_true (affari_store_restore_activity_deadlines (f->store, moves, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AffariActivity) next = affari_store_get_next_activity (f->store, move.ids[1], NULL);
+
+    assert_instant (f->tz, affari_activity_get_deadline (next), "2026-11-25 11:15 3");
+  }
+  g_assert_false (all_next_week (f, move.ids, 3));
+
+  /* refused for all: nothing written */
+  g_clear_pointer (&moves, g_array_unref);
+  g_assert_false (affari_store_reschedule_next_activities (f->store, ids, 4, AFFARI_ACTIVITY_PERIOD_OVERDUE, &moves, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (moves);
+  g_assert_false (affari_store_reschedule_next_activities (f->store, &empty, 1, AFFARI_ACTIVITY_PERIOD_TODAY, NULL, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(AffariActivity) next = affari_store_get_next_activity (f->store, move.ids[0], NULL);
+
+    assert_instant (f->tz, affari_activity_get_deadline (next), "2026-11-24 16:30 2");
+  }
+
+  /* the next deadline the notifier waits for */
+  {
+    gint64 next = -1;
+
+    g_assert_true (affari_store_next_activity_deadline (f->store, f->now, &next, &error));
+    g_assert_cmpint (next, ==, at (f->tz, 2026, 11, 25, 11, 15));
+    g_assert_true (affari_store_next_activity_deadline (f->store, at (f->tz, 2026, 11, 28, 0, 0), &next, &error));
+    g_assert_cmpint (next, ==, 0);
+  }
 }
 
 static void
@@ -504,6 +617,7 @@ main (int argc, char *argv[])
 #define ADD(name, fn) g_test_add ("/activities/store/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("buckets", test_store_buckets);
   ADD ("reschedule", test_store_reschedule);
+  ADD ("reschedule-many", test_store_reschedule_many);
   ADD ("calendar", test_store_calendar);
   ADD ("planned", test_store_planned);
 

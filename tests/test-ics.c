@@ -180,6 +180,133 @@ test_export_file (void)
   g_rmdir (dir);
 }
 
+static gint64
+add_deal_with_call (AffariStore *store, gint64 pipeline_id, const char *title, const char *subject, gint64 deadline,
+                    gint64 *out_activity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(AffariActivity) call = affari_activity_new (AFFARI_ACTIVITY_CALL, subject, deadline);
+
+  affari_deal_set_title (deal, title);
+  affari_deal_set_pipeline_id (deal, pipeline_id);
+  g_assert_true (affari_store_create_deal (store, deal, &error));
+  g_assert_no_error (error);
+  g_assert_true (affari_store_add_activity (store, affari_deal_get_id (deal), call, &error));
+  g_assert_no_error (error);
+  *out_activity = affari_activity_get_id (call);
+  return affari_deal_get_id (deal);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The UIDs of every VEVENT/VTODO of @path, sorted, and checks that libical finds the file valid:
+ * parsed without error properties, and every component within RFC 5545's restrictions. */
+static char *
+read_uids (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) uids = g_ptr_array_new ();
+  icalcomponent *calendar;
+  char *joined;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  assert_lines (text);
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_true (icalrestriction_check (calendar));
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+  g_assert_null (icalcomponent_get_first_property (calendar, ICAL_METHOD_PROPERTY));
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_ANY_COMPONENT); c != NULL;
+       c = icalcomponent_get_next_component (calendar, ICAL_ANY_COMPONENT))
+    g_ptr_array_add (uids, (gpointer) icalcomponent_get_uid (c));
+  g_ptr_array_sort (uids, compare_strings);
+  g_ptr_array_add (uids, NULL);
+  joined = g_strjoinv (" ", (char **) uids->pdata);
+  icalcomponent_free (calendar);
+  return joined;
+}
+
+static void
+test_export_what_is_shown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (NULL, &error);
+  g_autofree char *dir = g_dir_make_tmp ("affari-ics-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "attività.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AffariDealQuery) query = { 0 };
+  g_autofree char *uids = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = NULL;
+  gint64 general, other, rossi_call, bianchi_call, other_call;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  affari_store_set_now (store, 1795700000);
+  general = affari_store_get_default_pipeline_id (store);
+  other = affari_store_create_pipeline (store, "Assistenza", &error);
+  g_assert_no_error (error);
+  add_deal_with_call (store, general, "Rossi Srl", "Richiamare Rossi", 1795770000, &rossi_call);
+  add_deal_with_call (store, general, "Bianchi SpA", "Richiamare Bianchi", 1795780000, &bianchi_call);
+  add_deal_with_call (store, other, "Rossi Srl assistenza", "Contratto", 1795790000, &other_call);
+
+  /* The pipeline shown: its two deals, not the other pipeline's. */
+  query.pipeline_id = general;
+  g_assert_true (affari_ics_export (store, &query, file, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  uids = read_uids (path);
+  expected = g_strdup_printf ("activity-%" G_GINT64_FORMAT "@affari activity-%" G_GINT64_FORMAT "@affari",
+                              MIN (rossi_call, bianchi_call), MAX (rossi_call, bianchi_call));
+  g_assert_cmpstr (uids, ==, expected);
+
+  /* Exported again: the same UIDs, so calendars update their entries instead of adding copies. */
+  g_assert_true (affari_ics_export (store, &query, file, &n, NULL, &error));
+  again = read_uids (path);
+  g_assert_cmpstr (again, ==, uids);
+  g_clear_pointer (&uids, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* And the search bar's filter: only Rossi in "Generale". */
+  affari_deal_query_set_text (&query, "Rossi");
+  g_assert_true (affari_ics_export (store, &query, file, &n, NULL, &error));
+  g_assert_cmpuint (n, ==, 1);
+  uids = read_uids (path);
+  expected = g_strdup_printf ("activity-%" G_GINT64_FORMAT "@affari", rossi_call);
+  g_assert_cmpstr (uids, ==, expected);
+  g_clear_pointer (&uids, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* Every pipeline with the filter: both Rossi deals. */
+  query.pipeline_id = 0;
+  g_assert_true (affari_ics_export (store, &query, file, &n, NULL, &error));
+  g_assert_cmpuint (n, ==, 2);
+  uids = read_uids (path);
+  expected = g_strdup_printf ("activity-%" G_GINT64_FORMAT "@affari activity-%" G_GINT64_FORMAT "@affari",
+                              MIN (rossi_call, other_call), MAX (rossi_call, other_call));
+  g_assert_cmpstr (uids, ==, expected);
+  g_clear_pointer (&uids, g_free);
+
+  /* A filter that shows nothing: refused, the last file left as it was (no invalid empty
+   * VCALENDAR). */
+  affari_deal_query_set_text (&query, "Nessuno");
+  g_assert_false (affari_ics_export (store, &query, file, &n, NULL, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  uids = read_uids (path);
+  g_assert_cmpstr (uids, ==, expected);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -189,6 +316,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ics/escape-and-fold", test_escape_and_fold);
   g_test_add_func ("/ics/build-parses", test_build_parses);
   g_test_add_func ("/ics/export-file", test_export_file);
+  g_test_add_func ("/ics/export-what-is-shown", test_export_what_is_shown);
 
   return g_test_run ();
 }

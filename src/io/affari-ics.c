@@ -122,7 +122,8 @@ affari_ics_build (GPtrArray  *activities,
   affari_ics_append_line (out, "VERSION:2.0");
   affari_ics_append_line (out, "PRODID:-//Affari//Affari " PACKAGE_VERSION "//IT");
   affari_ics_append_line (out, "CALSCALE:GREGORIAN");
-  affari_ics_append_line (out, "METHOD:PUBLISH");
+  /* No METHOD: it belongs to iTIP scheduling messages (RFC 5546), where PUBLISH requires an
+   * ORGANIZER in every component; a file to import into a calendar is plain RFC 5545. */
   append_text (out, "X-WR-CALNAME", _("Affari activities"));
 
   for (guint i = 0; i < activities->len; i++)
@@ -196,6 +197,14 @@ affari_ics_export (AffariStore           *store,
   activities = affari_store_list_planned_activities (store, query, 0, 0, &titles, error);
   if (activities == NULL)
     return FALSE;
+  /* A VCALENDAR needs at least one component (RFC 5545 3.6): an empty file would not be valid,
+   * and an empty export is more likely a filter the user forgot. Nothing is written. */
+  if (activities->len == 0)
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
+                           _("no planned activity among the deals shown, nothing was written"));
+      return FALSE;
+    }
   text = affari_ics_build (activities, titles, affari_store_now (store));
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                 NULL, cancellable, error))

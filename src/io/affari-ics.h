@@ -26,8 +26,9 @@ void       affari_ics_append_line (GString    *out,
 char      *affari_ics_build       (GPtrArray  *activities,
                                    GHashTable *deal_titles,
                                    gint64      dtstamp);
-/* Writes the open activities of @query's deals (NULL = every deal) to @file; @n_written gets how
- * many. */
+/* Writes the open activities of @query's deals (NULL = every deal; its pipeline and filter
+ * criteria as the views apply them) to @file; @n_written gets how many. Fails with
+ * AFFARI_ERROR_NOT_FOUND, writing nothing, when there is none (an empty VCALENDAR is not valid). */
 gboolean   affari_ics_export      (AffariStore           *store,
                                    const AffariDealQuery *query,
                                    GFile                 *file,

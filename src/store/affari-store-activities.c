@@ -117,6 +117,7 @@ void
 affari_activity_bucket_clear (AffariActivityBucket *bucket)
 {
   g_clear_pointer (&bucket->ids, g_array_unref);
+  g_clear_pointer (&bucket->deadlines, g_array_unref);
   g_clear_pointer (&bucket->totals, g_array_unref);
   bucket->count = 0;
 }
@@ -163,6 +164,7 @@ affari_store_activity_buckets (AffariStore           *self,
     {
       buckets[i].period = (AffariActivityPeriod) i;
       buckets[i].ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      buckets[i].deadlines = g_array_new (FALSE, FALSE, sizeof (gint64));
       buckets[i].totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
       buckets[i].count = 0;
     }
@@ -171,7 +173,7 @@ affari_store_activity_buckets (AffariStore           *self,
     return FALSE;
   affari_period_bounds_compute (&bounds, affari_store_now (self), NULL);
 
-  stmt = store_prepare (self, BUCKETS_CTE "SELECT bucket, id FROM b ORDER BY bucket, next, id", error);
+  stmt = store_prepare (self, BUCKETS_CTE "SELECT bucket, id, next FROM b ORDER BY bucket, next, id", error);
   if (stmt == NULL)
     {
       scope_clear (&scope);
@@ -182,9 +184,13 @@ affari_store_activity_buckets (AffariStore           *self,
     {
       int bucket = sqlite3_column_int (stmt, 0);
       gint64 id = sqlite3_column_int64 (stmt, 1);
+      gint64 next = sqlite3_column_int64 (stmt, 2);
 
       if (bucket >= 0 && bucket < AFFARI_N_ACTIVITY_PERIODS)
-        g_array_append_val (buckets[bucket].ids, id);
+        {
+          g_array_append_val (buckets[bucket].ids, id);
+          g_array_append_val (buckets[bucket].deadlines, next);
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -318,6 +324,94 @@ affari_store_reschedule_next_activity (AffariStore          *self,
 
   /* One transaction with its history event (affari_store_reschedule_activity writes both). */
   return affari_store_reschedule_activity (self, affari_activity_get_id (activity), deadline, error);
+}
+
+gboolean
+affari_store_reschedule_next_activities (AffariStore          *self,
+                                         const gint64         *deal_ids,
+                                         guint                 n_deals,
+                                         AffariActivityPeriod  period,
+                                         GArray              **out_moves,
+                                         GError              **error)
+{
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (AffariActivityMove));
+  g_autoptr(GError) first_refusal = NULL;
+  guint n_moved = 0;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deal_ids != NULL || n_deals == 0, FALSE);
+
+  if (out_moves != NULL)
+    *out_moves = NULL;
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_deals; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(AffariActivity) next = affari_store_get_next_activity (self, deal_ids[i], &local_error);
+      AffariActivityMove move = { 0, 0 };
+
+      if (local_error == NULL && next == NULL && n_deals > 1)
+        {
+          /* One card of a selection with nothing planned: the others still move. */
+          continue;
+        }
+      if (local_error == NULL &&
+          !affari_store_reschedule_next_activity (self, deal_ids[i], period, &move.activity_id,
+                                                  &move.old_deadline, &local_error) &&
+          local_error == NULL)
+        local_error = g_error_new_literal (AFFARI_ERROR, AFFARI_ERROR_FAILED, _("The activity could not be moved"));
+      if (local_error != NULL)
+        {
+          store_tx_rollback (self);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      n_moved++;
+      if (move.activity_id != 0)
+        {
+          g_autoptr(AffariActivity) after = affari_store_get_next_activity (self, deal_ids[i], NULL);
+
+          /* Only what changed is undone (an activity already in the period keeps its deadline). */
+          if (after == NULL || affari_activity_get_id (after) != move.activity_id ||
+              affari_activity_get_deadline (after) != move.old_deadline)
+            g_array_append_val (moves, move);
+        }
+    }
+  if (n_moved == 0)
+    {
+      store_tx_rollback (self);
+      return store_set_invalid (error, _("The deal has no planned activity to move: plan one with “+”"));
+    }
+  if (!store_tx_end (self, TRUE, error))
+    return FALSE;
+  if (out_moves != NULL)
+    *out_moves = g_steal_pointer (&moves);
+  return TRUE;
+}
+
+gboolean
+affari_store_restore_activity_deadlines (AffariStore  *self,
+                                         GArray       *moves,
+                                         GError      **error)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (moves != NULL, FALSE);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < moves->len; i++)
+    {
+      const AffariActivityMove *move = &g_array_index (moves, AffariActivityMove, i);
+
+      if (!affari_store_reschedule_activity (self, move->activity_id, move->old_deadline, error))
+        {
+          store_tx_rollback (self);
+          return FALSE;
+        }
+    }
+  return store_tx_end (self, TRUE, error);
 }
 
 /* ------------------------------------------------------------ calendar */
@@ -488,6 +582,33 @@ affari_store_set_deal_date (AffariStore          *self,
 }
 
 /* ------------------------------------------------------------ planned activities */
+
+gboolean
+affari_store_next_activity_deadline (AffariStore  *self,
+                                     gint64        from,
+                                     gint64       *out_deadline,
+                                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_deadline != NULL, FALSE);
+
+  *out_deadline = 0;
+  stmt = store_prepare (self, "SELECT min(a.deadline) FROM activity a JOIN deal d ON d.id = a.deal_id"
+                        " WHERE a.completed = 0 AND a.deadline >= ? AND " LIVE_DEAL, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_deadline = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return store_set_sqlite_error (error, self->db, rc, "next deadline");
+  return TRUE;
+}
 
 GPtrArray *
 affari_store_list_planned_activities (AffariStore           *self,

@@ -427,6 +427,7 @@ gboolean     affari_store_update_team_member (AffariStore *self, gint64 member_i
 typedef struct {
   AffariActivityPeriod period;
   GArray *ids;                  /* gint64: by the deadline of the next activity, then id */
+  GArray *deadlines;            /* gint64: the next activity's deadline of each id (0 = none) */
   guint   count;
   GArray *totals;               /* AffariStageTotal (stage_id 0): count and sum per currency */
 } AffariActivityBucket;
@@ -448,6 +449,25 @@ AffariActivity *affari_store_get_next_activity (AffariStore *self, gint64 deal_i
 gboolean     affari_store_reschedule_next_activity (AffariStore *self, gint64 deal_id, AffariActivityPeriod period,
                                                     gint64 *out_activity_id, gint64 *out_old_deadline,
                                                     GError **error);
+
+/* One activity moved by a reschedule: what undoing it needs. */
+typedef struct {
+  gint64 activity_id;
+  gint64 old_deadline;
+} AffariActivityMove;
+/* Moves the next open activity of each of @deal_ids into @period, all in one transaction (one
+ * history event per deal). Deals without an open activity are skipped when there are several;
+ * fails (nothing written) when none could be moved. @out_moves (nullable) gets an
+ * AffariActivityMove for each activity whose deadline changed. */
+gboolean     affari_store_reschedule_next_activities (AffariStore *self, const gint64 *deal_ids, guint n_deals,
+                                                      AffariActivityPeriod period, GArray **out_moves,
+                                                      GError **error);
+/* Puts back the deadlines of @moves (AffariActivityMove) in one transaction: the undo of the above. */
+gboolean     affari_store_restore_activity_deadlines (AffariStore *self, GArray *moves, GError **error);
+
+/* The earliest deadline, not before @from, of an open activity of a live deal (0 when none). */
+gboolean     affari_store_next_activity_deadline (AffariStore *self, gint64 from, gint64 *out_deadline,
+                                                  GError **error);
 
 /* The date a calendar places deals on. */
 typedef enum {

@@ -20,9 +20,15 @@
 #include "affari-activities-view.h"
 #include "affari-kanban-card.h"
 
-/* Time moves deals from "Oggi" to "Scadute" without any write: look again every minute. */
-#define CLOCK_SECONDS 60
+/* Time moves deals from "Oggi" to "Scadute" (and everything at midnight) without any write: one
+ * timeout waits for the next such moment. GLib's timeouts stand still while the computer
+ * sleeps, so none waits longer than this. */
+#define CLOCK_MAX_SECONDS 3600
 #define PLAN_SUGGESTIONS 6
+/* Near an edge while dragging, the board (horizontally) or a column (vertically) scrolls, faster
+ * the closer the pointer is, as on the Kanban board. */
+#define AUTOSCROLL_EDGE 56
+#define AUTOSCROLL_MAX_STEP 24.0
 
 typedef struct _AffariActivitiesView AffariActivitiesView;
 
@@ -32,8 +38,14 @@ typedef struct {
   GtkWidget            *widget;
   GtkLabel             *summary_label;
   GtkListView          *list_view;
+  GtkScrolledWindow    *scroller;
+  GtkWidget            *overlay;
+  GtkWidget            *drop_line;
+  GtkWidget            *empty_label;
   GtkDropTarget        *drop_target;
   AffariDealIdList     *deals;
+  GtkMultiSelection    *selection;
+  GArray               *deadlines;   /* gint64, the next deadline of each row */
   char                 *summary;
   guint                 count;
 } Column;
@@ -52,14 +64,41 @@ struct _AffariActivitiesView
   guint             clock_source;
   gboolean          dirty;
 
-  /* the last reschedule, for "Annulla" */
-  gint64            undo_activity_id;
-  gint64            undo_deadline;
+  /* the last reschedule, for "Annulla": AffariActivityMove */
+  GArray           *undo_moves;
+
+  /* while cards of this view are dragged */
+  GArray           *dragged_ids;     /* gint64 */
+  gint64            drag_deadline;   /* the next deadline of the card under the pointer */
+  double            hscroll_speed;
+  double            vscroll_speed;
+  Column           *vscroll_column;
+  guint             autoscroll_tick;
+
+  /* the card that gets the focus once its column shows it (keyboard moves) */
+  gint64            focus_deal_id;
+  guint             focus_tick;
+  guint             focus_frames;
 
   /* template */
   GtkScrolledWindow *scroller;
   GtkBox            *columns_box;
 };
+
+static void     on_card_drag_begin_cb  (GtkDragSource        *source,
+                                        GdkDrag              *drag,
+                                        AffariActivitiesView *self);
+static void     on_card_drag_end_cb    (GtkDragSource        *source,
+                                        GdkDrag              *drag,
+                                        gboolean              delete_data,
+                                        AffariActivitiesView *self);
+static gboolean on_card_drag_cancel_cb (GtkDragSource        *source,
+                                        GdkDrag              *drag,
+                                        GdkDragCancelReason   reason,
+                                        AffariActivitiesView *self);
+
+static void     arm_clock              (AffariActivitiesView *self);
+static gboolean on_clock_cb            (gpointer              user_data);
 
 G_DEFINE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, GTK_TYPE_WIDGET)
 
@@ -137,6 +176,7 @@ update_summary (Column                     *column,
     }
 
   column->count = bucket->count;
+  gtk_widget_set_visible (column->empty_label, bucket->count == 0);
   money = affari_money_format_short (round_to_units (sum), currency);
   g_free (column->summary);
   if (filtered)
@@ -186,9 +226,33 @@ refresh_now (AffariActivitiesView *self)
   for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
     {
       affari_deal_id_list_set_ids (self->columns[i].deals, buckets[i].ids);
+      g_clear_pointer (&self->columns[i].deadlines, g_array_unref);
+      self->columns[i].deadlines = g_array_ref (buckets[i].deadlines);
       update_summary (&self->columns[i], &buckets[i], filtered);
       affari_activity_bucket_clear (&buckets[i]);
     }
+  arm_clock (self);
+}
+
+/* The next moment a card changes column by itself: the first deadline of "Oggi" passing, or
+ * midnight. */
+static void
+arm_clock (AffariActivitiesView *self)
+{
+  Column *today = &self->columns[AFFARI_ACTIVITY_PERIOD_TODAY];
+  AffariPeriodBounds bounds;
+  gint64 now, next;
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  now = affari_store_now (self->store);
+  affari_period_bounds_compute (&bounds, now, NULL);
+  next = bounds.tomorrow_start;
+  if (today->deadlines != NULL && today->deadlines->len > 0)
+    next = MIN (next, g_array_index (today->deadlines, gint64, 0) + 1);
+  self->clock_source = g_timeout_add_seconds ((guint) CLAMP (next - now, 1, CLOCK_MAX_SECONDS), on_clock_cb, self);
+  g_source_set_name_by_id (self->clock_source, "[affari] activities clock");
 }
 
 static gboolean
@@ -222,6 +286,376 @@ find_column (AffariActivitiesView *self,
   g_return_val_if_fail ((guint) period < AFFARI_N_ACTIVITY_PERIODS, NULL);
 
   return &self->columns[period];
+}
+
+/* ------------------------------------------------------------ cards and rows */
+
+static AffariKanbanCard *
+row_card (GtkWidget *row)
+{
+  GtkWidget *child = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+
+  return AFFARI_IS_KANBAN_CARD (child) ? AFFARI_KANBAN_CARD (child) : NULL;
+}
+
+static guint
+row_position (GtkWidget *row)
+{
+  AffariKanbanCard *card = row_card (row);
+  GtkListItem *item = card != NULL ? affari_kanban_card_get_list_item (card) : NULL;
+
+  return item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+}
+
+/* The visible row of @column showing @position, or NULL (rows are recycled). */
+static GtkWidget *
+find_row (Column *column,
+          guint   position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_card (child) != NULL && gtk_widget_get_child_visible (child) && row_position (child) == position)
+      return child;
+  return NULL;
+}
+
+static guint
+find_position (Column *column,
+               gint64  deal_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (column->deals));
+
+  for (guint i = 0; i < n; i++)
+    if (affari_deal_id_list_get_id_at (column->deals, i) == deal_id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The column whose list holds @widget, and the row under it. */
+static Column *
+column_of_widget (AffariActivitiesView  *self,
+                  GtkWidget             *widget,
+                  GtkWidget            **out_row)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      for (guint i = 0; parent != NULL && i < AFFARI_N_ACTIVITY_PERIODS; i++)
+        if (parent == GTK_WIDGET (self->columns[i].list_view) && row_card (widget) != NULL)
+          {
+            if (out_row != NULL)
+              *out_row = widget;
+            return &self->columns[i];
+          }
+    }
+  return NULL;
+}
+
+static gboolean
+is_dragged (AffariActivitiesView *self,
+            gint64                deal_id)
+{
+  for (guint i = 0; self->dragged_ids != NULL && i < self->dragged_ids->len; i++)
+    if (g_array_index (self->dragged_ids, gint64, i) == deal_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_selected (AffariActivitiesView *self,
+             gint64                deal_id)
+{
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      Column *column = &self->columns[c];
+      guint position;
+
+      if (column->selection == NULL)
+        continue;
+      position = find_position (column, deal_id);
+      if (position != GTK_INVALID_LIST_POSITION &&
+          gtk_selection_model_is_selected (GTK_SELECTION_MODEL (column->selection), position))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The ids of the selected cards of every column, in column order. */
+static GArray *
+selected_ids (AffariActivitiesView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      Column *column = &self->columns[c];
+      g_autoptr(GtkBitset) set = NULL;
+      GtkBitsetIter iter;
+      guint position;
+
+      if (column->selection == NULL)
+        continue;
+      set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (column->selection));
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok; ok = gtk_bitset_iter_next (&iter, &position))
+        {
+          gint64 id = affari_deal_id_list_get_id_at (column->deals, position);
+
+          if (id != 0)
+            g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+static void
+unselect_all (AffariActivitiesView *self,
+              Column               *except)
+{
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    if (&self->columns[c] != except && self->columns[c].selection != NULL)
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->columns[c].selection));
+}
+
+/* The deals a drag or a menu of @deal_id acts on: the selection when the card is part of it. */
+static GArray *
+ids_acted_on (AffariActivitiesView *self,
+              gint64                deal_id)
+{
+  GArray *ids;
+
+  if (is_selected (self, deal_id))
+    return selected_ids (self);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, deal_id);
+  return ids;
+}
+
+static void
+update_dragging_cards (AffariActivitiesView *self)
+{
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      if (self->columns[c].list_view == NULL)
+        continue;
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns[c].list_view));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          AffariKanbanCard *card = row_card (child);
+          AffariDeal *deal = card != NULL ? affari_kanban_card_get_deal (card) : NULL;
+
+          if (card != NULL)
+            affari_kanban_card_set_dragging (card, deal != NULL && is_dragged (self, affari_deal_get_id (deal)));
+        }
+    }
+}
+
+/* ------------------------------------------------------------ drop feedback and autoscroll */
+
+/* Where a card due at @deadline lands among the rows (sorted by deadline): the first row due
+ * later. */
+static guint
+landing_index (Column *column,
+               gint64  deadline)
+{
+  guint n = column->deadlines != NULL ? column->deadlines->len : 0;
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (column->deadlines, gint64, mid) <= deadline)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+hide_drop_line (Column *column)
+{
+  if (column->drop_line != NULL)
+    gtk_widget_set_visible (column->drop_line, FALSE);
+}
+
+/* A line between the two cards where the dragged one will be, once moved into the column. */
+static void
+show_drop_line (AffariActivitiesView *self,
+                Column               *column)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
+  graphene_rect_t bounds;
+  gint64 deadline;
+  guint index;
+  double y = -1;
+
+  if (self->drag_deadline == 0 ||
+      !affari_activity_period_reschedule (affari_store_now (self->store), NULL, self->drag_deadline,
+                                          column->period, &deadline, &error))
+    {
+      /* Refused here ("Senza attività", "Scadute"): no place to show. */
+      hide_drop_line (column);
+      return;
+    }
+
+  index = landing_index (column, deadline);
+  if ((row = find_row (column, index)) != NULL &&
+      gtk_widget_compute_bounds (row, column->overlay, &bounds))
+    y = bounds.origin.y;
+  else if (index > 0 && (row = find_row (column, index - 1)) != NULL &&
+           gtk_widget_compute_bounds (row, column->overlay, &bounds))
+    y = bounds.origin.y + bounds.size.height;
+  else
+    {
+      /* The place is scrolled out of sight: the line sits at the edge it is beyond. */
+      guint first_shown = G_MAXUINT;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column->list_view));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (row_card (child) != NULL && gtk_widget_get_child_visible (child))
+          first_shown = MIN (first_shown, row_position (child));
+      y = index <= first_shown ? 0 : gtk_widget_get_height (column->overlay);
+    }
+  y = CLAMP (y - 2, 0, MAX (0, gtk_widget_get_height (column->overlay) - 4));
+  gtk_widget_set_margin_top (column->drop_line, (int) y);
+  gtk_widget_set_visible (column->drop_line, TRUE);
+}
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
+
+  if (self->hscroll_speed == 0 && (self->vscroll_speed == 0 || self->vscroll_column == NULL))
+    {
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->hscroll_speed != 0)
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scroller);
+
+      gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + self->hscroll_speed);
+    }
+  if (self->vscroll_speed != 0 && self->vscroll_column != NULL)
+    {
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->vscroll_column->scroller);
+
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + self->vscroll_speed);
+      if (gtk_widget_get_visible (self->vscroll_column->drop_line))
+        show_drop_line (self, self->vscroll_column);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static double
+edge_speed (double position,
+            double length)
+{
+  double speed = 0;
+
+  if (position < AUTOSCROLL_EDGE)
+    speed = -AUTOSCROLL_MAX_STEP * (AUTOSCROLL_EDGE - MAX (position, 0)) / AUTOSCROLL_EDGE;
+  else if (position > length - AUTOSCROLL_EDGE)
+    speed = AUTOSCROLL_MAX_STEP * (MIN (position, length) - (length - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE;
+  return CLAMP (speed, -AUTOSCROLL_MAX_STEP, AUTOSCROLL_MAX_STEP);
+}
+
+static void
+ensure_autoscroll (AffariActivitiesView *self)
+{
+  if ((self->hscroll_speed != 0 || self->vscroll_speed != 0) && self->autoscroll_tick == 0)
+    self->autoscroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
+}
+
+static void
+stop_autoscroll (AffariActivitiesView *self)
+{
+  if (self->autoscroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_tick);
+  self->autoscroll_tick = 0;
+  self->hscroll_speed = 0;
+  self->vscroll_speed = 0;
+  self->vscroll_column = NULL;
+}
+
+static void
+end_drag_feedback (AffariActivitiesView *self)
+{
+  stop_autoscroll (self);
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      hide_drop_line (&self->columns[c]);
+      if (self->columns[c].widget != NULL)
+        {
+          gtk_widget_remove_css_class (self->columns[c].widget, "drop-target");
+          gtk_widget_remove_css_class (self->columns[c].widget, "drop-refused");
+        }
+    }
+}
+
+/* ------------------------------------------------------------ keyboard focus */
+
+static gboolean
+focus_now (AffariActivitiesView *self)
+{
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      Column *column = &self->columns[c];
+      guint position;
+      GtkWidget *row;
+
+      if (column->deals == NULL)
+        continue;
+      position = find_position (column, self->focus_deal_id);
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (column->list_view), "list.scroll-to-item", "u", position);
+      row = find_row (column, position);
+      return row != NULL && gtk_widget_grab_focus (row);
+    }
+  return FALSE;
+}
+
+static gboolean
+on_focus_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
+
+  /* The row exists once the list has laid out the scrolled position (a few frames at most). */
+  if (self->focus_deal_id == 0 || focus_now (self) || ++self->focus_frames > 30)
+    {
+      self->focus_deal_id = 0;
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+focus_deal_later (AffariActivitiesView *self,
+                  gint64                deal_id)
+{
+  self->focus_deal_id = deal_id;
+  self->focus_frames = 0;
+  if (focus_now (self))
+    {
+      self->focus_deal_id = 0;
+      return;
+    }
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_focus_tick_cb, NULL, NULL);
 }
 
 static char *
@@ -464,8 +898,11 @@ on_toast_undo_clicked_cb (AdwToast             *toast,
 static gboolean
 on_clock_cb (gpointer user_data)
 {
-  queue_refresh (AFFARI_ACTIVITIES_VIEW (user_data));
-  return G_SOURCE_CONTINUE;
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (user_data);
+
+  self->clock_source = 0;
+  queue_refresh (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -474,9 +911,24 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      Column                   *column)
 {
   GtkWidget *card = affari_kanban_card_new ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
 
   affari_kanban_card_set_list_item (AFFARI_KANBAN_CARD (card), item);
   gtk_list_item_set_child (item, card);
+
+  /* The card's own drag source carries its deal; this view follows the drag through it (the
+   * card reports to a Kanban board only, and there is none here). */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        {
+          g_signal_connect_object (controller, "drag-begin", G_CALLBACK (on_card_drag_begin_cb), column->view, 0);
+          g_signal_connect_object (controller, "drag-end", G_CALLBACK (on_card_drag_end_cb), column->view, 0);
+          g_signal_connect_object (controller, "drag-cancel", G_CALLBACK (on_card_drag_cancel_cb), column->view, 0);
+        }
+    }
 }
 
 static void
@@ -486,8 +938,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
 {
   AffariKanbanCard *card = AFFARI_KANBAN_CARD (gtk_list_item_get_child (item));
 
-  affari_kanban_card_set_deal (card, gtk_list_item_get_item (item));
+  AffariDeal *deal = gtk_list_item_get_item (item);
+
+  affari_kanban_card_set_deal (card, deal);
   affari_kanban_card_set_menu_model (card, G_MENU_MODEL (column->view->card_menu));
+  affari_kanban_card_set_dragging (card, deal != NULL && is_dragged (column->view, affari_deal_get_id (deal)));
 }
 
 static void
@@ -516,14 +971,99 @@ on_add_clicked_cb (GtkButton *button,
   gtk_widget_activate_action (GTK_WIDGET (column->view), "activities.plan", "i", (int) column->period);
 }
 
+static void
+drag_begin (AffariActivitiesView *self,
+            AffariKanbanCard     *card)
+{
+  AffariDeal *deal = affari_kanban_card_get_deal (card);
+  GtkWidget *row = NULL;
+  Column *column;
+  gint64 deal_id;
+  guint position;
+
+  if (deal == NULL)
+    return;
+  deal_id = affari_deal_get_id (deal);
+  g_clear_pointer (&self->dragged_ids, g_array_unref);
+  self->dragged_ids = ids_acted_on (self, deal_id);
+  self->drag_deadline = 0;
+  column = column_of_widget (self, GTK_WIDGET (card), &row);
+  if (column != NULL && column->deadlines != NULL &&
+      (position = find_position (column, deal_id)) != GTK_INVALID_LIST_POSITION && position < column->deadlines->len)
+    self->drag_deadline = g_array_index (column->deadlines, gint64, position);
+  update_dragging_cards (self);
+}
+
+static void
+drag_end (AffariActivitiesView *self)
+{
+  g_clear_pointer (&self->dragged_ids, g_array_unref);
+  self->drag_deadline = 0;
+  end_drag_feedback (self);
+  update_dragging_cards (self);
+}
+
+static void
+on_card_drag_begin_cb (GtkDragSource        *source,
+                       GdkDrag              *drag,
+                       AffariActivitiesView *self)
+{
+  drag_begin (self, AFFARI_KANBAN_CARD (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source))));
+}
+
+static void
+on_card_drag_end_cb (GtkDragSource        *source,
+                     GdkDrag              *drag,
+                     gboolean              delete_data,
+                     AffariActivitiesView *self)
+{
+  drag_end (self);
+}
+
+static gboolean
+on_card_drag_cancel_cb (GtkDragSource        *source,
+                        GdkDrag              *drag,
+                        GdkDragCancelReason   reason,
+                        AffariActivitiesView *self)
+{
+  /* Nothing was written: putting the cards back is all a cancel needs. */
+  drag_end (self);
+  return FALSE;
+}
+
+static GdkDragAction
+on_drop_motion_cb (GtkDropTarget *target,
+                   double         x,
+                   double         y,
+                   Column        *column)
+{
+  AffariActivitiesView *self = column->view;
+  graphene_point_t point;
+
+  /* "Scadute" and "Senza attività" take no card (the drop explains why): they say so at once. */
+  if (column->period == AFFARI_ACTIVITY_PERIOD_OVERDUE || column->period == AFFARI_ACTIVITY_PERIOD_NONE)
+    gtk_widget_add_css_class (column->widget, "drop-refused");
+  else
+    gtk_widget_add_css_class (column->widget, "drop-target");
+  show_drop_line (self, column);
+
+  /* The column's list scrolls near its own top and bottom (the header does not scroll). */
+  if (gtk_widget_compute_point (column->widget, GTK_WIDGET (column->scroller), &GRAPHENE_POINT_INIT (x, y), &point))
+    {
+      self->vscroll_column = column;
+      self->vscroll_speed = edge_speed (point.y, gtk_widget_get_height (GTK_WIDGET (column->scroller)));
+      ensure_autoscroll (self);
+    }
+  return GDK_ACTION_MOVE;
+}
+
 static GdkDragAction
 on_drop_enter_cb (GtkDropTarget *target,
                   double         x,
                   double         y,
                   Column        *column)
 {
-  gtk_widget_add_css_class (column->widget, "drop-target");
-  return GDK_ACTION_MOVE;
+  return on_drop_motion_cb (target, x, y, column);
 }
 
 static void
@@ -531,6 +1071,58 @@ on_drop_leave_cb (GtkDropTarget *target,
                   Column        *column)
 {
   gtk_widget_remove_css_class (column->widget, "drop-target");
+  gtk_widget_remove_css_class (column->widget, "drop-refused");
+  hide_drop_line (column);
+  if (column->view->vscroll_column == column)
+    {
+      column->view->vscroll_column = NULL;
+      column->view->vscroll_speed = 0;
+    }
+}
+
+static GdkDragAction
+on_board_drop_motion_cb (GtkDropControllerMotion *controller,
+                         double                   x,
+                         double                   y,
+                         AffariActivitiesView    *self)
+{
+  self->hscroll_speed = edge_speed (x, gtk_widget_get_width (GTK_WIDGET (self)));
+  ensure_autoscroll (self);
+  return 0;
+}
+
+static void
+on_board_drop_enter_cb (GtkDropControllerMotion *controller,
+                        double                   x,
+                        double                   y,
+                        AffariActivitiesView    *self)
+{
+  on_board_drop_motion_cb (controller, x, y, self);
+}
+
+static void
+on_board_drop_leave_cb (GtkDropControllerMotion *controller,
+                        AffariActivitiesView    *self)
+{
+  end_drag_feedback (self);
+}
+
+static void
+on_board_pressed_cb (GtkGestureClick      *gesture,
+                     int                   n_press,
+                     double                x,
+                     double                y,
+                     AffariActivitiesView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked;
+
+  /* Ctrl+click adds to the selection (the list does it); a plain click starts a new one,
+   * across columns too. */
+  if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+    return;
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  unselect_all (self, picked != NULL ? column_of_widget (self, picked, NULL) : NULL);
 }
 
 static gboolean
@@ -542,8 +1134,11 @@ on_drop_cb (GtkDropTarget *target,
 {
   AffariDeal *deal = G_VALUE_HOLDS (value, AFFARI_TYPE_DEAL) ? g_value_get_object (value) : NULL;
 
-  gtk_widget_remove_css_class (column->widget, "drop-target");
+  end_drag_feedback (column->view);
   if (deal == NULL)
+    return FALSE;
+  /* Put back where it was (a change of mind): nothing to do, nothing to explain. */
+  if (find_position (column, affari_deal_get_id (deal)) != GTK_INVALID_LIST_POSITION)
     return FALSE;
   return affari_activities_view_drop_deal (column->view, column->period, affari_deal_get_id (deal));
 }
@@ -595,13 +1190,43 @@ undo_action (GtkWidget  *widget,
 {
   AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) moves = g_steal_pointer (&self->undo_moves);
 
-  if (self->undo_activity_id == 0 || self->store == NULL)
-    return;
-  if (!affari_store_reschedule_activity (self->store, self->undo_activity_id, self->undo_deadline, &error))
-    show_message (self, error->message);
-  self->undo_activity_id = 0;
   gtk_widget_action_set_enabled (widget, "activities.undo", FALSE);
+  if (moves == NULL || self->store == NULL)
+    return;
+  /* Every card of the drop goes back together, in one transaction. */
+  if (!affari_store_restore_activity_deadlines (self->store, moves, &error))
+    show_message (self, error->message);
+  else
+    refresh_now (self);
+}
+
+static void
+move_focused_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
+  int direction = g_variant_get_int32 (parameter);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = NULL;
+  Column *column = focus != NULL ? column_of_widget (self, focus, &row) : NULL;
+  AffariKanbanCard *card = row_card (row);
+  AffariDeal *deal = card != NULL ? affari_kanban_card_get_deal (card) : NULL;
+  int period;
+  gint64 deal_id;
+
+  if (deal == NULL || direction == 0)
+    return;
+  deal_id = affari_deal_get_id (deal);
+  period = (int) column->period + (direction < 0 ? -1 : 1);
+  if (period < 0 || period >= AFFARI_N_ACTIVITY_PERIODS)
+    return;
+  /* The card keeps the focus in its new column, so the key can be pressed again. */
+  if (affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
+    focus_deal_later (self, deal_id);
 }
 
 static void
@@ -647,8 +1272,8 @@ affari_activities_view_map (GtkWidget *widget)
 
   if (self->dirty)
     refresh_now (self);
-  if (self->clock_source == 0)
-    self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, on_clock_cb, self);
+  else
+    arm_clock (self);
 }
 
 static void
@@ -673,6 +1298,10 @@ affari_activities_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  stop_autoscroll (self);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
@@ -681,8 +1310,12 @@ affari_activities_view_dispose (GObject *object)
   for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
     {
       g_clear_object (&self->columns[i].deals);
+      g_clear_object (&self->columns[i].selection);
+      g_clear_pointer (&self->columns[i].deadlines, g_array_unref);
       g_clear_pointer (&self->columns[i].summary, g_free);
     }
+  g_clear_pointer (&self->undo_moves, g_array_unref);
+  g_clear_pointer (&self->dragged_ids, g_array_unref);
   g_clear_object (&self->card_menu);
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_object (&self->store);
@@ -756,7 +1389,12 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "kanban.open-deal", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "kanban.trash-deal", "x", trash_deal_action);
   gtk_widget_class_install_action (widget_class, "kanban.move-deal", "(xxi)", move_deal_action);
+  gtk_widget_class_install_action (widget_class, "activities.move-focused", "i", move_focused_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "activities.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "activities.move-focused", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "activities.move-focused", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "activities-view");
@@ -825,7 +1463,9 @@ build_column (AffariActivitiesView *self,
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), column);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), column);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), column);
-  column->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (column->deals)))),
+  /* Ctrl+click selects several cards: they are dragged and moved together. */
+  column->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (column->deals)));
+  column->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)),
                                                         g_object_ref (factory)));
   gtk_widget_add_css_class (GTK_WIDGET (column->list_view), "kanban-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -835,13 +1475,39 @@ build_column (AffariActivitiesView *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (column->list_view));
-  gtk_box_append (GTK_BOX (box), scroller);
+  column->scroller = GTK_SCROLLED_WINDOW (scroller);
+  /* The line where a dragged card will land floats over the list. */
+  column->overlay = gtk_overlay_new ();
+  gtk_widget_set_vexpand (column->overlay, TRUE);
+  gtk_overlay_set_child (GTK_OVERLAY (column->overlay), scroller);
+  column->drop_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (column->drop_line, "activity-drop-line");
+  gtk_widget_set_valign (column->drop_line, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (column->drop_line, 10);
+  gtk_widget_set_margin_end (column->drop_line, 10);
+  gtk_widget_set_can_target (column->drop_line, FALSE);
+  gtk_widget_set_visible (column->drop_line, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (column->overlay), column->drop_line);
+  /* An empty column says so, rather than looking unfinished. */
+  column->empty_label = gtk_label_new (column->period == AFFARI_ACTIVITY_PERIOD_TODAY
+                                       ? _("Nothing due today")
+                                       : column->period == AFFARI_ACTIVITY_PERIOD_OVERDUE
+                                       ? _("Nothing overdue")
+                                       : _("No deals"));
+  gtk_widget_add_css_class (column->empty_label, "dim-label");
+  gtk_widget_add_css_class (column->empty_label, "activity-column-empty");
+  gtk_widget_set_valign (column->empty_label, GTK_ALIGN_START);
+  gtk_widget_set_can_target (column->empty_label, FALSE);
+  gtk_widget_set_visible (column->empty_label, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (column->overlay), column->empty_label);
+  gtk_box_append (GTK_BOX (box), column->overlay);
 
   /* The drop target covers the whole column, header included. */
   column->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE);
   gtk_drop_target_set_gtypes (column->drop_target, types, G_N_ELEMENTS (types));
   gtk_drop_target_set_preload (column->drop_target, TRUE);
   g_signal_connect (column->drop_target, "enter", G_CALLBACK (on_drop_enter_cb), column);
+  g_signal_connect (column->drop_target, "motion", G_CALLBACK (on_drop_motion_cb), column);
   g_signal_connect (column->drop_target, "leave", G_CALLBACK (on_drop_leave_cb), column);
   g_signal_connect (column->drop_target, "drop", G_CALLBACK (on_drop_cb), column);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (column->drop_target));
@@ -877,8 +1543,24 @@ build_card_menu (AffariActivitiesView *self)
 static void
 affari_activities_view_init (AffariActivitiesView *self)
 {
+  GtkEventController *motion;
+  GtkGesture *press;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   build_card_menu (self);
+
+  /* The board scrolls sideways when a card is dragged near its left or right edge. */
+  motion = gtk_drop_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (on_board_drop_enter_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_board_drop_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_board_drop_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  press = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_board_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo", FALSE);
 }
 
@@ -907,7 +1589,11 @@ affari_activities_view_set_store (AffariActivitiesView *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
     gtk_box_remove (self->columns_box, child);
   for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
-    g_clear_object (&self->columns[i].deals);
+    {
+      g_clear_object (&self->columns[i].deals);
+      g_clear_object (&self->columns[i].selection);
+      g_clear_pointer (&self->columns[i].deadlines, g_array_unref);
+    }
   g_set_object (&self->store, store);
 
   if (store != NULL)
@@ -1008,9 +1694,10 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
                                   gint64                deal_id)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) moves = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
-  gint64 activity_id = 0, old_deadline = 0;
   AdwToast *toast;
 
   g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), FALSE);
@@ -1025,25 +1712,152 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
       return FALSE;
     }
 
-  if (!affari_store_reschedule_next_activity (self->store, deal_id, period, &activity_id, &old_deadline, &error))
+  /* The dropped card, and the other selected cards with it: one transaction, one undo. */
+  ids = ids_acted_on (self, deal_id);
+  if (!affari_store_reschedule_next_activities (self->store, (const gint64 *) ids->data, ids->len, period, &moves, &error))
     {
       show_message (self, error->message);
       return FALSE;
     }
 
-  self->undo_activity_id = activity_id;
-  self->undo_deadline = old_deadline;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo", TRUE);
+  g_clear_pointer (&self->undo_moves, g_array_unref);
+  self->undo_moves = g_steal_pointer (&moves);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo", self->undo_moves->len > 0);
+  unselect_all (self, NULL);
   refresh_now (self);
 
-  /* Translators: a toast after dragging a card in the Activities view; %s is a column, "Oggi". */
-  message = g_strdup_printf (_("Activity moved to %s"), affari_activity_period_label (period));
+  if (ids->len == 1)
+    /* Translators: a toast after dragging a card in the Activities view; %s is a column, "Oggi". */
+    message = g_strdup_printf (_("Activity moved to %s"), affari_activity_period_label (period));
+  else
+    /* Translators: a toast after dragging several cards; %s is a column, "Oggi". */
+    message = g_strdup_printf (ngettext ("%u activity moved to %s", "%u activities moved to %s", ids->len),
+                               ids->len, affari_activity_period_label (period));
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("Undo"));
-  /* The toast lives in the window's overlay, outside this widget and its actions. */
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb), self, 0);
+  if (self->undo_moves->len > 0)
+    {
+      adw_toast_set_button_label (toast, _("Undo"));
+      /* The toast lives in the window's overlay, outside this widget and its actions. */
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb), self, 0);
+    }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   add_toast (self, toast);
+  return TRUE;
+}
+
+void
+affari_activities_view_set_selected (AffariActivitiesView *self,
+                                     gint64                deal_id,
+                                     gboolean              selected)
+{
+  g_return_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self));
+
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      Column *column = &self->columns[c];
+      guint position = column->deals != NULL ? find_position (column, deal_id) : GTK_INVALID_LIST_POSITION;
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+      if (selected)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (column->selection), position, FALSE);
+      else
+        gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (column->selection), position);
+    }
+}
+
+GArray *
+affari_activities_view_get_selected_ids (AffariActivitiesView *self)
+{
+  g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), NULL);
+
+  return selected_ids (self);
+}
+
+gboolean
+affari_activities_view_focus_deal (AffariActivitiesView *self,
+                                   gint64                deal_id)
+{
+  g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), FALSE);
+
+  self->focus_deal_id = deal_id;
+  if (focus_now (self))
+    {
+      self->focus_deal_id = 0;
+      return TRUE;
+    }
+  self->focus_deal_id = 0;
+  return FALSE;
+}
+
+gint64
+affari_activities_view_get_focused_deal (AffariActivitiesView  *self,
+                                         AffariActivityPeriod  *out_period)
+{
+  GtkRoot *root;
+  GtkWidget *focus, *row = NULL;
+  Column *column;
+  AffariKanbanCard *card;
+  AffariDeal *deal;
+
+  g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), 0);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  column = focus != NULL ? column_of_widget (self, focus, &row) : NULL;
+  card = row_card (row);
+  deal = card != NULL ? affari_kanban_card_get_deal (card) : NULL;
+  if (deal == NULL)
+    return 0;
+  if (out_period != NULL)
+    *out_period = column->period;
+  return affari_deal_get_id (deal);
+}
+
+void
+affari_activities_view_begin_drag (AffariActivitiesView *self,
+                                   gint64                deal_id)
+{
+  g_return_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self));
+
+  for (guint c = 0; c < AFFARI_N_ACTIVITY_PERIODS; c++)
+    {
+      Column *column = &self->columns[c];
+      guint position = column->deals != NULL ? find_position (column, deal_id) : GTK_INVALID_LIST_POSITION;
+      GtkWidget *row;
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (column->list_view), "list.scroll-to-item", "u", position);
+      row = find_row (column, position);
+      if (row != NULL)
+        drag_begin (self, row_card (row));
+      return;
+    }
+}
+
+void
+affari_activities_view_end_drag (AffariActivitiesView *self)
+{
+  g_return_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self));
+
+  drag_end (self);
+}
+
+gboolean
+affari_activities_view_get_drop_line (AffariActivitiesView *self,
+                                      AffariActivityPeriod  period,
+                                      int                  *out_y)
+{
+  Column *column;
+
+  g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), FALSE);
+
+  column = find_column (self, period);
+  if (column == NULL || column->drop_line == NULL || !gtk_widget_get_visible (column->drop_line))
+    return FALSE;
+  if (out_y != NULL)
+    *out_y = gtk_widget_get_margin_top (column->drop_line);
   return TRUE;
 }

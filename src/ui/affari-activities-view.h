@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, AFFARI, ACTI
  *   activities.reschedule (xi)  deal id, period: moves the deal's next activity into the period
  *   activities.plan       (i)   period: the dialog that plans a new activity due in that period
  *   activities.undo             undoes the last reschedule (also the toast's "Annulla", Ctrl+Z)
+ *   activities.move-focused (i) -1/+1: the focused card's next activity to the previous/next
+ *                               period (Alt+←/→); the focus follows the card
  *   kanban.open-deal (x), kanban.trash-deal (x), kanban.move-deal (xxi): what the shared card
  *   widget forwards to; for move-deal the "stage" is the period.
  * Properties: "store". */
@@ -41,9 +43,31 @@ const char  *affari_activities_view_get_summary    (AffariActivitiesView  *self,
 /* The GtkDropTarget of a column (tests emit its "drop"). */
 GtkDropTarget *affari_activities_view_get_drop_target (AffariActivitiesView *self,
                                                     AffariActivityPeriod   period);
-/* What a drop does: reschedules, or refuses with a toast that explains why. */
+/* What a drop does: reschedules the deal's next activity (and those of the other selected cards
+ * when the deal is one of them, in one transaction with one undo), or refuses with a toast that
+ * explains why. */
 gboolean     affari_activities_view_drop_deal      (AffariActivitiesView  *self,
                                                     AffariActivityPeriod   period,
                                                     gint64                 deal_id);
+/* Ctrl+click: adds @deal_id's card to the selection (or takes it out). */
+void         affari_activities_view_set_selected   (AffariActivitiesView  *self,
+                                                    gint64                 deal_id,
+                                                    gboolean               selected);
+/* The selected deals, in column order (free with g_array_unref). */
+GArray      *affari_activities_view_get_selected_ids (AffariActivitiesView *self);
+/* Scrolls to the card of @deal_id and gives it the keyboard focus. */
+gboolean     affari_activities_view_focus_deal     (AffariActivitiesView  *self,
+                                                    gint64                 deal_id);
+/* The deal of the card that has the keyboard focus (and its column), or 0. */
+gint64       affari_activities_view_get_focused_deal (AffariActivitiesView *self,
+                                                    AffariActivityPeriod  *out_period);
+/* What the card's drag source starts and ends (tests without a pointer call them). */
+void         affari_activities_view_begin_drag     (AffariActivitiesView  *self,
+                                                    gint64                 deal_id);
+void         affari_activities_view_end_drag       (AffariActivitiesView  *self);
+/* Whether the drop line shows in @period's column, and where (pixels from the list's top). */
+gboolean     affari_activities_view_get_drop_line  (AffariActivitiesView  *self,
+                                                    AffariActivityPeriod   period,
+                                                    int                   *out_y);
 
 G_END_DECLS

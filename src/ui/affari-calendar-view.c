@@ -26,6 +26,7 @@ struct _AffariCalendarView
 {
   GtkWidget           parent_instance;
 
+  GSettings          *settings;      /* the choices of the toolbar, kept across runs; nullable */
   AffariStore        *store;
   gint64              pipeline_id;
   AffariDealQuery    *filter;
@@ -70,7 +71,64 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The values of the "calendar-date-field" and "calendar-mode" keys, by enum value. */
+static const char * const field_keys[] = { "close", "begin", "created" };
+static const char * const mode_keys[] = { "month", "week" };
+
 /* ------------------------------------------------------------ auxiliary */
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Without the compiled schema (a build tree), or with one older than these keys, the choices
+   * are simply not kept. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "calendar-date-field") ||
+      !g_settings_schema_has_key (schema, "calendar-mode") ||
+      !g_settings_schema_has_key (schema, "calendar-show-activities"))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static guint
+index_of (const char * const *keys,
+          guint               n_keys,
+          const char         *value)
+{
+  for (guint i = 0; i < n_keys; i++)
+    if (g_strcmp0 (keys[i], value) == 0)
+      return i;
+  return 0;
+}
+
+static void
+restore_settings (AffariCalendarView *self)
+{
+  g_autofree char *field = NULL;
+  g_autofree char *mode = NULL;
+
+  if (self->settings == NULL)
+    return;
+  field = g_settings_get_string (self->settings, "calendar-date-field");
+  mode = g_settings_get_string (self->settings, "calendar-mode");
+  self->field = (AffariCalendarField) index_of (field_keys, G_N_ELEMENTS (field_keys), field);
+  self->mode = (AffariCalendarMode) index_of (mode_keys, G_N_ELEMENTS (mode_keys), mode);
+  self->show_activities = g_settings_get_boolean (self->settings, "calendar-show-activities");
+}
+
+static void
+save_settings (AffariCalendarView *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "calendar-date-field", field_keys[self->field]);
+  g_settings_set_string (self->settings, "calendar-mode", mode_keys[self->mode]);
+  g_settings_set_boolean (self->settings, "calendar-show-activities", self->show_activities);
+}
 
 static void
 free_string (gpointer data)
@@ -265,10 +323,43 @@ on_chip_drag_begin_cb (GtkDragSource *source,
                        GdkDrag       *drag,
                        GtkWidget     *chip)
 {
-  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (chip);
-  g_autoptr(GdkPaintable) image = gdk_paintable_get_current_image (live);
+  AffariCalendarView *self = AFFARI_CALENDAR_VIEW (gtk_widget_get_ancestor (chip, AFFARI_TYPE_CALENDAR_VIEW));
+  AffariDeal *deal = g_object_get_data (G_OBJECT (chip), "deal");
+  gint64 stage_id, minor;
+  g_autofree char *amount = NULL;
+  GtkWidget *icon, *title, *figure;
 
-  gtk_drag_source_set_icon (source, image, 12, 10);
+  if (self == NULL || deal == NULL)
+    return;
+
+  /* A card of its own under the pointer: the chip is flat, and its image would be transparent
+   * (black where nothing composites the drag window). */
+  stage_id = affari_deal_get_stage_id (deal);
+  minor = affari_deal_get_amount (deal);
+  amount = affari_money_format_short ((minor >= 0 ? minor + 50 : minor - 50) / 100 * 100, affari_deal_get_currency (deal));
+  icon = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (icon, "card");
+  gtk_widget_add_css_class (icon, "calendar-drag-icon");
+  gtk_box_append (GTK_BOX (icon), affari_stage_dot_new (g_hash_table_lookup (self->colors, &stage_id)));
+  title = make_label (affari_deal_get_title (deal), NULL);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
+  gtk_box_append (GTK_BOX (icon), title);
+  figure = make_label (amount, "amount");
+  gtk_label_set_ellipsize (GTK_LABEL (figure), PANGO_ELLIPSIZE_NONE);
+  gtk_box_append (GTK_BOX (icon), figure);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), icon);
+  gdk_drag_set_hotspot (drag, 12, 10);
+  /* The chip stays in its day, faded, until the drop rebuilds the grid (or a cancel restores it). */
+  gtk_widget_add_css_class (chip, "dragging");
+}
+
+static void
+on_chip_drag_end_cb (GtkDragSource *source,
+                     GdkDrag       *drag,
+                     gboolean       delete_data,
+                     GtkWidget     *chip)
+{
+  gtk_widget_remove_css_class (chip, "dragging");
 }
 
 static GtkWidget *
@@ -311,6 +402,7 @@ make_deal_chip (AffariCalendarView *self,
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_chip_drag_prepare_cb), button);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_chip_drag_begin_cb), button);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_chip_drag_end_cb), button);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (drag));
   return button;
 }
@@ -840,6 +932,7 @@ affari_calendar_view_dispose (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->undo_date, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (affari_calendar_view_parent_class)->dispose (object);
 }
@@ -936,6 +1029,8 @@ affari_calendar_view_init (AffariCalendarView *self)
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
   self->field = AFFARI_CALENDAR_CLOSE_DATE;
+  self->settings = create_settings ();
+  restore_settings (self);
   today_date (self, &self->anchor);
 
   field_names = gtk_string_list_new (fields);
@@ -1032,6 +1127,7 @@ affari_calendar_view_set_field (AffariCalendarView  *self,
   if (self->field == field)
     return;
   self->field = field;
+  save_settings (self);
   sync_controls (self);
   refresh_now (self);
 }
@@ -1049,12 +1145,30 @@ affari_calendar_view_set_mode (AffariCalendarView *self,
                                AffariCalendarMode  mode)
 {
   g_return_if_fail (AFFARI_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (mode <= AFFARI_CALENDAR_WEEK);
 
   if (self->mode == mode)
     return;
   self->mode = mode;
+  save_settings (self);
   sync_controls (self);
   refresh_now (self);
+}
+
+AffariCalendarMode
+affari_calendar_view_get_mode (AffariCalendarView *self)
+{
+  g_return_val_if_fail (AFFARI_IS_CALENDAR_VIEW (self), AFFARI_CALENDAR_MONTH);
+
+  return self->mode;
+}
+
+gboolean
+affari_calendar_view_get_show_activities (AffariCalendarView *self)
+{
+  g_return_val_if_fail (AFFARI_IS_CALENDAR_VIEW (self), FALSE);
+
+  return self->show_activities;
 }
 
 void
@@ -1066,6 +1180,7 @@ affari_calendar_view_set_show_activities (AffariCalendarView *self,
   if (self->show_activities == !!show)
     return;
   self->show_activities = !!show;
+  save_settings (self);
   sync_controls (self);
   refresh_now (self);
 }

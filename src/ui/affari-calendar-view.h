@@ -19,7 +19,10 @@ typedef enum {
   AFFARI_CALENDAR_WEEK,
 } AffariCalendarMode;
 
-/* Actions: calendar.previous, calendar.next, calendar.today (Alt+←, Alt+→, Alt+Home),
+/* The date field, month or week, and the activities toggle are kept in GSettings
+ * ("calendar-date-field", "calendar-mode", "calendar-show-activities") and restored when the
+ * view is created.
+ * Actions: calendar.previous, calendar.next, calendar.today (Alt+←, Alt+→, Alt+Home),
  * calendar.move-deal (xs) deal id and "YYYY-MM-DD" (what a drop does), calendar.undo (Ctrl+Z).
  * Properties: "store". */
 GtkWidget   *affari_calendar_view_new              (void);
@@ -35,8 +38,10 @@ void         affari_calendar_view_set_field        (AffariCalendarView    *self,
 AffariCalendarField affari_calendar_view_get_field (AffariCalendarView    *self);
 void         affari_calendar_view_set_mode         (AffariCalendarView    *self,
                                                     AffariCalendarMode     mode);
+AffariCalendarMode affari_calendar_view_get_mode  (AffariCalendarView    *self);
 void         affari_calendar_view_set_show_activities (AffariCalendarView *self,
                                                     gboolean               show);
+gboolean     affari_calendar_view_get_show_activities (AffariCalendarView *self);
 /* Shows the month (or week) of @date ("YYYY-MM-DD"). */
 void         affari_calendar_view_set_date         (AffariCalendarView    *self,
                                                     const char            *date);

@@ -451,31 +451,54 @@ show_trash_action (GtkWidget  *widget,
 
 /* ---- activities and calendar ---- */
 
+/* What the user sees is what is exported: the activities of the deals of the pipeline shown,
+ * through the filter of the search bar. */
 static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               AffariWindow    *self)
+export_activities_to_file (AffariWindow *self,
+                           GFile        *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDealQuery) query = affari_deal_query_new ();
   g_autofree char *message = NULL;
+  const AffariDealQuery *filter = affari_filter_bar_get_filter (self->filter_bar);
   guint n = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file == NULL)
-    return;
-
+  if (filter != NULL)
+    affari_deal_query_merge_filter (query, filter);
+  query->pipeline_id = selected_pipeline_id (self);
   /* Only the open activities: a few hundred lines, written before the next frame. */
-  if (!affari_ics_export (self->store, NULL, file, &n, NULL, &error))
+  if (!affari_ics_export (self->store, query, file, &n, NULL, &error))
     /* Translators: a toast; %s says why. */
     message = g_strdup_printf (_("The activities could not be exported: %s"), error->message);
   else
     /* Translators: a toast after exporting the planned activities to an .ics file. */
     message = g_strdup_printf (ngettext ("%u activity exported for the calendar", "%u activities exported for the calendar", n), n);
   affari_window_add_toast (self, message);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               AffariWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file != NULL)
+    export_activities_to_file (self, file);
+}
+
+static void
+export_activities_to_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  export_activities_to_file (AFFARI_WINDOW (widget), file);
 }
 
 static void
@@ -806,6 +829,8 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
+  /* The same export without the file chooser: a path (tests, scripts). */
+  gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-deal", NULL);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
