@@ -522,6 +522,284 @@ test_settings (Fixture       *f,
   run_app (f, settings_body);
 }
 
+
+/* ------------------------------------------------------------ drag and drop */
+
+static gint64 renewals_id, support_id;
+
+static char *
+pipeline_names (AffariStore *store)
+{
+  g_autoptr(GPtrArray) pipelines = affari_store_list_pipelines (store, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < pipelines->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", affari_pipeline_get_name (g_ptr_array_index (pipelines, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "main:A,B|additional:C…": the stored layout of @pipeline_id, hidden fields included. */
+static char *
+layout_text (AffariStore *store, gint64 pipeline_id)
+{
+  g_autoptr(GPtrArray) layout = affari_store_get_card_layout (store, pipeline_id, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->len; i++)
+    {
+      AffariCardSection *section = g_ptr_array_index (layout, i);
+
+      g_string_append_printf (text, "%s%s:", i > 0 ? "|" : "", section->name);
+      for (guint j = 0; j < section->elements->len; j++)
+        g_string_append_printf (text, "%s%s", j > 0 ? "," : "", g_array_index (section->elements, AffariCardElement, j).field);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+layout_field_at (AffariStore *store, gint64 pipeline_id, guint section, guint element)
+{
+  static char field[64];
+  g_autoptr(GPtrArray) layout = affari_store_get_card_layout (store, pipeline_id, NULL);
+  AffariCardSection *s = g_ptr_array_index (layout, section);
+
+  g_strlcpy (field, g_array_index (s->elements, AffariCardElement, element).field, sizeof field);
+  return field;
+}
+
+/* The name of the section holding @field in the stored layout. */
+static const char *
+field_section (AffariStore *store, gint64 pipeline_id, const char *field)
+{
+  static char name[64];
+  g_autoptr(GPtrArray) layout = affari_store_get_card_layout (store, pipeline_id, NULL);
+
+  name[0] = '\0';
+  for (guint i = 0; i < layout->len; i++)
+    {
+      AffariCardSection *section = g_ptr_array_index (layout, i);
+
+      for (guint j = 0; j < section->elements->len; j++)
+        if (g_str_equal (g_array_index (section->elements, AffariCardElement, j).field, field))
+          g_strlcpy (name, section->name, sizeof name);
+    }
+  return name;
+}
+
+static gboolean
+match_data_row (GtkWidget *widget, const char *key, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), key), data) == 0;
+}
+
+static gboolean
+match_field_row (GtkWidget *widget, gconstpointer data)
+{
+  return match_data_row (widget, "affari-field", data);
+}
+
+static gboolean
+match_section_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (widget) && match_data_row (widget, "affari-section", data);
+}
+
+/* What GTK does when something is dropped on @row: its drop target's "drop" with the dragged
+ * value, in the upper half (!@after) or the lower half of the row. */
+static gboolean
+drop_on (GtkWidget *row, const GValue *value, gboolean after)
+{
+  GtkDropTarget *target = drop_target_of (row);
+  gboolean accepted = FALSE;
+  double y = after ? gtk_widget_get_height (row) - 2.0 : 2.0;
+
+  g_assert_nonnull (target);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 4);
+  g_signal_emit_by_name (target, "drop", value, 10.0, y, &accepted);
+  return accepted;
+}
+
+static gboolean
+drop_object_on (GtkWidget *row, GType type, gpointer object, gboolean after)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, type);
+  g_value_set_object (&value, object);
+  return drop_on (row, &value, after);
+}
+
+static gboolean
+drop_string_on (GtkWidget *row, const char *prefix, const char *name, gboolean after)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_strconcat (prefix, name, NULL));
+  return drop_on (row, &value, after);
+}
+
+static void
+drag_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  GtkWindow *preferences;
+  GtkWidget *page, *row, *target, *layout_page;
+  AffariSettingsPipelineEditor *editor;
+  g_autofree char *names = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *main_first = NULL, *main_second = NULL, *additional_first = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  wait_for_frame (GTK_WIDGET (preferences));
+
+  /* Pipelines: "Assistenza" dropped on the upper half of "Rinnovi" goes before it. */
+  WAIT_UNTIL ((row = find_widget (page, match_mapped_row_title, "Assistenza")) != NULL);
+  target = find_widget (page, match_mapped_row_title, "Rinnovi");
+  {
+    /* hovering shows a line where it will land, leaving takes it away */
+    GtkDropTarget *drop = drop_target_of (target);
+    GdkDragAction action = 0;
+
+    g_signal_emit_by_name (drop, "motion", 10.0, (double) gtk_widget_get_height (target) - 2.0, &action);
+    g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+    g_assert_true (gtk_widget_has_css_class (target, "settings-drop-after"));
+    g_signal_emit_by_name (drop, "motion", 10.0, 2.0, &action);
+    g_assert_true (gtk_widget_has_css_class (target, "settings-drop-before"));
+    g_assert_false (gtk_widget_has_css_class (target, "settings-drop-after"));
+    g_signal_emit_by_name (drop, "leave");
+    g_assert_false (gtk_widget_has_css_class (target, "settings-drop-before"));
+  }
+  g_assert_true (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), FALSE));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
+  g_clear_pointer (&names, g_free);
+  /* Nothing goes before the default pipeline: refused, and the page says why. */
+  WAIT_UNTIL ((row = find_widget (page, match_mapped_row_title, "Rinnovi")) != NULL &&
+              g_strcmp0 (g_object_get_data (G_OBJECT (row), "affari-pipeline"), NULL) != 0);
+  wait_for_frame (row);
+  target = find_widget (page, match_mapped_row_title, _("General"));
+  g_assert_nonnull (target);
+  g_assert_false (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), FALSE));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
+  g_clear_pointer (&names, g_free);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("The default pipeline always comes first.")));
+  /* Dropped on the lower half of the default one: first of the others. */
+  g_assert_true (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), TRUE));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Rinnovi|Assistenza");
+  g_clear_pointer (&names, g_free);
+  /* and the keyboard twin ("Sposta su") does the same */
+  settle ();
+  g_assert_true (gtk_widget_activate_action (page, "pipelines.move", "(xi)", support_id, -1));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
+  g_clear_pointer (&names, g_free);
+
+  /* Stages of Rinnovi: the won stage cannot go before an in-progress one — refused with the
+   * reason — while an in-progress stage moves among its kind. */
+  g_assert_true (gtk_widget_activate_action (page, "pipelines.edit", "x", renewals_id));
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  wait_for_frame (GTK_WIDGET (editor));
+  before = stage_names (store, renewals_id);
+  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("Deal won"))) != NULL);
+  target = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+  g_assert_false (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), FALSE));
+  names = stage_names (store, renewals_id);
+  g_assert_cmpstr (names, ==, before);
+  g_clear_pointer (&names, g_free);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("Stages in progress come first, then the won stage, then the lost stages")));
+  {
+    /* "New" dropped on the lower half of the last in-progress stage: last of them */
+    g_autoptr(GPtrArray) stages = affari_store_list_stages (store, renewals_id, NULL);
+    AffariStage *last_process = NULL;
+
+    for (guint i = 0; i < stages->len; i++)
+      if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_PROCESS)
+        last_process = g_ptr_array_index (stages, i);
+    target = find_widget (GTK_WIDGET (editor), match_stage_row, affari_stage_get_name (last_process));
+    row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    g_assert_true (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), TRUE));
+    names = stage_names (store, renewals_id);
+    {
+      g_autofree char *expected = g_strdup_printf ("%s|%s|%s", affari_stage_get_name (last_process), _("New"), _("Deal won"));
+      g_assert_nonnull (strstr (names, expected));
+    }
+    g_clear_pointer (&names, g_free);
+  }
+
+  /* The card layout of Rinnovi: a field dropped into another section, a section moved up, a
+   * field dropped on a section's name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.edit-card", NULL));
+  WAIT_UNTIL ((layout_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL &&
+              gtk_widget_get_mapped (layout_page));
+  wait_for_frame (layout_page);
+  main_first = g_strdup (layout_field_at (store, renewals_id, 0, 0));
+  main_second = g_strdup (layout_field_at (store, renewals_id, 0, 1));
+  additional_first = g_strdup (layout_field_at (store, renewals_id, 1, 0));
+  WAIT_UNTIL ((target = find_widget (layout_page, match_field_row, additional_first)) != NULL);
+  wait_for_frame (target);
+  g_assert_true (drop_string_on (target, "field:", main_second, FALSE));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_autofree char *expected = g_strdup_printf ("|additional:%s,%s,", main_second, additional_first);
+
+    g_test_message ("after the field drop: %s", layout);
+    g_assert_nonnull (strstr (layout, expected));
+    g_assert_cmpstr (field_section (store, renewals_id, main_second), ==, "additional");
+  }
+  WAIT_UNTIL ((target = find_widget (layout_page, match_section_row, "main")) != NULL &&
+              find_widget (layout_page, match_field_row, main_second) != NULL &&
+              gtk_widget_get_ancestor (find_widget (layout_page, match_field_row, main_second), ADW_TYPE_PREFERENCES_GROUP) !=
+              gtk_widget_get_ancestor (target, ADW_TYPE_PREFERENCES_GROUP));
+  wait_for_frame (target);
+  g_assert_true (drop_string_on (target, "section:", "additional", FALSE));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_assert_true (g_str_has_prefix (layout, "additional:"));
+    g_assert_nonnull (strstr (layout, "|main:"));
+  }
+  WAIT_UNTIL ((target = find_widget (layout_page, match_section_row, "user")) != NULL);
+  wait_for_frame (target);
+  g_assert_true (drop_string_on (target, "field:", main_first, FALSE));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_autofree char *expected = g_strdup_printf ("|user:%s", main_first);
+    g_assert_nonnull (strstr (layout, expected));
+  }
+  /* the keyboard twins still work */
+  settle ();
+  g_assert_true (gtk_widget_activate_action (layout_page, "layout.move-section", "(si)", "main", -1));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_assert_true (g_str_has_prefix (layout, "main:"));
+  }
+  gtk_window_close (preferences);
+}
+
+static void
+test_drag (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+
+  g_assert_no_error (error);
+  renewals_id = affari_store_create_pipeline (store, "Rinnovi", &error);
+  support_id = affari_store_create_pipeline (store, "Assistenza", &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, drag_body);
+}
+
 static gboolean
 ignore_missing_session_bus (const char     *log_domain,
                             GLogLevelFlags  log_level,
@@ -544,6 +822,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/ui/settings/stages-fields-layout", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/ui/settings/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -167,3 +167,141 @@ affari_settings_restore_scroll (AdwPreferencesPage *page,
     gtk_widget_add_tick_callback (GTK_WIDGET (page), restore_scroll_cb,
                                   g_memdup2 (&value, sizeof value), g_free);
 }
+
+/* ------------------------------------------------------------ drag and drop of rows */
+
+typedef struct {
+  AffariSettingsDropFunc func;
+  gpointer               user_data;
+} DropData;
+
+static void
+free_value (gpointer data)
+{
+  GValue *value = data;
+
+  g_value_unset (value);
+  g_free (value);
+}
+
+static GdkContentProvider *
+on_row_drag_prepare_cb (GtkDragSource *source,
+                        double         x,
+                        double         y,
+                        GtkWidget     *row)
+{
+  const GValue *value = g_object_get_data (G_OBJECT (row), "affari-drag-value");
+
+  return value != NULL ? gdk_content_provider_new_for_value (value) : NULL;
+}
+
+static void
+on_row_drag_begin_cb (GtkDragSource *source,
+                      GdkDrag       *drag,
+                      GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+  gtk_widget_add_css_class (row, "settings-dragging");
+}
+
+static void
+on_row_drag_end_cb (GtkDragSource *source,
+                    GdkDrag       *drag,
+                    gboolean       delete_data,
+                    GtkWidget     *row)
+{
+  gtk_widget_remove_css_class (row, "settings-dragging");
+}
+
+void
+affari_settings_row_add_drag (GtkWidget    *row,
+                              GtkWidget    *handle,
+                              const GValue *value)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GValue *copy = g_new0 (GValue, 1);
+
+  g_value_init (copy, G_VALUE_TYPE (value));
+  g_value_copy (value, copy);
+  g_object_set_data_full (G_OBJECT (row), "affari-drag-value", copy, free_value);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (on_row_drag_prepare_cb), row, 0);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_row_drag_begin_cb), row, 0);
+  g_signal_connect_object (source, "drag-end", G_CALLBACK (on_row_drag_end_cb), row, 0);
+  gtk_widget_add_controller (handle != NULL ? handle : row, GTK_EVENT_CONTROLLER (source));
+}
+
+static void
+clear_indicator (GtkWidget *row)
+{
+  gtk_widget_remove_css_class (row, "settings-drop-before");
+  gtk_widget_remove_css_class (row, "settings-drop-after");
+  gtk_widget_remove_css_class (row, "settings-drop-refused");
+}
+
+static gboolean
+drop_is_after (GtkWidget *row, double y)
+{
+  return gtk_widget_get_height (row) > 0 && y > gtk_widget_get_height (row) / 2.0;
+}
+
+static GdkDragAction
+on_row_drop_motion_cb (GtkDropTarget *target,
+                       double         x,
+                       double         y,
+                       DropData      *data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const GValue *value = gtk_drop_target_get_value (target);
+  gboolean after = drop_is_after (row, y);
+  gboolean accepted = value == NULL || data->func (row, value, after, FALSE, data->user_data);
+
+  clear_indicator (row);
+  /* A refused place is marked, yet still takes the drop: dropped there, the page says why. */
+  gtk_widget_add_css_class (row, !accepted ? "settings-drop-refused" : after ? "settings-drop-after" : "settings-drop-before");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_row_drop_leave_cb (GtkDropTarget *target,
+                      DropData      *data)
+{
+  clear_indicator (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+}
+
+static gboolean
+on_row_drop_cb (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                DropData      *data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  clear_indicator (row);
+  return data->func (row, value, drop_is_after (row, y), TRUE, data->user_data);
+}
+
+GtkDropTarget *
+affari_settings_row_add_drop (GtkWidget              *row,
+                              GType                   type,
+                              AffariSettingsDropFunc  func,
+                              gpointer                user_data)
+{
+  GtkDropTarget *target = gtk_drop_target_new (type, GDK_ACTION_MOVE);
+  DropData *data = g_new0 (DropData, 1);
+
+  data->func = func;
+  data->user_data = user_data;
+  /* the value is read while hovering, to refuse a drop the rules forbid before it happens */
+  gtk_drop_target_set_preload (target, TRUE);
+  g_object_set_data_full (G_OBJECT (target), "affari-drop-data", data, g_free);
+  g_signal_connect (target, "motion", G_CALLBACK (on_row_drop_motion_cb), data);
+  g_signal_connect (target, "enter", G_CALLBACK (on_row_drop_motion_cb), data);
+  g_signal_connect (target, "leave", G_CALLBACK (on_row_drop_leave_cb), data);
+  g_signal_connect (target, "drop", G_CALLBACK (on_row_drop_cb), data);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  return target;
+}

@@ -44,4 +44,23 @@ double     affari_settings_get_scroll     (AdwPreferencesPage *page);
 void       affari_settings_restore_scroll (AdwPreferencesPage *page,
                                            double              value);
 
+/* Drag-and-drop of rows. The model value travels (an object, or a string naming the row), never
+ * the widget: rows are rebuilt after every change. */
+/* Decides, and with @commit does, the drop of @value on @row, before it or @after it. Without
+ * @commit it only says whether the drop would be accepted (the line shows as refused if not). */
+typedef gboolean (*AffariSettingsDropFunc) (GtkWidget    *row,
+                                            const GValue *value,
+                                            gboolean      after,
+                                            gboolean      commit,
+                                            gpointer      user_data);
+/* Makes @row draggable by @handle (or the whole row when NULL), carrying @value (copied). */
+void       affari_settings_row_add_drag (GtkWidget    *row,
+                                         GtkWidget    *handle,
+                                         const GValue *value);
+/* Makes @row take drops of @type: a line above or below it shows where the dragged row lands. */
+GtkDropTarget *affari_settings_row_add_drop (GtkWidget              *row,
+                                             GType                   type,
+                                             AffariSettingsDropFunc  func,
+                                             gpointer                user_data);
+
 G_END_DECLS
