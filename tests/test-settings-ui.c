@@ -24,6 +24,7 @@
 #include "ui/affari-preferences-window.h"
 #include "ui/affari-settings-card-layout.h"
 #include "ui/affari-settings-fields.h"
+#include "ui/affari-settings-lists.h"
 #include "ui/affari-settings-pipeline-editor.h"
 #include "ui/affari-settings-pipelines.h"
 #include "ui/affari-window.h"
@@ -800,6 +801,127 @@ test_drag (Fixture *f, gconstpointer data)
   run_app (f, drag_body);
 }
 
+
+/* ------------------------------------------------------------ currencies and team */
+
+static gint64 giulia_id;
+
+static gboolean
+match_currency_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (widget) && gtk_widget_has_css_class (widget, "currency-rate-row") &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "affari-currency"), data) == 0;
+}
+
+static gboolean
+match_member_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && g_object_get_data (G_OBJECT (widget), "affari-member") == data;
+}
+
+static const char *
+stored_rate (AffariStore *store, const char *code)
+{
+  static char rate[32];
+  g_autoptr(GPtrArray) currencies = affari_store_list_currencies (store, NULL);
+
+  for (guint i = 0; i < currencies->len; i++)
+    if (g_str_equal (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code, code))
+      g_strlcpy (rate, ((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->rate, sizeof rate);
+  return rate;
+}
+
+static void
+lists_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  GtkWindow *preferences;
+  GtkWidget *page, *row, *member, *email_row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_LISTS);
+  g_assert_nonnull (page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  wait_for_frame (GTK_WIDGET (preferences));
+
+  /* The rate of the dollar typed in its row, as an Italian writes it. */
+  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "0,92");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (stored_rate (store, "USD"), ==, "0.9200");
+  /* shown back as it was typed, after the rebuild */
+  settle ();
+  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "0,92") == 0);
+  /* a wrong rate: refused with a sentence, the stored one comes back */
+  gtk_editable_set_text (GTK_EDITABLE (row), "tanto");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (stored_rate (store, "USD"), ==, "0.9200");
+  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "0,92") == 0);
+
+  /* A person's e-mail and name, edited in the team. */
+  member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id));
+  g_assert_nonnull (member);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
+  wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((email_row = find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "giulia@esempio.it");
+  g_signal_emit_by_name (email_row, "apply");
+  {
+    g_autoptr(AffariTeamMember) stored = affari_store_get_team_member (store, giulia_id, NULL);
+    g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
+    g_assert_cmpstr (affari_team_member_get_name (stored), ==, "Giulia Bianchi");
+  }
+  /* the row shows it */
+  WAIT_UNTIL ((member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
+              g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (member)), "giulia@esempio.it") == 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
+  wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((row = find_widget (member, match_mapped_row_title, _("Name"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Giulia Verdi");
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autoptr(AffariTeamMember) stored = affari_store_get_team_member (store, giulia_id, NULL);
+    g_assert_cmpstr (affari_team_member_get_name (stored), ==, "Giulia Verdi");
+    g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
+  }
+  /* not an address: refused, said in Italian, nothing lost */
+  WAIT_UNTIL ((member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (member)), "Giulia Verdi") == 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
+  wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((email_row = find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "giulia-esempio.it");
+  g_signal_emit_by_name (email_row, "apply");
+  {
+    g_autoptr(AffariTeamMember) stored = affari_store_get_team_member (store, giulia_id, NULL);
+    g_autofree char *message = g_strdup_printf (_("“%s” is not an e-mail address"), "giulia-esempio.it");
+
+    g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
+    WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), message));
+  }
+  gtk_window_close (preferences);
+}
+
+static void
+test_lists (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+
+  g_assert_no_error (error);
+  affari_store_add_currency (store, "USD", "Dollaro USA", NULL);
+  giulia_id = affari_store_add_team_member (store, "Giulia Bianchi", NULL, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, lists_body);
+}
+
 static gboolean
 ignore_missing_session_bus (const char     *log_domain,
                             GLogLevelFlags  log_level,
@@ -823,6 +945,7 @@ main (int   argc,
 
   g_test_add ("/ui/settings/stages-fields-layout", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/ui/settings/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
+  g_test_add ("/ui/settings/currency-rate-and-team-email", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
 
   return g_test_run ();
 }
