@@ -716,7 +716,7 @@ drag_body (Fixture *f)
   names = stage_names (store, renewals_id);
   g_assert_cmpstr (names, ==, before);
   g_clear_pointer (&names, g_free);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("Stages in progress come first, then the won stage, then the lost stages")));
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("The won stage stays between the stages in progress and the lost ones")));
   {
     /* "New" dropped on the lower half of the last in-progress stage: last of them */
     g_autoptr(GPtrArray) stages = affari_store_list_stages (store, renewals_id, NULL);

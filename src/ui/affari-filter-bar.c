@@ -78,6 +78,7 @@ struct _AffariFilterBar
   GtkDropDown       *activity;
   GtkWidget         *fields_heading;
   GtkGrid           *fields_grid;
+  GtkSizeGroup      *label_group;       /* the labels of both grids, so that they line up */
   GArray            *field_rows;        /* FieldRow */
   GtkLabel          *error_label;
   GtkEntry          *save_name;
@@ -728,6 +729,7 @@ reload_field_rows (AffariFilterBar *self)
         gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
         gtk_widget_set_tooltip_text (title, field->label);
         gtk_widget_add_css_class (title, "dim-label");
+        gtk_size_group_add_widget (self->label_group, title);
         gtk_widget_set_hexpand (control, TRUE);
         gtk_grid_attach (self->fields_grid, title, 0, row, 1, 1);
         gtk_grid_attach (self->fields_grid, control, 1, row, 1, 1);
@@ -1297,6 +1299,14 @@ build_popover (AffariFilterBar *self)
   self->activity = drop_down_new (activity_labels, G_N_ELEMENTS (activity_labels));
   grid_row (GTK_GRID (grid), row++, _("Acti_vities"), GTK_WIDGET (self->activity));
   gtk_box_append (GTK_BOX (box), grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int column;
+
+      gtk_grid_query_child (GTK_GRID (grid), child, &column, NULL, NULL, NULL);
+      if (column == 0)
+        gtk_size_group_add_widget (self->label_group, child);
+    }
 
   self->fields_heading = heading_new (_("Custom Fields"));
   gtk_box_append (GTK_BOX (box), self->fields_heading);
@@ -1439,6 +1449,7 @@ affari_filter_bar_finalize (GObject *object)
   g_clear_pointer (&self->type_codes, g_ptr_array_unref);
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_array_unref);
+  g_clear_object (&self->label_group);
 
   G_OBJECT_CLASS (affari_filter_bar_parent_class)->finalize (object);
 }
@@ -1480,6 +1491,7 @@ affari_filter_bar_init (AffariFilterBar *self)
   self->type_codes = g_ptr_array_new_with_free_func (g_free);
   self->source_codes = g_ptr_array_new_with_free_func (g_free);
   self->field_rows = g_array_new (FALSE, TRUE, sizeof (FieldRow));
+  self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_array_set_clear_func (self->field_rows, field_row_clear);
   build_popover (self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);

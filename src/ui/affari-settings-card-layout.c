@@ -315,6 +315,15 @@ rebuild (AffariSettingsCardLayout *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   double scroll = affari_settings_get_scroll (self->page);
+  g_autofree char *focus_key = NULL;
+  g_autofree char *focus_value = NULL;
+
+  /* The row that had the focus gets it back: keyboard users stay where they were, and the page
+   * does not scroll to wherever the focus would land. */
+  if ((focus_value = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-field")) != NULL)
+    focus_key = g_strdup ("affari-field");
+  else if ((focus_value = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-section")) != NULL)
+    focus_key = g_strdup ("affari-section");
 
   affari_settings_restore_scroll (self->page, scroll);
   for (guint i = 0; i < self->groups->len; i++)
@@ -383,6 +392,8 @@ rebuild (AffariSettingsCardLayout *self)
       g_ptr_array_add (self->groups, group);
     }
   adw_preferences_page_add (self->page, self->footer);
+  if (focus_key != NULL)
+    affari_settings_focus_row (GTK_WIDGET (self->page), focus_key, focus_value);
 }
 
 static gboolean

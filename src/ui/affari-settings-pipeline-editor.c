@@ -180,6 +180,24 @@ on_stage_dropped_cb (GtkWidget    *row,
     return !commit;     /* onto itself: nothing to do */
   if (!commit)
     return order_keeps_rules (self, ids);
+  if (!order_keeps_rules (self, ids))
+    {
+      /* Short enough for a toast, and about the stage the user holds. */
+      switch (affari_stage_get_semantics (dragged))
+        {
+        case AFFARI_SEMANTICS_SUCCESS:
+          affari_settings_toast (GTK_WIDGET (self), _("The won stage stays between the stages in progress and the lost ones"));
+          break;
+        case AFFARI_SEMANTICS_FAILURE:
+          affari_settings_toast (GTK_WIDGET (self), _("Lost stages come after the won stage"));
+          break;
+        case AFFARI_SEMANTICS_PROCESS:
+        default:
+          affari_settings_toast (GTK_WIDGET (self), _("Stages in progress come before the won stage"));
+          break;
+        }
+      return FALSE;
+    }
   /* The store decides, in one transaction; a refused order says why. */
   if (!affari_store_reorder_stages (self->store, self->pipeline_id, (gint64 *) (void *) ids->data, ids->len, &error))
     {
@@ -207,6 +225,7 @@ stage_row_new (AffariSettingsPipelineEditor *self,
   const char * const *codes = affari_stage_palette ();
 
   g_object_set_data_full (G_OBJECT (row), "affari-stage", g_object_ref (stage), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "affari-stage-key", g_strdup_printf ("%" G_GINT64_FORMAT, id), g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), semantics_label (affari_stage_get_semantics (stage)));
   gtk_editable_set_text (GTK_EDITABLE (row), affari_stage_get_name (stage));
@@ -267,6 +286,7 @@ rebuild (AffariSettingsPipelineEditor *self)
 {
   g_autoptr(AffariPipeline) pipeline = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *focused = NULL;
 
   pipeline = affari_store_get_pipeline (self->store, self->pipeline_id, &error);
   if (pipeline == NULL)
@@ -282,6 +302,7 @@ rebuild (AffariSettingsPipelineEditor *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), affari_pipeline_get_name (pipeline)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), affari_pipeline_get_name (pipeline));
 
+  focused = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-stage-key");
   affari_settings_restore_scroll (self->page, affari_settings_get_scroll (self->page));
   affari_settings_clear_rows (self->rows);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
@@ -299,6 +320,8 @@ rebuild (AffariSettingsPipelineEditor *self)
       adw_preferences_group_add (self->stages_group, row);
       g_ptr_array_add (self->rows, row);
     }
+  if (focused != NULL)
+    affari_settings_focus_row (GTK_WIDGET (self->stages_group), "affari-stage-key", focused);
 }
 
 static gboolean

@@ -155,6 +155,14 @@ rebuild (AffariSettingsPipelines *self)
           button = affari_settings_icon_button ("user-trash-symbolic", _("Delete the Pipeline"), "pipelines.delete", g_variant_new_int64 (id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
+      else
+        {
+          /* No handle, the same room: the names line up. */
+          GtkWidget *space = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+          gtk_widget_set_size_request (space, 16, -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), space);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);

@@ -145,27 +145,64 @@ affari_settings_get_scroll (AdwPreferencesPage *page)
   return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
 }
 
+typedef struct {
+  double value;
+  guint  frames;
+} ScrollRestore;
+
 static gboolean
 restore_scroll_cb (GtkWidget     *widget,
                    GdkFrameClock *clock,
                    gpointer       data)
 {
   GtkAdjustment *adjustment = page_adjustment (ADW_PREFERENCES_PAGE (widget));
-  double *value = data;
+  ScrollRestore *restore = data;
 
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, *value);
-  return G_SOURCE_REMOVE;
+  if (adjustment == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_adjustment_set_value (adjustment, restore->value);
+  /* The rebuilt rows may take a few frames to get their height back: until the page is tall
+   * enough, the value set is clamped, so try again on the next frames. */
+  if (gtk_adjustment_get_value (adjustment) + 0.5 >= restore->value || ++restore->frames > 30)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 void
 affari_settings_restore_scroll (AdwPreferencesPage *page,
                                 double              value)
 {
+  ScrollRestore restore = { value, 0 };
+
   /* After the next layout, when the rebuilt rows have their height again. */
   if (value > 0)
     gtk_widget_add_tick_callback (GTK_WIDGET (page), restore_scroll_cb,
-                                  g_memdup2 (&value, sizeof value), g_free);
+                                  g_memdup2 (&restore, sizeof restore), g_free);
+}
+
+char *
+affari_settings_dup_focused_row (GtkWidget  *widget,
+                                 const char *key)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  for (GtkWidget *w = root != NULL ? gtk_root_get_focus (root) : NULL; w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_PREFERENCES_ROW (w) && g_object_get_data (G_OBJECT (w), key) != NULL)
+      return g_strdup (g_object_get_data (G_OBJECT (w), key));
+  return NULL;
+}
+
+gboolean
+affari_settings_focus_row (GtkWidget  *widget,
+                           const char *key,
+                           const char *value)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), key), value) == 0)
+    return gtk_widget_grab_focus (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (affari_settings_focus_row (child, key, value))
+      return TRUE;
+  return FALSE;
 }
 
 /* ------------------------------------------------------------ drag and drop of rows */
