@@ -793,10 +793,11 @@ add_custom_fields (Fixture *f)
   g_autoptr(GPtrArray) deals = NULL;
   AffariDealQuery rossi = { .text = (char *) "Cantiere Rossi" };
   const char *sectors[] = { "Industria", "Commercio", NULL };
-  gint64 note, items[2] = { 0 };
+  gint64 note, score, items[2] = { 0 };
 
   sector_field_id = affari_store_create_custom_field (store, AFFARI_FIELD_ENUMERATION, "SETTORE", "Settore", FALSE, TRUE, sectors, &error);
   note = affari_store_create_custom_field (store, AFFARI_FIELD_STRING, "NOTA", "Nota", FALSE, FALSE, NULL, &error);
+  score = affari_store_create_custom_field (store, AFFARI_FIELD_DOUBLE, "PUNTEGGIO", "Punteggio", FALSE, FALSE, NULL, &error);
   g_assert_no_error (error);
   fields = affari_store_list_custom_fields (store, &error);
   for (guint i = 0; i < fields->len; i++)
@@ -816,6 +817,11 @@ add_custom_fields (Fixture *f)
       g_assert_true (affari_store_set_deal_field_value (store, affari_deal_get_id (deal), sector_field_id, value, &error));
       if (n == 1)
         g_assert_true (affari_store_set_deal_field_value (store, affari_deal_get_id (deal), note, "=1+1", &error));
+      {
+        /* 10.5, 21, 31.5 … */
+        g_autofree char *points = g_strdup_printf ("%u.%u", n * 10 + n / 2, n % 2 ? 5 : 0);
+        g_assert_true (affari_store_set_deal_field_value (store, affari_deal_get_id (deal), score, points, &error));
+      }
       g_assert_no_error (error);
     }
   affari_store_close (store);
@@ -874,9 +880,43 @@ custom_fields_body (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (view), "deals.export-to", "s", path);
   WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_label_containing, done) != NULL);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, ",Settore,Nota\r\n"));
-  g_assert_nonnull (strstr (contents, ",Industria,\"'=1+1\"\r\n"));
+  g_assert_nonnull (strstr (contents, ",Settore,Nota,Punteggio\r\n"));
+  /* as the card shows them: "10,5" (quoted, it has a comma) */
+  g_assert_nonnull (strstr (contents, ",Industria,\"'=1+1\",\"10,5\"\r\n"));
   g_assert_null (strstr (contents, "Commercio"));
+
+  /* a range typed as an Italian writes numbers, with the list value: n. 2 and 3 (21 and 31,5) */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  wait_for_frame (GTK_WIDGET (window));
+  control = field_control (popover, "Punteggio");
+  g_assert_true (GTK_IS_BOX (control));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (control)), "abc");
+  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a number."), "abc");
+    WAIT_UNTIL (find_widget (popover, match_mapped_label, message) != NULL);
+  }
+  g_assert_cmpuint (n_rows (view), ==, 4);        /* nothing changed */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (control)), "20");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (control)), "40,5");
+  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  WAIT_UNTIL (n_rows (view) == 2);
+  g_assert_cmpuint (affari_window_get_filter (window)->field_criteria->len, ==, 2);
+  wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio: 20 – 40,5") != NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AffariDeal) deal = row_deal (view, i);
+      g_assert_true (g_str_equal (affari_deal_get_title (deal), "Cantiere Rossi n. 2") ||
+                     g_str_equal (affari_deal_get_title (deal), "Cantiere Rossi n. 3"));
+    }
+  /* its chip's ✕ takes only that criterion away */
+  {
+    GtkWidget *score_chip = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio"),
+                                                     GTK_TYPE_BUTTON);
+    g_signal_emit_by_name (score_chip, "clicked");
+  }
+  WAIT_UNTIL (n_rows (view) == 4);
 
   /* the chip's ✕ takes the criterion away */
   chip = find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
