@@ -639,6 +639,7 @@ affari_settings_card_layout_init (AffariSettingsCardLayout *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->groups = g_ptr_array_new ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  affari_settings_page_add_autoscroll (self->page);
   gtk_box_append (GTK_BOX (self), affari_settings_subpage_new ("", GTK_WIDGET (self->page), &self->title));
 
   self->footer = g_object_ref_sink (ADW_PREFERENCES_GROUP (adw_preferences_group_new ()));

@@ -569,6 +569,7 @@ affari_settings_pipeline_editor_new (AffariStore *store,
   self->store = g_object_ref (store);
   self->pipeline_id = pipeline_id;
   self->page = ADW_PREFERENCES_PAGE (page);
+  affari_settings_page_add_autoscroll (self->page);
   gtk_box_append (GTK_BOX (self), affari_settings_subpage_new ("", page, &self->title));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());

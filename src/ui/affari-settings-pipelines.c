@@ -388,6 +388,7 @@ affari_settings_pipelines_init (AffariSettingsPipelines *self)
     _("Each pipeline has its own stages and card fields. The default pipeline comes first and cannot be deleted."));
   adw_preferences_group_set_header_suffix (self->group, add);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->group);
+  affari_settings_page_add_autoscroll (ADW_PREFERENCES_PAGE (self));
 }
 
 /* ------------------------------------------------------------ public API */

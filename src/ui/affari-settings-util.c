@@ -342,3 +342,82 @@ affari_settings_row_add_drop (GtkWidget              *row,
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
   return target;
 }
+
+/* ------------------------------------------------------------ scrolling while dragging */
+
+#define AUTOSCROLL_EDGE 48      /* px from the edge where the page starts to scroll */
+#define AUTOSCROLL_SPEED 14     /* px per frame at the very edge */
+
+typedef struct {
+  AdwPreferencesPage *page;
+  double              y;
+  guint               tick;
+} Autoscroll;
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  Autoscroll *scroll = data;
+  GtkAdjustment *adjustment = page_adjustment (scroll->page);
+  double height = gtk_widget_get_height (widget);
+  double step = 0;
+
+  if (adjustment == NULL)
+    return G_SOURCE_CONTINUE;
+  if (scroll->y < AUTOSCROLL_EDGE)
+    step = -AUTOSCROLL_SPEED * (AUTOSCROLL_EDGE - scroll->y) / AUTOSCROLL_EDGE;
+  else if (scroll->y > height - AUTOSCROLL_EDGE)
+    step = AUTOSCROLL_SPEED * (scroll->y - (height - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE;
+  if (step != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+autoscroll_stop (Autoscroll *scroll)
+{
+  if (scroll->tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (scroll->page), scroll->tick);
+  scroll->tick = 0;
+}
+
+static void
+on_autoscroll_motion_cb (GtkDropControllerMotion *motion,
+                         double                   x,
+                         double                   y,
+                         Autoscroll              *scroll)
+{
+  scroll->y = y;
+  if (scroll->tick == 0)
+    scroll->tick = gtk_widget_add_tick_callback (GTK_WIDGET (scroll->page), autoscroll_tick_cb, scroll, NULL);
+}
+
+static void
+on_autoscroll_leave_cb (GtkDropControllerMotion *motion,
+                        Autoscroll              *scroll)
+{
+  autoscroll_stop (scroll);
+}
+
+static void
+autoscroll_free (gpointer data)
+{
+  /* the page is being finalized: its tick callbacks went with it */
+  g_free (data);
+}
+
+void
+affari_settings_page_add_autoscroll (AdwPreferencesPage *page)
+{
+  GtkEventController *motion = gtk_drop_controller_motion_new ();
+  Autoscroll *scroll = g_new0 (Autoscroll, 1);
+
+  scroll->page = page;
+  g_object_set_data_full (G_OBJECT (motion), "affari-autoscroll", scroll, autoscroll_free);
+  g_signal_connect (motion, "enter", G_CALLBACK (on_autoscroll_motion_cb), scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_autoscroll_motion_cb), scroll);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_autoscroll_leave_cb), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (page), motion);
+}

@@ -72,4 +72,7 @@ GtkDropTarget *affari_settings_row_add_drop (GtkWidget              *row,
                                              AffariSettingsDropFunc  func,
                                              gpointer                user_data);
 
+/* Scrolls @page while something is dragged near its top or bottom edge. */
+void       affari_settings_page_add_autoscroll (AdwPreferencesPage *page);
+
 G_END_DECLS
