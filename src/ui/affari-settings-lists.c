@@ -74,7 +74,10 @@ on_entry_apply_cb (AdwEntryRow *row,
       g_variant_get (prefix, "(i&s)", &list, &code);
       parameter = g_variant_new ("(iss)", list, code, text);
     }
+  /* GTK 4.8 does not take the floating reference: hold it across the call. */
+  g_variant_ref_sink (parameter);
   gtk_widget_activate_action_variant (GTK_WIDGET (row), action, parameter);
+  g_variant_unref (parameter);
 }
 
 static GtkWidget *
