@@ -10,6 +10,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <signal.h>
+#include <sys/resource.h>
+
+#include "io/affari-csv.h"
+#include "model/affari-error.h"
 #include "model/affari-i18n.h"
 #include "model/affari-money.h"
 #include "store/affari-store.h"
@@ -316,6 +321,181 @@ test_reopen_stage (void)
   }
 }
 
+
+/* ------------------------------------------------------------ CSV export */
+
+typedef struct {
+  GMainLoop *loop;
+  guint n;
+  GError *error;
+} ExportWait;
+
+static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ExportWait *wait = user_data;
+
+  wait->n = affari_csv_export_deals_finish (result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static guint
+export_async (AffariStore *store, GArray *ids, const char *path, GError **error)
+{
+  ExportWait wait = { g_main_loop_new (NULL, FALSE), 0, NULL };
+
+  affari_csv_export_deals_async (store, (const gint64 *) (void *) ids->data, ids->len, path, NULL, on_exported_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.n;
+}
+
+static guint
+count_dir_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The export has a column per custom field, formatted as the card shows it, with formulas
+ * neutralised; it runs off the main thread and gives the same file. */
+static void
+test_csv_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("affari-test-csv-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "affari.db", NULL);
+  g_autofree char *sync_path = g_build_filename (dir, "sync.csv", NULL);
+  g_autofree char *async_path = g_build_filename (dir, "async.csv", NULL);
+  g_autofree char *sync_text = NULL, *async_text = NULL;
+  g_autofree char *budget_text = NULL, *yes_text = NULL, *sector_value = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) fields = NULL;
+  const char *sectors[] = { "Industria", "Commercio", NULL };
+  AffariStore *store = affari_store_open (db, &error);
+  gint64 sector, note, budget, signed_field, first, second;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  sector = affari_store_create_custom_field (store, AFFARI_FIELD_ENUMERATION, "SETTORE", "Settore", FALSE, TRUE, sectors, &error);
+  note = affari_store_create_custom_field (store, AFFARI_FIELD_STRING, "NOTA", "Nota interna", FALSE, FALSE, NULL, &error);
+  budget = affari_store_create_custom_field (store, AFFARI_FIELD_MONEY, "BUDGET", "Budget", FALSE, FALSE, NULL, &error);
+  signed_field = affari_store_create_custom_field (store, AFFARI_FIELD_BOOLEAN, "FIRMATO", "Firmato", FALSE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  fields = affari_store_list_custom_fields (store, &error);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      AffariCustomField *field = g_ptr_array_index (fields, i);
+      if (field->id == sector)
+        sector_value = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (field->items, AffariFieldItem, 0).id);
+      if (field->id == budget)
+        budget_text = affari_custom_field_format_value (field, "1234.50|EUR");
+      if (field->id == signed_field)
+        yes_text = affari_custom_field_format_value (field, "1");
+    }
+
+  first = new_deal (store, "Fornitura uffici");
+  second = new_deal (store, "-Sconto speciale");
+  g_array_append_val (ids, first);
+  g_array_append_val (ids, second);
+  g_assert_true (affari_store_set_deal_field_value (store, first, sector, sector_value, &error));
+  g_assert_true (affari_store_set_deal_field_value (store, first, note, "=HYPERLINK(\"http://x\")", &error));
+  g_assert_true (affari_store_set_deal_field_value (store, first, budget, "1234.50|EUR", &error));
+  g_assert_true (affari_store_set_deal_field_value (store, first, signed_field, "1", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (affari_csv_export_deals (store, (const gint64 *) (void *) ids->data, ids->len, sync_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sync_path, &sync_text, NULL, NULL));
+  lines = g_strsplit (sync_text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);      /* header, two deals, the empty end */
+  g_assert_true (g_str_has_suffix (lines[0], ",Settore,Nota interna,Budget,Firmato"));
+  {
+    g_autofree char *tail = g_strdup_printf (",Industria,\"'=HYPERLINK(\"\"http://x\"\")\",%s,%s", budget_text, yes_text);
+    g_autofree char *quoted_tail = g_strdup_printf (",Industria,\"'=HYPERLINK(\"\"http://x\"\")\",\"%s\",%s", budget_text, yes_text);
+    /* "€ 1.234,50" has a comma: quoted */
+    g_assert_true (g_str_has_suffix (lines[1], strchr (budget_text, ',') ? quoted_tail : tail));
+  }
+  g_assert_nonnull (strstr (lines[2], ",\"'-Sconto speciale\","));
+  g_assert_true (g_str_has_suffix (lines[2], ",,,,"));    /* no values: empty cells, not a shifted row */
+
+  /* off the main thread, through the worker's own connection: the same file */
+  g_assert_cmpuint (export_async (store, ids, async_path, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (async_path, &async_text, NULL, NULL));
+  g_assert_cmpstr (async_text, ==, sync_text);
+  g_assert_cmpuint (count_dir_entries (dir), >=, 3);
+
+  g_assert_finalize_object (store);
+  remove_dir (dir);
+}
+
+/* A disk that fills up: an error, the old file untouched, no half-written file left. */
+static void
+test_csv_export_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("affari-test-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "affari.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  AffariStore *store = open_memory ();
+  struct rlimit old_limit, limit;
+  void (*old_handler) (int);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Affare di prova numero %u con un titolo lungo", i);
+      gint64 id = new_deal (store, title);
+      g_array_append_val (ids, id);
+    }
+  g_assert_true (g_file_set_contents (path, "vecchio", -1, NULL));
+
+  /* The process may write files of 4 KiB at most: a write past it fails as on a full disk. */
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = 4096;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_cmpuint (export_async (store, ids, path, &error), ==, 0);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_FULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "vecchio");
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+
+  /* and with room again it works */
+  g_clear_error (&error);
+  g_assert_true (affari_csv_export_deals (store, (const gint64 *) (void *) ids->data, ids->len, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+
+  g_assert_finalize_object (store);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +507,8 @@ main (int   argc,
   g_test_add_func ("/custom-fields/values-per-kind", test_values_per_kind);
   g_test_add_func ("/custom-fields/enumeration-and-mandatory", test_enumeration_and_mandatory);
   g_test_add_func ("/deal-card-store/reopen-stage", test_reopen_stage);
+  g_test_add_func ("/custom-fields/csv-export", test_csv_export);
+  g_test_add_func ("/custom-fields/csv-export-disk-full", test_csv_export_disk_full);
 
   return g_test_run ();
 }

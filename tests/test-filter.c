@@ -14,6 +14,7 @@
 #include "io/affari-demo.h"
 #include "model/affari-filter-preset.h"
 #include "model/affari-i18n.h"
+#include "model/affari-money.h"
 #include "store/affari-store.h"
 
 #define N_DEALS 1500
@@ -910,6 +911,329 @@ test_migration (void)
   }
 }
 
+
+/* ------------------------------------------------------------ custom fields */
+
+#define N_FIELD_DEALS 600
+
+enum { F_NOTE, F_SCORE, F_BUDGET, F_RENEWAL, F_SIGNED, F_SECTOR, F_SITE, N_FIELDS };
+
+typedef struct {
+  Fixture *f;
+  gint64 field_ids[N_FIELDS];
+  gint64 sector_items[3];
+  GHashTable *values[N_FIELDS];   /* deal id (gint64 *) → machine value */
+} FieldData;
+
+/* What a deal holds in field @k, as the C side wrote it (NULL when unset). */
+static const char *
+field_value (const FieldData *d, guint k, AffariDeal *deal)
+{
+  gint64 id = affari_deal_get_id (deal);
+  return g_hash_table_lookup (d->values[k], &id);
+}
+
+static void
+field_data_fill (FieldData *d, Fixture *f)
+{
+  static const char *const sectors[] = { "Industria", "Commercio", "Servizi", NULL };
+  static const struct { AffariFieldKind kind; const char *code; const char *label; } defs[N_FIELDS] = {
+    { AFFARI_FIELD_STRING, "NOTE", "Nota" }, { AFFARI_FIELD_DOUBLE, "SCORE", "Punteggio" },
+    { AFFARI_FIELD_MONEY, "BUDGET", "Budget" }, { AFFARI_FIELD_DATE, "RENEWAL", "Rinnovo" },
+    { AFFARI_FIELD_BOOLEAN, "SIGNED", "Firmato" }, { AFFARI_FIELD_ENUMERATION, "SECTOR", "Settore" },
+    { AFFARI_FIELD_URL, "SITE", "Sito" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+
+  d->f = f;
+  for (guint k = 0; k < N_FIELDS; k++)
+    {
+      d->field_ids[k] = affari_store_create_custom_field (f->store, defs[k].kind, defs[k].code, defs[k].label, FALSE, TRUE,
+                                                          defs[k].kind == AFFARI_FIELD_ENUMERATION ? sectors : NULL, &error);
+      g_assert_no_error (error);
+      d->values[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    }
+  fields = affari_store_list_custom_fields (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      AffariCustomField *field = g_ptr_array_index (fields, i);
+      if (field->id == d->field_ids[F_SECTOR])
+        for (guint k = 0; k < 3; k++)
+          d->sector_items[k] = g_array_index (field->items, AffariFieldItem, k).id;
+    }
+
+  for (guint i = 0; i < N_FIELD_DEALS && i < f->all->len; i++)
+    {
+      AffariDeal *deal = g_ptr_array_index (f->all, i);
+      char *v[N_FIELDS] = { NULL };
+
+      if (i % 5 == 0)
+        v[F_NOTE] = g_strdup ("Cliente urgente");
+      else if (i % 5 == 1)
+        v[F_NOTE] = g_strdup ("Città di Milano");
+      if (i % 3 == 0)
+        v[F_SCORE] = g_strdup_printf ("%u.5", i % 100);
+      if (i % 4 < 2)
+        v[F_BUDGET] = g_strdup_printf ("%u.00|%s", (i % 50) * 100, i % 4 == 0 ? "EUR" : "USD");
+      if (i % 2 == 0)
+        v[F_RENEWAL] = affari_date_add_days ("2026-01-01", (int) (i % 365));
+      if (i % 3 < 2)
+        v[F_SIGNED] = g_strdup (i % 3 == 0 ? "1" : "0");
+      if (i % 4 != 3)
+        v[F_SECTOR] = g_strdup_printf ("%" G_GINT64_FORMAT, d->sector_items[i % 3]);
+      if (i % 6 == 0)
+        v[F_SITE] = g_strdup_printf ("https://rossi.example/%u", i);
+      for (guint k = 0; k < N_FIELDS; k++)
+        if (v[k] != NULL)
+          {
+            gint64 *key = g_new (gint64, 1);
+
+            *key = affari_deal_get_id (deal);
+            g_assert_true (affari_store_set_deal_field_value (f->store, *key, d->field_ids[k], v[k], &error));
+            g_assert_no_error (error);
+            g_hash_table_insert (d->values[k], key, v[k]);
+          }
+    }
+}
+
+static void
+field_data_clear (FieldData *d)
+{
+  for (guint k = 0; k < N_FIELDS; k++)
+    g_clear_pointer (&d->values[k], g_hash_table_unref);
+}
+
+typedef struct {
+  const FieldData *d;
+  guint field;
+  const char *value;
+  double from, to;
+  const char *date_from, *date_to;
+  const char *currency;
+  const GArray *stages;
+} FieldCheck;
+
+static gboolean
+field_equals (AffariDeal *deal, gconstpointer data)
+{
+  const FieldCheck *c = data;
+  return g_strcmp0 (field_value (c->d, c->field, deal), c->value) == 0;
+}
+
+static gboolean
+field_not_yes (AffariDeal *deal, gconstpointer data)
+{
+  const FieldCheck *c = data;
+  return g_strcmp0 (field_value (c->d, c->field, deal), "1") != 0;
+}
+
+static gboolean
+field_contains_folded (AffariDeal *deal, gconstpointer data)
+{
+  const FieldCheck *c = data;
+  const char *v = field_value (c->d, c->field, deal);
+  return v != NULL && (strstr (v, c->value) != NULL || (g_str_equal (c->value, "citta") && strstr (v, "Città") != NULL));
+}
+
+static gboolean
+field_number_between (AffariDeal *deal, gconstpointer data)
+{
+  const FieldCheck *c = data;
+  const char *v = field_value (c->d, c->field, deal);
+  double n;
+
+  if (v == NULL)
+    return FALSE;
+  n = g_ascii_strtod (v, NULL);
+  if (c->currency != NULL && !g_str_has_suffix (v, c->currency))
+    return FALSE;
+  return n >= c->from && n <= c->to;
+}
+
+static gboolean
+field_date_between (AffariDeal *deal, gconstpointer data)
+{
+  const FieldCheck *c = data;
+  const char *v = field_value (c->d, c->field, deal);
+  return v != NULL && strcmp (v, c->date_from) >= 0 && strcmp (v, c->date_to) <= 0;
+}
+
+static gboolean
+field_combination (AffariDeal *deal, gconstpointer data)
+{
+  const FieldCheck *c = data;   /* sector = c->value, signed = yes, in one of c->stages */
+  return g_strcmp0 (field_value (c->d, F_SECTOR, deal), c->value) == 0 &&
+         g_strcmp0 (field_value (c->d, F_SIGNED, deal), "1") == 0 &&
+         in_stages (deal, c->stages);
+}
+
+/* Each kind of custom field filters by its own kind of criterion. */
+static void
+test_custom_fields (Fixture *f, gconstpointer data)
+{
+  FieldData d = { 0 };
+  g_autofree char *sector = NULL;
+
+  field_data_fill (&d, f);
+  sector = g_strdup_printf ("%" G_GINT64_FORMAT, d.sector_items[1]);
+
+  /* list: one value */
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    FieldCheck c = { &d, F_SECTOR, sector };
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_SECTOR], AFFARI_FIELD_MATCH_EQUALS, sector, NULL, NULL);
+    g_assert_cmpuint (assert_query_matches (f, q, field_equals, &c), ==, 150);
+  }
+  /* yes/no: yes, and no (an unset field is no) */
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    FieldCheck c = { &d, F_SIGNED, "1" };
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_SIGNED], AFFARI_FIELD_MATCH_FLAG, "1", NULL, NULL);
+    g_assert_cmpuint (assert_query_matches (f, q, field_equals, &c), ==, 200);
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_SIGNED], AFFARI_FIELD_MATCH_FLAG, "0", NULL, NULL);
+    g_assert_cmpuint (q->field_criteria->len, ==, 1);     /* replaced, not added */
+    g_assert_cmpuint (assert_query_matches (f, q, field_not_yes, &c), ==, N_DEALS - 200);
+  }
+  /* text and link: contains, case and accents folded */
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    FieldCheck c = { &d, F_NOTE, "urgente" };
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_NOTE], AFFARI_FIELD_MATCH_CONTAINS, "URGENTE", NULL, NULL);
+    g_assert_cmpuint (assert_query_matches (f, q, field_contains_folded, &c), ==, 120);
+    c.value = "citta";
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_NOTE], AFFARI_FIELD_MATCH_CONTAINS, "citta", NULL, NULL);
+    g_assert_cmpuint (assert_query_matches (f, q, field_contains_folded, &c), ==, 120);
+    c.field = F_SITE;
+    c.value = "rossi.example/1";
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_NOTE], AFFARI_FIELD_MATCH_CONTAINS, NULL, NULL, NULL);
+    affari_deal_query_remove_field_criterion (q, d.field_ids[F_NOTE]);
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_SITE], AFFARI_FIELD_MATCH_CONTAINS, "rossi.example/1", NULL, NULL);
+    assert_query_matches (f, q, field_contains_folded, &c);
+  }
+  /* number: a range compared as numbers, not as text ("9.5" < "10.5") */
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    FieldCheck c = { &d, F_SCORE, NULL, 9.5, 20.5 };
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_SCORE], AFFARI_FIELD_MATCH_NUMBER, NULL, "9.5", "20.5");
+    assert_query_matches (f, q, field_number_between, &c);
+    c.to = G_MAXDOUBLE;
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_SCORE], AFFARI_FIELD_MATCH_NUMBER, NULL, "9.5", NULL);
+    assert_query_matches (f, q, field_number_between, &c);
+  }
+  /* money: the amount, in any currency or in one */
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    FieldCheck c = { &d, F_BUDGET, NULL, 1000, 2500 };
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_BUDGET], AFFARI_FIELD_MATCH_MONEY, NULL, "1000.00", "2500.00");
+    assert_query_matches (f, q, field_number_between, &c);
+    c.currency = "USD";
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_BUDGET], AFFARI_FIELD_MATCH_MONEY, "USD", "1000.00", "2500.00");
+    assert_query_matches (f, q, field_number_between, &c);
+  }
+  /* date: inclusive bounds */
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    FieldCheck c = { &d, F_RENEWAL, NULL, 0, 0, "2026-02-01", "2026-02-28" };
+    affari_deal_query_set_field_criterion (q, d.field_ids[F_RENEWAL], AFFARI_FIELD_MATCH_DATE, NULL, "2026-02-01", "2026-02-28");
+    assert_query_matches (f, q, field_date_between, &c);
+  }
+  field_data_clear (&d);
+}
+
+/* Several custom-field criteria with a built-in one; the Kanban's counts follow; a saved filter
+ * keeps them all. */
+static void
+test_custom_fields_combined (Fixture *f, gconstpointer data)
+{
+  FieldData d = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+  g_autoptr(GPtrArray) stages = affari_store_list_stages (f->store, f->pipeline, NULL);
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GArray) totals = NULL;
+  g_autofree char *sector = NULL;
+  g_autofree char *text = NULL;
+  guint n, counted = 0;
+
+  field_data_fill (&d, f);
+  sector = g_strdup_printf ("%" G_GINT64_FORMAT, d.sector_items[0]);
+  affari_deal_query_set_field_criterion (q, d.field_ids[F_SECTOR], AFFARI_FIELD_MATCH_EQUALS, sector, NULL, NULL);
+  affari_deal_query_set_field_criterion (q, d.field_ids[F_SIGNED], AFFARI_FIELD_MATCH_FLAG, "1", NULL, NULL);
+  q->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 1; i < stages->len; i++)
+    {
+      gint64 id = affari_stage_get_id (g_ptr_array_index (stages, i));
+      g_array_append_val (q->stage_ids, id);
+    }
+  {
+    FieldCheck c = { &d, F_SECTOR, sector, .stages = q->stage_ids };
+    n = assert_query_matches (f, q, field_combination, &c);
+  }
+  g_assert_true (affari_deal_query_has_filter (q));
+
+  /* the board's counts and totals are the filtered ones */
+  totals = affari_store_stage_totals (f->store, q, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < totals->len; i++)
+    counted += g_array_index (totals, AffariStageTotal, i).count;
+  g_assert_cmpuint (counted, ==, n);
+  g_assert_cmpuint (affari_store_count_deals (f->store, q, &error), ==, n);
+
+  /* a view's query takes the criteria with the rest of the filter */
+  {
+    g_autoptr(AffariDealQuery) view = affari_deal_query_new ();
+    view->pipeline_id = f->pipeline;
+    affari_deal_query_merge_filter (view, q);
+    g_assert_cmpuint (view->field_criteria->len, ==, 2);
+    g_assert_cmpuint (affari_store_count_deals (f->store, view, NULL), ==, n);
+  }
+
+  /* saved and read back: the same criteria, and the same deals */
+  affari_deal_query_set_field_criterion (q, d.field_ids[F_RENEWAL], AFFARI_FIELD_MATCH_DATE, NULL, "2026-01-01", NULL);
+  affari_deal_query_set_field_criterion (q, d.field_ids[F_BUDGET], AFFARI_FIELD_MATCH_MONEY, "EUR", NULL, "4000.00");
+  affari_deal_query_set_field_criterion (q, d.field_ids[F_NOTE], AFFARI_FIELD_MATCH_CONTAINS, "urg", NULL, NULL);
+  affari_deal_query_set_field_criterion (q, d.field_ids[F_SCORE], AFFARI_FIELD_MATCH_NUMBER, NULL, "0.5", "90");
+  g_assert_cmpint (affari_store_save_filter (f->store, "Industria firmati", q, &error), >, 0);
+  g_assert_no_error (error);
+  saved = affari_store_list_saved_filters (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  {
+    AffariDealQuery *back = ((AffariSavedFilter *) g_ptr_array_index (saved, 0))->query;
+    const AffariFieldCriterion *c = affari_deal_query_get_field_criterion (back, d.field_ids[F_BUDGET]);
+    g_autoptr(GArray) want = ids_of (f->store, q);
+    g_autoptr(GArray) got = ids_of (f->store, back);
+
+    g_assert_true (affari_deal_query_equal (back, q));
+    g_assert_cmpuint (back->field_criteria->len, ==, 6);
+    g_assert_nonnull (c);
+    g_assert_cmpint (c->match, ==, AFFARI_FIELD_MATCH_MONEY);
+    g_assert_cmpstr (c->value, ==, "EUR");
+    g_assert_null (c->from);
+    g_assert_cmpstr (c->to, ==, "4000.00");
+    g_assert_cmpuint (got->len, ==, want->len);
+    g_assert_cmpuint (got->len, >, 0);
+    g_assert_cmpmem (got->data, got->len * sizeof (gint64), want->data, want->len * sizeof (gint64));
+  }
+
+  /* a filter saved by an older Affari (one field, one value) still reads */
+  text = g_strdup_printf ("{'version': <1>, 'field': <int64 %" G_GINT64_FORMAT ">, 'field-value': <'%s'>}",
+                          d.field_ids[F_SECTOR], sector);
+  {
+    g_autoptr(AffariDealQuery) old = affari_deal_query_deserialize (text, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (old->field_criteria->len, ==, 1);
+    g_assert_cmpstr (affari_deal_query_get_field_criterion (old, d.field_ids[F_SECTOR])->value, ==, sector);
+  }
+
+  /* removing one criterion widens the result */
+  g_assert_true (affari_deal_query_remove_field_criterion (q, d.field_ids[F_NOTE]));
+  g_assert_false (affari_deal_query_remove_field_criterion (q, d.field_ids[F_NOTE]));
+  field_data_clear (&d);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -927,6 +1251,8 @@ main (int argc, char *argv[])
   g_test_add ("/filter/saved", Fixture, NULL, fixture_setup, test_saved_filters, fixture_teardown);
   g_test_add ("/filter/bulk", Fixture, NULL, fixture_setup, test_bulk, fixture_teardown);
   g_test_add ("/filter/sorts", Fixture, NULL, fixture_setup, test_sorts, fixture_teardown);
+  g_test_add ("/filter/custom-fields", Fixture, NULL, fixture_setup, test_custom_fields, fixture_teardown);
+  g_test_add ("/filter/custom-fields-combined", Fixture, NULL, fixture_setup, test_custom_fields_combined, fixture_teardown);
 
   return g_test_run ();
 }

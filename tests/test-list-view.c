@@ -767,6 +767,184 @@ test_columns (Fixture *f, gconstpointer data)
   run_app (f, columns_again_body);
 }
 
+
+/* ------------------------------------------------------------ custom fields: filter and export */
+
+static gboolean
+match_label_text (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The control on the right of the label @title in the popover's grid of custom fields. */
+static GtkWidget *
+field_control (GtkWidget *popover, const char *title)
+{
+  GtkWidget *label = find_widget (popover, match_label_text, title);
+  GtkWidget *grid;
+  int column, row;
+
+  g_assert_nonnull (label);
+  grid = gtk_widget_get_parent (label);
+  g_assert_true (GTK_IS_GRID (grid));
+  gtk_grid_query_child (GTK_GRID (grid), label, &column, &row, NULL, NULL);
+  return gtk_grid_get_child_at (GTK_GRID (grid), 1, row);
+}
+
+static gint64 sector_field_id;
+
+/* "Settore" on the Rossi deals (Industria on the first four), a note that looks like a formula. */
+static void
+add_custom_fields (Fixture *f)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) deals = NULL;
+  AffariDealQuery rossi = { .text = (char *) "Cantiere Rossi" };
+  const char *sectors[] = { "Industria", "Commercio", NULL };
+  gint64 note, score, items[2] = { 0 };
+
+  sector_field_id = affari_store_create_custom_field (store, AFFARI_FIELD_ENUMERATION, "SETTORE", "Settore", FALSE, TRUE, sectors, &error);
+  note = affari_store_create_custom_field (store, AFFARI_FIELD_STRING, "NOTA", "Nota", FALSE, FALSE, NULL, &error);
+  score = affari_store_create_custom_field (store, AFFARI_FIELD_DOUBLE, "PUNTEGGIO", "Punteggio", FALSE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  fields = affari_store_list_custom_fields (store, &error);
+  for (guint i = 0; i < fields->len; i++)
+    if (((AffariCustomField *) g_ptr_array_index (fields, i))->id == sector_field_id)
+      for (guint k = 0; k < 2; k++)
+        items[k] = g_array_index (((AffariCustomField *) g_ptr_array_index (fields, i))->items, AffariFieldItem, k).id;
+  deals = affari_store_query_deals (store, &rossi, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deals->len, ==, N_ROSSI);
+  for (guint i = 0; i < deals->len; i++)
+    {
+      AffariDeal *deal = g_ptr_array_index (deals, i);
+      const char *title = affari_deal_get_title (deal);
+      guint n = (guint) g_ascii_strtoull (title + strlen ("Cantiere Rossi n. "), NULL, 10);
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, items[n <= 4 ? 0 : 1]);
+
+      g_assert_true (affari_store_set_deal_field_value (store, affari_deal_get_id (deal), sector_field_id, value, &error));
+      if (n == 1)
+        g_assert_true (affari_store_set_deal_field_value (store, affari_deal_get_id (deal), note, "=1+1", &error));
+      {
+        /* 10.5, 21, 31.5 … */
+        g_autofree char *points = g_strdup_printf ("%u.%u", n * 10 + n / 2, n % 2 ? 5 : 0);
+        g_assert_true (affari_store_set_deal_field_value (store, affari_deal_get_id (deal), score, points, &error));
+      }
+      g_assert_no_error (error);
+    }
+  affari_store_close (store);
+}
+
+/* "Settore: Industria" chosen in the popover filters the list and the board, shows as a chip;
+ * the selection exported off the main thread has the custom columns and says so in a toast. */
+static void
+custom_fields_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealListView *view = show_list (window);
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *popover = affari_filter_bar_get_popover (bar);
+  g_autofree char *path = g_build_filename (f->dir, "settore.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *done = g_strdup_printf (ngettext ("%'u deal exported", "%'u deals exported", 4), 4);
+  guint all = n_rows (view);
+  GtkWidget *control, *chip;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  wait_for_frame (GTK_WIDGET (window));
+  control = field_control (popover, "Settore");
+  g_assert_true (GTK_IS_DROP_DOWN (control));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (control), 1);      /* Industria */
+  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  WAIT_UNTIL (n_rows (view) == 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AffariDeal) deal = row_deal (view, i);
+      g_autoptr(GHashTable) values = affari_store_get_deal_field_values (store, affari_deal_get_id (deal), NULL);
+      g_assert_true (g_str_has_prefix (affari_deal_get_title (deal), "Cantiere Rossi n. "));
+      g_assert_nonnull (g_hash_table_lookup (values, &sector_field_id));
+    }
+  g_assert_cmpuint (affari_window_get_filter (window)->field_criteria->len, ==, 1);
+  wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Settore: Industria") != NULL);
+
+  /* the board counts the same four deals, marked as filtered */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "kanban");
+  wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_filtered_total, NULL) != NULL);
+  show_list (window);
+
+  /* the four exported, off the main thread */
+  {
+    GtkWidget *inner = gtk_widget_get_first_child (GTK_WIDGET (affari_deal_list_view_get_column_view (view)));
+
+    while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
+      inner = gtk_widget_get_next_sibling (inner);
+    gtk_widget_grab_focus (inner);
+    press_shortcut (inner, "<Control>a");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (view), "deals.export-to", "s", path);
+  WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_label_containing, done) != NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ",Settore,Nota,Punteggio\r\n"));
+  /* as the card shows them: "10,5" (quoted, it has a comma) */
+  g_assert_nonnull (strstr (contents, ",Industria,\"'=1+1\",\"10,5\"\r\n"));
+  g_assert_null (strstr (contents, "Commercio"));
+
+  /* a range typed as an Italian writes numbers, with the list value: n. 2 and 3 (21 and 31,5) */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  wait_for_frame (GTK_WIDGET (window));
+  control = field_control (popover, "Punteggio");
+  g_assert_true (GTK_IS_BOX (control));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (control)), "abc");
+  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a number."), "abc");
+    WAIT_UNTIL (find_widget (popover, match_mapped_label, message) != NULL);
+  }
+  g_assert_cmpuint (n_rows (view), ==, 4);        /* nothing changed */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (control)), "20");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (control)), "40,5");
+  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  WAIT_UNTIL (n_rows (view) == 2);
+  g_assert_cmpuint (affari_window_get_filter (window)->field_criteria->len, ==, 2);
+  wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio: 20 – 40,5") != NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AffariDeal) deal = row_deal (view, i);
+      g_assert_true (g_str_equal (affari_deal_get_title (deal), "Cantiere Rossi n. 2") ||
+                     g_str_equal (affari_deal_get_title (deal), "Cantiere Rossi n. 3"));
+    }
+  /* its chip's ✕ takes only that criterion away */
+  {
+    GtkWidget *score_chip = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio"),
+                                                     GTK_TYPE_BUTTON);
+    g_signal_emit_by_name (score_chip, "clicked");
+  }
+  WAIT_UNTIL (n_rows (view) == 4);
+
+  /* the chip's ✕ takes the criterion away */
+  chip = find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  WAIT_UNTIL (n_rows (view) == all);
+  g_assert_false (affari_deal_query_has_filter (affari_window_get_filter (window)));
+}
+
+static void
+test_custom_fields (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  add_custom_fields (f);
+  run_app (f, custom_fields_body);
+}
+
 static gboolean
 ignore_missing_session_bus (const char     *log_domain,
                             GLogLevelFlags  log_level,
@@ -792,6 +970,7 @@ main (int argc, char *argv[])
   g_test_add ("/list/bulk-stage-and-undo", Fixture, NULL, fixture_set_up, test_bulk, fixture_tear_down);
   g_test_add ("/list/rossi-story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
   g_test_add ("/list/columns-kept", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/list/custom-field-filter-and-export", Fixture, NULL, fixture_set_up, test_custom_fields, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "ui/affari-preferences-window.h"
 #include "ui/affari-settings-card-layout.h"
 #include "ui/affari-settings-fields.h"
+#include "ui/affari-settings-lists.h"
 #include "ui/affari-settings-pipeline-editor.h"
 #include "ui/affari-settings-pipelines.h"
 #include "ui/affari-window.h"
@@ -522,6 +523,405 @@ test_settings (Fixture       *f,
   run_app (f, settings_body);
 }
 
+
+/* ------------------------------------------------------------ drag and drop */
+
+static gint64 renewals_id, support_id;
+
+static char *
+pipeline_names (AffariStore *store)
+{
+  g_autoptr(GPtrArray) pipelines = affari_store_list_pipelines (store, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < pipelines->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", affari_pipeline_get_name (g_ptr_array_index (pipelines, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "main:A,B|additional:C…": the stored layout of @pipeline_id, hidden fields included. */
+static char *
+layout_text (AffariStore *store, gint64 pipeline_id)
+{
+  g_autoptr(GPtrArray) layout = affari_store_get_card_layout (store, pipeline_id, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->len; i++)
+    {
+      AffariCardSection *section = g_ptr_array_index (layout, i);
+
+      g_string_append_printf (text, "%s%s:", i > 0 ? "|" : "", section->name);
+      for (guint j = 0; j < section->elements->len; j++)
+        g_string_append_printf (text, "%s%s", j > 0 ? "," : "", g_array_index (section->elements, AffariCardElement, j).field);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+layout_field_at (AffariStore *store, gint64 pipeline_id, guint section, guint element)
+{
+  static char field[64];
+  g_autoptr(GPtrArray) layout = affari_store_get_card_layout (store, pipeline_id, NULL);
+  AffariCardSection *s = g_ptr_array_index (layout, section);
+
+  g_strlcpy (field, g_array_index (s->elements, AffariCardElement, element).field, sizeof field);
+  return field;
+}
+
+/* The name of the section holding @field in the stored layout. */
+static const char *
+field_section (AffariStore *store, gint64 pipeline_id, const char *field)
+{
+  static char name[64];
+  g_autoptr(GPtrArray) layout = affari_store_get_card_layout (store, pipeline_id, NULL);
+
+  name[0] = '\0';
+  for (guint i = 0; i < layout->len; i++)
+    {
+      AffariCardSection *section = g_ptr_array_index (layout, i);
+
+      for (guint j = 0; j < section->elements->len; j++)
+        if (g_str_equal (g_array_index (section->elements, AffariCardElement, j).field, field))
+          g_strlcpy (name, section->name, sizeof name);
+    }
+  return name;
+}
+
+static gboolean
+match_data_row (GtkWidget *widget, const char *key, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), key), data) == 0;
+}
+
+static gboolean
+match_field_row (GtkWidget *widget, gconstpointer data)
+{
+  return match_data_row (widget, "affari-field", data);
+}
+
+static gboolean
+match_section_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (widget) && match_data_row (widget, "affari-section", data);
+}
+
+/* What GTK does when something is dropped on @row: its drop target's "drop" with the dragged
+ * value, in the upper half (!@after) or the lower half of the row. */
+static gboolean
+drop_on (GtkWidget *row, const GValue *value, gboolean after)
+{
+  GtkDropTarget *target = drop_target_of (row);
+  gboolean accepted = FALSE;
+  double y = after ? gtk_widget_get_height (row) - 2.0 : 2.0;
+
+  g_assert_nonnull (target);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 4);
+  g_signal_emit_by_name (target, "drop", value, 10.0, y, &accepted);
+  return accepted;
+}
+
+static gboolean
+drop_object_on (GtkWidget *row, GType type, gpointer object, gboolean after)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, type);
+  g_value_set_object (&value, object);
+  return drop_on (row, &value, after);
+}
+
+static gboolean
+drop_string_on (GtkWidget *row, const char *prefix, const char *name, gboolean after)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_strconcat (prefix, name, NULL));
+  return drop_on (row, &value, after);
+}
+
+static void
+drag_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  GtkWindow *preferences;
+  GtkWidget *page, *row, *target, *layout_page;
+  AffariSettingsPipelineEditor *editor;
+  g_autofree char *names = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *main_first = NULL, *main_second = NULL, *additional_first = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  wait_for_frame (GTK_WIDGET (preferences));
+
+  /* Pipelines: "Assistenza" dropped on the upper half of "Rinnovi" goes before it. */
+  WAIT_UNTIL ((row = find_widget (page, match_mapped_row_title, "Assistenza")) != NULL);
+  target = find_widget (page, match_mapped_row_title, "Rinnovi");
+  {
+    /* hovering shows a line where it will land, leaving takes it away */
+    GtkDropTarget *drop = drop_target_of (target);
+    GdkDragAction action = 0;
+
+    g_signal_emit_by_name (drop, "motion", 10.0, (double) gtk_widget_get_height (target) - 2.0, &action);
+    g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+    g_assert_true (gtk_widget_has_css_class (target, "settings-drop-after"));
+    g_signal_emit_by_name (drop, "motion", 10.0, 2.0, &action);
+    g_assert_true (gtk_widget_has_css_class (target, "settings-drop-before"));
+    g_assert_false (gtk_widget_has_css_class (target, "settings-drop-after"));
+    g_signal_emit_by_name (drop, "leave");
+    g_assert_false (gtk_widget_has_css_class (target, "settings-drop-before"));
+  }
+  g_assert_true (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), FALSE));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
+  g_clear_pointer (&names, g_free);
+  /* Nothing goes before the default pipeline: refused, and the page says why. */
+  WAIT_UNTIL ((row = find_widget (page, match_mapped_row_title, "Rinnovi")) != NULL &&
+              g_strcmp0 (g_object_get_data (G_OBJECT (row), "affari-pipeline"), NULL) != 0);
+  wait_for_frame (row);
+  target = find_widget (page, match_mapped_row_title, _("General"));
+  g_assert_nonnull (target);
+  g_assert_false (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), FALSE));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
+  g_clear_pointer (&names, g_free);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("The default pipeline always comes first.")));
+  /* Dropped on the lower half of the default one: first of the others. */
+  g_assert_true (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), TRUE));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Rinnovi|Assistenza");
+  g_clear_pointer (&names, g_free);
+  /* and the keyboard twin ("Sposta su") does the same */
+  settle ();
+  g_assert_true (gtk_widget_activate_action (page, "pipelines.move", "(xi)", support_id, -1));
+  names = pipeline_names (store);
+  g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
+  g_clear_pointer (&names, g_free);
+
+  /* Stages of Rinnovi: the won stage cannot go before an in-progress one — refused with the
+   * reason — while an in-progress stage moves among its kind. */
+  g_assert_true (gtk_widget_activate_action (page, "pipelines.edit", "x", renewals_id));
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  wait_for_frame (GTK_WIDGET (editor));
+  before = stage_names (store, renewals_id);
+  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("Deal won"))) != NULL);
+  target = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+  g_assert_false (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), FALSE));
+  names = stage_names (store, renewals_id);
+  g_assert_cmpstr (names, ==, before);
+  g_clear_pointer (&names, g_free);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("The won stage stays between the stages in progress and the lost ones")));
+  {
+    /* "New" dropped on the lower half of the last in-progress stage: last of them */
+    g_autoptr(GPtrArray) stages = affari_store_list_stages (store, renewals_id, NULL);
+    AffariStage *last_process = NULL;
+
+    for (guint i = 0; i < stages->len; i++)
+      if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_PROCESS)
+        last_process = g_ptr_array_index (stages, i);
+    target = find_widget (GTK_WIDGET (editor), match_stage_row, affari_stage_get_name (last_process));
+    row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    g_assert_true (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), TRUE));
+    names = stage_names (store, renewals_id);
+    {
+      g_autofree char *expected = g_strdup_printf ("%s|%s|%s", affari_stage_get_name (last_process), _("New"), _("Deal won"));
+      g_assert_nonnull (strstr (names, expected));
+    }
+    g_clear_pointer (&names, g_free);
+  }
+
+  /* The card layout of Rinnovi: a field dropped into another section, a section moved up, a
+   * field dropped on a section's name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.edit-card", NULL));
+  WAIT_UNTIL ((layout_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL &&
+              gtk_widget_get_mapped (layout_page));
+  wait_for_frame (layout_page);
+  main_first = g_strdup (layout_field_at (store, renewals_id, 0, 0));
+  main_second = g_strdup (layout_field_at (store, renewals_id, 0, 1));
+  additional_first = g_strdup (layout_field_at (store, renewals_id, 1, 0));
+  WAIT_UNTIL ((target = find_widget (layout_page, match_field_row, additional_first)) != NULL);
+  wait_for_frame (target);
+  g_assert_true (drop_string_on (target, "field:", main_second, FALSE));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_autofree char *expected = g_strdup_printf ("|additional:%s,%s,", main_second, additional_first);
+
+    g_test_message ("after the field drop: %s", layout);
+    g_assert_nonnull (strstr (layout, expected));
+    g_assert_cmpstr (field_section (store, renewals_id, main_second), ==, "additional");
+  }
+  WAIT_UNTIL ((target = find_widget (layout_page, match_section_row, "main")) != NULL &&
+              find_widget (layout_page, match_field_row, main_second) != NULL &&
+              gtk_widget_get_ancestor (find_widget (layout_page, match_field_row, main_second), ADW_TYPE_PREFERENCES_GROUP) !=
+              gtk_widget_get_ancestor (target, ADW_TYPE_PREFERENCES_GROUP));
+  wait_for_frame (target);
+  g_assert_true (drop_string_on (target, "section:", "additional", FALSE));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_assert_true (g_str_has_prefix (layout, "additional:"));
+    g_assert_nonnull (strstr (layout, "|main:"));
+  }
+  WAIT_UNTIL ((target = find_widget (layout_page, match_section_row, "user")) != NULL);
+  wait_for_frame (target);
+  g_assert_true (drop_string_on (target, "field:", main_first, FALSE));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_autofree char *expected = g_strdup_printf ("|user:%s", main_first);
+    g_assert_nonnull (strstr (layout, expected));
+  }
+  /* the keyboard twins still work */
+  settle ();
+  g_assert_true (gtk_widget_activate_action (layout_page, "layout.move-section", "(si)", "main", -1));
+  {
+    g_autofree char *layout = layout_text (store, renewals_id);
+    g_assert_true (g_str_has_prefix (layout, "main:"));
+  }
+  gtk_window_close (preferences);
+}
+
+static void
+test_drag (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+
+  g_assert_no_error (error);
+  renewals_id = affari_store_create_pipeline (store, "Rinnovi", &error);
+  support_id = affari_store_create_pipeline (store, "Assistenza", &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, drag_body);
+}
+
+
+/* ------------------------------------------------------------ currencies and team */
+
+static gint64 giulia_id;
+
+static gboolean
+match_currency_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (widget) && gtk_widget_has_css_class (widget, "currency-rate-row") &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "affari-currency"), data) == 0;
+}
+
+static gboolean
+match_member_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && g_object_get_data (G_OBJECT (widget), "affari-member") == data;
+}
+
+static const char *
+stored_rate (AffariStore *store, const char *code)
+{
+  static char rate[32];
+  g_autoptr(GPtrArray) currencies = affari_store_list_currencies (store, NULL);
+
+  for (guint i = 0; i < currencies->len; i++)
+    if (g_str_equal (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code, code))
+      g_strlcpy (rate, ((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->rate, sizeof rate);
+  return rate;
+}
+
+static void
+lists_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  GtkWindow *preferences;
+  GtkWidget *page, *row, *member, *email_row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_LISTS);
+  g_assert_nonnull (page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  wait_for_frame (GTK_WIDGET (preferences));
+
+  /* The rate of the dollar typed in its row, as an Italian writes it. */
+  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "0,92");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (stored_rate (store, "USD"), ==, "0.9200");
+  /* shown back as it was typed, after the rebuild */
+  settle ();
+  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "0,92") == 0);
+  /* a wrong rate: refused with a sentence, the stored one comes back */
+  gtk_editable_set_text (GTK_EDITABLE (row), "tanto");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (stored_rate (store, "USD"), ==, "0.9200");
+  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "0,92") == 0);
+
+  /* A person's e-mail and name, edited in the team. */
+  member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id));
+  g_assert_nonnull (member);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
+  wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((email_row = find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "giulia@esempio.it");
+  g_signal_emit_by_name (email_row, "apply");
+  {
+    g_autoptr(AffariTeamMember) stored = affari_store_get_team_member (store, giulia_id, NULL);
+    g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
+    g_assert_cmpstr (affari_team_member_get_name (stored), ==, "Giulia Bianchi");
+  }
+  /* the row shows it */
+  WAIT_UNTIL ((member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
+              g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (member)), "giulia@esempio.it") == 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
+  wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((row = find_widget (member, match_mapped_row_title, _("Name"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Giulia Verdi");
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autoptr(AffariTeamMember) stored = affari_store_get_team_member (store, giulia_id, NULL);
+    g_assert_cmpstr (affari_team_member_get_name (stored), ==, "Giulia Verdi");
+    g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
+  }
+  /* not an address: refused, said in Italian, nothing lost */
+  WAIT_UNTIL ((member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (member)), "Giulia Verdi") == 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
+  wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((email_row = find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "giulia-esempio.it");
+  g_signal_emit_by_name (email_row, "apply");
+  {
+    g_autoptr(AffariTeamMember) stored = affari_store_get_team_member (store, giulia_id, NULL);
+    g_autofree char *message = g_strdup_printf (_("“%s” is not an e-mail address"), "giulia-esempio.it");
+
+    g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
+    WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), message));
+  }
+  gtk_window_close (preferences);
+}
+
+static void
+test_lists (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+
+  g_assert_no_error (error);
+  affari_store_add_currency (store, "USD", "Dollaro USA", NULL);
+  giulia_id = affari_store_add_team_member (store, "Giulia Bianchi", NULL, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, lists_body);
+}
+
 static gboolean
 ignore_missing_session_bus (const char     *log_domain,
                             GLogLevelFlags  log_level,
@@ -544,6 +944,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/ui/settings/stages-fields-layout", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/ui/settings/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
+  g_test_add ("/ui/settings/currency-rate-and-team-email", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
 
   return g_test_run ();
 }

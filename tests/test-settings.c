@@ -830,6 +830,142 @@ test_lists (Fixture *f, gconstpointer data)
   (void) pipeline;
 }
 
+
+/* ------------------------------------------------------------ currency rates, team e-mail */
+
+static const char *
+rate_of (AffariStore *store, const char *code)
+{
+  static char rate[32];
+  g_autoptr(GPtrArray) currencies = affari_store_list_currencies (store, NULL);
+
+  rate[0] = '\0';
+  for (guint i = 0; i < currencies->len; i++)
+    {
+      AffariCurrencyInfo *info = g_ptr_array_index (currencies, i);
+      if (g_str_equal (info->code, code))
+        g_strlcpy (rate, info->rate, sizeof rate);
+    }
+  return rate;
+}
+
+/* A rate is typed as people write it, kept with four decimals, refused when it is not one, and
+ * restated when the main currency changes; totals still never add two currencies. */
+static void
+test_currency_rates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) totals = NULL;
+  gint64 pipeline = affari_store_get_default_pipeline_id (f->store);
+  gint64 stage = stage_by_code (f->store, pipeline, "NEW");
+  const char *currencies[] = { "EUR", "USD", "USD" };
+  const gint64 amounts[] = { 100000, 200000, 50000 };
+  gint64 eur_sum = 0, usd_sum = 0;
+
+  g_assert_cmpstr (rate_of (f->store, "EUR"), ==, "1.0000");
+  if (g_str_equal (rate_of (f->store, "USD"), ""))
+    g_assert_true (affari_store_add_currency (f->store, "USD", "Dollaro USA", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "1.0000");   /* a new currency starts at 1 */
+
+  g_assert_true (affari_store_set_currency_rate (f->store, "USD", "0,92", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "0.9200");
+  g_assert_true (affari_store_set_currency_rate (f->store, "USD", "1.0850", &error));
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "1.0850");
+  g_assert_true (affari_store_set_currency_rate (f->store, "USD", " 0,9 ", &error));
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "0.9000");
+
+  /* refused, and the stored rate stays */
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *bad[] = { "", "zero", "0", "-1,5", "0,123456" };
+      g_assert_false (affari_store_set_currency_rate (f->store, "USD", bad[i], &error));
+      g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_false (affari_store_set_currency_rate (f->store, "EUR", "2", &error));   /* the main one is 1 */
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (affari_store_set_currency_rate (f->store, "XYZ", "2", &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "0.9000");
+
+  /* kept across a reopening */
+  reopen (f);
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "0.9000");
+
+  /* deals in two currencies: the totals stay one per currency, whatever the rate */
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autoptr(AffariDeal) deal = affari_deal_new ();
+
+      affari_deal_set_title (deal, "Fornitura");
+      affari_deal_set_stage_id (deal, stage);
+      affari_deal_set_currency (deal, currencies[i]);
+      affari_deal_set_amount (deal, amounts[i]);
+      g_assert_true (affari_store_create_deal (f->store, deal, &error));
+      g_assert_no_error (error);
+      if (g_str_equal (currencies[i], "EUR"))
+        eur_sum += amounts[i];
+      else
+        usd_sum += amounts[i];
+    }
+  {
+    g_autoptr(AffariDealQuery) q = affari_deal_query_new ();
+    guint seen = 0;
+
+    q->pipeline_id = pipeline;
+    totals = affari_store_stage_totals (f->store, q, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < totals->len; i++)
+      {
+        AffariStageTotal *t = &g_array_index (totals, AffariStageTotal, i);
+        if (t->stage_id != stage)
+          continue;
+        seen++;
+        g_assert_cmpint (t->sum, ==, g_str_equal (t->currency, "EUR") ? eur_sum : usd_sum);
+      }
+    g_assert_cmpuint (seen, ==, 2);
+  }
+
+  /* USD becomes the main currency: the others are restated against it */
+  g_assert_true (affari_store_set_base_currency (f->store, "USD", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rate_of (f->store, "USD"), ==, "1.0000");
+  g_assert_cmpstr (rate_of (f->store, "EUR"), ==, "1.1111");    /* 1 / 0,9 */
+}
+
+static void
+test_team_email (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 giulia = affari_store_add_team_member (f->store, "Giulia Bianchi", NULL, &error);
+  g_autoptr(AffariTeamMember) member = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (affari_store_update_team_member (f->store, giulia, "Giulia Verdi", "giulia.verdi@esempio.it", TRUE, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *bad[] = { "giulia", "giulia@", "@esempio.it", "giulia verdi@esempio.it" };
+      g_assert_false (affari_store_update_team_member (f->store, giulia, "Giulia Verdi", bad[i], TRUE, &error));
+      g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  reopen (f);
+  member = affari_store_get_team_member (f->store, giulia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (affari_team_member_get_name (member), ==, "Giulia Verdi");
+  g_assert_cmpstr (affari_team_member_get_email (member), ==, "giulia.verdi@esempio.it");
+  /* emptied: no e-mail */
+  g_assert_true (affari_store_update_team_member (f->store, giulia, "Giulia Verdi", "  ", TRUE, &error));
+  g_clear_object (&member);
+  member = affari_store_get_team_member (f->store, giulia, &error);
+  g_assert_null (affari_team_member_get_email (member));
+}
+
 /* Signals come after the commit, never for a refused change. */
 static void
 test_signals_after_commit (Fixture *f, gconstpointer data)
@@ -867,6 +1003,8 @@ main (int argc, char *argv[])
   g_test_add ("/settings/card-layout", Fixture, NULL, fixture_set_up, test_card_layout, fixture_tear_down);
   g_test_add ("/settings/custom-fields-reload", Fixture, NULL, fixture_set_up, test_custom_fields_reload, fixture_tear_down);
   g_test_add ("/settings/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
+  g_test_add ("/settings/currency-rates", Fixture, NULL, fixture_set_up, test_currency_rates, fixture_tear_down);
+  g_test_add ("/settings/team-email", Fixture, NULL, fixture_set_up, test_team_email, fixture_tear_down);
   g_test_add ("/settings/signals-after-commit", Fixture, NULL, fixture_set_up, test_signals_after_commit, fixture_tear_down);
 
   return g_test_run ();

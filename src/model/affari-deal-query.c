@@ -32,6 +32,45 @@ date_range_clear (AffariDateRange *range)
 }
 
 static gboolean ids_equal (const GArray *a, const GArray *b);
+static gboolean criteria_equal (const GArray *a, const GArray *b);
+
+static void
+field_criterion_clear (gpointer data)
+{
+  AffariFieldCriterion *c = data;
+
+  g_clear_pointer (&c->value, g_free);
+  g_clear_pointer (&c->from, g_free);
+  g_clear_pointer (&c->to, g_free);
+}
+
+static GArray *
+criteria_new (void)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (AffariFieldCriterion));
+
+  g_array_set_clear_func (array, field_criterion_clear);
+  return array;
+}
+
+/* A deep copy (NULL when @src holds none). */
+static GArray *
+criteria_copy (const GArray *src)
+{
+  GArray *copy;
+
+  if (src == NULL || src->len == 0)
+    return NULL;
+  copy = criteria_new ();
+  for (guint i = 0; i < src->len; i++)
+    {
+      const AffariFieldCriterion *c = &g_array_index (src, AffariFieldCriterion, i);
+      AffariFieldCriterion dup = { c->field_id, c->match, g_strdup (c->value), g_strdup (c->from), g_strdup (c->to) };
+
+      g_array_append_val (copy, dup);
+    }
+  return copy;
+}
 static gboolean date_range_equal (const AffariDateRange *a, const AffariDateRange *b);
 
 /* NULL and "" both mean "do not filter", so they are the same query. */
@@ -75,7 +114,7 @@ affari_deal_query_copy (const AffariDealQuery *query)
   date_range_copy (&copy->begin, &query->begin);
   date_range_copy (&copy->close, &query->close);
   date_range_copy (&copy->closed_on, &query->closed_on);
-  copy->field_value = g_strdup (query->field_value);
+  copy->field_criteria = criteria_copy (query->field_criteria);
 
   return copy;
 }
@@ -98,7 +137,7 @@ affari_deal_query_free (AffariDealQuery *query)
   date_range_clear (&query->begin);
   date_range_clear (&query->close);
   date_range_clear (&query->closed_on);
-  g_free (query->field_value);
+  g_clear_pointer (&query->field_criteria, g_array_unref);
   g_free (query);
 }
 
@@ -165,8 +204,7 @@ affari_deal_query_equal (const AffariDealQuery *a,
          date_range_equal (&a->closed_on, &b->closed_on) &&
          a->repeat == b->repeat &&
          a->activity == b->activity &&
-         a->field_id == b->field_id &&
-         (a->field_id == 0 || filter_text_equal (a->field_value, b->field_value));
+         criteria_equal (a->field_criteria, b->field_criteria);
 }
 
 static gboolean
@@ -177,6 +215,33 @@ ids_equal (const GArray *a, const GArray *b)
   if (na != nb)
     return FALSE;
   return na == 0 || memcmp (a->data, b->data, na * sizeof (gint64)) == 0;
+}
+
+/* The same criteria, in any order. */
+static gboolean
+criteria_equal (const GArray *a, const GArray *b)
+{
+  guint na = a ? a->len : 0, nb = b ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      const AffariFieldCriterion *x = &g_array_index (a, AffariFieldCriterion, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < nb && !found; j++)
+        {
+          const AffariFieldCriterion *y = &g_array_index (b, AffariFieldCriterion, j);
+
+          found = x->field_id == y->field_id && x->match == y->match &&
+                  filter_text_equal (x->value, y->value) && filter_text_equal (x->from, y->from) &&
+                  filter_text_equal (x->to, y->to);
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -324,8 +389,62 @@ affari_deal_query_merge_filter (AffariDealQuery       *query,
   date_range_copy (&query->closed_on, &filter->closed_on);
   query->repeat = filter->repeat;
   query->activity = filter->activity;
-  query->field_id = filter->field_id;
-  REPLACE_STR (field_value);
+  g_clear_pointer (&query->field_criteria, g_array_unref);
+  query->field_criteria = criteria_copy (filter->field_criteria);
+}
+
+/* ------------------------------------------------------------ custom fields */
+
+void
+affari_deal_query_set_field_criterion (AffariDealQuery *query,
+                                       gint64           field_id,
+                                       AffariFieldMatch match,
+                                       const char      *value,
+                                       const char      *from,
+                                       const char      *to)
+{
+  AffariFieldCriterion c = { field_id, match, NULL, NULL, NULL };
+
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (field_id > 0);
+
+  /* Copied before the old one goes, in case the strings point into it. */
+  c.value = value && *value ? g_strdup (value) : NULL;
+  c.from = from && *from ? g_strdup (from) : NULL;
+  c.to = to && *to ? g_strdup (to) : NULL;
+  affari_deal_query_remove_field_criterion (query, field_id);
+  if (query->field_criteria == NULL)
+    query->field_criteria = criteria_new ();
+  g_array_append_val (query->field_criteria, c);
+}
+
+const AffariFieldCriterion *
+affari_deal_query_get_field_criterion (const AffariDealQuery *query,
+                                       gint64                 field_id)
+{
+  g_return_val_if_fail (query != NULL, NULL);
+
+  for (guint i = 0; query->field_criteria != NULL && i < query->field_criteria->len; i++)
+    if (g_array_index (query->field_criteria, AffariFieldCriterion, i).field_id == field_id)
+      return &g_array_index (query->field_criteria, AffariFieldCriterion, i);
+  return NULL;
+}
+
+gboolean
+affari_deal_query_remove_field_criterion (AffariDealQuery *query,
+                                          gint64           field_id)
+{
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  for (guint i = 0; query->field_criteria != NULL && i < query->field_criteria->len; i++)
+    if (g_array_index (query->field_criteria, AffariFieldCriterion, i).field_id == field_id)
+      {
+        g_array_remove_index (query->field_criteria, i);
+        if (query->field_criteria->len == 0)
+          g_clear_pointer (&query->field_criteria, g_array_unref);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* ------------------------------------------------------------ saved filters */
@@ -394,10 +513,19 @@ affari_deal_query_serialize (const AffariDealQuery *q)
     g_variant_dict_insert (&dict, "repeat", "i", (gint32) q->repeat);
   if (q->activity)
     g_variant_dict_insert (&dict, "activity", "i", (gint32) q->activity);
-  if (q->field_id)
+  if (q->field_criteria != NULL && q->field_criteria->len > 0)
     {
-      g_variant_dict_insert (&dict, "field", "x", q->field_id);
-      add_str (&dict, "field-value", q->field_value);
+      GVariantBuilder builder;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(xisss)"));
+      for (guint i = 0; i < q->field_criteria->len; i++)
+        {
+          const AffariFieldCriterion *c = &g_array_index (q->field_criteria, AffariFieldCriterion, i);
+
+          g_variant_builder_add (&builder, "(xisss)", c->field_id, (gint32) c->match,
+                                 c->value ? c->value : "", c->from ? c->from : "", c->to ? c->to : "");
+        }
+      g_variant_dict_insert_value (&dict, "fields", g_variant_builder_end (&builder));
     }
   value = g_variant_ref_sink (g_variant_dict_end (&dict));
   return g_variant_print (value, TRUE);
@@ -482,7 +610,25 @@ affari_deal_query_deserialize (const char *text, GError **error)
     q->repeat = CLAMP (i, AFFARI_REPEAT_ANY, AFFARI_REPEAT_NONE);
   if (g_variant_dict_lookup (&dict, "activity", "i", &i))
     q->activity = CLAMP (i, AFFARI_ACTIVITY_FILTER_ANY, AFFARI_ACTIVITY_FILTER_OVERDUE);
-  g_variant_dict_lookup (&dict, "field", "x", &q->field_id);
-  q->field_value = lookup_str (&dict, "field-value");
+  {
+    g_autoptr(GVariantIter) iter = NULL;
+    gint64 field_id = 0;
+
+    if (g_variant_dict_lookup (&dict, "fields", "a(xisss)", &iter))
+      {
+        const char *value, *from, *to;
+        gint32 match;
+
+        while (g_variant_iter_loop (iter, "(xi&s&s&s)", &field_id, &match, &value, &from, &to))
+          if (field_id > 0 && match >= AFFARI_FIELD_MATCH_EQUALS && match <= AFFARI_FIELD_MATCH_DATE)
+            affari_deal_query_set_field_criterion (q, field_id, match, value, from, to);
+      }
+    /* Filters saved before there were several criteria: one value that must be equal. */
+    if (g_variant_dict_lookup (&dict, "field", "x", &field_id) && field_id > 0)
+      {
+        g_autofree char *value = lookup_str (&dict, "field-value");
+        affari_deal_query_set_field_criterion (q, field_id, AFFARI_FIELD_MATCH_EQUALS, value, NULL, NULL);
+      }
+  }
   return q;
 }

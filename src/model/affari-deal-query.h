@@ -37,6 +37,24 @@ typedef enum {
   AFFARI_ACTIVITY_FILTER_OVERDUE,      /* an open activity past its deadline */
 } AffariActivityFilter;
 
+/* How a custom field criterion matches the field's value (its machine form). */
+typedef enum {
+  AFFARI_FIELD_MATCH_EQUALS = 0,  /* list fields: @value is the item id */
+  AFFARI_FIELD_MATCH_FLAG,        /* yes/no: @value "1" or "0" (an unset field is "no") */
+  AFFARI_FIELD_MATCH_CONTAINS,    /* text and link: @value is found in it, case folded */
+  AFFARI_FIELD_MATCH_NUMBER,      /* number: @from..@to inclusive ("12.5"), either may be NULL */
+  AFFARI_FIELD_MATCH_MONEY,       /* money: @from..@to in decimal ("1234.50"); @value a currency or NULL */
+  AFFARI_FIELD_MATCH_DATE,        /* date: @from..@to inclusive ("YYYY-MM-DD"), either may be NULL */
+} AffariFieldMatch;
+
+typedef struct {
+  gint64 field_id;
+  AffariFieldMatch match;
+  char  *value;
+  char  *from;
+  char  *to;
+} AffariFieldCriterion;
+
 /* A plain value: copy it freely. Zero / NULL fields do not filter. */
 typedef struct {
   gint64 pipeline_id;
@@ -69,8 +87,7 @@ typedef struct {
   AffariDateRange closed_on;    /* close_date of closed deals */
   AffariRepeatFilter repeat;
   AffariActivityFilter activity;
-  gint64 field_id;              /* custom field whose value must equal field_value */
-  char  *field_value;
+  GArray *field_criteria;       /* AffariFieldCriterion, all must hold; at most one per field */
 } AffariDealQuery;
 
 GType            affari_deal_query_get_type (void) G_GNUC_CONST;
@@ -87,6 +104,14 @@ gboolean         affari_date_range_resolve  (const AffariDateRange *range, const
 gboolean         affari_deal_query_has_filter (const AffariDealQuery *query);
 /* Copies every filter criterion of @filter into @query (not the pipeline, stage or order). */
 void             affari_deal_query_merge_filter (AffariDealQuery *query, const AffariDealQuery *filter);
+/* Sets the criterion on @field_id (replacing the one it had); strings are copied. */
+void             affari_deal_query_set_field_criterion    (AffariDealQuery *query, gint64 field_id,
+                                                           AffariFieldMatch match, const char *value,
+                                                           const char *from, const char *to);
+/* The criterion on @field_id, or NULL. */
+const AffariFieldCriterion *affari_deal_query_get_field_criterion (const AffariDealQuery *query, gint64 field_id);
+/* Removes the criterion on @field_id; FALSE when there was none. */
+gboolean         affari_deal_query_remove_field_criterion (AffariDealQuery *query, gint64 field_id);
 /* Frees what the fields of a stack-allocated @query own and zeroes it. */
 void             affari_deal_query_clear    (AffariDealQuery *query);
 /* A saved filter as text (a GVariant dictionary), and back (NULL when it cannot be read). */

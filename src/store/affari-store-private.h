@@ -92,6 +92,9 @@ gboolean store_deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, 
 /* The FTS5 query for what a person typed: each word a quoted prefix, all required (NULL when
  * there is no word). */
 char * store_search_match_expression (const char *text);
+/* Appends " AND …" for each custom field criterion of @q to @where, and its parameters (GVariant:
+ * int64 or string, in order) to @params. */
+void store_filter_field_criteria (const AffariDealQuery *q, GString *where, GPtrArray *params);
 
 /* ---- settings ---- */
 /* Emits "settings-changed::@what" (a static string) with @pipeline_id after the commit. */

@@ -67,6 +67,91 @@ store_search_match_expression (const char *text)
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
+/* ------------------------------------------------------------ custom field criteria */
+
+/* The deals whose field matches, as a list SQLite builds once (faster than a lookup per deal). */
+#define FIELD_VALUE_IN "d.id IN (SELECT fv.deal_id FROM deal_field_value fv WHERE fv.field_id = ?"
+/* The amount of a money value "1234.50|EUR", as a number. */
+#define FIELD_MONEY_AMOUNT "CAST(substr(fv.value, 1, instr(fv.value || '|', '|') - 1) AS REAL)"
+
+static void
+add_param_text (GPtrArray *params, const char *text)
+{
+  g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (text)));
+}
+
+static void
+add_bounds (GString *where, GPtrArray *params, const char *expression, const char *cast,
+            const AffariFieldCriterion *c)
+{
+  if (c->from != NULL)
+    {
+      g_string_append_printf (where, " AND %s >= %s", expression, cast);
+      add_param_text (params, c->from);
+    }
+  if (c->to != NULL)
+    {
+      g_string_append_printf (where, " AND %s <= %s", expression, cast);
+      add_param_text (params, c->to);
+    }
+}
+
+void
+store_filter_field_criteria (const AffariDealQuery *q,
+                             GString               *where,
+                             GPtrArray             *params)
+{
+  for (guint i = 0; q != NULL && q->field_criteria != NULL && i < q->field_criteria->len; i++)
+    {
+      const AffariFieldCriterion *c = &g_array_index (q->field_criteria, AffariFieldCriterion, i);
+      gboolean negate = c->match == AFFARI_FIELD_MATCH_FLAG && g_strcmp0 (c->value, "1") != 0;
+
+      /* An unset yes/no field reads "No" on the card: "No" is "not Yes". */
+      g_string_append (where, negate ? " AND NOT " FIELD_VALUE_IN : " AND " FIELD_VALUE_IN);
+      g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_int64 (c->field_id)));
+      switch (c->match)
+        {
+        case AFFARI_FIELD_MATCH_EQUALS:
+          if (c->value != NULL)
+            {
+              g_string_append (where, " AND fv.value = ?");
+              add_param_text (params, c->value);
+            }
+          break;
+        case AFFARI_FIELD_MATCH_FLAG:
+          g_string_append (where, " AND fv.value = '1'");
+          break;
+        case AFFARI_FIELD_MATCH_CONTAINS:
+          if (c->value != NULL)
+            {
+              g_autofree char *pattern = store_like_pattern (c->value);
+
+              /* Case and accents folded, as the search does: "citta" finds "Città". */
+              g_string_append (where, " AND affari_fold(fv.value) LIKE ? ESCAPE '\\'");
+              add_param_text (params, pattern);
+            }
+          break;
+        case AFFARI_FIELD_MATCH_NUMBER:
+          add_bounds (where, params, "CAST(fv.value AS REAL)", "CAST(? AS REAL)", c);
+          break;
+        case AFFARI_FIELD_MATCH_MONEY:
+          add_bounds (where, params, FIELD_MONEY_AMOUNT, "CAST(? AS REAL)", c);
+          if (c->value != NULL)
+            {
+              g_string_append (where, " AND substr(fv.value, instr(fv.value, '|') + 1) = ?");
+              add_param_text (params, c->value);
+            }
+          break;
+        case AFFARI_FIELD_MATCH_DATE:
+          add_bounds (where, params, "fv.value", "?", c);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_string_append_c (where, ')');
+    }
+}
+
 /* ------------------------------------------------------------ saved filters */
 
 void

@@ -1397,6 +1397,7 @@ affari_currency_info_free (AffariCurrencyInfo *info)
     return;
   g_free (info->code);
   g_free (info->name);
+  g_free (info->rate);
   g_free (info);
 }
 
@@ -1409,7 +1410,7 @@ affari_store_list_currencies (AffariStore *self, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT code, name, is_base FROM currency ORDER BY is_base DESC, sort, code", error);
+  stmt = store_prepare (self, "SELECT code, name, is_base, rate FROM currency ORDER BY is_base DESC, sort, code", error);
   if (stmt == NULL)
     return NULL;
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_currency_info_free);
@@ -1420,6 +1421,7 @@ affari_store_list_currencies (AffariStore *self, GError **error)
       info->code = store_column_dup (stmt, 0);
       info->name = store_column_dup (stmt, 1);
       info->is_base = sqlite3_column_int (stmt, 2) != 0;
+      info->rate = store_column_dup (stmt, 3);
       g_ptr_array_add (result, info);
     }
   sqlite3_reset (stmt);
@@ -1546,7 +1548,18 @@ affari_store_set_base_currency (AffariStore *self, const char *code, GError **er
     }
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE currency SET is_base = (code = ?)", error);
+  /* The rates said what each was worth in the old main currency: now in the new one. */
+  stmt = store_prepare (self,
+    "UPDATE currency SET rate = CASE WHEN code = ?1 THEN '1.0000' ELSE"
+    " printf('%.4f', CAST(rate AS REAL) / (SELECT CAST(rate AS REAL) FROM currency WHERE code = ?1)) END"
+    " WHERE (SELECT CAST(rate AS REAL) FROM currency WHERE code = ?1) > 0", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      store_bind_text (stmt, 1, code);
+      ok = store_step_done (self, stmt, error);
+    }
+  stmt = ok ? store_prepare (self, "UPDATE currency SET is_base = (code = ?)", error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -1557,6 +1570,75 @@ affari_store_set_base_currency (AffariStore *self, const char *code, GError **er
   if (ok)
     store_queue_settings (self, "currencies", 0);
   return store_tx_end (self, ok, error);
+}
+
+gboolean
+affari_store_set_currency_rate (AffariStore *self, const char *code, const char *rate, GError **error)
+{
+  g_autoptr(GString) machine = g_string_new (NULL);
+  g_autofree char *base = NULL;
+  char stored[G_ASCII_DTOSTR_BUF_SIZE];
+  sqlite3_stmt *stmt;
+  const char *dot;
+  char *end = NULL;
+  double value;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (code == NULL || !currency_known (self, code))
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("Add the currency before giving its rate"));
+      return FALSE;
+    }
+  base = affari_store_dup_base_currency (self);
+  if (g_strcmp0 (base, code) == 0)
+    return store_set_invalid (error, _("The main currency is always worth 1"));
+  /* "1.234,5678", "0,92" and "0.92" are all numbers; a comma is the decimal separator when present. */
+  for (const char *p = rate != NULL ? rate : ""; *p != '\0'; p++)
+    {
+      if (*p == ' ' || (strchr (rate, ',') != NULL && *p == '.'))
+        continue;
+      g_string_append_c (machine, *p == ',' ? '.' : *p);
+    }
+  value = machine->len > 0 ? g_ascii_strtod (machine->str, &end) : 0;
+  dot = strchr (machine->str, '.');
+  if (machine->len == 0 || end == NULL || *end != '\0' || !(value > 0) || value >= 1e9)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
+                   _("“%s” is not a rate: write what 1 %s is worth in %s, as 0,92"), rate != NULL ? rate : "", code, base);
+      return FALSE;
+    }
+  if (dot != NULL && strlen (dot + 1) > 4)
+    return store_set_invalid (error, _("A rate has at most four decimals"));
+  g_ascii_formatd (stored, sizeof stored, "%.4f", value);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  stmt = store_prepare (self, "UPDATE currency SET rate = ? WHERE code = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      store_bind_text (stmt, 1, stored);
+      store_bind_text (stmt, 2, code);
+      ok = store_step_done (self, stmt, error);
+    }
+  if (ok)
+    store_queue_settings (self, "currencies", 0);
+  return store_tx_end (self, ok, error);
+}
+
+/* Something that looks like an e-mail address: one @, text before it, a dotted domain after. */
+static gboolean
+email_looks_valid (const char *email)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (email));
+  const char *at = strchr (trimmed, '@');
+
+  if (*trimmed == '\0')
+    return TRUE;
+  return at != NULL && at > trimmed && strchr (at + 1, '@') == NULL && strchr (trimmed, ' ') == NULL &&
+         strchr (at + 1, '.') != NULL && at[1] != '.' && !g_str_has_suffix (trimmed, ".");
 }
 
 /* ------------------------------------------------------------ products */
@@ -1641,6 +1723,11 @@ affari_store_update_team_member (AffariStore *self, gint64 member_id, const char
   if (!store_check_text (name, MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
       !store_check_text (email, MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return FALSE;
+  if (email != NULL && !email_looks_valid (email))
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not an e-mail address"), email);
+      return FALSE;
+    }
   if (store_query_int (self, "SELECT count(*) FROM team_member WHERE id = ?", member_id, 0) == 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("This person is not in the team any more"));

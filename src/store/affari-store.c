@@ -3602,17 +3602,19 @@ filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolea
   else if (q->activity == AFFARI_ACTIVITY_FILTER_OVERDUE)
     filter_add_int (f, "EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.completed = 0 AND a.deadline < ?)",
                     affari_store_now (self));
-  if (q->field_id > 0)
-    {
-      filter_add_int (f, "EXISTS (SELECT 1 FROM deal_field_value fv WHERE fv.deal_id = d.id AND fv.field_id = ?", q->field_id);
-      if (q->field_value != NULL && *q->field_value)
-        {
-          Param p = { TRUE, 0, g_strdup (q->field_value) };
-          g_string_append (f->where, " AND fv.value = ?");
-          g_array_append_val (f->params, p);
-        }
-      g_string_append_c (f->where, ')');
-    }
+  {
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+    store_filter_field_criteria (q, f->where, values);
+    for (guint i = 0; i < values->len; i++)
+      {
+        GVariant *v = g_ptr_array_index (values, i);
+        gboolean is_text = g_variant_is_of_type (v, G_VARIANT_TYPE_STRING);
+        Param p = { is_text, is_text ? 0 : g_variant_get_int64 (v), is_text ? g_variant_dup_string (v, NULL) : NULL };
+
+        g_array_append_val (f->params, p);
+      }
+  }
 
   if (q->text != NULL && *q->text)
     {

@@ -402,14 +402,18 @@ typedef struct {
   char     *code;
   char     *name;
   gboolean  is_base;
+  char     *rate;                 /* what 1 of it is worth in the main currency: "0.9200" (main: "1.0000") */
 } AffariCurrencyInfo;
 void         affari_currency_info_free      (AffariCurrencyInfo *info);
 GPtrArray   *affari_store_list_currencies   (AffariStore *self, GError **error); /* AffariCurrencyInfo, base first */
 gboolean     affari_store_add_currency      (AffariStore *self, const char *code, const char *name, GError **error);
 /* Refused for the main currency and for currencies deals or products use. */
 gboolean     affari_store_remove_currency   (AffariStore *self, const char *code, GError **error);
-/* The main currency: new deals and pipelines get it. */
+/* The main currency: new deals and pipelines get it; the other rates are recomputed against it. */
 gboolean     affari_store_set_base_currency (AffariStore *self, const char *code, GError **error);
+/* Sets what 1 @code is worth in the main currency, @rate as typed ("0,92", "1.0850"), kept with four
+ * decimals. Only for information and conversions a person asks for: totals never add currencies. */
+gboolean     affari_store_set_currency_rate (AffariStore *self, const char *code, const char *rate, GError **error);
 
 /* Product catalogue: update in place; delete hides it from the catalogue (rows keep their copy). */
 gboolean     affari_store_update_product    (AffariStore *self, AffariProduct *product, GError **error);

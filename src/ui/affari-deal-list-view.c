@@ -861,10 +861,38 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+on_export_finished_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AffariDealListView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n = affari_csv_export_deals_finish (result, &error);
+
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not export the deals: %s"), error->message);
+      show_message (self, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%'u deal exported", "%'u deals exported", n), n);
+      show_message (self, text);
+    }
+}
+
+/* Writes the selection (or what is listed) to @path off the main thread; a toast tells the end. */
+static void
+export_to_path (AffariDealListView *self, const GArray *ids, const char *path)
+{
+  affari_csv_export_deals_async (self->store, (const gint64 *) (const void *) ids->data, ids->len, path, NULL,
+                                 on_export_finished_cb, g_object_ref (self));
+}
+
+static void
 on_export_response_cb (GtkNativeDialog *dialog, int response, AffariDealListView *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_object_steal_data (G_OBJECT (dialog), "ids");
   g_autofree char *path = NULL;
 
@@ -873,21 +901,20 @@ on_export_response_cb (GtkNativeDialog *dialog, int response, AffariDealListView
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = file ? g_file_get_path (file) : NULL;
     }
-  if (path != NULL && ids != NULL)
-    {
-      if (!affari_csv_export_deals (self->store, (const gint64 *) ids->data, ids->len, path, &error))
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not export the deals: %s"), error->message);
-          show_message (self, text);
-        }
-      else
-        {
-          g_autofree char *text = g_strdup_printf (ngettext ("%'u deal exported", "%'u deals exported", ids->len), ids->len);
-          show_message (self, text);
-        }
-    }
+  if (path != NULL && ids != NULL && ids->len > 0)
+    export_to_path (self, ids, path);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+static void
+export_to_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
+  g_autoptr(GArray) ids = affari_deal_list_view_dup_selected_ids (self);
+
+  if (ids->len > 0)
+    export_to_path (self, ids, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1236,6 +1263,7 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "deals.move-pipeline", "x", move_pipeline_action);
   gtk_widget_class_install_action (widget_class, "deals.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "deals.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "deals.export-to", "s", export_to_action);
   gtk_widget_class_install_action (widget_class, "deals.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "deals.sort", "(si)", sort_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "deals.trash", NULL);

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, AFFARI, DEAL_LI
  *   deals.set-responsible (x)  makes that team member responsible (0 = nobody)
  *   deals.move-pipeline (x)    moves the selected deals to that pipeline
  *   deals.trash                moves the selected deals to the trash (Delete)
- *   deals.export               exports the selected deals as CSV
+ *   deals.export               exports the selected deals as CSV (asks where)
+ *   deals.export-to (s)        exports them to that path, off the main thread; a toast says when done
  *   deals.undo                 undoes the last bulk edit (the toast's "Annulla")
  *   deals.sort (si)            sorts by a column ("title", "amount", …), descending when 1
  * Double-click or Enter on a row activates win.open-deal with the deal's id. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "model/affari-filter-preset.h"
@@ -18,6 +19,14 @@ typedef struct {
   GtkDropDown    *period;
   GtkSpinButton  *days;
 } DateRow;
+
+/* The controls of one custom field in the popover: a drop-down (list, yes/no), an entry (text,
+ * link) or two entries "from" and "to" (number, money, date). */
+typedef struct {
+  AffariCustomField *field;
+  GtkWidget         *first;
+  GtkWidget         *second;
+} FieldRow;
 
 /* What a chip removes when its ✕ is clicked. */
 typedef enum {
@@ -67,8 +76,13 @@ struct _AffariFilterBar
   DateRow            dates[4];          /* created, begin, close, closed on */
   GtkDropDown       *repeat;
   GtkDropDown       *activity;
+  GtkWidget         *fields_heading;
+  GtkGrid           *fields_grid;
+  GtkSizeGroup      *label_group;       /* the labels of both grids, so that they line up */
+  GArray            *field_rows;        /* FieldRow */
   GtkLabel          *error_label;
   GtkEntry          *save_name;
+  GtkWidget         *apply_button;
 
   /* template */
   GtkWidget         *box;
@@ -162,6 +176,8 @@ semantics_label (guint mask)
 }
 
 static void emit_changed (AffariFilterBar *self);
+static void show_error (AffariFilterBar *self, GtkWidget *field, const char *message);
+static void reload_field_rows (AffariFilterBar *self);
 
 static void
 on_chip_clicked_cb (GtkButton       *button,
@@ -225,7 +241,7 @@ on_chip_clicked_cb (GtkButton       *button,
       q->activity = AFFARI_ACTIVITY_FILTER_ANY;
       break;
     case CHIP_FIELD:
-      q->field_id = 0;
+      affari_deal_query_remove_field_criterion (q, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "field-id")));
       break;
     default:
       g_assert_not_reached ();
@@ -233,7 +249,7 @@ on_chip_clicked_cb (GtkButton       *button,
   emit_changed (self);
 }
 
-static void
+static GtkWidget *
 add_chip (AffariFilterBar *self, ChipKind kind, char *label)
 {
   g_autofree char *owned = label;
@@ -253,6 +269,75 @@ add_chip (AffariFilterBar *self, ChipKind kind, char *label)
   g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
   g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked_cb), self);
   gtk_flow_box_append (self->chips_box, button);
+  return button;
+}
+
+static AffariCustomField *
+find_custom_field (GPtrArray *fields, gint64 id)
+{
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    if (((AffariCustomField *) g_ptr_array_index (fields, i))->id == id)
+      return g_ptr_array_index (fields, i);
+  return NULL;
+}
+
+/* A bound of a range criterion as the card shows such a value. */
+static char *
+format_bound (const AffariCustomField *field, const AffariFieldCriterion *c, const char *bound)
+{
+  if (bound == NULL)
+    return NULL;
+  if (c->match == AFFARI_FIELD_MATCH_MONEY)
+    {
+      gint64 minor = 0;
+
+      if (!affari_money_parse_decimal (bound, &minor, NULL))
+        return g_strdup (bound);
+      return affari_money_format (minor, c->value);
+    }
+  return affari_custom_field_format_value (field, bound);
+}
+
+/* "Settore: Industria", "Note contiene “urgente”", "Budget: € 100,00 – € 500,00". */
+static char *
+describe_field_criterion (const AffariCustomField *field, const AffariFieldCriterion *c)
+{
+  const char *name = field != NULL ? field->label : _("Custom field");
+
+  switch (c->match)
+    {
+    case AFFARI_FIELD_MATCH_EQUALS:
+    case AFFARI_FIELD_MATCH_FLAG:
+      {
+        g_autofree char *value = field != NULL ? affari_custom_field_format_value (field, c->value)
+                                               : g_strdup (c->value ? c->value : "");
+        /* Translators: a filter chip: "Settore: Industria" */
+        return g_strdup_printf (_("%s: %s"), name, value);
+      }
+    case AFFARI_FIELD_MATCH_CONTAINS:
+      /* Translators: a filter chip: a text field holds these words */
+      return g_strdup_printf (_("%s contains “%s”"), name, c->value ? c->value : "");
+    case AFFARI_FIELD_MATCH_NUMBER:
+    case AFFARI_FIELD_MATCH_MONEY:
+    case AFFARI_FIELD_MATCH_DATE:
+    default:
+      {
+        g_autofree char *from = field != NULL ? format_bound (field, c, c->from) : g_strdup (c->from);
+        g_autofree char *to = field != NULL ? format_bound (field, c, c->to) : g_strdup (c->to);
+
+        if (from != NULL && to != NULL)
+          /* Translators: a filter chip: "Budget: € 100,00 – € 500,00" */
+          return g_strdup_printf (_("%s: %s – %s"), name, from, to);
+        if (from != NULL)
+          /* Translators: a filter chip: the field's value is at least this */
+          return g_strdup_printf (_("%s: from %s"), name, from);
+        if (to != NULL)
+          /* Translators: a filter chip: the field's value is at most this */
+          return g_strdup_printf (_("%s: up to %s"), name, to);
+        /* Translators: a filter chip: the field has a value */
+        return g_strdup_printf (_("%s: filled in"), name);
+      }
+    }
 }
 
 static void
@@ -345,8 +430,18 @@ update_chips (AffariFilterBar *self)
     add_chip (self, CHIP_ACTIVITY, g_strdup (_("No planned activities")));
   else if (q->activity == AFFARI_ACTIVITY_FILTER_OVERDUE)
     add_chip (self, CHIP_ACTIVITY, g_strdup (_("Overdue activities")));
-  if (q->field_id > 0)
-    add_chip (self, CHIP_FIELD, g_strdup_printf ("%s = %s", _("Custom field"), q->field_value ? q->field_value : ""));
+  if (q->field_criteria != NULL && q->field_criteria->len > 0)
+    {
+      g_autoptr(GPtrArray) fields = affari_store_list_custom_fields (self->store, NULL);
+
+      for (guint i = 0; i < q->field_criteria->len; i++)
+        {
+          const AffariFieldCriterion *c = &g_array_index (q->field_criteria, AffariFieldCriterion, i);
+          GtkWidget *chip = add_chip (self, CHIP_FIELD, describe_field_criterion (find_custom_field (fields, c->field_id), c));
+
+          g_object_set_data (G_OBJECT (chip), "field-id", GSIZE_TO_POINTER ((gsize) c->field_id));
+        }
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box),
                           gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL);
@@ -528,6 +623,313 @@ reload_choices (AffariFilterBar *self)
       gtk_string_list_append (source_names, g_ptr_array_index (sources, i + 1));
     }
   gtk_drop_down_set_model (self->source, G_LIST_MODEL (source_names));
+
+  reload_field_rows (self);
+}
+
+static void
+field_row_clear (gpointer data)
+{
+  FieldRow *row = data;
+
+  g_clear_pointer (&row->field, affari_custom_field_free);
+}
+
+static GtkWidget *
+field_entry_new (AffariFilterBar *self, const char *placeholder, const char *accessible)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_hexpand (entry, TRUE);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_activate), self->apply_button);
+  return entry;
+}
+
+/* One row per custom field, with the control its kind needs. */
+static void
+reload_field_rows (AffariFilterBar *self)
+{
+  g_autoptr(GPtrArray) fields = affari_store_list_custom_fields (self->store, NULL);
+  GtkWidget *child;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_grid))) != NULL)
+    gtk_grid_remove (self->fields_grid, child);
+  g_array_set_size (self->field_rows, 0);
+
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    {
+      AffariCustomField *field = g_ptr_array_index (fields, i);
+      FieldRow r = { NULL, NULL, NULL };
+      g_autofree char *from_label = g_strdup_printf (_("%s from"), field->label);
+      g_autofree char *to_label = g_strdup_printf (_("%s up to"), field->label);
+      GtkWidget *control;
+
+      switch (field->kind)
+        {
+        case AFFARI_FIELD_ENUMERATION:
+          {
+            g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+
+            gtk_string_list_append (items, _("Any"));
+            for (guint k = 0; k < field->items->len; k++)
+              gtk_string_list_append (items, g_array_index (field->items, AffariFieldItem, k).value);
+            r.first = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&items)), NULL);
+            control = r.first;
+          }
+          break;
+        case AFFARI_FIELD_BOOLEAN:
+          {
+            const char *labels[] = { _("Any"), _("Yes"), _("No") };
+
+            r.first = GTK_WIDGET (drop_down_new (labels, G_N_ELEMENTS (labels)));
+            control = r.first;
+          }
+          break;
+        case AFFARI_FIELD_STRING:
+        case AFFARI_FIELD_URL:
+          {
+            g_autofree char *label = g_strdup_printf (_("%s contains"), field->label);
+
+            r.first = field_entry_new (self, _("contains…"), label);
+            control = r.first;
+          }
+          break;
+        case AFFARI_FIELD_DOUBLE:
+        case AFFARI_FIELD_MONEY:
+        case AFFARI_FIELD_DATE:
+        default:
+          {
+            gboolean date = field->kind == AFFARI_FIELD_DATE;
+
+            /* Translators: placeholder of the lower bound of a date, e.g. 01/01/2026 */
+            r.first = field_entry_new (self, date ? _("from (dd/mm/yyyy)") : _("from"), from_label);
+            r.second = field_entry_new (self, date ? _("to (dd/mm/yyyy)") : _("to"), to_label);
+            if (!date)
+              {
+                gtk_entry_set_input_purpose (GTK_ENTRY (r.first), GTK_INPUT_PURPOSE_NUMBER);
+                gtk_entry_set_input_purpose (GTK_ENTRY (r.second), GTK_INPUT_PURPOSE_NUMBER);
+              }
+            control = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+            gtk_box_append (GTK_BOX (control), r.first);
+            gtk_box_append (GTK_BOX (control), r.second);
+          }
+          break;
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (r.first), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      r.second != NULL ? from_label : field->label, -1);
+      {
+        g_autofree char *escaped = g_strdup (field->label);
+        GtkWidget *title = gtk_label_new (escaped);
+
+        gtk_label_set_xalign (GTK_LABEL (title), 1);
+        gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+        gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
+        gtk_widget_set_tooltip_text (title, field->label);
+        gtk_widget_add_css_class (title, "dim-label");
+        gtk_size_group_add_widget (self->label_group, title);
+        gtk_widget_set_hexpand (control, TRUE);
+        gtk_grid_attach (self->fields_grid, title, 0, row, 1, 1);
+        gtk_grid_attach (self->fields_grid, control, 1, row, 1, 1);
+        row++;
+      }
+      r.field = g_ptr_array_steal_index (fields, i);
+      g_ptr_array_insert (fields, i, NULL);
+      g_array_append_val (self->field_rows, r);
+    }
+  gtk_widget_set_visible (self->fields_heading, row > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_grid), row > 0);
+}
+
+static void
+load_field_rows (AffariFilterBar *self)
+{
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      FieldRow *r = &g_array_index (self->field_rows, FieldRow, i);
+      const AffariFieldCriterion *c = affari_deal_query_get_field_criterion (self->filter, r->field->id);
+
+      switch (r->field->kind)
+        {
+        case AFFARI_FIELD_ENUMERATION:
+          {
+            guint selected = 0;
+
+            for (guint k = 0; c != NULL && c->value != NULL && k < r->field->items->len; k++)
+              if (g_array_index (r->field->items, AffariFieldItem, k).id == g_ascii_strtoll (c->value, NULL, 10))
+                selected = k + 1;
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (r->first), selected);
+          }
+          break;
+        case AFFARI_FIELD_BOOLEAN:
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (r->first), c == NULL ? 0 : g_strcmp0 (c->value, "1") == 0 ? 1 : 2);
+          break;
+        case AFFARI_FIELD_STRING:
+        case AFFARI_FIELD_URL:
+          gtk_editable_set_text (GTK_EDITABLE (r->first), c != NULL && c->value != NULL ? c->value : "");
+          break;
+        case AFFARI_FIELD_DOUBLE:
+        case AFFARI_FIELD_MONEY:
+        case AFFARI_FIELD_DATE:
+        default:
+          {
+            g_autofree char *from = c != NULL ? format_bound (r->field, c, c->from) : NULL;
+            g_autofree char *to = c != NULL ? format_bound (r->field, c, c->to) : NULL;
+
+            /* money bounds are edited as plain figures, without the currency sign */
+            if (c != NULL && c->match == AFFARI_FIELD_MATCH_MONEY)
+              {
+                gint64 minor;
+
+                g_clear_pointer (&from, g_free);
+                g_clear_pointer (&to, g_free);
+                if (c->from != NULL && affari_money_parse_decimal (c->from, &minor, NULL))
+                  from = affari_money_format (minor, NULL);
+                if (c->to != NULL && affari_money_parse_decimal (c->to, &minor, NULL))
+                  to = affari_money_format (minor, NULL);
+              }
+            gtk_editable_set_text (GTK_EDITABLE (r->first), from ? from : "");
+            gtk_editable_set_text (GTK_EDITABLE (r->second), to ? to : "");
+          }
+          break;
+        }
+    }
+}
+
+/* "1.234,5" and "1234.5" are both numbers; spaces group digits. */
+static char *
+parse_number (const char *text)
+{
+  g_autoptr(GString) machine = g_string_new (NULL);
+  gboolean comma = strchr (text, ',') != NULL;
+  char *end = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || (comma && *p == '.'))
+        continue;
+      g_string_append_c (machine, *p == ',' ? '.' : *p);
+    }
+  g_ascii_strtod (machine->str, &end);
+  if (machine->len == 0 || end == NULL || *end != '\0')
+    return NULL;
+  return g_string_free (g_steal_pointer (&machine), FALSE);
+}
+
+/* A bound typed in @entry in machine form: NULL when empty, FALSE (error shown) when wrong. */
+static gboolean
+read_bound (AffariFilterBar *self, FieldRow *r, GtkWidget *entry, char **out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+
+  *out = NULL;
+  gtk_widget_remove_css_class (entry, "error");
+  if (*text == '\0')
+    return TRUE;
+  switch (r->field->kind)
+    {
+    case AFFARI_FIELD_DATE:
+      *out = affari_date_parse (text, &error);
+      break;
+    case AFFARI_FIELD_MONEY:
+      {
+        gint64 minor;
+
+        if (affari_money_parse (text, &minor, &error))
+          *out = affari_money_to_decimal (minor);
+      }
+      break;
+    case AFFARI_FIELD_DOUBLE:
+    default:
+      *out = parse_number (text);
+      if (*out == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a number."), text);
+          show_error (self, entry, message);
+          return FALSE;
+        }
+      break;
+    }
+  if (*out == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", r->field->label, error ? error->message : "");
+      show_error (self, entry, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the criteria the field rows describe to @q; FALSE (error shown) on a wrong value. */
+static gboolean
+read_field_rows (AffariFilterBar *self, AffariDealQuery *q)
+{
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      FieldRow *r = &g_array_index (self->field_rows, FieldRow, i);
+
+      switch (r->field->kind)
+        {
+        case AFFARI_FIELD_ENUMERATION:
+          {
+            guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (r->first));
+
+            if (selected > 0 && selected <= r->field->items->len)
+              {
+                g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                       g_array_index (r->field->items, AffariFieldItem, selected - 1).id);
+                affari_deal_query_set_field_criterion (q, r->field->id, AFFARI_FIELD_MATCH_EQUALS, id, NULL, NULL);
+              }
+          }
+          break;
+        case AFFARI_FIELD_BOOLEAN:
+          {
+            guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (r->first));
+
+            if (selected == 1 || selected == 2)
+              affari_deal_query_set_field_criterion (q, r->field->id, AFFARI_FIELD_MATCH_FLAG,
+                                                     selected == 1 ? "1" : "0", NULL, NULL);
+          }
+          break;
+        case AFFARI_FIELD_STRING:
+        case AFFARI_FIELD_URL:
+          {
+            g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (r->first))));
+
+            if (*text != '\0')
+              affari_deal_query_set_field_criterion (q, r->field->id, AFFARI_FIELD_MATCH_CONTAINS, text, NULL, NULL);
+          }
+          break;
+        case AFFARI_FIELD_DOUBLE:
+        case AFFARI_FIELD_MONEY:
+        case AFFARI_FIELD_DATE:
+        default:
+          {
+            g_autofree char *from = NULL, *to = NULL;
+            AffariFieldMatch match = r->field->kind == AFFARI_FIELD_DATE ? AFFARI_FIELD_MATCH_DATE
+                                   : r->field->kind == AFFARI_FIELD_MONEY ? AFFARI_FIELD_MATCH_MONEY
+                                   : AFFARI_FIELD_MATCH_NUMBER;
+            const AffariFieldCriterion *old = affari_deal_query_get_field_criterion (self->filter, r->field->id);
+
+            if (!read_bound (self, r, r->first, &from) || !read_bound (self, r, r->second, &to))
+              return FALSE;
+            if (from != NULL && to != NULL &&
+                (match == AFFARI_FIELD_MATCH_DATE ? strcmp (from, to) > 0 : g_ascii_strtod (from, NULL) > g_ascii_strtod (to, NULL)))
+              {
+                g_autofree char *message = g_strdup_printf (_("%s: the end of the range is before its start."), r->field->label);
+                show_error (self, r->second, message);
+                return FALSE;
+              }
+            if (from != NULL || to != NULL)
+              affari_deal_query_set_field_criterion (q, r->field->id, match,
+                                                     old != NULL && old->match == match ? old->value : NULL, from, to);
+          }
+          break;
+        }
+    }
+  return TRUE;
 }
 
 static void
@@ -621,6 +1023,7 @@ load_controls (AffariFilterBar *self)
   load_date_row (&self->dates[3], &q->closed_on);
   gtk_drop_down_set_selected (self->repeat, q->repeat);
   gtk_drop_down_set_selected (self->activity, q->activity);
+  load_field_rows (self);
   gtk_label_set_text (self->error_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -651,11 +1054,9 @@ read_controls (AffariFilterBar *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->client), "error");
 
   affari_deal_query_set_text (q, old->text);
-  /* what the popover does not show is kept (a preset's semantics, a custom field) */
+  /* what the popover does not show is kept (a preset's semantics) */
   q->semantics_mask = old->semantics_mask;
   q->closed = old->closed;
-  q->field_id = old->field_id;
-  q->field_value = g_strdup (old->field_value);
 
   for (guint i = 0; i < self->stage_checks->len; i++)
     {
@@ -738,6 +1139,8 @@ read_controls (AffariFilterBar *self)
   read_date_row (&self->dates[3], &q->closed_on, &old->closed_on);
   q->repeat = gtk_drop_down_get_selected (self->repeat);
   q->activity = gtk_drop_down_get_selected (self->activity);
+  if (!read_field_rows (self, q))
+    return NULL;
 
   return g_steal_pointer (&q);
 }
@@ -814,6 +1217,7 @@ build_popover (AffariFilterBar *self)
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   int row = 0;
 
+  self->apply_button = apply;
   for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
     currency_labels[i + 1] = currencies[i];
 
@@ -895,6 +1299,24 @@ build_popover (AffariFilterBar *self)
   self->activity = drop_down_new (activity_labels, G_N_ELEMENTS (activity_labels));
   grid_row (GTK_GRID (grid), row++, _("Acti_vities"), GTK_WIDGET (self->activity));
   gtk_box_append (GTK_BOX (box), grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int column;
+
+      gtk_grid_query_child (GTK_GRID (grid), child, &column, NULL, NULL, NULL);
+      if (column == 0)
+        gtk_size_group_add_widget (self->label_group, child);
+    }
+
+  self->fields_heading = heading_new (_("Custom Fields"));
+  gtk_box_append (GTK_BOX (box), self->fields_heading);
+  self->fields_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->fields_grid, 6);
+  gtk_grid_set_column_spacing (self->fields_grid, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fields_grid), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom Fields"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->fields_grid));
+  gtk_widget_set_visible (self->fields_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_grid), FALSE);
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);
@@ -1026,6 +1448,8 @@ affari_filter_bar_finalize (GObject *object)
   g_clear_pointer (&self->responsible_ids, g_array_unref);
   g_clear_pointer (&self->type_codes, g_ptr_array_unref);
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->field_rows, g_array_unref);
+  g_clear_object (&self->label_group);
 
   G_OBJECT_CLASS (affari_filter_bar_parent_class)->finalize (object);
 }
@@ -1066,6 +1490,9 @@ affari_filter_bar_init (AffariFilterBar *self)
   self->responsible_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->type_codes = g_ptr_array_new_with_free_func (g_free);
   self->source_codes = g_ptr_array_new_with_free_func (g_free);
+  self->field_rows = g_array_new (FALSE, TRUE, sizeof (FieldRow));
+  self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_array_set_clear_func (self->field_rows, field_row_clear);
   build_popover (self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "affari-settings-card-layout.h"
@@ -83,6 +84,140 @@ take_element (AffariCardSection *section,
   return element;
 }
 
+/* ------------------------------------------------------------ drag and drop */
+
+#define DRAG_FIELD "field:"
+#define DRAG_SECTION "section:"
+
+/* Moves @field into section @target at @position (counted without the field itself). */
+static gboolean
+move_field_to (AffariSettingsCardLayout *self,
+               const char               *field,
+               guint                     target,
+               guint                     position,
+               gboolean                  commit)
+{
+  AffariCardElement element;
+  AffariCardSection *to;
+  guint i, j;
+
+  if (target >= self->layout->len || !find_field (self->layout, field, &i, &j))
+    return FALSE;
+  if (i == target && j == position)
+    return !commit;
+  if (!commit)
+    return TRUE;
+  element = take_element (g_ptr_array_index (self->layout, i), j);
+  to = g_ptr_array_index (self->layout, target);
+  g_array_insert_val (to->elements, MIN (position, to->elements->len), element);
+  store_layout (self);
+  return TRUE;
+}
+
+static gboolean
+move_section_to (AffariSettingsCardLayout *self,
+                 const char               *name,
+                 guint                     position,
+                 gboolean                  commit)
+{
+  guint i = find_section (self->layout, name);
+  gpointer section;
+
+  if (i == G_MAXUINT)
+    return FALSE;
+  if (i == position)
+    return !commit;
+  if (!commit)
+    return TRUE;
+  section = g_ptr_array_steal_index (self->layout, i);
+  g_ptr_array_insert (self->layout, (int) MIN (position, self->layout->len), section);
+  store_layout (self);
+  return TRUE;
+}
+
+/* A field dropped on a field lands before or after it, in its section; on a section's name, first
+ * in that section. A section dropped on any row of another lands before or after that one. */
+static gboolean
+on_row_dropped_cb (GtkWidget    *row,
+                   const GValue *value,
+                   gboolean      after,
+                   gboolean      commit,
+                   gpointer      user_data)
+{
+  AffariSettingsCardLayout *self = user_data;
+  const char *dragged = g_value_get_string (value);
+  const char *onto_field = g_object_get_data (G_OBJECT (row), "affari-field");
+  const char *onto_section = g_object_get_data (G_OBJECT (row), "affari-section");
+  guint section_index = G_MAXUINT, element_index = 0;
+
+  if (dragged == NULL || self->layout == NULL)
+    return FALSE;
+  if (onto_field != NULL && !find_field (self->layout, onto_field, &section_index, &element_index))
+    return FALSE;
+  if (onto_field == NULL && (section_index = find_section (self->layout, onto_section)) == G_MAXUINT)
+    return FALSE;
+
+  if (g_str_has_prefix (dragged, DRAG_FIELD))
+    {
+      const char *field = dragged + strlen (DRAG_FIELD);
+      guint i, j, position;
+
+      if (!find_field (self->layout, field, &i, &j))
+        return FALSE;
+      if (onto_field == NULL)
+        position = 0;
+      else
+        {
+          position = element_index + (after ? 1 : 0);
+          /* the field leaves its place first */
+          if (i == section_index && j < position)
+            position--;
+        }
+      return move_field_to (self, field, section_index, position, commit);
+    }
+  if (g_str_has_prefix (dragged, DRAG_SECTION))
+    {
+      const char *name = dragged + strlen (DRAG_SECTION);
+      guint from = find_section (self->layout, name);
+      guint position = section_index + (after && onto_field == NULL ? 1 : 0);
+
+      if (from == G_MAXUINT)
+        return FALSE;
+      /* dropped on a field: after that field's section when in its lower half */
+      if (onto_field != NULL && after)
+        position = section_index + 1;
+      if (from < position)
+        position--;
+      return move_section_to (self, name, position, commit);
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+drag_handle_new (void)
+{
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
+  return handle;
+}
+
+static void
+make_draggable (AffariSettingsCardLayout *self,
+                GtkWidget                *row,
+                GtkWidget                *handle,
+                const char               *prefix,
+                const char               *name)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_strconcat (prefix, name, NULL));
+  affari_settings_row_add_drag (row, handle, &value);
+  affari_settings_row_add_drop (row, G_TYPE_STRING, on_row_dropped_cb, self);
+}
+
 /* ------------------------------------------------------------ building */
 
 static void
@@ -117,6 +252,12 @@ field_row_new (AffariSettingsCardLayout *self,
     gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data_full (G_OBJECT (row), "affari-field", g_strdup (element->field), g_free);
 
+  {
+    GtkWidget *handle = drag_handle_new ();
+
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+    make_draggable (self, row, handle, DRAG_FIELD, element->field);
+  }
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !element->hidden);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, element->hidden ? _("Show on the Card") : _("Hide from the Card"));
@@ -174,6 +315,15 @@ rebuild (AffariSettingsCardLayout *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   double scroll = affari_settings_get_scroll (self->page);
+  g_autofree char *focus_key = NULL;
+  g_autofree char *focus_value = NULL;
+
+  /* The row that had the focus gets it back: keyboard users stay where they were, and the page
+   * does not scroll to wherever the focus would land. */
+  if ((focus_value = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-field")) != NULL)
+    focus_key = g_strdup ("affari-field");
+  else if ((focus_value = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-section")) != NULL)
+    focus_key = g_strdup ("affari-section");
 
   affari_settings_restore_scroll (self->page, scroll);
   for (guint i = 0; i < self->groups->len; i++)
@@ -227,6 +377,12 @@ rebuild (AffariSettingsCardLayout *self)
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (title_row), TRUE);
       g_object_set_data_full (G_OBJECT (title_row), "affari-section", g_strdup (section->name), g_free);
       g_signal_connect (title_row, "apply", G_CALLBACK (on_section_title_applied_cb), self);
+      {
+        GtkWidget *handle = drag_handle_new ();
+
+        adw_entry_row_add_prefix (ADW_ENTRY_ROW (title_row), handle);
+        make_draggable (self, title_row, handle, DRAG_SECTION, section->name);
+      }
       adw_preferences_group_add (group, title_row);
 
       for (guint j = 0; j < section->elements->len; j++)
@@ -236,6 +392,8 @@ rebuild (AffariSettingsCardLayout *self)
       g_ptr_array_add (self->groups, group);
     }
   adw_preferences_page_add (self->page, self->footer);
+  if (focus_key != NULL)
+    affari_settings_focus_row (GTK_WIDGET (self->page), focus_key, focus_value);
 }
 
 static gboolean
@@ -481,6 +639,7 @@ affari_settings_card_layout_init (AffariSettingsCardLayout *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->groups = g_ptr_array_new ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  affari_settings_page_add_autoscroll (self->page);
   gtk_box_append (GTK_BOX (self), affari_settings_subpage_new ("", GTK_WIDGET (self->page), &self->title));
 
   self->footer = g_object_ref_sink (ADW_PREFERENCES_GROUP (adw_preferences_group_new ()));

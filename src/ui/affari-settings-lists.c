@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
@@ -72,7 +74,10 @@ on_entry_apply_cb (AdwEntryRow *row,
       g_variant_get (prefix, "(i&s)", &list, &code);
       parameter = g_variant_new ("(iss)", list, code, text);
     }
+  /* GTK 4.8 does not take the floating reference: hold it across the call. */
+  g_variant_ref_sink (parameter);
   gtk_widget_activate_action_variant (GTK_WIDGET (row), action, parameter);
+  g_variant_unref (parameter);
 }
 
 static GtkWidget *
@@ -150,11 +155,33 @@ on_member_active_cb (GtkSwitch           *toggle,
                               gtk_switch_get_active (toggle));
 }
 
+/* "0.9200" as people write it here: "0,92". */
+static char *
+rate_for_people (const char *rate)
+{
+  g_autofree char *text = NULL;
+  char *dot;
+  gsize len;
+
+  if (rate == NULL)
+    return g_strdup ("");
+  text = g_strdup (rate);
+  /* trailing zeros beyond two decimals say nothing */
+  len = strlen (text);
+  dot = strchr (text, '.');
+  while (dot != NULL && len > (gsize) (dot - text) + 3 && text[len - 1] == '0')
+    text[--len] = '\0';
+  if (dot != NULL && strcmp (localeconv ()->decimal_point, ",") == 0)
+    *dot = ',';
+  return g_steal_pointer (&text);
+}
+
 static void
 fill_currencies (AffariSettingsLists *self)
 {
   g_autoptr(GPtrArray) currencies = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *base = affari_store_dup_base_currency (self->store);
   GtkWidget *first = NULL;
 
   currencies = affari_store_list_currencies (self->store, &error);
@@ -164,28 +191,51 @@ fill_currencies (AffariSettingsLists *self)
       AffariCurrencyInfo *info = g_ptr_array_index (currencies, i);
       g_autofree char *title = g_strdup_printf ("%s · %s", info->code, info->name);
       g_autofree char *check_label = g_strdup_printf (_("Make %s the Main Currency"), info->code);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *button;
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (info->is_base)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Main currency: new deals and products use it"));
+        {
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Main currency: new deals and products use it"));
+        }
+      else
+        {
+          /* The rate is typed in the row: what 1 of it is worth in the main currency. */
+          g_autofree char *rate_title = g_strdup_printf (_("%s · 1 %s in %s"), title, info->code, base ? base : "");
+          g_autofree char *rate = rate_for_people (info->rate);
+
+          row = entry_row_new (rate_title, rate, "lists.set-currency-rate", g_variant_new ("(is)", -1, info->code));
+          gtk_widget_set_tooltip_text (row, _("Exchange rate: amounts in different currencies are never added together"));
+          gtk_widget_add_css_class (row, "currency-rate-row");
+        }
+      g_object_set_data_full (G_OBJECT (row), "affari-currency", g_strdup (info->code), g_free);
       if (first != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
       else
         first = check;
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), info->is_base);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (check, check_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
       g_object_set_data_full (G_OBJECT (check), "affari-code", g_strdup (info->code), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (on_base_toggled_cb), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       button = affari_settings_icon_button ("user-trash-symbolic", _("Remove"), "lists.remove-currency", g_variant_new_string (info->code));
       affari_settings_button_set_enabled (button, !info->is_base);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      if (info->is_base)
+        {
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        {
+          adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), check);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+        }
       add_row (self, CURRENCIES, row);
     }
   add_row (self, CURRENCIES, entry_row_new (_("Add a Currency (ISO code, as JPY)"), NULL, "lists.add-currency", NULL));
@@ -235,11 +285,21 @@ fill_team (AffariSettingsLists *self)
     {
       AffariTeamMember *member = g_ptr_array_index (team, i);
       gint64 id = affari_team_member_get_id (member);
-      GtkWidget *row = entry_row_new (id == me ? _("You") : _("Name"), affari_team_member_get_name (member),
-                                      "lists.rename-member", g_variant_new_int64 (id));
+      const char *email = affari_team_member_get_email (member);
+      GtkWidget *row = adw_expander_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
       g_autofree char *label = g_strdup_printf (_("%s Can Be Responsible for Deals"), affari_team_member_get_name (member));
+      g_autofree char *title = id == me ? g_strdup_printf (_("%s (you)"), affari_team_member_get_name (member))
+                                        : g_strdup (affari_team_member_get_name (member));
 
+      /* Name and e-mail are edited inside; the row shows both. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      {
+        g_autofree char *subtitle = g_markup_escape_text (email != NULL && *email ? email : _("No e-mail"), -1);
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      }
+      g_object_set_data (G_OBJECT (row), "affari-member", GSIZE_TO_POINTER (id));
       gtk_switch_set_active (GTK_SWITCH (toggle), affari_team_member_get_active (member));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (toggle, id != me);
@@ -247,7 +307,16 @@ fill_team (AffariSettingsLists *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (toggle), "affari-member", GSIZE_TO_POINTER (id));
       g_signal_connect (toggle, "notify::active", G_CALLBACK (on_member_active_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), toggle);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), toggle);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                entry_row_new (_("Name"), affari_team_member_get_name (member),
+                                               "lists.rename-member", g_variant_new_int64 (id)));
+      {
+        GtkWidget *email_row = entry_row_new (_("E-mail"), email, "lists.set-member-email", g_variant_new_int64 (id));
+
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (email_row), GTK_INPUT_PURPOSE_EMAIL);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), email_row);
+      }
       add_row (self, TEAM, row);
     }
   add_row (self, TEAM, entry_row_new (_("Add a Person"), NULL, "lists.add-member", NULL));
@@ -471,6 +540,25 @@ product_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+currency_rate_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AffariSettingsLists *self = AFFARI_SETTINGS_LISTS (widget);
+  g_autoptr(GError) error = NULL;
+  const char *code, *rate;
+  int unused;
+
+  g_variant_get (parameter, "(i&s&s)", &unused, &code, &rate);
+  if (!affari_store_set_currency_rate (self->store, code, rate, &error))
+    {
+      toast_error (self, error);
+      /* the stored rate shows again */
+      affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);
+    }
+}
+
 /* ------------------------------------------------------------ actions: team */
 
 static void
@@ -487,18 +575,23 @@ member_action (GtkWidget  *widget,
     {
       g_autoptr(AffariTeamMember) member = NULL;
       gint64 id;
-      const char *name = NULL;
-      gboolean active = TRUE;
+      const char *name = NULL, *email = NULL;
+      gboolean active = TRUE, set_active = FALSE;
 
       if (g_str_equal (action_name, "lists.rename-member"))
         g_variant_get (parameter, "(x&s)", &id, &name);
+      else if (g_str_equal (action_name, "lists.set-member-email"))
+        g_variant_get (parameter, "(x&s)", &id, &email);
       else
-        g_variant_get (parameter, "(xb)", &id, &active);
+        {
+          g_variant_get (parameter, "(xb)", &id, &active);
+          set_active = TRUE;
+        }
       member = affari_store_get_team_member (self->store, id, &error);
       if (member != NULL)
         affari_store_update_team_member (self->store, id, name != NULL ? name : affari_team_member_get_name (member),
-                                         affari_team_member_get_email (member),
-                                         name != NULL ? affari_team_member_get_active (member) : active, &error);
+                                         email != NULL ? email : affari_team_member_get_email (member),
+                                         set_active ? active : affari_team_member_get_active (member), &error);
     }
   toast_error (self, error);
   if (error != NULL)
@@ -546,6 +639,8 @@ affari_settings_lists_class_init (AffariSettingsListsClass *klass)
   gtk_widget_class_install_action (widget_class, "lists.add-member", "s", member_action);
   gtk_widget_class_install_action (widget_class, "lists.rename-member", "(xs)", member_action);
   gtk_widget_class_install_action (widget_class, "lists.set-member-active", "(xb)", member_action);
+  gtk_widget_class_install_action (widget_class, "lists.set-member-email", "(xs)", member_action);
+  gtk_widget_class_install_action (widget_class, "lists.set-currency-rate", "(iss)", currency_rate_action);
 }
 
 static void

@@ -104,53 +104,106 @@ on_color_set_cb (GtkColorButton               *button,
   gtk_widget_activate_action (GTK_WIDGET (self), "stages.set-color", "(xs)", affari_stage_get_id (stage), color);
 }
 
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    gpointer       user_data)
+/* The order of the stages after @dragged lands before or @after @onto, as ids; NULL when it
+ * would not move. */
+static GArray *
+order_after_drop (AffariSettingsPipelineEditor *self,
+                  AffariStage                  *dragged,
+                  AffariStage                  *onto,
+                  gboolean                      after)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 moved = affari_stage_get_id (dragged);
 
-  /* The model object travels, never the widget. */
-  return gdk_content_provider_new_typed (AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"));
+  if (moved == affari_stage_get_id (onto))
+    return ids;
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      gint64 id = affari_stage_get_id (g_ptr_array_index (self->stages, i));
+
+      if (id == moved)
+        continue;
+      if (id == affari_stage_get_id (onto) && !after)
+        g_array_append_val (ids, moved);
+      g_array_append_val (ids, id);
+      if (id == affari_stage_get_id (onto) && after)
+        g_array_append_val (ids, moved);
+    }
+  return ids;
 }
 
-static void
-on_drag_begin_cb (GtkDragSource *source,
-                  GdkDrag       *drag,
-                  gpointer       user_data)
+/* In progress first, then the won stage, then the lost ones (the store says so too). */
+static gboolean
+order_keeps_rules (AffariSettingsPipelineEditor *self,
+                   GArray                       *ids)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  int last = -1;
 
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint at = stage_index (self, g_array_index (ids, gint64, i));
+      int rank;
+
+      if (at == G_MAXUINT)
+        return FALSE;
+      switch (affari_stage_get_semantics (g_ptr_array_index (self->stages, at)))
+        {
+        case AFFARI_SEMANTICS_PROCESS: rank = 0; break;
+        case AFFARI_SEMANTICS_SUCCESS: rank = 1; break;
+        case AFFARI_SEMANTICS_FAILURE:
+        default: rank = 2; break;
+        }
+      if (rank < last)
+        return FALSE;
+      last = rank;
+    }
+  return TRUE;
 }
 
 static gboolean
-on_drop_cb (GtkDropTarget                *target,
-            const GValue                 *value,
-            double                        x,
-            double                        y,
-            AffariSettingsPipelineEditor *self)
+on_stage_dropped_cb (GtkWidget    *row,
+                     const GValue *value,
+                     gboolean      after,
+                     gboolean      commit,
+                     gpointer      user_data)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  AffariSettingsPipelineEditor *self = user_data;
   AffariStage *onto = g_object_get_data (G_OBJECT (row), "affari-stage");
   AffariStage *dragged = g_value_get_object (value);
-  guint from, to;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (dragged == NULL || onto == NULL || affari_stage_get_pipeline_id (dragged) != self->pipeline_id)
     return FALSE;
-  from = stage_index (self, affari_stage_get_id (dragged));
-  to = stage_index (self, affari_stage_get_id (onto));
-  if (from == G_MAXUINT || to == G_MAXUINT)
-    return FALSE;
-  /* Dropped on the lower half: after that row. Indexes count without the dragged row. */
-  if (gtk_widget_get_height (row) > 0 && y > gtk_widget_get_height (row) / 2.0)
-    to++;
-  if (from < to)
-    to--;
-  move_stage_to (self, affari_stage_get_id (dragged), to);
+  ids = order_after_drop (self, dragged, onto, after);
+  if (ids->len == 0)
+    return !commit;     /* onto itself: nothing to do */
+  if (!commit)
+    return order_keeps_rules (self, ids);
+  if (!order_keeps_rules (self, ids))
+    {
+      /* Short enough for a toast, and about the stage the user holds. */
+      switch (affari_stage_get_semantics (dragged))
+        {
+        case AFFARI_SEMANTICS_SUCCESS:
+          affari_settings_toast (GTK_WIDGET (self), _("The won stage stays between the stages in progress and the lost ones"));
+          break;
+        case AFFARI_SEMANTICS_FAILURE:
+          affari_settings_toast (GTK_WIDGET (self), _("Lost stages come after the won stage"));
+          break;
+        case AFFARI_SEMANTICS_PROCESS:
+        default:
+          affari_settings_toast (GTK_WIDGET (self), _("Stages in progress come before the won stage"));
+          break;
+        }
+      return FALSE;
+    }
+  /* The store decides, in one transaction; a refused order says why. */
+  if (!affari_store_reorder_stages (self->store, self->pipeline_id, (gint64 *) (void *) ids->data, ids->len, &error))
+    {
+      affari_settings_toast (GTK_WIDGET (self), error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -163,8 +216,7 @@ stage_row_new (AffariSettingsPipelineEditor *self,
   GtkWidget *color = gtk_color_button_new ();
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkWidget *button;
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (AFFARI_TYPE_STAGE, GDK_ACTION_MOVE);
+  g_auto(GValue) value = G_VALUE_INIT;
   gint64 id = affari_stage_get_id (stage);
   g_autofree char *color_label = g_strdup_printf (_("Colour of “%s”"), affari_stage_get_name (stage));
   GdkRGBA rgba;
@@ -173,6 +225,7 @@ stage_row_new (AffariSettingsPipelineEditor *self,
   const char * const *codes = affari_stage_palette ();
 
   g_object_set_data_full (G_OBJECT (row), "affari-stage", g_object_ref (stage), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "affari-stage-key", g_strdup_printf ("%" G_GINT64_FORMAT, id), g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), semantics_label (affari_stage_get_semantics (stage)));
   gtk_editable_set_text (GTK_EDITABLE (row), affari_stage_get_name (stage));
@@ -220,12 +273,11 @@ stage_row_new (AffariSettingsPipelineEditor *self,
     }
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+  /* The model object travels, never the widget. */
+  g_value_init (&value, AFFARI_TYPE_STAGE);
+  g_value_set_object (&value, stage);
+  affari_settings_row_add_drag (row, handle, &value);
+  affari_settings_row_add_drop (row, AFFARI_TYPE_STAGE, on_stage_dropped_cb, self);
   return row;
 }
 
@@ -234,6 +286,7 @@ rebuild (AffariSettingsPipelineEditor *self)
 {
   g_autoptr(AffariPipeline) pipeline = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *focused = NULL;
 
   pipeline = affari_store_get_pipeline (self->store, self->pipeline_id, &error);
   if (pipeline == NULL)
@@ -249,6 +302,7 @@ rebuild (AffariSettingsPipelineEditor *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), affari_pipeline_get_name (pipeline)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), affari_pipeline_get_name (pipeline));
 
+  focused = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-stage-key");
   affari_settings_restore_scroll (self->page, affari_settings_get_scroll (self->page));
   affari_settings_clear_rows (self->rows);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
@@ -266,6 +320,8 @@ rebuild (AffariSettingsPipelineEditor *self)
       adw_preferences_group_add (self->stages_group, row);
       g_ptr_array_add (self->rows, row);
     }
+  if (focused != NULL)
+    affari_settings_focus_row (GTK_WIDGET (self->stages_group), "affari-stage-key", focused);
 }
 
 static gboolean
@@ -513,6 +569,7 @@ affari_settings_pipeline_editor_new (AffariStore *store,
   self->store = g_object_ref (store);
   self->pipeline_id = pipeline_id;
   self->page = ADW_PREFERENCES_PAGE (page);
+  affari_settings_page_add_autoscroll (self->page);
   gtk_box_append (GTK_BOX (self), affari_settings_subpage_new ("", page, &self->title));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());

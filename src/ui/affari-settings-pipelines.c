@@ -27,6 +27,69 @@ G_DEFINE_FINAL_TYPE (AffariSettingsPipelines, affari_settings_pipelines, ADW_TYP
 
 /* ------------------------------------------------------------ auxiliary */
 
+/* The order of the pipelines but the default one after @dragged lands before or @after @onto. */
+static GArray *
+order_after_drop (AffariSettingsPipelines *self,
+                  gint64                   dragged,
+                  gint64                   onto,
+                  gboolean                 after)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+
+  /* the store orders every pipeline; the default one stays first */
+  g_array_append_val (ids, default_id);
+  if (onto == default_id)
+    g_array_append_val (ids, dragged);    /* after the default one: first of the others */
+  for (guint i = 0; i < self->pipelines->len; i++)
+    {
+      gint64 id = affari_pipeline_get_id (g_ptr_array_index (self->pipelines, i));
+
+      if (id == dragged || id == default_id)
+        continue;
+      if (id == onto && !after)
+        g_array_append_val (ids, dragged);
+      g_array_append_val (ids, id);
+      if (id == onto && after)
+        g_array_append_val (ids, dragged);
+    }
+  return ids;
+}
+
+static gboolean
+on_pipeline_dropped_cb (GtkWidget    *row,
+                        const GValue *value,
+                        gboolean      after,
+                        gboolean      commit,
+                        gpointer      user_data)
+{
+  AffariSettingsPipelines *self = user_data;
+  AffariPipeline *dragged = g_value_get_object (value);
+  AffariPipeline *onto = g_object_get_data (G_OBJECT (row), "affari-pipeline");
+  gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dragged == NULL || onto == NULL || affari_pipeline_get_id (dragged) == affari_pipeline_get_id (onto))
+    return !commit && dragged != NULL;
+  /* The default pipeline is always first: nothing goes before it, and it does not move. */
+  if (affari_pipeline_get_id (dragged) == default_id || (affari_pipeline_get_id (onto) == default_id && !after))
+    {
+      if (commit)
+        affari_settings_toast (GTK_WIDGET (self), _("The default pipeline always comes first."));
+      return FALSE;
+    }
+  if (!commit)
+    return TRUE;
+  ids = order_after_drop (self, affari_pipeline_get_id (dragged), affari_pipeline_get_id (onto), after);
+  if (!affari_store_reorder_pipelines (self->store, (gint64 *) (void *) ids->data, ids->len, &error))
+    {
+      affari_settings_toast (GTK_WIDGET (self), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 rebuild (AffariSettingsPipelines *self)
 {
@@ -66,9 +129,22 @@ rebuild (AffariSettingsPipelines *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "pipelines.edit");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "affari-pipeline", g_object_ref (pipeline), g_object_unref);
+      affari_settings_row_add_drop (row, AFFARI_TYPE_PIPELINE, on_pipeline_dropped_cb, self);
 
       if (id != default_id)
         {
+          GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          /* The model object travels, never the widget. */
+          gtk_widget_add_css_class (handle, "dim-label");
+          gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+          g_value_init (&value, AFFARI_TYPE_PIPELINE);
+          g_value_set_object (&value, pipeline);
+          affari_settings_row_add_drag (row, handle, &value);
+
           /* The default pipeline is always first: the others move among themselves. */
           button = affari_settings_icon_button ("go-up-symbolic", _("Move Up"), "pipelines.move", g_variant_new ("(xi)", id, -1));
           affari_settings_button_set_enabled (button, i > 1);
@@ -78,6 +154,14 @@ rebuild (AffariSettingsPipelines *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           button = affari_settings_icon_button ("user-trash-symbolic", _("Delete the Pipeline"), "pipelines.delete", g_variant_new_int64 (id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        {
+          /* No handle, the same room: the names line up. */
+          GtkWidget *space = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+          gtk_widget_set_size_request (space, 16, -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), space);
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       adw_preferences_group_add (self->group, row);
@@ -195,6 +279,12 @@ move_action (GtkWidget  *widget,
     data[position] = data[other];
     data[other] = swap;
   }
+  {
+    gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+
+    /* the store orders every pipeline; the default one stays first */
+    g_array_prepend_val (ids, default_id);
+  }
   if (!affari_store_reorder_pipelines (self->store, (gint64 *) (void *) ids->data, ids->len, &error))
     affari_settings_toast (widget, error->message);
 }
@@ -298,6 +388,7 @@ affari_settings_pipelines_init (AffariSettingsPipelines *self)
     _("Each pipeline has its own stages and card fields. The default pipeline comes first and cannot be deleted."));
   adw_preferences_group_set_header_suffix (self->group, add);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->group);
+  affari_settings_page_add_autoscroll (ADW_PREFERENCES_PAGE (self));
 }
 
 /* ------------------------------------------------------------ public API */

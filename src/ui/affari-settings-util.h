@@ -44,4 +44,35 @@ double     affari_settings_get_scroll     (AdwPreferencesPage *page);
 void       affari_settings_restore_scroll (AdwPreferencesPage *page,
                                            double              value);
 
+/* The @key data (a string) of the row holding the focus in @widget's window, or NULL; and giving
+ * the focus back to the row under @widget with that data once the rows were rebuilt (keyboard
+ * users stay where they were, and the page does not jump to wherever the focus would land). */
+char      *affari_settings_dup_focused_row (GtkWidget  *widget,
+                                            const char *key);
+gboolean   affari_settings_focus_row       (GtkWidget  *widget,
+                                            const char *key,
+                                            const char *value);
+
+/* Drag-and-drop of rows. The model value travels (an object, or a string naming the row), never
+ * the widget: rows are rebuilt after every change. */
+/* Decides, and with @commit does, the drop of @value on @row, before it or @after it. Without
+ * @commit it only says whether the drop would be accepted (the line shows as refused if not). */
+typedef gboolean (*AffariSettingsDropFunc) (GtkWidget    *row,
+                                            const GValue *value,
+                                            gboolean      after,
+                                            gboolean      commit,
+                                            gpointer      user_data);
+/* Makes @row draggable by @handle (or the whole row when NULL), carrying @value (copied). */
+void       affari_settings_row_add_drag (GtkWidget    *row,
+                                         GtkWidget    *handle,
+                                         const GValue *value);
+/* Makes @row take drops of @type: a line above or below it shows where the dragged row lands. */
+GtkDropTarget *affari_settings_row_add_drop (GtkWidget              *row,
+                                             GType                   type,
+                                             AffariSettingsDropFunc  func,
+                                             gpointer                user_data);
+
+/* Scrolls @page while something is dragged near its top or bottom edge. */
+void       affari_settings_page_add_autoscroll (AdwPreferencesPage *page);
+
 G_END_DECLS
