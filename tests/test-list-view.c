@@ -744,6 +744,28 @@ columns_body (Fixture *f)
   gtk_column_view_insert_column (columns, 0, currency);
   WAIT_UNTIL ((g_free (layout), layout = affari_store_get_setting (store, key)) != NULL &&
               g_str_has_prefix (layout, "currency:95,title:"));
+
+  /* a custom field created in Preferences while the list is open is a column at once, and the
+   * columns chosen before keep their place */
+  {
+    g_autoptr(GError) error = NULL;
+    gboolean found = FALSE;
+
+    g_assert_cmpint (affari_store_create_custom_field (store, AFFARI_FIELD_STRING, "REGIONE", "Regione",
+                                                       FALSE, TRUE, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (columns)) && !found; i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (columns), i);
+        found = g_strcmp0 (gtk_column_view_column_get_title (column), "Regione") == 0;
+      }
+    g_assert_true (found);
+    g_assert_true (gtk_column_view_column_get_visible (currency));
+    {
+      g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
+      g_assert_true (first == currency);
+    }
+  }
 }
 
 static void

@@ -618,14 +618,14 @@ bench_list_ui (JsonBuilder *json,
   /* run from the build tree: the app's schema is compiled there, not installed */
   gboolean own_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL &&
                          g_file_test (schemas, G_FILE_TEST_IS_DIR);
-  const char *env[] = { "AFFARI_START_VIEW", "list", "AFFARI_BENCH_LIST", "1",
+  const char *env[] = { "AFFARI_START_VIEW", "kanban", "AFFARI_BENCH_LIST", "1",
                         own_schemas ? "GSETTINGS_SCHEMA_DIR" : NULL, schemas, NULL };
   Child child = { 0 };
   g_autofree char *first = NULL;
   g_autofree char *scroll = NULL;
   double first_ms, floor_ms;
   double sort_max = 0;
-  long rows = 0, rss_kb = 0;
+  long rows = 0, rss_kb = 0, open_us = -1000;
 
   floor_ms = first_frame_ms (self_path, NULL, "cairo", NULL);
   if (!child_spawn (&child, app, database, "cairo", env))
@@ -633,13 +633,17 @@ bench_list_ui (JsonBuilder *json,
   first = child_read_line (&child, "list-first-frame");
   first_ms = now_ms () - child.start_ms;
   if (first != NULL)
-    sscanf (first, "list-first-frame rows %ld rss-kb %ld", &rows, &rss_kb);
+    sscanf (first, "list-first-frame rows %ld rss-kb %ld open-us %ld", &rows, &rss_kb, &open_us);
   json_builder_set_member_name (json, "list_ui_rows");
   json_builder_add_int_value (json, rows);
-  json_builder_set_member_name (json, "list_ui_first_frame_ms");
+  /* the app starts on the board, then "Elenco" is clicked: process start to the list painted,
+   * and the click (the view shown) to the list painted */
+  json_builder_set_member_name (json, "list_ui_process_start_to_list_ms");
   json_builder_add_double_value (json, first != NULL ? first_ms : -1);
   json_builder_set_member_name (json, "list_ui_empty_window_ms");
   json_builder_add_double_value (json, floor_ms);
+  json_builder_set_member_name (json, "list_ui_open_ms");
+  json_builder_add_double_value (json, open_us / 1000.0);
   json_builder_set_member_name (json, "list_ui_rss_kb");
   json_builder_add_int_value (json, rss_kb);
 

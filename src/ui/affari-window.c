@@ -338,6 +338,9 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
 
   if (g_strcmp0 (g_getenv ("AFFARI_EXIT_AFTER_FIRST_FRAME"), "1") == 0 && AFFARI_IS_APPLICATION (app))
     affari_application_quit_cleanly (AFFARI_APPLICATION (app));
+  /* affari-bench --list-ui: after the first frame, open the list as a click on "Elenco" would */
+  else if (g_strcmp0 (g_getenv ("AFFARI_BENCH_LIST"), "1") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "list");
 }
 
 /* ------------------------------------------------------------ deal card */
