@@ -31,6 +31,7 @@ struct _AffariDealList
   gboolean reload_all;      /* the store was reset: every object may be out of date */
   guint n_queries;          /* reads of ids or pages, for tests and the benchmark */
   gboolean frozen;          /* nobody looks: note changes, refresh when thawed */
+  gboolean whole_changes;   /* never split a change (the model above rebinds rows in place) */
   gulong handlers[4];
 };
 
@@ -248,7 +249,7 @@ apply_ids (AffariDealList *self, GArray *ids)
    * or a new sort order of a million deals, would load every page. So a single moved deal is
    * said as one removal and one insertion, and a large change as all removals, then all
    * insertions. Between the two the model holds exactly what the first signal said. */
-  if (removed == added && removed >= 2)
+  if (removed == added && removed >= 2 && !self->whole_changes)
     {
       const gint64 *o = &g_array_index (old, gint64, prefix);
       const gint64 *n = &g_array_index (ids, gint64, prefix);
@@ -272,7 +273,7 @@ apply_ids (AffariDealList *self, GArray *ids)
         }
     }
 
-  if (removed > 0 && added > SPLIT_CHANGE_ABOVE)
+  if (removed > 0 && added > SPLIT_CHANGE_ABOVE && !self->whole_changes)
     {
       GArray *rest = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
 
@@ -656,4 +657,15 @@ affari_deal_list_get_frozen (AffariDealList *self)
 {
   g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), FALSE);
   return self->frozen;
+}
+
+/* For a model above this one that turns a change into rows rebound in place (the list view's
+ * AffariDealRows): every change is told as one items-changed, as it is. */
+void
+affari_deal_list_set_whole_changes (AffariDealList *self,
+                                    gboolean        whole)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
+
+  self->whole_changes = whole;
 }

@@ -37,6 +37,7 @@ guint                  affari_deal_list_get_n_queries (AffariDealList *self);
 /* While frozen (the view is hidden) store changes only mark the list stale; thawing it
  * re-reads the ids once if anything changed. */
 void                   affari_deal_list_set_frozen   (AffariDealList *self, gboolean frozen);
+void                   affari_deal_list_set_whole_changes (AffariDealList *self, gboolean whole);
 gboolean               affari_deal_list_get_frozen   (AffariDealList *self);
 
 G_END_DECLS

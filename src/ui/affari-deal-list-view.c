@@ -19,6 +19,7 @@
 
 #include "affari-deal-list-view.h"
 #include "affari-cell-text.h"
+#include "affari-deal-rows.h"
 #include "affari-stage-dot.h"
 
 /* A singular and plural pair handed to ngettext () later; xgettext knows it as NP_:1,2. */
@@ -88,6 +89,7 @@ struct _AffariDealListView
   AffariDealQuery   *filter;
   AffariDealQuery   *query;
   AffariDealList    *deals;
+  AffariDealRows    *rows;          /* what the table shows: stable rows over deals */
   GtkMultiSelection *selection;
   GHashTable        *stages;        /* stage id → AffariStage */
   GHashTable        *types;         /* code → name */
@@ -232,6 +234,32 @@ on_deal_notify_cb (AffariDeal *deal, GParamSpec *pspec, GtkListItem *item)
   render_cell (cd, gtk_list_item_get_child (item), deal);
 }
 
+/* The cell follows the deal its row shows (updated in place when it changes). */
+static void
+follow_deal (GtkListItem *item, AffariDeal *deal)
+{
+  AffariDeal *old = g_object_get_data (G_OBJECT (item), "affari-deal");
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "notify-handler"));
+
+  if (old != NULL && handler != 0)
+    g_signal_handler_disconnect (old, handler);
+  g_object_set_data (G_OBJECT (item), "notify-handler", NULL);
+  g_object_set_data_full (G_OBJECT (item), "affari-deal", deal ? g_object_ref (deal) : NULL, g_object_unref);
+  if (deal != NULL)
+    {
+      handler = g_signal_connect (deal, "notify", G_CALLBACK (on_deal_notify_cb), item);
+      g_object_set_data (G_OBJECT (item), "notify-handler", GSIZE_TO_POINTER (handler));
+      render_cell (g_object_get_data (G_OBJECT (item), "affari-column"), gtk_list_item_get_child (item), deal);
+    }
+}
+
+/* A new sort or filter: the row now shows another deal. */
+static void
+on_row_deal_changed_cb (AffariDealRow *row, GParamSpec *pspec, GtkListItem *item)
+{
+  follow_deal (item, affari_deal_row_get_deal (row));
+}
+
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *cd)
 {
@@ -264,24 +292,23 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Colum
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *cd)
 {
-  AffariDeal *deal = gtk_list_item_get_item (item);
-  gulong handler;
+  AffariDealRow *row = gtk_list_item_get_item (item);
+  gulong handler = g_signal_connect (row, "notify::deal", G_CALLBACK (on_row_deal_changed_cb), item);
 
-  render_cell (cd, gtk_list_item_get_child (item), deal);
-  /* The deal object is updated in place when it changes: follow it. */
-  handler = g_signal_connect (deal, "notify", G_CALLBACK (on_deal_notify_cb), item);
-  g_object_set_data (G_OBJECT (item), "notify-handler", GSIZE_TO_POINTER (handler));
+  g_object_set_data (G_OBJECT (item), "row-handler", GSIZE_TO_POINTER (handler));
+  follow_deal (item, affari_deal_row_get_deal (row));
 }
 
 static void
 on_factory_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *cd)
 {
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "notify-handler"));
-  AffariDeal *deal = gtk_list_item_get_item (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "row-handler"));
+  AffariDealRow *row = gtk_list_item_get_item (item);
 
-  if (handler != 0 && deal != NULL)
-    g_signal_handler_disconnect (deal, handler);
-  g_object_set_data (G_OBJECT (item), "notify-handler", NULL);
+  if (handler != 0 && row != NULL)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (item), "row-handler", NULL);
+  follow_deal (item, NULL);
 }
 
 static void
@@ -630,6 +657,29 @@ queue_summary (AffariDealListView *self)
     self->summary_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_summary_cb, self, NULL);
 }
 
+/* Rows that show other deals now are not the rows that were selected. */
+static void
+on_rows_rebound_cb (AffariDealRows *rows, guint position, guint n, AffariDealListView *self)
+{
+  gtk_selection_model_unselect_range (GTK_SELECTION_MODEL (self->selection), position, n);
+}
+
+static void
+set_deals (AffariDealListView *self, AffariDealList *deals)
+{
+  gtk_multi_selection_set_model (self->selection, NULL);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_func (self->rows, on_rows_rebound_cb, self);
+  g_clear_object (&self->rows);
+  g_set_object (&self->deals, deals);
+  if (deals != NULL)
+    {
+      self->rows = affari_deal_rows_new (deals);
+      g_signal_connect (self->rows, "rows-rebound", G_CALLBACK (on_rows_rebound_cb), self);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+    }
+}
+
 static void
 apply_query (AffariDealListView *self)
 {
@@ -664,8 +714,9 @@ apply_query (AffariDealListView *self)
     return;
   if (self->deals == NULL)
     {
-      self->deals = affari_deal_list_new (self->store, self->query);
-      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
+      g_autoptr(AffariDealList) deals = affari_deal_list_new (self->store, self->query);
+
+      set_deals (self, deals);
     }
   else
     {
@@ -707,6 +758,8 @@ on_undo_toast_clicked_cb (AdwToast *toast, AffariDealListView *self)
 }
 
 /* ------------------------------------------------------------ signal callbacks */
+
+
 
 static void
 on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, AffariDealListView *self)
@@ -978,6 +1031,7 @@ sort_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 typedef enum {
   BENCH_WAIT_ROWS,
   BENCH_SORT,
+  BENCH_SEARCH,
   BENCH_SCROLL,
   BENCH_DONE,
 } BenchPhase;
@@ -987,6 +1041,7 @@ typedef struct {
   BenchPhase          phase;
   gint64              map_time;
   guint               sort_step;
+  guint               search_step;
   gint64              sort_start;
   gint64              frame_start;
   guint               frames;
@@ -1039,12 +1094,31 @@ bench_sort_next (BenchList *b)
 
   if (b->sort_step >= G_N_ELEMENTS (sorts))
     {
-      b->phase = BENCH_SCROLL;
+      b->phase = BENCH_SEARCH;
       return;
     }
   column = g_list_model_get_item (columns, sorts[b->sort_step].kind);
   b->sort_start = g_get_monotonic_time ();
   gtk_column_view_sort_by_column (b->self->column_view, column, sorts[b->sort_step].order);
+  gtk_widget_queue_draw (GTK_WIDGET (b->self));
+}
+
+/* Typing "rossi" in the search, a keystroke a frame, then clearing it. */
+static void
+bench_search_next (BenchList *b)
+{
+  static const char *typed[] = { "r", "ro", "ros", "ross", "rossi", "" };
+  g_autoptr(AffariDealQuery) filter = NULL;
+
+  if (b->search_step >= G_N_ELEMENTS (typed))
+    {
+      b->phase = BENCH_SCROLL;
+      return;
+    }
+  filter = affari_deal_query_copy (b->self->filter);
+  affari_deal_query_set_text (filter, typed[b->search_step]);
+  b->sort_start = g_get_monotonic_time ();
+  affari_deal_list_view_set_filter (b->self, filter);
   gtk_widget_queue_draw (GTK_WIDGET (b->self));
 }
 
@@ -1080,6 +1154,15 @@ on_bench_after_paint_cb (GdkFrameClock *clock, BenchList *b)
       fflush (stdout);
       b->sort_step++;
       bench_sort_next (b);
+      if (b->phase == BENCH_SEARCH)
+        bench_search_next (b);
+      break;
+
+    case BENCH_SEARCH:
+      g_print ("list-search-us %" G_GINT64_FORMAT " rows %u\n", now - b->sort_start, n);
+      fflush (stdout);
+      b->search_step++;
+      bench_search_next (b);
       if (b->phase == BENCH_SCROLL)
         gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
@@ -1164,8 +1247,9 @@ affari_deal_list_view_map (GtkWidget *widget)
 
   if (self->deals == NULL && self->store != NULL && self->query != NULL)
     {
-      self->deals = affari_deal_list_new (self->store, self->query);
-      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
+      g_autoptr(AffariDealList) deals = affari_deal_list_new (self->store, self->query);
+
+      set_deals (self, deals);
       self->summary_stale = TRUE;
     }
   else if (self->deals != NULL)
@@ -1219,7 +1303,10 @@ affari_deal_list_view_dispose (GObject *object)
         }
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_LIST_VIEW);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_func (self->rows, on_rows_rebound_cb, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->deals);
   g_clear_object (&self->store);
   g_clear_pointer (&self->undo, affari_bulk_undo_free);
@@ -1338,8 +1425,7 @@ affari_deal_list_view_set_store (AffariDealListView *self, AffariStore *store)
   if (self->store == store)
     return;
   disconnect_store (self);
-  gtk_multi_selection_set_model (self->selection, NULL);
-  g_clear_object (&self->deals);
+  set_deals (self, NULL);
   g_clear_pointer (&self->query, affari_deal_query_free);
   g_set_object (&self->store, store);
   if (store != NULL)
