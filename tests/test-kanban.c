@@ -710,6 +710,7 @@ cancel_body (Fixture *f)
   GtkWidget *zones = affari_kanban_board_get_drop_zones (board);
   GdkDragAction action = 0;
   gboolean handled = TRUE;
+  GtkAdjustment *hadjustment;
 
   g_assert_nonnull (card);
   source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
@@ -736,8 +737,16 @@ cancel_body (Fixture *f)
   g_assert_false (gtk_widget_get_visible (line));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "drop-target"));
 
-  /* Esc: GTK cancels the drag. Everything is as before, nothing written. */
+  /* The board autoscrolled on the way (as near its right edge). */
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) + 200);
+  gtk_adjustment_set_value (hadjustment, 200);
+
+  /* Esc: GTK cancels the drag. Everything is as before, nothing written, the board scrolled back
+   * to where the card flies back to. */
   g_signal_emit_by_name (source, "drag-cancel", NULL, GDK_DRAG_CANCEL_USER_CANCELLED, &handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
   g_assert_false (affari_kanban_board_get_dragging (board));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "dragging"));
   WAIT_UNTIL (!gtk_widget_get_mapped (zones));

@@ -40,6 +40,9 @@ struct _AffariKanbanBoard
   GHashTable        *dragged;        /* deal id set */
   double             scroll_speed;
   guint              autoscroll_tick;
+  double             origin_hvalue;   /* where the board and the card's column were scrolled */
+  double             origin_vvalue;
+  AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
 
   struct _UndoRecord *last_undo;
 
@@ -208,6 +211,15 @@ find_stage (AffariKanbanBoard *self,
     }
 
   return NULL;
+}
+
+static GtkAdjustment *
+column_vadjustment (AffariKanbanColumn *column)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (affari_kanban_column_get_list_view (column)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 }
 
 /* The deals an action on @deal_id applies to: the selected cards when it is one of them. */
@@ -485,6 +497,7 @@ remove_columns (AffariKanbanBoard *self)
   GtkWidget *child;
 
   g_ptr_array_set_size (self->columns, 0);
+  self->origin_column = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
     gtk_box_remove (self->columns_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->zones_box))) != NULL)
@@ -1434,6 +1447,12 @@ affari_kanban_board_drag_begin (AffariKanbanBoard *self,
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (self->dragged, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
 
+  /* A cancelled drag puts the scrolling back too, where the card flies back to. */
+  self->origin_hvalue = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->scroller));
+  self->origin_column = (AffariKanbanColumn *) gtk_widget_get_ancestor (GTK_WIDGET (card), AFFARI_TYPE_KANBAN_COLUMN);
+  if (self->origin_column != NULL)
+    self->origin_vvalue = gtk_adjustment_get_value (column_vadjustment (self->origin_column));
+
   self->dragging = TRUE;
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   gtk_revealer_set_reveal_child (self->zones_revealer, TRUE);
@@ -1461,6 +1480,22 @@ affari_kanban_board_drag_end (AffariKanbanBoard *self)
       affari_kanban_column_end_drag (g_ptr_array_index (self->columns, i));
       affari_kanban_column_update_dragging (g_ptr_array_index (self->columns, i));
     }
+}
+
+void
+affari_kanban_board_drag_cancel (AffariKanbanBoard *self)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+
+  if (!self->dragging)
+    return;
+
+  /* Autoscroll stops before the board scrolls back, or it would scroll on. */
+  affari_kanban_board_drag_end (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller), self->origin_hvalue);
+  if (self->origin_column != NULL)
+    gtk_adjustment_set_value (column_vadjustment (self->origin_column), self->origin_vvalue);
+  self->origin_column = NULL;
 }
 
 void

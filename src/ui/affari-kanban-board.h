@@ -60,6 +60,8 @@ gboolean     affari_kanban_board_is_deal_dragged    (AffariKanbanBoard *self,
 void         affari_kanban_board_drag_begin         (AffariKanbanBoard *self,
                                                      AffariKanbanCard  *card);
 void         affari_kanban_board_drag_end           (AffariKanbanBoard *self);
+/* Esc or a drop where nothing takes it: the board and the card's column scroll back too. */
+void         affari_kanban_board_drag_cancel        (AffariKanbanBoard *self);
 void         affari_kanban_board_note_drop          (AffariKanbanBoard *self);
 
 G_END_DECLS

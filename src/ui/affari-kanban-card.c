@@ -22,6 +22,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XInput2.h>
+#endif
+
 #include "model/affari-money.h"
 
 #include "affari-kanban-board.h"
@@ -54,6 +59,7 @@ struct _AffariKanbanCard
   GtkListItem    *list_item;        /* unowned: the item owns the card */
   GMenuModel     *menu;
   GtkWidget      *context_menu;
+  int             grabbed_keyboard; /* X11 device id grabbed for a drag's Esc, or 0 */
 
   /* What is drawn, derived from the deal; NULL until needed. */
   PangoLayout    *title;
@@ -365,6 +371,64 @@ snapshot_avatar (AffariKanbanCard *self,
                    x + (FOOTER_HEIGHT - width) / 2.0, y + (FOOTER_HEIGHT - height) / 2.0, &text);
 }
 
+/* Esc during a drag, on X11.
+ *
+ * GTK 4.8's X11 drag grabs only the pointer, and takes Esc with a passive key grab on the root
+ * window. The key then arrives reported against the root window, which GTK 4 has no surface for:
+ * the event is dropped before it reaches the drag, and the release of the button drops the card
+ * anyway. With the keyboard grabbed on our own window for as long as the drag lasts, Esc arrives
+ * on a surface GTK knows, every event goes past the drag first (gdk_drag_handle_source_event),
+ * and the drag cancels itself the proper way: a "leave" to the drop target, the pointer released,
+ * the icon flown back, GtkDragSource::drag-cancel. Other backends handle Esc themselves. */
+static void
+grab_keyboard_for_drag (AffariKanbanCard *self)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSeat *seat = gdk_display_get_default_seat (display);
+  GdkDevice *keyboard = seat != NULL ? gdk_seat_get_keyboard (seat) : NULL;
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  unsigned char bits[XIMaskLen (XI_LASTEVENT)] = { 0 };
+  XIEventMask mask = { 0 };
+  Display *xdisplay;
+  int device_id;
+
+  if (!GDK_IS_X11_DISPLAY (display) || keyboard == NULL || surface == NULL || self->grabbed_keyboard != 0)
+    return;
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  device_id = gdk_x11_device_get_id (keyboard);
+  XISetMask (bits, XI_KeyPress);
+  XISetMask (bits, XI_KeyRelease);
+  mask.deviceid = device_id;
+  mask.mask_len = sizeof bits;
+  mask.mask = bits;
+
+  gdk_x11_display_error_trap_push (display);
+  if (XIGrabDevice (xdisplay, device_id, gdk_x11_surface_get_xid (surface), CurrentTime, None,
+                    XIGrabModeAsync, XIGrabModeAsync, False, &mask) == Success)
+    self->grabbed_keyboard = device_id;
+  gdk_x11_display_error_trap_pop_ignored (display);
+#endif
+}
+
+static void
+ungrab_keyboard_for_drag (AffariKanbanCard *self)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (self->grabbed_keyboard == 0 || !GDK_IS_X11_DISPLAY (display))
+    return;
+
+  gdk_x11_display_error_trap_push (display);
+  XIUngrabDevice (gdk_x11_display_get_xdisplay (display), self->grabbed_keyboard, CurrentTime);
+  gdk_x11_display_error_trap_pop_ignored (display);
+  self->grabbed_keyboard = 0;
+#endif
+}
+
 static void
 move_to (AffariKanbanCard *self,
          gint64            stage_id)
@@ -450,6 +514,9 @@ on_drag_begin_cb (GtkDragSource    *source,
       gtk_drag_source_set_icon (source, image, 24, 16);
     }
 
+  if (drag != NULL)
+    grab_keyboard_for_drag (self);
+
   if (board != NULL)
     affari_kanban_board_drag_begin (board, self);
 }
@@ -462,6 +529,7 @@ on_drag_end_cb (GtkDragSource    *source,
 {
   AffariKanbanBoard *board = get_board (self);
 
+  ungrab_keyboard_for_drag (self);
   if (board != NULL)
     affari_kanban_board_drag_end (board);
 }
@@ -474,9 +542,11 @@ on_drag_cancel_cb (GtkDragSource       *source,
 {
   AffariKanbanBoard *board = get_board (self);
 
+  ungrab_keyboard_for_drag (self);
+
   /* Nothing was written yet: putting the board back as it was is all a cancel needs. */
   if (board != NULL)
-    affari_kanban_board_drag_end (board);
+    affari_kanban_board_drag_cancel (board);
 
   /* Let GTK fly the icon back to where it came from. */
   return FALSE;
@@ -752,6 +822,7 @@ affari_kanban_card_dispose (GObject *object)
 {
   AffariKanbanCard *self = AFFARI_KANBAN_CARD (object);
 
+  ungrab_keyboard_for_drag (self);
   affari_kanban_card_set_deal (self, NULL);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->menu);
