@@ -824,6 +824,80 @@ test_keyboard (Fixture       *f,
   run_app (f, keyboard_body);
 }
 
+/* The deal of the card that has the keyboard focus (its row has it), or 0. */
+static gint64
+focused_deal (AffariWindow        *window,
+              AffariKanbanColumn **column)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *child = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+  AffariDeal *deal;
+
+  if (!AFFARI_IS_KANBAN_CARD (child) || (deal = affari_kanban_card_get_deal (AFFARI_KANBAN_CARD (child))) == NULL)
+    return 0;
+
+  *column = AFFARI_KANBAN_COLUMN (gtk_widget_get_ancestor (focus, AFFARI_TYPE_KANBAN_COLUMN));
+  return affari_deal_get_id (deal);
+}
+
+static void
+keyboard_focus_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariKanbanBoard *board = get_board (window);
+  gint64 won_id = affari_store_find_stage (store, affari_window_get_pipeline_id (window), AFFARI_SEMANTICS_SUCCESS);
+  AffariKanbanColumn *column = affari_kanban_board_get_column (board, 0);
+  AffariKanbanColumn *won = affari_kanban_board_find_column (board, won_id);
+  AffariKanbanCard *card = find_card (board, f->deals[1]);
+  graphene_rect_t bounds;
+  guint steps = 0;
+
+  /* Beta, in the middle of the first column, has the focus. */
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card))));
+  g_assert_cmpint (focused_deal (window, &column), ==, f->deals[1]);
+
+  /* Alt+→ step by step to the won stage, off screen to the right: each time the card keeps the
+   * focus in its new column, so that the next Alt+→ (sent to where the focus is) moves it on. */
+  while (column != won)
+    {
+      AffariKanbanColumn *next = affari_kanban_board_get_column (board, ++steps);
+      AffariKanbanColumn *now = NULL;
+
+      press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (column)), "<Alt>Right");
+      g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (next));
+      WAIT_UNTIL (focused_deal (window, &now) == f->deals[1] && now == next);
+      column = now;
+    }
+  g_assert_cmpuint (steps, >=, 4);
+
+  /* The board scrolled to show the focused card whole. */
+  card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (won, f->deals[1]));
+  g_assert_nonnull (card);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (board), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (board)));
+
+  /* And back with Alt+←: the focus follows again. */
+  press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (won)), "<Alt>Left");
+  {
+    AffariKanbanColumn *previous = affari_kanban_board_get_column (board, steps - 1);
+    AffariKanbanColumn *now = NULL;
+
+    g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (previous));
+    WAIT_UNTIL (focused_deal (window, &now) == f->deals[1] && now == previous);
+  }
+}
+
+static void
+test_keyboard_focus (Fixture       *f,
+                     gconstpointer  data)
+{
+  run_app (f, keyboard_focus_body);
+}
+
 static GtkWidget *
 find_zone (AffariKanbanBoard *board,
            const char        *kind,
@@ -1071,6 +1145,7 @@ main (int   argc,
   g_test_add ("/ui/kanban/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/ui/kanban/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui/kanban/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui/kanban/keyboard-focus", Fixture, NULL, fixture_set_up, test_keyboard_focus, fixture_tear_down);
   g_test_add ("/ui/kanban/zones", Fixture, NULL, fixture_set_up, test_zones, fixture_tear_down);
   g_test_add ("/ui/kanban/multi-select", Fixture, NULL, fixture_set_up, test_multi, fixture_tear_down);
   g_test_add ("/ui/kanban/quick-create", Fixture, NULL, fixture_set_up, test_quick_create, fixture_tear_down);

@@ -45,6 +45,7 @@ struct _AffariKanbanBoard
   AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
 
   struct _UndoRecord *last_undo;
+  gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
 
   /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
   gint64             drop_start;
@@ -318,7 +319,8 @@ perform_move (AffariKanbanBoard *self,
               GArray            *ids,
               gint64             stage_id,
               int                index,
-              const char        *reason)
+              const char        *reason,
+              gboolean           follow)
 {
   UndoRecord *record = undo_record_new (self->store, FALSE);
   AffariStage *stage = find_stage (self, stage_id);
@@ -349,7 +351,12 @@ perform_move (AffariKanbanBoard *self,
 
   if (record->places->len > 0)
     {
+      AffariKanbanColumn *column = affari_kanban_board_find_column (self, stage_id);
+
       report_drop (self);
+      /* A card moved from the keyboard keeps the focus in its new column. */
+      if (follow && column != NULL)
+        affari_kanban_column_focus_deal_soon (column, g_array_index (ids, gint64, 0));
 
       if (record->places->len == 1)
         /* Translators: a toast after a drag-and-drop; %s is the name of a stage. */
@@ -369,6 +376,7 @@ typedef struct {
   GArray            *ids;
   gint64             stage_id;
   int                index;
+  gboolean           follow;
   GtkEditable       *entry;
 } ReasonRequest;
 
@@ -393,7 +401,7 @@ on_reason_dialog_response_cb (AdwMessageDialog *dialog,
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
 
       perform_move (request->board, request->ids, request->stage_id, request->index,
-                    *reason != '\0' ? reason : NULL);
+                    *reason != '\0' ? reason : NULL, request->follow);
     }
 }
 
@@ -402,7 +410,8 @@ static void
 ask_reason (AffariKanbanBoard *self,
             GArray            *ids,
             AffariStage       *stage,
-            int                index)
+            int                index,
+            gboolean           follow)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   ReasonRequest *request = g_new0 (ReasonRequest, 1);
@@ -435,6 +444,7 @@ ask_reason (AffariKanbanBoard *self,
   request->ids = g_array_ref (ids);
   request->stage_id = affari_stage_get_id (stage);
   request->index = index;
+  request->follow = follow;
   request->entry = GTK_EDITABLE (entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_reason_dialog_response_cb),
                          request, reason_request_free, 0);
@@ -963,9 +973,12 @@ move_deal_action (GtkWidget  *widget,
   AffariStage *stage;
   gint64 deal_id, stage_id;
   gboolean ask = FALSE;
+  gboolean follow;
   int index;
 
   g_variant_get (parameter, "(xxi)", &deal_id, &stage_id, &index);
+  follow = self->follow_deal == deal_id;
+  self->follow_deal = 0;
 
   if (self->drop_start == 0 && report_drops ())
     self->drop_start = g_get_monotonic_time ();
@@ -995,11 +1008,11 @@ move_deal_action (GtkWidget  *widget,
   if (ask)
     {
       self->drop_start = 0;
-      ask_reason (self, ids, stage, index);
+      ask_reason (self, ids, stage, index, follow);
       return;
     }
 
-  perform_move (self, ids, stage_id, index, NULL);
+  perform_move (self, ids, stage_id, index, NULL, follow);
 }
 
 static void
@@ -1496,6 +1509,39 @@ affari_kanban_board_drag_cancel (AffariKanbanBoard *self)
   if (self->origin_column != NULL)
     gtk_adjustment_set_value (column_vadjustment (self->origin_column), self->origin_vvalue);
   self->origin_column = NULL;
+}
+
+void
+affari_kanban_board_scroll_to_column (AffariKanbanBoard  *self,
+                                      AffariKanbanColumn *column)
+{
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (column));
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+    return;
+
+  /* As little as needed, with the board's padding around the column. */
+  adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.x - 12 < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x - 12);
+  else if (bounds.origin.x + bounds.size.width + 12 > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width + 12 - page);
+}
+
+void
+affari_kanban_board_follow_focus (AffariKanbanBoard *self,
+                                  gint64             deal_id)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+
+  self->follow_deal = deal_id;
 }
 
 void

@@ -429,12 +429,29 @@ ungrab_keyboard_for_drag (AffariKanbanCard *self)
 #endif
 }
 
+/* Whether the keyboard focus is on the card's row, or in its menu. */
+static gboolean
+has_focus_within (AffariKanbanCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return focus != NULL && row != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 static void
 move_to (AffariKanbanCard *self,
          gint64            stage_id)
 {
+  AffariKanbanBoard *board = get_board (self);
+
   if (self->deal == NULL || stage_id == 0)
     return;
+
+  /* Moved from the keyboard, the card keeps the focus where it goes: Alt+→ again moves it on. */
+  if (board != NULL && has_focus_within (self))
+    affari_kanban_board_follow_focus (board, affari_deal_get_id (self->deal));
 
   /* The same action as a drop: moved cards go to the top of their new stage. */
   gtk_widget_activate_action (GTK_WIDGET (self), "kanban.move-deal", "(xxi)",

@@ -42,6 +42,12 @@ struct _AffariKanbanColumn
   double             scroll_speed;
   guint              autoscroll_tick;
 
+  /* a card to focus once it is shown */
+  gint64             focus_deal;
+  guint              focus_tick;
+  guint              focus_frames;
+  gboolean           focus_scrolled;
+
   /* template */
   GtkWidget         *header;
   GtkDrawingArea    *stripe;
@@ -326,6 +332,54 @@ update_autoscroll (AffariKanbanColumn *self,
 
   if (self->scroll_speed != 0 && self->autoscroll_tick == 0)
     self->autoscroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
+}
+
+static void
+stop_focus_follow (AffariKanbanColumn *self)
+{
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
+  self->focus_deal = 0;
+}
+
+/* Every frame until the card is there: the list reads its ids again before the next frame, and
+ * GtkListView makes the row when it lays out after scrolling to it. */
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
+  guint position = affari_deal_list_find (self->deals, self->focus_deal);
+  GtkWidget *card;
+
+  if (++self->focus_frames > 60)
+    {
+      self->focus_tick = 0;
+      self->focus_deal = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (position == G_MAXUINT)
+    return G_SOURCE_CONTINUE;
+
+  card = affari_kanban_column_find_card (self, self->focus_deal);
+  if (card == NULL || !gtk_widget_get_mapped (card))
+    {
+      if (!self->focus_scrolled)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      self->focus_scrolled = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The board's viewport scrolls to the focus only when it comes from outside the board. */
+  if (get_board (self) != NULL)
+    affari_kanban_board_scroll_to_column (get_board (self), self);
+  gtk_widget_grab_focus (gtk_widget_get_parent (card));
+  self->focus_tick = 0;
+  self->focus_deal = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -684,6 +738,7 @@ affari_kanban_column_dispose (GObject *object)
 
   g_clear_handle_id (&self->totals_source, g_source_remove);
   stop_autoscroll (self);
+  stop_focus_follow (self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -1210,4 +1265,17 @@ affari_kanban_column_focus_deal (AffariKanbanColumn *self,
     return FALSE;
 
   return gtk_widget_grab_focus (gtk_widget_get_parent (card));
+}
+
+void
+affari_kanban_column_focus_deal_soon (AffariKanbanColumn *self,
+                                      gint64              deal_id)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  stop_focus_follow (self);
+  self->focus_deal = deal_id;
+  self->focus_frames = 0;
+  self->focus_scrolled = FALSE;
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }

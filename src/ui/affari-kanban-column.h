@@ -63,5 +63,9 @@ GtkWidget      *affari_kanban_column_find_card        (AffariKanbanColumn *self,
 /* Scrolls to the card of @deal_id and gives it the keyboard focus. */
 gboolean        affari_kanban_column_focus_deal       (AffariKanbanColumn *self,
                                                        gint64              deal_id);
+/* Gives the keyboard focus to the card of @deal_id as soon as the column shows it (after the
+ * column's list has caught up with a move), scrolling to it; gives up after a second. */
+void            affari_kanban_column_focus_deal_soon  (AffariKanbanColumn *self,
+                                                       gint64              deal_id);
 
 G_END_DECLS
