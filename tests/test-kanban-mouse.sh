@@ -3,7 +3,9 @@
 # and check in the database (through affari-cli) that the deal changed stage; then drag one onto
 # the header bar, where nothing accepts it, and check that nothing changed; then press Esc in the
 # middle of a drag over another column and check that the drag ended at once (the drop zones
-# gone while the button is still held) and that releasing the button dropped nothing.
+# gone while the button is still held) and that releasing the button dropped nothing; then hold a
+# dragged card at the right edge of the window and check that the board scrolled, and that Esc
+# scrolled it back.
 #
 # Needs an X server (xvfb-run outside) and xdotool; starts its own session bus for AT-SPI, which
 # gives the screen position of "the card named X in the column named Y".
@@ -107,7 +109,7 @@ print(sum(1 for d in json.load(sys.stdin)
 ' "$1" "$2"
 }
 
-echo "1..3"
+echo "1..4"
 
 read -r fx fy tx ty title < <(locate "Nuovo" "Preparazione documenti")
 src_before=$(count_in "$title" "Nuovo")
@@ -170,4 +172,51 @@ if [ "$during" -gt 10000 ] && [ "$cancelled" -eq 0 ] && [ "$after" = "$before" ]
   echo "ok 3 - Esc cancelled the drag of '$title' and releasing the button dropped nothing"
 else
   echo "not ok 3 - Esc during a drag: $during pixels changed by the drag, $cancelled still after Esc, deals $([ "$after" = "$before" ] && echo unchanged || echo changed)"; exit 1
+fi
+
+# The left edge of the column named $1 on screen.
+column_x() {
+  "$python" - "$1" <<'PY'
+import sys, pyatspi
+name = sys.argv[1]
+def walk(acc):
+    yield acc
+    for i in range(acc.childCount):
+        ch = acc.getChildAtIndex(i)
+        if ch is not None:
+            yield from walk(ch)
+desktop = pyatspi.Registry.getDesktop(0)
+for i in range(desktop.childCount):
+    app = desktop.getChildAtIndex(i)
+    if app is None:
+        continue
+    for acc in walk(app):
+        if acc.name == name and acc.getRoleName() == "panel":
+            print(acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS).x); sys.exit(0)
+sys.exit("no column " + name)
+PY
+}
+
+# Held at the right edge while dragging, the board scrolls to the columns beyond it.
+read -r fx fy tx ty title < <(locate "Fattura di acconto" "In corso")
+before=$("$cli" --database "$db" deals --json | md5sum)
+x0=$(column_x "Nuovo")
+xdotool mousemove --sync "$fx" "$fy"; sleep 0.2
+xdotool mousedown 1; sleep 0.2
+for i in $(seq 1 20); do
+  xdotool mousemove "$((fx + (1188 - fx) * i / 20))" "$((fy + (400 - fy) * i / 20))"
+  sleep 0.02
+done
+sleep 1.5
+x1=$(column_x "Nuovo")
+xdotool key Escape
+sleep 0.8
+x2=$(column_x "Nuovo")
+xdotool mouseup 1
+sleep 0.5
+after=$("$cli" --database "$db" deals --json | md5sum)
+if [ "$x1" -le $((x0 - 300)) ] && [ "$x2" -eq "$x0" ] && [ "$after" = "$before" ]; then
+  echo "ok 4 - at the right edge the board scrolled by $((x0 - x1)) px while dragging; Esc scrolled it back"
+else
+  echo "not ok 4 - column Nuovo at x $x0, $x1 while held at the right edge, $x2 after Esc; deals $([ "$after" = "$before" ] && echo unchanged || echo changed)"; exit 1
 fi

@@ -898,6 +898,94 @@ test_keyboard_focus (Fixture       *f,
   run_app (f, keyboard_focus_body);
 }
 
+static void
+autoscroll_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariKanbanBoard *board = get_board (window);
+  AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
+  AffariKanbanCard *card;
+  GtkEventController *source, *board_motion, *target;
+  GtkAdjustment *hadjustment, *vadjustment;
+  GdkDragAction action = 0;
+  double width = gtk_widget_get_width (GTK_WIDGET (board));
+  double height, value;
+
+  /* A first column long enough to scroll. */
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Commessa %u", i + 1);
+      create_deal (store, title, 10000, NULL);
+    }
+  WAIT_UNTIL (affari_kanban_column_get_count (first) == 30);
+  wait_for_frame (GTK_WIDGET (window));
+
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW)));
+  /* The list keeps showing the card that was on top when deals arrive above it. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment) + 200);
+
+  card = find_card (board, affari_deal_list_get_id_at (affari_kanban_column_get_deals (first), 0));
+  g_assert_nonnull (card);
+  source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  g_signal_emit_by_name (source, "drag-begin", NULL);
+
+  /* The pointer in the middle of the board: nothing moves. */
+  board_motion = find_controller (GTK_WIDGET (board), GTK_TYPE_DROP_CONTROLLER_MOTION);
+  g_assert_nonnull (board_motion);
+  g_signal_emit_by_name (board_motion, "enter", width / 2, 300.0);
+  g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+
+  /* Near the right edge the board scrolls right, frame after frame... */
+  g_signal_emit_by_name (board_motion, "motion", width - 8, 300.0);
+  WAIT_UNTIL (gtk_adjustment_get_value (hadjustment) >= 150);
+  /* ...until the pointer leaves the edge. */
+  g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
+  wait_for_frame (GTK_WIDGET (window));
+  value = gtk_adjustment_get_value (hadjustment);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, value);
+  /* Near the left edge, back. */
+  g_signal_emit_by_name (board_motion, "motion", 4.0, 300.0);
+  WAIT_UNTIL (gtk_adjustment_get_value (hadjustment) == 0);
+  g_signal_emit_by_name (board_motion, "leave");
+
+  /* Over the first column near its bottom edge: the column scrolls down, and the landing line
+   * stays where the pointer is. */
+  target = find_controller (GTK_WIDGET (first), GTK_TYPE_DROP_TARGET);
+  height = gtk_widget_get_height (GTK_WIDGET (first));
+  g_signal_emit_by_name (target, "enter", 100.0, height - 6, &action);
+  g_signal_emit_by_name (target, "motion", 100.0, height - 6, &action);
+  WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) >= 200);
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (first), match_css_class, "kanban-drop-line")));
+  /* Near the top of its list, back up. */
+  g_signal_emit_by_name (target, "motion", 100.0, 130.0, &action);
+  WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) == 0);
+  g_signal_emit_by_name (target, "leave");
+  value = gtk_adjustment_get_value (vadjustment);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+
+  g_signal_emit_by_name (source, "drag-end", NULL, FALSE);
+  g_assert_false (affari_kanban_board_get_dragging (board));
+}
+
+static void
+test_autoscroll (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_app (f, autoscroll_body);
+}
+
 static GtkWidget *
 find_zone (AffariKanbanBoard *board,
            const char        *kind,
@@ -1145,6 +1233,7 @@ main (int   argc,
   g_test_add ("/ui/kanban/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/ui/kanban/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui/kanban/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui/kanban/autoscroll", Fixture, NULL, fixture_set_up, test_autoscroll, fixture_tear_down);
   g_test_add ("/ui/kanban/keyboard-focus", Fixture, NULL, fixture_set_up, test_keyboard_focus, fixture_tear_down);
   g_test_add ("/ui/kanban/zones", Fixture, NULL, fixture_set_up, test_zones, fixture_tear_down);
   g_test_add ("/ui/kanban/multi-select", Fixture, NULL, fixture_set_up, test_multi, fixture_tear_down);
