@@ -544,6 +544,21 @@ board_body (Fixture *f)
   description = affari_kanban_card_describe (usd);
   g_assert_true (g_str_has_prefix (description, "Epsilon USA, "));
 
+  /* Right after the first frame, the columns in sight (and the next one) have all their rows;
+   * the last column, far to the right, none until the board is scrolled to it. */
+  {
+    AffariKanbanColumn *last = affari_kanban_board_get_column (board, affari_kanban_board_get_n_columns (board) - 1);
+    GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+
+    WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (first));
+    wait_for_frame (GTK_WIDGET (window));
+    g_assert_false (affari_kanban_column_get_shows_all_rows (last));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (affari_kanban_column_get_list_view (last)))), ==, 0);
+    gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+    WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (last));
+    gtk_adjustment_set_value (hadjustment, 0);
+  }
+
   /* The search bar filters the board in SQL. */
   affari_kanban_board_set_filter_text (board, "gamma");
   WAIT_UNTIL (affari_kanban_column_get_count (first) == 1);

@@ -397,51 +397,101 @@ child_stop (Child *child)
   g_clear_pointer (&child->out, fclose);
 }
 
-/* Milliseconds from the spawn to the first painted frame (median of RUNS_UI), and the RSS then. */
-#define RUNS_UI 3
+/* Runs of each start-up, of which the median counts (--ui-runs). */
+static int runs_ui = 5;
+/* Which UI figures to take (--ui-parts): start-up, drops, scrolling. */
+static gboolean ui_startup = TRUE, ui_drop = TRUE, ui_scroll = TRUE;
 
-static double
-first_frame_ms (const char *program,
-                const char *database,
-                const char *renderer,
-                long       *rss_kb)
+static long
+median_long (long *values,
+             int   n)
 {
-  double t[RUNS_UI];
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && values[j - 1] > values[j]; j--)
+      {
+        long t = values[j];
+        values[j] = values[j - 1];
+        values[j - 1] = t;
+      }
+  return values[n / 2];
+}
 
-  for (int i = 0; i < RUNS_UI; i++)
+/* Milliseconds from the spawn to the first painted frame of one start; the RSS at that frame and
+ * two seconds later, when the board has built what it leaves for after the first frame. */
+static double
+first_frame_once (const char *program,
+                  const char *database,
+                  const char *renderer,
+                  long       *rss_kb,
+                  long       *settled_rss_kb)
+{
+  Child child = { 0 };
+  g_autofree char *line = NULL;
+  double ms;
+
+  if (!child_spawn (&child, program, database, renderer, NULL))
+    return -1;
+  line = child_read_line (&child, "first-frame-ms");
+  ms = line != NULL ? now_ms () - child.start_ms : -1;
+  if (rss_kb != NULL)
+    *rss_kb = child_rss_kb (&child);
+  if (settled_rss_kb != NULL)
     {
-      Child child = { 0 };
-      g_autofree char *line = NULL;
-
-      if (!child_spawn (&child, program, database, renderer, NULL))
-        return -1;
-      line = child_read_line (&child, "first-frame-ms");
-      t[i] = line != NULL ? now_ms () - child.start_ms : -1;
-      if (rss_kb != NULL)
-        *rss_kb = child_rss_kb (&child);
-      child_stop (&child);
+      g_usleep (2 * G_USEC_PER_SEC);
+      *settled_rss_kb = child_rss_kb (&child);
     }
+  child_stop (&child);
 
-  qsort (t, RUNS_UI, sizeof (double), compare_doubles);
-  return t[RUNS_UI / 2];
+  return ms;
 }
 
 static void
-add_ratio (JsonBuilder *json,
-           const char  *name,
-           double       app_ms,
-           double       floor_ms)
+add_double (JsonBuilder *json,
+            const char  *prefix,
+            const char  *name,
+            double       value)
 {
-  g_autofree char *app_key = g_strconcat (name, "_first_frame_ms", NULL);
-  g_autofree char *floor_key = g_strconcat (name, "_empty_window_ms", NULL);
-  g_autofree char *ratio_key = g_strconcat (name, "_startup_ratio", NULL);
+  g_autofree char *key = g_strconcat (prefix, "_", name, NULL);
 
-  json_builder_set_member_name (json, app_key);
-  json_builder_add_double_value (json, app_ms);
-  json_builder_set_member_name (json, floor_key);
-  json_builder_add_double_value (json, floor_ms);
-  json_builder_set_member_name (json, ratio_key);
-  json_builder_add_double_value (json, floor_ms > 0 ? app_ms / floor_ms : -1);
+  json_builder_set_member_name (json, key);
+  json_builder_add_double_value (json, value);
+}
+
+/* Start-up with @renderer: the empty window and the app started in turns (so that a load on the
+ * machine weighs on both alike), each RUNS_UI times; the medians, their ratio, and the median of
+ * the ratios of each pair. */
+static void
+bench_startup (JsonBuilder *json,
+               const char  *name,
+               const char  *self_path,
+               const char  *app,
+               const char  *database,
+               const char  *renderer)
+{
+  g_autofree double *floor_ms = g_new0 (double, runs_ui);
+  g_autofree double *app_ms = g_new0 (double, runs_ui);
+  g_autofree double *ratios = g_new0 (double, runs_ui);
+  g_autofree long *rss = g_new0 (long, runs_ui);
+  g_autofree long *settled = g_new0 (long, runs_ui);
+  g_autofree long *floor_rss = g_new0 (long, runs_ui);
+
+  for (int i = 0; i < runs_ui; i++)
+    {
+      floor_ms[i] = first_frame_once (self_path, NULL, renderer, &floor_rss[i], NULL);
+      app_ms[i] = first_frame_once (app, database, renderer, &rss[i], &settled[i]);
+      ratios[i] = floor_ms[i] > 0 ? app_ms[i] / floor_ms[i] : -1;
+    }
+  qsort (floor_ms, runs_ui, sizeof (double), compare_doubles);
+  qsort (app_ms, runs_ui, sizeof (double), compare_doubles);
+  qsort (ratios, runs_ui, sizeof (double), compare_doubles);
+
+  add_double (json, name, "first_frame_ms", app_ms[runs_ui / 2]);
+  add_double (json, name, "empty_window_ms", floor_ms[runs_ui / 2]);
+  add_double (json, name, "startup_ratio", floor_ms[runs_ui / 2] > 0 ? app_ms[runs_ui / 2] / floor_ms[runs_ui / 2] : -1);
+  add_double (json, name, "startup_ratio_of_pairs", ratios[runs_ui / 2]);
+  add_double (json, name, "rss_kb", median_long (rss, runs_ui));
+  add_double (json, name, "rss_settled_kb", median_long (settled, runs_ui));
+  add_double (json, name, "empty_window_rss_kb", median_long (floor_rss, runs_ui));
 }
 
 /* A database whose first stage holds @n deals: the column the scrolling test goes through. */
@@ -497,22 +547,12 @@ bench_ui (JsonBuilder *json,
   g_autofree char *dir = g_path_get_dirname (self_path);
   g_autofree char *app = g_build_filename (dir, "affari", NULL);
   const char *renderers[][2] = { { "cairo", "cairo" }, { "default", NULL } };
-  long rss_kb = 0;
 
-  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
-    {
-      double floor_ms = first_frame_ms (self_path, NULL, renderers[r][1], NULL);
-      double app_ms = first_frame_ms (app, database, renderers[r][1], &rss_kb);
-
-      add_ratio (json, renderers[r][0], app_ms, floor_ms);
-      if (r == 0)
-        {
-          json_builder_set_member_name (json, "cairo_rss_kb");
-          json_builder_add_int_value (json, rss_kb);
-        }
-    }
+  for (guint r = 0; r < G_N_ELEMENTS (renderers) && ui_startup; r++)
+    bench_startup (json, renderers[r][0], self_path, app, database, renderers[r][1]);
 
   /* Drops on the real board: from the drop target's handler to the end of the next paint. */
+  if (ui_drop)
   {
     const char *env[] = { "AFFARI_BENCH_DROP", "9", "GSK_RENDERER", "cairo", NULL };
     Child child = { 0 };
@@ -559,6 +599,7 @@ bench_ui (JsonBuilder *json,
   }
 
   /* Scrolling a 50,000-deal column to its end. */
+  if (ui_scroll)
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *tmp = g_dir_make_tmp ("affari-bench-scroll-XXXXXX", &error);
@@ -618,6 +659,8 @@ main (int argc, char *argv[])
   char *database = NULL;
   gboolean keep = FALSE;
   gboolean ui = FALSE;
+  gboolean ui_only = FALSE;
+  g_autofree char *ui_parts = NULL;
   gboolean empty_window = FALSE;
   double generate_ms = 0;
   Bench b = { 0 };
@@ -628,6 +671,9 @@ main (int argc, char *argv[])
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
     { "clone-to", 0, 0, G_OPTION_ARG_INT, &clone_to, "Then copy the deals up to about N (1000000) and time the list again", "N" },
     { "ui", 0, 0, G_OPTION_ARG_NONE, &ui, "Also time the real window under the current display", NULL },
+    { "ui-only", 0, 0, G_OPTION_ARG_NONE, &ui_only, "Time only the real window (implies --ui)", NULL },
+    { "ui-parts", 0, 0, G_OPTION_ARG_STRING, &ui_parts, "Which window timings: startup,drop,scroll (default all)", "LIST" },
+    { "ui-runs", 0, 0, G_OPTION_ARG_INT, &runs_ui, "Start-ups of each kind, for the medians (default 5)", "N" },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
@@ -642,6 +688,17 @@ main (int argc, char *argv[])
     }
   if (empty_window)
     return run_empty_window ();
+  if (ui_only)
+    ui = TRUE;
+  if (ui_parts != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (ui_parts, ",", -1);
+
+      ui_startup = g_strv_contains ((const char * const *) parts, "startup");
+      ui_drop = g_strv_contains ((const char * const *) parts, "drop");
+      ui_scroll = g_strv_contains ((const char * const *) parts, "scroll");
+    }
+  runs_ui = CLAMP (runs_ui, 1, 50);
 
   if (database != NULL)
     path = g_strdup (database);
@@ -699,58 +756,61 @@ main (int argc, char *argv[])
       json_builder_set_member_name (json, "generate_ms");
       json_builder_add_double_value (json, generate_ms);
     }
-  json_builder_set_member_name (json, "open_ms");
-  json_builder_add_double_value (json, median (bench_open, &b));
-  json_builder_set_member_name (json, "stage_totals_ms");
-  json_builder_add_double_value (json, median (bench_totals, &b));
-  json_builder_set_member_name (json, "first_page_every_stage_ms");
-  json_builder_add_double_value (json, median (bench_first_pages, &b));
-  if (b.deal != 0)
+  if (!ui_only)
     {
-      json_builder_set_member_name (json, "move_ms");
-      json_builder_add_double_value (json, median (bench_move, &b));
-    }
-  json_builder_set_member_name (json, "filtered_query_ms");
-  json_builder_add_double_value (json, median (bench_filtered_query, &b));
-  json_builder_set_member_name (json, "sorted_ids_pipeline_ms");
-  json_builder_add_double_value (json, median (bench_sorted_ids, &b));
-  {
-    double store_ms, floor_ms;
+      json_builder_set_member_name (json, "open_ms");
+      json_builder_add_double_value (json, median (bench_open, &b));
+      json_builder_set_member_name (json, "stage_totals_ms");
+      json_builder_add_double_value (json, median (bench_totals, &b));
+      json_builder_set_member_name (json, "first_page_every_stage_ms");
+      json_builder_add_double_value (json, median (bench_first_pages, &b));
+      if (b.deal != 0)
+        {
+          json_builder_set_member_name (json, "move_ms");
+          json_builder_add_double_value (json, median (bench_move, &b));
+        }
+      json_builder_set_member_name (json, "filtered_query_ms");
+      json_builder_add_double_value (json, median (bench_filtered_query, &b));
+      json_builder_set_member_name (json, "sorted_ids_pipeline_ms");
+      json_builder_add_double_value (json, median (bench_sorted_ids, &b));
+      {
+        double store_ms, floor_ms;
 
-    b.flip = 0;
-    floor_ms = median (bench_search_sqlite, &b);
-    b.flip = 0;
-    store_ms = median (bench_search_store, &b);
-    json_builder_set_member_name (json, "search_keystroke_store_ms");
-    json_builder_add_double_value (json, store_ms);
-    json_builder_set_member_name (json, "search_keystroke_sqlite3_floor_ms");
-    json_builder_add_double_value (json, floor_ms);
-    json_builder_set_member_name (json, "search_keystroke_ratio");
-    json_builder_add_double_value (json, floor_ms > 0 ? store_ms / floor_ms : -1);
-    json_builder_set_member_name (json, "list_sort_change_ms");
-    json_builder_add_double_value (json, median (bench_sort_change, &b));
-    json_builder_set_member_name (json, "list_open_ms");
-    json_builder_add_double_value (json, median (bench_list_open, &b));
-  }
-  if (clone_to > 0)
-    {
-      guint n = affari_store_count_deals (b.store, NULL, NULL);
-      double start = now_ms ();
-      guint copies = n > 0 ? (clone_to + n - 1) / n - 1 : 0;
-      AffariDealQuery all = { 0 };
+        b.flip = 0;
+        floor_ms = median (bench_search_sqlite, &b);
+        b.flip = 0;
+        store_ms = median (bench_search_store, &b);
+        json_builder_set_member_name (json, "search_keystroke_store_ms");
+        json_builder_add_double_value (json, store_ms);
+        json_builder_set_member_name (json, "search_keystroke_sqlite3_floor_ms");
+        json_builder_add_double_value (json, floor_ms);
+        json_builder_set_member_name (json, "search_keystroke_ratio");
+        json_builder_add_double_value (json, floor_ms > 0 ? store_ms / floor_ms : -1);
+        json_builder_set_member_name (json, "list_sort_change_ms");
+        json_builder_add_double_value (json, median (bench_sort_change, &b));
+        json_builder_set_member_name (json, "list_open_ms");
+        json_builder_add_double_value (json, median (bench_list_open, &b));
+      }
+      if (clone_to > 0)
+        {
+          guint n = affari_store_count_deals (b.store, NULL, NULL);
+          double start = now_ms ();
+          guint copies = n > 0 ? (clone_to + n - 1) / n - 1 : 0;
+          AffariDealQuery all = { 0 };
 
-      if (copies > 0 && !affari_store_test_clone_deals (b.store, copies, &error))
-        g_error ("%s", error->message);
-      json_builder_set_member_name (json, "clone_ms");
-      json_builder_add_double_value (json, now_ms () - start);
-      json_builder_set_member_name (json, "deals_after_clone");
-      json_builder_add_int_value (json, affari_store_count_deals (b.store, &all, NULL));
-      b.pipeline = 0;
-      json_builder_set_member_name (json, "big_list_open_ms");
-      json_builder_add_double_value (json, median (bench_list_open, &b));
-      b.pipeline = affari_store_get_default_pipeline_id (b.store);
-      json_builder_set_member_name (json, "big_rss_kb_after_open");
-      json_builder_add_int_value (json, current_rss_kb ());
+          if (copies > 0 && !affari_store_test_clone_deals (b.store, copies, &error))
+            g_error ("%s", error->message);
+          json_builder_set_member_name (json, "clone_ms");
+          json_builder_add_double_value (json, now_ms () - start);
+          json_builder_set_member_name (json, "deals_after_clone");
+          json_builder_add_int_value (json, affari_store_count_deals (b.store, &all, NULL));
+          b.pipeline = 0;
+          json_builder_set_member_name (json, "big_list_open_ms");
+          json_builder_add_double_value (json, median (bench_list_open, &b));
+          b.pipeline = affari_store_get_default_pipeline_id (b.store);
+          json_builder_set_member_name (json, "big_rss_kb_after_open");
+          json_builder_add_int_value (json, current_rss_kb ());
+        }
     }
   if (ui)
     {

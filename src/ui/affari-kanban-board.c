@@ -17,6 +17,9 @@
 #include "affari-kanban-card.h"
 #include "affari-kanban-column.h"
 
+/* Columns within this distance of the visible part of the board get all their rows. */
+#define PREFETCH_MARGIN 320
+
 /* Pixels from the board's left or right edge where a drag starts scrolling it. */
 #define AUTOSCROLL_EDGE 64
 #define AUTOSCROLL_MAX_STEP 28.0
@@ -33,6 +36,8 @@ struct _AffariKanbanBoard
   char              *filter_text;
   AffariDealQuery   *filter;            /* the window's filter, or NULL */
   GPtrArray         *columns;        /* AffariKanbanColumn, unowned (children of columns_box) */
+  gulong             rows_paint_handler;  /* waits for the first frame of new columns */
+  guint              rows_source;         /* gives the columns in view all their rows */
   GMenu             *card_menu;
 
   /* a drag in progress */
@@ -501,6 +506,81 @@ show_summary (AffariKanbanBoard *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first column near the visible part of the board still showing only its first rows. */
+static AffariKanbanColumn *
+next_column_to_fill (AffariKanbanBoard *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double left = gtk_adjustment_get_value (adjustment) - PREFETCH_MARGIN;
+  double right = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + PREFETCH_MARGIN;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
+      graphene_rect_t bounds;
+
+      if (affari_kanban_column_get_shows_all_rows (column) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+        continue;
+      if (bounds.origin.x + bounds.size.width >= left && bounds.origin.x <= right)
+        return column;
+    }
+
+  return NULL;
+}
+
+/* One column a main loop iteration, at idle priority: frames and input go first. */
+static gboolean
+fill_columns_cb (gpointer user_data)
+{
+  AffariKanbanBoard *self = user_data;
+  AffariKanbanColumn *column = next_column_to_fill (self);
+
+  if (column == NULL)
+    {
+      self->rows_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  affari_kanban_column_show_all_rows (column);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_fill_columns (AffariKanbanBoard *self)
+{
+  if (self->rows_source == 0 && self->rows_paint_handler == 0)
+    self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_columns_cb, self, NULL);
+}
+
+static void
+on_rows_after_paint_cb (GdkFrameClock     *clock,
+                        AffariKanbanBoard *self)
+{
+  g_clear_signal_handler (&self->rows_paint_handler, clock);
+  queue_fill_columns (self);
+}
+
+/* New columns show their first rows in the first frame; the rest come right after it. */
+static void
+wait_for_first_frame (AffariKanbanBoard *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  if (clock == NULL)
+    return;   /* realize () waits */
+  if (self->rows_paint_handler == 0)
+    self->rows_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_rows_after_paint_cb), self);
+}
+
+static void
+on_hadjustment_changed_cb (GtkAdjustment     *adjustment,
+                           AffariKanbanBoard *self)
+{
+  queue_fill_columns (self);
+}
+
 static void
 remove_columns (AffariKanbanBoard *self)
 {
@@ -599,6 +679,35 @@ add_zone (AffariKanbanBoard *self,
   gtk_box_append (self->zones_box, zone);
 }
 
+/* What the first frame can show: as many columns as the widest screen holds, as many cards as
+ * its height holds (the board's own size is not known before it is laid out). The other columns
+ * make no rows before the first frame; these make only these. */
+static void
+size_of_first_frame (AffariKanbanBoard *self,
+                     guint             *n_columns,
+                     guint             *n_cards)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int widest = gtk_widget_get_width (GTK_WIDGET (self));
+  int tallest = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (widest <= 0 || tallest <= 0)
+    for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+      {
+        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+        GdkRectangle geometry;
+
+        gdk_monitor_get_geometry (monitor, &geometry);
+        widest = MAX (widest, geometry.width);
+        tallest = MAX (tallest, geometry.height);
+      }
+
+  /* A column and the spacing are 312 pixels, a card and its margins at least 100: one more of
+   * each for a part of one. */
+  *n_columns = widest > 0 ? (guint) widest / 312 + 1 : G_MAXUINT;
+  *n_cards = tallest > 0 ? (guint) tallest / 100 + 1 : 24;
+}
+
 static void
 rebuild (AffariKanbanBoard *self)
 {
@@ -609,6 +718,7 @@ rebuild (AffariKanbanBoard *self)
   g_autoptr(GMenu) move_section = g_menu_new ();
   g_autoptr(GMenu) move_menu = g_menu_new ();
   g_autoptr(GMenu) trash_section = g_menu_new ();
+  guint n_visible, n_cards;
 
   remove_columns (self);
 
@@ -629,6 +739,7 @@ rebuild (AffariKanbanBoard *self)
       return;
     }
 
+  size_of_first_frame (self, &n_visible, &n_cards);
   g_menu_append (open_section, _("Open"), "card.open");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (open_section));
 
@@ -646,6 +757,8 @@ rebuild (AffariKanbanBoard *self)
       affari_kanban_column_set_card_menu (AFFARI_KANBAN_COLUMN (column), G_MENU_MODEL (self->card_menu));
       affari_kanban_column_set_filter_text (AFFARI_KANBAN_COLUMN (column), self->filter_text);
       affari_kanban_column_set_filter (AFFARI_KANBAN_COLUMN (column), self->filter);
+      if (i < n_visible)
+        affari_kanban_column_show_first_rows (AFFARI_KANBAN_COLUMN (column), n_cards);
       gtk_box_append (self->columns_box, column);
       g_ptr_array_add (self->columns, column);
     }
@@ -671,6 +784,8 @@ rebuild (AffariKanbanBoard *self)
         add_zone (self, affari_stage_get_id (stage), affari_stage_get_name (stage), "window-close-symbolic", "lost");
     }
   add_zone (self, 0, _("Delete"), "user-trash-symbolic", "trash");
+
+  wait_for_first_frame (self);
 }
 
 static void
@@ -1091,6 +1206,9 @@ affari_kanban_board_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (affari_kanban_board_parent_class)->realize (widget);
 
+  if (self->columns->len > 0)
+    wait_for_first_frame (self);
+
   if ((g_getenv ("AFFARI_BENCH_DROP") != NULL || g_getenv ("AFFARI_BENCH_SCROLL") != NULL) &&
       self->bench_paint_handler == 0 && self->bench_source == 0 && self->bench_frames == NULL)
     self->bench_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
@@ -1105,6 +1223,8 @@ affari_kanban_board_unrealize (GtkWidget *widget)
 
   g_clear_signal_handler (&self->bench_paint_handler, clock);
   g_clear_signal_handler (&self->drop_paint_handler, clock);
+  g_clear_signal_handler (&self->rows_paint_handler, clock);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_signal_handler (&self->bench_before_handler, clock);
   g_clear_signal_handler (&self->bench_after_handler, clock);
 
@@ -1117,11 +1237,14 @@ affari_kanban_board_dispose (GObject *object)
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (object);
 
   g_clear_handle_id (&self->bench_source, g_source_remove);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   stop_autoscroll (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->last_undo, undo_record_unref);
 
+  if (self->scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->scroller), self);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_BOARD);
@@ -1251,6 +1374,12 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   self->columns = g_ptr_array_new ();
   self->dragged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->card_menu = g_menu_new ();
+
+  /* Columns scrolled into view (or resized into it) get all their rows. */
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                    G_CALLBACK (on_hadjustment_changed_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                    G_CALLBACK (on_hadjustment_changed_cb), self);
 
   motion = gtk_drop_controller_motion_new ();
   g_signal_connect (motion, "enter", G_CALLBACK (on_board_drop_motion_enter_cb), self);

@@ -149,15 +149,34 @@ make_layout (AffariKanbanCard *self,
   return layout;
 }
 
+/* The height of a line of body text. Every card has the same font, and asking Pango for the
+ * metrics of a font costs as much as laying out the whole card: one answer per font (and screen
+ * resolution) for all the cards. */
 static int
 get_line_height (AffariKanbanCard *self)
 {
+  static GHashTable *heights;   /* "font@dpi" → height */
+
   if (self->line_height == 0)
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      const PangoFontDescription *font = pango_context_get_font_description (context);
+      g_autofree char *name = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
+      char resolution[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *key = g_strconcat (name, "@", g_ascii_dtostr (resolution, sizeof resolution,
+                                                                       pango_cairo_context_get_resolution (context)), NULL);
 
-      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
-      pango_font_metrics_unref (metrics);
+      if (heights == NULL)
+        heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->line_height = GPOINTER_TO_INT (g_hash_table_lookup (heights, key));
+      if (self->line_height == 0)
+        {
+          PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+          self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
+          pango_font_metrics_unref (metrics);
+          g_hash_table_insert (heights, g_steal_pointer (&key), GINT_TO_POINTER (self->line_height));
+        }
     }
 
   return self->line_height;

@@ -29,6 +29,7 @@ struct _AffariKanbanColumn
   char              *filter_text;
   AffariDealQuery   *filter;            /* the window's filter, or NULL */
   AffariDealList    *deals;
+  GtkSliceListModel *slice;          /* the first FIRST_ROWS deals, then all of them */
   GtkMultiSelection *selection;
   GMenuModel        *card_menu;
   GdkRGBA            color;
@@ -722,7 +723,10 @@ affari_kanban_column_constructed (GObject *object)
 
   query = make_query (self, FALSE);
   self->deals = affari_deal_list_new (self->store, &query);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->deals)));
+  /* No row before the board says the column is in sight: not even a page of deals is read. */
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->deals)), 0, 0);
+  /* Positions in the selection are positions in the deal list: the slice starts at 0. */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self, 0);
@@ -746,6 +750,7 @@ affari_kanban_column_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_COLUMN);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->deals);
   g_clear_object (&self->card_menu);
   g_clear_object (&self->stage);
@@ -1278,4 +1283,30 @@ affari_kanban_column_focus_deal_soon (AffariKanbanColumn *self,
   self->focus_frames = 0;
   self->focus_scrolled = FALSE;
   self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+}
+
+void
+affari_kanban_column_show_first_rows (AffariKanbanColumn *self,
+                                      guint               n_rows)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  if (gtk_slice_list_model_get_size (self->slice) < n_rows)
+    gtk_slice_list_model_set_size (self->slice, n_rows);
+}
+
+void
+affari_kanban_column_show_all_rows (AffariKanbanColumn *self)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+gboolean
+affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self)
+{
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
+
+  return gtk_slice_list_model_get_size (self->slice) == G_MAXUINT;
 }

@@ -68,4 +68,12 @@ gboolean        affari_kanban_column_focus_deal       (AffariKanbanColumn *self,
 void            affari_kanban_column_focus_deal_soon  (AffariKanbanColumn *self,
                                                        gint64              deal_id);
 
+/* A new column shows no card until the board says it is in sight: first @n_rows (as many as the
+ * screen can hold), for the first frame; then all, right after the first frame or when it is
+ * scrolled into view. GTK 4.8's GtkListView makes rows for 200 items whatever its height. */
+void            affari_kanban_column_show_first_rows  (AffariKanbanColumn *self,
+                                                       guint               n_rows);
+void            affari_kanban_column_show_all_rows    (AffariKanbanColumn *self);
+gboolean        affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self);
+
 G_END_DECLS
