@@ -29,7 +29,7 @@ struct _AffariKanbanColumn
   char              *filter_text;
   AffariDealQuery   *filter;            /* the window's filter, or NULL */
   AffariDealList    *deals;
-  GtkSliceListModel *slice;          /* the first FIRST_ROWS deals, then all of them */
+  GtkSliceListModel *slice;          /* the first deals, until the column shows all; then NULL */
   GtkMultiSelection *selection;
   GMenuModel        *card_menu;
   GdkRGBA            color;
@@ -1291,7 +1291,7 @@ affari_kanban_column_show_first_rows (AffariKanbanColumn *self,
 {
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
-  if (gtk_slice_list_model_get_size (self->slice) < n_rows)
+  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) < n_rows)
     gtk_slice_list_model_set_size (self->slice, n_rows);
 }
 
@@ -1300,7 +1300,14 @@ affari_kanban_column_show_all_rows (AffariKanbanColumn *self)
 {
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
-  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  if (self->slice == NULL)
+    return;
+
+  /* The deal list itself, not a slice of all of it: GtkSliceListModel turns a card removed from a
+   * column into "everything below it changed", and the rows below would all be bound again. */
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
+  gtk_slice_list_model_set_model (self->slice, NULL);
+  g_clear_object (&self->slice);
 }
 
 gboolean
@@ -1308,5 +1315,5 @@ affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self)
 {
   g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
 
-  return gtk_slice_list_model_get_size (self->slice) == G_MAXUINT;
+  return self->slice == NULL;
 }
