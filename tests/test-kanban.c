@@ -610,8 +610,8 @@ drop_body (Fixture *f)
   g_assert_null (affari_kanban_column_find_card (first, f->deals[2]));
 
   toast = g_strdup_printf (_("Deal moved to %s"), affari_stage_get_name (affari_kanban_column_get_stage (second)));
-  g_assert_true (toast_says (window, toast));
-  g_assert_true (toast_says (window, _("Undo")));
+  WAIT_UNTIL (toast_says (window, toast));
+  WAIT_UNTIL (toast_says (window, _("Undo")));
 
   /* Alfa dropped on the lower half of Gamma's card lands below it; on the header, on top. */
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (second, f->deals[2]));
@@ -823,7 +823,7 @@ keyboard_body (Fixture *f)
   g_assert_true (gtk_widget_grab_focus (row));
   press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (first)), "Delete");
   g_assert_cmpint (deal_index (store, f->deals[1]), ==, -1);
-  g_assert_true (toast_says (window, _("Deal deleted")));
+  WAIT_UNTIL (toast_says (window, _("Deal deleted")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (first));
 
@@ -1096,7 +1096,7 @@ zones_body (Fixture *f)
     zone = find_zone (board, "trash", 0);
     g_assert_true (drop_on (zone, gamma, 10, 10));
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before - 1);
-    g_assert_true (toast_says (window, _("Deal deleted")));
+    WAIT_UNTIL (toast_says (window, _("Deal deleted")));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before);
   }
@@ -1152,7 +1152,7 @@ multi_body (Fixture *f)
   g_assert_cmpint (deal_index (store, f->deals[1]), ==, 1);
   toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal moved to %s", "%u deals moved to %s", 2), 2,
                            affari_stage_get_name (affari_kanban_column_get_stage (third)));
-  g_assert_true (toast_says (window, toast));
+  WAIT_UNTIL (toast_says (window, toast));
 
   /* One undo for the lot. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));

@@ -50,6 +50,8 @@ struct _AffariKanbanBoard
   AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
 
   struct _UndoRecord *last_undo;
+  GPtrArray         *pending_toasts;  /* AdwToast: shown once the board has painted the move */
+  gulong             toast_paint_handler;
   gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
 
   /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
@@ -271,6 +273,38 @@ on_toast_undo_clicked_cb (AdwToast   *toast,
 }
 
 static void
+on_toast_after_paint_cb (GdkFrameClock     *clock,
+                         AffariKanbanBoard *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->pending_toasts);
+
+  g_clear_signal_handler (&self->toast_paint_handler, clock);
+  self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; toasts != NULL && i < toasts->len; i++)
+    add_toast (self, g_object_ref (g_ptr_array_index (toasts, i)));
+}
+
+/* The toast of a move comes one frame after the move is painted: building it and sliding it in
+ * would double the work of the frame that shows the cards in their new places. */
+static void
+add_toast_after_paint (AffariKanbanBoard *self,
+                       AdwToast          *toast)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      add_toast (self, toast);
+      return;
+    }
+
+  g_ptr_array_add (self->pending_toasts, toast);
+  if (self->toast_paint_handler == 0)
+    self->toast_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_toast_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
 remember_undo (AffariKanbanBoard *self,
                UndoRecord        *record,
                const char        *message)
@@ -282,7 +316,7 @@ remember_undo (AffariKanbanBoard *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb),
                          g_rc_box_acquire (record), undo_record_closure_notify, 0);
-  add_toast (self, toast);
+  add_toast_after_paint (self, toast);
 
   g_clear_pointer (&self->last_undo, undo_record_unref);
   self->last_undo = g_rc_box_acquire (record);
@@ -336,6 +370,10 @@ perform_move (AffariKanbanBoard *self,
       gint64 deal_id = g_array_index (ids, gint64, i);
       AffariDealPlace place = { 0 };
       g_autoptr(GError) error = NULL;
+      g_autoptr(AffariDeal) deal = NULL;
+      AffariKanbanColumn *from, *to;
+      /* Several cards keep their order where they land. */
+      int position = index < 0 ? -1 : index + (int) i;
 
       if (!affari_store_get_deal_place (self->store, deal_id, &place, &error))
         {
@@ -343,11 +381,29 @@ perform_move (AffariKanbanBoard *self,
           break;
         }
 
-      /* Several cards keep their order where they land. */
-      if (!affari_store_move_deal (self->store, deal_id, stage_id, index < 0 ? -1 : index + (int) i, reason, &error))
+      /* The two headers count the move themselves and the new column places the card itself:
+       * no query for them before the frame that shows the drop. */
+      from = affari_kanban_board_find_column (self, place.stage_id);
+      to = affari_kanban_board_find_column (self, stage_id);
+      deal = affari_store_get_deal (self->store, deal_id, NULL);
+      if (deal != NULL && from != NULL && from == to)
+        affari_kanban_column_expect_move (from, deal, 0, position);
+      else if (deal != NULL)
+        {
+          if (from != NULL)
+            affari_kanban_column_expect_move (from, deal, -1, -1);
+          if (to != NULL)
+            affari_kanban_column_expect_move (to, deal, +1, position);
+        }
+
+      if (!affari_store_move_deal (self->store, deal_id, stage_id, position, reason, &error))
         {
           affari_deal_place_clear (&place);
           show_error (self, _("Could not move the deal: %s"), error);
+          if (from != NULL)
+            affari_kanban_column_refresh_totals (from);
+          if (to != NULL && to != from)
+            affari_kanban_column_refresh_totals (to);
           break;
         }
 
@@ -558,6 +614,12 @@ on_rows_after_paint_cb (GdkFrameClock     *clock,
                         AffariKanbanBoard *self)
 {
   g_clear_signal_handler (&self->rows_paint_handler, clock);
+  g_clear_signal_handler (&self->toast_paint_handler, clock);
+  /* Not painted any more: the toasts go now. */
+  for (guint i = 0; self->pending_toasts != NULL && i < self->pending_toasts->len; i++)
+    add_toast (self, g_object_ref (g_ptr_array_index (self->pending_toasts, i)));
+  if (self->pending_toasts != NULL)
+    g_ptr_array_set_size (self->pending_toasts, 0);
   queue_fill_columns (self);
 }
 
@@ -1045,8 +1107,11 @@ bench_start_cb (gpointer user_data)
 
   if (drops != NULL)
     {
+      const char *interval = g_getenv ("AFFARI_BENCH_DROP_INTERVAL");
+
+      /* 250 ms by default: faster than anyone drags, with toasts still sliding in. */
       self->bench_drops_left = atoi (drops);
-      self->bench_source = g_timeout_add (250, bench_drop_cb, self);
+      self->bench_source = g_timeout_add (interval != NULL ? CLAMP (atoi (interval), 50, 5000) : 250, bench_drop_cb, self);
     }
   else if (scroll != NULL)
     {
@@ -1266,6 +1331,7 @@ affari_kanban_board_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->dragged, g_hash_table_unref);
+  g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
   g_clear_pointer (&self->bench_frames, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->filter_text, g_free);
@@ -1376,6 +1442,7 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->columns = g_ptr_array_new ();
+  self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->dragged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->card_menu = g_menu_new ();
 

@@ -36,6 +36,8 @@ struct _AffariKanbanColumn
   guint              count;
   char              *summary;
   guint              totals_source;
+  GArray            *totals;           /* AffariStageTotal: the stage's count and sum per currency */
+  GArray            *expected;         /* gint64: changes already counted (affari_kanban_column_expect_move) */
 
   /* a drag over the column */
   double             drag_x;
@@ -148,11 +150,10 @@ round_to_units (gint64 minor)
   return (minor >= 0 ? minor + 50 : minor - 50) / 100 * 100;
 }
 
+/* The header from self->totals: "count · total" in the main currency, the others apart. */
 static void
-update_totals (AffariKanbanColumn *self)
+render_totals (AffariKanbanColumn *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) totals = NULL;
   g_autoptr(GString) others = g_string_new (NULL);
   g_autofree char *money = NULL;
   g_autofree char *accessible = NULL;
@@ -160,20 +161,9 @@ update_totals (AffariKanbanColumn *self)
   gint64 main_sum = 0;
   guint count = 0;
 
-  /* One stage in SQL: a millisecond on the covering index, even at 100,000 deals. */
-  totals = affari_store_stage_totals (self->store, &query, &error);
-  if (totals == NULL)
+  for (guint i = 0; i < self->totals->len; i++)
     {
-      g_warning ("Cannot read the totals of a stage: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < totals->len; i++)
-    {
-      AffariStageTotal *t = &g_array_index (totals, AffariStageTotal, i);
-
-      if (t->stage_id != query.stage_id)
-        continue;
+      AffariStageTotal *t = &g_array_index (self->totals, AffariStageTotal, i);
 
       count += t->count;
       if (g_strcmp0 (t->currency, self->currency) == 0)
@@ -218,6 +208,30 @@ update_totals (AffariKanbanColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
                                   -1);
+}
+
+static void
+update_totals (AffariKanbanColumn *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) totals = NULL;
+  AffariDealQuery query = make_query (self, TRUE);
+
+  /* One stage in SQL: a millisecond on the covering index, even at 100,000 deals. */
+  totals = affari_store_stage_totals (self->store, &query, &error);
+  if (totals == NULL)
+    {
+      g_warning ("Cannot read the totals of a stage: %s", error->message);
+      return;
+    }
+
+  g_array_set_size (self->totals, 0);
+  g_array_set_size (self->expected, 0);
+  for (guint i = 0; i < totals->len; i++)
+    if (g_array_index (totals, AffariStageTotal, i).stage_id == query.stage_id)
+      g_array_append_val (self->totals, g_array_index (totals, AffariStageTotal, i));
+
+  render_totals (self);
 }
 
 static gboolean
@@ -519,6 +533,14 @@ on_store_deal_changed_cb (AffariStore        *store,
 {
   gint64 stage_id = affari_stage_get_id (self->stage);
 
+  /* A move the board counted already (affari_kanban_column_expect_move) needs no query. */
+  for (guint i = 0; i < self->expected->len; i++)
+    if (g_array_index (self->expected, gint64, i) == deal_id)
+      {
+        g_array_remove_index (self->expected, i);
+        return;
+      }
+
   /* Only the columns a change touches count again. */
   if (old_stage_id == stage_id || new_stage_id == stage_id)
     queue_totals (self);
@@ -768,6 +790,8 @@ affari_kanban_column_finalize (GObject *object)
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->totals, g_array_unref);
+  g_clear_pointer (&self->expected, g_array_unref);
 
   G_OBJECT_CLASS (affari_kanban_column_parent_class)->finalize (object);
 }
@@ -903,6 +927,9 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->totals = g_array_new (FALSE, FALSE, sizeof (AffariStageTotal));
+  self->expected = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -1316,4 +1343,52 @@ affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self)
   g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
 
   return self->slice == NULL;
+}
+
+gboolean
+affari_kanban_column_expect_move (AffariKanbanColumn *self,
+                                  AffariDeal         *deal,
+                                  int                 sign,
+                                  int                 position)
+{
+  AffariDealQuery query;
+  AffariStageTotal *total = NULL;
+  gint64 deal_id;
+
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
+  g_return_val_if_fail (AFFARI_IS_DEAL (deal), FALSE);
+
+  /* A filtered column counts only some deals: SQL knows whether this one is among them. */
+  query = make_query (self, TRUE);
+  if (affari_deal_query_has_filter (&query))
+    return FALSE;
+
+  deal_id = affari_deal_get_id (deal);
+  for (guint i = 0; i < self->totals->len && sign != 0; i++)
+    if (g_strcmp0 (g_array_index (self->totals, AffariStageTotal, i).currency, affari_deal_get_currency (deal)) == 0)
+      total = &g_array_index (self->totals, AffariStageTotal, i);
+
+  if (sign < 0 && (total == NULL || total->count == 0))
+    return FALSE;   /* not counted here: let SQL say */
+  if (sign > 0 && total == NULL)
+    {
+      AffariStageTotal fresh = { affari_stage_get_id (self->stage), "", 0, 0 };
+
+      g_strlcpy (fresh.currency, affari_deal_get_currency (deal), sizeof fresh.currency);
+      g_array_append_val (self->totals, fresh);
+      total = &g_array_index (self->totals, AffariStageTotal, self->totals->len - 1);
+    }
+
+  if (total != NULL)
+    {
+      total->count += sign;
+      total->sum += sign * affari_deal_get_amount (deal);
+    }
+  g_array_append_val (self->expected, deal_id);
+  if (sign > 0)
+    affari_deal_list_expect_arrival (self->deals, deal_id, position);
+  if (sign != 0)
+    render_totals (self);
+
+  return TRUE;
 }
