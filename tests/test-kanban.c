@@ -544,6 +544,21 @@ board_body (Fixture *f)
   description = affari_kanban_card_describe (usd);
   g_assert_true (g_str_has_prefix (description, "Epsilon USA, "));
 
+  /* The first column's header has a line more (the dollars), yet the cards of every column start
+   * at the same height. */
+  {
+    graphene_rect_t first_list, list;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (affari_kanban_column_get_list_view (first)), GTK_WIDGET (board), &first_list));
+    for (guint i = 1; i < affari_kanban_board_get_n_columns (board); i++)
+      {
+        AffariKanbanColumn *column = affari_kanban_board_get_column (board, i);
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (affari_kanban_column_get_list_view (column)), GTK_WIDGET (board), &list));
+        g_assert_cmpfloat (list.origin.y, ==, first_list.origin.y);
+      }
+  }
+
   /* Right after the first frame, the columns in sight (and the next one) have all their rows;
    * the last column, far to the right, none until the board is scrolled to it. */
   {

@@ -39,6 +39,7 @@ struct _AffariKanbanBoard
   gulong             rows_paint_handler;  /* waits for the first frame of new columns */
   guint              rows_source;         /* gives the columns in view all their rows */
   GMenu             *card_menu;
+  GtkSizeGroup      *headers;        /* the columns' headers, of one height: cards start level */
 
   /* a drag in progress */
   gboolean           dragging;
@@ -648,6 +649,9 @@ remove_columns (AffariKanbanBoard *self)
 {
   GtkWidget *child;
 
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_size_group_remove_widget (self->headers,
+                                  affari_kanban_column_get_header (g_ptr_array_index (self->columns, i)));
   g_ptr_array_set_size (self->columns, 0);
   self->origin_column = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
@@ -822,6 +826,7 @@ rebuild (AffariKanbanBoard *self)
       if (i < n_visible)
         affari_kanban_column_show_first_rows (AFFARI_KANBAN_COLUMN (column), n_cards);
       gtk_box_append (self->columns_box, column);
+      gtk_size_group_add_widget (self->headers, affari_kanban_column_get_header (AFFARI_KANBAN_COLUMN (column)));
       g_ptr_array_add (self->columns, column);
     }
 
@@ -1319,6 +1324,7 @@ affari_kanban_board_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_BOARD);
 
   g_clear_object (&self->card_menu);
+  g_clear_object (&self->headers);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_kanban_board_parent_class)->dispose (object);
@@ -1442,6 +1448,7 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->columns = g_ptr_array_new ();
+  self->headers = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
   self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->dragged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->card_menu = g_menu_new ();

@@ -546,6 +546,24 @@ on_drag_begin_cb (GtkDragSource    *source,
       g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (GTK_WIDGET (self));
       g_autoptr(GdkPaintable) image = gdk_paintable_get_current_image (live);
 
+      /* Without a compositor (a bare X server) the drag window has no transparency: the corners
+       * outside the card's rounded edge would be black. Then the icon gets the colour of the
+       * board behind the card. */
+      if (!gdk_display_is_composited (gtk_widget_get_display (GTK_WIDGET (self))))
+        {
+          GtkSnapshot *snapshot = gtk_snapshot_new ();
+          double width = gdk_paintable_get_intrinsic_width (image);
+          double height = gdk_paintable_get_intrinsic_height (image);
+          GdkRGBA background;
+
+          lookup_color (GTK_WIDGET (self), "window_bg_color", "#fafafa", &background);
+          background.alpha = 1;
+          gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          gdk_paintable_snapshot (image, snapshot, width, height);
+          g_object_unref (image);
+          image = gtk_snapshot_free_to_paintable (snapshot, &GRAPHENE_SIZE_INIT (width, height));
+        }
+
       /* A still image taken before the card turns into a placeholder. */
       gtk_drag_source_set_icon (source, image, 24, 16);
     }

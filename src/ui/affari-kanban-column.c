@@ -53,6 +53,7 @@ struct _AffariKanbanColumn
 
   /* template */
   GtkWidget         *header;
+  GtkWidget         *title_box;
   GtkDrawingArea    *stripe;
   GtkLabel          *name_label;
   GtkButton         *add_button;
@@ -884,6 +885,7 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-kanban-column.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, header);
+  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, title_box);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, stripe);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, name_label);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, add_button);
@@ -1391,4 +1393,12 @@ affari_kanban_column_expect_move (AffariKanbanColumn *self,
     render_totals (self);
 
   return TRUE;
+}
+
+GtkWidget *
+affari_kanban_column_get_header (AffariKanbanColumn *self)
+{
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), NULL);
+
+  return self->title_box;
 }

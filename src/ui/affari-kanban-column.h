@@ -85,4 +85,7 @@ gboolean        affari_kanban_column_expect_move      (AffariKanbanColumn *self,
                                                        int                 sign,
                                                        int                 position);
 
+/* The top of the header (stripe, name, count and totals): the board gives all the same height. */
+GtkWidget      *affari_kanban_column_get_header       (AffariKanbanColumn *self);
+
 G_END_DECLS
