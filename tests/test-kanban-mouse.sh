@@ -167,8 +167,10 @@ cancelled=$(pixels_differing idle cancelled)
 xdotool mouseup 1
 sleep 0.8
 after=$("$cli" --database "$db" deals --json | md5sum)
-# While dragging the zones cover the strip; after Esc, with the button still held, it is as before.
-if [ "$during" -gt 10000 ] && [ "$cancelled" -eq 0 ] && [ "$after" = "$before" ]; then
+# While dragging the zones cover the strip (some 80,000 pixels); after Esc, with the button still
+# held, it is as before: no zone, no tinted column (23,000 pixels), at most an overlay scrollbar
+# of a column fading (a few hundred).
+if [ "$during" -gt 10000 ] && [ "$cancelled" -lt 2000 ] && [ "$after" = "$before" ]; then
   echo "ok 3 - Esc cancelled the drag of '$title' and releasing the button dropped nothing"
 else
   echo "not ok 3 - Esc during a drag: $during pixels changed by the drag, $cancelled still after Esc, deals $([ "$after" = "$before" ] && echo unchanged || echo changed)"; exit 1

@@ -759,13 +759,13 @@ cancel_body (Fixture *f)
   g_signal_emit_by_name (target, "enter", 50.0, 150.0, &action);
   g_signal_emit_by_name (target, "motion", 50.0, 150.0, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "drop-target"));
+  g_assert_true (affari_kanban_column_get_drop_highlight (second));
   line = find_widget (GTK_WIDGET (second), match_css_class, "kanban-drop-line");
   g_assert_nonnull (line);
   g_assert_true (gtk_widget_get_visible (line));
   g_signal_emit_by_name (target, "leave");
   g_assert_false (gtk_widget_get_visible (line));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "drop-target"));
+  g_assert_false (affari_kanban_column_get_drop_highlight (second));
 
   /* The board autoscrolled on the way (as near its right edge). */
   hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));

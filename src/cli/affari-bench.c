@@ -258,22 +258,104 @@ bench_list_open (gpointer data)
 
 static gboolean empty_reported;
 
+/* The floor of a frame (AFFARI_BENCH_FLOOR_FRAMES=N): the empty window drawn whole N times, each
+ * from the frame clock's before-paint to its after-paint, as the board's scrolling is timed. */
+static struct {
+  int     left;
+  gint64  start;
+  GArray *times;
+} floor_frames;
+
+static void
+on_floor_before_paint_cb (GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  floor_frames.start = g_get_monotonic_time ();
+}
+
+static void
+on_floor_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  double ms;
+
+  if (floor_frames.start == 0 || floor_frames.times == NULL)
+    return;
+  ms = (g_get_monotonic_time () - floor_frames.start) / 1000.0;
+  g_array_append_val (floor_frames.times, ms);
+  floor_frames.start = 0;
+}
+
+static gboolean
+floor_tick_cb (GtkWidget     *window,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  if (floor_frames.left-- > 0)
+    {
+      gtk_widget_queue_draw (window);
+      return G_SOURCE_CONTINUE;
+    }
+
+  {
+    double total = 0, worst = 0;
+    guint over = 0;
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    for (guint i = 0; i < floor_frames.times->len; i++)
+      {
+        double t = g_array_index (floor_frames.times, double, i);
+
+        total += t;
+        worst = MAX (worst, t);
+        over += t > 16.0;
+      }
+    g_print ("floor-frame-mean-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f",
+                                                         floor_frames.times->len > 0 ? total / floor_frames.times->len : 0));
+    g_print ("floor-frame-max-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f", worst));
+    g_print ("floor-frame-over-16ms %u\n", over);
+    g_print ("floor-done\n");
+    fflush (stdout);
+  }
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_floor_frames_cb (gpointer window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  floor_frames.times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_floor_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_floor_after_paint_cb), NULL);
+  gtk_widget_add_tick_callback (window, floor_tick_cb, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_empty_after_paint_cb (GdkFrameClock *clock,
-                         gpointer       user_data)
+                         gpointer       window)
 {
   if (empty_reported)
     return;
   empty_reported = TRUE;
   g_print ("first-frame-ms 0\n");
   fflush (stdout);
+
+  if (g_getenv ("AFFARI_BENCH_FLOOR_FRAMES") != NULL)
+    {
+      floor_frames.left = CLAMP (atoi (g_getenv ("AFFARI_BENCH_FLOOR_FRAMES")), 1, 10000);
+      g_timeout_add (500, start_floor_frames_cb, window);
+    }
 }
 
 static void
 on_empty_realize_cb (GtkWidget *window,
                      gpointer   user_data)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_empty_after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_empty_after_paint_cb), window);
 }
 
 static void
@@ -355,17 +437,22 @@ child_spawn (Child       *child,
     }
 
   child->out = fdopen (out_fd, "r");
+  /* Unbuffered, so that a poll on the descriptor tells whether a line is coming. */
+  if (child->out != NULL)
+    setvbuf (child->out, NULL, _IONBF, 0);
   return child->out != NULL;
 }
 
-/* The next line starting with @prefix (NULL at the end of the output). */
+/* The next line starting with @prefix (NULL at the end of the output, or after a minute without
+ * output: a benchmark that hangs says nothing rather than blocking for ever). */
 static char *
 child_read_line (Child      *child,
                  const char *prefix)
 {
   char buffer[512];
+  GPollFD poll_fd = { fileno (child->out), G_IO_IN | G_IO_HUP, 0 };
 
-  while (fgets (buffer, sizeof buffer, child->out) != NULL)
+  while (g_poll (&poll_fd, 1, 60000) > 0 && fgets (buffer, sizeof buffer, child->out) != NULL)
     {
       g_strchomp (buffer);
       if (g_str_has_prefix (buffer, prefix))
@@ -553,6 +640,88 @@ bench_drops (JsonBuilder *json,
   add_double (json, prefix, "painted", n);
 }
 
+/* Runs one xdotool command; FALSE if it cannot. */
+static gboolean
+xdotool (const char *arguments)
+{
+  g_autofree char *command = g_strconcat ("xdotool ", arguments, NULL);
+  int status = 0;
+
+  return g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) && status == 0;
+}
+
+/* Drops made with the real pointer (xdotool, as a person drags: press, 20 small moves, release),
+ * the top card of the first column onto the top of the second and back, timed by the app from
+ * its drop target's handler to the end of the paint that shows the drop. */
+static void
+bench_real_drops (JsonBuilder *json,
+                  const char  *renderer_name,
+                  const char  *app,
+                  const char  *database,
+                  const char  *renderer)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s_real_drop", renderer_name);
+  const char *env[] = { "AFFARI_BENCH_REAL_DROP", "1", NULL };
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *line = NULL;
+  g_autofree char *found = g_find_program_in_path ("xdotool");
+  Child child = { 0 };
+  int x[2], y[2];
+  guint over = 0;
+
+  if (found == NULL || !child_spawn (&child, app, database, renderer, env))
+    return;
+  line = child_read_line (&child, "real-drop-geometry");
+  if (line == NULL || sscanf (line, "real-drop-geometry %d %d %d %d", &x[0], &y[0], &x[1], &y[1]) != 4 || x[0] < 0 || x[1] < 0)
+    {
+      child_stop (&child);
+      return;
+    }
+
+  for (int i = 0; i < 9; i++)
+    {
+      int from = i % 2, to = 1 - from;
+      /* Not --sync: xdotool waits for ever when the pointer is there already. */
+      g_autofree char *start = g_strdup_printf ("mousemove %d %d", x[from], y[from]);
+      g_autofree char *drop = NULL;
+
+      xdotool (start);
+      g_usleep (200000);
+      xdotool ("mousedown 1");
+      g_usleep (200000);
+      for (int step = 1; step <= 20; step++)
+        {
+          g_autofree char *move = g_strdup_printf ("mousemove %d %d",
+                                                   x[from] + (x[to] - x[from]) * step / 20,
+                                                   y[from] + (y[to] - y[from]) * step / 20);
+          xdotool (move);
+          g_usleep (20000);
+        }
+      g_usleep (200000);
+      xdotool ("mouseup 1");
+
+      drop = child_read_line (&child, "drop-ms");
+      if (drop == NULL)
+        break;
+      if (i > 0)   /* the first warms SQLite's statement cache */
+        {
+          g_auto(GStrv) parts = g_strsplit (drop, " ", -1);
+          double ms = g_strv_length (parts) >= 2 ? g_ascii_strtod (parts[1], NULL) : -1;
+
+          g_array_append_val (times, ms);
+          over += ms > 16.0;
+        }
+      g_usleep (800000);
+    }
+  child_stop (&child);
+
+  g_array_sort (times, compare_doubles);
+  add_double (json, prefix, "to_paint_median_ms", times->len > 0 ? g_array_index (times, double, times->len / 2) : -1);
+  add_double (json, prefix, "to_paint_max_ms", times->len > 0 ? g_array_index (times, double, times->len - 1) : -1);
+  add_double (json, prefix, "over_16ms", over);
+  add_double (json, prefix, "count", times->len);
+}
+
 /* A database whose first stage holds @n deals: the column the scrolling test goes through. */
 static char *
 make_scroll_database (const char *dir,
@@ -616,6 +785,7 @@ bench_ui (JsonBuilder *json,
     {
       bench_drops (json, renderers[r][0], "user_pace", app, database, renderers[r][1], 1000);
       bench_drops (json, renderers[r][0], "stress", app, database, renderers[r][1], 250);
+      bench_real_drops (json, renderers[r][0], app, database, renderers[r][1]);
     }
 
   /* Scrolling a 50,000-deal column to its end. */
@@ -625,6 +795,33 @@ bench_ui (JsonBuilder *json,
     g_autofree char *tmp = g_dir_make_tmp ("affari-bench-scroll-XXXXXX", &error);
     g_autofree char *scroll_db = make_scroll_database (tmp, 50000);
     const char *names[] = { "cairo", "default" };
+
+    for (guint r = 0; r < G_N_ELEMENTS (names); r++)
+      {
+        const char *floor_env[] = { "AFFARI_BENCH_FLOOR_FRAMES", "300", NULL };
+        Child floor_child = { 0 };
+        char *line;
+
+        /* The floor: the empty window drawn whole as many times, with the same renderer. */
+        if (child_spawn (&floor_child, self_path, NULL, r == 0 ? "cairo" : NULL, floor_env))
+          {
+            while ((line = child_read_line (&floor_child, "floor-")) != NULL && !g_str_has_prefix (line, "floor-done"))
+              {
+                g_auto(GStrv) parts = g_strsplit (line, " ", 2);
+
+                if (parts[0] != NULL && parts[1] != NULL)
+                  {
+                    g_autofree char *key = g_strdelimit (g_strdup_printf ("%s_empty_window_%s", names[r], parts[0] + strlen ("floor-")), "-", '_');
+
+                    json_builder_set_member_name (json, key);
+                    json_builder_add_double_value (json, g_ascii_strtod (parts[1], NULL));
+                  }
+                g_free (line);
+              }
+            g_free (line);
+            child_stop (&floor_child);
+          }
+      }
 
     for (guint r = 0; r < G_N_ELEMENTS (names); r++)
       {

@@ -177,7 +177,8 @@ report_drops (void)
   static int enabled = -1;
 
   if (enabled < 0)
-    enabled = g_strcmp0 (g_getenv ("AFFARI_REPORT_DROP"), "1") == 0 || g_getenv ("AFFARI_BENCH_DROP") != NULL;
+    enabled = g_strcmp0 (g_getenv ("AFFARI_REPORT_DROP"), "1") == 0 || g_getenv ("AFFARI_BENCH_DROP") != NULL ||
+              g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL;
 
   return enabled;
 }
@@ -1110,7 +1111,32 @@ bench_start_cb (gpointer user_data)
 
   self->bench_source = 0;
 
-  if (drops != NULL)
+  if (g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL)
+    {
+      int x[2] = { -1, -1 }, y[2] = { -1, -1 };
+
+      /* Where the benchmark's real pointer takes the top card of the first two columns: their
+       * middles, a little below their top edges (window at the screen's origin, as under a bare
+       * X server). The drops are timed as any (AFFARI_REPORT_DROP). */
+      for (guint i = 0; i < 2 && i < self->columns->len; i++)
+        {
+          AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
+          gint64 top = affari_deal_list_get_id_at (affari_kanban_column_get_deals (column), 0);
+          GtkWidget *card = top != 0 ? affari_kanban_column_find_card (column, top) : NULL;
+          graphene_point_t point;
+
+          if (card != NULL &&
+              gtk_widget_compute_point (card, GTK_WIDGET (gtk_widget_get_root (card)),
+                                        &GRAPHENE_POINT_INIT (gtk_widget_get_width (card) / 2.0, 20), &point))
+            {
+              x[i] = (int) point.x;
+              y[i] = (int) point.y;
+            }
+        }
+      g_print ("real-drop-geometry %d %d %d %d\n", x[0], y[0], x[1], y[1]);
+      fflush (stdout);
+    }
+  else if (drops != NULL)
     {
       const char *interval = g_getenv ("AFFARI_BENCH_DROP_INTERVAL");
 
@@ -1283,7 +1309,8 @@ affari_kanban_board_realize (GtkWidget *widget)
   if (self->columns->len > 0)
     wait_for_first_frame (self);
 
-  if ((g_getenv ("AFFARI_BENCH_DROP") != NULL || g_getenv ("AFFARI_BENCH_SCROLL") != NULL) &&
+  if ((g_getenv ("AFFARI_BENCH_DROP") != NULL || g_getenv ("AFFARI_BENCH_SCROLL") != NULL ||
+       g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL) &&
       self->bench_paint_handler == 0 && self->bench_source == 0 && self->bench_frames == NULL)
     self->bench_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                                                   G_CALLBACK (on_bench_first_paint_cb), self);
@@ -1674,7 +1701,6 @@ affari_kanban_board_drag_begin (AffariKanbanBoard *self,
     self->origin_vvalue = gtk_adjustment_get_value (column_vadjustment (self->origin_column));
 
   self->dragging = TRUE;
-  gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   gtk_revealer_set_reveal_child (self->zones_revealer, TRUE);
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -1692,7 +1718,6 @@ affari_kanban_board_drag_end (AffariKanbanBoard *self)
   self->dragging = FALSE;
   g_hash_table_remove_all (self->dragged);
   stop_autoscroll (self);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
   gtk_revealer_set_reveal_child (self->zones_revealer, FALSE);
 
   for (guint i = 0; i < self->columns->len; i++)

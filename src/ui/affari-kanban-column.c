@@ -40,6 +40,7 @@ struct _AffariKanbanColumn
   GArray            *expected;         /* gint64: changes already counted (affari_kanban_column_expect_move) */
 
   /* a drag over the column */
+  gboolean           drop_highlight;
   double             drag_x;
   double             drag_y;
   double             scroll_speed;
@@ -113,6 +114,18 @@ make_query (AffariKanbanColumn *self,
   query.include_deleted = FALSE;
 
   return query;
+}
+
+/* The column under a dragged card is tinted and outlined. Drawn, not a CSS class: a class on the
+ * column would make GTK compute the style of its 200 rows again, twice a drop. */
+static void
+set_drop_highlight (AffariKanbanColumn *self,
+                    gboolean            highlight)
+{
+  if (self->drop_highlight == highlight)
+    return;
+  self->drop_highlight = highlight;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The card shown by a row of the list view, or NULL. */
@@ -605,7 +618,7 @@ on_drop_enter_cb (GtkDropTarget      *target,
                   double              y,
                   AffariKanbanColumn *self)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (self), "drop-target");
+  set_drop_highlight (self, TRUE);
 
   return GDK_ACTION_MOVE;
 }
@@ -618,7 +631,7 @@ on_drop_motion_cb (GtkDropTarget      *target,
 {
   self->drag_x = x;
   self->drag_y = y;
-  gtk_widget_add_css_class (GTK_WIDGET (self), "drop-target");
+  set_drop_highlight (self, TRUE);
   show_drop_line (self, affari_kanban_column_index_at (self, x, y));
   update_autoscroll (self, y);
 
@@ -759,6 +772,36 @@ affari_kanban_column_constructed (GObject *object)
 }
 
 static void
+affari_kanban_column_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
+
+  if (self->drop_highlight)
+    {
+      GtkStyleContext *context = gtk_widget_get_style_context (widget);
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      GdkRGBA accent, tint, outline;
+      GskRoundedRect shape;
+
+      if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      tint = outline = accent;
+      tint.alpha = 0.12;
+      outline.alpha = 0.6;
+      /* As the column's CSS: a 12 pixel radius. */
+      gsk_rounded_rect_init_from_rect (&shape, &bounds, 12);
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, &tint, &bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &shape, (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { outline, outline, outline, outline });
+    }
+
+  GTK_WIDGET_CLASS (affari_kanban_column_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
 affari_kanban_column_dispose (GObject *object)
 {
   AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (object);
@@ -861,6 +904,7 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = affari_kanban_column_constructed;
+  GTK_WIDGET_CLASS (klass)->snapshot = affari_kanban_column_snapshot;
   object_class->dispose = affari_kanban_column_dispose;
   object_class->finalize = affari_kanban_column_finalize;
   object_class->get_property = affari_kanban_column_get_property;
@@ -1247,7 +1291,7 @@ affari_kanban_column_end_drag (AffariKanbanColumn *self)
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   stop_autoscroll (self);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-target");
+  set_drop_highlight (self, FALSE);
   gtk_widget_set_visible (self->drop_line, FALSE);
 }
 
@@ -1401,4 +1445,12 @@ affari_kanban_column_get_header (AffariKanbanColumn *self)
   g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), NULL);
 
   return self->title_box;
+}
+
+gboolean
+affari_kanban_column_get_drop_highlight (AffariKanbanColumn *self)
+{
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
+
+  return self->drop_highlight;
 }

@@ -88,4 +88,7 @@ gboolean        affari_kanban_column_expect_move      (AffariKanbanColumn *self,
 /* The top of the header (stripe, name, count and totals): the board gives all the same height. */
 GtkWidget      *affari_kanban_column_get_header       (AffariKanbanColumn *self);
 
+/* Whether the column shows that a dragged card would land in it. */
+gboolean        affari_kanban_column_get_drop_highlight (AffariKanbanColumn *self);
+
 G_END_DECLS
