@@ -60,6 +60,7 @@ struct _AffariKanbanCard
   GMenuModel     *menu;
   GtkWidget      *context_menu;
   int             grabbed_keyboard; /* X11 device id grabbed for a drag's Esc, or 0 */
+  gboolean        label_dirty;      /* the accessible label waits for the card to be shown */
 
   /* What is drawn, derived from the deal; NULL until needed. */
   PangoLayout    *title;
@@ -290,15 +291,12 @@ ensure_layouts (AffariKanbanCard *self)
     self->badge = make_layout (self, _("Repeat"), PANGO_WEIGHT_BOLD, CAPTION_SCALE);
 }
 
-/* What the deal says changed: texts are made again when next needed. */
 static void
-update (AffariKanbanCard *self)
+update_label (AffariKanbanCard *self)
 {
   g_autofree char *description = NULL;
 
-  clear_layouts (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-
+  self->label_dirty = FALSE;
   if (self->deal == NULL)
     return;
 
@@ -306,6 +304,22 @@ update (AffariKanbanCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
+}
+
+/* What the deal says changed: texts are made again when next needed. The card keeps its height
+ * (measure () reads no text), so a redraw is enough. The accessible label waits until the card
+ * is on screen: GtkListView binds some 200 rows, most of them hidden, and a scroll far down a
+ * column binds them all again in one frame. */
+static void
+update (AffariKanbanCard *self)
+{
+  clear_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_label (self);
+  else
+    self->label_dirty = TRUE;
 }
 
 static void
@@ -860,6 +874,17 @@ affari_kanban_card_css_changed (GtkWidget         *widget,
 }
 
 static void
+affari_kanban_card_map (GtkWidget *widget)
+{
+  AffariKanbanCard *self = AFFARI_KANBAN_CARD (widget);
+
+  GTK_WIDGET_CLASS (affari_kanban_card_parent_class)->map (widget);
+
+  if (self->label_dirty)
+    update_label (self);
+}
+
+static void
 affari_kanban_card_size_allocate (GtkWidget *widget,
                                   int        width,
                                   int        height,
@@ -937,6 +962,7 @@ affari_kanban_card_class_init (AffariKanbanCardClass *klass)
   widget_class->measure = affari_kanban_card_measure;
   widget_class->snapshot = affari_kanban_card_snapshot;
   widget_class->size_allocate = affari_kanban_card_size_allocate;
+  widget_class->map = affari_kanban_card_map;
   widget_class->css_changed = affari_kanban_card_css_changed;
 
   properties[PROP_DEAL] =
