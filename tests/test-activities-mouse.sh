@@ -134,13 +134,18 @@ locate_card() {
 import sys
 from helpers import *
 sources, target = sys.argv[1].split("|"), sys.argv[2]
+import time
 t = extents(column(target))
-for name in sources:
-    cs = cards(column(name))
-    if cs:
-        c = extents(cs[0])
-        print(c.x + c.width // 2, c.y + 24, t.x + t.width // 2, t.y + min(t.height - 20, 300))
-        sys.exit(0)
+# a card's accessible name is given when it is first shown: look again for a few seconds
+deadline = time.time() + 10
+while time.time() < deadline:
+    for name in sources:
+        cs = cards(column(name))
+        if cs:
+            c = extents(cs[0])
+            print(c.x + c.width // 2, c.y + 24, t.x + t.width // 2, t.y + min(t.height - 20, 300))
+            sys.exit(0)
+    time.sleep(0.5)
 sys.exit("no card in %s" % sources)
 PY
 }
@@ -177,8 +182,8 @@ shot() { if [ -n "${AFFARI_TEST_SHOTS:-}" ]; then import -window root "$AFFARI_T
 echo "1..4"
 
 # The Activities view: Ctrl+3.
-# (not where the pointer starts, the middle of the screen: --sync would wait for a move)
-xdotool mousemove --sync 600 420 click 1
+# (an empty place of the header bar, not where the pointer starts: --sync would wait for a move)
+xdotool mousemove --sync 250 27 click 1
 xdotool key --clearmodifiers ctrl+3
 sleep 1
 

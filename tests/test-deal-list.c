@@ -337,6 +337,60 @@ test_moves_and_big_changes (void)
 }
 
 /* After a reset (an import) every object is handed out anew, even where the ids did not change. */
+/* A drop on a Kanban column says where the card goes: the column inserts it there before the
+ * next frame without reading its ids, and reads them once afterwards, which changes nothing. */
+static void
+test_expected_arrival (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) column_new = NULL;
+  g_autoptr(AffariDealList) column_won = NULL;
+  AffariDealQuery qn = { 0 }, qw = { 0 };
+  Change cw = { 0 };
+  guint queries_won;
+  gint64 moved_id;
+
+  fill (store, 300, "NEW");
+  fill (store, 100, "WON");
+  qn.stage_id = stage (store, "NEW");
+  qw.stage_id = stage (store, "WON");
+  column_new = affari_deal_list_new (store, &qn);
+  column_won = affari_deal_list_new (store, &qw);
+  g_signal_connect (column_won, "items-changed", G_CALLBACK (on_items_changed), &cw);
+  queries_won = affari_deal_list_get_n_queries (column_won);
+
+  moved_id = affari_deal_list_get_id_at (column_new, 5);
+  affari_deal_list_expect_arrival (column_won, moved_id, 2);
+  g_assert_true (affari_store_move_deal (store, moved_id, qw.stage_id, 2, NULL, NULL));
+
+  /* The refresh before the frame (the verification waits for idle time, a lower priority). */
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (cw.count, ==, 1);
+  g_assert_cmpuint (cw.position, ==, 2);
+  g_assert_cmpuint (cw.removed, ==, 0);
+  g_assert_cmpuint (cw.added, ==, 1);
+  g_assert_cmpuint (affari_deal_list_find (column_won, moved_id), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column_won)), ==, 101);
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won);
+  g_assert_cmpuint (affari_deal_list_find (column_new, moved_id), ==, G_MAXUINT);
+
+  /* The store agrees: reading the ids again changes nothing. */
+  run_idle ();
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won + 1);
+  g_assert_cmpuint (cw.count, ==, 1);
+  g_assert_cmpuint (affari_deal_list_find (column_won, moved_id), ==, 2);
+
+  /* Moved out again before the arrival was shown (an undo at once): it does not arrive. */
+  moved_id = affari_deal_list_get_id_at (column_new, 7);
+  affari_deal_list_expect_arrival (column_won, moved_id, 0);
+  g_assert_true (affari_store_move_deal (store, moved_id, qw.stage_id, 0, NULL, NULL));
+  g_assert_true (affari_store_move_deal (store, moved_id, qn.stage_id, 7, NULL, NULL));
+  run_idle ();
+  g_assert_cmpuint (affari_deal_list_find (column_won, moved_id), ==, G_MAXUINT);
+  g_assert_cmpuint (affari_deal_list_find (column_new, moved_id), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column_won)), ==, 101);
+}
+
 static void
 test_reset_reloads (void)
 {
@@ -408,6 +462,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/deal-list/query-change", test_query_change);
   g_test_add_func ("/deal-list/list-dies-with-its-user", test_list_dies_with_its_user);
   g_test_add_func ("/deal-list/drop-reads-little", test_drop_reads_little);
+  g_test_add_func ("/deal-list/expected-arrival", test_expected_arrival);
   g_test_add_func ("/deal-list/reset-reloads", test_reset_reloads);
   g_test_add_func ("/deal-list/moves-and-big-changes", test_moves_and_big_changes);
   g_test_add_func ("/deal-list/frozen-catches-up", test_frozen_catches_up);

@@ -1,7 +1,11 @@
 #!/bin/bash
 # test-kanban-mouse.sh — drag a card to another column with the real X pointer, as a person does,
 # and check in the database (through affari-cli) that the deal changed stage; then drag one onto
-# the header bar, where nothing accepts it, and check that nothing changed.
+# the header bar, where nothing accepts it, and check that nothing changed; then press Esc in the
+# middle of a drag over another column and check that the drag ended at once (the drop zones
+# gone while the button is still held) and that releasing the button dropped nothing; then hold a
+# dragged card at the right edge of the window and check that the board scrolled, and that Esc
+# scrolled it back.
 #
 # Needs an X server (xvfb-run outside) and xdotool; starts its own session bus for AT-SPI, which
 # gives the screen position of "the card named X in the column named Y".
@@ -105,7 +109,7 @@ print(sum(1 for d in json.load(sys.stdin)
 ' "$1" "$2"
 }
 
-echo "1..2"
+echo "1..4"
 
 read -r fx fy tx ty title < <(locate "Nuovo" "Preparazione documenti")
 src_before=$(count_in "$title" "Nuovo")
@@ -131,4 +135,90 @@ if [ "$after" = "$before" ]; then
   echo "ok 2 - a drop on the header bar changed nothing"
 else
   echo "not ok 2 - a drop on the header bar changed the deals"; exit 1
+fi
+
+# The bottom of the board, where the drop zones rise while dragging, as a picture (above the
+# board's overlay scrollbar, which comes and goes with the pointer); and how many pixels two such
+# pictures differ by. (GTK 4.8 tells AT-SPI nothing about what a revealer hides.)
+bottom_strip() {
+  import -window root -crop 1190x78+0+660 +repage "$tmp/$1.png"
+}
+pixels_differing() {
+  compare -metric AE "$tmp/$1.png" "$tmp/$2.png" null: 2>&1 | cut -d' ' -f1
+}
+
+# Esc while dragging over another column: GTK 4.8 on X11 used to lose the key and drop anyway.
+read -r fx fy tx ty title < <(locate "Preparazione documenti" "Fattura di acconto")
+before=$("$cli" --database "$db" deals --json | md5sum)
+xdotool mousemove --sync "$fx" "$fy"; sleep 0.2
+bottom_strip idle
+xdotool mousedown 1; sleep 0.2
+for i in $(seq 1 20); do
+  xdotool mousemove "$((fx + (tx - fx) * i / 20))" "$((fy + (ty - fy) * i / 20))"
+  sleep 0.02
+done
+sleep 0.5
+bottom_strip dragging
+xdotool key Escape
+sleep 0.8
+bottom_strip cancelled
+during=$(pixels_differing idle dragging)
+cancelled=$(pixels_differing idle cancelled)
+xdotool mouseup 1
+sleep 0.8
+after=$("$cli" --database "$db" deals --json | md5sum)
+# While dragging the zones cover the strip (some 80,000 pixels); after Esc, with the button still
+# held, it is as before: no zone, no tinted column (23,000 pixels), at most an overlay scrollbar
+# of a column fading (a few hundred).
+if [ "$during" -gt 10000 ] && [ "$cancelled" -lt 2000 ] && [ "$after" = "$before" ]; then
+  echo "ok 3 - Esc cancelled the drag of '$title' and releasing the button dropped nothing"
+else
+  echo "not ok 3 - Esc during a drag: $during pixels changed by the drag, $cancelled still after Esc, deals $([ "$after" = "$before" ] && echo unchanged || echo changed)"; exit 1
+fi
+
+# The left edge of the column named $1 on screen.
+column_x() {
+  "$python" - "$1" <<'PY'
+import sys, pyatspi
+name = sys.argv[1]
+def walk(acc):
+    yield acc
+    for i in range(acc.childCount):
+        ch = acc.getChildAtIndex(i)
+        if ch is not None:
+            yield from walk(ch)
+desktop = pyatspi.Registry.getDesktop(0)
+for i in range(desktop.childCount):
+    app = desktop.getChildAtIndex(i)
+    if app is None:
+        continue
+    for acc in walk(app):
+        if acc.name == name and acc.getRoleName() == "panel":
+            print(acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS).x); sys.exit(0)
+sys.exit("no column " + name)
+PY
+}
+
+# Held at the right edge while dragging, the board scrolls to the columns beyond it.
+read -r fx fy tx ty title < <(locate "Fattura di acconto" "In corso")
+before=$("$cli" --database "$db" deals --json | md5sum)
+x0=$(column_x "Nuovo")
+xdotool mousemove --sync "$fx" "$fy"; sleep 0.2
+xdotool mousedown 1; sleep 0.2
+for i in $(seq 1 20); do
+  xdotool mousemove "$((fx + (1188 - fx) * i / 20))" "$((fy + (400 - fy) * i / 20))"
+  sleep 0.02
+done
+sleep 1.5
+x1=$(column_x "Nuovo")
+xdotool key Escape
+sleep 0.8
+x2=$(column_x "Nuovo")
+xdotool mouseup 1
+sleep 0.5
+after=$("$cli" --database "$db" deals --json | md5sum)
+if [ "$x1" -le $((x0 - 300)) ] && [ "$x2" -eq "$x0" ] && [ "$after" = "$before" ]; then
+  echo "ok 4 - at the right edge the board scrolled by $((x0 - x1)) px while dragging; Esc scrolled it back"
+else
+  echo "not ok 4 - column Nuovo at x $x0, $x1 while held at the right edge, $x2 after Esc; deals $([ "$after" = "$before" ] && echo unchanged || echo changed)"; exit 1
 fi

@@ -544,6 +544,36 @@ board_body (Fixture *f)
   description = affari_kanban_card_describe (usd);
   g_assert_true (g_str_has_prefix (description, "Epsilon USA, "));
 
+  /* The first column's header has a line more (the dollars), yet the cards of every column start
+   * at the same height. */
+  {
+    graphene_rect_t first_list, list;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (affari_kanban_column_get_list_view (first)), GTK_WIDGET (board), &first_list));
+    for (guint i = 1; i < affari_kanban_board_get_n_columns (board); i++)
+      {
+        AffariKanbanColumn *column = affari_kanban_board_get_column (board, i);
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (affari_kanban_column_get_list_view (column)), GTK_WIDGET (board), &list));
+        g_assert_cmpfloat (list.origin.y, ==, first_list.origin.y);
+      }
+  }
+
+  /* Right after the first frame, the columns in sight (and the next one) have all their rows;
+   * the last column, far to the right, none until the board is scrolled to it. */
+  {
+    AffariKanbanColumn *last = affari_kanban_board_get_column (board, affari_kanban_board_get_n_columns (board) - 1);
+    GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+
+    WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (first));
+    wait_for_frame (GTK_WIDGET (window));
+    g_assert_false (affari_kanban_column_get_shows_all_rows (last));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (affari_kanban_column_get_list_view (last)))), ==, 0);
+    gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+    WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (last));
+    gtk_adjustment_set_value (hadjustment, 0);
+  }
+
   /* The search bar filters the board in SQL. */
   affari_kanban_board_set_filter_text (board, "gamma");
   WAIT_UNTIL (affari_kanban_column_get_count (first) == 1);
@@ -595,8 +625,8 @@ drop_body (Fixture *f)
   g_assert_null (affari_kanban_column_find_card (first, f->deals[2]));
 
   toast = g_strdup_printf (_("Deal moved to %s"), affari_stage_get_name (affari_kanban_column_get_stage (second)));
-  g_assert_true (toast_says (window, toast));
-  g_assert_true (toast_says (window, _("Undo")));
+  WAIT_UNTIL (toast_says (window, toast));
+  WAIT_UNTIL (toast_says (window, _("Undo")));
 
   /* Alfa dropped on the lower half of Gamma's card lands below it; on the header, on top. */
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (second, f->deals[2]));
@@ -710,6 +740,7 @@ cancel_body (Fixture *f)
   GtkWidget *zones = affari_kanban_board_get_drop_zones (board);
   GdkDragAction action = 0;
   gboolean handled = TRUE;
+  GtkAdjustment *hadjustment;
 
   g_assert_nonnull (card);
   source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
@@ -728,16 +759,24 @@ cancel_body (Fixture *f)
   g_signal_emit_by_name (target, "enter", 50.0, 150.0, &action);
   g_signal_emit_by_name (target, "motion", 50.0, 150.0, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "drop-target"));
+  g_assert_true (affari_kanban_column_get_drop_highlight (second));
   line = find_widget (GTK_WIDGET (second), match_css_class, "kanban-drop-line");
   g_assert_nonnull (line);
   g_assert_true (gtk_widget_get_visible (line));
   g_signal_emit_by_name (target, "leave");
   g_assert_false (gtk_widget_get_visible (line));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (second), "drop-target"));
+  g_assert_false (affari_kanban_column_get_drop_highlight (second));
 
-  /* Esc: GTK cancels the drag. Everything is as before, nothing written. */
+  /* The board autoscrolled on the way (as near its right edge). */
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) + 200);
+  gtk_adjustment_set_value (hadjustment, 200);
+
+  /* Esc: GTK cancels the drag. Everything is as before, nothing written, the board scrolled back
+   * to where the card flies back to. */
   g_signal_emit_by_name (source, "drag-cancel", NULL, GDK_DRAG_CANCEL_USER_CANCELLED, &handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
   g_assert_false (affari_kanban_board_get_dragging (board));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "dragging"));
   WAIT_UNTIL (!gtk_widget_get_mapped (zones));
@@ -799,7 +838,7 @@ keyboard_body (Fixture *f)
   g_assert_true (gtk_widget_grab_focus (row));
   press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (first)), "Delete");
   g_assert_cmpint (deal_index (store, f->deals[1]), ==, -1);
-  g_assert_true (toast_says (window, _("Deal deleted")));
+  WAIT_UNTIL (toast_says (window, _("Deal deleted")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (first));
 
@@ -813,6 +852,168 @@ test_keyboard (Fixture       *f,
                gconstpointer  data)
 {
   run_app (f, keyboard_body);
+}
+
+/* The deal of the card that has the keyboard focus (its row has it), or 0. */
+static gint64
+focused_deal (AffariWindow        *window,
+              AffariKanbanColumn **column)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *child = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+  AffariDeal *deal;
+
+  if (!AFFARI_IS_KANBAN_CARD (child) || (deal = affari_kanban_card_get_deal (AFFARI_KANBAN_CARD (child))) == NULL)
+    return 0;
+
+  *column = AFFARI_KANBAN_COLUMN (gtk_widget_get_ancestor (focus, AFFARI_TYPE_KANBAN_COLUMN));
+  return affari_deal_get_id (deal);
+}
+
+static void
+keyboard_focus_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariKanbanBoard *board = get_board (window);
+  gint64 won_id = affari_store_find_stage (store, affari_window_get_pipeline_id (window), AFFARI_SEMANTICS_SUCCESS);
+  AffariKanbanColumn *column = affari_kanban_board_get_column (board, 0);
+  AffariKanbanColumn *won = affari_kanban_board_find_column (board, won_id);
+  AffariKanbanCard *card = find_card (board, f->deals[1]);
+  graphene_rect_t bounds;
+  guint steps = 0;
+
+  /* Beta, in the middle of the first column, has the focus. */
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card))));
+  g_assert_cmpint (focused_deal (window, &column), ==, f->deals[1]);
+
+  /* Alt+→ step by step to the won stage, off screen to the right: each time the card keeps the
+   * focus in its new column, so that the next Alt+→ (sent to where the focus is) moves it on. */
+  while (column != won)
+    {
+      AffariKanbanColumn *next = affari_kanban_board_get_column (board, ++steps);
+      AffariKanbanColumn *now = NULL;
+
+      press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (column)), "<Alt>Right");
+      g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (next));
+      WAIT_UNTIL (focused_deal (window, &now) == f->deals[1] && now == next);
+      column = now;
+    }
+  g_assert_cmpuint (steps, >=, 4);
+
+  /* The board scrolled to show the focused card whole. */
+  card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (won, f->deals[1]));
+  g_assert_nonnull (card);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (board), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (board)));
+
+  /* And back with Alt+←: the focus follows again. */
+  press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (won)), "<Alt>Left");
+  {
+    AffariKanbanColumn *previous = affari_kanban_board_get_column (board, steps - 1);
+    AffariKanbanColumn *now = NULL;
+
+    g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (previous));
+    WAIT_UNTIL (focused_deal (window, &now) == f->deals[1] && now == previous);
+  }
+}
+
+static void
+test_keyboard_focus (Fixture       *f,
+                     gconstpointer  data)
+{
+  run_app (f, keyboard_focus_body);
+}
+
+static void
+autoscroll_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariKanbanBoard *board = get_board (window);
+  AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
+  AffariKanbanCard *card;
+  GtkEventController *source, *board_motion, *target;
+  GtkAdjustment *hadjustment, *vadjustment;
+  GdkDragAction action = 0;
+  double width = gtk_widget_get_width (GTK_WIDGET (board));
+  double height, value;
+
+  /* A first column long enough to scroll. */
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Commessa %u", i + 1);
+      create_deal (store, title, 10000, NULL);
+    }
+  WAIT_UNTIL (affari_kanban_column_get_count (first) == 30);
+  wait_for_frame (GTK_WIDGET (window));
+
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW)));
+  /* The list keeps showing the card that was on top when deals arrive above it. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment) + 200);
+
+  card = find_card (board, affari_deal_list_get_id_at (affari_kanban_column_get_deals (first), 0));
+  g_assert_nonnull (card);
+  source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  g_signal_emit_by_name (source, "drag-begin", NULL);
+
+  /* The pointer in the middle of the board: nothing moves. */
+  board_motion = find_controller (GTK_WIDGET (board), GTK_TYPE_DROP_CONTROLLER_MOTION);
+  g_assert_nonnull (board_motion);
+  g_signal_emit_by_name (board_motion, "enter", width / 2, 300.0);
+  g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+
+  /* Near the right edge the board scrolls right, frame after frame... */
+  g_signal_emit_by_name (board_motion, "motion", width - 8, 300.0);
+  WAIT_UNTIL (gtk_adjustment_get_value (hadjustment) >= 150);
+  /* ...until the pointer leaves the edge. */
+  g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
+  wait_for_frame (GTK_WIDGET (window));
+  value = gtk_adjustment_get_value (hadjustment);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, value);
+  /* Near the left edge, back. */
+  g_signal_emit_by_name (board_motion, "motion", 4.0, 300.0);
+  WAIT_UNTIL (gtk_adjustment_get_value (hadjustment) == 0);
+  g_signal_emit_by_name (board_motion, "leave");
+
+  /* Over the first column near its bottom edge: the column scrolls down, and the landing line
+   * stays where the pointer is. */
+  target = find_controller (GTK_WIDGET (first), GTK_TYPE_DROP_TARGET);
+  height = gtk_widget_get_height (GTK_WIDGET (first));
+  g_signal_emit_by_name (target, "enter", 100.0, height - 6, &action);
+  g_signal_emit_by_name (target, "motion", 100.0, height - 6, &action);
+  WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) >= 200);
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (first), match_css_class, "kanban-drop-line")));
+  /* Near the top of its list, back up. */
+  g_signal_emit_by_name (target, "motion", 100.0, 130.0, &action);
+  WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) == 0);
+  g_signal_emit_by_name (target, "leave");
+  value = gtk_adjustment_get_value (vadjustment);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+
+  g_signal_emit_by_name (source, "drag-end", NULL, FALSE);
+  g_assert_false (affari_kanban_board_get_dragging (board));
+}
+
+static void
+test_autoscroll (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_app (f, autoscroll_body);
 }
 
 static GtkWidget *
@@ -910,7 +1111,7 @@ zones_body (Fixture *f)
     zone = find_zone (board, "trash", 0);
     g_assert_true (drop_on (zone, gamma, 10, 10));
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before - 1);
-    g_assert_true (toast_says (window, _("Deal deleted")));
+    WAIT_UNTIL (toast_says (window, _("Deal deleted")));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before);
   }
@@ -966,7 +1167,7 @@ multi_body (Fixture *f)
   g_assert_cmpint (deal_index (store, f->deals[1]), ==, 1);
   toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal moved to %s", "%u deals moved to %s", 2), 2,
                            affari_stage_get_name (affari_kanban_column_get_stage (third)));
-  g_assert_true (toast_says (window, toast));
+  WAIT_UNTIL (toast_says (window, toast));
 
   /* One undo for the lot. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
@@ -1062,6 +1263,8 @@ main (int   argc,
   g_test_add ("/ui/kanban/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/ui/kanban/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui/kanban/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui/kanban/autoscroll", Fixture, NULL, fixture_set_up, test_autoscroll, fixture_tear_down);
+  g_test_add ("/ui/kanban/keyboard-focus", Fixture, NULL, fixture_set_up, test_keyboard_focus, fixture_tear_down);
   g_test_add ("/ui/kanban/zones", Fixture, NULL, fixture_set_up, test_zones, fixture_tear_down);
   g_test_add ("/ui/kanban/multi-select", Fixture, NULL, fixture_set_up, test_multi, fixture_tear_down);
   g_test_add ("/ui/kanban/quick-create", Fixture, NULL, fixture_set_up, test_quick_create, fixture_tear_down);

@@ -258,22 +258,120 @@ bench_list_open (gpointer data)
 
 static gboolean empty_reported;
 
+/* The floor of a frame (AFFARI_BENCH_FLOOR_FRAMES=N): the empty window's content (a plain area
+ * under the header bar, of another shade each frame) painted anew N times, each from the frame
+ * clock's before-paint to its after-paint, as the board's scrolling is timed. An unchanged window
+ * would paint nothing: GTK redraws only what changed. */
+static struct {
+  int        left;
+  gint64     start;
+  GArray    *times;
+  GtkWidget *area;
+} floor_frames;
+
+static void
+floor_draw_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  double shade = 0.90 + 0.05 * (floor_frames.left % 2);
+
+  cairo_set_source_rgb (cr, shade, shade, shade);
+  cairo_paint (cr);
+}
+
+static void
+on_floor_before_paint_cb (GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  floor_frames.start = g_get_monotonic_time ();
+}
+
+static void
+on_floor_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  double ms;
+
+  if (floor_frames.start == 0 || floor_frames.times == NULL)
+    return;
+  ms = (g_get_monotonic_time () - floor_frames.start) / 1000.0;
+  g_array_append_val (floor_frames.times, ms);
+  floor_frames.start = 0;
+}
+
+static gboolean
+floor_tick_cb (GtkWidget     *window,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  if (floor_frames.left-- > 0)
+    {
+      gtk_widget_queue_draw (floor_frames.area);
+      return G_SOURCE_CONTINUE;
+    }
+
+  {
+    double total = 0, worst = 0;
+    guint over = 0;
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    for (guint i = 0; i < floor_frames.times->len; i++)
+      {
+        double t = g_array_index (floor_frames.times, double, i);
+
+        total += t;
+        worst = MAX (worst, t);
+        over += t > 16.0;
+      }
+    g_print ("floor-frame-mean-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f",
+                                                         floor_frames.times->len > 0 ? total / floor_frames.times->len : 0));
+    g_print ("floor-frame-max-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f", worst));
+    g_print ("floor-frame-over-16ms %u\n", over);
+    g_print ("floor-done\n");
+    fflush (stdout);
+  }
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_floor_frames_cb (gpointer window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  floor_frames.times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_floor_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_floor_after_paint_cb), NULL);
+  gtk_widget_add_tick_callback (window, floor_tick_cb, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_empty_after_paint_cb (GdkFrameClock *clock,
-                         gpointer       user_data)
+                         gpointer       window)
 {
   if (empty_reported)
     return;
   empty_reported = TRUE;
   g_print ("first-frame-ms 0\n");
   fflush (stdout);
+
+  if (g_getenv ("AFFARI_BENCH_FLOOR_FRAMES") != NULL)
+    {
+      floor_frames.left = CLAMP (atoi (g_getenv ("AFFARI_BENCH_FLOOR_FRAMES")), 1, 10000);
+      g_timeout_add (500, start_floor_frames_cb, window);
+    }
 }
 
 static void
 on_empty_realize_cb (GtkWidget *window,
                      gpointer   user_data)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_empty_after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_empty_after_paint_cb), window);
 }
 
 static void
@@ -284,6 +382,13 @@ on_empty_activate_cb (GApplication *app,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  if (g_getenv ("AFFARI_BENCH_FLOOR_FRAMES") != NULL)
+    {
+      floor_frames.area = gtk_drawing_area_new ();
+      gtk_widget_set_vexpand (floor_frames.area, TRUE);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (floor_frames.area), floor_draw_cb, NULL, NULL);
+      gtk_box_append (GTK_BOX (box), floor_frames.area);
+    }
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   g_signal_connect (window, "realize", G_CALLBACK (on_empty_realize_cb), NULL);
@@ -355,17 +460,22 @@ child_spawn (Child       *child,
     }
 
   child->out = fdopen (out_fd, "r");
+  /* Unbuffered, so that a poll on the descriptor tells whether a line is coming. */
+  if (child->out != NULL)
+    setvbuf (child->out, NULL, _IONBF, 0);
   return child->out != NULL;
 }
 
-/* The next line starting with @prefix (NULL at the end of the output). */
+/* The next line starting with @prefix (NULL at the end of the output, or after a minute without
+ * output: a benchmark that hangs says nothing rather than blocking for ever). */
 static char *
 child_read_line (Child      *child,
                  const char *prefix)
 {
   char buffer[512];
+  GPollFD poll_fd = { fileno (child->out), G_IO_IN | G_IO_HUP, 0 };
 
-  while (fgets (buffer, sizeof buffer, child->out) != NULL)
+  while (g_poll (&poll_fd, 1, 60000) > 0 && fgets (buffer, sizeof buffer, child->out) != NULL)
     {
       g_strchomp (buffer);
       if (g_str_has_prefix (buffer, prefix))
@@ -397,51 +507,242 @@ child_stop (Child *child)
   g_clear_pointer (&child->out, fclose);
 }
 
-/* Milliseconds from the spawn to the first painted frame (median of RUNS_UI), and the RSS then. */
-#define RUNS_UI 3
+/* Runs of each start-up, of which the median counts (--ui-runs). */
+static int runs_ui = 5;
+/* Which UI figures to take (--ui-parts): start-up, drops, scrolling. */
+static gboolean ui_startup = TRUE, ui_drop = TRUE, ui_scroll = TRUE;
 
-static double
-first_frame_ms (const char *program,
-                const char *database,
-                const char *renderer,
-                long       *rss_kb)
+static long
+median_long (long *values,
+             int   n)
 {
-  double t[RUNS_UI];
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && values[j - 1] > values[j]; j--)
+      {
+        long t = values[j];
+        values[j] = values[j - 1];
+        values[j - 1] = t;
+      }
+  return values[n / 2];
+}
 
-  for (int i = 0; i < RUNS_UI; i++)
+/* Milliseconds from the spawn to the first painted frame of one start; the RSS at that frame and
+ * two seconds later, when the board has built what it leaves for after the first frame. */
+static double
+first_frame_once (const char *program,
+                  const char *database,
+                  const char *renderer,
+                  long       *rss_kb,
+                  long       *settled_rss_kb)
+{
+  Child child = { 0 };
+  g_autofree char *line = NULL;
+  double ms;
+
+  if (!child_spawn (&child, program, database, renderer, NULL))
+    return -1;
+  line = child_read_line (&child, "first-frame-ms");
+  ms = line != NULL ? now_ms () - child.start_ms : -1;
+  if (rss_kb != NULL)
+    *rss_kb = child_rss_kb (&child);
+  if (settled_rss_kb != NULL)
     {
-      Child child = { 0 };
-      g_autofree char *line = NULL;
-
-      if (!child_spawn (&child, program, database, renderer, NULL))
-        return -1;
-      line = child_read_line (&child, "first-frame-ms");
-      t[i] = line != NULL ? now_ms () - child.start_ms : -1;
-      if (rss_kb != NULL)
-        *rss_kb = child_rss_kb (&child);
-      child_stop (&child);
+      g_usleep (2 * G_USEC_PER_SEC);
+      *settled_rss_kb = child_rss_kb (&child);
     }
+  child_stop (&child);
 
-  qsort (t, RUNS_UI, sizeof (double), compare_doubles);
-  return t[RUNS_UI / 2];
+  return ms;
 }
 
 static void
-add_ratio (JsonBuilder *json,
-           const char  *name,
-           double       app_ms,
-           double       floor_ms)
+add_double (JsonBuilder *json,
+            const char  *prefix,
+            const char  *name,
+            double       value)
 {
-  g_autofree char *app_key = g_strconcat (name, "_first_frame_ms", NULL);
-  g_autofree char *floor_key = g_strconcat (name, "_empty_window_ms", NULL);
-  g_autofree char *ratio_key = g_strconcat (name, "_startup_ratio", NULL);
+  g_autofree char *key = g_strconcat (prefix, "_", name, NULL);
 
-  json_builder_set_member_name (json, app_key);
-  json_builder_add_double_value (json, app_ms);
-  json_builder_set_member_name (json, floor_key);
-  json_builder_add_double_value (json, floor_ms);
-  json_builder_set_member_name (json, ratio_key);
-  json_builder_add_double_value (json, floor_ms > 0 ? app_ms / floor_ms : -1);
+  json_builder_set_member_name (json, key);
+  json_builder_add_double_value (json, value);
+}
+
+/* Start-up with @renderer: the empty window and the app started in turns (so that a load on the
+ * machine weighs on both alike), each RUNS_UI times; the medians, their ratio, and the median of
+ * the ratios of each pair. */
+static void
+bench_startup (JsonBuilder *json,
+               const char  *name,
+               const char  *self_path,
+               const char  *app,
+               const char  *database,
+               const char  *renderer)
+{
+  g_autofree double *floor_ms = g_new0 (double, runs_ui);
+  g_autofree double *app_ms = g_new0 (double, runs_ui);
+  g_autofree double *ratios = g_new0 (double, runs_ui);
+  g_autofree long *rss = g_new0 (long, runs_ui);
+  g_autofree long *settled = g_new0 (long, runs_ui);
+  g_autofree long *floor_rss = g_new0 (long, runs_ui);
+
+  for (int i = 0; i < runs_ui; i++)
+    {
+      floor_ms[i] = first_frame_once (self_path, NULL, renderer, &floor_rss[i], NULL);
+      app_ms[i] = first_frame_once (app, database, renderer, &rss[i], &settled[i]);
+      ratios[i] = floor_ms[i] > 0 ? app_ms[i] / floor_ms[i] : -1;
+    }
+  qsort (floor_ms, runs_ui, sizeof (double), compare_doubles);
+  qsort (app_ms, runs_ui, sizeof (double), compare_doubles);
+  qsort (ratios, runs_ui, sizeof (double), compare_doubles);
+
+  add_double (json, name, "first_frame_ms", app_ms[runs_ui / 2]);
+  add_double (json, name, "empty_window_ms", floor_ms[runs_ui / 2]);
+  add_double (json, name, "startup_ratio", floor_ms[runs_ui / 2] > 0 ? app_ms[runs_ui / 2] / floor_ms[runs_ui / 2] : -1);
+  add_double (json, name, "startup_ratio_of_pairs", ratios[runs_ui / 2]);
+  add_double (json, name, "rss_kb", median_long (rss, runs_ui));
+  add_double (json, name, "rss_settled_kb", median_long (settled, runs_ui));
+  add_double (json, name, "empty_window_rss_kb", median_long (floor_rss, runs_ui));
+}
+
+/* Nine drops on the real board, each from the drop target's handler to the end of the paint that
+ * shows it (the app times them: AFFARI_BENCH_DROP), the first not counted (it warms SQLite's
+ * statement cache). */
+static void
+bench_drops (JsonBuilder *json,
+             const char  *renderer_name,
+             const char  *pace,
+             const char  *app,
+             const char  *database,
+             const char  *renderer,
+             int          interval_ms)
+{
+  g_autofree char *interval = g_strdup_printf ("%d", interval_ms);
+  g_autofree char *prefix = g_strdup_printf ("%s_drop_%s", renderer_name, pace);
+  const char *env[] = { "AFFARI_BENCH_DROP", "9", "AFFARI_BENCH_DROP_INTERVAL", interval, NULL };
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  Child child = { 0 };
+  double total = 0, worst_persisted = 0;
+  guint n = 0, over = 0;
+  char *line;
+
+  if (!child_spawn (&child, app, database, renderer, env))
+    return;
+  while ((line = child_read_line (&child, "drop-")) != NULL && !g_str_has_prefix (line, "drop-done"))
+    {
+      g_auto(GStrv) parts = g_strsplit (line, " ", -1);
+      double ms = 0, persisted = 0;
+      gboolean parsed = g_strv_length (parts) == 4 && g_str_equal (parts[2], "persisted-ms");
+
+      /* Not sscanf: it reads numbers the locale's way, and Italian has a decimal comma. */
+      if (parsed)
+        {
+          ms = g_ascii_strtod (parts[1], NULL);
+          persisted = g_ascii_strtod (parts[3], NULL);
+        }
+      if (parsed && n++ > 0)
+        {
+          g_array_append_val (times, ms);
+          worst_persisted = MAX (worst_persisted, persisted);
+          total += ms;
+          if (ms > 16.0)
+            over++;
+        }
+      g_free (line);
+    }
+  g_free (line);
+  child_stop (&child);
+
+  g_array_sort (times, compare_doubles);
+  add_double (json, prefix, "to_paint_median_ms", times->len > 0 ? g_array_index (times, double, times->len / 2) : -1);
+  add_double (json, prefix, "to_paint_mean_ms", times->len > 0 ? total / times->len : -1);
+  add_double (json, prefix, "to_paint_max_ms", times->len > 0 ? g_array_index (times, double, times->len - 1) : -1);
+  add_double (json, prefix, "over_16ms", over);
+  add_double (json, prefix, "persisted_max_ms", worst_persisted);
+  /* How many were painted one by one: a main loop busy for longer than the time between drops
+   * paints several at once, and the figures above then say nothing. */
+  add_double (json, prefix, "painted", n);
+}
+
+/* Runs one xdotool command; FALSE if it cannot. */
+static gboolean
+xdotool (const char *arguments)
+{
+  g_autofree char *command = g_strconcat ("xdotool ", arguments, NULL);
+  int status = 0;
+
+  return g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) && status == 0;
+}
+
+/* Drops made with the real pointer (xdotool, as a person drags: press, 20 small moves, release),
+ * the top card of the first column onto the top of the second and back, timed by the app from
+ * its drop target's handler to the end of the paint that shows the drop. */
+static void
+bench_real_drops (JsonBuilder *json,
+                  const char  *renderer_name,
+                  const char  *app,
+                  const char  *database,
+                  const char  *renderer)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s_real_drop", renderer_name);
+  const char *env[] = { "AFFARI_BENCH_REAL_DROP", "1", NULL };
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *line = NULL;
+  g_autofree char *found = g_find_program_in_path ("xdotool");
+  Child child = { 0 };
+  int x[2], y[2];
+  guint over = 0;
+
+  if (found == NULL || !child_spawn (&child, app, database, renderer, env))
+    return;
+  line = child_read_line (&child, "real-drop-geometry");
+  if (line == NULL || sscanf (line, "real-drop-geometry %d %d %d %d", &x[0], &y[0], &x[1], &y[1]) != 4 || x[0] < 0 || x[1] < 0)
+    {
+      child_stop (&child);
+      return;
+    }
+
+  for (int i = 0; i < 9; i++)
+    {
+      int from = i % 2, to = 1 - from;
+      /* Not --sync: xdotool waits for ever when the pointer is there already. */
+      g_autofree char *start = g_strdup_printf ("mousemove %d %d", x[from], y[from]);
+      g_autofree char *drop = NULL;
+
+      xdotool (start);
+      g_usleep (200000);
+      xdotool ("mousedown 1");
+      g_usleep (200000);
+      for (int step = 1; step <= 20; step++)
+        {
+          g_autofree char *move = g_strdup_printf ("mousemove %d %d",
+                                                   x[from] + (x[to] - x[from]) * step / 20,
+                                                   y[from] + (y[to] - y[from]) * step / 20);
+          xdotool (move);
+          g_usleep (20000);
+        }
+      g_usleep (200000);
+      xdotool ("mouseup 1");
+
+      drop = child_read_line (&child, "drop-ms");
+      if (drop == NULL)
+        break;
+      if (i > 0)   /* the first warms SQLite's statement cache */
+        {
+          g_auto(GStrv) parts = g_strsplit (drop, " ", -1);
+          double ms = g_strv_length (parts) >= 2 ? g_ascii_strtod (parts[1], NULL) : -1;
+
+          g_array_append_val (times, ms);
+          over += ms > 16.0;
+        }
+      g_usleep (800000);
+    }
+  child_stop (&child);
+
+  g_array_sort (times, compare_doubles);
+  add_double (json, prefix, "to_paint_median_ms", times->len > 0 ? g_array_index (times, double, times->len / 2) : -1);
+  add_double (json, prefix, "to_paint_max_ms", times->len > 0 ? g_array_index (times, double, times->len - 1) : -1);
+  add_double (json, prefix, "over_16ms", over);
+  add_double (json, prefix, "count", times->len);
 }
 
 /* A database whose first stage holds @n deals: the column the scrolling test goes through. */
@@ -497,73 +798,53 @@ bench_ui (JsonBuilder *json,
   g_autofree char *dir = g_path_get_dirname (self_path);
   g_autofree char *app = g_build_filename (dir, "affari", NULL);
   const char *renderers[][2] = { { "cairo", "cairo" }, { "default", NULL } };
-  long rss_kb = 0;
 
-  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+  for (guint r = 0; r < G_N_ELEMENTS (renderers) && ui_startup; r++)
+    bench_startup (json, renderers[r][0], self_path, app, database, renderers[r][1]);
+
+  /* Drops on the real board, at a user's pace (a second apart, the toast of the last one at rest)
+   * and faster than anyone drags (250 ms, toasts still sliding in), with both renderers. */
+  for (guint r = 0; r < G_N_ELEMENTS (renderers) && ui_drop; r++)
     {
-      double floor_ms = first_frame_ms (self_path, NULL, renderers[r][1], NULL);
-      double app_ms = first_frame_ms (app, database, renderers[r][1], &rss_kb);
-
-      add_ratio (json, renderers[r][0], app_ms, floor_ms);
-      if (r == 0)
-        {
-          json_builder_set_member_name (json, "cairo_rss_kb");
-          json_builder_add_int_value (json, rss_kb);
-        }
+      bench_drops (json, renderers[r][0], "user_pace", app, database, renderers[r][1], 1000);
+      bench_drops (json, renderers[r][0], "stress", app, database, renderers[r][1], 250);
+      bench_real_drops (json, renderers[r][0], app, database, renderers[r][1]);
     }
 
-  /* Drops on the real board: from the drop target's handler to the end of the next paint. */
-  {
-    const char *env[] = { "AFFARI_BENCH_DROP", "9", "GSK_RENDERER", "cairo", NULL };
-    Child child = { 0 };
-    double worst = 0, total = 0, worst_persisted = 0;
-    guint n = 0;
-    char *line;
-
-    if (child_spawn (&child, app, database, "cairo", env))
-      {
-        while ((line = child_read_line (&child, "drop-")) != NULL && !g_str_has_prefix (line, "drop-done"))
-          {
-            g_auto(GStrv) parts = g_strsplit (line, " ", -1);
-            double ms = 0, persisted = 0;
-            gboolean parsed = g_strv_length (parts) == 4 && g_str_equal (parts[2], "persisted-ms");
-
-            /* Not sscanf: it reads numbers the locale's way, and Italian has a decimal comma. */
-            if (parsed)
-              {
-                ms = g_ascii_strtod (parts[1], NULL);
-                persisted = g_ascii_strtod (parts[3], NULL);
-              }
-            if (parsed && n++ > 0)
-              {
-                /* The first drop also warms SQLite's statement cache: not counted. */
-                worst = MAX (worst, ms);
-                worst_persisted = MAX (worst_persisted, persisted);
-                total += ms;
-              }
-            g_free (line);
-          }
-        g_free (line);
-        child_stop (&child);
-      }
-    json_builder_set_member_name (json, "cairo_drop_to_paint_max_ms");
-    json_builder_add_double_value (json, worst);
-    json_builder_set_member_name (json, "cairo_drop_to_paint_mean_ms");
-    json_builder_add_double_value (json, n > 1 ? total / (n - 1) : -1);
-    json_builder_set_member_name (json, "cairo_drop_persisted_max_ms");
-    json_builder_add_double_value (json, worst_persisted);
-    /* Of the 9 drops, how many were painted one by one: a main loop busy for longer than the
-     * 250 ms between drops paints several at once, and the figures above then say nothing. */
-    json_builder_set_member_name (json, "cairo_drops_painted");
-    json_builder_add_int_value (json, n);
-  }
-
   /* Scrolling a 50,000-deal column to its end. */
+  if (ui_scroll)
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *tmp = g_dir_make_tmp ("affari-bench-scroll-XXXXXX", &error);
     g_autofree char *scroll_db = make_scroll_database (tmp, 50000);
     const char *names[] = { "cairo", "default" };
+
+    for (guint r = 0; r < G_N_ELEMENTS (names); r++)
+      {
+        const char *floor_env[] = { "AFFARI_BENCH_FLOOR_FRAMES", "300", NULL };
+        Child floor_child = { 0 };
+        char *line;
+
+        /* The floor: the empty window drawn whole as many times, with the same renderer. */
+        if (child_spawn (&floor_child, self_path, NULL, r == 0 ? "cairo" : NULL, floor_env))
+          {
+            while ((line = child_read_line (&floor_child, "floor-")) != NULL && !g_str_has_prefix (line, "floor-done"))
+              {
+                g_auto(GStrv) parts = g_strsplit (line, " ", 2);
+
+                if (parts[0] != NULL && parts[1] != NULL)
+                  {
+                    g_autofree char *key = g_strdelimit (g_strdup_printf ("%s_empty_window_%s", names[r], parts[0] + strlen ("floor-")), "-", '_');
+
+                    json_builder_set_member_name (json, key);
+                    json_builder_add_double_value (json, g_ascii_strtod (parts[1], NULL));
+                  }
+                g_free (line);
+              }
+            g_free (line);
+            child_stop (&floor_child);
+          }
+      }
 
     for (guint r = 0; r < G_N_ELEMENTS (names); r++)
       {
@@ -627,7 +908,7 @@ bench_list_ui (JsonBuilder *json,
   double sort_max = 0;
   long rows = 0, rss_kb = 0, open_us = -1000;
 
-  floor_ms = first_frame_ms (self_path, NULL, "cairo", NULL);
+  floor_ms = first_frame_once (self_path, NULL, "cairo", NULL, NULL);
   if (!child_spawn (&child, app, database, "cairo", env))
     return;
   first = child_read_line (&child, "list-first-frame");
@@ -721,6 +1002,8 @@ main (int argc, char *argv[])
   gboolean keep = FALSE;
   gboolean ui = FALSE;
   gboolean list_ui = FALSE;
+  gboolean ui_only = FALSE;
+  g_autofree char *ui_parts = NULL;
   gboolean empty_window = FALSE;
   double generate_ms = 0;
   Bench b = { 0 };
@@ -731,7 +1014,10 @@ main (int argc, char *argv[])
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
     { "clone-to", 0, 0, G_OPTION_ARG_INT, &clone_to, "Then copy the deals up to about N (1000000) and time the list again", "N" },
     { "ui", 0, 0, G_OPTION_ARG_NONE, &ui, "Also time the real window under the current display", NULL },
-    { "list-ui", 0, 0, G_OPTION_ARG_NONE, &list_ui, "Also time the list in the real window (after --clone-to when given)", NULL },
+    { "list-ui", 0, 0, G_OPTION_ARG_NONE, &list_ui, "Time the list in the real window instead of the store (with --clone-to: after the copy)", NULL },
+    { "ui-only", 0, 0, G_OPTION_ARG_NONE, &ui_only, "Time only the real window (implies --ui)", NULL },
+    { "ui-parts", 0, 0, G_OPTION_ARG_STRING, &ui_parts, "Which window timings: startup,drop,scroll (default all)", "LIST" },
+    { "ui-runs", 0, 0, G_OPTION_ARG_INT, &runs_ui, "Start-ups of each kind, for the medians (default 5)", "N" },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
@@ -746,6 +1032,17 @@ main (int argc, char *argv[])
     }
   if (empty_window)
     return run_empty_window ();
+  if (ui_only)
+    ui = TRUE;
+  if (ui_parts != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (ui_parts, ",", -1);
+
+      ui_startup = g_strv_contains ((const char * const *) parts, "startup");
+      ui_drop = g_strv_contains ((const char * const *) parts, "drop");
+      ui_scroll = g_strv_contains ((const char * const *) parts, "scroll");
+    }
+  runs_ui = CLAMP (runs_ui, 1, 50);
 
   if (database != NULL)
     path = g_strdup (database);
@@ -803,58 +1100,61 @@ main (int argc, char *argv[])
       json_builder_set_member_name (json, "generate_ms");
       json_builder_add_double_value (json, generate_ms);
     }
-  json_builder_set_member_name (json, "open_ms");
-  json_builder_add_double_value (json, median (bench_open, &b));
-  json_builder_set_member_name (json, "stage_totals_ms");
-  json_builder_add_double_value (json, median (bench_totals, &b));
-  json_builder_set_member_name (json, "first_page_every_stage_ms");
-  json_builder_add_double_value (json, median (bench_first_pages, &b));
-  if (b.deal != 0)
+  if (!ui_only && (!list_ui || clone_to > 0))
     {
-      json_builder_set_member_name (json, "move_ms");
-      json_builder_add_double_value (json, median (bench_move, &b));
-    }
-  json_builder_set_member_name (json, "filtered_query_ms");
-  json_builder_add_double_value (json, median (bench_filtered_query, &b));
-  json_builder_set_member_name (json, "sorted_ids_pipeline_ms");
-  json_builder_add_double_value (json, median (bench_sorted_ids, &b));
-  {
-    double store_ms, floor_ms;
+      json_builder_set_member_name (json, "open_ms");
+      json_builder_add_double_value (json, median (bench_open, &b));
+      json_builder_set_member_name (json, "stage_totals_ms");
+      json_builder_add_double_value (json, median (bench_totals, &b));
+      json_builder_set_member_name (json, "first_page_every_stage_ms");
+      json_builder_add_double_value (json, median (bench_first_pages, &b));
+      if (b.deal != 0)
+        {
+          json_builder_set_member_name (json, "move_ms");
+          json_builder_add_double_value (json, median (bench_move, &b));
+        }
+      json_builder_set_member_name (json, "filtered_query_ms");
+      json_builder_add_double_value (json, median (bench_filtered_query, &b));
+      json_builder_set_member_name (json, "sorted_ids_pipeline_ms");
+      json_builder_add_double_value (json, median (bench_sorted_ids, &b));
+      {
+        double store_ms, floor_ms;
 
-    b.flip = 0;
-    floor_ms = median (bench_search_sqlite, &b);
-    b.flip = 0;
-    store_ms = median (bench_search_store, &b);
-    json_builder_set_member_name (json, "search_keystroke_store_ms");
-    json_builder_add_double_value (json, store_ms);
-    json_builder_set_member_name (json, "search_keystroke_sqlite3_floor_ms");
-    json_builder_add_double_value (json, floor_ms);
-    json_builder_set_member_name (json, "search_keystroke_ratio");
-    json_builder_add_double_value (json, floor_ms > 0 ? store_ms / floor_ms : -1);
-    json_builder_set_member_name (json, "list_sort_change_ms");
-    json_builder_add_double_value (json, median (bench_sort_change, &b));
-    json_builder_set_member_name (json, "list_open_ms");
-    json_builder_add_double_value (json, median (bench_list_open, &b));
-  }
-  if (clone_to > 0)
-    {
-      guint n = affari_store_count_deals (b.store, NULL, NULL);
-      double start = now_ms ();
-      guint copies = n > 0 ? (clone_to + n - 1) / n - 1 : 0;
-      AffariDealQuery all = { 0 };
+        b.flip = 0;
+        floor_ms = median (bench_search_sqlite, &b);
+        b.flip = 0;
+        store_ms = median (bench_search_store, &b);
+        json_builder_set_member_name (json, "search_keystroke_store_ms");
+        json_builder_add_double_value (json, store_ms);
+        json_builder_set_member_name (json, "search_keystroke_sqlite3_floor_ms");
+        json_builder_add_double_value (json, floor_ms);
+        json_builder_set_member_name (json, "search_keystroke_ratio");
+        json_builder_add_double_value (json, floor_ms > 0 ? store_ms / floor_ms : -1);
+        json_builder_set_member_name (json, "list_sort_change_ms");
+        json_builder_add_double_value (json, median (bench_sort_change, &b));
+        json_builder_set_member_name (json, "list_open_ms");
+        json_builder_add_double_value (json, median (bench_list_open, &b));
+      }
+      if (clone_to > 0)
+        {
+          guint n = affari_store_count_deals (b.store, NULL, NULL);
+          double start = now_ms ();
+          guint copies = n > 0 ? (clone_to + n - 1) / n - 1 : 0;
+          AffariDealQuery all = { 0 };
 
-      if (copies > 0 && !affari_store_test_clone_deals (b.store, copies, &error))
-        g_error ("%s", error->message);
-      json_builder_set_member_name (json, "clone_ms");
-      json_builder_add_double_value (json, now_ms () - start);
-      json_builder_set_member_name (json, "deals_after_clone");
-      json_builder_add_int_value (json, affari_store_count_deals (b.store, &all, NULL));
-      b.pipeline = 0;
-      json_builder_set_member_name (json, "big_list_open_ms");
-      json_builder_add_double_value (json, median (bench_list_open, &b));
-      b.pipeline = affari_store_get_default_pipeline_id (b.store);
-      json_builder_set_member_name (json, "big_rss_kb_after_open");
-      json_builder_add_int_value (json, current_rss_kb ());
+          if (copies > 0 && !affari_store_test_clone_deals (b.store, copies, &error))
+            g_error ("%s", error->message);
+          json_builder_set_member_name (json, "clone_ms");
+          json_builder_add_double_value (json, now_ms () - start);
+          json_builder_set_member_name (json, "deals_after_clone");
+          json_builder_add_int_value (json, affari_store_count_deals (b.store, &all, NULL));
+          b.pipeline = 0;
+          json_builder_set_member_name (json, "big_list_open_ms");
+          json_builder_add_double_value (json, median (bench_list_open, &b));
+          b.pipeline = affari_store_get_default_pipeline_id (b.store);
+          json_builder_set_member_name (json, "big_rss_kb_after_open");
+          json_builder_add_int_value (json, current_rss_kb ());
+        }
     }
   if (list_ui)
     {

@@ -28,12 +28,29 @@ struct _AffariDealList
   guint refresh_source;
   gboolean needs_query;     /* the pending refresh reads the ids again */
   GArray *removed;          /* gint64: deals that left the stage, for a refresh without a query */
+  GArray *expected;         /* Arrival: deals about to be moved into the stage, and where */
+  GArray *arrived;          /* Arrival: deals moved in, for a refresh without a query */
+  guint verify_source;      /* reads the ids again after arrivals, once the frame is painted */
+  GPtrArray *recent;        /* AffariDeal: the arrived deals, alive until their rows are bound */
   gboolean reload_all;      /* the store was reset: every object may be out of date */
   guint n_queries;          /* reads of ids or pages, for tests and the benchmark */
   gboolean frozen;          /* nobody looks: note changes, refresh when thawed */
   gboolean whole_changes;   /* never split a change (the model above rebinds rows in place) */
   gulong handlers[4];
 };
+
+/* A deal moved into a one-stage list, at @position among the others (G_MAXUINT = at the end). */
+typedef struct {
+  gint64      id;
+  guint       position;
+  AffariDeal *deal;        /* read when the store said it moved (owned), or NULL */
+} Arrival;
+
+static void
+arrival_clear (gpointer data)
+{
+  g_clear_object (&((Arrival *) data)->deal);
+}
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -174,6 +191,7 @@ list_get_item (GListModel *model, guint position)
   gint64 id;
   GPtrArray *deals;
   AffariDeal *deal;
+  gboolean fresh = FALSE;
 
   if (position >= self->ids->len)
     return NULL;
@@ -187,7 +205,10 @@ list_get_item (GListModel *model, guint position)
 
   deals = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (deals == NULL)
-    deals = load_page (self, page);
+    {
+      deals = load_page (self, page);
+      fresh = TRUE;
+    }
   else if (g_queue_peek_head (&self->page_lru) != GUINT_TO_POINTER (page))
     {
       g_queue_remove (&self->page_lru, GUINT_TO_POINTER (page));
@@ -196,10 +217,25 @@ list_get_item (GListModel *model, guint position)
   if (deals == NULL)
     return NULL;
 
-  /* Pages usually hold every id in order; a deal deleted meanwhile leaves a gap. */
+  /* Pages usually hold every id in order; a deal deleted meanwhile leaves a gap, and a deal that
+   * left or arrived shifts the ones after it by one, maybe into the page before or after. */
   deal = position % PAGE_SIZE < deals->len ? g_ptr_array_index (deals, position % PAGE_SIZE) : NULL;
   if (deal == NULL || deal->id != id)
     deal = find_in_page (deals, id);
+  for (int step = -1; deal == NULL && step <= 1; step += 2)
+    {
+      GPtrArray *next = (int) page + step >= 0 ? g_hash_table_lookup (self->pages, GINT_TO_POINTER ((int) page + step)) : NULL;
+
+      if (next != NULL)
+        deal = find_in_page (next, id);
+    }
+  if (deal == NULL && !fresh)
+    {
+      /* Not where it was: this page is read again. */
+      g_queue_remove (&self->page_lru, GUINT_TO_POINTER (page));
+      deals = load_page (self, page);
+      deal = deals != NULL ? find_in_page (deals, id) : NULL;
+    }
   if (deal == NULL)
     {
       /* Gone from the database before our refresh ran: an empty placeholder keeps GTK happy. */
@@ -237,10 +273,10 @@ apply_ids (AffariDealList *self, GArray *ids)
   removed = old_len - prefix - suffix;
   added = new_len - prefix - suffix;
 
+  /* The same ids (a check after an arrival): the pages still hold them where they were. */
   if (removed == 0 && added == 0)
     {
       self->ids = g_array_ref (ids);
-      clear_pages (self);
       return;
     }
 
@@ -306,8 +342,10 @@ affari_deal_list_refresh (AffariDealList *self)
   g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->verify_source, g_source_remove);
   self->needs_query = FALSE;
   g_array_set_size (self->removed, 0);
+  g_array_set_size (self->arrived, 0);
   self->n_queries++;
   ids = affari_store_query_deal_ids (self->store, self->query, &error);
   if (ids == NULL)
@@ -346,13 +384,48 @@ apply_removals (AffariDealList *self)
       if (position == G_MAXUINT)
         continue;
 
+      /* The pages stay: the deals after it are found one place earlier (list_get_item). */
       g_array_remove_index (self->ids, position);
-      /* pages hold deals by position */
-      clear_pages (self);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
   g_array_set_size (self->removed, 0);
+}
+
+/* Deals moved in where the mover said they go: the common case of a drop on a Kanban column,
+ * applied before the next frame without reading the column's ids again. */
+static void
+apply_arrivals (AffariDealList *self)
+{
+  for (guint i = 0; i < self->arrived->len; i++)
+    {
+      Arrival *arrival = &g_array_index (self->arrived, Arrival, i);
+      guint position = MIN (arrival->position, self->ids->len);
+
+      if (affari_deal_list_find (self, arrival->id) != G_MAXUINT)
+        continue;
+
+      /* Its row finds it alive: no page is read for one newcomer. Kept until after the frame. */
+      if (arrival->deal != NULL)
+        g_ptr_array_add (self->recent, adopt (self, arrival->deal));
+      g_array_insert_val (self->ids, position, arrival->id);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  g_array_set_size (self->arrived, 0);
+}
+
+/* The ids once more, after the frame: where the store put a deal is the truth. */
+static gboolean
+verify_cb (gpointer data)
+{
+  AffariDealList *self = data;
+
+  self->verify_source = 0;
+  g_ptr_array_set_size (self->recent, 0);
+  if (!self->frozen)
+    affari_deal_list_refresh (self);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -364,7 +437,10 @@ refresh_cb (gpointer data)
   if (self->needs_query)
     affari_deal_list_refresh (self);
   else
-    apply_removals (self);
+    {
+      apply_removals (self);
+      apply_arrivals (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -417,9 +493,33 @@ on_deal_changed_cb (AffariStore    *store,
    * a drop costs nothing. Anything else (a deal arriving, a new order) reads the ids again. */
   if (self->query->stage_id > 0 && old_stage == self->query->stage_id && new_stage != old_stage)
     {
+      /* Gone again before its arrival was shown (an undo at once): it never arrives. */
+      for (guint i = self->arrived->len; i > 0; i--)
+        if (g_array_index (self->arrived, Arrival, i - 1).id == deal_id)
+          g_array_remove_index (self->arrived, i - 1);
       g_array_append_val (self->removed, deal_id);
       queue_refresh (self);
       return;
+    }
+
+  /* ...unless the mover said where the deal arrives (affari_deal_list_expect_arrival). */
+  for (guint i = 0; i < self->expected->len; i++)
+    {
+      Arrival arrival = g_array_index (self->expected, Arrival, i);
+
+      if (arrival.id != deal_id)
+        continue;
+      g_array_remove_index (self->expected, i);
+      if (new_stage == self->query->stage_id && old_stage != new_stage && !self->frozen)
+        {
+          arrival.deal = affari_store_get_deal (store, deal_id, NULL);
+          g_array_append_val (self->arrived, arrival);
+          queue_refresh (self);
+          if (self->verify_source == 0)
+            self->verify_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, verify_cb, self, NULL);
+          return;
+        }
+      break;
     }
 
   schedule_refresh (self);
@@ -447,6 +547,7 @@ affari_deal_list_dispose (GObject *object)
   AffariDealList *self = AFFARI_DEAL_LIST (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->verify_source, g_source_remove);
   if (self->store != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
@@ -468,6 +569,9 @@ affari_deal_list_finalize (GObject *object)
   g_clear_pointer (&self->alive, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->removed, g_array_unref);
+  g_clear_pointer (&self->expected, g_array_unref);
+  g_clear_pointer (&self->arrived, g_array_unref);
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_pointer (&self->query, affari_deal_query_free);
 
   G_OBJECT_CLASS (affari_deal_list_parent_class)->finalize (object);
@@ -556,6 +660,10 @@ affari_deal_list_init (AffariDealList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->expected = g_array_new (FALSE, FALSE, sizeof (Arrival));
+  self->arrived = g_array_new (FALSE, FALSE, sizeof (Arrival));
+  g_array_set_clear_func (self->arrived, arrival_clear);
+  self->recent = g_ptr_array_new_with_free_func (g_object_unref);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);   /* AliveKey */
   self->query = affari_deal_query_new ();
@@ -668,4 +776,20 @@ affari_deal_list_set_whole_changes (AffariDealList *self,
   g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
 
   self->whole_changes = whole;
+}
+
+void
+affari_deal_list_expect_arrival (AffariDealList *self, gint64 deal_id, int position)
+{
+  Arrival arrival = { deal_id, position < 0 ? G_MAXUINT : (guint) position };
+
+  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
+
+  /* Only a whole stage in its own order: a filtered list holds a part of it, where the position
+   * among all the stage's deals says nothing. */
+  if (self->query->stage_id <= 0 || self->query->sort != AFFARI_DEAL_SORT_POSITION || self->query->descending ||
+      affari_deal_query_has_filter (self->query))
+    return;
+
+  g_array_append_val (self->expected, arrival);
 }

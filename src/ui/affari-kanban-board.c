@@ -17,6 +17,9 @@
 #include "affari-kanban-card.h"
 #include "affari-kanban-column.h"
 
+/* Columns within this distance of the visible part of the board get all their rows. */
+#define PREFETCH_MARGIN 320
+
 /* Pixels from the board's left or right edge where a drag starts scrolling it. */
 #define AUTOSCROLL_EDGE 64
 #define AUTOSCROLL_MAX_STEP 28.0
@@ -33,15 +36,24 @@ struct _AffariKanbanBoard
   char              *filter_text;
   AffariDealQuery   *filter;            /* the window's filter, or NULL */
   GPtrArray         *columns;        /* AffariKanbanColumn, unowned (children of columns_box) */
+  gulong             rows_paint_handler;  /* waits for the first frame of new columns */
+  guint              rows_source;         /* gives the columns in view all their rows */
   GMenu             *card_menu;
+  GtkSizeGroup      *headers;        /* the columns' headers, of one height: cards start level */
 
   /* a drag in progress */
   gboolean           dragging;
   GHashTable        *dragged;        /* deal id set */
   double             scroll_speed;
   guint              autoscroll_tick;
+  double             origin_hvalue;   /* where the board and the card's column were scrolled */
+  double             origin_vvalue;
+  AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
 
   struct _UndoRecord *last_undo;
+  GPtrArray         *pending_toasts;  /* AdwToast: shown once the board has painted the move */
+  gulong             toast_paint_handler;
+  gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
 
   /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
   gint64             drop_start;
@@ -165,7 +177,8 @@ report_drops (void)
   static int enabled = -1;
 
   if (enabled < 0)
-    enabled = g_strcmp0 (g_getenv ("AFFARI_REPORT_DROP"), "1") == 0 || g_getenv ("AFFARI_BENCH_DROP") != NULL;
+    enabled = g_strcmp0 (g_getenv ("AFFARI_REPORT_DROP"), "1") == 0 || g_getenv ("AFFARI_BENCH_DROP") != NULL ||
+              g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL;
 
   return enabled;
 }
@@ -208,6 +221,15 @@ find_stage (AffariKanbanBoard *self,
     }
 
   return NULL;
+}
+
+static GtkAdjustment *
+column_vadjustment (AffariKanbanColumn *column)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (affari_kanban_column_get_list_view (column)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 }
 
 /* The deals an action on @deal_id applies to: the selected cards when it is one of them. */
@@ -253,6 +275,38 @@ on_toast_undo_clicked_cb (AdwToast   *toast,
 }
 
 static void
+on_toast_after_paint_cb (GdkFrameClock     *clock,
+                         AffariKanbanBoard *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->pending_toasts);
+
+  g_clear_signal_handler (&self->toast_paint_handler, clock);
+  self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; toasts != NULL && i < toasts->len; i++)
+    add_toast (self, g_object_ref (g_ptr_array_index (toasts, i)));
+}
+
+/* The toast of a move comes one frame after the move is painted: building it and sliding it in
+ * would double the work of the frame that shows the cards in their new places. */
+static void
+add_toast_after_paint (AffariKanbanBoard *self,
+                       AdwToast          *toast)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      add_toast (self, toast);
+      return;
+    }
+
+  g_ptr_array_add (self->pending_toasts, toast);
+  if (self->toast_paint_handler == 0)
+    self->toast_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_toast_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
 remember_undo (AffariKanbanBoard *self,
                UndoRecord        *record,
                const char        *message)
@@ -264,7 +318,7 @@ remember_undo (AffariKanbanBoard *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb),
                          g_rc_box_acquire (record), undo_record_closure_notify, 0);
-  add_toast (self, toast);
+  add_toast_after_paint (self, toast);
 
   g_clear_pointer (&self->last_undo, undo_record_unref);
   self->last_undo = g_rc_box_acquire (record);
@@ -306,7 +360,8 @@ perform_move (AffariKanbanBoard *self,
               GArray            *ids,
               gint64             stage_id,
               int                index,
-              const char        *reason)
+              const char        *reason,
+              gboolean           follow)
 {
   UndoRecord *record = undo_record_new (self->store, FALSE);
   AffariStage *stage = find_stage (self, stage_id);
@@ -317,6 +372,10 @@ perform_move (AffariKanbanBoard *self,
       gint64 deal_id = g_array_index (ids, gint64, i);
       AffariDealPlace place = { 0 };
       g_autoptr(GError) error = NULL;
+      g_autoptr(AffariDeal) deal = NULL;
+      AffariKanbanColumn *from, *to;
+      /* Several cards keep their order where they land. */
+      int position = index < 0 ? -1 : index + (int) i;
 
       if (!affari_store_get_deal_place (self->store, deal_id, &place, &error))
         {
@@ -324,11 +383,29 @@ perform_move (AffariKanbanBoard *self,
           break;
         }
 
-      /* Several cards keep their order where they land. */
-      if (!affari_store_move_deal (self->store, deal_id, stage_id, index < 0 ? -1 : index + (int) i, reason, &error))
+      /* The two headers count the move themselves and the new column places the card itself:
+       * no query for them before the frame that shows the drop. */
+      from = affari_kanban_board_find_column (self, place.stage_id);
+      to = affari_kanban_board_find_column (self, stage_id);
+      deal = affari_store_get_deal (self->store, deal_id, NULL);
+      if (deal != NULL && from != NULL && from == to)
+        affari_kanban_column_expect_move (from, deal, 0, position);
+      else if (deal != NULL)
+        {
+          if (from != NULL)
+            affari_kanban_column_expect_move (from, deal, -1, -1);
+          if (to != NULL)
+            affari_kanban_column_expect_move (to, deal, +1, position);
+        }
+
+      if (!affari_store_move_deal (self->store, deal_id, stage_id, position, reason, &error))
         {
           affari_deal_place_clear (&place);
           show_error (self, _("Could not move the deal: %s"), error);
+          if (from != NULL)
+            affari_kanban_column_refresh_totals (from);
+          if (to != NULL && to != from)
+            affari_kanban_column_refresh_totals (to);
           break;
         }
 
@@ -337,7 +414,12 @@ perform_move (AffariKanbanBoard *self,
 
   if (record->places->len > 0)
     {
+      AffariKanbanColumn *column = affari_kanban_board_find_column (self, stage_id);
+
       report_drop (self);
+      /* A card moved from the keyboard keeps the focus in its new column. */
+      if (follow && column != NULL)
+        affari_kanban_column_focus_deal_soon (column, g_array_index (ids, gint64, 0));
 
       if (record->places->len == 1)
         /* Translators: a toast after a drag-and-drop; %s is the name of a stage. */
@@ -357,6 +439,7 @@ typedef struct {
   GArray            *ids;
   gint64             stage_id;
   int                index;
+  gboolean           follow;
   GtkEditable       *entry;
 } ReasonRequest;
 
@@ -381,7 +464,7 @@ on_reason_dialog_response_cb (AdwMessageDialog *dialog,
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
 
       perform_move (request->board, request->ids, request->stage_id, request->index,
-                    *reason != '\0' ? reason : NULL);
+                    *reason != '\0' ? reason : NULL, request->follow);
     }
 }
 
@@ -390,7 +473,8 @@ static void
 ask_reason (AffariKanbanBoard *self,
             GArray            *ids,
             AffariStage       *stage,
-            int                index)
+            int                index,
+            gboolean           follow)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   ReasonRequest *request = g_new0 (ReasonRequest, 1);
@@ -423,6 +507,7 @@ ask_reason (AffariKanbanBoard *self,
   request->ids = g_array_ref (ids);
   request->stage_id = affari_stage_get_id (stage);
   request->index = index;
+  request->follow = follow;
   request->entry = GTK_EDITABLE (entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_reason_dialog_response_cb),
                          request, reason_request_free, 0);
@@ -479,12 +564,97 @@ show_summary (AffariKanbanBoard *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first column near the visible part of the board still showing only its first rows. */
+static AffariKanbanColumn *
+next_column_to_fill (AffariKanbanBoard *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double left = gtk_adjustment_get_value (adjustment) - PREFETCH_MARGIN;
+  double right = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + PREFETCH_MARGIN;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
+      graphene_rect_t bounds;
+
+      if (affari_kanban_column_get_shows_all_rows (column) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+        continue;
+      if (bounds.origin.x + bounds.size.width >= left && bounds.origin.x <= right)
+        return column;
+    }
+
+  return NULL;
+}
+
+/* One column a main loop iteration, at idle priority: frames and input go first. */
+static gboolean
+fill_columns_cb (gpointer user_data)
+{
+  AffariKanbanBoard *self = user_data;
+  AffariKanbanColumn *column = next_column_to_fill (self);
+
+  if (column == NULL)
+    {
+      self->rows_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  affari_kanban_column_show_all_rows (column);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_fill_columns (AffariKanbanBoard *self)
+{
+  if (self->rows_source == 0 && self->rows_paint_handler == 0)
+    self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_columns_cb, self, NULL);
+}
+
+static void
+on_rows_after_paint_cb (GdkFrameClock     *clock,
+                        AffariKanbanBoard *self)
+{
+  g_clear_signal_handler (&self->rows_paint_handler, clock);
+  g_clear_signal_handler (&self->toast_paint_handler, clock);
+  /* Not painted any more: the toasts go now. */
+  for (guint i = 0; self->pending_toasts != NULL && i < self->pending_toasts->len; i++)
+    add_toast (self, g_object_ref (g_ptr_array_index (self->pending_toasts, i)));
+  if (self->pending_toasts != NULL)
+    g_ptr_array_set_size (self->pending_toasts, 0);
+  queue_fill_columns (self);
+}
+
+/* New columns show their first rows in the first frame; the rest come right after it. */
+static void
+wait_for_first_frame (AffariKanbanBoard *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  if (clock == NULL)
+    return;   /* realize () waits */
+  if (self->rows_paint_handler == 0)
+    self->rows_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_rows_after_paint_cb), self);
+}
+
+static void
+on_hadjustment_changed_cb (GtkAdjustment     *adjustment,
+                           AffariKanbanBoard *self)
+{
+  queue_fill_columns (self);
+}
+
 static void
 remove_columns (AffariKanbanBoard *self)
 {
   GtkWidget *child;
 
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_size_group_remove_widget (self->headers,
+                                  affari_kanban_column_get_header (g_ptr_array_index (self->columns, i)));
   g_ptr_array_set_size (self->columns, 0);
+  self->origin_column = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
     gtk_box_remove (self->columns_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->zones_box))) != NULL)
@@ -576,6 +746,35 @@ add_zone (AffariKanbanBoard *self,
   gtk_box_append (self->zones_box, zone);
 }
 
+/* What the first frame can show: as many columns as the widest screen holds, as many cards as
+ * its height holds (the board's own size is not known before it is laid out). The other columns
+ * make no rows before the first frame; these make only these. */
+static void
+size_of_first_frame (AffariKanbanBoard *self,
+                     guint             *n_columns,
+                     guint             *n_cards)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int widest = gtk_widget_get_width (GTK_WIDGET (self));
+  int tallest = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (widest <= 0 || tallest <= 0)
+    for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+      {
+        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+        GdkRectangle geometry;
+
+        gdk_monitor_get_geometry (monitor, &geometry);
+        widest = MAX (widest, geometry.width);
+        tallest = MAX (tallest, geometry.height);
+      }
+
+  /* A column and the spacing are 312 pixels, a card and its margins at least 100: one more of
+   * each for a part of one. */
+  *n_columns = widest > 0 ? (guint) widest / 312 + 1 : G_MAXUINT;
+  *n_cards = tallest > 0 ? (guint) tallest / 100 + 1 : 24;
+}
+
 static void
 rebuild (AffariKanbanBoard *self)
 {
@@ -586,6 +785,7 @@ rebuild (AffariKanbanBoard *self)
   g_autoptr(GMenu) move_section = g_menu_new ();
   g_autoptr(GMenu) move_menu = g_menu_new ();
   g_autoptr(GMenu) trash_section = g_menu_new ();
+  guint n_visible, n_cards;
 
   remove_columns (self);
 
@@ -606,6 +806,7 @@ rebuild (AffariKanbanBoard *self)
       return;
     }
 
+  size_of_first_frame (self, &n_visible, &n_cards);
   g_menu_append (open_section, _("Open"), "card.open");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (open_section));
 
@@ -623,7 +824,10 @@ rebuild (AffariKanbanBoard *self)
       affari_kanban_column_set_card_menu (AFFARI_KANBAN_COLUMN (column), G_MENU_MODEL (self->card_menu));
       affari_kanban_column_set_filter_text (AFFARI_KANBAN_COLUMN (column), self->filter_text);
       affari_kanban_column_set_filter (AFFARI_KANBAN_COLUMN (column), self->filter);
+      if (i < n_visible)
+        affari_kanban_column_show_first_rows (AFFARI_KANBAN_COLUMN (column), n_cards);
       gtk_box_append (self->columns_box, column);
+      gtk_size_group_add_widget (self->headers, affari_kanban_column_get_header (AFFARI_KANBAN_COLUMN (column)));
       g_ptr_array_add (self->columns, column);
     }
 
@@ -648,6 +852,8 @@ rebuild (AffariKanbanBoard *self)
         add_zone (self, affari_stage_get_id (stage), affari_stage_get_name (stage), "window-close-symbolic", "lost");
     }
   add_zone (self, 0, _("Delete"), "user-trash-symbolic", "trash");
+
+  wait_for_first_frame (self);
 }
 
 static void
@@ -899,12 +1105,44 @@ bench_start_cb (gpointer user_data)
   const char *drops = g_getenv ("AFFARI_BENCH_DROP");
   const char *scroll = g_getenv ("AFFARI_BENCH_SCROLL");
 
+  /* Timings start once the columns in sight have all their rows, as a user finds them. */
+  if (self->rows_source != 0 || self->rows_paint_handler != 0)
+    return G_SOURCE_CONTINUE;
+
   self->bench_source = 0;
 
-  if (drops != NULL)
+  if (g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL)
     {
+      int x[2] = { -1, -1 }, y[2] = { -1, -1 };
+
+      /* Where the benchmark's real pointer takes the top card of the first two columns: their
+       * middles, a little below their top edges (window at the screen's origin, as under a bare
+       * X server). The drops are timed as any (AFFARI_REPORT_DROP). */
+      for (guint i = 0; i < 2 && i < self->columns->len; i++)
+        {
+          AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
+          gint64 top = affari_deal_list_get_id_at (affari_kanban_column_get_deals (column), 0);
+          GtkWidget *card = top != 0 ? affari_kanban_column_find_card (column, top) : NULL;
+          graphene_point_t point;
+
+          if (card != NULL &&
+              gtk_widget_compute_point (card, GTK_WIDGET (gtk_widget_get_root (card)),
+                                        &GRAPHENE_POINT_INIT (gtk_widget_get_width (card) / 2.0, 20), &point))
+            {
+              x[i] = (int) point.x;
+              y[i] = (int) point.y;
+            }
+        }
+      g_print ("real-drop-geometry %d %d %d %d\n", x[0], y[0], x[1], y[1]);
+      fflush (stdout);
+    }
+  else if (drops != NULL)
+    {
+      const char *interval = g_getenv ("AFFARI_BENCH_DROP_INTERVAL");
+
+      /* 250 ms by default: faster than anyone drags, with toasts still sliding in. */
       self->bench_drops_left = atoi (drops);
-      self->bench_source = g_timeout_add (250, bench_drop_cb, self);
+      self->bench_source = g_timeout_add (interval != NULL ? CLAMP (atoi (interval), 50, 5000) : 250, bench_drop_cb, self);
     }
   else if (scroll != NULL)
     {
@@ -950,9 +1188,12 @@ move_deal_action (GtkWidget  *widget,
   AffariStage *stage;
   gint64 deal_id, stage_id;
   gboolean ask = FALSE;
+  gboolean follow;
   int index;
 
   g_variant_get (parameter, "(xxi)", &deal_id, &stage_id, &index);
+  follow = self->follow_deal == deal_id;
+  self->follow_deal = 0;
 
   if (self->drop_start == 0 && report_drops ())
     self->drop_start = g_get_monotonic_time ();
@@ -982,11 +1223,11 @@ move_deal_action (GtkWidget  *widget,
   if (ask)
     {
       self->drop_start = 0;
-      ask_reason (self, ids, stage, index);
+      ask_reason (self, ids, stage, index, follow);
       return;
     }
 
-  perform_move (self, ids, stage_id, index, NULL);
+  perform_move (self, ids, stage_id, index, NULL, follow);
 }
 
 static void
@@ -1065,7 +1306,11 @@ affari_kanban_board_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (affari_kanban_board_parent_class)->realize (widget);
 
-  if ((g_getenv ("AFFARI_BENCH_DROP") != NULL || g_getenv ("AFFARI_BENCH_SCROLL") != NULL) &&
+  if (self->columns->len > 0)
+    wait_for_first_frame (self);
+
+  if ((g_getenv ("AFFARI_BENCH_DROP") != NULL || g_getenv ("AFFARI_BENCH_SCROLL") != NULL ||
+       g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL) &&
       self->bench_paint_handler == 0 && self->bench_source == 0 && self->bench_frames == NULL)
     self->bench_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                                                   G_CALLBACK (on_bench_first_paint_cb), self);
@@ -1079,6 +1324,8 @@ affari_kanban_board_unrealize (GtkWidget *widget)
 
   g_clear_signal_handler (&self->bench_paint_handler, clock);
   g_clear_signal_handler (&self->drop_paint_handler, clock);
+  g_clear_signal_handler (&self->rows_paint_handler, clock);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_signal_handler (&self->bench_before_handler, clock);
   g_clear_signal_handler (&self->bench_after_handler, clock);
 
@@ -1091,16 +1338,20 @@ affari_kanban_board_dispose (GObject *object)
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (object);
 
   g_clear_handle_id (&self->bench_source, g_source_remove);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   stop_autoscroll (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->last_undo, undo_record_unref);
 
+  if (self->scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->scroller), self);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_BOARD);
 
   g_clear_object (&self->card_menu);
+  g_clear_object (&self->headers);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_kanban_board_parent_class)->dispose (object);
@@ -1113,6 +1364,7 @@ affari_kanban_board_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->dragged, g_hash_table_unref);
+  g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
   g_clear_pointer (&self->bench_frames, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->filter_text, g_free);
@@ -1223,8 +1475,16 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->columns = g_ptr_array_new ();
+  self->headers = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+  self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->dragged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->card_menu = g_menu_new ();
+
+  /* Columns scrolled into view (or resized into it) get all their rows. */
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                    G_CALLBACK (on_hadjustment_changed_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                    G_CALLBACK (on_hadjustment_changed_cb), self);
 
   motion = gtk_drop_controller_motion_new ();
   g_signal_connect (motion, "enter", G_CALLBACK (on_board_drop_motion_enter_cb), self);
@@ -1434,8 +1694,13 @@ affari_kanban_board_drag_begin (AffariKanbanBoard *self,
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (self->dragged, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
 
+  /* A cancelled drag puts the scrolling back too, where the card flies back to. */
+  self->origin_hvalue = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->scroller));
+  self->origin_column = (AffariKanbanColumn *) gtk_widget_get_ancestor (GTK_WIDGET (card), AFFARI_TYPE_KANBAN_COLUMN);
+  if (self->origin_column != NULL)
+    self->origin_vvalue = gtk_adjustment_get_value (column_vadjustment (self->origin_column));
+
   self->dragging = TRUE;
-  gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   gtk_revealer_set_reveal_child (self->zones_revealer, TRUE);
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -1453,7 +1718,6 @@ affari_kanban_board_drag_end (AffariKanbanBoard *self)
   self->dragging = FALSE;
   g_hash_table_remove_all (self->dragged);
   stop_autoscroll (self);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
   gtk_revealer_set_reveal_child (self->zones_revealer, FALSE);
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -1461,6 +1725,55 @@ affari_kanban_board_drag_end (AffariKanbanBoard *self)
       affari_kanban_column_end_drag (g_ptr_array_index (self->columns, i));
       affari_kanban_column_update_dragging (g_ptr_array_index (self->columns, i));
     }
+}
+
+void
+affari_kanban_board_drag_cancel (AffariKanbanBoard *self)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+
+  if (!self->dragging)
+    return;
+
+  /* Autoscroll stops before the board scrolls back, or it would scroll on. */
+  affari_kanban_board_drag_end (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller), self->origin_hvalue);
+  if (self->origin_column != NULL)
+    gtk_adjustment_set_value (column_vadjustment (self->origin_column), self->origin_vvalue);
+  self->origin_column = NULL;
+}
+
+void
+affari_kanban_board_scroll_to_column (AffariKanbanBoard  *self,
+                                      AffariKanbanColumn *column)
+{
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (column));
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+    return;
+
+  /* As little as needed, with the board's padding around the column. */
+  adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.x - 12 < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x - 12);
+  else if (bounds.origin.x + bounds.size.width + 12 > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width + 12 - page);
+}
+
+void
+affari_kanban_board_follow_focus (AffariKanbanBoard *self,
+                                  gint64             deal_id)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+
+  self->follow_deal = deal_id;
 }
 
 void

@@ -60,6 +60,15 @@ gboolean     affari_kanban_board_is_deal_dragged    (AffariKanbanBoard *self,
 void         affari_kanban_board_drag_begin         (AffariKanbanBoard *self,
                                                      AffariKanbanCard  *card);
 void         affari_kanban_board_drag_end           (AffariKanbanBoard *self);
+/* Esc or a drop where nothing takes it: the board and the card's column scroll back too. */
+void         affari_kanban_board_drag_cancel        (AffariKanbanBoard *self);
 void         affari_kanban_board_note_drop          (AffariKanbanBoard *self);
+/* Scrolls the board as little as needed to show @column whole. */
+void         affari_kanban_board_scroll_to_column   (AffariKanbanBoard  *self,
+                                                     AffariKanbanColumn *column);
+/* The next kanban.move-deal of @deal_id takes the keyboard focus along to the card's new place
+ * (a card moved from the keyboard or its menu). */
+void         affari_kanban_board_follow_focus       (AffariKanbanBoard *self,
+                                                     gint64             deal_id);
 
 G_END_DECLS

@@ -22,6 +22,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XInput2.h>
+#endif
+
 #include "model/affari-money.h"
 
 #include "affari-kanban-board.h"
@@ -54,6 +59,8 @@ struct _AffariKanbanCard
   GtkListItem    *list_item;        /* unowned: the item owns the card */
   GMenuModel     *menu;
   GtkWidget      *context_menu;
+  int             grabbed_keyboard; /* X11 device id grabbed for a drag's Esc, or 0 */
+  gboolean        label_dirty;      /* the accessible label waits for the card to be shown */
 
   /* What is drawn, derived from the deal; NULL until needed. */
   PangoLayout    *title;
@@ -143,15 +150,34 @@ make_layout (AffariKanbanCard *self,
   return layout;
 }
 
+/* The height of a line of body text. Every card has the same font, and asking Pango for the
+ * metrics of a font costs as much as laying out the whole card: one answer per font (and screen
+ * resolution) for all the cards. */
 static int
 get_line_height (AffariKanbanCard *self)
 {
+  static GHashTable *heights;   /* "font@dpi" → height */
+
   if (self->line_height == 0)
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      const PangoFontDescription *font = pango_context_get_font_description (context);
+      g_autofree char *name = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
+      char resolution[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *key = g_strconcat (name, "@", g_ascii_dtostr (resolution, sizeof resolution,
+                                                                       pango_cairo_context_get_resolution (context)), NULL);
 
-      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
-      pango_font_metrics_unref (metrics);
+      if (heights == NULL)
+        heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->line_height = GPOINTER_TO_INT (g_hash_table_lookup (heights, key));
+      if (self->line_height == 0)
+        {
+          PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+          self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
+          pango_font_metrics_unref (metrics);
+          g_hash_table_insert (heights, g_steal_pointer (&key), GINT_TO_POINTER (self->line_height));
+        }
     }
 
   return self->line_height;
@@ -265,15 +291,12 @@ ensure_layouts (AffariKanbanCard *self)
     self->badge = make_layout (self, _("Repeat"), PANGO_WEIGHT_BOLD, CAPTION_SCALE);
 }
 
-/* What the deal says changed: texts are made again when next needed. */
 static void
-update (AffariKanbanCard *self)
+update_label (AffariKanbanCard *self)
 {
   g_autofree char *description = NULL;
 
-  clear_layouts (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-
+  self->label_dirty = FALSE;
   if (self->deal == NULL)
     return;
 
@@ -281,6 +304,22 @@ update (AffariKanbanCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
+}
+
+/* What the deal says changed: texts are made again when next needed. The card keeps its height
+ * (measure () reads no text), so a redraw is enough. The accessible label waits until the card
+ * is on screen: GtkListView binds some 200 rows, most of them hidden, and a scroll far down a
+ * column binds them all again in one frame. */
+static void
+update (AffariKanbanCard *self)
+{
+  clear_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_label (self);
+  else
+    self->label_dirty = TRUE;
 }
 
 static void
@@ -365,12 +404,87 @@ snapshot_avatar (AffariKanbanCard *self,
                    x + (FOOTER_HEIGHT - width) / 2.0, y + (FOOTER_HEIGHT - height) / 2.0, &text);
 }
 
+/* Esc during a drag, on X11.
+ *
+ * GTK 4.8's X11 drag grabs only the pointer, and takes Esc with a passive key grab on the root
+ * window. The key then arrives reported against the root window, which GTK 4 has no surface for:
+ * the event is dropped before it reaches the drag, and the release of the button drops the card
+ * anyway. With the keyboard grabbed on our own window for as long as the drag lasts, Esc arrives
+ * on a surface GTK knows, every event goes past the drag first (gdk_drag_handle_source_event),
+ * and the drag cancels itself the proper way: a "leave" to the drop target, the pointer released,
+ * the icon flown back, GtkDragSource::drag-cancel. Other backends handle Esc themselves. */
+static void
+grab_keyboard_for_drag (AffariKanbanCard *self)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSeat *seat = gdk_display_get_default_seat (display);
+  GdkDevice *keyboard = seat != NULL ? gdk_seat_get_keyboard (seat) : NULL;
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  unsigned char bits[XIMaskLen (XI_LASTEVENT)] = { 0 };
+  XIEventMask mask = { 0 };
+  Display *xdisplay;
+  int device_id;
+
+  if (!GDK_IS_X11_DISPLAY (display) || keyboard == NULL || surface == NULL || self->grabbed_keyboard != 0)
+    return;
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  device_id = gdk_x11_device_get_id (keyboard);
+  XISetMask (bits, XI_KeyPress);
+  XISetMask (bits, XI_KeyRelease);
+  mask.deviceid = device_id;
+  mask.mask_len = sizeof bits;
+  mask.mask = bits;
+
+  gdk_x11_display_error_trap_push (display);
+  if (XIGrabDevice (xdisplay, device_id, gdk_x11_surface_get_xid (surface), CurrentTime, None,
+                    XIGrabModeAsync, XIGrabModeAsync, False, &mask) == Success)
+    self->grabbed_keyboard = device_id;
+  gdk_x11_display_error_trap_pop_ignored (display);
+#endif
+}
+
+static void
+ungrab_keyboard_for_drag (AffariKanbanCard *self)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (self->grabbed_keyboard == 0 || !GDK_IS_X11_DISPLAY (display))
+    return;
+
+  gdk_x11_display_error_trap_push (display);
+  XIUngrabDevice (gdk_x11_display_get_xdisplay (display), self->grabbed_keyboard, CurrentTime);
+  gdk_x11_display_error_trap_pop_ignored (display);
+  self->grabbed_keyboard = 0;
+#endif
+}
+
+/* Whether the keyboard focus is on the card's row, or in its menu. */
+static gboolean
+has_focus_within (AffariKanbanCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return focus != NULL && row != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 static void
 move_to (AffariKanbanCard *self,
          gint64            stage_id)
 {
+  AffariKanbanBoard *board = get_board (self);
+
   if (self->deal == NULL || stage_id == 0)
     return;
+
+  /* Moved from the keyboard, the card keeps the focus where it goes: Alt+→ again moves it on. */
+  if (board != NULL && has_focus_within (self))
+    affari_kanban_board_follow_focus (board, affari_deal_get_id (self->deal));
 
   /* The same action as a drop: moved cards go to the top of their new stage. */
   gtk_widget_activate_action (GTK_WIDGET (self), "kanban.move-deal", "(xxi)",
@@ -446,9 +560,30 @@ on_drag_begin_cb (GtkDragSource    *source,
       g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (GTK_WIDGET (self));
       g_autoptr(GdkPaintable) image = gdk_paintable_get_current_image (live);
 
+      /* Without a compositor (a bare X server) the drag window has no transparency: the corners
+       * outside the card's rounded edge would be black. Then the icon gets the colour of the
+       * board behind the card. */
+      if (!gdk_display_is_composited (gtk_widget_get_display (GTK_WIDGET (self))))
+        {
+          GtkSnapshot *snapshot = gtk_snapshot_new ();
+          double width = gdk_paintable_get_intrinsic_width (image);
+          double height = gdk_paintable_get_intrinsic_height (image);
+          GdkRGBA background;
+
+          lookup_color (GTK_WIDGET (self), "window_bg_color", "#fafafa", &background);
+          background.alpha = 1;
+          gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          gdk_paintable_snapshot (image, snapshot, width, height);
+          g_object_unref (image);
+          image = gtk_snapshot_free_to_paintable (snapshot, &GRAPHENE_SIZE_INIT (width, height));
+        }
+
       /* A still image taken before the card turns into a placeholder. */
       gtk_drag_source_set_icon (source, image, 24, 16);
     }
+
+  if (drag != NULL)
+    grab_keyboard_for_drag (self);
 
   if (board != NULL)
     affari_kanban_board_drag_begin (board, self);
@@ -462,6 +597,7 @@ on_drag_end_cb (GtkDragSource    *source,
 {
   AffariKanbanBoard *board = get_board (self);
 
+  ungrab_keyboard_for_drag (self);
   if (board != NULL)
     affari_kanban_board_drag_end (board);
 }
@@ -474,9 +610,11 @@ on_drag_cancel_cb (GtkDragSource       *source,
 {
   AffariKanbanBoard *board = get_board (self);
 
+  ungrab_keyboard_for_drag (self);
+
   /* Nothing was written yet: putting the board back as it was is all a cancel needs. */
   if (board != NULL)
-    affari_kanban_board_drag_end (board);
+    affari_kanban_board_drag_cancel (board);
 
   /* Let GTK fly the icon back to where it came from. */
   return FALSE;
@@ -736,6 +874,17 @@ affari_kanban_card_css_changed (GtkWidget         *widget,
 }
 
 static void
+affari_kanban_card_map (GtkWidget *widget)
+{
+  AffariKanbanCard *self = AFFARI_KANBAN_CARD (widget);
+
+  GTK_WIDGET_CLASS (affari_kanban_card_parent_class)->map (widget);
+
+  if (self->label_dirty)
+    update_label (self);
+}
+
+static void
 affari_kanban_card_size_allocate (GtkWidget *widget,
                                   int        width,
                                   int        height,
@@ -752,6 +901,7 @@ affari_kanban_card_dispose (GObject *object)
 {
   AffariKanbanCard *self = AFFARI_KANBAN_CARD (object);
 
+  ungrab_keyboard_for_drag (self);
   affari_kanban_card_set_deal (self, NULL);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->menu);
@@ -812,6 +962,7 @@ affari_kanban_card_class_init (AffariKanbanCardClass *klass)
   widget_class->measure = affari_kanban_card_measure;
   widget_class->snapshot = affari_kanban_card_snapshot;
   widget_class->size_allocate = affari_kanban_card_size_allocate;
+  widget_class->map = affari_kanban_card_map;
   widget_class->css_changed = affari_kanban_card_css_changed;
 
   properties[PROP_DEAL] =

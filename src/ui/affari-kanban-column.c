@@ -29,21 +29,32 @@ struct _AffariKanbanColumn
   char              *filter_text;
   AffariDealQuery   *filter;            /* the window's filter, or NULL */
   AffariDealList    *deals;
+  GtkSliceListModel *slice;          /* the first deals, until the column shows all; then NULL */
   GtkMultiSelection *selection;
   GMenuModel        *card_menu;
   GdkRGBA            color;
   guint              count;
   char              *summary;
   guint              totals_source;
+  GArray            *totals;           /* AffariStageTotal: the stage's count and sum per currency */
+  GArray            *expected;         /* gint64: changes already counted (affari_kanban_column_expect_move) */
 
   /* a drag over the column */
+  gboolean           drop_highlight;
   double             drag_x;
   double             drag_y;
   double             scroll_speed;
   guint              autoscroll_tick;
 
+  /* a card to focus once it is shown */
+  gint64             focus_deal;
+  guint              focus_tick;
+  guint              focus_frames;
+  gboolean           focus_scrolled;
+
   /* template */
   GtkWidget         *header;
+  GtkWidget         *title_box;
   GtkDrawingArea    *stripe;
   GtkLabel          *name_label;
   GtkButton         *add_button;
@@ -105,6 +116,18 @@ make_query (AffariKanbanColumn *self,
   return query;
 }
 
+/* The column under a dragged card is tinted and outlined. Drawn, not a CSS class: a class on the
+ * column would make GTK compute the style of its 200 rows again, twice a drop. */
+static void
+set_drop_highlight (AffariKanbanColumn *self,
+                    gboolean            highlight)
+{
+  if (self->drop_highlight == highlight)
+    return;
+  self->drop_highlight = highlight;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* The card shown by a row of the list view, or NULL. */
 static AffariKanbanCard *
 row_card (GtkWidget *row)
@@ -141,11 +164,10 @@ round_to_units (gint64 minor)
   return (minor >= 0 ? minor + 50 : minor - 50) / 100 * 100;
 }
 
+/* The header from self->totals: "count · total" in the main currency, the others apart. */
 static void
-update_totals (AffariKanbanColumn *self)
+render_totals (AffariKanbanColumn *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) totals = NULL;
   g_autoptr(GString) others = g_string_new (NULL);
   g_autofree char *money = NULL;
   g_autofree char *accessible = NULL;
@@ -153,20 +175,9 @@ update_totals (AffariKanbanColumn *self)
   gint64 main_sum = 0;
   guint count = 0;
 
-  /* One stage in SQL: a millisecond on the covering index, even at 100,000 deals. */
-  totals = affari_store_stage_totals (self->store, &query, &error);
-  if (totals == NULL)
+  for (guint i = 0; i < self->totals->len; i++)
     {
-      g_warning ("Cannot read the totals of a stage: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < totals->len; i++)
-    {
-      AffariStageTotal *t = &g_array_index (totals, AffariStageTotal, i);
-
-      if (t->stage_id != query.stage_id)
-        continue;
+      AffariStageTotal *t = &g_array_index (self->totals, AffariStageTotal, i);
 
       count += t->count;
       if (g_strcmp0 (t->currency, self->currency) == 0)
@@ -211,6 +222,30 @@ update_totals (AffariKanbanColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
                                   -1);
+}
+
+static void
+update_totals (AffariKanbanColumn *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) totals = NULL;
+  AffariDealQuery query = make_query (self, TRUE);
+
+  /* One stage in SQL: a millisecond on the covering index, even at 100,000 deals. */
+  totals = affari_store_stage_totals (self->store, &query, &error);
+  if (totals == NULL)
+    {
+      g_warning ("Cannot read the totals of a stage: %s", error->message);
+      return;
+    }
+
+  g_array_set_size (self->totals, 0);
+  g_array_set_size (self->expected, 0);
+  for (guint i = 0; i < totals->len; i++)
+    if (g_array_index (totals, AffariStageTotal, i).stage_id == query.stage_id)
+      g_array_append_val (self->totals, g_array_index (totals, AffariStageTotal, i));
+
+  render_totals (self);
 }
 
 static gboolean
@@ -326,6 +361,54 @@ update_autoscroll (AffariKanbanColumn *self,
 
   if (self->scroll_speed != 0 && self->autoscroll_tick == 0)
     self->autoscroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
+}
+
+static void
+stop_focus_follow (AffariKanbanColumn *self)
+{
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
+  self->focus_deal = 0;
+}
+
+/* Every frame until the card is there: the list reads its ids again before the next frame, and
+ * GtkListView makes the row when it lays out after scrolling to it. */
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
+  guint position = affari_deal_list_find (self->deals, self->focus_deal);
+  GtkWidget *card;
+
+  if (++self->focus_frames > 60)
+    {
+      self->focus_tick = 0;
+      self->focus_deal = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (position == G_MAXUINT)
+    return G_SOURCE_CONTINUE;
+
+  card = affari_kanban_column_find_card (self, self->focus_deal);
+  if (card == NULL || !gtk_widget_get_mapped (card))
+    {
+      if (!self->focus_scrolled)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      self->focus_scrolled = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The board's viewport scrolls to the focus only when it comes from outside the board. */
+  if (get_board (self) != NULL)
+    affari_kanban_board_scroll_to_column (get_board (self), self);
+  gtk_widget_grab_focus (gtk_widget_get_parent (card));
+  self->focus_tick = 0;
+  self->focus_deal = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -464,6 +547,14 @@ on_store_deal_changed_cb (AffariStore        *store,
 {
   gint64 stage_id = affari_stage_get_id (self->stage);
 
+  /* A move the board counted already (affari_kanban_column_expect_move) needs no query. */
+  for (guint i = 0; i < self->expected->len; i++)
+    if (g_array_index (self->expected, gint64, i) == deal_id)
+      {
+        g_array_remove_index (self->expected, i);
+        return;
+      }
+
   /* Only the columns a change touches count again. */
   if (old_stage_id == stage_id || new_stage_id == stage_id)
     queue_totals (self);
@@ -527,7 +618,7 @@ on_drop_enter_cb (GtkDropTarget      *target,
                   double              y,
                   AffariKanbanColumn *self)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (self), "drop-target");
+  set_drop_highlight (self, TRUE);
 
   return GDK_ACTION_MOVE;
 }
@@ -540,7 +631,7 @@ on_drop_motion_cb (GtkDropTarget      *target,
 {
   self->drag_x = x;
   self->drag_y = y;
-  gtk_widget_add_css_class (GTK_WIDGET (self), "drop-target");
+  set_drop_highlight (self, TRUE);
   show_drop_line (self, affari_kanban_column_index_at (self, x, y));
   update_autoscroll (self, y);
 
@@ -668,7 +759,10 @@ affari_kanban_column_constructed (GObject *object)
 
   query = make_query (self, FALSE);
   self->deals = affari_deal_list_new (self->store, &query);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->deals)));
+  /* No row before the board says the column is in sight: not even a page of deals is read. */
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->deals)), 0, 0);
+  /* Positions in the selection are positions in the deal list: the slice starts at 0. */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self, 0);
@@ -678,12 +772,43 @@ affari_kanban_column_constructed (GObject *object)
 }
 
 static void
+affari_kanban_column_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
+
+  if (self->drop_highlight)
+    {
+      GtkStyleContext *context = gtk_widget_get_style_context (widget);
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      GdkRGBA accent, tint, outline;
+      GskRoundedRect shape;
+
+      if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      tint = outline = accent;
+      tint.alpha = 0.12;
+      outline.alpha = 0.6;
+      /* As the column's CSS: a 12 pixel radius. */
+      gsk_rounded_rect_init_from_rect (&shape, &bounds, 12);
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, &tint, &bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &shape, (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { outline, outline, outline, outline });
+    }
+
+  GTK_WIDGET_CLASS (affari_kanban_column_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
 affari_kanban_column_dispose (GObject *object)
 {
   AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (object);
 
   g_clear_handle_id (&self->totals_source, g_source_remove);
   stop_autoscroll (self);
+  stop_focus_follow (self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -691,6 +816,7 @@ affari_kanban_column_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_COLUMN);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->deals);
   g_clear_object (&self->card_menu);
   g_clear_object (&self->stage);
@@ -708,6 +834,8 @@ affari_kanban_column_finalize (GObject *object)
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->totals, g_array_unref);
+  g_clear_pointer (&self->expected, g_array_unref);
 
   G_OBJECT_CLASS (affari_kanban_column_parent_class)->finalize (object);
 }
@@ -776,6 +904,7 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = affari_kanban_column_constructed;
+  GTK_WIDGET_CLASS (klass)->snapshot = affari_kanban_column_snapshot;
   object_class->dispose = affari_kanban_column_dispose;
   object_class->finalize = affari_kanban_column_finalize;
   object_class->get_property = affari_kanban_column_get_property;
@@ -800,6 +929,7 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-kanban-column.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, header);
+  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, title_box);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, stripe);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, name_label);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, add_button);
@@ -843,6 +973,9 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->totals = g_array_new (FALSE, FALSE, sizeof (AffariStageTotal));
+  self->expected = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -1158,7 +1291,7 @@ affari_kanban_column_end_drag (AffariKanbanColumn *self)
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   stop_autoscroll (self);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-target");
+  set_drop_highlight (self, FALSE);
   gtk_widget_set_visible (self->drop_line, FALSE);
 }
 
@@ -1210,4 +1343,114 @@ affari_kanban_column_focus_deal (AffariKanbanColumn *self,
     return FALSE;
 
   return gtk_widget_grab_focus (gtk_widget_get_parent (card));
+}
+
+void
+affari_kanban_column_focus_deal_soon (AffariKanbanColumn *self,
+                                      gint64              deal_id)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  stop_focus_follow (self);
+  self->focus_deal = deal_id;
+  self->focus_frames = 0;
+  self->focus_scrolled = FALSE;
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+}
+
+void
+affari_kanban_column_show_first_rows (AffariKanbanColumn *self,
+                                      guint               n_rows)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) < n_rows)
+    gtk_slice_list_model_set_size (self->slice, n_rows);
+}
+
+void
+affari_kanban_column_show_all_rows (AffariKanbanColumn *self)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  if (self->slice == NULL)
+    return;
+
+  /* The deal list itself, not a slice of all of it: GtkSliceListModel turns a card removed from a
+   * column into "everything below it changed", and the rows below would all be bound again. */
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
+  gtk_slice_list_model_set_model (self->slice, NULL);
+  g_clear_object (&self->slice);
+}
+
+gboolean
+affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self)
+{
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
+
+  return self->slice == NULL;
+}
+
+gboolean
+affari_kanban_column_expect_move (AffariKanbanColumn *self,
+                                  AffariDeal         *deal,
+                                  int                 sign,
+                                  int                 position)
+{
+  AffariDealQuery query;
+  AffariStageTotal *total = NULL;
+  gint64 deal_id;
+
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
+  g_return_val_if_fail (AFFARI_IS_DEAL (deal), FALSE);
+
+  /* A filtered column counts only some deals: SQL knows whether this one is among them. */
+  query = make_query (self, TRUE);
+  if (affari_deal_query_has_filter (&query))
+    return FALSE;
+
+  deal_id = affari_deal_get_id (deal);
+  for (guint i = 0; i < self->totals->len && sign != 0; i++)
+    if (g_strcmp0 (g_array_index (self->totals, AffariStageTotal, i).currency, affari_deal_get_currency (deal)) == 0)
+      total = &g_array_index (self->totals, AffariStageTotal, i);
+
+  if (sign < 0 && (total == NULL || total->count == 0))
+    return FALSE;   /* not counted here: let SQL say */
+  if (sign > 0 && total == NULL)
+    {
+      AffariStageTotal fresh = { affari_stage_get_id (self->stage), "", 0, 0 };
+
+      g_strlcpy (fresh.currency, affari_deal_get_currency (deal), sizeof fresh.currency);
+      g_array_append_val (self->totals, fresh);
+      total = &g_array_index (self->totals, AffariStageTotal, self->totals->len - 1);
+    }
+
+  if (total != NULL)
+    {
+      total->count += sign;
+      total->sum += sign * affari_deal_get_amount (deal);
+    }
+  g_array_append_val (self->expected, deal_id);
+  if (sign > 0)
+    affari_deal_list_expect_arrival (self->deals, deal_id, position);
+  if (sign != 0)
+    render_totals (self);
+
+  return TRUE;
+}
+
+GtkWidget *
+affari_kanban_column_get_header (AffariKanbanColumn *self)
+{
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), NULL);
+
+  return self->title_box;
+}
+
+gboolean
+affari_kanban_column_get_drop_highlight (AffariKanbanColumn *self)
+{
+  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
+
+  return self->drop_highlight;
 }

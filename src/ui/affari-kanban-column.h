@@ -63,5 +63,32 @@ GtkWidget      *affari_kanban_column_find_card        (AffariKanbanColumn *self,
 /* Scrolls to the card of @deal_id and gives it the keyboard focus. */
 gboolean        affari_kanban_column_focus_deal       (AffariKanbanColumn *self,
                                                        gint64              deal_id);
+/* Gives the keyboard focus to the card of @deal_id as soon as the column shows it (after the
+ * column's list has caught up with a move), scrolling to it; gives up after a second. */
+void            affari_kanban_column_focus_deal_soon  (AffariKanbanColumn *self,
+                                                       gint64              deal_id);
+
+/* A new column shows no card until the board says it is in sight: first @n_rows (as many as the
+ * screen can hold), for the first frame; then all, right after the first frame or when it is
+ * scrolled into view. GTK 4.8's GtkListView makes rows for 200 items whatever its height. */
+void            affari_kanban_column_show_first_rows  (AffariKanbanColumn *self,
+                                                       guint               n_rows);
+void            affari_kanban_column_show_all_rows    (AffariKanbanColumn *self);
+gboolean        affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self);
+
+/* The board is about to move @deal out of (@sign -1), into (+1) or within (0) this column, to
+ * @position among the stage's other deals (-1 = the end): the header counts it at once and the
+ * store's signal for it reads no totals, and a card moved in takes its place without reading the
+ * column's ids. FALSE when the column cannot tell (a filter is on): SQL counts as usual. */
+gboolean        affari_kanban_column_expect_move      (AffariKanbanColumn *self,
+                                                       AffariDeal         *deal,
+                                                       int                 sign,
+                                                       int                 position);
+
+/* The top of the header (stripe, name, count and totals): the board gives all the same height. */
+GtkWidget      *affari_kanban_column_get_header       (AffariKanbanColumn *self);
+
+/* Whether the column shows that a dragged card would land in it. */
+gboolean        affari_kanban_column_get_drop_highlight (AffariKanbanColumn *self);
 
 G_END_DECLS
