@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "affari-cell-text.h"
+#include "affari-ui.h"
 
 struct _AffariCellText
 {
@@ -13,36 +14,19 @@ struct _AffariCellText
   char        *text;
   float        xalign;
   PangoLayout *layout;        /* for layout_width; NULL until drawn */
+  int          line_height;   /* 0 until measured (again after a move to another window) */
   int          layout_width;
 };
 
 G_DEFINE_FINAL_TYPE (AffariCellText, affari_cell_text, GTK_TYPE_WIDGET)
 
-/* Line height per font: the few fonts of a table are measured once, not once per cell. */
-static GHashTable *line_heights;
-
 static int
 line_height (AffariCellText *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  guint key = font ? pango_font_description_hash (font) : 0;
-  gpointer cached;
+  if (self->line_height == 0)
+    self->line_height = affari_ui_line_height (GTK_WIDGET (self));
 
-  if (line_heights == NULL)
-    line_heights = g_hash_table_new (g_direct_hash, g_direct_equal);
-  cached = g_hash_table_lookup (line_heights, GUINT_TO_POINTER (key));
-  if (cached == NULL)
-    {
-      g_autoptr(PangoLayout) probe = pango_layout_new (context);
-      int height;
-
-      pango_layout_set_text (probe, "Ág", -1);
-      pango_layout_get_pixel_size (probe, NULL, &height);
-      cached = GINT_TO_POINTER (MAX (height, 1));
-      g_hash_table_insert (line_heights, GUINT_TO_POINTER (key), cached);
-    }
-  return GPOINTER_TO_INT (cached);
+  return self->line_height;
 }
 
 static void
@@ -111,6 +95,7 @@ static void
 affari_cell_text_css_changed_cb (AffariCellText *self)
 {
   forget_layout (self);
+  self->line_height = 0;
 }
 
 static void

@@ -31,6 +31,7 @@
 
 #include "affari-kanban-board.h"
 #include "affari-kanban-card.h"
+#include "affari-ui.h"
 
 /* Geometry, in pixels inside the CSS padding (it follows the template the card replaced). */
 #define MENU_SIZE      24      /* the "⋮" button in the top-right corner */
@@ -156,29 +157,8 @@ make_layout (AffariKanbanCard *self,
 static int
 get_line_height (AffariKanbanCard *self)
 {
-  static GHashTable *heights;   /* "font@dpi" → height */
-
   if (self->line_height == 0)
-    {
-      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-      const PangoFontDescription *font = pango_context_get_font_description (context);
-      g_autofree char *name = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
-      char resolution[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *key = g_strconcat (name, "@", g_ascii_dtostr (resolution, sizeof resolution,
-                                                                       pango_cairo_context_get_resolution (context)), NULL);
-
-      if (heights == NULL)
-        heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      self->line_height = GPOINTER_TO_INT (g_hash_table_lookup (heights, key));
-      if (self->line_height == 0)
-        {
-          PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-          self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
-          pango_font_metrics_unref (metrics);
-          g_hash_table_insert (heights, g_steal_pointer (&key), GINT_TO_POINTER (self->line_height));
-        }
-    }
+    self->line_height = affari_ui_line_height (GTK_WIDGET (self));
 
   return self->line_height;
 }

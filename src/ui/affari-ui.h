@@ -4,12 +4,16 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 /* Registers the compiled-in resources (.ui, style.css, help overlay). Safe to call many times.
  * The resources live in a static library, where a constructor would be dropped by the linker. */
 void affari_ui_ensure_resources (void);
+
+/* The height of one line of text in @widget's font, measured once per font and resolution for
+ * the whole application: widgets that show many rows measure without shaping any text. */
+int  affari_ui_line_height (GtkWidget *widget);
 
 G_END_DECLS
