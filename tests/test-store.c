@@ -568,6 +568,24 @@ test_list_board_order (Fixture *f, gconstpointer data)
     g_assert_cmpint (g_array_index (ids, gint64, i), ==, all[i]);
   g_assert_cmpuint (affari_store_count_deals (f->store, &q, NULL), ==, 6);
 
+  /* a search keeps the board order, whether it walks the board (one or two letters) or starts
+   * from the full-text index (a longer word) */
+  affari_deal_query_set_text (&q, "e");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = affari_store_query_deal_ids (f->store, &q, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, affari_deal_get_id (e));
+  affari_deal_query_set_text (&q, "Rinnovo");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = affari_store_query_deal_ids (f->store, &q, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, affari_deal_get_id (other));
+  q.pipeline_id = pipeline;
+  g_clear_pointer (&ids, g_array_unref);
+  ids = affari_store_query_deal_ids (f->store, &q, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  affari_deal_query_set_text (&q, NULL);
+
   /* a trashed deal leaves the board order */
   g_assert_true (affari_store_trash_deal (f->store, affari_deal_get_id (c), &error));
   q.pipeline_id = pipeline;

@@ -3507,8 +3507,8 @@ filter_add_range (Filter *f, const char *today, const char *column, const Affari
 }
 
 /* Whether the ordered query walks the stages in order and each stage's deals along the
- * deal_stage_position index (board order). A search has few matches: the planner then starts
- * from the full-text index instead. */
+ * deal_stage_position index (board order). A search of a whole word has few matches: the
+ * planner then starts from the full-text index instead. */
 static gboolean
 walks_stages (const AffariDealQuery *q)
 {
@@ -3520,7 +3520,17 @@ walks_stages (const AffariDealQuery *q)
     return TRUE;
   if (sort == AFFARI_DEAL_SORT_POSITION && q->stage_id > 0)
     return FALSE;
-  return !q->include_deleted && (q->text == NULL || *q->text == '\0');
+  if (q->include_deleted)
+    return FALSE;
+  /* One or two typed letters match most deals ("r" matches three in four): walking the board
+   * order and keeping the matches beats sorting them. Longer words match few. */
+  if (q->text != NULL)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (q->text));
+
+      return g_utf8_strlen (typed, -1) < 3;
+    }
+  return TRUE;
 }
 
 static void filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk);
