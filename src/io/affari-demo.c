@@ -1290,18 +1290,16 @@ run_create (Demo      *demo,
     return FALSE;
   plan->id = affari_deal_get_id (deal);
 
-  if (plan->n_rows > 0)
-    {
-      if (!affari_store_set_product_rows (demo->store, plan->id, rows, plan->n_rows, error))
-        return FALSE;
-    }
-
+  /* The contacts first: given right after the creation, they are part of it (no history event
+   * of their own), as when a person creates a deal with its client in the card. */
   for (guint i = 0; i < G_N_ELEMENTS (plan->contact); i++)
     if (plan->contact[i] != 0)
       contacts[n_contacts++] = g_array_index (demo->contact_ids, gint64, plan->contact[i] - 1);
+  if (!affari_store_set_deal_contacts (demo->store, plan->id, contacts, n_contacts, contacts[0], error))
+    return FALSE;
 
-  return affari_store_set_deal_contacts (demo->store, plan->id, contacts, n_contacts,
-                                         contacts[0], error);
+  return plan->n_rows == 0 ||
+         affari_store_set_product_rows (demo->store, plan->id, rows, plan->n_rows, error);
 }
 
 static gboolean

@@ -162,6 +162,37 @@ static void store_forget_stages (AffariStore *self);
 
 /* ------------------------------------------------------------- statements */
 
+/* Before SQLite's first use in the process: no global count of allocated memory (a mutex taken
+ * on every allocation, and the store never asks for the count). Too late once SQLite runs. */
+static void
+store_configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
+/* The statement cache is looked up for every write: hash the length and the two ends of the
+ * SQL, not all of it (statements that share both ends are told apart by the equality test). */
+static guint
+sql_hash (gconstpointer key)
+{
+  const char *sql = key;
+  gsize len = strlen (sql);
+  guint h = (guint) len * 2654435761u;
+  gsize head = MIN (len, 48);
+
+  for (gsize i = 0; i < head; i++)
+    h = h * 31 + (guchar) sql[i];
+  for (gsize i = len > 48 ? MAX (len - 48, head) : len; i < len; i++)
+    h = h * 31 + (guchar) sql[i];
+  return h;
+}
+
 sqlite3_stmt *
 store_prepare (AffariStore *self, const char *sql, GError **error)
 {
@@ -903,6 +934,7 @@ affari_store_open (const char *path, GError **error)
         created = TRUE;
     }
 
+  store_configure_sqlite ();
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY : 0) |
                         SQLITE_OPEN_NOMUTEX, NULL);
@@ -1060,7 +1092,7 @@ store_queue_pipelines (AffariStore *self)
 static void
 affari_store_init (AffariStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->statements = g_hash_table_new_full (sql_hash, g_str_equal, g_free, finalize_stmt);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 }
 
