@@ -15,13 +15,13 @@
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
+#include "affari-ui-test.h"
 #include "ui/affari-activities-view.h"
 #include "ui/affari-application.h"
 #include "ui/affari-calendar-view.h"
 #include "ui/affari-kanban-card.h"
 #include "ui/affari-window.h"
 
-#define TIMEOUT_S 60 /* generous: the sanitizer build is several times slower */
 
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
@@ -42,54 +42,6 @@ struct _Fixture
   char              *dated_to;
 };
 
-#define WAIT_UNTIL(cond)                                                         \
-  G_STMT_START {                                                                 \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;     \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                       \
-      {                                                                          \
-        if (!g_main_context_iteration (NULL, FALSE))                             \
-          g_usleep (1000);                                                       \
-      }                                                                          \
-    g_assert_true (cond);                                                        \
-  } G_STMT_END
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  WAIT_UNTIL (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
-  gtk_widget_queue_draw (widget);
-  WAIT_UNTIL (painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static AffariWindow *
 get_window (Fixture *f)

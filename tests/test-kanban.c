@@ -19,13 +19,13 @@
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
+#include "affari-ui-test.h"
 #include "ui/affari-application.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-card.h"
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-window.h"
 
-#define TIMEOUT_S 60 /* generous: the sanitizer build is several times slower */
 
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
@@ -44,80 +44,9 @@ struct _Fixture
 
 /* ------------------------------------------------------------ waiting */
 
-#define WAIT_UNTIL(cond)                                                         \
-  G_STMT_START {                                                                 \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;     \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                       \
-      {                                                                          \
-        if (!g_main_context_iteration (NULL, FALSE))                             \
-          g_usleep (1000);                                                       \
-      }                                                                          \
-    g_assert_true (cond);                                                        \
-  } G_STMT_END
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  WAIT_UNTIL (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
-  gtk_widget_queue_draw (widget);
-  WAIT_UNTIL (painted);
-  g_signal_handler_disconnect (clock, handler);
-}
 
 /* ------------------------------------------------------------ finding widgets */
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             WidgetMatch   match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-match_mapped_label (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) &&
-         gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-match_type (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
 
 static gboolean
 match_css_class (GtkWidget     *widget,
@@ -126,36 +55,6 @@ match_css_class (GtkWidget     *widget,
   return gtk_widget_has_css_class (widget, data);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  return find_widget (root, match_type, GSIZE_TO_POINTER (type));
-}
-
-static gboolean
-label_on_screen (GtkWidget  *root,
-                 const char *text)
-{
-  return find_widget (root, match_mapped_label, text) != NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
 
 static GtkEventController *
 find_controller (GtkWidget *widget,
@@ -174,36 +73,6 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
-/* Activates @widget's shortcut for @accelerator as the key press would. */
-static void
-press_shortcut (GtkWidget  *widget,
-                const char *accelerator)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_strcmp0 (trigger, accelerator) != 0)
-            continue;
-
-          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  g_assert_true (found);
-}
 
 /* ------------------------------------------------------------ the app */
 

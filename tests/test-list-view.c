@@ -18,6 +18,7 @@
 #include "model/affari-filter-preset.h"
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
+#include "affari-ui-test.h"
 #include "ui/affari-application.h"
 #include "ui/affari-cell-text.h"
 #include "ui/affari-deal-list-view.h"
@@ -26,7 +27,6 @@
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-window.h"
 
-#define TIMEOUT_S 60 /* generous: the sanitizer build is several times slower */
 
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
@@ -43,123 +43,9 @@ struct _Fixture
 
 /* ------------------------------------------------------------ waiting */
 
-#define WAIT_UNTIL(cond)                                                         \
-  G_STMT_START {                                                                 \
-    gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;     \
-    while (!(cond) && g_get_monotonic_time () < wait_end_)                       \
-      {                                                                          \
-        if (!g_main_context_iteration (NULL, FALSE))                             \
-          g_usleep (1000);                                                       \
-      }                                                                          \
-    g_assert_true (cond);                                                        \
-  } G_STMT_END
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-/* Waits for the next frame of @widget's surface to be painted. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  WAIT_UNTIL (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
-  gtk_widget_queue_draw (widget);
-  WAIT_UNTIL (painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 
 /* ------------------------------------------------------------ finding widgets */
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             WidgetMatch   match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A label (or a table cell's text) showing @data that is on screen: what a user can read. */
-static gboolean
-match_mapped_label (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (AFFARI_IS_CELL_TEXT (widget))
-    return g_strcmp0 (affari_cell_text_get_text (AFFARI_CELL_TEXT (widget)), data) == 0;
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-
-
-
-
-
-static gboolean
-label_on_screen (GtkWidget  *root,
-                 const char *text)
-{
-  return find_widget (root, match_mapped_label, text) != NULL;
-}
-
-
-/* Activates the window's keyboard shortcut for @accelerator ("<Control>2") as a key press
- * would: through the shortcut controller of the widget class. */
-static void
-press_shortcut (GtkWidget  *widget,
-                const char *accelerator)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_strcmp0 (trigger, accelerator) != 0)
-            continue;
-
-          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  g_assert_true (found);
-}
 
 /* ------------------------------------------------------------ the store */
 
