@@ -22,7 +22,6 @@
 #include "ui/affari-kanban-card.h"
 #include "ui/affari-window.h"
 
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
 
@@ -41,7 +40,6 @@ struct _Fixture
   char              *dated_from;
   char              *dated_to;
 };
-
 
 static AffariWindow *
 get_window (Fixture *f)

@@ -34,7 +34,6 @@
 #include "ui/affari-deal-card-util.h"
 #include "ui/affari-window.h"
 
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
 
@@ -48,11 +47,7 @@ struct _Fixture
   gboolean           ran;
 };
 
-/* ------------------------------------------------------------ waiting */
-
-
 /* ------------------------------------------------------------ finding widgets */
-
 
 static gboolean
 match_row_title (GtkWidget     *widget,
@@ -62,7 +57,6 @@ match_row_title (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
-
 /* A section of the card shown with this title (the card layout makes them). */
 static gboolean
 match_mapped_group (GtkWidget     *widget,
@@ -71,7 +65,6 @@ match_mapped_group (GtkWidget     *widget,
   return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
 }
-
 
 /* ------------------------------------------------------------ the store */
 

@@ -26,7 +26,6 @@
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-window.h"
 
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
 
@@ -42,11 +41,7 @@ struct _Fixture
   gint64             deals[8];
 };
 
-/* ------------------------------------------------------------ waiting */
-
-
 /* ------------------------------------------------------------ finding widgets */
-
 
 static gboolean
 match_css_class (GtkWidget     *widget,
@@ -54,7 +49,6 @@ match_css_class (GtkWidget     *widget,
 {
   return gtk_widget_has_css_class (widget, data);
 }
-
 
 static GtkEventController *
 find_controller (GtkWidget *widget,
@@ -72,7 +66,6 @@ find_controller (GtkWidget *widget,
 
   return NULL;
 }
-
 
 /* ------------------------------------------------------------ the app */
 

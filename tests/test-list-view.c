@@ -27,7 +27,6 @@
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-window.h"
 
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
 
@@ -41,14 +40,7 @@ struct _Fixture
   gboolean           ran;
 };
 
-/* ------------------------------------------------------------ waiting */
-
-
-/* ------------------------------------------------------------ finding widgets */
-
-
 /* ------------------------------------------------------------ the store */
-
 
 static AffariWindow *
 get_window (Fixture *f)
@@ -160,7 +152,6 @@ open_store (Fixture *f)
   return store;
 }
 
-
 static gboolean
 match_mapped_label_containing (GtkWidget     *widget,
                                gconstpointer  data)
@@ -168,7 +159,6 @@ match_mapped_label_containing (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
-
 
 /* A Kanban column's count and total, marked as filtered. */
 static gboolean
@@ -189,7 +179,6 @@ match_css_class (GtkWidget     *widget,
 
 #define N_SAMPLE 400
 #define N_ROSSI 6
-
 
 /* A sample of deals plus the Rossi deals of the "done means" story: four closing this month above
  * € 5.000, one below, one closing another month. */
@@ -674,7 +663,6 @@ test_columns (Fixture *f, gconstpointer data)
   run_app (f, columns_body);
   run_app (f, columns_again_body);
 }
-
 
 /* ------------------------------------------------------------ custom fields: filter and export */
 

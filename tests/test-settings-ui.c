@@ -30,7 +30,6 @@
 #include "ui/affari-settings-pipelines.h"
 #include "ui/affari-window.h"
 
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
 
@@ -44,11 +43,7 @@ struct _Fixture
   gboolean           ran;
 };
 
-/* ------------------------------------------------------------ waiting */
-
-
 /* ------------------------------------------------------------ finding widgets */
-
 
 static gboolean
 match_row_title (GtkWidget     *widget,
@@ -73,7 +68,6 @@ match_stage_row (GtkWidget     *widget,
   return ADW_IS_ENTRY_ROW (widget) && gtk_widget_has_css_class (widget, "stage-row") &&
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0;
 }
-
 
 static AffariWindow *
 get_window (Fixture *f)
@@ -409,7 +403,6 @@ test_settings (Fixture       *f,
   run_app (f, settings_body);
 }
 
-
 /* ------------------------------------------------------------ drag and drop */
 
 static gint64 renewals_id, support_id;
@@ -686,7 +679,6 @@ test_drag (Fixture *f, gconstpointer data)
 
   run_app (f, drag_body);
 }
-
 
 /* ------------------------------------------------------------ currencies and team */
 

@@ -26,7 +26,6 @@
 #include "ui/affari-preferences-window.h"
 #include "ui/affari-window.h"
 
-
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *f);
 
@@ -40,11 +39,7 @@ struct _Fixture
   gboolean           ran;
 };
 
-/* ------------------------------------------------------------ waiting */
-
-
 /* ------------------------------------------------------------ finding widgets */
-
 
 static gboolean
 match_mapped_error_label (GtkWidget     *widget,
@@ -75,7 +70,6 @@ match_row_title (GtkWidget     *widget,
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
-
 
 /* ------------------------------------------------------------ the store */
 
