@@ -863,6 +863,174 @@ test_sorts (Fixture *f, gconstpointer data)
   }
 }
 
+/* Removes a test database file, its journal and its folder. */
+static void
+remove_database (const char *dir, const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static int
+compare_totals (gconstpointer a, gconstpointer b)
+{
+  const AffariStageTotal *x = a, *y = b;
+
+  if (x->stage_id != y->stage_id)
+    return x->stage_id < y->stage_id ? -1 : 1;
+  return strcmp (x->currency, y->currency);
+}
+
+static GArray *
+sorted_totals (AffariStore *store, const AffariDealQuery *q)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *totals = affari_store_stage_totals (store, q, &error);
+
+  g_assert_no_error (error);
+  g_array_sort (totals, compare_totals);
+  return totals;
+}
+
+/* A search runs either from the full-text index (few matches) or from the other criteria's deals
+ * in order, kept between keystrokes (many matches): both give the same deals in the same order
+ * and the same totals, whatever the words, the order and the other criteria. */
+static void
+test_search_plans (Fixture *f, gconstpointer data)
+{
+  static const char *words[] = { "r", "ro", "ma", "ross", "srl", "mario rossi", "zzzz" };
+  static const AffariDealSort sorts[] = { AFFARI_DEAL_SORT_POSITION, AFFARI_DEAL_SORT_STAGE, AFFARI_DEAL_SORT_AMOUNT,
+                                          AFFARI_DEAL_SORT_TITLE, AFFARI_DEAL_SORT_CLIENT,
+                                          AFFARI_DEAL_SORT_NEXT_ACTIVITY };
+  guint found_many = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+      for (guint c = 0; c < 3; c++)
+        {
+          AffariDealQuery q = { .text = (char *) words[w], .sort = sorts[s], .descending = s % 2 == 1 };
+          g_autoptr(GArray) by_index = NULL;
+          g_autoptr(GArray) by_criteria = NULL;
+          g_autoptr(GArray) totals_index = NULL;
+          g_autoptr(GArray) totals_criteria = NULL;
+
+          if (c >= 1)
+            q.pipeline_id = f->pipeline;
+          if (c == 2)
+            {
+              q.has_amount_min = TRUE;
+              q.amount_min = 500000;
+            }
+          affari_store_set_search_plan (f->store, AFFARI_SEARCH_PLAN_INDEX_LEADS);
+          by_index = ids_of (f->store, &q);
+          totals_index = sorted_totals (f->store, &q);
+          affari_store_set_search_plan (f->store, AFFARI_SEARCH_PLAN_CRITERIA_LEAD);
+          by_criteria = ids_of (f->store, &q);
+          totals_criteria = sorted_totals (f->store, &q);
+          /* and once more: the second time the criteria's deals come from the cache */
+          {
+            g_autoptr(GArray) again = ids_of (f->store, &q);
+            g_assert_cmpmem (again->data, again->len * 8, by_criteria->data, by_criteria->len * 8);
+          }
+
+          g_test_message ("“%s”, sort %d, criteria %u: %u deals", words[w], sorts[s], c, by_index->len);
+          g_assert_cmpmem (by_index->data, by_index->len * 8, by_criteria->data, by_criteria->len * 8);
+          g_assert_cmpuint (totals_index->len, ==, totals_criteria->len);
+          for (guint i = 0; i < totals_index->len; i++)
+            {
+              AffariStageTotal *a = &g_array_index (totals_index, AffariStageTotal, i);
+              AffariStageTotal *b = &g_array_index (totals_criteria, AffariStageTotal, i);
+
+              g_assert_cmpint (a->stage_id, ==, b->stage_id);
+              g_assert_cmpstr (a->currency, ==, b->currency);
+              g_assert_cmpuint (a->count, ==, b->count);
+              g_assert_cmpint (a->sum, ==, b->sum);
+            }
+          if (by_index->len > N_DEALS / 4)
+            found_many++;
+        }
+  affari_store_set_search_plan (f->store, AFFARI_SEARCH_PLAN_AUTO);
+  /* one letter matches much of the sample: the comparison covered large results too */
+  g_assert_cmpuint (found_many, >, 0);
+}
+
+static guint
+count_found (AffariStore *store, const char *text)
+{
+  AffariDealQuery q = { .text = (char *) text };
+  g_autoptr(GArray) ids = ids_of (store, &q);
+
+  return ids->len;
+}
+
+/* What a search or a list keeps between keystrokes never outlives a change: a deal created,
+ * renamed or trashed here or by another program on the same file shows at the next query. */
+static void
+test_search_cache (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("affari-test-filter-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "cache.db", NULL);
+  g_autoptr(AffariStore) here = NULL;
+  g_autoptr(AffariStore) other = NULL;
+  AffariDealQuery all = { .sort = AFFARI_DEAL_SORT_TITLE };
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  here = affari_store_open (path, &error);
+  g_assert_no_error (error);
+  other = affari_store_open (path, &error);
+  g_assert_no_error (error);
+  make_client_deal (here, "Caldaia Verdi", "Verdi Srl", NULL, NULL, NULL);
+
+  for (int plan = AFFARI_SEARCH_PLAN_AUTO; plan <= AFFARI_SEARCH_PLAN_CRITERIA_LEAD; plan++)
+    {
+      g_autofree char *word = g_strdup_printf ("zqx%d", plan);
+      g_autofree char *title = g_strdup_printf ("Impianto %s", word);
+      g_autofree char *renamed = g_strdup_printf ("Impianto %s", "altro");
+      g_autoptr(AffariDeal) deal = NULL;
+
+      affari_store_set_search_plan (here, plan);
+      g_assert_cmpuint (count_found (here, word), ==, 0);
+      g_assert_cmpuint (count_found (here, "verdi"), ==, 1);
+
+      /* written here */
+      id = make_client_deal (here, title, NULL, NULL, NULL, NULL);
+      g_assert_cmpuint (count_found (here, word), ==, 1);
+      g_assert_cmpuint (count_found (here, "impianto"), ==, 1);
+
+      /* written by another connection (another program on the same file) */
+      deal = affari_store_get_deal (other, id, &error);
+      g_assert_no_error (error);
+      affari_deal_set_title (deal, renamed);
+      g_assert_true (affari_store_update_deal (other, deal, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_found (here, word), ==, 0);
+      g_assert_cmpuint (count_found (here, "altro"), ==, 1);
+      g_assert_true (affari_store_trash_deal (other, id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_found (here, "altro"), ==, 0);
+    }
+
+  /* the list without words: kept, and read again after a change elsewhere */
+  affari_store_set_search_plan (here, AFFARI_SEARCH_PLAN_AUTO);
+  before = ids_of (here, &all);
+  make_client_deal (other, "Aaa primo", NULL, NULL, NULL, NULL);
+  after = ids_of (here, &all);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+
+  affari_store_close (here);
+  affari_store_close (other);
+  remove_database (dir, path);
+}
+
 /* A database of schema 1 (before search and saved filters) migrates and finds its deals. */
 static void
 test_migration (void)
@@ -901,14 +1069,7 @@ test_migration (void)
     g_assert_cmpint (find_one (store, "rossi caldaia"), >, 0);
     affari_store_close (store);
   }
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+  remove_database (dir, path);
 }
 
 
@@ -1245,6 +1406,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/relative-dates-in-store", test_relative_dates_in_store);
   g_test_add_func ("/filter/search-accents", test_search_accents);
   g_test_add_func ("/filter/migration", test_migration);
+  g_test_add_func ("/filter/search-cache", test_search_cache);
+  g_test_add ("/filter/search-plans", Fixture, NULL, fixture_setup, test_search_plans, fixture_teardown);
   g_test_add ("/filter/each-criterion", Fixture, NULL, fixture_setup, test_each_criterion, fixture_teardown);
   g_test_add ("/filter/combinations", Fixture, NULL, fixture_setup, test_combinations, fixture_teardown);
   g_test_add ("/filter/presets", Fixture, NULL, fixture_setup, test_presets, fixture_teardown);

@@ -378,6 +378,19 @@ static const char * const affari_migrations[] = {
   "  WHERE deleted_at IS NULL AND is_recurring = 0;"
   "CREATE INDEX deal_list_title ON deal (pipeline_id, title COLLATE NOCASE)"
   "  WHERE deleted_at IS NULL AND is_recurring = 0;",
+
+  /* 3: the first keystrokes of a search. "r" is a prefix of thousands of words: without an index
+   * of one- and two-letter prefixes FTS5 merges the lists of all of them at every keystroke
+   * (30 ms on 100,000 deals; 5 ms with it). Searches are prefixes of single words, all of which
+   * must match: the index needs no positions (detail = none), which halves the time to build it
+   * and its size. The triggers on deal_search_doc name the table and keep working; the index is
+   * rebuilt from the documents. */
+  "DROP TABLE deal_search;"
+  "CREATE VIRTUAL TABLE deal_search USING fts5 ("
+  "  body, content = 'deal_search_doc', content_rowid = 'deal_id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2', detail = none"
+  ");"
+  "INSERT INTO deal_search (deal_search) VALUES ('rebuild');",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

@@ -46,6 +46,20 @@ struct _AffariStore
   char *today;              /* "YYYY-MM-DD", local time, for now ∈ [today_from, today_until) */
   gint64 today_from;
   gint64 today_until;
+  /* The ids of the last list-like query without words (see affari_store_query_deal_ids), valid
+   * while nothing was written (here or by another process), on the same day, for the same user. */
+  AffariDealQuery *base_query;
+  GArray *base_ids;
+  gint64 base_changes;
+  gint64 base_data_version;
+  char *base_today;
+  gint64 base_user;
+  /* The deals the last words typed match (see search_set), valid while nothing was written. */
+  int search_plan;          /* AffariSearchPlan */
+  char *search_match;
+  gpointer search_set;
+  gint64 search_changes;
+  gint64 search_data_version;
 };
 
 

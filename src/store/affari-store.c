@@ -1028,6 +1028,8 @@ finalize_stmt (gpointer data)
   sqlite3_finalize (data);
 }
 
+static void id_set_free (gpointer set);
+
 static void
 affari_store_finalize (GObject *object)
 {
@@ -1038,6 +1040,11 @@ affari_store_finalize (GObject *object)
   g_clear_pointer (&self->profile, g_hash_table_unref);
   g_clear_pointer (&self->batch_stages, g_hash_table_unref);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->base_query, affari_deal_query_free);
+  g_clear_pointer (&self->base_ids, g_array_unref);
+  g_clear_pointer (&self->base_today, g_free);
+  g_clear_pointer (&self->search_match, g_free);
+  g_clear_pointer (&self->search_set, id_set_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
@@ -3476,6 +3483,18 @@ filter_bind (Filter *f, sqlite3_stmt *stmt)
     }
 }
 
+/* The statement of @sql with @f's parameters bound; @f is cleared either way. */
+static sqlite3_stmt *
+filter_prepare (AffariStore *self, Filter *f, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    filter_bind (f, stmt);
+  filter_clear (f);
+  return stmt;
+}
+
 static void
 filter_add_ids (Filter *f, const char *column, const GArray *ids)
 {
@@ -3554,30 +3573,30 @@ walks_stages (const AffariDealQuery *q)
     return FALSE;
   if (q->include_deleted)
     return FALSE;
-  /* One or two typed letters match most deals ("r" matches three in four): walking the board
-   * order and keeping the matches beats sorting them. Longer words match few. */
-  if (q->text != NULL)
-    {
-      g_autofree char *typed = g_strstrip (g_strdup (q->text));
-
-      return g_utf8_strlen (typed, -1) < 3;
-    }
   return TRUE;
 }
 
-static void filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk);
+/* Where a query's typed words are looked for. */
+typedef enum {
+  SEARCH_IN_SUBQUERY,  /* "d.id IN (SELECT rowid FROM deal_search WHERE …)" */
+  SEARCH_LEADS,        /* the query reads "FROM deal_search CROSS JOIN deal d" */
+  SEARCH_APART,        /* not in the SQL: the caller keeps only the matching ids */
+} SearchMode;
+
+static void filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk,
+                             SearchMode search);
 
 /* Every criterion is a fixed SQL fragment with bound parameters. */
 static void
 filter_init (AffariStore *self, Filter *f, const AffariDealQuery *q)
 {
-  filter_init_for (self, f, q, FALSE);
+  filter_init_for (self, f, q, FALSE, SEARCH_IN_SUBQUERY);
 }
 
 /* @stage_walk: the query reads "FROM stage s CROSS JOIN deal d" (see walks_stages): the
  * pipeline is then the stages' one, so the walk never reads a deal row just to check it. */
 static void
-filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk)
+filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolean stage_walk, SearchMode search)
 {
   g_autofree char *today = NULL;
 
@@ -3663,7 +3682,11 @@ filter_init_for (AffariStore *self, Filter *f, const AffariDealQuery *q, gboolea
       g_autofree char *match = store_search_match_expression (q->text);
 
       /* Words typed are prefixes searched in the full-text index of the deal (migration 2). */
-      if (match != NULL)
+      if (match != NULL && search == SEARCH_APART)
+        ;
+      else if (match != NULL && search == SEARCH_LEADS)
+        filter_add_text (f, "deal_search MATCH ?", match);
+      else if (match != NULL)
         filter_add_text (f, "d.id IN (SELECT rowid FROM deal_search WHERE deal_search MATCH ?)", match);
       else
         {
@@ -3743,14 +3766,20 @@ order_by (const AffariDealQuery *q, gboolean *needs_stage_join, gboolean *needs_
 }
 
 static char *
-build_select (const AffariDealQuery *q, const char *columns, Filter *f, gboolean ordered)
+build_select (const AffariDealQuery *q, const char *columns, Filter *f, gboolean ordered, SearchMode search)
 {
   GString *sql = g_string_new ("SELECT ");
   gboolean stage_join = FALSE, client_join = FALSE, member_join = FALSE;
   const char *order = ordered ? order_by (q, &stage_join, &client_join, &member_join) : "";
 
   g_string_append (sql, columns);
-  if (stage_join && ordered && walks_stages (q))
+  if (search == SEARCH_LEADS)
+    {
+      g_string_append (sql, " FROM deal_search CROSS JOIN deal d ON d.id = deal_search.rowid");
+      if (stage_join)
+        g_string_append (sql, " JOIN stage s ON s.id = d.stage_id");
+    }
+  else if (stage_join && ordered && walks_stages (q))
     g_string_append (sql, " FROM stage s CROSS JOIN deal d ON d.stage_id = s.id");
   else if (stage_join)
     g_string_append (sql, " FROM deal d JOIN stage s ON s.id = d.stage_id");
@@ -3767,8 +3796,8 @@ build_select (const AffariDealQuery *q, const char *columns, Filter *f, gboolean
   return g_string_free (sql, FALSE);
 }
 
-GArray *
-affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GError **error)
+static GArray *
+query_ids (AffariStore *self, const AffariDealQuery *query, SearchMode search, GError **error)
 {
   Filter f;
   g_autofree char *sql = NULL;
@@ -3776,18 +3805,11 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
   GArray *ids;
   int rc;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
-
-  filter_init_for (self, &f, query, walks_stages (query));
-  sql = build_select (query, "d.id", &f, TRUE);
-  stmt = store_prepare (self, sql, error);
+  filter_init_for (self, &f, query, search != SEARCH_LEADS && walks_stages (query), search);
+  sql = build_select (query, "d.id", &f, TRUE, search);
+  stmt = filter_prepare (self, &f, sql, error);
   if (stmt == NULL)
-    {
-      filter_clear (&f);
-      return NULL;
-    }
-  filter_bind (&f, stmt);
-  filter_clear (&f);
+    return NULL;
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -3801,6 +3823,220 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
       g_array_unref (ids);
       store_set_sqlite_error (error, self->db, rc, "query");
       return NULL;
+    }
+  return ids;
+}
+
+/* The ids of the deals whose search document matches @match, as bits indexed by id. */
+typedef struct {
+  guint64 *bits;
+  gsize    n_words;
+  guint    count;
+} IdSet;
+
+static gboolean
+id_set_has (const IdSet *set, gint64 id)
+{
+  guint64 word = (guint64) id >> 6;
+
+  return id > 0 && word < set->n_words && (set->bits[word] >> (id & 63)) & 1;
+}
+
+static void
+id_set_free (gpointer data)
+{
+  IdSet *set = data;
+
+  g_free (set->bits);
+  g_free (set);
+}
+
+static gint64 store_data_version (AffariStore *self);
+
+static gboolean
+search_matches (AffariStore *self, const char *match, IdSet *set, GError **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT rowid FROM deal_search WHERE deal_search MATCH ?", error);
+  int rc;
+
+  memset (set, 0, sizeof *set);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, match);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint64 word = (guint64) id >> 6;
+
+      if (id <= 0)
+        continue;
+      if (word >= set->n_words)
+        {
+          gsize n = MAX (word + 1, set->n_words * 2);
+
+          set->bits = g_renew (guint64, set->bits, n);
+          memset (set->bits + set->n_words, 0, (n - set->n_words) * sizeof (guint64));
+          set->n_words = n;
+        }
+      set->bits[word] |= G_GUINT64_CONSTANT (1) << (id & 63);
+      set->count++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&set->bits, g_free);
+      store_set_sqlite_error (error, self->db, rc, "query");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The deals @match finds: kept until the next write, so that the columns of the board and the
+ * list's footer, asking one after the other for the same words, search once. */
+static const IdSet *
+search_set (AffariStore *self, const char *match, GError **error)
+{
+  IdSet *set;
+
+  if (self->search_set != NULL && g_strcmp0 (self->search_match, match) == 0 &&
+      self->search_changes == sqlite3_total_changes64 (self->db) &&
+      self->search_data_version == store_data_version (self))
+    return self->search_set;
+
+  g_clear_pointer (&self->search_set, id_set_free);
+  g_clear_pointer (&self->search_match, g_free);
+  set = g_new0 (IdSet, 1);
+  if (!search_matches (self, match, set, error))
+    {
+      g_free (set);
+      return NULL;
+    }
+  self->search_set = set;
+  self->search_match = g_strdup (match);
+  self->search_changes = sqlite3_total_changes64 (self->db);
+  self->search_data_version = store_data_version (self);
+  return set;
+}
+
+/* Fewer matches than this: the full-text index leads and SQLite sorts the matches; more (one or
+ * two typed letters match most deals): the deals are read in the order asked for, along its
+ * index (or taken from the cache), and only the matching ids are kept — sorting tens of
+ * thousands of matches, or looking each deal up in a list of tens of thousands, costs several
+ * times more. */
+#define SEARCH_LEADS_BELOW 5000
+
+/* A list of a whole pipeline (not a Kanban column) whose result does not move with the clock. */
+static gboolean
+base_cacheable (const AffariDealQuery *q)
+{
+  return q != NULL && q->stage_id == 0 && !q->include_deleted && q->activity != AFFARI_ACTIVITY_FILTER_OVERDUE;
+}
+
+static gint64
+store_data_version (AffariStore *self)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+/* The cached ids of @base (a query without words), or NULL. */
+static GArray *
+base_lookup (AffariStore *self, const AffariDealQuery *base)
+{
+  g_autofree char *today = NULL;
+
+  if (self->base_ids == NULL || !affari_deal_query_equal (self->base_query, base))
+    return NULL;
+  today = store_today (self);
+  if (self->base_changes != sqlite3_total_changes64 (self->db) ||
+      self->base_user != self->current_user ||
+      g_strcmp0 (self->base_today, today) != 0 ||
+      self->base_data_version != store_data_version (self))
+    {
+      g_clear_pointer (&self->base_ids, g_array_unref);
+      return NULL;
+    }
+  return self->base_ids;
+}
+
+static void
+base_keep (AffariStore *self, const AffariDealQuery *base, GArray *ids)
+{
+  g_clear_pointer (&self->base_query, affari_deal_query_free);
+  g_clear_pointer (&self->base_ids, g_array_unref);
+  g_clear_pointer (&self->base_today, g_free);
+  self->base_query = affari_deal_query_copy (base);
+  self->base_ids = g_array_ref (ids);
+  self->base_changes = sqlite3_total_changes64 (self->db);
+  self->base_data_version = store_data_version (self);
+  self->base_today = store_today (self);
+  self->base_user = self->current_user;
+}
+
+/* The ids of @base, from the cache or read and kept (the caller must not change them). */
+static GArray *
+base_ids (AffariStore *self, const AffariDealQuery *base, GError **error)
+{
+  GArray *ids = base_lookup (self, base);
+
+  if (ids != NULL)
+    return g_array_ref (ids);
+  ids = query_ids (self, base, SEARCH_IN_SUBQUERY, error);
+  if (ids != NULL && base_cacheable (base))
+    base_keep (self, base, ids);
+  return ids;
+}
+
+/* Typing in the search runs one query per keystroke with the same criteria and other words: the
+ * ids of the criteria alone, in the order asked for, are kept (until anything is written), and
+ * a keystroke only asks the full-text index which deals match and keeps those. */
+GArray *
+affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GError **error)
+{
+  g_autofree char *match = NULL;
+  g_autoptr(AffariDealQuery) base = NULL;
+  g_autoptr(GArray) all = NULL;
+  const IdSet *set;
+  GArray *ids;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  if (query != NULL && query->text != NULL && !query->include_deleted && self->has_search_index)
+    match = store_search_match_expression (query->text);
+  if (match == NULL && !base_cacheable (query))
+    return query_ids (self, query, SEARCH_IN_SUBQUERY, error);
+
+  base = affari_deal_query_copy (query);
+  g_clear_pointer (&base->text, g_free);
+  if (match == NULL)
+    {
+      all = base_ids (self, base, error);
+      return all != NULL ? g_array_copy (all) : NULL;
+    }
+
+  set = search_set (self, match, error);
+  if (set == NULL)
+    return NULL;
+  /* few matches and nothing kept: the full-text index leads and SQLite sorts the matches */
+  if (self->search_plan == AFFARI_SEARCH_PLAN_INDEX_LEADS ||
+      (self->search_plan == AFFARI_SEARCH_PLAN_AUTO && set->count < SEARCH_LEADS_BELOW &&
+       (!base_cacheable (base) || base_lookup (self, base) == NULL)))
+    return query_ids (self, query, SEARCH_LEADS, error);
+
+  all = base_ids (self, base, error);
+  ids = all != NULL ? g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (set->count, all->len)) : NULL;
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      gint64 id = g_array_index (all, gint64, i);
+
+      if (id_set_has (set, id))
+        g_array_append_val (ids, id);
     }
   return ids;
 }
@@ -3862,7 +4098,7 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
   filter_init (self, &f, query);
-  sql = build_select (query, "count(*)", &f, FALSE);
+  sql = build_select (query, "count(*)", &f, FALSE, SEARCH_IN_SUBQUERY);
   stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     {
@@ -3880,8 +4116,8 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
   return count;
 }
 
-GArray *
-affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GError **error)
+static GArray *
+stage_totals_sql (AffariStore *self, const AffariDealQuery *query, SearchMode search, GError **error)
 {
   Filter f;
   g_autofree char *sql = NULL;
@@ -3889,21 +4125,16 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
   GArray *totals;
   int rc;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
-
-  filter_init (self, &f, query);
-  sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount) FROM deal d",
-                     f.joins->str, " WHERE ", f.where->str, 
+  filter_init_for (self, &f, query, FALSE, search);
+  sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount)",
+                     search == SEARCH_LEADS ? " FROM deal_search CROSS JOIN deal d ON d.id = deal_search.rowid"
+                                            : " FROM deal d",
+                     f.joins->str, " WHERE ", f.where->str,
                      /* grouped as the covering index deal_totals is ordered: no temporary table */
                      " GROUP BY d.pipeline_id, d.stage_id, d.currency", NULL);
-  stmt = store_prepare (self, sql, error);
+  stmt = filter_prepare (self, &f, sql, error);
   if (stmt == NULL)
-    {
-      filter_clear (&f);
-      return NULL;
-    }
-  filter_bind (&f, stmt);
-  filter_clear (&f);
+    return NULL;
 
   totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -3924,6 +4155,84 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
       return NULL;
     }
   return totals;
+}
+
+/* Many matches: the deals of the criteria are read along the covering index deal_totals, in its
+ * order, and only the matching ones are added up. */
+static GArray *
+stage_totals_of_set (AffariStore *self, const AffariDealQuery *query, const IdSet *set, GError **error)
+{
+  Filter f;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  GArray *totals;
+  AffariStageTotal *last = NULL;
+  int rc;
+
+  filter_init_for (self, &f, query, FALSE, SEARCH_APART);
+  sql = g_strconcat ("SELECT d.id, d.stage_id, d.currency, d.amount FROM deal d", f.joins->str,
+                     " WHERE ", f.where->str, " ORDER BY d.pipeline_id, d.stage_id, d.currency", NULL);
+  stmt = filter_prepare (self, &f, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 stage_id = sqlite3_column_int64 (stmt, 1);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (!id_set_has (set, sqlite3_column_int64 (stmt, 0)))
+        continue;
+      if (last == NULL || last->stage_id != stage_id || strcmp (last->currency, currency ? currency : "") != 0)
+        {
+          AffariStageTotal t = { .stage_id = stage_id };
+
+          g_strlcpy (t.currency, currency ? currency : "", sizeof t.currency);
+          g_array_append_val (totals, t);
+          last = &g_array_index (totals, AffariStageTotal, totals->len - 1);
+        }
+      last->count++;
+      last->sum += sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (totals);
+      store_set_sqlite_error (error, self->db, rc, "totals");
+      return NULL;
+    }
+  return totals;
+}
+
+GArray *
+affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GError **error)
+{
+  g_autofree char *match = NULL;
+  const IdSet *set;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  if (query != NULL && query->text != NULL && !query->include_deleted && self->has_search_index)
+    match = store_search_match_expression (query->text);
+  if (match == NULL)
+    return stage_totals_sql (self, query, SEARCH_IN_SUBQUERY, error);
+
+  set = search_set (self, match, error);
+  if (set == NULL)
+    return NULL;
+  if (self->search_plan == AFFARI_SEARCH_PLAN_INDEX_LEADS ||
+      (self->search_plan == AFFARI_SEARCH_PLAN_AUTO && set->count < SEARCH_LEADS_BELOW))
+    return stage_totals_sql (self, query, SEARCH_LEADS, error);
+  return stage_totals_of_set (self, query, set, error);
+}
+
+void
+affari_store_set_search_plan (AffariStore *self, AffariSearchPlan plan)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+
+  self->search_plan = plan;
 }
 
 /* --------------------------------------------------------------- activities */

@@ -35,7 +35,7 @@
 
 G_BEGIN_DECLS
 
-#define AFFARI_STORE_SCHEMA_VERSION 2
+#define AFFARI_STORE_SCHEMA_VERSION 3
 
 #define AFFARI_TYPE_STORE (affari_store_get_type ())
 G_DECLARE_FINAL_TYPE (AffariStore, affari_store, AFFARI, STORE, GObject)
@@ -187,6 +187,17 @@ gboolean     affari_store_add_comment       (AffariStore *self, gint64 deal_id, 
 /* ---- for tests and tools ---- */
 /* Lets tests and the demo generator pretend "now" is another time (0 = the real clock). */
 void         affari_store_set_now           (AffariStore *self, gint64 unix_seconds);
+
+/* How a query with typed words is run (tests and benchmarks compare the ways; the store picks
+ * by itself otherwise): AUTO; INDEX_LEADS — the full-text index leads and SQLite sorts the
+ * matches; CRITERIA_LEAD — the deals of the other criteria, in order (kept between keystrokes),
+ * filtered by the set of matches. */
+typedef enum {
+  AFFARI_SEARCH_PLAN_AUTO,
+  AFFARI_SEARCH_PLAN_INDEX_LEADS,
+  AFFARI_SEARCH_PLAN_CRITERIA_LEAD,
+} AffariSearchPlan;
+void         affari_store_set_search_plan   (AffariStore *self, AffariSearchPlan plan);
 gint64       affari_store_now               (AffariStore *self);
 
 /* ---- deal card ---- */
