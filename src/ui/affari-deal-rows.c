@@ -15,6 +15,7 @@ struct _AffariDealRow
   AffariDealRows *rows;      /* not owned: the model lets go of its rows when it goes */
   guint           position;
   AffariDeal     *deal;
+  gboolean        stale;     /* held: shows the deal it showed before the change */
 };
 
 enum { ROW_PROP_0, ROW_PROP_DEAL, ROW_N_PROPS };
@@ -30,6 +31,10 @@ struct _AffariDealRows
   GHashTable     *alive;     /* position → AffariDealRow (not owned: GTK holds them) */
   guint           n_items;
   gulong          handler;
+  gboolean        holding;   /* rebinds outside [eager_first, eager_end) wait for release */
+  guint           eager_first;
+  guint           eager_end;
+  GPtrArray      *held;      /* AffariDealRow (owned) left stale */
 };
 
 enum { ROWS_REBOUND, N_SIGNALS };
@@ -82,17 +87,23 @@ affari_deal_row_init (AffariDealRow *self)
 {
 }
 
+static void row_refresh (AffariDealRow *self);
+
 AffariDeal *
 affari_deal_row_get_deal (AffariDealRow *self)
 {
   g_return_val_if_fail (AFFARI_IS_DEAL_ROW (self), NULL);
 
+  /* whoever asks gets the truth, held or not */
+  if (self->stale)
+    row_refresh (self);
   return self->deal;
 }
 
 static void
 row_set_deal (AffariDealRow *self, AffariDeal *deal)
 {
+  self->stale = FALSE;
   if (self->deal == deal)
     {
       g_clear_object (&deal);
@@ -101,6 +112,18 @@ row_set_deal (AffariDealRow *self, AffariDeal *deal)
   g_clear_object (&self->deal);
   self->deal = deal;   /* owned */
   g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_DEAL]);
+}
+
+/* The deal at the row's position now (a row the model forgot keeps what it showed). */
+static void
+row_refresh (AffariDealRow *self)
+{
+  if (self->rows == NULL)
+    {
+      self->stale = FALSE;
+      return;
+    }
+  row_set_deal (self, g_list_model_get_item (G_LIST_MODEL (self->rows->deals), self->position));
 }
 
 /* ------------------------------------------------------------ rows */
@@ -173,7 +196,16 @@ rebind (AffariDealRows *self, guint position, guint n)
     {
       AffariDealRow *row = g_ptr_array_index (rows, i);
 
-      row_set_deal (row, g_list_model_get_item (G_LIST_MODEL (self->deals), row->position));
+      if (self->holding && (row->position < self->eager_first || row->position >= self->eager_end))
+        {
+          if (!row->stale)
+            {
+              row->stale = TRUE;
+              g_ptr_array_add (self->held, g_object_ref (row));
+            }
+          continue;
+        }
+      row_refresh (row);
     }
   g_signal_emit (self, signals[ROWS_REBOUND], 0, position, n);
 }
@@ -263,6 +295,7 @@ affari_deal_rows_dispose (GObject *object)
         AFFARI_DEAL_ROW (value)->rows = NULL;
       g_hash_table_remove_all (self->alive);
     }
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   if (self->deals != NULL)
     g_clear_signal_handler (&self->handler, self->deals);
   g_clear_object (&self->deals);
@@ -297,6 +330,7 @@ static void
 affari_deal_rows_init (AffariDealRows *self)
 {
   self->alive = g_hash_table_new (NULL, NULL);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 AffariDealRows *
@@ -312,4 +346,45 @@ affari_deal_rows_new (AffariDealList *deals)
   affari_deal_list_set_whole_changes (deals, TRUE);
   self->handler = g_signal_connect (deals, "items-changed", G_CALLBACK (on_deals_items_changed_cb), self);
   return self;
+}
+
+void
+affari_deal_rows_hold (AffariDealRows *self,
+                       guint           first,
+                       guint           n)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_ROWS (self));
+
+  self->holding = TRUE;
+  self->eager_first = first;
+  self->eager_end = first + n;
+}
+
+void
+affari_deal_rows_release (AffariDealRows *self)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_if_fail (AFFARI_IS_DEAL_ROWS (self));
+
+  self->holding = FALSE;
+  if (self->held == NULL || self->held->len == 0)
+    return;
+  held = g_steal_pointer (&self->held);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < held->len; i++)
+    {
+      AffariDealRow *row = g_ptr_array_index (held, i);
+
+      if (row->stale)
+        row_refresh (row);
+    }
+}
+
+gboolean
+affari_deal_rows_is_holding (AffariDealRows *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_ROWS (self), FALSE);
+
+  return self->holding || self->held->len > 0;
 }

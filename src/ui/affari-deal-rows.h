@@ -25,6 +25,14 @@ AffariDeal *affari_deal_row_get_deal (AffariDealRow *self);
 #define AFFARI_TYPE_DEAL_ROWS (affari_deal_rows_get_type ())
 G_DECLARE_FINAL_TYPE (AffariDealRows, affari_deal_rows, AFFARI, DEAL_ROWS, GObject)
 
-AffariDealRows *affari_deal_rows_new (AffariDealList *deals);
+AffariDealRows *affari_deal_rows_new     (AffariDealList *deals);
+/* Until release, rows outside [first, first + n) that should show another deal keep showing the
+ * old one (the rows on screen change at once, the ~170 others GTK keeps off screen after the
+ * frame is painted). A held row asked for its deal gives the right one. */
+void            affari_deal_rows_hold    (AffariDealRows *self,
+                                          guint           first,
+                                          guint           n);
+void            affari_deal_rows_release (AffariDealRows *self);
+gboolean        affari_deal_rows_is_holding (AffariDealRows *self);
 
 G_END_DECLS

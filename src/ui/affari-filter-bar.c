@@ -1494,6 +1494,9 @@ affari_filter_bar_init (AffariFilterBar *self)
   self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_array_set_clear_func (self->field_rows, field_row_clear);
   build_popover (self);
+  /* GtkSearchEntry waits 150 ms after a keystroke by default: the store answers a keystroke in
+   * a few milliseconds (affari_store_query_deal_ids), so the views follow the typing at once. */
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
 }
 

@@ -36,6 +36,7 @@ struct _AffariKanbanColumn
   guint              count;
   char              *summary;
   guint              totals_source;
+  gboolean           totals_stale;    /* hidden: the totals are read when the column shows again */
   GArray            *totals;           /* AffariStageTotal: the stage's count and sum per currency */
   GArray            *expected;         /* gint64: changes already counted (affari_kanban_column_expect_move) */
 
@@ -262,6 +263,11 @@ on_totals_idle_cb (gpointer user_data)
 static void
 queue_totals (AffariKanbanColumn *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->totals_stale = TRUE;
+      return;
+    }
   /* Together with the deal list's own refresh, before the next frame is painted. */
   if (self->totals_source == 0)
     self->totals_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_totals_idle_cb, self, NULL);
@@ -897,6 +903,35 @@ affari_kanban_column_set_property (GObject      *object,
     }
 }
 
+/* Hidden behind another view, the column follows neither the store nor the filter: it reads
+ * both again when it shows (typing in the list's search does not reload every column). */
+static void
+affari_kanban_column_map (GtkWidget *widget)
+{
+  AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
+
+  GTK_WIDGET_CLASS (affari_kanban_column_parent_class)->map (widget);
+
+  if (self->deals != NULL)
+    affari_deal_list_set_frozen (self->deals, FALSE);
+  if (self->totals_stale)
+    {
+      self->totals_stale = FALSE;
+      update_totals (self);
+    }
+}
+
+static void
+affari_kanban_column_unmap (GtkWidget *widget)
+{
+  AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
+
+  if (self->deals != NULL)
+    affari_deal_list_set_frozen (self->deals, TRUE);
+
+  GTK_WIDGET_CLASS (affari_kanban_column_parent_class)->unmap (widget);
+}
+
 static void
 affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
 {
@@ -905,6 +940,8 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
 
   object_class->constructed = affari_kanban_column_constructed;
   GTK_WIDGET_CLASS (klass)->snapshot = affari_kanban_column_snapshot;
+  widget_class->map = affari_kanban_column_map;
+  widget_class->unmap = affari_kanban_column_unmap;
   object_class->dispose = affari_kanban_column_dispose;
   object_class->finalize = affari_kanban_column_finalize;
   object_class->get_property = affari_kanban_column_get_property;
@@ -1087,7 +1124,7 @@ affari_kanban_column_set_filter_text (AffariKanbanColumn *self,
 
   query = make_query (self, FALSE);
   affari_deal_list_set_query (self->deals, &query);
-  update_totals (self);
+  queue_totals (self);
 }
 
 void
@@ -1109,7 +1146,7 @@ affari_kanban_column_set_filter (AffariKanbanColumn    *self,
 
   query = make_query (self, FALSE);
   affari_deal_list_set_query (self->deals, &query);
-  update_totals (self);
+  queue_totals (self);
 }
 
 void
