@@ -436,21 +436,34 @@ edit_deal_body (Fixture *f)
   g_clear_object (&deal);
   WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("typed by hand")));
 
-  /* Closing an open deal with nothing planned suggests planning; "Non ora" closes. */
+  /* Closing an open deal with nothing planned suggests planning; "Pianifica attività" keeps the
+   * card and shows the activities. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
   dialog = wait_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
   g_assert_true (adw_message_dialog_has_response (dialog, "plan"));
-  click_response (dialog, "later");
-  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
-
-  /* Open again; "Pianifica attività" keeps the card and shows the activities. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
-  dialog = wait_message_dialog ();
   click_response (dialog, "plan");
   settle ();
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  WAIT_UNTIL (gtk_widget_get_mapped (activities));
+
+  /* Closed again without planning: asked again, "Non ora" closes ... */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  click_response (dialog, "later");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* ... and is not asked again for this deal: the next close closes at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Back to the activities to plan one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
   activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   WAIT_UNTIL (gtk_widget_get_mapped (activities));
 

@@ -31,6 +31,7 @@ struct _AffariDealCard
   AffariStore              *store;
   AffariDeal               *deal;          /* as stored, or the new deal not created yet */
   gint64                    pending_open_id; /* another deal to show once the user decided */
+  GHashTable               *not_now;       /* deal ids whose missing next activity was put off */
   GPtrArray                *stages;        /* AffariStage of the deal's pipeline */
   GPtrArray                *team;          /* AffariTeamMember */
   GPtrArray                *types;         /* code, name, code, name… */
@@ -1165,7 +1166,14 @@ on_plan_response_cb (AdwMessageDialog *dialog,
       return;
     }
   if (g_str_equal (response, "later"))
-    g_signal_emit (self, signals[CLOSED], 0);
+    {
+      /* asked once: the next close of this deal does not ask again while Affari runs */
+      gint64 *id = g_new (gint64, 1);
+
+      *id = deal_id (self);
+      g_hash_table_add (self->not_now, id);
+      g_signal_emit (self, signals[CLOSED], 0);
+    }
 }
 
 /* ------------------------------------------------------------ actions */
@@ -1584,6 +1592,7 @@ affari_deal_card_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD);
 
   g_clear_pointer (&self->layout, affari_card_layout_free);
+  g_clear_pointer (&self->not_now, g_hash_table_unref);
   g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
@@ -1705,6 +1714,7 @@ affari_deal_card_init (AffariDealCard *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->not_now = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   self->contact_rows = g_ptr_array_new ();
   self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1904,7 +1914,8 @@ close_after_checks (AffariDealCard *self)
   GtkRoot *root;
   gboolean planned = FALSE;
 
-  if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal))
+  if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal) &&
+      !g_hash_table_contains (self->not_now, &(gint64) { deal_id (self) }))
     {
       activities = affari_store_list_activities (self->store, deal_id (self), NULL);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
