@@ -4258,6 +4258,16 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
 }
 
 void
+affari_store_forget_kept (AffariStore *self)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+
+  g_clear_pointer (&self->base_ids, g_array_unref);
+  g_clear_pointer (&self->search_set, id_set_free);
+  g_clear_pointer (&self->search_match, g_free);
+}
+
+void
 affari_store_set_search_plan (AffariStore *self, AffariSearchPlan plan)
 {
   g_return_if_fail (AFFARI_IS_STORE (self));

@@ -198,6 +198,9 @@ typedef enum {
   AFFARI_SEARCH_PLAN_CRITERIA_LEAD,
 } AffariSearchPlan;
 void         affari_store_set_search_plan   (AffariStore *self, AffariSearchPlan plan);
+/* Forgets the ids and search matches kept between queries: a benchmark times a query asked for
+ * the first time (a write forgets them too). */
+void         affari_store_forget_kept       (AffariStore *self);
 gint64       affari_store_now               (AffariStore *self);
 
 /* ---- deal card ---- */
