@@ -19,7 +19,10 @@
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
 #include "affari-ui-test.h"
+#include "ui/affari-activities-view.h"
 #include "ui/affari-application.h"
+#include "ui/affari-calendar-view.h"
+#include "ui/affari-deal-list-view.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-new-deal-dialog.h"
@@ -210,6 +213,22 @@ create_deal (AffariStore *store,
   g_assert_no_error (error);
 
   return affari_deal_get_id (deal);
+}
+
+/* The titles of the deals the list shows. */
+static char *
+list_titles (AffariDealListView *view)
+{
+  GListModel *deals = G_LIST_MODEL (affari_deal_list_view_get_deals (view));
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; deals != NULL && i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr(AffariDeal) deal = g_list_model_get_item (deals, i);
+
+      g_string_append_printf (titles, "%s%s", titles->len > 0 ? "," : "", affari_deal_get_title (deal));
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
 /* ------------------------------------------------------------ tests */
@@ -418,20 +437,35 @@ switch_view_body (Fixture *f)
   g_autofree char *last_view = NULL;
   GtkSearchBar *search_bar;
   GtkWidget *search_entry;
+  GtkWidget *list;
+  g_autofree char *titles = NULL;
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "kanban");
+  /* Only the board is built at start-up; the other views and the deal card come when needed. */
+  g_assert_nonnull (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
 
-  /* Ctrl+2 is the list. */
+  /* Ctrl+2 is the list: built now, on screen, with the deal of the pipeline shown. */
   press_shortcut (GTK_WIDGET (window), "<Control>2");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "list");
   wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
+  list = find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (list == GTK_WIDGET (affari_window_get_deal_list_view (window)));
+  titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
+  g_assert_cmpstr (titles, ==, "Fornitura stampanti");
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
   last_view = g_settings_get_string (settings, "last-view");
   g_assert_cmpstr (last_view, ==, "list");
   g_clear_pointer (&last_view, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
+  g_assert_nonnull (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
   last_view = g_settings_get_string (settings, "last-view");
   g_assert_cmpstr (last_view, ==, "calendar");
 
@@ -461,11 +495,33 @@ restored_view_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  gint64 default_pipeline_id = affari_store_get_default_pipeline_id (affari_window_get_store (window));
+  g_autofree char *titles = NULL;
+  GtkWidget *list;
 
   /* The next start opens where the last one ended. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
   g_assert_cmpint (affari_window_get_pipeline_id (window), ==, second_pipeline_id);
   g_assert_true (label_on_screen (GTK_WIDGET (window), "Vendite all'estero"));
+  /* The calendar it starts on is built, on screen; the board too, the list not yet. */
+  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW)));
+  g_assert_nonnull (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW));
+
+  /* A list built after a pipeline and a filter were chosen shows them. */
+  affari_window_set_pipeline_id (window, default_pipeline_id);
+  affari_window_set_filter (window, &(AffariDealQuery) { .text = (char *) "nessun affare così" });
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "list");
+  list = find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW);
+  g_assert_nonnull (list);
+  WAIT_UNTIL (gtk_widget_get_mapped (list));
+  titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
+  g_assert_cmpstr (titles, ==, "");
+  g_clear_pointer (&titles, g_free);
+  affari_window_set_filter (window, NULL);
+  titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
+  g_assert_cmpstr (titles, ==, "Fornitura stampanti");
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
 }
 
 static void
