@@ -23,6 +23,7 @@
 #include "ui/affari-application.h"
 #include "ui/affari-calendar-view.h"
 #include "ui/affari-deal-list-view.h"
+#include "ui/affari-filter-bar.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-new-deal-dialog.h"
@@ -438,6 +439,7 @@ switch_view_body (Fixture *f)
   GtkSearchBar *search_bar;
   GtkWidget *search_entry;
   GtkWidget *list;
+  GtkMenuButton *filters;
   g_autofree char *titles = NULL;
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "kanban");
@@ -477,6 +479,17 @@ switch_view_body (Fixture *f)
   WAIT_UNTIL (gtk_widget_get_mapped (search_entry));
   g_assert_true (gtk_widget_is_focus (search_entry) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search_entry));
+
+  /* "Filtri" opens its popover of criteria, built on this first click. */
+  filters = GTK_MENU_BUTTON (find_type (GTK_WIDGET (affari_window_get_filter_bar (window)), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (filters);
+  g_assert_null (gtk_menu_button_get_popover (filters));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (filters)));
+  gtk_menu_button_popup (filters);
+  g_assert_nonnull (gtk_menu_button_get_popover (filters));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (filters))));
+  g_assert_true (label_on_screen (GTK_WIDGET (gtk_menu_button_get_popover (filters)), _("Ready-made Filters")));
+  gtk_menu_button_popdown (filters);
 
   /* Choose the second pipeline, as a user does in the selector. */
   g_assert_cmpuint (g_list_model_get_n_items (pipelines), ==, 2);
