@@ -440,6 +440,7 @@ switch_view_body (Fixture *f)
   GtkWidget *search_entry;
   GtkWidget *list;
   GtkMenuButton *filters;
+  AdwViewSwitcherBar *bar;
   g_autofree char *titles = NULL;
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "kanban");
@@ -490,6 +491,16 @@ switch_view_body (Fixture *f)
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (filters))));
   g_assert_true (label_on_screen (GTK_WIDGET (gtk_menu_button_get_popover (filters)), _("Ready-made Filters")));
   gtk_menu_button_popdown (filters);
+
+  /* Narrow, the views are switched from a bar at the bottom, with the same four views. */
+  bar = ADW_VIEW_SWITCHER_BAR (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  WAIT_UNTIL (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == stack);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (bar), _("List")) && label_on_screen (GTK_WIDGET (bar), _("Calendar")));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  WAIT_UNTIL (!adw_view_switcher_bar_get_reveal (bar));
 
   /* Choose the second pipeline, as a user does in the selector. */
   g_assert_cmpuint (g_list_model_get_n_items (pipelines), ==, 2);
@@ -601,6 +612,7 @@ preferences_body (Fixture *f)
   AffariStore *store = affari_window_get_store (window);
   GtkWindow *preferences;
   GtkWindow *about;
+  GtkWindow *shortcuts;
   g_auto(GStrv) accels = NULL;
   GtkWidget *user_row;
   AffariTeamMember *member;
@@ -640,10 +652,20 @@ preferences_body (Fixture *f)
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_close (about);
 
-  /* The shortcuts window comes from the resources, with its Ctrl+? accelerator. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* The shortcuts window comes from the resources with Ctrl+?, built then rather than at start-up. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.show-help-overlay");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  press_shortcut (GTK_WIDGET (window), "<Control>question");
+  WAIT_UNTIL ((shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  g_assert_true (GTK_WIDGET (shortcuts) == GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (shortcuts), _("New Deal")));
+  gtk_window_close (shortcuts);
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  /* The main menu's item opens the same window again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
 }
 
 static void
