@@ -1044,6 +1044,13 @@ test_multi (Fixture       *f,
   run_app (f, multi_body);
 }
 
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
 static void
 quick_create_body (Fixture *f)
 {
@@ -1058,6 +1065,8 @@ quick_create_body (Fixture *f)
   g_autoptr(AffariDeal) deal = NULL;
   GtkWidget *revealer = find_type (GTK_WIDGET (third), GTK_TYPE_REVEALER);
 
+  /* The form is made by the first "+", not with the board. */
+  g_assert_null (gtk_revealer_get_child (GTK_REVEALER (revealer)));
   affari_kanban_column_show_quick_create (third);
   WAIT_UNTIL (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
 
@@ -1088,6 +1097,18 @@ quick_create_body (Fixture *f)
   WAIT_UNTIL (!gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
   wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, third);
+
+  /* The "+" of another column opens its own form, with the cursor in the title. */
+  {
+    AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
+    GtkWidget *first_revealer = find_type (GTK_WIDGET (first), GTK_TYPE_REVEALER);
+    GtkWidget *add = find_widget (GTK_WIDGET (first), match_tooltip, _("New Deal in This Stage"));
+
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    WAIT_UNTIL (gtk_revealer_get_child_revealed (GTK_REVEALER (first_revealer)));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), first_revealer));
+  }
 }
 
 static void

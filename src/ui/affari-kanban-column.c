@@ -61,6 +61,8 @@ struct _AffariKanbanColumn
   GtkLabel          *summary_label;
   GtkLabel          *other_label;
   GtkRevealer       *quick_revealer;
+
+  /* the "+" form, built when first opened (ensure_quick_create ()); unowned */
   GtkEntry          *quick_title;
   GtkEntry          *quick_amount;
   GtkEntry          *quick_client;
@@ -415,6 +417,8 @@ static void
 hide_quick_create (AffariKanbanColumn *self)
 {
   gtk_revealer_set_reveal_child (self->quick_revealer, FALSE);
+  if (self->quick_title == NULL)
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->quick_error), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->quick_title), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->quick_amount), "error");
@@ -723,6 +727,32 @@ on_quick_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Eight columns would make some fifteen widgets each for a form seldom opened: it comes with the
+ * first click on "+". */
+static void
+ensure_quick_create (AffariKanbanColumn *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->quick_title != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/affari/Affari/ui/affari-kanban-quick-create.ui");
+  self->quick_title = GTK_ENTRY (gtk_builder_get_object (builder, "quick_title"));
+  self->quick_amount = GTK_ENTRY (gtk_builder_get_object (builder, "quick_amount"));
+  self->quick_client = GTK_ENTRY (gtk_builder_get_object (builder, "quick_client"));
+  self->quick_error = GTK_LABEL (gtk_builder_get_object (builder, "quick_error"));
+  self->quick_cancel = GTK_BUTTON (gtk_builder_get_object (builder, "quick_cancel"));
+  self->quick_create = GTK_BUTTON (gtk_builder_get_object (builder, "quick_create"));
+  gtk_revealer_set_child (self->quick_revealer, GTK_WIDGET (gtk_builder_get_object (builder, "form")));
+
+  g_signal_connect (self->quick_create, "clicked", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_title, "activate", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_amount, "activate", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_client, "activate", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_cancel, "clicked", G_CALLBACK (on_quick_cancel_clicked_cb), self);
+}
+
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -814,6 +844,8 @@ affari_kanban_column_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_COLUMN);
+  /* the form went with the revealer */
+  self->quick_title = NULL;
 
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
@@ -936,12 +968,6 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, other_label);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_title);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_amount);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_client);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_error);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_cancel);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_create);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, list_view);
@@ -1009,11 +1035,6 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (shortcuts));
 
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_button_clicked_cb), self);
-  g_signal_connect (self->quick_create, "clicked", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_title, "activate", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_amount, "activate", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_client, "activate", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_cancel, "clicked", G_CALLBACK (on_quick_cancel_clicked_cb), self);
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_quick_key_pressed_cb), self);
@@ -1300,6 +1321,7 @@ affari_kanban_column_show_quick_create (AffariKanbanColumn *self)
 {
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
+  ensure_quick_create (self);
   gtk_revealer_set_reveal_child (self->quick_revealer, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->quick_title));
 }
