@@ -1393,16 +1393,47 @@ affari_kanban_column_show_first_rows (AffariKanbanColumn *self,
 void
 affari_kanban_column_show_all_rows (AffariKanbanColumn *self)
 {
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkAdjustment *vadjustment;
+  GtkRoot *root;
+  GtkWidget *focus;
+  AffariKanbanCard *focused = NULL;
+  gint64 focused_deal = 0;
+  double value;
+
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   if (self->slice == NULL)
     return;
 
   /* The deal list itself, not a slice of all of it: GtkSliceListModel turns a card removed from a
-   * column into "everything below it changed", and the rows below would all be bound again. */
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
-  gtk_slice_list_model_set_model (self->slice, NULL);
+   * column into "everything below it changed", and the rows below would all be bound again.
+   * A new selection model for the list view, not the deal list put under the old one: told that
+   * its nine rows were replaced by 16,000 items, GTK 4.8's list view asks for every new item to
+   * find a row to keep, which read every deal of the stage (150 ms a column, and SQLite's whole
+   * page cache) to show the same nine cards. What the user may have done with those stays: the
+   * selection, the scrolling and the focused card. */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  value = vadjustment != NULL ? gtk_adjustment_get_value (vadjustment) : 0;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    focused = row_card (row_of (self, focus));
+  if (focused != NULL && affari_kanban_card_get_deal (focused) != NULL)
+    focused_deal = affari_deal_get_id (affari_kanban_card_get_deal (focused));
+
+  g_object_unref (self->selection);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->deals)));
+  if (!gtk_bitset_is_empty (selected))
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_clear_object (&self->slice);
+
+  if (vadjustment != NULL && value > 0)
+    gtk_adjustment_set_value (vadjustment, value);
+  if (focused_deal != 0)
+    affari_kanban_column_focus_deal_soon (self, focused_deal);
 }
 
 gboolean
