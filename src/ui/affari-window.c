@@ -170,7 +170,8 @@ selected_pipeline_id (AffariWindow *self)
   return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
 }
 
-/* A view built late gets what the built ones got: the store, the pipeline shown and the filter. */
+/* A view built late gets what the built ones got: the store, the pipeline shown and the filter
+ * (if there is one: the views start unfiltered). */
 static void
 add_to_page (GtkBox    *page,
              GtkWidget *view)
@@ -189,7 +190,8 @@ ensure_deal_list_view (AffariWindow *self)
       add_to_page (self->list_page, GTK_WIDGET (self->deal_list_view));
       affari_deal_list_view_set_store (self->deal_list_view, self->store);
       affari_deal_list_view_set_pipeline_id (self->deal_list_view, selected_pipeline_id (self));
-      affari_deal_list_view_set_filter (self->deal_list_view, affari_filter_bar_get_filter (self->filter_bar));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_deal_list_view_set_filter (self->deal_list_view, affari_filter_bar_get_filter (self->filter_bar));
     }
 
   return self->deal_list_view;
@@ -204,7 +206,8 @@ ensure_activities_view (AffariWindow *self)
       add_to_page (self->activities_page, GTK_WIDGET (self->activities_view));
       affari_activities_view_set_store (self->activities_view, self->store);
       affari_activities_view_set_pipeline_id (self->activities_view, selected_pipeline_id (self));
-      affari_activities_view_set_filter (self->activities_view, affari_filter_bar_get_filter (self->filter_bar));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_activities_view_set_filter (self->activities_view, affari_filter_bar_get_filter (self->filter_bar));
     }
 
   return self->activities_view;
@@ -219,7 +222,8 @@ ensure_calendar_view (AffariWindow *self)
       add_to_page (self->calendar_page, GTK_WIDGET (self->calendar_view));
       affari_calendar_view_set_store (self->calendar_view, self->store);
       affari_calendar_view_set_pipeline_id (self->calendar_view, selected_pipeline_id (self));
-      affari_calendar_view_set_filter (self->calendar_view, affari_filter_bar_get_filter (self->filter_bar));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_calendar_view_set_filter (self->calendar_view, affari_filter_bar_get_filter (self->filter_bar));
     }
 
   return self->calendar_view;
