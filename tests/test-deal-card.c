@@ -343,7 +343,7 @@ edit_deal_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *products, *activities, *history;
   GtkWidget *amount_row, *date_row, *price_row;
   g_autoptr(AffariDeal) deal = NULL;
@@ -356,9 +356,13 @@ edit_deal_body (Fixture *f)
   gint64 lost_stage, expected_deadline;
 
   g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+  /* The card is built when it is first needed, not at start-up (it is a big editor). */
+  g_assert_null (deal_card (window));
 
   /* Opening a deal (as the board does on a double click) slides its card in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id));
+  card = deal_card (window);
+  g_assert_nonnull (card);
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
   wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
@@ -557,7 +561,7 @@ new_deal_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GError) error = NULL;
@@ -568,6 +572,7 @@ new_deal_body (Fixture *f)
 
   /* Ctrl+N opens an empty card; nothing is stored until it has a title. */
   press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
   g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL);
@@ -787,7 +792,7 @@ closing_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *stage_row;
   AdwMessageDialog *dialog;
   g_autoptr(AffariDeal) deal = NULL;
@@ -797,6 +802,7 @@ closing_body (Fixture *f)
   gint64 apology = stage_by_code (store, "APOLOGY");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
   wait_for_frame (GTK_WIDGET (window));
   stage_row = row (GTK_WIDGET (card), _("Stage"));
 
@@ -876,13 +882,14 @@ unsaved_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *amount_row;
   AdwMessageDialog *dialog;
   g_autoptr(AffariDeal) deal = NULL;
 
   /* A new card with a title typed: closing asks; "Continua a modificare" keeps the text. */
   press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
   gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Ristrutturazione bagno");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
   dialog = wait_message_dialog ();
@@ -989,7 +996,7 @@ more_fields_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *spin, *comments, *fields, *text_row, *due_row;
   GtkTextBuffer *buffer;
   g_autoptr(AffariDeal) deal = NULL;
@@ -999,6 +1006,7 @@ more_fields_body (Fixture *f)
   AffariCustomField *size;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
   wait_for_frame (GTK_WIDGET (window));
 
   /* "Ulteriori informazioni" is the section's name. */
@@ -1116,13 +1124,14 @@ product_completion_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *products, *name_row;
   GtkPopover *popover;
   GtkListBox *list;
   g_autoptr(GArray) rows = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
   products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
@@ -1210,13 +1219,14 @@ trash_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *undo, *restore;
   GtkWindow *trash;
   g_autoptr(GPtrArray) in_trash = NULL;
 
   /* Delete in the card: to the trash, the card closes, a toast offers "Annulla". */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
   wait_for_frame (GTK_WIDGET (window));
   press_shortcut (GTK_WIDGET (card), "Delete");
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
@@ -1267,7 +1277,7 @@ walk_through_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AffariStore *store = affari_window_get_store (window);
-  AffariDealCard *card = deal_card (window);
+  AffariDealCard *card;
   GtkWidget *search, *result, *products, *activities, *history, *name_row, *list;
   g_autoptr(AffariDeal) deal = NULL;
   g_autoptr(GArray) rows = NULL;
@@ -1279,6 +1289,7 @@ walk_through_body (Fixture *f)
 
   /* A new deal, a title. */
   press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
   /* Popovers are placed on screen: wait until the card has slid in. */
   WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
   wait_for_frame (GTK_WIDGET (window));

@@ -19,7 +19,11 @@
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
 #include "affari-ui-test.h"
+#include "ui/affari-activities-view.h"
 #include "ui/affari-application.h"
+#include "ui/affari-calendar-view.h"
+#include "ui/affari-deal-list-view.h"
+#include "ui/affari-filter-bar.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-column.h"
 #include "ui/affari-new-deal-dialog.h"
@@ -210,6 +214,22 @@ create_deal (AffariStore *store,
   g_assert_no_error (error);
 
   return affari_deal_get_id (deal);
+}
+
+/* The titles of the deals the list shows. */
+static char *
+list_titles (AffariDealListView *view)
+{
+  GListModel *deals = G_LIST_MODEL (affari_deal_list_view_get_deals (view));
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; deals != NULL && i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr(AffariDeal) deal = g_list_model_get_item (deals, i);
+
+      g_string_append_printf (titles, "%s%s", titles->len > 0 ? "," : "", affari_deal_get_title (deal));
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
 /* ------------------------------------------------------------ tests */
@@ -418,20 +438,37 @@ switch_view_body (Fixture *f)
   g_autofree char *last_view = NULL;
   GtkSearchBar *search_bar;
   GtkWidget *search_entry;
+  GtkWidget *list;
+  GtkMenuButton *filters;
+  AdwViewSwitcherBar *bar;
+  g_autofree char *titles = NULL;
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "kanban");
+  /* Only the board is built at start-up; the other views and the deal card come when needed. */
+  g_assert_nonnull (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
 
-  /* Ctrl+2 is the list. */
+  /* Ctrl+2 is the list: built now, on screen, with the deal of the pipeline shown. */
   press_shortcut (GTK_WIDGET (window), "<Control>2");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "list");
   wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
+  list = find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (list == GTK_WIDGET (affari_window_get_deal_list_view (window)));
+  titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
+  g_assert_cmpstr (titles, ==, "Fornitura stampanti");
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
   last_view = g_settings_get_string (settings, "last-view");
   g_assert_cmpstr (last_view, ==, "list");
   g_clear_pointer (&last_view, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
+  g_assert_nonnull (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
   last_view = g_settings_get_string (settings, "last-view");
   g_assert_cmpstr (last_view, ==, "calendar");
 
@@ -443,6 +480,27 @@ switch_view_body (Fixture *f)
   WAIT_UNTIL (gtk_widget_get_mapped (search_entry));
   g_assert_true (gtk_widget_is_focus (search_entry) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search_entry));
+
+  /* "Filtri" opens its popover of criteria, built on this first click. */
+  filters = GTK_MENU_BUTTON (find_type (GTK_WIDGET (affari_window_get_filter_bar (window)), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (filters);
+  g_assert_null (gtk_menu_button_get_popover (filters));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (filters)));
+  gtk_menu_button_popup (filters);
+  g_assert_nonnull (gtk_menu_button_get_popover (filters));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (filters))));
+  g_assert_true (label_on_screen (GTK_WIDGET (gtk_menu_button_get_popover (filters)), _("Ready-made Filters")));
+  gtk_menu_button_popdown (filters);
+
+  /* Narrow, the views are switched from a bar at the bottom, with the same four views. */
+  bar = ADW_VIEW_SWITCHER_BAR (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  WAIT_UNTIL (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == stack);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (bar), _("List")) && label_on_screen (GTK_WIDGET (bar), _("Calendar")));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  WAIT_UNTIL (!adw_view_switcher_bar_get_reveal (bar));
 
   /* Choose the second pipeline, as a user does in the selector. */
   g_assert_cmpuint (g_list_model_get_n_items (pipelines), ==, 2);
@@ -461,11 +519,33 @@ restored_view_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
   AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  gint64 default_pipeline_id = affari_store_get_default_pipeline_id (affari_window_get_store (window));
+  g_autofree char *titles = NULL;
+  GtkWidget *list;
 
   /* The next start opens where the last one ended. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
   g_assert_cmpint (affari_window_get_pipeline_id (window), ==, second_pipeline_id);
   g_assert_true (label_on_screen (GTK_WIDGET (window), "Vendite all'estero"));
+  /* The calendar it starts on is built, on screen; the board too, the list not yet. */
+  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW)));
+  g_assert_nonnull (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW));
+
+  /* A list built after a pipeline and a filter were chosen shows them. */
+  affari_window_set_pipeline_id (window, default_pipeline_id);
+  affari_window_set_filter (window, &(AffariDealQuery) { .text = (char *) "nessun affare così" });
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "list");
+  list = find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW);
+  g_assert_nonnull (list);
+  WAIT_UNTIL (gtk_widget_get_mapped (list));
+  titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
+  g_assert_cmpstr (titles, ==, "");
+  g_clear_pointer (&titles, g_free);
+  affari_window_set_filter (window, NULL);
+  titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
+  g_assert_cmpstr (titles, ==, "Fornitura stampanti");
+  g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
 }
 
 static void
@@ -532,6 +612,7 @@ preferences_body (Fixture *f)
   AffariStore *store = affari_window_get_store (window);
   GtkWindow *preferences;
   GtkWindow *about;
+  GtkWindow *shortcuts;
   g_auto(GStrv) accels = NULL;
   GtkWidget *user_row;
   AffariTeamMember *member;
@@ -571,10 +652,20 @@ preferences_body (Fixture *f)
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_close (about);
 
-  /* The shortcuts window comes from the resources, with its Ctrl+? accelerator. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* The shortcuts window comes from the resources with Ctrl+?, built then rather than at start-up. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.show-help-overlay");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  press_shortcut (GTK_WIDGET (window), "<Control>question");
+  WAIT_UNTIL ((shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  g_assert_true (GTK_WIDGET (shortcuts) == GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (shortcuts), _("New Deal")));
+  gtk_window_close (shortcuts);
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  /* The main menu's item opens the same window again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
 }
 
 static void

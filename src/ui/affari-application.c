@@ -323,6 +323,7 @@ affari_application_startup (GApplication *application)
   AffariApplication *self = AFFARI_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (affari_application_parent_class)->startup (application);
 
@@ -332,6 +333,8 @@ affari_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* What GtkApplication sets for a gtk/help-overlay.ui, which Affari's windows build when asked. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 
   /* A clean exit on SIGTERM/SIGINT: the state is saved and the leak checker sees a normal end. */
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_unix_signal_cb, self);

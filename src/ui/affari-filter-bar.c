@@ -1190,6 +1190,22 @@ on_popover_show_cb (GtkPopover *popover, AffariFilterBar *self)
   load_controls (self);
 }
 
+static void build_popover (AffariFilterBar *self);
+
+/* The popover holds some forty controls: built when "Filtri" is first opened, not at start-up. */
+static void
+ensure_popover (AffariFilterBar *self)
+{
+  if (self->popover == NULL)
+    build_popover (self);
+}
+
+static void
+on_filter_button_create_popup_cb (GtkMenuButton *button, gpointer user_data)
+{
+  ensure_popover (AFFARI_FILTER_BAR (user_data));
+}
+
 static GtkWidget *
 heading_new (const char *text)
 {
@@ -1397,7 +1413,8 @@ apply_saved_action (GtkWidget *widget, const char *action_name, GVariant *parame
       AffariSavedFilter *filter = g_ptr_array_index (saved, i);
       if (filter->id == id)
         {
-          gtk_popover_popdown (self->popover);
+          if (self->popover != NULL)
+            gtk_popover_popdown (self->popover);
           set_filter_and_emit (self, affari_deal_query_copy (filter->query));
           return;
         }
@@ -1410,6 +1427,7 @@ delete_saved_action (GtkWidget *widget, const char *action_name, GVariant *param
   AffariFilterBar *self = AFFARI_FILTER_BAR (widget);
   g_autoptr(GError) error = NULL;
 
+  ensure_popover (self);
   if (!affari_store_delete_saved_filter (self->store, g_variant_get_int64 (parameter), &error))
     show_error (self, NULL, error->message);
   reload_saved (self);
@@ -1493,7 +1511,7 @@ affari_filter_bar_init (AffariFilterBar *self)
   self->field_rows = g_array_new (FALSE, TRUE, sizeof (FieldRow));
   self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_array_set_clear_func (self->field_rows, field_row_clear);
-  build_popover (self);
+  gtk_menu_button_set_create_popup_func (self->filter_button, on_filter_button_create_popup_cb, self, NULL);
   /* GtkSearchEntry waits 150 ms after a keystroke by default: the store answers a keystroke in
    * a few milliseconds (affari_store_query_deal_ids), so the views follow the typing at once. */
   gtk_search_entry_set_search_delay (self->search_entry, 0);
@@ -1563,5 +1581,6 @@ affari_filter_bar_get_popover (AffariFilterBar *self)
 {
   g_return_val_if_fail (AFFARI_IS_FILTER_BAR (self), NULL);
 
+  ensure_popover (self);
   return GTK_WIDGET (self->popover);
 }

@@ -29,7 +29,7 @@ const AffariDealQuery *affari_filter_bar_get_filter       (AffariFilterBar      
 void                   affari_filter_bar_set_filter       (AffariFilterBar       *self,
                                                            const AffariDealQuery *filter);
 GtkSearchEntry        *affari_filter_bar_get_search_entry (AffariFilterBar       *self);
-/* The popover of custom criteria (for tests). */
+/* The popover of custom criteria (for tests), built on first use like the "Filtri" button does. */
 GtkWidget             *affari_filter_bar_get_popover      (AffariFilterBar       *self);
 
 G_END_DECLS

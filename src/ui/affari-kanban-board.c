@@ -577,6 +577,10 @@ next_column_to_fill (AffariKanbanBoard *self)
       AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
       graphene_rect_t bounds;
 
+      /* Given all its rows, a column gets new card widgets: not the one a card is dragged from,
+       * whose card is the drag's source, until the drag ends. */
+      if (self->dragging && column == self->origin_column)
+        continue;
       if (affari_kanban_column_get_shows_all_rows (column) ||
           !gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
         continue;
@@ -1725,6 +1729,8 @@ affari_kanban_board_drag_end (AffariKanbanBoard *self)
       affari_kanban_column_end_drag (g_ptr_array_index (self->columns, i));
       affari_kanban_column_update_dragging (g_ptr_array_index (self->columns, i));
     }
+  /* The column the card came from, if it was left out meanwhile. */
+  queue_fill_columns (self);
 }
 
 void

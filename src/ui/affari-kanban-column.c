@@ -62,6 +62,8 @@ struct _AffariKanbanColumn
   GtkLabel          *summary_label;
   GtkLabel          *other_label;
   GtkRevealer       *quick_revealer;
+
+  /* the "+" form, built when first opened (ensure_quick_create ()); unowned */
   GtkEntry          *quick_title;
   GtkEntry          *quick_amount;
   GtkEntry          *quick_client;
@@ -421,6 +423,8 @@ static void
 hide_quick_create (AffariKanbanColumn *self)
 {
   gtk_revealer_set_reveal_child (self->quick_revealer, FALSE);
+  if (self->quick_title == NULL)
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->quick_error), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->quick_title), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->quick_amount), "error");
@@ -729,6 +733,32 @@ on_quick_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Eight columns would make some fifteen widgets each for a form seldom opened: it comes with the
+ * first click on "+". */
+static void
+ensure_quick_create (AffariKanbanColumn *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->quick_title != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/affari/Affari/ui/affari-kanban-quick-create.ui");
+  self->quick_title = GTK_ENTRY (gtk_builder_get_object (builder, "quick_title"));
+  self->quick_amount = GTK_ENTRY (gtk_builder_get_object (builder, "quick_amount"));
+  self->quick_client = GTK_ENTRY (gtk_builder_get_object (builder, "quick_client"));
+  self->quick_error = GTK_LABEL (gtk_builder_get_object (builder, "quick_error"));
+  self->quick_cancel = GTK_BUTTON (gtk_builder_get_object (builder, "quick_cancel"));
+  self->quick_create = GTK_BUTTON (gtk_builder_get_object (builder, "quick_create"));
+  gtk_revealer_set_child (self->quick_revealer, GTK_WIDGET (gtk_builder_get_object (builder, "form")));
+
+  g_signal_connect (self->quick_create, "clicked", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_title, "activate", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_amount, "activate", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_client, "activate", G_CALLBACK (on_quick_create_cb), self);
+  g_signal_connect (self->quick_cancel, "clicked", G_CALLBACK (on_quick_cancel_clicked_cb), self);
+}
+
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -820,6 +850,8 @@ affari_kanban_column_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_COLUMN);
+  /* the form went with the revealer */
+  self->quick_title = NULL;
 
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
@@ -973,12 +1005,6 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, other_label);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_title);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_amount);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_client);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_error);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_cancel);
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, quick_create);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanColumn, list_view);
@@ -1046,11 +1072,6 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (shortcuts));
 
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_button_clicked_cb), self);
-  g_signal_connect (self->quick_create, "clicked", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_title, "activate", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_amount, "activate", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_client, "activate", G_CALLBACK (on_quick_create_cb), self);
-  g_signal_connect (self->quick_cancel, "clicked", G_CALLBACK (on_quick_cancel_clicked_cb), self);
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_quick_key_pressed_cb), self);
@@ -1337,6 +1358,7 @@ affari_kanban_column_show_quick_create (AffariKanbanColumn *self)
 {
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
+  ensure_quick_create (self);
   gtk_revealer_set_reveal_child (self->quick_revealer, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->quick_title));
 }
@@ -1408,16 +1430,47 @@ affari_kanban_column_show_first_rows (AffariKanbanColumn *self,
 void
 affari_kanban_column_show_all_rows (AffariKanbanColumn *self)
 {
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkAdjustment *vadjustment;
+  GtkRoot *root;
+  GtkWidget *focus;
+  AffariKanbanCard *focused = NULL;
+  gint64 focused_deal = 0;
+  double value;
+
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   if (self->slice == NULL)
     return;
 
   /* The deal list itself, not a slice of all of it: GtkSliceListModel turns a card removed from a
-   * column into "everything below it changed", and the rows below would all be bound again. */
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
-  gtk_slice_list_model_set_model (self->slice, NULL);
+   * column into "everything below it changed", and the rows below would all be bound again.
+   * A new selection model for the list view, not the deal list put under the old one: told that
+   * its nine rows were replaced by 16,000 items, GTK 4.8's list view asks for every new item to
+   * find a row to keep, which read every deal of the stage (150 ms a column, and SQLite's whole
+   * page cache) to show the same nine cards. What the user may have done with those stays: the
+   * selection, the scrolling and the focused card. */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  value = vadjustment != NULL ? gtk_adjustment_get_value (vadjustment) : 0;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    focused = row_card (row_of (self, focus));
+  if (focused != NULL && affari_kanban_card_get_deal (focused) != NULL)
+    focused_deal = affari_deal_get_id (affari_kanban_card_get_deal (focused));
+
+  g_object_unref (self->selection);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->deals)));
+  if (!gtk_bitset_is_empty (selected))
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_clear_object (&self->slice);
+
+  if (vadjustment != NULL && value > 0)
+    gtk_adjustment_set_value (vadjustment, value);
+  if (focused_deal != 0)
+    affari_kanban_column_focus_deal_soon (self, focused_deal);
 }
 
 gboolean

@@ -20,6 +20,7 @@
 #include "affari-new-deal-dialog.h"
 #include "affari-trash-window.h"
 #include "affari-kanban-board.h"
+#include "affari-kanban-column.h"
 #include "affari-ui.h"
 #include "affari-window.h"
 
@@ -48,15 +49,22 @@ struct _AffariWindow
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
   AffariFilterBar       *filter_bar;
-  AffariDealListView    *deal_list_view;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
   AffariKanbanBoard     *kanban_board;
-  AffariActivitiesView  *activities_view;
-  AffariCalendarView    *calendar_view;
+  GtkBox                *list_page;
+  GtkBox                *activities_page;
+  GtkBox                *calendar_page;
   AdwViewSwitcherBar    *switcher_bar;
   AdwFlap               *card_flap;
+  AdwClamp              *card_clamp;
+
+  /* Built the first time they are needed (ensure_* ()), NULL until then: only the board is on
+   * screen at start-up. Unowned: children of the pages and of the card's clamp. */
+  AffariDealListView    *deal_list_view;
+  AffariActivitiesView  *activities_view;
+  AffariCalendarView    *calendar_view;
   AffariDealCard        *deal_card;
 };
 
@@ -98,18 +106,41 @@ update_switcher_bar (AffariWindow *self)
   /* The bottom bar replaces the header's switcher when the window is narrow, and is pointless
    * while there is nothing to switch between. */
   gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean reveal = narrow && !self->empty;
 
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow && !self->empty);
+  /* Its buttons are built when it is first needed: most windows are never that narrow. */
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
+/* Whether the board's columns, just counted, hold a deal. */
+static gboolean
+board_has_deals (AffariWindow *self)
+{
+  guint n_columns = affari_kanban_board_get_n_columns (self->kanban_board);
+
+  for (guint i = 0; i < n_columns; i++)
+    if (affari_kanban_column_get_count (affari_kanban_board_get_column (self->kanban_board, i)) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @board_counted: the board has just counted its columns (the pipeline was loaded now); a deal
+ * there spares counting all of them, 10 ms at 100,000 deals. */
 static void
-update_empty_state (AffariWindow *self)
+update_empty_state_full (AffariWindow *self,
+                         gboolean      board_counted)
 {
   g_autoptr(GError) error = NULL;
   AffariDealQuery query = { 0 };
   guint n_deals;
 
-  n_deals = affari_store_count_deals (self->store, &query, &error);
+  if (board_counted && board_has_deals (self))
+    n_deals = 1;
+  else
+    n_deals = affari_store_count_deals (self->store, &query, &error);
   if (error != NULL)
     {
       g_warning ("Cannot count the deals: %s", error->message);
@@ -125,6 +156,12 @@ update_empty_state (AffariWindow *self)
   update_switcher_bar (self);
 }
 
+static void
+update_empty_state (AffariWindow *self)
+{
+  update_empty_state_full (self, FALSE);
+}
+
 static gint64
 selected_pipeline_id (AffariWindow *self)
 {
@@ -133,15 +170,90 @@ selected_pipeline_id (AffariWindow *self)
   return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
 }
 
+/* A view built late gets what the built ones got: the store, the pipeline shown and the filter
+ * (if there is one: the views start unfiltered). */
+static void
+add_to_page (GtkBox    *page,
+             GtkWidget *view)
+{
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (page, view);
+}
+
+static AffariDealListView *
+ensure_deal_list_view (AffariWindow *self)
+{
+  if (self->deal_list_view == NULL)
+    {
+      self->deal_list_view = g_object_new (AFFARI_TYPE_DEAL_LIST_VIEW, NULL);
+      add_to_page (self->list_page, GTK_WIDGET (self->deal_list_view));
+      affari_deal_list_view_set_store (self->deal_list_view, self->store);
+      affari_deal_list_view_set_pipeline_id (self->deal_list_view, selected_pipeline_id (self));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_deal_list_view_set_filter (self->deal_list_view, affari_filter_bar_get_filter (self->filter_bar));
+    }
+
+  return self->deal_list_view;
+}
+
+static AffariActivitiesView *
+ensure_activities_view (AffariWindow *self)
+{
+  if (self->activities_view == NULL)
+    {
+      self->activities_view = g_object_new (AFFARI_TYPE_ACTIVITIES_VIEW, NULL);
+      add_to_page (self->activities_page, GTK_WIDGET (self->activities_view));
+      affari_activities_view_set_store (self->activities_view, self->store);
+      affari_activities_view_set_pipeline_id (self->activities_view, selected_pipeline_id (self));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_activities_view_set_filter (self->activities_view, affari_filter_bar_get_filter (self->filter_bar));
+    }
+
+  return self->activities_view;
+}
+
+static AffariCalendarView *
+ensure_calendar_view (AffariWindow *self)
+{
+  if (self->calendar_view == NULL)
+    {
+      self->calendar_view = g_object_new (AFFARI_TYPE_CALENDAR_VIEW, NULL);
+      add_to_page (self->calendar_page, GTK_WIDGET (self->calendar_view));
+      affari_calendar_view_set_store (self->calendar_view, self->store);
+      affari_calendar_view_set_pipeline_id (self->calendar_view, selected_pipeline_id (self));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_calendar_view_set_filter (self->calendar_view, affari_filter_bar_get_filter (self->filter_bar));
+    }
+
+  return self->calendar_view;
+}
+
+/* The page of @name gets its view if it has none yet. */
+static void
+ensure_view (AffariWindow *self,
+             const char   *name)
+{
+  if (g_strcmp0 (name, "list") == 0)
+    ensure_deal_list_view (self);
+  else if (g_strcmp0 (name, "activities") == 0)
+    ensure_activities_view (self);
+  else if (g_strcmp0 (name, "calendar") == 0)
+    ensure_calendar_view (self);
+}
+
 static void
 apply_pipeline (AffariWindow *self)
 {
   gint64 pipeline_id = selected_pipeline_id (self);
 
   affari_kanban_board_set_pipeline_id (self->kanban_board, pipeline_id);
-  affari_activities_view_set_pipeline_id (self->activities_view, pipeline_id);
-  affari_calendar_view_set_pipeline_id (self->calendar_view, pipeline_id);
-  affari_deal_list_view_set_pipeline_id (self->deal_list_view, pipeline_id);
+  if (self->activities_view != NULL)
+    affari_activities_view_set_pipeline_id (self->activities_view, pipeline_id);
+  if (self->calendar_view != NULL)
+    affari_calendar_view_set_pipeline_id (self->calendar_view, pipeline_id);
+  if (self->deal_list_view != NULL)
+    affari_deal_list_view_set_pipeline_id (self->deal_list_view, pipeline_id);
   affari_filter_bar_set_pipeline_id (self->filter_bar, pipeline_id);
 
   if (self->settings != NULL && pipeline_id != 0)
@@ -280,9 +392,12 @@ on_filter_bar_filter_changed_cb (AffariFilterBar *bar,
   const AffariDealQuery *filter = affari_filter_bar_get_filter (bar);
 
   affari_kanban_board_set_filter (self->kanban_board, filter);
-  affari_activities_view_set_filter (self->activities_view, filter);
-  affari_calendar_view_set_filter (self->calendar_view, filter);
-  affari_deal_list_view_set_filter (self->deal_list_view, filter);
+  if (self->activities_view != NULL)
+    affari_activities_view_set_filter (self->activities_view, filter);
+  if (self->calendar_view != NULL)
+    affari_calendar_view_set_filter (self->calendar_view, filter);
+  if (self->deal_list_view != NULL)
+    affari_deal_list_view_set_filter (self->deal_list_view, filter);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
@@ -292,6 +407,9 @@ on_view_stack_visible_child_changed_cb (AdwViewStack *stack,
                                         AffariWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  /* Before the page is drawn: shown through the switcher, an action or the saved state. */
+  ensure_view (self, name);
 
   if (self->settings != NULL && is_view_name (name))
     g_settings_set_string (self->settings, "last-view", name);
@@ -345,6 +463,32 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
 
 /* ------------------------------------------------------------ deal card */
 
+static void on_deal_card_closed_cb  (AffariDealCard *card,
+                                     AffariWindow   *self);
+static void on_deal_card_trashed_cb (AffariDealCard *card,
+                                     gint64          deal_id,
+                                     AffariWindow   *self);
+static void on_deal_card_created_cb (AffariDealCard *card,
+                                     gint64          deal_id,
+                                     AffariWindow   *self);
+
+/* The card is a big editor: built when the first deal is opened, kept for the next ones. */
+static AffariDealCard *
+ensure_deal_card (AffariWindow *self)
+{
+  if (self->deal_card == NULL)
+    {
+      self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
+      adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
+      affari_deal_card_set_store (self->deal_card, self->store);
+      g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
+      g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
+      g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
+    }
+
+  return self->deal_card;
+}
+
 static void
 set_card_revealed (AffariWindow *self,
                    gboolean      revealed)
@@ -353,7 +497,7 @@ set_card_revealed (AffariWindow *self,
   /* Esc closes the card only while there is one. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
   if (revealed)
-    gtk_widget_grab_focus (GTK_WIDGET (self->deal_card));
+    gtk_widget_grab_focus (GTK_WIDGET (ensure_deal_card (self)));
 }
 
 static void
@@ -396,7 +540,7 @@ open_deal_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   /* The next card replaces the one shown, without closing first. */
-  if (!affari_deal_card_load (self->deal_card, g_variant_get_int64 (parameter), &error))
+  if (!affari_deal_card_load (ensure_deal_card (self), g_variant_get_int64 (parameter), &error))
     {
       affari_window_add_toast (self, error->message);
       return;
@@ -415,7 +559,7 @@ new_deal_action (GtkWidget  *widget,
   if (pipeline_id == 0)
     pipeline_id = affari_store_get_default_pipeline_id (self->store);
 
-  affari_deal_card_new_deal (self->deal_card, pipeline_id);
+  affari_deal_card_new_deal (ensure_deal_card (self), pipeline_id);
   set_card_revealed (self, TRUE);
 }
 
@@ -426,7 +570,7 @@ close_deal_action (GtkWidget  *widget,
 {
   AffariWindow *self = AFFARI_WINDOW (widget);
 
-  if (adw_flap_get_reveal_flap (self->card_flap))
+  if (adw_flap_get_reveal_flap (self->card_flap) && self->deal_card != NULL)
     affari_deal_card_request_close (self->deal_card);
 }
 
@@ -440,6 +584,26 @@ restore_deal_action (GtkWidget  *widget,
 
   if (!affari_store_restore_deal (self->store, g_variant_get_int64 (parameter), &error))
     affari_window_add_toast (self, error->message);
+}
+
+/* Ctrl+? and "Scorciatoie da tastiera": the shortcuts window, built the first time. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/affari/Affari/ui/affari-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Transient for this window, hidden (not destroyed) when closed. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -617,14 +781,7 @@ affari_window_constructed (GObject *object)
   restore_state (self);
 
   affari_kanban_board_set_store (self->kanban_board, self->store);
-  affari_activities_view_set_store (self->activities_view, self->store);
-  affari_calendar_view_set_store (self->calendar_view, self->store);
   affari_filter_bar_set_store (self->filter_bar, self->store);
-  affari_deal_list_view_set_store (self->deal_list_view, self->store);
-  affari_deal_card_set_store (self->deal_card, self->store);
-  g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
-  g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
-  g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", FALSE);
 
   /* The trash keeps deals for 30 days; older ones go for good when Affari starts. */
@@ -636,7 +793,9 @@ affari_window_constructed (GObject *object)
   }
 
   reload_pipelines (self);
-  update_empty_state (self);
+  /* The view restored from the settings, if not the board, is built now, for the pipeline shown. */
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  update_empty_state_full (self, TRUE);
 
   /* For screenshots and manual checks: AFFARI_OPEN_DEAL=42 [AFFARI_CARD_PAGE=products]. */
   if (g_getenv ("AFFARI_OPEN_DEAL") != NULL)
@@ -648,7 +807,7 @@ affari_window_constructed (GObject *object)
       else
         gtk_widget_activate_action (GTK_WIDGET (self), "win.new-deal", NULL);
       if (g_getenv ("AFFARI_CARD_PAGE") != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self->deal_card), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
+        gtk_widget_activate_action (GTK_WIDGET (ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
     }
 
   g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
@@ -712,6 +871,11 @@ affari_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_WINDOW);
+  /* They went with their pages. */
+  self->deal_list_view = NULL;
+  self->activities_view = NULL;
+  self->calendar_view = NULL;
+  self->deal_card = NULL;
 
   g_clear_object (&self->pipelines);
   g_clear_object (&self->settings);
@@ -801,11 +965,7 @@ affari_window_class_init (AffariWindowClass *klass)
 
   affari_ui_ensure_resources ();
   g_type_ensure (AFFARI_TYPE_FILTER_BAR);
-  g_type_ensure (AFFARI_TYPE_DEAL_LIST_VIEW);
   g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
-  g_type_ensure (AFFARI_TYPE_ACTIVITIES_VIEW);
-  g_type_ensure (AFFARI_TYPE_CALENDAR_VIEW);
-  g_type_ensure (AFFARI_TYPE_DEAL_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
@@ -814,16 +974,16 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, deal_list_view);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, kanban_board);
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, activities_view);
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, activities_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, deal_card);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
@@ -831,6 +991,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
   gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
   /* The same export without the file chooser: a path (tests, scripts). */
   gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
@@ -856,7 +1017,6 @@ affari_window_init (AffariWindow *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
   self->pipelines = g_list_store_new (AFFARI_TYPE_PIPELINE);
   expression = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
   gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
@@ -1001,7 +1161,7 @@ affari_window_get_deal_list_view (AffariWindow *self)
 {
   g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
 
-  return self->deal_list_view;
+  return ensure_deal_list_view (self);
 }
 
 AffariFilterBar *
