@@ -1031,6 +1031,95 @@ test_search_cache (void)
   remove_database (dir, path);
 }
 
+/* The board's headers read the totals the store keeps; they equal the sums of the deals after
+ * every kind of change (a criterion that filters nothing takes the path that adds them up). */
+static void
+assert_kept_totals (AffariStore *store)
+{
+  g_autoptr(GPtrArray) pipelines = affari_store_list_pipelines (store, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  for (guint p = 0; p < pipelines->len; p++)
+    {
+      gint64 pipeline_id = affari_pipeline_get_id (g_ptr_array_index (pipelines, p));
+      AffariDealQuery kept = { .pipeline_id = pipeline_id };
+      AffariDealQuery summed = { .pipeline_id = pipeline_id, .semantics_mask = 0x7 };
+      g_autoptr(GArray) a = sorted_totals (store, &kept);
+      g_autoptr(GArray) b = sorted_totals (store, &summed);
+
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint i = 0; i < a->len; i++)
+        {
+          AffariStageTotal *x = &g_array_index (a, AffariStageTotal, i);
+          AffariStageTotal *y = &g_array_index (b, AffariStageTotal, i);
+
+          g_assert_cmpint (x->stage_id, ==, y->stage_id);
+          g_assert_cmpstr (x->currency, ==, y->currency);
+          g_assert_cmpuint (x->count, ==, y->count);
+          g_assert_cmpint (x->sum, ==, y->sum);
+        }
+    }
+  g_assert_true (affari_store_check (store, &problems, NULL));
+}
+
+static void
+test_kept_totals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDeal *first = g_ptr_array_index (f->all, 0);
+  AffariDeal *second = g_ptr_array_index (f->all, 1);
+  AffariDeal *third = g_ptr_array_index (f->all, 2);
+  g_autoptr(AffariDeal) changed = NULL;
+  gint64 won, other_pipeline;
+  AffariDealQuery all = { .pipeline_id = f->pipeline };
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  guint n_before = 0, n_after = 0;
+
+  assert_kept_totals (f->store);
+  before = sorted_totals (f->store, &all);
+
+  /* moved, to a won stage and back */
+  won = affari_store_find_stage_by_code (f->store, affari_deal_get_pipeline_id (first), "WON");
+  g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (first), won, 0, NULL, &error));
+  g_assert_no_error (error);
+  assert_kept_totals (f->store);
+
+  /* amount and currency changed */
+  changed = affari_store_get_deal (f->store, affari_deal_get_id (second), &error);
+  g_assert_no_error (error);
+  affari_deal_set_amount (changed, affari_deal_get_amount (changed) + 12345);
+  affari_deal_set_currency (changed, g_strcmp0 (affari_deal_get_currency (changed), "USD") == 0 ? "EUR" : "USD");
+  g_assert_true (affari_store_update_deal (f->store, changed, &error));
+  g_assert_no_error (error);
+  assert_kept_totals (f->store);
+
+  /* trashed, restored, trashed and deleted for good */
+  g_assert_true (affari_store_trash_deal (f->store, affari_deal_get_id (third), &error));
+  assert_kept_totals (f->store);
+  g_assert_true (affari_store_restore_deal (f->store, affari_deal_get_id (third), &error));
+  assert_kept_totals (f->store);
+  g_assert_true (affari_store_trash_deal (f->store, affari_deal_get_id (third), &error));
+  g_assert_true (affari_store_purge_deal (f->store, affari_deal_get_id (third), &error));
+  g_assert_no_error (error);
+  assert_kept_totals (f->store);
+
+  /* moved to another pipeline */
+  other_pipeline = affari_store_create_pipeline (f->store, "Rinnovi", &error);
+  g_assert_no_error (error);
+  g_assert_true (affari_store_move_deal_to_pipeline (f->store, affari_deal_get_id (first), other_pipeline, &error));
+  g_assert_no_error (error);
+  assert_kept_totals (f->store);
+
+  /* the default pipeline lost two deals */
+  after = sorted_totals (f->store, &all);
+  for (guint i = 0; i < before->len; i++)
+    n_before += g_array_index (before, AffariStageTotal, i).count;
+  for (guint i = 0; i < after->len; i++)
+    n_after += g_array_index (after, AffariStageTotal, i).count;
+  g_assert_cmpuint (n_after, ==, n_before - 2);
+}
+
 /* A database of schema 1 (before search and saved filters) migrates and finds its deals. */
 static void
 test_migration (void)
@@ -1055,6 +1144,7 @@ test_migration (void)
                          " DROP TRIGGER deal_search_dc_ai; DROP TRIGGER deal_search_dc_ad; DROP TRIGGER deal_search_dp_ai;"
                          " DROP TRIGGER deal_search_dp_au; DROP TRIGGER deal_search_dp_ad; DROP TRIGGER deal_search_ev_ai;"
                          " DROP TRIGGER deal_search_ev_ad; DROP TRIGGER deal_search_company_au; DROP TRIGGER deal_search_contact_au;"
+                         " DROP TABLE stage_total; DROP TRIGGER stage_total_ai; DROP TRIGGER stage_total_ad; DROP TRIGGER stage_total_au;"
                          " PRAGMA user_version = 1;\"", path);
   if (!g_spawn_command_line_sync (sql, &out, NULL, &status, NULL) || status != 0)
     {
@@ -1407,6 +1497,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/search-accents", test_search_accents);
   g_test_add_func ("/filter/migration", test_migration);
   g_test_add_func ("/filter/search-cache", test_search_cache);
+  g_test_add ("/filter/kept-totals", Fixture, NULL, fixture_setup, test_kept_totals, fixture_teardown);
   g_test_add ("/filter/search-plans", Fixture, NULL, fixture_setup, test_search_plans, fixture_teardown);
   g_test_add ("/filter/each-criterion", Fixture, NULL, fixture_setup, test_each_criterion, fixture_teardown);
   g_test_add ("/filter/combinations", Fixture, NULL, fixture_setup, test_combinations, fixture_teardown);

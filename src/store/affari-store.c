@@ -4235,6 +4235,60 @@ stage_totals_of_set (AffariStore *self, const AffariDealQuery *query, const IdSe
   return totals;
 }
 
+/* Whether @query asks for nothing but a pipeline and a stage (what stage_total keeps). */
+static gboolean
+only_pipeline_and_stage (const AffariDealQuery *query)
+{
+  AffariDealQuery plain = { 0 };
+
+  if (query == NULL)
+    return TRUE;
+  plain.pipeline_id = query->pipeline_id;
+  plain.stage_id = query->stage_id;
+  plain.sort = query->sort;
+  plain.descending = query->descending;
+  return affari_deal_query_equal (&plain, query);
+}
+
+/* The board's headers without a filter: the totals kept by the triggers of migration 4. */
+static GArray *
+stage_totals_kept (AffariStore *self, const AffariDealQuery *query, GError **error)
+{
+  gint64 pipeline_id = query != NULL ? query->pipeline_id : 0;
+  gint64 stage_id = query != NULL ? query->stage_id : 0;
+  sqlite3_stmt *stmt;
+  GArray *totals;
+  int rc;
+
+  stmt = store_prepare (self,
+                        "SELECT stage_id, currency, count, sum FROM stage_total"
+                        " WHERE (?1 = 0 OR pipeline_id = ?1) AND (?2 = 0 OR stage_id = ?2) AND count > 0"
+                        " ORDER BY pipeline_id, stage_id, currency", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, pipeline_id);
+  sqlite3_bind_int64 (stmt, 2, stage_id);
+  totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AffariStageTotal t = { 0 };
+
+      t.stage_id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (t.currency, (const char *) sqlite3_column_text (stmt, 1), sizeof t.currency);
+      t.count = (guint) sqlite3_column_int64 (stmt, 2);
+      t.sum = sqlite3_column_int64 (stmt, 3);
+      g_array_append_val (totals, t);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (totals);
+      store_set_sqlite_error (error, self->db, rc, "totals");
+      return NULL;
+    }
+  return totals;
+}
+
 GArray *
 affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GError **error)
 {
@@ -4242,6 +4296,9 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
   const IdSet *set;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  if (only_pipeline_and_stage (query))
+    return stage_totals_kept (self, query, error);
 
   if (query != NULL && query->text != NULL && !query->include_deleted && self->has_search_index)
     match = store_search_match_expression (query->text);
@@ -4503,6 +4560,15 @@ static const struct {
     " AND EXISTS (SELECT 1 FROM deal_product WHERE deal_id = d.id)"
     " AND d.amount <> (SELECT sum(row_total) FROM deal_product WHERE deal_id = d.id)",
     N_("The amount of deal %s differs from its product rows") },
+  { "SELECT DISTINCT t.stage_id FROM stage_total t"
+    " LEFT JOIN (SELECT pipeline_id, stage_id, currency, count(*) AS n, sum(amount) AS total FROM deal"
+    "            WHERE deleted_at IS NULL AND is_recurring = 0 GROUP BY pipeline_id, stage_id, currency) d"
+    " USING (pipeline_id, stage_id, currency)"
+    " WHERE t.count <> coalesce(d.n, 0) OR t.sum <> coalesce(d.total, 0)"
+    " UNION SELECT stage_id FROM (SELECT pipeline_id, stage_id, currency FROM deal"
+    "   WHERE deleted_at IS NULL AND is_recurring = 0 GROUP BY pipeline_id, stage_id, currency"
+    "   EXCEPT SELECT pipeline_id, stage_id, currency FROM stage_total)",
+    N_("The kept count and total of stage %s differ from its deals") },
   { "SELECT deal_id FROM deal_contact GROUP BY deal_id HAVING sum(is_primary) > 1",
     N_("Deal %s has more than one primary contact") },
   { "SELECT d.id FROM deal d WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.deal_id = d.id AND e.kind = 'created')",
