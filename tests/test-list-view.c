@@ -277,6 +277,19 @@ opens_body (Fixture *f)
   g_assert_true (label_on_screen (GTK_WIDGET (view), _("Title")));
   /* a screenful of rows, not a row object per deal */
   g_assert_cmpuint (affari_deal_list_get_n_loaded (affari_deal_list_view_get_deals (view)), <, n);
+  /* the table itself holds every deal once its first screenful is painted: the last row can be
+   * reached (scrolled to and selected) */
+  {
+    GtkSelectionModel *table = GTK_SELECTION_MODEL (gtk_column_view_get_model (affari_deal_list_view_get_column_view (view)));
+
+    g_autoptr(GtkBitset) selected = NULL;
+
+    WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (table)) == n);
+    gtk_selection_model_select_all (table);
+    selected = gtk_selection_model_get_selection (table);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n);
+    gtk_selection_model_unselect_all (table);
+  }
 }
 
 static void

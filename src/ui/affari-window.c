@@ -458,7 +458,11 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
     affari_application_quit_cleanly (AFFARI_APPLICATION (app));
   /* affari-bench --list-ui: after the first frame, open the list as a click on "Elenco" would */
   else if (g_strcmp0 (g_getenv ("AFFARI_BENCH_LIST"), "1") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "list");
+    {
+      /* the list's benchmark times the opening from here (the view is built by this click) */
+      g_object_set_data (G_OBJECT (self), "affari-bench-click", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "list");
+    }
 }
 
 /* ------------------------------------------------------------ deal card */
