@@ -4146,31 +4146,18 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
   return count;
 }
 
+/* The rows (stage id, currency, count, sum) of a totals statement, bound and ready. */
 static GArray *
-stage_totals_sql (AffariStore *self, const AffariDealQuery *query, SearchMode search, GError **error)
+read_totals (AffariStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  Filter f;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  GArray *totals;
+  GArray *totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
   int rc;
 
-  filter_init_for (self, &f, query, FALSE, search);
-  sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount)",
-                     search == SEARCH_LEADS ? " FROM deal_search CROSS JOIN deal d ON d.id = deal_search.rowid"
-                                            : " FROM deal d",
-                     f.joins->str, " WHERE ", f.where->str,
-                     /* grouped as the covering index deal_totals is ordered: no temporary table */
-                     " GROUP BY d.pipeline_id, d.stage_id, d.currency", NULL);
-  stmt = filter_prepare (self, &f, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AffariStageTotal t = { 0 };
       const char *currency = (const char *) sqlite3_column_text (stmt, 1);
+
       t.stage_id = sqlite3_column_int64 (stmt, 0);
       g_strlcpy (t.currency, currency ? currency : "", sizeof t.currency);
       t.count = (guint) sqlite3_column_int64 (stmt, 2);
@@ -4185,6 +4172,27 @@ stage_totals_sql (AffariStore *self, const AffariDealQuery *query, SearchMode se
       return NULL;
     }
   return totals;
+}
+
+static GArray *
+stage_totals_sql (AffariStore *self, const AffariDealQuery *query, SearchMode search, GError **error)
+{
+  Filter f;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  filter_init_for (self, &f, query, FALSE, search);
+  sql = g_strconcat ("SELECT d.stage_id, d.currency, count(*), sum(d.amount)",
+                     search == SEARCH_LEADS ? " FROM deal_search CROSS JOIN deal d ON d.id = deal_search.rowid"
+                                            : " FROM deal d",
+                     f.joins->str, " WHERE ", f.where->str,
+                     /* grouped as the covering index deal_totals is ordered: no temporary table */
+                     " GROUP BY d.pipeline_id, d.stage_id, d.currency", NULL);
+  stmt = filter_prepare (self, &f, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_totals (self, stmt, error);
 }
 
 /* Many matches: the deals of the criteria are read along the covering index deal_totals, in its
@@ -4257,8 +4265,6 @@ stage_totals_kept (AffariStore *self, const AffariDealQuery *query, GError **err
   gint64 pipeline_id = query != NULL ? query->pipeline_id : 0;
   gint64 stage_id = query != NULL ? query->stage_id : 0;
   sqlite3_stmt *stmt;
-  GArray *totals;
-  int rc;
 
   stmt = store_prepare (self,
                         "SELECT stage_id, currency, count, sum FROM stage_total"
@@ -4268,25 +4274,7 @@ stage_totals_kept (AffariStore *self, const AffariDealQuery *query, GError **err
     return NULL;
   sqlite3_bind_int64 (stmt, 1, pipeline_id);
   sqlite3_bind_int64 (stmt, 2, stage_id);
-  totals = g_array_new (FALSE, TRUE, sizeof (AffariStageTotal));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AffariStageTotal t = { 0 };
-
-      t.stage_id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (t.currency, (const char *) sqlite3_column_text (stmt, 1), sizeof t.currency);
-      t.count = (guint) sqlite3_column_int64 (stmt, 2);
-      t.sum = sqlite3_column_int64 (stmt, 3);
-      g_array_append_val (totals, t);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_array_unref (totals);
-      store_set_sqlite_error (error, self->db, rc, "totals");
-      return NULL;
-    }
-  return totals;
+  return read_totals (self, stmt, error);
 }
 
 GArray *
