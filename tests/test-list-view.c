@@ -863,6 +863,59 @@ ignore_missing_session_bus (const char     *log_domain,
   return strstr (message, "session bus") == NULL;
 }
 
+/* Cells share the shaped text of a cell that draws the same text alike, never one drawn in
+ * another font or to another width: a bold title and a plain cell with the same words, or a
+ * narrow column and a wide one, each show their own (the narrow one ellipsized). */
+static void
+test_shared_cell_layouts (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const char *text = "Fornitura stampanti laser per la sede di Bologna";
+  AffariCellText *cells[4];
+  PangoLayout *layouts[4];
+
+  gtk_css_provider_load_from_data (css, "label.bold-cell { font-weight: 800; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i] = AFFARI_CELL_TEXT (affari_cell_text_new ());
+      affari_cell_text_set_text (cells[i], text);
+      gtk_widget_set_size_request (GTK_WIDGET (cells[i]), i == 3 ? 80 : 600, -1);
+      gtk_widget_set_halign (GTK_WIDGET (cells[i]), GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (cells[i]));
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (cells[2]), "bold-cell");
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  WAIT_UNTIL (affari_cell_text_get_layout (cells[3]) != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      layouts[i] = affari_cell_text_get_layout (cells[i]);
+      g_assert_nonnull (layouts[i]);
+    }
+  /* the same text, font and width: shaped once */
+  g_assert_true (layouts[0] == layouts[1]);
+  /* bold: its own layout, in its own weight */
+  g_assert_true (layouts[2] != layouts[0]);
+  g_assert_cmpint (pango_layout_get_width (layouts[2]), ==, pango_layout_get_width (layouts[0]));
+  g_assert_cmpint (pango_font_description_get_weight (pango_context_get_font_description (pango_layout_get_context (layouts[2]))),
+                   ==, 800);
+  g_assert_cmpint (pango_font_description_get_weight (pango_context_get_font_description (pango_layout_get_context (layouts[0]))),
+                   <, 800);
+  /* narrow: ellipsized to its own width, the wide ones are not */
+  g_assert_true (layouts[3] != layouts[0]);
+  g_assert_true (pango_layout_is_ellipsized (layouts[3]));
+  g_assert_false (pango_layout_is_ellipsized (layouts[0]));
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -872,6 +925,7 @@ main (int argc, char *argv[])
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/list/shared-cell-layouts", test_shared_cell_layouts);
   g_test_add ("/list/opens", Fixture, NULL, fixture_set_up, test_opens, fixture_tear_down);
   g_test_add ("/list/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/list/preset", Fixture, NULL, fixture_set_up, test_preset, fixture_tear_down);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "model/affari-deal-list.h"
 #include "model/affari-i18n.h"
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
@@ -521,7 +522,10 @@ restored_view_body (Fixture *f)
   AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   gint64 default_pipeline_id = affari_store_get_default_pipeline_id (affari_window_get_store (window));
   g_autofree char *titles = NULL;
+  g_autofree guint *queries = NULL;
+  AffariKanbanBoard *board;
   GtkWidget *list;
+  guint n_board = 0;
 
   /* The next start opens where the last one ended. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
@@ -534,7 +538,17 @@ restored_view_body (Fixture *f)
 
   /* A list built after a pipeline and a filter were chosen shows them. */
   affari_window_set_pipeline_id (window, default_pipeline_id);
+  /* the board, never shown, reads nothing while the filter changes (every keystroke) */
+  board = AFFARI_KANBAN_BOARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (board)));
+  g_assert_cmpuint (affari_kanban_board_get_n_columns (board), >, 0);
+  queries = g_new0 (guint, affari_kanban_board_get_n_columns (board));
+  for (guint i = 0; i < affari_kanban_board_get_n_columns (board); i++)
+    queries[i] = affari_deal_list_get_n_queries (affari_kanban_column_get_deals (affari_kanban_board_get_column (board, i)));
   affari_window_set_filter (window, &(AffariDealQuery) { .text = (char *) "nessun affare così" });
+  for (guint i = 0; i < affari_kanban_board_get_n_columns (board); i++)
+    g_assert_cmpuint (affari_deal_list_get_n_queries (affari_kanban_column_get_deals (affari_kanban_board_get_column (board, i))),
+                      ==, queries[i]);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "list");
   list = find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_LIST_VIEW);
   g_assert_nonnull (list);
@@ -546,6 +560,13 @@ restored_view_body (Fixture *f)
   titles = list_titles (AFFARI_DEAL_LIST_VIEW (list));
   g_assert_cmpstr (titles, ==, "Fornitura stampanti");
   g_assert_null (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+
+  /* Shown at last, the board reads what it missed: the deal is in its columns. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "kanban");
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (board)));
+  for (guint i = 0; i < affari_kanban_board_get_n_columns (board); i++)
+    n_board += affari_kanban_column_get_count (affari_kanban_board_get_column (board, i));
+  g_assert_cmpuint (n_board, ==, 1);
 }
 
 static void

@@ -21,5 +21,8 @@ void        affari_cell_text_set_text  (AffariCellText *self,
                                         const char     *text);
 void        affari_cell_text_set_xalign (AffariCellText *self,
                                          float           xalign);
+/* The layout it drew last (shared with every cell that draws the same text alike); NULL until
+ * drawn. For tests. */
+PangoLayout *affari_cell_text_get_layout (AffariCellText *self);
 
 G_END_DECLS

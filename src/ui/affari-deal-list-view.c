@@ -107,6 +107,7 @@ struct _AffariDealListView
   GdkFrameClock     *summary_clock;    /* the footer is read after this clock's next paint */
   gulong             summary_handler;
   gint64             applied_at;       /* when the last new query was applied (the benchmark) */
+  gint64             applied_done_at;  /* when the rows of that query were read and bound (the benchmark) */
   GdkFrameClock     *release_clock;    /* rows held until this clock paints (see hold_rows) */
   gulong             release_handler;
   GtkSliceListModel *slice;            /* the rows as shown: the first screenful, then all */
@@ -841,6 +842,7 @@ apply_query (AffariDealListView *self)
         if (GTK_IS_LIST_VIEW (child) && g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
           gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
     }
+  self->applied_done_at = g_get_monotonic_time ();
   queue_summary (self);
 }
 
@@ -1321,7 +1323,10 @@ on_bench_after_paint_cb (GdkFrameClock *clock, BenchList *b)
           self->applied_at <= b->sort_start || b->frame_start < self->applied_at)
         return;
       b->waiting = FALSE;
-      g_print ("list-search-us %" G_GINT64_FORMAT " rows %u\n", now - b->sort_start, n);
+      g_print ("list-search-us %" G_GINT64_FORMAT " rows %u query-us %" G_GINT64_FORMAT
+               " wait-us %" G_GINT64_FORMAT " frame-us %" G_GINT64_FORMAT "\n",
+               now - b->sort_start, n, self->applied_done_at - b->sort_start,
+               b->frame_start - self->applied_done_at, now - b->frame_start);
       fflush (stdout);
       b->search_step++;
       g_timeout_add (BENCH_STEP_PAUSE_MS, bench_step_cb, b);

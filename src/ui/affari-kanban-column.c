@@ -795,6 +795,10 @@ affari_kanban_column_constructed (GObject *object)
 
   query = make_query (self, FALSE);
   self->deals = affari_deal_list_new (self->store, &query);
+  /* Built behind another view (the app started on the list): it waits to be shown, as after an
+   * unmap, instead of following every keystroke of a search it cannot show. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    affari_deal_list_set_frozen (self->deals, TRUE);
   /* No row before the board says the column is in sight: not even a page of deals is read. */
   self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->deals)), 0, 0);
   /* Positions in the selection are positions in the deal list: the slice starts at 0. */
