@@ -51,6 +51,7 @@ forget_layout (AffariCellText *self)
 
 static GHashTable *shared_young;
 static GHashTable *shared_old;
+static GHashTable *shared_contexts;   /* style key → a Pango context of its own for that style */
 
 static GHashTable *
 new_generation (void)
@@ -107,11 +108,18 @@ shared_layout (AffariCellText *self,
     g_object_ref (layout);
   else
     {
-      /* a context of its own: the cell's may change with its style, the key would not */
-      PangoContext *own = gtk_widget_create_pango_context (GTK_WIDGET (self));
+      /* A context of the style's own: the cell's may change with the cell, the key would not. */
+      PangoContext *own;
 
+      if (shared_contexts == NULL)
+        shared_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      own = g_hash_table_lookup (shared_contexts, style);
+      if (own == NULL)
+        {
+          own = gtk_widget_create_pango_context (GTK_WIDGET (self));
+          g_hash_table_insert (shared_contexts, g_strdup (style), own);
+        }
       layout = pango_layout_new (own);
-      g_object_unref (own);
       pango_layout_set_attributes (layout, self->style_attrs);
       pango_layout_set_text (layout, self->text, -1);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
