@@ -56,11 +56,11 @@ static const struct {
   int             width;
   gboolean        numeric;
 } column_info[N_FIXED_COLUMNS] = {
-  [COL_TITLE]         = { "title", AFFARI_DEAL_SORT_TITLE, TRUE, 280, FALSE },
-  [COL_STAGE]         = { "stage", AFFARI_DEAL_SORT_STAGE, TRUE, 170, FALSE },
+  [COL_TITLE]         = { "title", AFFARI_DEAL_SORT_TITLE, TRUE, 260, FALSE },
+  [COL_STAGE]         = { "stage", AFFARI_DEAL_SORT_STAGE, TRUE, 150, FALSE },
   [COL_AMOUNT]        = { "amount", AFFARI_DEAL_SORT_AMOUNT, TRUE, 130, TRUE },
   [COL_CURRENCY]      = { "currency", AFFARI_DEAL_SORT_CURRENCY, FALSE, 80, FALSE },
-  [COL_CLIENT]        = { "client", AFFARI_DEAL_SORT_CLIENT, TRUE, 200, FALSE },
+  [COL_CLIENT]        = { "client", AFFARI_DEAL_SORT_CLIENT, TRUE, 190, FALSE },
   [COL_RESPONSIBLE]   = { "responsible", AFFARI_DEAL_SORT_RESPONSIBLE, TRUE, 150, FALSE },
   [COL_CREATED]       = { "created", AFFARI_DEAL_SORT_DATE_CREATE, FALSE, 110, TRUE },
   [COL_BEGIN]         = { "begin", AFFARI_DEAL_SORT_BEGIN_DATE, FALSE, 110, TRUE },
