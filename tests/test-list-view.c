@@ -299,6 +299,68 @@ test_opens (Fixture *f, gconstpointer data)
   run_app (f, opens_body);
 }
 
+/* The next activity shows in red when it is overdue, and only then: on the rows first shown and
+ * on the rows a new order brings (the cells are reused for other deals). */
+static void
+check_overdue_cells (GtkWidget *widget, guint *n_red, guint *n_plain)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    check_overdue_cells (child, n_red, n_plain);
+
+  if (AFFARI_IS_CELL_TEXT (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = affari_cell_text_get_text (AFFARI_CELL_TEXT (widget));
+      int d, m, y, hh, mm;
+
+      /* "%x %H:%M" in Italian: the next activity's column */
+      if (sscanf (text, "%d/%d/%d %d:%d", &d, &m, &y, &hh, &mm) == 5)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_local (y, m, d, hh, mm, 0);
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          gboolean overdue = g_date_time_compare (when, now) < 0;
+
+          g_assert_cmpint (gtk_widget_has_css_class (widget, "error"), ==, overdue);
+          (*(overdue ? n_red : n_plain))++;
+        }
+      else
+        g_assert_false (gtk_widget_has_css_class (widget, "error"));
+    }
+}
+
+static void
+overdue_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariDealListView *view = show_list (window);
+  GtkColumnView *column_view = affari_deal_list_view_get_column_view (view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  guint n_red = 0, n_plain = 0;
+
+  check_overdue_cells (GTK_WIDGET (view), &n_red, &n_plain);
+  g_assert_cmpuint (n_red, >, 0);
+  g_assert_cmpuint (n_plain, >, 0);
+
+  /* another order rebinds every row to another deal, twice */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_sort_by_column (column_view, title, i == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      wait_for_frame (GTK_WIDGET (window));
+      wait_for_frame (GTK_WIDGET (window));
+      n_red = n_plain = 0;
+      check_overdue_cells (GTK_WIDGET (view), &n_red, &n_plain);
+      g_assert_cmpuint (n_red + n_plain, >, 0);
+    }
+}
+
+static void
+test_overdue (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  run_app (f, overdue_body);
+}
+
 /* Typing in the search (Ctrl+F) narrows the list as you type; accents do not matter. */
 static void
 search_body (Fixture *f)
@@ -927,6 +989,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/list/shared-cell-layouts", test_shared_cell_layouts);
   g_test_add ("/list/opens", Fixture, NULL, fixture_set_up, test_opens, fixture_tear_down);
+  g_test_add ("/list/overdue-in-red", Fixture, NULL, fixture_set_up, test_overdue, fixture_tear_down);
   g_test_add ("/list/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/list/preset", Fixture, NULL, fixture_set_up, test_preset, fixture_tear_down);
   g_test_add ("/list/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);

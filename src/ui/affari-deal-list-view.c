@@ -95,6 +95,7 @@ struct _AffariDealListView
   GtkMultiSelection *selection;
   GHashTable        *stages;        /* stage id → AffariStage */
   GHashTable        *types;         /* code → name */
+  GHashTable        *days;          /* "YYYY-MM-DD" → that day in the locale's format */
   GHashTable        *sources;       /* code → name */
   GPtrArray         *field_columns; /* GtkColumnViewColumn of custom fields */
   AffariBulkUndo    *undo;
@@ -152,6 +153,27 @@ format_day (const char *date)
   return dt ? g_date_time_format (dt, "%x") : NULL;
 }
 
+/* The same few hundred days come back on every screenful: each is formatted once. */
+#define MAX_DAYS_KEPT 4096
+
+static const char *
+day_text (AffariDealListView *self, const char *date)
+{
+  char *text;
+
+  if (date == NULL || *date == '\0')
+    return NULL;
+  text = g_hash_table_lookup (self->days, date);
+  if (text == NULL && (text = format_day (date)) != NULL)
+    {
+      if (g_hash_table_size (self->days) >= MAX_DAYS_KEPT)
+        g_hash_table_remove_all (self->days);
+      g_hash_table_insert (self->days, g_strdup (date), text);
+    }
+
+  return text;
+}
+
 static char *
 format_unix (gint64 t, const char *format)
 {
@@ -167,8 +189,8 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
   GtkWidget *dot = g_object_get_data (G_OBJECT (box), "dot");
   g_autofree char *owned = NULL;
   const char *text = NULL;
+  gboolean error = FALSE;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   switch (cd->kind)
     {
     case COL_TITLE:
@@ -197,10 +219,10 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       text = owned = format_unix (affari_deal_get_date_create (deal), "%x");
       break;
     case COL_BEGIN:
-      text = owned = format_day (affari_deal_get_begin_date (deal));
+      text = day_text (self, affari_deal_get_begin_date (deal));
       break;
     case COL_CLOSE:
-      text = owned = format_day (affari_deal_get_close_date (deal));
+      text = day_text (self, affari_deal_get_close_date (deal));
       break;
     case COL_TYPE:
       text = affari_deal_get_type_id (deal) ? g_hash_table_lookup (self->types, affari_deal_get_type_id (deal)) : NULL;
@@ -216,8 +238,7 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       {
         gint64 next = affari_deal_get_next_activity (deal);
         text = owned = format_unix (next, "%x %H:%M");
-        if (next > 0 && next < affari_store_now (self->store))
-          gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+        error = next > 0 && next < affari_store_now (self->store);
       }
       break;
     case COL_REPEAT:
@@ -233,6 +254,14 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       break;
     default:
       g_assert_not_reached ();
+    }
+  /* overdue in red; a class taken off and put back would restyle the cell for nothing */
+  if (gtk_widget_has_css_class (GTK_WIDGET (label), "error") != error)
+    {
+      if (error)
+        gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
     }
   affari_cell_text_set_text (label, text);
 }
@@ -1501,6 +1530,7 @@ affari_deal_list_view_finalize (GObject *object)
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->query, affari_deal_query_free);
   g_clear_pointer (&self->stages, g_hash_table_unref);
+  g_clear_pointer (&self->days, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->field_columns, g_ptr_array_unref);
@@ -1558,6 +1588,7 @@ affari_deal_list_view_init (AffariDealListView *self)
 
   self->filter = affari_deal_query_new ();
   self->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->field_columns = g_ptr_array_new ();
