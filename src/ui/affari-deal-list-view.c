@@ -72,6 +72,40 @@ static const struct {
   [COL_REPEAT]        = { "repeat", AFFARI_DEAL_SORT_REPEAT, FALSE, 80, FALSE },
 };
 
+/* Something done once, after the next frame of the view is painted (the work that frame must
+ * not wait for). */
+typedef struct {
+  GdkFrameClock *clock;
+  gulong         handler;
+} AfterPaint;
+
+static gboolean
+after_paint_pending (const AfterPaint *after)
+{
+  return after->handler != 0;
+}
+
+static void
+after_paint_forget (AfterPaint *after)
+{
+  if (after->handler != 0)
+    g_clear_signal_handler (&after->handler, after->clock);
+  g_clear_object (&after->clock);
+}
+
+static void
+after_paint_arm (AfterPaint *after,
+                 GtkWidget  *widget,
+                 GCallback   callback,
+                 gpointer    data)
+{
+  if (after->handler != 0)
+    return;
+  after->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  after->handler = g_signal_connect (after->clock, "after-paint", callback, data);
+  gdk_frame_clock_request_phase (after->clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 typedef struct _AffariDealListView AffariDealListView;
 
 /* What a column's factory and sorter need. */
@@ -105,15 +139,12 @@ struct _AffariDealListView
   ColumnData        *probed;
   gboolean           loading_layout;
   guint              summary_source;
-  GdkFrameClock     *summary_clock;    /* the footer is read after this clock's next paint */
-  gulong             summary_handler;
+  AfterPaint         summary_paint;    /* the footer is read after the next paint */
   gint64             applied_at;       /* when the last new query was applied (the benchmark) */
   gint64             applied_done_at;  /* when the rows of that query were read and bound (the benchmark) */
-  GdkFrameClock     *release_clock;    /* rows held until this clock paints (see hold_rows) */
-  gulong             release_handler;
+  AfterPaint         release_paint;    /* rows held until the next paint (see hold_rows) */
   GtkSliceListModel *slice;            /* the rows as shown: the first screenful, then all */
-  GdkFrameClock     *expand_clock;
-  gulong             expand_handler;
+  AfterPaint         expand_paint;     /* the slice grows to every row after the next paint */
   gboolean           summary_stale;   /* the footer is out of date while hidden */
   guint              save_layout_source;
   gulong             store_handlers[5];
@@ -689,9 +720,7 @@ update_summary_cb (gpointer data)
 static void
 forget_summary_paint (AffariDealListView *self)
 {
-  if (self->summary_handler != 0)
-    g_clear_signal_handler (&self->summary_handler, self->summary_clock);
-  g_clear_object (&self->summary_clock);
+  after_paint_forget (&self->summary_paint);
 }
 
 static void
@@ -712,13 +741,8 @@ queue_summary (AffariDealListView *self)
     }
   /* After the frame that shows the rows: adding up a search's matches (~20 ms on 100,000 deals)
    * must not run while that frame waits for its turn. */
-  if (self->summary_source == 0 && self->summary_handler == 0)
-    {
-      self->summary_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-      self->summary_handler = g_signal_connect (self->summary_clock, "after-paint",
-                                                G_CALLBACK (on_summary_after_paint_cb), self);
-      gdk_frame_clock_request_phase (self->summary_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-    }
+  if (self->summary_source == 0)
+    after_paint_arm (&self->summary_paint, GTK_WIDGET (self), G_CALLBACK (on_summary_after_paint_cb), self);
 }
 
 /* Rows that show other deals now are not the rows that were selected. */
@@ -731,9 +755,7 @@ on_rows_rebound_cb (AffariDealRows *rows, guint position, guint n, AffariDealLis
 static void
 release_rows (AffariDealListView *self)
 {
-  if (self->release_handler != 0)
-    g_clear_signal_handler (&self->release_handler, self->release_clock);
-  g_clear_object (&self->release_clock);
+  after_paint_forget (&self->release_paint);
   if (self->rows != NULL)
     affari_deal_rows_release (self->rows);
 }
@@ -759,12 +781,7 @@ hold_rows (AffariDealListView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   affari_deal_rows_hold (self->rows, 0, on_screen + 8);
-  if (self->release_handler == 0)
-    {
-      self->release_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-      self->release_handler = g_signal_connect (self->release_clock, "after-paint",
-                                                G_CALLBACK (on_release_after_paint_cb), self);
-    }
+  after_paint_arm (&self->release_paint, GTK_WIDGET (self), G_CALLBACK (on_release_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -774,9 +791,7 @@ hold_rows (AffariDealListView *self)
 static void
 expand_rows (AffariDealListView *self)
 {
-  if (self->expand_handler != 0)
-    g_clear_signal_handler (&self->expand_handler, self->expand_clock);
-  g_clear_object (&self->expand_clock);
+  after_paint_forget (&self->expand_paint);
   if (self->slice != NULL)
     gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
@@ -812,9 +827,7 @@ set_deals (AffariDealListView *self, AffariDealList *deals)
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->slice));
       if (mapped)
         {
-          self->expand_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-          self->expand_handler = g_signal_connect (self->expand_clock, "after-paint",
-                                                   G_CALLBACK (on_expand_after_paint_cb), self);
+          after_paint_arm (&self->expand_paint, GTK_WIDGET (self), G_CALLBACK (on_expand_after_paint_cb), self);
           gtk_widget_queue_draw (GTK_WIDGET (self));
         }
     }
@@ -1467,7 +1480,7 @@ affari_deal_list_view_unmap (GtkWidget *widget)
 
   release_rows (self);
   expand_rows (self);
-  if (self->summary_handler != 0 || self->summary_source != 0)
+  if (after_paint_pending (&self->summary_paint) || self->summary_source != 0)
     {
       forget_summary_paint (self);
       g_clear_handle_id (&self->summary_source, g_source_remove);
@@ -1738,7 +1751,7 @@ affari_deal_list_view_get_summary (AffariDealListView *self)
 {
   g_return_val_if_fail (AFFARI_IS_DEAL_LIST_VIEW (self), NULL);
 
-  if (self->summary_source != 0 || self->summary_handler != 0)
+  if (self->summary_source != 0 || after_paint_pending (&self->summary_paint))
     {
       forget_summary_paint (self);
       g_clear_handle_id (&self->summary_source, g_source_remove);
