@@ -15,7 +15,7 @@
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
-#include "affari-ui-test.h"
+#include "affari-ui-app-test.h"
 #include "ui/affari-activities-view.h"
 #include "ui/affari-application.h"
 #include "ui/affari-calendar-view.h"
@@ -23,16 +23,10 @@
 #include "ui/affari-window.h"
 
 typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *f);
 
 struct _Fixture
 {
-  char              *dir;
-  char              *db_path;
-  AffariApplication *app;
-  TestBody           body;
-  gboolean           scheduled;
-  gboolean           ran;
+  UiApp              ui;          /* first: see affari-ui-app-test.h */
   gint64             late;       /* a deal whose call is two days late, at 10:15 */
   gint64             quiet;      /* a deal with nothing planned */
   gint64             dated;      /* a deal closing on the 10th of this month */
@@ -40,19 +34,6 @@ struct _Fixture
   char              *dated_from;
   char              *dated_to;
 };
-
-static AffariWindow *
-get_window (Fixture *f)
-{
-  AffariWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
-    if (AFFARI_IS_WINDOW (l->data))
-      window = l->data;
-  g_assert_nonnull (window);
-  wait_for_frame (GTK_WIDGET (window));
-  return window;
-}
 
 static gboolean
 emit_drop (GtkDropTarget *target,
@@ -83,45 +64,6 @@ model_has (GListModel *model,
   return FALSE;
 }
 
-/* ------------------------------------------------------------ the app */
-
-static void
-run_body_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  f->body (f);
-  f->ran = TRUE;
-  affari_application_quit_cleanly (f->app);
-}
-
-static void
-on_app_activated_cb (GApplication *app,
-                     Fixture      *f)
-{
-  if (!f->scheduled)
-    g_idle_add_once (run_body_cb, f);
-  f->scheduled = TRUE;
-}
-
-static void
-run_app (Fixture  *f,
-         TestBody  body)
-{
-  int status;
-
-  f->app = affari_application_new (g_get_monotonic_time ());
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  affari_application_set_database_path (f->app, f->db_path);
-  f->body = body;
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
-  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (f->ran);
-  g_assert_finalize_object (f->app);
-  f->app = NULL;
-}
-
 static gint64
 create_deal (AffariStore *store,
              const char  *title,
@@ -143,7 +85,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(AffariStore) store = NULL;
   g_autoptr(AffariActivity) call = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -151,19 +92,12 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GDateTime) late = g_date_time_new_local (g_date_time_get_year (two_days_ago), g_date_time_get_month (two_days_ago),
                                                      g_date_time_get_day_of_month (two_days_ago), 10, 15, 0);
 
-  f->dir = g_dir_make_tmp ("affari-test-activities-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-pipeline");
-  g_settings_reset (settings, "calendar-date-field");
-  g_settings_reset (settings, "calendar-mode");
-  g_settings_reset (settings, "calendar-show-activities");
+  ui_app_set_up (&f->ui, "activities");
 
   f->dated_from = g_date_time_format (now, "%Y-%m-10");
   f->dated_to = g_date_time_format (now, "%Y-%m-20");
 
-  store = affari_store_open (f->db_path, &error);
+  store = affari_store_open (f->ui.db_path, &error);
   g_assert_no_error (error);
   f->late = create_deal (store, "Fornitura stampanti", NULL);
   f->quiet = create_deal (store, "Consulenza fiscale", NULL);
@@ -178,17 +112,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_clear_pointer (&f->db_path, g_free);
-  g_clear_pointer (&f->dir, g_free);
+  ui_app_tear_down (&f->ui);
   g_clear_pointer (&f->dated_from, g_free);
   g_clear_pointer (&f->dated_to, g_free);
 }
@@ -759,7 +683,6 @@ test_calendar_settings (Fixture       *f,
                         gconstpointer  data)
 {
   run_app (f, body_calendar_settings_first);
-  f->scheduled = f->ran = FALSE;
   run_app (f, body_calendar_settings_again);
 }
 
@@ -784,7 +707,7 @@ body_export_shown (Fixture *f)
   AffariStore *store = affari_window_get_store (window);
   g_autoptr(AffariActivity) visit = affari_activity_new (AFFARI_ACTIVITY_MEETING, "Sopralluogo", local_time_days_ago (-3, 9, 30));
   g_autoptr(AffariDealQuery) filter = affari_deal_query_new ();
-  g_autofree char *path = g_build_filename (f->dir, "attività.ics", NULL);
+  g_autofree char *path = g_build_filename (f->ui.dir, "attività.ics", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 

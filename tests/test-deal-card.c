@@ -20,7 +20,7 @@
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
-#include "affari-ui-test.h"
+#include "affari-ui-app-test.h"
 #include "ui/affari-application.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-column.h"
@@ -35,16 +35,10 @@
 #include "ui/affari-window.h"
 
 typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *f);
 
 struct _Fixture
 {
-  char              *dir;
-  char              *db_path;
-  AffariApplication *app;
-  TestBody           body;
-  gboolean           scheduled;
-  gboolean           ran;
+  UiApp              ui;          /* first: see affari-ui-app-test.h */
 };
 
 /* ------------------------------------------------------------ finding widgets */
@@ -81,114 +75,18 @@ count_deals (AffariStore *store)
   return n;
 }
 
-static AffariWindow *
-get_window (Fixture *f)
-{
-  AffariWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
-    if (AFFARI_IS_WINDOW (l->data))
-      window = l->data;
-
-  g_assert_nonnull (window);
-  wait_for_frame (GTK_WIDGET (window));
-
-  return window;
-}
-
-/* ------------------------------------------------------------ running the app */
-
-static void
-run_body_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  f->body (f);
-  f->ran = TRUE;
-  affari_application_quit_cleanly (f->app);
-}
-
-static void
-on_app_activated_cb (GApplication *app,
-                     Fixture      *f)
-{
-  if (!f->scheduled)
-    g_idle_add_once (run_body_cb, f);
-  f->scheduled = TRUE;
-}
-
-/* Runs the real application on the fixture's database; @body runs once it is activated. */
-static void
-run_app (Fixture  *f,
-         TestBody  body)
-{
-  int status;
-
-  f->app = affari_application_new (g_get_monotonic_time ());
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  affari_application_set_database_path (f->app, f->db_path);
-  f->body = body;
-  f->scheduled = FALSE;
-  f->ran = FALSE;
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
-
-  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (f->ran);
-  /* Nothing may keep the application (and with it the store) alive after it quit. */
-  g_assert_finalize_object (f->app);
-  f->app = NULL;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  f->dir = g_dir_make_tmp ("affari-test-card-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
-
-  /* Every test starts from the defaults, whatever the one before saved. */
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-pipeline");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  ui_app_set_up (&f->ui, "card");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-
-  g_clear_pointer (&f->db_path, g_free);
-  g_clear_pointer (&f->dir, g_free);
-}
-
-/* Prepares the database before the application opens it. */
-static AffariStore *
-open_store (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  AffariStore *store = affari_store_open (f->db_path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  ui_app_tear_down (&f->ui);
 }
 
 static gint64

@@ -19,7 +19,7 @@
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
-#include "affari-ui-test.h"
+#include "affari-ui-app-test.h"
 #include "ui/affari-application.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-card.h"
@@ -27,16 +27,10 @@
 #include "ui/affari-window.h"
 
 typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *f);
 
 struct _Fixture
 {
-  char              *dir;
-  char              *db_path;
-  AffariApplication *app;
-  TestBody           body;
-  gboolean           scheduled;
-  gboolean           ran;
+  UiApp              ui;          /* first: see affari-ui-app-test.h */
   /* deals made before the app starts, by title order of creation */
   gint64             deals[8];
 };
@@ -67,23 +61,6 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
-/* ------------------------------------------------------------ the app */
-
-static AffariWindow *
-get_window (Fixture *f)
-{
-  AffariWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
-    if (AFFARI_IS_WINDOW (l->data))
-      window = l->data;
-
-  g_assert_nonnull (window);
-  wait_for_frame (GTK_WIDGET (window));
-
-  return window;
-}
-
 static AffariKanbanBoard *
 get_board (AffariWindow *window)
 {
@@ -93,47 +70,6 @@ get_board (AffariWindow *window)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (board)));
 
   return board;
-}
-
-static void
-run_body_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  f->body (f);
-  f->ran = TRUE;
-  affari_application_quit_cleanly (f->app);
-}
-
-static void
-on_app_activated_cb (GApplication *app,
-                     Fixture      *f)
-{
-  if (!f->scheduled)
-    g_idle_add_once (run_body_cb, f);
-  f->scheduled = TRUE;
-}
-
-static void
-run_app (Fixture  *f,
-         TestBody  body)
-{
-  int status;
-
-  f->app = affari_application_new (g_get_monotonic_time ());
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  affari_application_set_database_path (f->app, f->db_path);
-  f->body = body;
-  f->scheduled = FALSE;
-  f->ran = FALSE;
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
-
-  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (f->ran);
-  g_assert_finalize_object (f->app);
-  f->app = NULL;
 }
 
 static gint64
@@ -161,21 +97,13 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(AffariStore) store = NULL;
   const char *titles[] = { "Alfa forniture", "Beta consulenza", "Gamma impianti", "Delta software", "Epsilon USA" };
 
-  f->dir = g_dir_make_tmp ("affari-test-kanban-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
+  ui_app_set_up (&f->ui, "kanban");
 
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-pipeline");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
 
-  store = affari_store_open (f->db_path, &error);
+  store = affari_store_open (f->ui.db_path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     f->deals[i] = create_deal (store, titles[i], (i + 1) * 100000, i == 4 ? "USD" : NULL);
@@ -186,18 +114,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-
-  g_clear_pointer (&f->db_path, g_free);
-  g_clear_pointer (&f->dir, g_free);
+  ui_app_tear_down (&f->ui);
 }
 
 /* ------------------------------------------------------------ the store */
@@ -479,7 +396,7 @@ test_big_column (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
   g_assert_no_error (error);
   g_assert_true (affari_store_begin_batch (store, &error));
   for (guint i = 0; i < 600; i++)

@@ -17,7 +17,7 @@
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
-#include "affari-ui-test.h"
+#include "affari-ui-app-test.h"
 #include "ui/affari-application.h"
 #include "ui/affari-deal-card.h"
 #include "ui/affari-kanban-board.h"
@@ -31,16 +31,10 @@
 #include "ui/affari-window.h"
 
 typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *f);
 
 struct _Fixture
 {
-  char              *dir;
-  char              *db_path;
-  AffariApplication *app;
-  TestBody           body;
-  gboolean           scheduled;
-  gboolean           ran;
+  UiApp              ui;          /* first: see affari-ui-app-test.h */
 };
 
 /* ------------------------------------------------------------ finding widgets */
@@ -69,89 +63,20 @@ match_stage_row (GtkWidget     *widget,
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0;
 }
 
-static AffariWindow *
-get_window (Fixture *f)
-{
-  AffariWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
-    if (AFFARI_IS_WINDOW (l->data))
-      window = l->data;
-  g_assert_nonnull (window);
-  wait_for_frame (GTK_WIDGET (window));
-  return window;
-}
-
-/* ------------------------------------------------------------ running the app */
-
-static void
-run_body_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  f->body (f);
-  f->ran = TRUE;
-  affari_application_quit_cleanly (f->app);
-}
-
-static void
-on_app_activated_cb (GApplication *app,
-                     Fixture      *f)
-{
-  if (!f->scheduled)
-    g_idle_add_once (run_body_cb, f);
-  f->scheduled = TRUE;
-}
-
-static void
-run_app (Fixture  *f,
-         TestBody  body)
-{
-  int status;
-
-  f->app = affari_application_new (g_get_monotonic_time ());
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  affari_application_set_database_path (f->app, f->db_path);
-  f->body = body;
-  f->scheduled = FALSE;
-  f->ran = FALSE;
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
-  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (f->ran);
-  g_assert_finalize_object (f->app);
-  f->app = NULL;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  f->dir = g_dir_make_tmp ("affari-test-settings-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-pipeline");
+  ui_app_set_up (&f->ui, "settings-ui");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_clear_pointer (&f->db_path, g_free);
-  g_clear_pointer (&f->dir, g_free);
+  ui_app_tear_down (&f->ui);
 }
 
 static gint64 deal_id;
@@ -215,7 +140,7 @@ settings_body (Fixture *f)
   guint n_before;
 
   g_assert_nonnull (board);
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
   WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
   wait_for_frame (GTK_WIDGET (preferences));
   pipelines_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
@@ -357,7 +282,7 @@ settings_body (Fixture *f)
   WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_label, "Primo contatto") != NULL);
 
   /* Probability hidden in Rinnovi's card layout: gone from the open card, at once. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
   WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
   pipelines_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
   g_assert_true (gtk_widget_activate_action (pipelines_page, "pipelines.edit", "x", renewals));
@@ -390,7 +315,7 @@ test_settings (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
   g_autoptr(AffariDeal) deal = affari_deal_new ();
 
   g_assert_no_error (error);
@@ -532,7 +457,7 @@ drag_body (Fixture *f)
   g_autofree char *before = NULL;
   g_autofree char *main_first = NULL, *main_second = NULL, *additional_first = NULL;
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
   WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
   page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
@@ -668,7 +593,7 @@ static void
 test_drag (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
 
   g_assert_no_error (error);
   renewals_id = affari_store_create_pipeline (store, "Rinnovi", &error);
@@ -717,7 +642,7 @@ lists_body (Fixture *f)
   GtkWindow *preferences;
   GtkWidget *page, *row, *member, *email_row;
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
   WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
   page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_LISTS);
   g_assert_nonnull (page);
@@ -788,7 +713,7 @@ static void
 test_lists (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
 
   g_assert_no_error (error);
   affari_store_add_currency (store, "USD", "Dollaro USA", NULL);

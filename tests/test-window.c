@@ -19,7 +19,7 @@
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
-#include "affari-ui-test.h"
+#include "affari-ui-app-test.h"
 #include "ui/affari-activities-view.h"
 #include "ui/affari-application.h"
 #include "ui/affari-calendar-view.h"
@@ -32,16 +32,10 @@
 #include "ui/affari-window.h"
 
 typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *f);
 
 struct _Fixture
 {
-  char              *dir;
-  char              *db_path;
-  AffariApplication *app;
-  TestBody           body;
-  gboolean           scheduled;
-  gboolean           ran;
+  UiApp              ui;          /* first: see affari-ui-app-test.h */
 };
 
 /* ------------------------------------------------------------ finding widgets */
@@ -91,114 +85,18 @@ count_deals (AffariStore *store)
   return n;
 }
 
-static AffariWindow *
-get_window (Fixture *f)
-{
-  AffariWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
-    if (AFFARI_IS_WINDOW (l->data))
-      window = l->data;
-
-  g_assert_nonnull (window);
-  wait_for_frame (GTK_WIDGET (window));
-
-  return window;
-}
-
-/* ------------------------------------------------------------ running the app */
-
-static void
-run_body_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  f->body (f);
-  f->ran = TRUE;
-  affari_application_quit_cleanly (f->app);
-}
-
-static void
-on_app_activated_cb (GApplication *app,
-                     Fixture      *f)
-{
-  if (!f->scheduled)
-    g_idle_add_once (run_body_cb, f);
-  f->scheduled = TRUE;
-}
-
-/* Runs the real application on the fixture's database; @body runs once it is activated. */
-static void
-run_app (Fixture  *f,
-         TestBody  body)
-{
-  int status;
-
-  f->app = affari_application_new (g_get_monotonic_time ());
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  affari_application_set_database_path (f->app, f->db_path);
-  f->body = body;
-  f->scheduled = FALSE;
-  f->ran = FALSE;
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_app_activated_cb), f);
-
-  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (f->ran);
-  /* Nothing may keep the application (and with it the store) alive after it quit. */
-  g_assert_finalize_object (f->app);
-  f->app = NULL;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  f->dir = g_dir_make_tmp ("affari-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "affari.db", NULL);
-
-  /* Every test starts from the defaults, whatever the one before saved. */
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-pipeline");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  ui_app_set_up (&f->ui, "window");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-
-  g_clear_pointer (&f->db_path, g_free);
-  g_clear_pointer (&f->dir, g_free);
-}
-
-/* Prepares the database before the application opens it. */
-static AffariStore *
-open_store (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  AffariStore *store = affari_store_open (f->db_path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  ui_app_tear_down (&f->ui);
 }
 
 static gint64
@@ -590,14 +488,14 @@ static void
 open_error_body (Fixture *f)
 {
   AdwMessageDialog *dialog;
-  g_autofree char *basename = g_path_get_basename (f->db_path);
+  g_autofree char *basename = g_path_get_basename (f->ui.db_path);
   GList *windows;
 
   WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   wait_for_frame (GTK_WIDGET (dialog));
 
   /* No main window over a file that is not ours; a dialog says what happened, in Italian. */
-  for (windows = gtk_application_get_windows (GTK_APPLICATION (f->app)); windows; windows = windows->next)
+  for (windows = gtk_application_get_windows (GTK_APPLICATION (f->ui.app)); windows; windows = windows->next)
     g_assert_false (AFFARI_IS_WINDOW (windows->data));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Impossibile aprire il database");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), basename));
@@ -615,13 +513,13 @@ test_open_error (Fixture       *f,
   const char *contents = "Elenco clienti 2025\nRossi Srl;Milano\nBianchi SpA;Torino\n";
   gsize length = 0;
 
-  g_file_set_contents (f->db_path, contents, -1, &error);
+  g_file_set_contents (f->ui.db_path, contents, -1, &error);
   g_assert_no_error (error);
 
   run_app (f, open_error_body);
 
   /* The file is exactly as it was. */
-  g_file_get_contents (f->db_path, &after, &length, &error);
+  g_file_get_contents (f->ui.db_path, &after, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, contents);
 }
@@ -637,11 +535,11 @@ preferences_body (Fixture *f)
   g_auto(GStrv) accels = NULL;
   GtkWidget *user_row;
   AffariTeamMember *member;
-  g_autofree char *path_shown = g_filename_display_name (f->db_path);
+  g_autofree char *path_shown = g_filename_display_name (f->ui.db_path);
   guint n_members;
   guint other;
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
   WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
   wait_for_frame (GTK_WIDGET (preferences));
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
@@ -666,7 +564,7 @@ preferences_body (Fixture *f)
   gtk_window_close (preferences);
 
   /* About: who made it and which version, over the main window. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "about", NULL);
   WAIT_UNTIL ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Affari");
@@ -674,7 +572,7 @@ preferences_body (Fixture *f)
   gtk_window_close (about);
 
   /* The shortcuts window comes from the resources with Ctrl+?, built then rather than at start-up. */
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.show-help-overlay");
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->ui.app), "win.show-help-overlay");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   press_shortcut (GTK_WIDGET (window), "<Control>question");
