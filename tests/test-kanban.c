@@ -759,6 +759,12 @@ test_keyboard_focus (Fixture       *f,
 }
 
 static void
+count_frame (guint *frames)
+{
+  (*frames)++;
+}
+
+static void
 autoscroll_body (Fixture *f)
 {
   AffariWindow *window = get_window (f);
@@ -829,6 +835,24 @@ autoscroll_body (Fixture *f)
   /* Near the top of its list, back up. */
   g_signal_emit_by_name (target, "motion", 100.0, 130.0, &action);
   WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) == 0);
+  /* At the top already, the pointer resting there: nothing left to scroll, so the window stops
+   * repainting (it used to repaint 60 times a second for as long as the pointer stayed). */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    guint frames = 0;
+    gulong handler;
+    gint64 end;
+
+    wait_for_frame (GTK_WIDGET (window));
+    wait_for_frame (GTK_WIDGET (window));
+    handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+    end = g_get_monotonic_time () + 300 * 1000;
+    while (g_get_monotonic_time () < end)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    g_signal_handler_disconnect (clock, handler);
+    g_assert_cmpuint (frames, <=, 2);
+  }
   g_signal_emit_by_name (target, "leave");
   value = gtk_adjustment_get_value (vadjustment);
   wait_for_frame (GTK_WIDGET (window));

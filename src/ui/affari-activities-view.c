@@ -18,6 +18,7 @@
 #include "model/affari-money.h"
 
 #include "affari-activities-view.h"
+#include "affari-ui.h"
 #include "affari-kanban-card.h"
 
 /* Time moves deals from "Oggi" to "Scadute" (and everything at midnight) without any write: one
@@ -533,6 +534,7 @@ autoscroll_tick_cb (GtkWidget     *widget,
                     gpointer       user_data)
 {
   AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
+  gboolean moved = FALSE;
 
   if (self->hscroll_speed == 0 && (self->vscroll_speed == 0 || self->vscroll_column == NULL))
     {
@@ -541,18 +543,19 @@ autoscroll_tick_cb (GtkWidget     *widget,
     }
 
   if (self->hscroll_speed != 0)
+    moved |= affari_ui_adjustment_step (gtk_scrolled_window_get_hadjustment (self->scroller), self->hscroll_speed);
+  if (self->vscroll_speed != 0 && self->vscroll_column != NULL &&
+      affari_ui_adjustment_step (gtk_scrolled_window_get_vadjustment (self->vscroll_column->scroller), self->vscroll_speed))
     {
-      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scroller);
-
-      gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + self->hscroll_speed);
-    }
-  if (self->vscroll_speed != 0 && self->vscroll_column != NULL)
-    {
-      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->vscroll_column->scroller);
-
-      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + self->vscroll_speed);
+      moved = TRUE;
       if (gtk_widget_get_visible (self->vscroll_column->drop_line))
         show_drop_line (self, self->vscroll_column);
+    }
+  if (!moved)
+    {
+      /* at the ends already: nothing to repaint until the pointer moves (motion starts again) */
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
 }

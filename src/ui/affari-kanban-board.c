@@ -14,6 +14,7 @@
 #include "model/affari-money.h"
 
 #include "affari-kanban-board.h"
+#include "affari-ui.h"
 #include "affari-kanban-card.h"
 #include "affari-kanban-column.h"
 
@@ -885,7 +886,12 @@ autoscroll_tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->scroll_speed);
+  if (!affari_ui_adjustment_step (adjustment, self->scroll_speed))
+    {
+      /* at the end already: nothing to repaint until the pointer moves (motion starts again) */
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   return G_SOURCE_CONTINUE;
 }

@@ -12,6 +12,7 @@
 #include "model/affari-money.h"
 
 #include "affari-kanban-board.h"
+#include "affari-ui.h"
 #include "affari-kanban-card.h"
 #include "affari-kanban-column.h"
 
@@ -338,7 +339,12 @@ autoscroll_tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->scroll_speed);
+  if (!affari_ui_adjustment_step (adjustment, self->scroll_speed))
+    {
+      /* at the end already: nothing to repaint until the pointer moves (motion starts again) */
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
   show_drop_line (self, affari_kanban_column_index_at (self, self->drag_x, self->drag_y));
 
   return G_SOURCE_CONTINUE;

@@ -48,3 +48,14 @@ affari_ui_line_height (GtkWidget *widget)
     }
   return height;
 }
+
+gboolean
+affari_ui_adjustment_step (GtkAdjustment *adjustment,
+                           double         delta)
+{
+  double before = gtk_adjustment_get_value (adjustment);
+
+  gtk_adjustment_set_value (adjustment, before + delta);
+
+  return gtk_adjustment_get_value (adjustment) != before;
+}

@@ -16,4 +16,9 @@ void affari_ui_ensure_resources (void);
  * the whole application: widgets that show many rows measure without shaping any text. */
 int  affari_ui_line_height (GtkWidget *widget);
 
+/* Moves @adjustment by @delta (clamped to its range, as GTK does); FALSE when it could not move,
+ * being at that end already: an autoscroll stops there instead of repainting for nothing. */
+gboolean affari_ui_adjustment_step (GtkAdjustment *adjustment,
+                                    double         delta);
+
 G_END_DECLS
