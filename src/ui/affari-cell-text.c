@@ -71,7 +71,6 @@ style_key (AffariCellText *self,
       PangoAttrList *attrs = pango_layout_get_attributes (probe);
       g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
       g_autofree char *attributes = attrs != NULL ? pango_attr_list_to_string (attrs) : NULL;
-
       const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
 
       g_clear_pointer (&self->style_attrs, pango_attr_list_unref);
