@@ -164,3 +164,68 @@ press_shortcut (GtkWidget  *widget,
 
   g_assert_true (found);
 }
+
+/* The borders @widget draws, as the renderer gets them: how many have the same colour on all
+ * four sides and how many do not. GTK's cairo renderer paints a border whose sides differ in
+ * colour (even sides 0 px wide) as a gradient mesh, many times slower than a plain fill. */
+static inline void
+count_border_nodes_in (GskRenderNode *node,
+                       guint         *uniform,
+                       guint         *mixed)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+
+        if (gdk_rgba_equal (&colors[0], &colors[1]) && gdk_rgba_equal (&colors[0], &colors[2]) &&
+            gdk_rgba_equal (&colors[0], &colors[3]))
+          (*uniform)++;
+        else
+          (*mixed)++;
+      }
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_border_nodes_in (gsk_container_node_get_child (node, i), uniform, mixed);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_border_nodes_in (gsk_transform_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_CLIP_NODE:
+      count_border_nodes_in (gsk_clip_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_border_nodes_in (gsk_rounded_clip_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_OPACITY_NODE:
+      count_border_nodes_in (gsk_opacity_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_DEBUG_NODE:
+      count_border_nodes_in (gsk_debug_node_get_child (node), uniform, mixed);
+      break;
+    default:
+      break;
+    }
+}
+
+static inline void
+count_border_nodes (GtkWidget *widget,
+                    guint     *uniform,
+                    guint     *mixed)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  *uniform = *mixed = 0;
+  /* the paintable shows what the widget drew at its last frame (handed over in an idle) */
+  gtk_widget_queue_draw (widget);
+  wait_for_frame (widget);
+  settle ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    count_border_nodes_in (node, uniform, mixed);
+}

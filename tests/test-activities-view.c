@@ -555,6 +555,14 @@ body_calendar_drag (Fixture *f)
   text = affari_calendar_view_dup_day_text (view, f->dated_from);
   g_assert_nonnull (strstr (text, "Impianto fotovoltaico"));
   g_clear_pointer (&text, g_free);
+  /* the grid's lines are plain fills, not a gradient mesh per day (affari-ui-test.h) */
+  {
+    guint uniform, mixed;
+
+    count_border_nodes (GTK_WIDGET (view), &uniform, &mixed);
+    g_assert_cmpuint (uniform, >=, 28);
+    g_assert_cmpuint (mixed, ==, 0);
+  }
 
   /* Drag it from the 10th to the 20th. */
   g_assert_true (emit_drop (affari_calendar_view_get_drop_target (view, f->dated_to), dated));

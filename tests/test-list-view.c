@@ -171,6 +171,16 @@ opens_body (Fixture *f)
   }
   g_assert_true (g_str_has_prefix (affari_deal_list_view_get_summary (view), count));
   g_assert_true (label_on_screen (GTK_WIDGET (view), _("Title")));
+  /* the lines between the columns are plain fills: one colour on every side of each cell's
+   * border (a mesh per cell was a tenth of a frame's time) */
+  {
+    GtkWidget *rows = find_type (GTK_WIDGET (affari_deal_list_view_get_column_view (view)), GTK_TYPE_LIST_VIEW);
+    guint uniform, mixed;
+
+    count_border_nodes (rows, &uniform, &mixed);
+    g_assert_cmpuint (uniform, >, 20);
+    g_assert_cmpuint (mixed, ==, 0);
+  }
   /* a screenful of rows, not a row object per deal */
   g_assert_cmpuint (affari_deal_list_get_n_loaded (affari_deal_list_view_get_deals (view)), <, n);
   /* the table itself holds every deal once its first screenful is painted: the last row can be
