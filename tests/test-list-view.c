@@ -292,6 +292,16 @@ search_body (Fixture *f)
   g_assert_cmpstr (affari_window_get_filter (window)->text, ==, "ROSSÌ");
   WAIT_UNTIL (label_on_screen (GTK_WIDGET (view), "Cantiere Rossi n. 1") ||
               label_on_screen (GTK_WIDGET (view), "Cantiere Rossi n. 6") || expected > 20);
+  /* the footer counts what is listed at once, and adds up the amounts once the typing pauses
+   * (not between two keys) */
+  {
+    g_autofree char *count = g_strdup_printf (ngettext ("%'u deal", "%'u deals", expected), expected);
+
+    wait_for_frame (GTK_WIDGET (window));
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), match_mapped_label_containing, count));
+    WAIT_UNTIL (find_widget (GTK_WIDGET (view), match_mapped_label_containing, " · ") != NULL);
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), match_mapped_label_containing, count));
+  }
   /* the footer says the list is filtered */
   g_assert_nonnull (strstr (affari_deal_list_view_get_summary (view), _(" (filtered)")));
 

@@ -139,6 +139,7 @@ struct _AffariDealListView
   ColumnData        *probed;
   gboolean           loading_layout;
   guint              summary_source;
+  guint              summary_count;    /* the count the footer shows */
   AfterPaint         summary_paint;    /* the footer is read after the next paint */
   gint64             applied_at;       /* when the last new query was applied (the benchmark) */
   gint64             applied_done_at;  /* when the rows of that query were read and bound (the benchmark) */
@@ -673,21 +674,16 @@ reload_menus (AffariDealListView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pipeline_button), g_menu_model_get_n_items (G_MENU_MODEL (pipelines_menu)) > 0);
 }
 
-static gboolean
-update_summary_cb (gpointer data)
+/* The footer: "1.234 affari · € 5.000,00 + $ 200,00 (filtrati)"; without @totals, the count alone. */
+static void
+set_summary (AffariDealListView *self,
+             guint               count,
+             GArray             *totals)
 {
-  AffariDealListView *self = data;
-  g_autoptr(GArray) totals = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GList) currencies = NULL;
-  guint count = 0;
 
-  self->summary_source = 0;
-  if (self->store == NULL || self->query == NULL)
-    return G_SOURCE_REMOVE;
-
-  totals = affari_store_stage_totals (self->store, self->query, NULL);
   for (guint i = 0; totals != NULL && i < totals->len; i++)
     {
       AffariStageTotal *t = &g_array_index (totals, AffariStageTotal, i);
@@ -698,7 +694,6 @@ update_summary_cb (gpointer data)
           g_hash_table_insert (sums, g_strdup (t->currency), sum);
         }
       *sum += t->sum;
-      count += t->count;
     }
   /* Translators: the list's footer: "1.234 deals", with the thousands separator of the locale */
   g_string_printf (text, ngettext ("%'u deal", "%'u deals", count), count);
@@ -713,7 +708,25 @@ update_summary_cb (gpointer data)
     g_string_append (text, _(" (filtered)"));
   g_free (self->summary);
   self->summary = g_string_free (g_steal_pointer (&text), FALSE);
+  self->summary_count = count;
   gtk_label_set_text (self->summary_label, self->summary);
+}
+
+static gboolean
+update_summary_cb (gpointer data)
+{
+  AffariDealListView *self = data;
+  g_autoptr(GArray) totals = NULL;
+  guint count = 0;
+
+  self->summary_source = 0;
+  if (self->store == NULL || self->query == NULL)
+    return G_SOURCE_REMOVE;
+
+  totals = affari_store_stage_totals (self->store, self->query, NULL);
+  for (guint i = 0; totals != NULL && i < totals->len; i++)
+    count += g_array_index (totals, AffariStageTotal, i).count;
+  set_summary (self, count, totals);
   return G_SOURCE_REMOVE;
 }
 
@@ -723,12 +736,21 @@ forget_summary_paint (AffariDealListView *self)
   after_paint_forget (&self->summary_paint);
 }
 
+/* Typing asks for a list per key: the totals of what is listed (~15 ms on 100,000 deals found
+ * by one letter) are added up once the typing pauses, not between two keys where they would
+ * hold up the next one. The count, which the list knows, is shown at once. */
+#define SUMMARY_PAUSE_MS 250
+
 static void
 on_summary_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
 {
+  guint count = self->deals != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->deals)) : 0;
+
   forget_summary_paint (self);
-  if (self->summary_source == 0)
-    self->summary_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_summary_cb, self, NULL);
+  if (self->summary == NULL || count != self->summary_count)
+    set_summary (self, count, NULL);
+  g_clear_handle_id (&self->summary_source, g_source_remove);
+  self->summary_source = g_timeout_add (SUMMARY_PAUSE_MS, update_summary_cb, self);
 }
 
 static void
@@ -739,10 +761,10 @@ queue_summary (AffariDealListView *self)
       self->summary_stale = TRUE;
       return;
     }
-  /* After the frame that shows the rows: adding up a search's matches (~20 ms on 100,000 deals)
-   * must not run while that frame waits for its turn. */
-  if (self->summary_source == 0)
-    after_paint_arm (&self->summary_paint, GTK_WIDGET (self), G_CALLBACK (on_summary_after_paint_cb), self);
+  /* After the frame that shows the rows, and a pause after the last change: adding up a
+   * search's matches must not run while that frame waits for its turn, nor between two keys. */
+  g_clear_handle_id (&self->summary_source, g_source_remove);
+  after_paint_arm (&self->summary_paint, GTK_WIDGET (self), G_CALLBACK (on_summary_after_paint_cb), self);
 }
 
 /* Rows that show other deals now are not the rows that were selected. */
