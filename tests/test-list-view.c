@@ -22,6 +22,7 @@
 #include "ui/affari-application.h"
 #include "ui/affari-cell-text.h"
 #include "ui/affari-deal-list-view.h"
+#include "ui/affari-deal-rows.h"
 #include "ui/affari-filter-bar.h"
 #include "ui/affari-kanban-board.h"
 #include "ui/affari-kanban-column.h"
@@ -146,6 +147,27 @@ static AffariDeal *
 row_deal (AffariDealListView *view, guint position)
 {
   return g_list_model_get_item (G_LIST_MODEL (affari_deal_list_view_get_deals (view)), position);
+}
+
+/* The id of the deal the table's row @position shows now (a row held after a change shows the
+ * deal it showed before), and the id of the deal at @position. */
+static gint64
+row_shown_id (GtkSelectionModel *table, guint position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (table), position);
+  g_autoptr(AffariDeal) deal = NULL;
+
+  g_assert_true (AFFARI_IS_DEAL_ROW (row));
+  g_object_get (row, "deal", &deal, NULL);
+  return deal != NULL ? affari_deal_get_id (deal) : 0;
+}
+
+static gint64
+row_id (AffariDealListView *view, guint position)
+{
+  g_autoptr(AffariDeal) deal = row_deal (view, position);
+
+  return affari_deal_get_id (deal);
 }
 
 /* ------------------------------------------------------------ tests */
@@ -424,6 +446,40 @@ sort_body (Fixture *f)
       g_autofree char *kb = g_utf8_casefold (affari_deal_get_title (b), -1);
       g_assert_cmpint (g_ascii_strcasecmp (affari_deal_get_title (a), affari_deal_get_title (b)), <=, 0);
     }
+
+  /* Rows far below the screen are brought up to date once the typing (or clicking) pauses, not
+   * between two changes; scrolled to before that, they show their deals in the frame that shows
+   * them. */
+  {
+    GtkSelectionModel *table = affari_deal_list_view_get_selection (view);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (affari_deal_list_view_get_column_view (view)), GTK_TYPE_SCROLLED_WINDOW)));
+    guint stale = G_MAXUINT;
+
+    wait_for_frame (GTK_WIDGET (window));
+    for (guint i = 80; i < MIN (n, 150) && stale == G_MAXUINT; i++)
+      if (row_shown_id (table, i) != row_id (view, i))
+        stale = i;
+    g_assert_cmpuint (stale, !=, G_MAXUINT);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * stale / n);
+    wait_for_frame (GTK_WIDGET (window));
+    g_assert_cmpint (row_shown_id (table, stale), ==, row_id (view, stale));
+    {
+      g_autoptr(AffariDeal) shown = row_deal (view, stale);
+      g_assert_true (label_on_screen (GTK_WIDGET (view), affari_deal_get_title (shown)));
+    }
+
+    /* left alone, the rows off screen catch up after the pause */
+    gtk_widget_activate_action (GTK_WIDGET (view), "deals.sort", "(si)", "amount", TRUE);
+    wait_for_frame (GTK_WIDGET (window));
+    stale = G_MAXUINT;
+    for (guint i = 80; i < MIN (n, 150) && stale == G_MAXUINT; i++)
+      if (row_shown_id (table, i) != row_id (view, i))
+        stale = i;
+    g_assert_cmpuint (stale, !=, G_MAXUINT);
+    WAIT_UNTIL (row_shown_id (table, stale) == row_id (view, stale));
+  }
 }
 
 static void

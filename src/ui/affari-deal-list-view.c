@@ -144,6 +144,8 @@ struct _AffariDealListView
   gint64             applied_at;       /* when the last new query was applied (the benchmark) */
   gint64             applied_done_at;  /* when the rows of that query were read and bound (the benchmark) */
   AfterPaint         release_paint;    /* rows held until the next paint (see hold_rows) */
+  guint              release_source;   /* ...and a pause in the typing */
+  guint              held_end;         /* the rows before this one are up to date */
   GtkSliceListModel *slice;            /* the rows as shown: the first screenful, then all */
   AfterPaint         expand_paint;     /* the slice grows to every row after the next paint */
   gboolean           summary_stale;   /* the footer is out of date while hidden */
@@ -674,6 +676,9 @@ reload_menus (AffariDealListView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pipeline_button), g_menu_model_get_n_items (G_MENU_MODEL (pipelines_menu)) > 0);
 }
 
+/* What a change leaves to do once the typing pauses (a fast typist's keys come ~100 ms apart). */
+#define TYPING_PAUSE_MS 250
+
 /* The footer: "1.234 affari · € 5.000,00 + $ 200,00 (filtrati)"; without @totals, the count alone. */
 static void
 set_summary (AffariDealListView *self,
@@ -739,7 +744,6 @@ forget_summary_paint (AffariDealListView *self)
 /* Typing asks for a list per key: the totals of what is listed (~15 ms on 100,000 deals found
  * by one letter) are added up once the typing pauses, not between two keys where they would
  * hold up the next one. The count, which the list knows, is shown at once. */
-#define SUMMARY_PAUSE_MS 250
 
 static void
 on_summary_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
@@ -750,7 +754,7 @@ on_summary_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
   if (self->summary == NULL || count != self->summary_count)
     set_summary (self, count, NULL);
   g_clear_handle_id (&self->summary_source, g_source_remove);
-  self->summary_source = g_timeout_add (SUMMARY_PAUSE_MS, update_summary_cb, self);
+  self->summary_source = g_timeout_add (TYPING_PAUSE_MS, update_summary_cb, self);
 }
 
 static void
@@ -778,19 +782,56 @@ static void
 release_rows (AffariDealListView *self)
 {
   after_paint_forget (&self->release_paint);
+  g_clear_handle_id (&self->release_source, g_source_remove);
   if (self->rows != NULL)
     affari_deal_rows_release (self->rows);
+}
+
+static gboolean
+release_rows_cb (gpointer data)
+{
+  AffariDealListView *self = data;
+
+  self->release_source = 0;
+  release_rows (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_release_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
 {
-  release_rows (self);
+  after_paint_forget (&self->release_paint);
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  self->release_source = g_timeout_add (TYPING_PAUSE_MS, release_rows_cb, self);
+}
+
+static gboolean
+rows_held (AffariDealListView *self)
+{
+  return self->release_source != 0 || after_paint_pending (&self->release_paint);
+}
+
+/* Held rows come into sight (a scroll, a taller window): they show their deals before the frame
+ * that shows them. A new query's own scroll to the top shows only rows already up to date. */
+static void
+on_adjustment_changed_cb (GtkAdjustment *adj, AffariDealListView *self)
+{
+  guint n_items;
+  double upper = gtk_adjustment_get_upper (adj);
+
+  if (!rows_held (self) || self->rows == NULL)
+    return;
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (n_items == 0 || upper <= 0 ||
+      (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)) / (upper / n_items) >= self->held_end)
+    release_rows (self);
 }
 
 /* A new filter or order shows other deals in all ~200 rows GTK keeps: the rows on screen are
- * rebound at once, the others once the frame that shows the change is painted (they are off
- * screen, and a held row asked for its deal gives the new one). The view then starts at the top. */
+ * rebound at once, the others (off screen; a held row asked for its deal gives the new one) once
+ * the typing pauses after the frame that shows the change (rebinding them is ~10 ms that would
+ * otherwise hold up the next key), or as soon as they could come into sight: a scroll, a taller
+ * window. The view then starts at the top. */
 static void
 hold_rows (AffariDealListView *self)
 {
@@ -802,7 +843,9 @@ hold_rows (AffariDealListView *self)
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  affari_deal_rows_hold (self->rows, 0, on_screen + 8);
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  self->held_end = on_screen + 8;
+  affari_deal_rows_hold (self->rows, 0, self->held_end);
   after_paint_arm (&self->release_paint, GTK_WIDGET (self), G_CALLBACK (on_release_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1530,6 +1573,8 @@ affari_deal_list_view_dispose (GObject *object)
   release_rows (self);
   expand_rows (self);
   disconnect_store (self);
+  if (self->scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
   if (self->column_view != NULL)
     {
       GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
@@ -1646,6 +1691,8 @@ affari_deal_list_view_init (AffariDealListView *self)
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
   build_columns_popover (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deals.undo", FALSE);
   on_selection_changed_cb (GTK_SELECTION_MODEL (self->selection), 0, 0, self);
