@@ -450,6 +450,59 @@ test_frozen_catches_up (void)
   g_assert_cmpuint (affari_deal_list_get_n_queries (list), ==, queries + 1);
 }
 
+/* A Kanban column's first frame reads the first ids only; the rest come later as a pure
+ * addition at the end (nothing shown moves), or with the next change. */
+static void
+test_first_ids (void)
+{
+  g_autoptr(AffariStore) store = affari_store_open (NULL, NULL);
+  g_autoptr(AffariDealList) list = NULL;
+  g_autoptr(AffariDealList) small = NULL;
+  g_autoptr(AffariDealList) whole = NULL;
+  AffariDealQuery q = { .stage_id = 0 };
+  Change c = { 0 };
+
+  fill (store, 500, "NEW");
+  fill (store, 5, "PREPARATION");
+  q.stage_id = stage (store, "NEW");
+  list = affari_deal_list_new_first (store, &q, 64);
+  whole = affari_deal_list_new (store, &q);
+  g_assert_true (affari_deal_list_is_partial (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 64);
+  /* the first ids are the whole list's first ids, in the same order */
+  for (guint i = 0; i < 64; i++)
+    g_assert_cmpint (affari_deal_list_get_id_at (list, i), ==, affari_deal_list_get_id_at (whole, i));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+  affari_deal_list_read_all (list);
+  g_assert_false (affari_deal_list_is_partial (list));
+  g_assert_cmpuint (c.count, ==, 1);
+  g_assert_cmpuint (c.position, ==, 64);
+  g_assert_cmpuint (c.removed, ==, 0);
+  g_assert_cmpuint (c.added, ==, 500 - 64);
+  for (guint i = 0; i < 500; i++)
+    g_assert_cmpint (affari_deal_list_get_id_at (list, i), ==, affari_deal_list_get_id_at (whole, i));
+  /* read once: asking again reads nothing */
+  affari_deal_list_read_all (list);
+  g_assert_cmpuint (c.count, ==, 1);
+
+  /* a stage with fewer deals than asked for is read whole at once */
+  q.stage_id = stage (store, "PREPARATION");
+  small = affari_deal_list_new_first (store, &q, 64);
+  g_assert_false (affari_deal_list_is_partial (small));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, 5);
+
+  /* a change before the rest is read: the whole list, moved deal included */
+  g_clear_object (&list);
+  q.stage_id = stage (store, "NEW");
+  list = affari_deal_list_new_first (store, &q, 64);
+  g_assert_true (affari_store_move_deal (store, affari_deal_list_get_id_at (whole, 499), stage (store, "PREPARATION"), 0, NULL, NULL));
+  run_idle ();
+  affari_deal_list_refresh (list);
+  g_assert_false (affari_deal_list_is_partial (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 499);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -466,6 +519,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/deal-list/reset-reloads", test_reset_reloads);
   g_test_add_func ("/deal-list/moves-and-big-changes", test_moves_and_big_changes);
   g_test_add_func ("/deal-list/frozen-catches-up", test_frozen_catches_up);
+  g_test_add_func ("/deal-list/first-ids", test_first_ids);
 
   return g_test_run ();
 }

@@ -36,6 +36,8 @@ struct _AffariDealList
   guint n_queries;          /* reads of ids or pages, for tests and the benchmark */
   gboolean frozen;          /* nobody looks: note changes, refresh when thawed */
   gboolean whole_changes;   /* never split a change (the model above rebinds rows in place) */
+  guint first_only;         /* the first read stops after this many ids (then 0) */
+  gboolean partial;         /* only the first ids are read: see affari_deal_list_read_all () */
   gulong handlers[4];
 };
 
@@ -62,6 +64,7 @@ enum {
   PROP_STORE,
   PROP_QUERY,
   PROP_N_ITEMS,
+  PROP_FIRST_ONLY,
   N_PROPS
 };
 
@@ -347,7 +350,17 @@ affari_deal_list_refresh (AffariDealList *self)
   g_array_set_size (self->removed, 0);
   g_array_set_size (self->arrived, 0);
   self->n_queries++;
-  ids = affari_store_query_deal_ids (self->store, self->query, &error);
+  if (self->first_only > 0)
+    {
+      ids = affari_store_query_first_deal_ids (self->store, self->query, self->first_only, &error);
+      self->partial = ids != NULL && ids->len == self->first_only;
+      self->first_only = 0;
+    }
+  else
+    {
+      ids = affari_store_query_deal_ids (self->store, self->query, &error);
+      self->partial = FALSE;
+    }
   if (ids == NULL)
     {
       g_warning ("Could not query deals: %s", error->message);
@@ -612,6 +625,9 @@ affari_deal_list_set_property (GObject *object, guint prop_id, const GValue *val
       if (g_value_get_boxed (value) != NULL)
         affari_deal_list_set_query (self, g_value_get_boxed (value));
       break;
+    case PROP_FIRST_ONLY:
+      self->first_only = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -649,6 +665,9 @@ affari_deal_list_class_init (AffariDealListClass *klass)
   properties[PROP_QUERY] =
     g_param_spec_boxed ("query", NULL, NULL, AFFARI_TYPE_DEAL_QUERY,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIRST_ONLY] =
+    g_param_spec_uint ("first-only", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -678,6 +697,37 @@ affari_deal_list_new (AffariStore *store, const AffariDealQuery *query)
   g_autoptr(AffariDealQuery) fallback = query ? NULL : affari_deal_query_new ();
 
   return g_object_new (AFFARI_TYPE_DEAL_LIST, "store", store, "query", query ? query : fallback, NULL);
+}
+
+AffariDealList *
+affari_deal_list_new_first (AffariStore           *store,
+                            const AffariDealQuery *query,
+                            guint                  n)
+{
+  g_autoptr(AffariDealQuery) fallback = query ? NULL : affari_deal_query_new ();
+
+  return g_object_new (AFFARI_TYPE_DEAL_LIST, "store", store, "query", query ? query : fallback,
+                       "first-only", n, NULL);
+}
+
+void
+affari_deal_list_read_all (AffariDealList *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
+
+  if (!self->partial)
+    return;
+  if (self->frozen)
+    self->needs_query = TRUE;
+  else
+    affari_deal_list_refresh (self);
+}
+
+gboolean
+affari_deal_list_is_partial (AffariDealList *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_LIST (self), FALSE);
+  return self->partial;
 }
 
 AffariStore *

@@ -21,6 +21,12 @@ G_DECLARE_FINAL_TYPE (AffariDealList, affari_deal_list, AFFARI, DEAL_LIST, GObje
 
 /* Properties: "store" (construct-only), "query" (AffariDealQuery boxed), "n-items" (guint). */
 AffariDealList        *affari_deal_list_new          (AffariStore *store, const AffariDealQuery *query);
+/* Reads only the first @n ids at first (what a Kanban column shows in its first frame; positions
+ * in that prefix are positions in the whole list), the others at affari_deal_list_read_all (),
+ * or at the next change. Property "first-only" (construct-only). */
+AffariDealList        *affari_deal_list_new_first    (AffariStore *store, const AffariDealQuery *query, guint n);
+void                   affari_deal_list_read_all     (AffariDealList *self);
+gboolean               affari_deal_list_is_partial   (AffariDealList *self);
 AffariStore           *affari_deal_list_get_store    (AffariDealList *self);
 const AffariDealQuery *affari_deal_list_get_query    (AffariDealList *self);
 void                   affari_deal_list_set_query    (AffariDealList *self, const AffariDealQuery *query);

@@ -3802,7 +3802,7 @@ build_select (const AffariDealQuery *q, const char *columns, Filter *f, gboolean
 }
 
 static GArray *
-query_ids (AffariStore *self, const AffariDealQuery *query, SearchMode search, GError **error)
+query_ids_upto (AffariStore *self, const AffariDealQuery *query, SearchMode search, guint limit, GError **error)
 {
   Filter f;
   g_autofree char *sql = NULL;
@@ -3817,11 +3817,13 @@ query_ids (AffariStore *self, const AffariDealQuery *query, SearchMode search, G
     return NULL;
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((limit == 0 || ids->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
+  if (limit > 0 && ids->len == limit)
+    rc = SQLITE_DONE;
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -3830,6 +3832,12 @@ query_ids (AffariStore *self, const AffariDealQuery *query, SearchMode search, G
       return NULL;
     }
   return ids;
+}
+
+static GArray *
+query_ids (AffariStore *self, const AffariDealQuery *query, SearchMode search, GError **error)
+{
+  return query_ids_upto (self, query, search, 0, error);
 }
 
 /* The ids of the deals whose search document matches @match, as bits indexed by id. */
@@ -4069,6 +4077,26 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
         g_array_append_val (ids, id);
     }
   return ids;
+}
+
+/* The first @limit ids of affari_store_query_deal_ids (): what a Kanban column shows in its
+ * first frame, read along the stage's index without reading the thousands after them. */
+GArray *
+affari_store_query_first_deal_ids (AffariStore *self, const AffariDealQuery *query, guint limit, GError **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  /* A search or criteria whose ids are kept: the same list as in full, cut. */
+  if (limit == 0 || (query != NULL && query->text != NULL && *query->text != '\0') || base_cacheable (query))
+    {
+      ids = affari_store_query_deal_ids (self, query, error);
+      if (ids != NULL && limit > 0 && ids->len > limit)
+        g_array_set_size (ids, limit);
+      return ids;
+    }
+  return query_ids_upto (self, query, SEARCH_IN_SUBQUERY, limit, error);
 }
 
 GPtrArray *

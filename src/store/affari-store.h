@@ -166,6 +166,7 @@ gboolean     affari_store_purge_deal        (AffariStore *self, gint64 deal_id, 
 
 /* Queries. Ids of every matching deal in order (8 bytes a deal), then objects for a page. */
 GArray      *affari_store_query_deal_ids    (AffariStore *self, const AffariDealQuery *query, GError **error);
+GArray      *affari_store_query_first_deal_ids (AffariStore *self, const AffariDealQuery *query, guint limit, GError **error);
 /* Loads the deals with these ids, in the same order; ids that no longer exist are skipped. */
 GPtrArray   *affari_store_load_deals        (AffariStore *self, const gint64 *ids, guint n_ids, GError **error);
 GPtrArray   *affari_store_query_deals       (AffariStore *self, const AffariDealQuery *query,

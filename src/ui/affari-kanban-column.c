@@ -20,6 +20,9 @@
 #define AUTOSCROLL_EDGE 56
 #define AUTOSCROLL_MAX_STEP 24.0
 
+/* More cards than any screen shows in a column's first frame. */
+#define FIRST_IDS 64
+
 struct _AffariKanbanColumn
 {
   GtkWidget          parent_instance;
@@ -800,7 +803,9 @@ affari_kanban_column_constructed (GObject *object)
     }
 
   query = make_query (self, FALSE);
-  self->deals = affari_deal_list_new (self->store, &query);
+  /* The first frame shows a few cards of each column: only their ids are read now, the rest of
+   * the stage (tens of thousands on a big board) when the board fills the column after it. */
+  self->deals = affari_deal_list_new_first (self->store, &query, FIRST_IDS);
   /* Built behind another view (the app started on the list): it waits to be shown, as after an
    * unmap, instead of following every keystroke of a search it cannot show. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -1433,6 +1438,8 @@ affari_kanban_column_show_first_rows (AffariKanbanColumn *self,
 {
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
+  if (n_rows > FIRST_IDS)
+    affari_deal_list_read_all (self->deals);
   if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) < n_rows)
     gtk_slice_list_model_set_size (self->slice, n_rows);
 }
@@ -1452,6 +1459,9 @@ affari_kanban_column_show_all_rows (AffariKanbanColumn *self)
 
   if (self->slice == NULL)
     return;
+
+  /* Every id of the stage: added after the slice's rows, they change nothing on screen. */
+  affari_deal_list_read_all (self->deals);
 
   /* The deal list itself, not a slice of all of it: GtkSliceListModel turns a card removed from a
    * column into "everything below it changed", and the rows below would all be bound again.
