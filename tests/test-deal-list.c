@@ -473,6 +473,17 @@ test_first_ids (void)
   for (guint i = 0; i < 64; i++)
     g_assert_cmpint (affari_deal_list_get_id_at (list, i), ==, affari_deal_list_get_id_at (whole, i));
 
+  /* the first cards are read, not a whole page of 64 deals; a card further down is there too */
+  {
+    g_autoptr(AffariDeal) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(AffariDeal) further = NULL;
+
+    g_assert_cmpint (affari_deal_get_id (top), ==, affari_deal_list_get_id_at (whole, 0));
+    g_assert_cmpuint (affari_deal_list_get_n_loaded (list), <=, 16);
+    further = g_list_model_get_item (G_LIST_MODEL (list), 30);
+    g_assert_cmpint (affari_deal_get_id (further), ==, affari_deal_list_get_id_at (whole, 30));
+  }
+
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
   affari_deal_list_read_all (list);
   g_assert_false (affari_deal_list_is_partial (list));

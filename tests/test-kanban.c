@@ -840,19 +840,23 @@ autoscroll_body (Fixture *f)
    * repainting (it used to repaint 60 times a second for as long as the pointer stayed). */
   {
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-    guint frames = 0;
-    gulong handler;
-    gint64 end;
+    guint frames[2] = { 0, 0 };
 
     wait_for_frame (GTK_WIDGET (window));
     wait_for_frame (GTK_WIDGET (window));
-    handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &frames);
-    end = g_get_monotonic_time () + 300 * 1000;
-    while (g_get_monotonic_time () < end)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    g_signal_handler_disconnect (clock, handler);
-    g_assert_cmpuint (frames, <=, 2);
+    /* two spells of 300 ms: a repaint that never stops shows in both (18 frames each), work
+     * that ends (columns the board fills at idle on a busy machine) in one at most */
+    for (guint spell = 0; spell < 2; spell++)
+      {
+        gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &frames[spell]);
+        gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+        while (g_get_monotonic_time () < end)
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        g_signal_handler_disconnect (clock, handler);
+      }
+    g_assert_cmpuint (MIN (frames[0], frames[1]), <=, 2);
   }
   g_signal_emit_by_name (target, "leave");
   value = gtk_adjustment_get_value (vadjustment);

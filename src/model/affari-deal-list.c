@@ -12,6 +12,7 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 24
+#define FIRST_PAGE_SIZE 16
 /* A change adding more rows than this is told as removals, then insertions (see apply_ids). */
 #define SPLIT_CHANGE_ABOVE 256
 
@@ -130,13 +131,18 @@ adopt (AffariDealList *self, AffariDeal *fresh)
 }
 
 static GPtrArray *
-load_page (AffariDealList *self, guint page)
+load_page (AffariDealList *self, guint page, guint need)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
   GPtrArray *deals;
   guint start = page * PAGE_SIZE;
   guint n = MIN (PAGE_SIZE, self->ids->len - start);
+
+  /* A first frame shows a few cards of a column: only they are read (@need: up to the one asked
+   * for; a card further down finds the page short and reads it whole, see list_get_item). */
+  if (self->partial && page == 0)
+    n = MIN (n, MAX (FIRST_PAGE_SIZE, need));
 
   self->n_queries++;
   fresh = affari_store_load_deals (self->store, &g_array_index (self->ids, gint64, start), n, &error);
@@ -209,7 +215,7 @@ list_get_item (GListModel *model, guint position)
   deals = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (deals == NULL)
     {
-      deals = load_page (self, page);
+      deals = load_page (self, page, position % PAGE_SIZE + 1);
       fresh = TRUE;
     }
   else if (g_queue_peek_head (&self->page_lru) != GUINT_TO_POINTER (page))
@@ -236,7 +242,7 @@ list_get_item (GListModel *model, guint position)
     {
       /* Not where it was: this page is read again. */
       g_queue_remove (&self->page_lru, GUINT_TO_POINTER (page));
-      deals = load_page (self, page);
+      deals = load_page (self, page, PAGE_SIZE);
       deal = deals != NULL ? find_in_page (deals, id) : NULL;
     }
   if (deal == NULL)
