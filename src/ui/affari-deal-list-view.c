@@ -844,7 +844,7 @@ hold_rows (AffariDealListView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   g_clear_handle_id (&self->release_source, g_source_remove);
-  self->held_end = on_screen + 8;
+  self->held_end = on_screen + 3;   /* a row cut at the bottom, and two to spare */
   affari_deal_rows_hold (self->rows, 0, self->held_end);
   after_paint_arm (&self->release_paint, GTK_WIDGET (self), G_CALLBACK (on_release_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
