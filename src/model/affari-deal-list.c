@@ -700,9 +700,7 @@ affari_deal_list_init (AffariDealList *self)
 AffariDealList *
 affari_deal_list_new (AffariStore *store, const AffariDealQuery *query)
 {
-  g_autoptr(AffariDealQuery) fallback = query ? NULL : affari_deal_query_new ();
-
-  return g_object_new (AFFARI_TYPE_DEAL_LIST, "store", store, "query", query ? query : fallback, NULL);
+  return affari_deal_list_new_first (store, query, 0);
 }
 
 AffariDealList *

@@ -744,7 +744,6 @@ forget_summary_paint (AffariDealListView *self)
 /* Typing asks for a list per key: the totals of what is listed (~15 ms on 100,000 deals found
  * by one letter) are added up once the typing pauses, not between two keys where they would
  * hold up the next one. The count, which the list knows, is shown at once. */
-
 static void
 on_summary_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
 {
