@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #include "model/affari-i18n.h"
-#include "ui/affari-application.h"
+#include "ui/app/affari-application.h"
 
 int
 main (int   argc,

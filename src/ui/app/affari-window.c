@@ -1,0 +1,1177 @@
+/* affari-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-window"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "io/affari-demo.h"
+#include "io/affari-ics.h"
+
+#include "ui/activities/affari-activities-view.h"
+#include "ui/calendar/affari-calendar-view.h"
+#include "ui/deal/affari-deal-card.h"
+#include "ui/list/affari-deal-list-view.h"
+#include "ui/filter/affari-filter-bar.h"
+#include "ui/deal/affari-new-deal-dialog.h"
+#include "ui/app/affari-trash-window.h"
+#include "ui/board/affari-kanban-board.h"
+#include "ui/board/affari-kanban-column.h"
+#include "ui/common/affari-ui.h"
+#include "ui/app/affari-window.h"
+
+/* Deals the "Load Sample Data" button creates: enough to see every view at work. */
+#define SAMPLE_DEALS 500
+#define SAMPLE_SEED  1
+
+struct _AffariWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  AffariStore           *store;
+  GSettings             *settings;
+  GListStore            *pipelines;
+
+  guint                  refresh_source;
+  gulong                 after_paint_handler;
+  gboolean               reloading_pipelines;
+  gboolean               empty;
+
+  /* template */
+  GtkDropDown           *pipeline_dropdown;
+  GtkStack              *title_stack;
+  AdwViewSwitcherTitle  *switcher_title;
+  GtkToggleButton       *search_button;
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  AffariFilterBar       *filter_bar;
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *main_stack;
+  AdwViewStack          *view_stack;
+  AffariKanbanBoard     *kanban_board;
+  GtkBox                *list_page;
+  GtkBox                *activities_page;
+  GtkBox                *calendar_page;
+  AdwViewSwitcherBar    *switcher_bar;
+  AdwFlap               *card_flap;
+  AdwClamp              *card_clamp;
+
+  /* Built the first time they are needed (ensure_* ()), NULL until then: only the board is on
+   * screen at start-up. Unowned: children of the pages and of the card's clamp. */
+  AffariDealListView    *deal_list_view;
+  AffariActivitiesView  *activities_view;
+  AffariCalendarView    *calendar_view;
+  AffariDealCard        *deal_card;
+};
+
+G_DEFINE_FINAL_TYPE (AffariWindow, affari_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  FILTER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const view_names[] = { "kanban", "list", "activities", "calendar" };
+
+/* ------------------------------------------------------------ auxiliary */
+
+static gboolean
+is_view_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (g_strcmp0 (name, view_names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+update_switcher_bar (AffariWindow *self)
+{
+  /* The bottom bar replaces the header's switcher when the window is narrow, and is pointless
+   * while there is nothing to switch between. */
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean reveal = narrow && !self->empty;
+
+  /* Its buttons are built when it is first needed: most windows are never that narrow. */
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
+/* Whether the board's columns, just counted, hold a deal. */
+static gboolean
+board_has_deals (AffariWindow *self)
+{
+  guint n_columns = affari_kanban_board_get_n_columns (self->kanban_board);
+
+  for (guint i = 0; i < n_columns; i++)
+    if (affari_kanban_column_get_count (affari_kanban_board_get_column (self->kanban_board, i)) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @board_counted: the board has just counted its columns (the pipeline was loaded now); a deal
+ * there spares counting all of them, 10 ms at 100,000 deals. */
+static void
+update_empty_state_full (AffariWindow *self,
+                         gboolean      board_counted)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDealQuery query = { 0 };
+  guint n_deals;
+
+  if (board_counted && board_has_deals (self))
+    n_deals = 1;
+  else
+    n_deals = affari_store_count_deals (self->store, &query, &error);
+  if (error != NULL)
+    {
+      g_warning ("Cannot count the deals: %s", error->message);
+      n_deals = 0;
+    }
+
+  self->empty = error == NULL && n_deals == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, self->empty ? "empty" : "views");
+  gtk_stack_set_visible_child_name (self->title_stack, self->empty ? "title" : "switcher");
+  /* Sample data goes only into an empty database: never mixed with real deals. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", self->empty);
+  update_switcher_bar (self);
+}
+
+static void
+update_empty_state (AffariWindow *self)
+{
+  update_empty_state_full (self, FALSE);
+}
+
+static gint64
+selected_pipeline_id (AffariWindow *self)
+{
+  AffariPipeline *pipeline = gtk_drop_down_get_selected_item (self->pipeline_dropdown);
+
+  return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
+}
+
+/* A view built late gets what the built ones got: the store, the pipeline shown and the filter
+ * (if there is one: the views start unfiltered). */
+static void
+add_to_page (GtkBox    *page,
+             GtkWidget *view)
+{
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (page, view);
+}
+
+static AffariDealListView *
+ensure_deal_list_view (AffariWindow *self)
+{
+  if (self->deal_list_view == NULL)
+    {
+      self->deal_list_view = g_object_new (AFFARI_TYPE_DEAL_LIST_VIEW, NULL);
+      add_to_page (self->list_page, GTK_WIDGET (self->deal_list_view));
+      affari_deal_list_view_set_store (self->deal_list_view, self->store);
+      affari_deal_list_view_set_pipeline_id (self->deal_list_view, selected_pipeline_id (self));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_deal_list_view_set_filter (self->deal_list_view, affari_filter_bar_get_filter (self->filter_bar));
+    }
+
+  return self->deal_list_view;
+}
+
+static AffariActivitiesView *
+ensure_activities_view (AffariWindow *self)
+{
+  if (self->activities_view == NULL)
+    {
+      self->activities_view = g_object_new (AFFARI_TYPE_ACTIVITIES_VIEW, NULL);
+      add_to_page (self->activities_page, GTK_WIDGET (self->activities_view));
+      affari_activities_view_set_store (self->activities_view, self->store);
+      affari_activities_view_set_pipeline_id (self->activities_view, selected_pipeline_id (self));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_activities_view_set_filter (self->activities_view, affari_filter_bar_get_filter (self->filter_bar));
+    }
+
+  return self->activities_view;
+}
+
+static AffariCalendarView *
+ensure_calendar_view (AffariWindow *self)
+{
+  if (self->calendar_view == NULL)
+    {
+      self->calendar_view = g_object_new (AFFARI_TYPE_CALENDAR_VIEW, NULL);
+      add_to_page (self->calendar_page, GTK_WIDGET (self->calendar_view));
+      affari_calendar_view_set_store (self->calendar_view, self->store);
+      affari_calendar_view_set_pipeline_id (self->calendar_view, selected_pipeline_id (self));
+      if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
+        affari_calendar_view_set_filter (self->calendar_view, affari_filter_bar_get_filter (self->filter_bar));
+    }
+
+  return self->calendar_view;
+}
+
+/* The page of @name gets its view if it has none yet. */
+static void
+ensure_view (AffariWindow *self,
+             const char   *name)
+{
+  if (g_strcmp0 (name, "list") == 0)
+    ensure_deal_list_view (self);
+  else if (g_strcmp0 (name, "activities") == 0)
+    ensure_activities_view (self);
+  else if (g_strcmp0 (name, "calendar") == 0)
+    ensure_calendar_view (self);
+}
+
+static void
+apply_pipeline (AffariWindow *self)
+{
+  gint64 pipeline_id = selected_pipeline_id (self);
+
+  affari_kanban_board_set_pipeline_id (self->kanban_board, pipeline_id);
+  if (self->activities_view != NULL)
+    affari_activities_view_set_pipeline_id (self->activities_view, pipeline_id);
+  if (self->calendar_view != NULL)
+    affari_calendar_view_set_pipeline_id (self->calendar_view, pipeline_id);
+  if (self->deal_list_view != NULL)
+    affari_deal_list_view_set_pipeline_id (self->deal_list_view, pipeline_id);
+  affari_filter_bar_set_pipeline_id (self->filter_bar, pipeline_id);
+
+  if (self->settings != NULL && pipeline_id != 0)
+    g_settings_set_int64 (self->settings, "last-pipeline", pipeline_id);
+}
+
+static void
+reload_pipelines (AffariWindow *self)
+{
+  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 wanted;
+  guint position = 0;
+
+  pipelines = affari_store_list_pipelines (self->store, &error);
+  if (pipelines == NULL)
+    {
+      g_warning ("Cannot list the pipelines: %s", error->message);
+      return;
+    }
+
+  wanted = selected_pipeline_id (self);
+  if (wanted == 0 && self->settings != NULL)
+    wanted = g_settings_get_int64 (self->settings, "last-pipeline");
+  if (wanted == 0)
+    wanted = affari_store_get_default_pipeline_id (self->store);
+
+  for (guint i = 0; i < pipelines->len; i++)
+    {
+      if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) == wanted)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->reloading_pipelines = TRUE;
+  g_list_store_splice (self->pipelines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)),
+                       pipelines->pdata, pipelines->len);
+  gtk_drop_down_set_selected (self->pipeline_dropdown,
+                              pipelines->len > 0 ? position : GTK_INVALID_LIST_POSITION);
+  self->reloading_pipelines = FALSE;
+
+  apply_pipeline (self);
+}
+
+static gboolean
+on_refresh_idle_cb (gpointer user_data)
+{
+  AffariWindow *self = AFFARI_WINDOW (user_data);
+
+  self->refresh_source = 0;
+  update_empty_state (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (AffariWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_refresh_idle_cb, self, NULL);
+}
+
+static void
+restore_state (AffariWindow *self)
+{
+  g_autofree char *view = NULL;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  /* For benchmarks and screenshots: AFFARI_START_VIEW=list starts on that view. */
+  if (is_view_name (g_getenv ("AFFARI_START_VIEW")))
+    {
+      g_free (view);
+      view = g_strdup (g_getenv ("AFFARI_START_VIEW"));
+    }
+  if (is_view_name (view))
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/* ------------------------------------------------------------ callbacks */
+
+static void
+on_store_deal_changed_cb (AffariStore  *store,
+                          gint64        deal_id,
+                          gint64        old_stage_id,
+                          gint64        new_stage_id,
+                          AffariWindow *self)
+{
+  /* Only the first and the last deal change whether the board or the empty page shows. */
+  if (old_stage_id == 0 || new_stage_id == 0)
+    queue_refresh (self);
+}
+
+static void
+on_store_pipelines_changed_cb (AffariStore  *store,
+                               AffariWindow *self)
+{
+  reload_pipelines (self);
+}
+
+static void
+on_store_reset_cb (AffariStore  *store,
+                   AffariWindow *self)
+{
+  reload_pipelines (self);
+  queue_refresh (self);
+}
+
+static void
+on_pipeline_dropdown_selected_changed_cb (GtkDropDown  *dropdown,
+                                          GParamSpec   *pspec,
+                                          AffariWindow *self)
+{
+  if (!self->reloading_pipelines)
+    apply_pipeline (self);
+}
+
+/* The filter of the search bar applies to every view. */
+static void
+on_filter_bar_filter_changed_cb (AffariFilterBar *bar,
+                                 AffariWindow    *self)
+{
+  const AffariDealQuery *filter = affari_filter_bar_get_filter (bar);
+
+  affari_kanban_board_set_filter (self->kanban_board, filter);
+  if (self->activities_view != NULL)
+    affari_activities_view_set_filter (self->activities_view, filter);
+  if (self->calendar_view != NULL)
+    affari_calendar_view_set_filter (self->calendar_view, filter);
+  if (self->deal_list_view != NULL)
+    affari_deal_list_view_set_filter (self->deal_list_view, filter);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+static void
+on_view_stack_visible_child_changed_cb (AdwViewStack *stack,
+                                        GParamSpec   *pspec,
+                                        AffariWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  /* Before the page is drawn: shown through the switcher, an action or the saved state. */
+  ensure_view (self, name);
+
+  if (self->settings != NULL && is_view_name (name))
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+on_switcher_title_visible_changed_cb (AdwViewSwitcherTitle *title,
+                                      GParamSpec           *pspec,
+                                      AffariWindow         *self)
+{
+  update_switcher_bar (self);
+}
+
+static void
+on_new_deal_dialog_deal_created_cb (AffariNewDealDialog *dialog,
+                                    AffariDeal          *deal,
+                                    AffariWindow        *self)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: shown after creating a deal; %s is its title. */
+  message = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
+  affari_window_add_toast (self, message);
+
+  /* Show the pipeline the deal went into. */
+  affari_window_set_pipeline_id (self, affari_deal_get_pipeline_id (deal));
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
+                               AffariWindow  *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 start = 0;
+
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
+
+  if (AFFARI_IS_APPLICATION (app))
+    start = affari_application_get_start_time (AFFARI_APPLICATION (app));
+
+  g_print ("first-frame-ms %" G_GINT64_FORMAT "\n",
+           start > 0 ? (g_get_monotonic_time () - start) / 1000 : (gint64) -1);
+  fflush (stdout);
+
+  if (g_strcmp0 (g_getenv ("AFFARI_EXIT_AFTER_FIRST_FRAME"), "1") == 0 && AFFARI_IS_APPLICATION (app))
+    affari_application_quit_cleanly (AFFARI_APPLICATION (app));
+  /* affari-bench --list-ui: after the first frame, open the list as a click on "Elenco" would */
+  else if (g_strcmp0 (g_getenv ("AFFARI_BENCH_LIST"), "1") == 0)
+    {
+      /* the list's benchmark times the opening from here (the view is built by this click) */
+      g_object_set_data (G_OBJECT (self), "affari-bench-click", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "list");
+    }
+}
+
+/* ------------------------------------------------------------ deal card */
+
+static void on_deal_card_closed_cb  (AffariDealCard *card,
+                                     AffariWindow   *self);
+static void on_deal_card_trashed_cb (AffariDealCard *card,
+                                     gint64          deal_id,
+                                     AffariWindow   *self);
+static void on_deal_card_created_cb (AffariDealCard *card,
+                                     gint64          deal_id,
+                                     AffariWindow   *self);
+
+/* The card is a big editor: built when the first deal is opened, kept for the next ones. */
+static AffariDealCard *
+ensure_deal_card (AffariWindow *self)
+{
+  if (self->deal_card == NULL)
+    {
+      self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
+      adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
+      affari_deal_card_set_store (self->deal_card, self->store);
+      g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
+      g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
+      g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
+    }
+
+  return self->deal_card;
+}
+
+static void
+set_card_revealed (AffariWindow *self,
+                   gboolean      revealed)
+{
+  adw_flap_set_reveal_flap (self->card_flap, revealed);
+  /* Esc closes the card only while there is one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
+  if (revealed)
+    gtk_widget_grab_focus (GTK_WIDGET (ensure_deal_card (self)));
+}
+
+static void
+on_deal_card_closed_cb (AffariDealCard *card,
+                        AffariWindow   *self)
+{
+  set_card_revealed (self, FALSE);
+}
+
+static void
+on_deal_card_trashed_cb (AffariDealCard *card,
+                         gint64          deal_id,
+                         AffariWindow   *self)
+{
+  AdwToast *toast = adw_toast_new (_("Deal moved to the trash"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-deal");
+  adw_toast_set_action_target (toast, "x", deal_id);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_deal_card_created_cb (AffariDealCard *card,
+                         gint64          deal_id,
+                         AffariWindow   *self)
+{
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, deal_id, NULL);
+
+  if (deal != NULL)
+    on_new_deal_dialog_deal_created_cb (NULL, deal, self);
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* The next card replaces the one shown, without closing first. */
+  if (!affari_deal_card_load (ensure_deal_card (self), g_variant_get_int64 (parameter), &error))
+    {
+      affari_window_add_toast (self, error->message);
+      return;
+    }
+  set_card_revealed (self, TRUE);
+}
+
+static void
+new_deal_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  gint64 pipeline_id = selected_pipeline_id (self);
+
+  if (pipeline_id == 0)
+    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+
+  affari_deal_card_new_deal (ensure_deal_card (self), pipeline_id);
+  set_card_revealed (self, TRUE);
+}
+
+static void
+close_deal_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  if (adw_flap_get_reveal_flap (self->card_flap) && self->deal_card != NULL)
+    affari_deal_card_request_close (self->deal_card);
+}
+
+static void
+restore_deal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!affari_store_restore_deal (self->store, g_variant_get_int64 (parameter), &error))
+    affari_window_add_toast (self, error->message);
+}
+
+/* Ctrl+? and "Scorciatoie da tastiera": the shortcuts window, built the first time. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/affari/Affari/ui/affari-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Transient for this window, hidden (not destroyed) when closed. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* ---- activities and calendar ---- */
+
+/* What the user sees is what is exported: the activities of the deals of the pipeline shown,
+ * through the filter of the search bar. */
+static void
+export_activities_to_file (AffariWindow *self,
+                           GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDealQuery) query = affari_deal_query_new ();
+  g_autofree char *message = NULL;
+  const AffariDealQuery *filter = affari_filter_bar_get_filter (self->filter_bar);
+  guint n = 0;
+
+  if (filter != NULL)
+    affari_deal_query_merge_filter (query, filter);
+  query->pipeline_id = selected_pipeline_id (self);
+  /* Only the open activities: a few hundred lines, written before the next frame. */
+  if (!affari_ics_export (self->store, query, file, &n, NULL, &error))
+    /* Translators: a toast; %s says why. */
+    message = g_strdup_printf (_("The activities could not be exported: %s"), error->message);
+  else
+    /* Translators: a toast after exporting the planned activities to an .ics file. */
+    message = g_strdup_printf (ngettext ("%u activity exported for the calendar", "%u activities exported for the calendar", n), n);
+  affari_window_add_toast (self, message);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               AffariWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file != NULL)
+    export_activities_to_file (self, file);
+}
+
+static void
+export_activities_to_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  export_activities_to_file (AFFARI_WINDOW (widget), file);
+}
+
+static void
+export_activities_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Activities"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar files (.ics)"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name the export suggests; keep the .ics ending. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("affari-activities.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void
+new_deal_quick_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  AffariNewDealDialog *dialog;
+  gint64 pipeline_id = selected_pipeline_id (self);
+
+  if (pipeline_id == 0)
+    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+
+  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, pipeline_id);
+  g_signal_connect_object (dialog, "deal-created",
+                           G_CALLBACK (on_new_deal_dialog_deal_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_sample_data_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* 500 deals take a few tens of milliseconds: not worth a thread and a second connection. */
+  gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
+
+  if (!affari_demo_generate (self->store, SAMPLE_DEALS, SAMPLE_SEED, &error))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Could not load the sample data: %s"), error->message);
+      affari_window_add_toast (self, message);
+    }
+  else
+    {
+      affari_window_add_toast (self, _("Sample data loaded"));
+    }
+
+  /* Now rather than on idle: the board must not show "0 deals" for a frame. */
+  reload_pipelines (self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  update_empty_state (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!is_view_name (name))
+    {
+      g_warning ("No view called “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ------------------------------------------------------------ overrides */
+
+static void
+affari_window_constructed (GObject *object)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  G_OBJECT_CLASS (affari_window_parent_class)->constructed (object);
+
+  g_assert (AFFARI_IS_STORE (self->store));
+
+  restore_state (self);
+
+  affari_kanban_board_set_store (self->kanban_board, self->store);
+  affari_filter_bar_set_store (self->filter_bar, self->store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", FALSE);
+
+  /* The trash keeps deals for 30 days; older ones go for good when Affari starts. */
+  {
+    g_autoptr(GError) purge_error = NULL;
+
+    if (!affari_store_purge_trash (self->store, AFFARI_TRASH_DAYS, NULL, &purge_error))
+      g_warning ("Cannot empty the old deals from the trash: %s", purge_error->message);
+  }
+
+  reload_pipelines (self);
+  /* The view restored from the settings, if not the board, is built now, for the pipeline shown. */
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  update_empty_state_full (self, TRUE);
+
+  /* For screenshots and manual checks: AFFARI_OPEN_DEAL=42 [AFFARI_CARD_PAGE=products]. */
+  if (g_getenv ("AFFARI_OPEN_DEAL") != NULL)
+    {
+      gint64 id = g_ascii_strtoll (g_getenv ("AFFARI_OPEN_DEAL"), NULL, 10);
+
+      if (id > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x", id);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.new-deal", NULL);
+      if (g_getenv ("AFFARI_CARD_PAGE") != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
+    }
+
+  g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
+  g_signal_connect (self->store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
+  g_signal_connect (self->store, "reset", G_CALLBACK (on_store_reset_cb), self);
+
+  g_signal_connect (self->pipeline_dropdown, "notify::selected",
+                    G_CALLBACK (on_pipeline_dropdown_selected_changed_cb), self);
+  g_signal_connect (self->filter_bar, "filter-changed",
+                    G_CALLBACK (on_filter_bar_filter_changed_cb), self);
+  g_signal_connect (self->view_stack, "notify::visible-child-name",
+                    G_CALLBACK (on_view_stack_visible_child_changed_cb), self);
+  g_signal_connect (self->switcher_title, "notify::title-visible",
+                    G_CALLBACK (on_switcher_title_visible_changed_cb), self);
+}
+
+static void
+affari_window_realize (GtkWidget *widget)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  static gboolean reported = FALSE;
+
+  GTK_WIDGET_CLASS (affari_window_parent_class)->realize (widget);
+
+  if (!reported && g_strcmp0 (g_getenv ("AFFARI_REPORT_FIRST_FRAME"), "1") == 0)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+      reported = TRUE;
+      self->after_paint_handler = g_signal_connect (frame_clock, "after-paint",
+                                                    G_CALLBACK (on_frame_clock_after_paint_cb), self);
+    }
+}
+
+static void
+affari_window_unrealize (GtkWidget *widget)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  if (self->after_paint_handler != 0)
+    g_clear_signal_handler (&self->after_paint_handler, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (affari_window_parent_class)->unrealize (widget);
+}
+
+static gboolean
+affari_window_close_request (GtkWindow *window)
+{
+  affari_window_save_state (AFFARI_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (affari_window_parent_class)->close_request (window);
+}
+
+static void
+affari_window_dispose (GObject *object)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_WINDOW);
+  /* They went with their pages. */
+  self->deal_list_view = NULL;
+  self->activities_view = NULL;
+  self->calendar_view = NULL;
+  self->deal_card = NULL;
+
+  g_clear_object (&self->pipelines);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (affari_window_parent_class)->dispose (object);
+}
+
+static void
+affari_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+affari_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AffariWindow *self = AFFARI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+affari_window_class_init (AffariWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = affari_window_constructed;
+  object_class->dispose = affari_window_dispose;
+  object_class->get_property = affari_window_get_property;
+  object_class->set_property = affari_window_set_property;
+
+  widget_class->realize = affari_window_realize;
+  widget_class->unrealize = affari_window_unrealize;
+
+  window_class->close_request = affari_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AFFARI_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* "filter-changed" (): the filter of the search bar changed; read it with affari_window_get_filter(). */
+  signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  affari_ui_ensure_resources ();
+  g_type_ensure (AFFARI_TYPE_FILTER_BAR);
+  g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, kanban_board);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, activities_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
+
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
+  /* The same export without the file chooser: a path (tests, scripts). */
+  gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-deal", NULL);
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                           "win.show-view", "s", view_names[i]);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_CONTROL_MASK,
+                                           "win.show-view", "s", view_names[i]);
+    }
+}
+
+static void
+affari_window_init (AffariWindow *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->pipelines = g_list_store_new (AFFARI_TYPE_PIPELINE);
+  expression = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
+  gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
+  gtk_drop_down_set_model (self->pipeline_dropdown, G_LIST_MODEL (self->pipelines));
+
+  self->search_entry = affari_filter_bar_get_search_entry (self->filter_bar);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+/* ------------------------------------------------------------ public API */
+
+AffariWindow *
+affari_window_new (AffariApplication *application,
+                   AffariStore       *store)
+{
+  g_return_val_if_fail (AFFARI_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+
+  return g_object_new (AFFARI_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", affari_application_get_settings (application),
+                       NULL);
+}
+
+AffariStore *
+affari_window_get_store (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+gint64
+affari_window_get_pipeline_id (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), 0);
+
+  return selected_pipeline_id (self);
+}
+
+void
+affari_window_set_pipeline_id (AffariWindow *self,
+                               gint64        pipeline_id)
+{
+  guint n_items;
+
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->pipelines));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AffariPipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
+
+      if (affari_pipeline_get_id (pipeline) == pipeline_id)
+        {
+          gtk_drop_down_set_selected (self->pipeline_dropdown, i);
+          return;
+        }
+    }
+}
+
+const char *
+affari_window_get_view (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+affari_window_add_toast (AffariWindow *self,
+                         const char   *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  /* A toast's title is markup; deal titles are not. */
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+void
+affari_window_save_state (AffariWindow *self)
+{
+  gboolean maximized;
+
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* The size under a maximized window is the one to come back to. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  if (is_view_name (affari_window_get_view (self)))
+    g_settings_set_string (self->settings, "last-view", affari_window_get_view (self));
+  if (selected_pipeline_id (self) != 0)
+    g_settings_set_int64 (self->settings, "last-pipeline", selected_pipeline_id (self));
+}
+
+/* ---- list and filters ---- */
+
+const AffariDealQuery *
+affari_window_get_filter (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return affari_filter_bar_get_filter (self->filter_bar);
+}
+
+void
+affari_window_set_filter (AffariWindow          *self,
+                          const AffariDealQuery *filter)
+{
+  g_return_if_fail (AFFARI_IS_WINDOW (self));
+
+  affari_filter_bar_set_filter (self->filter_bar, filter);
+  on_filter_bar_filter_changed_cb (self->filter_bar, self);
+  /* A filter is shown by its chips, which live in the search bar. */
+  if (affari_deal_query_has_filter (filter))
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+AffariDealListView *
+affari_window_get_deal_list_view (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return ensure_deal_list_view (self);
+}
+
+AffariFilterBar *
+affari_window_get_filter_bar (AffariWindow *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
+
+  return self->filter_bar;
+}

@@ -1,0 +1,48 @@
+/* affari-window.h — the main window: pipeline selector, the four views, search, new deal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/affari-store.h"
+#include "ui/app/affari-application.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_WINDOW (affari_window_get_type ())
+G_DECLARE_FINAL_TYPE (AffariWindow, affari_window, AFFARI, WINDOW, AdwApplicationWindow)
+
+/* Actions: win.new-deal (an empty deal card), win.new-deal-quick (the short new-deal dialog),
+ * win.open-deal (int64: shows that deal's card), win.close-deal (Esc), win.restore-deal (int64:
+ * back from the trash), win.show-trash, win.load-sample-data, win.show-view ("kanban", "list", "activities",
+ * "calendar"), win.search. Properties: "store" (construct-only), "settings" (construct-only,
+ * nullable), "pipeline-id" (the pipeline shown), "view" (the name of the visible view). */
+AffariWindow *affari_window_new             (AffariApplication *application,
+                                             AffariStore       *store);
+AffariStore  *affari_window_get_store       (AffariWindow      *self);
+gint64        affari_window_get_pipeline_id (AffariWindow      *self);
+void          affari_window_set_pipeline_id (AffariWindow      *self,
+                                             gint64             pipeline_id);
+const char   *affari_window_get_view        (AffariWindow      *self);
+/* Shows a short message over the content. */
+void          affari_window_add_toast       (AffariWindow      *self,
+                                             const char        *title);
+/* Writes size, maximized state, view and pipeline to GSettings (if there is a schema). */
+void          affari_window_save_state      (AffariWindow      *self);
+
+/* ---- list and filters ---- */
+/* The filter of the search bar (criteria only: no pipeline, stage or order), which every view
+ * applies; "filter-changed" () is emitted when it changes. Never NULL. */
+const AffariDealQuery *affari_window_get_filter (AffariWindow          *self);
+/* Applies @filter (NULL = none) as if the user had chosen it. */
+void          affari_window_set_filter      (AffariWindow          *self,
+                                             const AffariDealQuery *filter);
+/* The list ("Elenco") and the filter bar, for tests. */
+typedef struct _AffariDealListView AffariDealListView;
+typedef struct _AffariFilterBar AffariFilterBar;
+AffariDealListView *affari_window_get_deal_list_view (AffariWindow *self);
+AffariFilterBar    *affari_window_get_filter_bar     (AffariWindow *self);
+
+G_END_DECLS

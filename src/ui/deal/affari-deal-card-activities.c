@@ -1,0 +1,537 @@
+/* affari-deal-card-activities.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-deal-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/deal/affari-deal-card-util.h"
+#include "ui/deal/affari-deal-card-activities.h"
+
+struct _AffariDealCardActivities
+{
+  AdwBin               parent_instance;
+
+  AffariStore         *store;
+  AffariDeal          *deal;
+  GPtrArray           *team;        /* AffariTeamMember */
+  GPtrArray           *rows;        /* widgets in open_group / done_group */
+  guint                n_open;
+
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *plan_group;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *subject_row;
+  AdwActionRow        *subject_error;
+  AdwEntryRow         *deadline_row;
+  AdwActionRow        *deadline_error;
+  AdwComboRow         *responsible_row;
+  AdwEntryRow         *description_row;
+  AdwPreferencesGroup *open_group;
+  AdwStatusPage       *empty_page;
+  AdwPreferencesGroup *done_group;
+  GtkLabel            *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (AffariDealCardActivities, affari_deal_card_activities, ADW_TYPE_BIN)
+
+static const AffariActivityType kinds[] = {
+  AFFARI_ACTIVITY_CALL, AFFARI_ACTIVITY_MEETING, AFFARI_ACTIVITY_TASK, AFFARI_ACTIVITY_EMAIL,
+};
+
+/* ------------------------------------------------------------ auxiliary */
+
+static void
+show_error (AffariDealCardActivities *self,
+            const char               *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static const char *
+kind_icon (AffariActivityType kind)
+{
+  switch (kind)
+    {
+    case AFFARI_ACTIVITY_CALL:
+      return "call-start-symbolic";
+    case AFFARI_ACTIVITY_MEETING:
+      return "system-users-symbolic";
+    case AFFARI_ACTIVITY_EMAIL:
+      return "mail-unread-symbolic";
+    case AFFARI_ACTIVITY_TASK:
+    default:
+      return "object-select-symbolic";
+    }
+}
+
+static const char *
+member_name (AffariDealCardActivities *self,
+             gint64                    id)
+{
+  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
+    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == id)
+      return affari_team_member_get_name (g_ptr_array_index (self->team, i));
+  return NULL;
+}
+
+static void
+reset_form (AffariDealCardActivities *self)
+{
+  g_autofree char *deadline = affari_card_format_datetime (affari_activity_default_deadline (affari_store_now (self->store)));
+  gint64 responsible = self->deal != NULL ? affari_deal_get_assigned_by_id (self->deal) : 0;
+
+  if (responsible == 0)
+    responsible = affari_store_get_current_user (self->store);
+  affari_card_set_text (GTK_EDITABLE (self->subject_row), "");
+  affari_card_set_text (GTK_EDITABLE (self->description_row), "");
+  affari_card_set_text (GTK_EDITABLE (self->deadline_row), deadline);
+  affari_card_set_field_error (GTK_WIDGET (self->subject_row), self->subject_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->deadline_row), self->deadline_error, NULL);
+  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
+    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == responsible)
+      adw_combo_row_set_selected (self->responsible_row, i);
+}
+
+static GtkWidget *
+make_reschedule_button (AffariDealCardActivities *self,
+                        AffariActivity           *activity);
+
+static GtkWidget *
+make_row (AffariDealCardActivities *self,
+          AffariActivity           *activity,
+          gint64                    now)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *delete_button;
+  g_autofree char *deadline = affari_card_format_datetime (affari_activity_get_deadline (activity));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  gboolean done = affari_activity_get_completed (activity);
+  gboolean overdue = !done && affari_activity_get_deadline (activity) < now;
+  const char *who = member_name (self, affari_activity_get_responsible_id (activity));
+  gint64 id = affari_activity_get_id (activity);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), affari_activity_get_subject (activity));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (overdue)
+    g_string_append_printf (subtitle, "%s · ", _("Overdue"));
+  g_string_append_printf (subtitle, "%s · %s", affari_activity_type_label (affari_activity_get_kind (activity)), deadline);
+  if (who != NULL)
+    g_string_append_printf (subtitle, " · %s", who);
+  if (affari_activity_get_description (activity) != NULL && *affari_activity_get_description (activity) != '\0')
+    g_string_append_printf (subtitle, "\n%s", affari_activity_get_description (activity));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (kind_icon (affari_activity_get_kind (activity))));
+  if (overdue)
+    gtk_widget_add_css_class (row, "overdue");
+  if (done)
+    gtk_widget_add_css_class (row, "done");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), done ? "activities.undone" : "activities.done");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "x", id);
+  gtk_widget_set_tooltip_text (check, done ? _("Mark as Not Done") : _("Mark as Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  done ? _("Mark as Not Done") : _("Mark as Done"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+
+  if (!done)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_reschedule_button (self, activity));
+
+  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "activities.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", id);
+  gtk_widget_set_tooltip_text (delete_button, _("Delete the Activity"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete the Activity"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+  return row;
+}
+
+static void
+on_reschedule_entry_activated_cb (GtkEntry *entry,
+                                  gpointer  user_data)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (entry), "button");
+
+  gtk_widget_activate (button);
+}
+
+static void
+on_reschedule_clicked_cb (GtkButton *button,
+                          GtkEntry  *entry)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "activity-id"));
+  g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (entry));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+
+  gtk_widget_activate_action (GTK_WIDGET (entry), "activities.reschedule", "(xs)", id, text);
+  if (popover != NULL && !gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+make_reschedule_button (AffariDealCardActivities *self,
+                        AffariActivity           *activity)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Reschedule"));
+  GtkWidget *label = gtk_label_new (_("New deadline"));
+  g_autofree char *deadline = affari_card_format_datetime (affari_activity_get_deadline (activity));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_editable_set_text (GTK_EDITABLE (entry), deadline);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New deadline"), -1);
+  g_object_set_data (G_OBJECT (entry), "activity-id", GSIZE_TO_POINTER ((gsize) affari_activity_get_id (activity)));
+  g_object_set_data (G_OBJECT (entry), "button", button);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_reschedule_entry_activated_cb), NULL);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_reschedule_clicked_cb), entry);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "document-open-recent-symbolic");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Reschedule"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reschedule"), -1);
+  return menu_button;
+}
+
+static void
+reload (AffariDealCardActivities *self)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = affari_store_now (self->store);
+  guint n_done = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  self->n_open = 0;
+
+  if (self->deal != NULL && affari_deal_get_id (self->deal) != 0)
+    activities = affari_store_list_activities (self->store, affari_deal_get_id (self->deal), &error);
+  if (error != NULL)
+    show_error (self, error->message);
+
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    {
+      AffariActivity *activity = g_ptr_array_index (activities, i);
+      GtkWidget *row = make_row (self, activity, now);
+
+      if (affari_activity_get_completed (activity))
+        {
+          adw_preferences_group_add (self->done_group, row);
+          n_done++;
+        }
+      else
+        {
+          adw_preferences_group_add (self->open_group, row);
+          self->n_open++;
+        }
+      g_ptr_array_add (self->rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), self->n_open == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_group), n_done > 0);
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void
+plan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
+  g_autofree char *subject = affari_card_dup_text (GTK_EDITABLE (self->subject_row));
+  g_autofree char *deadline_text = affari_card_dup_text (GTK_EDITABLE (self->deadline_row));
+  g_autofree char *description = affari_card_dup_text (GTK_EDITABLE (self->description_row));
+  g_autoptr(AffariActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  AffariTeamMember *member = adw_combo_row_get_selected_item (self->responsible_row);
+  guint kind_index = adw_combo_row_get_selected (self->kind_row);
+  gint64 deadline = 0;
+  gboolean ok = TRUE;
+
+  if (self->deal == NULL || affari_deal_get_id (self->deal) == 0)
+    return;
+
+  if (*subject == '\0')
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->subject_row), self->subject_error, _("Write what is to be done"));
+      ok = FALSE;
+    }
+  else
+    affari_card_set_field_error (GTK_WIDGET (self->subject_row), self->subject_error, NULL);
+
+  if (!affari_card_parse_datetime (deadline_text, &deadline, &error))
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->deadline_row), self->deadline_error, error->message);
+      g_clear_error (&error);
+      ok = FALSE;
+    }
+  else
+    affari_card_set_field_error (GTK_WIDGET (self->deadline_row), self->deadline_error, NULL);
+  if (!ok)
+    return;
+
+  activity = affari_activity_new (kinds[kind_index < G_N_ELEMENTS (kinds) ? kind_index : 0], subject, deadline);
+  g_object_set (activity,
+                "description", *description != '\0' ? description : NULL,
+                "responsible-id", member != NULL ? affari_team_member_get_id (member) : (gint64) 0,
+                NULL);
+  if (!affari_store_add_activity (self->store, affari_deal_get_id (self->deal), activity, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_error (self, NULL);
+  reset_form (self);
+  reload (self);
+}
+
+static void
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean done = g_str_equal (action_name, "activities.done");
+
+  if (!affari_store_complete_activity (self->store, g_variant_get_int64 (parameter), done, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+  reload (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!affari_store_delete_activity (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+  reload (self);
+}
+
+static void
+reschedule_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
+  g_autoptr(GError) error = NULL;
+  const char *text = NULL;
+  gint64 id = 0, deadline = 0;
+
+  g_variant_get (parameter, "(x&s)", &id, &text);
+  if (!affari_card_parse_datetime (text, &deadline, &error) ||
+      !affari_store_reschedule_activity (self->store, id, deadline, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_error (self, NULL);
+  reload (self);
+}
+
+/* ------------------------------------------------------------ overrides */
+
+static void
+affari_deal_card_activities_dispose (GObject *object)
+{
+  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_object (&self->deal);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (affari_deal_card_activities_parent_class)->dispose (object);
+}
+
+static void
+affari_deal_card_activities_class_init (AffariDealCardActivitiesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = affari_deal_card_activities_dispose;
+
+  gtk_widget_class_install_action (widget_class, "activities.plan", NULL, plan_action);
+  gtk_widget_class_install_action (widget_class, "activities.done", "x", done_action);
+  gtk_widget_class_install_action (widget_class, "activities.undone", "x", done_action);
+  gtk_widget_class_install_action (widget_class, "activities.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "activities.reschedule", "(xs)", reschedule_action);
+}
+
+static AdwEntryRow *
+entry_row_new (AdwPreferencesGroup *group,
+               const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  affari_card_track_edits (GTK_EDITABLE (row));
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+on_plan_entry_activated_cb (AdwEntryRow              *row,
+                            AffariDealCardActivities *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "activities.plan", NULL);
+}
+
+static void
+affari_deal_card_activities_init (AffariDealCardActivities *self)
+{
+  GtkStringList *kind_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  GtkWidget *plan_button, *error_group;
+
+  self->rows = g_ptr_array_new ();
+
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+
+  self->plan_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->plan_group, _("Plan an Activity"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (kind_names, affari_activity_type_label (kinds[i]));
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
+  g_object_unref (kind_names);
+  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->kind_row));
+
+  self->subject_row = entry_row_new (self->plan_group, _("Subject"));
+  g_signal_connect (self->subject_row, "entry-activated", G_CALLBACK (on_plan_entry_activated_cb), self);
+  self->subject_error = affari_card_error_row_new ();
+  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->subject_error));
+  self->deadline_row = entry_row_new (self->plan_group, _("Deadline"));
+  g_signal_connect (self->deadline_row, "entry-activated", G_CALLBACK (on_plan_entry_activated_cb), self);
+  self->deadline_error = affari_card_error_row_new ();
+  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->deadline_error));
+
+  self->responsible_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->responsible_row), _("Responsible"));
+  expression = gtk_property_expression_new (AFFARI_TYPE_TEAM_MEMBER, NULL, "name");
+  adw_combo_row_set_expression (self->responsible_row, expression);
+  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->responsible_row));
+
+  self->description_row = entry_row_new (self->plan_group, _("Description"));
+
+  plan_button = gtk_button_new_with_mnemonic (_("_Plan"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (plan_button), "activities.plan");
+  gtk_widget_add_css_class (plan_button, "suggested-action");
+  gtk_widget_set_halign (plan_button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (plan_button, 12);
+  adw_preferences_group_add (self->plan_group, plan_button);
+  adw_preferences_page_add (self->page, self->plan_group);
+
+  error_group = adw_preferences_group_new ();
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (error_group), GTK_WIDGET (self->error_label));
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (error_group));
+
+  self->open_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->open_group, _("Planned"));
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "alarm-symbolic");
+  adw_status_page_set_title (self->empty_page, _("Nothing Planned"));
+  adw_status_page_set_description (self->empty_page, _("Plan the next call, meeting, task or e-mail to keep the deal moving."));
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
+  adw_preferences_group_add (self->open_group, GTK_WIDGET (self->empty_page));
+  adw_preferences_page_add (self->page, self->open_group);
+
+  self->done_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->done_group, _("Done"));
+  adw_preferences_page_add (self->page, self->done_group);
+}
+
+/* ------------------------------------------------------------ public API */
+
+void
+affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
+                                      AffariStore              *store,
+                                      AffariDeal               *deal)
+{
+  gboolean same_deal;
+
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_ACTIVITIES (self));
+
+  same_deal = self->deal != NULL && deal != NULL && affari_deal_get_id (self->deal) == affari_deal_get_id (deal);
+  g_set_object (&self->store, store);
+  g_set_object (&self->deal, deal);
+
+  if (self->team == NULL && store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
+
+      self->team = affari_store_list_team (store, &error);
+      if (self->team == NULL)
+        g_warning ("Cannot list the team: %s", error->message);
+      else
+        g_list_store_splice (model, 0, 0, self->team->pdata, self->team->len);
+      adw_combo_row_set_model (self->responsible_row, G_LIST_MODEL (model));
+    }
+
+  /* A half-written activity survives a refresh of the same deal. */
+  if (!same_deal || (!affari_card_is_dirty (GTK_EDITABLE (self->subject_row)) &&
+                     !affari_card_is_dirty (GTK_EDITABLE (self->deadline_row))))
+    reset_form (self);
+  if (store != NULL)
+    reload (self);
+}
+
+void
+affari_deal_card_activities_focus_plan (AffariDealCardActivities *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_ACTIVITIES (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
+}
+
+guint
+affari_deal_card_activities_get_n_open (AffariDealCardActivities *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_ACTIVITIES (self), 0);
+
+  return self->n_open;
+}

@@ -1,0 +1,1357 @@
+/* test-deal-card.c — the deal card in the real window: open, edit, products, activities,
+ * the close-without-activity suggestion, closing as lost or won (also from the stage dropdown),
+ * reopening, unsaved text, probability and comment, custom fields, product completion, Delete
+ * and the trash with its toast, and the issue's "Done means" walk-through
+ *
+ * Runs under Xvfb in Italian, like test-window.c, whose harness it shares: the real application
+ * on a temporary database, driven through named actions and the card's own widgets, with the
+ * store checked afterwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "model/affari-i18n.h"
+#include "model/affari-money.h"
+#include "io/affari-demo.h"
+#include "store/affari-store.h"
+#include "affari-ui-app-test.h"
+#include "ui/app/affari-application.h"
+#include "ui/board/affari-kanban-board.h"
+#include "ui/board/affari-kanban-column.h"
+#include "ui/deal/affari-deal-card.h"
+#include "ui/deal/affari-deal-card-activities.h"
+#include "ui/deal/affari-deal-card-fields.h"
+#include "ui/deal/affari-deal-stage-bar.h"
+#include "ui/app/affari-trash-window.h"
+#include "ui/deal/affari-deal-card-products.h"
+#include "ui/deal/affari-deal-card-history.h"
+#include "ui/deal/affari-deal-card-util.h"
+#include "ui/app/affari-window.h"
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture
+{
+  UiApp              ui;          /* first: see affari-ui-app-test.h */
+};
+
+/* ------------------------------------------------------------ finding widgets */
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* A section of the card shown with this title (the card layout makes them). */
+static gboolean
+match_mapped_group (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
+/* ------------------------------------------------------------ the store */
+
+static guint
+count_deals (AffariStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDealQuery query = { 0 };
+  guint n;
+
+  n = affari_store_count_deals (store, &query, &error);
+  g_assert_no_error (error);
+
+  return n;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  ui_app_set_up (&f->ui, "card");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ui_app_tear_down (&f->ui);
+}
+
+static gint64
+create_deal (AffariStore *store,
+             const char  *title,
+             gint64       amount)
+{
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(GError) error = NULL;
+
+  affari_deal_set_title (deal, title);
+  affari_deal_set_amount (deal, amount);
+  affari_store_create_deal (store, deal, &error);
+  g_assert_no_error (error);
+
+  return affari_deal_get_id (deal);
+}
+
+/* ------------------------------------------------------------ the card */
+
+/* The sentence under a field that says what is wrong with it, on screen. */
+static gboolean
+match_mapped_field_error (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  const char *title;
+
+  if (!ADW_IS_ACTION_ROW (widget) || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_has_css_class (widget, "field-error"))
+    return FALSE;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return title != NULL && *title != '\0' && (data == NULL || strstr (title, data) != NULL);
+}
+
+static void
+collect_rows (GtkWidget  *root,
+              const char *title,
+              GPtrArray  *found)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, title, found);
+}
+
+/* The last row titled @title under @root (new product rows are added last). */
+static GtkWidget *
+last_row (GtkWidget  *root,
+          const char *title)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_rows (root, title, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, found->len - 1);
+}
+
+static GtkWidget *
+row (GtkWidget  *root,
+     const char *title)
+{
+  GtkWidget *found = find_widget (root, match_row_title, title);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Types @text into an entry row and applies it, as Enter or the apply button does. */
+static void
+type_and_apply (GtkWidget  *entry_row,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+  g_signal_emit_by_name (entry_row, "apply");
+  settle ();
+}
+
+static AdwFlap *
+card_flap (AffariWindow *window)
+{
+  return ADW_FLAP (find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+}
+
+static AffariDealCard *
+deal_card (AffariWindow *window)
+{
+  return AFFARI_DEAL_CARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD));
+}
+
+static AdwMessageDialog *
+wait_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  wait_for_frame (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* Clicks the button of response @id, as a user does: the dialog answers and goes away. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *id)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, id);
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), match_button_label, label);
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+static AffariDeal *
+stored_deal (AffariStore *store,
+             gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  AffariDeal *deal = affari_store_get_deal (store, id, &error);
+
+  g_assert_no_error (error);
+  return deal;
+}
+
+static gboolean
+has_event_containing (AffariStore *store,
+                      gint64       id,
+                      const char  *text)
+{
+  g_autoptr(GPtrArray) events = affari_store_list_events (store, id, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (strstr (affari_event_get_text (g_ptr_array_index (events, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64 card_deal_id;
+
+static void
+edit_deal_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *products, *activities, *history;
+  GtkWidget *amount_row, *date_row, *price_row;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  g_autofree char *lost_response = NULL;
+  gint64 lost_stage, expected_deadline;
+
+  g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+  /* The card is built when it is first needed, not at start-up (it is a big editor). */
+  g_assert_null (deal_card (window));
+
+  /* Opening a deal (as the board does on a double click) slides its card in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id));
+  card = deal_card (window);
+  g_assert_nonnull (card);
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
+  g_assert_true (label_on_screen (GTK_WIDGET (card), "Fornitura sedie"));
+
+  /* An amount that is not one: red, with the reason, not saved, and the text stays. */
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  type_and_apply (amount_row, "12,345,6");
+  g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (card), match_mapped_field_error, "12,345,6"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "12,345,6");
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 0);
+  g_clear_object (&deal);
+
+  /* A date that does not exist is refused the same way. */
+  date_row = row (GTK_WIDGET (card), _("Expected Close Date"));
+  type_and_apply (date_row, "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "31/02/2026");
+  type_and_apply (date_row, "15/12/2026");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, "2026-12-15");
+  g_clear_object (&deal);
+
+  /* The title, edited in place. */
+  type_and_apply (row (GTK_WIDGET (card), _("Title")), "Fornitura sedie e tavoli");
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Fornitura sedie e tavoli");
+  g_clear_object (&deal);
+
+  /* Two product rows: one from the catalogue with a 10 % discount, one free text with VAT
+   * included. The amount follows them. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Sedia ergonomica");
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Quantity"))), "4");
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Discount per Unit"))), "10");
+  price_row = last_row (products, _("Unit Price"));
+  type_and_apply (price_row, "150,00");
+  rows = affari_store_list_product_rows (store, card_deal_id, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  /* 150,00 − 10 % = 135,00 + 22 % = 164,70 × 4 = 658,80 */
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).row_total, ==, 65880);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).discount_rate_bp, ==, 1000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Montaggio");
+  gtk_switch_set_active (GTK_SWITCH (find_type (last_row (products, _("Price Includes VAT")), GTK_TYPE_SWITCH)), TRUE);
+  settle ();
+  type_and_apply (last_row (products, _("Unit Price")), "122,00");
+  rows = affari_store_list_product_rows (store, card_deal_id, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (g_array_index (rows, AffariProductRow, 1).tax_included);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).price_netto, ==, 10000);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).row_total, ==, 12200);
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 65880 + 12200);
+  g_assert_false (affari_deal_get_is_manual_amount (deal));
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("computed from the products")));
+
+  /* Typed by hand, the amount stays and the card says so. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
+  type_and_apply (amount_row, "1.000,00");
+  g_assert_false (gtk_widget_has_css_class (amount_row, "error"));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 100000);
+  g_assert_true (affari_deal_get_is_manual_amount (deal));
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("typed by hand")));
+
+  /* Closing an open deal with nothing planned suggests planning; "Pianifica attività" keeps the
+   * card and shows the activities. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "plan"));
+  click_response (dialog, "plan");
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  WAIT_UNTIL (gtk_widget_get_mapped (activities));
+
+  /* Closed again without planning: asked again, "Non ora" closes ... */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  click_response (dialog, "later");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* ... and is not asked again for this deal: the next close closes at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Back to the activities to plan one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
+  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  WAIT_UNTIL (gtk_widget_get_mapped (activities));
+
+  /* Plan a call with the default deadline: three working days ahead, on the hour. */
+  expected_deadline = affari_activity_default_deadline (affari_store_now (store));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
+  gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Richiamare per il preventivo");
+  g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
+  list = affari_store_list_activities (store, card_deal_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (affari_activity_get_kind (g_ptr_array_index (list, 0)), ==, AFFARI_ACTIVITY_CALL);
+  g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)), ==, expected_deadline);
+  g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)) % 3600, ==, 0);
+  g_assert_cmpuint (affari_deal_card_activities_get_n_open (AFFARI_DEAL_CARD_ACTIVITIES (activities)), ==, 1);
+
+  /* Reschedule it by a day. */
+  {
+    g_autofree char *later = affari_card_format_datetime (expected_deadline + 86400);
+
+    g_assert_true (gtk_widget_activate_action (activities, "activities.reschedule", "(xs)",
+                                               affari_activity_get_id (g_ptr_array_index (list, 0)), later));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = affari_store_list_activities (store, card_deal_id, &error);
+    g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)), ==, expected_deadline + 86400);
+  }
+
+  /* With a call planned, closing asks nothing. */
+  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL);
+  settle ();
+  g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A comment on the timeline. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
+  history = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  gtk_editable_set_text (GTK_EDITABLE (row (history, _("Add a Comment"))), "Il cliente vuole il colore grigio");
+  g_assert_true (gtk_widget_activate_action (history, "history.comment", NULL));
+  g_assert_true (has_event_containing (store, card_deal_id, "Il cliente vuole il colore grigio"));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (label_on_screen (history, "Il cliente vuole il colore grigio"));
+
+  /* Close as lost, in the second lost stage, with a reason. */
+  lost_stage = affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), "APOLOGY");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
+  dialog = wait_message_dialog ();
+  lost_response = g_strdup_printf ("lost-%" G_GINT64_FORMAT, lost_stage);
+  g_assert_true (adw_message_dialog_has_response (dialog, "won"));
+  g_assert_true (adw_message_dialog_has_response (dialog, lost_response));
+  reason = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Budget tagliato");
+  click_response (dialog, lost_response);
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, lost_stage);
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_FAILURE);
+  g_assert_true (has_event_containing (store, card_deal_id, "Budget tagliato"));
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Lost")));
+
+  /* Reopen: back in progress, not closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_PROCESS);
+  g_clear_object (&deal);
+
+  /* The history on screen holds every kind of change made above. */
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (affari_deal_card_history_get_n_events (AFFARI_DEAL_CARD_HISTORY (history)), >=, 10);
+}
+
+static void
+test_edit_deal (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Fornitura sedie", 0);
+  create_deal (store, "Altro affare", 50000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, edit_deal_body);
+}
+
+static void
+new_deal_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  AffariDealQuery query = { 0 };
+  GtkWidget *name, *phone, *email;
+  AffariDeal *deal;
+  gint64 id;
+
+  /* Ctrl+N opens an empty card; nothing is stored until it has a title. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL);
+  settle ();
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (row (GTK_WIDGET (card), _("Title")), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Impianto fotovoltaico");
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Amount"))), "2.500");
+
+  /* A new client company and a new contact, created inline. */
+  name = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_nonnull (name);
+  phone = gtk_widget_get_next_sibling (name);
+  email = gtk_widget_get_next_sibling (phone);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Solare Srl");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "02 1234567");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "company");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Giulia Neri");
+  gtk_editable_set_text (GTK_EDITABLE (email), "giulia.neri");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "contact");
+  /* Not an e-mail address: nothing created. */
+  contacts = affari_store_search_contacts (store, "Neri", 10, &error);
+  g_assert_cmpuint (contacts->len, ==, 0);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Giulia Neri");
+  gtk_editable_set_text (GTK_EDITABLE (email), "giulia.neri@solare.it");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "contact");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL));
+  id = affari_deal_card_get_deal_id (card);
+  g_assert_cmpint (id, >, 0);
+
+  query.pipeline_id = affari_store_get_default_pipeline_id (store);
+  deals = affari_store_query_deals (store, &query, 0, 10, &error);
+  g_assert_cmpuint (deals->len, ==, 1);
+  deal = g_ptr_array_index (deals, 0);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Impianto fotovoltaico");
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 250000);
+  g_assert_cmpstr (affari_deal_get_company_name (deal), ==, "Solare Srl");
+  contacts = affari_store_list_deal_contacts (store, id, &error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (affari_contact_get_email (g_ptr_array_index (contacts, 0)), ==, "giulia.neri@solare.it");
+
+  /* Delete: to the trash at once, with "Annulla" on a toast; undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.delete", NULL));
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-deal", "x", id));
+  g_assert_cmpuint (count_deals (store), ==, 1);
+}
+
+static void
+test_new_deal (Fixture       *f,
+               gconstpointer  data)
+{
+  run_app (f, new_deal_body);
+}
+
+static void
+trash_purge_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  g_autoptr(GPtrArray) trash = affari_store_list_trash (store, NULL);
+
+  /* The start-up purged the deal trashed 40 days ago and kept the one of yesterday. */
+  g_assert_cmpuint (trash->len, ==, 1);
+  g_assert_cmpstr (affari_deal_get_title (g_ptr_array_index (trash, 0)), ==, "Cestinato ieri");
+}
+
+static void
+test_trash_purge_at_start (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 old, recent;
+
+  old = create_deal (store, "Cestinato tempo fa", 100);
+  recent = create_deal (store, "Cestinato ieri", 100);
+  affari_store_set_now (store, now - 40 * 86400);
+  affari_store_trash_deal (store, old, &error);
+  g_assert_no_error (error);
+  affari_store_set_now (store, now - 86400);
+  affari_store_trash_deal (store, recent, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, trash_purge_body);
+}
+
+/* ------------------------------------------------------------ more of the card */
+
+static gboolean
+match_mapped_button_label (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+match_menu_button_tooltip (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static guint
+stage_index (AffariStore *store,
+             gint64       stage_id)
+{
+  g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_store_get_default_pipeline_id (store), NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    if (affari_stage_get_id (g_ptr_array_index (stages, i)) == stage_id)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static gint64
+stage_by_code (AffariStore *store,
+               const char  *code)
+{
+  return affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), code);
+}
+
+/* The stage button of the stage bar for @name, clicked as the mouse does. */
+static void
+click_stage_button (AffariDealCard *card,
+                    const char     *name)
+{
+  GtkWidget *bar = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_STAGE_BAR);
+  GtkWidget *button = find_widget (bar, match_tooltip, name);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+/* Activates the shortcut of @widget's own controllers for @accelerator (like press_shortcut,
+ * without requiring that it exists on a window). */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, accelerator) != NULL)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* A key pressed in @widget, through its key controller named @name. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *name,
+           guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)), name) != 0)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      return handled;
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static gboolean
+has_event_kind (AffariStore     *store,
+                gint64           id,
+                AffariEventType  kind)
+{
+  g_autoptr(GPtrArray) events = affari_store_list_events (store, id, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (affari_event_get_kind (g_ptr_array_index (events, i)) == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+closing_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *stage_row;
+  AdwMessageDialog *dialog;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autofree char *apology_response = NULL;
+  gint64 preparation = stage_by_code (store, "PREPARATION");
+  gint64 won = stage_by_code (store, "WON");
+  gint64 apology = stage_by_code (store, "APOLOGY");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
+  wait_for_frame (GTK_WIDGET (window));
+  stage_row = row (GTK_WIDGET (card), _("Stage"));
+
+  /* An in-progress stage picked in the dropdown moves at once. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, preparation));
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
+  g_clear_object (&deal);
+
+  /* "Affare vinto" in the dropdown asks first; cancelling leaves deal and dropdown as they were. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, won));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "won");
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
+  g_clear_object (&deal);
+  click_response (dialog, "cancel");
+  settle ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (stage_row)), ==, stage_index (store, preparation));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_clear_object (&deal);
+
+  /* A lost stage in the dropdown: the dialog offers that stage, with a reason. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, apology));
+  dialog = wait_message_dialog ();
+  apology_response = g_strdup_printf ("lost-%" G_GINT64_FORMAT, apology);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, apology_response);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Scelto un concorrente");
+  click_response (dialog, apology_response);
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, apology);
+  g_assert_true (has_event_containing (store, card_deal_id, "Scelto un concorrente"));
+  g_clear_object (&deal);
+
+  /* "Riapri" goes back to where the deal was before closing, not to the last in-progress stage. */
+  WAIT_UNTIL (gtk_widget_get_visible (find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen"))));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen")), "clicked");
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
+  g_clear_object (&deal);
+  WAIT_UNTIL (adw_combo_row_get_selected (ADW_COMBO_ROW (stage_row)) == stage_index (store, preparation));
+
+  /* Closed as won through the dialog of the stage bar's last step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "won");
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, won);
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Won")));
+}
+
+static void
+test_closing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Arredo uffici", 120000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, closing_body);
+}
+
+static void
+unsaved_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *amount_row;
+  AdwMessageDialog *dialog;
+  g_autoptr(AffariDeal) deal = NULL;
+
+  /* A new card with a title typed: closing asks; "Continua a modificare" keeps the text. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Ristrutturazione bagno");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard the New Deal?"));
+  click_response (dialog, "keep");
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title")))), ==, "Ristrutturazione bagno");
+
+  /* Esc asks the same; "Scarta" closes and nothing is stored. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "discard");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpuint (count_deals (store), ==, 1);
+
+  /* An empty new card closes without asking. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
+  settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* An existing deal with an invalid amount typed: closing asks instead of dropping it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "dodici");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
+  click_response (dialog, "keep");
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "dodici");
+  g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
+
+  /* Corrected but not applied: closing saves it (then suggests planning an activity). */
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "12,00");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
+  click_response (dialog, "later");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 1200);
+
+  /* Opening another deal over invalid text asks too: "keep" stays, "discard" opens the other. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "tredici");
+  {
+    g_autoptr(AffariDeal) second = affari_deal_new ();
+    gint64 other;
+
+    affari_deal_set_title (second, "Secondo affare");
+    g_assert_true (affari_store_create_deal (store, second, NULL));
+    other = affari_deal_get_id (second);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
+    dialog = wait_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
+    click_response (dialog, "keep");
+    settle ();
+    g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "tredici");
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
+    dialog = wait_message_dialog ();
+    click_response (dialog, "discard");
+    settle ();
+    g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, other);
+    g_clear_object (&deal);
+    deal = stored_deal (store, card_deal_id);
+    g_assert_cmpint (affari_deal_get_amount (deal), ==, 1200);
+  }
+}
+
+static void
+test_unsaved (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Fornitura sedie", 0);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, unsaved_body);
+}
+
+static int
+stored_probability (AffariStore *store,
+                    gint64       id)
+{
+  g_autoptr(AffariDeal) deal = stored_deal (store, id);
+
+  return affari_deal_get_probability (deal);
+}
+
+static gint64 field_text_id, field_size_id, field_vip_id, field_budget_id, field_due_id;
+
+static void
+more_fields_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *spin, *comments, *fields, *text_row, *due_row;
+  GtkTextBuffer *buffer;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GPtrArray) definitions = NULL;
+  g_autofree char *medium = NULL;
+  AffariCustomField *size;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
+  wait_for_frame (GTK_WIDGET (window));
+
+  /* "Ulteriori informazioni" is the section's name. */
+  g_assert_true (label_on_screen (GTK_WIDGET (card), _("Additional Information")));
+
+  /* Probability: set, then cleared back to "not set". */
+  spin = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
+  WAIT_UNTIL (stored_probability (store, card_deal_id) == 40);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.clear-probability", NULL));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_probability (deal), ==, -1);
+  g_clear_object (&deal);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  /* …also by emptying the field. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 70);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, -1);
+
+  /* The comment: several lines, saved with Ctrl+Enter, one event. */
+  comments = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (comments));
+  gtk_text_buffer_set_text (buffer, "Prima riga\nSeconda riga", -1);
+  g_assert_true (activate_shortcut (comments, "<Control>Return"));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_comments (deal), ==, "Prima riga\nSeconda riga");
+  g_clear_object (&deal);
+  g_assert_true (has_event_containing (store, card_deal_id, "Seconda riga"));
+  /* …and when the editor loses the focus. */
+  gtk_widget_grab_focus (comments);
+  gtk_text_buffer_set_text (buffer, "Solo una riga", -1);
+  gtk_widget_grab_focus (row (GTK_WIDGET (card), _("Title")));
+  settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpstr (affari_deal_get_comments (deal), ==, "Solo una riga");
+  g_clear_object (&deal);
+
+  /* Custom fields: a section after "Ulteriori informazioni" (the default card layout), one widget per kind. */
+  fields = find_widget (GTK_WIDGET (card), match_mapped_group, _("Custom Fields"));
+  g_assert_nonnull (fields);
+  g_assert_true (gtk_widget_get_prev_sibling (fields) ==
+                 find_widget (GTK_WIDGET (card), match_mapped_group, _("Additional Information")));
+  text_row = row (fields, "Ordine del cliente");
+  g_assert_true (ADW_IS_ENTRY_ROW (text_row));
+  type_and_apply (text_row, "PO-2026-17");
+  values = affari_store_get_deal_field_values (store, card_deal_id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_text_id), ==, "PO-2026-17");
+  g_clear_pointer (&values, g_hash_table_unref);
+  g_assert_true (has_event_containing (store, card_deal_id, "Ordine del cliente: (vuoto) → PO-2026-17"));
+
+  /* An invalid date: red with the reason, not saved, the text stays. */
+  due_row = row (fields, "Consegna");
+  type_and_apply (due_row, "31/02/2027");
+  g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "31/02/2027");
+  values = affari_store_get_deal_field_values (store, card_deal_id, NULL);
+  g_assert_null (g_hash_table_lookup (values, &field_due_id));
+  g_clear_pointer (&values, g_hash_table_unref);
+  type_and_apply (due_row, "15/03/2027");
+  g_assert_false (gtk_widget_has_css_class (due_row, "error"));
+
+  type_and_apply (row (fields, "Budget del cliente"), "1.500,50");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fields, "Dimensione")), 2);
+  gtk_switch_set_active (GTK_SWITCH (find_type (row (fields, "Cliente importante"), GTK_TYPE_SWITCH)), TRUE);
+  settle ();
+
+  definitions = affari_store_list_custom_fields (store, NULL);
+  size = g_ptr_array_index (definitions, 1);
+  g_assert_cmpint (size->id, ==, field_size_id);
+  medium = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (size->items, AffariFieldItem, 1).id);
+  values = affari_store_get_deal_field_values (store, card_deal_id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_due_id), ==, "2027-03-15");
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_budget_id), ==, "1500.50|EUR");
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_size_id), ==, medium);
+  g_assert_cmpstr (g_hash_table_lookup (values, &field_vip_id), ==, "1");
+  g_assert_true (has_event_containing (store, card_deal_id, "Dimensione: (vuoto) → Media"));
+
+  /* Opened again, the card shows what is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Budget del cliente"))), ==, "1.500,50");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Consegna"))), ==, "15/03/2027");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (fields, "Dimensione"))), ==, 2);
+}
+
+static void
+test_more_fields (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  const char * const sizes[] = { "Piccola", "Media", "Grande", NULL };
+
+  card_deal_id = create_deal (store, "Cucina su misura", 0);
+  create_deal (store, "Altro affare", 0);
+  field_text_id = affari_store_create_custom_field (store, AFFARI_FIELD_STRING, "ORDINE", "Ordine del cliente", FALSE, TRUE, NULL, &error);
+  field_size_id = affari_store_create_custom_field (store, AFFARI_FIELD_ENUMERATION, "SIZE", "Dimensione", FALSE, FALSE, sizes, &error);
+  field_vip_id = affari_store_create_custom_field (store, AFFARI_FIELD_BOOLEAN, "VIP", "Cliente importante", FALSE, FALSE, NULL, &error);
+  field_budget_id = affari_store_create_custom_field (store, AFFARI_FIELD_MONEY, "BUDGET", "Budget del cliente", FALSE, FALSE, NULL, &error);
+  field_due_id = affari_store_create_custom_field (store, AFFARI_FIELD_DATE, "DUE", "Consegna", FALSE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, more_fields_body);
+}
+
+static gint64 product_chair_id, product_desk_id;
+
+static void
+product_completion_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *products, *name_row;
+  GtkPopover *popover;
+  GtkListBox *list;
+  g_autoptr(GArray) rows = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  name_row = last_row (products, _("Product"));
+
+  /* Typing offers the matching catalogue products in a list under the name. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "sed");
+  popover = GTK_POPOVER (find_type (name_row, GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  list = GTK_LIST_BOX (find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  /* Those starting with the text first: "Sedia…", "Sedile…", then "Panca con sedute". */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 2))), ==,
+                   "Panca con sedute");
+  /* The keyboard stays in the name, the arrows choose, Enter picks. */
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Down));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Down));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Down));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Up));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 1);
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Return));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  rows = affari_store_list_product_rows (store, card_deal_id, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).product_id, ==, product_desk_id);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).price_netto, ==, 4500);
+
+  /* Esc closes the list, not the card; text that matches nothing shows none. */
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  name_row = last_row (products, _("Product"));
+  popover = GTK_POPOVER (find_type (name_row, GTK_TYPE_POPOVER));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "sedia");
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Escape));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Tavolo");
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  (void) product_chair_id;
+}
+
+static void
+add_product (AffariStore *store,
+             const char  *name,
+             gint64       price,
+             gint64      *out_id)
+{
+  g_autoptr(AffariProduct) product = affari_product_new (name, price, "EUR");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_object_set (product, "vat-rate", 2200, NULL);
+  id = affari_store_create_product (store, product, &error);
+
+  g_assert_no_error (error);
+  if (out_id != NULL)
+    *out_id = id;
+}
+
+static void
+test_product_completion (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Sala riunioni", 0);
+  add_product (store, "Panca con sedute", 30000, NULL);
+  add_product (store, "Sedia ergonomica", 15000, &product_chair_id);
+  add_product (store, "Sedile girevole", 4500, &product_desk_id);
+  add_product (store, "Lampada", 2000, NULL);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, product_completion_body);
+}
+
+static void
+trash_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *undo, *restore;
+  GtkWindow *trash;
+  g_autoptr(GPtrArray) in_trash = NULL;
+
+  /* Delete in the card: to the trash, the card closes, a toast offers "Annulla". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  card = deal_card (window);
+  wait_for_frame (GTK_WIDGET (window));
+  press_shortcut (GTK_WIDGET (card), "Delete");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpuint (count_deals (store), ==, 0);
+
+  /* The toast's button, clicked. */
+  WAIT_UNTIL ((undo = find_widget (GTK_WIDGET (window), match_mapped_button_label, _("_Undo"))) != NULL);
+  g_signal_emit_by_name (undo, "clicked");
+  settle ();
+  g_assert_cmpuint (count_deals (store), ==, 1);
+
+  /* Again, then restored from the Cestino with "Ripristina". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.delete", NULL));
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));
+  WAIT_UNTIL ((trash = find_toplevel (AFFARI_TYPE_TRASH_WINDOW)) != NULL);
+  wait_for_frame (GTK_WIDGET (trash));
+  g_assert_true (label_on_screen (GTK_WIDGET (trash), "Tavoli riunione"));
+  restore = find_widget (GTK_WIDGET (trash), match_mapped_button_label, _("_Restore"));
+  g_assert_nonnull (restore);
+  g_signal_emit_by_name (restore, "clicked");
+  settle ();
+  g_assert_cmpuint (count_deals (store), ==, 1);
+  in_trash = affari_store_list_trash (store, NULL);
+  g_assert_cmpuint (in_trash->len, ==, 0);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (trash), _("The Trash Is Empty")));
+  gtk_window_destroy (trash);
+}
+
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+
+  card_deal_id = create_deal (store, "Tavoli riunione", 80000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, trash_body);
+}
+
+/* "Done means": a new user creates a deal with a new client and two products, plans a call,
+ * moves it through the stage bar to won, reopens it and reads its history. */
+static void
+walk_through_body (Fixture *f)
+{
+  AffariWindow *window = get_window (f);
+  AffariStore *store = affari_window_get_store (window);
+  AffariDealCard *card;
+  GtkWidget *search, *result, *products, *activities, *history, *name_row, *list;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  AdwMessageDialog *dialog;
+  const char *steps[] = { "PREPARATION", "PREPAYMENT_INVOICE", "EXECUTING", "FINAL_INVOICE" };
+  gint64 id;
+
+  /* A new deal, a title. */
+  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
+  /* Popovers are placed on screen: wait until the card has slid in. */
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  wait_for_frame (GTK_WIDGET (window));
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Impianto fotovoltaico Verdi");
+
+  /* The client: searched as typed (an existing contact is found and picked), and a new company. */
+  search = find_type (GTK_WIDGET (card), GTK_TYPE_SEARCH_ENTRY);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Bianchi");
+  WAIT_UNTIL ((result = find_widget (GTK_WIDGET (card), match_row_title, "Luca Bianchi")) != NULL && gtk_widget_get_mapped (result));
+  gtk_widget_activate (result);
+  settle ();
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Verdi Energia");
+  settle ();
+  /* Nothing found: the name of the new client is what was searched (or typed over it). */
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (card), GTK_TYPE_ENTRY)), "Verdi Energia");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "company"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL));
+  id = affari_deal_card_get_deal_id (card);
+  g_assert_cmpint (id, >, 0);
+  deal = stored_deal (store, id);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Impianto fotovoltaico Verdi");
+  g_assert_cmpstr (affari_deal_get_company_name (deal), ==, "Verdi Energia");
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, stage_by_code (store, "NEW"));
+  g_clear_object (&deal);
+  contacts = affari_store_list_deal_contacts (store, id, NULL);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (affari_contact_get_last_name (g_ptr_array_index (contacts, 0)), ==, "Bianchi");
+
+  /* Two products: one picked from the catalogue, one typed. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  name_row = last_row (products, _("Product"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "pannello");
+  list = find_type (name_row, GTK_TYPE_LIST_BOX);
+  WAIT_UNTIL (gtk_widget_get_mapped (list));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Quantity"))), "10");
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  settle ();
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Installazione");
+  type_and_apply (last_row (products, _("Unit Price")), "800,00");
+  rows = affari_store_list_product_rows (store, id, NULL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* 10 × 250,00 + 22 % = 3.050,00; 800,00 + 22 % = 976,00 */
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 0).row_total, ==, 305000);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).row_total, ==, 97600);
+  deal = stored_deal (store, id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 305000 + 97600);
+  g_clear_object (&deal);
+
+  /* A call planned. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
+  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
+  gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Sopralluogo sul tetto");
+  g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
+  planned = affari_store_list_activities (store, id, NULL);
+  g_assert_cmpuint (planned->len, ==, 1);
+  g_assert_cmpint (affari_activity_get_kind (g_ptr_array_index (planned, 0)), ==, AFFARI_ACTIVITY_CALL);
+
+  /* Through the stage bar, step by step, to the end: won. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(AffariStage) stage = NULL;
+      gint64 stage_id = stage_by_code (store, steps[i]);
+
+      if (stage_id == 0)
+        continue;
+      stage = affari_store_get_stage (store, stage_id, NULL);
+      click_stage_button (card, affari_stage_get_name (stage));
+      deal = stored_deal (store, id);
+      g_assert_cmpint (affari_deal_get_stage_id (deal), ==, stage_id);
+      g_clear_object (&deal);
+    }
+  click_stage_button (card, _("Close Deal"));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "won");
+  settle ();
+  deal = stored_deal (store, id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
+  g_clear_object (&deal);
+  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Won")));
+
+  /* Reopened: back in the final invoice stage, open again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
+  deal = stored_deal (store, id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpint (affari_deal_get_stage_id (deal), ==, stage_by_code (store, "FINAL_INVOICE"));
+  g_clear_object (&deal);
+
+  /* The history tells all of it, on screen. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
+  history = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_CREATED));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_PRODUCT));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_ACTIVITY));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_STAGE));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_CLOSED));
+  g_assert_true (has_event_kind (store, id, AFFARI_EVENT_REOPENED));
+  WAIT_UNTIL (affari_deal_card_history_get_n_events (AFFARI_DEAL_CARD_HISTORY (history)) >= 8);
+  g_assert_true (label_on_screen (history, "Sopralluogo sul tetto") ||
+                 find_widget (history, match_row_title, "Sopralluogo sul tetto") != NULL ||
+                 has_event_containing (store, id, "Sopralluogo sul tetto"));
+}
+
+static void
+test_walk_through (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariContact) contact = affari_contact_new ("Luca", "Bianchi");
+  g_autoptr(GError) error = NULL;
+
+  add_product (store, "Pannello solare 400 W", 25000, NULL);
+  add_product (store, "Inverter", 120000, NULL);
+  g_object_set (contact, "phone", "333 1234567", NULL);
+  affari_store_create_contact (store, contact, &error);
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  run_app (f, walk_through_body);
+}
+
+/* ------------------------------------------------------------ main */
+
+static gboolean
+ignore_missing_session_bus (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  affari_i18n_init ();
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
+  g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
+  g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);
+  g_test_add ("/ui/deal-card/closing", Fixture, NULL, fixture_set_up, test_closing, fixture_tear_down);
+  g_test_add ("/ui/deal-card/unsaved", Fixture, NULL, fixture_set_up, test_unsaved, fixture_tear_down);
+  g_test_add ("/ui/deal-card/more-fields", Fixture, NULL, fixture_set_up, test_more_fields, fixture_tear_down);
+  g_test_add ("/ui/deal-card/product-completion", Fixture, NULL, fixture_set_up, test_product_completion, fixture_tear_down);
+  g_test_add ("/ui/deal-card/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
+  g_test_add ("/ui/deal-card/walk-through", Fixture, NULL, fixture_set_up, test_walk_through, fixture_tear_down);
+
+  return g_test_run ();
+}
