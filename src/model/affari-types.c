@@ -30,10 +30,11 @@ static const char * const event_types[] = {
   [AFFARI_EVENT_REOPENED] = "reopened",
   [AFFARI_EVENT_TRASHED] = "trashed",
   [AFFARI_EVENT_RESTORED] = "restored",
+  [AFFARI_EVENT_UNDONE] = "undone",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (activity_types) == AFFARI_ACTIVITY_EMAIL + 1);
-G_STATIC_ASSERT (G_N_ELEMENTS (event_types) == AFFARI_EVENT_RESTORED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (event_types) == AFFARI_EVENT_UNDONE + 1);
 
 const char *
 affari_semantics_to_code (AffariSemantics semantics)

@@ -35,6 +35,7 @@ typedef enum {
   AFFARI_EVENT_REOPENED,
   AFFARI_EVENT_TRASHED,
   AFFARI_EVENT_RESTORED,
+  AFFARI_EVENT_UNDONE,      /* a change undone or redone (Ctrl+Z, Ctrl+Shift+Z) */
 } AffariEventType;
 
 /* Sort keys of deal queries; every one is evaluated in SQL. */

@@ -5,9 +5,11 @@
  * the transaction has committed.
  *
  * Signals:
- *   "deal-changed" (gint64 deal_id, gint64 old_stage_id, gint64 new_stage_id)
- *       a deal was created (old 0), changed, moved, trashed or restored (new 0 when it left
- *       every stage: trashed or deleted). Activities and products of a deal also emit it.
+ *   "changed" (AffariChangeSet *set)
+ *       one committed transaction changed deals: each with its old and new stage (0 when it
+ *       was not or is no longer live: created, trashed, restored, deleted), where it landed and
+ *       the deal as it is now. Activities, products, contacts and fields of a deal count as
+ *       changes of the deal. Models and views update from it.
  *   "stages-changed" (gint64 pipeline_id)   the stages of a pipeline were edited
  *   "pipelines-changed" ()                  pipelines were added, renamed, removed
  *   "reset" ()                              many things changed at once (import, demo): reload
@@ -32,6 +34,7 @@
 #include "model/affari-event.h"
 #include "model/affari-team-member.h"
 #include "model/affari-product.h"
+#include "model/affari-change-set.h"
 
 G_BEGIN_DECLS
 
@@ -184,6 +187,23 @@ GPtrArray   *affari_store_list_activities   (AffariStore *self, gint64 deal_id, 
 /* ---- history ---- */
 GPtrArray   *affari_store_list_events       (AffariStore *self, gint64 deal_id, GError **error); /* newest first */
 gboolean     affari_store_add_comment       (AffariStore *self, gint64 deal_id, const char *text, GError **error);
+
+/* ---- changes: what the deal operations layer (src/ops) builds on ---- */
+/* Starts one user change of @deal_ids: one transaction, which the store's writes until
+ * affari_store_end_change () join; what each deal is now is kept, so that it can be undone. */
+gboolean     affari_store_begin_change      (AffariStore *self, const gint64 *deal_ids, guint n_deals, GError **error);
+/* Declares one more deal of the change in progress, before anything writes to it. */
+gboolean     affari_store_change_add_deal   (AffariStore *self, gint64 deal_id, GError **error);
+/* Commits the change when @ok (rolls it back otherwise) and returns its change set (also emitted
+ * with "changed"), named @label and carrying what undo and redo need; NULL with @error. */
+AffariChangeSet *affari_store_end_change    (AffariStore *self, gboolean ok, const char *label, GError **error);
+/* Whether @set carries what affari_store_revert_change () needs. */
+gboolean     affari_store_change_is_undoable (AffariChangeSet *set);
+/* Puts every deal of @set back as it was before it (@forward FALSE: undo) or as the change left
+ * it (TRUE: redo) — stage, position, closed flag, dates, every field, activities, product rows,
+ * contacts — in one transaction with a history event on each deal. Refused, with nothing
+ * written, when a deal was changed since by something else. Emits "changed" (is-revert set). */
+gboolean     affari_store_revert_change     (AffariStore *self, AffariChangeSet *set, gboolean forward, GError **error);
 
 /* ---- for tests and tools ---- */
 /* Lets tests and the demo generator pretend "now" is another time (0 = the real clock). */

@@ -1,0 +1,93 @@
+/* affari-deal-ops.h — every user-level change of deals, and the one undo/redo history
+ *
+ * The only way the app, the command line and the tests change deals. Each operation is one
+ * transaction of the store that returns its change set (what changed, before and after); the
+ * models update from the store's "changed" signal, never from a view's guess. Operations that a
+ * person makes go onto the history: undo puts the deals back exactly (stage, position, closed
+ * flag, dates, activities, product rows) with a history event, redo does them again.
+ *
+ * The rules live here once: a move of several deals is one transaction that stops at nothing
+ * half-done; moving to a lost stage takes the reason (the caller asks it); moving closed deals
+ * to an in-progress stage reopens them (the caller asks first, see count_reopened).
+ *
+ * Signals: "done" (AffariChangeSet *set, gboolean reverted) after each change, undo or redo made
+ * through these operations (a window shows its toast). Properties: "can-undo", "can-redo".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_DEAL_OPS (affari_deal_ops_get_type ())
+G_DECLARE_FINAL_TYPE (AffariDealOps, affari_deal_ops, AFFARI, DEAL_OPS, GObject)
+
+AffariDealOps   *affari_deal_ops_new                (AffariStore *store);
+AffariStore     *affari_deal_ops_get_store          (AffariDealOps *self);
+
+/* ---- moves ---- */
+/* Moves the deals to @stage_id (their pipeline's) at @index among its deals (0 = top, -1 =
+ * bottom; several keep their order). Closes them on a won/lost stage, with @reason (nullable)
+ * in the history; reopens closed ones on an in-progress stage. Deals of another pipeline fail
+ * the whole move. Also reorders within a stage. */
+AffariChangeSet *affari_deal_ops_move               (AffariDealOps *self, const gint64 *ids, guint n_ids,
+                                                     gint64 stage_id, int index, const char *reason, GError **error);
+/* How many of the deals are closed (won or lost) and would be reopened by a move to @stage_id. */
+guint            affari_deal_ops_count_reopened     (AffariDealOps *self, const gint64 *ids, guint n_ids, gint64 stage_id);
+/* The stage @delta steps after (before, when negative) @deal_id's, in its pipeline's order;
+ * 0 when there is none. */
+gint64           affari_deal_ops_stage_by           (AffariDealOps *self, gint64 deal_id, int delta);
+/* Reopens closed deals: each to the in-progress stage it was in last. */
+AffariChangeSet *affari_deal_ops_reopen             (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
+AffariChangeSet *affari_deal_ops_move_to_pipeline   (AffariDealOps *self, const gint64 *ids, guint n_ids,
+                                                     gint64 pipeline_id, GError **error);
+
+/* ---- trash ---- */
+AffariChangeSet *affari_deal_ops_trash              (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
+AffariChangeSet *affari_deal_ops_restore            (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
+/* Deletes for good (not undoable). */
+gboolean         affari_deal_ops_purge              (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
+
+/* ---- fields ---- */
+/* Writes the fields of @deal that differ from the database. */
+AffariChangeSet *affari_deal_ops_update             (AffariDealOps *self, AffariDeal *deal, GError **error);
+AffariChangeSet *affari_deal_ops_set_responsible    (AffariDealOps *self, const gint64 *ids, guint n_ids,
+                                                     gint64 member_id, GError **error);
+/* The calendar's drag: the close or begin date of a deal ("YYYY-MM-DD"). */
+AffariChangeSet *affari_deal_ops_set_date           (AffariDealOps *self, gint64 deal_id, AffariCalendarField field,
+                                                     const char *date, GError **error);
+AffariChangeSet *affari_deal_ops_set_field_value    (AffariDealOps *self, gint64 deal_id, gint64 field_id,
+                                                     const char *value, GError **error);
+AffariChangeSet *affari_deal_ops_set_contacts       (AffariDealOps *self, gint64 deal_id, const gint64 *contact_ids,
+                                                     guint n_contacts, gint64 primary_id, GError **error);
+AffariChangeSet *affari_deal_ops_set_product_rows   (AffariDealOps *self, gint64 deal_id, const AffariProductRow *rows,
+                                                     guint n_rows, GError **error);
+
+/* ---- activities ---- */
+AffariChangeSet *affari_deal_ops_add_activity       (AffariDealOps *self, gint64 deal_id, AffariActivity *activity,
+                                                     GError **error);
+AffariChangeSet *affari_deal_ops_complete_activity  (AffariDealOps *self, gint64 deal_id, gint64 activity_id,
+                                                     gboolean completed, GError **error);
+AffariChangeSet *affari_deal_ops_delete_activity    (AffariDealOps *self, gint64 deal_id, gint64 activity_id,
+                                                     GError **error);
+AffariChangeSet *affari_deal_ops_reschedule_activity (AffariDealOps *self, gint64 deal_id, gint64 activity_id,
+                                                      gint64 deadline, GError **error);
+/* The Activities view's drag: the next open activity of each deal into @period. */
+AffariChangeSet *affari_deal_ops_reschedule_next    (AffariDealOps *self, const gint64 *ids, guint n_ids,
+                                                     AffariActivityPeriod period, GError **error);
+
+/* ---- the history ---- */
+gboolean         affari_deal_ops_can_undo           (AffariDealOps *self);
+gboolean         affari_deal_ops_can_redo           (AffariDealOps *self);
+/* What the next undo / redo would put back (the change's label), or NULL. */
+const char      *affari_deal_ops_get_undo_label     (AffariDealOps *self);
+const char      *affari_deal_ops_get_redo_label     (AffariDealOps *self);
+/* Undoes the last change / redoes the last undone one; FALSE with @error (nothing written). */
+gboolean         affari_deal_ops_undo               (AffariDealOps *self, GError **error);
+gboolean         affari_deal_ops_redo               (AffariDealOps *self, GError **error);
+
+G_END_DECLS
