@@ -126,7 +126,7 @@ affari_activity_bucket_clear (AffariActivityBucket *bucket)
   "WITH n AS (" \
   "  SELECT d.id, d.currency, d.amount," \
   "         (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0) AS next" \
-  "  FROM deal d WHERE " LIVE_DEAL " AND d.closed = 0" SCOPE_SQL (1, 2) \
+  "  FROM deal d WHERE " STORE_LIVE_DEAL " AND d.closed = 0" SCOPE_SQL (1, 2) \
   "), b AS (" \
   "  SELECT id, currency, amount, next," \
   "         CASE WHEN next IS NULL THEN 5 WHEN next < ?3 THEN 0 WHEN next < ?4 THEN 1" \
@@ -454,7 +454,7 @@ affari_calendar_field_date (AffariDeal          *deal,
   "  SELECT d.id, " key " AS day," \
   "         row_number () OVER (PARTITION BY " key " ORDER BY d.amount DESC, d.id) AS rn," \
   "         count (*) OVER (PARTITION BY " key ") AS n" \
-  "  FROM deal d WHERE " LIVE_DEAL SCOPE_SQL (1, 2) " AND " range \
+  "  FROM deal d WHERE " STORE_LIVE_DEAL SCOPE_SQL (1, 2) " AND " range \
   ") WHERE ?5 = 0 OR rn <= ?5 ORDER BY day, rn"
 
 GPtrArray *
@@ -597,7 +597,7 @@ affari_store_next_activity_deadline (AffariStore  *self,
 
   *out_deadline = 0;
   stmt = store_prepare (self, "SELECT min(a.deadline) FROM activity a JOIN deal d ON d.id = a.deal_id"
-                        " WHERE a.completed = 0 AND a.deadline >= ? AND " LIVE_DEAL, error);
+                        " WHERE a.completed = 0 AND a.deadline >= ? AND " STORE_LIVE_DEAL, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -629,7 +629,7 @@ affari_store_list_planned_activities (AffariStore           *self,
   if (!scope_init (self, query, &scope, error))
     return NULL;
   stmt = store_prepare (self, "SELECT " ACTIVITY_COLUMNS ", d.title FROM activity a JOIN deal d ON d.id = a.deal_id"
-                        " WHERE a.completed = 0 AND " LIVE_DEAL SCOPE_SQL (1, 2)
+                        " WHERE a.completed = 0 AND " STORE_LIVE_DEAL SCOPE_SQL (1, 2)
                         " AND a.deadline >= ?3 AND (?4 = 0 OR a.deadline < ?4)"
                         " ORDER BY a.deadline, a.id", error);
   if (stmt == NULL)
