@@ -89,21 +89,10 @@ affari_store_create_company (AffariStore *self, AffariCompany *company, GError *
 AffariCompany *
 affari_store_get_company (AffariStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  AffariCompany *company = NULL;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, COMPANY_COLUMNS " WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    company = company_from_row (stmt);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The company does not exist any more"));
-  sqlite3_reset (stmt);
-  return company;
+  return store_get_by_id (self, COMPANY_COLUMNS " WHERE id = ?", id, (StoreRowFunc) company_from_row,
+                          _("The company does not exist any more"), error);
 }
 
 GPtrArray *
@@ -194,39 +183,16 @@ affari_store_create_contact (AffariStore *self, AffariContact *contact, GError *
 AffariContact *
 affari_store_get_contact (AffariStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  AffariContact *contact = NULL;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, CONTACT_COLUMNS " WHERE c.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    contact = contact_from_row (stmt);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The contact does not exist any more"));
-  sqlite3_reset (stmt);
-  return contact;
+  return store_get_by_id (self, CONTACT_COLUMNS " WHERE c.id = ?", id, (StoreRowFunc) contact_from_row,
+                          _("The contact does not exist any more"), error);
 }
 
 static GPtrArray *
 collect_contacts (AffariStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, contact_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "contacts");
-      return NULL;
-    }
-  return result;
+  return store_collect (self, stmt, (StoreRowFunc) contact_from_row, "contacts", error);
 }
 
 GPtrArray *

@@ -58,21 +58,10 @@ affari_store_list_pipelines (AffariStore *self, GError **error)
 AffariPipeline *
 affari_store_get_pipeline (AffariStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  AffariPipeline *pipeline = NULL;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, PIPELINE_COLUMNS " WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    pipeline = pipeline_from_row (stmt);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The pipeline does not exist any more"));
-  sqlite3_reset (stmt);
-  return pipeline;
+  return store_get_by_id (self, PIPELINE_COLUMNS " WHERE id = ?", id, (StoreRowFunc) pipeline_from_row,
+                          _("The pipeline does not exist any more"), error);
 }
 
 gint64

@@ -173,6 +173,10 @@ typedef gpointer (*StoreRowFunc) (sqlite3_stmt *stmt);
 /* Every row of @stmt made into an object by @from_row, then @stmt reset; NULL with @error
  * (about @what) on failure. */
 GPtrArray * store_collect (AffariStore *self, sqlite3_stmt *stmt, StoreRowFunc from_row, const char *what, GError **error);
+gpointer store_get_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
+                          const char *not_found, GError **error);
+GPtrArray * store_collect_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
+                                 const char *what, GError **error);
 gboolean store_exec_id (AffariStore *self, const char *sql, gint64 id, GError **error);
 gboolean store_ids_distinct (const gint64 *ids, guint n_ids);
 GArray * store_select_ids (AffariStore *self, const char *sql, gint64 param, GError **error);

@@ -127,21 +127,10 @@ affari_store_list_team (AffariStore *self, GError **error)
 AffariTeamMember *
 affari_store_get_team_member (AffariStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  AffariTeamMember *member = NULL;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT id, name, email, active FROM team_member WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    member = member_from_row (stmt);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("This person is not in the team any more"));
-  sqlite3_reset (stmt);
-  return member;
+  return store_get_by_id (self, "SELECT id, name, email, active FROM team_member WHERE id = ?", id, (StoreRowFunc) member_from_row,
+                          _("This person is not in the team any more"), error);
 }
 
 gint64

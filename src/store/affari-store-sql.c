@@ -402,3 +402,36 @@ store_select_ids (AffariStore *self, const char *sql, gint64 param, GError **err
     }
   return g_steal_pointer (&ids);
 }
+
+/* The object @from_row makes of the one row of @sql (with @id as its parameter), or NULL with
+ * @error: AFFARI_ERROR_NOT_FOUND and @not_found when there is no row. */
+gpointer
+store_get_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
+                 const char *not_found, GError **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  gpointer object = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    object = from_row (stmt);
+  else
+    g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, not_found);
+  sqlite3_reset (stmt);
+  return object;
+}
+
+/* Every row of @sql (with @id as its parameter) made into an object by @from_row. */
+GPtrArray *
+store_collect_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
+                     const char *what, GError **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_collect (self, stmt, from_row, what, error);
+}

@@ -50,35 +50,18 @@ stage_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 affari_store_list_stages (AffariStore *self, gint64 pipeline_id, GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, STAGE_COLUMNS " WHERE pipeline_id = ? ORDER BY sort, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, pipeline_id);
-  return store_collect (self, stmt, (StoreRowFunc) stage_from_row, "stages", error);
+  return store_collect_by_id (self, STAGE_COLUMNS " WHERE pipeline_id = ? ORDER BY sort, id", pipeline_id, (StoreRowFunc) stage_from_row, "stages", error);
 }
 
 AffariStage *
 affari_store_get_stage (AffariStore *self, gint64 stage_id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  AffariStage *stage = NULL;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, STAGE_COLUMNS " WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, stage_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    stage = stage_from_row (stmt);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The stage does not exist any more"));
-  sqlite3_reset (stmt);
-  return stage;
+  return store_get_by_id (self, STAGE_COLUMNS " WHERE id = ?", stage_id, (StoreRowFunc) stage_from_row,
+                          _("The stage does not exist any more"), error);
 }
 
 gint64
