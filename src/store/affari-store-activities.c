@@ -231,8 +231,8 @@ affari_store_activity_buckets (AffariStore           *self,
 
 /* ------------------------------------------------------------ next activity */
 
-static AffariActivity *
-activity_from_row (sqlite3_stmt *stmt)
+AffariActivity *
+store_activity_from_row (sqlite3_stmt *stmt)
 {
   AffariActivityType kind = AFFARI_ACTIVITY_TASK;
 
@@ -271,7 +271,7 @@ affari_store_get_next_activity (AffariStore *self,
   sqlite3_bind_int64 (stmt, 1, deal_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    activity = activity_from_row (stmt);
+    activity = store_activity_from_row (stmt);
   else if (rc != SQLITE_DONE)
     store_set_sqlite_error (error, self->db, rc, "next activity");
   sqlite3_reset (stmt);
@@ -645,7 +645,7 @@ affari_store_list_planned_activities (AffariStore           *self,
   titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AffariActivity *activity = activity_from_row (stmt);
+      AffariActivity *activity = store_activity_from_row (stmt);
       gint64 deal_id = affari_activity_get_deal_id (activity);
 
       g_ptr_array_add (activities, activity);

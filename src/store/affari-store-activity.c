@@ -29,25 +29,6 @@
 
 /* --------------------------------------------------------------- activities */
 
-static AffariActivity *
-activity_from_row (sqlite3_stmt *stmt)
-{
-  AffariActivityType kind = AFFARI_ACTIVITY_TASK;
-
-  affari_activity_type_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
-  return g_object_new (AFFARI_TYPE_ACTIVITY,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "deal-id", sqlite3_column_int64 (stmt, 1),
-                       "kind", (int) kind,
-                       "subject", (const char *) sqlite3_column_text (stmt, 3),
-                       "description", (const char *) sqlite3_column_text (stmt, 4),
-                       "deadline", sqlite3_column_int64 (stmt, 5),
-                       "completed", sqlite3_column_int (stmt, 6) != 0,
-                       "responsible-id", sqlite3_column_int64 (stmt, 7),
-                       "created", sqlite3_column_int64 (stmt, 8),
-                       NULL);
-}
-
 gboolean
 affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *activity, GError **error)
 {
@@ -119,7 +100,7 @@ get_activity (AffariStore *self, gint64 activity_id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, activity_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    activity = activity_from_row (stmt);
+    activity = store_activity_from_row (stmt);
   else
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The activity does not exist any more"));
   sqlite3_reset (stmt);
@@ -221,7 +202,7 @@ affari_store_list_activities (AffariStore *self, gint64 deal_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deal_id);
-  return store_collect (self, stmt, (StoreRowFunc) activity_from_row, "activities", error);
+  return store_collect (self, stmt, (StoreRowFunc) store_activity_from_row, "activities", error);
 }
 
 /* ----------------------------------------------------------- activities */

@@ -216,6 +216,9 @@ gboolean store_write_stage_change (AffariStore *self, gint64 deal_id, gint64 pip
                                    gint64 new_stage, const char *new_name, AffariSemantics new_semantics,
                                    double position, const char *reason, GError **error);
 
+/* ---- activities (affari-store-activities.c) ---- */
+AffariActivity * store_activity_from_row (sqlite3_stmt *stmt);
+
 /* ---- products (affari-store-products.c) ---- */
 gboolean store_recompute_amount (AffariStore *self, gint64 deal_id, GError **error);
 
