@@ -126,7 +126,7 @@ affari_activity_bucket_clear (AffariActivityBucket *bucket)
   "WITH n AS (" \
   "  SELECT d.id, d.currency, d.amount," \
   "         (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0) AS next" \
-  "  FROM deal d WHERE " LIVE_DEAL " AND d.closed = 0" SCOPE_SQL (1, 2) \
+  "  FROM deal d WHERE " STORE_LIVE_DEAL " AND d.closed = 0" SCOPE_SQL (1, 2) \
   "), b AS (" \
   "  SELECT id, currency, amount, next," \
   "         CASE WHEN next IS NULL THEN 5 WHEN next < ?3 THEN 0 WHEN next < ?4 THEN 1" \
@@ -231,8 +231,8 @@ affari_store_activity_buckets (AffariStore           *self,
 
 /* ------------------------------------------------------------ next activity */
 
-static AffariActivity *
-activity_from_row (sqlite3_stmt *stmt)
+AffariActivity *
+store_activity_from_row (sqlite3_stmt *stmt)
 {
   AffariActivityType kind = AFFARI_ACTIVITY_TASK;
 
@@ -271,7 +271,7 @@ affari_store_get_next_activity (AffariStore *self,
   sqlite3_bind_int64 (stmt, 1, deal_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    activity = activity_from_row (stmt);
+    activity = store_activity_from_row (stmt);
   else if (rc != SQLITE_DONE)
     store_set_sqlite_error (error, self->db, rc, "next activity");
   sqlite3_reset (stmt);
@@ -454,7 +454,7 @@ affari_calendar_field_date (AffariDeal          *deal,
   "  SELECT d.id, " key " AS day," \
   "         row_number () OVER (PARTITION BY " key " ORDER BY d.amount DESC, d.id) AS rn," \
   "         count (*) OVER (PARTITION BY " key ") AS n" \
-  "  FROM deal d WHERE " LIVE_DEAL SCOPE_SQL (1, 2) " AND " range \
+  "  FROM deal d WHERE " STORE_LIVE_DEAL SCOPE_SQL (1, 2) " AND " range \
   ") WHERE ?5 = 0 OR rn <= ?5 ORDER BY day, rn"
 
 GPtrArray *
@@ -597,7 +597,7 @@ affari_store_next_activity_deadline (AffariStore  *self,
 
   *out_deadline = 0;
   stmt = store_prepare (self, "SELECT min(a.deadline) FROM activity a JOIN deal d ON d.id = a.deal_id"
-                        " WHERE a.completed = 0 AND a.deadline >= ? AND " LIVE_DEAL, error);
+                        " WHERE a.completed = 0 AND a.deadline >= ? AND " STORE_LIVE_DEAL, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -629,7 +629,7 @@ affari_store_list_planned_activities (AffariStore           *self,
   if (!scope_init (self, query, &scope, error))
     return NULL;
   stmt = store_prepare (self, "SELECT " ACTIVITY_COLUMNS ", d.title FROM activity a JOIN deal d ON d.id = a.deal_id"
-                        " WHERE a.completed = 0 AND " LIVE_DEAL SCOPE_SQL (1, 2)
+                        " WHERE a.completed = 0 AND " STORE_LIVE_DEAL SCOPE_SQL (1, 2)
                         " AND a.deadline >= ?3 AND (?4 = 0 OR a.deadline < ?4)"
                         " ORDER BY a.deadline, a.id", error);
   if (stmt == NULL)
@@ -645,7 +645,7 @@ affari_store_list_planned_activities (AffariStore           *self,
   titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AffariActivity *activity = activity_from_row (stmt);
+      AffariActivity *activity = store_activity_from_row (stmt);
       gint64 deal_id = affari_activity_get_deal_id (activity);
 
       g_ptr_array_add (activities, activity);

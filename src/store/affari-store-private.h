@@ -10,21 +10,21 @@
 
 G_BEGIN_DECLS
 
-#define MAX_TITLE_CHARS 255
-#define MAX_TEXT_CHARS 100000
-#define LIVE_DEAL "d.deleted_at IS NULL AND d.is_recurring = 0"
+#define STORE_MAX_TITLE_CHARS 255
+#define STORE_MAX_TEXT_CHARS 100000
+#define STORE_LIVE_DEAL "d.deleted_at IS NULL AND d.is_recurring = 0"
 
 typedef enum {
-  PENDING_DEAL,
-  PENDING_STAGES,
-  PENDING_PIPELINES,
-  PENDING_SETTINGS,
-} PendingKind;
+  STORE_PENDING_DEAL,
+  STORE_PENDING_STAGES,
+  STORE_PENDING_PIPELINES,
+  STORE_PENDING_SETTINGS,
+} StorePendingKind;
 
 typedef struct {
-  PendingKind kind;
+  StorePendingKind kind;
   gint64 a, b, c;
-} Pending;
+} StorePending;
 
 struct _AffariStore
 {
@@ -33,11 +33,11 @@ struct _AffariStore
   sqlite3 *db;
   char *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
-  GArray *pending;          /* Pending, emitted after the outermost commit */
+  GArray *pending;          /* StorePending, emitted after the outermost commit */
   guint tx_depth;
   guint batch_depth;
   gboolean batch_failed;
-  GHashTable *batch_stages; /* stage id → StageInfo, only while a batch holds the write lock */   /* a write inside the batch failed: only a rollback remains */
+  GHashTable *batch_stages; /* stage id → StoreStageInfo, only while a batch holds the write lock */   /* a write inside the batch failed: only a rollback remains */
   gint64 now;               /* 0 = the real clock */
   gint64 current_user;
   gint64 default_pipeline;
@@ -67,13 +67,13 @@ typedef struct {
   gint64 pipeline_id;
   AffariSemantics semantics;
   char *name;
-} StageInfo;
+} StoreStageInfo;
 
 typedef struct {
   gint64 pipeline_id;
   gint64 stage_id;
   gint64 deleted_at;
-} DealPlace;
+} StoreDealPlace;
 
 /* Statements are prepared once and cached by their SQL text; each call resets them. */
 gboolean store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context);
@@ -99,10 +99,56 @@ gboolean store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kin
 void store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage);
 gint64 store_deal_stage (AffariStore *self, gint64 deal_id);
 char * store_like_pattern (const char *text);
-gboolean store_stage_info (AffariStore *self, gint64 stage_id, StageInfo *info, GError **error);
-gboolean store_deal_place (AffariStore *self, gint64 deal_id, DealPlace *place, GError **error);
+gboolean store_stage_info (AffariStore *self, gint64 stage_id, StoreStageInfo *info, GError **error);
+gboolean store_deal_place (AffariStore *self, gint64 deal_id, StoreDealPlace *place, GError **error);
 
-/* ---- list and filters ---- */
+/* ---- list and filters (affari-store-query.c) ---- */
+typedef struct {
+  gboolean is_text;
+  gint64 number;
+  char *text;
+} StoreParam;
+
+/* A query's joins and conditions, with their parameters (StoreParam) in order. */
+typedef struct {
+  GString *joins;
+  GString *where;
+  GArray *params;
+} StoreFilter;
+
+/* Where a query's typed words are looked for. */
+typedef enum {
+  STORE_SEARCH_IN_SUBQUERY,  /* "d.id IN (SELECT rowid FROM deal_search WHERE …)" */
+  STORE_SEARCH_LEADS,        /* the query reads "FROM deal_search CROSS JOIN deal d" */
+  STORE_SEARCH_APART,        /* not in the SQL: the caller keeps only the matching ids */
+} StoreSearchMode;
+
+/* The ids of the deals whose search document matches @match, as bits indexed by id. */
+typedef struct {
+  guint64 *bits;
+  gsize    n_words;
+  guint    count;
+} StoreIdSet;
+
+/* Fewer matches than this: the full-text index leads and SQLite sorts the matches; more (one or
+ * two typed letters match most deals): the deals are read in the order asked for, along its
+ * index (or taken from the cache), and only the matching ids are kept — sorting tens of
+ * thousands of matches, or looking each deal up in a list of tens of thousands, costs several
+ * times more. */
+#define STORE_SEARCH_LEADS_BELOW 5000
+
+void store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery *q, gboolean stage_walk,
+                            StoreSearchMode search);
+/* Prepares @sql, binds the parameters of @f and frees @f. */
+sqlite3_stmt * store_filter_prepare (AffariStore *self, StoreFilter *f, const char *sql, GError **error);
+gboolean store_id_set_has (const StoreIdSet *set, gint64 id);
+void store_id_set_free (gpointer data);
+/* The deals @match finds, cached on the store while nothing is written. */
+const StoreIdSet * store_search_set (AffariStore *self, const char *match, GError **error);
+/* The SQL aggregate that gathers ids into the StoreIdSet it returns as a pointer. */
+void store_sql_id_set_step (sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void store_sql_id_set_final (sqlite3_context *ctx);
+
 /* The FTS5 query for what a person typed: each word a quoted prefix, all required (NULL when
  * there is no word). */
 char * store_search_match_expression (const char *text);
@@ -110,19 +156,70 @@ char * store_search_match_expression (const char *text);
  * int64 or string, in order) to @params. */
 void store_filter_field_criteria (const AffariDealQuery *q, GString *where, GPtrArray *params);
 
-/* ---- settings ---- */
+/* ---- the store object (affari-store.c) ---- */
 /* Emits "settings-changed::@what" (a static string) with @pipeline_id after the commit. */
 void store_queue_settings (AffariStore *self, const char *what, gint64 pipeline_id);
 void store_queue_stages (AffariStore *self, gint64 pipeline_id);
 void store_queue_pipelines (AffariStore *self);
-/* Shared with affari-store-settings.c (defined in affari-store.c). */
-gboolean insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError **error);
-gboolean add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeline_id,
-                            AffariSemantics semantics, gint64 stage_id, GError **error);
-gboolean compute_position (AffariStore *self, gint64 stage_id, int index, gint64 exclude, double *out, GError **error);
-gboolean write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
-                             gint64 old_stage, const char *old_name, AffariSemantics old_semantics,
-                             gint64 new_stage, const char *new_name, AffariSemantics new_semantics,
-                             double position, const char *reason, GError **error);
+/* A signal held back until the outermost commit. */
+void store_queue (AffariStore *self, StorePendingKind kind, gint64 a, gint64 b, gint64 c);
+
+/* ---- statements and SQL functions (affari-store-sql.c) ---- */
+void store_configure_sqlite (void);
+guint store_sql_hash (gconstpointer key);
+void store_sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv);
+/* Makes an object (a GObject) of the current row of a statement. */
+typedef gpointer (*StoreRowFunc) (sqlite3_stmt *stmt);
+/* Every row of @stmt made into an object by @from_row, then @stmt reset; NULL with @error
+ * (about @what) on failure. */
+GPtrArray * store_collect (AffariStore *self, sqlite3_stmt *stmt, StoreRowFunc from_row, const char *what, GError **error);
+gpointer store_get_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
+                          const char *not_found, GError **error);
+GPtrArray * store_collect_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
+                                 const char *what, GError **error);
+gboolean store_exec_id (AffariStore *self, const char *sql, gint64 id, GError **error);
+gboolean store_ids_distinct (const gint64 *ids, guint n_ids);
+GArray * store_select_ids (AffariStore *self, const char *sql, gint64 param, GError **error);
+
+/* ---- schema (affari-store-migrations.c) ---- */
+gboolean store_make_private_file (const char *path, gboolean *created, GError **error);
+gboolean store_inspect (AffariStore *self, gboolean fresh, int *out_version, GError **error);
+gboolean store_migrate (AffariStore *self, int from, GError **error);
+gboolean store_insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError **error);
+
+/* ---- deals (affari-store-deals.c) ---- */
+/* The columns store_deal_from_row reads, and the joins they need. */
+#define STORE_DEAL_COLUMNS \
+  "d.id, d.title, d.type_id, d.pipeline_id, d.stage_id, d.semantics, d.closed, d.opened, d.probability," \
+  " d.currency, d.amount, d.is_manual_amount, d.tax_value, d.company_id, co.name," \
+  " (SELECT trim(ct.first_name || ' ' || ct.last_name) FROM deal_contact dc JOIN contact ct ON ct.id = dc.contact_id" \
+  "   WHERE dc.deal_id = d.id ORDER BY dc.is_primary DESC, dc.sort LIMIT 1)," \
+  " d.lead_id, d.quote_id, d.begin_date, d.close_date, d.comments, d.assigned_by_id, tm.name," \
+  " d.created_by_id, d.modify_by_id, d.moved_by_id, d.date_create, d.date_modify, d.moved_time," \
+  " d.is_recurring, d.is_return_customer, d.is_repeated_approach, d.source_id, d.source_description," \
+  " d.additional_info, d.originator_id, d.origin_id, d.position," \
+  " (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0)," \
+  " d.deleted_at"
+#define STORE_DEAL_FROM \
+  " FROM deal d LEFT JOIN company co ON co.id = d.company_id LEFT JOIN team_member tm ON tm.id = d.assigned_by_id"
+AffariDeal * store_deal_from_row (sqlite3_stmt *stmt);
+
+/* ---- moves and history (affari-store-moves.c) ---- */
+void store_stage_info_free (gpointer data);
+/* Forgets the stages a batch keeps (stages were edited). */
+void store_forget_stages (AffariStore *self);
+gboolean store_add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeline_id,
+                                  AffariSemantics semantics, gint64 stage_id, GError **error);
+gboolean store_compute_position (AffariStore *self, gint64 stage_id, int index, gint64 exclude, double *out, GError **error);
+gboolean store_write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
+                                   gint64 old_stage, const char *old_name, AffariSemantics old_semantics,
+                                   gint64 new_stage, const char *new_name, AffariSemantics new_semantics,
+                                   double position, const char *reason, GError **error);
+
+/* ---- activities (affari-store-activities.c) ---- */
+AffariActivity * store_activity_from_row (sqlite3_stmt *stmt);
+
+/* ---- products (affari-store-products.c) ---- */
+gboolean store_recompute_amount (AffariStore *self, gint64 deal_id, GError **error);
 
 G_END_DECLS

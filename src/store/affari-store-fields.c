@@ -1,6 +1,4 @@
-/* affari-store-card.c — what the deal card needs beyond the core store: rescheduling activities,
- * the trash (Cestino) list and its 30-day purge, the product-row arithmetic helpers, the stage
- * a reopened deal goes back to, and custom (UF_CRM_*) fields with their values.
+/* affari-store-fields.c — custom (UF_CRM_*) fields, their items and their values
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,321 +6,280 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "affari-store.h"
+#include "affari-schema.h"
 #include "affari-store-private.h"
+#include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
-/* ----------------------------------------------------------- activities */
+/* ------------------------------------------------------------ custom fields */
+
+static gboolean
+field_exists (AffariStore *self, gint64 field_id, GError **error)
+{
+  if (store_query_int (self, "SELECT count(*) FROM custom_field WHERE id = ?", field_id, 0) == 0)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The field does not exist any more"));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
-affari_store_reschedule_activity (AffariStore *self,
-                                  gint64       activity_id,
-                                  gint64       deadline,
-                                  GError     **error)
+affari_store_update_custom_field (AffariStore *self, gint64 field_id, const char *label,
+                                  gboolean mandatory, gboolean show_in_list, GError **error)
 {
   sqlite3_stmt *stmt;
-  g_autofree char *subject = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GDateTime) old_dt = NULL;
-  g_autoptr(GDateTime) new_dt = NULL;
-  AffariActivityType type = AFFARI_ACTIVITY_TASK;
-  gint64 deal_id = 0, old_deadline = 0, stage;
-  gboolean found = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (deadline <= 0)
-    return store_set_invalid (error, _("The activity needs a deadline"));
-
-  stmt = store_prepare (self, "SELECT deal_id, kind, subject, deadline FROM activity WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!store_check_text (label, STORE_MAX_TITLE_CHARS, TRUE, _("The field name"), error) || !field_exists (self, field_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      deal_id = sqlite3_column_int64 (stmt, 0);
-      kind = store_column_dup (stmt, 1);
-      subject = store_column_dup (stmt, 2);
-      old_deadline = sqlite3_column_int64 (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The activity does not exist any more"));
-      return FALSE;
-    }
-  if (old_deadline == deadline)
-    return TRUE;
-
-  stage = store_deal_stage (self, deal_id);
-  affari_activity_type_from_string (kind, &type);
-  old_dt = g_date_time_new_from_unix_local (old_deadline);
-  new_dt = g_date_time_new_from_unix_local (deadline);
-  old_text = g_date_time_format (old_dt, "%d/%m/%Y %H:%M");
-  new_text = g_date_time_format (new_dt, "%d/%m/%Y %H:%M");
-
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE activity SET deadline = ? WHERE id = ?", error);
+  stmt = store_prepare (self, "UPDATE custom_field SET label = trim(?), mandatory = ?, show_in_list = ? WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, deadline);
-      sqlite3_bind_int64 (stmt, 2, activity_id);
+      store_bind_text (stmt, 1, label);
+      sqlite3_bind_int (stmt, 2, mandatory ? 1 : 0);
+      sqlite3_bind_int (stmt, 3, show_in_list ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 4, field_id);
       ok = store_step_done (self, stmt, error);
     }
   if (ok)
-    {
-      /* Translators: history; "Call rescheduled: Offer follow-up, 27/11/2026 10:00 → 30/11/2026 11:00" */
-      text = g_strdup_printf (_("%s rescheduled: %s, %s → %s"),
-                              affari_activity_type_label (type), subject, old_text, new_text);
-      ok = store_add_event (self, deal_id, AFFARI_EVENT_ACTIVITY, "DEADLINE", old_text, new_text, text, error);
-    }
-  if (ok && stage != 0)
-    store_queue_deal (self, deal_id, stage, stage);
+    store_queue_settings (self, "custom-fields", 0);
   return store_tx_end (self, ok, error);
 }
 
-gint64
-affari_activity_default_deadline (gint64 now)
+gboolean
+affari_store_delete_custom_field (AffariStore *self, gint64 field_id, GError **error)
 {
-  g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (now);
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) hour = NULL;
-  int added = 0;
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
 
-  day = g_date_time_ref (start);
-  /* Three working days ahead: Saturdays and Sundays do not count. */
-  while (added < 3)
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (!field_exists (self, field_id, error))
+    return FALSE;
+  code = store_query_text (self, "SELECT code FROM custom_field WHERE id = ?", field_id);
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  /* Values and list items go with it (ON DELETE CASCADE); the card layouts forget it. */
+  ok = store_exec_id (self, "DELETE FROM custom_field WHERE id = ?", field_id, error);
+  stmt = ok ? store_prepare (self, "DELETE FROM card_element WHERE field = ?", error) : NULL;
+  ok = ok && stmt != NULL;
+  if (ok)
     {
-      GDateTime *next = g_date_time_add_days (day, 1);
-
-      g_date_time_unref (day);
-      day = next;
-      if (g_date_time_get_day_of_week (day) <= 5)
-        added++;
+      store_bind_text (stmt, 1, code);
+      ok = store_step_done (self, stmt, error);
     }
-
-  /* Rounded up to the next full hour (an exact hour stays). */
-  hour = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day), g_date_time_get_hour (day), 0, 0);
-  if (g_date_time_get_minute (day) != 0 || g_date_time_get_second (day) != 0)
-    {
-      GDateTime *next = g_date_time_add_hours (hour, 1);
-
-      g_date_time_unref (hour);
-      hour = next;
-    }
-  return g_date_time_to_unix (hour);
+  if (ok)
+    store_queue_settings (self, "custom-fields", 0);
+  return store_tx_end (self, ok, error);
 }
 
-/* ----------------------------------------------------------------- trash */
-
-GPtrArray *
-affari_store_list_trash (AffariStore *self,
-                         GError     **error)
+gboolean
+affari_store_reorder_custom_fields (AffariStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if ((guint) store_query_int (self, "SELECT count(*) FROM custom_field WHERE id > ?", 0, 0) != n_ids ||
+      !store_ids_distinct (ids, n_ids))
+    return store_set_invalid (error, _("The fields changed meanwhile: try again"));
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = store_prepare (self, "UPDATE custom_field SET sort = ? WHERE id = ?", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int (stmt, 1, ((int) i + 1) * 100);
+          sqlite3_bind_int64 (stmt, 2, ids[i]);
+          ok = store_step_done (self, stmt, error) && sqlite3_changes (self->db) == 1;
+          if (!ok && error != NULL && *error == NULL)
+            store_set_invalid (error, _("The fields changed meanwhile: try again"));
+        }
+    }
+  if (ok)
+    store_queue_settings (self, "custom-fields", 0);
+  return store_tx_end (self, ok, error);
+}
+
+gboolean
+affari_store_set_custom_field_items (AffariStore *self, gint64 field_id, const AffariFieldItem *items,
+                                     guint n_items, GError **error)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  AffariCustomField *field = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  fields = affari_store_list_custom_fields (self, error);
+  if (fields == NULL)
+    return FALSE;
+  for (guint i = 0; i < fields->len; i++)
+    if (((AffariCustomField *) g_ptr_array_index (fields, i))->id == field_id)
+      field = g_ptr_array_index (fields, i);
+  if (field == NULL)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The field does not exist any more"));
+      return FALSE;
+    }
+  if (field->kind != AFFARI_FIELD_ENUMERATION)
+    return store_set_invalid (error, _("Only list fields have items"));
+  if (n_items == 0)
+    return store_set_invalid (error, _("A list field needs at least one item"));
+  for (guint i = 0; i < n_items; i++)
+    {
+      gboolean known = items[i].id == 0;
+
+      if (!store_check_text (items[i].value, STORE_MAX_TITLE_CHARS, TRUE, _("A list item"), error))
+        return FALSE;
+      for (guint j = 0; !known && j < field->items->len; j++)
+        known = g_array_index (field->items, AffariFieldItem, j).id == items[i].id;
+      if (!known)
+        return store_set_invalid (error, _("The list changed meanwhile: try again"));
+    }
+  for (guint j = 0; j < field->items->len; j++)
+    {
+      gint64 id = g_array_index (field->items, AffariFieldItem, j).id;
+      gboolean kept = FALSE;
+
+      for (guint i = 0; i < n_items; i++)
+        kept = kept || items[i].id == id;
+      if (!kept)
+        g_array_append_val (removed, id);
+    }
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_items; i++)
+    {
+      g_autofree char *value = g_strstrip (g_strdup (items[i].value));
+      sqlite3_stmt *stmt = items[i].id == 0
+        ? store_prepare (self, "INSERT INTO custom_field_item (value, sort, field_id) VALUES (?, ?, ?)", error)
+        : store_prepare (self, "UPDATE custom_field_item SET value = ?, sort = ? WHERE id = ?", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          store_bind_text (stmt, 1, value);
+          sqlite3_bind_int (stmt, 2, ((int) i + 1) * 10);
+          sqlite3_bind_int64 (stmt, 3, items[i].id == 0 ? field_id : items[i].id);
+          ok = store_step_done (self, stmt, error);
+        }
+    }
+  for (guint r = 0; ok && r < removed->len; r++)
+    {
+      gint64 item_id = g_array_index (removed, gint64, r);
+      g_autofree char *item_text = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+      g_autoptr(GArray) deals = NULL;
+      sqlite3_stmt *stmt = store_prepare (self, "SELECT deal_id FROM deal_field_value WHERE field_id = ? AND value = ?", error);
+      int rc;
+
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      sqlite3_bind_int64 (stmt, 1, field_id);
+      store_bind_text (stmt, 2, item_text);
+      deals = g_array_new (FALSE, FALSE, sizeof (gint64));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (deals, deal_id);
+        }
+      sqlite3_reset (stmt);
+      for (guint d = 0; ok && d < deals->len; d++)
+        {
+          gint64 deal_id = g_array_index (deals, gint64, d);
+          g_autofree char *shown = affari_custom_field_format_value (field, item_text);
+          g_autofree char *text = g_strdup_printf (_("%s: %s → %s"), field->label, shown, _("(empty)"));
+          gint64 stage = store_deal_stage (self, deal_id);
+
+          ok = store_add_event (self, deal_id, AFFARI_EVENT_FIELD, field->code, shown, NULL, text, error);
+          if (ok && stage != 0)
+            store_queue_deal (self, deal_id, stage, stage);
+        }
+      stmt = ok ? store_prepare (self, "DELETE FROM deal_field_value WHERE field_id = ? AND value = ?", error) : NULL;
+      ok = ok && stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, field_id);
+          store_bind_text (stmt, 2, item_text);
+          ok = store_step_done (self, stmt, error);
+        }
+      ok = ok && store_exec_id (self, "DELETE FROM custom_field_item WHERE id = ?", item_id, error);
+    }
+  if (ok)
+    store_queue_settings (self, "custom-fields", 0);
+  return store_tx_end (self, ok, error);
+}
+
+GHashTable *
+affari_store_get_field_values_for_deals (AffariStore *self, const gint64 *deal_ids, guint n_ids, GError **error)
+{
+  g_autoptr(GHashTable) result = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = NULL;
   int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT id FROM deal WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC", error);
+  result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", deal_ids[i]);
+  g_string_append_c (json, ']');
+
+  /* One statement whatever the number of ids: they travel as a JSON array. */
+  stmt = store_prepare (self,
+    "SELECT deal_id, field_id, value FROM deal_field_value"
+    " WHERE deal_id IN (SELECT value FROM json_each(?)) AND value IS NOT NULL", error);
   if (stmt == NULL)
     return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  store_bind_text (stmt, 1, json->str);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+      gint64 deal_id = sqlite3_column_int64 (stmt, 0);
+      GHashTable *values = g_hash_table_lookup (result, &deal_id);
+
+      if (values == NULL)
+        {
+          values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_hash_table_insert (result, g_memdup2 (&deal_id, sizeof deal_id), values);
+        }
+      g_hash_table_insert (values, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)),
+                           store_column_dup (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "trash");
+      store_set_sqlite_error (error, self->db, rc, "custom field values");
       return NULL;
     }
-  return affari_store_load_deals (self, (const gint64 *) ids->data, ids->len, error);
-}
-
-gboolean
-affari_store_purge_trash (AffariStore *self,
-                          guint        days,
-                          guint       *n_purged,
-                          GError     **error)
-{
-  sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = NULL;
-  gint64 limit;
-  gboolean ok;
-  int rc;
-
-  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
-
-  if (n_purged != NULL)
-    *n_purged = 0;
-  limit = affari_store_now (self) - (gint64) days * 24 * 3600;
-
-  stmt = store_prepare (self, "SELECT id FROM deal WHERE deleted_at IS NOT NULL AND deleted_at < ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return store_set_sqlite_error (error, self->db, rc, "trash");
-  if (ids->len == 0)
-    return TRUE;
-
-  /* All or nothing: one transaction for the whole purge. */
-  if (!store_tx_begin (self, error))
-    return FALSE;
-  ok = TRUE;
-  for (guint i = 0; ok && i < ids->len; i++)
-    ok = affari_store_purge_deal (self, g_array_index (ids, gint64, i), error);
-  if (!store_tx_end (self, ok, error))
-    return FALSE;
-  if (n_purged != NULL)
-    *n_purged = ids->len;
-  return TRUE;
-}
-
-/* ------------------------------------------------------- product arithmetic */
-
-gint64
-affari_product_row_netto_for_gross (gint64 gross,
-                                    int    tax_rate_bp)
-{
-  gint64 factor = 10000 + MAX (tax_rate_bp, 0);
-  gint64 best = 0, best_diff = G_MAXINT64;
-  gint64 guess;
-
-  if (factor == 10000)
-    return gross;
-
-  /* The store keeps the net price; the gross one is derived from it with rounding, so look
-   * around the exact quotient for the net price whose gross is nearest to what was typed. */
-  guess = (gint64) (((__int128) gross * 10000) / factor);
-  for (gint64 candidate = guess - 2; candidate <= guess + 2; candidate++)
-    {
-      AffariProductRow row = { .price_netto = candidate, .quantity_milli = 1000,
-                               .discount_type = 2, .tax_rate_bp = tax_rate_bp };
-      gint64 diff;
-
-      affari_product_row_compute (&row);
-      diff = ABS (row.price_brutto - gross);
-      if (diff < best_diff)
-        {
-          best_diff = diff;
-          best = candidate;
-        }
-    }
-  return best;
-}
-
-void
-affari_product_rows_totals (const AffariProductRow *rows,
-                            guint                   n_rows,
-                            gint64                 *out_net,
-                            gint64                 *out_tax,
-                            gint64                 *out_total)
-{
-  gint64 total = 0, tax = 0;
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      AffariProductRow row = rows[i];
-
-      affari_product_row_compute (&row);
-      total += row.row_total;
-      tax += row.row_tax;
-    }
-  if (out_net != NULL)
-    *out_net = total - tax;
-  if (out_tax != NULL)
-    *out_tax = tax;
-  if (out_total != NULL)
-    *out_total = total;
-}
-
-/* ---------------------------------------------------------------- reopen */
-
-gint64
-affari_store_find_reopen_stage (AffariStore *self,
-                                gint64       deal_id,
-                                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  DealPlace place;
-  gint64 stage_id = 0;
-  int rc;
-
-  g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
-
-  if (!store_deal_place (self, deal_id, &place, error))
-    return 0;
-
-  /* Where the deal was before it was closed: its last in-progress stage that still exists in
-   * the pipeline it is in now (stages can be deleted, deals moved between pipelines). */
-  stmt = store_prepare (self,
-                        "SELECT h.stage_id FROM deal_stage_history h"
-                        " JOIN stage s ON s.id = h.stage_id AND s.pipeline_id = ?"
-                        " WHERE h.deal_id = ? AND h.semantics = ?"
-                        " ORDER BY h.created_time DESC, h.id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, place.pipeline_id);
-  sqlite3_bind_int64 (stmt, 2, deal_id);
-  store_bind_text (stmt, 3, affari_semantics_to_code (AFFARI_SEMANTICS_PROCESS));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    stage_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      store_set_sqlite_error (error, self->db, rc, "stage history");
-      return 0;
-    }
-  if (stage_id != 0)
-    return stage_id;
-
-  /* No history (an imported deal): the last step before closing. */
-  stmt = store_prepare (self,
-                        "SELECT id FROM stage WHERE pipeline_id = ? AND semantics = ?"
-                        " ORDER BY sort DESC, id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, place.pipeline_id);
-  store_bind_text (stmt, 2, affari_semantics_to_code (AFFARI_SEMANTICS_PROCESS));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    stage_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      store_set_sqlite_error (error, self->db, rc, "stages");
-      return 0;
-    }
-  if (stage_id == 0)
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The pipeline has no in-progress stage"));
-  return stage_id;
+  return g_steal_pointer (&result);
 }
 
 /* --------------------------------------------------------- custom fields */
@@ -534,7 +491,7 @@ affari_store_create_custom_field (AffariStore        *self,
   if (full_code == NULL)
     return 0;
   trimmed_label = g_strstrip (g_strdup (label != NULL ? label : ""));
-  if (!store_check_text (trimmed_label, MAX_TITLE_CHARS, TRUE, _("The field name"), error))
+  if (!store_check_text (trimmed_label, STORE_MAX_TITLE_CHARS, TRUE, _("The field name"), error))
     return 0;
   if (kind == AFFARI_FIELD_ENUMERATION && (items == NULL || items[0] == NULL))
     {
@@ -542,7 +499,7 @@ affari_store_create_custom_field (AffariStore        *self,
       return 0;
     }
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    if (!store_check_text (items[i], MAX_TITLE_CHARS, TRUE, _("A list item"), error))
+    if (!store_check_text (items[i], STORE_MAX_TITLE_CHARS, TRUE, _("A list item"), error))
       return 0;
   stmt = store_prepare (self, "SELECT 1 FROM custom_field WHERE code = ?", error);
   if (stmt == NULL)
@@ -642,7 +599,7 @@ normalize_field_value (const AffariCustomField *field,
   switch (field->kind)
     {
     case AFFARI_FIELD_STRING:
-      if (!store_check_text (text, MAX_TEXT_CHARS, FALSE, field->label, error))
+      if (!store_check_text (text, STORE_MAX_TEXT_CHARS, FALSE, field->label, error))
         return NULL;
       return g_steal_pointer (&text);
 

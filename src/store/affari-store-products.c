@@ -1,0 +1,434 @@
+/* affari-store-products.c — the product catalogue, the product rows of a deal and their arithmetic
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "affari-store.h"
+#include "affari-schema.h"
+#include "affari-store-private.h"
+#include "model/affari-deal-private.h"
+#include "model/affari-money.h"
+
+/* ----------------------------------------------------------------- products */
+
+#define PRODUCT_COLUMNS "SELECT id, name, unit, price, currency, vat_rate, vat_included FROM product"
+
+gint64
+affari_store_create_product (AffariStore *self, AffariProduct *product, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  gint64 id = 0;
+  const char *currency;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
+
+  currency = affari_product_get_currency (product);
+  if (!store_check_text (affari_product_get_name (product), STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+    return 0;
+  if (currency != NULL && !affari_currency_is_valid (currency))
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a currency code"), currency);
+      return 0;
+    }
+  if (!store_tx_begin (self, error))
+    return 0;
+  stmt = store_prepare (self, "INSERT INTO product (name, unit, price, currency, vat_rate, vat_included)"
+                        " VALUES (trim(?), coalesce(?, 'pz'), ?, coalesce(?, 'EUR'), ?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      store_bind_text (stmt, 1, affari_product_get_name (product));
+      store_bind_text (stmt, 2, affari_product_get_unit (product));
+      sqlite3_bind_int64 (stmt, 3, affari_product_get_price (product));
+      store_bind_text (stmt, 4, currency);
+      sqlite3_bind_int (stmt, 5, affari_product_get_vat_rate (product));
+      sqlite3_bind_int (stmt, 6, affari_product_get_vat_included (product));
+      ok = store_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+  if (ok)
+    store_queue_settings (self, "products", 0);
+  if (!store_tx_end (self, ok, error))
+    return 0;
+  g_object_set (product, "id", id, NULL);
+  return id;
+}
+
+GPtrArray *
+affari_store_list_products (AffariStore *self, GError **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *result;
+  int rc;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, PRODUCT_COLUMNS " WHERE active = 1 ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, g_object_new (AFFARI_TYPE_PRODUCT,
+                                           "id", sqlite3_column_int64 (stmt, 0),
+                                           "name", (const char *) sqlite3_column_text (stmt, 1),
+                                           "unit", (const char *) sqlite3_column_text (stmt, 2),
+                                           "price", sqlite3_column_int64 (stmt, 3),
+                                           "currency", (const char *) sqlite3_column_text (stmt, 4),
+                                           "vat-rate", sqlite3_column_int (stmt, 5),
+                                           "vat-included", sqlite3_column_int (stmt, 6) != 0,
+                                           NULL));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (result);
+      store_set_sqlite_error (error, self->db, rc, "products");
+      return NULL;
+    }
+  return result;
+}
+
+void
+affari_product_row_clear (AffariProductRow *row)
+{
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->unit, g_free);
+}
+
+/* a × b / c rounded half away from zero, without overflow for money-sized values */
+static gint64
+mul_div_round (gint64 a, gint64 b, gint64 c)
+{
+  __int128 num = (__int128) a * b;
+  __int128 q = num / c;
+  __int128 r = num % c;
+
+  if (r < 0)
+    r = -r;
+  if (2 * r >= (c < 0 ? -c : c))
+    q += (num < 0) != (c < 0) ? -1 : 1;
+  return (gint64) q;
+}
+
+void
+affari_product_row_compute (AffariProductRow *row)
+{
+  gint64 tax_factor = 10000 + MAX (row->tax_rate_bp, 0);
+  gint64 net_total;
+
+  /* The discount is per unit (reference §5): DISCOUNT_SUM = NETTO × RATE / 100. */
+  if (row->discount_type == 2)
+    row->discount_sum = mul_div_round (row->price_netto, row->discount_rate_bp, 10000);
+  else if (row->price_netto != 0)
+    row->discount_rate_bp = (int) mul_div_round (row->discount_sum, 10000, row->price_netto);
+  else
+    row->discount_rate_bp = 0;
+
+  row->price_exclusive = row->price_netto - row->discount_sum;
+  row->price_brutto = mul_div_round (row->price_netto, tax_factor, 10000);
+  row->price = mul_div_round (row->price_exclusive, tax_factor, 10000);
+  row->row_total = mul_div_round (row->price, row->quantity_milli, 1000);
+  net_total = mul_div_round (row->price_exclusive, row->quantity_milli, 1000);
+  row->row_tax = row->tax_rate_bp > 0 ? row->row_total - net_total : 0;
+}
+
+gboolean
+store_recompute_amount (AffariStore *self, gint64 deal_id, GError **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "UPDATE deal SET"
+    "  amount = (SELECT coalesce(sum(row_total), 0) FROM deal_product WHERE deal_id = ?1),"
+    "  tax_value = (SELECT coalesce(sum(row_tax), 0) FROM deal_product WHERE deal_id = ?1)"
+    " WHERE id = ?1 AND is_manual_amount = 0"
+    "   AND EXISTS (SELECT 1 FROM deal_product WHERE deal_id = ?1)"
+    /* an unchanged amount is not rewritten (nor are the indexes over it) */
+    "   AND (amount, tax_value) IS NOT ((SELECT coalesce(sum(row_total), 0) FROM deal_product WHERE deal_id = ?1),"
+    "                                  (SELECT coalesce(sum(row_tax), 0) FROM deal_product WHERE deal_id = ?1))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  return store_step_done (self, stmt, error);
+}
+
+gboolean
+affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariProductRow *rows,
+                               guint n_rows, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 stage, total = 0;
+  g_autofree char *currency = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  stage = store_deal_stage (self, deal_id);
+  if (stage == 0)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (!store_check_text (rows[i].name, STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+        return FALSE;
+      if (rows[i].quantity_milli <= 0)
+        return store_set_invalid (error, _("The quantity must be greater than zero"));
+      if (rows[i].discount_type != 1 && rows[i].discount_type != 2)
+        return store_set_invalid (error, _("Unknown kind of discount"));
+      if (rows[i].tax_rate_bp > 10000 || rows[i].discount_rate_bp < 0 || rows[i].discount_rate_bp > 10000)
+        return store_set_invalid (error, _("A percentage must be between 0 and 100"));
+    }
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  stmt = store_prepare (self, "DELETE FROM deal_product WHERE deal_id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, deal_id);
+      ok = store_step_done (self, stmt, error);
+    }
+  if (ok)
+    stmt = store_prepare (self,
+      "INSERT INTO deal_product (deal_id, product_id, name, quantity_milli, unit, price_netto, price_exclusive,"
+      " price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included,"
+      " row_total, row_tax, sort) VALUES (?, ?, trim(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  ok = ok && stmt != NULL;
+  for (guint i = 0; ok && i < n_rows; i++)
+    {
+      AffariProductRow row = rows[i];
+
+      affari_product_row_compute (&row);
+      total += row.row_total;
+      sqlite3_bind_int64 (stmt, 1, deal_id);
+      store_bind_id (stmt, 2, row.product_id);
+      store_bind_text (stmt, 3, row.name);
+      sqlite3_bind_int64 (stmt, 4, row.quantity_milli);
+      store_bind_text (stmt, 5, row.unit);
+      sqlite3_bind_int64 (stmt, 6, row.price_netto);
+      sqlite3_bind_int64 (stmt, 7, row.price_exclusive);
+      sqlite3_bind_int64 (stmt, 8, row.price_brutto);
+      sqlite3_bind_int64 (stmt, 9, row.price);
+      sqlite3_bind_int (stmt, 10, row.discount_type);
+      sqlite3_bind_int (stmt, 11, row.discount_rate_bp);
+      sqlite3_bind_int64 (stmt, 12, row.discount_sum);
+      if (row.tax_rate_bp < 0)
+        sqlite3_bind_null (stmt, 13);
+      else
+        sqlite3_bind_int (stmt, 13, row.tax_rate_bp);
+      sqlite3_bind_int (stmt, 14, row.tax_included);
+      sqlite3_bind_int64 (stmt, 15, row.row_total);
+      sqlite3_bind_int64 (stmt, 16, row.row_tax);
+      sqlite3_bind_int (stmt, 17, (int) i * 10);
+      ok = store_step_done (self, stmt, error);
+    }
+  ok = ok && store_recompute_amount (self, deal_id, error);
+  if (ok)
+    {
+      currency = store_query_text (self, "SELECT currency FROM deal WHERE id = ?", deal_id);
+      total_text = affari_money_format (total, currency);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Products: %u row, total %s",
+                                           "Products: %u rows, total %s", n_rows),
+                              n_rows, total_text);
+      ok = store_add_event (self, deal_id, AFFARI_EVENT_PRODUCT, "PRODUCT_ROWS", NULL, total_text, text, error);
+    }
+  if (ok)
+    store_queue_deal (self, deal_id, stage, stage);
+  return store_tx_end (self, ok, error);
+}
+
+GArray *
+affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  GArray *result;
+  int rc;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+    "SELECT id, product_id, name, quantity_milli, unit, price_netto, price_exclusive, price_brutto, price,"
+    " discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included, row_total, row_tax"
+    " FROM deal_product WHERE deal_id = ? ORDER BY sort, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  result = g_array_new (FALSE, TRUE, sizeof (AffariProductRow));
+  g_array_set_clear_func (result, (GDestroyNotify) affari_product_row_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AffariProductRow row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .product_id = sqlite3_column_int64 (stmt, 1),
+        .name = store_column_dup (stmt, 2),
+        .quantity_milli = sqlite3_column_int64 (stmt, 3),
+        .unit = store_column_dup (stmt, 4),
+        .price_netto = sqlite3_column_int64 (stmt, 5),
+        .price_exclusive = sqlite3_column_int64 (stmt, 6),
+        .price_brutto = sqlite3_column_int64 (stmt, 7),
+        .price = sqlite3_column_int64 (stmt, 8),
+        .discount_type = sqlite3_column_int (stmt, 9),
+        .discount_rate_bp = sqlite3_column_int (stmt, 10),
+        .discount_sum = sqlite3_column_int64 (stmt, 11),
+        .tax_rate_bp = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 12),
+        .tax_included = sqlite3_column_int (stmt, 13) != 0,
+        .row_total = sqlite3_column_int64 (stmt, 14),
+        .row_tax = sqlite3_column_int64 (stmt, 15),
+      };
+      g_array_append_val (result, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (result);
+      store_set_sqlite_error (error, self->db, rc, "product rows");
+      return NULL;
+    }
+  return result;
+}
+
+/* ------------------------------------------------------------ products */
+
+gboolean
+affari_store_update_product (AffariStore *self, AffariProduct *product, GError **error)
+{
+  const char *currency;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AFFARI_IS_PRODUCT (product), FALSE);
+
+  currency = affari_product_get_currency (product);
+  if (!store_check_text (affari_product_get_name (product), STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error) ||
+      !store_check_text (affari_product_get_unit (product), STORE_MAX_TITLE_CHARS, FALSE, _("The unit"), error))
+    return FALSE;
+  if (currency != NULL && !affari_currency_is_valid (currency))
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a currency code"), currency);
+      return FALSE;
+    }
+  if (affari_product_get_price (product) < 0)
+    return store_set_invalid (error, _("The price cannot be negative"));
+  if (affari_product_get_vat_rate (product) < 0 || affari_product_get_vat_rate (product) > 10000)
+    return store_set_invalid (error, _("The VAT rate is between 0 and 100 %"));
+  if (store_query_int (self, "SELECT count(*) FROM product WHERE id = ? AND active = 1", affari_product_get_id (product), 0) == 0)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The product does not exist any more"));
+      return FALSE;
+    }
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  stmt = store_prepare (self,
+    "UPDATE product SET name = trim(?), unit = coalesce(nullif(trim(?), ''), 'pz'), price = ?,"
+    " currency = coalesce(?, currency), vat_rate = ?, vat_included = ? WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      store_bind_text (stmt, 1, affari_product_get_name (product));
+      store_bind_text (stmt, 2, affari_product_get_unit (product));
+      sqlite3_bind_int64 (stmt, 3, affari_product_get_price (product));
+      store_bind_text (stmt, 4, currency);
+      sqlite3_bind_int (stmt, 5, affari_product_get_vat_rate (product));
+      sqlite3_bind_int (stmt, 6, affari_product_get_vat_included (product));
+      sqlite3_bind_int64 (stmt, 7, affari_product_get_id (product));
+      ok = store_step_done (self, stmt, error);
+    }
+  if (ok)
+    store_queue_settings (self, "products", 0);
+  return store_tx_end (self, ok, error);
+}
+
+gboolean
+affari_store_delete_product (AffariStore *self, gint64 product_id, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  /* Rows of deals keep their own copy of name and prices: the product only leaves the catalogue. */
+  ok = store_exec_id (self, "UPDATE product SET active = 0 WHERE id = ?", product_id, error);
+  if (ok)
+    store_queue_settings (self, "products", 0);
+  return store_tx_end (self, ok, error);
+}
+
+/* ------------------------------------------------------- product arithmetic */
+
+gint64
+affari_product_row_netto_for_gross (gint64 gross,
+                                    int    tax_rate_bp)
+{
+  gint64 factor = 10000 + MAX (tax_rate_bp, 0);
+  gint64 best = 0, best_diff = G_MAXINT64;
+  gint64 guess;
+
+  if (factor == 10000)
+    return gross;
+
+  /* The store keeps the net price; the gross one is derived from it with rounding, so look
+   * around the exact quotient for the net price whose gross is nearest to what was typed. */
+  guess = (gint64) (((__int128) gross * 10000) / factor);
+  for (gint64 candidate = guess - 2; candidate <= guess + 2; candidate++)
+    {
+      AffariProductRow row = { .price_netto = candidate, .quantity_milli = 1000,
+                               .discount_type = 2, .tax_rate_bp = tax_rate_bp };
+      gint64 diff;
+
+      affari_product_row_compute (&row);
+      diff = ABS (row.price_brutto - gross);
+      if (diff < best_diff)
+        {
+          best_diff = diff;
+          best = candidate;
+        }
+    }
+  return best;
+}
+
+void
+affari_product_rows_totals (const AffariProductRow *rows,
+                            guint                   n_rows,
+                            gint64                 *out_net,
+                            gint64                 *out_tax,
+                            gint64                 *out_total)
+{
+  gint64 total = 0, tax = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      AffariProductRow row = rows[i];
+
+      affari_product_row_compute (&row);
+      total += row.row_total;
+      tax += row.row_tax;
+    }
+  if (out_net != NULL)
+    *out_net = total - tax;
+  if (out_tax != NULL)
+    *out_tax = tax;
+  if (out_total != NULL)
+    *out_total = total;
+}
