@@ -238,7 +238,7 @@ affari_event_class_init (AffariEventClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
-                      AFFARI_EVENT_CREATED, AFFARI_EVENT_RESTORED, AFFARI_EVENT_CREATED,
+                      AFFARI_EVENT_CREATED, AFFARI_EVENT_UNDONE, AFFARI_EVENT_CREATED,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FIELD] =
     g_param_spec_string ("field", NULL, NULL, NULL,

@@ -347,10 +347,10 @@ restore_snapshot (AffariStore        *self,
 
   if (deal_int (current, "stage_id") != deal_int (target, "stage_id"))
     {
-      StageInfo info = { 0 };
+      StoreStageInfo info = { 0 };
       gboolean ok = store_stage_info (self, deal_int (target, "stage_id"), &info, error);
 
-      ok = ok && add_stage_history (self, deal_id, info.semantics != AFFARI_SEMANTICS_PROCESS ? 3 : 2,
+      ok = ok && store_add_stage_history (self, deal_id, info.semantics != AFFARI_SEMANTICS_PROCESS ? 3 : 2,
                                           info.pipeline_id, info.semantics, deal_int (target, "stage_id"), error);
       g_free (info.name);
       if (!ok)
@@ -547,9 +547,9 @@ store_changes_emit (AffariStore *self,
 
   for (guint i = 0; i < pending->len; i++)
     {
-      Pending *p = &g_array_index (pending, Pending, i);
+      StorePending *p = &g_array_index (pending, StorePending, i);
 
-      if (p->kind == PENDING_DEAL)
+      if (p->kind == STORE_PENDING_DEAL)
         affari_change_set_add_deal (set, p->a, p->b, p->c, p->index);
     }
 

@@ -417,7 +417,7 @@ affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int 
                                      deal->stage_id, from.name, from.semantics,
                                      stage_id, to.name, to.semantics, position, reason, error);
       if (ok)
-        store_queue_deal (self, deal_id, deal->stage_id, stage_id);
+        store_queue_deal_at (self, deal_id, deal->stage_id, stage_id, index < 0 ? AFFARI_CHANGE_INDEX_END : index);
       ok = store_tx_end (self, ok, error);
     }
   g_free (from.name);

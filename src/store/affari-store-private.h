@@ -24,6 +24,7 @@ typedef enum {
 typedef struct {
   StorePendingKind kind;
   gint64 a, b, c;
+  int index;                /* STORE_PENDING_DEAL: where the deal landed (AFFARI_CHANGE_INDEX_*) */
 } StorePending;
 
 struct _AffariStore
@@ -60,6 +61,13 @@ struct _AffariStore
   gpointer search_set;
   gint64 search_changes;
   gint64 search_data_version;
+  /* The change in progress (affari-store-changes.c): the deals before it, and what the set that
+   * the commit emits carries. */
+  GPtrArray *change_before;
+  gpointer building_undo;
+  char *building_label;
+  gboolean building_revert;
+  AffariChangeSet *last_change;
 };
 
 
@@ -97,6 +105,10 @@ gboolean store_check_text (const char *text, guint max_chars, gboolean required,
 const char * store_member_name_or_empty (AffariStore *self, gint64 id, char **storage);
 gboolean store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field, const char *old_value, const char *new_value, const char *text, GError **error);
 void store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage);
+/* The same, saying where the deal landed in its new stage (AFFARI_CHANGE_INDEX_* or a position). */
+void store_queue_deal_at (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage, int index);
+/* Emits "changed" with one change set for the deals of @pending (affari-store-changes.c). */
+void store_changes_emit (AffariStore *self, GArray *pending, guint changed_signal);
 gint64 store_deal_stage (AffariStore *self, gint64 deal_id);
 char * store_like_pattern (const char *text);
 gboolean store_stage_info (AffariStore *self, gint64 stage_id, StoreStageInfo *info, GError **error);

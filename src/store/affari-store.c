@@ -32,6 +32,7 @@
 G_DEFINE_FINAL_TYPE (AffariStore, affari_store, G_TYPE_OBJECT)
 
 enum {
+  CHANGED,
   DEAL_CHANGED,
   STAGES_CHANGED,
   PIPELINES_CHANGED,
@@ -49,7 +50,7 @@ static guint signals[N_SIGNALS];
 void
 store_queue (AffariStore *self, StorePendingKind kind, gint64 a, gint64 b, gint64 c)
 {
-  StorePending p = { kind, a, b, c };
+  StorePending p = { kind, a, b, c, AFFARI_CHANGE_INDEX_UNKNOWN };
   g_array_append_val (self->pending, p);
 }
 
@@ -59,6 +60,8 @@ flush_pending (AffariStore *self)
   g_autoptr(GArray) pending = self->pending;
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
+  /* The deals first, as one change set: settings signals may make views read deals again. */
+  store_changes_emit (self, pending, signals[CHANGED]);
   for (guint i = 0; i < pending->len; i++)
     {
       StorePending *p = &g_array_index (pending, StorePending, i);
@@ -509,6 +512,7 @@ affari_store_finalize (GObject *object)
   g_clear_pointer (&self->search_match, g_free);
   g_clear_pointer (&self->search_set, store_id_set_free);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_object (&self->last_change);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (affari_store_parent_class)->finalize (object);
@@ -521,6 +525,9 @@ affari_store_class_init (AffariStoreClass *klass)
 
   object_class->finalize = affari_store_finalize;
 
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, AFFARI_TYPE_CHANGE_SET);
   signals[DEAL_CHANGED] =
     g_signal_new ("deal-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
@@ -564,6 +571,13 @@ affari_store_init (AffariStore *self)
 {
   self->statements = g_hash_table_new_full (store_sql_hash, g_str_equal, g_free, finalize_stmt);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
+}
+
+void
+store_queue_deal_at (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage, int index)
+{
+  StorePending p = { STORE_PENDING_DEAL, deal_id, old_stage, new_stage, index };
+  g_array_append_val (self->pending, p);
 }
 
 void

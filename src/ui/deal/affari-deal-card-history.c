@@ -56,6 +56,8 @@ affari_deal_card_history_kind_label (AffariEventType kind)
       return _("Trash");
     case AFFARI_EVENT_RESTORED:
       return _("Restore");
+    case AFFARI_EVENT_UNDONE:
+      return _("Undo");
     default:
       return _("Change");
     }
@@ -80,6 +82,7 @@ kind_icon (AffariEventType kind)
     case AFFARI_EVENT_CLOSED:
       return "emblem-ok-symbolic";
     case AFFARI_EVENT_REOPENED:
+    case AFFARI_EVENT_UNDONE:
       return "edit-undo-symbolic";
     case AFFARI_EVENT_TRASHED:
     case AFFARI_EVENT_RESTORED:
