@@ -29,7 +29,6 @@ struct _AffariDealList
   guint refresh_source;
   gboolean needs_query;     /* the pending refresh reads the ids again */
   GArray *removed;          /* gint64: deals that left the stage, for a refresh without a query */
-  GArray *expected;         /* Arrival: deals about to be moved into the stage, and where */
   GArray *arrived;          /* Arrival: deals moved in, for a refresh without a query */
   guint verify_source;      /* reads the ids again after arrivals, once the frame is painted */
   GPtrArray *recent;        /* AffariDeal: the arrived deals, alive until their rows are bound */
@@ -485,63 +484,80 @@ schedule_refresh (AffariDealList *self)
   queue_refresh (self);
 }
 
-static void
-on_deal_changed_cb (AffariStore    *store,
-                    gint64          deal_id,
-                    gint64          old_stage,
-                    gint64          new_stage,
-                    AffariDealList *self)
+/* Whether the list is one whole stage in its own order, where the change set's index of a deal
+ * that arrived is its position here. A filtered list holds a part of the stage. */
+static gboolean
+takes_arrivals (AffariDealList *self)
 {
+  return self->query->stage_id > 0 && self->query->sort == AFFARI_DEAL_SORT_POSITION &&
+         !self->query->descending && !affari_deal_query_has_filter (self->query);
+}
+
+static void
+apply_change (AffariDealList         *self,
+              const AffariDealChange *change,
+              gboolean               *needs_query)
+{
+  gint64 deal_id = change->deal_id;
   AffariDeal *known;
 
   /* A column of another stage is not concerned. */
-  if (self->query->stage_id > 0 && self->query->stage_id != old_stage && self->query->stage_id != new_stage)
+  if (self->query->stage_id > 0 && self->query->stage_id != change->old_stage_id &&
+      self->query->stage_id != change->new_stage_id)
     return;
 
   /* Widgets showing the deal update at once through its properties. */
   known = g_hash_table_lookup (self->alive, &deal_id);
-  if (known != NULL && new_stage != 0)
-    {
-      g_autoptr(AffariDeal) fresh = affari_store_get_deal (store, deal_id, NULL);
-      if (fresh != NULL)
-        affari_deal_update_from (known, fresh);
-    }
+  if (known != NULL && change->after != NULL)
+    affari_deal_update_from (known, change->after);
 
   /* Leaving the stage of a Kanban column (moved, trashed) is the common case of a drop: applied
    * before the next frame without reading the column's ids again, so that the source column of
-   * a drop costs nothing. Anything else (a deal arriving, a new order) reads the ids again. */
-  if (self->query->stage_id > 0 && old_stage == self->query->stage_id && new_stage != old_stage)
+   * a drop costs nothing. */
+  if (self->query->stage_id > 0 && change->old_stage_id == self->query->stage_id &&
+      change->new_stage_id != change->old_stage_id)
     {
       /* Gone again before its arrival was shown (an undo at once): it never arrives. */
       for (guint i = self->arrived->len; i > 0; i--)
         if (g_array_index (self->arrived, Arrival, i - 1).id == deal_id)
           g_array_remove_index (self->arrived, i - 1);
       g_array_append_val (self->removed, deal_id);
-      queue_refresh (self);
       return;
     }
 
-  /* ...unless the mover said where the deal arrives (affari_deal_list_expect_arrival). */
-  for (guint i = 0; i < self->expected->len; i++)
+  /* Arriving where the change set says it landed: inserted before the next frame without
+   * reading the ids (read once more after the frame, to make sure). */
+  if (change->new_stage_id == self->query->stage_id && change->old_stage_id != change->new_stage_id &&
+      change->index != AFFARI_CHANGE_INDEX_UNKNOWN && change->after != NULL && takes_arrivals (self) &&
+      !self->frozen)
     {
-      Arrival arrival = g_array_index (self->expected, Arrival, i);
+      Arrival arrival = { deal_id, change->index < 0 ? G_MAXUINT : (guint) change->index, g_object_ref (change->after) };
 
-      if (arrival.id != deal_id)
-        continue;
-      g_array_remove_index (self->expected, i);
-      if (new_stage == self->query->stage_id && old_stage != new_stage && !self->frozen)
-        {
-          arrival.deal = affari_store_get_deal (store, deal_id, NULL);
-          g_array_append_val (self->arrived, arrival);
-          queue_refresh (self);
-          if (self->verify_source == 0)
-            self->verify_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, verify_cb, self, NULL);
-          return;
-        }
-      break;
+      g_array_append_val (self->arrived, arrival);
+      if (self->verify_source == 0)
+        self->verify_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, verify_cb, self, NULL);
+      return;
     }
 
-  schedule_refresh (self);
+  /* Anything else (a new order, a field the query filters or sorts on) reads the ids again. */
+  *needs_query = TRUE;
+}
+
+static void
+on_store_changed_cb (AffariStore     *store,
+                     AffariChangeSet *set,
+                     AffariDealList  *self)
+{
+  gboolean needs_query = FALSE;
+  guint n = affari_change_set_get_n_deals (set);
+
+  for (guint i = 0; i < n; i++)
+    apply_change (self, affari_change_set_get_deal (set, i), &needs_query);
+
+  if (needs_query)
+    schedule_refresh (self);
+  else if (self->removed->len > 0 || self->arrived->len > 0)
+    queue_refresh (self);
 }
 
 static void
@@ -588,7 +604,6 @@ affari_deal_list_finalize (GObject *object)
   g_clear_pointer (&self->alive, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->removed, g_array_unref);
-  g_clear_pointer (&self->expected, g_array_unref);
   g_clear_pointer (&self->arrived, g_array_unref);
   g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_pointer (&self->query, affari_deal_query_free);
@@ -647,7 +662,7 @@ affari_deal_list_constructed (GObject *object)
   G_OBJECT_CLASS (affari_deal_list_parent_class)->constructed (object);
 
   g_return_if_fail (AFFARI_IS_STORE (self->store));
-  self->handlers[0] = g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_deal_changed_cb), self);
+  self->handlers[0] = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
   self->handlers[1] = g_signal_connect (self->store, "reset", G_CALLBACK (on_store_reset_cb), self);
   self->handlers[2] = g_signal_connect (self->store, "stages-changed", G_CALLBACK (on_stages_changed_cb), self);
   self->handlers[3] = g_signal_connect_swapped (self->store, "pipelines-changed", G_CALLBACK (schedule_refresh), self);
@@ -685,7 +700,6 @@ affari_deal_list_init (AffariDealList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->expected = g_array_new (FALSE, FALSE, sizeof (Arrival));
   self->arrived = g_array_new (FALSE, FALSE, sizeof (Arrival));
   g_array_set_clear_func (self->arrived, arrival_clear);
   self->recent = g_ptr_array_new_with_free_func (g_object_unref);
@@ -832,18 +846,3 @@ affari_deal_list_set_whole_changes (AffariDealList *self,
   self->whole_changes = whole;
 }
 
-void
-affari_deal_list_expect_arrival (AffariDealList *self, gint64 deal_id, int position)
-{
-  Arrival arrival = { deal_id, position < 0 ? G_MAXUINT : (guint) position };
-
-  g_return_if_fail (AFFARI_IS_DEAL_LIST (self));
-
-  /* Only a whole stage in its own order: a filtered list holds a part of it, where the position
-   * among all the stage's deals says nothing. */
-  if (self->query->stage_id <= 0 || self->query->sort != AFFARI_DEAL_SORT_POSITION || self->query->descending ||
-      affari_deal_query_has_filter (self->query))
-    return;
-
-  g_array_append_val (self->expected, arrival);
-}

@@ -44,11 +44,6 @@ guint                  affari_deal_list_get_n_queries (AffariDealList *self);
  * re-reads the ids once if anything changed. */
 void                   affari_deal_list_set_frozen   (AffariDealList *self, gboolean frozen);
 void                   affari_deal_list_set_whole_changes (AffariDealList *self, gboolean whole);
-/* @deal_id is about to be moved into this one-stage list, at @position among the stage's other
- * deals (-1 = the end), as affari_store_move_deal () is told: when the store says it moved, the
- * list inserts it there before the next frame without reading its ids (it reads them once more
- * after the frame, to make sure). Ignored by a filtered list. */
-void                   affari_deal_list_expect_arrival (AffariDealList *self, gint64 deal_id, int position);
 gboolean               affari_deal_list_get_frozen   (AffariDealList *self);
 
 G_END_DECLS

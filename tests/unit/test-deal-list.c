@@ -235,7 +235,8 @@ test_drop_reads_little (void)
     }
   g_assert_cmpuint (affari_deal_list_get_n_queries (column_new), ==, queries_new);
 
-  /* the target column: its ids once, then one page for the newcomer and none for the others */
+  /* the target column: its ids once (the check after the frame); the newcomer came with the
+   * change set, the others are the same objects: no page read */
   g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won + 1);
   for (guint i = 0; i < 101; i++)
     {
@@ -245,7 +246,7 @@ test_drop_reads_little (void)
       else
         g_assert_true (deal == g_ptr_array_index (rows_won, i - 1));
     }
-  g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won + 2);
+  g_assert_cmpuint (affari_deal_list_get_n_queries (column_won), ==, queries_won + 1);
 
   /* moved back: it arrives in the source column (one query) at its old place */
   g_assert_true (affari_store_move_deal (store, moved_id, qn.stage_id, 3, NULL, NULL));
@@ -337,8 +338,8 @@ test_moves_and_big_changes (void)
 }
 
 /* After a reset (an import) every object is handed out anew, even where the ids did not change. */
-/* A drop on a Kanban column says where the card goes: the column inserts it there before the
- * next frame without reading its ids, and reads them once afterwards, which changes nothing. */
+/* A move's change set says where the card landed: the column inserts it there before the next
+ * frame without reading its ids, and reads them once afterwards, which changes nothing. */
 static void
 test_expected_arrival (void)
 {
@@ -360,7 +361,6 @@ test_expected_arrival (void)
   queries_won = affari_deal_list_get_n_queries (column_won);
 
   moved_id = affari_deal_list_get_id_at (column_new, 5);
-  affari_deal_list_expect_arrival (column_won, moved_id, 2);
   g_assert_true (affari_store_move_deal (store, moved_id, qw.stage_id, 2, NULL, NULL));
 
   /* The refresh before the frame (the verification waits for idle time, a lower priority). */
@@ -382,7 +382,6 @@ test_expected_arrival (void)
 
   /* Moved out again before the arrival was shown (an undo at once): it does not arrive. */
   moved_id = affari_deal_list_get_id_at (column_new, 7);
-  affari_deal_list_expect_arrival (column_won, moved_id, 0);
   g_assert_true (affari_store_move_deal (store, moved_id, qw.stage_id, 0, NULL, NULL));
   g_assert_true (affari_store_move_deal (store, moved_id, qn.stage_id, 7, NULL, NULL));
   run_idle ();

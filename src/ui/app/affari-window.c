@@ -23,50 +23,12 @@
 #include "ui/board/affari-kanban-column.h"
 #include "ui/common/affari-ui.h"
 #include "ui/app/affari-window.h"
+#include "ui/app/affari-window-private.h"
 
 /* Deals the "Load Sample Data" button creates: enough to see every view at work. */
 #define SAMPLE_DEALS 500
 #define SAMPLE_SEED  1
 
-struct _AffariWindow
-{
-  AdwApplicationWindow   parent_instance;
-
-  AffariStore           *store;
-  GSettings             *settings;
-  GListStore            *pipelines;
-
-  guint                  refresh_source;
-  gulong                 after_paint_handler;
-  gboolean               reloading_pipelines;
-  gboolean               empty;
-
-  /* template */
-  GtkDropDown           *pipeline_dropdown;
-  GtkStack              *title_stack;
-  AdwViewSwitcherTitle  *switcher_title;
-  GtkToggleButton       *search_button;
-  GtkSearchBar          *search_bar;
-  GtkSearchEntry        *search_entry;
-  AffariFilterBar       *filter_bar;
-  AdwToastOverlay       *toast_overlay;
-  GtkStack              *main_stack;
-  AdwViewStack          *view_stack;
-  AffariKanbanBoard     *kanban_board;
-  GtkBox                *list_page;
-  GtkBox                *activities_page;
-  GtkBox                *calendar_page;
-  AdwViewSwitcherBar    *switcher_bar;
-  AdwFlap               *card_flap;
-  AdwClamp              *card_clamp;
-
-  /* Built the first time they are needed (ensure_* ()), NULL until then: only the board is on
-   * screen at start-up. Unowned: children of the pages and of the card's clamp. */
-  AffariDealListView    *deal_list_view;
-  AffariActivitiesView  *activities_view;
-  AffariCalendarView    *calendar_view;
-  AffariDealCard        *deal_card;
-};
 
 G_DEFINE_FINAL_TYPE (AffariWindow, affari_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -784,6 +746,7 @@ affari_window_constructed (GObject *object)
 
   restore_state (self);
 
+  _affari_window_actions_init (self);
   affari_kanban_board_set_store (self->kanban_board, self->store);
   affari_filter_bar_set_store (self->filter_bar, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", FALSE);
@@ -883,6 +846,7 @@ affari_window_dispose (GObject *object)
 
   g_clear_object (&self->pipelines);
   g_clear_object (&self->settings);
+  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_window_parent_class)->dispose (object);
@@ -989,6 +953,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
 
+  _affari_window_class_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
   gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);

@@ -51,9 +51,6 @@ struct _AffariKanbanBoard
   double             origin_vvalue;
   AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
 
-  struct _UndoRecord *last_undo;
-  GPtrArray         *pending_toasts;  /* AdwToast: shown once the board has painted the move */
-  gulong             toast_paint_handler;
   gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
 
   /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
@@ -90,85 +87,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What "Annulla" puts back: the places deals had before a move, or the deals a delete trashed. */
-typedef struct _UndoRecord
-{
-  AffariStore *store;
-  gboolean     trash;
-  GArray      *places;   /* AffariDealPlace */
-  GArray      *ids;      /* gint64 */
-  gboolean     done;
-} UndoRecord;
-
-static void
-undo_record_clear (gpointer data)
-{
-  UndoRecord *record = data;
-
-  g_clear_object (&record->store);
-  g_clear_pointer (&record->places, g_array_unref);
-  g_clear_pointer (&record->ids, g_array_unref);
-}
-
-static void
-undo_record_unref (UndoRecord *record)
-{
-  g_rc_box_release_full (record, undo_record_clear);
-}
-
-static void
-undo_record_closure_notify (gpointer  data,
-                            GClosure *closure)
-{
-  undo_record_unref (data);
-}
-
-static void
-clear_place (gpointer data)
-{
-  affari_deal_place_clear (data);
-}
-
-static UndoRecord *
-undo_record_new (AffariStore *store,
-                 gboolean     trash)
-{
-  UndoRecord *record = g_rc_box_new0 (UndoRecord);
-
-  record->store = g_object_ref (store);
-  record->trash = trash;
-  record->places = g_array_new (FALSE, TRUE, sizeof (AffariDealPlace));
-  g_array_set_clear_func (record->places, clear_place);
-  record->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  return record;
-}
-
-/* Puts everything back, newest first; returns FALSE with @error on the first failure. */
-static gboolean
-undo_record_apply (UndoRecord  *record,
-                   GError     **error)
-{
-  if (record->done)
-    return TRUE;
-  record->done = TRUE;
-
-  if (record->trash)
-    {
-      for (guint i = record->ids->len; i > 0; i--)
-        if (!affari_store_restore_deal (record->store, g_array_index (record->ids, gint64, i - 1), error))
-          return FALSE;
-    }
-  else
-    {
-      for (guint i = record->places->len; i > 0; i--)
-        if (!affari_store_restore_deal_place (record->store, &g_array_index (record->places, AffariDealPlace, i - 1), error))
-          return FALSE;
-    }
-
-  return TRUE;
-}
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -266,66 +184,6 @@ deals_for (AffariKanbanBoard *self,
 }
 
 static void
-on_toast_undo_clicked_cb (AdwToast   *toast,
-                          UndoRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!undo_record_apply (record, &error))
-    g_warning ("Could not undo: %s", error->message);
-}
-
-static void
-on_toast_after_paint_cb (GdkFrameClock     *clock,
-                         AffariKanbanBoard *self)
-{
-  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->pending_toasts);
-
-  g_clear_signal_handler (&self->toast_paint_handler, clock);
-  self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; toasts != NULL && i < toasts->len; i++)
-    add_toast (self, g_object_ref (g_ptr_array_index (toasts, i)));
-}
-
-/* The toast of a move comes one frame after the move is painted: building it and sliding it in
- * would double the work of the frame that shows the cards in their new places. */
-static void
-add_toast_after_paint (AffariKanbanBoard *self,
-                       AdwToast          *toast)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL)
-    {
-      add_toast (self, toast);
-      return;
-    }
-
-  g_ptr_array_add (self->pending_toasts, toast);
-  if (self->toast_paint_handler == 0)
-    self->toast_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_toast_after_paint_cb), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
-
-static void
-remember_undo (AffariKanbanBoard *self,
-               UndoRecord        *record,
-               const char        *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb),
-                         g_rc_box_acquire (record), undo_record_closure_notify, 0);
-  add_toast_after_paint (self, toast);
-
-  g_clear_pointer (&self->last_undo, undo_record_unref);
-  self->last_undo = g_rc_box_acquire (record);
-}
-
-static void
 on_drop_after_paint_cb (GdkFrameClock     *clock,
                         AffariKanbanBoard *self)
 {
@@ -354,167 +212,6 @@ report_drop (AffariKanbanBoard *self)
   if (self->drop_paint_handler == 0)
     self->drop_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_drop_after_paint_cb), self);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
-
-static void
-perform_move (AffariKanbanBoard *self,
-              GArray            *ids,
-              gint64             stage_id,
-              int                index,
-              const char        *reason,
-              gboolean           follow)
-{
-  UndoRecord *record = undo_record_new (self->store, FALSE);
-  AffariStage *stage = find_stage (self, stage_id);
-  g_autofree char *message = NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 deal_id = g_array_index (ids, gint64, i);
-      AffariDealPlace place = { 0 };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AffariDeal) deal = NULL;
-      AffariKanbanColumn *from, *to;
-      /* Several cards keep their order where they land. */
-      int position = index < 0 ? -1 : index + (int) i;
-
-      if (!affari_store_get_deal_place (self->store, deal_id, &place, &error))
-        {
-          show_error (self, _("Could not move the deal: %s"), error);
-          break;
-        }
-
-      /* The two headers count the move themselves and the new column places the card itself:
-       * no query for them before the frame that shows the drop. */
-      from = affari_kanban_board_find_column (self, place.stage_id);
-      to = affari_kanban_board_find_column (self, stage_id);
-      deal = affari_store_get_deal (self->store, deal_id, NULL);
-      if (deal != NULL && from != NULL && from == to)
-        affari_kanban_column_expect_move (from, deal, 0, position);
-      else if (deal != NULL)
-        {
-          if (from != NULL)
-            affari_kanban_column_expect_move (from, deal, -1, -1);
-          if (to != NULL)
-            affari_kanban_column_expect_move (to, deal, +1, position);
-        }
-
-      if (!affari_store_move_deal (self->store, deal_id, stage_id, position, reason, &error))
-        {
-          affari_deal_place_clear (&place);
-          show_error (self, _("Could not move the deal: %s"), error);
-          if (from != NULL)
-            affari_kanban_column_refresh_totals (from);
-          if (to != NULL && to != from)
-            affari_kanban_column_refresh_totals (to);
-          break;
-        }
-
-      g_array_append_val (record->places, place);
-    }
-
-  if (record->places->len > 0)
-    {
-      AffariKanbanColumn *column = affari_kanban_board_find_column (self, stage_id);
-
-      report_drop (self);
-      /* A card moved from the keyboard keeps the focus in its new column. */
-      if (follow && column != NULL)
-        affari_kanban_column_focus_deal_soon (column, g_array_index (ids, gint64, 0));
-
-      if (record->places->len == 1)
-        /* Translators: a toast after a drag-and-drop; %s is the name of a stage. */
-        message = g_strdup_printf (_("Deal moved to %s"), affari_stage_get_name (stage));
-      else
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal moved to %s", "%u deals moved to %s",
-                                                record->places->len),
-                                   record->places->len, affari_stage_get_name (stage));
-      remember_undo (self, record, message);
-    }
-
-  undo_record_unref (record);
-}
-
-typedef struct {
-  AffariKanbanBoard *board;
-  GArray            *ids;
-  gint64             stage_id;
-  int                index;
-  gboolean           follow;
-  GtkEditable       *entry;
-} ReasonRequest;
-
-static void
-reason_request_free (gpointer  data,
-                     GClosure *closure)
-{
-  ReasonRequest *request = data;
-
-  g_clear_object (&request->board);
-  g_clear_pointer (&request->ids, g_array_unref);
-  g_free (request);
-}
-
-static void
-on_reason_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              ReasonRequest    *request)
-{
-  if (g_strcmp0 (response, "move") == 0 && request->board->store != NULL)
-    {
-      g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
-
-      perform_move (request->board, request->ids, request->stage_id, request->index,
-                    *reason != '\0' ? reason : NULL, request->follow);
-    }
-}
-
-/* Losing a deal asks why: the answer is optional and goes into its history. */
-static void
-ask_reason (AffariKanbanBoard *self,
-            GArray            *ids,
-            AffariStage       *stage,
-            int                index,
-            gboolean           follow)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ReasonRequest *request = g_new0 (ReasonRequest, 1);
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   g_dngettext (GETTEXT_PACKAGE, "Why Was the Deal Lost?", "Why Were the Deals Lost?", ids->len),
-                                   NULL);
-  /* Translators: %s is the name of a lost stage, "Affare perso". */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The deal goes to “%s” and is closed. The reason, if you give one, is kept in its history."),
-                                  affari_stage_get_name (stage));
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "move", _("_Move"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  request->board = g_object_ref (self);
-  request->ids = g_array_ref (ids);
-  request->stage_id = affari_stage_get_id (stage);
-  request->index = index;
-  request->follow = follow;
-  request->entry = GTK_EDITABLE (entry);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_reason_dialog_response_cb),
-                         request, reason_request_free, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -621,12 +318,6 @@ on_rows_after_paint_cb (GdkFrameClock     *clock,
                         AffariKanbanBoard *self)
 {
   g_clear_signal_handler (&self->rows_paint_handler, clock);
-  g_clear_signal_handler (&self->toast_paint_handler, clock);
-  /* Not painted any more: the toasts go now. */
-  for (guint i = 0; self->pending_toasts != NULL && i < self->pending_toasts->len; i++)
-    add_toast (self, g_object_ref (g_ptr_array_index (self->pending_toasts, i)));
-  if (self->pending_toasts != NULL)
-    g_ptr_array_set_size (self->pending_toasts, 0);
   queue_fill_columns (self);
 }
 
@@ -1188,6 +879,16 @@ on_bench_first_paint_cb (GdkFrameClock     *clock,
 
 /* ------------------------------------------------------------ actions */
 
+/* The deals as a GVariant "ax". */
+static GVariant *
+ids_variant (GArray *ids)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
+}
+
+/* A card dropped on a column or a zone, or moved from its menu or with Alt+←/→: the board adds
+ * the other selected cards and hands the move to the window's deal.move (one transaction, one
+ * undo, the lost reason and the reopening asked there). */
 static void
 move_deal_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1195,49 +896,18 @@ move_deal_action (GtkWidget  *widget,
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
   g_autoptr(GArray) ids = NULL;
-  AffariStage *stage;
   gint64 deal_id, stage_id;
-  gboolean ask = FALSE;
-  gboolean follow;
   int index;
 
   g_variant_get (parameter, "(xxi)", &deal_id, &stage_id, &index);
-  follow = self->follow_deal == deal_id;
-  self->follow_deal = 0;
+  if (self->follow_deal != deal_id)
+    self->follow_deal = 0;
 
   if (self->drop_start == 0 && report_drops ())
     self->drop_start = g_get_monotonic_time ();
 
-  stage = find_stage (self, stage_id);
-  if (stage == NULL || self->store == NULL)
-    {
-      g_warning ("No stage %" G_GINT64_FORMAT " on the board", stage_id);
-      return;
-    }
-
   ids = deals_for (self, deal_id);
-
-  if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_FAILURE)
-    {
-      /* Only a deal that is lost now: reordering a lost column asks nothing. */
-      for (guint i = 0; i < ids->len && !ask; i++)
-        {
-          AffariDealPlace place = { 0 };
-
-          if (affari_store_get_deal_place (self->store, g_array_index (ids, gint64, i), &place, NULL))
-            ask = place.stage_id != stage_id;
-          affari_deal_place_clear (&place);
-        }
-    }
-
-  if (ask)
-    {
-      self->drop_start = 0;
-      ask_reason (self, ids, stage, index, follow);
-      return;
-    }
-
-  perform_move (self, ids, stage_id, index, NULL, follow);
+  gtk_widget_activate_action (widget, "deal.move", "(@axxi)", ids_variant (ids), stage_id, index);
 }
 
 static void
@@ -1247,35 +917,31 @@ trash_deal_action (GtkWidget  *widget,
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
   g_autoptr(GArray) ids = deals_for (self, g_variant_get_int64 (parameter));
-  UndoRecord *record = undo_record_new (self->store, TRUE);
 
-  for (guint i = 0; i < ids->len; i++)
+  gtk_widget_activate_action (widget, "deal.trash", "@ax", ids_variant (ids));
+}
+
+/* A change the board shows: the drop's timing ends with its frame, and a card moved from the
+ * keyboard takes the focus along to its new column. */
+static void
+on_store_changed_cb (AffariStore       *store,
+                     AffariChangeSet   *set,
+                     AffariKanbanBoard *self)
+{
+  const AffariDealChange *change;
+
+  if (self->drop_start != 0)
+    report_drop (self);
+
+  change = self->follow_deal != 0 ? affari_change_set_find (set, self->follow_deal) : NULL;
+  if (change != NULL)
     {
-      gint64 deal_id = g_array_index (ids, gint64, i);
-      g_autoptr(GError) error = NULL;
+      AffariKanbanColumn *column = affari_kanban_board_find_column (self, change->new_stage_id);
 
-      if (!affari_store_trash_deal (self->store, deal_id, &error))
-        {
-          show_error (self, _("Could not delete the deal: %s"), error);
-          break;
-        }
-      g_array_append_val (record->ids, deal_id);
+      if (column != NULL)
+        affari_kanban_column_focus_deal_soon (column, change->deal_id);
+      self->follow_deal = 0;
     }
-
-  if (record->ids->len > 0)
-    {
-      g_autofree char *message = NULL;
-
-      report_drop (self);
-      if (record->ids->len == 1)
-        message = g_strdup (_("Deal deleted"));
-      else
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal deleted", "%u deals deleted", record->ids->len),
-                                   record->ids->len);
-      remember_undo (self, record, message);
-    }
-
-  undo_record_unref (record);
 }
 
 static void
@@ -1287,24 +953,8 @@ open_deal_action (GtkWidget  *widget,
   gint64 deal_id = g_variant_get_int64 (parameter);
 
   /* The deal card is another view's business; until it exists, a read-only summary. */
-  if (!gtk_widget_activate_action (widget, "win.open-deal", "x", deal_id))
+  if (!gtk_widget_activate_action (widget, "deal.open", "x", deal_id))
     show_summary (self, deal_id);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->last_undo == NULL)
-    return;
-
-  if (!undo_record_apply (self->last_undo, &error))
-    show_error (self, _("Could not undo: %s"), error);
-  g_clear_pointer (&self->last_undo, undo_record_unref);
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -1352,7 +1002,6 @@ affari_kanban_board_dispose (GObject *object)
   stop_autoscroll (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_pointer (&self->last_undo, undo_record_unref);
 
   if (self->scroller != NULL)
     g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->scroller), self);
@@ -1374,7 +1023,6 @@ affari_kanban_board_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->dragged, g_hash_table_unref);
-  g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
   g_clear_pointer (&self->bench_frames, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->filter_text, g_free);
@@ -1465,9 +1113,6 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   gtk_widget_class_install_action (widget_class, "kanban.move-deal", "(xxi)", move_deal_action);
   gtk_widget_class_install_action (widget_class, "kanban.trash-deal", "x", trash_deal_action);
   gtk_widget_class_install_action (widget_class, "kanban.open-deal", "x", open_deal_action);
-  gtk_widget_class_install_action (widget_class, "kanban.undo", NULL, undo_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "kanban.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kanban-board");
@@ -1486,7 +1131,6 @@ affari_kanban_board_init (AffariKanbanBoard *self)
 
   self->columns = g_ptr_array_new ();
   self->headers = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
-  self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->dragged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->card_menu = g_menu_new ();
 
@@ -1536,13 +1180,13 @@ affari_kanban_board_set_store (AffariKanbanBoard *self,
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_pointer (&self->last_undo, undo_record_unref);
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
       g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
       g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
+      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
     }
 
   rebuild (self);

@@ -42,7 +42,6 @@ struct _AffariKanbanColumn
   guint              totals_source;
   gboolean           totals_stale;    /* hidden: the totals are read when the column shows again */
   GArray            *totals;           /* AffariStageTotal: the stage's count and sum per currency */
-  GArray            *expected;         /* gint64: changes already counted (affari_kanban_column_expect_move) */
 
   /* a drag over the column */
   gboolean           drop_highlight;
@@ -247,7 +246,6 @@ update_totals (AffariKanbanColumn *self)
     }
 
   g_array_set_size (self->totals, 0);
-  g_array_set_size (self->expected, 0);
   for (guint i = 0; i < totals->len; i++)
     if (g_array_index (totals, AffariStageTotal, i).stage_id == query.stage_id)
       g_array_append_val (self->totals, g_array_index (totals, AffariStageTotal, i));
@@ -557,25 +555,14 @@ on_stripe_draw_cb (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* Only the columns a change touches count again: the store keeps every stage's totals, so the
+ * count and total are a read of a few rows, before the frame that shows the change. */
 static void
-on_store_deal_changed_cb (AffariStore        *store,
-                          gint64              deal_id,
-                          gint64              old_stage_id,
-                          gint64              new_stage_id,
-                          AffariKanbanColumn *self)
+on_store_changed_cb (AffariStore        *store,
+                     AffariChangeSet    *set,
+                     AffariKanbanColumn *self)
 {
-  gint64 stage_id = affari_stage_get_id (self->stage);
-
-  /* A move the board counted already (affari_kanban_column_expect_move) needs no query. */
-  for (guint i = 0; i < self->expected->len; i++)
-    if (g_array_index (self->expected, gint64, i) == deal_id)
-      {
-        g_array_remove_index (self->expected, i);
-        return;
-      }
-
-  /* Only the columns a change touches count again. */
-  if (old_stage_id == stage_id || new_stage_id == stage_id)
+  if (affari_change_set_touches_stage (set, affari_stage_get_id (self->stage)))
     queue_totals (self);
 }
 
@@ -816,7 +803,7 @@ affari_kanban_column_constructed (GObject *object)
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self, 0);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset_cb), self, 0);
 
   update_totals (self);
@@ -888,7 +875,6 @@ affari_kanban_column_finalize (GObject *object)
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->totals, g_array_unref);
-  g_clear_pointer (&self->expected, g_array_unref);
 
   G_OBJECT_CLASS (affari_kanban_column_parent_class)->finalize (object);
 }
@@ -1053,7 +1039,6 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->totals = g_array_new (FALSE, FALSE, sizeof (AffariStageTotal));
-  self->expected = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -1499,54 +1484,6 @@ affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self)
   g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
 
   return self->slice == NULL;
-}
-
-gboolean
-affari_kanban_column_expect_move (AffariKanbanColumn *self,
-                                  AffariDeal         *deal,
-                                  int                 sign,
-                                  int                 position)
-{
-  AffariDealQuery query;
-  AffariStageTotal *total = NULL;
-  gint64 deal_id;
-
-  g_return_val_if_fail (AFFARI_IS_KANBAN_COLUMN (self), FALSE);
-  g_return_val_if_fail (AFFARI_IS_DEAL (deal), FALSE);
-
-  /* A filtered column counts only some deals: SQL knows whether this one is among them. */
-  query = make_query (self, TRUE);
-  if (affari_deal_query_has_filter (&query))
-    return FALSE;
-
-  deal_id = affari_deal_get_id (deal);
-  for (guint i = 0; i < self->totals->len && sign != 0; i++)
-    if (g_strcmp0 (g_array_index (self->totals, AffariStageTotal, i).currency, affari_deal_get_currency (deal)) == 0)
-      total = &g_array_index (self->totals, AffariStageTotal, i);
-
-  if (sign < 0 && (total == NULL || total->count == 0))
-    return FALSE;   /* not counted here: let SQL say */
-  if (sign > 0 && total == NULL)
-    {
-      AffariStageTotal fresh = { affari_stage_get_id (self->stage), "", 0, 0 };
-
-      g_strlcpy (fresh.currency, affari_deal_get_currency (deal), sizeof fresh.currency);
-      g_array_append_val (self->totals, fresh);
-      total = &g_array_index (self->totals, AffariStageTotal, self->totals->len - 1);
-    }
-
-  if (total != NULL)
-    {
-      total->count += sign;
-      total->sum += sign * affari_deal_get_amount (deal);
-    }
-  g_array_append_val (self->expected, deal_id);
-  if (sign > 0)
-    affari_deal_list_expect_arrival (self->deals, deal_id, position);
-  if (sign != 0)
-    render_totals (self);
-
-  return TRUE;
 }
 
 GtkWidget *

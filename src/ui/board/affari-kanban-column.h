@@ -76,14 +76,6 @@ void            affari_kanban_column_show_first_rows  (AffariKanbanColumn *self,
 void            affari_kanban_column_show_all_rows    (AffariKanbanColumn *self);
 gboolean        affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *self);
 
-/* The board is about to move @deal out of (@sign -1), into (+1) or within (0) this column, to
- * @position among the stage's other deals (-1 = the end): the header counts it at once and the
- * store's signal for it reads no totals, and a card moved in takes its place without reading the
- * column's ids. FALSE when the column cannot tell (a filter is on): SQL counts as usual. */
-gboolean        affari_kanban_column_expect_move      (AffariKanbanColumn *self,
-                                                       AffariDeal         *deal,
-                                                       int                 sign,
-                                                       int                 position);
 
 /* The top of the header (stripe, name, count and totals): the board gives all the same height. */
 GtkWidget      *affari_kanban_column_get_header       (AffariKanbanColumn *self);

@@ -1,0 +1,64 @@
+/* affari-window-private.h — what the window's own files share (affari-window-actions.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ops/affari-deal-ops.h"
+#include "ui/activities/affari-activities-view.h"
+#include "ui/calendar/affari-calendar-view.h"
+#include "ui/board/affari-kanban-board.h"
+#include "ui/deal/affari-deal-card.h"
+#include "ui/filter/affari-filter-bar.h"
+#include "ui/list/affari-deal-list-view.h"
+#include "ui/app/affari-window.h"
+
+G_BEGIN_DECLS
+
+struct _AffariWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  AffariStore           *store;
+  AffariDealOps         *ops;             /* every change of deals, and the undo history */
+  GSettings             *settings;
+  GListStore            *pipelines;
+
+  guint                  refresh_source;
+  gulong                 after_paint_handler;
+  gboolean               reloading_pipelines;
+  gboolean               empty;
+
+  /* template */
+  GtkDropDown           *pipeline_dropdown;
+  GtkStack              *title_stack;
+  AdwViewSwitcherTitle  *switcher_title;
+  GtkToggleButton       *search_button;
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  AffariFilterBar       *filter_bar;
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *main_stack;
+  AdwViewStack          *view_stack;
+  AffariKanbanBoard     *kanban_board;
+  GtkBox                *list_page;
+  GtkBox                *activities_page;
+  GtkBox                *calendar_page;
+  AdwViewSwitcherBar    *switcher_bar;
+  AdwFlap               *card_flap;
+  AdwClamp              *card_clamp;
+
+  /* Built the first time they are needed (ensure_* ()), NULL until then: only the board is on
+   * screen at start-up. Unowned: children of the pages and of the card's clamp. */
+  AffariDealListView    *deal_list_view;
+  AffariActivitiesView  *activities_view;
+  AffariCalendarView    *calendar_view;
+  AffariDealCard        *deal_card;
+};
+
+/* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
+void _affari_window_class_actions_init (GtkWidgetClass *widget_class);
+/* Follows the operations' changes (toasts) and the history (undo/redo enabled). */
+void _affari_window_actions_init       (AffariWindow   *self);
+
+G_END_DECLS
