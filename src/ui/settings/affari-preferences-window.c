@@ -9,8 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "ui/settings/affari-preferences-window.h"
+#include "ui/settings/affari-settings-card-layout.h"
 #include "ui/settings/affari-settings-fields.h"
 #include "ui/settings/affari-settings-lists.h"
+#include "ui/settings/affari-settings-pipeline-editor.h"
 #include "ui/settings/affari-settings-pipelines.h"
 
 struct _AffariPreferencesWindow
@@ -117,6 +119,40 @@ copy_path_action (GtkWidget  *widget,
   display = g_filename_display_name (path);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), display);
   add_toast (self, _("Path copied"));
+}
+
+/* The pages and subpages ask the window for what only it can do, through these actions: they
+ * never reach up for it. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  add_toast (AFFARI_PREFERENCES_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_subpage_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (widget));
+}
+
+static void
+open_subpage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AffariPreferencesWindow *self = AFFARI_PREFERENCES_WINDOW (widget);
+  gint64 pipeline_id = g_variant_get_int64 (parameter);
+  GtkWidget *subpage;
+
+  if (g_str_equal (action_name, "prefs.open-card-layout"))
+    subpage = affari_settings_card_layout_new (self->store, pipeline_id);
+  else
+    subpage = affari_settings_pipeline_editor_new (self->store, pipeline_id);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), subpage);
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -232,6 +268,10 @@ affari_preferences_window_class_init (AffariPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariPreferencesWindow, path_row);
 
   gtk_widget_class_install_action (widget_class, "prefs.copy-path", NULL, copy_path_action);
+  gtk_widget_class_install_action (widget_class, "prefs.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "prefs.close-subpage", NULL, close_subpage_action);
+  gtk_widget_class_install_action (widget_class, "prefs.open-pipeline", "x", open_subpage_action);
+  gtk_widget_class_install_action (widget_class, "prefs.open-card-layout", "x", open_subpage_action);
 }
 
 static void

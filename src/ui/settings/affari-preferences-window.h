@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define AFFARI_TYPE_PREFERENCES_WINDOW (affari_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, AFFARI, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-/* Action: prefs.copy-path (puts the database path on the clipboard). */
+/* Actions: prefs.copy-path (puts the database path on the clipboard); for the pages inside it,
+ * prefs.toast (s), prefs.close-subpage, prefs.open-pipeline (x: its stages) and
+ * prefs.open-card-layout (x: its card fields). */
 AffariPreferencesWindow *affari_preferences_window_new (GtkWindow   *parent,
                                                        AffariStore *store);
 

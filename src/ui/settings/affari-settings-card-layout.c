@@ -21,10 +21,13 @@ struct _AffariSettingsCardLayout
   GPtrArray           *layout;          /* AffariCardSection, as stored (or the default) */
   GPtrArray           *custom_fields;   /* AffariCustomField, for the labels */
   GPtrArray           *groups;          /* the page's section groups */
+  AdwPreferencesGroup *footer_ref;      /* held while it is out of the page */
+  guint                rebuild_source;
+
+  /* template */
+  AdwWindowTitle      *title;
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *footer;
-  AdwWindowTitle      *title;
-  guint                rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (AffariSettingsCardLayout, affari_settings_card_layout, GTK_TYPE_BOX)
@@ -606,8 +609,9 @@ affari_settings_card_layout_dispose (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->layout, g_ptr_array_unref);
   g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
-  g_clear_object (&self->footer);
+  g_clear_object (&self->footer_ref);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_CARD_LAYOUT);
 
   G_OBJECT_CLASS (affari_settings_card_layout_parent_class)->dispose (object);
 }
@@ -619,6 +623,12 @@ affari_settings_card_layout_class_init (AffariSettingsCardLayoutClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = affari_settings_card_layout_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/affari/Affari/ui/affari-settings-card-layout.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsCardLayout, title);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsCardLayout, page);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsCardLayout, footer);
 
   gtk_widget_class_install_action (widget_class, "layout.toggle-field", "s", toggle_field_action);
   gtk_widget_class_install_action (widget_class, "layout.move-field", "(si)", move_field_action);
@@ -633,28 +643,12 @@ affari_settings_card_layout_class_init (AffariSettingsCardLayoutClass *klass)
 static void
 affari_settings_card_layout_init (AffariSettingsCardLayout *self)
 {
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *button;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->groups = g_ptr_array_new ();
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  /* Taken out and put back after the section groups on every rebuild. */
+  self->footer_ref = g_object_ref (self->footer);
   affari_settings_page_add_autoscroll (self->page);
-  gtk_box_append (GTK_BOX (self), affari_settings_subpage_new ("", GTK_WIDGET (self->page), &self->title));
-
-  self->footer = g_object_ref_sink (ADW_PREFERENCES_GROUP (adw_preferences_group_new ()));
-  button = gtk_button_new_with_mnemonic (_("_Add Section"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "layout.add-section");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_mnemonic (_("_Reset to Default"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "layout.reset");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  adw_preferences_group_add (self->footer, buttons);
-  adw_preferences_page_add (self->page, self->footer);
 }
 
 /* ------------------------------------------------------------ public API */

@@ -19,9 +19,11 @@ struct _AffariSettingsFields
   AffariStore         *store;
   GPtrArray           *fields;      /* AffariCustomField */
   GPtrArray           *rows;
+  guint                rebuild_source;
+
+  /* template */
   AdwPreferencesGroup *group;
   AdwStatusPage       *empty;
-  guint                rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (AffariSettingsFields, affari_settings_fields, ADW_TYPE_PREFERENCES_PAGE)
@@ -71,7 +73,7 @@ rebuild (AffariSettingsFields *self)
 {
   g_autoptr(GError) error = NULL;
 
-  affari_settings_clear_rows (self->rows);
+  affari_settings_clear_rows (self->group, self->rows);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   self->fields = affari_store_list_custom_fields (self->store, &error);
   if (self->fields == NULL)
@@ -456,6 +458,7 @@ affari_settings_fields_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_FIELDS);
 
   G_OBJECT_CLASS (affari_settings_fields_parent_class)->dispose (object);
 }
@@ -468,6 +471,11 @@ affari_settings_fields_class_init (AffariSettingsFieldsClass *klass)
 
   object_class->dispose = affari_settings_fields_dispose;
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/affari/Affari/ui/affari-settings-fields.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsFields, group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsFields, empty);
+
   gtk_widget_class_install_action (widget_class, "fields.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "fields.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "fields.move", "(xi)", move_action);
@@ -477,32 +485,9 @@ affari_settings_fields_class_init (AffariSettingsFieldsClass *klass)
 static void
 affari_settings_fields_init (AffariSettingsFields *self)
 {
-  GtkWidget *add = affari_settings_icon_button ("list-add-symbolic", _("Add Custom Field"), "fields.add", NULL);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Custom Field"));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Fields"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "document-edit-symbolic");
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Custom Fields"));
-  adw_preferences_group_set_description (self->group,
-    _("Fields of your own for every deal. Where they sit on the card is set per pipeline, under Pipelines."));
-  adw_preferences_group_set_header_suffix (self->group, add);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->group);
-
-  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty, "document-edit-symbolic");
-  adw_status_page_set_title (self->empty, _("No Custom Fields"));
-  adw_status_page_set_description (self->empty, _("Add a field for what your deals need: a sector, a contract number, a renewal date…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "fields.add");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (self->empty, button);
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty), "compact");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->empty));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
 }
 
 /* ------------------------------------------------------------ public API */

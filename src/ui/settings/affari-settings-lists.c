@@ -25,6 +25,13 @@ struct _AffariSettingsLists
   GPtrArray           *pairs[2];    /* code, name… of types and sources */
   GPtrArray           *products;    /* AffariProduct */
   guint                rebuild_source;
+
+  /* template */
+  AdwPreferencesGroup *types_group;
+  AdwPreferencesGroup *sources_group;
+  AdwPreferencesGroup *currencies_group;
+  AdwPreferencesGroup *products_group;
+  AdwPreferencesGroup *team_group;
 };
 
 enum { TYPES, SOURCES, CURRENCIES, PRODUCTS, TEAM };
@@ -326,7 +333,7 @@ static void
 rebuild (AffariSettingsLists *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
-    affari_settings_clear_rows (self->rows[i]);
+    affari_settings_clear_rows (self->groups[i], self->rows[i]);
   fill_pairs (self, TYPES);
   fill_pairs (self, SOURCES);
   fill_currencies (self);
@@ -614,6 +621,7 @@ affari_settings_lists_dispose (GObject *object)
     g_clear_pointer (&self->pairs[i], g_ptr_array_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_LISTS);
 
   G_OBJECT_CLASS (affari_settings_lists_parent_class)->dispose (object);
 }
@@ -625,6 +633,14 @@ affari_settings_lists_class_init (AffariSettingsListsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = affari_settings_lists_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/affari/Affari/ui/affari-settings-lists.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsLists, types_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsLists, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsLists, currencies_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsLists, products_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsLists, team_group);
 
   gtk_widget_class_install_action (widget_class, "lists.add", "(is)", list_action);
   gtk_widget_class_install_action (widget_class, "lists.rename", "(iss)", list_action);
@@ -646,27 +662,16 @@ affari_settings_lists_class_init (AffariSettingsListsClass *klass)
 static void
 affari_settings_lists_init (AffariSettingsLists *self)
 {
-  const char *titles[] = { N_("Deal Types"), N_("Sources"), N_("Currencies"), N_("Product Catalogue"), N_("Team") };
-  const char *descriptions[] = {
-    N_("The kinds of deal the card offers."),
-    N_("Where deals come from."),
-    N_("The currencies deals can use; the main one is the default."),
-    N_("Products offered in the Products tab of a deal."),
-    N_("People who can be responsible for deals. Who you are is chosen under General."),
-  };
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Lists"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "view-list-bullet-symbolic");
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    {
-      self->groups[i] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (self->groups[i], _(titles[i]));
-      adw_preferences_group_set_description (self->groups[i], _(descriptions[i]));
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->groups[i]);
-      self->rows[i] = g_ptr_array_new ();
-    }
-  adw_preferences_group_set_header_suffix (self->groups[PRODUCTS],
-                                           affari_settings_icon_button ("list-add-symbolic", _("Add Product"), "lists.add-product", NULL));
+  /* In the order of the enum: the fill functions index them. */
+  self->groups[TYPES] = self->types_group;
+  self->groups[SOURCES] = self->sources_group;
+  self->groups[CURRENCIES] = self->currencies_group;
+  self->groups[PRODUCTS] = self->products_group;
+  self->groups[TEAM] = self->team_group;
+  for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
+    self->rows[i] = g_ptr_array_new ();
 }
 
 /* ------------------------------------------------------------ public API */

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "ui/settings/affari-settings-pipeline-editor.h"
-#include "ui/settings/affari-settings-card-layout.h"
 #include "ui/settings/affari-settings-util.h"
 
 struct _AffariSettingsPipelineEditor
@@ -20,11 +19,13 @@ struct _AffariSettingsPipelineEditor
   gint64               pipeline_id;
   GPtrArray           *stages;      /* AffariStage, in order */
   GPtrArray           *rows;
+  guint                rebuild_source;
+
+  /* template */
   AdwWindowTitle      *title;
   AdwEntryRow         *name_row;
   AdwPreferencesGroup *stages_group;
   AdwPreferencesPage  *page;
-  guint                rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (AffariSettingsPipelineEditor, affari_settings_pipeline_editor, GTK_TYPE_BOX)
@@ -292,10 +293,7 @@ rebuild (AffariSettingsPipelineEditor *self)
   if (pipeline == NULL)
     {
       /* Deleted meanwhile: back to the list. */
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
+      gtk_widget_activate_action (GTK_WIDGET (self), "prefs.close-subpage", NULL);
       return;
     }
   adw_window_title_set_title (self->title, affari_pipeline_get_name (pipeline));
@@ -304,7 +302,7 @@ rebuild (AffariSettingsPipelineEditor *self)
 
   focused = affari_settings_dup_focused_row (GTK_WIDGET (self), "affari-stage-key");
   affari_settings_restore_scroll (self->page, affari_settings_get_scroll (self->page));
-  affari_settings_clear_rows (self->rows);
+  affari_settings_clear_rows (self->stages_group, self->rows);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   self->stages = affari_store_list_stages (self->store, self->pipeline_id, &error);
   if (self->stages == NULL)
@@ -501,11 +499,9 @@ edit_card_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   AffariSettingsPipelineEditor *self = AFFARI_SETTINGS_PIPELINE_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (root),
-                                            affari_settings_card_layout_new (self->store, self->pipeline_id));
+  /* The window opens the subpage: the editor does not reach up for it. */
+  gtk_widget_activate_action (widget, "prefs.open-card-layout", "x", self->pipeline_id);
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -521,6 +517,7 @@ affari_settings_pipeline_editor_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR);
 
   G_OBJECT_CLASS (affari_settings_pipeline_editor_parent_class)->dispose (object);
 }
@@ -532,6 +529,14 @@ affari_settings_pipeline_editor_class_init (AffariSettingsPipelineEditorClass *k
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = affari_settings_pipeline_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/affari/Affari/ui/affari-settings-pipeline-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelineEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelineEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelineEditor, stages_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelineEditor, page);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_applied_cb);
 
   gtk_widget_class_install_action (widget_class, "stages.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "stages.add-lost", NULL, add_action);
@@ -545,9 +550,11 @@ affari_settings_pipeline_editor_class_init (AffariSettingsPipelineEditorClass *k
 static void
 affari_settings_pipeline_editor_init (AffariSettingsPipelineEditor *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->rows = g_ptr_array_new ();
   self->stages = g_ptr_array_new_with_free_func (g_object_unref);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  affari_settings_page_add_autoscroll (self->page);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -557,58 +564,12 @@ affari_settings_pipeline_editor_new (AffariStore *store,
                                      gint64       pipeline_id)
 {
   AffariSettingsPipelineEditor *self;
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *button;
-  GtkWidget *card_row;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
 
   self = g_object_new (AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->pipeline_id = pipeline_id;
-  self->page = ADW_PREFERENCES_PAGE (page);
-  affari_settings_page_add_autoscroll (self->page);
-  gtk_box_append (GTK_BOX (self), affari_settings_subpage_new ("", page, &self->title));
-
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Pipeline Name"));
-  adw_entry_row_set_show_apply_button (self->name_row, TRUE);
-  g_signal_connect (self->name_row, "apply", G_CALLBACK (on_name_applied_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  self->stages_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->stages_group, _("Stages"));
-  adw_preferences_group_set_description (self->stages_group,
-    _("Stages in progress come first, then the won stage, then the lost stages. Drag a stage by its handle to reorder it."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->stages_group);
-
-  group = adw_preferences_group_new ();
-  button = gtk_button_new_with_mnemonic (_("_Add Stage"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stages.add");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_mnemonic (_("Add _Lost Stage"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stages.add-lost");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Deal Card"));
-  card_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (card_row), _("Card Fields"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (card_row), _("Sections and fields of the deal card in this pipeline"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (card_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (card_row), "stages.edit-card");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (card_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
   g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
   g_signal_connect (store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
   g_signal_connect (store, "reset", G_CALLBACK (on_store_pipelines_changed_cb), self);

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "ui/settings/affari-settings-pipelines.h"
-#include "ui/settings/affari-settings-pipeline-editor.h"
 #include "ui/settings/affari-settings-util.h"
 
 struct _AffariSettingsPipelines
@@ -19,8 +18,10 @@ struct _AffariSettingsPipelines
   AffariStore         *store;
   GPtrArray           *pipelines;   /* AffariPipeline, as listed */
   GPtrArray           *rows;
-  AdwPreferencesGroup *group;
   guint                rebuild_source;
+
+  /* template */
+  AdwPreferencesGroup *group;
 };
 
 G_DEFINE_FINAL_TYPE (AffariSettingsPipelines, affari_settings_pipelines, ADW_TYPE_PREFERENCES_PAGE)
@@ -96,7 +97,7 @@ rebuild (AffariSettingsPipelines *self)
   g_autoptr(GError) error = NULL;
   gint64 default_id = affari_store_get_default_pipeline_id (self->store);
 
-  affari_settings_clear_rows (self->rows);
+  affari_settings_clear_rows (self->group, self->rows);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
   self->pipelines = affari_store_list_pipelines (self->store, &error);
   if (self->pipelines == NULL)
@@ -185,17 +186,12 @@ queue_rebuild (AffariSettingsPipelines *self)
   affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);
 }
 
+/* The window opens the subpage (prefs.open-pipeline): a page does not reach up for it. */
 static void
 open_editor (AffariSettingsPipelines *self,
              gint64                   pipeline_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *editor;
-
-  if (!ADW_IS_PREFERENCES_WINDOW (root))
-    return;
-  editor = affari_settings_pipeline_editor_new (self->store, pipeline_id);
-  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (root), editor);
+  gtk_widget_activate_action (GTK_WIDGET (self), "prefs.open-pipeline", "x", pipeline_id);
 }
 
 /* ------------------------------------------------------------ callbacks */
@@ -356,6 +352,7 @@ affari_settings_pipelines_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_PIPELINES);
 
   G_OBJECT_CLASS (affari_settings_pipelines_parent_class)->dispose (object);
 }
@@ -368,6 +365,10 @@ affari_settings_pipelines_class_init (AffariSettingsPipelinesClass *klass)
 
   object_class->dispose = affari_settings_pipelines_dispose;
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/affari/Affari/ui/affari-settings-pipelines.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelines, group);
+
   gtk_widget_class_install_action (widget_class, "pipelines.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "pipelines.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "pipelines.move", "(xi)", move_action);
@@ -377,17 +378,9 @@ affari_settings_pipelines_class_init (AffariSettingsPipelinesClass *klass)
 static void
 affari_settings_pipelines_init (AffariSettingsPipelines *self)
 {
-  GtkWidget *add = affari_settings_icon_button ("list-add-symbolic", _("Add Pipeline"), "pipelines.add", NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Pipelines"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "view-grid-symbolic");
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Pipelines"));
-  adw_preferences_group_set_description (self->group,
-    _("Each pipeline has its own stages and card fields. The default pipeline comes first and cannot be deleted."));
-  adw_preferences_group_set_header_suffix (self->group, add);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->group);
   affari_settings_page_add_autoscroll (ADW_PREFERENCES_PAGE (self));
 }
 

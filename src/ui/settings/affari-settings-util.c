@@ -32,59 +32,17 @@ void
 affari_settings_toast (GtkWidget  *widget,
                        const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (escaped));
-  else
+  /* The preferences window shows it (prefs.toast): a page does not reach up for the window. */
+  if (!gtk_widget_activate_action (widget, "prefs.toast", "s", message))
     g_message ("%s", message);
 }
 
-static void
-on_back_clicked_cb (GtkButton *button,
-                    gpointer   user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
-}
-
-GtkWidget *
-affari_settings_subpage_new (const char       *title,
-                             GtkWidget        *content,
-                             AdwWindowTitle  **out_title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *window_title = adw_window_title_new (title, NULL);
-  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-
-  gtk_widget_set_tooltip_text (back, _("Back"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
-  g_signal_connect (back, "clicked", G_CALLBACK (on_back_clicked_cb), NULL);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), content);
-  if (out_title != NULL)
-    *out_title = ADW_WINDOW_TITLE (window_title);
-  return box;
-}
-
 void
-affari_settings_clear_rows (GPtrArray *rows)
+affari_settings_clear_rows (AdwPreferencesGroup *group,
+                            GPtrArray           *rows)
 {
   for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
   g_ptr_array_set_size (rows, 0);
 }
 

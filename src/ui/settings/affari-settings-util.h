@@ -17,16 +17,12 @@ GtkWidget *affari_settings_icon_button (const char *icon_name,
 /* Makes @button (made by affari_settings_icon_button) inactive when !@enabled. */
 void       affari_settings_button_set_enabled (GtkWidget *button,
                                                gboolean   enabled);
-/* Shows @message as a toast of the preferences window holding @widget. */
+/* Shows @message as a toast of the preferences window holding @widget (its prefs.toast action). */
 void       affari_settings_toast       (GtkWidget  *widget,
                                         const char *message);
-/* A subpage: a header bar with a back button and @title, above @content. Returns the box;
- * @out_title (nullable) gets the title widget to rename it later. */
-GtkWidget *affari_settings_subpage_new (const char        *title,
-                                        GtkWidget         *content,
-                                        AdwWindowTitle   **out_title);
-/* Removes the rows @rows from whatever group holds them and empties the array. */
-void       affari_settings_clear_rows  (GPtrArray  *rows);
+/* Removes the rows @rows from @group, which holds them, and empties the array. */
+void       affari_settings_clear_rows  (AdwPreferencesGroup *group,
+                                        GPtrArray           *rows);
 /* An AdwMessageDialog over the window of @widget, with "cancel" and @response (@label). */
 AdwMessageDialog *affari_settings_dialog_new (GtkWidget  *widget,
                                               const char *heading,
