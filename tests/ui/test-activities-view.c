@@ -15,7 +15,7 @@
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
-#include "affari-ui-app-test.h"
+#include "affari-test-harness.h"
 #include "ui/activities/affari-activities-view.h"
 #include "ui/app/affari-application.h"
 #include "ui/calendar/affari-calendar-view.h"
@@ -26,7 +26,7 @@ typedef struct _Fixture Fixture;
 
 struct _Fixture
 {
-  UiApp              ui;          /* first: see affari-ui-app-test.h */
+  AffariTestApp      base;        /* first: see affari-test-harness.h */
   gint64             late;       /* a deal whose call is two days late, at 10:15 */
   gint64             quiet;      /* a deal with nothing planned */
   gint64             dated;      /* a deal closing on the 10th of this month */
@@ -92,12 +92,12 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GDateTime) late = g_date_time_new_local (g_date_time_get_year (two_days_ago), g_date_time_get_month (two_days_ago),
                                                      g_date_time_get_day_of_month (two_days_ago), 10, 15, 0);
 
-  ui_app_set_up (&f->ui, "activities");
+  affari_test_app_setup (&f->base, "activities");
 
   f->dated_from = g_date_time_format (now, "%Y-%m-10");
   f->dated_to = g_date_time_format (now, "%Y-%m-20");
 
-  store = affari_store_open (f->ui.db_path, &error);
+  store = affari_store_open (f->base.db_path, &error);
   g_assert_no_error (error);
   f->late = create_deal (store, "Fornitura stampanti", NULL);
   f->quiet = create_deal (store, "Consulenza fiscale", NULL);
@@ -112,7 +112,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  ui_app_tear_down (&f->ui);
+  affari_test_app_teardown (&f->base);
   g_clear_pointer (&f->dated_from, g_free);
   g_clear_pointer (&f->dated_to, g_free);
 }
@@ -133,7 +133,7 @@ next_deadline (AffariStore *store,
 static void
 body_activities_drag (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariActivitiesView *view;
   g_autoptr(AffariDeal) late = affari_store_get_deal (store, f->late, NULL);
@@ -144,9 +144,9 @@ body_activities_drag (Fixture *f)
   gint64 deadline;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
-  view = AFFARI_ACTIVITIES_VIEW (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
   g_assert_nonnull (view);
-  wait_for_frame (GTK_WIDGET (view));
+  affari_test_wait_for_frame (GTK_WIDGET (view));
   affari_activities_view_refresh (view);
 
   g_assert_true (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), f->late));
@@ -193,7 +193,7 @@ static void
 test_activities_drag (Fixture       *f,
                       gconstpointer  data)
 {
-  run_app (f, body_activities_drag);
+  AFFARI_TEST_RUN (f, body_activities_drag);
 }
 
 static gint64
@@ -213,11 +213,11 @@ show_activities (AffariWindow *window)
   AffariActivitiesView *view;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
-  view = AFFARI_ACTIVITIES_VIEW (find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
   g_assert_nonnull (view);
-  wait_for_frame (GTK_WIDGET (view));
+  affari_test_wait_for_frame (GTK_WIDGET (view));
   affari_activities_view_refresh (view);
-  wait_for_frame (GTK_WIDGET (view));
+  affari_test_wait_for_frame (GTK_WIDGET (view));
   return view;
 }
 
@@ -246,7 +246,7 @@ assert_monday_at (gint64 deadline, int hour, int minute)
 static void
 body_activities_multi (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   g_autoptr(AffariDeal) late = affari_store_get_deal (store, f->late, NULL);
   g_autoptr(AffariActivity) visit = affari_activity_new (AFFARI_ACTIVITY_MEETING, "Sopralluogo", local_time_days_ago (3, 9, 30));
@@ -311,7 +311,7 @@ static void
 test_activities_multi (Fixture       *f,
                        gconstpointer  data)
 {
-  run_app (f, body_activities_multi);
+  AFFARI_TEST_RUN (f, body_activities_multi);
 }
 
 static AffariKanbanCard *
@@ -340,7 +340,7 @@ find_card (GtkWidget *root,
 static void
 body_activities_keyboard (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariActivitiesView *view = show_activities (window);
   AffariActivityPeriod period = AFFARI_N_ACTIVITY_PERIODS;
@@ -387,7 +387,7 @@ static void
 test_activities_keyboard (Fixture       *f,
                           gconstpointer  data)
 {
-  run_app (f, body_activities_keyboard);
+  AFFARI_TEST_RUN (f, body_activities_keyboard);
 }
 
 /* A notification server on the test's session bus (there is none in a test session): it
@@ -473,7 +473,7 @@ body_activities_clock (Fixture *f)
   Notifications server = { g_ptr_array_new_with_free_func (g_free), FALSE, 0 };
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   guint owner = 0;
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(AffariActivity) call = affari_activity_new (AFFARI_ACTIVITY_CALL, "Richiamare subito", now + 2);
@@ -526,7 +526,7 @@ test_activities_clock (Fixture       *f,
    * outlive it into the other tests. */
   if (g_test_subprocess ())
     {
-      run_app (f, body_activities_clock);
+      AFFARI_TEST_RUN (f, body_activities_clock);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -538,7 +538,7 @@ test_activities_clock (Fixture       *f,
 static void
 body_calendar_drag (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariCalendarView *view;
   g_autoptr(AffariDeal) dated = affari_store_get_deal (store, f->dated, NULL);
@@ -547,19 +547,19 @@ body_calendar_drag (Fixture *f)
   g_autofree char *text = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
-  view = AFFARI_CALENDAR_VIEW (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
+  view = AFFARI_CALENDAR_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
   g_assert_nonnull (view);
-  wait_for_frame (GTK_WIDGET (view));
+  affari_test_wait_for_frame (GTK_WIDGET (view));
   affari_calendar_view_set_date (view, f->dated_from);
   g_assert_cmpint (affari_calendar_view_get_field (view), ==, AFFARI_CALENDAR_CLOSE_DATE);
   text = affari_calendar_view_dup_day_text (view, f->dated_from);
   g_assert_nonnull (strstr (text, "Impianto fotovoltaico"));
   g_clear_pointer (&text, g_free);
-  /* the grid's lines are plain fills, not a gradient mesh per day (affari-ui-test.h) */
+  /* the grid's lines are plain fills, not a gradient mesh per day (affari-test-harness.c) */
   {
     guint uniform, mixed;
 
-    count_border_nodes (GTK_WIDGET (view), &uniform, &mixed);
+    affari_test_count_border_nodes (GTK_WIDGET (view), &uniform, &mixed);
     g_assert_cmpuint (uniform, >=, 28);
     g_assert_cmpuint (mixed, ==, 0);
   }
@@ -620,7 +620,7 @@ static void
 test_calendar_drag (Fixture       *f,
                     gconstpointer  data)
 {
-  run_app (f, body_calendar_drag);
+  AFFARI_TEST_RUN (f, body_calendar_drag);
 }
 
 static void
@@ -639,9 +639,9 @@ show_calendar (AffariWindow *window)
   AffariCalendarView *view;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
-  view = AFFARI_CALENDAR_VIEW (find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
+  view = AFFARI_CALENDAR_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_CALENDAR_VIEW));
   g_assert_nonnull (view);
-  wait_for_frame (GTK_WIDGET (view));
+  affari_test_wait_for_frame (GTK_WIDGET (view));
   return view;
 }
 
@@ -649,7 +649,7 @@ show_calendar (AffariWindow *window)
 static void
 body_calendar_settings_first (Fixture *f)
 {
-  AffariCalendarView *view = show_calendar (get_window (f));
+  AffariCalendarView *view = show_calendar (affari_test_app_get_window (&f->base));
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
   g_assert_cmpint (affari_calendar_view_get_field (view), ==, AFFARI_CALENDAR_CLOSE_DATE);
@@ -668,7 +668,7 @@ body_calendar_settings_first (Fixture *f)
 static void
 body_calendar_settings_again (Fixture *f)
 {
-  AffariCalendarView *view = show_calendar (get_window (f));
+  AffariCalendarView *view = show_calendar (affari_test_app_get_window (&f->base));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
   g_autofree char *day = g_date_time_format (two_days_ago, "%Y-%m-%d");
@@ -690,8 +690,8 @@ static void
 test_calendar_settings (Fixture       *f,
                         gconstpointer  data)
 {
-  run_app (f, body_calendar_settings_first);
-  run_app (f, body_calendar_settings_again);
+  AFFARI_TEST_RUN (f, body_calendar_settings_first);
+  AFFARI_TEST_RUN (f, body_calendar_settings_again);
 }
 
 /* ------------------------------------------------------------ .ics export */
@@ -711,11 +711,11 @@ count_occurrences (const char *text,
 static void
 body_export_shown (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   g_autoptr(AffariActivity) visit = affari_activity_new (AFFARI_ACTIVITY_MEETING, "Sopralluogo", local_time_days_ago (-3, 9, 30));
   g_autoptr(AffariDealQuery) filter = affari_deal_query_new ();
-  g_autofree char *path = g_build_filename (f->ui.dir, "attività.ics", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "attività.ics", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -755,27 +755,14 @@ static void
 test_export_shown (Fixture       *f,
                    gconstpointer  data)
 {
-  run_app (f, body_export_shown);
-}
-
-static gboolean
-ignore_missing_session_bus (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
+  AFFARI_TEST_RUN (f, body_export_shown);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  affari_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
-  gtk_init ();
-  adw_init ();
+  affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/activities/drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
   g_test_add ("/ui/calendar/drag", Fixture, NULL, fixture_set_up, test_calendar_drag, fixture_tear_down);

@@ -20,7 +20,7 @@
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
-#include "affari-ui-app-test.h"
+#include "affari-test-harness.h"
 #include "ui/app/affari-application.h"
 #include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-column.h"
@@ -38,7 +38,7 @@ typedef struct _Fixture Fixture;
 
 struct _Fixture
 {
-  UiApp              ui;          /* first: see affari-ui-app-test.h */
+  AffariTestApp      base;        /* first: see affari-test-harness.h */
 };
 
 /* ------------------------------------------------------------ finding widgets */
@@ -79,14 +79,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  ui_app_set_up (&f->ui, "card");
+  affari_test_app_setup (&f->base, "card");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  ui_app_tear_down (&f->ui);
+  affari_test_app_teardown (&f->base);
 }
 
 static gint64
@@ -149,7 +149,7 @@ static GtkWidget *
 row (GtkWidget  *root,
      const char *title)
 {
-  GtkWidget *found = find_widget (root, match_row_title, title);
+  GtkWidget *found = affari_test_find_widget (root, match_row_title, title);
 
   g_assert_nonnull (found);
   return found;
@@ -162,19 +162,19 @@ type_and_apply (GtkWidget  *entry_row,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
   g_signal_emit_by_name (entry_row, "apply");
-  settle ();
+  affari_test_settle ();
 }
 
 static AdwFlap *
 card_flap (AffariWindow *window)
 {
-  return ADW_FLAP (find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  return ADW_FLAP (affari_test_find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
 }
 
 static AffariDealCard *
 deal_card (AffariWindow *window)
 {
-  return AFFARI_DEAL_CARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD));
+  return AFFARI_DEAL_CARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD));
 }
 
 static AdwMessageDialog *
@@ -182,8 +182,8 @@ wait_message_dialog (void)
 {
   AdwMessageDialog *dialog = NULL;
 
-  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  wait_for_frame (GTK_WIDGET (dialog));
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (dialog));
   return dialog;
 }
 
@@ -200,7 +200,7 @@ click_response (AdwMessageDialog *dialog,
                 const char       *id)
 {
   const char *label = adw_message_dialog_get_response_label (dialog, id);
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), match_button_label, label);
+  GtkWidget *button = affari_test_find_widget (GTK_WIDGET (dialog), match_button_label, label);
 
   g_assert_nonnull (button);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -239,7 +239,7 @@ static gint64 card_deal_id;
 static void
 edit_deal_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *products, *activities, *history;
@@ -262,16 +262,16 @@ edit_deal_body (Fixture *f)
   card = deal_card (window);
   g_assert_nonnull (card);
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
-  g_assert_true (label_on_screen (GTK_WIDGET (card), "Fornitura sedie"));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (card), "Fornitura sedie"));
 
   /* An amount that is not one: red, with the reason, not saved, and the text stays. */
   amount_row = row (GTK_WIDGET (card), _("Amount"));
   type_and_apply (amount_row, "12,345,6");
   g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
-  wait_for_frame (GTK_WIDGET (window));
-  g_assert_nonnull (find_widget (GTK_WIDGET (card), match_mapped_field_error, "12,345,6"));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (affari_test_find_widget (GTK_WIDGET (card), match_mapped_field_error, "12,345,6"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "12,345,6");
   deal = stored_deal (store, card_deal_id);
   g_assert_cmpint (affari_deal_get_amount (deal), ==, 0);
@@ -297,7 +297,7 @@ edit_deal_body (Fixture *f)
   /* Two product rows: one from the catalogue with a 10 % discount, one free text with VAT
    * included. The amount follows them. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
-  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
   gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Sedia ergonomica");
   gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Quantity"))), "4");
@@ -314,8 +314,8 @@ edit_deal_body (Fixture *f)
   WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
   gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Montaggio");
-  gtk_switch_set_active (GTK_SWITCH (find_type (last_row (products, _("Price Includes VAT")), GTK_TYPE_SWITCH)), TRUE);
-  settle ();
+  gtk_switch_set_active (GTK_SWITCH (affari_test_find_type (last_row (products, _("Price Includes VAT")), GTK_TYPE_SWITCH)), TRUE);
+  affari_test_settle ();
   type_and_apply (last_row (products, _("Unit Price")), "122,00");
   rows = affari_store_list_product_rows (store, card_deal_id, &error);
   g_assert_cmpuint (rows->len, ==, 2);
@@ -326,7 +326,7 @@ edit_deal_body (Fixture *f)
   g_assert_cmpint (affari_deal_get_amount (deal), ==, 65880 + 12200);
   g_assert_false (affari_deal_get_is_manual_amount (deal));
   g_clear_object (&deal);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("computed from the products")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("computed from the products")));
 
   /* Typed by hand, the amount stays and the card says so. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
@@ -336,7 +336,7 @@ edit_deal_body (Fixture *f)
   g_assert_cmpint (affari_deal_get_amount (deal), ==, 100000);
   g_assert_true (affari_deal_get_is_manual_amount (deal));
   g_clear_object (&deal);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("typed by hand")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("typed by hand")));
 
   /* Closing an open deal with nothing planned suggests planning; "Pianifica attività" keeps the
    * card and shows the activities. */
@@ -345,9 +345,9 @@ edit_deal_body (Fixture *f)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
   g_assert_true (adw_message_dialog_has_response (dialog, "plan"));
   click_response (dialog, "plan");
-  settle ();
+  affari_test_settle ();
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
-  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  activities = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   WAIT_UNTIL (gtk_widget_get_mapped (activities));
 
   /* Closed again without planning: asked again, "Non ora" closes ... */
@@ -358,15 +358,15 @@ edit_deal_body (Fixture *f)
 
   /* ... and is not asked again for this deal: the next close closes at once. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
-  settle ();
+  affari_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Back to the activities to plan one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
-  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  activities = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   WAIT_UNTIL (gtk_widget_get_mapped (activities));
 
   /* Plan a call with the default deadline: three working days ahead, on the hour. */
@@ -393,21 +393,21 @@ edit_deal_body (Fixture *f)
   }
 
   /* With a call planned, closing asks nothing. */
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL);
-  settle ();
+  affari_test_settle ();
   g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* A comment on the timeline. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
-  history = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  history = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
   gtk_editable_set_text (GTK_EDITABLE (row (history, _("Add a Comment"))), "Il cliente vuole il colore grigio");
   g_assert_true (gtk_widget_activate_action (history, "history.comment", NULL));
   g_assert_true (has_event_containing (store, card_deal_id, "Il cliente vuole il colore grigio"));
-  wait_for_frame (GTK_WIDGET (window));
-  g_assert_true (label_on_screen (history, "Il cliente vuole il colore grigio"));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (affari_test_label_on_screen (history, "Il cliente vuole il colore grigio"));
 
   /* Close as lost, in the second lost stage, with a reason. */
   lost_stage = affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), "APOLOGY");
@@ -419,14 +419,14 @@ edit_deal_body (Fixture *f)
   reason = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (reason), "Budget tagliato");
   click_response (dialog, lost_response);
-  settle ();
+  affari_test_settle ();
   deal = stored_deal (store, card_deal_id);
   g_assert_true (affari_deal_get_closed (deal));
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, lost_stage);
   g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_FAILURE);
   g_assert_true (has_event_containing (store, card_deal_id, "Budget tagliato"));
   g_clear_object (&deal);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Lost")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("Lost")));
 
   /* Reopen: back in progress, not closed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
@@ -436,7 +436,7 @@ edit_deal_body (Fixture *f)
   g_clear_object (&deal);
 
   /* The history on screen holds every kind of change made above. */
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpuint (affari_deal_card_history_get_n_events (AFFARI_DEAL_CARD_HISTORY (history)), >=, 10);
 }
 
@@ -444,20 +444,20 @@ static void
 test_edit_deal (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
 
   card_deal_id = create_deal (store, "Fornitura sedie", 0);
   create_deal (store, "Altro affare", 50000);
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, edit_deal_body);
+  AFFARI_TEST_RUN (f, edit_deal_body);
 }
 
 static void
 new_deal_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   g_autoptr(GPtrArray) deals = NULL;
@@ -469,12 +469,12 @@ new_deal_body (Fixture *f)
   gint64 id;
 
   /* Ctrl+N opens an empty card; nothing is stored until it has a title. */
-  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>n");
   card = deal_card (window);
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
   g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL);
-  settle ();
+  affari_test_settle ();
   g_assert_cmpuint (count_deals (store), ==, 0);
   g_assert_true (gtk_widget_has_css_class (row (GTK_WIDGET (card), _("Title")), "error"));
 
@@ -482,7 +482,7 @@ new_deal_body (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Amount"))), "2.500");
 
   /* A new client company and a new contact, created inline. */
-  name = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  name = affari_test_find_widget (GTK_WIDGET (card), affari_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
   g_assert_nonnull (name);
   phone = gtk_widget_get_next_sibling (name);
   email = gtk_widget_get_next_sibling (phone);
@@ -527,13 +527,13 @@ static void
 test_new_deal (Fixture       *f,
                gconstpointer  data)
 {
-  run_app (f, new_deal_body);
+  AFFARI_TEST_RUN (f, new_deal_body);
 }
 
 static void
 trash_purge_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   g_autoptr(GPtrArray) trash = affari_store_list_trash (store, NULL);
 
@@ -546,7 +546,7 @@ static void
 test_trash_purge_at_start (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 old, recent;
@@ -562,7 +562,7 @@ test_trash_purge_at_start (Fixture       *f,
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, trash_purge_body);
+  AFFARI_TEST_RUN (f, trash_purge_body);
 }
 
 /* ------------------------------------------------------------ more of the card */
@@ -614,15 +614,15 @@ static void
 click_stage_button (AffariDealCard *card,
                     const char     *name)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_STAGE_BAR);
-  GtkWidget *button = find_widget (bar, match_tooltip, name);
+  GtkWidget *bar = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_STAGE_BAR);
+  GtkWidget *button = affari_test_find_widget (bar, match_tooltip, name);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  affari_test_settle ();
 }
 
-/* Activates the shortcut of @widget's own controllers for @accelerator (like press_shortcut,
+/* Activates the shortcut of @widget's own controllers for @accelerator (like affari_test_press_shortcut,
  * without requiring that it exists on a window). */
 static gboolean
 activate_shortcut (GtkWidget  *widget,
@@ -688,7 +688,7 @@ has_event_kind (AffariStore     *store,
 static void
 closing_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *stage_row;
@@ -701,12 +701,12 @@ closing_body (Fixture *f)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
   card = deal_card (window);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   stage_row = row (GTK_WIDGET (card), _("Stage"));
 
   /* An in-progress stage picked in the dropdown moves at once. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (stage_row), stage_index (store, preparation));
-  settle ();
+  affari_test_settle ();
   deal = stored_deal (store, card_deal_id);
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
   g_clear_object (&deal);
@@ -719,7 +719,7 @@ closing_body (Fixture *f)
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
   g_clear_object (&deal);
   click_response (dialog, "cancel");
-  settle ();
+  affari_test_settle ();
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (stage_row)), ==, stage_index (store, preparation));
   deal = stored_deal (store, card_deal_id);
   g_assert_false (affari_deal_get_closed (deal));
@@ -732,7 +732,7 @@ closing_body (Fixture *f)
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, apology_response);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Scelto un concorrente");
   click_response (dialog, apology_response);
-  settle ();
+  affari_test_settle ();
   deal = stored_deal (store, card_deal_id);
   g_assert_true (affari_deal_get_closed (deal));
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, apology);
@@ -740,9 +740,9 @@ closing_body (Fixture *f)
   g_clear_object (&deal);
 
   /* "Riapri" goes back to where the deal was before closing, not to the last in-progress stage. */
-  WAIT_UNTIL (gtk_widget_get_visible (find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen"))));
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen")), "clicked");
-  settle ();
+  WAIT_UNTIL (gtk_widget_get_visible (affari_test_find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen"))));
+  g_signal_emit_by_name (affari_test_find_widget (GTK_WIDGET (card), match_button_label, _("_Reopen")), "clicked");
+  affari_test_settle ();
   deal = stored_deal (store, card_deal_id);
   g_assert_false (affari_deal_get_closed (deal));
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, preparation);
@@ -753,32 +753,32 @@ closing_body (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
   dialog = wait_message_dialog ();
   click_response (dialog, "won");
-  settle ();
+  affari_test_settle ();
   deal = stored_deal (store, card_deal_id);
   g_assert_true (affari_deal_get_closed (deal));
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, won);
   g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
   g_clear_object (&deal);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Won")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("Won")));
 }
 
 static void
 test_closing (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
 
   card_deal_id = create_deal (store, "Arredo uffici", 120000);
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, closing_body);
+  AFFARI_TEST_RUN (f, closing_body);
 }
 
 static void
 unsaved_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *amount_row;
@@ -786,14 +786,14 @@ unsaved_body (Fixture *f)
   g_autoptr(AffariDeal) deal = NULL;
 
   /* A new card with a title typed: closing asks; "Continua a modificare" keeps the text. */
-  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>n");
   card = deal_card (window);
   gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Ristrutturazione bagno");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
   dialog = wait_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard the New Deal?"));
   click_response (dialog, "keep");
-  settle ();
+  affari_test_settle ();
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title")))), ==, "Ristrutturazione bagno");
 
@@ -805,10 +805,10 @@ unsaved_body (Fixture *f)
   g_assert_cmpuint (count_deals (store), ==, 1);
 
   /* An empty new card closes without asking. */
-  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
-  settle ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  affari_test_settle ();
+  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
 
   /* An existing deal with an invalid amount typed: closing asks instead of dropping it. */
@@ -819,7 +819,7 @@ unsaved_body (Fixture *f)
   dialog = wait_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
   click_response (dialog, "keep");
-  settle ();
+  affari_test_settle ();
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "dodici");
   g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
@@ -850,14 +850,14 @@ unsaved_body (Fixture *f)
     dialog = wait_message_dialog ();
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
     click_response (dialog, "keep");
-    settle ();
+    affari_test_settle ();
     g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "tredici");
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
     dialog = wait_message_dialog ();
     click_response (dialog, "discard");
-    settle ();
+    affari_test_settle ();
     g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, other);
     g_clear_object (&deal);
     deal = stored_deal (store, card_deal_id);
@@ -869,13 +869,13 @@ static void
 test_unsaved (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
 
   card_deal_id = create_deal (store, "Fornitura sedie", 0);
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, unsaved_body);
+  AFFARI_TEST_RUN (f, unsaved_body);
 }
 
 static int
@@ -892,7 +892,7 @@ static gint64 field_text_id, field_size_id, field_vip_id, field_budget_id, field
 static void
 more_fields_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *spin, *comments, *fields, *text_row, *due_row;
@@ -905,13 +905,13 @@ more_fields_body (Fixture *f)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
   card = deal_card (window);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
 
   /* "Ulteriori informazioni" is the section's name. */
-  g_assert_true (label_on_screen (GTK_WIDGET (card), _("Additional Information")));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (card), _("Additional Information")));
 
   /* Probability: set, then cleared back to "not set". */
-  spin = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  spin = affari_test_find_widget (GTK_WIDGET (card), affari_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
   WAIT_UNTIL (stored_probability (store, card_deal_id) == 40);
@@ -927,7 +927,7 @@ more_fields_body (Fixture *f)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, -1);
 
   /* The comment: several lines, saved with Ctrl+Enter, one event. */
-  comments = find_widget (GTK_WIDGET (card), match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+  comments = affari_test_find_widget (GTK_WIDGET (card), affari_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (comments));
   gtk_text_buffer_set_text (buffer, "Prima riga\nSeconda riga", -1);
   g_assert_true (activate_shortcut (comments, "<Control>Return"));
@@ -939,16 +939,16 @@ more_fields_body (Fixture *f)
   gtk_widget_grab_focus (comments);
   gtk_text_buffer_set_text (buffer, "Solo una riga", -1);
   gtk_widget_grab_focus (row (GTK_WIDGET (card), _("Title")));
-  settle ();
+  affari_test_settle ();
   deal = stored_deal (store, card_deal_id);
   g_assert_cmpstr (affari_deal_get_comments (deal), ==, "Solo una riga");
   g_clear_object (&deal);
 
   /* Custom fields: a section after "Ulteriori informazioni" (the default card layout), one widget per kind. */
-  fields = find_widget (GTK_WIDGET (card), match_mapped_group, _("Custom Fields"));
+  fields = affari_test_find_widget (GTK_WIDGET (card), match_mapped_group, _("Custom Fields"));
   g_assert_nonnull (fields);
   g_assert_true (gtk_widget_get_prev_sibling (fields) ==
-                 find_widget (GTK_WIDGET (card), match_mapped_group, _("Additional Information")));
+                 affari_test_find_widget (GTK_WIDGET (card), match_mapped_group, _("Additional Information")));
   text_row = row (fields, "Ordine del cliente");
   g_assert_true (ADW_IS_ENTRY_ROW (text_row));
   type_and_apply (text_row, "PO-2026-17");
@@ -970,8 +970,8 @@ more_fields_body (Fixture *f)
 
   type_and_apply (row (fields, "Budget del cliente"), "1.500,50");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (fields, "Dimensione")), 2);
-  gtk_switch_set_active (GTK_SWITCH (find_type (row (fields, "Cliente importante"), GTK_TYPE_SWITCH)), TRUE);
-  settle ();
+  gtk_switch_set_active (GTK_SWITCH (affari_test_find_type (row (fields, "Cliente importante"), GTK_TYPE_SWITCH)), TRUE);
+  affari_test_settle ();
 
   definitions = affari_store_list_custom_fields (store, NULL);
   size = g_ptr_array_index (definitions, 1);
@@ -987,7 +987,7 @@ more_fields_body (Fixture *f)
   /* Opened again, the card shows what is stored. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id + 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
-  settle ();
+  affari_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Budget del cliente"))), ==, "1.500,50");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Consegna"))), ==, "15/03/2027");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (fields, "Dimensione"))), ==, 2);
@@ -997,7 +997,7 @@ static void
 test_more_fields (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
   g_autoptr(GError) error = NULL;
   const char * const sizes[] = { "Piccola", "Media", "Grande", NULL };
 
@@ -1012,7 +1012,7 @@ test_more_fields (Fixture       *f,
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, more_fields_body);
+  AFFARI_TEST_RUN (f, more_fields_body);
 }
 
 static gint64 product_chair_id, product_desk_id;
@@ -1020,7 +1020,7 @@ static gint64 product_chair_id, product_desk_id;
 static void
 product_completion_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *products, *name_row;
@@ -1031,17 +1031,17 @@ product_completion_body (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
   card = deal_card (window);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
-  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   name_row = last_row (products, _("Product"));
 
   /* Typing offers the matching catalogue products in a list under the name. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "sed");
-  popover = GTK_POPOVER (find_type (name_row, GTK_TYPE_POPOVER));
+  popover = GTK_POPOVER (affari_test_find_type (name_row, GTK_TYPE_POPOVER));
   g_assert_nonnull (popover);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  list = GTK_LIST_BOX (find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (affari_test_find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
   /* Those starting with the text first: "Sedia…", "Sedile…", then "Panca con sedute". */
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
   g_assert_null (gtk_list_box_get_row_at_index (list, 3));
@@ -1054,7 +1054,7 @@ product_completion_body (Fixture *f)
   g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Up));
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 1);
   g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Return));
-  settle ();
+  affari_test_settle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   rows = affari_store_list_product_rows (store, card_deal_id, NULL);
   g_assert_cmpuint (rows->len, ==, 1);
@@ -1065,14 +1065,14 @@ product_completion_body (Fixture *f)
   WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
   name_row = last_row (products, _("Product"));
-  popover = GTK_POPOVER (find_type (name_row, GTK_TYPE_POPOVER));
+  popover = GTK_POPOVER (affari_test_find_type (name_row, GTK_TYPE_POPOVER));
   gtk_editable_set_text (GTK_EDITABLE (name_row), "sedia");
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   g_assert_true (press_key (name_row, "product-completion-keys", GDK_KEY_Escape));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Tavolo");
-  settle ();
+  affari_test_settle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   (void) product_chair_id;
 }
@@ -1099,7 +1099,7 @@ static void
 test_product_completion (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
 
   card_deal_id = create_deal (store, "Sala riunioni", 0);
   add_product (store, "Panca con sedute", 30000, NULL);
@@ -1109,13 +1109,13 @@ test_product_completion (Fixture       *f,
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, product_completion_body);
+  AFFARI_TEST_RUN (f, product_completion_body);
 }
 
 static void
 trash_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *undo, *restore;
@@ -1125,15 +1125,15 @@ trash_body (Fixture *f)
   /* Delete in the card: to the trash, the card closes, a toast offers "Annulla". */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
   card = deal_card (window);
-  wait_for_frame (GTK_WIDGET (window));
-  press_shortcut (GTK_WIDGET (card), "Delete");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_press_shortcut (GTK_WIDGET (card), "Delete");
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
   g_assert_cmpuint (count_deals (store), ==, 0);
 
   /* The toast's button, clicked. */
-  WAIT_UNTIL ((undo = find_widget (GTK_WIDGET (window), match_mapped_button_label, _("_Undo"))) != NULL);
+  WAIT_UNTIL ((undo = affari_test_find_widget (GTK_WIDGET (window), match_mapped_button_label, _("_Undo"))) != NULL);
   g_signal_emit_by_name (undo, "clicked");
-  settle ();
+  affari_test_settle ();
   g_assert_cmpuint (count_deals (store), ==, 1);
 
   /* Again, then restored from the Cestino with "Ripristina". */
@@ -1141,17 +1141,17 @@ trash_body (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.delete", NULL));
   g_assert_cmpuint (count_deals (store), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));
-  WAIT_UNTIL ((trash = find_toplevel (AFFARI_TYPE_TRASH_WINDOW)) != NULL);
-  wait_for_frame (GTK_WIDGET (trash));
-  g_assert_true (label_on_screen (GTK_WIDGET (trash), "Tavoli riunione"));
-  restore = find_widget (GTK_WIDGET (trash), match_mapped_button_label, _("_Restore"));
+  WAIT_UNTIL ((trash = affari_test_find_toplevel (AFFARI_TYPE_TRASH_WINDOW)) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (trash));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (trash), "Tavoli riunione"));
+  restore = affari_test_find_widget (GTK_WIDGET (trash), match_mapped_button_label, _("_Restore"));
   g_assert_nonnull (restore);
   g_signal_emit_by_name (restore, "clicked");
-  settle ();
+  affari_test_settle ();
   g_assert_cmpuint (count_deals (store), ==, 1);
   in_trash = affari_store_list_trash (store, NULL);
   g_assert_cmpuint (in_trash->len, ==, 0);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (trash), _("The Trash Is Empty")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (trash), _("The Trash Is Empty")));
   gtk_window_destroy (trash);
 }
 
@@ -1159,13 +1159,13 @@ static void
 test_trash (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
 
   card_deal_id = create_deal (store, "Tavoli riunione", 80000);
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, trash_body);
+  AFFARI_TEST_RUN (f, trash_body);
 }
 
 /* "Done means": a new user creates a deal with a new client and two products, plans a call,
@@ -1173,7 +1173,7 @@ test_trash (Fixture       *f,
 static void
 walk_through_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealCard *card;
   GtkWidget *search, *result, *products, *activities, *history, *name_row, *list;
@@ -1186,25 +1186,25 @@ walk_through_body (Fixture *f)
   gint64 id;
 
   /* A new deal, a title. */
-  press_shortcut (GTK_WIDGET (window), "<Control>n");
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>n");
   card = deal_card (window);
   /* Popovers are placed on screen: wait until the card has slid in. */
   WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Impianto fotovoltaico Verdi");
 
   /* The client: searched as typed (an existing contact is found and picked), and a new company. */
-  search = find_type (GTK_WIDGET (card), GTK_TYPE_SEARCH_ENTRY);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  search = affari_test_find_type (GTK_WIDGET (card), GTK_TYPE_SEARCH_ENTRY);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (affari_test_find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
   gtk_editable_set_text (GTK_EDITABLE (search), "Bianchi");
-  WAIT_UNTIL ((result = find_widget (GTK_WIDGET (card), match_row_title, "Luca Bianchi")) != NULL && gtk_widget_get_mapped (result));
+  WAIT_UNTIL ((result = affari_test_find_widget (GTK_WIDGET (card), match_row_title, "Luca Bianchi")) != NULL && gtk_widget_get_mapped (result));
   gtk_widget_activate (result);
-  settle ();
-  gtk_menu_button_popup (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  affari_test_settle ();
+  gtk_menu_button_popup (GTK_MENU_BUTTON (affari_test_find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
   gtk_editable_set_text (GTK_EDITABLE (search), "Verdi Energia");
-  settle ();
+  affari_test_settle ();
   /* Nothing found: the name of the new client is what was searched (or typed over it). */
-  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (card), GTK_TYPE_ENTRY)), "Verdi Energia");
+  gtk_editable_set_text (GTK_EDITABLE (affari_test_find_type (GTK_WIDGET (card), GTK_TYPE_ENTRY)), "Verdi Energia");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create-client", "s", "company"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL));
   id = affari_deal_card_get_deal_id (card);
@@ -1220,16 +1220,16 @@ walk_through_body (Fixture *f)
 
   /* Two products: one picked from the catalogue, one typed. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
-  products = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   name_row = last_row (products, _("Product"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), "pannello");
-  list = find_type (name_row, GTK_TYPE_LIST_BOX);
+  list = affari_test_find_type (name_row, GTK_TYPE_LIST_BOX);
   WAIT_UNTIL (gtk_widget_get_mapped (list));
   gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Quantity"))), "10");
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  settle ();
+  affari_test_settle ();
   WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
   g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
   gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), "Installazione");
@@ -1245,7 +1245,7 @@ walk_through_body (Fixture *f)
 
   /* A call planned. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
-  activities = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
+  activities = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
   gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Sopralluogo sul tetto");
   g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
@@ -1271,12 +1271,12 @@ walk_through_body (Fixture *f)
   click_stage_button (card, _("Close Deal"));
   dialog = wait_message_dialog ();
   click_response (dialog, "won");
-  settle ();
+  affari_test_settle ();
   deal = stored_deal (store, id);
   g_assert_true (affari_deal_get_closed (deal));
   g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
   g_clear_object (&deal);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (card), _("Won")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("Won")));
 
   /* Reopened: back in the final invoice stage, open again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
@@ -1287,8 +1287,8 @@ walk_through_body (Fixture *f)
 
   /* The history tells all of it, on screen. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
-  history = find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
-  wait_for_frame (GTK_WIDGET (window));
+  history = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (has_event_kind (store, id, AFFARI_EVENT_CREATED));
   g_assert_true (has_event_kind (store, id, AFFARI_EVENT_PRODUCT));
   g_assert_true (has_event_kind (store, id, AFFARI_EVENT_ACTIVITY));
@@ -1296,8 +1296,8 @@ walk_through_body (Fixture *f)
   g_assert_true (has_event_kind (store, id, AFFARI_EVENT_CLOSED));
   g_assert_true (has_event_kind (store, id, AFFARI_EVENT_REOPENED));
   WAIT_UNTIL (affari_deal_card_history_get_n_events (AFFARI_DEAL_CARD_HISTORY (history)) >= 8);
-  g_assert_true (label_on_screen (history, "Sopralluogo sul tetto") ||
-                 find_widget (history, match_row_title, "Sopralluogo sul tetto") != NULL ||
+  g_assert_true (affari_test_label_on_screen (history, "Sopralluogo sul tetto") ||
+                 affari_test_find_widget (history, match_row_title, "Sopralluogo sul tetto") != NULL ||
                  has_event_containing (store, id, "Sopralluogo sul tetto"));
 }
 
@@ -1305,7 +1305,7 @@ static void
 test_walk_through (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
   g_autoptr(AffariContact) contact = affari_contact_new ("Luca", "Bianchi");
   g_autoptr(GError) error = NULL;
 
@@ -1317,31 +1317,16 @@ test_walk_through (Fixture       *f,
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, walk_through_body);
+  AFFARI_TEST_RUN (f, walk_through_body);
 }
 
 /* ------------------------------------------------------------ main */
-
-static gboolean
-ignore_missing_session_bus (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  affari_i18n_init ();
-
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
-
-  gtk_init ();
-  adw_init ();
+  affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);

@@ -19,7 +19,7 @@
 #include "model/affari-money.h"
 #include "io/affari-demo.h"
 #include "store/affari-store.h"
-#include "affari-ui-app-test.h"
+#include "affari-test-harness.h"
 #include "ui/app/affari-application.h"
 #include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-card.h"
@@ -30,7 +30,7 @@ typedef struct _Fixture Fixture;
 
 struct _Fixture
 {
-  UiApp              ui;          /* first: see affari-ui-app-test.h */
+  AffariTestApp      base;        /* first: see affari-test-harness.h */
   /* deals made before the app starts, by title order of creation */
   gint64             deals[8];
 };
@@ -64,7 +64,7 @@ find_controller (GtkWidget *widget,
 static AffariKanbanBoard *
 get_board (AffariWindow *window)
 {
-  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
 
   g_assert_nonnull (board);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (board)));
@@ -100,10 +100,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(AffariStore) store = NULL;
   const char *titles[] = { "Alfa forniture", "Beta consulenza", "Gamma impianti", "Delta software", "Epsilon USA" };
 
-  ui_app_set_up (&f->ui, "kanban");
+  affari_test_app_setup (&f->base, "kanban");
 
 
-  store = affari_store_open (f->ui.db_path, &error);
+  store = affari_store_open (f->base.db_path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     f->deals[i] = create_deal (store, titles[i], (i + 1) * 100000, i == 4 ? "USD" : NULL);
@@ -114,7 +114,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  ui_app_tear_down (&f->ui);
+  affari_test_app_teardown (&f->base);
 }
 
 /* ------------------------------------------------------------ the store */
@@ -219,7 +219,7 @@ assert_column_true (AffariStore        *store,
   money = affari_money_format_short ((euro + 50) / 100 * 100, "EUR");
   expected = g_strdup_printf (_("%u · %s"), count, money);
   g_assert_cmpstr (affari_kanban_column_get_summary (column), ==, expected);
-  g_assert_true (label_on_screen (GTK_WIDGET (column), expected));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (column), expected));
 }
 
 /* ------------------------------------------------------------ driving the board */
@@ -273,7 +273,7 @@ static gboolean
 toast_says (AffariWindow *window,
             const char   *text)
 {
-  return find_widget (GTK_WIDGET (window), match_mapped_label, text) != NULL;
+  return affari_test_find_widget (GTK_WIDGET (window), affari_test_match_mapped_label, text) != NULL;
 }
 
 /* ------------------------------------------------------------ tests */
@@ -281,7 +281,7 @@ toast_says (AffariWindow *window,
 static void
 board_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_window_get_pipeline_id (window), NULL);
@@ -300,14 +300,14 @@ board_body (Fixture *f)
       AffariKanbanColumn *column = affari_kanban_board_get_column (board, i);
 
       g_assert_cmpint (affari_kanban_column_get_stage_id (column), ==, affari_stage_get_id (g_ptr_array_index (stages, i)));
-      g_assert_true (label_on_screen (GTK_WIDGET (column), affari_stage_get_name (g_ptr_array_index (stages, i))));
+      g_assert_true (affari_test_label_on_screen (GTK_WIDGET (column), affari_stage_get_name (g_ptr_array_index (stages, i))));
       assert_column_true (store, column);
     }
 
   /* The first column holds the five deals, newest on top; euro summed, dollars apart. */
   first = affari_kanban_board_get_column (board, 0);
   g_assert_cmpuint (affari_kanban_column_get_count (first), ==, 5);
-  g_assert_true (label_on_screen (GTK_WIDGET (first), others));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (first), others));
   g_assert_cmpint (affari_deal_list_get_id_at (affari_kanban_column_get_deals (first), 0), ==, f->deals[4]);
 
   /* A card shows title, amount in the Italian format and its accessible label. */
@@ -342,10 +342,10 @@ board_body (Fixture *f)
    * the last column, far to the right, none until the board is scrolled to it. */
   {
     AffariKanbanColumn *last = affari_kanban_board_get_column (board, affari_kanban_board_get_n_columns (board) - 1);
-    GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+    GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (affari_test_find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
 
     WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (first));
-    wait_for_frame (GTK_WIDGET (window));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
     g_assert_false (affari_kanban_column_get_shows_all_rows (last));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (affari_kanban_column_get_list_view (last)))), ==, 0);
     gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
@@ -369,7 +369,7 @@ static gint64 big_column_newest;
 static void
 big_column_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariDealList *deals = affari_kanban_column_get_deals (first);
@@ -377,7 +377,7 @@ big_column_body (Fixture *f)
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
 
   WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (first));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))), ==, 605);
   g_assert_true (find_card (board, big_column_newest) != NULL);
   /* The first ids (for the first frame), all the ids, and the pages around the cards on screen:
@@ -397,7 +397,7 @@ test_big_column (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
   g_assert_no_error (error);
   g_assert_true (affari_store_begin_batch (store, &error));
   for (guint i = 0; i < 600; i++)
@@ -410,20 +410,20 @@ test_big_column (Fixture       *f,
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, big_column_body);
+  AFFARI_TEST_RUN (f, big_column_body);
 }
 
 static void
 test_board (Fixture       *f,
             gconstpointer  data)
 {
-  run_app (f, board_body);
+  AFFARI_TEST_RUN (f, board_body);
 }
 
 static void
 drop_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
@@ -448,7 +448,7 @@ drop_body (Fixture *f)
   g_assert_cmpstr (affari_event_get_new_value (event), ==, affari_stage_get_name (affari_kanban_column_get_stage (second)));
 
   /* Counts and totals follow at once: before the next frame. */
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, first);
   assert_column_true (store, second);
   g_assert_cmpuint (affari_kanban_column_get_count (second), ==, 1);
@@ -468,7 +468,7 @@ drop_body (Fixture *f)
   g_assert_true (drop_on (GTK_WIDGET (second), delta, 20, 2));
   g_assert_cmpint (deal_index (store, f->deals[3]), ==, 0);
   g_assert_cmpint (deal_index (store, f->deals[2]), ==, 1);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, second);
 
   /* Inside its own column: Delta from the top to below Alfa (the bottom). */
@@ -501,7 +501,7 @@ drop_body (Fixture *f)
     g_assert_true (drop_on (GTK_WIDGET (first), delta, 20, 2));
     affari_deal_place_clear (&place);
   }
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, first);
   assert_column_true (store, second);
   g_assert_cmpuint (affari_kanban_column_get_count (second), ==, 0);
@@ -515,13 +515,13 @@ static void
 test_drop (Fixture       *f,
            gconstpointer  data)
 {
-  run_app (f, drop_body);
+  AFFARI_TEST_RUN (f, drop_body);
 }
 
 static void
 undo_toast_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
@@ -535,14 +535,14 @@ undo_toast_body (Fixture *f)
    * at its exact place. */
   g_assert_true (drop_on (GTK_WIDGET (third), beta, 20, 2));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (third));
-  WAIT_UNTIL ((undo_button = find_widget (GTK_WIDGET (window), match_mapped_label, _("Undo"))) != NULL);
+  WAIT_UNTIL ((undo_button = affari_test_find_widget (GTK_WIDGET (window), affari_test_match_mapped_label, _("Undo"))) != NULL);
   undo_button = gtk_widget_get_ancestor (undo_button, GTK_TYPE_BUTTON);
   g_assert_nonnull (undo_button);
   g_signal_emit_by_name (undo_button, "clicked");
 
   after = stage_ids (store, affari_kanban_column_get_stage_id (first));
   g_assert_true (same_ids (before, after));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, first);
   assert_column_true (store, third);
 }
@@ -551,13 +551,13 @@ static void
 test_undo_toast (Fixture       *f,
                  gconstpointer  data)
 {
-  run_app (f, undo_toast_body);
+  AFFARI_TEST_RUN (f, undo_toast_body);
 }
 
 static void
 cancel_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
@@ -583,7 +583,7 @@ cancel_body (Fixture *f)
   g_assert_true (affari_kanban_board_get_dragging (board));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "dragging"));
   WAIT_UNTIL (gtk_widget_get_mapped (zones));
-  g_assert_true (label_on_screen (zones, _("Delete")));
+  g_assert_true (affari_test_label_on_screen (zones, _("Delete")));
 
   /* Hovering the second column highlights it and shows the line where the card would land. */
   target = find_controller (GTK_WIDGET (second), GTK_TYPE_DROP_TARGET);
@@ -591,7 +591,7 @@ cancel_body (Fixture *f)
   g_signal_emit_by_name (target, "motion", 50.0, 150.0, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   g_assert_true (affari_kanban_column_get_drop_highlight (second));
-  line = find_widget (GTK_WIDGET (second), match_css_class, "kanban-drop-line");
+  line = affari_test_find_widget (GTK_WIDGET (second), match_css_class, "kanban-drop-line");
   g_assert_nonnull (line);
   g_assert_true (gtk_widget_get_visible (line));
   g_signal_emit_by_name (target, "leave");
@@ -599,7 +599,7 @@ cancel_body (Fixture *f)
   g_assert_false (affari_kanban_column_get_drop_highlight (second));
 
   /* The board autoscrolled on the way (as near its right edge). */
-  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (affari_test_find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) + 200);
   gtk_adjustment_set_value (hadjustment, 200);
@@ -620,13 +620,13 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  run_app (f, cancel_body);
+  AFFARI_TEST_RUN (f, cancel_body);
 }
 
 static void
 keyboard_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
@@ -642,24 +642,24 @@ keyboard_body (Fixture *f)
   g_assert_cmpint (deal_index (store, f->deals[0]), ==, 0);
 
   /* Alt+Left on the focused card, through the real key binding of the list. */
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (second, f->deals[0]));
   g_assert_nonnull (card);
   row = gtk_widget_get_parent (GTK_WIDGET (card));
   g_assert_true (gtk_widget_grab_focus (row));
-  press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (second)), "<Alt>Left");
+  affari_test_press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (second)), "<Alt>Left");
   g_assert_cmpint (deal_stage (store, f->deals[0]), ==, affari_kanban_column_get_stage_id (first));
   g_assert_cmpint (deal_index (store, f->deals[0]), ==, 0);
 
   /* Alt+Right through the action the shortcut activates. */
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (first, f->deals[0]));
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-next", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[0]), ==, affari_kanban_column_get_stage_id (second));
 
   /* Alt+Left on the first column goes nowhere. */
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (first, f->deals[1]));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-previous", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (first));
@@ -667,13 +667,13 @@ keyboard_body (Fixture *f)
   /* Delete on the focused card: to the trash, with its toast. */
   row = gtk_widget_get_parent (GTK_WIDGET (card));
   g_assert_true (gtk_widget_grab_focus (row));
-  press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (first)), "Delete");
+  affari_test_press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (first)), "Delete");
   g_assert_cmpint (deal_index (store, f->deals[1]), ==, -1);
   WAIT_UNTIL (toast_says (window, _("Deal deleted")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (first));
 
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, first);
   assert_column_true (store, second);
 }
@@ -682,7 +682,7 @@ static void
 test_keyboard (Fixture       *f,
                gconstpointer  data)
 {
-  run_app (f, keyboard_body);
+  AFFARI_TEST_RUN (f, keyboard_body);
 }
 
 /* The deal of the card that has the keyboard focus (its row has it), or 0. */
@@ -704,7 +704,7 @@ focused_deal (AffariWindow        *window,
 static void
 keyboard_focus_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   gint64 won_id = affari_store_find_stage (store, affari_window_get_pipeline_id (window), AFFARI_SEMANTICS_SUCCESS);
@@ -726,7 +726,7 @@ keyboard_focus_body (Fixture *f)
       AffariKanbanColumn *next = affari_kanban_board_get_column (board, ++steps);
       AffariKanbanColumn *now = NULL;
 
-      press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (column)), "<Alt>Right");
+      affari_test_press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (column)), "<Alt>Right");
       g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (next));
       WAIT_UNTIL (focused_deal (window, &now) == f->deals[1] && now == next);
       column = now;
@@ -736,13 +736,13 @@ keyboard_focus_body (Fixture *f)
   /* The board scrolled to show the focused card whole. */
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (won, f->deals[1]));
   g_assert_nonnull (card);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (board), &bounds));
   g_assert_cmpfloat (bounds.origin.x, >=, 0);
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (board)));
 
   /* And back with Alt+←: the focus follows again. */
-  press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (won)), "<Alt>Left");
+  affari_test_press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (won)), "<Alt>Left");
   {
     AffariKanbanColumn *previous = affari_kanban_board_get_column (board, steps - 1);
     AffariKanbanColumn *now = NULL;
@@ -756,7 +756,7 @@ static void
 test_keyboard_focus (Fixture       *f,
                      gconstpointer  data)
 {
-  run_app (f, keyboard_focus_body);
+  AFFARI_TEST_RUN (f, keyboard_focus_body);
 }
 
 static void
@@ -768,7 +768,7 @@ count_frame (guint *frames)
 static void
 autoscroll_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
@@ -786,13 +786,13 @@ autoscroll_body (Fixture *f)
       create_deal (store, title, 10000, NULL);
     }
   WAIT_UNTIL (affari_kanban_column_get_count (first) == 30);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
 
-  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
-  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW)));
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (affari_test_find_type (GTK_WIDGET (board), GTK_TYPE_SCROLLED_WINDOW)));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (affari_test_find_type (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW)));
   /* The list keeps showing the card that was on top when deals arrive above it. */
   gtk_adjustment_set_value (vadjustment, 0);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment) + 200);
 
@@ -806,8 +806,8 @@ autoscroll_body (Fixture *f)
   g_assert_nonnull (board_motion);
   g_signal_emit_by_name (board_motion, "enter", width / 2, 300.0);
   g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
 
   /* Near the right edge the board scrolls right, frame after frame... */
@@ -815,10 +815,10 @@ autoscroll_body (Fixture *f)
   WAIT_UNTIL (gtk_adjustment_get_value (hadjustment) >= 150);
   /* ...until the pointer leaves the edge. */
   g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   value = gtk_adjustment_get_value (hadjustment);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, value);
   /* Near the left edge, back. */
   g_signal_emit_by_name (board_motion, "motion", 4.0, 300.0);
@@ -832,7 +832,7 @@ autoscroll_body (Fixture *f)
   g_signal_emit_by_name (target, "enter", 100.0, height - 6, &action);
   g_signal_emit_by_name (target, "motion", 100.0, height - 6, &action);
   WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) >= 200);
-  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (first), match_css_class, "kanban-drop-line")));
+  g_assert_true (gtk_widget_get_visible (affari_test_find_widget (GTK_WIDGET (first), match_css_class, "kanban-drop-line")));
   /* Near the top of its list, back up. */
   g_signal_emit_by_name (target, "motion", 100.0, 130.0, &action);
   WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) == 0);
@@ -842,8 +842,8 @@ autoscroll_body (Fixture *f)
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
     guint frames[2] = { 0, 0 };
 
-    wait_for_frame (GTK_WIDGET (window));
-    wait_for_frame (GTK_WIDGET (window));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
     /* two spells of 300 ms: a repaint that never stops shows in both (18 frames each), work
      * that ends (columns the board fills at idle on a busy machine) in one at most */
     for (guint spell = 0; spell < 2; spell++)
@@ -860,8 +860,8 @@ autoscroll_body (Fixture *f)
   }
   g_signal_emit_by_name (target, "leave");
   value = gtk_adjustment_get_value (vadjustment);
-  wait_for_frame (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
 
   g_signal_emit_by_name (source, "drag-end", NULL, FALSE);
@@ -872,7 +872,7 @@ static void
 test_autoscroll (Fixture       *f,
                  gconstpointer  data)
 {
-  run_app (f, autoscroll_body);
+  AFFARI_TEST_RUN (f, autoscroll_body);
 }
 
 static GtkWidget *
@@ -892,7 +892,7 @@ find_zone (AffariKanbanBoard *board,
 static void
 zones_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   gint64 pipeline_id = affari_window_get_pipeline_id (window);
@@ -931,9 +931,9 @@ zones_body (Fixture *f)
 
   /* Lost: a dialog asks why; the reason goes into the history. */
   g_assert_true (drop_on (find_zone (board, "lost", 0), beta, 10, 10));
-  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_cmpint (deal_stage (store, f->deals[1]), !=, lost_id);
-  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  entry = affari_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Prezzo troppo alto");
   /* As the dialog's button does: respond, then close. */
@@ -945,7 +945,7 @@ zones_body (Fixture *f)
   closed = find_event (store, f->deals[1], AFFARI_EVENT_CLOSED);
   g_assert_nonnull (closed);
   g_assert_nonnull (strstr (affari_event_get_text (closed), "Prezzo troppo alto"));
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
   /* Undo reopens it where it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
@@ -956,11 +956,11 @@ zones_body (Fixture *f)
 
   /* A lost zone, cancelled: nothing moves. */
   g_assert_true (drop_on (find_zone (board, "lost", 1), gamma, 10, 10));
-  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_cmpint (deal_stage (store, f->deals[2]), ==, affari_kanban_column_get_stage_id (affari_kanban_board_get_column (board, 0)));
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
   /* Elimina: to the trash; undo restores it. */
   {
@@ -975,7 +975,7 @@ zones_body (Fixture *f)
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before);
   }
 
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   for (guint i = 0; i < affari_kanban_board_get_n_columns (board); i++)
     assert_column_true (store, affari_kanban_board_get_column (board, i));
 }
@@ -984,13 +984,13 @@ static void
 test_zones (Fixture       *f,
             gconstpointer  data)
 {
-  run_app (f, zones_body);
+  AFFARI_TEST_RUN (f, zones_body);
 }
 
 static void
 multi_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
@@ -1038,7 +1038,7 @@ static void
 test_multi (Fixture       *f,
             gconstpointer  data)
 {
-  run_app (f, multi_body);
+  AFFARI_TEST_RUN (f, multi_body);
 }
 
 static gboolean
@@ -1051,7 +1051,7 @@ match_tooltip (GtkWidget     *widget,
 static void
 quick_create_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *third = affari_kanban_board_get_column (board, 2);
@@ -1060,7 +1060,7 @@ quick_create_body (Fixture *f)
   guint n = 0;
   gint64 id;
   g_autoptr(AffariDeal) deal = NULL;
-  GtkWidget *revealer = find_type (GTK_WIDGET (third), GTK_TYPE_REVEALER);
+  GtkWidget *revealer = affari_test_find_type (GTK_WIDGET (third), GTK_TYPE_REVEALER);
 
   /* The form is made by the first "+", not with the board. */
   g_assert_null (gtk_revealer_get_child (GTK_REVEALER (revealer)));
@@ -1092,14 +1092,14 @@ quick_create_body (Fixture *f)
   g_assert_cmpstr (affari_deal_get_company_name (deal), ==, "Bianchi SpA");
   g_assert_cmpint (affari_deal_get_stage_id (deal), ==, affari_kanban_column_get_stage_id (third));
   WAIT_UNTIL (!gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, third);
 
   /* The "+" of another column opens its own form, with the cursor in the title. */
   {
     AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
-    GtkWidget *first_revealer = find_type (GTK_WIDGET (first), GTK_TYPE_REVEALER);
-    GtkWidget *add = find_widget (GTK_WIDGET (first), match_tooltip, _("New Deal in This Stage"));
+    GtkWidget *first_revealer = affari_test_find_type (GTK_WIDGET (first), GTK_TYPE_REVEALER);
+    GtkWidget *add = affari_test_find_widget (GTK_WIDGET (first), match_tooltip, _("New Deal in This Stage"));
 
     g_assert_nonnull (add);
     g_signal_emit_by_name (add, "clicked");
@@ -1112,31 +1112,16 @@ static void
 test_quick_create (Fixture       *f,
                    gconstpointer  data)
 {
-  run_app (f, quick_create_body);
+  AFFARI_TEST_RUN (f, quick_create_body);
 }
 
 /* ------------------------------------------------------------ main */
-
-static gboolean
-ignore_missing_session_bus (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  affari_i18n_init ();
-
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
-
-  gtk_init ();
-  adw_init ();
+  affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/kanban/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add ("/ui/kanban/big-column", Fixture, NULL, fixture_set_up, test_big_column, fixture_tear_down);

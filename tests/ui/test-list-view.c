@@ -18,7 +18,7 @@
 #include "model/affari-filter-preset.h"
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
-#include "affari-ui-app-test.h"
+#include "affari-test-harness.h"
 #include "ui/app/affari-application.h"
 #include "ui/list/affari-cell-text.h"
 #include "ui/list/affari-deal-list-view.h"
@@ -32,21 +32,21 @@ typedef struct _Fixture Fixture;
 
 struct _Fixture
 {
-  UiApp              ui;          /* first: see affari-ui-app-test.h */
+  AffariTestApp      base;        /* first: see affari-test-harness.h */
 };
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  ui_app_set_up (&f->ui, "list");
+  affari_test_app_setup (&f->base, "list");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  ui_app_tear_down (&f->ui);
+  affari_test_app_teardown (&f->base);
 }
 
 static gboolean
@@ -82,7 +82,7 @@ match_css_class (GtkWidget     *widget,
 static void
 make_database (Fixture *f)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariCompany) rossi = affari_company_new ("Rossi Costruzioni Srl");
   gint64 rossi_id;
@@ -119,7 +119,7 @@ show_list (AffariWindow *window)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "list");
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   return view;
 }
 
@@ -186,7 +186,7 @@ first_stale_row (AffariDealListView *view, GtkSelectionModel *table, guint n)
 static void
 opens_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
@@ -199,17 +199,17 @@ opens_body (Fixture *f)
   /* what a user reads: the first deal's title on screen, the count in the footer */
   {
     g_autoptr(AffariDeal) first = row_deal (view, 0);
-    WAIT_UNTIL (label_on_screen (GTK_WIDGET (view), affari_deal_get_title (first)));
+    WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (view), affari_deal_get_title (first)));
   }
   g_assert_true (g_str_has_prefix (affari_deal_list_view_get_summary (view), count));
-  g_assert_true (label_on_screen (GTK_WIDGET (view), _("Title")));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), _("Title")));
   /* the lines between the columns are plain fills: one colour on every side of each cell's
    * border (a mesh per cell was a tenth of a frame's time) */
   {
-    GtkWidget *rows = find_type (GTK_WIDGET (affari_deal_list_view_get_column_view (view)), GTK_TYPE_LIST_VIEW);
+    GtkWidget *rows = affari_test_find_type (GTK_WIDGET (affari_deal_list_view_get_column_view (view)), GTK_TYPE_LIST_VIEW);
     guint uniform, mixed;
 
-    count_border_nodes (rows, &uniform, &mixed);
+    affari_test_count_border_nodes (rows, &uniform, &mixed);
     g_assert_cmpuint (uniform, >, 20);
     g_assert_cmpuint (mixed, ==, 0);
   }
@@ -234,7 +234,7 @@ static void
 test_opens (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, opens_body);
+  AFFARI_TEST_RUN (f, opens_body);
 }
 
 /* The next activity shows in red when it is overdue, and only then: on the rows first shown and
@@ -268,7 +268,7 @@ check_overdue_cells (GtkWidget *widget, guint *n_red, guint *n_plain)
 static void
 overdue_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariDealListView *view = show_list (window);
   GtkColumnView *column_view = affari_deal_list_view_get_column_view (view);
   GListModel *columns = gtk_column_view_get_columns (column_view);
@@ -284,8 +284,8 @@ overdue_body (Fixture *f)
       g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 0);
 
       gtk_column_view_sort_by_column (column_view, title, i == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-      wait_for_frame (GTK_WIDGET (window));
-      wait_for_frame (GTK_WIDGET (window));
+      affari_test_wait_for_frame (GTK_WIDGET (window));
+      affari_test_wait_for_frame (GTK_WIDGET (window));
       n_red = n_plain = 0;
       check_overdue_cells (GTK_WIDGET (view), &n_red, &n_plain);
       g_assert_cmpuint (n_red + n_plain, >, 0);
@@ -296,14 +296,14 @@ static void
 test_overdue (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, overdue_body);
+  AFFARI_TEST_RUN (f, overdue_body);
 }
 
 /* Typing in the search (Ctrl+F) narrows the list as you type; accents do not matter. */
 static void
 search_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
@@ -312,7 +312,7 @@ search_body (Fixture *f)
   AffariDealQuery rossi = { .text = (char *) "rossi" };
   guint expected = store_count (store, pipeline, &rossi);
 
-  press_shortcut (GTK_WIDGET (window), "<Control>f");
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>f");
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (entry)));
   /* keystroke by keystroke, as typed */
   gtk_editable_set_text (GTK_EDITABLE (entry), "r");
@@ -322,25 +322,25 @@ search_body (Fixture *f)
   g_assert_cmpuint (expected, >=, N_ROSSI);
   g_assert_cmpuint (expected, <, all);
   g_assert_cmpstr (affari_window_get_filter (window)->text, ==, "ROSSÌ");
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (view), "Cantiere Rossi n. 1") ||
-              label_on_screen (GTK_WIDGET (view), "Cantiere Rossi n. 6") || expected > 20);
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (view), "Cantiere Rossi n. 1") ||
+              affari_test_label_on_screen (GTK_WIDGET (view), "Cantiere Rossi n. 6") || expected > 20);
   /* the footer counts what is listed at once, and adds up the amounts once the typing pauses
    * (not between two keys) */
   {
     g_autofree char *count = g_strdup_printf (ngettext ("%'u deal", "%'u deals", expected), expected);
 
-    wait_for_frame (GTK_WIDGET (window));
-    g_assert_nonnull (find_widget (GTK_WIDGET (view), match_mapped_label_containing, count));
-    WAIT_UNTIL (find_widget (GTK_WIDGET (view), match_mapped_label_containing, " · ") != NULL);
-    g_assert_nonnull (find_widget (GTK_WIDGET (view), match_mapped_label_containing, count));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
+    g_assert_nonnull (affari_test_find_widget (GTK_WIDGET (view), match_mapped_label_containing, count));
+    WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (view), match_mapped_label_containing, " · ") != NULL);
+    g_assert_nonnull (affari_test_find_widget (GTK_WIDGET (view), match_mapped_label_containing, count));
   }
   /* the footer says the list is filtered */
   g_assert_nonnull (strstr (affari_deal_list_view_get_summary (view), _(" (filtered)")));
 
   /* the Kanban board applies the same filter and says so */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "kanban");
-  wait_for_frame (GTK_WIDGET (window));
-  WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_filtered_total, NULL) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (window), match_mapped_filtered_total, NULL) != NULL);
 
   /* emptied, everything is back when the list is shown again (hidden, it reads nothing) */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
@@ -352,14 +352,14 @@ static void
 test_search (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, search_body);
+  AFFARI_TEST_RUN (f, search_body);
 }
 
 /* A preset from the popover, its chip, and removing the chip. */
 static void
 preset_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
@@ -381,9 +381,9 @@ preset_body (Fixture *f)
       g_assert_cmpint (affari_deal_get_semantics (deal), ==, AFFARI_SEMANTICS_SUCCESS);
     }
   /* the chip shows it, its ✕ removes it */
-  wait_for_frame (GTK_WIDGET (window));
-  WAIT_UNTIL (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, _("Won")) != NULL);
-  chip = find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (bar), match_mapped_label_containing, _("Won")) != NULL);
+  chip = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   WAIT_UNTIL (n_rows (view) == all);
@@ -406,8 +406,8 @@ preset_body (Fixture *f)
   }
   /* the popover opens on the current filter */
   gtk_popover_popup (GTK_POPOVER (affari_filter_bar_get_popover (bar)));
-  wait_for_frame (GTK_WIDGET (window));
-  g_assert_true (find_widget (affari_filter_bar_get_popover (bar), match_mapped_label_containing,
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (affari_test_find_widget (affari_filter_bar_get_popover (bar), match_mapped_label_containing,
                               affari_filter_preset_label (AFFARI_FILTER_PRESET_IN_PROGRESS)) != NULL);
   gtk_popover_popdown (GTK_POPOVER (affari_filter_bar_get_popover (bar)));
 }
@@ -416,14 +416,14 @@ static void
 test_preset (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, preset_body);
+  AFFARI_TEST_RUN (f, preset_body);
 }
 
 /* Clicking a header sorts in SQL; again, the other way. */
 static void
 sort_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariDealListView *view = show_list (window);
   AffariDealList *deals = affari_deal_list_view_get_deals (view);
   guint n = n_rows (view);
@@ -441,8 +441,8 @@ sort_body (Fixture *f)
   /* the largest amount is what a user sees on top */
   {
     g_autoptr(AffariDeal) top = row_deal (view, 0);
-    wait_for_frame (GTK_WIDGET (window));
-    WAIT_UNTIL (label_on_screen (GTK_WIDGET (view), affari_deal_get_title (top)));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
+    WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (view), affari_deal_get_title (top)));
   }
 
   gtk_widget_activate_action (GTK_WIDGET (view), "deals.sort", "(si)", "title", FALSE);
@@ -466,20 +466,20 @@ sort_body (Fixture *f)
       GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (affari_deal_list_view_get_column_view (view)), GTK_TYPE_SCROLLED_WINDOW)));
     guint stale;
 
-    wait_for_frame (GTK_WIDGET (window));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
     stale = first_stale_row (view, table, n);
 
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * stale / n);
-    wait_for_frame (GTK_WIDGET (window));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
     g_assert_cmpint (row_shown_id (table, stale), ==, row_id (view, stale));
     {
       g_autoptr(AffariDeal) shown = row_deal (view, stale);
-      g_assert_true (label_on_screen (GTK_WIDGET (view), affari_deal_get_title (shown)));
+      g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), affari_deal_get_title (shown)));
     }
 
     /* left alone, the rows off screen catch up after the pause */
     gtk_widget_activate_action (GTK_WIDGET (view), "deals.sort", "(si)", "amount", TRUE);
-    wait_for_frame (GTK_WIDGET (window));
+    affari_test_wait_for_frame (GTK_WIDGET (window));
     stale = first_stale_row (view, table, n);
     WAIT_UNTIL (row_shown_id (table, stale) == row_id (view, stale));
   }
@@ -489,14 +489,14 @@ static void
 test_sort (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, sort_body);
+  AFFARI_TEST_RUN (f, sort_body);
 }
 
 /* Three rows selected, their stage changed in one go, then "Annulla". */
 static void
 bulk_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
@@ -517,10 +517,10 @@ bulk_body (Fixture *f)
     }
   ids = affari_deal_list_view_dup_selected_ids (view);
   g_assert_cmpuint (ids->len, ==, 3);
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   {
     g_autofree char *selected = g_strdup_printf (ngettext ("%'u deal selected", "%'u deals selected", 3), 3);
-    WAIT_UNTIL (label_on_screen (GTK_WIDGET (view), selected));
+    WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (view), selected));
   }
   for (guint i = 0; i < 3; i++)
     {
@@ -539,12 +539,12 @@ bulk_body (Fixture *f)
       g_assert_cmpuint (history->len, ==, events[i] + 1);
     }
   /* the toast offers "Annulla" */
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   {
     g_autoptr(AffariStage) stage = affari_store_get_stage (store, executing, NULL);
     g_autofree char *moved = g_strdup_printf (ngettext ("%'u deal moved to “%s”", "%'u deals moved to “%s”", 3), 3,
                                               affari_stage_get_name (stage));
-    WAIT_UNTIL (label_on_screen (GTK_WIDGET (window), moved));
+    WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), moved));
   }
   gtk_widget_activate_action (GTK_WIDGET (view), "deals.undo", NULL);
   for (guint i = 0; i < 3; i++)
@@ -557,7 +557,7 @@ bulk_body (Fixture *f)
   g_signal_emit_by_name (affari_deal_list_view_get_column_view (view), "activate", 0);
   {
     g_autoptr(AffariDeal) first = row_deal (view, 0);
-    WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_label, affari_deal_get_title (first)) != NULL);
+    WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (window), affari_test_match_mapped_label, affari_deal_get_title (first)) != NULL);
   }
 }
 
@@ -565,7 +565,7 @@ static void
 test_bulk (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, bulk_body);
+  AFFARI_TEST_RUN (f, bulk_body);
 }
 
 /* The story of the issue: "Rossi" deals closing this month above € 5.000, moved to "In corso" in
@@ -573,7 +573,7 @@ test_bulk (Fixture *f, gconstpointer data)
 static void
 story_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
@@ -596,7 +596,7 @@ story_body (Fixture *f)
       inner = gtk_widget_get_next_sibling (inner);
     g_assert_nonnull (inner);
     gtk_widget_grab_focus (inner);
-    press_shortcut (inner, "<Control>a");
+    affari_test_press_shortcut (inner, "<Control>a");
   }
   ids = affari_deal_list_view_dup_selected_ids (view);
   g_assert_cmpuint (ids->len, ==, 4);
@@ -608,7 +608,7 @@ story_body (Fixture *f)
       g_assert_cmpint (affari_deal_get_amount (deal), >, 500000);
     }
   /* undone with Ctrl+Z, as a person would */
-  press_shortcut (GTK_WIDGET (view), "<Control>z");
+  affari_test_press_shortcut (GTK_WIDGET (view), "<Control>z");
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (store, g_array_index (ids, gint64, i), NULL);
@@ -624,7 +624,7 @@ story_body (Fixture *f)
 
   /* the selection exported: formulas neutralised */
   {
-    g_autofree char *path = g_build_filename (f->ui.dir, "export.csv", NULL);
+    g_autofree char *path = g_build_filename (f->base.dir, "export.csv", NULL);
     g_autofree char *contents = NULL;
     g_autoptr(GError) error = NULL;
 
@@ -641,14 +641,14 @@ static void
 test_story (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, story_body);
+  AFFARI_TEST_RUN (f, story_body);
 }
 
 /* Columns chosen by the user are kept per pipeline. */
 static void
 columns_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealListView *view = show_list (window);
   GtkColumnView *columns = affari_deal_list_view_get_column_view (view);
@@ -696,7 +696,7 @@ columns_body (Fixture *f)
 static void
 columns_again_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariDealListView *view = show_list (window);
   GtkColumnView *columns = affari_deal_list_view_get_column_view (view);
   g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
@@ -710,8 +710,8 @@ static void
 test_columns (Fixture *f, gconstpointer data)
 {
   make_database (f);
-  run_app (f, columns_body);
-  run_app (f, columns_again_body);
+  AFFARI_TEST_RUN (f, columns_body);
+  AFFARI_TEST_RUN (f, columns_again_body);
 }
 
 /* ------------------------------------------------------------ custom fields: filter and export */
@@ -727,7 +727,7 @@ match_label_text (GtkWidget     *widget,
 static GtkWidget *
 field_control (GtkWidget *popover, const char *title)
 {
-  GtkWidget *label = find_widget (popover, match_label_text, title);
+  GtkWidget *label = affari_test_find_widget (popover, match_label_text, title);
   GtkWidget *grid;
   int column, row;
 
@@ -744,7 +744,7 @@ static gint64 sector_field_id;
 static void
 add_custom_fields (Fixture *f)
 {
-  g_autoptr(AffariStore) store = open_store (f);
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GPtrArray) deals = NULL;
@@ -789,12 +789,12 @@ add_custom_fields (Fixture *f)
 static void
 custom_fields_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   AffariDealListView *view = show_list (window);
   AffariFilterBar *bar = affari_window_get_filter_bar (window);
   GtkWidget *popover = affari_filter_bar_get_popover (bar);
-  g_autofree char *path = g_build_filename (f->ui.dir, "settore.csv", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "settore.csv", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *done = g_strdup_printf (ngettext ("%'u deal exported", "%'u deals exported", 4), 4);
   guint all = n_rows (view);
@@ -802,11 +802,11 @@ custom_fields_body (Fixture *f)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   control = field_control (popover, "Settore");
   g_assert_true (GTK_IS_DROP_DOWN (control));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (control), 1);      /* Industria */
-  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  g_signal_emit_by_name (affari_test_find_widget (popover, match_css_class, "suggested-action"), "clicked");
   WAIT_UNTIL (n_rows (view) == 4);
   for (guint i = 0; i < 4; i++)
     {
@@ -816,13 +816,13 @@ custom_fields_body (Fixture *f)
       g_assert_nonnull (g_hash_table_lookup (values, &sector_field_id));
     }
   g_assert_cmpuint (affari_window_get_filter (window)->field_criteria->len, ==, 1);
-  wait_for_frame (GTK_WIDGET (window));
-  WAIT_UNTIL (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Settore: Industria") != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Settore: Industria") != NULL);
 
   /* the board counts the same four deals, marked as filtered */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "kanban");
-  wait_for_frame (GTK_WIDGET (window));
-  WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_filtered_total, NULL) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (window), match_mapped_filtered_total, NULL) != NULL);
   show_list (window);
 
   /* the four exported, off the main thread */
@@ -832,10 +832,10 @@ custom_fields_body (Fixture *f)
     while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
       inner = gtk_widget_get_next_sibling (inner);
     gtk_widget_grab_focus (inner);
-    press_shortcut (inner, "<Control>a");
+    affari_test_press_shortcut (inner, "<Control>a");
   }
   gtk_widget_activate_action (GTK_WIDGET (view), "deals.export-to", "s", path);
-  WAIT_UNTIL (find_widget (GTK_WIDGET (window), match_mapped_label_containing, done) != NULL);
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (window), match_mapped_label_containing, done) != NULL);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, ",Settore,Nota,Punteggio\r\n"));
   /* as the card shows them: "10,5" (quoted, it has a comma) */
@@ -844,23 +844,23 @@ custom_fields_body (Fixture *f)
 
   /* a range typed as an Italian writes numbers, with the list value: n. 2 and 3 (21 and 31,5) */
   gtk_popover_popup (GTK_POPOVER (popover));
-  wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   control = field_control (popover, "Punteggio");
   g_assert_true (GTK_IS_BOX (control));
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (control)), "abc");
-  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  g_signal_emit_by_name (affari_test_find_widget (popover, match_css_class, "suggested-action"), "clicked");
   {
     g_autofree char *message = g_strdup_printf (_("“%s” is not a number."), "abc");
-    WAIT_UNTIL (find_widget (popover, match_mapped_label, message) != NULL);
+    WAIT_UNTIL (affari_test_find_widget (popover, affari_test_match_mapped_label, message) != NULL);
   }
   g_assert_cmpuint (n_rows (view), ==, 4);        /* nothing changed */
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (control)), "20");
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (control)), "40,5");
-  g_signal_emit_by_name (find_widget (popover, match_css_class, "suggested-action"), "clicked");
+  g_signal_emit_by_name (affari_test_find_widget (popover, match_css_class, "suggested-action"), "clicked");
   WAIT_UNTIL (n_rows (view) == 2);
   g_assert_cmpuint (affari_window_get_filter (window)->field_criteria->len, ==, 2);
-  wait_for_frame (GTK_WIDGET (window));
-  WAIT_UNTIL (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio: 20 – 40,5") != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio: 20 – 40,5") != NULL);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(AffariDeal) deal = row_deal (view, i);
@@ -869,14 +869,14 @@ custom_fields_body (Fixture *f)
     }
   /* its chip's ✕ takes only that criterion away */
   {
-    GtkWidget *score_chip = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio"),
+    GtkWidget *score_chip = gtk_widget_get_ancestor (affari_test_find_widget (GTK_WIDGET (bar), match_mapped_label_containing, "Punteggio"),
                                                      GTK_TYPE_BUTTON);
     g_signal_emit_by_name (score_chip, "clicked");
   }
   WAIT_UNTIL (n_rows (view) == 4);
 
   /* the chip's ✕ takes the criterion away */
-  chip = find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+  chip = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   WAIT_UNTIL (n_rows (view) == all);
@@ -888,16 +888,7 @@ test_custom_fields (Fixture *f, gconstpointer data)
 {
   make_database (f);
   add_custom_fields (f);
-  run_app (f, custom_fields_body);
-}
-
-static gboolean
-ignore_missing_session_bus (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
+  AFFARI_TEST_RUN (f, custom_fields_body);
 }
 
 /* Cells share the shaped text of a cell that draws the same text alike, never one drawn in
@@ -927,7 +918,7 @@ test_shared_cell_layouts (void)
   gtk_widget_add_css_class (GTK_WIDGET (cells[2]), "bold-cell");
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  affari_test_wait_for_frame (window);
   WAIT_UNTIL (affari_cell_text_get_layout (cells[3]) != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
@@ -956,11 +947,7 @@ test_shared_cell_layouts (void)
 int
 main (int argc, char *argv[])
 {
-  affari_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
-  gtk_init ();
-  adw_init ();
+  affari_test_init (&argc, &argv);
 
   g_test_add_func ("/list/shared-cell-layouts", test_shared_cell_layouts);
   g_test_add ("/list/opens", Fixture, NULL, fixture_set_up, test_opens, fixture_tear_down);

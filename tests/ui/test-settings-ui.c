@@ -17,7 +17,7 @@
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
-#include "affari-ui-app-test.h"
+#include "affari-test-harness.h"
 #include "ui/app/affari-application.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/board/affari-kanban-board.h"
@@ -34,7 +34,7 @@ typedef struct _Fixture Fixture;
 
 struct _Fixture
 {
-  UiApp              ui;          /* first: see affari-ui-app-test.h */
+  AffariTestApp      base;        /* first: see affari-test-harness.h */
 };
 
 /* ------------------------------------------------------------ finding widgets */
@@ -69,14 +69,14 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  ui_app_set_up (&f->ui, "settings-ui");
+  affari_test_app_setup (&f->base, "settings-ui");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  ui_app_tear_down (&f->ui);
+  affari_test_app_teardown (&f->base);
 }
 
 static gint64 deal_id;
@@ -124,9 +124,9 @@ drop_target_of (GtkWidget *widget)
 static void
 settings_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
-  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
   GtkWindow *preferences;
   GtkWidget *pipelines_page, *fields_page;
   AffariSettingsPipelineEditor *editor;
@@ -140,23 +140,23 @@ settings_body (Fixture *f)
   guint n_before;
 
   g_assert_nonnull (board);
-  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
-  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
-  wait_for_frame (GTK_WIDGET (preferences));
-  pipelines_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
-  fields_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_FIELDS);
+  g_action_group_activate_action (G_ACTION_GROUP (f->base.app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = affari_test_find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  pipelines_page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  fields_page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_FIELDS);
   g_assert_nonnull (pipelines_page);
   g_assert_nonnull (fields_page);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (pipelines_page));
-  wait_for_frame (GTK_WIDGET (preferences));
-  g_assert_true (label_on_screen (GTK_WIDGET (preferences), _("General")));
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (preferences), _("General")));
 
   /* A new pipeline opens its editor; its name is typed and applied. */
   g_assert_true (gtk_widget_activate_action (pipelines_page, "pipelines.add", NULL));
-  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
               gtk_widget_get_mapped (GTK_WIDGET (editor)));
   renewals = affari_settings_pipeline_editor_get_pipeline_id (editor);
-  name_row = find_widget (GTK_WIDGET (editor), match_row_title, _("Pipeline Name"));
+  name_row = affari_test_find_widget (GTK_WIDGET (editor), match_row_title, _("Pipeline Name"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Rinnovi");
   g_signal_emit_by_name (name_row, "apply");
   pipelines = affari_store_list_pipelines (store, NULL);
@@ -165,11 +165,11 @@ settings_body (Fixture *f)
 
   /* The board shows the new pipeline; then a stage is added and reordered in Preferenze. */
   affari_window_set_pipeline_id (window, renewals);
-  settle ();
+  affari_test_settle ();
   n_before = affari_kanban_board_get_n_columns (board);
   g_assert_cmpuint (n_before, ==, 8);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.add", NULL));
-  settle ();
+  affari_test_settle ();
   new_stage = affari_store_find_stage (store, renewals, AFFARI_SEMANTICS_PROCESS);
   names = stage_names (store, renewals);
   g_assert_nonnull (strstr (names, _("Final invoice")));
@@ -181,10 +181,10 @@ settings_body (Fixture *f)
   WAIT_UNTIL (affari_kanban_board_get_n_columns (board) == n_before + 1);
 
   /* Dragged onto the first row (its upper half): the new stage becomes the first, live on the board. */
-  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
-  wait_for_frame (row);
+  WAIT_UNTIL ((row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
+  affari_test_wait_for_frame (row);
   {
-    GtkWidget *first = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    GtkWidget *first = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
     AffariStage *dragged = g_object_get_data (G_OBJECT (row), "affari-stage");
     GValue value = G_VALUE_INIT;
     gboolean accepted = FALSE;
@@ -204,7 +204,7 @@ settings_body (Fixture *f)
   WAIT_UNTIL (affari_kanban_column_get_stage_id (affari_kanban_board_get_column (board, 0)) == new_stage);
 
   /* Renamed and moved down one with the keyboard twin of the drag: the board follows. */
-  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
+  WAIT_UNTIL ((row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), "Primo contatto");
   g_signal_emit_by_name (row, "apply");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.move", "(xi)", new_stage, 1));
@@ -228,7 +228,7 @@ settings_body (Fixture *f)
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (preferences));
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (fields_page));
   g_assert_true (gtk_widget_activate_action (fields_page, "fields.add", NULL));
-  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "affari-name")), "Settore");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (dialog), "affari-kind")), 5);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (g_object_get_data (G_OBJECT (dialog), "affari-items")))));
@@ -238,7 +238,7 @@ settings_body (Fixture *f)
   /* What clicking "Aggiungi" does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "save");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   fields = affari_store_list_custom_fields (store, NULL);
   g_assert_cmpuint (fields->len, ==, 1);
   {
@@ -250,25 +250,25 @@ settings_body (Fixture *f)
     g_assert_true (field->show_in_list);
     g_assert_cmpuint (field->items->len, ==, 3);
   }
-  WAIT_UNTIL (find_widget (fields_page, match_mapped_row_title, "Settore") != NULL);
+  WAIT_UNTIL (affari_test_find_widget (fields_page, match_mapped_row_title, "Settore") != NULL);
 
   /* The card shows it at once; moving the deal into "Rinnovi" from the card. */
   gtk_window_close (preferences);
   affari_window_set_pipeline_id (window, affari_store_get_default_pipeline_id (store));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", deal_id));
-  settle ();
-  WAIT_UNTIL ((card = AFFARI_DEAL_CARD (find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD))) != NULL &&
+  affari_test_settle ();
+  WAIT_UNTIL ((card = AFFARI_DEAL_CARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD))) != NULL &&
               gtk_widget_get_mapped (GTK_WIDGET (card)));
-  WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_row_title, "Settore") != NULL);
-  g_assert_nonnull (find_widget (GTK_WIDGET (card), match_mapped_row_title, _("Probability (%)")));
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (card), match_mapped_row_title, "Settore") != NULL);
+  g_assert_nonnull (affari_test_find_widget (GTK_WIDGET (card), match_mapped_row_title, _("Probability (%)")));
   /* "Sposta in pipeline" from the card menu: a dialog offering the other pipeline by name. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.choose-pipeline", NULL));
-  WAIT_UNTIL ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  wait_for_frame (GTK_WIDGET (dialog));
-  g_assert_true (label_on_screen (GTK_WIDGET (dialog), "Rinnovi"));
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (dialog));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (dialog), "Rinnovi"));
   adw_message_dialog_response (dialog, "move");
   gtk_window_close (GTK_WINDOW (dialog));
-  settle ();
+  affari_test_settle ();
   {
     g_autoptr(AffariDeal) deal = affari_store_get_deal (store, deal_id, NULL);
     g_autoptr(GPtrArray) events = affari_store_list_events (store, deal_id, NULL);
@@ -279,28 +279,28 @@ settings_body (Fixture *f)
     g_assert_cmpint (affari_event_get_kind (g_ptr_array_index (events, 0)), ==, AFFARI_EVENT_PIPELINE);
   }
   /* The card's stage bar and stage row now offer the stages of Rinnovi. */
-  WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_label, "Primo contatto") != NULL);
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (card), affari_test_match_mapped_label, "Primo contatto") != NULL);
 
   /* Probability hidden in Rinnovi's card layout: gone from the open card, at once. */
-  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
-  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
-  pipelines_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  g_action_group_activate_action (G_ACTION_GROUP (f->base.app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = affari_test_find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  pipelines_page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
   g_assert_true (gtk_widget_activate_action (pipelines_page, "pipelines.edit", "x", renewals));
-  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL);
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.edit-card", NULL));
-  WAIT_UNTIL ((layout_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL);
+  WAIT_UNTIL ((layout_page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL);
   g_assert_true (gtk_widget_activate_action (layout_page, "layout.toggle-field", "s", "PROBABILITY"));
   g_assert_true (gtk_widget_activate_action (layout_page, "layout.move-to-section", "(ss)", "UF_CRM_SETTORE", "main"));
   g_assert_true (affari_store_has_card_layout (store, renewals));
   gtk_window_close (preferences);
-  WAIT_UNTIL (find_widget (GTK_WIDGET (card), match_mapped_row_title, _("Probability (%)")) == NULL);
-  row = find_widget (GTK_WIDGET (card), match_mapped_row_title, "Settore");
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (card), match_mapped_row_title, _("Probability (%)")) == NULL);
+  row = affari_test_find_widget (GTK_WIDGET (card), match_mapped_row_title, "Settore");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP))),
                    ==, _("About the Deal"));
   /* The value typed there is stored. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
-  settle ();
+  affari_test_settle ();
   {
     g_autoptr(GHashTable) values = affari_store_get_deal_field_values (store, deal_id, NULL);
     AffariCustomField *field = g_ptr_array_index (fields, 0);
@@ -315,7 +315,7 @@ test_settings (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
   g_autoptr(AffariDeal) deal = affari_deal_new ();
 
   g_assert_no_error (error);
@@ -325,7 +325,7 @@ test_settings (Fixture       *f,
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, settings_body);
+  AFFARI_TEST_RUN (f, settings_body);
 }
 
 /* ------------------------------------------------------------ drag and drop */
@@ -448,7 +448,7 @@ drop_string_on (GtkWidget *row, const char *prefix, const char *name, gboolean a
 static void
 drag_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   GtkWindow *preferences;
   GtkWidget *page, *row, *target, *layout_page;
@@ -457,15 +457,15 @@ drag_body (Fixture *f)
   g_autofree char *before = NULL;
   g_autofree char *main_first = NULL, *main_second = NULL, *additional_first = NULL;
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
-  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
-  page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
+  g_action_group_activate_action (G_ACTION_GROUP (f->base.app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = affari_test_find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINES);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
-  wait_for_frame (GTK_WIDGET (preferences));
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
 
   /* Pipelines: "Assistenza" dropped on the upper half of "Rinnovi" goes before it. */
-  WAIT_UNTIL ((row = find_widget (page, match_mapped_row_title, "Assistenza")) != NULL);
-  target = find_widget (page, match_mapped_row_title, "Rinnovi");
+  WAIT_UNTIL ((row = affari_test_find_widget (page, match_mapped_row_title, "Assistenza")) != NULL);
+  target = affari_test_find_widget (page, match_mapped_row_title, "Rinnovi");
   {
     /* hovering shows a line where it will land, leaving takes it away */
     GtkDropTarget *drop = drop_target_of (target);
@@ -485,23 +485,23 @@ drag_body (Fixture *f)
   g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
   g_clear_pointer (&names, g_free);
   /* Nothing goes before the default pipeline: refused, and the page says why. */
-  WAIT_UNTIL ((row = find_widget (page, match_mapped_row_title, "Rinnovi")) != NULL &&
+  WAIT_UNTIL ((row = affari_test_find_widget (page, match_mapped_row_title, "Rinnovi")) != NULL &&
               g_strcmp0 (g_object_get_data (G_OBJECT (row), "affari-pipeline"), NULL) != 0);
-  wait_for_frame (row);
-  target = find_widget (page, match_mapped_row_title, _("General"));
+  affari_test_wait_for_frame (row);
+  target = affari_test_find_widget (page, match_mapped_row_title, _("General"));
   g_assert_nonnull (target);
   g_assert_false (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), FALSE));
   names = pipeline_names (store);
   g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
   g_clear_pointer (&names, g_free);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("The default pipeline always comes first.")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (preferences), _("The default pipeline always comes first.")));
   /* Dropped on the lower half of the default one: first of the others. */
   g_assert_true (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), TRUE));
   names = pipeline_names (store);
   g_assert_cmpstr (strchr (names, '|'), ==, "|Rinnovi|Assistenza");
   g_clear_pointer (&names, g_free);
   /* and the keyboard twin ("Sposta su") does the same */
-  settle ();
+  affari_test_settle ();
   g_assert_true (gtk_widget_activate_action (page, "pipelines.move", "(xi)", support_id, -1));
   names = pipeline_names (store);
   g_assert_cmpstr (strchr (names, '|'), ==, "|Assistenza|Rinnovi");
@@ -510,17 +510,17 @@ drag_body (Fixture *f)
   /* Stages of Rinnovi: the won stage cannot go before an in-progress one — refused with the
    * reason — while an in-progress stage moves among its kind. */
   g_assert_true (gtk_widget_activate_action (page, "pipelines.edit", "x", renewals_id));
-  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
+  WAIT_UNTIL ((editor = AFFARI_SETTINGS_PIPELINE_EDITOR (affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR))) != NULL &&
               gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  wait_for_frame (GTK_WIDGET (editor));
+  affari_test_wait_for_frame (GTK_WIDGET (editor));
   before = stage_names (store, renewals_id);
-  WAIT_UNTIL ((row = find_widget (GTK_WIDGET (editor), match_stage_row, _("Deal won"))) != NULL);
-  target = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+  WAIT_UNTIL ((row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("Deal won"))) != NULL);
+  target = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
   g_assert_false (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), FALSE));
   names = stage_names (store, renewals_id);
   g_assert_cmpstr (names, ==, before);
   g_clear_pointer (&names, g_free);
-  WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), _("The won stage stays between the stages in progress and the lost ones")));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (preferences), _("The won stage stays between the stages in progress and the lost ones")));
   {
     /* "New" dropped on the lower half of the last in-progress stage: last of them */
     g_autoptr(GPtrArray) stages = affari_store_list_stages (store, renewals_id, NULL);
@@ -529,8 +529,8 @@ drag_body (Fixture *f)
     for (guint i = 0; i < stages->len; i++)
       if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_PROCESS)
         last_process = g_ptr_array_index (stages, i);
-    target = find_widget (GTK_WIDGET (editor), match_stage_row, affari_stage_get_name (last_process));
-    row = find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    target = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, affari_stage_get_name (last_process));
+    row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
     g_assert_true (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), TRUE));
     names = stage_names (store, renewals_id);
     {
@@ -543,14 +543,14 @@ drag_body (Fixture *f)
   /* The card layout of Rinnovi: a field dropped into another section, a section moved up, a
    * field dropped on a section's name. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.edit-card", NULL));
-  WAIT_UNTIL ((layout_page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL &&
+  WAIT_UNTIL ((layout_page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT)) != NULL &&
               gtk_widget_get_mapped (layout_page));
-  wait_for_frame (layout_page);
+  affari_test_wait_for_frame (layout_page);
   main_first = g_strdup (layout_field_at (store, renewals_id, 0, 0));
   main_second = g_strdup (layout_field_at (store, renewals_id, 0, 1));
   additional_first = g_strdup (layout_field_at (store, renewals_id, 1, 0));
-  WAIT_UNTIL ((target = find_widget (layout_page, match_field_row, additional_first)) != NULL);
-  wait_for_frame (target);
+  WAIT_UNTIL ((target = affari_test_find_widget (layout_page, match_field_row, additional_first)) != NULL);
+  affari_test_wait_for_frame (target);
   g_assert_true (drop_string_on (target, "field:", main_second, FALSE));
   {
     g_autofree char *layout = layout_text (store, renewals_id);
@@ -560,19 +560,19 @@ drag_body (Fixture *f)
     g_assert_nonnull (strstr (layout, expected));
     g_assert_cmpstr (field_section (store, renewals_id, main_second), ==, "additional");
   }
-  WAIT_UNTIL ((target = find_widget (layout_page, match_section_row, "main")) != NULL &&
-              find_widget (layout_page, match_field_row, main_second) != NULL &&
-              gtk_widget_get_ancestor (find_widget (layout_page, match_field_row, main_second), ADW_TYPE_PREFERENCES_GROUP) !=
+  WAIT_UNTIL ((target = affari_test_find_widget (layout_page, match_section_row, "main")) != NULL &&
+              affari_test_find_widget (layout_page, match_field_row, main_second) != NULL &&
+              gtk_widget_get_ancestor (affari_test_find_widget (layout_page, match_field_row, main_second), ADW_TYPE_PREFERENCES_GROUP) !=
               gtk_widget_get_ancestor (target, ADW_TYPE_PREFERENCES_GROUP));
-  wait_for_frame (target);
+  affari_test_wait_for_frame (target);
   g_assert_true (drop_string_on (target, "section:", "additional", FALSE));
   {
     g_autofree char *layout = layout_text (store, renewals_id);
     g_assert_true (g_str_has_prefix (layout, "additional:"));
     g_assert_nonnull (strstr (layout, "|main:"));
   }
-  WAIT_UNTIL ((target = find_widget (layout_page, match_section_row, "user")) != NULL);
-  wait_for_frame (target);
+  WAIT_UNTIL ((target = affari_test_find_widget (layout_page, match_section_row, "user")) != NULL);
+  affari_test_wait_for_frame (target);
   g_assert_true (drop_string_on (target, "field:", main_first, FALSE));
   {
     g_autofree char *layout = layout_text (store, renewals_id);
@@ -580,7 +580,7 @@ drag_body (Fixture *f)
     g_assert_nonnull (strstr (layout, expected));
   }
   /* the keyboard twins still work */
-  settle ();
+  affari_test_settle ();
   g_assert_true (gtk_widget_activate_action (layout_page, "layout.move-section", "(si)", "main", -1));
   {
     g_autofree char *layout = layout_text (store, renewals_id);
@@ -593,7 +593,7 @@ static void
 test_drag (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
 
   g_assert_no_error (error);
   renewals_id = affari_store_create_pipeline (store, "Rinnovi", &error);
@@ -602,7 +602,7 @@ test_drag (Fixture *f, gconstpointer data)
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, drag_body);
+  AFFARI_TEST_RUN (f, drag_body);
 }
 
 /* ------------------------------------------------------------ currencies and team */
@@ -637,40 +637,40 @@ stored_rate (AffariStore *store, const char *code)
 static void
 lists_body (Fixture *f)
 {
-  AffariWindow *window = get_window (f);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_window_get_store (window);
   GtkWindow *preferences;
   GtkWidget *page, *row, *member, *email_row;
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->ui.app), "preferences", NULL);
-  WAIT_UNTIL ((preferences = find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
-  page = find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_LISTS);
+  g_action_group_activate_action (G_ACTION_GROUP (f->base.app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = affari_test_find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_LISTS);
   g_assert_nonnull (page);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
-  wait_for_frame (GTK_WIDGET (preferences));
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
 
   /* The rate of the dollar typed in its row, as an Italian writes it. */
-  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL);
+  WAIT_UNTIL ((row = affari_test_find_widget (page, match_currency_row, "USD")) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), "0,92");
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (stored_rate (store, "USD"), ==, "0.9200");
   /* shown back as it was typed, after the rebuild */
-  settle ();
-  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL &&
+  affari_test_settle ();
+  WAIT_UNTIL ((row = affari_test_find_widget (page, match_currency_row, "USD")) != NULL &&
               g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "0,92") == 0);
   /* a wrong rate: refused with a sentence, the stored one comes back */
   gtk_editable_set_text (GTK_EDITABLE (row), "tanto");
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (stored_rate (store, "USD"), ==, "0.9200");
-  WAIT_UNTIL ((row = find_widget (page, match_currency_row, "USD")) != NULL &&
+  WAIT_UNTIL ((row = affari_test_find_widget (page, match_currency_row, "USD")) != NULL &&
               g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "0,92") == 0);
 
   /* A person's e-mail and name, edited in the team. */
-  member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id));
+  member = affari_test_find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id));
   g_assert_nonnull (member);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
-  wait_for_frame (GTK_WIDGET (preferences));
-  WAIT_UNTIL ((email_row = find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((email_row = affari_test_find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (email_row), "giulia@esempio.it");
   g_signal_emit_by_name (email_row, "apply");
   {
@@ -679,11 +679,11 @@ lists_body (Fixture *f)
     g_assert_cmpstr (affari_team_member_get_name (stored), ==, "Giulia Bianchi");
   }
   /* the row shows it */
-  WAIT_UNTIL ((member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
+  WAIT_UNTIL ((member = affari_test_find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
               g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (member)), "giulia@esempio.it") == 0);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
-  wait_for_frame (GTK_WIDGET (preferences));
-  WAIT_UNTIL ((row = find_widget (member, match_mapped_row_title, _("Name"))) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((row = affari_test_find_widget (member, match_mapped_row_title, _("Name"))) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), "Giulia Verdi");
   g_signal_emit_by_name (row, "apply");
   {
@@ -692,11 +692,11 @@ lists_body (Fixture *f)
     g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
   }
   /* not an address: refused, said in Italian, nothing lost */
-  WAIT_UNTIL ((member = find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
+  WAIT_UNTIL ((member = affari_test_find_widget (page, match_member_row, GSIZE_TO_POINTER (giulia_id))) != NULL &&
               g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (member)), "Giulia Verdi") == 0);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (member), TRUE);
-  wait_for_frame (GTK_WIDGET (preferences));
-  WAIT_UNTIL ((email_row = find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  WAIT_UNTIL ((email_row = affari_test_find_widget (member, match_mapped_row_title, _("E-mail"))) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (email_row), "giulia-esempio.it");
   g_signal_emit_by_name (email_row, "apply");
   {
@@ -704,7 +704,7 @@ lists_body (Fixture *f)
     g_autofree char *message = g_strdup_printf (_("“%s” is not an e-mail address"), "giulia-esempio.it");
 
     g_assert_cmpstr (affari_team_member_get_email (stored), ==, "giulia@esempio.it");
-    WAIT_UNTIL (label_on_screen (GTK_WIDGET (preferences), message));
+    WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (preferences), message));
   }
   gtk_window_close (preferences);
 }
@@ -713,7 +713,7 @@ static void
 test_lists (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->ui.db_path, &error);
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
 
   g_assert_no_error (error);
   affari_store_add_currency (store, "USD", "Dollaro USA", NULL);
@@ -722,29 +722,14 @@ test_lists (Fixture *f, gconstpointer data)
   affari_store_close (store);
   g_clear_object (&store);
 
-  run_app (f, lists_body);
-}
-
-static gboolean
-ignore_missing_session_bus (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
+  AFFARI_TEST_RUN (f, lists_body);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  affari_i18n_init ();
-
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
-
-  gtk_init ();
-  adw_init ();
+  affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/settings/stages-fields-layout", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/ui/settings/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);

@@ -1,0 +1,376 @@
+/* affari-test-harness.c — the shared part of the UI tests, compiled once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "model/affari-i18n.h"
+#include "ui/list/affari-cell-text.h"
+#include "affari-test-harness.h"
+
+/* ------------------------------------------------------------ start-up */
+
+static gboolean
+ignore_missing_session_bus (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  /* Without dbus-run-session GTK warns once that it has no session bus: not a defect here. */
+  return strstr (message, "session bus") == NULL;
+}
+
+void
+affari_test_init (int    *argc,
+                  char ***argv)
+{
+  affari_i18n_init ();
+
+  g_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (ignore_missing_session_bus, NULL);
+
+  gtk_init ();
+  adw_init ();
+}
+
+/* ------------------------------------------------------------ the application */
+
+void
+affari_test_app_setup (AffariTestApp *self,
+                       const char    *name)
+{
+  static const char *keys[] = {
+    "last-view", "last-pipeline", "window-width", "window-height", "window-maximized",
+    "calendar-date-field", "calendar-mode", "calendar-show-activities",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *template = g_strdup_printf ("affari-test-%s-XXXXXX", name);
+
+  self->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  self->db_path = g_build_filename (self->dir, "affari.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+void
+affari_test_app_teardown (AffariTestApp *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (self->dir);
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->dir, g_free);
+}
+
+AffariStore *
+affari_test_app_open_store (AffariTestApp *self)
+{
+  g_autoptr(GError) error = NULL;
+  AffariStore *store = affari_store_open (self->db_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+AffariWindow *
+affari_test_app_get_window (AffariTestApp *self)
+{
+  AffariWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l != NULL; l = l->next)
+    if (AFFARI_IS_WINDOW (l->data))
+      window = l->data;
+
+  g_assert_nonnull (window);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+run_body_cb (gpointer data)
+{
+  AffariTestApp *self = data;
+
+  self->body (self->fixture);
+  self->ran = TRUE;
+  affari_application_quit_cleanly (self->app);
+}
+
+static void
+on_app_activated_cb (GApplication  *app,
+                     AffariTestApp *self)
+{
+  if (!self->scheduled)
+    g_idle_add_once (run_body_cb, self);
+  self->scheduled = TRUE;
+}
+
+void
+affari_test_app_run (AffariTestApp  *self,
+                     AffariTestBody  body,
+                     gpointer        fixture)
+{
+  int status;
+
+  self->app = affari_application_new (g_get_monotonic_time ());
+  g_application_set_flags (G_APPLICATION (self->app), G_APPLICATION_NON_UNIQUE);
+  affari_application_set_database_path (self->app, self->db_path);
+  self->body = body;
+  self->fixture = fixture;
+  self->scheduled = FALSE;
+  self->ran = FALSE;
+  g_signal_connect_after (self->app, "activate", G_CALLBACK (on_app_activated_cb), self);
+
+  status = g_application_run (G_APPLICATION (self->app), 0, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (self->ran);
+  /* Nothing may keep the application (and with it the store) alive after it quit. */
+  g_assert_finalize_object (self->app);
+  self->app = NULL;
+}
+
+/* ------------------------------------------------------------ the main loop and frames */
+
+void
+affari_test_iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+void
+affari_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  WAIT_UNTIL (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+void
+affari_test_settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 50 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    affari_test_iterate ();
+}
+
+void
+affari_test_assert_gone (GObject    **object,
+                         const char  *what)
+{
+  /* a leaflet's transition, the idles and frames of a destroyed window take well under a second
+   * (three on a loaded machine); a leak stays forever */
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (*object != NULL && g_get_monotonic_time () < end)
+    affari_test_iterate ();
+
+  if (*object != NULL)
+    g_error ("%s (%s %p) was not finalized: %u references left", what,
+             G_OBJECT_TYPE_NAME (*object), *object, (*object)->ref_count);
+}
+
+/* ------------------------------------------------------------ finding widgets */
+
+GtkWidget *
+affari_test_find_widget (GtkWidget             *root,
+                         AffariTestWidgetMatch  match,
+                         gconstpointer          data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = affari_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+affari_test_match_mapped_label (GtkWidget     *widget,
+                                gconstpointer  data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (AFFARI_IS_CELL_TEXT (widget))
+    return g_strcmp0 (affari_cell_text_get_text (AFFARI_CELL_TEXT (widget)), data) == 0;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+gboolean
+affari_test_label_on_screen (GtkWidget  *root,
+                             const char *text)
+{
+  return affari_test_find_widget (root, affari_test_match_mapped_label, text) != NULL;
+}
+
+gboolean
+affari_test_match_type (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+affari_test_find_type (GtkWidget *root,
+                       GType      type)
+{
+  return affari_test_find_widget (root, affari_test_match_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWindow *
+affari_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------ the keyboard */
+
+void
+affari_test_press_shortcut (GtkWidget  *widget,
+                            const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accelerator) != 0)
+            continue;
+
+          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_assert_true (found);
+}
+
+/* ------------------------------------------------------------ what is drawn */
+
+/* GTK's cairo renderer paints a border whose sides differ in colour (even sides 0 px wide) as a
+ * gradient mesh, many times slower than a plain fill. */
+static void
+count_border_nodes_in (GskRenderNode *node,
+                       guint         *uniform,
+                       guint         *mixed)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+
+        if (gdk_rgba_equal (&colors[0], &colors[1]) && gdk_rgba_equal (&colors[0], &colors[2]) &&
+            gdk_rgba_equal (&colors[0], &colors[3]))
+          (*uniform)++;
+        else
+          (*mixed)++;
+      }
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_border_nodes_in (gsk_container_node_get_child (node, i), uniform, mixed);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_border_nodes_in (gsk_transform_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_CLIP_NODE:
+      count_border_nodes_in (gsk_clip_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_border_nodes_in (gsk_rounded_clip_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_OPACITY_NODE:
+      count_border_nodes_in (gsk_opacity_node_get_child (node), uniform, mixed);
+      break;
+    case GSK_DEBUG_NODE:
+      count_border_nodes_in (gsk_debug_node_get_child (node), uniform, mixed);
+      break;
+    default:
+      break;
+    }
+}
+
+void
+affari_test_count_border_nodes (GtkWidget *widget,
+                                guint     *uniform,
+                                guint     *mixed)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  *uniform = *mixed = 0;
+  /* the paintable shows what the widget drew at its last frame (handed over in an idle) */
+  gtk_widget_queue_draw (widget);
+  affari_test_wait_for_frame (widget);
+  affari_test_settle ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    count_border_nodes_in (node, uniform, mixed);
+}
