@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "model/affari-filter-preset.h"
