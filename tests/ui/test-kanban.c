@@ -480,7 +480,7 @@ drop_body (Fixture *f)
   g_assert_cmpint (deal_index (store, f->deals[0]), ==, 1);
 
   /* Annulla puts Delta back on top; then the earlier moves, one by one with the shortcut's action. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
   g_assert_cmpint (deal_index (store, f->deals[3]), ==, 0);
   g_assert_cmpint (deal_stage (store, f->deals[3]), ==, second_id);
 
@@ -488,7 +488,7 @@ drop_body (Fixture *f)
    * it returns to the second column exactly where it was. */
   g_assert_true (drop_on (GTK_WIDGET (first), gamma, 20, 2));
   g_assert_cmpint (deal_stage (store, f->deals[2]), ==, first_id);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[2]), ==, second_id);
   g_assert_cmpint (deal_index (store, f->deals[2]), ==, 1);
 
@@ -669,8 +669,8 @@ keyboard_body (Fixture *f)
   g_assert_true (gtk_widget_grab_focus (row));
   affari_test_press_shortcut (GTK_WIDGET (affari_kanban_column_get_list_view (first)), "Delete");
   g_assert_cmpint (deal_index (store, f->deals[1]), ==, -1);
-  WAIT_UNTIL (toast_says (window, _("Deal deleted")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
+  WAIT_UNTIL (toast_says (window, _("Deal moved to the trash")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (first));
 
   affari_test_wait_for_frame (GTK_WIDGET (window));
@@ -948,7 +948,7 @@ zones_body (Fixture *f)
   WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
   /* Undo reopens it where it was. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
   g_clear_object (&after);
   after = load_deal (store, f->deals[1]);
   g_assert_false (affari_deal_get_closed (after));
@@ -970,8 +970,8 @@ zones_body (Fixture *f)
     zone = find_zone (board, "trash", 0);
     g_assert_true (drop_on (zone, gamma, 10, 10));
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before - 1);
-    WAIT_UNTIL (toast_says (window, _("Deal deleted")));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
+    WAIT_UNTIL (toast_says (window, _("Deal moved to the trash")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
     g_assert_cmpuint (affari_store_count_deals (store, &query, NULL), ==, n_before);
   }
 
@@ -1029,7 +1029,7 @@ multi_body (Fixture *f)
   WAIT_UNTIL (toast_says (window, toast));
 
   /* One undo for the lot. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
   after = stage_ids (store, affari_kanban_column_get_stage_id (first));
   g_assert_true (same_ids (before, after));
 }

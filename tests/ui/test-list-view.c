@@ -542,11 +542,11 @@ bulk_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (window));
   {
     g_autoptr(AffariStage) stage = affari_store_get_stage (store, executing, NULL);
-    g_autofree char *moved = g_strdup_printf (ngettext ("%'u deal moved to “%s”", "%'u deals moved to “%s”", 3), 3,
+    g_autofree char *moved = g_strdup_printf (ngettext ("%u deal moved to %s", "%u deals moved to %s", 3), 3,
                                               affari_stage_get_name (stage));
     WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), moved));
   }
-  gtk_widget_activate_action (GTK_WIDGET (view), "deals.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "win.undo", NULL);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (store, g_array_index (ids, gint64, i), NULL);
@@ -608,14 +608,14 @@ story_body (Fixture *f)
       g_assert_cmpint (affari_deal_get_amount (deal), >, 500000);
     }
   /* undone with Ctrl+Z, as a person would */
-  affari_test_press_shortcut (GTK_WIDGET (view), "<Control>z");
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>z");
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (store, g_array_index (ids, gint64, i), NULL);
       g_assert_cmpint (affari_deal_get_stage_id (deal), ==, new_stage);
     }
   /* nothing is left to undo: asking again changes nothing */
-  gtk_widget_activate_action (GTK_WIDGET (view), "deals.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "win.undo", NULL);
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (store, g_array_index (ids, gint64, i), NULL);

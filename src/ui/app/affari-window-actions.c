@@ -249,7 +249,9 @@ request_move (AffariWindow *self,
         newly_lost = deal != NULL && affari_deal_get_stage_id (deal) != stage_id;
       }
 
-  n_reopened = affari_deal_ops_count_reopened (self->ops, (const gint64 *) ids->data, ids->len, stage_id);
+  /* One deal dragged back from a closed stage is reopened as asked; among several, the closed
+   * ones may have come along unnoticed: asked first. */
+  n_reopened = ids->len > 1 ? affari_deal_ops_count_reopened (self->ops, (const gint64 *) ids->data, ids->len, stage_id) : 0;
   if (newly_lost || n_reopened > 0)
     ask_before_move (self, ids, stage, index, n_reopened);
   else

@@ -24,8 +24,6 @@
 #include "ui/common/affari-stage-dot.h"
 #include "ui/app/affari-window.h"
 
-/* A singular and plural pair handed to ngettext () later; xgettext knows it as NP_:1,2. */
-#define NP_(singular, plural) singular, plural
 
 #define SAVE_LAYOUT_DELAY_MS 400
 
@@ -132,7 +130,6 @@ struct _AffariDealListView
   GHashTable        *days;          /* "YYYY-MM-DD" → that day in the locale's format */
   GHashTable        *sources;       /* code → name */
   GPtrArray         *field_columns; /* GtkColumnViewColumn of custom fields */
-  AffariBulkUndo    *undo;
   char              *summary;
   GObject           *probe_a;
   GObject           *probe_b;
@@ -150,7 +147,7 @@ struct _AffariDealListView
   AfterPaint         expand_paint;     /* the slice grows to every row after the next paint */
   gboolean           summary_stale;   /* the footer is out of date while hidden */
   guint              save_layout_source;
-  gulong             store_handlers[5];
+  gulong             store_handlers[6];
 
   /* template */
   GtkWidget         *box;
@@ -971,12 +968,6 @@ show_message (AffariDealListView *self, const char *message)
   show_toast (self, adw_toast_new (escaped));
 }
 
-static void
-on_undo_toast_clicked_cb (AdwToast *toast, AffariDealListView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "deals.undo", NULL);
-}
-
 /* ------------------------------------------------------------ signal callbacks */
 
 
@@ -1013,7 +1004,7 @@ on_activate_cb (GtkColumnView *view, guint position, AffariDealListView *self)
   gint64 id = self->deals ? affari_deal_list_get_id_at (self->deals, position) : 0;
 
   if (id > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x", id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", id);
 }
 
 static void
@@ -1033,111 +1024,70 @@ on_store_fields_changed_cb (AffariDealListView *self)
 
 /* ------------------------------------------------------------ actions */
 
-typedef gboolean (*BulkFunc) (AffariStore *, const gint64 *, guint, gint64, AffariBulkUndo **, GError **);
-
-static gboolean
-bulk_trash (AffariStore *store, const gint64 *ids, guint n, gint64 unused, AffariBulkUndo **undo, GError **error)
-{
-  return affari_store_bulk_trash (store, ids, n, undo, error);
-}
-
+/* The selected deals go to the window's action @name with the parameter @format ("(@axx)" or
+ * "@ax"): one transaction, one toast, one undo, as in every view. The selection is let go once
+ * the change is made (a dialog may ask first). */
 static void
-run_bulk (AffariDealListView *self, BulkFunc func, gint64 target, const char *singular, const char *plural,
-          const char *name)
+run_bulk (AffariDealListView *self, const char *name, gboolean with_target, gint64 target)
 {
   g_autoptr(GArray) ids = affari_deal_list_view_dup_selected_ids (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariBulkUndo) undo = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  GVariant *array;
 
   if (ids->len == 0)
     return;
-  if (!func (self->store, (const gint64 *) ids->data, ids->len, target, &undo, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Nothing was changed: %s"), error->message);
-      show_message (self, text);
-      return;
-    }
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  affari_bulk_undo_free (self->undo);
-  self->undo = g_steal_pointer (&undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deals.undo", TRUE);
-
-  message = g_strdup_printf (ngettext (singular, plural, ids->len), ids->len, name);
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked_cb), self, 0);
-  show_toast (self, toast);
+  array = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
+  if (with_target)
+    gtk_widget_activate_action (GTK_WIDGET (self), name, "(@axx)", array, target);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), name, "@ax", array);
 }
 
 static void
 move_stage_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-  g_autoptr(AffariStage) stage = affari_store_get_stage (self->store, g_variant_get_int64 (parameter), NULL);
+  g_autoptr(GArray) ids = affari_deal_list_view_dup_selected_ids (self);
 
-  if (stage == NULL)
+  if (ids->len == 0)
     return;
-  /* Translators: a toast after a bulk edit; %'u is the number of deals, %s the stage */
-  run_bulk (self, affari_store_bulk_move_stage, affari_stage_get_id (stage),
-            NP_("%'u deal moved to “%s”", "%'u deals moved to “%s”"), affari_stage_get_name (stage));
+  gtk_widget_activate_action (widget, "deal.move", "(@axxi)",
+                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64)),
+                              g_variant_get_int64 (parameter), 0);
 }
 
 static void
 set_responsible_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(AffariTeamMember) member = id > 0 ? affari_store_get_team_member (self->store, id, NULL) : NULL;
-
-  /* Translators: a toast after a bulk edit; %'u is the number of deals, %s a person */
-  run_bulk (self, affari_store_bulk_set_responsible, id,
-            NP_("%'u deal given to %s", "%'u deals given to %s"),
-            member ? affari_team_member_get_name (member) : _("nobody"));
+  run_bulk (AFFARI_DEAL_LIST_VIEW (widget), "deal.set-responsible", TRUE, g_variant_get_int64 (parameter));
 }
 
 static void
 move_pipeline_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-  g_autoptr(AffariPipeline) pipeline = affari_store_get_pipeline (self->store, g_variant_get_int64 (parameter), NULL);
-
-  if (pipeline == NULL)
-    return;
-  /* Translators: a toast after a bulk edit; %'u is the number of deals, %s a pipeline */
-  run_bulk (self, affari_store_bulk_move_pipeline, affari_pipeline_get_id (pipeline),
-            NP_("%'u deal moved to the pipeline “%s”", "%'u deals moved to the pipeline “%s”"),
-            affari_pipeline_get_name (pipeline));
+  run_bulk (AFFARI_DEAL_LIST_VIEW (widget), "deal.move-to-pipeline", TRUE, g_variant_get_int64 (parameter));
 }
 
 static void
 trash_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-
-  /* Translators: a toast; %'u is the number of deals (the %s is empty) */
-  run_bulk (self, bulk_trash, 0, NP_("%'u deal moved to the trash%s", "%'u deals moved to the trash%s"), "");
+  run_bulk (AFFARI_DEAL_LIST_VIEW (widget), "deal.trash", FALSE, 0);
 }
 
+/* A change made from the selection: the rows are let go, so that the next edit starts afresh. */
 static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+on_store_changed_cb (AffariStore *store, AffariChangeSet *set, AffariDealListView *self)
 {
-  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-  g_autoptr(AffariBulkUndo) undo = g_steal_pointer (&self->undo);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
 
-  gtk_widget_action_set_enabled (widget, "deals.undo", FALSE);
-  if (undo == NULL)
+  if (self->selection == NULL)
     return;
-  if (!affari_store_bulk_undo (self->store, undo, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not undo: %s"), error->message);
-      show_message (self, text);
-    }
+  ids = affari_deal_list_view_dup_selected_ids (self);
+  for (guint i = 0; i < ids->len; i++)
+    if (affari_change_set_find (set, g_array_index (ids, gint64, i)) != NULL)
+      {
+        gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+        return;
+      }
 }
 
 static void
@@ -1596,7 +1546,6 @@ affari_deal_list_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->deals);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->undo, affari_bulk_undo_free);
 
   G_OBJECT_CLASS (affari_deal_list_view_parent_class)->dispose (object);
 }
@@ -1651,11 +1600,9 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "deals.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "deals.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "deals.export-to", "s", export_to_action);
-  gtk_widget_class_install_action (widget_class, "deals.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "deals.sort", "(si)", sort_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "deals.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "deals.trash", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "deals.undo", NULL);
 }
 
 static void
@@ -1693,7 +1640,6 @@ affari_deal_list_view_init (AffariDealListView *self)
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
   build_columns_popover (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deals.undo", FALSE);
   on_selection_changed_cb (GTK_SELECTION_MODEL (self->selection), 0, 0, self);
 }
 
@@ -1724,7 +1670,8 @@ affari_deal_list_view_set_store (AffariDealListView *self, AffariStore *store)
       self->store_handlers[0] = g_signal_connect_swapped (store, "stages-changed", G_CALLBACK (on_store_references_changed_cb), self);
       self->store_handlers[1] = g_signal_connect_swapped (store, "pipelines-changed", G_CALLBACK (on_store_references_changed_cb), self);
       self->store_handlers[2] = g_signal_connect_swapped (store, "reset", G_CALLBACK (on_store_references_changed_cb), self);
-      self->store_handlers[3] = g_signal_connect_swapped (store, "deal-changed", G_CALLBACK (queue_summary), self);
+      self->store_handlers[3] = g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_summary), self);
+      self->store_handlers[5] = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
       /* a custom field added, renamed or marked "show in list" in Preferences is a column at once */
       self->store_handlers[4] = g_signal_connect_swapped (store, "settings-changed::custom-fields",
                                                           G_CALLBACK (on_store_fields_changed_cb), self);
