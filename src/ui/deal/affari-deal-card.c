@@ -1723,6 +1723,24 @@ affari_deal_card_init (AffariDealCard *self)
     g_ptr_array_add (self->currency_codes, g_strdup (fallback_currencies[i]));
   self->deal = affari_deal_new ();
   {
+    /* The rows of the template start in its two groups; the card layout moves them from there. */
+    GtkWidget *main_rows[] = {
+      GTK_WIDGET (self->title_row), GTK_WIDGET (self->title_error), GTK_WIDGET (self->amount_row),
+      GTK_WIDGET (self->amount_error), GTK_WIDGET (self->stage_row), GTK_WIDGET (self->company_row),
+      GTK_WIDGET (self->client_add_row), GTK_WIDGET (self->begin_date_row), GTK_WIDGET (self->begin_date_error),
+      GTK_WIDGET (self->close_date_row), GTK_WIDGET (self->close_date_error), GTK_WIDGET (self->responsible_row),
+    };
+    GtkWidget *more_rows[] = {
+      GTK_WIDGET (self->type_row), GTK_WIDGET (self->source_row), GTK_WIDGET (self->source_description_row),
+      GTK_WIDGET (self->probability_row), GTK_WIDGET (self->comments_row), GTK_WIDGET (self->opened_row),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (main_rows); i++)
+      affari_card_row_set_group (main_rows[i], self->main_group);
+    for (guint i = 0; i < G_N_ELEMENTS (more_rows); i++)
+      affari_card_row_set_group (more_rows[i], self->more_group);
+  }
+  {
     GtkWidget *unused[] = { GTK_WIDGET (self->main_group), GTK_WIDGET (self->more_group) };
 
     self->layout = affari_card_layout_new (self->general_page, self->contacts_group, self->error_group,
