@@ -13,6 +13,7 @@
 
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-card-activities.h"
+#include "ui/deal/affari-deal-card-dialogs.h"
 #include "ui/deal/affari-deal-card-general.h"
 #include "ui/deal/affari-deal-card-history.h"
 #include "ui/deal/affari-deal-card-products.h"
@@ -523,11 +524,9 @@ choose_pipeline_action (GtkWidget  *widget,
   AffariDealCard *self = AFFARI_DEAL_CARD (widget);
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_PIPELINE);
-  g_autoptr(GtkExpression) name = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
-  GtkWidget *dropdown;
 
   if (deal_id (self) == 0)
     return;
@@ -540,24 +539,7 @@ choose_pipeline_action (GtkWidget  *widget,
   for (guint i = 0; i < pipelines->len; i++)
     if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) != affari_deal_get_pipeline_id (self->deal))
       g_list_store_append (model, g_ptr_array_index (pipelines, i));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Move to Pipeline"),
-                                                       g_list_model_get_n_items (G_LIST_MODEL (model)) > 0
-                                                       ? _("The deal goes to the first stage of the same kind there: in progress, won or lost.")
-                                                       : _("There is no other pipeline: create one in Preferences.")));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), gtk_expression_ref (name));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pipeline"), -1);
-  gtk_widget_set_visible (dropdown, g_list_model_get_n_items (G_LIST_MODEL (model)) > 0);
-  adw_message_dialog_set_extra_child (dialog, dropdown);
-  g_object_set_data (G_OBJECT (dialog), "affari-dropdown", dropdown);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
-    {
-      adw_message_dialog_add_response (dialog, "move", _("_Move"));
-      adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "move");
-    }
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = affari_deal_card_pipeline_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, G_LIST_MODEL (model));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_choose_pipeline_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -577,47 +559,13 @@ ask_finish (AffariDealCard *self,
             gint64          chosen_stage_id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AffariStage *chosen = find_stage (self, chosen_stage_id);
   AdwMessageDialog *dialog;
-  GtkWidget *reason;
 
   if (deal_id (self) == 0)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Close the Deal"),
-                                                       _("Was the deal won or lost? A reason helps to learn from it.")));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "won", _("_Won"));
-  adw_message_dialog_set_response_appearance (dialog, "won", ADW_RESPONSE_SUGGESTED);
-  for (guint i = 0; i < self->stages->len; i++)
-    {
-      AffariStage *stage = g_ptr_array_index (self->stages, i);
-      g_autofree char *id = NULL;
-      g_autofree char *label = NULL;
-
-      if (affari_stage_get_semantics (stage) != AFFARI_SEMANTICS_FAILURE)
-        continue;
-      id = g_strdup_printf ("lost-%" G_GINT64_FORMAT, affari_stage_get_id (stage));
-      /* Translators: a button closing the deal as lost in this lost stage */
-      label = g_strdup_printf (_("Lost: %s"), affari_stage_get_name (stage));
-      adw_message_dialog_add_response (dialog, id, label);
-      adw_message_dialog_set_response_appearance (dialog, id, ADW_RESPONSE_DESTRUCTIVE);
-    }
-  if (chosen != NULL && affari_stage_get_semantics (chosen) == AFFARI_SEMANTICS_FAILURE)
-    {
-      g_autofree char *id = g_strdup_printf ("lost-%" G_GINT64_FORMAT, chosen_stage_id);
-
-      adw_message_dialog_set_default_response (dialog, id);
-    }
-  else
-    adw_message_dialog_set_default_response (dialog, "won");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  reason = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason (optional)"), -1);
-  adw_message_dialog_set_extra_child (dialog, reason);
+  dialog = affari_deal_card_finish_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                self->stages, chosen_stage_id);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_finish_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
