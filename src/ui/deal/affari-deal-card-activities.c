@@ -171,7 +171,7 @@ on_reschedule_clicked_cb (GtkButton *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "activity-id"));
   g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (entry));
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+  GtkWidget *popover = g_object_get_data (G_OBJECT (entry), "popover");
 
   gtk_widget_activate_action (GTK_WIDGET (entry), "activities.reschedule", "(xs)", id, text);
   if (popover != NULL && !gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
@@ -196,6 +196,7 @@ make_reschedule_button (AffariDealCardActivities *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New deadline"), -1);
   g_object_set_data (G_OBJECT (entry), "activity-id", GSIZE_TO_POINTER ((gsize) affari_activity_get_id (activity)));
   g_object_set_data (G_OBJECT (entry), "button", button);
+  g_object_set_data (G_OBJECT (entry), "popover", popover);
   g_signal_connect (entry, "activate", G_CALLBACK (on_reschedule_entry_activated_cb), NULL);
   g_signal_connect (button, "clicked", G_CALLBACK (on_reschedule_clicked_cb), entry);
   gtk_widget_add_css_class (button, "suggested-action");
@@ -221,13 +222,7 @@ reload (AffariDealCardActivities *self)
   guint n_done = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
+    affari_card_group_remove (g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
   self->n_open = 0;
 
@@ -243,12 +238,12 @@ reload (AffariDealCardActivities *self)
 
       if (affari_activity_get_completed (activity))
         {
-          adw_preferences_group_add (self->done_group, row);
+          affari_card_group_add (self->done_group, row);
           n_done++;
         }
       else
         {
-          adw_preferences_group_add (self->open_group, row);
+          affari_card_group_add (self->open_group, row);
           self->n_open++;
         }
       g_ptr_array_add (self->rows, row);

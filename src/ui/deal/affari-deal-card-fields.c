@@ -288,7 +288,7 @@ static void
 add_row (AffariDealCardFields *self,
          GtkWidget            *row)
 {
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  affari_card_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->rows, row);
 }
 
@@ -375,12 +375,8 @@ clear_rows (AffariDealCardFields *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
       /* The card layout may have placed the row in another section, or set it aside. */
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+      affari_card_group_remove (g_ptr_array_index (self->rows, i));
     }
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->editors, 0);

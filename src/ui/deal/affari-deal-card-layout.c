@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/deal/affari-deal-card-layout.h"
+#include "ui/deal/affari-deal-card-util.h"
 
 #define MAX_FIELD_WIDGETS 3
 
@@ -30,10 +31,7 @@ struct _AffariCardLayout
 static void
 detach (GtkWidget *widget)
 {
-  GtkWidget *group = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
-
-  if (group != NULL)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), widget);
+  affari_card_group_remove (widget);
 }
 
 static void
@@ -189,7 +187,7 @@ affari_card_layout_apply (AffariCardLayout *self,
           if (element->hidden || !self->lookup (element->field, widgets, self->user_data))
             continue;
           for (guint k = 0; widgets[k] != NULL; k++)
-            adw_preferences_group_add (group, widgets[k]);
+            affari_card_group_add (group, widgets[k]);
           if (g_str_equal (element->field, "CLIENT"))
             holds_client = TRUE;
           shown++;

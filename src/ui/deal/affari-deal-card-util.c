@@ -18,6 +18,45 @@
 
 #define SETTING_KEY "affari-setting-text"
 #define DIRTY_KEY "affari-dirty"
+#define GROUP_KEY "affari-card-group"
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+affari_card_row_set_group (GtkWidget           *row,
+                           AdwPreferencesGroup *group)
+{
+  /* Weak: the group may go first (a section of an older layout) while the row lives on. */
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, group);
+  g_object_set_data_full (G_OBJECT (row), GROUP_KEY, ref, weak_ref_free);
+}
+
+void
+affari_card_group_add (AdwPreferencesGroup *group,
+                       GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  affari_card_row_set_group (row, group);
+}
+
+void
+affari_card_group_remove (GtkWidget *row)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (row), GROUP_KEY);
+  g_autoptr(GObject) group = ref != NULL ? g_weak_ref_get (ref) : NULL;
+
+  /* Forgotten first: the group may hold the last reference to the row. */
+  g_object_set_data (G_OBJECT (row), GROUP_KEY, NULL);
+  if (group != NULL && gtk_widget_get_parent (row) != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+}
 
 void
 affari_card_set_field_error (GtkWidget    *field,

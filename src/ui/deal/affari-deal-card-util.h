@@ -26,6 +26,16 @@ void      affari_card_set_clean        (GtkEditable *editable);
 /* Tracks edits of @editable for affari_card_is_dirty(). */
 void      affari_card_track_edits      (GtkEditable *editable);
 
+/* Rows move between sections (the card layout places them): each remembers the group it was put
+ * in, so that it can leave it again without looking up the widget tree. */
+void      affari_card_group_add        (AdwPreferencesGroup *group,
+                                        GtkWidget           *row);
+/* Records that @row is in @group already (a row of a template). */
+void      affari_card_row_set_group    (GtkWidget           *row,
+                                        AdwPreferencesGroup *group);
+/* Takes @row out of the group it was put in with affari_card_group_add(), if any. */
+void      affari_card_group_remove     (GtkWidget           *row);
+
 /* "2", "1,5", "0.250" → thousandths; FALSE with a message when it is not a quantity. */
 gboolean  affari_card_parse_quantity   (const char  *text,
                                         gint64      *out_milli,

@@ -1,0 +1,1302 @@
+/* affari-deal-card-general.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-deal-card"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "model/affari-money.h"
+
+#include "ui/deal/affari-deal-card-general.h"
+#include "ui/deal/affari-deal-card-client-picker.h"
+#include "ui/deal/affari-deal-card-fields.h"
+#include "ui/deal/affari-deal-card-layout.h"
+#include "ui/deal/affari-deal-card-util.h"
+#include "ui/common/affari-ui.h"
+
+#define PROBABILITY_DELAY_MS 700
+
+struct _AffariDealCardGeneral
+{
+  AdwBin                      parent_instance;
+
+  AffariStore                *store;
+  AffariDeal                 *deal;            /* the card's deal: the same object, shared */
+  GPtrArray                  *stages;          /* AffariStage of the deal's pipeline, the card's */
+  GPtrArray                  *team;            /* AffariTeamMember */
+  GPtrArray                  *types;           /* code, name, code, name… */
+  GPtrArray                  *sources;
+  GPtrArray                  *contacts;        /* AffariContact, primary first */
+  GPtrArray                  *contact_rows;    /* widgets in contacts_group */
+  GPtrArray                  *currency_codes;  /* char *, the currencies in use (Preferenze), base first */
+  AffariCardLayout           *layout;          /* the pipeline's card layout places the rows */
+  guint                       probability_source;
+  gboolean                    loading;
+  gboolean                    comments_dirty;  /* typed into the comment, not saved */
+  char                       *new_company_name; /* the company of a deal not created yet */
+
+  /* template */
+  AdwPreferencesPage         *general_page;   /* the bin's child */
+  AdwPreferencesGroup        *main_group;
+  AdwPreferencesGroup        *more_group;
+  AdwEntryRow                *title_row;
+  AdwActionRow               *title_error;
+  AdwEntryRow                *amount_row;
+  AdwActionRow               *amount_error;
+  GtkDropDown                *currency_dropdown;
+  AdwComboRow                *stage_row;
+  AdwActionRow               *company_row;
+  GtkButton                  *company_remove_button;
+  AdwActionRow               *client_add_row;
+  AffariDealCardClientPicker *client_picker;
+  AdwEntryRow                *begin_date_row;
+  AdwActionRow               *begin_date_error;
+  AdwEntryRow                *close_date_row;
+  AdwActionRow               *close_date_error;
+  AdwComboRow                *responsible_row;
+  AdwPreferencesGroup        *contacts_group;
+  AdwComboRow                *type_row;
+  AdwComboRow                *source_row;
+  AdwEntryRow                *source_description_row;
+  AdwActionRow               *probability_row;
+  GtkSpinButton              *probability_spin;
+  GtkButton                  *probability_clear_button;
+  AdwPreferencesRow          *comments_row;
+  GtkTextView                *comments_view;
+  AdwActionRow               *opened_row;
+  GtkSwitch                  *opened_switch;
+  AffariDealCardFields       *fields_group;
+  AdwPreferencesGroup        *error_group;
+  GtkLabel                   *save_error;
+};
+
+G_DEFINE_FINAL_TYPE (AffariDealCardGeneral, affari_deal_card_general, ADW_TYPE_BIN)
+
+enum {
+  CHANGED,
+  STAGE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Offered when the store cannot list its currencies. */
+static const char * const fallback_currencies[] = { "EUR", "USD", "GBP", "CHF" };
+
+/* ------------------------------------------------------------ auxiliary */
+
+static void rebuild_contact_rows (AffariDealCardGeneral *self);
+
+static gint64
+deal_id (AffariDealCardGeneral *self)
+{
+  return self->deal != NULL ? affari_deal_get_id (self->deal) : 0;
+}
+
+static void
+show_save_error (AffariDealCardGeneral *self,
+                 const char     *message)
+{
+  gtk_label_set_text (self->save_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), message != NULL);
+}
+
+static void
+select_code (AdwComboRow *row,
+             GPtrArray   *pairs,
+             const char  *code)
+{
+  guint position = 0;
+
+  /* Item 0 is "none"; then one item per pair. */
+  for (guint i = 0; pairs != NULL && i + 1 < pairs->len; i += 2)
+    if (g_strcmp0 (g_ptr_array_index (pairs, i), code) == 0)
+      position = i / 2 + 1;
+  adw_combo_row_set_selected (row, position);
+}
+
+static const char *
+selected_code (AdwComboRow *row,
+               GPtrArray   *pairs)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || pairs == NULL || (position - 1) * 2 >= pairs->len)
+    return NULL;
+  return g_ptr_array_index (pairs, (position - 1) * 2);
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text,
+           gboolean     force)
+{
+  if (force || !affari_card_is_dirty (GTK_EDITABLE (row)))
+    affari_card_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+load_contacts (AffariDealCardGeneral *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  if (deal_id (self) != 0)
+    self->contacts = affari_store_list_deal_contacts (self->store, deal_id (self), &error);
+  if (self->contacts == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Cannot list the contacts: %s", error->message);
+      self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+}
+
+/* Writes @copy (the deal with one field changed) in one transaction; on error the message goes
+ * under @field (or at the bottom of the page) and the typed text stays where it is. The deal
+ * shown takes the new values and "changed" tells the card. */
+static gboolean
+general_save_deal (AffariDealCardGeneral *self,
+                   AffariDeal            *copy,
+                   GtkWidget             *field,
+                   AdwActionRow          *error_row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (deal_id (self) != 0 && !affari_store_update_deal (self->store, copy, &error))
+    {
+      if (field != NULL && error_row != NULL)
+        affari_card_set_field_error (field, error_row, error->message);
+      else
+        show_save_error (self, error->message);
+      return FALSE;
+    }
+
+  if (field != NULL && error_row != NULL)
+    affari_card_set_field_error (field, error_row, NULL);
+  show_save_error (self, NULL);
+  if (field != NULL && GTK_IS_EDITABLE (field))
+    affari_card_set_clean (GTK_EDITABLE (field));
+
+  self->loading = TRUE;
+  affari_deal_update_from (self->deal, copy);
+  self->loading = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+general_save_contacts (AffariDealCardGeneral *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      gint64 id = affari_contact_get_id (g_ptr_array_index (self->contacts, i));
+      g_array_append_val (ids, id);
+    }
+  if (deal_id (self) != 0 &&
+      !affari_store_set_deal_contacts (self->store, deal_id (self), (gint64 *) ids->data, ids->len,
+                                       ids->len > 0 ? g_array_index (ids, gint64, 0) : 0, &error))
+    {
+      show_save_error (self, error->message);
+      return FALSE;
+    }
+  rebuild_contact_rows (self);
+  return TRUE;
+}
+
+static void
+rebuild_contact_rows (AffariDealCardGeneral *self)
+{
+  for (guint i = 0; i < self->contact_rows->len; i++)
+    adw_preferences_group_remove (self->contacts_group, g_ptr_array_index (self->contact_rows, i));
+  g_ptr_array_set_size (self->contact_rows, 0);
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      AffariContact *contact = g_ptr_array_index (self->contacts, i);
+      g_autofree char *name = affari_contact_dup_full_name (contact);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *star = gtk_button_new_from_icon_name (i == 0 ? "starred-symbolic" : "non-starred-symbolic");
+      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+
+      if (affari_contact_get_phone (contact) != NULL)
+        g_string_append (subtitle, affari_contact_get_phone (contact));
+      if (affari_contact_get_email (contact) != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", affari_contact_get_email (contact));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+      gtk_widget_add_css_class (star, "flat");
+      gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (star), "card.set-primary-contact");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (star), "x", affari_contact_get_id (contact));
+      gtk_widget_set_tooltip_text (star, i == 0 ? _("Primary Contact") : _("Make Primary"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      i == 0 ? _("Primary Contact") : _("Make Primary"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
+
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "card.remove-contact");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", affari_contact_get_id (contact));
+      gtk_widget_set_tooltip_text (remove, _("Remove the Contact"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Contact"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      adw_preferences_group_add (self->contacts_group, row);
+      g_ptr_array_add (self->contact_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group),
+                          self->contacts->len > 0 && affari_card_layout_shows_client (self->layout));
+}
+
+
+/* The widgets of one field of the card layout (see affari-deal-card-layout.h). */
+static gboolean
+field_widgets (const char  *field,
+               GtkWidget  **out,
+               gpointer     user_data)
+{
+  AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (user_data);
+  const struct { const char *field; gpointer a, b; } builtin[] = {
+    { "TITLE", self->title_row, self->title_error },
+    { "OPPORTUNITY_WITH_CURRENCY", self->amount_row, self->amount_error },
+    { "STAGE_ID", self->stage_row, NULL },
+    { "CLIENT", self->company_row, self->client_add_row },
+    { "BEGINDATE", self->begin_date_row, self->begin_date_error },
+    { "CLOSEDATE", self->close_date_row, self->close_date_error },
+    { "ASSIGNED_BY_ID", self->responsible_row, NULL },
+    { "TYPE_ID", self->type_row, NULL },
+    { "SOURCE_ID", self->source_row, NULL },
+    { "SOURCE_DESCRIPTION", self->source_description_row, NULL },
+    { "PROBABILITY", self->probability_row, NULL },
+    { "COMMENTS", self->comments_row, NULL },
+    { "OPENED", self->opened_row, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
+    if (g_str_equal (builtin[i].field, field))
+      {
+        out[0] = builtin[i].a;
+        out[1] = builtin[i].b;
+        out[2] = NULL;
+        return out[0] != NULL;
+      }
+  out[2] = NULL;
+  return affari_deal_card_fields_get_rows (self->fields_group, field, &out[0], &out[1]);
+}
+
+static void
+apply_layout (AffariDealCardGeneral *self)
+{
+  affari_card_layout_apply (self->layout, self->store, affari_deal_get_pipeline_id (self->deal));
+  /* Its rows live in the layout's sections: the group itself stays out of sight. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group),
+                          self->contacts->len > 0 && affari_card_layout_shows_client (self->layout));
+}
+
+static void
+pick_company (AffariDealCardGeneral *self,
+              AffariCompany  *company)
+{
+  g_autoptr(AffariDeal) copy = affari_deal_copy (self->deal);
+
+  affari_deal_set_company_id (copy, affari_company_get_id (company));
+  /* The new deal shows the name before the store can join it. */
+  if (deal_id (self) == 0)
+    {
+      g_free (self->new_company_name);
+      self->new_company_name = g_strdup (affari_company_get_name (company));
+    }
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+static void
+pick_contact (AffariDealCardGeneral *self,
+              AffariContact  *contact)
+{
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == affari_contact_get_id (contact))
+      return;
+  g_ptr_array_add (self->contacts, g_object_ref (contact));
+  general_save_contacts (self);
+}
+
+static GtkStringList *
+pairs_model (GPtrArray *pairs)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("None"));
+  for (guint i = 1; pairs != NULL && i < pairs->len; i += 2)
+    gtk_string_list_append (list, g_ptr_array_index (pairs, i));
+  return list;
+}
+
+/* The team, deal types and sources of the combo rows, as the store has them now. */
+static void
+load_lists (AffariDealCardGeneral *self)
+{
+  AffariStore *store = self->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) team = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
+  g_autoptr(GtkStringList) types = NULL;
+  g_autoptr(GtkStringList) sources = NULL;
+  g_autoptr(GtkStringList) currencies = NULL;
+
+  g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  self->team = affari_store_list_team (store, &error);
+  if (self->team == NULL)
+    {
+      g_warning ("Cannot list the team: %s", error->message);
+      g_clear_error (&error);
+      self->team = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  self->types = affari_store_list_deal_types (store, &error);
+  if (self->types == NULL)
+    g_clear_error (&error);
+  self->sources = affari_store_list_sources (store, &error);
+  if (self->sources == NULL)
+    g_clear_error (&error);
+
+  g_list_store_splice (team, 0, 0, self->team->pdata, self->team->len);
+  types = pairs_model (self->types);
+  sources = pairs_model (self->sources);
+
+  {
+    g_autoptr(GPtrArray) in_use = affari_store_list_currencies (store, NULL);
+
+    if (in_use != NULL && in_use->len > 0)
+      {
+        g_ptr_array_set_size (self->currency_codes, 0);
+        for (guint i = 0; i < in_use->len; i++)
+          g_ptr_array_add (self->currency_codes, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (in_use, i))->code));
+      }
+    g_ptr_array_add (self->currency_codes, NULL);
+    currencies = gtk_string_list_new ((const char * const *) self->currency_codes->pdata);
+    g_ptr_array_remove_index (self->currency_codes, self->currency_codes->len - 1);
+  }
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->responsible_row, G_LIST_MODEL (team));
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (currencies));
+  self->loading = FALSE;
+}
+
+static void
+save_title (AffariDealCardGeneral *self,
+            const char     *typed)
+{
+  g_autofree char *title = g_strstrip (g_strdup (typed));
+  g_autoptr(AffariDeal) copy = NULL;
+
+  if (*title == '\0')
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->title_row), self->title_error, _("The deal needs a title"));
+      return;
+    }
+  if (g_strcmp0 (title, affari_deal_get_title (self->deal)) == 0)
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->title_row), self->title_error, NULL);
+      affari_card_set_clean (GTK_EDITABLE (self->title_row));
+      return;
+    }
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_title (copy, title);
+  if (general_save_deal (self, copy, GTK_WIDGET (self->title_row), self->title_error))
+    set_entry (self->title_row, affari_deal_get_title (self->deal), TRUE);
+}
+
+/* ------------------------------------------------------------ signal callbacks */
+
+static void
+on_title_row_apply_cb (AdwEntryRow    *row,
+                       AffariDealCardGeneral *self)
+{
+  g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (row));
+
+  save_title (self, text);
+}
+
+static gboolean
+save_amount (AffariDealCardGeneral *self)
+{
+  g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (self->amount_row));
+  g_autoptr(AffariDeal) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 minor = 0;
+
+  if (*text != '\0' && !affari_money_parse (text, &minor, &error))
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error, error->message);
+      return FALSE;
+    }
+  if (minor < 0)
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error, _("The amount cannot be negative"));
+      return FALSE;
+    }
+  if (minor == affari_deal_get_amount (self->deal))
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error, NULL);
+      affari_card_set_clean (GTK_EDITABLE (self->amount_row));
+      return TRUE;
+    }
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_amount (copy, minor);
+  /* Typed by hand: the product rows no longer decide it. */
+  affari_deal_set_is_manual_amount (copy, TRUE);
+  return general_save_deal (self, copy, GTK_WIDGET (self->amount_row), self->amount_error);
+}
+
+static void
+on_amount_row_apply_cb (AdwEntryRow    *row,
+                        AffariDealCardGeneral *self)
+{
+  save_amount (self);
+}
+
+static void
+on_currency_selected_cb (GtkDropDown    *dropdown,
+                         GParamSpec     *pspec,
+                         AffariDealCardGeneral *self)
+{
+  g_autoptr(AffariDeal) copy = NULL;
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->loading || position >= self->currency_codes->len ||
+      g_strcmp0 (g_ptr_array_index (self->currency_codes, position), affari_deal_get_currency (self->deal)) == 0)
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_currency (copy, g_ptr_array_index (self->currency_codes, position));
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+static void
+on_stage_selected_cb (AdwComboRow           *row,
+                      GParamSpec            *pspec,
+                      AffariDealCardGeneral *self)
+{
+  AffariStage *stage = adw_combo_row_get_selected_item (row);
+
+  if (self->loading || stage == NULL)
+    return;
+  /* The card decides: a move, or the question "won or lost?" that closing is. */
+  g_signal_emit (self, signals[STAGE_CHOSEN], 0, affari_stage_get_id (stage));
+}
+
+static gboolean
+save_date (AffariDealCardGeneral *self,
+           AdwEntryRow    *row,
+           AdwActionRow   *error_row,
+           gboolean        begin)
+{
+  g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (row));
+  g_autofree char *iso = NULL;
+  g_autoptr(AffariDeal) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*text != '\0')
+    {
+      iso = affari_date_parse (text, &error);
+      if (iso == NULL)
+        {
+          affari_card_set_field_error (GTK_WIDGET (row), error_row, error->message);
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (iso, begin ? affari_deal_get_begin_date (self->deal) : affari_deal_get_close_date (self->deal)) == 0)
+    {
+      affari_card_set_field_error (GTK_WIDGET (row), error_row, NULL);
+      affari_card_set_clean (GTK_EDITABLE (row));
+      return TRUE;
+    }
+  copy = affari_deal_copy (self->deal);
+  if (begin)
+    affari_deal_set_begin_date (copy, iso);
+  else
+    affari_deal_set_close_date (copy, iso);
+  if (!general_save_deal (self, copy, GTK_WIDGET (row), error_row))
+    return FALSE;
+  set_entry (row, NULL, FALSE);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+on_begin_date_apply_cb (AdwEntryRow    *row,
+                        AffariDealCardGeneral *self)
+{
+  save_date (self, row, self->begin_date_error, TRUE);
+}
+
+static void
+on_close_date_apply_cb (AdwEntryRow    *row,
+                        AffariDealCardGeneral *self)
+{
+  save_date (self, row, self->close_date_error, FALSE);
+}
+
+static void
+on_responsible_selected_cb (AdwComboRow    *row,
+                            GParamSpec     *pspec,
+                            AffariDealCardGeneral *self)
+{
+  AffariTeamMember *member = adw_combo_row_get_selected_item (row);
+  g_autoptr(AffariDeal) copy = NULL;
+
+  if (self->loading || member == NULL ||
+      affari_team_member_get_id (member) == affari_deal_get_assigned_by_id (self->deal))
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_assigned_by_id (copy, affari_team_member_get_id (member));
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+static void
+on_type_selected_cb (AdwComboRow    *row,
+                     GParamSpec     *pspec,
+                     AffariDealCardGeneral *self)
+{
+  g_autoptr(AffariDeal) copy = NULL;
+  const char *code = selected_code (row, self->types);
+
+  if (self->loading || g_strcmp0 (code, affari_deal_get_type_id (self->deal)) == 0)
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_type_id (copy, code);
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+static void
+on_source_selected_cb (AdwComboRow    *row,
+                       GParamSpec     *pspec,
+                       AffariDealCardGeneral *self)
+{
+  g_autoptr(AffariDeal) copy = NULL;
+  const char *code = selected_code (row, self->sources);
+
+  if (self->loading || g_strcmp0 (code, affari_deal_get_source_id (self->deal)) == 0)
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_source_id (copy, code);
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+static void
+save_text_field (AffariDealCardGeneral *self,
+                 AdwEntryRow    *row,
+                 void          (*setter) (AffariDeal *, const char *),
+                 const char     *current)
+{
+  g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (row));
+  g_autoptr(AffariDeal) copy = NULL;
+  const char *value = *text != '\0' ? text : NULL;
+
+  if (g_strcmp0 (value, current) == 0)
+    {
+      affari_card_set_clean (GTK_EDITABLE (row));
+      return;
+    }
+  copy = affari_deal_copy (self->deal);
+  setter (copy, value);
+  general_save_deal (self, copy, GTK_WIDGET (row), NULL);
+}
+
+static void
+on_source_description_apply_cb (AdwEntryRow    *row,
+                                AffariDealCardGeneral *self)
+{
+  save_text_field (self, row, affari_deal_set_source_description, affari_deal_get_source_description (self->deal));
+}
+
+/* The comment is saved as a whole, in one transaction, when the user leaves it or presses
+ * Ctrl+Enter (Enter alone starts a new line). */
+static gboolean
+save_comments (AffariDealCardGeneral *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+  g_autoptr(AffariDeal) copy = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *value;
+
+  if (!self->comments_dirty)
+    return TRUE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = g_strstrip (g_strdup (raw));
+  value = *text != '\0' ? text : NULL;
+  if (g_strcmp0 (value, affari_deal_get_comments (self->deal)) == 0)
+    {
+      self->comments_dirty = FALSE;
+      return TRUE;
+    }
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_comments (copy, value);
+  if (!general_save_deal (self, copy, NULL, NULL))
+    return FALSE;
+  self->comments_dirty = FALSE;
+  return TRUE;
+}
+
+static void
+on_comments_changed_cb (GtkTextBuffer  *buffer,
+                        AffariDealCardGeneral *self)
+{
+  if (!self->loading)
+    self->comments_dirty = TRUE;
+}
+
+static void
+on_comments_focus_left_cb (GtkEventControllerFocus *controller,
+                           AffariDealCardGeneral   *self)
+{
+  save_comments (self);
+}
+
+static gboolean
+on_comments_save_shortcut_cb (GtkWidget *widget,
+                              GVariant  *args,
+                              gpointer   user_data)
+{
+  save_comments (AFFARI_DEAL_CARD_GENERAL (user_data));
+  return TRUE;
+}
+
+static gboolean
+on_probability_timeout_cb (gpointer user_data)
+{
+  AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (user_data);
+  g_autoptr(AffariDeal) copy = NULL;
+  int value = gtk_spin_button_get_value_as_int (self->probability_spin);
+
+  self->probability_source = 0;
+  value = MAX (value, -1);
+  if (value == affari_deal_get_probability (self->deal))
+    return G_SOURCE_REMOVE;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_probability (copy, value);
+  general_save_deal (self, copy, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_probability_changed_cb (GtkSpinButton  *spin,
+                           AffariDealCardGeneral *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), gtk_spin_button_get_value_as_int (spin) >= 0);
+  if (self->loading)
+    return;
+  /* One history event for a value, not one per click of the arrows. */
+  g_clear_handle_id (&self->probability_source, g_source_remove);
+  self->probability_source = g_timeout_add (PROBABILITY_DELAY_MS, on_probability_timeout_cb, self);
+}
+
+/* -1 is "not set": shown as an empty field, and an emptied field means it. */
+static int
+on_probability_input_cb (GtkSpinButton  *spin,
+                         double         *new_value,
+                         AffariDealCardGeneral *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (*text != '\0')
+    return FALSE;
+  *new_value = -1;
+  return TRUE;
+}
+
+static gboolean
+on_probability_output_cb (GtkSpinButton  *spin,
+                          AffariDealCardGeneral *self)
+{
+  if (gtk_spin_button_get_value_as_int (spin) >= 0)
+    return FALSE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
+}
+
+static void
+on_opened_changed_cb (GtkSwitch      *sw,
+                      GParamSpec     *pspec,
+                      AffariDealCardGeneral *self)
+{
+  g_autoptr(AffariDeal) copy = NULL;
+
+  if (self->loading || gtk_switch_get_active (sw) == affari_deal_get_opened (self->deal))
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_opened (copy, gtk_switch_get_active (sw));
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+static gboolean
+editable_has_input (GtkEditable *editable)
+{
+  g_autofree char *text = affari_card_dup_text (editable);
+
+  return affari_card_is_dirty (editable) && *text != '\0';
+}
+
+static void
+on_client_picked_cb (AffariDealCardClientPicker *picker,
+                     GObject                    *client,
+                     AffariDealCardGeneral      *self)
+{
+  if (AFFARI_IS_COMPANY (client))
+    pick_company (self, AFFARI_COMPANY (client));
+  else if (AFFARI_IS_CONTACT (client))
+    pick_contact (self, AFFARI_CONTACT (client));
+}
+
+/* ------------------------------------------------------------ overrides */
+
+static void
+affari_deal_card_general_dispose (GObject *object)
+{
+  AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (object);
+
+  g_clear_handle_id (&self->probability_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_GENERAL);
+
+  g_clear_pointer (&self->layout, affari_card_layout_free);
+  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_pointer (&self->stages, g_ptr_array_unref);
+  g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->new_company_name, g_free);
+  g_clear_object (&self->deal);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (affari_deal_card_general_parent_class)->dispose (object);
+}
+
+static void
+affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = affari_deal_card_general_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[STAGE_CHOSEN] = g_signal_new ("stage-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  affari_ui_ensure_resources ();
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_CLIENT_PICKER);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_FIELDS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card-general.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, main_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, more_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, title_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, title_error);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, company_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, company_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, client_add_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, client_picker);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, begin_date_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, begin_date_error);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, close_date_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, close_date_error);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, responsible_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, type_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, source_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, source_description_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_spin);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, comments_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, comments_view);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, opened_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, opened_switch);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, error_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, save_error);
+}
+
+static void
+affari_deal_card_general_init (AffariDealCardGeneral *self)
+{
+  g_autoptr(GtkExpression) stage_name = NULL;
+  g_autoptr(GtkExpression) member_name = NULL;
+  GtkEventController *focus;
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a template child: AdwBin unparents its child itself, dispose_template would do it twice. */
+  self->general_page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
+
+  self->contact_rows = g_ptr_array_new ();
+  self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->currency_codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fallback_currencies); i++)
+    g_ptr_array_add (self->currency_codes, g_strdup (fallback_currencies[i]));
+  self->deal = affari_deal_new ();
+  {
+    /* The rows of the template start in its two groups; the card layout moves them from there. */
+    GtkWidget *main_rows[] = {
+      GTK_WIDGET (self->title_row), GTK_WIDGET (self->title_error), GTK_WIDGET (self->amount_row),
+      GTK_WIDGET (self->amount_error), GTK_WIDGET (self->stage_row), GTK_WIDGET (self->company_row),
+      GTK_WIDGET (self->client_add_row), GTK_WIDGET (self->begin_date_row), GTK_WIDGET (self->begin_date_error),
+      GTK_WIDGET (self->close_date_row), GTK_WIDGET (self->close_date_error), GTK_WIDGET (self->responsible_row),
+    };
+    GtkWidget *more_rows[] = {
+      GTK_WIDGET (self->type_row), GTK_WIDGET (self->source_row), GTK_WIDGET (self->source_description_row),
+      GTK_WIDGET (self->probability_row), GTK_WIDGET (self->comments_row), GTK_WIDGET (self->opened_row),
+    };
+    GtkWidget *unused[] = { GTK_WIDGET (self->main_group), GTK_WIDGET (self->more_group) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (main_rows); i++)
+      affari_card_row_set_group (main_rows[i], self->main_group);
+    for (guint i = 0; i < G_N_ELEMENTS (more_rows); i++)
+      affari_card_row_set_group (more_rows[i], self->more_group);
+    self->layout = affari_card_layout_new (self->general_page, self->contacts_group, self->error_group,
+                                           unused, G_N_ELEMENTS (unused), field_widgets, self);
+  }
+
+  stage_name = gtk_property_expression_new (AFFARI_TYPE_STAGE, NULL, "name");
+  adw_combo_row_set_expression (self->stage_row, stage_name);
+  member_name = gtk_property_expression_new (AFFARI_TYPE_TEAM_MEMBER, NULL, "name");
+  adw_combo_row_set_expression (self->responsible_row, member_name);
+
+  affari_card_track_edits (GTK_EDITABLE (self->title_row));
+  affari_card_track_edits (GTK_EDITABLE (self->amount_row));
+  affari_card_track_edits (GTK_EDITABLE (self->begin_date_row));
+  affari_card_track_edits (GTK_EDITABLE (self->close_date_row));
+  affari_card_track_edits (GTK_EDITABLE (self->source_description_row));
+
+  g_signal_connect (self->title_row, "apply", G_CALLBACK (on_title_row_apply_cb), self);
+  g_signal_connect (self->title_row, "entry-activated", G_CALLBACK (on_title_row_apply_cb), self);
+  g_signal_connect (self->amount_row, "apply", G_CALLBACK (on_amount_row_apply_cb), self);
+  g_signal_connect (self->amount_row, "entry-activated", G_CALLBACK (on_amount_row_apply_cb), self);
+  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (on_currency_selected_cb), self);
+  g_signal_connect (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  g_signal_connect (self->begin_date_row, "apply", G_CALLBACK (on_begin_date_apply_cb), self);
+  g_signal_connect (self->begin_date_row, "entry-activated", G_CALLBACK (on_begin_date_apply_cb), self);
+  g_signal_connect (self->close_date_row, "apply", G_CALLBACK (on_close_date_apply_cb), self);
+  g_signal_connect (self->close_date_row, "entry-activated", G_CALLBACK (on_close_date_apply_cb), self);
+  g_signal_connect (self->responsible_row, "notify::selected", G_CALLBACK (on_responsible_selected_cb), self);
+  g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected_cb), self);
+  g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_source_selected_cb), self);
+  g_signal_connect (self->source_description_row, "apply", G_CALLBACK (on_source_description_apply_cb), self);
+  g_signal_connect (self->source_description_row, "entry-activated", G_CALLBACK (on_source_description_apply_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->comments_view), "changed", G_CALLBACK (on_comments_changed_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_comments_focus_left_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), focus);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (on_comments_save_shortcut_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), shortcuts);
+  g_signal_connect (self->probability_spin, "input", G_CALLBACK (on_probability_input_cb), self);
+  g_signal_connect (self->probability_spin, "output", G_CALLBACK (on_probability_output_cb), self);
+  g_signal_connect (self->probability_spin, "value-changed", G_CALLBACK (on_probability_changed_cb), self);
+  g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_opened_changed_cb), self);
+  g_signal_connect (self->client_picker, "picked", G_CALLBACK (on_client_picked_cb), self);
+}
+
+/* ------------------------------------------------------------ public API */
+
+void
+affari_deal_card_general_set_store (AffariDealCardGeneral *self,
+                                    AffariStore           *store)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_set_object (&self->store, store);
+  affari_deal_card_client_picker_set_store (self->client_picker, store);
+  load_lists (self);
+}
+
+void
+affari_deal_card_general_reload_lists (AffariDealCardGeneral *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  load_lists (self);
+}
+
+void
+affari_deal_card_general_set_stages (AffariDealCardGeneral *self,
+                                     GPtrArray             *stages)
+{
+  g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_STAGE);
+
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_clear_pointer (&self->stages, g_ptr_array_unref);
+  self->stages = g_ptr_array_ref (stages);
+  g_list_store_splice (model, 0, 0, stages->pdata, stages->len);
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (model));
+  self->loading = FALSE;
+}
+
+void
+affari_deal_card_general_set_deal (AffariDealCardGeneral *self,
+                                   AffariDeal            *deal,
+                                   gboolean               reload_contacts)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_set_object (&self->deal, deal);
+  if (reload_contacts)
+    {
+      g_clear_pointer (&self->new_company_name, g_free);
+      load_contacts (self);
+    }
+  affari_deal_card_fields_set_deal (self->fields_group, self->store, self->deal);
+  apply_layout (self);
+}
+
+void
+affari_deal_card_general_fill_new_deal (AffariDealCardGeneral *self,
+                                        AffariDeal            *deal)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  if (self->types != NULL && self->types->len > 0)
+    affari_deal_set_type_id (deal, g_ptr_array_index (self->types, 0));
+  if (self->sources != NULL && self->sources->len > 0)
+    affari_deal_set_source_id (deal, g_ptr_array_index (self->sources, 0));
+}
+
+void
+affari_deal_card_general_show_error (AffariDealCardGeneral *self,
+                                     const char            *message)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  show_save_error (self, message);
+}
+
+void
+affari_deal_card_general_clear_errors (AffariDealCardGeneral *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  affari_card_set_field_error (GTK_WIDGET (self->title_row), self->title_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->begin_date_row), self->begin_date_error, NULL);
+  affari_card_set_field_error (GTK_WIDGET (self->close_date_row), self->close_date_error, NULL);
+  show_save_error (self, NULL);
+}
+
+void
+affari_deal_card_general_focus_title (AffariDealCardGeneral *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+void
+affari_deal_card_general_save_title (AffariDealCardGeneral *self,
+                                     const char            *title)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  /* Both places show the same title: what the header got goes into the row too. */
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
+  save_title (self, title);
+}
+
+/* Entries the user is typing into keep their text unless @force. */
+void
+affari_deal_card_general_refresh (AffariDealCardGeneral *self,
+                                  gboolean               force)
+{
+  AffariDeal *deal = self->deal;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *begin = NULL;
+  g_autofree char *close = NULL;
+  const char *code = affari_deal_get_currency (deal) != NULL ? affari_deal_get_currency (deal) : "EUR";
+  gboolean exists = deal_id (self) != 0;
+
+  self->loading = TRUE;
+
+  set_entry (self->title_row, affari_deal_get_title (deal), force);
+  amount_text = affari_money_format (affari_deal_get_amount (deal), NULL);
+  set_entry (self->amount_row, affari_deal_get_amount (deal) != 0 ? amount_text : "", force);
+  {
+    guint position = G_MAXUINT;
+
+    for (guint i = 0; i < self->currency_codes->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (self->currency_codes, i), code) == 0)
+        position = i;
+    if (position == G_MAXUINT)
+      {
+        /* A currency no longer in use (or imported): still shown for this deal. */
+        g_ptr_array_add (self->currency_codes, g_strdup (code));
+        gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->currency_dropdown)), code);
+        position = self->currency_codes->len - 1;
+      }
+    gtk_drop_down_set_selected (self->currency_dropdown, position);
+  }
+  for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
+    if (affari_stage_get_id (g_ptr_array_index (self->stages, i)) == affari_deal_get_stage_id (deal))
+      adw_combo_row_set_selected (self->stage_row, i);
+
+  if (affari_deal_get_company_id (deal) == 0)
+    adw_action_row_set_subtitle (self->company_row, _("No company"));
+  else if (!exists && self->new_company_name != NULL)
+    adw_action_row_set_subtitle (self->company_row, self->new_company_name);
+  else
+    adw_action_row_set_subtitle (self->company_row, affari_deal_get_company_name (deal));
+  gtk_widget_set_visible (GTK_WIDGET (self->company_remove_button), affari_deal_get_company_id (deal) != 0);
+  rebuild_contact_rows (self);
+
+  begin = affari_deal_get_begin_date (deal) != NULL ? affari_date_format (affari_deal_get_begin_date (deal)) : NULL;
+  close = affari_deal_get_close_date (deal) != NULL ? affari_date_format (affari_deal_get_close_date (deal)) : NULL;
+  set_entry (self->begin_date_row, begin, force);
+  set_entry (self->close_date_row, close, force);
+  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
+    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == affari_deal_get_assigned_by_id (deal))
+      adw_combo_row_set_selected (self->responsible_row, i);
+
+  select_code (self->type_row, self->types, affari_deal_get_type_id (deal));
+  select_code (self->source_row, self->sources, affari_deal_get_source_id (deal));
+  set_entry (self->source_description_row, affari_deal_get_source_description (deal), force);
+  if (self->probability_source == 0)
+    gtk_spin_button_set_value (self->probability_spin, MAX (affari_deal_get_probability (deal), -1));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button),
+                            gtk_spin_button_get_value_as_int (self->probability_spin) >= 0);
+  if (force || !self->comments_dirty)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+      const char *comments = affari_deal_get_comments (deal) != NULL ? affari_deal_get_comments (deal) : "";
+      g_autofree char *shown = NULL;
+      GtkTextIter start, end;
+
+      /* Only when it differs: setting the text moves the cursor of someone typing. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (shown, comments) != 0)
+        gtk_text_buffer_set_text (buffer, comments, -1);
+      self->comments_dirty = FALSE;
+    }
+  gtk_switch_set_active (self->opened_switch, affari_deal_get_opened (deal));
+
+  self->loading = FALSE;
+}
+
+/* Whether the user put anything into a deal not created yet. */
+gboolean
+affari_deal_card_general_has_input (AffariDealCardGeneral *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self), FALSE);
+
+  return editable_has_input (GTK_EDITABLE (self->title_row)) ||
+         editable_has_input (GTK_EDITABLE (self->amount_row)) ||
+         editable_has_input (GTK_EDITABLE (self->begin_date_row)) ||
+         editable_has_input (GTK_EDITABLE (self->close_date_row)) ||
+         editable_has_input (GTK_EDITABLE (self->source_description_row)) ||
+         (self->comments_dirty && gtk_text_buffer_get_char_count (buffer) > 0) ||
+         affari_deal_get_company_id (self->deal) != 0 ||
+         self->contacts->len > 0 ||
+         affari_deal_card_fields_has_unsaved (self->fields_group);
+}
+
+gboolean
+affari_deal_card_general_apply_pending (AffariDealCardGeneral *self)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self), FALSE);
+
+  if (affari_card_is_dirty (GTK_EDITABLE (self->title_row)))
+    {
+      g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (self->title_row));
+
+      save_title (self, text);
+      ok = !affari_card_is_dirty (GTK_EDITABLE (self->title_row)) && ok;
+    }
+  if (affari_card_is_dirty (GTK_EDITABLE (self->amount_row)))
+    ok = save_amount (self) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->begin_date_row)))
+    ok = save_date (self, self->begin_date_row, self->begin_date_error, TRUE) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->close_date_row)))
+    ok = save_date (self, self->close_date_row, self->close_date_error, FALSE) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)))
+    {
+      on_source_description_apply_cb (self->source_description_row, self);
+      ok = !affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)) && ok;
+    }
+  ok = save_comments (self) && ok;
+  if (self->probability_source != 0)
+    {
+      g_clear_handle_id (&self->probability_source, g_source_remove);
+      on_probability_timeout_cb (self);
+    }
+  return affari_deal_card_fields_apply_pending (self->fields_group) && ok;
+}
+
+void
+affari_deal_card_general_discard (AffariDealCardGeneral *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_clear_handle_id (&self->probability_source, g_source_remove);
+  affari_deal_card_general_clear_errors (self);
+  affari_deal_card_fields_discard (self->fields_group);
+  if (deal_id (self) == 0)
+    {
+      g_clear_pointer (&self->new_company_name, g_free);
+      g_ptr_array_set_size (self->contacts, 0);
+      affari_deal_set_company_id (self->deal, 0);
+      affari_deal_set_comments (self->deal, NULL);
+      affari_deal_set_title (self->deal, NULL);
+      affari_deal_set_amount (self->deal, 0);
+    }
+}
+
+gboolean
+affari_deal_card_general_prepare_new (AffariDealCardGeneral *self)
+{
+  g_autofree char *title = affari_card_dup_text (GTK_EDITABLE (self->title_row));
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self), FALSE);
+
+  /* What is typed but not applied yet counts too. */
+  if (*title == '\0')
+    {
+      affari_card_set_field_error (GTK_WIDGET (self->title_row), self->title_error, _("The deal needs a title"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      return FALSE;
+    }
+  affari_deal_set_title (self->deal, title);
+  if (affari_card_is_dirty (GTK_EDITABLE (self->amount_row)))
+    ok = save_amount (self) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->begin_date_row)))
+    ok = save_date (self, self->begin_date_row, self->begin_date_error, TRUE) && ok;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->close_date_row)))
+    ok = save_date (self, self->close_date_row, self->close_date_error, FALSE) && ok;
+  if (!ok)
+    return FALSE;
+  if (affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)))
+    on_source_description_apply_cb (self->source_description_row, self);
+  save_comments (self);
+  if (self->probability_source != 0)
+    {
+      g_clear_handle_id (&self->probability_source, g_source_remove);
+      affari_deal_set_probability (self->deal, MAX (gtk_spin_button_get_value_as_int (self->probability_spin), -1));
+    }
+  return TRUE;
+}
+
+void
+affari_deal_card_general_deal_created (AffariDealCardGeneral *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_clear_pointer (&self->new_company_name, g_free);
+  general_save_contacts (self);
+  /* Custom fields typed before the deal existed; one that is invalid stays red in the card. */
+  affari_deal_card_fields_apply_pending (self->fields_group);
+}
+
+void
+affari_deal_card_general_clear_probability (AffariDealCardGeneral *self)
+{
+  g_autoptr(AffariDeal) copy = NULL;
+
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_clear_handle_id (&self->probability_source, g_source_remove);
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->probability_spin, -1);
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), FALSE);
+  if (affari_deal_get_probability (self->deal) < 0)
+    return;
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_probability (copy, -1);
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+void
+affari_deal_card_general_remove_company (AffariDealCardGeneral *self)
+{
+  g_autoptr(AffariDeal) copy = NULL;
+
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_company_id (copy, 0);
+  g_clear_pointer (&self->new_company_name, g_free);
+  general_save_deal (self, copy, NULL, NULL);
+}
+
+void
+affari_deal_card_general_create_client (AffariDealCardGeneral *self,
+                                        gboolean               company)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  affari_deal_card_client_picker_create (self->client_picker, company, affari_deal_get_company_id (self->deal));
+}
+
+void
+affari_deal_card_general_set_primary_contact (AffariDealCardGeneral *self,
+                                              gint64                 contact_id)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
+      {
+        AffariContact *contact = g_ptr_array_steal_index (self->contacts, i);
+
+        g_ptr_array_insert (self->contacts, 0, contact);
+        general_save_contacts (self);
+        return;
+      }
+}
+
+void
+affari_deal_card_general_remove_contact (AffariDealCardGeneral *self,
+                                         gint64                 contact_id)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
+      {
+        g_ptr_array_remove_index (self->contacts, i);
+        general_save_contacts (self);
+        return;
+      }
+}
