@@ -66,7 +66,6 @@ struct _AffariActivitiesView
   gboolean          dirty;
 
   /* the last reschedule, for "Annulla": AffariActivityMove */
-  GArray           *undo_moves;
 
   /* while cards of this view are dragged */
   GArray           *dragged_ids;     /* gint64 */
@@ -84,6 +83,7 @@ struct _AffariActivitiesView
   /* template */
   GtkScrolledWindow *scroller;
   GtkBox            *columns_box;
+  guint             n_changes;        /* change sets seen: whether a drop was taken */
 };
 
 static void     on_card_drag_begin_cb  (GtkDragSource        *source,
@@ -872,15 +872,15 @@ show_plan_dialog (AffariActivitiesView *self,
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_store_deal_changed_cb (AffariStore          *store,
-                          gint64                deal_id,
-                          gint64                old_stage,
-                          gint64                new_stage,
-                          AffariActivitiesView *self)
+on_store_changed_cb (AffariStore          *store,
+                     AffariChangeSet      *set,
+                     AffariActivitiesView *self)
 {
+  self->n_changes++;
   /* The card must show the new next activity even when the deal stays in its column. */
-  for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
-    affari_deal_id_list_invalidate (self->columns[i].deals, deal_id);
+  for (guint d = 0; d < affari_change_set_get_n_deals (set); d++)
+    for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
+      affari_deal_id_list_invalidate (self->columns[i].deals, affari_change_set_get_deal (set, d)->deal_id);
   queue_refresh (self);
 }
 
@@ -889,13 +889,6 @@ on_store_reset_cb (AffariStore          *store,
                    AffariActivitiesView *self)
 {
   queue_refresh (self);
-}
-
-static void
-on_toast_undo_clicked_cb (AdwToast             *toast,
-                          AffariActivitiesView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "activities.undo", NULL);
 }
 
 static gboolean
@@ -964,7 +957,7 @@ on_list_view_activate_cb (GtkListView *list_view,
   gint64 deal_id = affari_deal_id_list_get_id_at (column->deals, position);
 
   if (deal_id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (column->view), "win.open-deal", "x", deal_id);
+    gtk_widget_activate_action (GTK_WIDGET (column->view), "deal.open", "x", deal_id);
 }
 
 static void
@@ -1187,25 +1180,6 @@ plan_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) moves = g_steal_pointer (&self->undo_moves);
-
-  gtk_widget_action_set_enabled (widget, "activities.undo", FALSE);
-  if (moves == NULL || self->store == NULL)
-    return;
-  /* Every card of the drop goes back together, in one transaction. */
-  if (!affari_store_restore_activity_deadlines (self->store, moves, &error))
-    show_message (self, error->message);
-  else
-    refresh_now (self);
-}
-
-static void
 move_focused_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -1237,7 +1211,7 @@ open_deal_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  gtk_widget_activate_action (widget, "win.open-deal", "x", g_variant_get_int64 (parameter));
+  gtk_widget_activate_action (widget, "deal.open", "x", g_variant_get_int64 (parameter));
 }
 
 static void
@@ -1245,23 +1219,10 @@ trash_deal_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
   gint64 deal_id = g_variant_get_int64 (parameter);
-  AdwToast *toast;
 
-  if (self->store == NULL)
-    return;
-  if (!affari_store_trash_deal (self->store, deal_id, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-  toast = adw_toast_new (_("Deal moved to the trash"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.restore-deal");
-  adw_toast_set_action_target (toast, "x", deal_id);
-  add_toast (self, toast);
+  gtk_widget_activate_action (widget, "deal.trash", "@ax",
+                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &deal_id, 1, sizeof (gint64)));
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -1317,7 +1278,6 @@ affari_activities_view_dispose (GObject *object)
       g_clear_pointer (&self->columns[i].deadlines, g_array_unref);
       g_clear_pointer (&self->columns[i].summary, g_free);
     }
-  g_clear_pointer (&self->undo_moves, g_array_unref);
   g_clear_pointer (&self->dragged_ids, g_array_unref);
   g_clear_object (&self->card_menu);
   g_clear_pointer (&self->filter, affari_deal_query_free);
@@ -1388,12 +1348,10 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "activities.reschedule", "(xi)", reschedule_action);
   gtk_widget_class_install_action (widget_class, "activities.plan", "i", plan_action);
-  gtk_widget_class_install_action (widget_class, "activities.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "kanban.open-deal", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "kanban.trash-deal", "x", trash_deal_action);
   gtk_widget_class_install_action (widget_class, "kanban.move-deal", "(xxi)", move_deal_action);
   gtk_widget_class_install_action (widget_class, "activities.move-focused", "i", move_focused_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "activities.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "activities.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "activities.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
@@ -1564,7 +1522,6 @@ affari_activities_view_init (AffariActivitiesView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
   g_signal_connect (press, "pressed", G_CALLBACK (on_board_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo", FALSE);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -1607,7 +1564,7 @@ affari_activities_view_set_store (AffariActivitiesView *self,
           self->columns[i].period = (AffariActivityPeriod) i;
           gtk_box_append (self->columns_box, build_column (self, &self->columns[i]));
         }
-      g_signal_connect (store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
+      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
       g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
       refresh_now (self);
     }
@@ -1696,12 +1653,8 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
                                   AffariActivityPeriod  period,
                                   gint64                deal_id)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) moves = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
+  guint changes;
 
   g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), FALSE);
 
@@ -1715,37 +1668,18 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
       return FALSE;
     }
 
-  /* The dropped card, and the other selected cards with it: one transaction, one undo. */
+  /* The dropped card, and the other selected cards with it: the window's activity.reschedule
+   * makes it one transaction, one toast and one undo with every other view's changes. */
   ids = ids_acted_on (self, deal_id);
-  if (!affari_store_reschedule_next_activities (self->store, (const gint64 *) ids->data, ids->len, period, &moves, &error))
-    {
-      show_message (self, error->message);
-      return FALSE;
-    }
-
-  g_clear_pointer (&self->undo_moves, g_array_unref);
-  self->undo_moves = g_steal_pointer (&moves);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo", self->undo_moves->len > 0);
+  changes = self->n_changes;
+  gtk_widget_activate_action (GTK_WIDGET (self), "activity.reschedule", "(@axi)",
+                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64)),
+                              (int) period);
+  /* Refused (said in a toast) when the store did not change. */
+  if (self->n_changes == changes)
+    return FALSE;
   unselect_all (self, NULL);
   refresh_now (self);
-
-  if (ids->len == 1)
-    /* Translators: a toast after dragging a card in the Activities view; %s is a column, "Oggi". */
-    message = g_strdup_printf (_("Activity moved to %s"), affari_activity_period_label (period));
-  else
-    /* Translators: a toast after dragging several cards; %s is a column, "Oggi". */
-    message = g_strdup_printf (ngettext ("%u activity moved to %s", "%u activities moved to %s", ids->len),
-                               ids->len, affari_activity_period_label (period));
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  if (self->undo_moves->len > 0)
-    {
-      adw_toast_set_button_label (toast, _("Undo"));
-      /* The toast lives in the window's overlay, outside this widget and its actions. */
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb), self, 0);
-    }
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
   return TRUE;
 }
 
