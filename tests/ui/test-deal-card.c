@@ -258,7 +258,7 @@ edit_deal_body (Fixture *f)
   g_assert_null (deal_card (window));
 
   /* Opening a deal (as the board does on a double click) slides its card in. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id));
   card = deal_card (window);
   g_assert_nonnull (card);
   g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
@@ -357,14 +357,14 @@ edit_deal_body (Fixture *f)
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
 
   /* ... and is not asked again for this deal: the next close closes at once. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   affari_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
   g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Back to the activities to plan one. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "activities");
   activities = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   WAIT_UNTIL (gtk_widget_get_mapped (activities));
@@ -400,7 +400,7 @@ edit_deal_body (Fixture *f)
   g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* A comment on the timeline. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
   history = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
   gtk_editable_set_text (GTK_EDITABLE (row (history, _("Add a Comment"))), "Il cliente vuole il colore grigio");
@@ -699,7 +699,7 @@ closing_body (Fixture *f)
   gint64 won = stage_by_code (store, "WON");
   gint64 apology = stage_by_code (store, "APOLOGY");
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   card = deal_card (window);
   affari_test_wait_for_frame (GTK_WIDGET (window));
   stage_row = row (GTK_WIDGET (card), _("Stage"));
@@ -812,7 +812,7 @@ unsaved_body (Fixture *f)
   g_assert_false (adw_flap_get_reveal_flap (card_flap (window)));
 
   /* An existing deal with an invalid amount typed: closing asks instead of dropping it. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   amount_row = row (GTK_WIDGET (card), _("Amount"));
   gtk_editable_set_text (GTK_EDITABLE (amount_row), "dodici");
   gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
@@ -835,7 +835,7 @@ unsaved_body (Fixture *f)
   g_assert_cmpint (affari_deal_get_amount (deal), ==, 1200);
 
   /* Opening another deal over invalid text asks too: "keep" stays, "discard" opens the other. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   amount_row = row (GTK_WIDGET (card), _("Amount"));
   gtk_editable_set_text (GTK_EDITABLE (amount_row), "tredici");
   {
@@ -846,7 +846,7 @@ unsaved_body (Fixture *f)
     g_assert_true (affari_store_create_deal (store, second, NULL));
     other = affari_deal_get_id (second);
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
+    gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", other);
     dialog = wait_message_dialog ();
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard Unsaved Changes?"));
     click_response (dialog, "keep");
@@ -854,7 +854,7 @@ unsaved_body (Fixture *f)
     g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, card_deal_id);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "tredici");
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", other);
+    gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", other);
     dialog = wait_message_dialog ();
     click_response (dialog, "discard");
     affari_test_settle ();
@@ -903,7 +903,7 @@ more_fields_body (Fixture *f)
   g_autofree char *medium = NULL;
   AffariCustomField *size;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   card = deal_card (window);
   affari_test_wait_for_frame (GTK_WIDGET (window));
 
@@ -985,8 +985,8 @@ more_fields_body (Fixture *f)
   g_assert_true (has_event_containing (store, card_deal_id, "Dimensione: (vuoto) → Media"));
 
   /* Opened again, the card shows what is stored. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id + 1);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   affari_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Budget del cliente"))), ==, "1.500,50");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fields, "Consegna"))), ==, "15/03/2027");
@@ -1028,7 +1028,7 @@ product_completion_body (Fixture *f)
   GtkListBox *list;
   g_autoptr(GArray) rows = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   card = deal_card (window);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
   products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
@@ -1123,7 +1123,7 @@ trash_body (Fixture *f)
   g_autoptr(GPtrArray) in_trash = NULL;
 
   /* Delete in the card: to the trash, the card closes, a toast offers "Annulla". */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   card = deal_card (window);
   affari_test_wait_for_frame (GTK_WIDGET (window));
   affari_test_press_shortcut (GTK_WIDGET (card), "Delete");
@@ -1137,7 +1137,7 @@ trash_body (Fixture *f)
   g_assert_cmpuint (count_deals (store), ==, 1);
 
   /* Again, then restored from the Cestino with "Ripristina". */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", card_deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.delete", NULL));
   g_assert_cmpuint (count_deals (store), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));

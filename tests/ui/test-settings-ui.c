@@ -255,7 +255,7 @@ settings_body (Fixture *f)
   /* The card shows it at once; moving the deal into "Rinnovi" from the card. */
   gtk_window_close (preferences);
   affari_window_set_pipeline_id (window, affari_store_get_default_pipeline_id (store));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", deal_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", deal_id));
   affari_test_settle ();
   WAIT_UNTIL ((card = AFFARI_DEAL_CARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD))) != NULL &&
               gtk_widget_get_mapped (GTK_WIDGET (card)));

@@ -714,7 +714,7 @@ finalize_views_body (Fixture *f)
   g_assert_no_error (error);
   g_assert_cmpuint (deals->len, ==, 1);
   deal_id = affari_deal_get_id (g_ptr_array_index (deals, 0));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", deal_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", deal_id));
   views[4] = G_OBJECT (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD));
   g_assert_nonnull (views[4]);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (views[4])));

@@ -276,7 +276,7 @@ open_deal_action (GSimpleAction *action,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (AFFARI_IS_WINDOW (l->data))
       {
-        gtk_widget_activate_action (GTK_WIDGET (l->data), "win.open-deal", "x", g_variant_get_int64 (parameter));
+        gtk_widget_activate_action (GTK_WIDGET (l->data), "deal.open", "x", g_variant_get_int64 (parameter));
         break;
       }
 }

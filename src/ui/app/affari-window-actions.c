@@ -372,7 +372,7 @@ deal_set_date_action (GtkWidget *widget, const char *action_name, GVariant *para
   deal = affari_store_get_deal (self->store, deal_id, NULL);
   old = deal != NULL ? affari_calendar_field_date (deal, field) : NULL;
   /* Dropped on the day it is on already: nothing changes, nothing to undo. */
-  if (deal != NULL && g_strcmp0 (old, date) == 0)
+  if (deal != NULL && g_strcmp0 (old, date) == 0 && field != AFFARI_CALENDAR_DATE_CREATE)
     return;
   set = affari_deal_ops_set_date (self->ops, deal_id, field, date, &error);
   if (set == NULL)

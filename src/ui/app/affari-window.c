@@ -770,7 +770,7 @@ affari_window_constructed (GObject *object)
       gint64 id = g_ascii_strtoll (g_getenv ("AFFARI_OPEN_DEAL"), NULL, 10);
 
       if (id > 0)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x", id);
+        gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", id);
       else
         gtk_widget_activate_action (GTK_WIDGET (self), "win.new-deal", NULL);
       if (g_getenv ("AFFARI_CARD_PAGE") != NULL)
@@ -956,7 +956,7 @@ affari_window_class_init (AffariWindowClass *klass)
   _affari_window_class_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
-  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "deal.open", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
   gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);

@@ -22,7 +22,7 @@ typedef struct _AffariKanbanColumn AffariKanbanColumn;
  *                            (0 = top, -1 = bottom); moves the selected cards too when the deal
  *                            is one of them; asks for a reason first on a lost stage
  *   kanban.trash-deal (x)    moves the deal (and the selected cards with it) to the trash
- *   kanban.open-deal  (x)    opens the deal (win.open-deal, or a read-only summary)
+ *   kanban.open-deal  (x)    opens the deal (deal.open, or a read-only summary)
  *   kanban.undo              undoes the last move or delete (also the toast's "Annulla")
  * Properties: "store", "pipeline-id". */
 GtkWidget   *affari_kanban_board_new                (void);

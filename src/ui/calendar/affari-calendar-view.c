@@ -45,9 +45,6 @@ struct _AffariCalendarView
   gboolean            syncing;
 
   /* the last date moved, for "Annulla" */
-  gint64              undo_deal_id;
-  AffariCalendarField undo_field;
-  char               *undo_date;
 
   /* template */
   GtkMenuButton      *month_button;
@@ -193,29 +190,6 @@ capitalize (char *text)
   return result;
 }
 
-static void
-add_toast (AffariCalendarView *self,
-           AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_message (AffariCalendarView *self,
-              const char         *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
-}
-
 static AffariDealQuery *
 current_query (AffariCalendarView *self)
 {
@@ -303,7 +277,7 @@ on_chip_clicked_cb (GtkButton          *button,
 
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x", deal_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", deal_id);
 }
 
 static GdkContentProvider *
@@ -792,13 +766,6 @@ on_store_changed_cb (AffariCalendarView *self)
 }
 
 static void
-on_toast_undo_clicked_cb (AdwToast           *toast,
-                          AffariCalendarView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.undo", NULL);
-}
-
-static void
 on_month_calendar_day_selected_cb (GtkCalendar        *calendar,
                                    AffariCalendarView *self)
 {
@@ -880,24 +847,6 @@ move_deal_action (GtkWidget  *widget,
   affari_calendar_view_drop_deal (AFFARI_CALENDAR_VIEW (widget), date, deal_id);
 }
 
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AffariCalendarView *self = AFFARI_CALENDAR_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->undo_deal_id == 0 || self->store == NULL)
-    return;
-  if (!affari_store_set_deal_date (self->store, self->undo_deal_id, self->undo_field, self->undo_date, NULL, &error))
-    show_message (self, error->message);
-  self->undo_deal_id = 0;
-  g_clear_pointer (&self->undo_date, g_free);
-  gtk_widget_action_set_enabled (widget, "calendar.undo", FALSE);
-  refresh_now (self);
-}
-
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -930,7 +879,6 @@ affari_calendar_view_dispose (GObject *object)
   g_clear_pointer (&self->colors, g_hash_table_unref);
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->undo_date, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -1006,11 +954,9 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "calendar.move-deal", "(xs)", move_deal_action);
-  gtk_widget_class_install_action (widget_class, "calendar.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "calendar.today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "calendar.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendar-view");
@@ -1055,7 +1001,6 @@ affari_calendar_view_init (AffariCalendarView *self)
   g_signal_connect (self->activities_toggle, "toggled", G_CALLBACK (on_activities_toggled_cb), self);
   g_signal_connect (self->month_toggle, "toggled", G_CALLBACK (on_mode_toggled_cb), self);
   g_signal_connect (self->week_toggle, "toggled", G_CALLBACK (on_mode_toggled_cb), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo", FALSE);
   refresh_now (self);
 }
 
@@ -1081,7 +1026,7 @@ affari_calendar_view_set_store (AffariCalendarView *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     {
-      g_signal_connect_swapped (store, "deal-changed", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
       g_signal_connect_swapped (store, "reset", G_CALLBACK (on_store_changed_cb), self);
       g_signal_connect_swapped (store, "stages-changed", G_CALLBACK (on_store_changed_cb), self);
       today_date (self, &self->anchor);
@@ -1251,48 +1196,31 @@ affari_calendar_view_drop_deal (AffariCalendarView *self,
                                 const char         *date,
                                 gint64              deal_id)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDeal) deal = NULL;
   g_autofree char *old = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *shown = NULL;
-  AdwToast *toast;
+  g_autofree char *now = NULL;
 
   g_return_val_if_fail (AFFARI_IS_CALENDAR_VIEW (self), FALSE);
 
   if (self->store == NULL)
     return FALSE;
-  if (self->field == AFFARI_CALENDAR_DATE_CREATE)
-    {
-      show_message (self, _("The creation date of a deal cannot be changed: show the expected close date or the start date to move deals"));
-      return FALSE;
-    }
-  if (!affari_store_set_deal_date (self->store, deal_id, self->field, date, &old, &error))
-    {
-      show_message (self, error->message);
-      return FALSE;
-    }
-  if (g_strcmp0 (old, date) == 0)
+
+  /* The window's deal.set-date: one transaction, one toast, one undo with the other views. */
+  deal = affari_store_get_deal (self->store, deal_id, NULL);
+  old = deal != NULL ? affari_calendar_field_date (deal, self->field) : NULL;
+  if (g_strcmp0 (old, date) == 0 && self->field != AFFARI_CALENDAR_DATE_CREATE)
     return TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "deal.set-date", "(xis)", deal_id, (int) self->field, date);
+  /* The creation date never moves (the operation says why). */
+  if (self->field == AFFARI_CALENDAR_DATE_CREATE)
+    return FALSE;
 
-  self->undo_deal_id = deal_id;
-  self->undo_field = self->field;
-  g_free (self->undo_date);
-  self->undo_date = g_steal_pointer (&old);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo", TRUE);
+  /* Refused (said in a toast) when the date did not change. */
+  g_clear_object (&deal);
+  deal = affari_store_get_deal (self->store, deal_id, NULL);
+  now = deal != NULL ? affari_calendar_field_date (deal, self->field) : NULL;
+  if (g_strcmp0 (now, date) != 0)
+    return FALSE;
   refresh_now (self);
-
-  shown = affari_date_format (date);
-  message = g_strdup_printf (self->field == AFFARI_CALENDAR_CLOSE_DATE
-                             /* Translators: a toast after dragging a deal in the calendar; %s is a date. */
-                             ? _("Expected close date moved to %s")
-                             /* Translators: a toast after dragging a deal in the calendar; %s is a date. */
-                             : _("Start date moved to %s"), shown);
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb), self, 0);
-  add_toast (self, toast);
   return TRUE;
 }

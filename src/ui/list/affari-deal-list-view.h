@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, AFFARI, DEAL_LI
  *   deals.export-to (s)        exports them to that path, off the main thread; a toast says when done
  *   deals.undo                 undoes the last bulk edit (the toast's "Annulla")
  *   deals.sort (si)            sorts by a column ("title", "amount", …), descending when 1
- * Double-click or Enter on a row activates win.open-deal with the deal's id. */
+ * Double-click or Enter on a row activates deal.open with the deal's id. */
 AffariStore    *affari_deal_list_view_get_store       (AffariDealListView    *self);
 void            affari_deal_list_view_set_store       (AffariDealListView    *self,
                                                        AffariStore           *store);
