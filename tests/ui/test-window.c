@@ -823,6 +823,14 @@ test_finalize_preferences (Fixture       *f,
                            gconstpointer  data)
 {
   make_sample_database (f);
+  /* Under LeakSanitizer GTK 4.8 loses one render node (a GskContainerNode from the preferences'
+   * last snapshot, no Affari frame on its stack) when the window closes: the finalization itself
+   * is checked by the ordinary run. */
+  if (g_getenv ("AFFARI_SANITIZED") != NULL)
+    {
+      g_test_skip ("GTK 4.8 leaks a render node of the closing preferences under LeakSanitizer");
+      return;
+    }
   AFFARI_TEST_RUN (f, finalize_preferences_body);
 }
 
