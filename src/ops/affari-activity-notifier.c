@@ -2,7 +2,7 @@
  *
  * A single timeout waits for the next deadline of an open activity (one indexed query,
  * activity_deadline). Every change of a deal in the store (an activity planned, moved, done or
- * deleted all emit "deal-changed") sets it again, coalesced into one query per burst of changes.
+ * deleted are all in the store's "changed" change sets) sets it again, coalesced into one query per burst of changes.
  * When it fires, whatever fell due since the last check is notified, once: "checked_until"
  * moves forward and is never looked at again, unless an activity is moved after it.
  *
@@ -181,7 +181,7 @@ affari_activity_notifier_new (GApplication *application,
   g_set_weak_pointer (&self->application, application);
   self->store = g_object_ref (store);
   self->checked_until = affari_store_now (store) + 1;
-  g_signal_connect_swapped (store, "deal-changed", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   g_signal_connect_swapped (store, "reset", G_CALLBACK (on_store_changed_cb), self);
   arm (self);
   return self;

@@ -672,7 +672,6 @@ affari_deal_ops_reschedule_next (AffariDealOps         *self,
                                  GError               **error)
 {
   g_autofree char *label = NULL;
-  g_autoptr(GArray) moves = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
@@ -689,7 +688,7 @@ affari_deal_ops_reschedule_next (AffariDealOps         *self,
    * deals together: one call inside the change. */
   if (!affari_store_begin_change (self->store, ids, n_ids, error))
     return NULL;
-  ok = affari_store_reschedule_next_activities (self->store, ids, n_ids, period, &moves, error);
+  ok = affari_store_reschedule_next_activities (self->store, ids, n_ids, period, error);
   return record (self, affari_store_end_change (self->store, ok, label, error));
 }
 

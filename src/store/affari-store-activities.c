@@ -331,18 +331,12 @@ affari_store_reschedule_next_activities (AffariStore          *self,
                                          const gint64         *deal_ids,
                                          guint                 n_deals,
                                          AffariActivityPeriod  period,
-                                         GArray              **out_moves,
                                          GError              **error)
 {
-  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (AffariActivityMove));
-  g_autoptr(GError) first_refusal = NULL;
   guint n_moved = 0;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (deal_ids != NULL || n_deals == 0, FALSE);
-
-  if (out_moves != NULL)
-    *out_moves = NULL;
 
   if (!store_tx_begin (self, error))
     return FALSE;
@@ -350,7 +344,6 @@ affari_store_reschedule_next_activities (AffariStore          *self,
     {
       g_autoptr(GError) local_error = NULL;
       g_autoptr(AffariActivity) next = affari_store_get_next_activity (self, deal_ids[i], &local_error);
-      AffariActivityMove move = { 0, 0 };
 
       if (local_error == NULL && next == NULL && n_deals > 1)
         {
@@ -358,8 +351,7 @@ affari_store_reschedule_next_activities (AffariStore          *self,
           continue;
         }
       if (local_error == NULL &&
-          !affari_store_reschedule_next_activity (self, deal_ids[i], period, &move.activity_id,
-                                                  &move.old_deadline, &local_error) &&
+          !affari_store_reschedule_next_activity (self, deal_ids[i], period, NULL, NULL, &local_error) &&
           local_error == NULL)
         local_error = g_error_new_literal (AFFARI_ERROR, AFFARI_ERROR_FAILED, _("The activity could not be moved"));
       if (local_error != NULL)
@@ -369,47 +361,11 @@ affari_store_reschedule_next_activities (AffariStore          *self,
           return FALSE;
         }
       n_moved++;
-      if (move.activity_id != 0)
-        {
-          g_autoptr(AffariActivity) after = affari_store_get_next_activity (self, deal_ids[i], NULL);
-
-          /* Only what changed is undone (an activity already in the period keeps its deadline). */
-          if (after == NULL || affari_activity_get_id (after) != move.activity_id ||
-              affari_activity_get_deadline (after) != move.old_deadline)
-            g_array_append_val (moves, move);
-        }
     }
   if (n_moved == 0)
     {
       store_tx_rollback (self);
       return store_set_invalid (error, _("The deal has no planned activity to move: plan one with “+”"));
-    }
-  if (!store_tx_end (self, TRUE, error))
-    return FALSE;
-  if (out_moves != NULL)
-    *out_moves = g_steal_pointer (&moves);
-  return TRUE;
-}
-
-gboolean
-affari_store_restore_activity_deadlines (AffariStore  *self,
-                                         GArray       *moves,
-                                         GError      **error)
-{
-  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
-  g_return_val_if_fail (moves != NULL, FALSE);
-
-  if (!store_tx_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < moves->len; i++)
-    {
-      const AffariActivityMove *move = &g_array_index (moves, AffariActivityMove, i);
-
-      if (!affari_store_reschedule_activity (self, move->activity_id, move->old_deadline, error))
-        {
-          store_tx_rollback (self);
-          return FALSE;
-        }
     }
   return store_tx_end (self, TRUE, error);
 }

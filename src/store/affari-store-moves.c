@@ -460,55 +460,6 @@ affari_store_get_deal_place (AffariStore *self, gint64 deal_id, AffariDealPlace 
 }
 
 gboolean
-affari_store_restore_deal_place (AffariStore *self, const AffariDealPlace *place, GError **error)
-{
-  StoreDealPlace now = { 0 };
-  StoreStageInfo from = { 0 }, to = { 0 };
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
-  g_return_val_if_fail (place != NULL, FALSE);
-
-  if (!store_deal_place (self, place->deal_id, &now, error))
-    return FALSE;
-  if (!store_stage_info (self, place->stage_id, &to, error))
-    return FALSE;
-  if (to.pipeline_id != now.pipeline_id)
-    {
-      g_free (to.name);
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The stage belongs to another pipeline"));
-      return FALSE;
-    }
-  if (!store_stage_info (self, now.stage_id, &from, error))
-    {
-      g_free (to.name);
-      return FALSE;
-    }
-
-  ok = store_tx_begin (self, error);
-  if (ok)
-    {
-      ok = store_write_stage_change (self, place->deal_id, now.pipeline_id, now.stage_id, from.name, from.semantics,
-                               place->stage_id, to.name, to.semantics, place->position, NULL, error);
-      stmt = ok ? store_prepare (self, "UPDATE deal SET close_date = ? WHERE id = ?", error) : NULL;
-      ok = stmt != NULL;
-      if (ok)
-        {
-          store_bind_text (stmt, 1, place->close_date);
-          sqlite3_bind_int64 (stmt, 2, place->deal_id);
-          ok = store_step_done (self, stmt, error);
-        }
-      if (ok)
-        store_queue_deal (self, place->deal_id, now.stage_id, place->stage_id);
-      ok = store_tx_end (self, ok, error);
-    }
-  g_free (from.name);
-  g_free (to.name);
-  return ok;
-}
-
-gboolean
 affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pipeline_id, GError **error)
 {
   g_autoptr(AffariDeal) deal = NULL;

@@ -146,7 +146,7 @@ AffariDeal  *affari_store_get_deal          (AffariStore *self, gint64 id, GErro
  * (nullable) goes into the history. */
 gboolean     affari_store_move_deal         (AffariStore *self, gint64 deal_id, gint64 stage_id, int index,
                                              const char *reason, GError **error);
-/* Where a deal sits, exactly: what undo needs to put it back. */
+/* Where a deal sits, exactly. */
 typedef struct {
   gint64 deal_id;
   gint64 stage_id;
@@ -155,11 +155,8 @@ typedef struct {
   char  *close_date;         /* "YYYY-MM-DD" or NULL */
 } AffariDealPlace;
 void         affari_deal_place_clear        (AffariDealPlace *place);
-/* Fills @place with where the deal is now (call it before a move to be able to undo it). */
+/* Fills @place with where the deal is now. */
 gboolean     affari_store_get_deal_place    (AffariStore *self, gint64 deal_id, AffariDealPlace *place, GError **error);
-/* Puts a deal back exactly where @place says (stage, position, close date), in one transaction,
- * with the history of the move ("Annulla" after a drag-and-drop). */
-gboolean     affari_store_restore_deal_place (AffariStore *self, const AffariDealPlace *place, GError **error);
 /* Moves a deal to another pipeline; the stage is the first of the same semantics there. */
 gboolean     affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pipeline_id, GError **error);
 /* Trash (Cestino): hidden from every view, restorable; purge deletes for good. */
@@ -309,25 +306,6 @@ gint64       affari_store_save_filter       (AffariStore *self, const char *name
                                              GError **error);
 gboolean     affari_store_delete_saved_filter (AffariStore *self, gint64 id, GError **error);
 
-/* Bulk edits of the list: each is one transaction with a history event per deal, and fills
- * @undo (nullable) with what affari_store_bulk_undo() needs to put every deal back. */
-typedef struct _AffariBulkUndo AffariBulkUndo;
-void         affari_bulk_undo_free          (AffariBulkUndo *undo);
-guint        affari_bulk_undo_get_n_deals   (AffariBulkUndo *undo);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariBulkUndo, affari_bulk_undo_free)
-/* Moves the deals to the top of @stage_id (deals of another pipeline fail the whole edit). */
-gboolean     affari_store_bulk_move_stage   (AffariStore *self, const gint64 *ids, guint n_ids, gint64 stage_id,
-                                             AffariBulkUndo **undo, GError **error);
-/* Makes @member_id responsible for the deals (0 = nobody). */
-gboolean     affari_store_bulk_set_responsible (AffariStore *self, const gint64 *ids, guint n_ids, gint64 member_id,
-                                             AffariBulkUndo **undo, GError **error);
-gboolean     affari_store_bulk_move_pipeline (AffariStore *self, const gint64 *ids, guint n_ids, gint64 pipeline_id,
-                                             AffariBulkUndo **undo, GError **error);
-/* To the trash (Cestino). */
-gboolean     affari_store_bulk_trash        (AffariStore *self, const gint64 *ids, guint n_ids,
-                                             AffariBulkUndo **undo, GError **error);
-/* Undoes a bulk edit in one transaction, with the history of each change back. */
-gboolean     affari_store_bulk_undo         (AffariStore *self, AffariBulkUndo *undo, GError **error);
 /* For the benchmark and tests only: appends @copies copies of every live deal (not their
  * contacts, products or history), in one transaction, to reach a million deals in seconds. */
 gboolean     affari_store_test_clone_deals  (AffariStore *self, guint copies, GError **error);
@@ -489,20 +467,11 @@ gboolean     affari_store_reschedule_next_activity (AffariStore *self, gint64 de
                                                     gint64 *out_activity_id, gint64 *out_old_deadline,
                                                     GError **error);
 
-/* One activity moved by a reschedule: what undoing it needs. */
-typedef struct {
-  gint64 activity_id;
-  gint64 old_deadline;
-} AffariActivityMove;
 /* Moves the next open activity of each of @deal_ids into @period, all in one transaction (one
  * history event per deal). Deals without an open activity are skipped when there are several;
- * fails (nothing written) when none could be moved. @out_moves (nullable) gets an
- * AffariActivityMove for each activity whose deadline changed. */
+ * fails (nothing written) when none could be moved. */
 gboolean     affari_store_reschedule_next_activities (AffariStore *self, const gint64 *deal_ids, guint n_deals,
-                                                      AffariActivityPeriod period, GArray **out_moves,
-                                                      GError **error);
-/* Puts back the deadlines of @moves (AffariActivityMove) in one transaction: the undo of the above. */
-gboolean     affari_store_restore_activity_deadlines (AffariStore *self, GArray *moves, GError **error);
+                                                      AffariActivityPeriod period, GError **error);
 
 /* The earliest deadline, not before @from, of an open activity of a live deal (0 when none). */
 gboolean     affari_store_next_activity_deadline (AffariStore *self, gint64 from, gint64 *out_deadline,

@@ -13,6 +13,7 @@
 
 #include "model/affari-i18n.h"
 #include "model/affari-activity-period.h"
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 /* ------------------------------------------------------------ helpers */
@@ -433,18 +434,19 @@ all_next_week (Fixture *f, const gint64 *ids, guint n)
 }
 
 static void
-on_many_deal_changed_cb (AffariStore *store, gint64 deal_id, gint64 old_stage, gint64 new_stage, ManyMove *move)
+on_many_deal_changed_cb (AffariStore *store, AffariChangeSet *set, ManyMove *move)
 {
-  /* The signals come after the commit: the first one already sees every card moved. */
-  if (move->signals++ == 0)
-    move->all_moved_at_first_signal = all_next_week (move->f, move->ids, G_N_ELEMENTS (move->ids));
+  /* One change set after the commit, naming every card moved, which it already sees moved. */
+  move->signals += affari_change_set_get_n_deals (set);
+  move->all_moved_at_first_signal = all_next_week (move->f, move->ids, G_N_ELEMENTS (move->ids));
 }
 
 static void
 test_store_reschedule_many (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) moves = NULL;
+  g_autoptr(AffariDealOps) ops = affari_deal_ops_new (f->store);
+  g_autoptr(AffariChangeSet) moves = NULL;
   ManyMove move = { f, { 0 }, 0, FALSE };
   gint64 empty = add_deal (f, "Nothing planned", 1000, NULL);
   gint64 ids[4];
@@ -459,13 +461,13 @@ test_store_reschedule_many (Fixture *f, gconstpointer data)
   memcpy (ids, move.ids, sizeof move.ids);
   ids[3] = empty;
 
-  handler = g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_many_deal_changed_cb), &move);
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_many_deal_changed_cb), &move);
   /* a selection of four cards, one with nothing planned: the three others move */
-  g_assert_true (affari_store_reschedule_next_activities (f->store, ids, 4, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK, &moves, &error));
+  moves = affari_deal_ops_reschedule_next (ops, ids, 4, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK, &error);
   g_assert_no_error (error);
   g_signal_handler_disconnect (f->store, handler);
-  g_assert_cmpuint (moves->len, ==, 3);
-  g_assert_cmpuint (move.signals, >=, 3);
+  g_assert_cmpuint (affari_change_set_get_n_deals (moves), ==, 3);
+  g_assert_cmpuint (move.signals, ==, 3);
   g_assert_true (move.all_moved_at_first_signal);
   {
     const char *expected[] = { "2026-11-30 16:30 1", "2026-11-30 11:15 1", "2026-11-30 08:00 1" };
@@ -481,7 +483,7 @@ test_store_reschedule_many (Fixture *f, gconstpointer data)
   }
 
   /* one undo puts all three back */
-  g_assert_true (affari_store_restore_activity_deadlines (f->store, moves, &error));
+  g_assert_true (affari_deal_ops_undo (ops, &error));
   g_assert_no_error (error);
   {
     g_autoptr(AffariActivity) next = affari_store_get_next_activity (f->store, move.ids[1], NULL);
@@ -491,12 +493,12 @@ test_store_reschedule_many (Fixture *f, gconstpointer data)
   g_assert_false (all_next_week (f, move.ids, 3));
 
   /* refused for all: nothing written */
-  g_clear_pointer (&moves, g_array_unref);
-  g_assert_false (affari_store_reschedule_next_activities (f->store, ids, 4, AFFARI_ACTIVITY_PERIOD_OVERDUE, &moves, &error));
+  g_clear_object (&moves);
+  moves = affari_deal_ops_reschedule_next (ops, ids, 4, AFFARI_ACTIVITY_PERIOD_OVERDUE, &error);
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_null (moves);
-  g_assert_false (affari_store_reschedule_next_activities (f->store, &empty, 1, AFFARI_ACTIVITY_PERIOD_TODAY, NULL, &error));
+  g_assert_false (affari_store_reschedule_next_activities (f->store, &empty, 1, AFFARI_ACTIVITY_PERIOD_TODAY, &error));
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
   g_clear_error (&error);
   {

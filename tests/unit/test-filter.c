@@ -15,6 +15,7 @@
 #include "model/affari-filter-preset.h"
 #include "model/affari-i18n.h"
 #include "model/affari-money.h"
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 #define N_DEALS 1500
@@ -727,7 +728,8 @@ static void
 test_bulk (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariBulkUndo) undo = NULL;
+  g_autoptr(AffariDealOps) ops = affari_deal_ops_new (f->store);
+  g_autoptr(AffariChangeSet) undo = NULL;
   g_autoptr(GPtrArray) stages = affari_store_list_stages (f->store, f->pipeline, NULL);
   gint64 target = affari_store_find_stage_by_code (f->store, f->pipeline, "EXECUTING");
   AffariDealQuery in_first = { .stage_id = affari_stage_get_id (g_ptr_array_index (stages, 0)) };
@@ -743,9 +745,9 @@ test_bulk (Fixture *f, gconstpointer data)
       events_before[i] = events->len;
     }
 
-  g_assert_true (affari_store_bulk_move_stage (f->store, three, 3, target, &undo, &error));
+  undo = affari_deal_ops_move (ops, three, 3, target, 0, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (affari_bulk_undo_get_n_deals (undo), ==, 3);
+  g_assert_cmpuint (affari_change_set_get_n_deals (undo), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (f->store, three[i], NULL);
@@ -753,7 +755,7 @@ test_bulk (Fixture *f, gconstpointer data)
       g_assert_cmpint (affari_deal_get_stage_id (deal), ==, target);
       g_assert_cmpuint (events->len, ==, events_before[i] + 1);
     }
-  g_assert_true (affari_store_bulk_undo (f->store, undo, &error));
+  g_assert_true (affari_deal_ops_undo (ops, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GArray) back = ids_of (f->store, &in_first);
@@ -764,7 +766,7 @@ test_bulk (Fixture *f, gconstpointer data)
   /* one deal that cannot move (it does not exist) and nothing moves */
   {
     gint64 bad[3] = { three[0], three[1], 987654321 };
-    g_assert_false (affari_store_bulk_move_stage (f->store, bad, 3, target, NULL, &error));
+    g_assert_null (affari_deal_ops_move (ops, bad, 3, target, 0, NULL, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
     {
@@ -778,15 +780,16 @@ test_bulk (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) team = affari_store_list_team (f->store, NULL);
     gint64 member = affari_team_member_get_id (g_ptr_array_index (team, 2));
     g_autoptr(AffariDeal) before = affari_store_get_deal (f->store, three[1], NULL);
-    g_autoptr(AffariBulkUndo) undo2 = NULL;
+    g_autoptr(AffariChangeSet) undo2 = NULL;
 
-    g_assert_true (affari_store_bulk_set_responsible (f->store, three, 3, member, &undo2, &error));
+    undo2 = affari_deal_ops_set_responsible (ops, three, 3, member, &error);
+    g_assert_nonnull (undo2);
     for (guint i = 0; i < 3; i++)
       {
         g_autoptr(AffariDeal) deal = affari_store_get_deal (f->store, three[i], NULL);
         g_assert_cmpint (affari_deal_get_assigned_by_id (deal), ==, member);
       }
-    g_assert_true (affari_store_bulk_undo (f->store, undo2, &error));
+    g_assert_true (affari_deal_ops_undo (ops, &error));
     {
       g_autoptr(AffariDeal) after = affari_store_get_deal (f->store, three[1], NULL);
       g_assert_cmpint (affari_deal_get_assigned_by_id (after), ==, affari_deal_get_assigned_by_id (before));
@@ -795,32 +798,34 @@ test_bulk (Fixture *f, gconstpointer data)
 
   /* trash, and back */
   {
-    g_autoptr(AffariBulkUndo) undo3 = NULL;
+    g_autoptr(AffariChangeSet) undo3 = NULL;
     guint n = count (f->store, NULL);
 
-    g_assert_true (affari_store_bulk_trash (f->store, three, 3, &undo3, &error));
+    undo3 = affari_deal_ops_trash (ops, three, 3, &error);
+    g_assert_nonnull (undo3);
     g_assert_cmpuint (count (f->store, NULL), ==, n - 3);
-    g_assert_true (affari_store_bulk_undo (f->store, undo3, &error));
+    g_assert_true (affari_deal_ops_undo (ops, &error));
     g_assert_cmpuint (count (f->store, NULL), ==, n);
   }
 
   /* another pipeline, and back to the same stage */
   {
     g_autoptr(GPtrArray) pipelines = affari_store_list_pipelines (f->store, NULL);
-    g_autoptr(AffariBulkUndo) undo4 = NULL;
+    g_autoptr(AffariChangeSet) undo4 = NULL;
     gint64 other = 0;
 
     for (guint i = 0; i < pipelines->len; i++)
       if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) != f->pipeline)
         other = affari_pipeline_get_id (g_ptr_array_index (pipelines, i));
     g_assert_cmpint (other, !=, 0);
-    g_assert_true (affari_store_bulk_move_pipeline (f->store, three, 3, other, &undo4, &error));
+    undo4 = affari_deal_ops_move_to_pipeline (ops, three, 3, other, &error);
+    g_assert_nonnull (undo4);
     g_assert_no_error (error);
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (f->store, three[2], NULL);
       g_assert_cmpint (affari_deal_get_pipeline_id (deal), ==, other);
     }
-    g_assert_true (affari_store_bulk_undo (f->store, undo4, &error));
+    g_assert_true (affari_deal_ops_undo (ops, &error));
     g_assert_no_error (error);
     {
       g_autoptr(AffariDeal) deal = affari_store_get_deal (f->store, three[2], NULL);

@@ -11,6 +11,7 @@
 
 #include "model/affari-i18n.h"
 #include "model/affari-money.h"
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 typedef struct {
@@ -393,13 +394,19 @@ typedef struct {
   gint64 deal, old_stage, new_stage;
 } Emissions;
 
+/* Each deal of each committed change set, as the views get them. */
 static void
-on_deal_changed (AffariStore *store, gint64 deal, gint64 old_stage, gint64 new_stage, Emissions *e)
+on_deal_changed (AffariStore *store, AffariChangeSet *set, Emissions *e)
 {
-  e->count++;
-  e->deal = deal;
-  e->old_stage = old_stage;
-  e->new_stage = new_stage;
+  for (guint i = 0; i < affari_change_set_get_n_deals (set); i++)
+    {
+      const AffariDealChange *change = affari_change_set_get_deal (set, i);
+
+      e->count++;
+      e->deal = change->deal_id;
+      e->old_stage = change->old_stage_id;
+      e->new_stage = change->new_stage_id;
+    }
 }
 
 static void
@@ -413,7 +420,7 @@ test_move_closes_and_reopens (Fixture *f, gconstpointer data)
   gint64 id = affari_deal_get_id (deal);
   Emissions e = { 0 };
 
-  g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_deal_changed), &e);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_deal_changed), &e);
   affari_store_set_now (f->store, 1798000000);
   {
     g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (1798000000);
@@ -645,7 +652,7 @@ test_update_writes_history (Fixture *f, gconstpointer data)
   Emissions e = { 0 };
   g_autofree char *expected = NULL;
 
-  g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_deal_changed), &e);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_deal_changed), &e);
   affari_deal_set_amount (deal, 123456);
   affari_deal_set_close_date (deal, "2026-12-31");
   g_assert_true (affari_store_update_deal (f->store, deal, &error));
@@ -765,7 +772,7 @@ test_trash (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   Emissions e = { 0 };
 
-  g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_deal_changed), &e);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_deal_changed), &e);
   g_assert_true (affari_store_trash_deal (f->store, affari_deal_get_id (deal), &error));
   g_assert_cmpint (e.new_stage, ==, 0);
   g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, 0);
@@ -790,7 +797,7 @@ test_batch_rollback (Fixture *f, gconstpointer data)
   Emissions e = { 0 };
   guint resets = 0;
 
-  g_signal_connect (f->store, "deal-changed", G_CALLBACK (on_deal_changed), &e);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_deal_changed), &e);
   g_assert_true (affari_store_begin_batch (f->store, &error));
   for (int i = 0; i < 10; i++)
     g_object_unref (make_deal (f->store, "In blocco", i, NULL));
@@ -1019,7 +1026,10 @@ test_undo_restores_exactly (Fixture *f, gconstpointer data)
   g_autoptr(AffariDeal) c = make_deal (f->store, "Terzo", 1, "EXECUTING");
   g_autoptr(AffariDeal) after = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDealOps) ops = affari_deal_ops_new (f->store);
+  g_autoptr(AffariChangeSet) set = NULL;
   AffariDealPlace before = { 0 };
+  gint64 id = affari_deal_get_id (b);
   AffariDealQuery q = { .stage_id = stage_by_code (f->store, "EXECUTING") };
   g_autoptr(GArray) ids_before = affari_store_query_deal_ids (f->store, &q, NULL);
   g_autoptr(GArray) ids_after = NULL;
@@ -1029,13 +1039,14 @@ test_undo_restores_exactly (Fixture *f, gconstpointer data)
   g_assert_true (affari_store_get_deal_place (f->store, affari_deal_get_id (b), &before, &error));
 
   /* dropped on "Affare perso": closed, close date today */
-  g_assert_true (affari_store_move_deal (f->store, affari_deal_get_id (b), stage_by_code (f->store, "LOSE"), 0, NULL, &error));
+  set = affari_deal_ops_move (ops, &id, 1, stage_by_code (f->store, "LOSE"), 0, NULL, &error);
+  g_assert_nonnull (set);
   after = affari_store_get_deal (f->store, affari_deal_get_id (b), NULL);
   g_assert_true (affari_deal_get_closed (after));
   g_assert_cmpstr (affari_deal_get_close_date (after), !=, "2027-03-15");
 
   /* Annulla */
-  g_assert_true (affari_store_restore_deal_place (f->store, &before, &error));
+  g_assert_true (affari_deal_ops_undo (ops, &error));
   g_assert_no_error (error);
   g_clear_object (&after);
   after = affari_store_get_deal (f->store, affari_deal_get_id (b), NULL);

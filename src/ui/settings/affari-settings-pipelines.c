@@ -397,7 +397,7 @@ affari_settings_pipelines_new (AffariStore *store)
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "pipelines-changed", G_CALLBACK (queue_rebuild), self);
   g_signal_connect_swapped (store, "stages-changed", G_CALLBACK (queue_rebuild), self);
-  g_signal_connect_swapped (store, "deal-changed", G_CALLBACK (queue_rebuild), self);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_rebuild), self);
   g_signal_connect_swapped (store, "reset", G_CALLBACK (queue_rebuild), self);
   rebuild (self);
   return GTK_WIDGET (self);
