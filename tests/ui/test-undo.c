@@ -8,8 +8,9 @@
  */
 #include "config.h"
 
+#include "affari-test-dump.h"
+
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "io/affari-demo.h"
 #include "ui/activities/affari-activities-view.h"
@@ -42,39 +43,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   affari_test_app_teardown (&f->base);
 }
 
-/* Every row a change of deals can touch, and the kept totals, as text. */
 static char *
 dump (Fixture *f)
 {
-  static const char *queries[] = {
-    "SELECT * FROM deal ORDER BY id",
-    "SELECT * FROM activity ORDER BY id",
-    "SELECT * FROM deal_product ORDER BY id",
-    "SELECT * FROM deal_contact ORDER BY deal_id, contact_id",
-    "SELECT * FROM stage_total ORDER BY 1, 2",
-  };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->base.db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, c);
-              g_string_append_printf (out, "%s|", text ? text : "∅");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return affari_test_dump_deals (f->base.db_path);
 }
 
 static GtkWidget *
