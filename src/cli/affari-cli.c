@@ -66,6 +66,26 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
+/* The commands that read and print take one option, --json. */
+static int
+parse_json_option (Cli      *cli,
+                   gboolean *json)
+{
+  for (guint i = 0; i < cli->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (cli->args, i);
+
+      if (g_str_equal (arg, "--json"))
+        *json = TRUE;
+      else if (arg[0] == '-')
+        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
+      else
+        return usage_error (_("Unexpected argument “%s”"), arg);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static int G_GNUC_PRINTF (1, 2)
 failure (const char *format,
          ...)
@@ -509,17 +529,8 @@ cmd_deals (Cli *cli)
   gboolean json = FALSE;
   int status = EXIT_SUCCESS;
 
-  for (guint i = 0; i < cli->args->len; i++)
-    {
-      const char *arg = g_ptr_array_index (cli->args, i);
-
-      if (g_str_equal (arg, "--json"))
-        json = TRUE;
-      else if (arg[0] == '-')
-        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
-      else
-        return usage_error (_("Unexpected argument “%s”"), arg);
-    }
+  if ((status = parse_json_option (cli, &json)) != EXIT_SUCCESS)
+    return status;
 
   store = open_store (cli, FALSE);
   if (store == NULL)
@@ -600,18 +611,10 @@ cmd_pipelines (Cli *cli)
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   gboolean json = FALSE;
+  int status;
 
-  for (guint i = 0; i < cli->args->len; i++)
-    {
-      const char *arg = g_ptr_array_index (cli->args, i);
-
-      if (g_str_equal (arg, "--json"))
-        json = TRUE;
-      else if (arg[0] == '-')
-        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
-      else
-        return usage_error (_("Unexpected argument “%s”"), arg);
-    }
+  if ((status = parse_json_option (cli, &json)) != EXIT_SUCCESS)
+    return status;
 
   store = open_store (cli, FALSE);
   if (store == NULL)

@@ -128,15 +128,7 @@ affari_store_complete_activity (AffariStore *self, gint64 activity_id, gboolean 
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE activity SET completed = ?1, completed_at = CASE WHEN ?1 THEN ?2 END WHERE id = ?3", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int (stmt, 1, completed);
-      sqlite3_bind_int64 (stmt, 2, affari_store_now (self));
-      sqlite3_bind_int64 (stmt, 3, activity_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE activity SET completed = ?1, completed_at = CASE WHEN ?1 THEN ?2 END WHERE id = ?3", "ixx", (int) (completed), (gint64) (affari_store_now (self)), (gint64) (activity_id));
   if (ok)
     {
       text = g_strdup_printf (completed ? _("%s done: %s") : _("%s planned again: %s"),
@@ -169,13 +161,7 @@ affari_store_delete_activity (AffariStore *self, gint64 activity_id, GError **er
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM activity WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, activity_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "DELETE FROM activity WHERE id = ?", "x", (gint64) (activity_id));
   if (ok)
     {
       text = g_strdup_printf (_("%s removed: %s"),
@@ -261,14 +247,7 @@ affari_store_reschedule_activity (AffariStore *self,
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE activity SET deadline = ? WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, deadline);
-      sqlite3_bind_int64 (stmt, 2, activity_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE activity SET deadline = ? WHERE id = ?", "xx", (gint64) (deadline), (gint64) (activity_id));
   if (ok)
     {
       /* Translators: history; "Call rescheduled: Offer follow-up, 27/11/2026 10:00 → 30/11/2026 11:00" */

@@ -335,13 +335,7 @@ affari_store_set_deal_contacts (AffariStore *self, gint64 deal_id, const gint64 
   ok = TRUE;
   if (had_contacts)
     {
-      stmt = store_prepare (self, "DELETE FROM deal_contact WHERE deal_id = ?", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, deal_id);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, "DELETE FROM deal_contact WHERE deal_id = ?", "x", (gint64) (deal_id));
     }
   if (ok)
     stmt = store_prepare (self, "INSERT OR IGNORE INTO deal_contact (deal_id, contact_id, sort, is_primary) VALUES (?, ?, ?, ?)", error);

@@ -330,14 +330,7 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       g_autofree char *fallback = g_strdup_printf (_("Deal #%s"), number);
-      stmt = store_prepare (self, "UPDATE deal SET title = ? WHERE id = ?", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          store_bind_text (stmt, 1, fallback);
-          sqlite3_bind_int64 (stmt, 2, id);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, "UPDATE deal SET title = ? WHERE id = ?", "sx", fallback, (gint64) (id));
     }
   ok = ok && store_add_event (self, id, AFFARI_EVENT_CREATED, NULL, NULL, info.name,
                         _("Deal created"), error);

@@ -52,16 +52,7 @@ affari_store_update_custom_field (AffariStore *self, gint64 field_id, const char
     return FALSE;
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE custom_field SET label = trim(?), mandatory = ?, show_in_list = ? WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, label);
-      sqlite3_bind_int (stmt, 2, mandatory ? 1 : 0);
-      sqlite3_bind_int (stmt, 3, show_in_list ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 4, field_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE custom_field SET label = trim(?), mandatory = ?, show_in_list = ? WHERE id = ?", "siix", label, (int) (mandatory ? 1 : 0), (int) (show_in_list ? 1 : 0), (gint64) (field_id));
   if (ok)
     store_queue_settings (self, "custom-fields", 0);
   return store_tx_end (self, ok, error);
@@ -814,14 +805,7 @@ affari_store_set_deal_field_value (AffariStore *self,
     }
   else
     {
-      stmt = store_prepare (self, "DELETE FROM deal_field_value WHERE deal_id = ? AND field_id = ?", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, deal_id);
-          sqlite3_bind_int64 (stmt, 2, field_id);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, "DELETE FROM deal_field_value WHERE deal_id = ? AND field_id = ?", "xx", (gint64) (deal_id), (gint64) (field_id));
     }
   if (ok)
     ok = store_add_event (self, deal_id, AFFARI_EVENT_FIELD, field->code, old_text, new_text, text, error);

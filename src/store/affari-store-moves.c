@@ -596,13 +596,7 @@ affari_store_purge_deal (AffariStore *self, gint64 deal_id, GError **error)
   live = store_query_int (self, "SELECT deleted_at IS NULL FROM deal WHERE id = ?", deal_id, 0);
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM deal WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, deal_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "DELETE FROM deal WHERE id = ?", "x", (gint64) (deal_id));
   if (ok)
     store_queue_deal (self, deal_id, live ? stage : 0, 0);
   return store_tx_end (self, ok, error);

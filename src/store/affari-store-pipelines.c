@@ -125,14 +125,7 @@ affari_store_rename_pipeline (AffariStore *self, gint64 pipeline_id, const char 
     }
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE pipeline SET name = trim(?) WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, name);
-      sqlite3_bind_int64 (stmt, 2, pipeline_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE pipeline SET name = trim(?) WHERE id = ?", "sx", name, (gint64) (pipeline_id));
   if (ok)
     store_queue_pipelines (self);
   return store_tx_end (self, ok, error);
@@ -160,14 +153,7 @@ affari_store_reorder_pipelines (AffariStore *self, const gint64 *ids, guint n_id
     return FALSE;
   for (guint i = 0; ok && i < n_ids; i++)
     {
-      stmt = store_prepare (self, "UPDATE pipeline SET sort = ? WHERE id = ?", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int (stmt, 1, 500 + (int) i * 10);
-          sqlite3_bind_int64 (stmt, 2, ids[i]);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, "UPDATE pipeline SET sort = ? WHERE id = ?", "ix", (int) (500 + (int) i * 10), (gint64) (ids[i]));
     }
   if (ok)
     store_queue_pipelines (self);
@@ -273,14 +259,7 @@ affari_store_delete_pipeline (AffariStore *self, gint64 pipeline_id, gint64 targ
   /* Regular-deal schedules of the pipeline follow their deals instead of vanishing. */
   if (ok && target_pipeline_id != 0)
     {
-      stmt = store_prepare (self, "UPDATE recurring SET pipeline_id = ? WHERE pipeline_id = ?", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, target_pipeline_id);
-          sqlite3_bind_int64 (stmt, 2, pipeline_id);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, "UPDATE recurring SET pipeline_id = ? WHERE pipeline_id = ?", "xx", (gint64) (target_pipeline_id), (gint64) (pipeline_id));
     }
   ok = ok && store_exec_id (self, "DELETE FROM stage WHERE pipeline_id = ?", pipeline_id, error);
   ok = ok && store_exec_id (self, "DELETE FROM pipeline WHERE id = ?", pipeline_id, error);

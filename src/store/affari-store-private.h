@@ -189,6 +189,8 @@ gpointer store_get_by_id (AffariStore *self, const char *sql, gint64 id, StoreRo
                           const char *not_found, GError **error);
 GPtrArray * store_collect_by_id (AffariStore *self, const char *sql, gint64 id, StoreRowFunc from_row,
                                  const char *what, GError **error);
+/* One write statement, parameters bound by @types ('s' text, 'x' int64, 'n' id or NULL, 'i', 'd'). */
+gboolean store_exec (AffariStore *self, GError **error, const char *sql, const char *types, ...);
 gboolean store_exec_id (AffariStore *self, const char *sql, gint64 id, GError **error);
 gboolean store_ids_distinct (const gint64 *ids, guint n_ids);
 GArray * store_select_ids (AffariStore *self, const char *sql, gint64 param, GError **error);

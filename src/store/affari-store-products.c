@@ -201,13 +201,7 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM deal_product WHERE deal_id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, deal_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "DELETE FROM deal_product WHERE deal_id = ?", "x", (gint64) (deal_id));
   if (ok)
     stmt = store_prepare (self,
       "INSERT INTO deal_product (deal_id, product_id, name, quantity_milli, unit, price_netto, price_exclusive,"

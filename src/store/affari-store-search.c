@@ -247,13 +247,7 @@ affari_store_delete_saved_filter (AffariStore *self, gint64 id, GError **error)
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM saved_filter WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "DELETE FROM saved_filter WHERE id = ?", "x", (gint64) (id));
   return store_tx_end (self, ok, error);
 }
 

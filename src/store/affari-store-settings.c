@@ -56,14 +56,7 @@ affari_store_set_setting (AffariStore *self, const char *key, const char *value,
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, key);
-      store_bind_text (stmt, 2, value);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", "ss", key, value);
   return store_tx_end (self, ok, error);
 }
 
@@ -283,14 +276,7 @@ affari_store_add_list_item (AffariStore *self, AffariListKind kind, const char *
     return NULL;
   sql = g_strdup_printf ("INSERT INTO %s (code, name, sort) VALUES (?, trim(?), (SELECT coalesce(max(sort), 0) + 10 FROM %s))",
                          list_table (kind), list_table (kind));
-  stmt = store_prepare (self, sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, code);
-      store_bind_text (stmt, 2, name);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, sql, "ss", code, name);
   if (ok)
     store_queue_settings (self, list_what (kind), 0);
   return store_tx_end (self, ok, error) ? g_steal_pointer (&code) : NULL;
@@ -316,14 +302,7 @@ affari_store_rename_list_item (AffariStore *self, AffariListKind kind, const cha
   if (!store_tx_begin (self, error))
     return FALSE;
   sql = g_strdup_printf ("UPDATE %s SET name = trim(?) WHERE code = ?", list_table (kind));
-  stmt = store_prepare (self, sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, name);
-      store_bind_text (stmt, 2, code);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, sql, "ss", name, code);
   if (ok)
     store_queue_settings (self, list_what (kind), 0);
   return store_tx_end (self, ok, error);
@@ -357,13 +336,7 @@ affari_store_delete_list_item (AffariStore *self, AffariListKind kind, const cha
   if (!store_tx_begin (self, error))
     return FALSE;
   sql = g_strdup_printf ("DELETE FROM %s WHERE code = ?", list_table (kind));
-  stmt = store_prepare (self, sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, code);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, sql, "s", code);
   if (ok)
     store_queue_settings (self, list_what (kind), 0);
   return store_tx_end (self, ok, error);
@@ -531,13 +504,7 @@ affari_store_remove_currency (AffariStore *self, const char *code, GError **erro
     }
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM currency WHERE code = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, code);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "DELETE FROM currency WHERE code = ?", "s", code);
   if (ok)
     store_queue_settings (self, "currencies", 0);
   return store_tx_end (self, ok, error);
@@ -625,14 +592,7 @@ affari_store_set_currency_rate (AffariStore *self, const char *code, const char 
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE currency SET rate = ? WHERE code = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, stored);
-      store_bind_text (stmt, 2, code);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE currency SET rate = ? WHERE code = ?", "ss", stored, code);
   if (ok)
     store_queue_settings (self, "currencies", 0);
   return store_tx_end (self, ok, error);
@@ -683,16 +643,7 @@ affari_store_update_team_member (AffariStore *self, gint64 member_id, const char
     }
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self, "UPDATE team_member SET name = trim(?), email = nullif(trim(?), ''), active = ? WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, name);
-      store_bind_text (stmt, 2, email);
-      sqlite3_bind_int (stmt, 3, active ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 4, member_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE team_member SET name = trim(?), email = nullif(trim(?), ''), active = ? WHERE id = ?", "ssix", name, email, (int) (active ? 1 : 0), (gint64) (member_id));
   if (ok)
     store_queue_settings (self, "team", 0);
   return store_tx_end (self, ok, error);

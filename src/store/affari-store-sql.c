@@ -366,6 +366,49 @@ store_exec_id (AffariStore *self, const char *sql, gint64 id, GError **error)
   return store_step_done (self, stmt, error);
 }
 
+/* Runs one write statement with its parameters bound from @types, one letter a parameter:
+ * 's' text (const char *, NULL binds NULL), 'x' gint64, 'n' an id (gint64, 0 binds NULL),
+ * 'i' int, 'd' double. The prepare/bind/step shape of a write, written once. */
+gboolean
+store_exec (AffariStore  *self,
+            GError      **error,
+            const char   *sql,
+            const char   *types,
+            ...)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    switch (types[i])
+      {
+      case 's':
+        store_bind_text (stmt, i + 1, va_arg (args, const char *));
+        break;
+      case 'x':
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+        break;
+      case 'n':
+        store_bind_id (stmt, i + 1, va_arg (args, gint64));
+        break;
+      case 'i':
+        sqlite3_bind_int (stmt, i + 1, va_arg (args, int));
+        break;
+      case 'd':
+        sqlite3_bind_double (stmt, i + 1, va_arg (args, double));
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  va_end (args);
+
+  return store_step_done (self, stmt, error);
+}
+
 gboolean
 store_ids_distinct (const gint64 *ids, guint n_ids)
 {
