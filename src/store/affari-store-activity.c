@@ -112,7 +112,6 @@ affari_store_complete_activity (AffariStore *self, gint64 activity_id, gboolean 
 {
   g_autoptr(AffariActivity) activity = NULL;
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
   gint64 deal_id, stage;
   gboolean ok;
 
@@ -147,7 +146,6 @@ affari_store_delete_activity (AffariStore *self, gint64 activity_id, GError **er
 {
   g_autoptr(AffariActivity) activity = NULL;
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
   gint64 deal_id, stage;
   gboolean ok;
 

@@ -43,7 +43,6 @@ gboolean
 affari_store_update_custom_field (AffariStore *self, gint64 field_id, const char *label,
                                   gboolean mandatory, gboolean show_in_list, GError **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -791,17 +790,8 @@ affari_store_set_deal_field_value (AffariStore *self,
     return FALSE;
   if (normalized != NULL)
     {
-      stmt = store_prepare (self,
-                            "INSERT INTO deal_field_value (deal_id, field_id, value) VALUES (?, ?, ?)"
-                            " ON CONFLICT (deal_id, field_id) DO UPDATE SET value = excluded.value", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, deal_id);
-          sqlite3_bind_int64 (stmt, 2, field_id);
-          store_bind_text (stmt, 3, normalized);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, "INSERT INTO deal_field_value (deal_id, field_id, value) VALUES (?, ?, ?)"
+                        " ON CONFLICT (deal_id, field_id) DO UPDATE SET value = excluded.value", "xxs", (gint64) (deal_id), (gint64) (field_id), normalized);
     }
   else
     {

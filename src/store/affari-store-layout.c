@@ -298,17 +298,7 @@ affari_store_set_card_layout (AffariStore *self, gint64 pipeline_id, GPtrArray *
         {
           AffariCardElement *element = &g_array_index (section->elements, AffariCardElement, j);
 
-          stmt = store_prepare (self,
-            "INSERT INTO card_element (section_id, field, sort, hidden) VALUES (?, ?, ?, ?)", error);
-          ok = stmt != NULL;
-          if (ok)
-            {
-              sqlite3_bind_int64 (stmt, 1, section_id);
-              store_bind_text (stmt, 2, element->field);
-              sqlite3_bind_int (stmt, 3, ((int) j + 1) * 10);
-              sqlite3_bind_int (stmt, 4, element->hidden ? 1 : 0);
-              ok = store_step_done (self, stmt, error);
-            }
+          ok = store_exec (self, error, "INSERT INTO card_element (section_id, field, sort, hidden) VALUES (?, ?, ?, ?)", "xsii", (gint64) (section_id), element->field, (int) (((int) j + 1) * 10), (int) (element->hidden ? 1 : 0));
         }
     }
   if (ok)

@@ -465,7 +465,6 @@ affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pi
   g_autoptr(AffariDeal) deal = NULL;
   g_autoptr(AffariPipeline) from_pipeline = NULL;
   g_autoptr(AffariPipeline) to_pipeline = NULL;
-  sqlite3_stmt *stmt;
   StoreStageInfo info = { 0 };
   gint64 stage_id;
   double position = 0;
@@ -499,21 +498,8 @@ affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pi
                                                affari_pipeline_get_name (from_pipeline),
                                                affari_pipeline_get_name (to_pipeline), info.name);
       ok = store_compute_position (self, stage_id, 0, deal_id, &position, error);
-      stmt = ok ? store_prepare (self,
-        "UPDATE deal SET pipeline_id = ?1, stage_id = ?2, semantics = ?3, position = ?4,"
-        " moved_by_id = ?5, moved_time = ?6, modify_by_id = ?5, date_modify = ?6 WHERE id = ?7", error) : NULL;
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, pipeline_id);
-          sqlite3_bind_int64 (stmt, 2, stage_id);
-          store_bind_text (stmt, 3, affari_semantics_to_code (info.semantics));
-          sqlite3_bind_double (stmt, 4, position);
-          store_bind_id (stmt, 5, self->current_user);
-          sqlite3_bind_int64 (stmt, 6, affari_store_now (self));
-          sqlite3_bind_int64 (stmt, 7, deal_id);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = ok && store_exec (self, error, "UPDATE deal SET pipeline_id = ?1, stage_id = ?2, semantics = ?3, position = ?4,"
+                        " moved_by_id = ?5, moved_time = ?6, modify_by_id = ?5, date_modify = ?6 WHERE id = ?7", "xxsdnxx", (gint64) (pipeline_id), (gint64) (stage_id), affari_semantics_to_code (info.semantics), (double) (position), (gint64) (self->current_user), (gint64) (affari_store_now (self)), (gint64) (deal_id));
       ok = ok && store_add_event (self, deal_id, AFFARI_EVENT_PIPELINE, "CATEGORY_ID",
                             affari_pipeline_get_name (from_pipeline), affari_pipeline_get_name (to_pipeline),
                             text, error);
@@ -581,7 +567,6 @@ affari_store_restore_deal (AffariStore *self, gint64 deal_id, GError **error)
 gboolean
 affari_store_purge_deal (AffariStore *self, gint64 deal_id, GError **error)
 {
-  sqlite3_stmt *stmt;
   gint64 stage;
   gboolean live, ok;
 

@@ -111,7 +111,6 @@ affari_store_create_pipeline (AffariStore *self, const char *name, GError **erro
 gboolean
 affari_store_rename_pipeline (AffariStore *self, gint64 pipeline_id, const char *name, GError **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -135,7 +134,6 @@ gboolean
 affari_store_reorder_pipelines (AffariStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
   g_autoptr(GArray) existing = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);

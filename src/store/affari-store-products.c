@@ -307,7 +307,6 @@ gboolean
 affari_store_update_product (AffariStore *self, AffariProduct *product, GError **error)
 {
   const char *currency;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -333,21 +332,8 @@ affari_store_update_product (AffariStore *self, AffariProduct *product, GError *
     }
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self,
-    "UPDATE product SET name = trim(?), unit = coalesce(nullif(trim(?), ''), 'pz'), price = ?,"
-    " currency = coalesce(?, currency), vat_rate = ?, vat_included = ? WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, affari_product_get_name (product));
-      store_bind_text (stmt, 2, affari_product_get_unit (product));
-      sqlite3_bind_int64 (stmt, 3, affari_product_get_price (product));
-      store_bind_text (stmt, 4, currency);
-      sqlite3_bind_int (stmt, 5, affari_product_get_vat_rate (product));
-      sqlite3_bind_int (stmt, 6, affari_product_get_vat_included (product));
-      sqlite3_bind_int64 (stmt, 7, affari_product_get_id (product));
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE product SET name = trim(?), unit = coalesce(nullif(trim(?), ''), 'pz'), price = ?,"
+                    " currency = coalesce(?, currency), vat_rate = ?, vat_included = ? WHERE id = ?", "ssxsiix", affari_product_get_name (product), affari_product_get_unit (product), (gint64) (affari_product_get_price (product)), currency, (int) (affari_product_get_vat_rate (product)), (int) (affari_product_get_vat_included (product)), (gint64) (affari_product_get_id (product)));
   if (ok)
     store_queue_settings (self, "products", 0);
   return store_tx_end (self, ok, error);

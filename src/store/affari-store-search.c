@@ -209,17 +209,8 @@ affari_store_save_filter (AffariStore *self, const char *name, const AffariDealQ
 
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self,
-    "INSERT INTO saved_filter (name, query, created) VALUES (?1, ?2, ?3)"
-    " ON CONFLICT (name) DO UPDATE SET query = excluded.query", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, trimmed);
-      store_bind_text (stmt, 2, text);
-      sqlite3_bind_int64 (stmt, 3, affari_store_now (self));
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "INSERT INTO saved_filter (name, query, created) VALUES (?1, ?2, ?3)"
+                    " ON CONFLICT (name) DO UPDATE SET query = excluded.query", "ssx", trimmed, text, (gint64) (affari_store_now (self)));
   if (ok)
     {
       stmt = store_prepare (self, "SELECT id FROM saved_filter WHERE name = ?", error);
@@ -240,7 +231,6 @@ affari_store_save_filter (AffariStore *self, const char *name, const AffariDealQ
 gboolean
 affari_store_delete_saved_filter (AffariStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);

@@ -49,7 +49,6 @@ affari_store_get_setting (AffariStore *self, const char *key)
 gboolean
 affari_store_set_setting (AffariStore *self, const char *key, const char *value, GError **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -257,7 +256,6 @@ affari_store_add_list_item (AffariStore *self, AffariListKind kind, const char *
   g_autofree char *base = NULL;
   g_autofree char *code = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
@@ -287,7 +285,6 @@ affari_store_rename_list_item (AffariStore *self, AffariListKind kind, const cha
                                const char *name, GError **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -356,15 +353,7 @@ affari_store_reorder_list (AffariStore *self, AffariListKind kind, const char * 
   sql = g_strdup_printf ("UPDATE %s SET sort = ? WHERE code = ?", list_table (kind));
   for (guint i = 0; ok && i < n_codes; i++)
     {
-      sqlite3_stmt *stmt = store_prepare (self, sql, error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int (stmt, 1, ((int) i + 1) * 10);
-          store_bind_text (stmt, 2, codes[i]);
-          ok = store_step_done (self, stmt, error);
-        }
+      ok = store_exec (self, error, sql, "is", (int) (((int) i + 1) * 10), codes[i]);
     }
   if (ok)
     store_queue_settings (self, list_what (kind), 0);
@@ -434,7 +423,6 @@ gboolean
 affari_store_add_currency (AffariStore *self, const char *code, const char *name, GError **error)
 {
   g_autofree char *upper = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -456,16 +444,8 @@ affari_store_add_currency (AffariStore *self, const char *code, const char *name
     }
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self,
-    "INSERT INTO currency (code, name, is_base, sort) VALUES (?1, coalesce(nullif(trim(?2), ''), ?1), 0,"
-    " (SELECT coalesce(max(sort), 0) + 10 FROM currency))", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, upper);
-      store_bind_text (stmt, 2, name);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "INSERT INTO currency (code, name, is_base, sort) VALUES (?1, coalesce(nullif(trim(?2), ''), ?1), 0,"
+                    " (SELECT coalesce(max(sort), 0) + 10 FROM currency))", "ss", upper, name);
   if (ok)
     store_queue_settings (self, "currencies", 0);
   return store_tx_end (self, ok, error);
@@ -513,7 +493,6 @@ affari_store_remove_currency (AffariStore *self, const char *code, GError **erro
 gboolean
 affari_store_set_base_currency (AffariStore *self, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -526,23 +505,10 @@ affari_store_set_base_currency (AffariStore *self, const char *code, GError **er
   if (!store_tx_begin (self, error))
     return FALSE;
   /* The rates said what each was worth in the old main currency: now in the new one. */
-  stmt = store_prepare (self,
-    "UPDATE currency SET rate = CASE WHEN code = ?1 THEN '1.0000' ELSE"
-    " printf('%.4f', CAST(rate AS REAL) / (SELECT CAST(rate AS REAL) FROM currency WHERE code = ?1)) END"
-    " WHERE (SELECT CAST(rate AS REAL) FROM currency WHERE code = ?1) > 0", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, code);
-      ok = store_step_done (self, stmt, error);
-    }
-  stmt = ok ? store_prepare (self, "UPDATE currency SET is_base = (code = ?)", error) : NULL;
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, code);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE currency SET rate = CASE WHEN code = ?1 THEN '1.0000' ELSE"
+                    " printf('%.4f', CAST(rate AS REAL) / (SELECT CAST(rate AS REAL) FROM currency WHERE code = ?1)) END"
+                    " WHERE (SELECT CAST(rate AS REAL) FROM currency WHERE code = ?1) > 0", "s", code);
+  ok = ok && store_exec (self, error, "UPDATE currency SET is_base = (code = ?)", "s", code);
   ok = ok && affari_store_set_setting (self, "base_currency", code, error);
   if (ok)
     store_queue_settings (self, "currencies", 0);
@@ -555,7 +521,6 @@ affari_store_set_currency_rate (AffariStore *self, const char *code, const char 
   g_autoptr(GString) machine = g_string_new (NULL);
   g_autofree char *base = NULL;
   char stored[G_ASCII_DTOSTR_BUF_SIZE];
-  sqlite3_stmt *stmt;
   const char *dot;
   char *end = NULL;
   double value;
@@ -617,7 +582,6 @@ gboolean
 affari_store_update_team_member (AffariStore *self, gint64 member_id, const char *name,
                                  const char *email, gboolean active, GError **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);

@@ -296,7 +296,6 @@ gboolean
 affari_store_update_stage (AffariStore *self, gint64 stage_id, const char *name, const char *color, GError **error)
 {
   g_autoptr(AffariStage) stage = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -311,16 +310,7 @@ affari_store_update_stage (AffariStore *self, gint64 stage_id, const char *name,
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self,
-    "UPDATE stage SET name = coalesce(trim(?1), name), color = coalesce(upper(?2), color) WHERE id = ?3", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      store_bind_text (stmt, 1, name);
-      store_bind_text (stmt, 2, color);
-      sqlite3_bind_int64 (stmt, 3, stage_id);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = store_exec (self, error, "UPDATE stage SET name = coalesce(trim(?1), name), color = coalesce(upper(?2), color) WHERE id = ?3", "ssx", name, color, (gint64) (stage_id));
   if (ok)
     store_queue_stages (self, affari_stage_get_pipeline_id (stage));
   return store_tx_end (self, ok, error);
