@@ -16,6 +16,7 @@
  *   deal.set-date        (xis)   deal, AffariCalendarField, "YYYY-MM-DD" (the calendar's drag)
  *   activity.reschedule  (axi)   deals, AffariActivityPeriod: their next activity moves there
  *   win.undo, win.redo           Ctrl+Z, Ctrl+Shift+Z (and the toast's "Annulla")
+ *   win.toast            (s)     a message over the content (every view's toasts go through it)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -403,6 +404,12 @@ activity_reschedule_action (GtkWidget *widget, const char *action_name, GVariant
 }
 
 static void
+toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  affari_window_add_toast (AFFARI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AffariWindow *self = AFFARI_WINDOW (widget);
@@ -436,6 +443,7 @@ _affari_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "deal.move-to-pipeline", "(axx)", deal_move_to_pipeline_action);
   gtk_widget_class_install_action (widget_class, "deal.set-date", "(xis)", deal_set_date_action);
   gtk_widget_class_install_action (widget_class, "activity.reschedule", "(axi)", activity_reschedule_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
