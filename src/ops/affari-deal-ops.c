@@ -84,7 +84,7 @@ record (AffariDealOps   *self,
       g_ptr_array_set_size (self->redo, 0);
     }
   notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals[DONE], 0, set, FALSE);
+  g_signal_emit (self, signals[DONE], 0, set, AFFARI_DEAL_OPS_DONE);
 
   return set;
 }
@@ -339,7 +339,7 @@ affari_deal_ops_class_init (AffariDealOpsClass *klass)
 
   signals[DONE] =
     g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, AFFARI_TYPE_CHANGE_SET, G_TYPE_BOOLEAN);
+                  G_TYPE_NONE, 2, AFFARI_TYPE_CHANGE_SET, G_TYPE_INT);
 }
 
 static void
@@ -750,7 +750,7 @@ revert (AffariDealOps  *self,
   g_ptr_array_remove_index (from, from->len - 1);
   g_ptr_array_add (to, g_object_ref (set));
   notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals[DONE], 0, set, TRUE);
+  g_signal_emit (self, signals[DONE], 0, set, forward ? AFFARI_DEAL_OPS_REDONE : AFFARI_DEAL_OPS_UNDONE);
   return TRUE;
 }
 

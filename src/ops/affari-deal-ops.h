@@ -10,8 +10,8 @@
  * half-done; moving to a lost stage takes the reason (the caller asks it); moving closed deals
  * to an in-progress stage reopens them (the caller asks first, see count_reopened).
  *
- * Signals: "done" (AffariChangeSet *set, gboolean reverted) after each change, undo or redo made
- * through these operations (a window shows its toast). Properties: "can-undo", "can-redo".
+ * Signals: "done" (AffariChangeSet *set, AffariDealOpsStep step) after each change, undo or redo
+ * made through these operations (a window shows its toast). Properties: "can-undo", "can-redo".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +22,13 @@
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
+
+/* What "done" reports. */
+typedef enum {
+  AFFARI_DEAL_OPS_DONE,       /* a new change */
+  AFFARI_DEAL_OPS_UNDONE,
+  AFFARI_DEAL_OPS_REDONE,
+} AffariDealOpsStep;
 
 #define AFFARI_TYPE_DEAL_OPS (affari_deal_ops_get_type ())
 G_DECLARE_FINAL_TYPE (AffariDealOps, affari_deal_ops, AFFARI, DEAL_OPS, GObject)

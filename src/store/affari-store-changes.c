@@ -49,16 +49,6 @@ typedef struct {
 } StoreUndo;
 
 static void
-store_rows_free (StoreRows *rows)
-{
-  if (rows == NULL)
-    return;
-  g_strfreev (rows->cols);
-  g_ptr_array_unref (rows->rows);
-  g_free (rows);
-}
-
-static void
 free_row_values (gpointer data,
                  gpointer n_cols)
 {
@@ -67,6 +57,18 @@ free_row_values (gpointer data,
   for (guint i = 0; i < GPOINTER_TO_UINT (n_cols); i++)
     sqlite3_value_free (values[i]);
   g_free (values);
+}
+
+static void
+store_rows_free (StoreRows *rows)
+{
+  if (rows == NULL)
+    return;
+  /* Each row's values go with their count: a GPtrArray free function has no user data. */
+  g_ptr_array_foreach (rows->rows, free_row_values, GUINT_TO_POINTER (rows->n_cols));
+  g_ptr_array_unref (rows->rows);
+  g_strfreev (rows->cols);
+  g_free (rows);
 }
 
 static void
@@ -120,38 +122,14 @@ read_rows (AffariStore  *self,
     }
   sqlite3_reset (stmt);
 
-  /* The values are freed with their count: a free function with user data. */
-  g_ptr_array_set_free_func (rows->rows, NULL);
   if (rc != SQLITE_DONE)
     {
-      g_ptr_array_foreach (rows->rows, free_row_values, GUINT_TO_POINTER (rows->n_cols));
-      g_ptr_array_set_size (rows->rows, 0);
       store_rows_free (rows);
       store_set_sqlite_error (error, self->db, rc, "snapshot");
       return NULL;
     }
 
   return rows;
-}
-
-static void
-store_rows_clear_values (StoreRows *rows)
-{
-  if (rows != NULL)
-    {
-      g_ptr_array_foreach (rows->rows, free_row_values, GUINT_TO_POINTER (rows->n_cols));
-      g_ptr_array_set_size (rows->rows, 0);
-    }
-}
-
-static void
-store_deal_snapshot_free_all (gpointer data)
-{
-  StoreDealSnapshot *snapshot = data;
-
-  for (guint i = 0; i < N_PARTS; i++)
-    store_rows_clear_values (snapshot->parts[i]);
-  store_deal_snapshot_free (snapshot);
 }
 
 static StoreDealSnapshot *
@@ -167,13 +145,13 @@ take_snapshot (AffariStore  *self,
       snapshot->parts[i] = read_rows (self, i, deal_id, error);
       if (snapshot->parts[i] == NULL)
         {
-          store_deal_snapshot_free_all (snapshot);
+          store_deal_snapshot_free (snapshot);
           return NULL;
         }
     }
   if (snapshot->parts[0]->rows->len == 0)
     {
-      store_deal_snapshot_free_all (snapshot);
+      store_deal_snapshot_free (snapshot);
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
       return NULL;
     }
@@ -377,7 +355,7 @@ affari_store_begin_change (AffariStore   *self,
   if (!store_tx_begin (self, error))
     return FALSE;
 
-  self->change_before = g_ptr_array_new_with_free_func (store_deal_snapshot_free_all);
+  self->change_before = g_ptr_array_new_with_free_func (store_deal_snapshot_free);
   for (guint i = 0; i < n_deals; i++)
     if (!affari_store_change_add_deal (self, deal_ids[i], error))
       {
@@ -425,7 +403,7 @@ affari_store_end_change (AffariStore  *self,
   before = g_steal_pointer (&self->change_before);
   if (ok)
     {
-      after = g_ptr_array_new_with_free_func (store_deal_snapshot_free_all);
+      after = g_ptr_array_new_with_free_func (store_deal_snapshot_free);
       for (guint i = 0; ok && i < before->len; i++)
         {
           StoreDealSnapshot *snapshot = take_snapshot (self, ((StoreDealSnapshot *) g_ptr_array_index (before, i))->deal_id, error);
@@ -517,7 +495,7 @@ affari_store_revert_change (AffariStore      *self,
           }
       ok = ok && restore_snapshot (self, current, want, note, error);
       if (current != NULL)
-        store_deal_snapshot_free_all (current);
+        store_deal_snapshot_free (current);
     }
 
   if (ok)

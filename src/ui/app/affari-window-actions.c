@@ -66,10 +66,10 @@ on_toast_after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-on_ops_done_cb (AffariDealOps   *ops,
-                AffariChangeSet *set,
-                gboolean         reverted,
-                AffariWindow    *self)
+on_ops_done_cb (AffariDealOps     *ops,
+                AffariChangeSet   *set,
+                AffariDealOpsStep  step,
+                AffariWindow      *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   const char *label = affari_change_set_get_label (set);
@@ -80,14 +80,13 @@ on_ops_done_cb (AffariDealOps   *ops,
   if (label == NULL)
     return;
 
-  if (reverted)
+  if (step != AFFARI_DEAL_OPS_DONE)
     /* Translators: a toast after Ctrl+Z; %s says what was undone ("Affare spostato in In corso"). */
-    text = g_strdup_printf (affari_deal_ops_can_redo (ops) && affari_deal_ops_get_redo_label (ops) == label
-                            ? _("Undone: %s") : _("Redone: %s"), label);
+    text = g_strdup_printf (step == AFFARI_DEAL_OPS_UNDONE ? _("Undone: %s") : _("Redone: %s"), label);
   escaped = g_markup_escape_text (text != NULL ? text : label, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (!reverted && affari_deal_ops_can_undo (ops))
+  if (step == AFFARI_DEAL_OPS_DONE && affari_deal_ops_can_undo (ops))
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
