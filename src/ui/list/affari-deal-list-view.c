@@ -78,7 +78,7 @@ release_rows_cb (gpointer data)
 }
 
 static void
-on_release_affari_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
+on_release_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
 {
   affari_after_paint_forget (&self->release_paint);
   g_clear_handle_id (&self->release_source, g_source_remove);
@@ -126,7 +126,7 @@ hold_rows (AffariDealListView *self)
   g_clear_handle_id (&self->release_source, g_source_remove);
   self->held_end = on_screen + 3;   /* a row cut at the bottom, and two to spare */
   affari_deal_rows_hold (self->rows, 0, self->held_end);
-  affari_after_paint_arm (&self->release_paint, GTK_WIDGET (self), G_CALLBACK (on_release_affari_after_paint_cb), self);
+  affari_after_paint_arm (&self->release_paint, GTK_WIDGET (self), G_CALLBACK (on_release_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -142,7 +142,7 @@ expand_rows (AffariDealListView *self)
 }
 
 static void
-on_expand_affari_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
+on_expand_after_paint_cb (GdkFrameClock *clock, AffariDealListView *self)
 {
   expand_rows (self);
 }
@@ -172,7 +172,7 @@ set_deals (AffariDealListView *self, AffariDealList *deals)
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->slice));
       if (mapped)
         {
-          affari_after_paint_arm (&self->expand_paint, GTK_WIDGET (self), G_CALLBACK (on_expand_affari_after_paint_cb), self);
+          affari_after_paint_arm (&self->expand_paint, GTK_WIDGET (self), G_CALLBACK (on_expand_after_paint_cb), self);
           gtk_widget_queue_draw (GTK_WIDGET (self));
         }
     }
