@@ -22,9 +22,12 @@ G_DECLARE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, AFFARI, DEAL_LI
  *   deals.trash                moves the selected deals to the trash (Delete)
  *   deals.export               exports the selected deals as CSV (asks where)
  *   deals.export-to (s)        exports them to that path, off the main thread; a toast says when done
- *   deals.undo                 undoes the last bulk edit (the toast's "Annulla")
  *   deals.sort (si)            sorts by a column ("title", "amount", …), descending when 1
- * Double-click or Enter on a row activates deal.open with the deal's id. */
+ * The bulk edits hand the selection to the window's deal.move, deal.set-responsible,
+ * deal.move-to-pipeline and deal.trash (one undo each, the window's toast).
+ * Double-click or Enter on a row activates deal.open with the deal's id.
+ * Signal "toast" (AdwToast *toast, transfer none): something to tell the user (an export done);
+ * the window shows it (without a handler the view adds it to the toast overlay above it). */
 AffariStore    *affari_deal_list_view_get_store       (AffariDealListView    *self);
 void            affari_deal_list_view_set_store       (AffariDealListView    *self,
                                                        AffariStore           *store);
