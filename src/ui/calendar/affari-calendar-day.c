@@ -1,0 +1,167 @@
+/* affari-calendar-day.c
+ *
+ * A day cell of the grid: its number, its drop target (a deal dropped there gets that date) and
+ * the "+N altri" button whose popover lists the whole day, read when it opens.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-calendar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/calendar/affari-calendar-view-private.h"
+
+/* The popover of "+N altri": every deal and activity of the day, read when it opens. */
+static void
+fill_day_popover (AffariCalendarView *self,
+                  GtkPopover         *popover,
+                  const char         *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDealQuery) query = affari_calendar_view_query (self);
+  g_autoptr(GPtrArray) deals = NULL;
+  GtkWidget *box, *scroller, *heading;
+  GDate day;
+  g_autofree char *shown = NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  affari_calendar_parse_iso (date, &day);
+  shown = affari_calendar_capitalize (affari_calendar_format_date (&day, "%A %e %B"));
+  heading = affari_calendar_label_new (shown, "heading");
+  gtk_widget_set_margin_bottom (heading, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  deals = affari_store_calendar_deals (self->store, query, self->field, date, date, 0, NULL, &error);
+  for (guint i = 0; deals != NULL && i < deals->len; i++)
+    gtk_box_append (GTK_BOX (box), affari_calendar_view_make_deal_chip (self, g_ptr_array_index (deals, i), popover));
+  if (self->show_activities)
+    {
+      g_autoptr(GHashTable) titles = NULL;
+      g_autoptr(GPtrArray) activities = NULL;
+      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
+      g_autoptr(GDateTime) end = g_date_time_add_days (start, 1);
+
+      activities = affari_store_list_planned_activities (self->store, query, g_date_time_to_unix (start),
+                                                         g_date_time_to_unix (end), &titles, NULL);
+      for (guint i = 0; activities != NULL && i < activities->len; i++)
+        {
+          AffariActivity *activity = g_ptr_array_index (activities, i);
+          gint64 deal_id = affari_activity_get_deal_id (activity);
+
+          gtk_box_append (GTK_BOX (box), affari_calendar_view_make_activity_chip (self, activity, g_hash_table_lookup (titles, &deal_id), popover));
+        }
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_widget_set_size_request (scroller, 280, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_popover_set_child (popover, scroller);
+  if (error != NULL)
+    g_warning ("Cannot read the deals of %s: %s", date, error->message);
+}
+
+static void
+on_more_create_popup_cb (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  AffariCalendarView *self = AFFARI_CALENDAR_VIEW (user_data);
+
+  fill_day_popover (self, gtk_menu_button_get_popover (button), g_object_get_data (G_OBJECT (button), "date"));
+}
+
+static GdkDragAction
+on_day_drop_enter_cb (GtkDropTarget *target,
+                      double         x,
+                      double         y,
+                      GtkWidget     *cell)
+{
+  gtk_widget_add_css_class (cell, "drop-target");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_day_drop_leave_cb (GtkDropTarget *target,
+                      GtkWidget     *cell)
+{
+  gtk_widget_remove_css_class (cell, "drop-target");
+}
+
+static gboolean
+on_day_drop_cb (GtkDropTarget      *target,
+                const GValue       *value,
+                double              x,
+                double              y,
+                AffariCalendarView *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  AffariDeal *deal = G_VALUE_HOLDS (value, AFFARI_TYPE_DEAL) ? g_value_get_object (value) : NULL;
+  g_autofree char *date = g_strdup (g_object_get_data (G_OBJECT (cell), "date"));
+
+  gtk_widget_remove_css_class (cell, "drop-target");
+  if (deal == NULL)
+    return FALSE;
+  return affari_calendar_view_drop_deal (self, date, affari_deal_get_id (deal));
+}
+
+GtkWidget *
+affari_calendar_view_make_day (AffariCalendarView *self,
+          const GDate        *day,
+          const GDate        *today)
+{
+  g_autofree char *date = affari_calendar_iso_of (day);
+  g_autofree char *number = g_strdup_printf ("%u", g_date_get_day (day));
+  g_autofree char *long_name = affari_calendar_format_date (day, "%A %e %B %Y");
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = affari_calendar_label_new (number, "calendar-day-number");
+  GtkDropTarget *drop;
+
+  gtk_widget_add_css_class (cell, "calendar-day");
+  if (self->mode == AFFARI_CALENDAR_MONTH && g_date_get_month (day) != g_date_get_month (&self->anchor))
+    gtk_widget_add_css_class (cell, "other-month");
+  if (g_date_compare (day, today) == 0)
+    gtk_widget_add_css_class (cell, "today");
+  if (g_date_get_weekday (day) >= G_DATE_SATURDAY)
+    gtk_widget_add_css_class (cell, "weekend");
+  gtk_widget_set_overflow (cell, GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, long_name, -1);
+  g_object_set_data_full (G_OBJECT (cell), "date", g_strdup (date), g_free);
+  gtk_box_append (GTK_BOX (cell), label);
+
+  drop = affari_view_deal_drop_target_new ();
+  g_signal_connect (drop, "enter", G_CALLBACK (on_day_drop_enter_cb), cell);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_day_drop_leave_cb), cell);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_day_drop_cb), self);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drop));
+  g_object_set_data (G_OBJECT (cell), "drop-target", drop);
+
+  g_hash_table_insert (self->cells, g_strdup (date), cell);
+  return cell;
+}
+
+void
+affari_calendar_view_add_more (AffariCalendarView *self,
+                 GtkWidget          *cell,
+                 guint               hidden)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *button, *popover;
+
+  /* Translators: at the bottom of a full day of the calendar: "+3 altri". */
+  text = g_strdup_printf (ngettext ("+%u more", "+%u more", hidden), hidden);
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), text);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_add_css_class (button, "calendar-more");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  popover = gtk_popover_new ();
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_object_set_data_full (G_OBJECT (button), "date", g_strdup (g_object_get_data (G_OBJECT (cell), "date")), g_free);
+  /* The day's full list is read when it opens, not for every day of the month. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), on_more_create_popup_cb, self, NULL);
+  gtk_box_append (GTK_BOX (cell), button);
+}

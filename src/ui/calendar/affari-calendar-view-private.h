@@ -1,0 +1,83 @@
+/* affari-calendar-view-private.h — the state of the Calendar view and the functions over it that
+ * its files share: the grid of a month or a week (affari-calendar-grid.c), a day cell with its
+ * drop target and "+N altri" (affari-calendar-day.c), the chips of deals and planned activities
+ * (affari-calendar-chip.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ui/calendar/affari-calendar-view.h"
+#include "ui/common/affari-view-common.h"
+
+G_BEGIN_DECLS
+
+struct _AffariCalendarView
+{
+  GtkWidget           parent_instance;
+
+  GSettings          *settings;      /* the choices of the toolbar, kept across runs; nullable */
+  AffariStore        *store;
+  gint64              pipeline_id;
+  AffariDealQuery    *filter;
+  AffariCalendarField field;
+  AffariCalendarMode  mode;
+  gboolean            show_activities;
+  GDate               anchor;        /* the day whose month or week is shown */
+  GDate               first;         /* the first day of the grid (a Monday) */
+  guint               n_days;
+  char               *title;
+  GHashTable         *colors;        /* stage id (gint64 *) → "#RRGGBB" */
+  GHashTable         *cells;         /* "YYYY-MM-DD" → GtkWidget (the day) */
+  GHashTable         *texts;         /* "YYYY-MM-DD" → GString of every item of the day */
+  AffariViewRefresh   refresh;
+  gboolean            syncing;
+
+  /* template */
+  GtkMenuButton      *month_button;
+  GtkPopover         *month_popover;
+  GtkCalendar        *month_calendar;
+  GtkDropDown        *field_dropdown;
+  GtkToggleButton    *activities_toggle;
+  GtkToggleButton    *month_toggle;
+  GtkToggleButton    *week_toggle;
+  GtkGrid            *weekday_grid;
+  GtkGrid            *days_grid;
+};
+
+/* affari-calendar-grid.c: dates, and the grid read from the store */
+char      *affari_calendar_iso_of            (const GDate        *date);
+gboolean   affari_calendar_parse_iso         (const char         *text,
+                                              GDate              *date);
+char      *affari_calendar_format_date       (const GDate        *date,
+                                              const char         *format);
+char      *affari_calendar_capitalize        (char               *text);
+void       affari_calendar_view_today        (AffariCalendarView *self,
+                                              GDate              *date);
+AffariDealQuery *affari_calendar_view_query  (AffariCalendarView *self);
+void       affari_calendar_view_load_colors  (AffariCalendarView *self);
+void       affari_calendar_view_refresh_now  (AffariCalendarView *self);
+
+/* affari-calendar-day.c: a day of the grid */
+GtkWidget *affari_calendar_view_make_day     (AffariCalendarView *self,
+                                              const GDate        *day,
+                                              const GDate        *today);
+void       affari_calendar_view_add_more     (AffariCalendarView *self,
+                                              GtkWidget          *cell,
+                                              guint               hidden);
+
+/* affari-calendar-chip.c: a deal or a planned activity in a day; @popover (nullable) is the
+ * "+N altri" popover the chip is in, closed when the chip opens its deal */
+GtkWidget *affari_calendar_label_new         (const char         *text,
+                                              const char         *css_class);
+GtkWidget *affari_calendar_view_make_deal_chip (AffariCalendarView *self,
+                                              AffariDeal         *deal,
+                                              GtkPopover         *popover);
+GtkWidget *affari_calendar_view_make_activity_chip (AffariCalendarView *self,
+                                              AffariActivity     *activity,
+                                              const char         *deal_title,
+                                              GtkPopover         *popover);
+
+G_END_DECLS
