@@ -625,7 +625,13 @@ affari_deal_ops_add_activity (AffariDealOps   *self,
                               AffariActivity  *activity,
                               GError         **error)
 {
-  return run_each (self, &deal_id, 1, add_activity_step, activity, _("Activity planned"), error);
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, deal_id, NULL);
+  g_autofree char *label = NULL;
+
+  /* Translators: a toast; %s is the title of a deal. */
+  label = deal != NULL ? g_strdup_printf (_("Activity planned: “%s”"), affari_deal_get_title (deal))
+                       : g_strdup (_("Activity planned"));
+  return run_each (self, &deal_id, 1, add_activity_step, activity, label, error);
 }
 
 AffariChangeSet *

@@ -120,11 +120,7 @@ on_plan_response_cb (AdwMessageDialog *dialog,
                      gpointer          user_data)
 {
   PlanDialog *plan = g_object_get_data (G_OBJECT (dialog), "plan");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariActivity) activity = NULL;
   g_autofree char *subject = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *message = NULL;
   GtkListBoxRow *row;
   AffariDeal *deal;
 
@@ -135,16 +131,9 @@ on_plan_response_cb (AdwMessageDialog *dialog,
     return;
   deal = g_object_get_data (G_OBJECT (row), "deal");
   subject = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (plan->subject))));
-  activity = affari_activity_new ((AffariActivityType) gtk_drop_down_get_selected (plan->kind), subject, plan->deadline);
-  if (!affari_store_add_activity (plan->store, affari_deal_get_id (deal), activity, &error))
-    {
-      affari_view_show_message (plan->view, error->message);
-      return;
-    }
-  when = format_deadline (plan->deadline);
-  /* Translators: a toast; the first %s is a deal's title, the second a date and time. */
-  message = g_strdup_printf (_("Activity planned on “%s” for %s"), affari_deal_get_title (deal), when);
-  affari_view_show_message (plan->view, message);
+  /* The window's activity.plan: one transaction, a toast with "Annulla", Ctrl+Z. */
+  gtk_widget_activate_action (plan->view, "activity.plan", "(xisx)", affari_deal_get_id (deal),
+                              (int) gtk_drop_down_get_selected (plan->kind), subject, plan->deadline);
 }
 
 void

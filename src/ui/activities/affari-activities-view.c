@@ -52,13 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* ------------------------------------------------------------ auxiliary */
 
 static AffariDealQuery *
@@ -423,7 +416,6 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
     g_param_spec_object ("store", NULL, NULL, AFFARI_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  signals[TOAST] = affari_view_class_add_toast_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-activities-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, scroller);

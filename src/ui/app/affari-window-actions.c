@@ -15,6 +15,7 @@
  *   deal.move-to-pipeline (axx)  deals, pipeline
  *   deal.set-date        (xis)   deal, AffariCalendarField, "YYYY-MM-DD" (the calendar's drag)
  *   activity.reschedule  (axi)   deals, AffariActivityPeriod: their next activity moves there
+ *   activity.plan        (xisx)  deal, AffariActivityType, subject, deadline (Unix seconds)
  *   win.undo, win.redo           Ctrl+Z, Ctrl+Shift+Z (and the toast's "Annulla")
  *   win.toast            (s)     a message over the content (every view's toasts go through it)
  *
@@ -403,6 +404,24 @@ activity_reschedule_action (GtkWidget *widget, const char *action_name, GVariant
 }
 
 static void
+activity_plan_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(AffariActivity) activity = NULL;
+  const char *subject;
+  gint64 deal_id, deadline;
+  int kind;
+
+  g_variant_get (parameter, "(xi&sx)", &deal_id, &kind, &subject, &deadline);
+  activity = affari_activity_new ((AffariActivityType) kind, subject, deadline);
+  set = affari_deal_ops_add_activity (self->ops, deal_id, activity, &error);
+  if (set == NULL)
+    show_error (self, error);
+}
+
+static void
 toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   affari_window_add_toast (AFFARI_WINDOW (widget), g_variant_get_string (parameter, NULL));
@@ -442,6 +461,7 @@ _affari_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "deal.move-to-pipeline", "(axx)", deal_move_to_pipeline_action);
   gtk_widget_class_install_action (widget_class, "deal.set-date", "(xis)", deal_set_date_action);
   gtk_widget_class_install_action (widget_class, "activity.reschedule", "(axi)", activity_reschedule_action);
+  gtk_widget_class_install_action (widget_class, "activity.plan", "(xisx)", activity_plan_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -128,31 +128,10 @@ affari_view_round_to_units (gint64 minor)
 
 /* ------------------------------------------------------------ toasts */
 
-guint
-affari_view_class_add_toast_signal (GType type)
-{
-  return g_signal_new ("toast", type, G_SIGNAL_RUN_LAST, 0,
-                       g_signal_accumulator_true_handled, NULL, NULL,
-                       G_TYPE_BOOLEAN, 1, ADW_TYPE_TOAST);
-}
-
 void
 affari_view_show_message (GtkWidget  *view,
                           const char *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
-  gboolean handled = FALSE;
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_emit_by_name (view, "toast", toast, &handled);
-  if (!handled)
-    {
-      /* Until the window connects to "toast": the overlay the view is inside. TRANSITIONAL: to
-       * be removed once every window connects the signal (children never reach up). */
-      GtkWidget *overlay = gtk_widget_get_ancestor (view, ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
-    }
+  /* The window shows it (win.toast): a view never looks for the overlay above it. */
+  gtk_widget_activate_action (view, "win.toast", "s", message);
 }

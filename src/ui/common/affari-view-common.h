@@ -1,6 +1,6 @@
 /* affari-view-common.h — what the views of deals over time (Attività, Calendario) share: the
  * read-when-shown refresh, the query of the window's filter and pipeline, the drop target of a
- * dragged deal, and the "toast" signal through which a view asks its window to say something
+ * dragged deal, and saying something through the window (win.toast)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,11 +50,7 @@ GtkDropTarget   *affari_view_deal_drop_target_new (void);
 /* @minor rounded to whole units: a column header or a day cell has no room for cents. */
 gint64           affari_view_round_to_units (gint64 minor);
 
-/* Adds the "toast" signal to a view class: gboolean (*toast) (GtkWidget *view, AdwToast *toast),
- * TRUE when a handler (the window) took the toast; the handler adds its own reference
- * (adw_toast_overlay_add_toast (overlay, g_object_ref (toast))). */
-guint            affari_view_class_add_toast_signal (GType type);
-/* Emits "toast" with @message (plain text, shown as is) at a high priority. */
+/* Shows @message (plain text) over the window's content, through its win.toast action. */
 void             affari_view_show_message (GtkWidget  *view,
                                            const char *message);
 

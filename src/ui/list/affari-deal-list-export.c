@@ -15,12 +15,11 @@
 
 #include "ui/list/affari-deal-list-view-private.h"
 
+/* Said by the window (win.toast). */
 static void
 show_message (AffariDealListView *self, const char *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  affari_deal_list_view_show_toast (self, adw_toast_new (escaped));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 static void

@@ -119,9 +119,6 @@ void          affari_after_paint_arm                   (AfterPaint         *afte
                                                         gpointer            data);
 /* Reads the deals again if the filter or the order changed. */
 void          affari_deal_list_view_apply_query        (AffariDealListView *self);
-/* Shows @toast: the "toast" signal hands it to whoever shows toasts (the window). */
-void          affari_deal_list_view_show_toast         (AffariDealListView *self,
-                                                        AdwToast           *toast);
 
 /* affari-deal-list-cells.c */
 void          affari_deal_list_cells_setup_factory     (GtkColumnViewColumn *column,

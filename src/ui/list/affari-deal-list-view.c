@@ -13,13 +13,6 @@
 
 #include "ui/list/affari-deal-list-view-private.h"
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 G_DEFINE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, GTK_TYPE_WIDGET)
 
 /* ------------------------------------------------------------ auxiliary */
@@ -227,27 +220,6 @@ affari_deal_list_view_apply_query (AffariDealListView *self)
   affari_deal_list_summary_queue (self);
 }
 
-void
-affari_deal_list_view_show_toast (AffariDealListView *self,
-                                  AdwToast           *toast)
-{
-  GtkWidget *overlay;
-
-  /* The window shows the toast when it follows "toast"; until it does, the old way: the
-   * nearest toast overlay up the tree. */
-  if (g_signal_has_handler_pending (self, signals[TOAST], 0, FALSE))
-    {
-      g_signal_emit (self, signals[TOAST], 0, toast);
-      g_object_unref (toast);
-      return;
-    }
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 /* ------------------------------------------------------------ signal callbacks */
 
 static void
@@ -401,16 +373,6 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   affari_deal_list_bulk_class_init (widget_class);
   affari_deal_list_export_class_init (widget_class);
   affari_deal_list_columns_class_init (widget_class);
-
-  /**
-   * AffariDealListView::toast:
-   * @toast: (transfer none): the toast to show
-   *
-   * The list has something to say (an export is done): the window shows it. Without a
-   * handler the list looks for a toast overlay above it.
-   */
-  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (AFFARI_TYPE_DEAL_LIST_SELECTION_BAR);
   g_type_ensure (AFFARI_TYPE_DEAL_LIST_FOOTER);

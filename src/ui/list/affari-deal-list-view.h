@@ -26,8 +26,7 @@ G_DECLARE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, AFFARI, DEAL_LI
  * The bulk edits hand the selection to the window's deal.move, deal.set-responsible,
  * deal.move-to-pipeline and deal.trash (one undo each, the window's toast).
  * Double-click or Enter on a row activates deal.open with the deal's id.
- * Signal "toast" (AdwToast *toast, transfer none): something to tell the user (an export done);
- * the window shows it (without a handler the view adds it to the toast overlay above it). */
+ * Messages (an export done) go to the window's win.toast. */
 AffariStore    *affari_deal_list_view_get_store       (AffariDealListView    *self);
 void            affari_deal_list_view_set_store       (AffariDealListView    *self,
                                                        AffariStore           *store);
