@@ -431,9 +431,6 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
 
 static void on_deal_card_closed_cb  (AffariDealCard *card,
                                      AffariWindow   *self);
-static void on_deal_card_trashed_cb (AffariDealCard *card,
-                                     gint64          deal_id,
-                                     AffariWindow   *self);
 static void on_deal_card_created_cb (AffariDealCard *card,
                                      gint64          deal_id,
                                      AffariWindow   *self);
@@ -447,8 +444,8 @@ ensure_deal_card (AffariWindow *self)
       self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
       adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
       affari_deal_card_set_store (self->deal_card, self->store);
+      affari_deal_card_set_ops (self->deal_card, self->ops);
       g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
-      g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
       g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
     }
 
@@ -471,19 +468,6 @@ on_deal_card_closed_cb (AffariDealCard *card,
                         AffariWindow   *self)
 {
   set_card_revealed (self, FALSE);
-}
-
-static void
-on_deal_card_trashed_cb (AffariDealCard *card,
-                         gint64          deal_id,
-                         AffariWindow   *self)
-{
-  AdwToast *toast = adw_toast_new (_("Deal moved to the trash"));
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.restore-deal");
-  adw_toast_set_action_target (toast, "x", deal_id);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -538,18 +522,6 @@ close_deal_action (GtkWidget  *widget,
 
   if (adw_flap_get_reveal_flap (self->card_flap) && self->deal_card != NULL)
     affari_deal_card_request_close (self->deal_card);
-}
-
-static void
-restore_deal_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!affari_store_restore_deal (self->store, g_variant_get_int64 (parameter), &error))
-    affari_window_add_toast (self, error->message);
 }
 
 /* Ctrl+? and "Scorciatoie da tastiera": the shortcuts window, built the first time. */
@@ -958,7 +930,6 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
   gtk_widget_class_install_action (widget_class, "deal.open", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
