@@ -311,7 +311,7 @@ on_store_changed_cb (AffariStore     *store,
   if (change->new_stage_id == 0)
     {
       /* Trashed (here, or in another view): a card cannot show a deal that is not live. */
-      if (change->old_stage_id != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+      if (change->old_stage_id != 0)
         g_signal_emit (self, signals[CLOSED], 0);
       return;
     }
