@@ -1,4 +1,5 @@
-/* affari-deal.c — one deal (a sale to one client)
+/* affari-deal.c — one deal (a sale to one client): the property table, copying and the GObject
+ * boilerplate; the getters and setters are in affari-deal-accessors.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,54 +8,9 @@
 #include "config.h"
 
 #include "affari-deal-private.h"
+#include "affari-deal-props.h"
 
 G_DEFINE_FINAL_TYPE (AffariDeal, affari_deal, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_TYPE_ID,
-  PROP_PIPELINE_ID,
-  PROP_STAGE_ID,
-  PROP_SEMANTICS,
-  PROP_CLOSED,
-  PROP_OPENED,
-  PROP_PROBABILITY,
-  PROP_CURRENCY,
-  PROP_AMOUNT,
-  PROP_IS_MANUAL_AMOUNT,
-  PROP_TAX_VALUE,
-  PROP_COMPANY_ID,
-  PROP_COMPANY_NAME,
-  PROP_CONTACT_NAME,
-  PROP_CLIENT_NAME,
-  PROP_LEAD_ID,
-  PROP_QUOTE_ID,
-  PROP_BEGIN_DATE,
-  PROP_CLOSE_DATE,
-  PROP_COMMENTS,
-  PROP_ASSIGNED_BY_ID,
-  PROP_ASSIGNED_NAME,
-  PROP_CREATED_BY_ID,
-  PROP_MODIFY_BY_ID,
-  PROP_MOVED_BY_ID,
-  PROP_DATE_CREATE,
-  PROP_DATE_MODIFY,
-  PROP_MOVED_TIME,
-  PROP_IS_RECURRING,
-  PROP_IS_RETURN_CUSTOMER,
-  PROP_IS_REPEATED_APPROACH,
-  PROP_SOURCE_ID,
-  PROP_SOURCE_DESCRIPTION,
-  PROP_ADDITIONAL_INFO,
-  PROP_ORIGINATOR_ID,
-  PROP_ORIGIN_ID,
-  PROP_POSITION,
-  PROP_NEXT_ACTIVITY,
-  PROP_DELETED_AT,
-  N_PROPS
-};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -124,15 +80,15 @@ static const Field fields[N_PROPS] = {
 
 #define FIELD_PTR(self, prop_id, type) ((type *) (gpointer) ((guint8 *) (self) + fields[prop_id].offset))
 
-static void
-notify (AffariDeal *self,
+void
+_affari_deal_notify (AffariDeal *self,
         guint prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-static void
-set_string (AffariDeal *self,
+void
+_affari_deal_set_string (AffariDeal *self,
             guint prop_id,
             const char *value)
 {
@@ -143,11 +99,11 @@ set_string (AffariDeal *self,
 
   g_free (*field);
   *field = g_strdup (value);
-  notify (self, prop_id);
+  _affari_deal_notify (self, prop_id);
 }
 
-static void
-set_int64 (AffariDeal *self,
+void
+_affari_deal_set_int64 (AffariDeal *self,
            guint prop_id,
            gint64 value)
 {
@@ -157,11 +113,11 @@ set_int64 (AffariDeal *self,
     return;
 
   *field = value;
-  notify (self, prop_id);
+  _affari_deal_notify (self, prop_id);
 }
 
-static void
-set_boolean (AffariDeal *self,
+void
+_affari_deal_set_boolean (AffariDeal *self,
              guint prop_id,
              gboolean value)
 {
@@ -172,7 +128,7 @@ set_boolean (AffariDeal *self,
     return;
 
   *field = value;
-  notify (self, prop_id);
+  _affari_deal_notify (self, prop_id);
 }
 
 /* Copies one field of @from into @self; TRUE when the value changed. */
@@ -341,7 +297,7 @@ affari_deal_set_property (GObject *object,
     case PROP_ADDITIONAL_INFO:
     case PROP_ORIGINATOR_ID:
     case PROP_ORIGIN_ID:
-      set_string (self, prop_id, g_value_get_string (value));
+      _affari_deal_set_string (self, prop_id, g_value_get_string (value));
       break;
 
     case PROP_PIPELINE_ID:
@@ -352,7 +308,7 @@ affari_deal_set_property (GObject *object,
     case PROP_LEAD_ID:
     case PROP_QUOTE_ID:
     case PROP_ASSIGNED_BY_ID:
-      set_int64 (self, prop_id, g_value_get_int64 (value));
+      _affari_deal_set_int64 (self, prop_id, g_value_get_int64 (value));
       break;
 
     case PROP_OPENED:
@@ -360,7 +316,7 @@ affari_deal_set_property (GObject *object,
     case PROP_IS_RECURRING:
     case PROP_IS_RETURN_CUSTOMER:
     case PROP_IS_REPEATED_APPROACH:
-      set_boolean (self, prop_id, g_value_get_boolean (value));
+      _affari_deal_set_boolean (self, prop_id, g_value_get_boolean (value));
       break;
 
     default:
@@ -493,11 +449,11 @@ affari_deal_update_from (AffariDeal *self,
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     {
       if (copy_field (self, from, i))
-        notify (self, i);
+        _affari_deal_notify (self, i);
     }
 
   if (g_strcmp0 (old_client_name, affari_deal_get_client_name (self)) != 0)
-    notify (self, PROP_CLIENT_NAME);
+    _affari_deal_notify (self, PROP_CLIENT_NAME);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -524,503 +480,4 @@ affari_deal_set_id_internal (AffariDeal *self,
   g_return_if_fail (AFFARI_IS_DEAL (self));
 
   self->id = id;
-}
-
-gint64
-affari_deal_get_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->id;
-}
-
-const char *
-affari_deal_get_title (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->title;
-}
-
-void
-affari_deal_set_title (AffariDeal *self,
-                       const char *title)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_TITLE, title);
-}
-
-const char *
-affari_deal_get_type_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->type_id;
-}
-
-void
-affari_deal_set_type_id (AffariDeal *self,
-                         const char *type_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_TYPE_ID, type_id);
-}
-
-gint64
-affari_deal_get_pipeline_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->pipeline_id;
-}
-
-void
-affari_deal_set_pipeline_id (AffariDeal *self,
-                             gint64 pipeline_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_PIPELINE_ID, pipeline_id);
-}
-
-gint64
-affari_deal_get_stage_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->stage_id;
-}
-
-void
-affari_deal_set_stage_id (AffariDeal *self,
-                          gint64 stage_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_STAGE_ID, stage_id);
-}
-
-AffariSemantics
-affari_deal_get_semantics (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), AFFARI_SEMANTICS_PROCESS);
-  return self->semantics;
-}
-
-gboolean
-affari_deal_get_closed (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), FALSE);
-  return self->closed;
-}
-
-gboolean
-affari_deal_get_opened (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), TRUE);
-  return self->opened;
-}
-
-void
-affari_deal_set_opened (AffariDeal *self,
-                        gboolean opened)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_boolean (self, PROP_OPENED, opened);
-}
-
-int
-affari_deal_get_probability (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), -1);
-  return self->probability;
-}
-
-/* Any negative value means "unset"; more than 100 % is 100 %. */
-void
-affari_deal_set_probability (AffariDeal *self,
-                             int probability)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-
-  probability = CLAMP (probability, -1, 100);
-  if (self->probability == probability)
-    return;
-
-  self->probability = probability;
-  notify (self, PROP_PROBABILITY);
-}
-
-const char *
-affari_deal_get_currency (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->currency;
-}
-
-void
-affari_deal_set_currency (AffariDeal *self,
-                          const char *currency)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_CURRENCY, currency);
-}
-
-gint64
-affari_deal_get_amount (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->amount;
-}
-
-void
-affari_deal_set_amount (AffariDeal *self,
-                        gint64 amount)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_AMOUNT, amount);
-}
-
-gboolean
-affari_deal_get_is_manual_amount (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), FALSE);
-  return self->is_manual_amount;
-}
-
-void
-affari_deal_set_is_manual_amount (AffariDeal *self,
-                                  gboolean manual)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_boolean (self, PROP_IS_MANUAL_AMOUNT, manual);
-}
-
-gint64
-affari_deal_get_tax_value (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->tax_value;
-}
-
-void
-affari_deal_set_tax_value (AffariDeal *self,
-                           gint64 tax)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_TAX_VALUE, tax);
-}
-
-gint64
-affari_deal_get_company_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->company_id;
-}
-
-void
-affari_deal_set_company_id (AffariDeal *self,
-                            gint64 company_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_COMPANY_ID, company_id);
-}
-
-const char *
-affari_deal_get_company_name (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->company_name;
-}
-
-const char *
-affari_deal_get_contact_name (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->contact_name;
-}
-
-const char *
-affari_deal_get_client_name (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-
-  if (self->company_name != NULL && *self->company_name != '\0')
-    return self->company_name;
-  if (self->contact_name != NULL && *self->contact_name != '\0')
-    return self->contact_name;
-  return NULL;
-}
-
-gint64
-affari_deal_get_lead_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->lead_id;
-}
-
-void
-affari_deal_set_lead_id (AffariDeal *self,
-                         gint64 lead_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_LEAD_ID, lead_id);
-}
-
-gint64
-affari_deal_get_quote_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->quote_id;
-}
-
-void
-affari_deal_set_quote_id (AffariDeal *self,
-                          gint64 quote_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_QUOTE_ID, quote_id);
-}
-
-const char *
-affari_deal_get_begin_date (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->begin_date;
-}
-
-void
-affari_deal_set_begin_date (AffariDeal *self,
-                            const char *date)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_BEGIN_DATE, date);
-}
-
-const char *
-affari_deal_get_close_date (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->close_date;
-}
-
-void
-affari_deal_set_close_date (AffariDeal *self,
-                            const char *date)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_CLOSE_DATE, date);
-}
-
-const char *
-affari_deal_get_comments (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->comments;
-}
-
-void
-affari_deal_set_comments (AffariDeal *self,
-                          const char *comments)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_COMMENTS, comments);
-}
-
-gint64
-affari_deal_get_assigned_by_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->assigned_by_id;
-}
-
-void
-affari_deal_set_assigned_by_id (AffariDeal *self,
-                                gint64 member_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_int64 (self, PROP_ASSIGNED_BY_ID, member_id);
-}
-
-const char *
-affari_deal_get_assigned_name (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->assigned_name;
-}
-
-gint64
-affari_deal_get_created_by_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->created_by_id;
-}
-
-gint64
-affari_deal_get_modify_by_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->modify_by_id;
-}
-
-gint64
-affari_deal_get_moved_by_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->moved_by_id;
-}
-
-gint64
-affari_deal_get_date_create (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->date_create;
-}
-
-gint64
-affari_deal_get_date_modify (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->date_modify;
-}
-
-gint64
-affari_deal_get_moved_time (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->moved_time;
-}
-
-gboolean
-affari_deal_get_is_recurring (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), FALSE);
-  return self->is_recurring;
-}
-
-void
-affari_deal_set_is_recurring (AffariDeal *self,
-                              gboolean recurring)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_boolean (self, PROP_IS_RECURRING, recurring);
-}
-
-gboolean
-affari_deal_get_is_return_customer (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), FALSE);
-  return self->is_return_customer;
-}
-
-void
-affari_deal_set_is_return_customer (AffariDeal *self,
-                                    gboolean value)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_boolean (self, PROP_IS_RETURN_CUSTOMER, value);
-}
-
-gboolean
-affari_deal_get_is_repeated_approach (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), FALSE);
-  return self->is_repeated_approach;
-}
-
-void
-affari_deal_set_is_repeated_approach (AffariDeal *self,
-                                      gboolean value)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_boolean (self, PROP_IS_REPEATED_APPROACH, value);
-}
-
-const char *
-affari_deal_get_source_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->source_id;
-}
-
-void
-affari_deal_set_source_id (AffariDeal *self,
-                           const char *source_id)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_SOURCE_ID, source_id);
-}
-
-const char *
-affari_deal_get_source_description (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->source_description;
-}
-
-void
-affari_deal_set_source_description (AffariDeal *self,
-                                    const char *text)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_SOURCE_DESCRIPTION, text);
-}
-
-const char *
-affari_deal_get_additional_info (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->additional_info;
-}
-
-void
-affari_deal_set_additional_info (AffariDeal *self,
-                                 const char *text)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_ADDITIONAL_INFO, text);
-}
-
-const char *
-affari_deal_get_originator_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->originator_id;
-}
-
-void
-affari_deal_set_originator_id (AffariDeal *self,
-                               const char *text)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_ORIGINATOR_ID, text);
-}
-
-const char *
-affari_deal_get_origin_id (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
-  return self->origin_id;
-}
-
-void
-affari_deal_set_origin_id (AffariDeal *self,
-                           const char *text)
-{
-  g_return_if_fail (AFFARI_IS_DEAL (self));
-  set_string (self, PROP_ORIGIN_ID, text);
-}
-
-double
-affari_deal_get_position (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0.0);
-  return self->position;
-}
-
-gint64
-affari_deal_get_next_activity (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->next_activity;
-}
-
-gint64
-affari_deal_get_deleted_at (AffariDeal *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
-  return self->deleted_at;
 }

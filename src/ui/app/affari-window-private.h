@@ -1,4 +1,5 @@
-/* affari-window-private.h — what the window's own files share (affari-window-actions.c)
+/* affari-window-private.h — what the window's own files share (affari-window-actions.c,
+ * affari-window-card.c, affari-window-tools.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +56,19 @@ struct _AffariWindow
   AffariCalendarView    *calendar_view;
   AffariDealCard        *deal_card;
 };
+
+/* What the window's files use of affari-window.c. */
+gint64          _affari_window_selected_pipeline_id (AffariWindow *self);
+void            _affari_window_reload_pipelines     (AffariWindow *self);
+void            _affari_window_update_empty_state   (AffariWindow *self);
+
+/* The deal card, built the first time it is needed (affari-window-card.c). */
+AffariDealCard *_affari_window_ensure_deal_card     (AffariWindow   *self);
+/* Installs win.new-deal, win.new-deal-quick, deal.open, win.close-deal (Esc) (affari-window-card.c). */
+void            _affari_window_class_card_init      (GtkWidgetClass *widget_class);
+/* Installs win.show-trash, win.show-help-overlay, win.export-activities(-to), win.load-sample-data
+ * (affari-window-tools.c). */
+void            _affari_window_class_tools_init     (GtkWidgetClass *widget_class);
 
 /* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
 void _affari_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -1,4 +1,5 @@
-/* affari-window.c
+/* affari-window.c — the main window: the pipeline, the views (built when first shown), search
+ * and filters, the saved state (the card: affari-window-card.c; actions: -actions.c, -tools.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,26 +10,17 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "io/affari-demo.h"
-#include "io/affari-ics.h"
-
 #include "ui/activities/affari-activities-view.h"
 #include "ui/calendar/affari-calendar-view.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/list/affari-deal-list-view.h"
 #include "ui/filter/affari-filter-bar.h"
-#include "ui/deal/affari-new-deal-dialog.h"
-#include "ui/app/affari-trash-window.h"
 #include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-column.h"
+#include "ui/app/affari-trash-window.h"
 #include "ui/common/affari-ui.h"
 #include "ui/app/affari-window.h"
 #include "ui/app/affari-window-private.h"
-
-/* Deals the "Load Sample Data" button creates: enough to see every view at work. */
-#define SAMPLE_DEALS 500
-#define SAMPLE_SEED  1
-
 
 G_DEFINE_FINAL_TYPE (AffariWindow, affari_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -118,14 +110,14 @@ update_empty_state_full (AffariWindow *self,
   update_switcher_bar (self);
 }
 
-static void
-update_empty_state (AffariWindow *self)
+void
+_affari_window_update_empty_state (AffariWindow *self)
 {
   update_empty_state_full (self, FALSE);
 }
 
-static gint64
-selected_pipeline_id (AffariWindow *self)
+gint64
+_affari_window_selected_pipeline_id (AffariWindow *self)
 {
   AffariPipeline *pipeline = gtk_drop_down_get_selected_item (self->pipeline_dropdown);
 
@@ -151,7 +143,7 @@ ensure_deal_list_view (AffariWindow *self)
       self->deal_list_view = g_object_new (AFFARI_TYPE_DEAL_LIST_VIEW, NULL);
       add_to_page (self->list_page, GTK_WIDGET (self->deal_list_view));
       affari_deal_list_view_set_store (self->deal_list_view, self->store);
-      affari_deal_list_view_set_pipeline_id (self->deal_list_view, selected_pipeline_id (self));
+      affari_deal_list_view_set_pipeline_id (self->deal_list_view, _affari_window_selected_pipeline_id (self));
       if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
         affari_deal_list_view_set_filter (self->deal_list_view, affari_filter_bar_get_filter (self->filter_bar));
     }
@@ -167,7 +159,7 @@ ensure_activities_view (AffariWindow *self)
       self->activities_view = g_object_new (AFFARI_TYPE_ACTIVITIES_VIEW, NULL);
       add_to_page (self->activities_page, GTK_WIDGET (self->activities_view));
       affari_activities_view_set_store (self->activities_view, self->store);
-      affari_activities_view_set_pipeline_id (self->activities_view, selected_pipeline_id (self));
+      affari_activities_view_set_pipeline_id (self->activities_view, _affari_window_selected_pipeline_id (self));
       if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
         affari_activities_view_set_filter (self->activities_view, affari_filter_bar_get_filter (self->filter_bar));
     }
@@ -183,7 +175,7 @@ ensure_calendar_view (AffariWindow *self)
       self->calendar_view = g_object_new (AFFARI_TYPE_CALENDAR_VIEW, NULL);
       add_to_page (self->calendar_page, GTK_WIDGET (self->calendar_view));
       affari_calendar_view_set_store (self->calendar_view, self->store);
-      affari_calendar_view_set_pipeline_id (self->calendar_view, selected_pipeline_id (self));
+      affari_calendar_view_set_pipeline_id (self->calendar_view, _affari_window_selected_pipeline_id (self));
       if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
         affari_calendar_view_set_filter (self->calendar_view, affari_filter_bar_get_filter (self->filter_bar));
     }
@@ -207,7 +199,7 @@ ensure_view (AffariWindow *self,
 static void
 apply_pipeline (AffariWindow *self)
 {
-  gint64 pipeline_id = selected_pipeline_id (self);
+  gint64 pipeline_id = _affari_window_selected_pipeline_id (self);
 
   affari_kanban_board_set_pipeline_id (self->kanban_board, pipeline_id);
   if (self->activities_view != NULL)
@@ -222,8 +214,8 @@ apply_pipeline (AffariWindow *self)
     g_settings_set_int64 (self->settings, "last-pipeline", pipeline_id);
 }
 
-static void
-reload_pipelines (AffariWindow *self)
+void
+_affari_window_reload_pipelines (AffariWindow *self)
 {
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(GError) error = NULL;
@@ -237,7 +229,7 @@ reload_pipelines (AffariWindow *self)
       return;
     }
 
-  wanted = selected_pipeline_id (self);
+  wanted = _affari_window_selected_pipeline_id (self);
   if (wanted == 0 && self->settings != NULL)
     wanted = g_settings_get_int64 (self->settings, "last-pipeline");
   if (wanted == 0)
@@ -268,7 +260,7 @@ on_refresh_idle_cb (gpointer user_data)
   AffariWindow *self = AFFARI_WINDOW (user_data);
 
   self->refresh_source = 0;
-  update_empty_state (self);
+  _affari_window_update_empty_state (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -326,14 +318,14 @@ static void
 on_store_pipelines_changed_cb (AffariStore  *store,
                                AffariWindow *self)
 {
-  reload_pipelines (self);
+  _affari_window_reload_pipelines (self);
 }
 
 static void
 on_store_reset_cb (AffariStore  *store,
                    AffariWindow *self)
 {
-  reload_pipelines (self);
+  _affari_window_reload_pipelines (self);
   queue_refresh (self);
 }
 
@@ -386,21 +378,6 @@ on_switcher_title_visible_changed_cb (AdwViewSwitcherTitle *title,
 }
 
 static void
-on_new_deal_dialog_deal_created_cb (AffariNewDealDialog *dialog,
-                                    AffariDeal          *deal,
-                                    AffariWindow        *self)
-{
-  g_autofree char *message = NULL;
-
-  /* Translators: shown after creating a deal; %s is its title. */
-  message = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
-  affari_window_add_toast (self, message);
-
-  /* Show the pipeline the deal went into. */
-  affari_window_set_pipeline_id (self, affari_deal_get_pipeline_id (deal));
-}
-
-static void
 on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
                                AffariWindow  *self)
 {
@@ -427,283 +404,7 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
     }
 }
 
-/* ------------------------------------------------------------ deal card */
-
-static void on_deal_card_closed_cb  (AffariDealCard *card,
-                                     AffariWindow   *self);
-static void on_deal_card_trashed_cb (AffariDealCard *card,
-                                     gint64          deal_id,
-                                     AffariWindow   *self);
-static void on_deal_card_created_cb (AffariDealCard *card,
-                                     gint64          deal_id,
-                                     AffariWindow   *self);
-
-/* The card is a big editor: built when the first deal is opened, kept for the next ones. */
-static AffariDealCard *
-ensure_deal_card (AffariWindow *self)
-{
-  if (self->deal_card == NULL)
-    {
-      self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
-      adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
-      affari_deal_card_set_store (self->deal_card, self->store);
-      g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
-      g_signal_connect (self->deal_card, "trashed", G_CALLBACK (on_deal_card_trashed_cb), self);
-      g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
-    }
-
-  return self->deal_card;
-}
-
-static void
-set_card_revealed (AffariWindow *self,
-                   gboolean      revealed)
-{
-  adw_flap_set_reveal_flap (self->card_flap, revealed);
-  /* Esc closes the card only while there is one. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
-  if (revealed)
-    gtk_widget_grab_focus (GTK_WIDGET (ensure_deal_card (self)));
-}
-
-static void
-on_deal_card_closed_cb (AffariDealCard *card,
-                        AffariWindow   *self)
-{
-  set_card_revealed (self, FALSE);
-}
-
-static void
-on_deal_card_trashed_cb (AffariDealCard *card,
-                         gint64          deal_id,
-                         AffariWindow   *self)
-{
-  AdwToast *toast = adw_toast_new (_("Deal moved to the trash"));
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.restore-deal");
-  adw_toast_set_action_target (toast, "x", deal_id);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-on_deal_card_created_cb (AffariDealCard *card,
-                         gint64          deal_id,
-                         AffariWindow   *self)
-{
-  g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, deal_id, NULL);
-
-  if (deal != NULL)
-    on_new_deal_dialog_deal_created_cb (NULL, deal, self);
-}
-
-static void
-open_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* The next card replaces the one shown, without closing first. */
-  if (!affari_deal_card_load (ensure_deal_card (self), g_variant_get_int64 (parameter), &error))
-    {
-      affari_window_add_toast (self, error->message);
-      return;
-    }
-  set_card_revealed (self, TRUE);
-}
-
-static void
-new_deal_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  gint64 pipeline_id = selected_pipeline_id (self);
-
-  if (pipeline_id == 0)
-    pipeline_id = affari_store_get_default_pipeline_id (self->store);
-
-  affari_deal_card_new_deal (ensure_deal_card (self), pipeline_id);
-  set_card_revealed (self, TRUE);
-}
-
-static void
-close_deal_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-
-  if (adw_flap_get_reveal_flap (self->card_flap) && self->deal_card != NULL)
-    affari_deal_card_request_close (self->deal_card);
-}
-
-static void
-restore_deal_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!affari_store_restore_deal (self->store, g_variant_get_int64 (parameter), &error))
-    affari_window_add_toast (self, error->message);
-}
-
-/* Ctrl+? and "Scorciatoie da tastiera": the shortcuts window, built the first time. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/affari/Affari/ui/affari-shortcuts-window.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      /* Transient for this window, hidden (not destroyed) when closed. */
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-  gtk_window_present (GTK_WINDOW (overlay));
-}
-
-static void
-show_trash_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store)));
-}
-
-/* ---- activities and calendar ---- */
-
-/* What the user sees is what is exported: the activities of the deals of the pipeline shown,
- * through the filter of the search bar. */
-static void
-export_activities_to_file (AffariWindow *self,
-                           GFile        *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariDealQuery) query = affari_deal_query_new ();
-  g_autofree char *message = NULL;
-  const AffariDealQuery *filter = affari_filter_bar_get_filter (self->filter_bar);
-  guint n = 0;
-
-  if (filter != NULL)
-    affari_deal_query_merge_filter (query, filter);
-  query->pipeline_id = selected_pipeline_id (self);
-  /* Only the open activities: a few hundred lines, written before the next frame. */
-  if (!affari_ics_export (self->store, query, file, &n, NULL, &error))
-    /* Translators: a toast; %s says why. */
-    message = g_strdup_printf (_("The activities could not be exported: %s"), error->message);
-  else
-    /* Translators: a toast after exporting the planned activities to an .ics file. */
-    message = g_strdup_printf (ngettext ("%u activity exported for the calendar", "%u activities exported for the calendar", n), n);
-  affari_window_add_toast (self, message);
-}
-
-static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               AffariWindow    *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file != NULL)
-    export_activities_to_file (self, file);
-}
-
-static void
-export_activities_to_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-
-  export_activities_to_file (AFFARI_WINDOW (widget), file);
-}
-
-static void
-export_activities_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Activities"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Calendar files (.ics)"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the file name the export suggests; keep the .ics ending. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("affari-activities.ics"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* ------------------------------------------------------------ actions */
-
-static void
-new_deal_quick_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  AffariNewDealDialog *dialog;
-  gint64 pipeline_id = selected_pipeline_id (self);
-
-  if (pipeline_id == 0)
-    pipeline_id = affari_store_get_default_pipeline_id (self->store);
-
-  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, pipeline_id);
-  g_signal_connect_object (dialog, "deal-created",
-                           G_CALLBACK (on_new_deal_dialog_deal_created_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-load_sample_data_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  AffariWindow *self = AFFARI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* 500 deals take a few tens of milliseconds: not worth a thread and a second connection. */
-  gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
-
-  if (!affari_demo_generate (self->store, SAMPLE_DEALS, SAMPLE_SEED, &error))
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("Could not load the sample data: %s"), error->message);
-      affari_window_add_toast (self, message);
-    }
-  else
-    {
-      affari_window_add_toast (self, _("Sample data loaded"));
-    }
-
-  /* Now rather than on idle: the board must not show "0 deals" for a frame. */
-  reload_pipelines (self);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  update_empty_state (self);
-}
 
 static void
 show_view_action (GtkWidget  *widget,
@@ -759,7 +460,7 @@ affari_window_constructed (GObject *object)
       g_warning ("Cannot empty the old deals from the trash: %s", purge_error->message);
   }
 
-  reload_pipelines (self);
+  _affari_window_reload_pipelines (self);
   /* The view restored from the settings, if not the board, is built now, for the pipeline shown. */
   ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
   update_empty_state_full (self, TRUE);
@@ -774,7 +475,7 @@ affari_window_constructed (GObject *object)
       else
         gtk_widget_activate_action (GTK_WIDGET (self), "win.new-deal", NULL);
       if (g_getenv ("AFFARI_CARD_PAGE") != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
+        gtk_widget_activate_action (GTK_WIDGET (_affari_window_ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
     }
 
   g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
@@ -954,22 +655,11 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
 
   _affari_window_class_actions_init (widget_class);
-  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
-  gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
-  gtk_widget_class_install_action (widget_class, "deal.open", "x", open_deal_action);
-  gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-deal", "x", restore_deal_action);
-  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
-  /* The same export without the file chooser: a path (tests, scripts). */
-  gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-deal", NULL);
-  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
+  _affari_window_class_card_init (widget_class);
+  _affari_window_class_tools_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {
@@ -1024,7 +714,7 @@ affari_window_get_pipeline_id (AffariWindow *self)
 {
   g_return_val_if_fail (AFFARI_IS_WINDOW (self), 0);
 
-  return selected_pipeline_id (self);
+  return _affari_window_selected_pipeline_id (self);
 }
 
 void
@@ -1098,8 +788,8 @@ affari_window_save_state (AffariWindow *self)
 
   if (is_view_name (affari_window_get_view (self)))
     g_settings_set_string (self->settings, "last-view", affari_window_get_view (self));
-  if (selected_pipeline_id (self) != 0)
-    g_settings_set_int64 (self->settings, "last-pipeline", selected_pipeline_id (self));
+  if (_affari_window_selected_pipeline_id (self) != 0)
+    g_settings_set_int64 (self->settings, "last-pipeline", _affari_window_selected_pipeline_id (self));
 }
 
 /* ---- list and filters ---- */

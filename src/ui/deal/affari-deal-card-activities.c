@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/affari-change-set.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-card-activities.h"
 
@@ -16,6 +17,7 @@ struct _AffariDealCardActivities
   AdwBin               parent_instance;
 
   AffariStore         *store;
+  AffariDealOps       *ops;
   AffariDeal          *deal;
   GPtrArray           *team;        /* AffariTeamMember */
   GPtrArray           *rows;        /* widgets in open_group / done_group */
@@ -265,6 +267,7 @@ plan_action (GtkWidget  *widget,
   g_autofree char *description = affari_card_dup_text (GTK_EDITABLE (self->description_row));
   g_autoptr(AffariActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
   AffariTeamMember *member = adw_combo_row_get_selected_item (self->responsible_row);
   guint kind_index = adw_combo_row_get_selected (self->kind_row);
   gint64 deadline = 0;
@@ -297,7 +300,8 @@ plan_action (GtkWidget  *widget,
                 "description", *description != '\0' ? description : NULL,
                 "responsible-id", member != NULL ? affari_team_member_get_id (member) : (gint64) 0,
                 NULL);
-  if (!affari_store_add_activity (self->store, affari_deal_get_id (self->deal), activity, &error))
+  set = affari_deal_ops_add_activity (self->ops, affari_deal_get_id (self->deal), activity, &error);
+  if (set == NULL)
     {
       show_error (self, error->message);
       return;
@@ -314,9 +318,12 @@ done_action (GtkWidget  *widget,
 {
   AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
   gboolean done = g_str_equal (action_name, "activities.done");
 
-  if (!affari_store_complete_activity (self->store, g_variant_get_int64 (parameter), done, &error))
+  set = affari_deal_ops_complete_activity (self->ops, affari_deal_get_id (self->deal), g_variant_get_int64 (parameter),
+                                           done, &error);
+  if (set == NULL)
     show_error (self, error->message);
   else
     show_error (self, NULL);
@@ -330,8 +337,10 @@ delete_action (GtkWidget  *widget,
 {
   AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
 
-  if (!affari_store_delete_activity (self->store, g_variant_get_int64 (parameter), &error))
+  set = affari_deal_ops_delete_activity (self->ops, affari_deal_get_id (self->deal), g_variant_get_int64 (parameter), &error);
+  if (set == NULL)
     show_error (self, error->message);
   else
     show_error (self, NULL);
@@ -345,12 +354,13 @@ reschedule_action (GtkWidget  *widget,
 {
   AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
   const char *text = NULL;
   gint64 id = 0, deadline = 0;
 
   g_variant_get (parameter, "(x&s)", &id, &text);
   if (!affari_card_parse_datetime (text, &deadline, &error) ||
-      !affari_store_reschedule_activity (self->store, id, deadline, &error))
+      (set = affari_deal_ops_reschedule_activity (self->ops, affari_deal_get_id (self->deal), id, deadline, &error)) == NULL)
     {
       show_error (self, error->message);
       return;
@@ -369,6 +379,7 @@ affari_deal_card_activities_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   g_clear_object (&self->deal);
+  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_deal_card_activities_parent_class)->dispose (object);
@@ -480,6 +491,15 @@ affari_deal_card_activities_init (AffariDealCardActivities *self)
 }
 
 /* ------------------------------------------------------------ public API */
+
+void
+affari_deal_card_activities_set_ops (AffariDealCardActivities *self,
+                                     AffariDealOps            *ops)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_ACTIVITIES (self));
+
+  g_set_object (&self->ops, ops);
+}
 
 void
 affari_deal_card_activities_set_deal (AffariDealCardActivities *self,

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_DECLARE_FINAL_TYPE (AffariDealCardActivities, affari_deal_card_activities, AFF
 /* Actions: activities.plan (plans what the form says), activities.done (int64 id),
  * activities.undone (int64 id), activities.delete (int64 id),
  * activities.reschedule ((xs): id and the new deadline as typed, "27/11/2026 10:00"). */
+/* The window's operations: the page's changes of the deal are written through them. */
+void     affari_deal_card_activities_set_ops (AffariDealCardActivities *self,
+                                              AffariDealOps *ops);
 void     affari_deal_card_activities_set_deal   (AffariDealCardActivities *self,
                                                  AffariStore              *store,
                                                  AffariDeal               *deal);

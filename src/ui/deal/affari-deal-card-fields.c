@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "model/affari-change-set.h"
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card-fields.h"
@@ -21,6 +22,7 @@ struct _AffariDealCardFields
   AdwPreferencesGroup  parent_instance;
 
   AffariStore         *store;
+  AffariDealOps       *ops;         /* the window's: the values of an existing deal */
   AffariDeal          *deal;
   GPtrArray           *fields;      /* AffariCustomField */
   GPtrArray           *editors;     /* FieldEditor, one per field */
@@ -40,7 +42,7 @@ struct _FieldEditor
 
 G_DEFINE_FINAL_TYPE (AffariDealCardFields, affari_deal_card_fields, ADW_TYPE_PREFERENCES_GROUP)
 
-static gboolean save_editor (FieldEditor *editor);
+static gboolean save_editor (FieldEditor *editor, gboolean created);
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -206,12 +208,17 @@ editor_fill (FieldEditor *editor,
   editor->dirty = FALSE;
 }
 
+/* @created: the deal was just created, what was typed before is part of its creation (a store
+ * write like the create, not a change on the history). */
 static gboolean
-save_editor (FieldEditor *editor)
+save_editor (FieldEditor *editor,
+             gboolean     created)
 {
   AffariDealCardFields *self = editor->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
   g_autofree char *value = NULL;
+  gboolean ok;
 
   value = editor_value (editor, &error);
   if (error == NULL && value == NULL && editor->field->mandatory)
@@ -229,7 +236,11 @@ save_editor (FieldEditor *editor)
       editor->dirty = TRUE;
       return TRUE;
     }
-  if (!affari_store_set_deal_field_value (self->store, deal_id (self), editor->field->id, value, &error))
+  if (created)
+    ok = affari_store_set_deal_field_value (self->store, deal_id (self), editor->field->id, value, &error);
+  else
+    ok = (set = affari_deal_ops_set_field_value (self->ops, deal_id (self), editor->field->id, value, &error)) != NULL;
+  if (!ok)
     {
       affari_card_set_field_error (editor->row, editor->error_row, error->message);
       editor->dirty = TRUE;
@@ -248,7 +259,7 @@ static void
 on_entry_applied_cb (GtkWidget   *row,
                      FieldEditor *editor)
 {
-  save_editor (editor);
+  save_editor (editor, FALSE);
 }
 
 static void
@@ -267,7 +278,7 @@ on_choice_changed_cb (GObject     *object,
   if (editor->self->loading)
     return;
   editor->dirty = TRUE;
-  save_editor (editor);
+  save_editor (editor, FALSE);
 }
 
 static void
@@ -414,6 +425,7 @@ affari_deal_card_fields_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_object (&self->deal);
+  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_deal_card_fields_parent_class)->dispose (object);
@@ -509,21 +521,45 @@ affari_deal_card_fields_has_unsaved (AffariDealCardFields *self)
   return FALSE;
 }
 
-gboolean
-affari_deal_card_fields_apply_pending (AffariDealCardFields *self)
+static gboolean
+apply_pending (AffariDealCardFields *self,
+               gboolean              created)
 {
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_FIELDS (self), FALSE);
 
   for (guint i = 0; i < self->editors->len; i++)
     {
       FieldEditor *editor = g_ptr_array_index (self->editors, i);
 
       if (editor->dirty || (is_entry_kind (editor->field->kind) && affari_card_is_dirty (GTK_EDITABLE (editor->row))))
-        ok = save_editor (editor) && ok;
+        ok = save_editor (editor, created) && ok;
     }
   return ok;
+}
+
+gboolean
+affari_deal_card_fields_apply_pending (AffariDealCardFields *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_FIELDS (self), FALSE);
+
+  return apply_pending (self, FALSE);
+}
+
+gboolean
+affari_deal_card_fields_save_created (AffariDealCardFields *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_FIELDS (self), FALSE);
+
+  return apply_pending (self, TRUE);
+}
+
+void
+affari_deal_card_fields_set_ops (AffariDealCardFields *self,
+                                 AffariDealOps        *ops)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_FIELDS (self));
+
+  g_set_object (&self->ops, ops);
 }
 
 void

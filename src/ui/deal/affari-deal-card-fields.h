@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,11 @@ void      affari_deal_card_fields_set_deal      (AffariDealCardFields *self,
 gboolean  affari_deal_card_fields_has_unsaved   (AffariDealCardFields *self);
 /* Saves every changed field; FALSE when one stays invalid (it shows why). */
 gboolean  affari_deal_card_fields_apply_pending (AffariDealCardFields *self);
+/* The deal was just created: the values typed before are saved as part of its creation. */
+gboolean  affari_deal_card_fields_save_created  (AffariDealCardFields *self);
+/* The window's operations: the values of an existing deal are written through them. */
+void      affari_deal_card_fields_set_ops       (AffariDealCardFields *self,
+                                                 AffariDealOps        *ops);
 /* Forgets what was typed and shows the stored values again. */
 void      affari_deal_card_fields_discard       (AffariDealCardFields *self);
 

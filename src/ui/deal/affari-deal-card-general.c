@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "model/affari-change-set.h"
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card-general.h"
@@ -25,6 +26,7 @@ struct _AffariDealCardGeneral
   AdwBin                      parent_instance;
 
   AffariStore                *store;
+  AffariDealOps              *ops;             /* the window's: every change of an existing deal */
   AffariDeal                 *deal;            /* the card's deal: the same object, shared */
   GPtrArray                  *stages;          /* AffariStage of the deal's pipeline, the card's */
   GPtrArray                  *team;            /* AffariTeamMember */
@@ -165,8 +167,9 @@ general_save_deal (AffariDealCardGeneral *self,
                    AdwActionRow          *error_row)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
 
-  if (deal_id (self) != 0 && !affari_store_update_deal (self->store, copy, &error))
+  if (deal_id (self) != 0 && (set = affari_deal_ops_update (self->ops, copy, &error)) == NULL)
     {
       if (field != NULL && error_row != NULL)
         affari_card_set_field_error (field, error_row, error->message);
@@ -188,20 +191,31 @@ general_save_deal (AffariDealCardGeneral *self,
   return TRUE;
 }
 
+/* @created: the deal was just created, the contacts picked before are part of its creation
+ * (a store write like the create, not a change on the history). */
 static gboolean
-general_save_contacts (AffariDealCardGeneral *self)
+general_save_contacts (AffariDealCardGeneral *self,
+                       gboolean               created)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gint64 primary;
+  gboolean ok = TRUE;
 
   for (guint i = 0; i < self->contacts->len; i++)
     {
       gint64 id = affari_contact_get_id (g_ptr_array_index (self->contacts, i));
       g_array_append_val (ids, id);
     }
-  if (deal_id (self) != 0 &&
-      !affari_store_set_deal_contacts (self->store, deal_id (self), (gint64 *) ids->data, ids->len,
-                                       ids->len > 0 ? g_array_index (ids, gint64, 0) : 0, &error))
+  primary = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  if (deal_id (self) != 0 && created)
+    ok = ids->len == 0 || affari_store_set_deal_contacts (self->store, deal_id (self), (gint64 *) ids->data,
+                                                          ids->len, primary, &error);
+  else if (deal_id (self) != 0)
+    ok = (set = affari_deal_ops_set_contacts (self->ops, deal_id (self), (gint64 *) ids->data, ids->len,
+                                              primary, &error)) != NULL;
+  if (!ok)
     {
       show_save_error (self, error->message);
       return FALSE;
@@ -329,7 +343,7 @@ pick_contact (AffariDealCardGeneral *self,
     if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == affari_contact_get_id (contact))
       return;
   g_ptr_array_add (self->contacts, g_object_ref (contact));
-  general_save_contacts (self);
+  general_save_contacts (self, FALSE);
 }
 
 static GtkStringList *
@@ -787,6 +801,7 @@ affari_deal_card_general_dispose (GObject *object)
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->new_company_name, g_free);
   g_clear_object (&self->deal);
+  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_deal_card_general_parent_class)->dispose (object);
@@ -936,6 +951,16 @@ affari_deal_card_general_set_store (AffariDealCardGeneral *self,
   g_set_object (&self->store, store);
   affari_deal_card_client_picker_set_store (self->client_picker, store);
   load_lists (self);
+}
+
+void
+affari_deal_card_general_set_ops (AffariDealCardGeneral *self,
+                                  AffariDealOps         *ops)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
+
+  g_set_object (&self->ops, ops);
+  affari_deal_card_fields_set_ops (self->fields_group, ops);
 }
 
 void
@@ -1223,9 +1248,9 @@ affari_deal_card_general_deal_created (AffariDealCardGeneral *self)
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
   g_clear_pointer (&self->new_company_name, g_free);
-  general_save_contacts (self);
+  general_save_contacts (self, TRUE);
   /* Custom fields typed before the deal existed; one that is invalid stays red in the card. */
-  affari_deal_card_fields_apply_pending (self->fields_group);
+  affari_deal_card_fields_save_created (self->fields_group);
 }
 
 void
@@ -1281,7 +1306,7 @@ affari_deal_card_general_set_primary_contact (AffariDealCardGeneral *self,
         AffariContact *contact = g_ptr_array_steal_index (self->contacts, i);
 
         g_ptr_array_insert (self->contacts, 0, contact);
-        general_save_contacts (self);
+        general_save_contacts (self, FALSE);
         return;
       }
 }
@@ -1296,7 +1321,7 @@ affari_deal_card_general_remove_contact (AffariDealCardGeneral *self,
     if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
       {
         g_ptr_array_remove_index (self->contacts, i);
-        general_save_contacts (self);
+        general_save_contacts (self, FALSE);
         return;
       }
 }

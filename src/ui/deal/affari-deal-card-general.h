@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ G_DECLARE_FINAL_TYPE (AffariDealCardGeneral, affari_deal_card_general, AFFARI, D
  * which call the functions below. */
 void      affari_deal_card_general_set_store     (AffariDealCardGeneral *self,
                                                   AffariStore           *store);
+/* The window's operations: the fields, contacts and custom fields of an existing deal are
+ * written through them. */
+void      affari_deal_card_general_set_ops       (AffariDealCardGeneral *self,
+                                                  AffariDealOps         *ops);
 /* Reads the team, deal types, sources and currencies again (edited in Preferenze). */
 void      affari_deal_card_general_reload_lists  (AffariDealCardGeneral *self);
 /* The stages of the deal's pipeline, for the stage row. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "model/affari-change-set.h"
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card-util.h"
@@ -24,6 +25,7 @@ struct _AffariDealCardProducts
   AdwBin               parent_instance;
 
   AffariStore         *store;
+  AffariDealOps       *ops;
   AffariDeal          *deal;
   GPtrArray           *editors;      /* RowEditor */
   GPtrArray           *catalogue;    /* AffariProduct */
@@ -747,6 +749,7 @@ save_rows (AffariDealCardProducts *self)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AffariProductRow));
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
   gboolean ok = TRUE;
 
   if (self->deal == NULL || affari_deal_get_id (self->deal) == 0)
@@ -776,8 +779,9 @@ save_rows (AffariDealCardProducts *self)
   for (guint i = 0; i < self->editors->len; i++)
     ((RowEditor *) g_ptr_array_index (self->editors, i))->dirty = FALSE;
 
-  if (!affari_store_set_product_rows (self->store, affari_deal_get_id (self->deal),
-                                      (AffariProductRow *) rows->data, rows->len, &error))
+  set = affari_deal_ops_set_product_rows (self->ops, affari_deal_get_id (self->deal),
+                                          (AffariProductRow *) rows->data, rows->len, &error);
+  if (set == NULL)
     {
       for (guint i = 0; i < self->editors->len; i++)
         ((RowEditor *) g_ptr_array_index (self->editors, i))->dirty = TRUE;
@@ -785,7 +789,7 @@ save_rows (AffariDealCardProducts *self)
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
-  /* The store's "deal-changed" makes the card hand the new deal over, which reloads. */
+  /* The store's "changed" makes the card hand the new deal over, which reloads. */
 }
 
 /* ------------------------------------------------------------ actions */
@@ -820,6 +824,7 @@ on_auto_switch_changed_cb (GtkSwitch              *sw,
 {
   g_autoptr(AffariDeal) copy = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
 
   if (self->loading || self->deal == NULL || affari_deal_get_id (self->deal) == 0)
     return;
@@ -827,7 +832,8 @@ on_auto_switch_changed_cb (GtkSwitch              *sw,
     return;
   copy = affari_deal_copy (self->deal);
   affari_deal_set_is_manual_amount (copy, !gtk_switch_get_active (sw));
-  if (!affari_store_update_deal (self->store, copy, &error))
+  set = affari_deal_ops_update (self->ops, copy, &error);
+  if (set == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -846,6 +852,7 @@ affari_deal_card_products_dispose (GObject *object)
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->catalogue, g_ptr_array_unref);
   g_clear_object (&self->deal);
+  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_deal_card_products_parent_class)->dispose (object);
@@ -936,6 +943,15 @@ affari_deal_card_products_init (AffariDealCardProducts *self)
 }
 
 /* ------------------------------------------------------------ public API */
+
+void
+affari_deal_card_products_set_ops (AffariDealCardProducts *self,
+                                   AffariDealOps          *ops)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self));
+
+  g_set_object (&self->ops, ops);
+}
 
 void
 affari_deal_card_products_set_deal (AffariDealCardProducts *self,

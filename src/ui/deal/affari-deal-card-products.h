@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_DECLARE_FINAL_TYPE (AffariDealCardProducts, affari_deal_card_products, AFFARI,
 /* Actions: products.add (a new row), products.save (writes every row, one transaction),
  * products.remove (int64: the row's index). A product row is edited in place; Enter or the
  * apply button saves all rows after checking them. */
+/* The window's operations: the page's changes of the deal are written through them. */
+void     affari_deal_card_products_set_ops (AffariDealCardProducts *self,
+                                            AffariDealOps *ops);
 void     affari_deal_card_products_set_deal (AffariDealCardProducts *self,
                                              AffariStore            *store,
                                              AffariDeal             *deal);

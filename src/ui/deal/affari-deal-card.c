@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "model/affari-change-set.h"
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card.h"
@@ -26,6 +27,7 @@ struct _AffariDealCard
   GtkBox                    parent_instance;
 
   AffariStore              *store;
+  AffariDealOps            *ops;           /* the window's: every change of the deal shown */
   AffariDeal               *deal;          /* as stored, or the new deal not created yet */
   gint64                    pending_open_id; /* another deal to show once the user decided */
   GHashTable               *not_now;       /* deal ids whose missing next activity was put off */
@@ -56,7 +58,6 @@ G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
 
 enum {
   CLOSED,
-  TRASHED,
   CREATED,
   N_SIGNALS
 };
@@ -228,31 +229,7 @@ on_reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The writes of the card, one function each. */
-static gboolean
-card_move_to_stage (AffariDealCard  *self,
-                    gint64           stage_id,
-                    const char      *reason,
-                    GError         **error)
-{
-  return affari_store_move_deal (self->store, deal_id (self), stage_id, 0, reason, error);
-}
-
-static gboolean
-card_move_to_pipeline (AffariDealCard  *self,
-                       gint64           pipeline_id,
-                       GError         **error)
-{
-  return affari_store_move_deal_to_pipeline (self->store, deal_id (self), pipeline_id, error);
-}
-
-static gboolean
-card_trash (AffariDealCard  *self,
-            GError         **error)
-{
-  return affari_store_trash_deal (self->store, deal_id (self), error);
-}
-
+/* Creating is a store create for now: the history holds changes of existing deals only. */
 static gboolean
 card_create_deal (AffariDealCard  *self,
                   GError         **error)
@@ -260,14 +237,20 @@ card_create_deal (AffariDealCard  *self,
   return affari_store_create_deal (self->store, self->deal, error);
 }
 
+/* Moves go through the window's deal.move, as on the board (one transaction, its toast, Ctrl+Z);
+ * a close the card's own dialog asked about (won, or lost with its reason) goes to the
+ * operations directly, so that the window does not ask the reason a second time. */
 static void
 move_to (AffariDealCard *self,
          gint64          stage_id,
+         gboolean        asked,
          const char     *reason)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gint64 id = deal_id (self);
 
-  if (deal_id (self) == 0)
+  if (id == 0)
     {
       AffariStage *stage = find_stage (self, stage_id);
 
@@ -279,45 +262,59 @@ move_to (AffariDealCard *self,
     }
   if (stage_id == affari_deal_get_stage_id (self->deal) && (reason == NULL || *reason == '\0'))
     return;
-  if (!card_move_to_stage (self, stage_id, reason, &error))
-    {
-      show_save_error (self, error->message);
-      refresh (self, FALSE);
-      return;
-    }
   show_save_error (self, NULL);
+  if (!asked)
+    gtk_widget_activate_action (GTK_WIDGET (self), "deal.move", "(@axxi)",
+                                g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64)),
+                                stage_id, 0);
+  else
+    {
+      g_return_if_fail (self->ops != NULL);
+      set = affari_deal_ops_move (self->ops, &id, 1, stage_id, 0, reason, &error);
+      if (set == NULL)
+        show_save_error (self, error->message);
+    }
+  /* At once, not on idle: the stored stage, whether the move was made, refused, or waits for
+   * the window's question. */
   g_clear_handle_id (&self->reload_source, g_source_remove);
   on_reload_idle_cb (self);
+}
+
+/* One deal id, as the window's deal.* actions take them. */
+static GVariant *
+deal_id_variant (AffariDealCard *self)
+{
+  gint64 id = deal_id (self);
+
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64));
 }
 
 /* Back to the stage the deal was in before it was closed. */
 static void
 card_reopen (AffariDealCard *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 target = affari_store_find_reopen_stage (self->store, deal_id (self), &error);
-
-  if (target == 0)
-    {
-      show_save_error (self, error->message);
-      return;
-    }
-  move_to (self, target, NULL);
+  if (deal_id (self) != 0)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "deal.reopen", deal_id_variant (self));
 }
 
 /* ------------------------------------------------------------ signal callbacks */
 
 static void
-on_store_deal_changed_cb (AffariStore    *store,
-                          gint64          changed_id,
-                          gint64          old_stage_id,
-                          gint64          new_stage_id,
-                          AffariDealCard *self)
+on_store_changed_cb (AffariStore     *store,
+                     AffariChangeSet *set,
+                     AffariDealCard  *self)
 {
-  if (changed_id == 0 || changed_id != deal_id (self))
+  const AffariDealChange *change = deal_id (self) != 0 ? affari_change_set_find (set, deal_id (self)) : NULL;
+
+  if (change == NULL)
     return;
-  if (new_stage_id == 0)
-    return;
+  if (change->new_stage_id == 0)
+    {
+      /* Trashed (here, or in another view): a card cannot show a deal that is not live. */
+      if (change->old_stage_id != 0)
+        g_signal_emit (self, signals[CLOSED], 0);
+      return;
+    }
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle_cb, self, NULL);
 }
@@ -389,7 +386,7 @@ on_general_stage_chosen_cb (AffariDealCardGeneral *general,
       ask_finish (self, stage_id);
       return;
     }
-  move_to (self, stage_id, NULL);
+  move_to (self, stage_id, FALSE, NULL);
 }
 
 static void
@@ -414,7 +411,7 @@ on_finish_response_cb (AdwMessageDialog *dialog,
     stage_id = g_ascii_strtoll (response + 5, NULL, 10);
 
   if (stage_id != 0)
-    move_to (self, stage_id, *reason != '\0' ? reason : NULL);
+    move_to (self, stage_id, TRUE, *reason != '\0' ? reason : NULL);
   else
     refresh (self, FALSE); /* cancelled: the stage dropdown shows the stage the deal is in */
 }
@@ -477,17 +474,12 @@ static void
 move_to_pipeline (AffariDealCard *self,
                   gint64          pipeline_id)
 {
-  g_autoptr(GError) error = NULL;
-
   if (deal_id (self) == 0 || pipeline_id == affari_deal_get_pipeline_id (self->deal))
     return;
   /* Typed text is saved first: it belongs to the deal wherever it goes. */
   apply_pending (self);
-  if (!card_move_to_pipeline (self, pipeline_id, &error))
-    {
-      show_save_error (self, error->message);
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "deal.move-to-pipeline", "(@axx)",
+                              deal_id_variant (self), pipeline_id);
   /* At once, not on idle: the stage bar and the layout of the new pipeline. */
   affari_deal_card_load (self, deal_id (self), NULL);
 }
@@ -549,7 +541,7 @@ move_to_stage_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  move_to (AFFARI_DEAL_CARD (widget), g_variant_get_int64 (parameter), NULL);
+  move_to (AFFARI_DEAL_CARD (widget), g_variant_get_int64 (parameter), FALSE, NULL);
 }
 
 /* Asks won or which lost stage, and a reason; @chosen_stage_id (a won or lost stage picked in the
@@ -601,18 +593,11 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AffariDealCard *self = AFFARI_DEAL_CARD (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = deal_id (self);
 
-  if (id == 0)
-    return;
-  if (!card_trash (self, &error))
-    {
-      show_save_error (self, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[TRASHED], 0, id);
-  g_signal_emit (self, signals[CLOSED], 0);
+  /* The window's deal.trash: its toast offers "Annulla", Ctrl+Z restores; the store's change
+   * closes the card (on_store_changed_cb). */
+  if (deal_id (self) != 0)
+    gtk_widget_activate_action_variant (widget, "deal.trash", deal_id_variant (self));
 }
 
 static void
@@ -687,6 +672,7 @@ affari_deal_card_dispose (GObject *object)
   g_clear_pointer (&self->not_now, g_hash_table_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_object (&self->deal);
+  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_deal_card_parent_class)->dispose (object);
@@ -702,8 +688,6 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
 
   signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[TRASHED] = g_signal_new ("trashed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
@@ -888,11 +872,24 @@ affari_deal_card_set_store (AffariDealCard *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  g_signal_connect (store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
   g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
   g_signal_connect (store, "settings-changed", G_CALLBACK (on_store_settings_changed_cb), self);
   affari_deal_card_general_set_store (self->general_page, store);
+}
+
+void
+affari_deal_card_set_ops (AffariDealCard *self,
+                          AffariDealOps  *ops)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
+  g_return_if_fail (AFFARI_IS_DEAL_OPS (ops));
+
+  g_set_object (&self->ops, ops);
+  affari_deal_card_general_set_ops (self->general_page, ops);
+  affari_deal_card_products_set_ops (self->products_page, ops);
+  affari_deal_card_activities_set_ops (self->activities_page, ops);
 }
 
 gboolean

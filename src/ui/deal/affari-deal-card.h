@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -19,11 +20,19 @@ G_DECLARE_FINAL_TYPE (AffariDealCard, affari_deal_card, AFFARI, DEAL_CARD, GtkBo
  * ("company" or "contact": from the inline form), set-primary-contact (int64),
  * remove-contact (int64), show-page (string: general, products, activities, history).
  *
- * Signals: "closed" — the card is done and can be hidden; "trashed" (gint64 deal id) — the deal
- * went to the trash; "created" (gint64 deal id). */
+ * Changes of the deal shown go through the operations handed over with _set_ops() (one
+ * transaction, the window's toast and Ctrl+Z): moves, reopening, the trash and the pipeline through
+ * the window's deal.move, deal.reopen, deal.trash and deal.move-to-pipeline actions. Creating a
+ * deal is a store create (not on the history).
+ *
+ * Signals: "closed" — the card is done and can be hidden (also when its deal went to the trash);
+ * "created" (gint64 deal id). */
 GtkWidget  *affari_deal_card_new         (void);
 void        affari_deal_card_set_store   (AffariDealCard *self,
                                           AffariStore    *store);
+/* The window's operations: every change of an existing deal goes through them. */
+void        affari_deal_card_set_ops     (AffariDealCard *self,
+                                          AffariDealOps  *ops);
 /* Shows the deal @deal_id (keeps what the user is typing when it is the same deal). */
 gboolean    affari_deal_card_load        (AffariDealCard *self,
                                           gint64          deal_id,

@@ -1,0 +1,155 @@
+/* affari-window-card.c — the window hosts the deal card: built the first time a deal is
+ * opened, slid in over the views; new deals (the card, or the quick dialog)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/deal/affari-new-deal-dialog.h"
+#include "ui/app/affari-window-private.h"
+
+static void
+on_new_deal_dialog_deal_created_cb (AffariNewDealDialog *dialog,
+                                    AffariDeal          *deal,
+                                    AffariWindow        *self)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: shown after creating a deal; %s is its title. */
+  message = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
+  affari_window_add_toast (self, message);
+
+  /* Show the pipeline the deal went into. */
+  affari_window_set_pipeline_id (self, affari_deal_get_pipeline_id (deal));
+}
+
+
+static void on_deal_card_closed_cb  (AffariDealCard *card,
+                                     AffariWindow   *self);
+static void on_deal_card_created_cb (AffariDealCard *card,
+                                     gint64          deal_id,
+                                     AffariWindow   *self);
+
+/* The card is a big editor: built when the first deal is opened, kept for the next ones. */
+AffariDealCard *
+_affari_window_ensure_deal_card (AffariWindow *self)
+{
+  if (self->deal_card == NULL)
+    {
+      self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
+      adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
+      affari_deal_card_set_store (self->deal_card, self->store);
+      affari_deal_card_set_ops (self->deal_card, self->ops);
+      g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
+      g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
+    }
+
+  return self->deal_card;
+}
+
+static void
+set_card_revealed (AffariWindow *self,
+                   gboolean      revealed)
+{
+  adw_flap_set_reveal_flap (self->card_flap, revealed);
+  /* Esc closes the card only while there is one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
+  if (revealed)
+    gtk_widget_grab_focus (GTK_WIDGET (_affari_window_ensure_deal_card (self)));
+}
+
+static void
+on_deal_card_closed_cb (AffariDealCard *card,
+                        AffariWindow   *self)
+{
+  set_card_revealed (self, FALSE);
+}
+
+static void
+on_deal_card_created_cb (AffariDealCard *card,
+                         gint64          deal_id,
+                         AffariWindow   *self)
+{
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, deal_id, NULL);
+
+  if (deal != NULL)
+    on_new_deal_dialog_deal_created_cb (NULL, deal, self);
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* The next card replaces the one shown, without closing first. */
+  if (!affari_deal_card_load (_affari_window_ensure_deal_card (self), g_variant_get_int64 (parameter), &error))
+    {
+      affari_window_add_toast (self, error->message);
+      return;
+    }
+  set_card_revealed (self, TRUE);
+}
+
+static void
+new_deal_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  gint64 pipeline_id = _affari_window_selected_pipeline_id (self);
+
+  if (pipeline_id == 0)
+    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+
+  affari_deal_card_new_deal (_affari_window_ensure_deal_card (self), pipeline_id);
+  set_card_revealed (self, TRUE);
+}
+
+static void
+close_deal_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  if (adw_flap_get_reveal_flap (self->card_flap) && self->deal_card != NULL)
+    affari_deal_card_request_close (self->deal_card);
+}
+
+static void
+new_deal_quick_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  AffariNewDealDialog *dialog;
+  gint64 pipeline_id = _affari_window_selected_pipeline_id (self);
+
+  if (pipeline_id == 0)
+    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+
+  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, pipeline_id);
+  g_signal_connect_object (dialog, "deal-created",
+                           G_CALLBACK (on_new_deal_dialog_deal_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------ init */
+
+void
+_affari_window_class_card_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.new-deal-quick", NULL, new_deal_quick_action);
+  gtk_widget_class_install_action (widget_class, "deal.open", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.close-deal", NULL, close_deal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-deal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
+}
