@@ -33,7 +33,6 @@ G_DEFINE_FINAL_TYPE (AffariStore, affari_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
-  DEAL_CHANGED,
   STAGES_CHANGED,
   PIPELINES_CHANGED,
   RESET,
@@ -68,8 +67,7 @@ flush_pending (AffariStore *self)
       switch (p->kind)
         {
         case STORE_PENDING_DEAL:
-          g_signal_emit (self, signals[DEAL_CHANGED], 0, p->a, p->b, p->c);
-          break;
+          break;   /* in the change set above */
         case STORE_PENDING_STAGES:
           g_signal_emit (self, signals[STAGES_CHANGED], 0, p->a);
           break;
@@ -528,9 +526,6 @@ affari_store_class_init (AffariStoreClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, AFFARI_TYPE_CHANGE_SET);
-  signals[DEAL_CHANGED] =
-    g_signal_new ("deal-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
   signals[STAGES_CHANGED] =
     g_signal_new ("stages-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);

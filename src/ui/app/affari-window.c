@@ -303,15 +303,22 @@ restore_state (AffariWindow *self)
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_store_deal_changed_cb (AffariStore  *store,
-                          gint64        deal_id,
-                          gint64        old_stage_id,
-                          gint64        new_stage_id,
-                          AffariWindow *self)
+on_store_changed_cb (AffariStore     *store,
+                     AffariChangeSet *set,
+                     AffariWindow    *self)
 {
-  /* Only the first and the last deal change whether the board or the empty page shows. */
-  if (old_stage_id == 0 || new_stage_id == 0)
-    queue_refresh (self);
+  /* Only deals arriving or leaving (the first, the last) change whether the board or the empty
+   * page shows. */
+  for (guint i = 0; i < affari_change_set_get_n_deals (set); i++)
+    {
+      const AffariDealChange *change = affari_change_set_get_deal (set, i);
+
+      if (change->old_stage_id == 0 || change->new_stage_id == 0)
+        {
+          queue_refresh (self);
+          return;
+        }
+    }
 }
 
 static void
@@ -478,7 +485,7 @@ affari_window_constructed (GObject *object)
         gtk_widget_activate_action (GTK_WIDGET (_affari_window_ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
     }
 
-  g_signal_connect (self->store, "deal-changed", G_CALLBACK (on_store_deal_changed_cb), self);
+  g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
   g_signal_connect (self->store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
   g_signal_connect (self->store, "reset", G_CALLBACK (on_store_reset_cb), self);
 

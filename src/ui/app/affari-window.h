@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AffariWindow, affari_window, AFFARI, WINDOW, AdwApplicationWindow)
 
 /* Actions: win.new-deal (an empty deal card), win.new-deal-quick (the short new-deal dialog),
- * deal.open (int64: shows that deal's card), win.close-deal (Esc), win.restore-deal (int64:
- * back from the trash), win.show-trash, win.load-sample-data, win.show-view ("kanban", "list", "activities",
+ * deal.open (int64: shows that deal's card), win.close-deal (Esc), win.show-trash, win.load-sample-data, win.show-view ("kanban", "list", "activities",
  * "calendar"), win.search. Properties: "store" (construct-only), "settings" (construct-only,
  * nullable), "pipeline-id" (the pipeline shown), "view" (the name of the visible view). */
 AffariWindow *affari_window_new             (AffariApplication *application,
