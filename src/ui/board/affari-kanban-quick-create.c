@@ -162,8 +162,12 @@ static void
 affari_kanban_quick_create_dispose (GObject *object)
 {
   AffariKanbanQuickCreate *self = AFFARI_KANBAN_QUICK_CREATE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_QUICK_CREATE);
+  /* the form's rows that have no name in the template */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->stage);
   g_clear_object (&self->store);
 
