@@ -42,7 +42,10 @@ static gboolean on_card_drag_cancel_cb (GtkDragSource        *source,
 static void     arm_clock              (AffariActivitiesView *self);
 static gboolean on_clock_cb            (gpointer              user_data);
 
-G_DEFINE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, GTK_TYPE_WIDGET)
+static void     card_host_iface_init   (AffariCardHostInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariActivitiesView, affari_activities_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_CARD_HOST, card_host_iface_init))
 
 enum {
   PROP_0,
@@ -163,10 +166,11 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
 
   affari_kanban_card_set_list_item (AFFARI_KANBAN_CARD (card), item);
+  affari_kanban_card_set_host (AFFARI_KANBAN_CARD (card), AFFARI_CARD_HOST (column->view));
   gtk_list_item_set_child (item, card);
 
-  /* The card's own drag source carries its deal; this view follows the drag through it (the
-   * card reports to a Kanban board only, and there is none here). */
+  /* The card's own drag source carries its deal; this view follows the drag through it (its
+   * AffariCardHost leaves the drag to these). */
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
@@ -234,20 +238,6 @@ reschedule_action (GtkWidget  *widget,
 }
 
 static void
-move_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gint64 deal_id, period;
-  int index;
-
-  /* The card's "Sposta in" forwards (deal, stage, index); here the stage is a period. */
-  g_variant_get (parameter, "(xxi)", &deal_id, &period, &index);
-  if (period >= 0 && period < AFFARI_N_ACTIVITY_PERIODS)
-    affari_activities_view_drop_deal (AFFARI_ACTIVITIES_VIEW (widget), (AffariActivityPeriod) period, deal_id);
-}
-
-static void
 plan_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -289,25 +279,6 @@ move_focused_action (GtkWidget  *widget,
   /* The card keeps the focus in its new column, so the key can be pressed again. */
   if (affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
     affari_activities_view_focus_later (self, deal_id);
-}
-
-static void
-open_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gtk_widget_activate_action (widget, "deal.open", "x", g_variant_get_int64 (parameter));
-}
-
-static void
-trash_deal_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  gint64 deal_id = g_variant_get_int64 (parameter);
-
-  gtk_widget_activate_action (widget, "deal.trash", "@ax",
-                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &deal_id, 1, sizeof (gint64)));
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -423,9 +394,6 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "activities.reschedule", "(xi)", reschedule_action);
   gtk_widget_class_install_action (widget_class, "activities.plan", "i", plan_action);
-  gtk_widget_class_install_action (widget_class, "kanban.open-deal", "x", open_deal_action);
-  gtk_widget_class_install_action (widget_class, "kanban.trash-deal", "x", trash_deal_action);
-  gtk_widget_class_install_action (widget_class, "kanban.move-deal", "(xxi)", move_deal_action);
   gtk_widget_class_install_action (widget_class, "activities.move-focused", "i", move_focused_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "activities.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "activities.move-focused", "i", -1);
@@ -624,3 +592,71 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
   return TRUE;
 }
 
+/* ------------------------------------------------------------ AffariCardHost */
+
+/* The cards' moves: here a card's target is a period, not a stage. The drag is followed through
+ * the cards' drag sources (on_factory_setup_cb ()), so the drag methods are left out. */
+static gboolean
+card_host_is_deal_dragged (AffariCardHost *host,
+                           gint64          deal_id)
+{
+  return affari_activities_view_is_dragged (AFFARI_ACTIVITIES_VIEW (host), deal_id);
+}
+
+static gboolean
+card_host_move_to (AffariCardHost *host,
+                   AffariDeal     *deal,
+                   gint64          period,
+                   int             index,
+                   gboolean        keep_focus)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (host);
+  gint64 deal_id = affari_deal_get_id (deal);
+
+  if (period < 0 || period >= AFFARI_N_ACTIVITY_PERIODS ||
+      !affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
+    return FALSE;
+  if (keep_focus)
+    affari_activities_view_focus_later (self, deal_id);
+  return TRUE;
+}
+
+static gboolean
+card_host_move_by (AffariCardHost *host,
+                   AffariDeal     *deal,
+                   int             direction,
+                   gboolean        keep_focus)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (host);
+
+  for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
+    if (self->columns[i].deals != NULL &&
+        affari_activities_column_find_position (&self->columns[i], affari_deal_get_id (deal)) != GTK_INVALID_LIST_POSITION)
+      return card_host_move_to (host, deal, (gint64) self->columns[i].period + (direction < 0 ? -1 : 1), 0, keep_focus);
+  return FALSE;
+}
+
+static void
+card_host_open (AffariCardHost *host,
+                gint64          deal_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (host), "deal.open", "x", deal_id);
+}
+
+static void
+card_host_trash (AffariCardHost *host,
+                 gint64          deal_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (host), "deal.trash", "@ax",
+                              g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &deal_id, 1, sizeof (gint64)));
+}
+
+static void
+card_host_iface_init (AffariCardHostInterface *iface)
+{
+  iface->is_deal_dragged = card_host_is_deal_dragged;
+  iface->move_to = card_host_move_to;
+  iface->move_by = card_host_move_by;
+  iface->open = card_host_open;
+  iface->trash = card_host_trash;
+}

@@ -6,17 +6,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "model/affari-money.h"
-
-#include "ui/board/affari-kanban-board.h"
-#include "ui/common/affari-ui.h"
+#include "ui/board/affari-kanban-board-private.h"
 #include "ui/board/affari-kanban-card.h"
-#include "ui/board/affari-kanban-column.h"
 
 /* Columns within this distance of the visible part of the board get all their rows. */
 #define PREFETCH_MARGIN 320
@@ -24,60 +17,12 @@
 /* Pixels from the board's left or right edge where a drag starts scrolling it. */
 #define AUTOSCROLL_EDGE 64
 #define AUTOSCROLL_MAX_STEP 28.0
-/* Frames the scrolling benchmark takes from the top of a column to its end. */
-#define BENCH_SCROLL_FRAMES 300
 
-struct _AffariKanbanBoard
-{
-  GtkWidget          parent_instance;
+static void on_column_card_focused_cb (AffariKanbanColumn *column,
+                                       AffariKanbanBoard  *self);
 
-  AffariStore       *store;
-  gint64             pipeline_id;
-  char              *currency;
-  char              *filter_text;
-  AffariDealQuery   *filter;            /* the window's filter, or NULL */
-  GPtrArray         *columns;        /* AffariKanbanColumn, unowned (children of columns_box) */
-  gulong             rows_paint_handler;  /* waits for the first frame of new columns */
-  guint              rows_source;         /* gives the columns in view all their rows */
-  GMenu             *card_menu;
-  GtkSizeGroup      *headers;        /* the columns' headers, of one height: cards start level */
-
-  /* a drag in progress */
-  gboolean           dragging;
-  GHashTable        *dragged;        /* deal id set */
-  double             scroll_speed;
-  guint              autoscroll_tick;
-  double             origin_hvalue;   /* where the board and the card's column were scrolled */
-  double             origin_vvalue;
-  AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
-
-  gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
-
-  /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
-  gint64             drop_start;
-  gint64             drop_persisted;
-  gulong             drop_paint_handler;
-  gulong             bench_paint_handler;
-  int                bench_drops_left;
-  int                bench_drop_step;
-  guint              bench_source;
-  GArray            *bench_frames;   /* double, ms */
-  gint64             bench_frame_start;
-  gulong             bench_before_handler;
-  gulong             bench_after_handler;
-  guint              bench_tick;
-  guint              bench_frame;
-  AffariKanbanColumn *bench_column;
-
-  /* template */
-  GtkOverlay        *overlay;
-  GtkScrolledWindow *scroller;
-  GtkBox            *columns_box;
-  GtkRevealer       *zones_revealer;
-  GtkBox            *zones_box;
-};
-
-G_DEFINE_FINAL_TYPE (AffariKanbanBoard, affari_kanban_board, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariKanbanBoard, affari_kanban_board, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_CARD_HOST, _affari_kanban_board_host_iface_init))
 
 enum {
   PROP_0,
@@ -89,178 +34,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------ auxiliary */
-
-static gboolean
-report_drops (void)
-{
-  static int enabled = -1;
-
-  if (enabled < 0)
-    enabled = g_strcmp0 (g_getenv ("AFFARI_REPORT_DROP"), "1") == 0 || g_getenv ("AFFARI_BENCH_DROP") != NULL ||
-              g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL;
-
-  return enabled;
-}
-
-static void
-add_toast (AffariKanbanBoard *self,
-           AdwToast          *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (AffariKanbanBoard *self,
-            const char        *format,
-            const GError      *error)
-{
-  g_autofree char *message = g_strdup_printf (format, error->message);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
-}
-
-static AffariStage *
-find_stage (AffariKanbanBoard *self,
-            gint64             stage_id)
-{
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      AffariStage *stage = affari_kanban_column_get_stage (g_ptr_array_index (self->columns, i));
-
-      if (affari_stage_get_id (stage) == stage_id)
-        return stage;
-    }
-
-  return NULL;
-}
-
-static GtkAdjustment *
-column_vadjustment (AffariKanbanColumn *column)
-{
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (affari_kanban_column_get_list_view (column)),
-                                                 GTK_TYPE_SCROLLED_WINDOW);
-
-  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-}
-
-/* The deals an action on @deal_id applies to: the selected cards when it is one of them. */
-static GArray *
-deals_for (AffariKanbanBoard *self,
-           gint64             deal_id)
-{
-  g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean among = FALSE;
-
-  for (guint i = 0; i < self->columns->len; i++)
-    affari_kanban_column_get_selected_ids (g_ptr_array_index (self->columns, i), selected);
-
-  for (guint i = 0; i < selected->len; i++)
-    if (g_array_index (selected, gint64, i) == deal_id)
-      among = TRUE;
-
-  if (among && selected->len > 1)
-    {
-      /* The one under the pointer first: it leads the others into place. */
-      g_array_append_val (ids, deal_id);
-      for (guint i = 0; i < selected->len; i++)
-        if (g_array_index (selected, gint64, i) != deal_id)
-          g_array_append_val (ids, g_array_index (selected, gint64, i));
-    }
-  else
-    {
-      g_array_append_val (ids, deal_id);
-    }
-
-  return ids;
-}
-
-static void
-on_drop_after_paint_cb (GdkFrameClock     *clock,
-                        AffariKanbanBoard *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  char drop[G_ASCII_DTOSTR_BUF_SIZE], persisted[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_clear_signal_handler (&self->drop_paint_handler, clock);
-
-  /* Machine numbers, read by affari-bench: a decimal point whatever the locale. */
-  g_print ("drop-ms %s persisted-ms %s\n",
-           g_ascii_formatd (drop, sizeof drop, "%.2f", (now - self->drop_start) / 1000.0),
-           g_ascii_formatd (persisted, sizeof persisted, "%.2f", (self->drop_persisted - self->drop_start) / 1000.0));
-  fflush (stdout);
-  self->drop_start = 0;
-}
-
-static void
-report_drop (AffariKanbanBoard *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->drop_start == 0 || clock == NULL)
-    return;
-
-  self->drop_persisted = g_get_monotonic_time ();
-  if (self->drop_paint_handler == 0)
-    self->drop_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_drop_after_paint_cb), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
-
-static void
-show_summary (AffariKanbanBoard *self,
-              gint64             deal_id)
-{
-  g_autoptr(AffariDeal) deal = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *amount = NULL;
-  AffariStage *stage;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *client;
-  const char *assigned;
-  GtkWidget *dialog;
-
-  deal = affari_store_get_deal (self->store, deal_id, &error);
-  if (deal == NULL)
-    {
-      show_error (self, _("Could not open the deal: %s"), error);
-      return;
-    }
-
-  amount = affari_money_format (affari_deal_get_amount (deal), affari_deal_get_currency (deal));
-  g_string_append_printf (body, _("Amount: %s"), amount);
-  client = affari_deal_get_client_name (deal);
-  if (client != NULL)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, _("Client: %s"), client);
-    }
-  stage = find_stage (self, affari_deal_get_stage_id (deal));
-  if (stage != NULL)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, _("Stage: %s"), affari_stage_get_name (stage));
-    }
-  assigned = affari_deal_get_assigned_name (deal);
-  if (assigned != NULL && *assigned != '\0')
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, _("Responsible: %s"), assigned);
-    }
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   affari_deal_get_title (deal), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* The first column near the visible part of the board still showing only its first rows. */
 static AffariKanbanColumn *
@@ -306,11 +79,18 @@ fill_columns_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-queue_fill_columns (AffariKanbanBoard *self)
+void
+_affari_kanban_board_queue_fill_columns (AffariKanbanBoard *self)
 {
   if (self->rows_source == 0 && self->rows_paint_handler == 0)
     self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_columns_cb, self, NULL);
+}
+
+/* Whether columns in sight still wait for all their rows. */
+gboolean
+_affari_kanban_board_is_filling (AffariKanbanBoard *self)
+{
+  return self->rows_source != 0 || self->rows_paint_handler != 0;
 }
 
 static void
@@ -318,7 +98,7 @@ on_rows_after_paint_cb (GdkFrameClock     *clock,
                         AffariKanbanBoard *self)
 {
   g_clear_signal_handler (&self->rows_paint_handler, clock);
-  queue_fill_columns (self);
+  _affari_kanban_board_queue_fill_columns (self);
 }
 
 /* New columns show their first rows in the first frame; the rest come right after it. */
@@ -338,7 +118,7 @@ static void
 on_hadjustment_changed_cb (GtkAdjustment     *adjustment,
                            AffariKanbanBoard *self)
 {
-  queue_fill_columns (self);
+  _affari_kanban_board_queue_fill_columns (self);
 }
 
 static void
@@ -347,99 +127,19 @@ remove_columns (AffariKanbanBoard *self)
   GtkWidget *child;
 
   for (guint i = 0; i < self->columns->len; i++)
-    gtk_size_group_remove_widget (self->headers,
-                                  affari_kanban_column_get_header (g_ptr_array_index (self->columns, i)));
+    {
+      gtk_size_group_remove_widget (self->headers,
+                                    affari_kanban_column_get_header (g_ptr_array_index (self->columns, i)));
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->columns, i), self);
+    }
   g_ptr_array_set_size (self->columns, 0);
   self->origin_column = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
     gtk_box_remove (self->columns_box, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->zones_box))) != NULL)
-    gtk_box_remove (self->zones_box, child);
+  affari_kanban_drop_zones_set_stages (self->zones_box, NULL);
   /* A new menu for the new stages: cards still showing the old one keep it until they go. */
   g_clear_object (&self->card_menu);
   self->card_menu = g_menu_new ();
-}
-
-static gboolean
-on_zone_drop_cb (GtkDropTarget *target,
-                 const GValue  *value,
-                 double         x,
-                 double         y,
-                 GtkWidget     *zone)
-{
-  AffariKanbanBoard *board = (AffariKanbanBoard *) gtk_widget_get_ancestor (zone, AFFARI_TYPE_KANBAN_BOARD);
-  gint64 *stage = g_object_get_data (G_OBJECT (zone), "stage-id");
-  gint64 stage_id = stage != NULL ? *stage : 0;
-  AffariDeal *deal;
-
-  gtk_widget_remove_css_class (zone, "drop-hover");
-
-  if (board == NULL || !G_VALUE_HOLDS (value, AFFARI_TYPE_DEAL) || (deal = g_value_get_object (value)) == NULL)
-    return FALSE;
-
-  affari_kanban_board_note_drop (board);
-
-  if (stage_id == 0)
-    return gtk_widget_activate_action (zone, "kanban.trash-deal", "x", affari_deal_get_id (deal));
-
-  return gtk_widget_activate_action (zone, "kanban.move-deal", "(xxi)", affari_deal_get_id (deal), stage_id, 0);
-}
-
-static GdkDragAction
-on_zone_enter_cb (GtkDropTarget *target,
-                  double         x,
-                  double         y,
-                  GtkWidget     *zone)
-{
-  gtk_widget_add_css_class (zone, "drop-hover");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_zone_leave_cb (GtkDropTarget *target,
-                  GtkWidget     *zone)
-{
-  gtk_widget_remove_css_class (zone, "drop-hover");
-}
-
-static void
-add_zone (AffariKanbanBoard *self,
-          gint64             stage_id,
-          const char        *label,
-          const char        *icon_name,
-          const char        *css_class)
-{
-  GtkWidget *zone = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (label);
-  GtkDropTarget *target;
-  GType types[] = { AFFARI_TYPE_DEAL };
-
-  gtk_widget_set_halign (name, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (zone), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (zone), name);
-  gtk_widget_add_css_class (zone, "kanban-drop-zone");
-  gtk_widget_add_css_class (zone, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_name (zone, css_class);
-
-  if (stage_id != 0)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = stage_id;
-      g_object_set_data_full (G_OBJECT (zone), "stage-id", id, g_free);
-    }
-
-  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect (target, "enter", G_CALLBACK (on_zone_enter_cb), zone);
-  g_signal_connect (target, "leave", G_CALLBACK (on_zone_leave_cb), zone);
-  g_signal_connect (target, "drop", G_CALLBACK (on_zone_drop_cb), zone);
-  gtk_widget_add_controller (zone, GTK_EVENT_CONTROLLER (target));
-
-  gtk_box_append (self->zones_box, zone);
 }
 
 /* What the first frame can show: as many columns as the widest screen holds, as many cards as
@@ -518,6 +218,8 @@ rebuild (AffariKanbanBoard *self)
 
       column = affari_kanban_column_new (self->store, stage, self->currency);
       affari_kanban_column_set_card_menu (AFFARI_KANBAN_COLUMN (column), G_MENU_MODEL (self->card_menu));
+      affari_kanban_column_set_host (AFFARI_KANBAN_COLUMN (column), AFFARI_CARD_HOST (self));
+      g_signal_connect (column, "card-focused", G_CALLBACK (on_column_card_focused_cb), self);
       affari_kanban_column_set_filter_text (AFFARI_KANBAN_COLUMN (column), self->filter_text);
       affari_kanban_column_set_filter (AFFARI_KANBAN_COLUMN (column), self->filter);
       if (i < n_visible)
@@ -532,59 +234,9 @@ rebuild (AffariKanbanBoard *self)
   g_menu_append (trash_section, _("Move to Trash"), "card.trash");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (trash_section));
 
-  /* Closing zones, as in Bitrix24: won, each way of losing, and the trash. */
-  for (guint i = 0; i < stages->len; i++)
-    {
-      AffariStage *stage = g_ptr_array_index (stages, i);
-
-      if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_SUCCESS)
-        add_zone (self, affari_stage_get_id (stage), affari_stage_get_name (stage), "emblem-ok-symbolic", "won");
-    }
-  for (guint i = 0; i < stages->len; i++)
-    {
-      AffariStage *stage = g_ptr_array_index (stages, i);
-
-      if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_FAILURE)
-        add_zone (self, affari_stage_get_id (stage), affari_stage_get_name (stage), "window-close-symbolic", "lost");
-    }
-  add_zone (self, 0, _("Delete"), "user-trash-symbolic", "trash");
+  affari_kanban_drop_zones_set_stages (self->zones_box, stages);
 
   wait_for_first_frame (self);
-}
-
-static void
-stop_autoscroll (AffariKanbanBoard *self)
-{
-  if (self->autoscroll_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_tick);
-      self->autoscroll_tick = 0;
-    }
-  self->scroll_speed = 0;
-}
-
-static gboolean
-autoscroll_tick_cb (GtkWidget     *widget,
-                    GdkFrameClock *frame_clock,
-                    gpointer       user_data)
-{
-  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
-
-  if (self->scroll_speed == 0)
-    {
-      self->autoscroll_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  if (!affari_ui_adjustment_step (adjustment, self->scroll_speed))
-    {
-      /* at the end already: nothing to repaint until the pointer moves (motion starts again) */
-      self->autoscroll_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
 }
 
 /* ------------------------------------------------------------ callbacks */
@@ -595,18 +247,7 @@ on_board_drop_motion_cb (GtkDropControllerMotion *controller,
                          double                   y,
                          AffariKanbanBoard       *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-
-  if (x < AUTOSCROLL_EDGE)
-    self->scroll_speed = -AUTOSCROLL_MAX_STEP * (AUTOSCROLL_EDGE - MAX (x, 0)) / AUTOSCROLL_EDGE;
-  else if (x > width - AUTOSCROLL_EDGE)
-    self->scroll_speed = AUTOSCROLL_MAX_STEP * (x - (width - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE;
-  else
-    self->scroll_speed = 0;
-
-  self->scroll_speed = CLAMP (self->scroll_speed, -AUTOSCROLL_MAX_STEP, AUTOSCROLL_MAX_STEP);
-  if (self->scroll_speed != 0 && self->autoscroll_tick == 0)
-    self->autoscroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
+  affari_edge_scroller_update (self->hscroller, x, gtk_widget_get_width (GTK_WIDGET (self)));
 
   return 0;
 }
@@ -624,7 +265,7 @@ static void
 on_board_drop_leave_cb (GtkDropControllerMotion *controller,
                         AffariKanbanBoard       *self)
 {
-  stop_autoscroll (self);
+  affari_edge_scroller_stop (self->hscroller);
 }
 
 static void
@@ -636,14 +277,16 @@ on_board_pressed_cb (GtkGestureClick   *gesture,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *picked;
-  GtkWidget *column;
+  GtkWidget *column = NULL;
 
   /* Ctrl+click adds to the selection; a plain click starts a new one, across columns too. */
   if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
     return;
 
   picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-  column = picked != NULL ? gtk_widget_get_ancestor (picked, AFFARI_TYPE_KANBAN_COLUMN) : NULL;
+  for (guint i = 0; picked != NULL && i < self->columns->len; i++)
+    if (gtk_widget_is_ancestor (picked, g_ptr_array_index (self->columns, i)))
+      column = g_ptr_array_index (self->columns, i);
 
   for (guint i = 0; i < self->columns->len; i++)
     if (g_ptr_array_index (self->columns, i) != column)
@@ -666,261 +309,6 @@ on_store_reset_cb (AffariStore       *store,
   rebuild (self);
 }
 
-/* ------------------------------------------------------------ benchmark hooks */
-
-static AffariKanbanColumn *
-bench_find_column (AffariKanbanBoard *self,
-                   const char        *code)
-{
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
-
-      if (g_strcmp0 (affari_stage_get_code (affari_kanban_column_get_stage (column)), code) == 0)
-        return column;
-    }
-
-  return NULL;
-}
-
-static gboolean
-bench_drop_cb (gpointer user_data)
-{
-  AffariKanbanBoard *self = user_data;
-  AffariKanbanColumn *from, *to;
-  g_autoptr(AffariDeal) deal = NULL;
-
-  if (self->bench_drops_left <= 0 || self->columns->len < 2)
-    {
-      g_print ("drop-done\n");
-      fflush (stdout);
-      self->bench_source = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Back and forth between the first two stages, so that the database ends as it began. */
-  from = g_ptr_array_index (self->columns, self->bench_drop_step % 2);
-  to = g_ptr_array_index (self->columns, (self->bench_drop_step + 1) % 2);
-  deal = g_list_model_get_item (G_LIST_MODEL (affari_kanban_column_get_deals (from)), 0);
-  self->bench_drop_step++;
-  self->bench_drops_left--;
-
-  if (deal != NULL)
-    affari_kanban_column_drop_deal (to, deal, 10, 0);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-bench_scroll_finish (AffariKanbanBoard *self)
-{
-  AffariDealList *deals = affari_kanban_column_get_deals (self->bench_column);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (deals));
-  gint64 last = n > 0 ? affari_deal_list_get_id_at (deals, n - 1) : 0;
-  GArray *sorted = self->bench_frames;
-  double total = 0, worst = 0;
-  guint over = 0;
-  guint rows = 0;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_clear_signal_handler (&self->bench_before_handler, clock);
-  g_clear_signal_handler (&self->bench_after_handler, clock);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      double t = g_array_index (sorted, double, i);
-
-      total += t;
-      worst = MAX (worst, t);
-      if (t > 16.0)
-        over++;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (affari_kanban_column_get_list_view (self->bench_column)));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    rows++;
-
-  g_print ("scroll-items %u\n", n);
-  g_print ("scroll-frames %u\n", sorted->len);
-  g_print ("scroll-mean-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f", sorted->len > 0 ? total / sorted->len : 0));
-  g_print ("scroll-max-ms %s\n", g_ascii_formatd (number, sizeof number, "%.2f", worst));
-  g_print ("scroll-over-16ms %u\n", over);
-  g_print ("scroll-row-widgets %u\n", rows);
-  g_print ("scroll-deal-objects %u\n", affari_deal_list_get_n_loaded (deals));
-  g_print ("scroll-reached-end %d\n", last != 0 && affari_kanban_column_find_card (self->bench_column, last) != NULL);
-  g_print ("scroll-done\n");
-  fflush (stdout);
-}
-
-static void
-on_bench_before_paint_cb (GdkFrameClock     *clock,
-                          AffariKanbanBoard *self)
-{
-  self->bench_frame_start = g_get_monotonic_time ();
-}
-
-static void
-on_bench_after_paint_cb (GdkFrameClock     *clock,
-                         AffariKanbanBoard *self)
-{
-  double ms;
-
-  if (self->bench_frame_start == 0)
-    return;
-
-  ms = (g_get_monotonic_time () - self->bench_frame_start) / 1000.0;
-  g_array_append_val (self->bench_frames, ms);
-  self->bench_frame_start = 0;
-}
-
-static gboolean
-bench_scroll_tick_cb (GtkWidget     *widget,
-                      GdkFrameClock *frame_clock,
-                      gpointer       user_data)
-{
-  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (affari_kanban_column_get_list_view (self->bench_column)),
-                                                 GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  self->bench_frame++;
-  if (self->bench_frame > BENCH_SCROLL_FRAMES + 10)
-    {
-      self->bench_tick = 0;
-      bench_scroll_finish (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Evenly from the top to the end: every frame shows rows never seen before. */
-  gtk_adjustment_set_value (adjustment, MIN (self->bench_frame, BENCH_SCROLL_FRAMES) * end / BENCH_SCROLL_FRAMES);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-bench_start_cb (gpointer user_data)
-{
-  AffariKanbanBoard *self = user_data;
-  const char *drops = g_getenv ("AFFARI_BENCH_DROP");
-  const char *scroll = g_getenv ("AFFARI_BENCH_SCROLL");
-
-  /* Timings start once the columns in sight have all their rows, as a user finds them. */
-  if (self->rows_source != 0 || self->rows_paint_handler != 0)
-    return G_SOURCE_CONTINUE;
-
-  self->bench_source = 0;
-
-  if (g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL)
-    {
-      int x[2] = { -1, -1 }, y[2] = { -1, -1 };
-
-      /* Where the benchmark's real pointer takes the top card of the first two columns: their
-       * middles, a little below their top edges (window at the screen's origin, as under a bare
-       * X server). The drops are timed as any (AFFARI_REPORT_DROP). */
-      for (guint i = 0; i < 2 && i < self->columns->len; i++)
-        {
-          AffariKanbanColumn *column = g_ptr_array_index (self->columns, i);
-          gint64 top = affari_deal_list_get_id_at (affari_kanban_column_get_deals (column), 0);
-          GtkWidget *card = top != 0 ? affari_kanban_column_find_card (column, top) : NULL;
-          graphene_point_t point;
-
-          if (card != NULL &&
-              gtk_widget_compute_point (card, GTK_WIDGET (gtk_widget_get_root (card)),
-                                        &GRAPHENE_POINT_INIT (gtk_widget_get_width (card) / 2.0, 20), &point))
-            {
-              x[i] = (int) point.x;
-              y[i] = (int) point.y;
-            }
-        }
-      g_print ("real-drop-geometry %d %d %d %d\n", x[0], y[0], x[1], y[1]);
-      fflush (stdout);
-    }
-  else if (drops != NULL)
-    {
-      const char *interval = g_getenv ("AFFARI_BENCH_DROP_INTERVAL");
-
-      /* 250 ms by default: faster than anyone drags, with toasts still sliding in. */
-      self->bench_drops_left = atoi (drops);
-      self->bench_source = g_timeout_add (interval != NULL ? CLAMP (atoi (interval), 50, 5000) : 250, bench_drop_cb, self);
-    }
-  else if (scroll != NULL)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-      self->bench_column = bench_find_column (self, scroll);
-      if (self->bench_column == NULL || clock == NULL)
-        {
-          g_print ("scroll-error no column %s\n", scroll);
-          g_print ("scroll-done\n");
-          fflush (stdout);
-          return G_SOURCE_REMOVE;
-        }
-
-      self->bench_frames = g_array_new (FALSE, FALSE, sizeof (double));
-      self->bench_before_handler = g_signal_connect (clock, "before-paint", G_CALLBACK (on_bench_before_paint_cb), self);
-      self->bench_after_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_bench_after_paint_cb), self);
-      self->bench_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_scroll_tick_cb, NULL, NULL);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_bench_first_paint_cb (GdkFrameClock     *clock,
-                         AffariKanbanBoard *self)
-{
-  g_clear_signal_handler (&self->bench_paint_handler, clock);
-
-  /* Once the window has settled. */
-  self->bench_source = g_timeout_add (500, bench_start_cb, self);
-}
-
-/* ------------------------------------------------------------ actions */
-
-/* The deals as a GVariant "ax". */
-static GVariant *
-ids_variant (GArray *ids)
-{
-  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
-}
-
-/* A card dropped on a column or a zone, or moved from its menu or with Alt+←/→: the board adds
- * the other selected cards and hands the move to the window's deal.move (one transaction, one
- * undo, the lost reason and the reopening asked there). */
-static void
-move_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
-  g_autoptr(GArray) ids = NULL;
-  gint64 deal_id, stage_id;
-  int index;
-
-  g_variant_get (parameter, "(xxi)", &deal_id, &stage_id, &index);
-  if (self->follow_deal != deal_id)
-    self->follow_deal = 0;
-
-  if (self->drop_start == 0 && report_drops ())
-    self->drop_start = g_get_monotonic_time ();
-
-  ids = deals_for (self, deal_id);
-  gtk_widget_activate_action (widget, "deal.move", "(@axxi)", ids_variant (ids), stage_id, index);
-}
-
-static void
-trash_deal_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
-  g_autoptr(GArray) ids = deals_for (self, g_variant_get_int64 (parameter));
-
-  gtk_widget_activate_action (widget, "deal.trash", "@ax", ids_variant (ids));
-}
-
 /* A change the board shows: the drop's timing ends with its frame, and a card moved from the
  * keyboard takes the focus along to its new column. */
 static void
@@ -928,33 +316,18 @@ on_store_changed_cb (AffariStore       *store,
                      AffariChangeSet   *set,
                      AffariKanbanBoard *self)
 {
-  const AffariDealChange *change;
-
   if (self->drop_start != 0)
-    report_drop (self);
-
-  change = self->follow_deal != 0 ? affari_change_set_find (set, self->follow_deal) : NULL;
-  if (change != NULL)
-    {
-      AffariKanbanColumn *column = affari_kanban_board_find_column (self, change->new_stage_id);
-
-      if (column != NULL)
-        affari_kanban_column_focus_deal_soon (column, change->deal_id);
-      self->follow_deal = 0;
-    }
+    _affari_kanban_board_report_drop (self);
+  _affari_kanban_board_follow_change (self, set);
 }
 
+/* A column about to give the focus to a card moved into it: the board's viewport scrolls to the
+ * focus only when it comes from outside the board. */
 static void
-open_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+on_column_card_focused_cb (AffariKanbanColumn *column,
+                           AffariKanbanBoard  *self)
 {
-  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
-  gint64 deal_id = g_variant_get_int64 (parameter);
-
-  /* The deal card is another view's business; until it exists, a read-only summary. */
-  if (!gtk_widget_activate_action (widget, "deal.open", "x", deal_id))
-    show_summary (self, deal_id);
+  affari_kanban_board_scroll_to_column (self, column);
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -969,11 +342,7 @@ affari_kanban_board_realize (GtkWidget *widget)
   if (self->columns->len > 0)
     wait_for_first_frame (self);
 
-  if ((g_getenv ("AFFARI_BENCH_DROP") != NULL || g_getenv ("AFFARI_BENCH_SCROLL") != NULL ||
-       g_getenv ("AFFARI_BENCH_REAL_DROP") != NULL) &&
-      self->bench_paint_handler == 0 && self->bench_source == 0 && self->bench_frames == NULL)
-    self->bench_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                                  G_CALLBACK (on_bench_first_paint_cb), self);
+  _affari_kanban_board_bench_realize (self);
 }
 
 static void
@@ -982,12 +351,9 @@ affari_kanban_board_unrealize (GtkWidget *widget)
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
-  g_clear_signal_handler (&self->bench_paint_handler, clock);
-  g_clear_signal_handler (&self->drop_paint_handler, clock);
+  _affari_kanban_board_bench_unrealize (self);
   g_clear_signal_handler (&self->rows_paint_handler, clock);
   g_clear_handle_id (&self->rows_source, g_source_remove);
-  g_clear_signal_handler (&self->bench_before_handler, clock);
-  g_clear_signal_handler (&self->bench_after_handler, clock);
 
   GTK_WIDGET_CLASS (affari_kanban_board_parent_class)->unrealize (widget);
 }
@@ -997,9 +363,9 @@ affari_kanban_board_dispose (GObject *object)
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (object);
 
-  g_clear_handle_id (&self->bench_source, g_source_remove);
+  _affari_kanban_board_bench_dispose (self);
   g_clear_handle_id (&self->rows_source, g_source_remove);
-  stop_autoscroll (self);
+  g_clear_object (&self->hscroller);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
@@ -1023,7 +389,6 @@ affari_kanban_board_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->dragged, g_hash_table_unref);
-  g_clear_pointer (&self->bench_frames, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->filter, affari_deal_query_free);
@@ -1110,14 +475,13 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_revealer);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_box);
 
-  gtk_widget_class_install_action (widget_class, "kanban.move-deal", "(xxi)", move_deal_action);
-  gtk_widget_class_install_action (widget_class, "kanban.trash-deal", "x", trash_deal_action);
-  gtk_widget_class_install_action (widget_class, "kanban.open-deal", "x", open_deal_action);
+  _affari_kanban_board_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kanban-board");
 
   g_type_ensure (AFFARI_TYPE_KANBAN_COLUMN);
+  g_type_ensure (AFFARI_TYPE_KANBAN_DROP_ZONES);
   g_type_ensure (AFFARI_TYPE_KANBAN_CARD);
 }
 
@@ -1133,6 +497,9 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   self->headers = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
   self->dragged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->card_menu = g_menu_new ();
+  self->hscroller = affari_edge_scroller_new (GTK_WIDGET (self), gtk_scrolled_window_get_hadjustment (self->scroller),
+                                              AUTOSCROLL_EDGE, AUTOSCROLL_MAX_STEP);
+  affari_kanban_drop_zones_set_host (self->zones_box, AFFARI_CARD_HOST (self));
 
   /* Columns scrolled into view (or resized into it) get all their rows. */
   g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
@@ -1312,93 +679,6 @@ affari_kanban_board_get_drop_zones (AffariKanbanBoard *self)
   return GTK_WIDGET (self->zones_box);
 }
 
-gboolean
-affari_kanban_board_get_dragging (AffariKanbanBoard *self)
-{
-  g_return_val_if_fail (AFFARI_IS_KANBAN_BOARD (self), FALSE);
-
-  return self->dragging;
-}
-
-gboolean
-affari_kanban_board_is_deal_dragged (AffariKanbanBoard *self,
-                                     gint64             deal_id)
-{
-  g_return_val_if_fail (AFFARI_IS_KANBAN_BOARD (self), FALSE);
-
-  return self->dragging && g_hash_table_contains (self->dragged, &deal_id);
-}
-
-void
-affari_kanban_board_drag_begin (AffariKanbanBoard *self,
-                                AffariKanbanCard  *card)
-{
-  AffariDeal *deal;
-  g_autoptr(GArray) ids = NULL;
-
-  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
-  g_return_if_fail (AFFARI_IS_KANBAN_CARD (card));
-
-  deal = affari_kanban_card_get_deal (card);
-  if (deal == NULL)
-    return;
-
-  ids = deals_for (self, affari_deal_get_id (deal));
-  g_hash_table_remove_all (self->dragged);
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (self->dragged, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
-
-  /* A cancelled drag puts the scrolling back too, where the card flies back to. */
-  self->origin_hvalue = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->scroller));
-  self->origin_column = (AffariKanbanColumn *) gtk_widget_get_ancestor (GTK_WIDGET (card), AFFARI_TYPE_KANBAN_COLUMN);
-  if (self->origin_column != NULL)
-    self->origin_vvalue = gtk_adjustment_get_value (column_vadjustment (self->origin_column));
-
-  self->dragging = TRUE;
-  gtk_revealer_set_reveal_child (self->zones_revealer, TRUE);
-
-  for (guint i = 0; i < self->columns->len; i++)
-    affari_kanban_column_update_dragging (g_ptr_array_index (self->columns, i));
-}
-
-void
-affari_kanban_board_drag_end (AffariKanbanBoard *self)
-{
-  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
-
-  if (!self->dragging)
-    return;
-
-  self->dragging = FALSE;
-  g_hash_table_remove_all (self->dragged);
-  stop_autoscroll (self);
-  gtk_revealer_set_reveal_child (self->zones_revealer, FALSE);
-
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      affari_kanban_column_end_drag (g_ptr_array_index (self->columns, i));
-      affari_kanban_column_update_dragging (g_ptr_array_index (self->columns, i));
-    }
-  /* The column the card came from, if it was left out meanwhile. */
-  queue_fill_columns (self);
-}
-
-void
-affari_kanban_board_drag_cancel (AffariKanbanBoard *self)
-{
-  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
-
-  if (!self->dragging)
-    return;
-
-  /* Autoscroll stops before the board scrolls back, or it would scroll on. */
-  affari_kanban_board_drag_end (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller), self->origin_hvalue);
-  if (self->origin_column != NULL)
-    gtk_adjustment_set_value (column_vadjustment (self->origin_column), self->origin_vvalue);
-  self->origin_column = NULL;
-}
-
 void
 affari_kanban_board_scroll_to_column (AffariKanbanBoard  *self,
                                       AffariKanbanColumn *column)
@@ -1421,22 +701,4 @@ affari_kanban_board_scroll_to_column (AffariKanbanBoard  *self,
     gtk_adjustment_set_value (adjustment, bounds.origin.x - 12);
   else if (bounds.origin.x + bounds.size.width + 12 > value + page)
     gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width + 12 - page);
-}
-
-void
-affari_kanban_board_follow_focus (AffariKanbanBoard *self,
-                                  gint64             deal_id)
-{
-  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
-
-  self->follow_deal = deal_id;
-}
-
-void
-affari_kanban_board_note_drop (AffariKanbanBoard *self)
-{
-  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
-
-  if (report_drops ())
-    self->drop_start = g_get_monotonic_time ();
 }

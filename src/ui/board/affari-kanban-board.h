@@ -17,13 +17,10 @@ G_DECLARE_FINAL_TYPE (AffariKanbanBoard, affari_kanban_board, AFFARI, KANBAN_BOA
 typedef struct _AffariKanbanCard AffariKanbanCard;
 typedef struct _AffariKanbanColumn AffariKanbanColumn;
 
-/* Actions (every drag, menu item and shortcut goes through them):
- *   kanban.move-deal  (xxi)  deal id, stage id, index among the other deals of the stage
- *                            (0 = top, -1 = bottom); moves the selected cards too when the deal
- *                            is one of them; asks for a reason first on a lost stage
- *   kanban.trash-deal (x)    moves the deal (and the selected cards with it) to the trash
- *   kanban.open-deal  (x)    opens the deal (deal.open, or a read-only summary)
- *   kanban.undo              undoes the last move or delete (also the toast's "Annulla")
+/* The board is the AffariCardHost of its cards, columns and drop zones: it adds the selected
+ * cards to a move or a trashing and hands it to the window's deal.move, deal.trash, deal.open.
+ * Action: kanban.move-deal (xxi): deal id, stage id, index among the other deals of the stage
+ *   (0 = top, -1 = bottom), as a drop does (the selected cards too when the deal is one of them).
  * Properties: "store", "pipeline-id". */
 GtkWidget   *affari_kanban_board_new                (void);
 AffariStore *affari_kanban_board_get_store          (AffariKanbanBoard *self);
@@ -50,25 +47,14 @@ AffariKanbanColumn *affari_kanban_board_find_column (AffariKanbanBoard *self,
 gint64       affari_kanban_board_get_adjacent_stage (AffariKanbanBoard *self,
                                                      gint64             stage_id,
                                                      int                direction);
-/* The drop zones shown along the bottom while dragging; each has a GtkDropTarget. */
+/* The drop zones shown along the bottom while dragging (AffariKanbanDropZones). */
 GtkWidget   *affari_kanban_board_get_drop_zones     (AffariKanbanBoard *self);
 gboolean     affari_kanban_board_get_dragging       (AffariKanbanBoard *self);
 gboolean     affari_kanban_board_is_deal_dragged    (AffariKanbanBoard *self,
                                                      gint64             deal_id);
 
-/* For the cards and columns. */
-void         affari_kanban_board_drag_begin         (AffariKanbanBoard *self,
-                                                     AffariKanbanCard  *card);
-void         affari_kanban_board_drag_end           (AffariKanbanBoard *self);
-/* Esc or a drop where nothing takes it: the board and the card's column scroll back too. */
-void         affari_kanban_board_drag_cancel        (AffariKanbanBoard *self);
-void         affari_kanban_board_note_drop          (AffariKanbanBoard *self);
 /* Scrolls the board as little as needed to show @column whole. */
 void         affari_kanban_board_scroll_to_column   (AffariKanbanBoard  *self,
                                                      AffariKanbanColumn *column);
-/* The next kanban.move-deal of @deal_id takes the keyboard focus along to the card's new place
- * (a card moved from the keyboard or its menu). */
-void         affari_kanban_board_follow_focus       (AffariKanbanBoard *self,
-                                                     gint64             deal_id);
 
 G_END_DECLS

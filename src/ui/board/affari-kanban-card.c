@@ -22,15 +22,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XInput2.h>
-#endif
-
 #include "model/affari-money.h"
 
-#include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-card.h"
+#include "ui/board/affari-kanban-card-draw.h"
+#include "ui/common/affari-card-host.h"
+#include "ui/common/affari-drag.h"
 #include "ui/common/affari-ui.h"
 
 /* Geometry, in pixels inside the CSS padding (it follows the template the card replaced). */
@@ -38,18 +35,11 @@
 #define TITLE_GAP      6       /* between the title and the menu button */
 #define ROW_SPACING    4
 #define FOOTER_MARGIN  4       /* above the footer, on top of ROW_SPACING */
-#define FOOTER_HEIGHT  24      /* the avatar's size */
-#define ICON_SIZE      16
+#define FOOTER_HEIGHT  AFFARI_CARD_AVATAR_SIZE
+#define ICON_SIZE      AFFARI_CARD_ICON_SIZE
 #define FOOTER_SPACING 6
 #define BADGE_PADDING  8
 #define CAPTION_SCALE  0.82    /* libadwaita's .caption */
-
-typedef enum {
-  ACTIVITY_NONE,
-  ACTIVITY_OVERDUE,
-  ACTIVITY_TODAY,
-  ACTIVITY_PLANNED,
-} ActivityState;
 
 struct _AffariKanbanCard
 {
@@ -58,6 +48,7 @@ struct _AffariKanbanCard
   AffariDeal     *deal;
   gulong          notify_handler;
   GtkListItem    *list_item;        /* unowned: the item owns the card */
+  AffariCardHost *host;             /* weak: the view that shows the card */
   GMenuModel     *menu;
   GtkWidget      *context_menu;
   int             grabbed_keyboard; /* X11 device id grabbed for a drag's Esc, or 0 */
@@ -94,31 +85,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* libadwaita 1.2's avatar colours (_avatar.scss): gradient top, bottom, initials. */
-static const char *avatar_palette[][3] = {
-  { "#83b6ec", "#337fdc", "#cfe1f5" },
-  { "#7ad9f1", "#0f9ac8", "#caeaf2" },
-  { "#8de6b1", "#29ae74", "#cef8d8" },
-  { "#b5e98a", "#6ab85b", "#e6f9d7" },
-  { "#f8e359", "#d29d09", "#f9f4e1" },
-  { "#ffcb62", "#d68400", "#ffead1" },
-  { "#ffa95a", "#ed5b00", "#ffe5c5" },
-  { "#f78773", "#e62d42", "#f8d2ce" },
-  { "#e973ab", "#e33b6a", "#fac7de" },
-  { "#cb78d4", "#9945b5", "#e7c2e8" },
-  { "#9e91e8", "#7a59ca", "#d5d2f5" },
-  { "#e3cf9c", "#b08952", "#f2eade" },
-  { "#be916d", "#785336", "#e5d6ca" },
-  { "#c0bfbc", "#6e6d71", "#d8d7d3" },
-};
 
 /* ------------------------------------------------------------ auxiliary */
-
-static AffariKanbanBoard *
-get_board (AffariKanbanCard *self)
-{
-  return (AffariKanbanBoard *) gtk_widget_get_ancestor (GTK_WIDGET (self), AFFARI_TYPE_KANBAN_BOARD);
-}
 
 static void
 clear_layouts (AffariKanbanCard *self)
@@ -163,72 +131,6 @@ get_line_height (AffariKanbanCard *self)
   return self->line_height;
 }
 
-/* "Mario Rossi" → "MR", as AdwAvatar shows it. */
-static char *
-initials_of (const char *name)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  GString *initials = g_string_new (NULL);
-  const char *first = NULL, *last = NULL;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      {
-        if (first == NULL)
-          first = words[i];
-        else
-          last = words[i];
-      }
-
-  if (first != NULL)
-    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (first)));
-  if (last != NULL)
-    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (last)));
-
-  return g_string_free (initials, FALSE);
-}
-
-/* The next activity as a seller reads it: overdue (red), today, planned, or none. */
-static char *
-describe_activity (AffariDeal    *deal,
-                   ActivityState *state)
-{
-  gint64 deadline = affari_deal_get_next_activity (deal);
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *shown = NULL;
-
-  if (deadline == 0)
-    {
-      *state = ACTIVITY_NONE;
-      return g_strdup (_("No activity"));
-    }
-
-  now = g_date_time_new_now_local ();
-  when = g_date_time_new_from_unix_local (deadline);
-
-  if (deadline < g_date_time_to_unix (now))
-    {
-      *state = ACTIVITY_OVERDUE;
-      shown = g_date_time_format (when, "%d/%m");
-      /* Translators: the next activity of a deal is late; %s is its date, "27/11". */
-      return g_strdup_printf (_("Overdue: %s"), shown);
-    }
-
-  if (g_date_time_get_year (when) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
-    {
-      *state = ACTIVITY_TODAY;
-      shown = g_date_time_format (when, "%H:%M");
-      /* Translators: the next activity of a deal is due today; %s is its time, "14:30". */
-      return g_strdup_printf (_("Today %s"), shown);
-    }
-
-  *state = ACTIVITY_PLANNED;
-  shown = g_date_time_format (when, g_date_time_get_year (when) == g_date_time_get_year (now) ? "%d/%m" : "%d/%m/%Y");
-  /* Translators: the next activity of a deal; %s is its date, "27/11/2026". */
-  return g_strdup_printf (_("Planned: %s"), shown);
-}
 
 /* The texts of the body and the footer, made when the card is first drawn after a change. */
 static void
@@ -252,7 +154,7 @@ ensure_layouts (AffariKanbanCard *self)
   self->client = make_layout (self, client != NULL ? client : _("No client"), PANGO_WEIGHT_NORMAL, 1.0);
   pango_layout_set_ellipsize (self->client, PANGO_ELLIPSIZE_END);
 
-  activity = describe_activity (self->deal, &self->activity_state);
+  activity = affari_kanban_card_describe_activity (self->deal, &self->activity_state);
   self->activity = make_layout (self, activity, PANGO_WEIGHT_NORMAL, CAPTION_SCALE);
   pango_layout_set_ellipsize (self->activity, PANGO_ELLIPSIZE_END);
 
@@ -260,10 +162,10 @@ ensure_layouts (AffariKanbanCard *self)
   self->has_avatar = assigned != NULL && *assigned != '\0';
   if (self->has_avatar)
     {
-      g_autofree char *initials = initials_of (assigned);
+      g_autofree char *initials = affari_kanban_card_initials_of (assigned);
 
       self->initials = make_layout (self, initials, PANGO_WEIGHT_BOLD, CAPTION_SCALE);
-      self->avatar_color = g_str_hash (assigned) % G_N_ELEMENTS (avatar_palette);
+      self->avatar_color = affari_kanban_card_avatar_color (assigned);
     }
 
   self->has_badge = affari_deal_get_is_return_customer (self->deal) || affari_deal_get_is_repeated_approach (self->deal);
@@ -302,146 +204,6 @@ update (AffariKanbanCard *self)
     self->label_dirty = TRUE;
 }
 
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback,
-              GdkRGBA    *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
-}
-
-static void
-snapshot_icon (GtkWidget     *widget,
-               GtkSnapshot   *snapshot,
-               const char    *icon_name,
-               double         x,
-               double         y,
-               const GdkRGBA *color)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
-  g_autoptr(GtkIconPaintable) icon = NULL;
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  /* The theme caches its lookups: asking again is a hash lookup. */
-  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
-                                     gtk_widget_get_direction (widget), 0);
-  lookup_color (widget, "error_color", "#c01c28", &colors[1]);
-  lookup_color (widget, "warning_color", "#9c6e03", &colors[2]);
-  lookup_color (widget, "success_color", "#1b8553", &colors[3]);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE, ICON_SIZE, colors, 4);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-snapshot_layout (GtkSnapshot   *snapshot,
-                 PangoLayout   *layout,
-                 double         x,
-                 double         y,
-                 const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-snapshot_avatar (AffariKanbanCard *self,
-                 GtkSnapshot      *snapshot,
-                 double            x,
-                 double            y)
-{
-  const char **colors = avatar_palette[self->avatar_color];
-  GskColorStop stops[2];
-  GdkRGBA text;
-  GskRoundedRect circle;
-  int width, height;
-
-  gdk_rgba_parse (&stops[0].color, colors[0]);
-  gdk_rgba_parse (&stops[1].color, colors[1]);
-  gdk_rgba_parse (&text, colors[2]);
-  stops[0].offset = 0;
-  stops[1].offset = 1;
-
-  self->avatar_rect = GRAPHENE_RECT_INIT (x, y, FOOTER_HEIGHT, FOOTER_HEIGHT);
-  gsk_rounded_rect_init_from_rect (&circle, &self->avatar_rect, FOOTER_HEIGHT / 2.0);
-  gtk_snapshot_push_rounded_clip (snapshot, &circle);
-  gtk_snapshot_append_linear_gradient (snapshot, &self->avatar_rect,
-                                       &GRAPHENE_POINT_INIT (x, y),
-                                       &GRAPHENE_POINT_INIT (x, y + FOOTER_HEIGHT),
-                                       stops, 2);
-  gtk_snapshot_pop (snapshot);
-
-  pango_layout_get_pixel_size (self->initials, &width, &height);
-  snapshot_layout (snapshot, self->initials,
-                   x + (FOOTER_HEIGHT - width) / 2.0, y + (FOOTER_HEIGHT - height) / 2.0, &text);
-}
-
-/* Esc during a drag, on X11.
- *
- * GTK 4.8's X11 drag grabs only the pointer, and takes Esc with a passive key grab on the root
- * window. The key then arrives reported against the root window, which GTK 4 has no surface for:
- * the event is dropped before it reaches the drag, and the release of the button drops the card
- * anyway. With the keyboard grabbed on our own window for as long as the drag lasts, Esc arrives
- * on a surface GTK knows, every event goes past the drag first (gdk_drag_handle_source_event),
- * and the drag cancels itself the proper way: a "leave" to the drop target, the pointer released,
- * the icon flown back, GtkDragSource::drag-cancel. Other backends handle Esc themselves. */
-static void
-grab_keyboard_for_drag (AffariKanbanCard *self)
-{
-#ifdef GDK_WINDOWING_X11
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  GdkSeat *seat = gdk_display_get_default_seat (display);
-  GdkDevice *keyboard = seat != NULL ? gdk_seat_get_keyboard (seat) : NULL;
-  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
-  unsigned char bits[XIMaskLen (XI_LASTEVENT)] = { 0 };
-  XIEventMask mask = { 0 };
-  Display *xdisplay;
-  int device_id;
-
-  if (!GDK_IS_X11_DISPLAY (display) || keyboard == NULL || surface == NULL || self->grabbed_keyboard != 0)
-    return;
-
-  xdisplay = gdk_x11_display_get_xdisplay (display);
-  device_id = gdk_x11_device_get_id (keyboard);
-  XISetMask (bits, XI_KeyPress);
-  XISetMask (bits, XI_KeyRelease);
-  mask.deviceid = device_id;
-  mask.mask_len = sizeof bits;
-  mask.mask = bits;
-
-  gdk_x11_display_error_trap_push (display);
-  if (XIGrabDevice (xdisplay, device_id, gdk_x11_surface_get_xid (surface), CurrentTime, None,
-                    XIGrabModeAsync, XIGrabModeAsync, False, &mask) == Success)
-    self->grabbed_keyboard = device_id;
-  gdk_x11_display_error_trap_pop_ignored (display);
-#endif
-}
-
-static void
-ungrab_keyboard_for_drag (AffariKanbanCard *self)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-
-  if (self->grabbed_keyboard == 0 || !GDK_IS_X11_DISPLAY (display))
-    return;
-
-  gdk_x11_display_error_trap_push (display);
-  XIUngrabDevice (gdk_x11_display_get_xdisplay (display), self->grabbed_keyboard, CurrentTime);
-  gdk_x11_display_error_trap_pop_ignored (display);
-  self->grabbed_keyboard = 0;
-#endif
-}
-
 /* Whether the keyboard focus is on the card's row, or in its menu. */
 static gboolean
 has_focus_within (AffariKanbanCard *self)
@@ -453,34 +215,22 @@ has_focus_within (AffariKanbanCard *self)
   return focus != NULL && row != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
+/* Moved from the keyboard, the card keeps the focus where it goes: Alt+→ again moves it on.
+ * The same move as a drop: moved cards go to the top of their new place. */
 static void
 move_to (AffariKanbanCard *self,
-         gint64            stage_id)
+         gint64            target)
 {
-  AffariKanbanBoard *board = get_board (self);
-
-  if (self->deal == NULL || stage_id == 0)
-    return;
-
-  /* Moved from the keyboard, the card keeps the focus where it goes: Alt+→ again moves it on. */
-  if (board != NULL && has_focus_within (self))
-    affari_kanban_board_follow_focus (board, affari_deal_get_id (self->deal));
-
-  /* The same action as a drop: moved cards go to the top of their new stage. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "kanban.move-deal", "(xxi)",
-                              affari_deal_get_id (self->deal), stage_id, 0);
+  if (self->host != NULL && self->deal != NULL)
+    affari_card_host_move_to (self->host, self->deal, target, 0, has_focus_within (self));
 }
 
 static void
 move_by (AffariKanbanCard *self,
          int               direction)
 {
-  AffariKanbanBoard *board = get_board (self);
-
-  if (board == NULL || self->deal == NULL)
-    return;
-
-  move_to (self, affari_kanban_board_get_adjacent_stage (board, affari_deal_get_stage_id (self->deal), direction));
+  if (self->host != NULL && self->deal != NULL)
+    affari_card_host_move_by (self->host, self->deal, direction, has_focus_within (self));
 }
 
 /* The card's menu, built on the first use only: a popover per card would cost every row. */
@@ -533,40 +283,17 @@ on_drag_begin_cb (GtkDragSource    *source,
                   GdkDrag          *drag,
                   AffariKanbanCard *self)
 {
-  AffariKanbanBoard *board = get_board (self);
-
   if (drag != NULL)
     {
-      g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (GTK_WIDGET (self));
-      g_autoptr(GdkPaintable) image = gdk_paintable_get_current_image (live);
+      g_autoptr(GdkPaintable) image = affari_drag_make_icon (GTK_WIDGET (self));
 
-      /* Without a compositor (a bare X server) the drag window has no transparency: the corners
-       * outside the card's rounded edge would be black. Then the icon gets the colour of the
-       * board behind the card. */
-      if (!gdk_display_is_composited (gtk_widget_get_display (GTK_WIDGET (self))))
-        {
-          GtkSnapshot *snapshot = gtk_snapshot_new ();
-          double width = gdk_paintable_get_intrinsic_width (image);
-          double height = gdk_paintable_get_intrinsic_height (image);
-          GdkRGBA background;
-
-          lookup_color (GTK_WIDGET (self), "window_bg_color", "#fafafa", &background);
-          background.alpha = 1;
-          gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-          gdk_paintable_snapshot (image, snapshot, width, height);
-          g_object_unref (image);
-          image = gtk_snapshot_free_to_paintable (snapshot, &GRAPHENE_SIZE_INIT (width, height));
-        }
-
-      /* A still image taken before the card turns into a placeholder. */
       gtk_drag_source_set_icon (source, image, 24, 16);
+      if (self->grabbed_keyboard == 0)
+        self->grabbed_keyboard = affari_drag_grab_keyboard (GTK_WIDGET (self));
     }
 
-  if (drag != NULL)
-    grab_keyboard_for_drag (self);
-
-  if (board != NULL)
-    affari_kanban_board_drag_begin (board, self);
+  if (self->host != NULL && self->deal != NULL)
+    affari_card_host_drag_begin (self->host, self->deal, GTK_WIDGET (self));
 }
 
 static void
@@ -575,11 +302,9 @@ on_drag_end_cb (GtkDragSource    *source,
                 gboolean          delete_data,
                 AffariKanbanCard *self)
 {
-  AffariKanbanBoard *board = get_board (self);
-
-  ungrab_keyboard_for_drag (self);
-  if (board != NULL)
-    affari_kanban_board_drag_end (board);
+  affari_drag_ungrab_keyboard (GTK_WIDGET (self), &self->grabbed_keyboard);
+  if (self->host != NULL)
+    affari_card_host_drag_end (self->host);
 }
 
 static gboolean
@@ -588,13 +313,11 @@ on_drag_cancel_cb (GtkDragSource       *source,
                    GdkDragCancelReason  reason,
                    AffariKanbanCard    *self)
 {
-  AffariKanbanBoard *board = get_board (self);
+  affari_drag_ungrab_keyboard (GTK_WIDGET (self), &self->grabbed_keyboard);
 
-  ungrab_keyboard_for_drag (self);
-
-  /* Nothing was written yet: putting the board back as it was is all a cancel needs. */
-  if (board != NULL)
-    affari_kanban_board_drag_cancel (board);
+  /* Nothing was written yet: putting the view back as it was is all a cancel needs. */
+  if (self->host != NULL)
+    affari_card_host_drag_cancel (self->host);
 
   /* Let GTK fly the icon back to where it came from. */
   return FALSE;
@@ -704,8 +427,8 @@ open_action (GtkWidget  *widget,
 {
   AffariKanbanCard *self = AFFARI_KANBAN_CARD (widget);
 
-  if (self->deal != NULL)
-    gtk_widget_activate_action (widget, "kanban.open-deal", "x", affari_deal_get_id (self->deal));
+  if (self->deal != NULL && self->host != NULL)
+    affari_card_host_open (self->host, affari_deal_get_id (self->deal));
 }
 
 static void
@@ -715,8 +438,8 @@ trash_action (GtkWidget  *widget,
 {
   AffariKanbanCard *self = AFFARI_KANBAN_CARD (widget);
 
-  if (self->deal != NULL)
-    gtk_widget_activate_action (widget, "kanban.trash-deal", "x", affari_deal_get_id (self->deal));
+  if (self->deal != NULL && self->host != NULL)
+    affari_card_host_trash (self->host, affari_deal_get_id (self->deal));
 }
 
 static void
@@ -775,23 +498,23 @@ affari_kanban_card_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   dim = color;
   dim.alpha *= 0.55;
-  lookup_color (widget, "error_color", "#c01c28", &error);
-  lookup_color (widget, "accent_color", "#1c71d8", &accent);
+  affari_kanban_card_lookup_color (widget, "error_color", "#c01c28", &error);
+  affari_kanban_card_lookup_color (widget, "accent_color", "#1c71d8", &accent);
 
   /* Title, and the menu button in the corner (its margin as the old flat button had). */
   pango_layout_set_width (self->title, MAX (1, width - MENU_SIZE - TITLE_GAP) * PANGO_SCALE);
   self->title_rect = GRAPHENE_RECT_INIT (0, 0, width - MENU_SIZE - TITLE_GAP, line);
-  snapshot_layout (snapshot, self->title, 0, 0, &color);
+  affari_kanban_card_snapshot_layout (snapshot, self->title, 0, 0, &color);
   self->menu_rect = GRAPHENE_RECT_INIT (width - MENU_SIZE + 6, -4, MENU_SIZE, MENU_SIZE);
-  snapshot_icon (widget, snapshot, "view-more-symbolic",
+  affari_kanban_card_snapshot_icon (widget, snapshot, "view-more-symbolic",
                  self->menu_rect.origin.x + (MENU_SIZE - ICON_SIZE) / 2.0,
                  self->menu_rect.origin.y + (MENU_SIZE - ICON_SIZE) / 2.0, &dim);
 
   y = MAX (line, MENU_SIZE - 4) + ROW_SPACING;
-  snapshot_layout (snapshot, self->amount, 0, y, &color);
+  affari_kanban_card_snapshot_layout (snapshot, self->amount, 0, y, &color);
   y += line + ROW_SPACING;
   pango_layout_set_width (self->client, width * PANGO_SCALE);
-  snapshot_layout (snapshot, self->client, 0, y, &dim);
+  affari_kanban_card_snapshot_layout (snapshot, self->client, 0, y, &dim);
   y += line + ROW_SPACING + FOOTER_MARGIN;
 
   /* Footer: avatar, activity, and the repeat badge on the right. */
@@ -799,7 +522,8 @@ affari_kanban_card_snapshot (GtkWidget   *widget,
   right = width;
   if (self->has_avatar)
     {
-      snapshot_avatar (self, snapshot, x, y);
+      self->avatar_rect = GRAPHENE_RECT_INIT (x, y, FOOTER_HEIGHT, FOOTER_HEIGHT);
+      affari_kanban_card_snapshot_avatar (snapshot, self->initials, self->avatar_color, x, y);
       x += FOOTER_HEIGHT + FOOTER_SPACING;
     }
   if (self->has_badge)
@@ -815,18 +539,18 @@ affari_kanban_card_snapshot (GtkWidget   *widget,
       gtk_snapshot_push_rounded_clip (snapshot, &pill);
       gtk_snapshot_append_color (snapshot, &badge_bg, &self->badge_rect);
       gtk_snapshot_pop (snapshot);
-      snapshot_layout (snapshot, self->badge, self->badge_rect.origin.x + BADGE_PADDING, self->badge_rect.origin.y + 1, &accent);
+      affari_kanban_card_snapshot_layout (snapshot, self->badge, self->badge_rect.origin.x + BADGE_PADDING, self->badge_rect.origin.y + 1, &accent);
       right = self->badge_rect.origin.x - FOOTER_SPACING;
     }
   if (self->activity_state != ACTIVITY_NONE)
     {
-      snapshot_icon (widget, snapshot, "alarm-symbolic", x, y + (FOOTER_HEIGHT - ICON_SIZE) / 2.0,
+      affari_kanban_card_snapshot_icon (widget, snapshot, "alarm-symbolic", x, y + (FOOTER_HEIGHT - ICON_SIZE) / 2.0,
                      self->activity_state == ACTIVITY_OVERDUE ? &error : &color);
       x += ICON_SIZE + FOOTER_SPACING;
     }
   pango_layout_set_width (self->activity, MAX (1, (int) (right - x)) * PANGO_SCALE);
   pango_layout_get_pixel_size (self->activity, NULL, &h);
-  snapshot_layout (snapshot, self->activity, x, y + (FOOTER_HEIGHT - h) / 2.0,
+  affari_kanban_card_snapshot_layout (snapshot, self->activity, x, y + (FOOTER_HEIGHT - h) / 2.0,
                    self->activity_state == ACTIVITY_OVERDUE ? &error :
                    self->activity_state == ACTIVITY_NONE ? &dim : &color);
 }
@@ -881,7 +605,8 @@ affari_kanban_card_dispose (GObject *object)
 {
   AffariKanbanCard *self = AFFARI_KANBAN_CARD (object);
 
-  ungrab_keyboard_for_drag (self);
+  affari_drag_ungrab_keyboard (GTK_WIDGET (self), &self->grabbed_keyboard);
+  g_clear_weak_pointer (&self->host);
   affari_kanban_card_set_deal (self, NULL);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->menu);
@@ -1039,6 +764,16 @@ affari_kanban_card_set_list_item (AffariKanbanCard *self,
   g_return_if_fail (AFFARI_IS_KANBAN_CARD (self));
 
   self->list_item = item;
+}
+
+void
+affari_kanban_card_set_host (AffariKanbanCard *self,
+                             AffariCardHost   *host)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_CARD (self));
+  g_return_if_fail (host == NULL || AFFARI_IS_CARD_HOST (host));
+
+  g_set_weak_pointer (&self->host, host);
 }
 
 GtkListItem *

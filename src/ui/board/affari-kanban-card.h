@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "model/affari-deal.h"
+#include "ui/common/affari-card-host.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,7 @@ G_DECLARE_FINAL_TYPE (AffariKanbanCard, affari_kanban_card, AFFARI, KANBAN_CARD,
 
 /* Properties: "deal" (the AffariDeal shown; the card follows its property changes).
  * Actions: card.move-to (x: stage id), card.move-previous, card.move-next, card.open, card.trash,
- * card.menu; each forwards to the board's kanban.* action with the card's deal. */
+ * card.menu; each asks the card's host (affari_kanban_card_set_host ()) with the card's deal. */
 GtkWidget  *affari_kanban_card_new             (void);
 AffariDeal *affari_kanban_card_get_deal        (AffariKanbanCard *self);
 void        affari_kanban_card_set_deal        (AffariKanbanCard *self,
@@ -23,6 +24,10 @@ void        affari_kanban_card_set_deal        (AffariKanbanCard *self,
 /* The row of the list view that holds the card (set by the column's factory). */
 void        affari_kanban_card_set_list_item   (AffariKanbanCard *self,
                                                 GtkListItem      *item);
+/* The view that shows the card (the board, the Activities view), set by the list's factory; the
+ * card asks it for its moves, drags, opening and trashing. Not owned. */
+void        affari_kanban_card_set_host        (AffariKanbanCard *self,
+                                                AffariCardHost   *host);
 GtkListItem *affari_kanban_card_get_list_item  (AffariKanbanCard *self);
 /* The "Sposta in" menu of the pipeline the card is shown in. */
 void        affari_kanban_card_set_menu_model  (AffariKanbanCard *self,

@@ -8,13 +8,16 @@
 
 #include "store/affari-store.h"
 #include "model/affari-deal-list.h"
+#include "ui/common/affari-card-host.h"
 
 G_BEGIN_DECLS
 
 #define AFFARI_TYPE_KANBAN_COLUMN (affari_kanban_column_get_type ())
 G_DECLARE_FINAL_TYPE (AffariKanbanColumn, affari_kanban_column, AFFARI, KANBAN_COLUMN, GtkWidget)
 
-/* Properties: "store", "stage" (construct-only), "currency" (the pipeline's main currency). */
+/* Properties: "store", "stage" (construct-only), "currency" (the pipeline's main currency).
+ * Signals: "card-focused" when the column gives the keyboard focus to a card moved into it
+ * (affari_kanban_column_focus_deal_soon ()): the board scrolls the column into view. */
 GtkWidget      *affari_kanban_column_new              (AffariStore        *store,
                                                        AffariStage        *stage,
                                                        const char         *currency);
@@ -22,6 +25,12 @@ AffariStage    *affari_kanban_column_get_stage        (AffariKanbanColumn *self)
 gint64          affari_kanban_column_get_stage_id     (AffariKanbanColumn *self);
 AffariDealList *affari_kanban_column_get_deals        (AffariKanbanColumn *self);
 GtkListView    *affari_kanban_column_get_list_view    (AffariKanbanColumn *self);
+/* The adjustment that scrolls the cards up and down. */
+GtkAdjustment  *affari_kanban_column_get_vadjustment  (AffariKanbanColumn *self);
+/* The view that shows the column (the board): drops, opening and the dragged cards go to it,
+ * and it is handed to every card. Not owned. */
+void            affari_kanban_column_set_host         (AffariKanbanColumn *self,
+                                                       AffariCardHost     *host);
 /* Words that the cards must contain (the search bar), or NULL. */
 /* ---- list and filters ---- */
 /* Applies the window's filter (criteria only; NULL = none) to the column, whose header then
@@ -46,12 +55,12 @@ void            affari_kanban_column_unselect_all     (AffariKanbanColumn *self)
 guint           affari_kanban_column_index_at         (AffariKanbanColumn *self,
                                                        double              x,
                                                        double              y);
-/* The drop target's handler: moves @deal to this stage where (@x, @y) says. */
+/* The drop target's handler: moves @deal to this stage where (@x, @y) says (the host's move_to). */
 gboolean        affari_kanban_column_drop_deal        (AffariKanbanColumn *self,
                                                        AffariDeal         *deal,
                                                        double              x,
                                                        double              y);
-/* Repaints the placeholders of the dragged cards (the board knows which they are). */
+/* Repaints the placeholders of the dragged cards (the host knows which they are). */
 void            affari_kanban_column_update_dragging  (AffariKanbanColumn *self);
 /* Ends the visual state of a drag over this column (highlight, line, autoscroll). */
 void            affari_kanban_column_end_drag         (AffariKanbanColumn *self);

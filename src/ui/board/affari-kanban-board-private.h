@@ -1,0 +1,89 @@
+/* affari-kanban-board-private.h — the board's parts, one idea a file: the board itself
+ * (affari-kanban-board.c), the card host with the drag state (affari-kanban-board-host.c), the
+ * benchmark drivers (affari-kanban-board-bench.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ui/board/affari-kanban-board.h"
+#include "ui/board/affari-kanban-column.h"
+#include "ui/board/affari-kanban-drop-zones.h"
+#include "ui/common/affari-card-host.h"
+#include "ui/common/affari-edge-scroller.h"
+
+G_BEGIN_DECLS
+
+/* Frames the scrolling benchmark takes from the top of a column to its end. */
+#define BENCH_SCROLL_FRAMES 300
+
+struct _AffariKanbanBoard
+{
+  GtkWidget          parent_instance;
+
+  AffariStore       *store;
+  gint64             pipeline_id;
+  char              *currency;
+  char              *filter_text;
+  AffariDealQuery   *filter;            /* the window's filter, or NULL */
+  GPtrArray         *columns;        /* AffariKanbanColumn, unowned (children of columns_box) */
+  gulong             rows_paint_handler;  /* waits for the first frame of new columns */
+  guint              rows_source;         /* gives the columns in view all their rows */
+  GMenu             *card_menu;
+  GtkSizeGroup      *headers;        /* the columns' headers, of one height: cards start level */
+
+  /* a drag in progress */
+  gboolean           dragging;
+  GHashTable        *dragged;        /* deal id set */
+  AffariEdgeScroller *hscroller;      /* near the left and right edges */
+  double             origin_hvalue;   /* where the board and the card's column were scrolled */
+  double             origin_vvalue;
+  AffariKanbanColumn *origin_column;  /* unowned; NULL when the columns are rebuilt */
+
+  gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
+
+  /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
+  gint64             drop_start;
+  gint64             drop_persisted;
+  gulong             drop_paint_handler;
+  gulong             bench_paint_handler;
+  int                bench_drops_left;
+  int                bench_drop_step;
+  guint              bench_source;
+  GArray            *bench_frames;   /* double, ms */
+  gint64             bench_frame_start;
+  gulong             bench_before_handler;
+  gulong             bench_after_handler;
+  guint              bench_tick;
+  guint              bench_frame;
+  AffariKanbanColumn *bench_column;
+
+  /* template */
+  GtkOverlay        *overlay;
+  GtkScrolledWindow *scroller;
+  GtkBox            *columns_box;
+  GtkRevealer       *zones_revealer;
+  AffariKanbanDropZones *zones_box;
+};
+
+/* affari-kanban-board.c */
+void     _affari_kanban_board_queue_fill_columns (AffariKanbanBoard       *self);
+gboolean _affari_kanban_board_is_filling         (AffariKanbanBoard       *self);
+
+/* affari-kanban-board-host.c */
+void     _affari_kanban_board_host_iface_init    (AffariCardHostInterface *iface);
+void     _affari_kanban_board_class_actions_init (GtkWidgetClass          *widget_class);
+/* The store's change set arrived: a card moved from the keyboard takes the focus along. */
+void     _affari_kanban_board_follow_change      (AffariKanbanBoard       *self,
+                                                  AffariChangeSet         *set);
+
+/* affari-kanban-board-bench.c: AFFARI_REPORT_DROP, AFFARI_BENCH_* */
+/* A drop or a move starts: its timing starts, if asked for and not started yet. */
+void     _affari_kanban_board_note_drop          (AffariKanbanBoard       *self);
+/* The store's change set arrived: the drop's timing ends with the next frame. */
+void     _affari_kanban_board_report_drop        (AffariKanbanBoard       *self);
+void     _affari_kanban_board_bench_realize      (AffariKanbanBoard       *self);
+void     _affari_kanban_board_bench_unrealize    (AffariKanbanBoard       *self);
+void     _affari_kanban_board_bench_dispose      (AffariKanbanBoard       *self);
+
+G_END_DECLS

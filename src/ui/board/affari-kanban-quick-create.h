@@ -1,0 +1,25 @@
+/* affari-kanban-quick-create.h — the short form of a column's "+": title, amount, client
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_KANBAN_QUICK_CREATE (affari_kanban_quick_create_get_type ())
+G_DECLARE_FINAL_TYPE (AffariKanbanQuickCreate, affari_kanban_quick_create, AFFARI, KANBAN_QUICK_CREATE, GtkWidget)
+
+/* Creates a deal in @stage of @store (the client company found by name, or made).
+ * Signals: "finished" when the deal was created (the form is empty again) or Cancel clicked. */
+GtkWidget *affari_kanban_quick_create_new          (AffariStore             *store,
+                                                    AffariStage             *stage);
+/* Clears the marks of a refused input. */
+void       affari_kanban_quick_create_clear_errors (AffariKanbanQuickCreate *self);
+/* Puts the cursor in the title. */
+void       affari_kanban_quick_create_focus_title  (AffariKanbanQuickCreate *self);
+
+G_END_DECLS
