@@ -104,32 +104,41 @@ affari_object_fields_install (GObjectClass            *object_class,
   g_object_class_install_properties (object_class, n_props, properties);
 }
 
-/* Reads the member of @field into @value, initialized to the field's type. */
+/* Sets @value, initialized to @type, from the C variable at @pointer: a gint64, int,
+ * gboolean, double or char * as @type says (a member, or a typed setter's argument). */
+static void
+value_set_from_pointer (GValue        *value,
+                        GType          type,
+                        gconstpointer  pointer)
+{
+  switch (type)
+    {
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, *(const gint64 *) pointer);
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (value, *(const int *) pointer);
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, *(const gboolean *) pointer);
+      break;
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, *(const double *) pointer);
+      break;
+    case G_TYPE_STRING:
+      g_value_set_string (value, *(const char * const *) pointer);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 read_member (GObject                 *object,
              const AffariObjectField *field,
              GValue                  *value)
 {
-  switch (field->type)
-    {
-    case G_TYPE_INT64:
-      g_value_set_int64 (value, *MEMBER (object, field, gint64));
-      break;
-    case G_TYPE_INT:
-      g_value_set_int (value, *MEMBER (object, field, int));
-      break;
-    case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, *MEMBER (object, field, gboolean));
-      break;
-    case G_TYPE_DOUBLE:
-      g_value_set_double (value, *MEMBER (object, field, double));
-      break;
-    case G_TYPE_STRING:
-      g_value_set_string (value, *MEMBER (object, field, char *));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  value_set_from_pointer (value, field->type, MEMBER (object, field, guint8));
 }
 
 /* The one place a member is written: only when @value differs (the pspec's own
@@ -172,18 +181,21 @@ write_member (GObject                 *object,
   g_object_notify_by_pspec (object, pspec);
 }
 
-/* For the typed setters: @value holds the new value, of the row's type. */
+/* For the typed setters: @pointer points to their argument, of the row's @type. */
 static void
-set_from_value (gpointer      object,
-                GParamSpec   *pspec,
-                const GValue *value)
+set_typed (gpointer       object,
+           GParamSpec    *pspec,
+           GType          type,
+           gconstpointer  pointer)
 {
-  const AffariObjectField *field = lookup_field (pspec, G_VALUE_TYPE (value));
+  const AffariObjectField *field = lookup_field (pspec, type);
+  g_auto (GValue) value = G_VALUE_INIT;
 
   g_return_if_fail (G_IS_OBJECT (object));
   g_return_if_fail (field != NULL);
 
-  write_member (object, pspec, field, value);
+  value_set_from_pointer (g_value_init (&value, type), type, pointer);
+  write_member (object, pspec, field, &value);
 }
 
 void
@@ -237,45 +249,23 @@ affari_object_fields_finalize (GObject *object)
 void
 affari_object_fields_set_int64 (gpointer object, GParamSpec *pspec, gint64 value)
 {
-  g_auto (GValue) gvalue = G_VALUE_INIT;
-
-  g_value_set_int64 (g_value_init (&gvalue, G_TYPE_INT64), value);
-  set_from_value (object, pspec, &gvalue);
+  set_typed (object, pspec, G_TYPE_INT64, &value);
 }
 
 void
 affari_object_fields_set_int (gpointer object, GParamSpec *pspec, int value)
 {
-  g_auto (GValue) gvalue = G_VALUE_INIT;
-
-  g_value_set_int (g_value_init (&gvalue, G_TYPE_INT), value);
-  set_from_value (object, pspec, &gvalue);
-}
-
-void
-affari_object_fields_set_boolean (gpointer object, GParamSpec *pspec, gboolean value)
-{
-  g_auto (GValue) gvalue = G_VALUE_INIT;
-
-  g_value_set_boolean (g_value_init (&gvalue, G_TYPE_BOOLEAN), value);
-  set_from_value (object, pspec, &gvalue);
-}
-
-void
-affari_object_fields_set_double (gpointer object, GParamSpec *pspec, double value)
-{
-  g_auto (GValue) gvalue = G_VALUE_INIT;
-
-  g_value_set_double (g_value_init (&gvalue, G_TYPE_DOUBLE), value);
-  set_from_value (object, pspec, &gvalue);
+  set_typed (object, pspec, G_TYPE_INT, &value);
 }
 
 void
 affari_object_fields_set_string (gpointer object, GParamSpec *pspec, const char *value)
 {
-  g_auto (GValue) gvalue = G_VALUE_INIT;
+  set_typed (object, pspec, G_TYPE_STRING, &value);
+}
 
-  /* Not copied here: write_member copies it once, if it is kept. */
-  g_value_set_static_string (g_value_init (&gvalue, G_TYPE_STRING), value);
-  set_from_value (object, pspec, &gvalue);
+void
+affari_object_fields_set_boolean (gpointer object, GParamSpec *pspec, gboolean value)
+{
+  set_typed (object, pspec, G_TYPE_BOOLEAN, &value);
 }

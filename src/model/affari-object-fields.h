@@ -60,11 +60,11 @@ void     affari_object_fields_set_property (GObject      *object,
 void     affari_object_fields_finalize     (GObject      *object);
 
 /* For the public setters: assign the member of @pspec's row and notify @pspec, only when
- * the value changes. */
+ * the value changes. (No double setter: AffariDeal's "position", the one double, is
+ * read-only; its table row serves install and get_property.) */
 void     affari_object_fields_set_int64    (gpointer object, GParamSpec *pspec, gint64 value);
 void     affari_object_fields_set_int      (gpointer object, GParamSpec *pspec, int value);
-void     affari_object_fields_set_boolean  (gpointer object, GParamSpec *pspec, gboolean value);
-void     affari_object_fields_set_double   (gpointer object, GParamSpec *pspec, double value);
 void     affari_object_fields_set_string   (gpointer object, GParamSpec *pspec, const char *value);
+void     affari_object_fields_set_boolean  (gpointer object, GParamSpec *pspec, gboolean value);
 
 G_END_DECLS
