@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "affari-product.h"
+#include "affari-object-fields.h"
 
 struct _AffariProduct
 {
@@ -37,167 +38,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-affari_product_finalize (GObject *object)
-{
-  AffariProduct *self = (AffariProduct *) object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->unit, g_free);
-  g_clear_pointer (&self->currency, g_free);
-
-  G_OBJECT_CLASS (affari_product_parent_class)->finalize (object);
-}
-
-static void
-affari_product_get_property (GObject *object,
-                             guint prop_id,
-                             GValue *value,
-                             GParamSpec *pspec)
-{
-  AffariProduct *self = AFFARI_PRODUCT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_UNIT:
-      g_value_set_string (value, self->unit);
-      break;
-
-    case PROP_PRICE:
-      g_value_set_int64 (value, self->price);
-      break;
-
-    case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
-      break;
-
-    case PROP_VAT_RATE:
-      g_value_set_int (value, self->vat_rate);
-      break;
-
-    case PROP_VAT_INCLUDED:
-      g_value_set_boolean (value, self->vat_included);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-affari_product_set_property (GObject *object,
-                             guint prop_id,
-                             const GValue *value,
-                             GParamSpec *pspec)
-{
-  AffariProduct *self = AFFARI_PRODUCT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      if (self->id != g_value_get_int64 (value))
-        {
-          self->id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_NAME:
-      if (g_strcmp0 (self->name, g_value_get_string (value)) != 0)
-        {
-          g_free (self->name);
-          self->name = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_UNIT:
-      if (g_strcmp0 (self->unit, g_value_get_string (value)) != 0)
-        {
-          g_free (self->unit);
-          self->unit = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_PRICE:
-      if (self->price != g_value_get_int64 (value))
-        {
-          self->price = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_CURRENCY:
-      if (g_strcmp0 (self->currency, g_value_get_string (value)) != 0)
-        {
-          g_free (self->currency);
-          self->currency = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_VAT_RATE:
-      if (self->vat_rate != g_value_get_int (value))
-        {
-          self->vat_rate = g_value_get_int (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_VAT_INCLUDED:
-      if (!self->vat_included != !g_value_get_boolean (value))
-        {
-          self->vat_included = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const AffariObjectField fields[N_PROPS] = {
+  [PROP_ID] = AFFARI_OBJECT_FIELD_INT64 (AffariProduct, id, "id"),
+  [PROP_NAME] = AFFARI_OBJECT_FIELD_STRING (AffariProduct, name, "name"),
+  [PROP_UNIT] = AFFARI_OBJECT_FIELD_STRING (AffariProduct, unit, "unit"),
+  [PROP_PRICE] = AFFARI_OBJECT_FIELD_INT64 (AffariProduct, price, "price"),
+  [PROP_CURRENCY] = AFFARI_OBJECT_FIELD_STRING (AffariProduct, currency, "currency"),
+  [PROP_VAT_RATE] = AFFARI_OBJECT_FIELD_INT (AffariProduct, vat_rate, "vat-rate", 0, G_MAXINT, 0),
+  [PROP_VAT_INCLUDED] = AFFARI_OBJECT_FIELD_BOOLEAN (AffariProduct, vat_included, "vat-included", FALSE),
+};
 
 static void
 affari_product_class_init (AffariProductClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = affari_product_finalize;
-  object_class->get_property = affari_product_get_property;
-  object_class->set_property = affari_product_set_property;
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PRICE] =
-    g_param_spec_int64 ("price", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CURRENCY] =
-    g_param_spec_string ("currency", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VAT_RATE] =
-    g_param_spec_int ("vat-rate", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VAT_INCLUDED] =
-    g_param_spec_boolean ("vat-included", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  affari_object_fields_install (G_OBJECT_CLASS (klass), fields, N_PROPS, properties);
 }
 
 static void

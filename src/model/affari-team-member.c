@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "affari-team-member.h"
+#include "affari-object-fields.h"
 
 struct _AffariTeamMember
 {
@@ -31,120 +32,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-affari_team_member_finalize (GObject *object)
-{
-  AffariTeamMember *self = (AffariTeamMember *) object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->email, g_free);
-
-  G_OBJECT_CLASS (affari_team_member_parent_class)->finalize (object);
-}
-
-static void
-affari_team_member_get_property (GObject *object,
-                                 guint prop_id,
-                                 GValue *value,
-                                 GParamSpec *pspec)
-{
-  AffariTeamMember *self = AFFARI_TEAM_MEMBER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_EMAIL:
-      g_value_set_string (value, self->email);
-      break;
-
-    case PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-affari_team_member_set_property (GObject *object,
-                                 guint prop_id,
-                                 const GValue *value,
-                                 GParamSpec *pspec)
-{
-  AffariTeamMember *self = AFFARI_TEAM_MEMBER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      if (self->id != g_value_get_int64 (value))
-        {
-          self->id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_NAME:
-      if (g_strcmp0 (self->name, g_value_get_string (value)) != 0)
-        {
-          g_free (self->name);
-          self->name = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_EMAIL:
-      if (g_strcmp0 (self->email, g_value_get_string (value)) != 0)
-        {
-          g_free (self->email);
-          self->email = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_ACTIVE:
-      if (!self->active != !g_value_get_boolean (value))
-        {
-          self->active = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const AffariObjectField fields[N_PROPS] = {
+  [PROP_ID] = AFFARI_OBJECT_FIELD_INT64 (AffariTeamMember, id, "id"),
+  [PROP_NAME] = AFFARI_OBJECT_FIELD_STRING (AffariTeamMember, name, "name"),
+  [PROP_EMAIL] = AFFARI_OBJECT_FIELD_STRING (AffariTeamMember, email, "email"),
+  [PROP_ACTIVE] = AFFARI_OBJECT_FIELD_BOOLEAN (AffariTeamMember, active, "active", TRUE),
+};
 
 static void
 affari_team_member_class_init (AffariTeamMemberClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = affari_team_member_finalize;
-  object_class->get_property = affari_team_member_get_property;
-  object_class->set_property = affari_team_member_set_property;
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  affari_object_fields_install (G_OBJECT_CLASS (klass), fields, N_PROPS, properties);
 }
 
 static void
