@@ -376,7 +376,7 @@ body_activities_keyboard (Fixture *f)
     /* the time of day it has now (10:15, or the next full hour given by the move to today) */
     g_autoptr(GDateTime) before = g_date_time_new_from_unix_local (next_deadline (store, f->late));
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-to", "x", (gint64) AFFARI_ACTIVITY_PERIOD_NEXT_WEEK));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-to", "x", (gint64) AFFARI_ACTIVITY_PERIOD_NEXT_WEEK));
     g_assert_cmpint (period_of (store, f->late), ==, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK);
     assert_monday_at (next_deadline (store, f->late), g_date_time_get_hour (before), g_date_time_get_minute (before));
   }

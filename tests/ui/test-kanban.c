@@ -636,7 +636,7 @@ keyboard_body (Fixture *f)
 
   /* The card's menu item "Sposta in ▸ <second stage>": the same action as a drop. */
   g_assert_nonnull (card);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-to", "x",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-to", "x",
                                              affari_kanban_column_get_stage_id (second)));
   g_assert_cmpint (deal_stage (store, f->deals[0]), ==, affari_kanban_column_get_stage_id (second));
   g_assert_cmpint (deal_index (store, f->deals[0]), ==, 0);
@@ -655,13 +655,13 @@ keyboard_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (window));
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (first, f->deals[0]));
   g_assert_nonnull (card);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-next", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[0]), ==, affari_kanban_column_get_stage_id (second));
 
   /* Alt+Left on the first column goes nowhere. */
   affari_test_wait_for_frame (GTK_WIDGET (window));
   card = AFFARI_KANBAN_CARD (affari_kanban_column_find_card (first, f->deals[1]));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-previous", NULL));
   g_assert_cmpint (deal_stage (store, f->deals[1]), ==, affari_kanban_column_get_stage_id (first));
 
   /* Delete on the focused card: to the trash, with its toast. */

@@ -413,19 +413,19 @@ build_card_menu (AffariActivitiesView *self)
   g_autoptr(GMenu) trash_section = g_menu_new ();
 
   self->card_menu = g_menu_new ();
-  g_menu_append (open_section, _("Open"), "card.open");
+  g_menu_append (open_section, _("Open"), "tile.open");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (open_section));
   /* The keyboard and menu twin of the drag. */
   for (int period = AFFARI_ACTIVITY_PERIOD_TODAY; period <= AFFARI_ACTIVITY_PERIOD_LATER; period++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (affari_activity_period_label ((AffariActivityPeriod) period), NULL);
 
-      g_menu_item_set_action_and_target_value (item, "card.move-to", g_variant_new_int64 (period));
+      g_menu_item_set_action_and_target_value (item, "tile.move-to", g_variant_new_int64 (period));
       g_menu_append_item (move_menu, item);
     }
   g_menu_append_submenu (move_section, _("Move To"), G_MENU_MODEL (move_menu));
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (move_section));
-  g_menu_append (trash_section, _("Move to Trash"), "card.trash");
+  g_menu_append (trash_section, _("Move to Trash"), "tile.trash");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (trash_section));
 }
 

@@ -17,11 +17,10 @@ G_DECLARE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, AFFARI, ACTI
 /* Actions (drags, card menus and keys go through them):
  *   activities.reschedule (xi)  deal id, period: moves the deal's next activity into the period
  *   activities.plan       (i)   period: the dialog that plans a new activity due in that period
- *   activities.undo             undoes the last reschedule (also the toast's "Annulla", Ctrl+Z)
  *   activities.move-focused (i) -1/+1: the focused card's next activity to the previous/next
  *                               period (Alt+←/→); the focus follows the card
- *   kanban.open-deal (x), kanban.trash-deal (x), kanban.move-deal (xxi): what the shared card
- *   widget forwards to; for move-deal the "stage" is the period.
+ * The shared cards (AffariKanbanCard) ask the view as their AffariCardHost: there a card's
+ * target is a period. Changes go to the window's activity.reschedule / activity.plan (one undo).
  * Properties: "store". */
 GtkWidget   *affari_activities_view_new            (void);
 void         affari_activities_view_set_store      (AffariActivitiesView  *self,

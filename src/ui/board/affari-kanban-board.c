@@ -203,7 +203,7 @@ rebuild (AffariKanbanBoard *self)
     }
 
   size_of_first_frame (self, &n_visible, &n_cards);
-  g_menu_append (open_section, _("Open"), "card.open");
+  g_menu_append (open_section, _("Open"), "tile.open");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (open_section));
 
   for (guint i = 0; i < stages->len; i++)
@@ -212,7 +212,7 @@ rebuild (AffariKanbanBoard *self)
       g_autoptr(GMenuItem) item = g_menu_item_new (affari_stage_get_name (stage), NULL);
       GtkWidget *column;
 
-      g_menu_item_set_action_and_target_value (item, "card.move-to",
+      g_menu_item_set_action_and_target_value (item, "tile.move-to",
                                                g_variant_new_int64 (affari_stage_get_id (stage)));
       g_menu_append_item (move_menu, item);
 
@@ -231,7 +231,7 @@ rebuild (AffariKanbanBoard *self)
 
   g_menu_append_submenu (move_section, _("Move To"), G_MENU_MODEL (move_menu));
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (move_section));
-  g_menu_append (trash_section, _("Move to Trash"), "card.trash");
+  g_menu_append (trash_section, _("Move to Trash"), "tile.trash");
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (trash_section));
 
   affari_kanban_drop_zones_set_stages (self->zones_box, stages);

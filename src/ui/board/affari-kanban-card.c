@@ -677,12 +677,12 @@ affari_kanban_card_class_init (AffariKanbanCardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "card.move-to", "x", move_to_action);
-  gtk_widget_class_install_action (widget_class, "card.move-previous", NULL, move_previous_action);
-  gtk_widget_class_install_action (widget_class, "card.move-next", NULL, move_next_action);
-  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "card.trash", NULL, trash_action);
-  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "tile.move-to", "x", move_to_action);
+  gtk_widget_class_install_action (widget_class, "tile.move-previous", NULL, move_previous_action);
+  gtk_widget_class_install_action (widget_class, "tile.move-next", NULL, move_next_action);
+  gtk_widget_class_install_action (widget_class, "tile.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "tile.trash", NULL, trash_action);
+  gtk_widget_class_install_action (widget_class, "tile.menu", NULL, menu_action);
 
   gtk_widget_class_set_css_name (widget_class, "kanban-card");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

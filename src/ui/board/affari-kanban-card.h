@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AffariKanbanCard, affari_kanban_card, AFFARI, KANBAN_CARD, GtkWidget)
 
 /* Properties: "deal" (the AffariDeal shown; the card follows its property changes).
- * Actions: card.move-to (x: stage id), card.move-previous, card.move-next, card.open, card.trash,
- * card.menu; each asks the card's host (affari_kanban_card_set_host ()) with the card's deal. */
+ * Actions (prefix "tile", the deal card owns "card"): tile.move-to (x: stage id), tile.move-previous, tile.move-next, tile.open, tile.trash,
+ * tile.menu; each asks the card's host (affari_kanban_card_set_host ()) with the card's deal. */
 GtkWidget  *affari_kanban_card_new             (void);
 AffariDeal *affari_kanban_card_get_deal        (AffariKanbanCard *self);
 void        affari_kanban_card_set_deal        (AffariKanbanCard *self,

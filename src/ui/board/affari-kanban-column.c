@@ -504,14 +504,14 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   GtkShortcutController *shortcuts;
   GtkEventController *key;
   struct { guint key; const char *action; GdkModifierType mods; } keys[] = {
-    { GDK_KEY_Left, "card.move-previous", GDK_ALT_MASK },
-    { GDK_KEY_KP_Left, "card.move-previous", GDK_ALT_MASK },
-    { GDK_KEY_Right, "card.move-next", GDK_ALT_MASK },
-    { GDK_KEY_KP_Right, "card.move-next", GDK_ALT_MASK },
-    { GDK_KEY_Delete, "card.trash", 0 },
-    { GDK_KEY_KP_Delete, "card.trash", 0 },
-    { GDK_KEY_F10, "card.menu", GDK_SHIFT_MASK },
-    { GDK_KEY_Menu, "card.menu", 0 },
+    { GDK_KEY_Left, "tile.move-previous", GDK_ALT_MASK },
+    { GDK_KEY_KP_Left, "tile.move-previous", GDK_ALT_MASK },
+    { GDK_KEY_Right, "tile.move-next", GDK_ALT_MASK },
+    { GDK_KEY_KP_Right, "tile.move-next", GDK_ALT_MASK },
+    { GDK_KEY_Delete, "tile.trash", 0 },
+    { GDK_KEY_KP_Delete, "tile.trash", 0 },
+    { GDK_KEY_F10, "tile.menu", GDK_SHIFT_MASK },
+    { GDK_KEY_Menu, "tile.menu", 0 },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
