@@ -322,19 +322,7 @@ delete_action (GtkWidget  *widget,
   dialog = affari_settings_dialog_new (widget, heading, body, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data (G_OBJECT (dialog), "affari-pipeline", GSIZE_TO_POINTER (id));
   if (n_deals > 0)
-    {
-      g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_PIPELINE);
-      GtkExpression *name = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
-      GtkWidget *dropdown;
-
-      for (guint i = 0; i < self->pipelines->len; i++)
-        if (affari_pipeline_get_id (g_ptr_array_index (self->pipelines, i)) != id)
-          g_list_store_append (model, g_ptr_array_index (self->pipelines, i));
-      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the Deals to"), -1);
-      adw_message_dialog_set_extra_child (dialog, dropdown);
-      g_object_set_data (G_OBJECT (dialog), "affari-target", dropdown);
-    }
+    affari_settings_dialog_add_target (dialog, AFFARI_TYPE_PIPELINE, self->pipelines, id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

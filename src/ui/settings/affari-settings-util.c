@@ -46,6 +46,30 @@ affari_settings_clear_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
+void
+affari_settings_dialog_add_target (AdwMessageDialog *dialog,
+                                   GType             type,
+                                   GPtrArray        *items,
+                                   gint64            exclude)
+{
+  g_autoptr(GListStore) model = g_list_store_new (type);
+  GtkExpression *name = gtk_property_expression_new (type, NULL, "name");
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = 0;
+
+      g_object_get (g_ptr_array_index (items, i), "id", &id, NULL);
+      if (id != exclude)
+        g_list_store_append (model, g_ptr_array_index (items, i));
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the Deals to"), -1);
+  adw_message_dialog_set_extra_child (dialog, dropdown);
+  g_object_set_data (G_OBJECT (dialog), "affari-target", dropdown);
+}
+
 AdwMessageDialog *
 affari_settings_dialog_new (GtkWidget             *widget,
                             const char            *heading,

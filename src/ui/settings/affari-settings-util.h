@@ -24,6 +24,12 @@ void       affari_settings_toast       (GtkWidget  *widget,
 void       affari_settings_clear_rows  (AdwPreferencesGroup *group,
                                         GPtrArray           *rows);
 /* An AdwMessageDialog over the window of @widget, with "cancel" and @response (@label). */
+/* Adds to @dialog a drop-down of @items (objects of @type with "id" and "name" properties) but
+ * the one whose id is @exclude: where the deals of a deleted item go; kept as "affari-target". */
+void         affari_settings_dialog_add_target (AdwMessageDialog *dialog,
+                                                GType             type,
+                                                GPtrArray        *items,
+                                                gint64            exclude);
 AdwMessageDialog *affari_settings_dialog_new (GtkWidget  *widget,
                                               const char *heading,
                                               const char *body,
