@@ -11,6 +11,7 @@
 #include "model/affari-change-set.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-card-activities.h"
+#include "ui/deal/affari-deal-lists.h"
 
 struct _AffariDealCardActivities
 {
@@ -19,7 +20,7 @@ struct _AffariDealCardActivities
   AffariStore         *store;
   AffariDealOps       *ops;
   AffariDeal          *deal;
-  GPtrArray           *team;        /* AffariTeamMember */
+  AffariDealLists     *lists;       /* the team */
   GPtrArray           *rows;        /* widgets in open_group / done_group */
   guint                n_open;
 
@@ -75,10 +76,7 @@ static const char *
 member_name (AffariDealCardActivities *self,
              gint64                    id)
 {
-  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
-    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == id)
-      return affari_team_member_get_name (g_ptr_array_index (self->team, i));
-  return NULL;
+  return self->lists != NULL ? affari_deal_lists_team_name (self->lists, id) : NULL;
 }
 
 static void
@@ -94,9 +92,8 @@ reset_form (AffariDealCardActivities *self)
   affari_card_set_text (GTK_EDITABLE (self->deadline_row), deadline);
   affari_card_set_field_error (GTK_WIDGET (self->subject_row), self->subject_error, NULL);
   affari_card_set_field_error (GTK_WIDGET (self->deadline_row), self->deadline_error, NULL);
-  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
-    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == responsible)
-      adw_combo_row_set_selected (self->responsible_row, i);
+  if (self->lists != NULL && affari_deal_lists_team_position (self->lists, responsible) != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->responsible_row, affari_deal_lists_team_position (self->lists, responsible));
 }
 
 static GtkWidget *
@@ -377,7 +374,7 @@ affari_deal_card_activities_dispose (GObject *object)
   AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_object (&self->lists);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
   g_clear_object (&self->store);
@@ -514,17 +511,10 @@ affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
   g_set_object (&self->store, store);
   g_set_object (&self->deal, deal);
 
-  if (self->team == NULL && store != NULL)
+  if (self->lists == NULL && store != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
-
-      self->team = affari_store_list_team (store, &error);
-      if (self->team == NULL)
-        g_warning ("Cannot list the team: %s", error->message);
-      else
-        g_list_store_splice (model, 0, 0, self->team->pdata, self->team->len);
-      adw_combo_row_set_model (self->responsible_row, G_LIST_MODEL (model));
+      self->lists = affari_deal_lists_new (store);
+      adw_combo_row_set_model (self->responsible_row, affari_deal_lists_get_team (self->lists));
     }
 
   /* A half-written activity survives a refresh of the same deal. */
