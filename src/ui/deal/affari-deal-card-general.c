@@ -14,14 +14,14 @@
 
 #include "ui/deal/affari-deal-card-general.h"
 #include "ui/deal/affari-deal-card-client-picker.h"
+#include "ui/deal/affari-deal-card-comments-row.h"
 #include "ui/deal/affari-deal-card-contacts.h"
 #include "ui/deal/affari-deal-card-fields.h"
 #include "ui/deal/affari-deal-card-layout.h"
+#include "ui/deal/affari-deal-card-probability-row.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-lists.h"
 #include "ui/common/affari-ui.h"
-
-#define PROBABILITY_DELAY_MS 700
 
 struct _AffariDealCardGeneral
 {
@@ -33,9 +33,7 @@ struct _AffariDealCardGeneral
   GPtrArray                  *stages;          /* AffariStage of the deal's pipeline, the card's */
   AffariDealLists            *lists;           /* team, types, sources, currencies */
   AffariCardLayout           *layout;          /* the pipeline's card layout places the rows */
-  guint                       probability_source;
   gboolean                    loading;
-  gboolean                    comments_dirty;  /* typed into the comment, not saved */
   char                       *new_company_name; /* the company of a deal not created yet */
 
   /* template */
@@ -61,11 +59,8 @@ struct _AffariDealCardGeneral
   AdwComboRow                *type_row;
   AdwComboRow                *source_row;
   AdwEntryRow                *source_description_row;
-  AdwActionRow               *probability_row;
-  GtkSpinButton              *probability_spin;
-  GtkButton                  *probability_clear_button;
-  AdwPreferencesRow          *comments_row;
-  GtkTextView                *comments_view;
+  AffariDealCardProbabilityRow *probability_row;
+  AffariDealCardCommentsRow  *comments_row;
   AdwActionRow               *opened_row;
   GtkSwitch                  *opened_switch;
   AffariDealCardFields       *fields_group;
@@ -448,113 +443,48 @@ on_source_description_apply_cb (AdwEntryRow    *row,
   save_text_field (self, row, affari_deal_set_source_description, affari_deal_get_source_description (self->deal));
 }
 
-/* The comment is saved as a whole, in one transaction, when the user leaves it or presses
- * Ctrl+Enter (Enter alone starts a new line). */
+/* The comment is saved as a whole, in one transaction (see affari-deal-card-comments-row.h). */
 static gboolean
 save_comments (AffariDealCardGeneral *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
   g_autoptr(AffariDeal) copy = NULL;
-  g_autofree char *raw = NULL;
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  const char *value;
+  g_autofree char *value = NULL;
 
-  if (!self->comments_dirty)
+  if (!affari_deal_card_comments_row_get_dirty (self->comments_row))
     return TRUE;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  text = g_strstrip (g_strdup (raw));
-  value = *text != '\0' ? text : NULL;
+  value = affari_deal_card_comments_row_dup_text (self->comments_row);
   if (g_strcmp0 (value, affari_deal_get_comments (self->deal)) == 0)
     {
-      self->comments_dirty = FALSE;
+      affari_deal_card_comments_row_set_clean (self->comments_row);
       return TRUE;
     }
   copy = affari_deal_copy (self->deal);
   affari_deal_set_comments (copy, value);
   if (!general_save_deal (self, copy, NULL, NULL))
     return FALSE;
-  self->comments_dirty = FALSE;
+  affari_deal_card_comments_row_set_clean (self->comments_row);
   return TRUE;
 }
 
 static void
-on_comments_changed_cb (GtkTextBuffer  *buffer,
-                        AffariDealCardGeneral *self)
-{
-  if (!self->loading)
-    self->comments_dirty = TRUE;
-}
-
-static void
-on_comments_focus_left_cb (GtkEventControllerFocus *controller,
-                           AffariDealCardGeneral   *self)
+on_comments_apply_cb (AffariDealCardCommentsRow *row,
+                      AffariDealCardGeneral     *self)
 {
   save_comments (self);
 }
 
-static gboolean
-on_comments_save_shortcut_cb (GtkWidget *widget,
-                              GVariant  *args,
-                              gpointer   user_data)
+static void
+on_probability_committed_cb (AffariDealCardProbabilityRow *row,
+                             int                           value,
+                             AffariDealCardGeneral        *self)
 {
-  save_comments (AFFARI_DEAL_CARD_GENERAL (user_data));
-  return TRUE;
-}
-
-static gboolean
-on_probability_timeout_cb (gpointer user_data)
-{
-  AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (user_data);
   g_autoptr(AffariDeal) copy = NULL;
-  int value = gtk_spin_button_get_value_as_int (self->probability_spin);
 
-  self->probability_source = 0;
-  value = MAX (value, -1);
   if (value == affari_deal_get_probability (self->deal))
-    return G_SOURCE_REMOVE;
+    return;
   copy = affari_deal_copy (self->deal);
   affari_deal_set_probability (copy, value);
   general_save_deal (self, copy, NULL, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_probability_changed_cb (GtkSpinButton  *spin,
-                           AffariDealCardGeneral *self)
-{
-  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), gtk_spin_button_get_value_as_int (spin) >= 0);
-  if (self->loading)
-    return;
-  /* One history event for a value, not one per click of the arrows. */
-  g_clear_handle_id (&self->probability_source, g_source_remove);
-  self->probability_source = g_timeout_add (PROBABILITY_DELAY_MS, on_probability_timeout_cb, self);
-}
-
-/* -1 is "not set": shown as an empty field, and an emptied field means it. */
-static int
-on_probability_input_cb (GtkSpinButton  *spin,
-                         double         *new_value,
-                         AffariDealCardGeneral *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-
-  if (*text != '\0')
-    return FALSE;
-  *new_value = -1;
-  return TRUE;
-}
-
-static gboolean
-on_probability_output_cb (GtkSpinButton  *spin,
-                          AffariDealCardGeneral *self)
-{
-  if (gtk_spin_button_get_value_as_int (spin) >= 0)
-    return FALSE;
-  if (*gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (spin), "");
-  return TRUE;
 }
 
 static void
@@ -604,8 +534,6 @@ affari_deal_card_general_dispose (GObject *object)
 {
   AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (object);
 
-  g_clear_handle_id (&self->probability_source, g_source_remove);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_GENERAL);
 
   g_clear_pointer (&self->layout, affari_card_layout_free);
@@ -635,6 +563,8 @@ affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
   affari_ui_ensure_resources ();
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_CLIENT_PICKER);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_CONTACTS);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_COMMENTS_ROW);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_PROBABILITY_ROW);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_FIELDS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card-general.ui");
@@ -660,10 +590,7 @@ affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, source_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, source_description_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_row);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_spin);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_clear_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, comments_row);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, comments_view);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, opened_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, opened_switch);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, fields_group);
@@ -676,8 +603,6 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
 {
   g_autoptr(GtkExpression) stage_name = NULL;
   g_autoptr(GtkExpression) member_name = NULL;
-  GtkEventController *focus;
-  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not a template child: AdwBin unparents its child itself, dispose_template would do it twice. */
@@ -733,18 +658,8 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
   g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_source_selected_cb), self);
   g_signal_connect (self->source_description_row, "apply", G_CALLBACK (on_source_description_apply_cb), self);
   g_signal_connect (self->source_description_row, "entry-activated", G_CALLBACK (on_source_description_apply_cb), self);
-  g_signal_connect (gtk_text_view_get_buffer (self->comments_view), "changed", G_CALLBACK (on_comments_changed_cb), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_comments_focus_left_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), focus);
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                                                          gtk_callback_action_new (on_comments_save_shortcut_cb, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), shortcuts);
-  g_signal_connect (self->probability_spin, "input", G_CALLBACK (on_probability_input_cb), self);
-  g_signal_connect (self->probability_spin, "output", G_CALLBACK (on_probability_output_cb), self);
-  g_signal_connect (self->probability_spin, "value-changed", G_CALLBACK (on_probability_changed_cb), self);
+  g_signal_connect (self->comments_row, "apply", G_CALLBACK (on_comments_apply_cb), self);
+  g_signal_connect (self->probability_row, "committed", G_CALLBACK (on_probability_committed_cb), self);
   g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_opened_changed_cb), self);
   g_signal_connect (self->client_picker, "picked", G_CALLBACK (on_client_picked_cb), self);
   g_signal_connect_swapped (self->contacts_group, "save-failed", G_CALLBACK (on_contacts_save_failed_cb), self);
@@ -914,24 +829,8 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
   adw_combo_row_set_selected (self->source_row, affari_deal_lists_choice_position (self->lists, AFFARI_DEAL_LIST_SOURCES,
                                                                                    affari_deal_get_source_id (deal)));
   set_entry (self->source_description_row, affari_deal_get_source_description (deal), force);
-  if (self->probability_source == 0)
-    gtk_spin_button_set_value (self->probability_spin, MAX (affari_deal_get_probability (deal), -1));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button),
-                            gtk_spin_button_get_value_as_int (self->probability_spin) >= 0);
-  if (force || !self->comments_dirty)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
-      const char *comments = affari_deal_get_comments (deal) != NULL ? affari_deal_get_comments (deal) : "";
-      g_autofree char *shown = NULL;
-      GtkTextIter start, end;
-
-      /* Only when it differs: setting the text moves the cursor of someone typing. */
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (shown, comments) != 0)
-        gtk_text_buffer_set_text (buffer, comments, -1);
-      self->comments_dirty = FALSE;
-    }
+  affari_deal_card_probability_row_set_value (self->probability_row, affari_deal_get_probability (deal));
+  affari_deal_card_comments_row_set_text (self->comments_row, affari_deal_get_comments (deal), force);
   gtk_switch_set_active (self->opened_switch, affari_deal_get_opened (deal));
 
   self->loading = FALSE;
@@ -941,8 +840,6 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
 gboolean
 affari_deal_card_general_has_input (AffariDealCardGeneral *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
-
   g_return_val_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self), FALSE);
 
   return editable_has_input (GTK_EDITABLE (self->title_row)) ||
@@ -950,7 +847,7 @@ affari_deal_card_general_has_input (AffariDealCardGeneral *self)
          editable_has_input (GTK_EDITABLE (self->begin_date_row)) ||
          editable_has_input (GTK_EDITABLE (self->close_date_row)) ||
          editable_has_input (GTK_EDITABLE (self->source_description_row)) ||
-         (self->comments_dirty && gtk_text_buffer_get_char_count (buffer) > 0) ||
+         affari_deal_card_comments_row_has_input (self->comments_row) ||
          affari_deal_get_company_id (self->deal) != 0 ||
          affari_deal_card_contacts_get_n_contacts (self->contacts_group) > 0 ||
          affari_deal_card_fields_has_unsaved (self->fields_group);
@@ -982,11 +879,7 @@ affari_deal_card_general_apply_pending (AffariDealCardGeneral *self)
       ok = !affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)) && ok;
     }
   ok = save_comments (self) && ok;
-  if (self->probability_source != 0)
-    {
-      g_clear_handle_id (&self->probability_source, g_source_remove);
-      on_probability_timeout_cb (self);
-    }
+  affari_deal_card_probability_row_commit (self->probability_row);
   return affari_deal_card_fields_apply_pending (self->fields_group) && ok;
 }
 
@@ -995,7 +888,7 @@ affari_deal_card_general_discard (AffariDealCardGeneral *self)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  g_clear_handle_id (&self->probability_source, g_source_remove);
+  affari_deal_card_probability_row_cancel (self->probability_row);
   affari_deal_card_general_clear_errors (self);
   affari_deal_card_fields_discard (self->fields_group);
   if (deal_id (self) == 0)
@@ -1036,10 +929,10 @@ affari_deal_card_general_prepare_new (AffariDealCardGeneral *self)
   if (affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)))
     on_source_description_apply_cb (self->source_description_row, self);
   save_comments (self);
-  if (self->probability_source != 0)
+  if (affari_deal_card_probability_row_has_pending (self->probability_row))
     {
-      g_clear_handle_id (&self->probability_source, g_source_remove);
-      affari_deal_set_probability (self->deal, MAX (gtk_spin_button_get_value_as_int (self->probability_spin), -1));
+      affari_deal_card_probability_row_cancel (self->probability_row);
+      affari_deal_set_probability (self->deal, affari_deal_card_probability_row_get_value (self->probability_row));
     }
   return TRUE;
 }
@@ -1062,11 +955,7 @@ affari_deal_card_general_clear_probability (AffariDealCardGeneral *self)
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  g_clear_handle_id (&self->probability_source, g_source_remove);
-  self->loading = TRUE;
-  gtk_spin_button_set_value (self->probability_spin, -1);
-  self->loading = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), FALSE);
+  affari_deal_card_probability_row_clear (self->probability_row);
   if (affari_deal_get_probability (self->deal) < 0)
     return;
   copy = affari_deal_copy (self->deal);
