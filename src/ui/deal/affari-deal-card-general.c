@@ -288,18 +288,51 @@ on_amount_row_apply_cb (AdwEntryRow    *row,
   save_amount (self);
 }
 
+/* The rows that offer a choice (currency, responsible, type, source, "available to everyone"):
+ * the deal takes what the row shows, written when it differs. */
 static void
-on_currency_selected_cb (GtkDropDown    *dropdown,
-                         GParamSpec     *pspec,
-                         AffariDealCardGeneral *self)
+on_choice_changed_cb (GObject               *object,
+                      GParamSpec            *pspec,
+                      AffariDealCardGeneral *self)
 {
   g_autoptr(AffariDeal) copy = NULL;
-  const char *code = affari_deal_lists_currency_at (self->lists, gtk_drop_down_get_selected (dropdown));
+  gpointer widget = object;
 
-  if (self->loading || code == NULL || g_strcmp0 (code, affari_deal_get_currency (self->deal)) == 0)
+  if (self->loading)
     return;
   copy = affari_deal_copy (self->deal);
-  affari_deal_set_currency (copy, code);
+  if (widget == self->currency_dropdown)
+    {
+      const char *code = affari_deal_lists_currency_at (self->lists, gtk_drop_down_get_selected (self->currency_dropdown));
+
+      if (code == NULL || g_strcmp0 (code, affari_deal_get_currency (self->deal)) == 0)
+        return;
+      affari_deal_set_currency (copy, code);
+    }
+  else if (widget == self->responsible_row)
+    {
+      AffariTeamMember *member = adw_combo_row_get_selected_item (self->responsible_row);
+
+      if (member == NULL || affari_team_member_get_id (member) == affari_deal_get_assigned_by_id (self->deal))
+        return;
+      affari_deal_set_assigned_by_id (copy, affari_team_member_get_id (member));
+    }
+  else if (widget == self->type_row || widget == self->source_row)
+    {
+      gboolean type = widget == self->type_row;
+      const char *code = affari_deal_lists_choice_code (self->lists, type ? AFFARI_DEAL_LIST_TYPES : AFFARI_DEAL_LIST_SOURCES,
+                                                        adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+
+      if (g_strcmp0 (code, type ? affari_deal_get_type_id (self->deal) : affari_deal_get_source_id (self->deal)) == 0)
+        return;
+      (type ? affari_deal_set_type_id : affari_deal_set_source_id) (copy, code);
+    }
+  else if (widget == self->opened_switch)
+    {
+      if (gtk_switch_get_active (self->opened_switch) == affari_deal_get_opened (self->deal))
+        return;
+      affari_deal_set_opened (copy, gtk_switch_get_active (self->opened_switch));
+    }
   general_save_deal (self, copy, NULL, NULL);
 }
 
@@ -366,54 +399,6 @@ on_close_date_apply_cb (AdwEntryRow    *row,
                         AffariDealCardGeneral *self)
 {
   save_date (self, row, self->close_date_error, FALSE);
-}
-
-static void
-on_responsible_selected_cb (AdwComboRow    *row,
-                            GParamSpec     *pspec,
-                            AffariDealCardGeneral *self)
-{
-  AffariTeamMember *member = adw_combo_row_get_selected_item (row);
-  g_autoptr(AffariDeal) copy = NULL;
-
-  if (self->loading || member == NULL ||
-      affari_team_member_get_id (member) == affari_deal_get_assigned_by_id (self->deal))
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_assigned_by_id (copy, affari_team_member_get_id (member));
-  general_save_deal (self, copy, NULL, NULL);
-}
-
-static void
-on_type_selected_cb (AdwComboRow    *row,
-                     GParamSpec     *pspec,
-                     AffariDealCardGeneral *self)
-{
-  g_autoptr(AffariDeal) copy = NULL;
-  const char *code = affari_deal_lists_choice_code (self->lists, AFFARI_DEAL_LIST_TYPES,
-                                                    adw_combo_row_get_selected (row));
-
-  if (self->loading || g_strcmp0 (code, affari_deal_get_type_id (self->deal)) == 0)
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_type_id (copy, code);
-  general_save_deal (self, copy, NULL, NULL);
-}
-
-static void
-on_source_selected_cb (AdwComboRow    *row,
-                       GParamSpec     *pspec,
-                       AffariDealCardGeneral *self)
-{
-  g_autoptr(AffariDeal) copy = NULL;
-  const char *code = affari_deal_lists_choice_code (self->lists, AFFARI_DEAL_LIST_SOURCES,
-                                                    adw_combo_row_get_selected (row));
-
-  if (self->loading || g_strcmp0 (code, affari_deal_get_source_id (self->deal)) == 0)
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_source_id (copy, code);
-  general_save_deal (self, copy, NULL, NULL);
 }
 
 static void
@@ -484,20 +469,6 @@ on_probability_committed_cb (AffariDealCardProbabilityRow *row,
     return;
   copy = affari_deal_copy (self->deal);
   affari_deal_set_probability (copy, value);
-  general_save_deal (self, copy, NULL, NULL);
-}
-
-static void
-on_opened_changed_cb (GtkSwitch      *sw,
-                      GParamSpec     *pspec,
-                      AffariDealCardGeneral *self)
-{
-  g_autoptr(AffariDeal) copy = NULL;
-
-  if (self->loading || gtk_switch_get_active (sw) == affari_deal_get_opened (self->deal))
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_opened (copy, gtk_switch_get_active (sw));
   general_save_deal (self, copy, NULL, NULL);
 }
 
@@ -647,20 +618,20 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
   g_signal_connect (self->title_row, "entry-activated", G_CALLBACK (on_title_row_apply_cb), self);
   g_signal_connect (self->amount_row, "apply", G_CALLBACK (on_amount_row_apply_cb), self);
   g_signal_connect (self->amount_row, "entry-activated", G_CALLBACK (on_amount_row_apply_cb), self);
-  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (on_currency_selected_cb), self);
+  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
   g_signal_connect (self->begin_date_row, "apply", G_CALLBACK (on_begin_date_apply_cb), self);
   g_signal_connect (self->begin_date_row, "entry-activated", G_CALLBACK (on_begin_date_apply_cb), self);
   g_signal_connect (self->close_date_row, "apply", G_CALLBACK (on_close_date_apply_cb), self);
   g_signal_connect (self->close_date_row, "entry-activated", G_CALLBACK (on_close_date_apply_cb), self);
-  g_signal_connect (self->responsible_row, "notify::selected", G_CALLBACK (on_responsible_selected_cb), self);
-  g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected_cb), self);
-  g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_source_selected_cb), self);
+  g_signal_connect (self->responsible_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect (self->source_description_row, "apply", G_CALLBACK (on_source_description_apply_cb), self);
   g_signal_connect (self->source_description_row, "entry-activated", G_CALLBACK (on_source_description_apply_cb), self);
   g_signal_connect (self->comments_row, "apply", G_CALLBACK (on_comments_apply_cb), self);
   g_signal_connect (self->probability_row, "committed", G_CALLBACK (on_probability_committed_cb), self);
-  g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_opened_changed_cb), self);
+  g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect (self->client_picker, "picked", G_CALLBACK (on_client_picked_cb), self);
   g_signal_connect_swapped (self->contacts_group, "save-failed", G_CALLBACK (on_contacts_save_failed_cb), self);
 }
