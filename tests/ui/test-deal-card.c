@@ -374,19 +374,19 @@ edit_deal_body (Fixture *f)
   expected_deadline = affari_activity_default_deadline (affari_store_now (store));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
   gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Richiamare per il preventivo");
-  g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
+  g_assert_true (gtk_widget_activate_action (activities, "card-activities.plan", NULL));
   list = affari_store_list_activities (store, card_deal_id, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (affari_activity_get_kind (g_ptr_array_index (list, 0)), ==, AFFARI_ACTIVITY_CALL);
   g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)), ==, expected_deadline);
   g_assert_cmpint (affari_activity_get_deadline (g_ptr_array_index (list, 0)) % 3600, ==, 0);
-  g_assert_cmpuint (affari_deal_card_activities_get_n_open (AFFARI_DEAL_CARD_ACTIVITIES (activities)), ==, 1);
+  WAIT_UNTIL (affari_deal_card_activities_get_n_open (AFFARI_DEAL_CARD_ACTIVITIES (activities)) == 1);
 
   /* Reschedule it by a day. */
   {
     g_autofree char *later = affari_card_format_datetime (expected_deadline + 86400);
 
-    g_assert_true (gtk_widget_activate_action (activities, "activities.reschedule", "(xs)",
+    g_assert_true (gtk_widget_activate_action (activities, "card-activities.reschedule", "(xs)",
                                                affari_activity_get_id (g_ptr_array_index (list, 0)), later));
     g_clear_pointer (&list, g_ptr_array_unref);
     list = affari_store_list_activities (store, card_deal_id, &error);
@@ -1255,7 +1255,7 @@ walk_through_body (Fixture *f)
   activities = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (activities, _("Kind"))), 0);
   gtk_editable_set_text (GTK_EDITABLE (row (activities, _("Subject"))), "Sopralluogo sul tetto");
-  g_assert_true (gtk_widget_activate_action (activities, "activities.plan", NULL));
+  g_assert_true (gtk_widget_activate_action (activities, "card-activities.plan", NULL));
   planned = affari_store_list_activities (store, id, NULL);
   g_assert_cmpuint (planned->len, ==, 1);
   g_assert_cmpint (affari_activity_get_kind (g_ptr_array_index (planned, 0)), ==, AFFARI_ACTIVITY_CALL);

@@ -132,8 +132,9 @@ on_plan_response_cb (AdwMessageDialog *dialog,
   deal = g_object_get_data (G_OBJECT (row), "deal");
   subject = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (plan->subject))));
   /* The window's activity.plan: one transaction, a toast with "Annulla", Ctrl+Z. */
-  gtk_widget_activate_action (plan->view, "activity.plan", "(xisx)", affari_deal_get_id (deal),
-                              (int) gtk_drop_down_get_selected (plan->kind), subject, plan->deadline);
+  gtk_widget_activate_action (plan->view, "activity.plan", "(xisxsx)", affari_deal_get_id (deal),
+                              (int) gtk_drop_down_get_selected (plan->kind), subject, plan->deadline,
+                              "", (gint64) 0);
 }
 
 void

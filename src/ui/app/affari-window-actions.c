@@ -15,7 +15,11 @@
  *   deal.move-to-pipeline (axx)  deals, pipeline
  *   deal.set-date        (xis)   deal, AffariCalendarField, "YYYY-MM-DD" (the calendar's drag)
  *   activity.reschedule  (axi)   deals, AffariActivityPeriod: their next activity moves there
- *   activity.plan        (xisx)  deal, AffariActivityType, subject, deadline (Unix seconds)
+ *   activity.plan        (xisxsx) deal, AffariActivityType, subject, deadline (Unix seconds),
+ *                                description ("" = none), responsible (0 = nobody)
+ *   activity.complete    (xxb)   deal, activity, done (FALSE: open again)
+ *   activity.delete      (xx)    deal, activity
+ *   activity.set-deadline (xxx)  deal, activity, deadline (Unix seconds)
  *   win.undo, win.redo           Ctrl+Z, Ctrl+Shift+Z (and the toast's "Annulla")
  *   win.toast            (s)     a message over the content (every view's toasts go through it)
  *
@@ -410,13 +414,60 @@ activity_plan_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
   g_autoptr(AffariActivity) activity = NULL;
-  const char *subject;
-  gint64 deal_id, deadline;
+  const char *subject, *description;
+  gint64 deal_id, deadline, responsible;
   int kind;
 
-  g_variant_get (parameter, "(xi&sx)", &deal_id, &kind, &subject, &deadline);
+  g_variant_get (parameter, "(xi&sx&sx)", &deal_id, &kind, &subject, &deadline, &description, &responsible);
   activity = affari_activity_new ((AffariActivityType) kind, subject, deadline);
+  g_object_set (activity,
+                "description", *description != '\0' ? description : NULL,
+                "responsible-id", responsible,
+                NULL);
   set = affari_deal_ops_add_activity (self->ops, deal_id, activity, &error);
+  if (set == NULL)
+    show_error (self, error);
+}
+
+static void
+activity_complete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gint64 deal_id, activity_id;
+  gboolean done;
+
+  g_variant_get (parameter, "(xxb)", &deal_id, &activity_id, &done);
+  set = affari_deal_ops_complete_activity (self->ops, deal_id, activity_id, done, &error);
+  if (set == NULL)
+    show_error (self, error);
+}
+
+static void
+activity_delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gint64 deal_id, activity_id;
+
+  g_variant_get (parameter, "(xx)", &deal_id, &activity_id);
+  set = affari_deal_ops_delete_activity (self->ops, deal_id, activity_id, &error);
+  if (set == NULL)
+    show_error (self, error);
+}
+
+static void
+activity_set_deadline_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gint64 deal_id, activity_id, deadline;
+
+  g_variant_get (parameter, "(xxx)", &deal_id, &activity_id, &deadline);
+  set = affari_deal_ops_reschedule_activity (self->ops, deal_id, activity_id, deadline, &error);
   if (set == NULL)
     show_error (self, error);
 }
@@ -461,7 +512,10 @@ _affari_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "deal.move-to-pipeline", "(axx)", deal_move_to_pipeline_action);
   gtk_widget_class_install_action (widget_class, "deal.set-date", "(xis)", deal_set_date_action);
   gtk_widget_class_install_action (widget_class, "activity.reschedule", "(axi)", activity_reschedule_action);
-  gtk_widget_class_install_action (widget_class, "activity.plan", "(xisx)", activity_plan_action);
+  gtk_widget_class_install_action (widget_class, "activity.plan", "(xisxsx)", activity_plan_action);
+  gtk_widget_class_install_action (widget_class, "activity.complete", "(xxb)", activity_complete_action);
+  gtk_widget_class_install_action (widget_class, "activity.delete", "(xx)", activity_delete_action);
+  gtk_widget_class_install_action (widget_class, "activity.set-deadline", "(xxx)", activity_set_deadline_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -11,15 +11,15 @@
 #include "model/affari-change-set.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-card-activities.h"
+#include "ui/deal/affari-deal-lists.h"
 
 struct _AffariDealCardActivities
 {
   AdwBin               parent_instance;
 
   AffariStore         *store;
-  AffariDealOps       *ops;
   AffariDeal          *deal;
-  GPtrArray           *team;        /* AffariTeamMember */
+  AffariDealLists     *lists;       /* the team */
   GPtrArray           *rows;        /* widgets in open_group / done_group */
   guint                n_open;
 
@@ -75,10 +75,7 @@ static const char *
 member_name (AffariDealCardActivities *self,
              gint64                    id)
 {
-  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
-    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == id)
-      return affari_team_member_get_name (g_ptr_array_index (self->team, i));
-  return NULL;
+  return self->lists != NULL ? affari_deal_lists_team_name (self->lists, id) : NULL;
 }
 
 static void
@@ -94,9 +91,8 @@ reset_form (AffariDealCardActivities *self)
   affari_card_set_text (GTK_EDITABLE (self->deadline_row), deadline);
   affari_card_set_field_error (GTK_WIDGET (self->subject_row), self->subject_error, NULL);
   affari_card_set_field_error (GTK_WIDGET (self->deadline_row), self->deadline_error, NULL);
-  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
-    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == responsible)
-      adw_combo_row_set_selected (self->responsible_row, i);
+  if (self->lists != NULL && affari_deal_lists_team_position (self->lists, responsible) != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->responsible_row, affari_deal_lists_team_position (self->lists, responsible));
 }
 
 static GtkWidget *
@@ -136,8 +132,8 @@ make_row (AffariDealCardActivities *self,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), done ? "activities.undone" : "activities.done");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "activity.complete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "(xxb)", affari_deal_get_id (self->deal), id, !done);
   gtk_widget_set_tooltip_text (check, done ? _("Mark as Not Done") : _("Mark as Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   done ? _("Mark as Not Done") : _("Mark as Done"), -1);
@@ -149,8 +145,8 @@ make_row (AffariDealCardActivities *self,
   delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete_button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "activities.delete");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "activity.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "(xx)", affari_deal_get_id (self->deal), id);
   gtk_widget_set_tooltip_text (delete_button, _("Delete the Activity"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Delete the Activity"), -1);
@@ -175,7 +171,7 @@ on_reschedule_clicked_cb (GtkButton *button,
   g_autofree char *text = affari_card_dup_text (GTK_EDITABLE (entry));
   GtkWidget *popover = g_object_get_data (G_OBJECT (entry), "popover");
 
-  gtk_widget_activate_action (GTK_WIDGET (entry), "activities.reschedule", "(xs)", id, text);
+  gtk_widget_activate_action (GTK_WIDGET (entry), "card-activities.reschedule", "(xs)", id, text);
   if (popover != NULL && !gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
@@ -295,56 +291,12 @@ plan_action (GtkWidget  *widget,
   if (!ok)
     return;
 
-  activity = affari_activity_new (kinds[kind_index < G_N_ELEMENTS (kinds) ? kind_index : 0], subject, deadline);
-  g_object_set (activity,
-                "description", *description != '\0' ? description : NULL,
-                "responsible-id", member != NULL ? affari_team_member_get_id (member) : (gint64) 0,
-                NULL);
-  set = affari_deal_ops_add_activity (self->ops, affari_deal_get_id (self->deal), activity, &error);
-  if (set == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+  /* The window's activity.plan: one transaction, one undo; the card reloads from the change. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "activity.plan", "(xisxsx)", affari_deal_get_id (self->deal),
+                              (int) kinds[kind_index < G_N_ELEMENTS (kinds) ? kind_index : 0], subject, deadline,
+                              description, member != NULL ? affari_team_member_get_id (member) : (gint64) 0);
   show_error (self, NULL);
   reset_form (self);
-  reload (self);
-}
-
-static void
-done_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariChangeSet) set = NULL;
-  gboolean done = g_str_equal (action_name, "activities.done");
-
-  set = affari_deal_ops_complete_activity (self->ops, affari_deal_get_id (self->deal), g_variant_get_int64 (parameter),
-                                           done, &error);
-  if (set == NULL)
-    show_error (self, error->message);
-  else
-    show_error (self, NULL);
-  reload (self);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariChangeSet) set = NULL;
-
-  set = affari_deal_ops_delete_activity (self->ops, affari_deal_get_id (self->deal), g_variant_get_int64 (parameter), &error);
-  if (set == NULL)
-    show_error (self, error->message);
-  else
-    show_error (self, NULL);
-  reload (self);
 }
 
 static void
@@ -359,14 +311,13 @@ reschedule_action (GtkWidget  *widget,
   gint64 id = 0, deadline = 0;
 
   g_variant_get (parameter, "(x&s)", &id, &text);
-  if (!affari_card_parse_datetime (text, &deadline, &error) ||
-      (set = affari_deal_ops_reschedule_activity (self->ops, affari_deal_get_id (self->deal), id, deadline, &error)) == NULL)
+  if (!affari_card_parse_datetime (text, &deadline, &error))
     {
       show_error (self, error->message);
       return;
     }
   show_error (self, NULL);
-  reload (self);
+  gtk_widget_activate_action (widget, "activity.set-deadline", "(xxx)", affari_deal_get_id (self->deal), id, deadline);
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -377,9 +328,8 @@ affari_deal_card_activities_dispose (GObject *object)
   AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_object (&self->lists);
   g_clear_object (&self->deal);
-  g_clear_object (&self->ops);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (affari_deal_card_activities_parent_class)->dispose (object);
@@ -393,11 +343,8 @@ affari_deal_card_activities_class_init (AffariDealCardActivitiesClass *klass)
 
   object_class->dispose = affari_deal_card_activities_dispose;
 
-  gtk_widget_class_install_action (widget_class, "activities.plan", NULL, plan_action);
-  gtk_widget_class_install_action (widget_class, "activities.done", "x", done_action);
-  gtk_widget_class_install_action (widget_class, "activities.undone", "x", done_action);
-  gtk_widget_class_install_action (widget_class, "activities.delete", "x", delete_action);
-  gtk_widget_class_install_action (widget_class, "activities.reschedule", "(xs)", reschedule_action);
+  gtk_widget_class_install_action (widget_class, "card-activities.plan", NULL, plan_action);
+  gtk_widget_class_install_action (widget_class, "card-activities.reschedule", "(xs)", reschedule_action);
 }
 
 static AdwEntryRow *
@@ -416,7 +363,7 @@ static void
 on_plan_entry_activated_cb (AdwEntryRow              *row,
                             AffariDealCardActivities *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "activities.plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "card-activities.plan", NULL);
 }
 
 static void
@@ -459,7 +406,7 @@ affari_deal_card_activities_init (AffariDealCardActivities *self)
   self->description_row = entry_row_new (self->plan_group, _("Description"));
 
   plan_button = gtk_button_new_with_mnemonic (_("_Plan"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (plan_button), "activities.plan");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (plan_button), "card-activities.plan");
   gtk_widget_add_css_class (plan_button, "suggested-action");
   gtk_widget_set_halign (plan_button, GTK_ALIGN_END);
   gtk_widget_set_margin_top (plan_button, 12);
@@ -493,15 +440,6 @@ affari_deal_card_activities_init (AffariDealCardActivities *self)
 /* ------------------------------------------------------------ public API */
 
 void
-affari_deal_card_activities_set_ops (AffariDealCardActivities *self,
-                                     AffariDealOps            *ops)
-{
-  g_return_if_fail (AFFARI_IS_DEAL_CARD_ACTIVITIES (self));
-
-  g_set_object (&self->ops, ops);
-}
-
-void
 affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
                                       AffariStore              *store,
                                       AffariDeal               *deal)
@@ -514,17 +452,10 @@ affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
   g_set_object (&self->store, store);
   g_set_object (&self->deal, deal);
 
-  if (self->team == NULL && store != NULL)
+  if (self->lists == NULL && store != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
-
-      self->team = affari_store_list_team (store, &error);
-      if (self->team == NULL)
-        g_warning ("Cannot list the team: %s", error->message);
-      else
-        g_list_store_splice (model, 0, 0, self->team->pdata, self->team->len);
-      adw_combo_row_set_model (self->responsible_row, G_LIST_MODEL (model));
+      self->lists = affari_deal_lists_new (store);
+      adw_combo_row_set_model (self->responsible_row, affari_deal_lists_get_team (self->lists));
     }
 
   /* A half-written activity survives a refresh of the same deal. */

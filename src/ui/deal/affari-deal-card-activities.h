@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -14,12 +13,10 @@ G_BEGIN_DECLS
 #define AFFARI_TYPE_DEAL_CARD_ACTIVITIES (affari_deal_card_activities_get_type ())
 G_DECLARE_FINAL_TYPE (AffariDealCardActivities, affari_deal_card_activities, AFFARI, DEAL_CARD_ACTIVITIES, AdwBin)
 
-/* Actions: activities.plan (plans what the form says), activities.done (int64 id),
- * activities.undone (int64 id), activities.delete (int64 id),
- * activities.reschedule ((xs): id and the new deadline as typed, "27/11/2026 10:00"). */
-/* The window's operations: the page's changes of the deal are written through them. */
-void     affari_deal_card_activities_set_ops (AffariDealCardActivities *self,
-                                              AffariDealOps *ops);
+/* Actions: card-activities.plan (plans what the form says, through the window's activity.plan),
+ * card-activities.reschedule ((xs): id and the new deadline as typed, "27/11/2026 10:00"; checked
+ * here, then the window's activity.set-deadline). Done and delete are the window's
+ * activity.complete and activity.delete. */
 void     affari_deal_card_activities_set_deal   (AffariDealCardActivities *self,
                                                  AffariStore              *store,
                                                  AffariDeal               *deal);

@@ -14,12 +14,14 @@
 
 #include "ui/deal/affari-deal-card-general.h"
 #include "ui/deal/affari-deal-card-client-picker.h"
+#include "ui/deal/affari-deal-card-comments-row.h"
+#include "ui/deal/affari-deal-card-contacts.h"
 #include "ui/deal/affari-deal-card-fields.h"
 #include "ui/deal/affari-deal-card-layout.h"
+#include "ui/deal/affari-deal-card-probability-row.h"
 #include "ui/deal/affari-deal-card-util.h"
+#include "ui/deal/affari-deal-lists.h"
 #include "ui/common/affari-ui.h"
-
-#define PROBABILITY_DELAY_MS 700
 
 struct _AffariDealCardGeneral
 {
@@ -29,16 +31,9 @@ struct _AffariDealCardGeneral
   AffariDealOps              *ops;             /* the window's: every change of an existing deal */
   AffariDeal                 *deal;            /* the card's deal: the same object, shared */
   GPtrArray                  *stages;          /* AffariStage of the deal's pipeline, the card's */
-  GPtrArray                  *team;            /* AffariTeamMember */
-  GPtrArray                  *types;           /* code, name, code, name… */
-  GPtrArray                  *sources;
-  GPtrArray                  *contacts;        /* AffariContact, primary first */
-  GPtrArray                  *contact_rows;    /* widgets in contacts_group */
-  GPtrArray                  *currency_codes;  /* char *, the currencies in use (Preferenze), base first */
+  AffariDealLists            *lists;           /* team, types, sources, currencies */
   AffariCardLayout           *layout;          /* the pipeline's card layout places the rows */
-  guint                       probability_source;
   gboolean                    loading;
-  gboolean                    comments_dirty;  /* typed into the comment, not saved */
   char                       *new_company_name; /* the company of a deal not created yet */
 
   /* template */
@@ -60,15 +55,12 @@ struct _AffariDealCardGeneral
   AdwEntryRow                *close_date_row;
   AdwActionRow               *close_date_error;
   AdwComboRow                *responsible_row;
-  AdwPreferencesGroup        *contacts_group;
+  AffariDealCardContacts     *contacts_group;
   AdwComboRow                *type_row;
   AdwComboRow                *source_row;
   AdwEntryRow                *source_description_row;
-  AdwActionRow               *probability_row;
-  GtkSpinButton              *probability_spin;
-  GtkButton                  *probability_clear_button;
-  AdwPreferencesRow          *comments_row;
-  GtkTextView                *comments_view;
+  AffariDealCardProbabilityRow *probability_row;
+  AffariDealCardCommentsRow  *comments_row;
   AdwActionRow               *opened_row;
   GtkSwitch                  *opened_switch;
   AffariDealCardFields       *fields_group;
@@ -86,12 +78,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Offered when the store cannot list its currencies. */
-static const char * const fallback_currencies[] = { "EUR", "USD", "GBP", "CHF" };
-
 /* ------------------------------------------------------------ auxiliary */
-
-static void rebuild_contact_rows (AffariDealCardGeneral *self);
 
 static gint64
 deal_id (AffariDealCardGeneral *self)
@@ -108,53 +95,12 @@ show_save_error (AffariDealCardGeneral *self,
 }
 
 static void
-select_code (AdwComboRow *row,
-             GPtrArray   *pairs,
-             const char  *code)
-{
-  guint position = 0;
-
-  /* Item 0 is "none"; then one item per pair. */
-  for (guint i = 0; pairs != NULL && i + 1 < pairs->len; i += 2)
-    if (g_strcmp0 (g_ptr_array_index (pairs, i), code) == 0)
-      position = i / 2 + 1;
-  adw_combo_row_set_selected (row, position);
-}
-
-static const char *
-selected_code (AdwComboRow *row,
-               GPtrArray   *pairs)
-{
-  guint position = adw_combo_row_get_selected (row);
-
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || pairs == NULL || (position - 1) * 2 >= pairs->len)
-    return NULL;
-  return g_ptr_array_index (pairs, (position - 1) * 2);
-}
-
-static void
 set_entry (AdwEntryRow *row,
            const char  *text,
            gboolean     force)
 {
   if (force || !affari_card_is_dirty (GTK_EDITABLE (row)))
     affari_card_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-load_contacts (AffariDealCardGeneral *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  if (deal_id (self) != 0)
-    self->contacts = affari_store_list_deal_contacts (self->store, deal_id (self), &error);
-  if (self->contacts == NULL)
-    {
-      if (error != NULL)
-        g_warning ("Cannot list the contacts: %s", error->message);
-      self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
-    }
 }
 
 /* Writes @copy (the deal with one field changed) in one transaction; on error the message goes
@@ -189,88 +135,6 @@ general_save_deal (AffariDealCardGeneral *self,
   self->loading = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
-}
-
-/* @created: the deal was just created, the contacts picked before are part of its creation
- * (a store write like the create, not a change on the history). */
-static gboolean
-general_save_contacts (AffariDealCardGeneral *self,
-                       gboolean               created)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariChangeSet) set = NULL;
-  gint64 primary;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < self->contacts->len; i++)
-    {
-      gint64 id = affari_contact_get_id (g_ptr_array_index (self->contacts, i));
-      g_array_append_val (ids, id);
-    }
-  primary = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
-  if (deal_id (self) != 0 && created)
-    ok = ids->len == 0 || affari_store_set_deal_contacts (self->store, deal_id (self), (gint64 *) ids->data,
-                                                          ids->len, primary, &error);
-  else if (deal_id (self) != 0)
-    ok = (set = affari_deal_ops_set_contacts (self->ops, deal_id (self), (gint64 *) ids->data, ids->len,
-                                              primary, &error)) != NULL;
-  if (!ok)
-    {
-      show_save_error (self, error->message);
-      return FALSE;
-    }
-  rebuild_contact_rows (self);
-  return TRUE;
-}
-
-static void
-rebuild_contact_rows (AffariDealCardGeneral *self)
-{
-  for (guint i = 0; i < self->contact_rows->len; i++)
-    adw_preferences_group_remove (self->contacts_group, g_ptr_array_index (self->contact_rows, i));
-  g_ptr_array_set_size (self->contact_rows, 0);
-
-  for (guint i = 0; i < self->contacts->len; i++)
-    {
-      AffariContact *contact = g_ptr_array_index (self->contacts, i);
-      g_autofree char *name = affari_contact_dup_full_name (contact);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *star = gtk_button_new_from_icon_name (i == 0 ? "starred-symbolic" : "non-starred-symbolic");
-      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-
-      if (affari_contact_get_phone (contact) != NULL)
-        g_string_append (subtitle, affari_contact_get_phone (contact));
-      if (affari_contact_get_email (contact) != NULL)
-        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", affari_contact_get_email (contact));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-
-      gtk_widget_add_css_class (star, "flat");
-      gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (star), "card.set-primary-contact");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (star), "x", affari_contact_get_id (contact));
-      gtk_widget_set_tooltip_text (star, i == 0 ? _("Primary Contact") : _("Make Primary"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      i == 0 ? _("Primary Contact") : _("Make Primary"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
-
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "card.remove-contact");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", affari_contact_get_id (contact));
-      gtk_widget_set_tooltip_text (remove, _("Remove the Contact"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove the Contact"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-      adw_preferences_group_add (self->contacts_group, row);
-      g_ptr_array_add (self->contact_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group),
-                          self->contacts->len > 0 && affari_card_layout_shows_client (self->layout));
 }
 
 
@@ -315,8 +179,7 @@ apply_layout (AffariDealCardGeneral *self)
   affari_card_layout_apply (self->layout, self->store, affari_deal_get_pipeline_id (self->deal));
   /* Its rows live in the layout's sections: the group itself stays out of sight. */
   gtk_widget_set_visible (GTK_WIDGET (self->fields_group), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group),
-                          self->contacts->len > 0 && affari_card_layout_shows_client (self->layout));
+  affari_deal_card_contacts_set_allowed (self->contacts_group, affari_card_layout_shows_client (self->layout));
 }
 
 static void
@@ -335,79 +198,20 @@ pick_company (AffariDealCardGeneral *self,
   general_save_deal (self, copy, NULL, NULL);
 }
 
-static void
-pick_contact (AffariDealCardGeneral *self,
-              AffariContact  *contact)
-{
-  for (guint i = 0; i < self->contacts->len; i++)
-    if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == affari_contact_get_id (contact))
-      return;
-  g_ptr_array_add (self->contacts, g_object_ref (contact));
-  general_save_contacts (self, FALSE);
-}
-
-static GtkStringList *
-pairs_model (GPtrArray *pairs)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, _("None"));
-  for (guint i = 1; pairs != NULL && i < pairs->len; i += 2)
-    gtk_string_list_append (list, g_ptr_array_index (pairs, i));
-  return list;
-}
-
-/* The team, deal types and sources of the combo rows, as the store has them now. */
+/* The team, deal types, sources and currencies of the rows, as the store has them now. */
 static void
 load_lists (AffariDealCardGeneral *self)
 {
-  AffariStore *store = self->store;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) team = g_list_store_new (AFFARI_TYPE_TEAM_MEMBER);
-  g_autoptr(GtkStringList) types = NULL;
-  g_autoptr(GtkStringList) sources = NULL;
-  g_autoptr(GtkStringList) currencies = NULL;
-
-  g_clear_pointer (&self->team, g_ptr_array_unref);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  self->team = affari_store_list_team (store, &error);
-  if (self->team == NULL)
-    {
-      g_warning ("Cannot list the team: %s", error->message);
-      g_clear_error (&error);
-      self->team = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-  self->types = affari_store_list_deal_types (store, &error);
-  if (self->types == NULL)
-    g_clear_error (&error);
-  self->sources = affari_store_list_sources (store, &error);
-  if (self->sources == NULL)
-    g_clear_error (&error);
-
-  g_list_store_splice (team, 0, 0, self->team->pdata, self->team->len);
-  types = pairs_model (self->types);
-  sources = pairs_model (self->sources);
-
-  {
-    g_autoptr(GPtrArray) in_use = affari_store_list_currencies (store, NULL);
-
-    if (in_use != NULL && in_use->len > 0)
-      {
-        g_ptr_array_set_size (self->currency_codes, 0);
-        for (guint i = 0; i < in_use->len; i++)
-          g_ptr_array_add (self->currency_codes, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (in_use, i))->code));
-      }
-    g_ptr_array_add (self->currency_codes, NULL);
-    currencies = gtk_string_list_new ((const char * const *) self->currency_codes->pdata);
-    g_ptr_array_remove_index (self->currency_codes, self->currency_codes->len - 1);
-  }
+  if (self->lists == NULL)
+    self->lists = affari_deal_lists_new (self->store);
+  else
+    affari_deal_lists_reload (self->lists);
 
   self->loading = TRUE;
-  adw_combo_row_set_model (self->responsible_row, G_LIST_MODEL (team));
-  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
-  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (currencies));
+  adw_combo_row_set_model (self->responsible_row, affari_deal_lists_get_team (self->lists));
+  adw_combo_row_set_model (self->type_row, affari_deal_lists_get_choices (self->lists, AFFARI_DEAL_LIST_TYPES));
+  adw_combo_row_set_model (self->source_row, affari_deal_lists_get_choices (self->lists, AFFARI_DEAL_LIST_SOURCES));
+  gtk_drop_down_set_model (self->currency_dropdown, affari_deal_lists_get_currencies (self->lists));
   self->loading = FALSE;
 }
 
@@ -484,19 +288,51 @@ on_amount_row_apply_cb (AdwEntryRow    *row,
   save_amount (self);
 }
 
+/* The rows that offer a choice (currency, responsible, type, source, "available to everyone"):
+ * the deal takes what the row shows, written when it differs. */
 static void
-on_currency_selected_cb (GtkDropDown    *dropdown,
-                         GParamSpec     *pspec,
-                         AffariDealCardGeneral *self)
+on_choice_changed_cb (GObject               *object,
+                      GParamSpec            *pspec,
+                      AffariDealCardGeneral *self)
 {
   g_autoptr(AffariDeal) copy = NULL;
-  guint position = gtk_drop_down_get_selected (dropdown);
+  gpointer widget = object;
 
-  if (self->loading || position >= self->currency_codes->len ||
-      g_strcmp0 (g_ptr_array_index (self->currency_codes, position), affari_deal_get_currency (self->deal)) == 0)
+  if (self->loading)
     return;
   copy = affari_deal_copy (self->deal);
-  affari_deal_set_currency (copy, g_ptr_array_index (self->currency_codes, position));
+  if (widget == self->currency_dropdown)
+    {
+      const char *code = affari_deal_lists_currency_at (self->lists, gtk_drop_down_get_selected (self->currency_dropdown));
+
+      if (code == NULL || g_strcmp0 (code, affari_deal_get_currency (self->deal)) == 0)
+        return;
+      affari_deal_set_currency (copy, code);
+    }
+  else if (widget == self->responsible_row)
+    {
+      AffariTeamMember *member = adw_combo_row_get_selected_item (self->responsible_row);
+
+      if (member == NULL || affari_team_member_get_id (member) == affari_deal_get_assigned_by_id (self->deal))
+        return;
+      affari_deal_set_assigned_by_id (copy, affari_team_member_get_id (member));
+    }
+  else if (widget == self->type_row || widget == self->source_row)
+    {
+      gboolean type = widget == self->type_row;
+      const char *code = affari_deal_lists_choice_code (self->lists, type ? AFFARI_DEAL_LIST_TYPES : AFFARI_DEAL_LIST_SOURCES,
+                                                        adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+
+      if (g_strcmp0 (code, type ? affari_deal_get_type_id (self->deal) : affari_deal_get_source_id (self->deal)) == 0)
+        return;
+      (type ? affari_deal_set_type_id : affari_deal_set_source_id) (copy, code);
+    }
+  else if (widget == self->opened_switch)
+    {
+      if (gtk_switch_get_active (self->opened_switch) == affari_deal_get_opened (self->deal))
+        return;
+      affari_deal_set_opened (copy, gtk_switch_get_active (self->opened_switch));
+    }
   general_save_deal (self, copy, NULL, NULL);
 }
 
@@ -566,52 +402,6 @@ on_close_date_apply_cb (AdwEntryRow    *row,
 }
 
 static void
-on_responsible_selected_cb (AdwComboRow    *row,
-                            GParamSpec     *pspec,
-                            AffariDealCardGeneral *self)
-{
-  AffariTeamMember *member = adw_combo_row_get_selected_item (row);
-  g_autoptr(AffariDeal) copy = NULL;
-
-  if (self->loading || member == NULL ||
-      affari_team_member_get_id (member) == affari_deal_get_assigned_by_id (self->deal))
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_assigned_by_id (copy, affari_team_member_get_id (member));
-  general_save_deal (self, copy, NULL, NULL);
-}
-
-static void
-on_type_selected_cb (AdwComboRow    *row,
-                     GParamSpec     *pspec,
-                     AffariDealCardGeneral *self)
-{
-  g_autoptr(AffariDeal) copy = NULL;
-  const char *code = selected_code (row, self->types);
-
-  if (self->loading || g_strcmp0 (code, affari_deal_get_type_id (self->deal)) == 0)
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_type_id (copy, code);
-  general_save_deal (self, copy, NULL, NULL);
-}
-
-static void
-on_source_selected_cb (AdwComboRow    *row,
-                       GParamSpec     *pspec,
-                       AffariDealCardGeneral *self)
-{
-  g_autoptr(AffariDeal) copy = NULL;
-  const char *code = selected_code (row, self->sources);
-
-  if (self->loading || g_strcmp0 (code, affari_deal_get_source_id (self->deal)) == 0)
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_source_id (copy, code);
-  general_save_deal (self, copy, NULL, NULL);
-}
-
-static void
 save_text_field (AffariDealCardGeneral *self,
                  AdwEntryRow    *row,
                  void          (*setter) (AffariDeal *, const char *),
@@ -638,126 +428,47 @@ on_source_description_apply_cb (AdwEntryRow    *row,
   save_text_field (self, row, affari_deal_set_source_description, affari_deal_get_source_description (self->deal));
 }
 
-/* The comment is saved as a whole, in one transaction, when the user leaves it or presses
- * Ctrl+Enter (Enter alone starts a new line). */
+/* The comment is saved as a whole, in one transaction (see affari-deal-card-comments-row.h). */
 static gboolean
 save_comments (AffariDealCardGeneral *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
   g_autoptr(AffariDeal) copy = NULL;
-  g_autofree char *raw = NULL;
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  const char *value;
+  g_autofree char *value = NULL;
 
-  if (!self->comments_dirty)
+  if (!affari_deal_card_comments_row_get_dirty (self->comments_row))
     return TRUE;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  raw = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  text = g_strstrip (g_strdup (raw));
-  value = *text != '\0' ? text : NULL;
+  value = affari_deal_card_comments_row_dup_text (self->comments_row);
   if (g_strcmp0 (value, affari_deal_get_comments (self->deal)) == 0)
     {
-      self->comments_dirty = FALSE;
+      affari_deal_card_comments_row_set_clean (self->comments_row);
       return TRUE;
     }
   copy = affari_deal_copy (self->deal);
   affari_deal_set_comments (copy, value);
   if (!general_save_deal (self, copy, NULL, NULL))
     return FALSE;
-  self->comments_dirty = FALSE;
+  affari_deal_card_comments_row_set_clean (self->comments_row);
   return TRUE;
 }
 
 static void
-on_comments_changed_cb (GtkTextBuffer  *buffer,
-                        AffariDealCardGeneral *self)
-{
-  if (!self->loading)
-    self->comments_dirty = TRUE;
-}
-
-static void
-on_comments_focus_left_cb (GtkEventControllerFocus *controller,
-                           AffariDealCardGeneral   *self)
+on_comments_apply_cb (AffariDealCardCommentsRow *row,
+                      AffariDealCardGeneral     *self)
 {
   save_comments (self);
 }
 
-static gboolean
-on_comments_save_shortcut_cb (GtkWidget *widget,
-                              GVariant  *args,
-                              gpointer   user_data)
+static void
+on_probability_committed_cb (AffariDealCardProbabilityRow *row,
+                             int                           value,
+                             AffariDealCardGeneral        *self)
 {
-  save_comments (AFFARI_DEAL_CARD_GENERAL (user_data));
-  return TRUE;
-}
-
-static gboolean
-on_probability_timeout_cb (gpointer user_data)
-{
-  AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (user_data);
   g_autoptr(AffariDeal) copy = NULL;
-  int value = gtk_spin_button_get_value_as_int (self->probability_spin);
 
-  self->probability_source = 0;
-  value = MAX (value, -1);
   if (value == affari_deal_get_probability (self->deal))
-    return G_SOURCE_REMOVE;
+    return;
   copy = affari_deal_copy (self->deal);
   affari_deal_set_probability (copy, value);
-  general_save_deal (self, copy, NULL, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_probability_changed_cb (GtkSpinButton  *spin,
-                           AffariDealCardGeneral *self)
-{
-  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), gtk_spin_button_get_value_as_int (spin) >= 0);
-  if (self->loading)
-    return;
-  /* One history event for a value, not one per click of the arrows. */
-  g_clear_handle_id (&self->probability_source, g_source_remove);
-  self->probability_source = g_timeout_add (PROBABILITY_DELAY_MS, on_probability_timeout_cb, self);
-}
-
-/* -1 is "not set": shown as an empty field, and an emptied field means it. */
-static int
-on_probability_input_cb (GtkSpinButton  *spin,
-                         double         *new_value,
-                         AffariDealCardGeneral *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-
-  if (*text != '\0')
-    return FALSE;
-  *new_value = -1;
-  return TRUE;
-}
-
-static gboolean
-on_probability_output_cb (GtkSpinButton  *spin,
-                          AffariDealCardGeneral *self)
-{
-  if (gtk_spin_button_get_value_as_int (spin) >= 0)
-    return FALSE;
-  if (*gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (spin), "");
-  return TRUE;
-}
-
-static void
-on_opened_changed_cb (GtkSwitch      *sw,
-                      GParamSpec     *pspec,
-                      AffariDealCardGeneral *self)
-{
-  g_autoptr(AffariDeal) copy = NULL;
-
-  if (self->loading || gtk_switch_get_active (sw) == affari_deal_get_opened (self->deal))
-    return;
-  copy = affari_deal_copy (self->deal);
-  affari_deal_set_opened (copy, gtk_switch_get_active (sw));
   general_save_deal (self, copy, NULL, NULL);
 }
 
@@ -770,6 +481,13 @@ editable_has_input (GtkEditable *editable)
 }
 
 static void
+on_contacts_save_failed_cb (AffariDealCardGeneral *self,
+                            const char            *message)
+{
+  show_save_error (self, message);
+}
+
+static void
 on_client_picked_cb (AffariDealCardClientPicker *picker,
                      GObject                    *client,
                      AffariDealCardGeneral      *self)
@@ -777,7 +495,7 @@ on_client_picked_cb (AffariDealCardClientPicker *picker,
   if (AFFARI_IS_COMPANY (client))
     pick_company (self, AFFARI_COMPANY (client));
   else if (AFFARI_IS_CONTACT (client))
-    pick_contact (self, AFFARI_CONTACT (client));
+    affari_deal_card_contacts_add (self->contacts_group, AFFARI_CONTACT (client));
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -787,18 +505,11 @@ affari_deal_card_general_dispose (GObject *object)
 {
   AffariDealCardGeneral *self = AFFARI_DEAL_CARD_GENERAL (object);
 
-  g_clear_handle_id (&self->probability_source, g_source_remove);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_GENERAL);
 
   g_clear_pointer (&self->layout, affari_card_layout_free);
-  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
-  g_clear_pointer (&self->team, g_ptr_array_unref);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_object (&self->lists);
   g_clear_pointer (&self->new_company_name, g_free);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
@@ -822,6 +533,9 @@ affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
 
   affari_ui_ensure_resources ();
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_CLIENT_PICKER);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_CONTACTS);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_COMMENTS_ROW);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_PROBABILITY_ROW);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_FIELDS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card-general.ui");
@@ -847,10 +561,7 @@ affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, source_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, source_description_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_row);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_spin);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, probability_clear_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, comments_row);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, comments_view);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, opened_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, opened_switch);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, fields_group);
@@ -863,19 +574,13 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
 {
   g_autoptr(GtkExpression) stage_name = NULL;
   g_autoptr(GtkExpression) member_name = NULL;
-  GtkEventController *focus;
-  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not a template child: AdwBin unparents its child itself, dispose_template would do it twice. */
   self->general_page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
 
-  self->contact_rows = g_ptr_array_new ();
-  self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->currency_codes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (fallback_currencies); i++)
-    g_ptr_array_add (self->currency_codes, g_strdup (fallback_currencies[i]));
   self->deal = affari_deal_new ();
+  self->lists = affari_deal_lists_new (NULL);
   {
     /* The rows of the template start in its two groups; the card layout moves them from there. */
     GtkWidget *main_rows[] = {
@@ -894,7 +599,7 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
       affari_card_row_set_group (main_rows[i], self->main_group);
     for (guint i = 0; i < G_N_ELEMENTS (more_rows); i++)
       affari_card_row_set_group (more_rows[i], self->more_group);
-    self->layout = affari_card_layout_new (self->general_page, self->contacts_group, self->error_group,
+    self->layout = affari_card_layout_new (self->general_page, ADW_PREFERENCES_GROUP (self->contacts_group), self->error_group,
                                            unused, G_N_ELEMENTS (unused), field_widgets, self);
   }
 
@@ -913,31 +618,22 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
   g_signal_connect (self->title_row, "entry-activated", G_CALLBACK (on_title_row_apply_cb), self);
   g_signal_connect (self->amount_row, "apply", G_CALLBACK (on_amount_row_apply_cb), self);
   g_signal_connect (self->amount_row, "entry-activated", G_CALLBACK (on_amount_row_apply_cb), self);
-  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (on_currency_selected_cb), self);
+  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
   g_signal_connect (self->begin_date_row, "apply", G_CALLBACK (on_begin_date_apply_cb), self);
   g_signal_connect (self->begin_date_row, "entry-activated", G_CALLBACK (on_begin_date_apply_cb), self);
   g_signal_connect (self->close_date_row, "apply", G_CALLBACK (on_close_date_apply_cb), self);
   g_signal_connect (self->close_date_row, "entry-activated", G_CALLBACK (on_close_date_apply_cb), self);
-  g_signal_connect (self->responsible_row, "notify::selected", G_CALLBACK (on_responsible_selected_cb), self);
-  g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected_cb), self);
-  g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_source_selected_cb), self);
+  g_signal_connect (self->responsible_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect (self->source_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect (self->source_description_row, "apply", G_CALLBACK (on_source_description_apply_cb), self);
   g_signal_connect (self->source_description_row, "entry-activated", G_CALLBACK (on_source_description_apply_cb), self);
-  g_signal_connect (gtk_text_view_get_buffer (self->comments_view), "changed", G_CALLBACK (on_comments_changed_cb), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_comments_focus_left_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), focus);
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                                                          gtk_callback_action_new (on_comments_save_shortcut_cb, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self->comments_view), shortcuts);
-  g_signal_connect (self->probability_spin, "input", G_CALLBACK (on_probability_input_cb), self);
-  g_signal_connect (self->probability_spin, "output", G_CALLBACK (on_probability_output_cb), self);
-  g_signal_connect (self->probability_spin, "value-changed", G_CALLBACK (on_probability_changed_cb), self);
-  g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_opened_changed_cb), self);
+  g_signal_connect (self->comments_row, "apply", G_CALLBACK (on_comments_apply_cb), self);
+  g_signal_connect (self->probability_row, "committed", G_CALLBACK (on_probability_committed_cb), self);
+  g_signal_connect (self->opened_switch, "notify::active", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect (self->client_picker, "picked", G_CALLBACK (on_client_picked_cb), self);
+  g_signal_connect_swapped (self->contacts_group, "save-failed", G_CALLBACK (on_contacts_save_failed_cb), self);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -950,6 +646,8 @@ affari_deal_card_general_set_store (AffariDealCardGeneral *self,
 
   g_set_object (&self->store, store);
   affari_deal_card_client_picker_set_store (self->client_picker, store);
+  affari_deal_card_contacts_set_store (self->contacts_group, store);
+  g_clear_object (&self->lists);
   load_lists (self);
 }
 
@@ -961,6 +659,7 @@ affari_deal_card_general_set_ops (AffariDealCardGeneral *self,
 
   g_set_object (&self->ops, ops);
   affari_deal_card_fields_set_ops (self->fields_group, ops);
+  affari_deal_card_contacts_set_ops (self->contacts_group, ops);
 }
 
 void
@@ -998,8 +697,8 @@ affari_deal_card_general_set_deal (AffariDealCardGeneral *self,
   if (reload_contacts)
     {
       g_clear_pointer (&self->new_company_name, g_free);
-      load_contacts (self);
     }
+  affari_deal_card_contacts_set_deal (self->contacts_group, deal, reload_contacts);
   affari_deal_card_fields_set_deal (self->fields_group, self->store, self->deal);
   apply_layout (self);
 }
@@ -1010,10 +709,10 @@ affari_deal_card_general_fill_new_deal (AffariDealCardGeneral *self,
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  if (self->types != NULL && self->types->len > 0)
-    affari_deal_set_type_id (deal, g_ptr_array_index (self->types, 0));
-  if (self->sources != NULL && self->sources->len > 0)
-    affari_deal_set_source_id (deal, g_ptr_array_index (self->sources, 0));
+  if (affari_deal_lists_first_code (self->lists, AFFARI_DEAL_LIST_TYPES) != NULL)
+    affari_deal_set_type_id (deal, affari_deal_lists_first_code (self->lists, AFFARI_DEAL_LIST_TYPES));
+  if (affari_deal_lists_first_code (self->lists, AFFARI_DEAL_LIST_SOURCES) != NULL)
+    affari_deal_set_source_id (deal, affari_deal_lists_first_code (self->lists, AFFARI_DEAL_LIST_SOURCES));
 }
 
 void
@@ -1073,21 +772,7 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
   set_entry (self->title_row, affari_deal_get_title (deal), force);
   amount_text = affari_money_format (affari_deal_get_amount (deal), NULL);
   set_entry (self->amount_row, affari_deal_get_amount (deal) != 0 ? amount_text : "", force);
-  {
-    guint position = G_MAXUINT;
-
-    for (guint i = 0; i < self->currency_codes->len; i++)
-      if (g_strcmp0 (g_ptr_array_index (self->currency_codes, i), code) == 0)
-        position = i;
-    if (position == G_MAXUINT)
-      {
-        /* A currency no longer in use (or imported): still shown for this deal. */
-        g_ptr_array_add (self->currency_codes, g_strdup (code));
-        gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->currency_dropdown)), code);
-        position = self->currency_codes->len - 1;
-      }
-    gtk_drop_down_set_selected (self->currency_dropdown, position);
-  }
+  gtk_drop_down_set_selected (self->currency_dropdown, affari_deal_lists_ensure_currency (self->lists, code));
   for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
     if (affari_stage_get_id (g_ptr_array_index (self->stages, i)) == affari_deal_get_stage_id (deal))
       adw_combo_row_set_selected (self->stage_row, i);
@@ -1099,37 +784,24 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
   else
     adw_action_row_set_subtitle (self->company_row, affari_deal_get_company_name (deal));
   gtk_widget_set_visible (GTK_WIDGET (self->company_remove_button), affari_deal_get_company_id (deal) != 0);
-  rebuild_contact_rows (self);
 
   begin = affari_deal_get_begin_date (deal) != NULL ? affari_date_format (affari_deal_get_begin_date (deal)) : NULL;
   close = affari_deal_get_close_date (deal) != NULL ? affari_date_format (affari_deal_get_close_date (deal)) : NULL;
   set_entry (self->begin_date_row, begin, force);
   set_entry (self->close_date_row, close, force);
-  for (guint i = 0; self->team != NULL && i < self->team->len; i++)
-    if (affari_team_member_get_id (g_ptr_array_index (self->team, i)) == affari_deal_get_assigned_by_id (deal))
-      adw_combo_row_set_selected (self->responsible_row, i);
+  {
+    guint member = affari_deal_lists_team_position (self->lists, affari_deal_get_assigned_by_id (deal));
 
-  select_code (self->type_row, self->types, affari_deal_get_type_id (deal));
-  select_code (self->source_row, self->sources, affari_deal_get_source_id (deal));
+    if (member != GTK_INVALID_LIST_POSITION)
+      adw_combo_row_set_selected (self->responsible_row, member);
+  }
+  adw_combo_row_set_selected (self->type_row, affari_deal_lists_choice_position (self->lists, AFFARI_DEAL_LIST_TYPES,
+                                                                                 affari_deal_get_type_id (deal)));
+  adw_combo_row_set_selected (self->source_row, affari_deal_lists_choice_position (self->lists, AFFARI_DEAL_LIST_SOURCES,
+                                                                                   affari_deal_get_source_id (deal)));
   set_entry (self->source_description_row, affari_deal_get_source_description (deal), force);
-  if (self->probability_source == 0)
-    gtk_spin_button_set_value (self->probability_spin, MAX (affari_deal_get_probability (deal), -1));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button),
-                            gtk_spin_button_get_value_as_int (self->probability_spin) >= 0);
-  if (force || !self->comments_dirty)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
-      const char *comments = affari_deal_get_comments (deal) != NULL ? affari_deal_get_comments (deal) : "";
-      g_autofree char *shown = NULL;
-      GtkTextIter start, end;
-
-      /* Only when it differs: setting the text moves the cursor of someone typing. */
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (shown, comments) != 0)
-        gtk_text_buffer_set_text (buffer, comments, -1);
-      self->comments_dirty = FALSE;
-    }
+  affari_deal_card_probability_row_set_value (self->probability_row, affari_deal_get_probability (deal));
+  affari_deal_card_comments_row_set_text (self->comments_row, affari_deal_get_comments (deal), force);
   gtk_switch_set_active (self->opened_switch, affari_deal_get_opened (deal));
 
   self->loading = FALSE;
@@ -1139,8 +811,6 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
 gboolean
 affari_deal_card_general_has_input (AffariDealCardGeneral *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
-
   g_return_val_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self), FALSE);
 
   return editable_has_input (GTK_EDITABLE (self->title_row)) ||
@@ -1148,9 +818,9 @@ affari_deal_card_general_has_input (AffariDealCardGeneral *self)
          editable_has_input (GTK_EDITABLE (self->begin_date_row)) ||
          editable_has_input (GTK_EDITABLE (self->close_date_row)) ||
          editable_has_input (GTK_EDITABLE (self->source_description_row)) ||
-         (self->comments_dirty && gtk_text_buffer_get_char_count (buffer) > 0) ||
+         affari_deal_card_comments_row_has_input (self->comments_row) ||
          affari_deal_get_company_id (self->deal) != 0 ||
-         self->contacts->len > 0 ||
+         affari_deal_card_contacts_get_n_contacts (self->contacts_group) > 0 ||
          affari_deal_card_fields_has_unsaved (self->fields_group);
 }
 
@@ -1180,11 +850,7 @@ affari_deal_card_general_apply_pending (AffariDealCardGeneral *self)
       ok = !affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)) && ok;
     }
   ok = save_comments (self) && ok;
-  if (self->probability_source != 0)
-    {
-      g_clear_handle_id (&self->probability_source, g_source_remove);
-      on_probability_timeout_cb (self);
-    }
+  affari_deal_card_probability_row_commit (self->probability_row);
   return affari_deal_card_fields_apply_pending (self->fields_group) && ok;
 }
 
@@ -1193,13 +859,13 @@ affari_deal_card_general_discard (AffariDealCardGeneral *self)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  g_clear_handle_id (&self->probability_source, g_source_remove);
+  affari_deal_card_probability_row_cancel (self->probability_row);
   affari_deal_card_general_clear_errors (self);
   affari_deal_card_fields_discard (self->fields_group);
   if (deal_id (self) == 0)
     {
       g_clear_pointer (&self->new_company_name, g_free);
-      g_ptr_array_set_size (self->contacts, 0);
+      affari_deal_card_contacts_clear (self->contacts_group);
       affari_deal_set_company_id (self->deal, 0);
       affari_deal_set_comments (self->deal, NULL);
       affari_deal_set_title (self->deal, NULL);
@@ -1234,10 +900,10 @@ affari_deal_card_general_prepare_new (AffariDealCardGeneral *self)
   if (affari_card_is_dirty (GTK_EDITABLE (self->source_description_row)))
     on_source_description_apply_cb (self->source_description_row, self);
   save_comments (self);
-  if (self->probability_source != 0)
+  if (affari_deal_card_probability_row_has_pending (self->probability_row))
     {
-      g_clear_handle_id (&self->probability_source, g_source_remove);
-      affari_deal_set_probability (self->deal, MAX (gtk_spin_button_get_value_as_int (self->probability_spin), -1));
+      affari_deal_card_probability_row_cancel (self->probability_row);
+      affari_deal_set_probability (self->deal, affari_deal_card_probability_row_get_value (self->probability_row));
     }
   return TRUE;
 }
@@ -1248,7 +914,7 @@ affari_deal_card_general_deal_created (AffariDealCardGeneral *self)
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
   g_clear_pointer (&self->new_company_name, g_free);
-  general_save_contacts (self, TRUE);
+  affari_deal_card_contacts_save_created (self->contacts_group);
   /* Custom fields typed before the deal existed; one that is invalid stays red in the card. */
   affari_deal_card_fields_save_created (self->fields_group);
 }
@@ -1260,11 +926,7 @@ affari_deal_card_general_clear_probability (AffariDealCardGeneral *self)
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  g_clear_handle_id (&self->probability_source, g_source_remove);
-  self->loading = TRUE;
-  gtk_spin_button_set_value (self->probability_spin, -1);
-  self->loading = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->probability_clear_button), FALSE);
+  affari_deal_card_probability_row_clear (self->probability_row);
   if (affari_deal_get_probability (self->deal) < 0)
     return;
   copy = affari_deal_copy (self->deal);
@@ -1300,15 +962,7 @@ affari_deal_card_general_set_primary_contact (AffariDealCardGeneral *self,
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  for (guint i = 0; i < self->contacts->len; i++)
-    if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
-      {
-        AffariContact *contact = g_ptr_array_steal_index (self->contacts, i);
-
-        g_ptr_array_insert (self->contacts, 0, contact);
-        general_save_contacts (self, FALSE);
-        return;
-      }
+  affari_deal_card_contacts_set_primary (self->contacts_group, contact_id);
 }
 
 void
@@ -1317,11 +971,5 @@ affari_deal_card_general_remove_contact (AffariDealCardGeneral *self,
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  for (guint i = 0; i < self->contacts->len; i++)
-    if (affari_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
-      {
-        g_ptr_array_remove_index (self->contacts, i);
-        general_save_contacts (self, FALSE);
-        return;
-      }
+  affari_deal_card_contacts_remove (self->contacts_group, contact_id);
 }

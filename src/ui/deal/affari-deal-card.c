@@ -889,7 +889,6 @@ affari_deal_card_set_ops (AffariDealCard *self,
   g_set_object (&self->ops, ops);
   affari_deal_card_general_set_ops (self->general_page, ops);
   affari_deal_card_products_set_ops (self->products_page, ops);
-  affari_deal_card_activities_set_ops (self->activities_page, ops);
 }
 
 gboolean

@@ -10,6 +10,7 @@
 
 #include "model/affari-money.h"
 
+#include "ui/deal/affari-deal-lists.h"
 #include "ui/deal/affari-new-deal-dialog.h"
 
 /* Errors of a half-typed value ("1.") would flash while typing: they show after a pause, or at
@@ -54,9 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Offered besides the base currency; any ISO code works in the store. */
-static const char * const common_currencies[] = { "EUR", "USD", "GBP", "CHF" };
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -264,26 +262,13 @@ fill_stages (AffariNewDealDialog *self)
   adw_combo_row_set_selected (self->stage_row, stages->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
 }
 
+/* The currencies in use (Preferenze), the base one first: the same the card offers. */
 static void
 fill_currencies (AffariNewDealDialog *self)
 {
-  g_autofree char *base = NULL;
-  g_autoptr(GtkStringList) currencies = gtk_string_list_new (NULL);
+  g_autoptr(AffariDealLists) lists = affari_deal_lists_new (self->store);
 
-  if (self->store != NULL)
-    base = affari_store_dup_base_currency (self->store);
-  if (base == NULL || !affari_currency_is_valid (base))
-    {
-      g_free (base);
-      base = g_strdup ("EUR");
-    }
-
-  gtk_string_list_append (currencies, base);
-  for (guint i = 0; i < G_N_ELEMENTS (common_currencies); i++)
-    if (g_strcmp0 (common_currencies[i], base) != 0)
-      gtk_string_list_append (currencies, common_currencies[i]);
-
-  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
+  adw_combo_row_set_model (self->currency_row, affari_deal_lists_get_currencies (lists));
   adw_combo_row_set_selected (self->currency_row, 0);
 }
 
