@@ -124,17 +124,19 @@ bench_drop_start (AffariWindow *window,
 
 /* ------------------------------------------------------------ with the real pointer */
 
-/* Seen before any widget: the drop itself (the pointer's button released at the end of a drag
- * reaches the window as the drop), or a button released without a drag. */
+/* Seen before any widget: the drop reaching the window, which is when the pointer's button is
+ * released at the end of a drag (the window gets no button release then: the drag has the
+ * pointer). A drop that changes nothing is forgotten by the next one. */
 static gboolean
 on_window_event_cb (GtkEventControllerLegacy *controller,
                     GdkEvent                 *event,
                     gpointer                  user_data)
 {
-  GdkEventType type = gdk_event_get_event_type (event);
-
-  if ((type == GDK_DROP_START || type == GDK_BUTTON_RELEASE) && drops.start == 0)
-    drops.start = g_get_monotonic_time ();
+  if (gdk_event_get_event_type (event) == GDK_DROP_START && drops.persisted == 0)
+    {
+      g_debug ("A drop reached the window");
+      drops.start = g_get_monotonic_time ();
+    }
 
   return GDK_EVENT_PROPAGATE;
 }

@@ -34,6 +34,8 @@ void     bench_add_double      (JsonBuilder  *json,
                                 const char   *prefix,
                                 const char   *name,
                                 double        value);
+/* Deletes the database at @path (with its -wal and -shm) and its folder, a temporary one. */
+void     bench_remove_database (const char   *path);
 /* The path of a program installed (or built) next to this one. */
 char    *bench_sibling_program (const char   *self_path,
                                 const char   *name);

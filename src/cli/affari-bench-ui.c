@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "store/affari-store.h"
 #include "cli/affari-bench-private.h"
 
@@ -342,13 +340,6 @@ bench_ui (JsonBuilder        *json,
         bench_child_stop (&child);
       }
 
-    {
-      g_autofree char *wal = g_strconcat (scroll_db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (scroll_db, "-shm", NULL);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (scroll_db);
-      g_rmdir (tmp);
-    }
+    bench_remove_database (scroll_db);
   }
 }

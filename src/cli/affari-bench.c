@@ -71,6 +71,19 @@ bench_sibling_program (const char *self_path,
   return g_build_filename (dir, name, NULL);
 }
 
+void
+bench_remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static long
 peak_rss_kb (void)
 {
@@ -225,14 +238,7 @@ main (int argc, char *argv[])
 
   g_clear_object (&store);
   if (dir != NULL && !keep)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (path);
-      g_rmdir (dir);
-    }
+    bench_remove_database (path);
   else if (dir != NULL)
     g_printerr ("database kept: %s\n", path);
   g_free (database);
