@@ -17,7 +17,10 @@ G_DECLARE_FINAL_TYPE (AffariWindow, affari_window, AFFARI, WINDOW, AdwApplicatio
 /* Actions: win.new-deal (an empty deal card), win.new-deal-quick (the short new-deal dialog),
  * deal.open (int64: shows that deal's card), win.close-deal (Esc), win.show-trash, win.load-sample-data, win.show-view ("kanban", "list", "activities",
  * "calendar"), win.search. Properties: "store" (construct-only), "settings" (construct-only,
- * nullable), "pipeline-id" (the pipeline shown), "view" (the name of the visible view). */
+ * nullable), "pipeline-id" (the pipeline shown), "view" (the name of the visible view).
+ * Environment: AFFARI_REPORT_FIRST_FRAME=1 prints "first-frame-ms N" after the first painted
+ * frame (affari-bench times the start-up with it); AFFARI_OPEN_DEAL=ID [AFFARI_CARD_PAGE=NAME]
+ * opens that deal's card (0: a new deal), for screenshots. */
 AffariWindow *affari_window_new             (AffariApplication *application,
                                              AffariStore       *store);
 AffariStore  *affari_window_get_store       (AffariWindow      *self);
@@ -38,9 +41,12 @@ const AffariDealQuery *affari_window_get_filter (AffariWindow          *self);
 /* Applies @filter (NULL = none) as if the user had chosen it. */
 void          affari_window_set_filter      (AffariWindow          *self,
                                              const AffariDealQuery *filter);
-/* The list ("Elenco") and the filter bar, for tests. */
+/* The board ("Kanban"), the list ("Elenco", built when first asked for) and the filter bar, for
+ * tests and affari-bench-app, which drive the window from outside. */
+typedef struct _AffariKanbanBoard AffariKanbanBoard;
 typedef struct _AffariDealListView AffariDealListView;
 typedef struct _AffariFilterBar AffariFilterBar;
+AffariKanbanBoard  *affari_window_get_kanban_board   (AffariWindow *self);
 AffariDealListView *affari_window_get_deal_list_view (AffariWindow *self);
 AffariFilterBar    *affari_window_get_filter_bar     (AffariWindow *self);
 

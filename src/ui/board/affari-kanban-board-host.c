@@ -69,7 +69,6 @@ move_deals (AffariKanbanBoard *self,
     return FALSE;
 
   self->follow_deal = keep_focus ? deal_id : 0;
-  _affari_kanban_board_note_drop (self);
 
   ids = deals_for (self, deal_id);
   return gtk_widget_activate_action (GTK_WIDGET (self), "deal.move", "(@axxi)", ids_variant (ids), stage_id, index);
@@ -187,7 +186,6 @@ board_trash (AffariCardHost *host,
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (host);
   g_autoptr(GArray) ids = deals_for (self, deal_id);
 
-  _affari_kanban_board_note_drop (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "deal.trash", "@ax", ids_variant (ids));
 }
 

@@ -1,6 +1,5 @@
 /* affari-kanban-board-private.h — the board's parts, one idea a file: the board itself
- * (affari-kanban-board.c), the card host with the drag state (affari-kanban-board-host.c), the
- * benchmark drivers (affari-kanban-board-bench.c)
+ * (affari-kanban-board.c), the card host with the drag state (affari-kanban-board-host.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +12,6 @@
 #include "ui/common/affari-edge-scroller.h"
 
 G_BEGIN_DECLS
-
-/* Frames the scrolling benchmark takes from the top of a column to its end. */
-#define BENCH_SCROLL_FRAMES 300
 
 struct _AffariKanbanBoard
 {
@@ -42,22 +38,6 @@ struct _AffariKanbanBoard
 
   gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
 
-  /* timings (AFFARI_REPORT_DROP, AFFARI_BENCH_*) */
-  gint64             drop_start;
-  gint64             drop_persisted;
-  gulong             drop_paint_handler;
-  gulong             bench_paint_handler;
-  int                bench_drops_left;
-  int                bench_drop_step;
-  guint              bench_source;
-  GArray            *bench_frames;   /* double, ms */
-  gint64             bench_frame_start;
-  gulong             bench_before_handler;
-  gulong             bench_after_handler;
-  guint              bench_tick;
-  guint              bench_frame;
-  AffariKanbanColumn *bench_column;
-
   /* template */
   GtkOverlay        *overlay;
   GtkScrolledWindow *scroller;
@@ -68,7 +48,6 @@ struct _AffariKanbanBoard
 
 /* affari-kanban-board.c */
 void     _affari_kanban_board_queue_fill_columns (AffariKanbanBoard       *self);
-gboolean _affari_kanban_board_is_filling         (AffariKanbanBoard       *self);
 
 /* affari-kanban-board-host.c */
 void     _affari_kanban_board_host_iface_init    (AffariCardHostInterface *iface);
@@ -76,14 +55,5 @@ void     _affari_kanban_board_class_actions_init (GtkWidgetClass          *widge
 /* The store's change set arrived: a card moved from the keyboard takes the focus along. */
 void     _affari_kanban_board_follow_change      (AffariKanbanBoard       *self,
                                                   AffariChangeSet         *set);
-
-/* affari-kanban-board-bench.c: AFFARI_REPORT_DROP, AFFARI_BENCH_* */
-/* A drop or a move starts: its timing starts, if asked for and not started yet. */
-void     _affari_kanban_board_note_drop          (AffariKanbanBoard       *self);
-/* The store's change set arrived: the drop's timing ends with the next frame. */
-void     _affari_kanban_board_report_drop        (AffariKanbanBoard       *self);
-void     _affari_kanban_board_bench_realize      (AffariKanbanBoard       *self);
-void     _affari_kanban_board_bench_unrealize    (AffariKanbanBoard       *self);
-void     _affari_kanban_board_bench_dispose      (AffariKanbanBoard       *self);
 
 G_END_DECLS

@@ -86,13 +86,6 @@ _affari_kanban_board_queue_fill_columns (AffariKanbanBoard *self)
     self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_columns_cb, self, NULL);
 }
 
-/* Whether columns in sight still wait for all their rows. */
-gboolean
-_affari_kanban_board_is_filling (AffariKanbanBoard *self)
-{
-  return self->rows_source != 0 || self->rows_paint_handler != 0;
-}
-
 static void
 on_rows_after_paint_cb (GdkFrameClock     *clock,
                         AffariKanbanBoard *self)
@@ -309,15 +302,13 @@ on_store_reset_cb (AffariStore       *store,
   rebuild (self);
 }
 
-/* A change the board shows: the drop's timing ends with its frame, and a card moved from the
- * keyboard takes the focus along to its new column. */
+/* A change the board shows: a card moved from the keyboard takes the focus along to its new
+ * column. */
 static void
 on_store_changed_cb (AffariStore       *store,
                      AffariChangeSet   *set,
                      AffariKanbanBoard *self)
 {
-  if (self->drop_start != 0)
-    _affari_kanban_board_report_drop (self);
   _affari_kanban_board_follow_change (self, set);
 }
 
@@ -341,8 +332,6 @@ affari_kanban_board_realize (GtkWidget *widget)
 
   if (self->columns->len > 0)
     wait_for_first_frame (self);
-
-  _affari_kanban_board_bench_realize (self);
 }
 
 static void
@@ -351,7 +340,6 @@ affari_kanban_board_unrealize (GtkWidget *widget)
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
-  _affari_kanban_board_bench_unrealize (self);
   g_clear_signal_handler (&self->rows_paint_handler, clock);
   g_clear_handle_id (&self->rows_source, g_source_remove);
 
@@ -363,7 +351,6 @@ affari_kanban_board_dispose (GObject *object)
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (object);
 
-  _affari_kanban_board_bench_dispose (self);
   g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->hscroller);
   if (self->store != NULL)

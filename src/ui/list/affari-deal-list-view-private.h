@@ -6,7 +6,6 @@
  * affari-deal-list-summary.c     when the footer's count and totals are worked out
  * affari-deal-list-bulk.c        the selection's actions (through the window's deal.* actions)
  * affari-deal-list-export.c      the CSV export
- * affari-deal-list-bench.c       the benchmark's driver (AFFARI_BENCH_LIST)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -91,8 +90,6 @@ struct _AffariDealListView
   gboolean           loading_layout;
   guint              summary_source;
   AfterPaint         summary_paint;    /* the footer is read after the next paint */
-  gint64             applied_at;       /* when the last new query was applied (the benchmark) */
-  gint64             applied_done_at;  /* when the rows of that query were read and bound (the benchmark) */
   AfterPaint         release_paint;    /* rows held until the next paint (see hold_rows) */
   guint              release_source;   /* ...and a pause in the typing */
   guint              held_end;         /* the rows before this one are up to date */
@@ -160,10 +157,5 @@ void          affari_deal_list_bulk_update             (AffariDealListView *self
 
 /* affari-deal-list-export.c */
 void          affari_deal_list_export_class_init       (GtkWidgetClass     *widget_class);
-
-/* affari-deal-list-bench.c */
-/* Starts the benchmark's driver when AFFARI_BENCH_LIST=1 (once per view). */
-void          affari_deal_list_bench_maybe_start       (AffariDealListView *self,
-                                                        gint64              map_time);
 
 G_END_DECLS

@@ -191,7 +191,6 @@ affari_deal_list_view_apply_query (AffariDealListView *self)
     return;
   g_clear_pointer (&self->query, affari_deal_query_free);
   self->query = g_steal_pointer (&q);
-  self->applied_at = g_get_monotonic_time ();
 
   if (self->store == NULL)
     return;
@@ -216,7 +215,6 @@ affari_deal_list_view_apply_query (AffariDealListView *self)
         if (GTK_IS_LIST_VIEW (child) && g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
           gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
     }
-  self->applied_done_at = g_get_monotonic_time ();
   affari_deal_list_summary_queue (self);
 }
 
@@ -274,7 +272,6 @@ static void
 affari_deal_list_view_map (GtkWidget *widget)
 {
   AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-  gint64 map_time = g_get_monotonic_time ();
 
   GTK_WIDGET_CLASS (affari_deal_list_view_parent_class)->map (widget);
 
@@ -292,7 +289,6 @@ affari_deal_list_view_map (GtkWidget *widget)
       self->summary_stale = FALSE;
       affari_deal_list_summary_queue (self);
     }
-  affari_deal_list_bench_maybe_start (self, map_time);
 }
 
 static void

@@ -1,0 +1,99 @@
+/* affari-bench-private.h — affari-bench's parts, one idea a file
+ *
+ * affari-bench.c          the command line, the database, the JSON printed
+ * affari-bench-store.c    the store's timings (in this process)
+ * affari-bench-child.c    a spawned process: start, lines read, RSS, stop; its first frame
+ * affari-bench-floor.c    the empty window (--empty-window), the floor of start-up and frames
+ * affari-bench-ui.c       the real window: start-up (affari), drops and scrolling (affari-bench-app)
+ * affari-bench-list-ui.c  the real list (affari-bench-app --bench list)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+/* Runs of each store timing, of which the median counts. */
+#define RUNS 7
+
+/* affari-bench.c: shared helpers */
+double   bench_now_ms          (void);
+int      bench_compare_doubles (gconstpointer a,
+                                gconstpointer b);
+/* The resident memory of process @pid (0: this one), in kB; 0 when unknown. */
+long     bench_rss_kb          (GPid          pid);
+/* Adds the member "@prefix_@name". */
+void     bench_add_double      (JsonBuilder  *json,
+                                const char   *prefix,
+                                const char   *name,
+                                double        value);
+/* Deletes the database at @path (with its -wal and -shm) and its folder, a temporary one. */
+void     bench_remove_database (const char   *path);
+/* The path of a program installed (or built) next to this one. */
+char    *bench_sibling_program (const char   *self_path,
+                                const char   *name);
+
+/* affari-bench-store.c: the store's figures on @store, open on the database at @path; with @clone_to, the deals
+ * are then copied up to about that many and the list opened again. */
+void     bench_store           (JsonBuilder  *json,
+                                AffariStore  *store,
+                                const char   *path,
+                                int           clone_to);
+
+/* affari-bench-floor.c: an empty libadwaita window, built the way Affari's is. */
+int      bench_run_empty_window (void);
+
+/* affari-bench-child.c */
+typedef struct {
+  GPid              pid;
+  FILE             *out;
+  double            start_ms;
+} BenchChild;
+
+/* Starts @program @args… (NULL-terminated) with the memory GSettings backend, the renderer
+ * @renderer (NULL: GTK's choice) and the pairs of @extra_env (name, value, …, NULL). */
+gboolean bench_child_spawn     (BenchChild         *child,
+                                const char         *program,
+                                const char * const *args,
+                                const char         *renderer,
+                                const char * const *extra_env);
+/* The next line starting with @prefix (NULL at the end of the output, or after a minute without
+ * output: a benchmark that hangs says nothing rather than blocking for ever). */
+char    *bench_child_read_line (BenchChild         *child,
+                                const char         *prefix);
+void     bench_child_stop      (BenchChild         *child);
+/* Milliseconds from the spawn to the first painted frame of one start of @program (with
+ * --database @database, or the empty window when NULL); the RSS at that frame and two seconds
+ * later. */
+double   bench_first_frame_once (const char *program,
+                                 const char *database,
+                                 const char *renderer,
+                                 long       *rss_kb,
+                                 long       *settled_rss_kb);
+
+/* affari-bench-ui.c */
+typedef struct {
+  int      runs;       /* start-ups of each kind, for the medians */
+  gboolean startup;
+  gboolean drop;
+  gboolean scroll;
+} BenchUiParts;
+
+void     bench_ui              (JsonBuilder        *json,
+                                const char         *self_path,
+                                const char         *database,
+                                const BenchUiParts *parts);
+
+/* affari-bench-list-ui.c */
+void     bench_list_ui         (JsonBuilder        *json,
+                                const char         *self_path,
+                                const char         *database);
+
+G_END_DECLS
