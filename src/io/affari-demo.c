@@ -16,255 +16,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "store/affari-store.h"
 #include "io/affari-demo.h"
-
-#define MINUTE ((gint64) 60)
-#define HOUR   ((gint64) 60 * 60)
-#define DAY    ((gint64) 24 * 60 * 60)
-
-#define MAX_STAGES     32
-#define MAX_MOVES      3
-#define MAX_ROWS       3
-#define MAX_ACTIVITIES 3
-#define MIN_COMPANIES  5
-#define MAX_COMPANIES  20000
-
-typedef struct {
-  gint64 id;
-  AffariSemantics semantics;
-} StageRef;
-
-typedef struct {
-  gint64 id;
-  StageRef stages[MAX_STAGES];
-  guint n_stages;
-  guint8 process[MAX_STAGES];   /* indexes into stages, in pipeline order */
-  guint n_process;
-  int won;                      /* index into stages, -1 when the pipeline has none */
-  guint8 lost[MAX_STAGES];
-  guint n_lost;
-} PipelineRef;
-
-typedef struct {
-  gint64 id;
-  char *short_name;             /* without the legal form, for deal titles */
-  guint first_contact;          /* into Demo.contact_ids */
-  guint n_contacts;
-  guint8 audience;              /* FOR_* flags of its kind */
-} CompanyRef;
-
-/* One deal, decided before anything is written. Times are Unix seconds. */
-typedef struct {
-  gint64 id;                    /* once created */
-  gint64 created;
-  gint64 move_time[MAX_MOVES];
-  gint64 comment_time;          /* 0 = no timeline comment */
-  gint64 amount;                /* typed amount; 0 = computed from the product rows */
-  gint64 act_added[MAX_ACTIVITIES];
-  gint64 act_deadline[MAX_ACTIVITIES];
-  gint64 act_done[MAX_ACTIVITIES];   /* 0 = still to do */
-  gint64 act_id[MAX_ACTIVITIES];
-  guint32 company;              /* index + 1; 0 = a private person */
-  guint32 contact[2];           /* index + 1 into Demo.contact_ids; contact[0] is the primary */
-  guint16 row_qty[MAX_ROWS];
-  guint8 row_product[MAX_ROWS];
-  guint8 row_discount[MAX_ROWS];     /* percent */
-  guint8 n_rows;
-  guint8 pipeline;
-  guint8 first_stage;                /* index into the pipeline's stages */
-  guint8 move_stage[MAX_MOVES];      /* indexes into the pipeline's stages */
-  guint8 n_moves;
-  guint8 phrase;
-  guint8 currency;
-  guint8 type;
-  guint8 source;
-  guint8 member;
-  guint8 note;                  /* index + 1 into deal_notes; 0 = none */
-  guint8 comment;
-  guint8 reason;
-  guint8 act_kind[MAX_ACTIVITIES];
-  guint8 act_subject[MAX_ACTIVITIES];
-  guint8 act_note[MAX_ACTIVITIES];   /* index + 1 into activity_notes; 0 = none */
-  guint8 n_acts;
-  gint16 close_days;            /* planned close date, in days after the creation date */
-} DealPlan;
-
-typedef enum {
-  STEP_CREATE,
-  STEP_MOVE,
-  STEP_ACTIVITY,
-  STEP_DONE,
-  STEP_COMMENT,
-} StepKind;
-
-typedef struct {
-  gint64 time;
-  guint32 deal;
-  guint8 kind;
-  guint8 arg;
-} Step;
-
-typedef struct {
-  AffariStore *store;
-  GRand *rand;
-  gint64 today;                 /* local midnight of today */
-  GDate today_date;
-
-  gint64 team[16];
-  guint n_team;
-  PipelineRef pipes[2];
-  GPtrArray *types;             /* code, name, code, name… */
-  GPtrArray *sources;
-  gint64 *product_ids;
-
-  GArray *companies;            /* CompanyRef */
-  GArray *contact_ids;          /* gint64 */
-  GPtrArray *private_names;     /* full names of the private clients */
-  guint first_private;          /* into contact_ids */
-  guint n_private;
-
-  DealPlan *plans;
-  guint n_plans;
-  GArray *steps;                /* Step */
-} Demo;
+#include "io/affari-demo-private.h"
 
 /* ---- the sample vocabulary (Italian data for an Italian audience, not user interface) ---- */
-
-typedef struct {
-  const char *name;
-  const char *province;
-  const char *cap;
-  const char *prefix;           /* telephone area code */
-} City;
-
-static const City cities[] = {
-  { "Milano", "MI", "20121", "02" },       { "Roma", "RM", "00184", "06" },
-  { "Napoli", "NA", "80133", "081" },      { "Torino", "TO", "10121", "011" },
-  { "Bologna", "BO", "40121", "051" },     { "Firenze", "FI", "50123", "055" },
-  { "Prato", "PO", "59100", "0574" },      { "Genova", "GE", "16121", "010" },
-  { "Venezia", "VE", "30121", "041" },     { "Verona", "VR", "37121", "045" },
-  { "Padova", "PD", "35121", "049" },      { "Bari", "BA", "70121", "080" },
-  { "Palermo", "PA", "90133", "091" },     { "Catania", "CT", "95121", "095" },
-  { "Brescia", "BS", "25121", "030" },     { "Bergamo", "BG", "24121", "035" },
-  { "Modena", "MO", "41121", "059" },      { "Parma", "PR", "43121", "0521" },
-  { "Reggio Emilia", "RE", "42121", "0522" }, { "Vicenza", "VI", "36100", "0444" },
-  { "Treviso", "TV", "31100", "0422" },    { "Trieste", "TS", "34121", "040" },
-  { "Udine", "UD", "33100", "0432" },      { "Trento", "TN", "38122", "0461" },
-  { "Bolzano", "BZ", "39100", "0471" },    { "Perugia", "PG", "06121", "075" },
-  { "Ancona", "AN", "60121", "071" },      { "Pescara", "PE", "65121", "085" },
-  { "Cagliari", "CA", "09124", "070" },    { "Sassari", "SS", "07100", "079" },
-  { "Lecce", "LE", "73100", "0832" },      { "Salerno", "SA", "84121", "089" },
-  { "Como", "CO", "22100", "031" },        { "Varese", "VA", "21100", "0332" },
-  { "Monza", "MB", "20900", "039" },       { "Rimini", "RN", "47921", "0541" },
-  { "Ravenna", "RA", "48121", "0544" },    { "Livorno", "LI", "57123", "0586" },
-  { "Pisa", "PI", "56125", "050" },        { "Lucca", "LU", "55100", "0583" },
-  { "Novara", "NO", "28100", "0321" },     { "Cuneo", "CN", "12100", "0171" },
-};
-
-static const char * const streets[] = {
-  "Via Roma", "Via Garibaldi", "Corso Italia", "Via Mazzini", "Via Cavour", "Viale Europa",
-  "Via dell'Industria", "Via dell'Artigianato", "Via Giuseppe Verdi", "Piazza della Repubblica",
-  "Via Dante Alighieri", "Via Guglielmo Marconi", "Via Giacomo Matteotti", "Via Antonio Gramsci",
-  "Viale John Fitzgerald Kennedy", "Via Torino", "Via Vittorio Emanuele II", "Via dei Mille",
-  "Via Galileo Galilei", "Via del Lavoro", "Via Leonardo da Vinci", "Corso Venezia",
-};
-
-static const char * const surnames[] = {
-  "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino",
-  "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo",
-  "Lombardi", "Moretti", "Barbieri", "Fontana", "Santoro", "Mariani", "Rinaldi", "Caruso",
-  "Ferrara", "Galli", "Martini", "Leone", "Longo", "Gentile", "Martinelli", "Vitale",
-  "Lombardo", "Serra", "Coppola", "De Santis", "D'Angelo", "Marchetti", "Parisi", "Villa",
-  "Conte", "Ferraro", "Ferri", "Fabbri", "Bianco", "Marini", "Grasso", "Valentini", "Messina",
-  "Sala", "De Angelis", "Gatti", "Pellegrini", "Palumbo", "Sanna", "Farina", "Rizzi", "Monti",
-};
-
-/* Who buys what: every company runs an office; some also a workshop or a kitchen. */
-enum {
-  FOR_PRIVATE = 1 << 0,
-  FOR_OFFICE = 1 << 1,
-  FOR_INDUSTRY = 1 << 2,
-  FOR_FOOD = 1 << 3,
-};
-
-typedef struct {
-  const char *word;
-  gboolean word_first;          /* "Ferramenta Bianchi" rather than "Rossi Costruzioni" */
-  const char *industry;
-  guint8 audience;
-} Kind;
-
-#define WORKSHOP (FOR_OFFICE | FOR_INDUSTRY)
-#define KITCHEN  (FOR_OFFICE | FOR_FOOD)
-
-static const Kind kinds[] = {
-  { "Costruzioni", FALSE, "Edilizia", WORKSHOP },
-  { "Ferramenta", TRUE, "Commercio", WORKSHOP },
-  { "Tessitura", TRUE, "Tessile", WORKSHOP },
-  { "Trasporti", FALSE, "Trasporti", WORKSHOP },
-  { "Impianti Elettrici", FALSE, "Impiantistica", WORKSHOP },
-  { "Arredamenti", FALSE, "Arredamento", WORKSHOP },
-  { "Autofficina", TRUE, "Automotive", WORKSHOP },
-  { "Serramenti", FALSE, "Serramenti", WORKSHOP },
-  { "Tipografia", TRUE, "Grafica e stampa", WORKSHOP },
-  { "Alimentari", FALSE, "Alimentare", KITCHEN },
-  { "Ottica", TRUE, "Commercio", FOR_OFFICE },
-  { "Studio Tecnico", TRUE, "Servizi tecnici", FOR_OFFICE },
-  { "Informatica", FALSE, "Informatica", FOR_OFFICE },
-  { "Meccanica", FALSE, "Meccanica", WORKSHOP },
-  { "Idraulica", FALSE, "Impiantistica", WORKSHOP },
-  { "Logistica", FALSE, "Logistica", WORKSHOP },
-  { "Ceramiche", FALSE, "Ceramica", WORKSHOP },
-  { "Cantina", TRUE, "Vitivinicolo", WORKSHOP | FOR_FOOD },
-  { "Pasticceria", TRUE, "Ristorazione", KITCHEN },
-  { "Hotel", TRUE, "Turismo", KITCHEN },
-  { "Carpenteria Metallica", TRUE, "Meccanica", WORKSHOP },
-  { "Agenzia Immobiliare", TRUE, "Immobiliare", FOR_OFFICE },
-  { "Calzaturificio", TRUE, "Calzature", WORKSHOP },
-  { "Elettronica", FALSE, "Elettronica", WORKSHOP },
-};
-
-/* Repeated entries weigh the draw: most small Italian companies are S.r.l. */
-static const char * const legal_forms[] = {
-  "S.r.l.", "S.r.l.", "S.r.l.", "S.r.l.", "S.r.l.s.", "S.p.A.", "S.n.c.", "S.n.c.", "S.a.s.",
-  "S.a.s.",
-};
-
-static const char * const first_names[] = {
-  "Marco", "Luca", "Giuseppe", "Francesco", "Antonio", "Alessandro", "Andrea", "Matteo",
-  "Lorenzo", "Davide", "Stefano", "Paolo", "Roberto", "Giovanni", "Simone", "Fabio", "Massimo",
-  "Riccardo", "Giulia", "Francesca", "Chiara", "Sara", "Martina", "Elena", "Valentina",
-  "Alessia", "Federica", "Laura", "Silvia", "Paola", "Anna", "Maria", "Elisa", "Roberta",
-  "Claudia", "Beatrice", "Ilaria", "Nicola",
-};
-
-static const char * const positions[] = {
-  "Titolare", "Amministratore delegato", "Responsabile acquisti", "Direttore tecnico",
-  "Ufficio amministrazione", "Responsabile commerciale", "Responsabile di produzione",
-  "Geometra", "Office manager", "Responsabile IT",
-};
-
-static const char * const mobile_prefixes[] = {
-  "320", "328", "329", "333", "335", "338", "339", "340", "345", "347", "348", "349", "366",
-  "380", "388", "392",
-};
-
-static const char * const mail_providers[] = {
-  "gmail.com", "libero.it", "virgilio.it", "alice.it", "outlook.it",
-};
-
-/* The team that sells, besides the current user. */
-static const struct {
-  const char *name;
-  const char *email;
-} team_names[] = {
-  { "Giulia Ferri", "giulia.ferri@example.com" },
-  { "Marco Colombo", "marco.colombo@example.com" },
-  { "Francesca Rinaldi", "francesca.rinaldi@example.com" },
-  { "Luca Moretti", "luca.moretti@example.com" },
-  { "Sara Galli", "sara.galli@example.com" },
-};
 
 typedef struct {
   const char *name;
@@ -399,19 +154,19 @@ static const char * const activity_notes[] = {
 
 /* ---- small helpers ---- */
 
-static guint
-pick (GRand *rand,
+guint
+demo_pick (GRand *rand,
       guint  n)
 {
   g_assert (n > 0 && n <= G_MAXINT32);
   return (guint) g_rand_int_range (rand, 0, (gint32) n);
 }
 
-static gboolean
-chance (GRand *rand,
+gboolean
+demo_chance (GRand *rand,
         guint  percent)
 {
-  return pick (rand, 100) < percent;
+  return demo_pick (rand, 100) < percent;
 }
 
 /* A uniform time in [from, to); every span here is far below 2^31 seconds. */
@@ -422,21 +177,7 @@ pick_time (GRand  *rand,
 {
   if (to - from <= 1)
     return from;
-  return from + pick (rand, (guint) MIN (to - from, G_MAXINT32));
-}
-
-/* Lower-case ASCII letters and digits only: "D'Angelo Serramenti" → "dangeloserramenti". */
-static char *
-slug (const char *text)
-{
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (out, g_ascii_tolower (*p));
-
-  return g_string_free (out, FALSE);
+  return from + demo_pick (rand, (guint) MIN (to - from, G_MAXINT32));
 }
 
 static void
@@ -465,203 +206,15 @@ format_date (const Demo *demo,
               (guint) g_date_get_day (&date));
 }
 
-/* An Italian VAT number with its check digit (the Luhn-like rule of the Agenzia delle Entrate). */
-static char *
-make_vat_id (GRand *rand)
-{
-  int digits[11];
-  int sum = 0;
-  guint office = 1 + pick (rand, 100);
-
-  for (guint i = 0; i < 7; i++)
-    digits[i] = (int) pick (rand, 10);
-  if (digits[0] == 0)
-    digits[0] = 1;
-  digits[7] = (int) (office / 100);
-  digits[8] = (int) (office / 10 % 10);
-  digits[9] = (int) (office % 10);
-
-  for (guint i = 0; i < 10; i++)
-    {
-      int d = digits[i];
-
-      if (i % 2 == 1)
-        {
-          d *= 2;
-          if (d > 9)
-            d -= 9;
-        }
-      sum += d;
-    }
-  digits[10] = (10 - sum % 10) % 10;
-
-  return g_strdup_printf ("IT%d%d%d%d%d%d%d%d%d%d%d", digits[0], digits[1], digits[2],
-                          digits[3], digits[4], digits[5], digits[6], digits[7], digits[8],
-                          digits[9], digits[10]);
-}
-
-/* A landline number of the city: the area code and the subscriber number make ten digits. */
-static char *
-make_landline (GRand      *rand,
-               const City *city)
-{
-  GString *number = g_string_new ("+39 ");
-  gsize n_digits = 10 - strlen (city->prefix);
-
-  g_string_append (number, city->prefix);
-  g_string_append_c (number, ' ');
-  g_string_append_c (number, (char) ('2' + pick (rand, 8)));
-  for (gsize i = 1; i < n_digits; i++)
-    g_string_append_c (number, (char) ('0' + pick (rand, 10)));
-
-  return g_string_free (number, FALSE);
-}
-
-static char *
-make_mobile (GRand *rand)
-{
-  return g_strdup_printf ("+39 %s %03u %04u",
-                          mobile_prefixes[pick (rand, G_N_ELEMENTS (mobile_prefixes))],
-                          pick (rand, 1000), pick (rand, 10000));
-}
-
-static const City *
-pick_city (GRand *rand)
-{
-  /* The big cities come first in the table and get twice the weight. */
-  guint i = pick (rand, G_N_ELEMENTS (cities) + 8);
-
-  return &cities[i < G_N_ELEMENTS (cities) ? i : i - G_N_ELEMENTS (cities)];
-}
-
-static gboolean
-set_failed (GError     **error,
+gboolean
+demo_set_failed (GError     **error,
             const char  *message)
 {
   g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_FAILED, message);
   return FALSE;
 }
 
-/* ---- set-up: team, pipelines, reference lists, catalogue ---- */
-
-static gboolean
-setup_team (Demo    *demo,
-            GError **error)
-{
-  g_autoptr(GPtrArray) team = affari_store_list_team (demo->store, error);
-  gint64 current = affari_store_get_current_user (demo->store);
-
-  if (team == NULL)
-    return FALSE;
-
-  if (current > 0)
-    demo->team[demo->n_team++] = current;
-
-  for (guint i = 0; i < G_N_ELEMENTS (team_names); i++)
-    {
-      gint64 id = 0;
-
-      /* A second run adds deals to the same people rather than hiring namesakes. */
-      for (guint j = 0; j < team->len && id == 0; j++)
-        {
-          AffariTeamMember *member = g_ptr_array_index (team, j);
-
-          if (g_strcmp0 (affari_team_member_get_name (member), team_names[i].name) == 0)
-            id = affari_team_member_get_id (member);
-        }
-
-      if (id == current && id != 0)
-        continue;
-
-      if (id == 0)
-        {
-          id = affari_store_add_team_member (demo->store, team_names[i].name,
-                                             team_names[i].email, error);
-          if (id <= 0)
-            return FALSE;
-        }
-
-      demo->team[demo->n_team++] = id;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_pipeline (Demo         *demo,
-               PipelineRef  *pipe,
-               gint64        pipeline_id,
-               GError      **error)
-{
-  g_autoptr(GPtrArray) stages = affari_store_list_stages (demo->store, pipeline_id, error);
-
-  if (stages == NULL)
-    return FALSE;
-
-  pipe->id = pipeline_id;
-  pipe->won = -1;
-
-  for (guint i = 0; i < stages->len && pipe->n_stages < MAX_STAGES; i++)
-    {
-      AffariStage *stage = g_ptr_array_index (stages, i);
-      guint8 index = (guint8) pipe->n_stages++;
-
-      pipe->stages[index].id = affari_stage_get_id (stage);
-      pipe->stages[index].semantics = affari_stage_get_semantics (stage);
-
-      switch (pipe->stages[index].semantics)
-        {
-        case AFFARI_SEMANTICS_SUCCESS:
-          if (pipe->won < 0)
-            pipe->won = index;
-          break;
-        case AFFARI_SEMANTICS_FAILURE:
-          pipe->lost[pipe->n_lost++] = index;
-          break;
-        case AFFARI_SEMANTICS_PROCESS:
-        default:
-          pipe->process[pipe->n_process++] = index;
-          break;
-        }
-    }
-
-  if (pipe->n_process == 0)
-    return set_failed (error, _("A pipeline has no stage in progress, so no sample deal can be created in it"));
-
-  return TRUE;
-}
-
-static gboolean
-setup_pipelines (Demo    *demo,
-                 GError **error)
-{
-  g_autoptr(GPtrArray) pipelines = affari_store_list_pipelines (demo->store, error);
-  gint64 default_id = affari_store_get_default_pipeline_id (demo->store);
-  const char *renewals = _("Renewals");
-  gint64 renewals_id = 0;
-
-  if (pipelines == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < pipelines->len && renewals_id == 0; i++)
-    {
-      AffariPipeline *pipeline = g_ptr_array_index (pipelines, i);
-
-      if (affari_pipeline_get_id (pipeline) != default_id &&
-          g_strcmp0 (affari_pipeline_get_name (pipeline), renewals) == 0)
-        renewals_id = affari_pipeline_get_id (pipeline);
-    }
-
-  if (renewals_id == 0)
-    {
-      renewals_id = affari_store_create_pipeline (demo->store, renewals, error);
-      if (renewals_id <= 0)
-        return FALSE;
-    }
-
-  return load_pipeline (demo, &demo->pipes[0], default_id, error) &&
-         load_pipeline (demo, &demo->pipes[1], renewals_id, error);
-}
+/* ---- set-up: the product catalogue (team, pipelines and clients: affari-demo-clients.c) ---- */
 
 static gboolean
 setup_products (Demo    *demo,
@@ -702,184 +255,6 @@ setup_products (Demo    *demo,
   return TRUE;
 }
 
-static gint64
-add_contact (Demo        *demo,
-             gint64       company_id,
-             const char  *first,
-             const char  *last,
-             const char  *position,
-             const char  *domain,
-             GError     **error)
-{
-  g_autoptr(AffariContact) contact = affari_contact_new (first, last);
-  g_autofree char *phone = make_mobile (demo->rand);
-  g_autofree char *email = NULL;
-  g_autofree char *birthday = NULL;
-  gint64 id;
-
-  if (domain != NULL || chance (demo->rand, 60))
-    {
-      g_autofree char *first_slug = slug (first);
-      g_autofree char *last_slug = slug (last);
-
-      email = g_strdup_printf ("%s.%s@%s", first_slug, last_slug,
-                               domain != NULL ? domain
-                               : mail_providers[pick (demo->rand, G_N_ELEMENTS (mail_providers))]);
-    }
-
-  if (chance (demo->rand, 70))
-    birthday = g_strdup_printf ("%04u-%02u-%02u", 1958 + pick (demo->rand, 41),
-                                1 + pick (demo->rand, 12), 1 + pick (demo->rand, 28));
-
-  g_object_set (contact,
-                "company-id", company_id,
-                "position", position,
-                "phone", phone,
-                "email", email,
-                "birthday", birthday,
-                NULL);
-
-  id = affari_store_create_contact (demo->store, contact, error);
-  if (id > 0)
-    g_array_append_val (demo->contact_ids, id);
-  return id;
-}
-
-static gboolean
-add_company (Demo        *demo,
-             GHashTable  *names,
-             GError     **error)
-{
-  GRand *rand = demo->rand;
-  g_autoptr(AffariCompany) company = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *short_name = NULL;
-  g_autofree char *domain = NULL;
-  g_autofree char *email = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *vat_id = NULL;
-  const char *surname = NULL;
-  const Kind *kind = NULL;
-  const City *city = pick_city (rand);
-  CompanyRef ref = { 0 };
-  guint n_contacts;
-
-  /* Two partners' surnames make the rarer names, so 20,000 companies stay distinct. */
-  for (guint attempt = 0; attempt < 50; attempt++)
-    {
-      const char *form = legal_forms[pick (rand, G_N_ELEMENTS (legal_forms))];
-      g_autofree char *family = NULL;
-
-      surname = surnames[pick (rand, G_N_ELEMENTS (surnames))];
-      kind = &kinds[pick (rand, G_N_ELEMENTS (kinds))];
-
-      if (attempt > 0 || chance (rand, 20))
-        {
-          const char *partner = surnames[pick (rand, G_N_ELEMENTS (surnames))];
-
-          family = partner != surname ? g_strdup_printf ("%s & %s", surname, partner)
-                                      : g_strdup (surname);
-        }
-      else
-        family = g_strdup (surname);
-
-      g_free (short_name);
-      short_name = kind->word_first ? g_strdup_printf ("%s %s", kind->word, family)
-                                    : g_strdup_printf ("%s %s", family, kind->word);
-      g_free (name);
-      name = g_strdup_printf ("%s %s", short_name, form);
-
-      if (!g_hash_table_contains (names, name))
-        break;
-    }
-  g_hash_table_add (names, g_strdup (name));
-
-  {
-    g_autofree char *domain_slug = slug (short_name);
-    domain = g_strdup_printf ("%s.it", domain_slug);
-  }
-  email = g_strdup_printf ("%s@%s", chance (rand, 70) ? "info" : "amministrazione", domain);
-  phone = make_landline (rand, city);
-  address = g_strdup_printf ("%s %u, %s %s (%s)", streets[pick (rand, G_N_ELEMENTS (streets))],
-                             1 + pick (rand, 180), city->cap, city->name, city->province);
-  vat_id = make_vat_id (rand);
-
-  company = affari_company_new (name);
-  g_object_set (company,
-                "city", city->name,
-                "address", address,
-                "phone", phone,
-                "email", email,
-                "vat-id", vat_id,
-                "industry", kind->industry,
-                NULL);
-
-  ref.id = affari_store_create_company (demo->store, company, error);
-  if (ref.id <= 0)
-    return FALSE;
-
-  ref.first_contact = demo->contact_ids->len;
-  n_contacts = chance (rand, 40) ? 1 : chance (rand, 65) ? 2 : 3;
-
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      const char *first = first_names[pick (rand, G_N_ELEMENTS (first_names))];
-      const char *last;
-      const char *position;
-
-      /* The owner of a family business usually carries its name. */
-      if (i == 0 && chance (rand, 50))
-        {
-          last = surname;
-          position = positions[0];
-        }
-      else
-        {
-          last = surnames[pick (rand, G_N_ELEMENTS (surnames))];
-          position = positions[1 + pick (rand, G_N_ELEMENTS (positions) - 1)];
-        }
-
-      if (add_contact (demo, ref.id, first, last, position, domain, error) <= 0)
-        return FALSE;
-    }
-
-  ref.n_contacts = n_contacts;
-  ref.audience = kind->audience;
-  ref.short_name = g_steal_pointer (&short_name);
-  g_array_append_val (demo->companies, ref);
-
-  return TRUE;
-}
-
-static gboolean
-setup_clients (Demo     *demo,
-               guint     n_companies,
-               GError  **error)
-{
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < n_companies; i++)
-    if (!add_company (demo, names, error))
-      return FALSE;
-
-  /* A few private people buy solar panels and doors. */
-  demo->first_private = demo->contact_ids->len;
-  demo->n_private = n_companies / 10 + 2;
-
-  for (guint i = 0; i < demo->n_private; i++)
-    {
-      const char *first = first_names[pick (demo->rand, G_N_ELEMENTS (first_names))];
-      const char *last = surnames[pick (demo->rand, G_N_ELEMENTS (surnames))];
-
-      if (add_contact (demo, 0, first, last, NULL, NULL, error) <= 0)
-        return FALSE;
-      g_ptr_array_add (demo->private_names, g_strdup_printf ("%s %s", first, last));
-    }
-
-  return TRUE;
-}
-
 /* ---- the plan ---- */
 
 static void
@@ -898,15 +273,15 @@ add_step (Demo     *demo,
 static gint64
 pick_manual_amount (GRand *rand)
 {
-  guint bucket = pick (rand, 100);
+  guint bucket = demo_pick (rand, 100);
 
   if (bucket < 40)
-    return (gint64) (500 + 50 * pick (rand, 30)) * 100;       /* 500 … 1,950 */
+    return (gint64) (500 + 50 * demo_pick (rand, 30)) * 100;       /* 500 … 1,950 */
   if (bucket < 80)
-    return (gint64) (2000 + 100 * pick (rand, 80)) * 100;     /* 2,000 … 9,900 */
+    return (gint64) (2000 + 100 * demo_pick (rand, 80)) * 100;     /* 2,000 … 9,900 */
   if (bucket < 97)
-    return (gint64) (10000 + 500 * pick (rand, 140)) * 100;   /* 10,000 … 79,500 */
-  return (gint64) (80000 + 5000 * pick (rand, 35)) * 100;     /* the occasional big one */
+    return (gint64) (10000 + 500 * demo_pick (rand, 140)) * 100;   /* 10,000 … 79,500 */
+  return (gint64) (80000 + 5000 * demo_pick (rand, 35)) * 100;     /* the occasional big one */
 }
 
 static guint
@@ -916,15 +291,15 @@ pick_quantity (GRand         *rand,
   if (g_str_equal (product->unit, "mesi"))
     {
       static const guint months[] = { 12, 12, 12, 6, 24, 36, 3 };
-      return months[pick (rand, G_N_ELEMENTS (months))];
+      return months[demo_pick (rand, G_N_ELEMENTS (months))];
     }
   if (g_str_equal (product->unit, "ore"))
-    return 4 + pick (rand, 57);
+    return 4 + demo_pick (rand, 57);
   if (product->price < 10000)
-    return 10 + 5 * pick (rand, 25);
+    return 10 + 5 * demo_pick (rand, 25);
   if (product->price < 50000)
-    return 2 + pick (rand, 29);
-  return 1 + pick (rand, 4);
+    return 2 + demo_pick (rand, 29);
+  return 1 + demo_pick (rand, 4);
 }
 
 static void
@@ -938,12 +313,12 @@ plan_products (Demo     *demo,
     {
       guint n = plan->n_rows;
 
-      if (i > 0 && !chance (rand, 60))
+      if (i > 0 && !demo_chance (rand, 60))
         continue;
 
       plan->row_product[n] = (guint8) phrase->products[i];
       plan->row_qty[n] = (guint16) pick_quantity (rand, &catalogue[phrase->products[i]]);
-      plan->row_discount[n] = chance (rand, 25) ? (guint8) (5 * (1 + pick (rand, 4))) : 0;
+      plan->row_discount[n] = demo_chance (rand, 25) ? (guint8) (5 * (1 + demo_pick (rand, 4))) : 0;
       plan->n_rows++;
     }
 }
@@ -964,34 +339,34 @@ plan_path (Demo            *demo,
 
   if (outcome == AFFARI_SEMANTICS_PROCESS)
     {
-      guint target = pick (rand, n_process);
+      guint target = demo_pick (rand, n_process);
 
       /* Now and then a deal was given up and picked up again. */
-      if (pipe->n_lost > 0 && n_process > 1 && chance (rand, 4))
+      if (pipe->n_lost > 0 && n_process > 1 && demo_chance (rand, 4))
         {
           plan->move_stage[plan->n_moves++] = pipe->lost[0];
           target = MAX (target, 1);
         }
-      else if (chance (rand, 50))
+      else if (demo_chance (rand, 50))
         {
           plan->first_stage = pipe->process[target];
           return;
         }
-      else if (target >= 2 && chance (rand, 50))
-        plan->move_stage[plan->n_moves++] = pipe->process[1 + pick (rand, target - 1)];
+      else if (target >= 2 && demo_chance (rand, 50))
+        plan->move_stage[plan->n_moves++] = pipe->process[1 + demo_pick (rand, target - 1)];
 
       if (target > 0)
         plan->move_stage[plan->n_moves++] = pipe->process[target];
     }
   else
     {
-      if (n_process > 1 && chance (rand, outcome == AFFARI_SEMANTICS_SUCCESS ? 40 : 25))
-        plan->move_stage[plan->n_moves++] = pipe->process[1 + pick (rand, n_process - 1)];
+      if (n_process > 1 && demo_chance (rand, outcome == AFFARI_SEMANTICS_SUCCESS ? 40 : 25))
+        plan->move_stage[plan->n_moves++] = pipe->process[1 + demo_pick (rand, n_process - 1)];
 
       if (outcome == AFFARI_SEMANTICS_SUCCESS)
         plan->move_stage[plan->n_moves++] = (guint8) pipe->won;
-      else if (pipe->n_lost > 1 && chance (rand, 30))
-        plan->move_stage[plan->n_moves++] = pipe->lost[1 + pick (rand, pipe->n_lost - 1)];
+      else if (pipe->n_lost > 1 && demo_chance (rand, 30))
+        plan->move_stage[plan->n_moves++] = pipe->lost[1 + demo_pick (rand, pipe->n_lost - 1)];
       else
         plan->move_stage[plan->n_moves++] = pipe->lost[0];
     }
@@ -1002,23 +377,23 @@ plan_activity_deadline (Demo     *demo,
                         DealPlan *plan)
 {
   GRand *rand = demo->rand;
-  guint bucket = pick (rand, 100);
+  guint bucket = demo_pick (rand, 100);
   gint64 day;
   gint64 deadline;
 
   if (bucket < 20)
-    day = -1 - (gint64) pick (rand, 10);              /* overdue */
+    day = -1 - (gint64) demo_pick (rand, 10);              /* overdue */
   else if (bucket < 35)
     day = 0;                                          /* today */
   else if (bucket < 60)
-    day = 1 + pick (rand, 6);                         /* this week */
+    day = 1 + demo_pick (rand, 6);                         /* this week */
   else if (bucket < 80)
-    day = 7 + pick (rand, 7);                         /* next week */
+    day = 7 + demo_pick (rand, 7);                         /* next week */
   else
-    day = 14 + pick (rand, 47);                       /* later */
+    day = 14 + demo_pick (rand, 47);                       /* later */
 
   /* Whole quarter hours of the working day. */
-  deadline = demo->today + day * DAY + 9 * HOUR + 15 * MINUTE * pick (rand, 36);
+  deadline = demo->today + day * DAY + 9 * HOUR + 15 * MINUTE * demo_pick (rand, 36);
 
   /* An overdue activity of a deal created yesterday was due soon after it was created. */
   if (deadline <= plan->created + HOUR)
@@ -1033,8 +408,8 @@ plan_deal (Demo     *demo,
            guint     index)
 {
   GRand *rand = demo->rand;
-  gboolean is_private = demo->n_private > 0 && chance (rand, 6);
-  guint outcome_draw = pick (rand, 100);
+  gboolean is_private = demo->n_private > 0 && demo_chance (rand, 6);
+  guint outcome_draw = demo_pick (rand, 100);
   AffariSemantics outcome;
   PipelineRef *pipe;
   gint64 end;
@@ -1044,13 +419,13 @@ plan_deal (Demo     *demo,
   guint8 candidates[G_N_ELEMENTS (phrases)];
   guint8 audience = FOR_PRIVATE;
 
-  plan->pipeline = !is_private && chance (rand, 22) ? 1 : 0;
+  plan->pipeline = !is_private && demo_chance (rand, 22) ? 1 : 0;
   pipe = &demo->pipes[plan->pipeline];
 
   /* The client: a company (key accounts get more deals), or a private person. */
   if (is_private)
     {
-      guint contact = demo->first_private + pick (rand, demo->n_private);
+      guint contact = demo->first_private + demo_pick (rand, demo->n_private);
 
       plan->company = 0;
       plan->contact[0] = contact + 1;
@@ -1060,21 +435,21 @@ plan_deal (Demo     *demo,
       guint n_companies = demo->companies->len;
       guint n_key = MAX (n_companies * 15 / 100, 1);
       /* A few clients are worth half the business, once there are enough of them to notice. */
-      guint company = n_companies >= 40 && chance (rand, 50) ? pick (rand, n_key) : pick (rand, n_companies);
+      guint company = n_companies >= 40 && demo_chance (rand, 50) ? demo_pick (rand, n_key) : demo_pick (rand, n_companies);
       const CompanyRef *ref = &g_array_index (demo->companies, CompanyRef, company);
-      guint primary = pick (rand, ref->n_contacts);
+      guint primary = demo_pick (rand, ref->n_contacts);
 
       plan->company = company + 1;
       audience = ref->audience;
       plan->contact[0] = ref->first_contact + primary + 1;
-      if (ref->n_contacts > 1 && chance (rand, 30))
-        plan->contact[1] = ref->first_contact + (primary + 1 + pick (rand, ref->n_contacts - 1)) % ref->n_contacts + 1;
+      if (ref->n_contacts > 1 && demo_chance (rand, 30))
+        plan->contact[1] = ref->first_contact + (primary + 1 + demo_pick (rand, ref->n_contacts - 1)) % ref->n_contacts + 1;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
     if (phrases[i].pipeline == plan->pipeline && (phrases[i].audience & audience) != 0)
       candidates[n_phrases++] = (guint8) i;
-  plan->phrase = candidates[pick (rand, n_phrases)];
+  plan->phrase = candidates[demo_pick (rand, n_phrases)];
 
   /* About 20 % won, 15 % lost, the rest in progress. */
   if (outcome_draw < 20 && pipe->won >= 0)
@@ -1088,22 +463,22 @@ plan_deal (Demo     *demo,
   if (outcome == AFFARI_SEMANTICS_PROCESS)
     {
       /* The smaller of two draws: more deals from the last weeks than from months ago. */
-      guint a = pick (rand, 150);
-      guint b = pick (rand, 150);
+      guint a = demo_pick (rand, 150);
+      guint b = demo_pick (rand, 150);
 
       days_ago = 1 + MIN (a, b);
     }
   else
-    days_ago = 10 + pick (rand, 530);
-  plan->created = demo->today - (gint64) days_ago * DAY + 8 * HOUR + pick (rand, 10 * HOUR);
+    days_ago = 10 + demo_pick (rand, 530);
+  plan->created = demo->today - (gint64) days_ago * DAY + 8 * HOUR + demo_pick (rand, 10 * HOUR);
 
   plan_path (demo, plan, pipe, outcome);
 
   if (outcome == AFFARI_SEMANTICS_PROCESS)
-    end = plan->created + (demo->today - 30 * MINUTE - plan->created) * (20 + pick (rand, 81)) / 100;
+    end = plan->created + (demo->today - 30 * MINUTE - plan->created) * (20 + demo_pick (rand, 81)) / 100;
   else
     {
-      gint64 duration = (gint64) (2 + pick (rand, 88)) * DAY + pick (rand, 8 * HOUR);
+      gint64 duration = (gint64) (2 + demo_pick (rand, 88)) * DAY + demo_pick (rand, 8 * HOUR);
 
       end = MIN (plan->created + duration, demo->today - HOUR);
     }
@@ -1120,47 +495,47 @@ plan_deal (Demo     *demo,
     }
 
   if (outcome == AFFARI_SEMANTICS_PROCESS)
-    plan->close_days = (gint16) (7 + pick (rand, 84));
+    plan->close_days = (gint16) (7 + demo_pick (rand, 84));
   else
     plan->close_days = (gint16) ((end - plan->created) / DAY);
 
   /* Money: half the euro deals are priced from the catalogue, the rest typed by hand. */
   {
-    guint draw = pick (rand, 100);
+    guint draw = demo_pick (rand, 100);
     plan->currency = draw < 95 ? 0 : draw < 98 ? 1 : 2;
   }
-  if (plan->currency == 0 && chance (rand, 50))
+  if (plan->currency == 0 && demo_chance (rand, 50))
     plan_products (demo, plan);
   else
     plan->amount = pick_manual_amount (rand);
 
   /* The first type (a plain sale) is the most common; guint8 indexes cover the first 256. */
-  plan->type = (guint8) (demo->types->len >= 2 && !chance (rand, 50)
-                         ? pick (rand, MIN (demo->types->len / 2, 256)) : 0);
-  plan->source = (guint8) (demo->sources->len >= 2 ? pick (rand, MIN (demo->sources->len / 2, 256)) : 0);
-  plan->member = (guint8) pick (rand, demo->n_team);
-  plan->note = chance (rand, 30) ? (guint8) (1 + pick (rand, G_N_ELEMENTS (deal_notes))) : 0;
-  plan->reason = (guint8) pick (rand, G_N_ELEMENTS (lost_reasons));
+  plan->type = (guint8) (demo->types->len >= 2 && !demo_chance (rand, 50)
+                         ? demo_pick (rand, MIN (demo->types->len / 2, 256)) : 0);
+  plan->source = (guint8) (demo->sources->len >= 2 ? demo_pick (rand, MIN (demo->sources->len / 2, 256)) : 0);
+  plan->member = (guint8) demo_pick (rand, demo->n_team);
+  plan->note = demo_chance (rand, 30) ? (guint8) (1 + demo_pick (rand, G_N_ELEMENTS (deal_notes))) : 0;
+  plan->reason = (guint8) demo_pick (rand, G_N_ELEMENTS (lost_reasons));
 
-  if (chance (rand, 20))
+  if (demo_chance (rand, 20))
     {
-      plan->comment = (guint8) pick (rand, G_N_ELEMENTS (timeline_comments));
+      plan->comment = (guint8) demo_pick (rand, G_N_ELEMENTS (timeline_comments));
       plan->comment_time = pick_time (rand, plan->created + MINUTE, MAX (end, plan->created + 2 * MINUTE));
     }
 
   /* Planned activities on most open deals. */
-  if (outcome == AFFARI_SEMANTICS_PROCESS && chance (rand, 70))
+  if (outcome == AFFARI_SEMANTICS_PROCESS && demo_chance (rand, 70))
     {
-      guint n = chance (rand, 35) ? 2 : 1;
+      guint n = demo_chance (rand, 35) ? 2 : 1;
 
       for (guint a = 0; a < n; a++)
         {
           guint k = plan->n_acts++;
           gint64 latest;
 
-          plan->act_kind[k] = (guint8) pick (rand, 4);
-          plan->act_subject[k] = (guint8) pick (rand, G_N_ELEMENTS (activity_subjects[0]));
-          plan->act_note[k] = chance (rand, 30) ? (guint8) (1 + pick (rand, G_N_ELEMENTS (activity_notes))) : 0;
+          plan->act_kind[k] = (guint8) demo_pick (rand, 4);
+          plan->act_subject[k] = (guint8) demo_pick (rand, G_N_ELEMENTS (activity_subjects[0]));
+          plan->act_note[k] = demo_chance (rand, 30) ? (guint8) (1 + demo_pick (rand, G_N_ELEMENTS (activity_notes))) : 0;
           plan->act_deadline[k] = plan_activity_deadline (demo, plan);
           latest = MIN (plan->act_deadline[k], demo->today) - MINUTE;
           plan->act_added[k] = pick_time (rand, plan->created + MINUTE, MAX (latest, plan->created + 2 * MINUTE));
@@ -1168,16 +543,16 @@ plan_deal (Demo     *demo,
     }
 
   /* Done activities: a quarter of the open deals, half of the closed ones. */
-  if (chance (rand, outcome == AFFARI_SEMANTICS_PROCESS ? 25 : 50))
+  if (demo_chance (rand, outcome == AFFARI_SEMANTICS_PROCESS ? 25 : 50))
     {
       guint k = plan->n_acts++;
 
-      plan->act_kind[k] = (guint8) pick (rand, 4);
-      plan->act_subject[k] = (guint8) pick (rand, G_N_ELEMENTS (activity_subjects[0]));
+      plan->act_kind[k] = (guint8) demo_pick (rand, 4);
+      plan->act_subject[k] = (guint8) demo_pick (rand, G_N_ELEMENTS (activity_subjects[0]));
       plan->act_note[k] = 0;
-      plan->act_deadline[k] = plan->created + span * (20 + pick (rand, 70)) / 100 + MINUTE;
+      plan->act_deadline[k] = plan->created + span * (20 + demo_pick (rand, 70)) / 100 + MINUTE;
       plan->act_added[k] = plan->created + (plan->act_deadline[k] - plan->created) / 3 + MINUTE / 2;
-      plan->act_done[k] = plan->act_deadline[k] + pick (rand, 3 * HOUR) + MINUTE;
+      plan->act_done[k] = plan->act_deadline[k] + demo_pick (rand, 3 * HOUR) + MINUTE;
       plan->act_done[k] = MIN (plan->act_done[k], demo->today - MINUTE);
       if (plan->act_done[k] <= plan->act_added[k])
         plan->act_done[k] = plan->act_added[k] + 1;
@@ -1346,7 +721,7 @@ run_step (Demo        *demo,
 
     case STEP_DONE:
       if (plan->act_id[step->arg] <= 0)
-        return set_failed (error, _("An activity of the sample data was not saved"));
+        return demo_set_failed (error, _("An activity of the sample data was not saved"));
       return affari_store_complete_activity (demo->store, plan->act_id[step->arg], TRUE, error);
 
     case STEP_COMMENT:
@@ -1385,11 +760,11 @@ generate (Demo     *demo,
   /* Companies, people and the catalogue existed before the oldest deal. */
   affari_store_set_now (demo->store, demo->today - 600 * DAY + 9 * HOUR);
 
-  if (!setup_team (demo, error) || !setup_pipelines (demo, error))
+  if (!demo_setup_team (demo, error) || !demo_setup_pipelines (demo, error))
     return FALSE;
 
   if (demo->n_team == 0)
-    return set_failed (error, _("The database has no team member to make responsible for the sample deals"));
+    return demo_set_failed (error, _("The database has no team member to make responsible for the sample deals"));
 
   demo->types = affari_store_list_deal_types (demo->store, error);
   if (demo->types == NULL)
@@ -1398,7 +773,7 @@ generate (Demo     *demo,
   if (demo->sources == NULL)
     return FALSE;
 
-  if (!setup_products (demo, error) || !setup_clients (demo, n_companies, error))
+  if (!setup_products (demo, error) || !demo_setup_clients (demo, n_companies, error))
     return FALSE;
 
   demo->n_plans = n_deals;
