@@ -1387,6 +1387,36 @@ test_undo (Fixture       *f,
   AFFARI_TEST_RUN (f, undo_body);
 }
 
+/* A client's name is shown as written, "&" included: text, never read as markup. */
+static void
+ampersand_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), "Rossi & Figli S.r.l."));
+}
+
+static void
+test_ampersand (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(AffariCompany) company = affari_company_new ("Rossi & Figli S.r.l.");
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  card_deal_id = create_deal (store, "Porte & finestre", 90000);
+  g_assert_cmpint (affari_store_create_company (store, company, &error), >, 0);
+  deal = affari_store_get_deal (store, card_deal_id, &error);
+  affari_deal_set_company_id (deal, affari_company_get_id (company));
+  g_assert_true (affari_store_update_deal (store, deal, &error));
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, ampersand_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -1404,6 +1434,7 @@ main (int   argc,
   g_test_add ("/ui/deal-card/product-completion", Fixture, NULL, fixture_set_up, test_product_completion, fixture_tear_down);
   g_test_add ("/ui/deal-card/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
   g_test_add ("/ui/deal-card/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/ui/deal-card/ampersand", Fixture, NULL, fixture_set_up, test_ampersand, fixture_tear_down);
   g_test_add ("/ui/deal-card/walk-through", Fixture, NULL, fixture_set_up, test_walk_through, fixture_tear_down);
 
   return g_test_run ();

@@ -85,6 +85,8 @@ affari_card_error_row_new (void)
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* Messages quote what was typed, which is text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_visible (row, FALSE);
   gtk_widget_add_css_class (row, "error");
   gtk_widget_add_css_class (row, "field-error");
