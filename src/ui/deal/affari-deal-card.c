@@ -294,7 +294,7 @@ static void
 card_reopen (AffariDealCard *self)
 {
   if (deal_id (self) != 0)
-    gtk_widget_activate_action_variant (GTK_WIDGET (self), "deal.reopen", deal_id_variant (self));
+    gtk_widget_activate_action (GTK_WIDGET (self), "deal.reopen", "@ax", deal_id_variant (self));
 }
 
 /* ------------------------------------------------------------ signal callbacks */
@@ -597,7 +597,7 @@ delete_action (GtkWidget  *widget,
   /* The window's deal.trash: its toast offers "Annulla", Ctrl+Z restores; the store's change
    * closes the card (on_store_changed_cb). */
   if (deal_id (self) != 0)
-    gtk_widget_activate_action_variant (widget, "deal.trash", deal_id_variant (self));
+    gtk_widget_activate_action (widget, "deal.trash", "@ax", deal_id_variant (self));
 }
 
 static void
