@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "model/affari-change-set.h"
+#include "ui/common/affari-ui.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-card-activities.h"
 #include "ui/deal/affari-deal-lists.h"
@@ -23,8 +24,7 @@ struct _AffariDealCardActivities
   GPtrArray           *rows;        /* widgets in open_group / done_group */
   guint                n_open;
 
-  AdwPreferencesPage  *page;
-  AdwPreferencesGroup *plan_group;
+  /* template */
   AdwComboRow         *kind_row;
   AdwEntryRow         *subject_row;
   AdwActionRow        *subject_error;
@@ -33,7 +33,7 @@ struct _AffariDealCardActivities
   AdwComboRow         *responsible_row;
   AdwEntryRow         *description_row;
   AdwPreferencesGroup *open_group;
-  AdwStatusPage       *empty_page;
+  GtkWidget           *empty_state;
   AdwPreferencesGroup *done_group;
   GtkLabel            *error_label;
 };
@@ -246,7 +246,7 @@ reload (AffariDealCardActivities *self)
         }
       g_ptr_array_add (self->rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), self->n_open == 0);
+  gtk_widget_set_visible (self->empty_state, self->n_open == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->done_group), n_done > 0);
 }
 
@@ -320,12 +320,23 @@ reschedule_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "activity.set-deadline", "(xxx)", affari_deal_get_id (self->deal), id, deadline);
 }
 
+/* ------------------------------------------------------------ signal callbacks */
+
+static void
+on_plan_entry_activated_cb (AdwEntryRow              *row,
+                            AffariDealCardActivities *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "card-activities.plan", NULL);
+}
+
 /* ------------------------------------------------------------ overrides */
 
 static void
 affari_deal_card_activities_dispose (GObject *object)
 {
   AffariDealCardActivities *self = AFFARI_DEAL_CARD_ACTIVITIES (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->lists);
@@ -345,96 +356,40 @@ affari_deal_card_activities_class_init (AffariDealCardActivitiesClass *klass)
 
   gtk_widget_class_install_action (widget_class, "card-activities.plan", NULL, plan_action);
   gtk_widget_class_install_action (widget_class, "card-activities.reschedule", "(xs)", reschedule_action);
-}
 
-static AdwEntryRow *
-entry_row_new (AdwPreferencesGroup *group,
-               const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  affari_card_track_edits (GTK_EDITABLE (row));
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static void
-on_plan_entry_activated_cb (AdwEntryRow              *row,
-                            AffariDealCardActivities *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "card-activities.plan", NULL);
+  affari_ui_ensure_resources ();
+  g_type_ensure (AFFARI_TYPE_TEAM_MEMBER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card-activities.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, subject_error);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, deadline_error);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, responsible_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, description_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, open_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, empty_state);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, done_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardActivities, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_entry_activated_cb);
 }
 
 static void
 affari_deal_card_activities_init (AffariDealCardActivities *self)
 {
-  GtkStringList *kind_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = NULL;
-  GtkWidget *plan_button, *error_group;
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
 
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-
-  self->plan_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->plan_group, _("Plan an Activity"));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_names, affari_activity_type_label (kinds[i]));
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
-  g_object_unref (kind_names);
-  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->kind_row));
 
-  self->subject_row = entry_row_new (self->plan_group, _("Subject"));
-  g_signal_connect (self->subject_row, "entry-activated", G_CALLBACK (on_plan_entry_activated_cb), self);
-  self->subject_error = affari_card_error_row_new ();
-  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->subject_error));
-  self->deadline_row = entry_row_new (self->plan_group, _("Deadline"));
-  g_signal_connect (self->deadline_row, "entry-activated", G_CALLBACK (on_plan_entry_activated_cb), self);
-  self->deadline_error = affari_card_error_row_new ();
-  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->deadline_error));
-
-  self->responsible_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->responsible_row), _("Responsible"));
-  expression = gtk_property_expression_new (AFFARI_TYPE_TEAM_MEMBER, NULL, "name");
-  adw_combo_row_set_expression (self->responsible_row, expression);
-  adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->responsible_row));
-
-  self->description_row = entry_row_new (self->plan_group, _("Description"));
-
-  plan_button = gtk_button_new_with_mnemonic (_("_Plan"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (plan_button), "card-activities.plan");
-  gtk_widget_add_css_class (plan_button, "suggested-action");
-  gtk_widget_set_halign (plan_button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (plan_button, 12);
-  adw_preferences_group_add (self->plan_group, plan_button);
-  adw_preferences_page_add (self->page, self->plan_group);
-
-  error_group = adw_preferences_group_new ();
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (error_group), GTK_WIDGET (self->error_label));
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (error_group));
-
-  self->open_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->open_group, _("Planned"));
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "alarm-symbolic");
-  adw_status_page_set_title (self->empty_page, _("Nothing Planned"));
-  adw_status_page_set_description (self->empty_page, _("Plan the next call, meeting, task or e-mail to keep the deal moving."));
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
-  adw_preferences_group_add (self->open_group, GTK_WIDGET (self->empty_page));
-  adw_preferences_page_add (self->page, self->open_group);
-
-  self->done_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->done_group, _("Done"));
-  adw_preferences_page_add (self->page, self->done_group);
+  affari_card_track_edits (GTK_EDITABLE (self->subject_row));
+  affari_card_track_edits (GTK_EDITABLE (self->deadline_row));
+  affari_card_track_edits (GTK_EDITABLE (self->description_row));
 }
 
 /* ------------------------------------------------------------ public API */

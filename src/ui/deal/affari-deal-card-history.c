@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/common/affari-ui.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-card-history.h"
 
@@ -20,7 +21,9 @@ struct _AffariDealCardHistory
   GPtrArray           *day_groups;   /* AdwPreferencesGroup */
   guint                n_events;
 
-  AdwPreferencesPage  *page;
+  AdwPreferencesPage  *page;         /* the bin's child */
+
+  /* template */
   AdwEntryRow         *comment_row;
   AdwActionRow        *comment_error;
 };
@@ -193,6 +196,8 @@ comment_action (GtkWidget  *widget,
   reload (self);
 }
 
+/* ------------------------------------------------------------ signal callbacks */
+
 static void
 on_comment_apply_cb (AdwEntryRow           *row,
                      AffariDealCardHistory *self)
@@ -206,6 +211,8 @@ static void
 affari_deal_card_history_dispose (GObject *object)
 {
   AffariDealCardHistory *self = AFFARI_DEAL_CARD_HISTORY (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_HISTORY);
 
   g_clear_pointer (&self->day_groups, g_ptr_array_unref);
   g_clear_object (&self->deal);
@@ -223,28 +230,22 @@ affari_deal_card_history_class_init (AffariDealCardHistoryClass *klass)
   object_class->dispose = affari_deal_card_history_dispose;
 
   gtk_widget_class_install_action (widget_class, "history.comment", NULL, comment_action);
+
+  affari_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card-history.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardHistory, comment_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCardHistory, comment_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_comment_apply_cb);
 }
 
 static void
 affari_deal_card_history_init (AffariDealCardHistory *self)
 {
-  AdwPreferencesGroup *comment_group;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a template child: AdwBin unparents its child itself, dispose_template would do it twice. */
+  self->page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
 
   self->day_groups = g_ptr_array_new ();
-
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-
-  comment_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->comment_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->comment_row), _("Add a Comment"));
-  adw_entry_row_set_show_apply_button (self->comment_row, TRUE);
-  g_signal_connect (self->comment_row, "apply", G_CALLBACK (on_comment_apply_cb), self);
-  g_signal_connect (self->comment_row, "entry-activated", G_CALLBACK (on_comment_apply_cb), self);
-  adw_preferences_group_add (comment_group, GTK_WIDGET (self->comment_row));
-  self->comment_error = affari_card_error_row_new ();
-  adw_preferences_group_add (comment_group, GTK_WIDGET (self->comment_error));
-  adw_preferences_page_add (self->page, comment_group);
 }
 
 /* ------------------------------------------------------------ public API */
