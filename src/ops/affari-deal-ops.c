@@ -396,6 +396,30 @@ affari_deal_ops_move (AffariDealOps  *self,
   return run_each (self, ids, n_ids, move_step, &args, label, error);
 }
 
+AffariChangeSet *
+affari_deal_ops_create (AffariDealOps      *self,
+                        AffariDeal         *deal,
+                        AffariDealOpsFill   fill,
+                        gpointer            data,
+                        GError            **error)
+{
+  g_autofree char *label = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
+  g_return_val_if_fail (AFFARI_IS_DEAL (deal), NULL);
+
+  /* Translators: a toast; %s is the title of the new deal. */
+  label = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
+  if (!affari_store_begin_change (self->store, NULL, 0, error))
+    return NULL;
+  ok = affari_store_create_deal (self->store, deal, error);
+  if (ok && fill != NULL)
+    fill (affari_deal_get_id (deal), data);
+  ok = ok && affari_store_change_add_created (self->store, affari_deal_get_id (deal), error);
+  return record (self, affari_store_end_change (self->store, ok, label, error));
+}
+
 guint
 affari_deal_ops_count_reopened (AffariDealOps *self,
                                 const gint64  *ids,

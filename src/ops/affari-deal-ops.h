@@ -36,6 +36,15 @@ G_DECLARE_FINAL_TYPE (AffariDealOps, affari_deal_ops, AFFARI, DEAL_OPS, GObject)
 AffariDealOps   *affari_deal_ops_new                (AffariStore *store);
 AffariStore     *affari_deal_ops_get_store          (AffariDealOps *self);
 
+/* ---- creation ---- */
+/* What a new deal brings along, written in the creation's transaction (the contacts and custom
+ * fields typed in a new card); its own errors are its own business (the deal is created). */
+typedef void (*AffariDealOpsFill) (gint64 deal_id, gpointer data);
+/* Creates @deal (its id and defaults filled in) and, when @fill is given, what comes with it:
+ * one transaction; undoing it puts the deal in the trash, redoing takes it out again. */
+AffariChangeSet *affari_deal_ops_create             (AffariDealOps *self, AffariDeal *deal,
+                                                     AffariDealOpsFill fill, gpointer data, GError **error);
+
 /* ---- moves ---- */
 /* Moves the deals to @stage_id (their pipeline's) at @index among its deals (0 = top, -1 =
  * bottom; several keep their order). Closes them on a won/lost stage, with @reason (nullable)

@@ -39,6 +39,7 @@ typedef struct {
 
 typedef struct {
   gint64 deal_id;
+  gboolean created;           /* the change created the deal: "before" is it in the trash */
   StoreRows *parts[N_PARTS];
 } StoreDealSnapshot;
 
@@ -157,6 +158,64 @@ take_snapshot (AffariStore  *self,
     }
 
   return snapshot;
+}
+
+static StoreRows *
+store_rows_copy (const StoreRows *rows)
+{
+  StoreRows *copy = g_new0 (StoreRows, 1);
+
+  copy->n_cols = rows->n_cols;
+  copy->cols = g_strdupv (rows->cols);
+  copy->rows = g_ptr_array_new ();
+  for (guint r = 0; r < rows->rows->len; r++)
+    {
+      sqlite3_value **values = g_ptr_array_index (rows->rows, r);
+      sqlite3_value **dup = g_new0 (sqlite3_value *, rows->n_cols);
+
+      for (guint c = 0; c < rows->n_cols; c++)
+        dup[c] = sqlite3_value_dup (values[c]);
+      g_ptr_array_add (copy->rows, dup);
+    }
+
+  return copy;
+}
+
+/* What undoing a creation puts back: the new deal as it is, but in the trash (restorable, as a
+ * trashed deal is; redo takes it out again). */
+static StoreDealSnapshot *
+trashed_copy (AffariStore        *self,
+              StoreDealSnapshot  *after,
+              GError            **error)
+{
+  StoreDealSnapshot *copy = g_new0 (StoreDealSnapshot, 1);
+  StoreRows *deal;
+  sqlite3_stmt *stmt;
+
+  copy->deal_id = after->deal_id;
+  for (guint i = 0; i < N_PARTS; i++)
+    copy->parts[i] = store_rows_copy (after->parts[i]);
+
+  /* A value of the right type comes from SQLite itself. */
+  stmt = store_prepare (self, "SELECT ?1", error);
+  if (stmt == NULL)
+    {
+      store_deal_snapshot_free (copy);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, affari_store_now (self));
+  deal = copy->parts[0];
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint c = 0; c < deal->n_cols; c++)
+      if (g_str_equal (deal->cols[c], "deleted_at"))
+        {
+          sqlite3_value **values = g_ptr_array_index (deal->rows, 0);
+
+          sqlite3_value_free (values[c]);
+          values[c] = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+        }
+  sqlite3_reset (stmt);
+  return copy;
 }
 
 static gboolean
@@ -388,6 +447,24 @@ affari_store_change_add_deal (AffariStore  *self,
   return TRUE;
 }
 
+gboolean
+affari_store_change_add_created (AffariStore  *self,
+                                 gint64        deal_id,
+                                 GError      **error)
+{
+  StoreDealSnapshot *placeholder;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->change_before != NULL, FALSE);
+
+  /* Its "before" is known only once the change is complete (affari_store_end_change). */
+  placeholder = g_new0 (StoreDealSnapshot, 1);
+  placeholder->deal_id = deal_id;
+  placeholder->created = TRUE;
+  g_ptr_array_add (self->change_before, placeholder);
+  return TRUE;
+}
+
 AffariChangeSet *
 affari_store_end_change (AffariStore  *self,
                          gboolean      ok,
@@ -406,11 +483,24 @@ affari_store_end_change (AffariStore  *self,
       after = g_ptr_array_new_with_free_func (store_deal_snapshot_free);
       for (guint i = 0; ok && i < before->len; i++)
         {
-          StoreDealSnapshot *snapshot = take_snapshot (self, ((StoreDealSnapshot *) g_ptr_array_index (before, i))->deal_id, error);
+          StoreDealSnapshot *was = g_ptr_array_index (before, i);
+          StoreDealSnapshot *snapshot = take_snapshot (self, was->deal_id, error);
 
           ok = snapshot != NULL;
           if (ok)
             g_ptr_array_add (after, snapshot);
+          if (ok && was->created)
+            {
+              StoreDealSnapshot *trashed = trashed_copy (self, snapshot, error);
+
+              ok = trashed != NULL;
+              if (ok)
+                {
+                  /* The placeholder leaves the array through its free function. */
+                  g_ptr_array_index (before, i) = trashed;
+                  store_deal_snapshot_free (was);
+                }
+            }
         }
     }
 

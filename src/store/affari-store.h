@@ -191,6 +191,9 @@ gboolean     affari_store_add_comment       (AffariStore *self, gint64 deal_id, 
 gboolean     affari_store_begin_change      (AffariStore *self, const gint64 *deal_ids, guint n_deals, GError **error);
 /* Declares one more deal of the change in progress, before anything writes to it. */
 gboolean     affari_store_change_add_deal   (AffariStore *self, gint64 deal_id, GError **error);
+/* Declares a deal the change in progress has just created: undoing the change puts it in the
+ * trash (restorable), redoing takes it out again. */
+gboolean     affari_store_change_add_created (AffariStore *self, gint64 deal_id, GError **error);
 /* Commits the change when @ok (rolls it back otherwise) and returns its change set (also emitted
  * with "changed"), named @label and carrying what undo and redo need; NULL with @error. */
 AffariChangeSet *affari_store_end_change    (AffariStore *self, gboolean ok, const char *label, GError **error);

@@ -1095,6 +1095,19 @@ quick_create_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (window));
   assert_column_true (store, third);
 
+  /* The creation is a change like the others: Ctrl+Z puts the deal in the trash (the column
+   * empties), Ctrl+Shift+Z brings it back. */
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>z");
+  WAIT_UNTIL (affari_kanban_column_get_count (third) == 0);
+  {
+    g_autoptr(AffariDeal) trashed = load_deal (store, id);
+
+    g_assert_cmpint (affari_deal_get_deleted_at (trashed), >, 0);
+  }
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Shift><Control>z");
+  WAIT_UNTIL (affari_kanban_column_get_count (third) == 1);
+  g_assert_cmpint (affari_deal_list_get_id_at (affari_kanban_column_get_deals (third), 0), ==, id);
+
   /* The "+" of another column opens its own form, with the cursor in the title. */
   {
     AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);

@@ -289,6 +289,44 @@ test_activities_and_dates (Fixture *f, gconstpointer data)
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
 }
 
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(AffariDeal) back = NULL;
+  AffariDealQuery trash = { .include_deleted = TRUE };
+  guint live = affari_store_count_deals (f->store, NULL, NULL);
+  const AffariDealChange *change;
+  gint64 id;
+
+  affari_deal_set_title (deal, "Impianto fotovoltaico");
+  affari_deal_set_amount (deal, 1250000);
+  set = affari_deal_ops_create (f->ops, deal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = affari_deal_get_id (deal);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (affari_change_set_get_label (set), ==, "Affare “Impianto fotovoltaico” creato");
+  change = affari_change_set_find (set, id);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->old_stage_id, ==, 0);
+  g_assert_cmpint (change->new_stage_id, >, 0);
+  g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, live + 1);
+
+  /* Undone: in the trash, where it can still be found; redone: back where it was. */
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, live);
+  g_assert_cmpuint (affari_store_count_deals (f->store, &trash, NULL), ==, 1);
+  g_assert_true (affari_deal_ops_redo (f->ops, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, live + 1);
+  back = affari_store_get_deal (f->store, id, NULL);
+  g_assert_cmpint (affari_deal_get_stage_id (back), ==, change->new_stage_id);
+  g_assert_cmpint (affari_deal_get_amount (back), ==, 1250000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -301,6 +339,7 @@ main (int argc, char *argv[])
   ADD ("/deal-ops/undo-refused-after-outside-change", test_undo_refused_after_outside_change);
   ADD ("/deal-ops/trash-restore", test_trash_restore);
   ADD ("/deal-ops/activities-and-dates", test_activities_and_dates);
+  ADD ("/deal-ops/create", test_create);
 #undef ADD
 
   return g_test_run ();

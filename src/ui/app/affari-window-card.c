@@ -17,13 +17,8 @@ on_new_deal_dialog_deal_created_cb (AffariNewDealDialog *dialog,
                                     AffariDeal          *deal,
                                     AffariWindow        *self)
 {
-  g_autofree char *message = NULL;
-
-  /* Translators: shown after creating a deal; %s is its title. */
-  message = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
-  affari_window_add_toast (self, message);
-
-  /* Show the pipeline the deal went into. */
+  /* Its toast is the operation's ("Affare … creato", with "Annulla"). Show the pipeline the deal
+   * went into. */
   affari_window_set_pipeline_id (self, affari_deal_get_pipeline_id (deal));
 }
 
@@ -135,7 +130,7 @@ new_deal_quick_action (GtkWidget  *widget,
   if (pipeline_id == 0)
     pipeline_id = affari_store_get_default_pipeline_id (self->store);
 
-  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, pipeline_id);
+  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, self->ops, pipeline_id);
   g_signal_connect_object (dialog, "deal-created",
                            G_CALLBACK (on_new_deal_dialog_deal_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -443,6 +443,7 @@ affari_window_constructed (GObject *object)
 
   _affari_window_actions_init (self);
   affari_kanban_board_set_store (self->kanban_board, self->store);
+  affari_kanban_board_set_ops (self->kanban_board, self->ops);
   affari_filter_bar_set_store (self->filter_bar, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", FALSE);
 

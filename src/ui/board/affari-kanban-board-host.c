@@ -189,6 +189,20 @@ board_trash (AffariCardHost *host,
   gtk_widget_activate_action (GTK_WIDGET (self), "deal.trash", "@ax", ids_variant (ids));
 }
 
+static gboolean
+board_create_deal (AffariCardHost  *host,
+                   AffariDeal      *deal,
+                   GError         **error)
+{
+  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (host);
+  g_autoptr(AffariChangeSet) set = NULL;
+
+  g_return_val_if_fail (self->ops != NULL, FALSE);
+
+  set = affari_deal_ops_create (self->ops, deal, NULL, NULL, error);
+  return set != NULL;
+}
+
 void
 _affari_kanban_board_host_iface_init (AffariCardHostInterface *iface)
 {
@@ -200,6 +214,7 @@ _affari_kanban_board_host_iface_init (AffariCardHostInterface *iface)
   iface->move_by = board_move_by;
   iface->open = board_open;
   iface->trash = board_trash;
+  iface->create_deal = board_create_deal;
 }
 
 /* ------------------------------------------------------------ actions */

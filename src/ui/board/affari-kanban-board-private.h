@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "ops/affari-deal-ops.h"
+
 #include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-column.h"
 #include "ui/board/affari-kanban-drop-zones.h"
@@ -18,6 +20,7 @@ struct _AffariKanbanBoard
   GtkWidget          parent_instance;
 
   AffariStore       *store;
+  AffariDealOps     *ops;               /* what the window changes deals with (creation) */
   gint64             pipeline_id;
   char              *currency;
   char              *filter_text;

@@ -365,6 +365,7 @@ affari_kanban_board_dispose (GObject *object)
   g_clear_object (&self->card_menu);
   g_clear_object (&self->headers);
   g_clear_object (&self->store);
+  g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_kanban_board_parent_class)->dispose (object);
 }
@@ -545,6 +546,15 @@ affari_kanban_board_set_store (AffariKanbanBoard *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+affari_kanban_board_set_ops (AffariKanbanBoard *self,
+                             AffariDealOps     *ops)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
+
+  g_set_object (&self->ops, ops);
 }
 
 gint64

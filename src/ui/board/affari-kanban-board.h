@@ -57,4 +57,8 @@ gboolean     affari_kanban_board_is_deal_dragged    (AffariKanbanBoard *self,
 void         affari_kanban_board_scroll_to_column   (AffariKanbanBoard  *self,
                                                      AffariKanbanColumn *column);
 
+/* The operations a new deal is created with (the columns' "+"): the window's. */
+typedef struct _AffariDealOps AffariDealOps;
+void affari_kanban_board_set_ops (AffariKanbanBoard *self, AffariDealOps *ops);
+
 G_END_DECLS

@@ -711,7 +711,7 @@ affari_kanban_column_show_quick_create (AffariKanbanColumn *self)
    * the first click on "+". */
   if (self->quick_create == NULL)
     {
-      self->quick_create = AFFARI_KANBAN_QUICK_CREATE (affari_kanban_quick_create_new (self->store, self->stage));
+      self->quick_create = AFFARI_KANBAN_QUICK_CREATE (affari_kanban_quick_create_new (self->store, self->stage, self->host));
       g_signal_connect (self->quick_create, "finished", G_CALLBACK (on_quick_create_finished_cb), self);
       gtk_revealer_set_child (self->quick_revealer, GTK_WIDGET (self->quick_create));
     }

@@ -21,6 +21,7 @@ struct _AffariKanbanQuickCreate
 
   AffariStore *store;
   AffariStage *stage;
+  AffariCardHost *host;        /* weak: the board, which creates the deal */
 
   /* template */
   GtkEntry    *quick_title;
@@ -128,7 +129,8 @@ quick_create (AffariKanbanQuickCreate *self)
   affari_deal_set_stage_id (deal, affari_stage_get_id (self->stage));
   affari_deal_set_company_id (deal, company_id);
 
-  if (!affari_store_create_deal (self->store, deal, &error))
+  /* The board creates it: one change, its toast, Ctrl+Z puts it in the trash. */
+  if (self->host == NULL || !affari_card_host_create_deal (self->host, deal, &error))
     {
       show_quick_error (self, self->quick_title, error->message);
       return;
@@ -170,6 +172,7 @@ affari_kanban_quick_create_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->stage);
   g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->host);
 
   G_OBJECT_CLASS (affari_kanban_quick_create_parent_class)->dispose (object);
 }
@@ -205,8 +208,9 @@ affari_kanban_quick_create_init (AffariKanbanQuickCreate *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_kanban_quick_create_new (AffariStore *store,
-                                AffariStage *stage)
+affari_kanban_quick_create_new (AffariStore    *store,
+                                AffariStage    *stage,
+                                AffariCardHost *host)
 {
   AffariKanbanQuickCreate *self;
 
@@ -216,6 +220,7 @@ affari_kanban_quick_create_new (AffariStore *store,
   self = g_object_new (AFFARI_TYPE_KANBAN_QUICK_CREATE, NULL);
   self->store = g_object_ref (store);
   self->stage = g_object_ref (stage);
+  g_set_weak_pointer (&self->host, host);
 
   return GTK_WIDGET (self);
 }

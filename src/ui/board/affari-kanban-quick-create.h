@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "store/affari-store.h"
+#include "ui/common/affari-card-host.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AffariKanbanQuickCreate, affari_kanban_quick_create, AFFARI, KANBAN_QUICK_CREATE, GtkWidget)
 
 /* Creates a deal in @stage of @store (the client company found by name, or made).
+ * The deal is created by @host (the board: one change on the undo history).
  * Signals: "finished" when the deal was created (the form is empty again) or Cancel clicked. */
 GtkWidget *affari_kanban_quick_create_new          (AffariStore             *store,
-                                                    AffariStage             *stage);
+                                                     AffariStage             *stage,
+                                                     AffariCardHost          *host);
 /* Clears the marks of a refused input. */
 void       affari_kanban_quick_create_clear_errors (AffariKanbanQuickCreate *self);
 /* Puts the cursor in the title. */

@@ -100,3 +100,18 @@ affari_card_host_trash (AffariCardHost *self,
   if (HOST_IFACE (self)->trash != NULL)
     HOST_IFACE (self)->trash (self, deal_id);
 }
+
+gboolean
+affari_card_host_create_deal (AffariCardHost  *self,
+                              AffariDeal      *deal,
+                              GError         **error)
+{
+  g_return_val_if_fail (AFFARI_IS_CARD_HOST (self), FALSE);
+
+  if (HOST_IFACE (self)->create_deal == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "No deal can be created here");
+      return FALSE;
+    }
+  return HOST_IFACE (self)->create_deal (self, deal, error);
+}

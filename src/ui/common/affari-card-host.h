@@ -46,6 +46,10 @@ struct _AffariCardHostInterface
                               gint64          deal_id);
   void     (*trash)          (AffariCardHost *self,
                               gint64          deal_id);
+  /* Creates @deal where the host shows it (a column's "+"): one change, on the undo history. */
+  gboolean (*create_deal)    (AffariCardHost *self,
+                              AffariDeal     *deal,
+                              GError        **error);
 };
 
 void     affari_card_host_drag_begin      (AffariCardHost *self,
@@ -68,5 +72,8 @@ void     affari_card_host_open            (AffariCardHost *self,
                                            gint64          deal_id);
 void     affari_card_host_trash           (AffariCardHost *self,
                                            gint64          deal_id);
+gboolean affari_card_host_create_deal     (AffariCardHost *self,
+                                           AffariDeal     *deal,
+                                           GError        **error);
 
 G_END_DECLS

@@ -229,12 +229,23 @@ on_reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Creating is a store create for now: the history holds changes of existing deals only. */
+/* The contacts and custom fields typed before the deal existed go with it, in its transaction. */
+static void
+fill_created_cb (gint64   deal_id,
+                 gpointer data)
+{
+  affari_deal_card_general_deal_created (AFFARI_DEAL_CARD_GENERAL (data));
+}
+
+/* One change on the window's history: Ctrl+Z puts the new deal in the trash. */
 static gboolean
 card_create_deal (AffariDealCard  *self,
                   GError         **error)
 {
-  return affari_store_create_deal (self->store, self->deal, error);
+  g_autoptr(AffariChangeSet) set = affari_deal_ops_create (self->ops, self->deal, fill_created_cb,
+                                                           self->general_page, error);
+
+  return set != NULL;
 }
 
 /* Moves go through the window's deal.move, as on the board (one transaction, its toast, Ctrl+Z);
@@ -465,7 +476,6 @@ create_action (GtkWidget  *widget,
       return;
     }
   id = affari_deal_get_id (self->deal);
-  affari_deal_card_general_deal_created (self->general_page);
   affari_deal_card_load (self, id, NULL);
   g_signal_emit (self, signals[CREATED], 0, id);
 }

@@ -11,6 +11,7 @@
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-lists.h"
+#include "ops/affari-deal-ops.h"
 #include "ui/deal/affari-new-deal-dialog.h"
 
 /* Errors of a half-typed value ("1.") would flash while typing: they show after a pause, or at
@@ -22,6 +23,7 @@ struct _AffariNewDealDialog
   AdwWindow    parent_instance;
 
   AffariStore *store;
+  AffariDealOps *ops;          /* the window's: the deal is created through it */
   gint64       pipeline_id;
   GListStore  *stages;
   guint        error_timeout;
@@ -311,6 +313,7 @@ create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  g_autoptr(AffariChangeSet) set = NULL;
   AffariNewDealDialog *self = AFFARI_NEW_DEAL_DIALOG (widget);
   g_autoptr(AffariDeal) deal = NULL;
   g_autoptr(AffariStage) stage = NULL;
@@ -351,7 +354,9 @@ create_action (GtkWidget  *widget,
       affari_deal_set_company_id (deal, company_id);
     }
 
-  if (!affari_store_create_deal (self->store, deal, &error))
+  /* One change on the window's history: Ctrl+Z puts the new deal in the trash. */
+  set = affari_deal_ops_create (self->ops, deal, NULL, NULL, &error);
+  if (set == NULL)
     goto failed;
 
   g_signal_emit (self, signals[DEAL_CREATED], 0, deal);
@@ -404,6 +409,7 @@ affari_new_deal_dialog_dispose (GObject *object)
 
   g_clear_object (&self->stages);
   g_clear_object (&self->store);
+  g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_new_deal_dialog_parent_class)->dispose (object);
 }
@@ -535,16 +541,22 @@ affari_new_deal_dialog_init (AffariNewDealDialog *self)
 /* ------------------------------------------------------------ public API */
 
 AffariNewDealDialog *
-affari_new_deal_dialog_new (GtkWindow   *parent,
-                            AffariStore *store,
-                            gint64       pipeline_id)
+affari_new_deal_dialog_new (GtkWindow     *parent,
+                            AffariStore   *store,
+                            AffariDealOps *ops,
+                            gint64         pipeline_id)
 {
+  AffariNewDealDialog *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
 
-  return g_object_new (AFFARI_TYPE_NEW_DEAL_DIALOG,
+  self = g_object_new (AFFARI_TYPE_NEW_DEAL_DIALOG,
                        "transient-for", parent,
                        "store", store,
                        "pipeline-id", pipeline_id,
                        NULL);
+  self->ops = g_object_ref (ops);
+  return self;
 }
