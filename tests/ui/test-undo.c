@@ -18,6 +18,7 @@
 #include "ui/board/affari-kanban-column.h"
 #include "ui/calendar/affari-calendar-view.h"
 #include "ui/list/affari-deal-list-view.h"
+#include "ui/app/affari-trash-window.h"
 
 #include "affari-test-harness.h"
 
@@ -175,12 +176,51 @@ test_four_views (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, four_views_body);
 }
 
+/* The Cestino is another window, but its "Ripristina" is a change like the others: the main
+ * window's Ctrl+Z puts the deal back in the trash. */
+static void
+trash_window_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_window_get_store (window);
+  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
+  GtkWindow *trash_window;
+  gint64 id;
+  guint live;
+
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (affari_kanban_column_get_deals (first))) > 0);
+  id = affari_deal_list_get_id_at (affari_kanban_column_get_deals (first), 0);
+  live = affari_store_count_deals (store, NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.trash", "@ax",
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64))));
+  g_assert_cmpuint (affari_store_count_deals (store, NULL, NULL), ==, live - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));
+  WAIT_UNTIL ((trash_window = affari_test_find_toplevel (AFFARI_TYPE_TRASH_WINDOW)) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash_window), "trash.restore", "x", id));
+  g_assert_cmpuint (affari_store_count_deals (store, NULL, NULL), ==, live);
+  gtk_window_close (trash_window);
+
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (affari_store_count_deals (store, NULL, NULL), ==, live - 1);
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (affari_store_count_deals (store, NULL, NULL), ==, live);
+}
+
+static void
+test_trash_window (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, trash_window_body);
+}
+
 int
 main (int argc, char *argv[])
 {
   affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/undo/four-views", Fixture, NULL, fixture_set_up, test_four_views, fixture_tear_down);
+  g_test_add ("/ui/undo/trash-window", Fixture, NULL, fixture_set_up, test_trash_window, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@ struct _AffariTrashWindow
   AdwWindow            parent_instance;
 
   AffariStore         *store;
+  AffariDealOps       *ops;      /* the main window's: a restore is on its undo history */
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *group;
   AdwStatusPage       *empty_page;
@@ -80,8 +81,11 @@ restore_action (GtkWidget  *widget,
 {
   AffariTrashWindow *self = AFFARI_TRASH_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
 
-  if (!affari_store_restore_deal (self->store, g_variant_get_int64 (parameter), &error))
+  set = affari_deal_ops_restore (self->ops, &id, 1, &error);
+  if (set == NULL)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
   else
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Deal restored")));
@@ -95,6 +99,7 @@ affari_trash_window_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_trash_window_parent_class)->dispose (object);
 }
@@ -146,15 +151,18 @@ affari_trash_window_init (AffariTrashWindow *self)
 }
 
 GtkWidget *
-affari_trash_window_new (GtkWindow   *parent,
-                         AffariStore *store)
+affari_trash_window_new (GtkWindow     *parent,
+                         AffariStore   *store,
+                         AffariDealOps *ops)
 {
   AffariTrashWindow *self;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
 
   self = g_object_new (AFFARI_TYPE_TRASH_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  self->ops = g_object_ref (ops);
   reload (self);
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AffariTrashWindow, affari_trash_window, AFFARI, TRASH_WINDOW, AdwWindow)
 
 /* Action: trash.restore (int64 deal id). */
-GtkWidget *affari_trash_window_new (GtkWindow   *parent,
-                                    AffariStore *store);
+GtkWidget *affari_trash_window_new (GtkWindow     *parent,
+                                    AffariStore   *store,
+                                    AffariDealOps *ops);
 
 G_END_DECLS

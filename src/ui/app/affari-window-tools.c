@@ -45,7 +45,7 @@ show_trash_action (GtkWidget  *widget,
 {
   AffariWindow *self = AFFARI_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store)));
+  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store, self->ops)));
 }
 
 /* ---- activities and calendar ---- */
