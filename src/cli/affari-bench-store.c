@@ -115,6 +115,35 @@ bench_undo (gpointer data)
   return bench_now_ms () - start;
 }
 
+/* The list's bulk move: the first 1,000 deals of the first stage dropped together into the
+ * second one, then undone (one run: it changes the stages it is timed on). */
+static void
+bench_bulk_move (Bench       *b,
+                 JsonBuilder *json)
+{
+  AffariDealQuery first = { .stage_id = affari_stage_get_id (g_ptr_array_index (b->stages, 0)) };
+  g_autoptr(GArray) ids = affari_store_query_first_deal_ids (b->store, &first, 1000, NULL);
+  g_autoptr(AffariChangeSet) set = NULL;
+  double start;
+
+  if (ids == NULL || ids->len == 0)
+    return;
+  start = bench_now_ms ();
+  set = affari_deal_ops_move (b->ops, (const gint64 *) ids->data, ids->len,
+                              affari_stage_get_id (g_ptr_array_index (b->stages, 1)), 1, NULL, NULL);
+  if (set == NULL)
+    g_error ("bulk move failed");
+  json_builder_set_member_name (json, "bulk_move_deals");
+  json_builder_add_int_value (json, ids->len);
+  json_builder_set_member_name (json, "bulk_move_ms");
+  json_builder_add_double_value (json, bench_now_ms () - start);
+  start = bench_now_ms ();
+  if (!affari_deal_ops_undo (b->ops, NULL))
+    g_error ("bulk undo failed");
+  json_builder_set_member_name (json, "bulk_move_undo_ms");
+  json_builder_add_double_value (json, bench_now_ms () - start);
+}
+
 static double
 bench_filtered_query (gpointer data)
 {
@@ -282,6 +311,7 @@ bench_store (JsonBuilder *json,
       json_builder_add_double_value (json, median (bench_move, &b));
       json_builder_set_member_name (json, "undo_ms");
       json_builder_add_double_value (json, median (bench_undo, &b));
+      bench_bulk_move (&b, json);
       g_clear_object (&b.column);
       g_clear_object (&b.ops);
     }

@@ -89,6 +89,38 @@ record (AffariDealOps   *self,
   return set;
 }
 
+/* One step for all the deals of an operation. */
+typedef gboolean (*DealsStep) (AffariStore   *store,
+                               const gint64  *ids,
+                               guint          n_ids,
+                               gconstpointer  data,
+                               GError       **error);
+
+static AffariChangeSet *
+run_all (AffariDealOps  *self,
+         const gint64   *ids,
+         guint           n_ids,
+         DealsStep       step,
+         gconstpointer   data,
+         const char     *label,
+         GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (n_ids == 0)
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("No deal is selected"));
+      return NULL;
+    }
+  if (!affari_store_begin_change (self->store, ids, n_ids, error))
+    return NULL;
+  ok = step (self->store, ids, n_ids, data, error);
+  return record (self, affari_store_end_change (self->store, ok, label, error));
+}
+
 static AffariChangeSet *
 run_each (AffariDealOps  *self,
           const gint64   *ids,
@@ -149,14 +181,21 @@ typedef struct {
   const char *reason;
 } MoveArgs;
 
+/* All the deals at once: placed together, their gap split once. */
 static gboolean
-move_step (AffariStore *store, gint64 deal_id, guint i, gconstpointer data, GError **error)
+move_all (AffariStore *store, const gint64 *ids, guint n_ids, gconstpointer data, GError **error)
 {
   const MoveArgs *args = data;
 
-  /* Several deals keep their order where they land. */
-  return affari_store_move_deal (store, deal_id, args->stage_id, args->index < 0 ? -1 : args->index + (int) i,
-                                 args->reason, error);
+  return affari_store_move_deals (store, ids, n_ids, args->stage_id, args->index, args->reason, error);
+}
+
+static gboolean
+reschedule_all (AffariStore *store, const gint64 *ids, guint n_ids, gconstpointer data, GError **error)
+{
+  /* The store's rule (deals without an activity are skipped when there are several) needs the
+   * deals together. */
+  return affari_store_reschedule_next_activities (store, ids, n_ids, *(const AffariActivityPeriod *) data, error);
 }
 
 static gboolean
@@ -393,7 +432,7 @@ affari_deal_ops_move (AffariDealOps  *self,
   /* Translators: a toast after a move; %s is the name of a stage. The plural: %u deals. */
   label = count_label (n_ids, _("Deal moved to %s"), NP_("%u deal moved to %s", "%u deals moved to %s"),
                        affari_stage_get_name (stage));
-  return run_each (self, ids, n_ids, move_step, &args, label, error);
+  return run_all (self, ids, n_ids, move_all, &args, label, error);
 }
 
 AffariChangeSet *
@@ -702,7 +741,6 @@ affari_deal_ops_reschedule_next (AffariDealOps         *self,
                                  GError               **error)
 {
   g_autofree char *label = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
 
@@ -714,12 +752,7 @@ affari_deal_ops_reschedule_next (AffariDealOps         *self,
     label = g_strdup_printf (ngettext ("%u activity moved to %s", "%u activities moved to %s", n_ids),
                              n_ids, affari_activity_period_label (period));
 
-  /* The store's rule (deals without an activity are skipped when there are several) needs the
-   * deals together: one call inside the change. */
-  if (!affari_store_begin_change (self->store, ids, n_ids, error))
-    return NULL;
-  ok = affari_store_reschedule_next_activities (self->store, ids, n_ids, period, error);
-  return record (self, affari_store_end_change (self->store, ok, label, error));
+  return run_all (self, ids, n_ids, reschedule_all, &period, label, error);
 }
 
 gboolean

@@ -135,6 +135,18 @@ affari_store_add_comment (AffariStore *self, gint64 deal_id, const char *text, G
 }
 
 /* Position @index among the live deals of @stage_id, not counting @exclude. */
+/* Spreads the live deals of a stage POSITION_STEP apart, in their order: one pass, the rank of
+ * each computed once (a correlated subquery would rank the stage again for every row). */
+static gboolean
+respread (AffariStore *self, gint64 stage_id, GError **error)
+{
+  return store_exec (self, error,
+                     "UPDATE deal SET position = r.n * 1024.0 FROM"
+                     " (SELECT id, row_number () OVER (ORDER BY position, id) AS n FROM deal d"
+                     "   WHERE d.stage_id = ?1 AND " STORE_LIVE_DEAL ") AS r"
+                     " WHERE deal.id = r.id", "x", stage_id);
+}
+
 static double
 position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GError **error)
 {
@@ -186,15 +198,7 @@ position_at (AffariStore *self, gint64 stage_id, int index, gint64 exclude, GErr
     return before + (after - before) / 2;
 
   /* The gap is exhausted: spread the stage out again, then retry once. */
-  stmt = store_prepare (self,
-    "UPDATE deal SET position = (SELECT r.n * 1024.0 FROM"
-    "  (SELECT id, row_number () OVER (ORDER BY position, id) AS n FROM deal d"
-    "    WHERE d.stage_id = ?1 AND " STORE_LIVE_DEAL ") r WHERE r.id = deal.id)"
-    " WHERE stage_id = ?1 AND deleted_at IS NULL AND is_recurring = 0", error);
-  if (stmt == NULL)
-    return NAN;
-  sqlite3_bind_int64 (stmt, 1, stage_id);
-  if (!store_step_done (self, stmt, error))
+  if (!respread (self, stage_id, error))
     return NAN;
   return position_at (self, stage_id, index, exclude, error);
 }
@@ -374,55 +378,141 @@ store_deal_place (AffariStore *self, gint64 deal_id, StoreDealPlace *place, GErr
   return found;
 }
 
-gboolean
-affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int index,
-                        const char *reason, GError **error)
+/* The move itself, inside the caller's transaction (no savepoint of its own: a move of many
+ * deals would pay SQLite's savepoint release for each). */
+static gboolean
+move_one (AffariStore *self, gint64 deal_id, gint64 stage_id, int index, const char *reason, GError **error)
 {
   StoreDealPlace place = { 0 };
-  StoreDealPlace *deal = &place;
   StoreStageInfo from = { 0 }, to = { 0 };
   double position = 0;
   gboolean ok;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
-
-  if (!store_check_text (reason, STORE_MAX_TEXT_CHARS, FALSE, _("The reason"), error))
-    return FALSE;
   if (!store_deal_place (self, deal_id, &place, error))
     return FALSE;
-  if (deal->deleted_at != 0)
+  if (place.deleted_at != 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal is in the trash"));
       return FALSE;
     }
   if (!store_stage_info (self, stage_id, &to, error))
     return FALSE;
-  if (to.pipeline_id != deal->pipeline_id)
+  if (to.pipeline_id != place.pipeline_id)
     {
       g_free (to.name);
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The stage belongs to another pipeline"));
       return FALSE;
     }
-  if (!store_stage_info (self, deal->stage_id, &from, error))
+  if (!store_stage_info (self, place.stage_id, &from, error))
     {
       g_free (to.name);
       return FALSE;
     }
 
-  ok = store_tx_begin (self, error);
+  ok = store_compute_position (self, stage_id, index, deal_id, &position, error);
+  ok = ok && store_write_stage_change (self, deal_id, place.pipeline_id,
+                                       place.stage_id, from.name, from.semantics,
+                                       stage_id, to.name, to.semantics, position, reason, error);
   if (ok)
-    {
-      ok = store_compute_position (self, stage_id, index, deal_id, &position, error);
-      ok = ok && store_write_stage_change (self, deal_id, deal->pipeline_id,
-                                     deal->stage_id, from.name, from.semantics,
-                                     stage_id, to.name, to.semantics, position, reason, error);
-      if (ok)
-        store_queue_deal_at (self, deal_id, deal->stage_id, stage_id, index < 0 ? AFFARI_CHANGE_INDEX_END : index);
-      ok = store_tx_end (self, ok, error);
-    }
+    store_queue_deal_at (self, deal_id, place.stage_id, stage_id, index < 0 ? AFFARI_CHANGE_INDEX_END : index);
   g_free (from.name);
   g_free (to.name);
   return ok;
+}
+
+gboolean
+affari_store_move_deal (AffariStore *self, gint64 deal_id, gint64 stage_id, int index,
+                        const char *reason, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (!store_check_text (reason, STORE_MAX_TEXT_CHARS, FALSE, _("The reason"), error))
+    return FALSE;
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  ok = move_one (self, deal_id, stage_id, index, reason, error);
+  return store_tx_end (self, ok, error);
+}
+
+/* The positions of the @n_ids deals just appended to the bottom of @stage_id, so that they stand
+ * together at @index among the others, in their order. */
+static gboolean
+place_together (AffariStore *self, const gint64 *ids, guint n_ids, gint64 stage_id, int index, GError **error)
+{
+  sqlite3_stmt *stmt;
+  double before = 0, after = 0;
+  gboolean has_before = FALSE, has_after = FALSE;
+  gint64 others = store_query_int (self, "SELECT count(*) FROM deal d WHERE d.stage_id = ? AND " STORE_LIVE_DEAL,
+                                   stage_id, 0) - n_ids;
+
+  if (index < 0 || index >= others)
+    return TRUE;   /* the bottom: where they are */
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      /* The moved deals are at the bottom: the first @others ranks are the other deals. */
+      stmt = store_prepare (self, "SELECT position FROM deal d WHERE d.stage_id = ? AND " STORE_LIVE_DEAL
+                            " ORDER BY d.position, d.id LIMIT 2 OFFSET ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      sqlite3_bind_int (stmt, 2, MAX (index - 1, 0));
+      has_before = has_after = FALSE;
+      if (index > 0 && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          before = sqlite3_column_double (stmt, 0);
+          has_before = TRUE;
+        }
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          after = sqlite3_column_double (stmt, 0);
+          has_after = TRUE;
+        }
+      sqlite3_reset (stmt);
+      if (!has_before)
+        before = has_after ? after - POSITION_STEP * (n_ids + 1) : 0;
+      if (!has_after)
+        after = before + POSITION_STEP * (n_ids + 1);
+      if ((after - before) / (n_ids + 1) > 1e-6)
+        break;
+      if (attempt == 1 || !respread (self, stage_id, error))
+        return attempt == 1 ? store_set_invalid (error, _("The deals could not be placed")) : FALSE;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    if (!store_exec (self, error, "UPDATE deal SET position = ? WHERE id = ?", "dx",
+                     before + (after - before) * (i + 1) / (n_ids + 1), ids[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+affari_store_move_deals (AffariStore *self, const gint64 *ids, guint n_ids, gint64 stage_id, int index,
+                         const char *reason, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (n_ids == 1)
+    return affari_store_move_deal (self, ids[0], stage_id, index, reason, error);
+  if (!store_check_text (reason, STORE_MAX_TEXT_CHARS, FALSE, _("The reason"), error))
+    return FALSE;
+
+  /* Each to the bottom first (no position to split), then all of them at once into the gap at
+   * @index: moving them one by one into the same gap would halve it at every deal. */
+  if (!store_tx_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < n_ids; i++)
+    ok = move_one (self, ids[i], stage_id, -1, reason, error);
+  ok = ok && place_together (self, ids, n_ids, stage_id, index, error);
+  for (guint i = 0; ok && index >= 0 && i < n_ids; i++)
+    store_queue_deal_at (self, ids[i], stage_id, stage_id, index + (int) i);
+  return store_tx_end (self, ok, error);
 }
 
 void

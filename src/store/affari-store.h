@@ -146,6 +146,10 @@ AffariDeal  *affari_store_get_deal          (AffariStore *self, gint64 id, GErro
  * (nullable) goes into the history. */
 gboolean     affari_store_move_deal         (AffariStore *self, gint64 deal_id, gint64 stage_id, int index,
                                              const char *reason, GError **error);
+/* Moves the deals to @stage_id together at @index (-1 = bottom), in their order: one
+ * transaction, as affari_store_move_deal () for each. */
+gboolean     affari_store_move_deals        (AffariStore *self, const gint64 *ids, guint n_ids, gint64 stage_id,
+                                             int index, const char *reason, GError **error);
 /* Where a deal sits, exactly. */
 typedef struct {
   gint64 deal_id;

@@ -327,6 +327,41 @@ test_create (Fixture *f, gconstpointer data)
   g_assert_cmpint (affari_deal_get_amount (back), ==, 1250000);
 }
 
+/* Many deals dropped together land together, in their order, where they were dropped (their gap
+ * is split once: moved one by one into the same gap, it would be exhausted after a few dozen). */
+static void
+test_move_many_keeps_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(GArray) column = NULL;
+  gint64 target = stage (f, "FINAL_INVOICE");
+  AffariDealQuery q = { .stage_id = target };
+  g_autoptr(GArray) moving = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Sixty new deals of the first stage, handed over in the order they were made. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(AffariDeal) deal = affari_deal_new ();
+      gint64 id;
+
+      affari_deal_set_title (deal, "Fornitura");
+      g_assert_true (affari_store_create_deal (f->store, deal, NULL));
+      id = affari_deal_get_id (deal);
+      g_array_append_val (moving, id);
+    }
+
+  set = affari_deal_ops_move (f->ops, (const gint64 *) moving->data, moving->len, target, 1, NULL, &error);
+  g_assert_no_error (error);
+  column = affari_store_query_deal_ids (f->store, &q, NULL);
+  for (guint i = 0; i < moving->len; i++)
+    {
+      g_assert_cmpint (g_array_index (column, gint64, 1 + i), ==, g_array_index (moving, gint64, i));
+      g_assert_cmpint (affari_change_set_find (set, g_array_index (moving, gint64, i))->index, ==, 1 + (int) i);
+    }
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -340,6 +375,7 @@ main (int argc, char *argv[])
   ADD ("/deal-ops/trash-restore", test_trash_restore);
   ADD ("/deal-ops/activities-and-dates", test_activities_and_dates);
   ADD ("/deal-ops/create", test_create);
+  ADD ("/deal-ops/move-many-keeps-order", test_move_many_keeps_order);
 #undef ADD
 
   return g_test_run ();
