@@ -240,3 +240,12 @@ affari_activity_period_reschedule (gint64                now,
   *out_deadline = result;
   return TRUE;
 }
+
+void
+affari_activity_bucket_clear (AffariActivityBucket *bucket)
+{
+  g_clear_pointer (&bucket->ids, g_array_unref);
+  g_clear_pointer (&bucket->deadlines, g_array_unref);
+  g_clear_pointer (&bucket->totals, g_array_unref);
+  bucket->count = 0;
+}

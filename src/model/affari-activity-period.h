@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "affari-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -55,5 +57,15 @@ gboolean             affari_activity_period_reschedule (gint64                no
                                                         AffariActivityPeriod  period,
                                                         gint64               *out_deadline,
                                                         GError              **error);
+
+/* One column of the Activities view. */
+typedef struct {
+  AffariActivityPeriod period;
+  GArray *ids;                  /* gint64: by the deadline of the next activity, then id */
+  GArray *deadlines;            /* gint64: the next activity's deadline of each id (0 = none) */
+  guint   count;
+  GArray *totals;               /* AffariStageTotal (stage_id 0): count and sum per currency */
+} AffariActivityBucket;
+void         affari_activity_bucket_clear   (AffariActivityBucket *bucket);
 
 G_END_DECLS

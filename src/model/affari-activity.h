@@ -19,4 +19,9 @@ gint64      affari_activity_get_deadline     (AffariActivity *self);
 gboolean    affari_activity_get_completed    (AffariActivity *self);
 gint64      affari_activity_get_responsible_id (AffariActivity *self);
 gint64      affari_activity_get_created      (AffariActivity *self);
+
+/* The deadline a new activity gets when planned at @now (Unix seconds): three working days ahead
+ * (Saturday and Sunday skipped), rounded up to the next full hour, in local time. */
+gint64       affari_activity_default_deadline (gint64 now);
+
 G_END_DECLS

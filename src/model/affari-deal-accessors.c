@@ -507,3 +507,35 @@ affari_deal_get_deleted_at (AffariDeal *self)
   g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
   return self->deleted_at;
 }
+
+char *
+affari_calendar_field_date (AffariDeal          *deal,
+                            AffariCalendarField  field)
+{
+  const char *date = NULL;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL (deal), NULL);
+
+  switch (field)
+    {
+    case AFFARI_CALENDAR_BEGIN_DATE:
+      date = affari_deal_get_begin_date (deal);
+      break;
+
+    case AFFARI_CALENDAR_DATE_CREATE:
+      {
+        g_autoptr(GDateTime) created = NULL;
+
+        if (affari_deal_get_date_create (deal) == 0)
+          return NULL;
+        created = g_date_time_new_from_unix_local (affari_deal_get_date_create (deal));
+        return g_date_time_format (created, "%Y-%m-%d");
+      }
+
+    case AFFARI_CALENDAR_CLOSE_DATE:
+    default:
+      date = affari_deal_get_close_date (deal);
+      break;
+    }
+  return date != NULL && *date != '\0' ? g_strndup (date, 10) : NULL;
+}

@@ -89,4 +89,17 @@ double        affari_deal_get_position             (AffariDeal *self);
 gint64        affari_deal_get_next_activity        (AffariDeal *self);
 gint64        affari_deal_get_deleted_at           (AffariDeal *self);
 
+/* The date a calendar places deals on. */
+typedef enum {
+  AFFARI_CALENDAR_CLOSE_DATE = 0,  /* Data di chiusura prevista (the default) */
+  AFFARI_CALENDAR_BEGIN_DATE,      /* Data di inizio */
+  AFFARI_CALENDAR_DATE_CREATE,     /* when the deal was created (cannot be moved) */
+} AffariCalendarField;
+/* "YYYY-MM-DD" of @deal's @field (the creation date in local time), or NULL when unset. */
+char        *affari_calendar_field_date     (AffariDeal *deal, AffariCalendarField field);
+typedef struct {
+  char  date[11];                /* "YYYY-MM-DD" */
+  guint count;                   /* every deal of the day, also those beyond the limit */
+} AffariCalendarDay;
+
 G_END_DECLS

@@ -141,3 +141,13 @@ affari_stage_get_is_system (AffariStage *self)
 
   return self->is_system;
 }
+
+static const char * const stage_palette[] = {
+  "#39A8EF", "#2FC6F6", "#55D0E0", "#47E4C2", "#FFA900", "#7BD500", "#FF5752", NULL
+};
+
+const char * const *
+affari_stage_palette (void)
+{
+  return stage_palette;
+}

@@ -18,4 +18,8 @@ int             affari_stage_get_sort            (AffariStage *self);
 AffariSemantics affari_stage_get_semantics       (AffariStage *self);
 const char     *affari_stage_get_extra_semantics (AffariStage *self);
 gboolean        affari_stage_get_is_system       (AffariStage *self);
+
+/* The palette of the reference stages, NULL-terminated ("#39A8EF", …). */
+const char * const *affari_stage_palette    (void);
+
 G_END_DECLS

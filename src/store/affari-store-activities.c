@@ -113,15 +113,6 @@ local_midnight (const char *date,
 
 /* ------------------------------------------------------------ buckets */
 
-void
-affari_activity_bucket_clear (AffariActivityBucket *bucket)
-{
-  g_clear_pointer (&bucket->ids, g_array_unref);
-  g_clear_pointer (&bucket->deadlines, g_array_unref);
-  g_clear_pointer (&bucket->totals, g_array_unref);
-  bucket->count = 0;
-}
-
 #define BUCKETS_CTE \
   "WITH n AS (" \
   "  SELECT d.id, d.currency, d.amount," \
@@ -371,38 +362,6 @@ affari_store_reschedule_next_activities (AffariStore          *self,
 }
 
 /* ------------------------------------------------------------ calendar */
-
-char *
-affari_calendar_field_date (AffariDeal          *deal,
-                            AffariCalendarField  field)
-{
-  const char *date = NULL;
-
-  g_return_val_if_fail (AFFARI_IS_DEAL (deal), NULL);
-
-  switch (field)
-    {
-    case AFFARI_CALENDAR_BEGIN_DATE:
-      date = affari_deal_get_begin_date (deal);
-      break;
-
-    case AFFARI_CALENDAR_DATE_CREATE:
-      {
-        g_autoptr(GDateTime) created = NULL;
-
-        if (affari_deal_get_date_create (deal) == 0)
-          return NULL;
-        created = g_date_time_new_from_unix_local (affari_deal_get_date_create (deal));
-        return g_date_time_format (created, "%Y-%m-%d");
-      }
-
-    case AFFARI_CALENDAR_CLOSE_DATE:
-    default:
-      date = affari_deal_get_close_date (deal);
-      break;
-    }
-  return date != NULL && *date != '\0' ? g_strndup (date, 10) : NULL;
-}
 
 /* Each day's deals numbered by amount, with the day's count: the limit is applied in SQL. */
 #define CALENDAR_SQL(key, range) \

@@ -257,36 +257,3 @@ affari_store_reschedule_activity (AffariStore *self,
     store_queue_deal (self, deal_id, stage, stage);
   return store_tx_end (self, ok, error);
 }
-
-gint64
-affari_activity_default_deadline (gint64 now)
-{
-  g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (now);
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) hour = NULL;
-  int added = 0;
-
-  day = g_date_time_ref (start);
-  /* Three working days ahead: Saturdays and Sundays do not count. */
-  while (added < 3)
-    {
-      GDateTime *next = g_date_time_add_days (day, 1);
-
-      g_date_time_unref (day);
-      day = next;
-      if (g_date_time_get_day_of_week (day) <= 5)
-        added++;
-    }
-
-  /* Rounded up to the next full hour (an exact hour stays). */
-  hour = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day), g_date_time_get_hour (day), 0, 0);
-  if (g_date_time_get_minute (day) != 0 || g_date_time_get_second (day) != 0)
-    {
-      GDateTime *next = g_date_time_add_hours (hour, 1);
-
-      g_date_time_unref (hour);
-      hour = next;
-    }
-  return g_date_time_to_unix (hour);
-}

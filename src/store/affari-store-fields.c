@@ -277,66 +277,6 @@ affari_store_get_field_values_for_deals (AffariStore *self, const gint64 *deal_i
 #define MAX_FIELD_CODE_CHARS 50
 #define FIELD_CODE_PREFIX "UF_CRM_"
 
-static const char * const field_kinds[] = {
-  [AFFARI_FIELD_STRING] = "string",
-  [AFFARI_FIELD_DOUBLE] = "double",
-  [AFFARI_FIELD_MONEY] = "money",
-  [AFFARI_FIELD_DATE] = "date",
-  [AFFARI_FIELD_BOOLEAN] = "boolean",
-  [AFFARI_FIELD_ENUMERATION] = "enumeration",
-  [AFFARI_FIELD_URL] = "url",
-};
-
-const char *
-affari_field_kind_to_string (AffariFieldKind kind)
-{
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (field_kinds), "string");
-
-  return field_kinds[kind];
-}
-
-gboolean
-affari_field_kind_from_string (const char      *text,
-                               AffariFieldKind *out_kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (field_kinds); i++)
-    if (g_strcmp0 (text, field_kinds[i]) == 0)
-      {
-        *out_kind = (AffariFieldKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-field_item_clear (gpointer data)
-{
-  AffariFieldItem *item = data;
-
-  g_clear_pointer (&item->value, g_free);
-}
-
-static AffariCustomField *
-custom_field_new (void)
-{
-  AffariCustomField *field = g_new0 (AffariCustomField, 1);
-
-  field->items = g_array_new (FALSE, TRUE, sizeof (AffariFieldItem));
-  g_array_set_clear_func (field->items, field_item_clear);
-  return field;
-}
-
-void
-affari_custom_field_free (AffariCustomField *field)
-{
-  if (field == NULL)
-    return;
-  g_free (field->code);
-  g_free (field->label);
-  g_clear_pointer (&field->items, g_array_unref);
-  g_free (field);
-}
-
 static gboolean
 load_field_items (AffariStore       *self,
                   AffariCustomField *field,
@@ -379,7 +319,7 @@ affari_store_list_custom_fields (AffariStore *self,
   fields = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_custom_field_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AffariCustomField *field = custom_field_new ();
+      AffariCustomField *field = affari_custom_field_new ();
       g_autofree char *kind = store_column_dup (stmt, 3);
 
       field->id = sqlite3_column_int64 (stmt, 0);
@@ -475,7 +415,7 @@ affari_store_create_custom_field (AffariStore        *self,
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (field_kinds), 0);
+  g_return_val_if_fail ((guint) kind <= AFFARI_FIELD_URL, 0);
 
   full_code = normalize_field_code (code, error);
   if (full_code == NULL)
@@ -513,7 +453,7 @@ affari_store_create_custom_field (AffariStore        *self,
     {
       store_bind_text (stmt, 1, full_code);
       store_bind_text (stmt, 2, trimmed_label);
-      store_bind_text (stmt, 3, field_kinds[kind]);
+      store_bind_text (stmt, 3, affari_field_kind_to_string (kind));
       sqlite3_bind_int (stmt, 4, mandatory ? 1 : 0);
       sqlite3_bind_int (stmt, 5, show_in_list ? 1 : 0);
       ok = store_step_done (self, stmt, error);
@@ -566,16 +506,6 @@ affari_store_get_deal_field_values (AffariStore *self,
       return NULL;
     }
   return g_steal_pointer (&values);
-}
-
-static const char *
-field_item_value (const AffariCustomField *field,
-                  gint64                   item_id)
-{
-  for (guint i = 0; field->items != NULL && i < field->items->len; i++)
-    if (g_array_index (field->items, AffariFieldItem, i).id == item_id)
-      return g_array_index (field->items, AffariFieldItem, i).value;
-  return NULL;
 }
 
 /* @value in the machine form of @field's kind, or NULL with the reason. */
@@ -639,7 +569,7 @@ normalize_field_value (const AffariCustomField *field,
         char *end = NULL;
         gint64 item_id = g_ascii_strtoll (text, &end, 10);
 
-        if (end == text || *end != '\0' || field_item_value (field, item_id) == NULL)
+        if (end == text || *end != '\0' || affari_custom_field_item_value (field, item_id) == NULL)
           {
             g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not an item of the list “%s”"),
                          text, field->label);
@@ -668,61 +598,6 @@ normalize_field_value (const AffariCustomField *field,
 
   g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a valid value for “%s”"), text, field->label);
   return NULL;
-}
-
-char *
-affari_custom_field_format_value (const AffariCustomField *field,
-                                  const char              *value)
-{
-  g_return_val_if_fail (field != NULL, NULL);
-
-  if (value == NULL || *value == '\0')
-    return g_strdup ("");
-
-  switch (field->kind)
-    {
-    case AFFARI_FIELD_DOUBLE:
-      {
-        double number = g_ascii_strtod (value, NULL);
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-        char *comma;
-
-        /* Shortest exact form, with the locale's decimal separator. */
-        g_ascii_dtostr (buffer, sizeof buffer, number);
-        comma = strchr (buffer, '.');
-        if (comma != NULL && strcmp (localeconv ()->decimal_point, ",") == 0)
-          *comma = ',';
-        return g_strdup (buffer);
-      }
-
-    case AFFARI_FIELD_MONEY:
-      {
-        g_auto(GStrv) parts = g_strsplit (value, "|", 2);
-        gint64 minor = 0;
-
-        if (parts[0] == NULL || !affari_money_parse_decimal (parts[0], &minor, NULL))
-          return g_strdup (value);
-        return affari_money_format (minor, parts[1]);
-      }
-
-    case AFFARI_FIELD_DATE:
-      return affari_date_format (value);
-
-    case AFFARI_FIELD_BOOLEAN:
-      return g_strdup (g_str_equal (value, "1") ? _("Yes") : _("No"));
-
-    case AFFARI_FIELD_ENUMERATION:
-      {
-        const char *item = field_item_value (field, g_ascii_strtoll (value, NULL, 10));
-
-        return g_strdup (item != NULL ? item : value);
-      }
-
-    case AFFARI_FIELD_STRING:
-    case AFFARI_FIELD_URL:
-    default:
-      return g_strdup (value);
-    }
 }
 
 gboolean

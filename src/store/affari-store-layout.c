@@ -28,123 +28,6 @@
 
 /* ------------------------------------------------------------ card layout */
 
-static const struct {
-  const char *field;
-  const char *label;
-  const char *section;
-} builtin_fields[] = {
-  { "TITLE",                     N_("Title"),                 "main" },
-  { "OPPORTUNITY_WITH_CURRENCY", N_("Amount"),                "main" },
-  { "STAGE_ID",                  N_("Stage"),                 "main" },
-  { "CLIENT",                    N_("Client"),                "main" },
-  { "BEGINDATE",                 N_("Start Date"),            "main" },
-  { "CLOSEDATE",                 N_("Expected Close Date"),   "main" },
-  { "ASSIGNED_BY_ID",            N_("Responsible"),           "main" },
-  { "TYPE_ID",                   N_("Type"),                  "additional" },
-  { "SOURCE_ID",                 N_("Source"),                "additional" },
-  { "SOURCE_DESCRIPTION",        N_("Source Description"),    "additional" },
-  { "PROBABILITY",               N_("Probability (%)"),       "additional" },
-  { "COMMENTS",                  N_("Comment"),               "additional" },
-  { "OPENED",                    N_("Available to Everyone"), "additional" },
-};
-
-const char * const *
-affari_card_builtin_fields (void)
-{
-  static const char *codes[G_N_ELEMENTS (builtin_fields) + 1];
-
-  if (codes[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (builtin_fields); i++)
-      codes[i] = builtin_fields[i].field;
-  return codes;
-}
-
-static int
-builtin_index (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_fields); i++)
-    if (g_strcmp0 (builtin_fields[i].field, field) == 0)
-      return (int) i;
-  return -1;
-}
-
-static AffariCustomField *
-custom_field_by_code (GPtrArray *fields, const char *code)
-{
-  for (guint i = 0; fields != NULL && i < fields->len; i++)
-    if (g_strcmp0 (((AffariCustomField *) g_ptr_array_index (fields, i))->code, code) == 0)
-      return g_ptr_array_index (fields, i);
-  return NULL;
-}
-
-char *
-affari_card_field_label (const char *field, GPtrArray *custom_fields)
-{
-  int index = builtin_index (field);
-  AffariCustomField *custom;
-
-  if (index >= 0)
-    return g_strdup (_(builtin_fields[index].label));
-  custom = custom_field_by_code (custom_fields, field);
-  return g_strdup (custom != NULL ? custom->label : field);
-}
-
-static void
-element_clear (gpointer data)
-{
-  g_clear_pointer (&((AffariCardElement *) data)->field, g_free);
-}
-
-AffariCardSection *
-affari_card_section_new (const char *name, const char *title)
-{
-  AffariCardSection *section = g_new0 (AffariCardSection, 1);
-
-  section->name = g_strdup (name);
-  section->title = g_strdup (title);
-  section->elements = g_array_new (FALSE, TRUE, sizeof (AffariCardElement));
-  g_array_set_clear_func (section->elements, element_clear);
-  return section;
-}
-
-void
-affari_card_section_free (AffariCardSection *section)
-{
-  if (section == NULL)
-    return;
-  g_free (section->name);
-  g_free (section->title);
-  g_clear_pointer (&section->elements, g_array_unref);
-  g_free (section);
-}
-
-void
-affari_card_section_add (AffariCardSection *section, const char *field, gboolean hidden)
-{
-  AffariCardElement element = { g_strdup (field), hidden };
-
-  g_array_append_val (section->elements, element);
-}
-
-static GPtrArray *
-default_layout (GPtrArray *custom_fields)
-{
-  GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_card_section_free);
-  AffariCardSection *main_section = affari_card_section_new ("main", _("About the Deal"));
-  AffariCardSection *additional = affari_card_section_new ("additional", _("Additional Information"));
-  AffariCardSection *user = affari_card_section_new ("user", _("Custom Fields"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_fields); i++)
-    affari_card_section_add (g_str_equal (builtin_fields[i].section, "main") ? main_section : additional,
-                             builtin_fields[i].field, FALSE);
-  for (guint i = 0; custom_fields != NULL && i < custom_fields->len; i++)
-    affari_card_section_add (user, ((AffariCustomField *) g_ptr_array_index (custom_fields, i))->code, FALSE);
-  g_ptr_array_add (sections, main_section);
-  g_ptr_array_add (sections, additional);
-  g_ptr_array_add (sections, user);
-  return sections;
-}
-
 gboolean
 affari_store_has_card_layout (AffariStore *self, gint64 pipeline_id)
 {
@@ -169,7 +52,7 @@ affari_store_get_card_layout (AffariStore *self, gint64 pipeline_id, GError **er
   if (custom_fields == NULL)
     return NULL;
   if (!affari_store_has_card_layout (self, pipeline_id))
-    return default_layout (custom_fields);
+    return affari_card_layout_default (custom_fields);
 
   sections = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_card_section_free);
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -197,7 +80,7 @@ affari_store_get_card_layout (AffariStore *self, gint64 pipeline_id, GError **er
           }
         /* Fields of deleted custom fields and unknown codes are dropped. */
         if (field == NULL || g_hash_table_contains (seen, field) ||
-            (builtin_index (field) < 0 && custom_field_by_code (custom_fields, field) == NULL))
+            !affari_card_field_is_known (field, custom_fields))
           continue;
         g_hash_table_add (seen, g_strdup (field));
         affari_card_section_add (section, field, sqlite3_column_int (stmt, 4) != 0);
@@ -215,9 +98,9 @@ affari_store_get_card_layout (AffariStore *self, gint64 pipeline_id, GError **er
       home = g_ptr_array_index (sections, i);
   if (home == NULL)
     home = g_ptr_array_index (sections, sections->len - 1);
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_fields); i++)
-    if (!g_hash_table_contains (seen, builtin_fields[i].field))
-      affari_card_section_add (home, builtin_fields[i].field, FALSE);
+  for (const char * const *builtin = affari_card_builtin_fields (); *builtin != NULL; builtin++)
+    if (!g_hash_table_contains (seen, *builtin))
+      affari_card_section_add (home, *builtin, FALSE);
   /* Fields created after the layout was stored show up where custom fields live. */
   for (guint i = 0; i < custom_fields->len; i++)
     {
@@ -262,7 +145,7 @@ affari_store_set_card_layout (AffariStore *self, gint64 pipeline_id, GPtrArray *
         {
           const char *field = g_array_index (section->elements, AffariCardElement, j).field;
 
-          if (builtin_index (field) < 0 && custom_field_by_code (custom_fields, field) == NULL)
+          if (!affari_card_field_is_known (field, custom_fields))
             {
               g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not a field of the card"), field);
               return FALSE;

@@ -134,16 +134,6 @@ store_filter_field_criteria (const AffariDealQuery *q,
 
 /* ------------------------------------------------------------ saved filters */
 
-void
-affari_saved_filter_free (AffariSavedFilter *filter)
-{
-  if (filter == NULL)
-    return;
-  g_free (filter->name);
-  affari_deal_query_free (filter->query);
-  g_free (filter);
-}
-
 GPtrArray *
 affari_store_list_saved_filters (AffariStore *self, GError **error)
 {

@@ -362,17 +362,6 @@ affari_store_reorder_list (AffariStore *self, AffariListKind kind, const char * 
 
 /* ------------------------------------------------------------ currencies */
 
-void
-affari_currency_info_free (AffariCurrencyInfo *info)
-{
-  if (info == NULL)
-    return;
-  g_free (info->code);
-  g_free (info->name);
-  g_free (info->rate);
-  g_free (info);
-}
-
 GPtrArray *
 affari_store_list_currencies (AffariStore *self, GError **error)
 {

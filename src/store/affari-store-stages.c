@@ -120,16 +120,6 @@ bad:
 
 /* ------------------------------------------------------------ stages */
 
-static const char * const stage_palette[] = {
-  "#39A8EF", "#2FC6F6", "#55D0E0", "#47E4C2", "#FFA900", "#7BD500", "#FF5752", NULL
-};
-
-const char * const *
-affari_stage_palette (void)
-{
-  return stage_palette;
-}
-
 typedef struct {
   gint64 id;
   AffariSemantics semantics;
@@ -256,7 +246,7 @@ affari_store_add_stage (AffariStore *self, gint64 pipeline_id, AffariSemantics s
       insert_at = 0;
       while (insert_at < rows->len && g_array_index (rows, StageRow, insert_at).semantics == AFFARI_SEMANTICS_PROCESS)
         insert_at++;
-      chosen_color = g_strdup (color != NULL ? color : stage_palette[insert_at % 5]);
+      chosen_color = g_strdup (color != NULL ? color : affari_stage_palette ()[insert_at % 5]);
     }
   else
     {

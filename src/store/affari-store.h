@@ -35,6 +35,11 @@
 #include "model/affari-team-member.h"
 #include "model/affari-product.h"
 #include "model/affari-change-set.h"
+#include "model/affari-activity-period.h"
+#include "model/affari-card-layout.h"
+#include "model/affari-custom-field.h"
+#include "model/affari-product-row.h"
+#include "model/affari-reference.h"
 
 G_BEGIN_DECLS
 
@@ -104,31 +109,6 @@ GPtrArray   *affari_store_list_deal_contacts (AffariStore *self, gint64 deal_id,
 /* ---- products ---- */
 gint64       affari_store_create_product    (AffariStore *self, AffariProduct *product, GError **error);
 GPtrArray   *affari_store_list_products     (AffariStore *self, GError **error);
-/* A product row as the deal-model reference describes it (rates in basis points, quantity in
- * thousandths); the store computes the four prices and, when the deal's amount is not manual,
- * the deal amount and tax value. */
-typedef struct {
-  gint64 id;
-  gint64 product_id;         /* 0 = free text row */
-  char  *name;
-  gint64 quantity_milli;     /* 1000 = 1 unit */
-  char  *unit;
-  gint64 price_netto;        /* unit price before discount, without tax */
-  int    discount_type;      /* 1 = amount per unit, 2 = percent */
-  int    discount_rate_bp;   /* percent in basis points */
-  gint64 discount_sum;       /* per unit */
-  int    tax_rate_bp;        /* -1 = no tax */
-  gboolean tax_included;
-  /* computed */
-  gint64 price_exclusive;
-  gint64 price_brutto;
-  gint64 price;
-  gint64 row_total;
-  gint64 row_tax;
-} AffariProductRow;
-void         affari_product_row_clear       (AffariProductRow *row);
-/* Computes the derived prices and totals of @row from its inputs. */
-void         affari_product_row_compute     (AffariProductRow *row);
 gboolean     affari_store_set_product_rows  (AffariStore *self, gint64 deal_id, const AffariProductRow *rows,
                                              guint n_rows, GError **error);
 GArray      *affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **error); /* AffariProductRow */
@@ -231,54 +211,14 @@ gint64       affari_store_now               (AffariStore *self);
 /* ---- deal card ---- */
 /* Moves the deadline of an activity, with a history event on its deal. */
 gboolean     affari_store_reschedule_activity (AffariStore *self, gint64 activity_id, gint64 deadline, GError **error);
-/* The deadline a new activity gets when planned at @now (Unix seconds): three working days ahead
- * (Saturday and Sunday skipped), rounded up to the next full hour, in local time. */
-gint64       affari_activity_default_deadline (gint64 now);
 /* The deals in the trash (Cestino), most recently trashed first (AffariDeal). */
 GPtrArray   *affari_store_list_trash        (AffariStore *self, GError **error);
 /* Deletes for good, in one transaction, the deals trashed more than @days days ago. */
 gboolean     affari_store_purge_trash       (AffariStore *self, guint days, guint *n_purged, GError **error);
-/* The net unit price whose price with @tax_rate_bp is nearest to @gross ("VAT included" prices). */
-gint64       affari_product_row_netto_for_gross (gint64 gross, int tax_rate_bp);
-/* Sums of @rows after computing each: net (without tax), tax and total, in minor units. */
-void         affari_product_rows_totals     (const AffariProductRow *rows, guint n_rows,
-                                             gint64 *out_net, gint64 *out_tax, gint64 *out_total);
 /* The stage "Riapri" goes back to: the last in-progress stage of the deal's pipeline in its stage
  * history, else the last in-progress stage of the pipeline (0 when the deal does not exist). */
 gint64       affari_store_find_reopen_stage (AffariStore *self, gint64 deal_id, GError **error);
 
-/* User-defined (custom, UF_CRM_*) deal fields. */
-typedef enum {
-  AFFARI_FIELD_STRING,
-  AFFARI_FIELD_DOUBLE,
-  AFFARI_FIELD_MONEY,
-  AFFARI_FIELD_DATE,
-  AFFARI_FIELD_BOOLEAN,
-  AFFARI_FIELD_ENUMERATION,
-  AFFARI_FIELD_URL,
-} AffariFieldKind;
-
-typedef struct {
-  gint64  id;
-  char   *value;
-} AffariFieldItem;
-
-typedef struct {
-  gint64           id;
-  char            *code;          /* UF_CRM_… */
-  char            *label;
-  AffariFieldKind  kind;
-  gboolean         mandatory;
-  gboolean         show_in_list;
-  int              sort;
-  GArray          *items;         /* AffariFieldItem, for enumerations (empty otherwise) */
-} AffariCustomField;
-
-void         affari_custom_field_free       (AffariCustomField *field);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCustomField, affari_custom_field_free)
-/* "string", "double", "money", "date", "boolean", "enumeration", "url" (Bitrix24's USER_TYPE_ID). */
-const char  *affari_field_kind_to_string    (AffariFieldKind kind);
-gboolean     affari_field_kind_from_string  (const char *text, AffariFieldKind *out_kind);
 /* The custom fields of deals, by sort then creation (AffariCustomField). */
 GPtrArray   *affari_store_list_custom_fields (AffariStore *self, GError **error);
 /* Creates a field and its list items in one transaction; @code gets the UF_CRM_ prefix when it
@@ -294,18 +234,7 @@ GHashTable  *affari_store_get_deal_field_values (AffariStore *self, gint64 deal_
  * item id. A mandatory field cannot be cleared. */
 gboolean     affari_store_set_deal_field_value  (AffariStore *self, gint64 deal_id, gint64 field_id,
                                                  const char *value, GError **error);
-/* @value of @field (machine form) as people read it: "1.234,50", "€ 12,00", "27/11/2026", "Sì"… */
-char        *affari_custom_field_format_value   (const AffariCustomField *field, const char *value);
 
-/* ---- list and filters ---- */
-/* A filter saved under a name ("Rossi sopra 5.000"). */
-typedef struct {
-  gint64 id;
-  char  *name;
-  AffariDealQuery *query;       /* only the filter criteria: no pipeline, stage or order */
-} AffariSavedFilter;
-void         affari_saved_filter_free       (AffariSavedFilter *filter);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariSavedFilter, affari_saved_filter_free)
 /* The saved filters by name (AffariSavedFilter). */
 GPtrArray   *affari_store_list_saved_filters (AffariStore *self, GError **error);
 /* Saves @query under @name, replacing a filter of the same name; returns its id (0 on error). */
@@ -349,33 +278,7 @@ guint        affari_store_count_stage_deals (AffariStore *self, gint64 stage_id)
 /* Deletes a stage; its deals move to @target_stage_id (same pipeline; 0 only when it has none),
  * closing or reopening as the target says, with history events, in one transaction. */
 gboolean     affari_store_delete_stage      (AffariStore *self, gint64 stage_id, gint64 target_stage_id, GError **error);
-/* The palette of the reference stages, NULL-terminated ("#39A8EF", …). */
-const char * const *affari_stage_palette    (void);
 
-/* The card layout of a pipeline (Bitrix24's details configuration): sections holding fields.
- * Field codes are the reference's: TITLE, OPPORTUNITY_WITH_CURRENCY, STAGE_ID, CLIENT,
- * BEGINDATE, CLOSEDATE, ASSIGNED_BY_ID, TYPE_ID, SOURCE_ID, SOURCE_DESCRIPTION, PROBABILITY,
- * COMMENTS, OPENED and the custom fields' UF_CRM_… codes. */
-typedef struct {
-  char     *field;
-  gboolean  hidden;
-} AffariCardElement;
-
-typedef struct {
-  char   *name;                 /* unique in the layout: "main", "additional", "user", "section_2"… */
-  char   *title;
-  GArray *elements;             /* AffariCardElement */
-} AffariCardSection;
-
-AffariCardSection *affari_card_section_new  (const char *name, const char *title);
-void         affari_card_section_free       (AffariCardSection *section);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCardSection, affari_card_section_free)
-void         affari_card_section_add        (AffariCardSection *section, const char *field, gboolean hidden);
-/* The built-in field codes of the card in their default order, NULL-terminated. */
-const char * const *affari_card_builtin_fields (void);
-/* What a field is called on the card ("Importo"); custom fields are looked up in @fields
- * (AffariCustomField, nullable). Returns a new string. */
-char        *affari_card_field_label        (const char *field, GPtrArray *custom_fields);
 /* The layout of @pipeline_id (AffariCardSection): the stored one, or the default (sections
  * "main", "additional" and "user" with every custom field). Custom fields missing from a stored
  * layout are added (visible) to its "user" section, or its last one; unknown codes are dropped. */
@@ -403,11 +306,6 @@ gboolean     affari_store_set_custom_field_items (AffariStore *self, gint64 fiel
 GHashTable  *affari_store_get_field_values_for_deals (AffariStore *self, const gint64 *deal_ids, guint n_ids,
                                                       GError **error);
 
-/* Reference lists (deal types, sources). */
-typedef enum {
-  AFFARI_LIST_DEAL_TYPES,
-  AFFARI_LIST_SOURCES,
-} AffariListKind;
 /* Adds an item; its code is made from the name (Latin letters, digits, _). Returns the code. */
 char        *affari_store_add_list_item     (AffariStore *self, AffariListKind kind, const char *name, GError **error);
 gboolean     affari_store_rename_list_item  (AffariStore *self, AffariListKind kind, const char *code,
@@ -417,14 +315,6 @@ gboolean     affari_store_delete_list_item  (AffariStore *self, AffariListKind k
 gboolean     affari_store_reorder_list      (AffariStore *self, AffariListKind kind, const char * const *codes,
                                              guint n_codes, GError **error);
 
-/* Currencies in use: code, name, base flag. */
-typedef struct {
-  char     *code;
-  char     *name;
-  gboolean  is_base;
-  char     *rate;                 /* what 1 of it is worth in the main currency: "0.9200" (main: "1.0000") */
-} AffariCurrencyInfo;
-void         affari_currency_info_free      (AffariCurrencyInfo *info);
 GPtrArray   *affari_store_list_currencies   (AffariStore *self, GError **error); /* AffariCurrencyInfo, base first */
 gboolean     affari_store_add_currency      (AffariStore *self, const char *code, const char *name, GError **error);
 /* Refused for the main currency and for currencies deals or products use. */
@@ -445,17 +335,7 @@ gboolean     affari_store_update_team_member (AffariStore *self, gint64 member_i
 
 
 /* ---- activities and calendar ---- */
-#include "model/affari-activity-period.h"
 
-/* One column of the Activities view. */
-typedef struct {
-  AffariActivityPeriod period;
-  GArray *ids;                  /* gint64: by the deadline of the next activity, then id */
-  GArray *deadlines;            /* gint64: the next activity's deadline of each id (0 = none) */
-  guint   count;
-  GArray *totals;               /* AffariStageTotal (stage_id 0): count and sum per currency */
-} AffariActivityBucket;
-void         affari_activity_bucket_clear   (AffariActivityBucket *bucket);
 /* The open deals of @query's pipeline (0 = every pipeline) matching its filter criteria (stage,
  * closed state and order are ignored), put in the periods by the deadline of their next open
  * activity as seen at the store's "now" in local time. @buckets has AFFARI_N_ACTIVITY_PERIODS
@@ -484,19 +364,7 @@ gboolean     affari_store_reschedule_next_activities (AffariStore *self, const g
 gboolean     affari_store_next_activity_deadline (AffariStore *self, gint64 from, gint64 *out_deadline,
                                                   GError **error);
 
-/* The date a calendar places deals on. */
-typedef enum {
-  AFFARI_CALENDAR_CLOSE_DATE = 0,  /* Data di chiusura prevista (the default) */
-  AFFARI_CALENDAR_BEGIN_DATE,      /* Data di inizio */
-  AFFARI_CALENDAR_DATE_CREATE,     /* when the deal was created (cannot be moved) */
-} AffariCalendarField;
-/* "YYYY-MM-DD" of @deal's @field (the creation date in local time), or NULL when unset. */
-char        *affari_calendar_field_date     (AffariDeal *deal, AffariCalendarField field);
 
-typedef struct {
-  char  date[11];                /* "YYYY-MM-DD" */
-  guint count;                   /* every deal of the day, also those beyond the limit */
-} AffariCalendarDay;
 /* The live deals of @query's pipeline and filter whose @field falls in [@from, @to] ("YYYY-MM-DD",
  * inclusive), by day, the largest amounts first, at most @per_day a day (0 = all). @out_days
  * (nullable) gets an AffariCalendarDay for each day with deals. */
