@@ -17,6 +17,7 @@
 #include "model/affari-money.h"
 
 #include "affari-csv.h"
+#include "store/affari-store.h"
 
 #define EXPORT_CHUNK 500
 

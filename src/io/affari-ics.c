@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "affari-ics.h"
+#include "store/affari-store.h"
 
 #define MAX_OCTETS 75
 

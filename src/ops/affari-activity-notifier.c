@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ops/affari-activity-notifier.h"
+#include "store/affari-store.h"
 
 /* GLib's timeouts follow the monotonic clock, which stands still while the computer sleeps:
  * a deadline hours away is looked at again within the hour, so a sleep makes it late by at

@@ -7,7 +7,17 @@
 
 #include <gio/gio.h>
 
-#include "store/affari-store.h"
+#include "model/affari-types.h"
+#include "model/affari-error.h"
+#include "model/affari-deal.h"
+#include "model/affari-deal-query.h"
+#include "model/affari-activity.h"
+#include "model/affari-activity-period.h"
+#include "model/affari-product-row.h"
+#include "model/affari-change-set.h"
+
+/* The store these work on (store/affari-store.h); the windows only pass it along. */
+typedef struct _AffariStore AffariStore;
 
 G_BEGIN_DECLS
 

@@ -11,6 +11,7 @@
 #include "model/affari-money.h"
 
 #include "affari-deal-ops.h"
+#include "store/affari-store.h"
 
 /* A plural pair for count_label (), extracted by xgettext with -kNP_:1,2. */
 #define NP_(singular, plural) singular, plural
@@ -25,6 +26,7 @@ struct _AffariDealOps
   AffariStore *store;
   GPtrArray *undo;    /* AffariChangeSet, the last change last */
   GPtrArray *redo;    /* AffariChangeSet, the last undone last */
+  gint64 filling;     /* the deal being created, while its fill runs */
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealOps, affari_deal_ops, G_TYPE_OBJECT)
@@ -454,7 +456,11 @@ affari_deal_ops_create (AffariDealOps      *self,
     return NULL;
   ok = affari_store_create_deal (self->store, deal, error);
   if (ok && fill != NULL)
-    fill (affari_deal_get_id (deal), data);
+    {
+      self->filling = affari_deal_get_id (deal);
+      fill (self->filling, data);
+      self->filling = 0;
+    }
   ok = ok && affari_store_change_add_created (self->store, affari_deal_get_id (deal), error);
   return record (self, affari_store_end_change (self->store, ok, label, error));
 }
@@ -657,6 +663,33 @@ affari_deal_ops_set_field_value (AffariDealOps  *self,
   return run_each (self, &deal_id, 1, field_step, &args, _("Deal saved"), error);
 }
 
+gboolean
+affari_deal_ops_fill_field_value (AffariDealOps  *self,
+                                  gint64          deal_id,
+                                  gint64          field_id,
+                                  const char     *value,
+                                  GError        **error)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
+  g_return_val_if_fail (deal_id != 0 && deal_id == self->filling, FALSE);
+
+  return affari_store_set_deal_field_value (self->store, deal_id, field_id, value, error);
+}
+
+gboolean
+affari_deal_ops_fill_contacts (AffariDealOps  *self,
+                               gint64          deal_id,
+                               const gint64   *contact_ids,
+                               guint           n_contacts,
+                               gint64          primary_id,
+                               GError        **error)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
+  g_return_val_if_fail (deal_id != 0 && deal_id == self->filling, FALSE);
+
+  return affari_store_set_deal_contacts (self->store, deal_id, contact_ids, n_contacts, primary_id, error);
+}
+
 AffariChangeSet *
 affari_deal_ops_set_contacts (AffariDealOps  *self,
                               gint64          deal_id,
@@ -833,4 +866,26 @@ affari_deal_ops_redo (AffariDealOps  *self,
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
 
   return revert (self, self->redo, self->undo, TRUE, error);
+}
+
+gboolean
+affari_deal_ops_purge_trash (AffariDealOps  *self,
+                             guint           days,
+                             guint          *n_purged,
+                             GError        **error)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
+
+  return affari_store_purge_trash (self->store, days, n_purged, error);
+}
+
+gboolean
+affari_deal_ops_add_comment (AffariDealOps  *self,
+                             gint64          deal_id,
+                             const char     *text,
+                             GError        **error)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
+
+  return affari_store_add_comment (self->store, deal_id, text, error);
 }

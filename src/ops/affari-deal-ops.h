@@ -19,7 +19,17 @@
 
 #include <glib-object.h>
 
-#include "store/affari-store.h"
+#include "model/affari-types.h"
+#include "model/affari-error.h"
+#include "model/affari-deal.h"
+#include "model/affari-deal-query.h"
+#include "model/affari-activity.h"
+#include "model/affari-activity-period.h"
+#include "model/affari-product-row.h"
+#include "model/affari-change-set.h"
+
+/* The store these work on (store/affari-store.h); the windows only pass it along. */
+typedef struct _AffariStore AffariStore;
 
 G_BEGIN_DECLS
 
@@ -44,6 +54,12 @@ typedef void (*AffariDealOpsFill) (gint64 deal_id, gpointer data);
  * one transaction; undoing it puts the deal in the trash, redoing takes it out again. */
 AffariChangeSet *affari_deal_ops_create             (AffariDealOps *self, AffariDeal *deal,
                                                      AffariDealOpsFill fill, gpointer data, GError **error);
+/* Only inside @fill of affari_deal_ops_create () for its new deal: these write into the
+ * creation's transaction (validated as affari_deal_ops_set_field_value () and _set_contacts ()). */
+gboolean         affari_deal_ops_fill_field_value   (AffariDealOps *self, gint64 deal_id, gint64 field_id,
+                                                     const char *value, GError **error);
+gboolean         affari_deal_ops_fill_contacts      (AffariDealOps *self, gint64 deal_id, const gint64 *contact_ids,
+                                                     guint n_contacts, gint64 primary_id, GError **error);
 
 /* ---- moves ---- */
 /* Moves the deals to @stage_id (their pipeline's) at @index among its deals (0 = top, -1 =
@@ -67,6 +83,14 @@ AffariChangeSet *affari_deal_ops_trash              (AffariDealOps *self, const 
 AffariChangeSet *affari_deal_ops_restore            (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
 /* Deletes for good (not undoable). */
 gboolean         affari_deal_ops_purge              (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
+/* Deletes for good the deals trashed more than @days days ago (@n_purged nullable); one
+ * transaction, not undoable. */
+gboolean         affari_deal_ops_purge_trash        (AffariDealOps *self, guint days, guint *n_purged, GError **error);
+
+/* ---- history ---- */
+/* Adds a comment to the deal's history (a history entry itself: not on the undo history). */
+gboolean         affari_deal_ops_add_comment        (AffariDealOps *self, gint64 deal_id, const char *text,
+                                                     GError **error);
 
 /* ---- fields ---- */
 /* Writes the fields of @deal that differ from the database. */

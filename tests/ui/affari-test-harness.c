@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "store/affari-store.h"
 #include "config.h"
 
 #include <string.h>
