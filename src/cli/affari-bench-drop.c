@@ -66,7 +66,7 @@ watch_drops (AffariWindow *window)
   drops.window = window;
   drops.board = affari_window_get_kanban_board (window);
   drops.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (affari_window_get_store (window), "changed", G_CALLBACK (on_store_changed_cb), NULL);
+  g_signal_connect (affari_workspace_get_store (affari_window_get_workspace (window)), "changed", G_CALLBACK (on_store_changed_cb), NULL);
   g_signal_connect (drops.clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
 }
 

@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "store/affari-store.h"
 #include "config.h"
 
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "model/affari-i18n.h"
 #include "ui/list/affari-cell-text.h"
 #include "affari-test-harness.h"
+#include "store/affari-store.h"
 
 /* ------------------------------------------------------------ start-up */
 

@@ -134,7 +134,7 @@ static void
 body_activities_drag (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariActivitiesView *view;
   g_autoptr(AffariDeal) late = affari_store_get_deal (store, f->late, NULL);
   g_autoptr(AffariDeal) quiet = affari_store_get_deal (store, f->quiet, NULL);
@@ -247,7 +247,7 @@ static void
 body_activities_multi (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   g_autoptr(AffariDeal) late = affari_store_get_deal (store, f->late, NULL);
   g_autoptr(AffariActivity) visit = affari_activity_new (AFFARI_ACTIVITY_MEETING, "Sopralluogo", local_time_days_ago (3, 9, 30));
   g_autoptr(GArray) selected = NULL;
@@ -341,7 +341,7 @@ static void
 body_activities_keyboard (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariActivitiesView *view = show_activities (window);
   AffariActivityPeriod period = AFFARI_N_ACTIVITY_PERIODS;
   AffariKanbanCard *card;
@@ -474,7 +474,7 @@ body_activities_clock (Fixture *f)
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   guint owner = 0;
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(AffariActivity) call = affari_activity_new (AFFARI_ACTIVITY_CALL, "Richiamare subito", now + 2);
   g_autoptr(GError) error = NULL;
@@ -539,7 +539,7 @@ static void
 body_calendar_drag (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariCalendarView *view;
   g_autoptr(AffariDeal) dated = affari_store_get_deal (store, f->dated, NULL);
   g_autoptr(AffariDeal) after = NULL;
@@ -712,7 +712,7 @@ static void
 body_export_shown (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   g_autoptr(AffariActivity) visit = affari_activity_new (AFFARI_ACTIVITY_MEETING, "Sopralluogo", local_time_days_ago (-3, 9, 30));
   g_autoptr(AffariDealQuery) filter = affari_deal_query_new ();
   g_autofree char *path = g_build_filename (f->base.dir, "attività.ics", NULL);

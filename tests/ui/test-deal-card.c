@@ -241,7 +241,7 @@ static void
 edit_deal_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *products, *activities, *history;
   GtkWidget *amount_row, *date_row, *price_row;
@@ -459,7 +459,7 @@ static void
 new_deal_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
@@ -537,7 +537,7 @@ static void
 trash_purge_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   g_autoptr(GPtrArray) trash = affari_store_list_trash (store, NULL);
 
   /* The start-up purged the deal trashed 40 days ago and kept the one of yesterday. */
@@ -692,7 +692,7 @@ static void
 closing_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *stage_row;
   AdwMessageDialog *dialog;
@@ -782,7 +782,7 @@ static void
 unsaved_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *amount_row;
   AdwMessageDialog *dialog;
@@ -896,7 +896,7 @@ static void
 more_fields_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *spin, *comments, *fields, *text_row, *due_row;
   GtkTextBuffer *buffer;
@@ -1024,7 +1024,7 @@ static void
 product_completion_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *products, *name_row;
   GtkPopover *popover;
@@ -1123,7 +1123,7 @@ static void
 trash_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *undo, *restore;
   GtkWindow *trash;
@@ -1181,7 +1181,7 @@ static void
 walk_through_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   GtkWidget *search, *result, *products, *activities, *history, *name_row, *list;
   g_autoptr(AffariDeal) deal = NULL;
@@ -1332,7 +1332,7 @@ static void
 undo_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealCard *card;
   g_autoptr(AffariDeal) deal = NULL;
   g_autoptr(AffariStage) stage = NULL;

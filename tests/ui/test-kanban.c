@@ -282,7 +282,7 @@ static void
 board_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_window_get_pipeline_id (window), NULL);
   AffariKanbanColumn *first;
@@ -424,7 +424,7 @@ static void
 drop_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanColumn *second = affari_kanban_board_get_column (board, 1);
@@ -522,7 +522,7 @@ static void
 undo_toast_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanColumn *third = affari_kanban_board_get_column (board, 2);
@@ -558,7 +558,7 @@ static void
 cancel_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanColumn *second = affari_kanban_board_get_column (board, 1);
@@ -627,7 +627,7 @@ static void
 keyboard_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanColumn *second = affari_kanban_board_get_column (board, 1);
@@ -705,7 +705,7 @@ static void
 keyboard_focus_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   gint64 won_id = affari_store_find_stage (store, affari_window_get_pipeline_id (window), AFFARI_SEMANTICS_SUCCESS);
   AffariKanbanColumn *column = affari_kanban_board_get_column (board, 0);
@@ -769,7 +769,7 @@ static void
 autoscroll_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanCard *card;
@@ -893,7 +893,7 @@ static void
 zones_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   gint64 pipeline_id = affari_window_get_pipeline_id (window);
   gint64 won_id = affari_store_find_stage (store, pipeline_id, AFFARI_SEMANTICS_SUCCESS);
@@ -991,7 +991,7 @@ static void
 multi_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanColumn *third = affari_kanban_board_get_column (board, 2);
@@ -1052,7 +1052,7 @@ static void
 quick_create_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = get_board (window);
   AffariKanbanColumn *third = affari_kanban_board_get_column (board, 2);
   GtkWidget *entries[3] = { NULL };

@@ -187,7 +187,7 @@ static void
 opens_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
   guint n = store_count (store, pipeline, NULL);
@@ -304,7 +304,7 @@ static void
 search_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
   GtkSearchEntry *entry = affari_filter_bar_get_search_entry (affari_window_get_filter_bar (window));
@@ -360,7 +360,7 @@ static void
 preset_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
   AffariFilterBar *bar = affari_window_get_filter_bar (window);
@@ -497,7 +497,7 @@ static void
 bulk_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
   GtkSelectionModel *selection = affari_deal_list_view_get_selection (view);
@@ -574,7 +574,7 @@ static void
 story_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 pipeline = affari_window_get_pipeline_id (window);
   AffariDealListView *view = show_list (window);
   gint64 executing = affari_store_find_stage_by_code (store, pipeline, "EXECUTING");
@@ -649,7 +649,7 @@ static void
 columns_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealListView *view = show_list (window);
   GtkColumnView *columns = affari_deal_list_view_get_column_view (view);
   g_autoptr(GtkColumnViewColumn) currency = NULL;
@@ -790,7 +790,7 @@ static void
 custom_fields_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariDealListView *view = show_list (window);
   AffariFilterBar *bar = affari_window_get_filter_bar (window);
   GtkWidget *popover = affari_filter_bar_get_popover (bar);

@@ -125,7 +125,7 @@ static void
 settings_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
   GtkWindow *preferences;
   GtkWidget *pipelines_page, *fields_page;
@@ -449,7 +449,7 @@ static void
 drag_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   GtkWindow *preferences;
   GtkWidget *page, *row, *target, *layout_page;
   AffariSettingsPipelineEditor *editor;
@@ -638,7 +638,7 @@ static void
 lists_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   GtkWindow *preferences;
   GtkWidget *page, *row, *member, *email_row;
 

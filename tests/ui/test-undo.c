@@ -6,7 +6,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "store/affari-store.h"
 #include "config.h"
 
 #include "affari-test-dump.h"
@@ -22,6 +21,7 @@
 #include "ui/app/affari-trash-window.h"
 
 #include "affari-test-harness.h"
+#include "store/affari-store.h"
 
 typedef struct {
   AffariTestApp base;
@@ -83,7 +83,7 @@ static void
 four_views_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   AffariKanbanColumn *second = affari_kanban_board_get_column (board, 1);
@@ -183,7 +183,7 @@ static void
 trash_window_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
   AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
   GtkWindow *trash_window;

@@ -143,7 +143,7 @@ static void
 empty_state_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   g_autoptr(GError) error = NULL;
   AffariDealQuery query = { 0 };
   AffariKanbanBoard *board;
@@ -217,7 +217,7 @@ static void
 new_deal_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   GtkWindow *dialog;
   GtkWidget *title_row, *amount_row, *stage_row, *company_row, *date_row, *create_button;
   g_autoptr(AffariStage) stage = NULL;
@@ -424,7 +424,7 @@ restored_view_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AdwViewStack *stack = ADW_VIEW_STACK (affari_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  gint64 default_pipeline_id = affari_store_get_default_pipeline_id (affari_window_get_store (window));
+  gint64 default_pipeline_id = affari_store_get_default_pipeline_id (affari_workspace_get_store (affari_window_get_workspace (window)));
   g_autofree char *titles = NULL;
   g_autofree guint *queries = NULL;
   AffariKanbanBoard *board;
@@ -534,7 +534,7 @@ static void
 preferences_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  AffariStore *store = affari_window_get_store (window);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   GtkWindow *preferences;
   GtkWindow *about;
   GtkWindow *shortcuts;
@@ -693,7 +693,7 @@ static void
 finalize_views_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  g_autoptr(AffariStore) store = g_object_ref (affari_window_get_store (window));
+  g_autoptr(AffariStore) store = g_object_ref (affari_workspace_get_store (affari_window_get_workspace (window)));
   AffariDealQuery query = { .pipeline_id = affari_window_get_pipeline_id (window) };
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GError) error = NULL;
@@ -756,7 +756,7 @@ static void
 finalize_preferences_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  g_autoptr(AffariStore) store = g_object_ref (affari_window_get_store (window));
+  g_autoptr(AffariStore) store = g_object_ref (affari_workspace_get_store (affari_window_get_workspace (window)));
   const char *names[] = { "the preferences window", "the pipelines page", "the fields page",
                           "the lists page", "the pipeline editor", "the card layout page" };
   GObject *pages[G_N_ELEMENTS (names)];
@@ -785,7 +785,7 @@ finalize_preferences_body (Fixture *f)
    * editor once that is on screen, libadwaita 1.2 itself complains, a critical: not this test's
    * business.) */
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (preferences),
-                                          affari_settings_card_layout_new (store, affari_store_get_default_pipeline_id (store)));
+                                          affari_settings_card_layout_new (affari_window_get_workspace (window), affari_store_get_default_pipeline_id (store)));
   WAIT_UNTIL ((pages[5] = G_OBJECT (affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_CARD_LAYOUT))) != NULL &&
               gtk_widget_get_mapped (GTK_WIDGET (pages[5])));
   affari_test_wait_for_frame (GTK_WIDGET (preferences));

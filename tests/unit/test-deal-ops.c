@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "store/affari-store.h"
 #include "config.h"
 
 #include "affari-test-dump.h"
@@ -13,6 +12,7 @@
 #include "io/affari-demo.h"
 #include "model/affari-i18n.h"
 #include "ops/affari-deal-ops.h"
+#include "store/affari-store.h"
 
 typedef struct {
   char *dir;

@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "store/affari-store.h"
 #include "config.h"
 
 #include <string.h>
@@ -12,6 +11,7 @@
 
 #include "model/affari-i18n.h"
 #include "io/affari-ics.h"
+#include "store/affari-store.h"
 
 #define LONG_SUBJECT "Richiamare il responsabile acquisti per l’offerta: stampanti, toner; “assistenza” \\ contratto " \
                      "triennale — città di Forlì, Cesena e Ravenna, più consegna"

@@ -165,7 +165,7 @@ affari_activities_column_show_drop_line (Column *column)
   double y = -1;
 
   if (self->drag_deadline == 0 ||
-      !affari_activity_period_reschedule (affari_store_now (self->store), NULL, self->drag_deadline,
+      !affari_activity_period_reschedule (affari_workspace_now (self->workspace), NULL, self->drag_deadline,
                                           column->period, &deadline, &error))
     {
       /* Refused here ("Senza attività", "Scadute"): no place to show. */
@@ -367,7 +367,7 @@ affari_activities_column_build (Column             *column,
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (column->summary_label));
   gtk_box_append (GTK_BOX (box), header);
 
-  column->deals = affari_deal_id_list_new (column->view->store);
+  column->deals = affari_workspace_new_deal_id_list (column->view->workspace);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), column);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), column);
   /* Ctrl+click selects several cards: they are dragged and moved together. */

@@ -26,7 +26,7 @@ format_deadline (gint64 deadline)
 
 typedef struct {
   GtkWidget            *view;
-  AffariStore          *store;
+  AffariWorkspace          *workspace;
   AffariDealQuery      *query;
   gint64                deadline;
   GtkSearchEntry       *search;
@@ -41,7 +41,7 @@ plan_dialog_free (gpointer data)
   PlanDialog *plan = data;
 
   g_object_unref (plan->view);
-  g_object_unref (plan->store);
+  g_object_unref (plan->workspace);
   affari_deal_query_free (plan->query);
   g_free (plan);
 }
@@ -76,7 +76,7 @@ plan_dialog_fill (PlanDialog *plan)
     query->activity = AFFARI_ACTIVITY_FILTER_NONE_PLANNED;
   query->sort = AFFARI_DEAL_SORT_DATE_MODIFY;
   query->descending = TRUE;
-  deals = affari_store_query_deals (plan->store, query, 0, PLAN_SUGGESTIONS, &error);
+  deals = affari_workspace_query_deals (plan->workspace, query, 0, PLAN_SUGGESTIONS, &error);
   if (deals == NULL)
     {
       g_warning ("Cannot search deals: %s", error->message);
@@ -139,7 +139,7 @@ on_plan_response_cb (AdwMessageDialog *dialog,
 
 void
 affari_activities_plan_dialog_present (GtkWidget             *view,
-                                       AffariStore           *store,
+                                       AffariWorkspace           *workspace,
                                        const AffariDealQuery *query,
                                        AffariActivityPeriod   period)
 {
@@ -153,10 +153,10 @@ affari_activities_plan_dialog_present (GtkWidget             *view,
   gint64 deadline;
 
   g_return_if_fail (GTK_IS_WIDGET (view));
-  g_return_if_fail (AFFARI_IS_STORE (store));
+  g_return_if_fail (AFFARI_IS_WORKSPACE (workspace));
 
   /* A new activity is due at 09:00 of the period's first day (or the next full hour today). */
-  if (!affari_activity_period_reschedule (affari_store_now (store), NULL, 0, period, &deadline, &error))
+  if (!affari_activity_period_reschedule (affari_workspace_now (workspace), NULL, 0, period, &deadline, &error))
     {
       affari_view_show_message (view, error->message);
       return;
@@ -164,7 +164,7 @@ affari_activities_plan_dialog_present (GtkWidget             *view,
 
   plan = g_new0 (PlanDialog, 1);
   plan->view = g_object_ref (view);
-  plan->store = g_object_ref (store);
+  plan->workspace = g_object_ref (workspace);
   plan->query = affari_deal_query_copy (query);
   plan->deadline = deadline;
 

@@ -38,7 +38,7 @@ struct _AffariActivitiesView
 {
   GtkWidget         parent_instance;
 
-  AffariStore      *store;
+  AffariWorkspace      *workspace;
   gint64            pipeline_id;
   AffariDealQuery  *filter;
   GMenu            *card_menu;

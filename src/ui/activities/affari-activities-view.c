@@ -1,7 +1,7 @@
 /* affari-activities-view.c
  *
- * Six columns, one per period of AffariActivityPeriod. The store buckets the deals and totals
- * them in SQL (affari_store_activity_buckets); each column shows its ids through a lazy
+ * Six columns, one per period of AffariActivityPeriod. The workspace buckets the deals and totals
+ * them in SQL (affari_workspace_activity_buckets); each column shows its ids through a lazy
  * AffariDealIdList in a GtkListView of the Kanban's card widget, so a column of thousands of
  * deals creates only the cards on screen.
  *
@@ -71,12 +71,12 @@ refresh_now (AffariActivitiesView *self)
   AffariActivityBucket buckets[AFFARI_N_ACTIVITY_PERIODS];
   gboolean filtered;
 
-  if (!affari_view_refresh_begin (&self->refresh) || self->store == NULL)
+  if (!affari_view_refresh_begin (&self->refresh) || self->workspace == NULL)
     return;
 
   query = current_query (self);
   filtered = affari_deal_query_has_filter (query);
-  if (!affari_store_activity_buckets (self->store, query, buckets, &error))
+  if (!affari_workspace_activity_buckets (self->workspace, query, buckets, &error))
     {
       g_warning ("Cannot read the activities: %s", error->message);
       for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
@@ -105,9 +105,9 @@ arm_clock (AffariActivitiesView *self)
   gint64 now, next;
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
-  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->workspace == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  now = affari_store_now (self->store);
+  now = affari_workspace_now (self->workspace);
   affari_period_bounds_compute (&bounds, now, NULL);
   next = bounds.tomorrow_start;
   if (today->deadlines != NULL && today->deadlines->len > 0)
@@ -128,7 +128,7 @@ find_column (AffariActivitiesView *self,
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_store_changed_cb (AffariStore          *store,
+on_workspace_changed_cb (AffariWorkspace          *workspace,
                      AffariChangeSet      *set,
                      AffariActivitiesView *self)
 {
@@ -141,7 +141,7 @@ on_store_changed_cb (AffariStore          *store,
 }
 
 static void
-on_store_reset_cb (AffariStore          *store,
+on_workspace_reset_cb (AffariWorkspace          *workspace,
                    AffariActivitiesView *self)
 {
   affari_view_refresh_queue (&self->refresh);
@@ -249,8 +249,8 @@ plan_action (GtkWidget  *widget,
       AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
       g_autoptr(AffariDealQuery) query = current_query (self);
 
-      if (self->store != NULL)
-        affari_activities_plan_dialog_present (widget, self->store, query, (AffariActivityPeriod) period);
+      if (self->workspace != NULL)
+        affari_activities_plan_dialog_present (widget, self->workspace, query, (AffariActivityPeriod) period);
     }
 }
 
@@ -314,8 +314,8 @@ affari_activities_view_dispose (GObject *object)
   g_clear_handle_id (&self->clock_source, g_source_remove);
   affari_activities_view_stop_autoscroll (self);
   affari_activities_view_stop_focus (self);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_ACTIVITIES_VIEW);
 
@@ -327,7 +327,7 @@ affari_activities_view_dispose (GObject *object)
   g_clear_pointer (&self->dragged_ids, g_array_unref);
   g_clear_object (&self->card_menu);
   g_clear_pointer (&self->filter, affari_deal_query_free);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_activities_view_parent_class)->dispose (object);
 }
@@ -343,7 +343,7 @@ affari_activities_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     default:
@@ -362,7 +362,7 @@ affari_activities_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      affari_activities_view_set_store (self, g_value_get_object (value));
+      affari_activities_view_set_workspace (self, g_value_get_object (value));
       break;
 
     default:
@@ -384,7 +384,7 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
   widget_class->unmap = affari_activities_view_unmap;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL, AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -448,26 +448,26 @@ affari_activities_view_new (void)
 }
 
 void
-affari_activities_view_set_store (AffariActivitiesView *self,
-                                  AffariStore          *store)
+affari_activities_view_set_workspace (AffariActivitiesView *self,
+                                  AffariWorkspace          *workspace)
 {
   GtkWidget *child;
 
   g_return_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self));
-  g_return_if_fail (store == NULL || AFFARI_IS_STORE (store));
+  g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));
 
-  if (self->store == store)
+  if (self->workspace == workspace)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
     gtk_box_remove (self->columns_box, child);
   for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
     affari_activities_column_clear (&self->columns[i]);
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
 
-  if (store != NULL)
+  if (workspace != NULL)
     {
       for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
         {
@@ -475,8 +475,8 @@ affari_activities_view_set_store (AffariActivitiesView *self,
           self->columns[i].period = (AffariActivityPeriod) i;
           gtk_box_append (self->columns_box, build_column (self, &self->columns[i]));
         }
-      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-      g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
+      g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
+      g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
       refresh_now (self);
     }
 
@@ -567,7 +567,7 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
 
   g_return_val_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self), FALSE);
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return FALSE;
 
   if (period == AFFARI_ACTIVITY_PERIOD_NONE)
@@ -584,7 +584,7 @@ affari_activities_view_drop_deal (AffariActivitiesView *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "activity.reschedule", "(@axi)",
                               g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64)),
                               (int) period);
-  /* Refused (said in a toast) when the store did not change. */
+  /* Refused (said in a toast) when the workspace did not change. */
   if (self->n_changes == changes)
     return FALSE;
   affari_activities_view_unselect_all (self, NULL);

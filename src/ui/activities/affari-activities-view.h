@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -21,16 +21,16 @@ G_DECLARE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, AFFARI, ACTI
  *                               period (Alt+←/→); the focus follows the card
  * The shared cards (AffariKanbanCard) ask the view as their AffariCardHost: there a card's
  * target is a period. Changes go to the window's activity.reschedule / activity.plan (one undo).
- * Properties: "store". */
+ * Properties: "workspace". */
 GtkWidget   *affari_activities_view_new            (void);
-void         affari_activities_view_set_store      (AffariActivitiesView  *self,
-                                                    AffariStore           *store);
+void         affari_activities_view_set_workspace      (AffariActivitiesView  *self,
+                                                    AffariWorkspace           *workspace);
 void         affari_activities_view_set_pipeline_id (AffariActivitiesView *self,
                                                     gint64                 pipeline_id);
 /* The window's filter (criteria only; NULL = none). */
 void         affari_activities_view_set_filter     (AffariActivitiesView  *self,
                                                     const AffariDealQuery *filter);
-/* Reads the columns again now (otherwise they follow the store's signals and the clock). */
+/* Reads the columns again now (otherwise they follow the workspace's signals and the clock). */
 void         affari_activities_view_refresh        (AffariActivitiesView  *self);
 /* The deals of a column (AffariDeal), its count and the header's "12 · € 48.200". */
 GListModel  *affari_activities_view_get_deals      (AffariActivitiesView  *self,

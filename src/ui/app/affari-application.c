@@ -21,7 +21,7 @@ struct _AffariApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
-  AffariStore    *store;
+  AffariWorkspace    *workspace;
   GSettings      *settings;
   gint64          start_time;
 
@@ -166,7 +166,7 @@ show_open_error (AffariApplication *self,
   dialog = adw_message_dialog_new (NULL, _("Cannot Open the Database"), body);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
 
-  /* The store's own sentence adds nothing to ours for these two; for the others it carries
+  /* The workspace's own sentence adds nothing to ours for these two; for the others it carries
    * the technical cause (SQLite's message and code), worth a copy-paste into a bug report. */
   if (g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_NOT_AFFARI) ||
       g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_TOO_NEW))
@@ -257,10 +257,10 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   AffariPreferencesWindow *preferences;
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
-  preferences = affari_preferences_window_new (parent, self->store);
+  preferences = affari_preferences_window_new (parent, self->workspace);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -358,16 +358,16 @@ affari_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      if (self->store == NULL)
+      if (self->workspace == NULL)
         {
           g_autoptr(GError) error = NULL;
           g_autofree char *path = NULL;
 
           path = self->database_path != NULL ? g_strdup (self->database_path)
-                                             : affari_store_default_path ();
-          self->store = affari_store_open (path, &error);
+                                             : affari_workspace_default_path ();
+          self->workspace = affari_workspace_open (path, &error);
 
-          if (self->store == NULL)
+          if (self->workspace == NULL)
             {
               g_message ("Cannot open %s: %s", path, error->message);
               show_open_error (self, path, error);
@@ -375,9 +375,9 @@ affari_application_activate (GApplication *application)
             }
         }
 
-      window = GTK_WINDOW (affari_window_new (self, self->store));
+      window = GTK_WINDOW (affari_window_new (self, self->workspace));
       if (self->notifier == NULL)
-        self->notifier = affari_activity_notifier_new (application, self->store);
+        self->notifier = affari_activity_notifier_new (application, affari_workspace_get_store (self->workspace));
     }
 
   gtk_window_present (window);
@@ -392,7 +392,7 @@ affari_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
 
-  /* Windows go before the store they show. */
+  /* Windows go before the workspace they show. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     g_object_ref (l->data);
@@ -405,9 +405,9 @@ affari_application_shutdown (GApplication *application)
   g_list_free_full (windows, g_object_unref);
 
   g_clear_object (&self->notifier);
-  if (self->store != NULL)
-    affari_store_close (self->store);
-  g_clear_object (&self->store);
+  if (self->workspace != NULL)
+    affari_workspace_close (self->workspace);
+  g_clear_object (&self->workspace);
 
   G_APPLICATION_CLASS (affari_application_parent_class)->shutdown (application);
 }
@@ -420,7 +420,7 @@ affari_application_finalize (GObject *object)
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_object (&self->notifier);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
 
@@ -538,12 +538,12 @@ affari_application_set_database_path (AffariApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
 }
 
-AffariStore *
-affari_application_get_store (AffariApplication *self)
+AffariWorkspace *
+affari_application_get_workspace (AffariApplication *self)
 {
   g_return_val_if_fail (AFFARI_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->workspace;
 }
 
 GSettings *

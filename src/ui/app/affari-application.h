@@ -1,4 +1,4 @@
-/* affari-application.h — the Affari application: command line, store, app-wide actions
+/* affari-application.h — the Affari application: command line, workspace, app-wide actions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +16,12 @@ G_DECLARE_FINAL_TYPE (AffariApplication, affari_application, AFFARI, APPLICATION
 /* @start_time is g_get_monotonic_time () at the start of main () (0 when unknown); the window
  * measures its first frame from it when AFFARI_REPORT_FIRST_FRAME=1. */
 AffariApplication *affari_application_new               (gint64 start_time);
-/* The database opened on activation; NULL means affari_store_default_path (). */
+/* The database opened on activation; NULL means affari_workspace_default_path (). */
 const char        *affari_application_get_database_path (AffariApplication *self);
 void               affari_application_set_database_path (AffariApplication *self,
                                                          const char        *path);
-/* The open store, or NULL before activation or when opening failed. */
-AffariStore       *affari_application_get_store         (AffariApplication *self);
+/* The open workspace, or NULL before activation or when opening failed. */
+AffariWorkspace       *affari_application_get_workspace         (AffariApplication *self);
 /* The application's settings, or NULL when the schema is not installed. */
 GSettings         *affari_application_get_settings      (AffariApplication *self);
 gint64             affari_application_get_start_time    (AffariApplication *self);

@@ -16,7 +16,7 @@ struct _AffariTrashWindow
 {
   AdwWindow            parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   AffariDealOps       *ops;      /* the main window's: a restore is on its undo history */
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *group;
@@ -32,13 +32,13 @@ reload (AffariTrashWindow *self)
 {
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 now = affari_store_now (self->store);
+  gint64 now = affari_workspace_now (self->workspace);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
-  deals = affari_store_list_trash (self->store, &error);
+  deals = affari_workspace_list_trash (self->workspace, &error);
   if (deals == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
@@ -98,7 +98,7 @@ affari_trash_window_dispose (GObject *object)
   AffariTrashWindow *self = AFFARI_TRASH_WINDOW (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_trash_window_parent_class)->dispose (object);
@@ -152,16 +152,16 @@ affari_trash_window_init (AffariTrashWindow *self)
 
 GtkWidget *
 affari_trash_window_new (GtkWindow     *parent,
-                         AffariStore   *store,
+                         AffariWorkspace   *workspace,
                          AffariDealOps *ops)
 {
   AffariTrashWindow *self;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
 
   self = g_object_new (AFFARI_TYPE_TRASH_WINDOW, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->workspace = g_object_ref (workspace);
   self->ops = g_object_ref (ops);
   reload (self);
   return GTK_WIDGET (self);

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "ops/affari-deal-ops.h"
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (AffariTrashWindow, affari_trash_window, AFFARI, TRASH_WIND
 
 /* Action: trash.restore (int64 deal id). */
 GtkWidget *affari_trash_window_new (GtkWindow     *parent,
-                                    AffariStore   *store,
+                                    AffariWorkspace   *workspace,
                                     AffariDealOps *ops);
 
 G_END_DECLS

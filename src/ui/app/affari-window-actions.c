@@ -235,7 +235,7 @@ request_move (AffariWindow *self,
               int           index)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStage) stage = affari_store_get_stage (self->store, stage_id, &error);
+  g_autoptr(AffariStage) stage = affari_workspace_get_stage (self->workspace, stage_id, &error);
   gboolean newly_lost = FALSE;
   guint n_reopened;
 
@@ -249,7 +249,7 @@ request_move (AffariWindow *self,
   if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_FAILURE)
     for (guint i = 0; i < ids->len && !newly_lost; i++)
       {
-        g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, g_array_index (ids, gint64, i), NULL);
+        g_autoptr(AffariDeal) deal = affari_workspace_get_deal (self->workspace, g_array_index (ids, gint64, i), NULL);
 
         newly_lost = deal != NULL && affari_deal_get_stage_id (deal) != stage_id;
       }
@@ -374,7 +374,7 @@ deal_set_date_action (GtkWidget *widget, const char *action_name, GVariant *para
   int field;
 
   g_variant_get (parameter, "(xi&s)", &deal_id, &field, &date);
-  deal = affari_store_get_deal (self->store, deal_id, NULL);
+  deal = affari_workspace_get_deal (self->workspace, deal_id, NULL);
   old = deal != NULL ? affari_calendar_field_date (deal, field) : NULL;
   /* Dropped on the day it is on already: nothing changes, nothing to undo. */
   if (deal != NULL && g_strcmp0 (old, date) == 0 && field != AFFARI_CALENDAR_DATE_CREATE)
@@ -529,7 +529,7 @@ _affari_window_class_actions_init (GtkWidgetClass *widget_class)
 void
 _affari_window_actions_init (AffariWindow *self)
 {
-  self->ops = affari_deal_ops_new (self->store);
+  self->ops = affari_workspace_new_deal_ops (self->workspace);
   g_signal_connect_object (self->ops, "done", G_CALLBACK (on_ops_done_cb), self, 0);
   g_signal_connect_object (self->ops, "notify::can-undo", G_CALLBACK (on_ops_history_changed_cb), self, 0);
   g_signal_connect_object (self->ops, "notify::can-redo", G_CALLBACK (on_ops_history_changed_cb), self, 0);

@@ -37,7 +37,7 @@ _affari_window_ensure_deal_card (AffariWindow *self)
     {
       self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
       adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
-      affari_deal_card_set_store (self->deal_card, self->store);
+      affari_deal_card_set_workspace (self->deal_card, self->workspace);
       affari_deal_card_set_ops (self->deal_card, self->ops);
       g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
       g_signal_connect (self->deal_card, "created", G_CALLBACK (on_deal_card_created_cb), self);
@@ -69,7 +69,7 @@ on_deal_card_created_cb (AffariDealCard *card,
                          gint64          deal_id,
                          AffariWindow   *self)
 {
-  g_autoptr(AffariDeal) deal = affari_store_get_deal (self->store, deal_id, NULL);
+  g_autoptr(AffariDeal) deal = affari_workspace_get_deal (self->workspace, deal_id, NULL);
 
   if (deal != NULL)
     on_new_deal_dialog_deal_created_cb (NULL, deal, self);
@@ -101,7 +101,7 @@ new_deal_action (GtkWidget  *widget,
   gint64 pipeline_id = _affari_window_selected_pipeline_id (self);
 
   if (pipeline_id == 0)
-    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+    pipeline_id = affari_workspace_get_default_pipeline_id (self->workspace);
 
   affari_deal_card_new_deal (_affari_window_ensure_deal_card (self), pipeline_id);
   set_card_revealed (self, TRUE);
@@ -128,9 +128,9 @@ new_deal_quick_action (GtkWidget  *widget,
   gint64 pipeline_id = _affari_window_selected_pipeline_id (self);
 
   if (pipeline_id == 0)
-    pipeline_id = affari_store_get_default_pipeline_id (self->store);
+    pipeline_id = affari_workspace_get_default_pipeline_id (self->workspace);
 
-  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->store, self->ops, pipeline_id);
+  dialog = affari_new_deal_dialog_new (GTK_WINDOW (self), self->workspace, self->ops, pipeline_id);
   g_signal_connect_object (dialog, "deal-created",
                            G_CALLBACK (on_new_deal_dialog_deal_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -45,7 +45,7 @@ show_trash_action (GtkWidget  *widget,
 {
   AffariWindow *self = AFFARI_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->store, self->ops)));
+  gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->workspace, self->ops)));
 }
 
 /* ---- activities and calendar ---- */
@@ -66,7 +66,7 @@ export_activities_to_file (AffariWindow *self,
     affari_deal_query_merge_filter (query, filter);
   query->pipeline_id = _affari_window_selected_pipeline_id (self);
   /* Only the open activities: a few hundred lines, written before the next frame. */
-  if (!affari_ics_export (self->store, query, file, &n, NULL, &error))
+  if (!affari_ics_export (affari_workspace_get_store (self->workspace), query, file, &n, NULL, &error))
     /* Translators: a toast; %s says why. */
     message = g_strdup_printf (_("The activities could not be exported: %s"), error->message);
   else
@@ -133,7 +133,7 @@ load_sample_data_action (GtkWidget  *widget,
   /* 500 deals take a few tens of milliseconds: not worth a thread and a second connection. */
   gtk_widget_action_set_enabled (widget, "win.load-sample-data", FALSE);
 
-  if (!affari_demo_generate (self->store, SAMPLE_DEALS, SAMPLE_SEED, &error))
+  if (!affari_demo_generate (affari_workspace_get_store (self->workspace), SAMPLE_DEALS, SAMPLE_SEED, &error))
     {
       g_autofree char *message = NULL;
 

@@ -94,7 +94,7 @@ update_empty_state_full (AffariWindow *self,
   if (board_counted && board_has_deals (self))
     n_deals = 1;
   else
-    n_deals = affari_store_count_deals (self->store, &query, &error);
+    n_deals = affari_workspace_count_deals (self->workspace, &query, &error);
   if (error != NULL)
     {
       g_warning ("Cannot count the deals: %s", error->message);
@@ -124,7 +124,7 @@ _affari_window_selected_pipeline_id (AffariWindow *self)
   return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
 }
 
-/* A view built late gets what the built ones got: the store, the pipeline shown and the filter
+/* A view built late gets what the built ones got: the workspace, the pipeline shown and the filter
  * (if there is one: the views start unfiltered). */
 static void
 add_to_page (GtkBox    *page,
@@ -142,7 +142,7 @@ ensure_deal_list_view (AffariWindow *self)
     {
       self->deal_list_view = g_object_new (AFFARI_TYPE_DEAL_LIST_VIEW, NULL);
       add_to_page (self->list_page, GTK_WIDGET (self->deal_list_view));
-      affari_deal_list_view_set_store (self->deal_list_view, self->store);
+      affari_deal_list_view_set_workspace (self->deal_list_view, self->workspace);
       affari_deal_list_view_set_pipeline_id (self->deal_list_view, _affari_window_selected_pipeline_id (self));
       if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
         affari_deal_list_view_set_filter (self->deal_list_view, affari_filter_bar_get_filter (self->filter_bar));
@@ -158,7 +158,7 @@ ensure_activities_view (AffariWindow *self)
     {
       self->activities_view = g_object_new (AFFARI_TYPE_ACTIVITIES_VIEW, NULL);
       add_to_page (self->activities_page, GTK_WIDGET (self->activities_view));
-      affari_activities_view_set_store (self->activities_view, self->store);
+      affari_activities_view_set_workspace (self->activities_view, self->workspace);
       affari_activities_view_set_pipeline_id (self->activities_view, _affari_window_selected_pipeline_id (self));
       if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
         affari_activities_view_set_filter (self->activities_view, affari_filter_bar_get_filter (self->filter_bar));
@@ -174,7 +174,7 @@ ensure_calendar_view (AffariWindow *self)
     {
       self->calendar_view = g_object_new (AFFARI_TYPE_CALENDAR_VIEW, NULL);
       add_to_page (self->calendar_page, GTK_WIDGET (self->calendar_view));
-      affari_calendar_view_set_store (self->calendar_view, self->store);
+      affari_calendar_view_set_workspace (self->calendar_view, self->workspace);
       affari_calendar_view_set_pipeline_id (self->calendar_view, _affari_window_selected_pipeline_id (self));
       if (affari_deal_query_has_filter (affari_filter_bar_get_filter (self->filter_bar)))
         affari_calendar_view_set_filter (self->calendar_view, affari_filter_bar_get_filter (self->filter_bar));
@@ -222,7 +222,7 @@ _affari_window_reload_pipelines (AffariWindow *self)
   gint64 wanted;
   guint position = 0;
 
-  pipelines = affari_store_list_pipelines (self->store, &error);
+  pipelines = affari_workspace_list_pipelines (self->workspace, &error);
   if (pipelines == NULL)
     {
       g_warning ("Cannot list the pipelines: %s", error->message);
@@ -233,7 +233,7 @@ _affari_window_reload_pipelines (AffariWindow *self)
   if (wanted == 0 && self->settings != NULL)
     wanted = g_settings_get_int64 (self->settings, "last-pipeline");
   if (wanted == 0)
-    wanted = affari_store_get_default_pipeline_id (self->store);
+    wanted = affari_workspace_get_default_pipeline_id (self->workspace);
 
   for (guint i = 0; i < pipelines->len; i++)
     {
@@ -297,7 +297,7 @@ restore_state (AffariWindow *self)
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_store_changed_cb (AffariStore     *store,
+on_workspace_changed_cb (AffariWorkspace     *workspace,
                      AffariChangeSet *set,
                      AffariWindow    *self)
 {
@@ -316,14 +316,14 @@ on_store_changed_cb (AffariStore     *store,
 }
 
 static void
-on_store_pipelines_changed_cb (AffariStore  *store,
+on_workspace_pipelines_changed_cb (AffariWorkspace  *workspace,
                                AffariWindow *self)
 {
   _affari_window_reload_pipelines (self);
 }
 
 static void
-on_store_reset_cb (AffariStore  *store,
+on_workspace_reset_cb (AffariWorkspace  *workspace,
                    AffariWindow *self)
 {
   _affari_window_reload_pipelines (self);
@@ -437,21 +437,21 @@ affari_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (affari_window_parent_class)->constructed (object);
 
-  g_assert (AFFARI_IS_STORE (self->store));
+  g_assert (AFFARI_IS_WORKSPACE (self->workspace));
 
   restore_state (self);
 
   _affari_window_actions_init (self);
-  affari_kanban_board_set_store (self->kanban_board, self->store);
+  affari_kanban_board_set_workspace (self->kanban_board, self->workspace);
   affari_kanban_board_set_ops (self->kanban_board, self->ops);
-  affari_filter_bar_set_store (self->filter_bar, self->store);
+  affari_filter_bar_set_workspace (self->filter_bar, self->workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", FALSE);
 
   /* The trash keeps deals for 30 days; older ones go for good when Affari starts. */
   {
     g_autoptr(GError) purge_error = NULL;
 
-    if (!affari_store_purge_trash (self->store, AFFARI_TRASH_DAYS, NULL, &purge_error))
+    if (!affari_deal_ops_purge_trash (self->ops, AFFARI_TRASH_DAYS, NULL, &purge_error))
       g_warning ("Cannot empty the old deals from the trash: %s", purge_error->message);
   }
 
@@ -475,9 +475,9 @@ affari_window_constructed (GObject *object)
         gtk_widget_activate_action (GTK_WIDGET (_affari_window_ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
     }
 
-  g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  g_signal_connect (self->store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
-  g_signal_connect (self->store, "reset", G_CALLBACK (on_store_reset_cb), self);
+  g_signal_connect (self->workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
+  g_signal_connect (self->workspace, "pipelines-changed", G_CALLBACK (on_workspace_pipelines_changed_cb), self);
+  g_signal_connect (self->workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
 
   g_signal_connect (self->pipeline_dropdown, "notify::selected",
                     G_CALLBACK (on_pipeline_dropdown_selected_changed_cb), self);
@@ -531,8 +531,8 @@ affari_window_dispose (GObject *object)
 {
   AffariWindow *self = AFFARI_WINDOW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_WINDOW);
@@ -545,7 +545,7 @@ affari_window_dispose (GObject *object)
   g_clear_object (&self->pipelines);
   g_clear_object (&self->settings);
   g_clear_object (&self->ops);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_window_parent_class)->dispose (object);
 }
@@ -561,7 +561,7 @@ affari_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     case PROP_SETTINGS:
@@ -584,7 +584,7 @@ affari_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->workspace = g_value_dup_object (value);
       break;
 
     case PROP_SETTINGS:
@@ -614,8 +614,8 @@ affari_window_class_init (AffariWindowClass *klass)
   window_class->close_request = affari_window_close_request;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL,
+                         AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SETTINGS] =
@@ -686,24 +686,24 @@ affari_window_init (AffariWindow *self)
 
 AffariWindow *
 affari_window_new (AffariApplication *application,
-                   AffariStore       *store)
+                   AffariWorkspace       *workspace)
 {
   g_return_val_if_fail (AFFARI_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (AFFARI_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "workspace", workspace,
                        "settings", affari_application_get_settings (application),
                        NULL);
 }
 
-AffariStore *
-affari_window_get_store (AffariWindow *self)
+AffariWorkspace *
+affari_window_get_workspace (AffariWindow *self)
 {
   g_return_val_if_fail (AFFARI_IS_WINDOW (self), NULL);
 
-  return self->store;
+  return self->workspace;
 }
 
 gint64

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 #include "ui/app/affari-application.h"
 
 G_BEGIN_DECLS
@@ -16,14 +16,14 @@ G_DECLARE_FINAL_TYPE (AffariWindow, affari_window, AFFARI, WINDOW, AdwApplicatio
 
 /* Actions: win.new-deal (an empty deal card), win.new-deal-quick (the short new-deal dialog),
  * deal.open (int64: shows that deal's card), win.close-deal (Esc), win.show-trash, win.load-sample-data, win.show-view ("kanban", "list", "activities",
- * "calendar"), win.search. Properties: "store" (construct-only), "settings" (construct-only,
+ * "calendar"), win.search. Properties: "workspace" (construct-only), "settings" (construct-only,
  * nullable), "pipeline-id" (the pipeline shown), "view" (the name of the visible view).
  * Environment: AFFARI_REPORT_FIRST_FRAME=1 prints "first-frame-ms N" after the first painted
  * frame (affari-bench times the start-up with it); AFFARI_OPEN_DEAL=ID [AFFARI_CARD_PAGE=NAME]
  * opens that deal's card (0: a new deal), for screenshots. */
 AffariWindow *affari_window_new             (AffariApplication *application,
-                                             AffariStore       *store);
-AffariStore  *affari_window_get_store       (AffariWindow      *self);
+                                             AffariWorkspace       *workspace);
+AffariWorkspace  *affari_window_get_workspace       (AffariWindow      *self);
 gint64        affari_window_get_pipeline_id (AffariWindow      *self);
 void          affari_window_set_pipeline_id (AffariWindow      *self,
                                              gint64             pipeline_id);

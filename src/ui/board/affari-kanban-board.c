@@ -178,17 +178,17 @@ rebuild (AffariKanbanBoard *self)
 
   remove_columns (self);
 
-  if (self->store == NULL || self->pipeline_id == 0)
+  if (self->workspace == NULL || self->pipeline_id == 0)
     return;
 
-  pipeline = affari_store_get_pipeline (self->store, self->pipeline_id, NULL);
+  pipeline = affari_workspace_get_pipeline (self->workspace, self->pipeline_id, NULL);
   g_free (self->currency);
   if (pipeline != NULL && affari_pipeline_get_currency (pipeline) != NULL)
     self->currency = g_strdup (affari_pipeline_get_currency (pipeline));
   else
-    self->currency = affari_store_dup_base_currency (self->store);
+    self->currency = affari_workspace_dup_base_currency (self->workspace);
 
-  stages = affari_store_list_stages (self->store, self->pipeline_id, &error);
+  stages = affari_workspace_list_stages (self->workspace, self->pipeline_id, &error);
   if (stages == NULL)
     {
       g_warning ("Cannot list the stages: %s", error->message);
@@ -209,7 +209,7 @@ rebuild (AffariKanbanBoard *self)
                                                g_variant_new_int64 (affari_stage_get_id (stage)));
       g_menu_append_item (move_menu, item);
 
-      column = affari_kanban_column_new (self->store, stage, self->currency);
+      column = affari_kanban_column_new (self->workspace, stage, self->currency);
       affari_kanban_column_set_card_menu (AFFARI_KANBAN_COLUMN (column), G_MENU_MODEL (self->card_menu));
       affari_kanban_column_set_host (AFFARI_KANBAN_COLUMN (column), AFFARI_CARD_HOST (self));
       g_signal_connect (column, "card-focused", G_CALLBACK (on_column_card_focused_cb), self);
@@ -287,7 +287,7 @@ on_board_pressed_cb (GtkGestureClick   *gesture,
 }
 
 static void
-on_store_stages_changed_cb (AffariStore       *store,
+on_workspace_stages_changed_cb (AffariWorkspace       *workspace,
                             gint64             pipeline_id,
                             AffariKanbanBoard *self)
 {
@@ -296,7 +296,7 @@ on_store_stages_changed_cb (AffariStore       *store,
 }
 
 static void
-on_store_reset_cb (AffariStore       *store,
+on_workspace_reset_cb (AffariWorkspace       *workspace,
                    AffariKanbanBoard *self)
 {
   rebuild (self);
@@ -305,7 +305,7 @@ on_store_reset_cb (AffariStore       *store,
 /* A change the board shows: a card moved from the keyboard takes the focus along to its new
  * column. */
 static void
-on_store_changed_cb (AffariStore       *store,
+on_workspace_changed_cb (AffariWorkspace       *workspace,
                      AffariChangeSet   *set,
                      AffariKanbanBoard *self)
 {
@@ -353,8 +353,8 @@ affari_kanban_board_dispose (GObject *object)
 
   g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->hscroller);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
 
   if (self->scroller != NULL)
     g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->scroller), self);
@@ -364,7 +364,7 @@ affari_kanban_board_dispose (GObject *object)
 
   g_clear_object (&self->card_menu);
   g_clear_object (&self->headers);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_kanban_board_parent_class)->dispose (object);
@@ -395,7 +395,7 @@ affari_kanban_board_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     case PROP_PIPELINE_ID:
@@ -418,7 +418,7 @@ affari_kanban_board_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      affari_kanban_board_set_store (self, g_value_get_object (value));
+      affari_kanban_board_set_workspace (self, g_value_get_object (value));
       break;
 
     case PROP_PIPELINE_ID:
@@ -445,8 +445,8 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   widget_class->unrealize = affari_kanban_board_unrealize;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL,
+                         AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PIPELINE_ID] =
@@ -515,33 +515,33 @@ affari_kanban_board_new (void)
   return g_object_new (AFFARI_TYPE_KANBAN_BOARD, NULL);
 }
 
-AffariStore *
-affari_kanban_board_get_store (AffariKanbanBoard *self)
+AffariWorkspace *
+affari_kanban_board_get_workspace (AffariKanbanBoard *self)
 {
   g_return_val_if_fail (AFFARI_IS_KANBAN_BOARD (self), NULL);
 
-  return self->store;
+  return self->workspace;
 }
 
 void
-affari_kanban_board_set_store (AffariKanbanBoard *self,
-                               AffariStore       *store)
+affari_kanban_board_set_workspace (AffariKanbanBoard *self,
+                               AffariWorkspace       *workspace)
 {
   g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
-  g_return_if_fail (store == NULL || AFFARI_IS_STORE (store));
+  g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));
 
-  if (self->store == store)
+  if (self->workspace == workspace)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
 
-  if (store != NULL)
+  if (workspace != NULL)
     {
-      g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
-      g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
-      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect (workspace, "stages-changed", G_CALLBACK (on_workspace_stages_changed_cb), self);
+      g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
+      g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
     }
 
   rebuild (self);

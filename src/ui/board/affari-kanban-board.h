@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +21,11 @@ typedef struct _AffariKanbanColumn AffariKanbanColumn;
  * cards to a move or a trashing and hands it to the window's deal.move, deal.trash, deal.open.
  * Action: kanban.move-deal (xxi): deal id, stage id, index among the other deals of the stage
  *   (0 = top, -1 = bottom), as a drop does (the selected cards too when the deal is one of them).
- * Properties: "store", "pipeline-id". */
+ * Properties: "workspace", "pipeline-id". */
 GtkWidget   *affari_kanban_board_new                (void);
-AffariStore *affari_kanban_board_get_store          (AffariKanbanBoard *self);
-void         affari_kanban_board_set_store          (AffariKanbanBoard *self,
-                                                     AffariStore       *store);
+AffariWorkspace *affari_kanban_board_get_workspace          (AffariKanbanBoard *self);
+void         affari_kanban_board_set_workspace          (AffariKanbanBoard *self,
+                                                     AffariWorkspace       *workspace);
 gint64       affari_kanban_board_get_pipeline_id    (AffariKanbanBoard *self);
 void         affari_kanban_board_set_pipeline_id    (AffariKanbanBoard *self,
                                                      gint64             pipeline_id);

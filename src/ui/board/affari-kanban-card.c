@@ -747,7 +747,7 @@ affari_kanban_card_set_deal (AffariKanbanCard *self,
   if (self->deal != NULL)
     g_clear_signal_handler (&self->notify_handler, self->deal);
   g_set_object (&self->deal, deal);
-  /* The deal list updates live objects in place after every change in the store. */
+  /* The deal list updates live objects in place after every change in the workspace. */
   if (deal != NULL)
     self->notify_handler = g_signal_connect (deal, "notify", G_CALLBACK (on_deal_notify_cb), self);
 

@@ -262,7 +262,7 @@ affari_kanban_column_drop_deal (AffariKanbanColumn *self,
   index = affari_kanban_column_index_at (self, x, y);
   affari_kanban_column_end_drag (self);
 
-  /* The store counts the index among the other deals of the stage: a card that moves down
+  /* The workspace counts the index among the other deals of the stage: a card that moves down
    * its own column leaves a gap above the place it goes to. */
   current = affari_deal_list_find (self->deals, deal_id);
   if (current != G_MAXUINT && current < index)

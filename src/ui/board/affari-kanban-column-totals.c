@@ -1,6 +1,6 @@
 /* affari-kanban-column-totals.c
  *
- * The column's count and totals in its header. The store keeps every stage's totals, so the
+ * The column's count and totals in its header. The workspace keeps every stage's totals, so the
  * count and total are a read of a few rows; only the columns a change touches read them again,
  * before the frame that shows the change.
  *
@@ -91,7 +91,7 @@ _affari_kanban_column_update_totals (AffariKanbanColumn *self)
   AffariDealQuery query = _affari_kanban_column_make_query (self, TRUE);
 
   /* One stage in SQL: a millisecond on the covering index, even at 100,000 deals. */
-  totals = affari_store_stage_totals (self->store, &query, &error);
+  totals = affari_workspace_stage_totals (self->workspace, &query, &error);
   if (totals == NULL)
     {
       g_warning ("Cannot read the totals of a stage: %s", error->message);
@@ -130,10 +130,10 @@ _affari_kanban_column_queue_totals (AffariKanbanColumn *self)
     self->totals_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_totals_idle_cb, self, NULL);
 }
 
-/* Only the columns a change touches count again: the store keeps every stage's totals, so the
+/* Only the columns a change touches count again: the workspace keeps every stage's totals, so the
  * count and total are a read of a few rows, before the frame that shows the change. */
 static void
-on_store_changed_cb (AffariStore        *store,
+on_workspace_changed_cb (AffariWorkspace        *workspace,
                      AffariChangeSet    *set,
                      AffariKanbanColumn *self)
 {
@@ -142,7 +142,7 @@ on_store_changed_cb (AffariStore        *store,
 }
 
 static void
-on_store_reset_cb (AffariStore        *store,
+on_workspace_reset_cb (AffariWorkspace        *workspace,
                    AffariKanbanColumn *self)
 {
   _affari_kanban_column_queue_totals (self);
@@ -151,8 +151,8 @@ on_store_reset_cb (AffariStore        *store,
 void
 _affari_kanban_column_totals_init (AffariKanbanColumn *self)
 {
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
-  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset_cb), self, 0);
+  g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self, 0);
+  g_signal_connect_object (self->workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self, 0);
   _affari_kanban_column_update_totals (self);
 }
 

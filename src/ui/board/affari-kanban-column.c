@@ -263,7 +263,7 @@ affari_kanban_column_constructed (GObject *object)
 
   G_OBJECT_CLASS (affari_kanban_column_parent_class)->constructed (object);
 
-  g_assert (AFFARI_IS_STORE (self->store));
+  g_assert (AFFARI_IS_WORKSPACE (self->workspace));
   g_assert (AFFARI_IS_STAGE (self->stage));
 
   if (!gdk_rgba_parse (&self->color, affari_stage_get_color (self->stage)))
@@ -290,7 +290,7 @@ affari_kanban_column_constructed (GObject *object)
   query = _affari_kanban_column_make_query (self, FALSE);
   /* The first frame shows a few cards of each column: only their ids are read now, the rest of
    * the stage (tens of thousands on a big board) when the board fills the column after it. */
-  self->deals = affari_deal_list_new_first (self->store, &query, FIRST_IDS);
+  self->deals = affari_workspace_new_deal_list_first (self->workspace, &query, FIRST_IDS);
   /* Built behind another view (the app started on the list): it waits to be shown, as after an
    * unmap, instead of following every keystroke of a search it cannot show. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -335,7 +335,7 @@ affari_kanban_column_dispose (GObject *object)
   g_clear_object (&self->card_menu);
   g_clear_weak_pointer (&self->host);
   g_clear_object (&self->stage);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_kanban_column_parent_class)->dispose (object);
 }
@@ -365,7 +365,7 @@ affari_kanban_column_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     case PROP_STAGE:
@@ -392,7 +392,7 @@ affari_kanban_column_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->workspace = g_value_dup_object (value);
       break;
 
     case PROP_STAGE:
@@ -411,7 +411,7 @@ affari_kanban_column_set_property (GObject      *object,
     }
 }
 
-/* Hidden behind another view, the column follows neither the store nor the filter: it reads
+/* Hidden behind another view, the column follows neither the workspace nor the filter: it reads
  * both again when it shows (typing in the list's search does not reload every column). */
 static void
 affari_kanban_column_map (GtkWidget *widget)
@@ -456,8 +456,8 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
   object_class->set_property = affari_kanban_column_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL,
+                         AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_STAGE] =
@@ -550,15 +550,15 @@ affari_kanban_column_init (AffariKanbanColumn *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_kanban_column_new (AffariStore *store,
+affari_kanban_column_new (AffariWorkspace *workspace,
                           AffariStage *stage,
                           const char  *currency)
 {
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (AFFARI_IS_STAGE (stage), NULL);
 
   return g_object_new (AFFARI_TYPE_KANBAN_COLUMN,
-                       "store", store,
+                       "workspace", workspace,
                        "stage", stage,
                        "currency", currency,
                        NULL);
@@ -711,7 +711,7 @@ affari_kanban_column_show_quick_create (AffariKanbanColumn *self)
    * the first click on "+". */
   if (self->quick_create == NULL)
     {
-      self->quick_create = AFFARI_KANBAN_QUICK_CREATE (affari_kanban_quick_create_new (self->store, self->stage, self->host));
+      self->quick_create = AFFARI_KANBAN_QUICK_CREATE (affari_kanban_quick_create_new (self->workspace, self->stage, self->host));
       g_signal_connect (self->quick_create, "finished", G_CALLBACK (on_quick_create_finished_cb), self);
       gtk_revealer_set_child (self->quick_revealer, GTK_WIDGET (self->quick_create));
     }

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 #include "model/affari-deal-list.h"
 #include "ui/common/affari-card-host.h"
 
@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 #define AFFARI_TYPE_KANBAN_COLUMN (affari_kanban_column_get_type ())
 G_DECLARE_FINAL_TYPE (AffariKanbanColumn, affari_kanban_column, AFFARI, KANBAN_COLUMN, GtkWidget)
 
-/* Properties: "store", "stage" (construct-only), "currency" (the pipeline's main currency).
+/* Properties: "workspace", "stage" (construct-only), "currency" (the pipeline's main currency).
  * Signals: "card-focused" when the column gives the keyboard focus to a card moved into it
  * (affari_kanban_column_focus_deal_soon ()): the board scrolls the column into view. */
-GtkWidget      *affari_kanban_column_new              (AffariStore        *store,
+GtkWidget      *affari_kanban_column_new              (AffariWorkspace        *workspace,
                                                        AffariStage        *stage,
                                                        const char         *currency);
 AffariStage    *affari_kanban_column_get_stage        (AffariKanbanColumn *self);
@@ -41,7 +41,7 @@ void            affari_kanban_column_set_filter_text  (AffariKanbanColumn *self,
                                                        const char         *text);
 void            affari_kanban_column_set_card_menu    (AffariKanbanColumn *self,
                                                        GMenuModel         *menu);
-/* Reads the count and totals again now (otherwise they follow the store's signals). */
+/* Reads the count and totals again now (otherwise they follow the workspace's signals). */
 void            affari_kanban_column_refresh_totals   (AffariKanbanColumn *self);
 guint           affari_kanban_column_get_count        (AffariKanbanColumn *self);
 /* "12 · € 48.200": what the header shows. */

@@ -19,7 +19,7 @@ struct _AffariKanbanQuickCreate
 {
   GtkWidget    parent_instance;
 
-  AffariStore *store;
+  AffariWorkspace *workspace;
   AffariStage *stage;
   AffariCardHost *host;        /* weak: the board, which creates the deal */
 
@@ -64,7 +64,7 @@ find_or_create_company (AffariKanbanQuickCreate  *self,
   g_autoptr(AffariCompany) company = NULL;
   g_autofree char *wanted = g_utf8_casefold (name, -1);
 
-  found = affari_store_search_companies (self->store, name, 20, error);
+  found = affari_workspace_search_companies (self->workspace, name, 20, error);
   if (found == NULL)
     return 0;
 
@@ -78,7 +78,7 @@ find_or_create_company (AffariKanbanQuickCreate  *self,
     }
 
   company = affari_company_new (name);
-  return affari_store_create_company (self->store, company, error);
+  return affari_workspace_create_company (self->workspace, company, error);
 }
 
 static void
@@ -171,7 +171,7 @@ affari_kanban_quick_create_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->stage);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_weak_pointer (&self->host);
 
   G_OBJECT_CLASS (affari_kanban_quick_create_parent_class)->dispose (object);
@@ -208,17 +208,17 @@ affari_kanban_quick_create_init (AffariKanbanQuickCreate *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_kanban_quick_create_new (AffariStore    *store,
+affari_kanban_quick_create_new (AffariWorkspace    *workspace,
                                 AffariStage    *stage,
                                 AffariCardHost *host)
 {
   AffariKanbanQuickCreate *self;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (AFFARI_IS_STAGE (stage), NULL);
 
   self = g_object_new (AFFARI_TYPE_KANBAN_QUICK_CREATE, NULL);
-  self->store = g_object_ref (store);
+  self->workspace = g_object_ref (workspace);
   self->stage = g_object_ref (stage);
   g_set_weak_pointer (&self->host, host);
 

@@ -33,7 +33,7 @@ fill_day_popover (AffariCalendarView *self,
   gtk_widget_set_margin_bottom (heading, 6);
   gtk_box_append (GTK_BOX (box), heading);
 
-  deals = affari_store_calendar_deals (self->store, query, self->field, date, date, 0, NULL, &error);
+  deals = affari_workspace_calendar_deals (self->workspace, query, self->field, date, date, 0, NULL, &error);
   for (guint i = 0; deals != NULL && i < deals->len; i++)
     gtk_box_append (GTK_BOX (box), affari_calendar_view_make_deal_chip (self, g_ptr_array_index (deals, i), popover));
   if (self->show_activities)
@@ -43,7 +43,7 @@ fill_day_popover (AffariCalendarView *self,
       g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
       g_autoptr(GDateTime) end = g_date_time_add_days (start, 1);
 
-      activities = affari_store_list_planned_activities (self->store, query, g_date_time_to_unix (start),
+      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
                                                          g_date_time_to_unix (end), &titles, NULL);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {

@@ -1,7 +1,7 @@
 /* affari-calendar-grid.c
  *
  * The grid of a month (six weeks from the Monday on or before the 1st) or of a week, rebuilt
- * from one query per refresh: the store returns at most a few deals a day (the largest) and the
+ * from one query per refresh: the workspace returns at most a few deals a day (the largest) and the
  * count of each day, so a month of a busy pipeline costs a few dozen objects; "+N altri" asks
  * for the rest of its day only when opened. The planned activities are laid over the same days.
  *
@@ -44,7 +44,7 @@ void
 affari_calendar_view_today (AffariCalendarView *self,
             GDate              *date)
 {
-  gint64 now = self->store != NULL ? affari_store_now (self->store) : g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = self->workspace != NULL ? affari_workspace_now (self->workspace) : g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
 
   g_date_clear (date, 1);
@@ -92,9 +92,9 @@ affari_calendar_view_load_colors (AffariCalendarView *self)
   g_autoptr(GPtrArray) stages = NULL;
 
   g_hash_table_remove_all (self->colors);
-  if (self->store == NULL || self->pipeline_id == 0)
+  if (self->workspace == NULL || self->pipeline_id == 0)
     return;
-  stages = affari_store_list_stages (self->store, self->pipeline_id, NULL);
+  stages = affari_workspace_list_stages (self->workspace, self->pipeline_id, NULL);
   for (guint i = 0; stages != NULL && i < stages->len; i++)
     {
       AffariStage *stage = g_ptr_array_index (stages, i);
@@ -186,7 +186,7 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
       gtk_grid_attach (self->days_grid, affari_calendar_view_make_day (self, &day, &today), i % 7, i / 7, 1, 1);
       g_date_add_days (&day, 1);
     }
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
   last = self->first;
@@ -195,7 +195,7 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
   to = affari_calendar_iso_of (&last);
   query = affari_calendar_view_query (self);
 
-  deals = affari_store_calendar_deals (self->store, query, self->field, from, to, per_day, &days, &error);
+  deals = affari_workspace_calendar_deals (self->workspace, query, self->field, from, to, per_day, &days, &error);
   if (deals == NULL)
     {
       g_warning ("Cannot read the calendar: %s", error->message);
@@ -227,7 +227,7 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
                                                           g_date_get_day (&self->first), 0, 0, 0);
       g_autoptr(GDateTime) end = g_date_time_add_days (start, self->n_days);
 
-      activities = affari_store_list_planned_activities (self->store, query, g_date_time_to_unix (start),
+      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
                                                          g_date_time_to_unix (end), &titles, &error);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {

@@ -19,7 +19,7 @@ struct _AffariCalendarView
   GtkWidget           parent_instance;
 
   GSettings          *settings;      /* the choices of the toolbar, kept across runs; nullable */
-  AffariStore        *store;
+  AffariWorkspace        *workspace;
   gint64              pipeline_id;
   AffariDealQuery    *filter;
   AffariCalendarField field;
@@ -47,7 +47,7 @@ struct _AffariCalendarView
   GtkGrid            *days_grid;
 };
 
-/* affari-calendar-grid.c: dates, and the grid read from the store */
+/* affari-calendar-grid.c: dates, and the grid read from the workspace */
 char      *affari_calendar_iso_of            (const GDate        *date);
 gboolean   affari_calendar_parse_iso         (const char         *text,
                                               GDate              *date);

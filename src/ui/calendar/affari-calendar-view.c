@@ -125,7 +125,7 @@ move_anchor (AffariCalendarView *self,
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_store_changed_cb (AffariCalendarView *self)
+on_workspace_changed_cb (AffariCalendarView *self)
 {
   affari_view_refresh_queue (&self->refresh);
 }
@@ -230,8 +230,8 @@ affari_calendar_view_dispose (GObject *object)
   GtkWidget *child;
 
   affari_view_refresh_clear (&self->refresh);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_CALENDAR_VIEW);
   /* the template's outer box has no id */
@@ -243,7 +243,7 @@ affari_calendar_view_dispose (GObject *object)
   g_clear_pointer (&self->colors, g_hash_table_unref);
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->title, g_free);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (affari_calendar_view_parent_class)->dispose (object);
@@ -260,7 +260,7 @@ affari_calendar_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     default:
@@ -279,7 +279,7 @@ affari_calendar_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      affari_calendar_view_set_store (self, g_value_get_object (value));
+      affari_calendar_view_set_workspace (self, g_value_get_object (value));
       break;
 
     default:
@@ -299,7 +299,7 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   widget_class->map = affari_calendar_view_map;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL, AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -378,22 +378,22 @@ affari_calendar_view_new (void)
 }
 
 void
-affari_calendar_view_set_store (AffariCalendarView *self,
-                                AffariStore        *store)
+affari_calendar_view_set_workspace (AffariCalendarView *self,
+                                AffariWorkspace        *workspace)
 {
   g_return_if_fail (AFFARI_IS_CALENDAR_VIEW (self));
-  g_return_if_fail (store == NULL || AFFARI_IS_STORE (store));
+  g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));
 
-  if (self->store == store)
+  if (self->workspace == workspace)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
     {
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-      g_signal_connect_swapped (store, "reset", G_CALLBACK (on_store_changed_cb), self);
-      g_signal_connect_swapped (store, "stages-changed", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect_swapped (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
+      g_signal_connect_swapped (workspace, "reset", G_CALLBACK (on_workspace_changed_cb), self);
+      g_signal_connect_swapped (workspace, "stages-changed", G_CALLBACK (on_workspace_changed_cb), self);
       affari_calendar_view_today (self, &self->anchor);
       sync_controls (self);
     }
@@ -565,11 +565,11 @@ affari_calendar_view_drop_deal (AffariCalendarView *self,
 
   g_return_val_if_fail (AFFARI_IS_CALENDAR_VIEW (self), FALSE);
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return FALSE;
 
   /* The window's deal.set-date: one transaction, one toast, one undo with the other views. */
-  deal = affari_store_get_deal (self->store, deal_id, NULL);
+  deal = affari_workspace_get_deal (self->workspace, deal_id, NULL);
   old = deal != NULL ? affari_calendar_field_date (deal, self->field) : NULL;
   if (g_strcmp0 (old, date) == 0 && self->field != AFFARI_CALENDAR_DATE_CREATE)
     return TRUE;
@@ -580,7 +580,7 @@ affari_calendar_view_drop_deal (AffariCalendarView *self,
 
   /* Refused (said in a toast) when the date did not change. */
   g_clear_object (&deal);
-  deal = affari_store_get_deal (self->store, deal_id, NULL);
+  deal = affari_workspace_get_deal (self->workspace, deal_id, NULL);
   now = deal != NULL ? affari_calendar_field_date (deal, self->field) : NULL;
   if (g_strcmp0 (now, date) != 0)
     return FALSE;

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +24,10 @@ typedef enum {
  * view is created.
  * Actions: calendar.previous, calendar.next, calendar.today (Alt+←, Alt+→, Alt+Home),
  * calendar.move-deal (xs) deal id and "YYYY-MM-DD" (what a drop does), calendar.undo (Ctrl+Z).
- * Properties: "store". */
+ * Properties: "workspace". */
 GtkWidget   *affari_calendar_view_new              (void);
-void         affari_calendar_view_set_store        (AffariCalendarView    *self,
-                                                    AffariStore           *store);
+void         affari_calendar_view_set_workspace        (AffariCalendarView    *self,
+                                                    AffariWorkspace           *workspace);
 void         affari_calendar_view_set_pipeline_id  (AffariCalendarView    *self,
                                                     gint64                 pipeline_id);
 /* The window's filter (criteria only; NULL = none). */
@@ -47,7 +47,7 @@ void         affari_calendar_view_set_date         (AffariCalendarView    *self,
                                                     const char            *date);
 /* "Novembre 2026", or the week's days: what the header says. */
 const char  *affari_calendar_view_get_title        (AffariCalendarView    *self);
-/* Reads the deals again now (otherwise they follow the store's signals). */
+/* Reads the deals again now (otherwise they follow the workspace's signals). */
 void         affari_calendar_view_refresh          (AffariCalendarView    *self);
 /* The day cell of @date when it is shown, its drop target, and how many items it lists. */
 GtkWidget   *affari_calendar_view_get_day          (AffariCalendarView    *self,

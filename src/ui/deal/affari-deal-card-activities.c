@@ -18,7 +18,7 @@ struct _AffariDealCardActivities
 {
   AdwBin               parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   AffariDeal          *deal;
   AffariDealLists     *lists;       /* the team */
   GPtrArray           *rows;        /* widgets in open_group / done_group */
@@ -81,11 +81,11 @@ member_name (AffariDealCardActivities *self,
 static void
 reset_form (AffariDealCardActivities *self)
 {
-  g_autofree char *deadline = affari_card_format_datetime (affari_activity_default_deadline (affari_store_now (self->store)));
+  g_autofree char *deadline = affari_card_format_datetime (affari_activity_default_deadline (affari_workspace_now (self->workspace)));
   gint64 responsible = self->deal != NULL ? affari_deal_get_assigned_by_id (self->deal) : 0;
 
   if (responsible == 0)
-    responsible = affari_store_get_current_user (self->store);
+    responsible = affari_workspace_get_current_user (self->workspace);
   affari_card_set_text (GTK_EDITABLE (self->subject_row), "");
   affari_card_set_text (GTK_EDITABLE (self->description_row), "");
   affari_card_set_text (GTK_EDITABLE (self->deadline_row), deadline);
@@ -216,7 +216,7 @@ reload (AffariDealCardActivities *self)
 {
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 now = affari_store_now (self->store);
+  gint64 now = affari_workspace_now (self->workspace);
   guint n_done = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -225,7 +225,7 @@ reload (AffariDealCardActivities *self)
   self->n_open = 0;
 
   if (self->deal != NULL && affari_deal_get_id (self->deal) != 0)
-    activities = affari_store_list_activities (self->store, affari_deal_get_id (self->deal), &error);
+    activities = affari_workspace_list_activities (self->workspace, affari_deal_get_id (self->deal), &error);
   if (error != NULL)
     show_error (self, error->message);
 
@@ -341,7 +341,7 @@ affari_deal_card_activities_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->lists);
   g_clear_object (&self->deal);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_activities_parent_class)->dispose (object);
 }
@@ -396,7 +396,7 @@ affari_deal_card_activities_init (AffariDealCardActivities *self)
 
 void
 affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
-                                      AffariStore              *store,
+                                      AffariWorkspace              *workspace,
                                       AffariDeal               *deal)
 {
   gboolean same_deal;
@@ -404,12 +404,12 @@ affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
   g_return_if_fail (AFFARI_IS_DEAL_CARD_ACTIVITIES (self));
 
   same_deal = self->deal != NULL && deal != NULL && affari_deal_get_id (self->deal) == affari_deal_get_id (deal);
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
   g_set_object (&self->deal, deal);
 
-  if (self->lists == NULL && store != NULL)
+  if (self->lists == NULL && workspace != NULL)
     {
-      self->lists = affari_deal_lists_new (store);
+      self->lists = affari_deal_lists_new (workspace);
       adw_combo_row_set_model (self->responsible_row, affari_deal_lists_get_team (self->lists));
     }
 
@@ -417,7 +417,7 @@ affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
   if (!same_deal || (!affari_card_is_dirty (GTK_EDITABLE (self->subject_row)) &&
                      !affari_card_is_dirty (GTK_EDITABLE (self->deadline_row))))
     reset_form (self);
-  if (store != NULL)
+  if (workspace != NULL)
     reload (self);
 }
 

@@ -19,7 +19,7 @@ struct _AffariDealCardClientPicker
 {
   GtkPopover      parent_instance;
 
-  AffariStore    *store;
+  AffariWorkspace    *workspace;
 
   /* template */
   GtkSearchEntry *client_search;
@@ -47,7 +47,7 @@ picker_create_company (AffariDealCardClientPicker  *self,
                        AffariCompany               *client,
                        GError                     **error)
 {
-  return affari_store_create_company (self->store, client, error) != 0;
+  return affari_workspace_create_company (self->workspace, client, error) != 0;
 }
 
 static gboolean
@@ -55,7 +55,7 @@ picker_create_contact (AffariDealCardClientPicker  *self,
                        AffariContact               *client,
                        GError                     **error)
 {
-  return affari_store_create_contact (self->store, client, error) != 0;
+  return affari_workspace_create_contact (self->workspace, client, error) != 0;
 }
 
 /* ------------------------------------------------------------ auxiliary */
@@ -102,16 +102,16 @@ search_clients (AffariDealCardClientPicker *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->client_results))) != NULL)
     gtk_list_box_remove (self->client_results, child);
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
-  companies = affari_store_search_companies (self->store, text, CLIENT_RESULTS, &error);
+  companies = affari_workspace_search_companies (self->workspace, text, CLIENT_RESULTS, &error);
   if (companies == NULL)
     {
       g_warning ("Cannot search the companies: %s", error->message);
       return;
     }
-  contacts = affari_store_search_contacts (self->store, text, CLIENT_RESULTS, &error);
+  contacts = affari_workspace_search_contacts (self->workspace, text, CLIENT_RESULTS, &error);
   if (contacts == NULL)
     {
       g_warning ("Cannot search the contacts: %s", error->message);
@@ -164,7 +164,7 @@ affari_deal_card_client_picker_dispose (GObject *object)
   AffariDealCardClientPicker *self = AFFARI_DEAL_CARD_CLIENT_PICKER (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_CLIENT_PICKER);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_client_picker_parent_class)->dispose (object);
 }
@@ -201,12 +201,12 @@ affari_deal_card_client_picker_init (AffariDealCardClientPicker *self)
 /* ------------------------------------------------------------ public API */
 
 void
-affari_deal_card_client_picker_set_store (AffariDealCardClientPicker *self,
-                                          AffariStore                *store)
+affari_deal_card_client_picker_set_workspace (AffariDealCardClientPicker *self,
+                                          AffariWorkspace                *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_CLIENT_PICKER (self));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
 }
 
 void
@@ -220,7 +220,7 @@ affari_deal_card_client_picker_create (AffariDealCardClientPicker *self,
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD_CLIENT_PICKER (self));
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (self->workspace != NULL);
 
   if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
     g_set_error (&error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("“%s” is not an e-mail address"), email);

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AffariDealCardClientPicker, affari_deal_card_client_picker, AFFARI, DEAL_CARD_CLIENT_PICKER, GtkPopover)
 
 /* Signal: "picked" (GObject: an AffariCompany or an AffariContact, stored) — the user chose it. */
-void  affari_deal_card_client_picker_set_store (AffariDealCardClientPicker *self,
-                                                AffariStore                *store);
+void  affari_deal_card_client_picker_set_workspace (AffariDealCardClientPicker *self,
+                                                AffariWorkspace                *workspace);
 /* Creates the client the form describes (a company, or a contact of @company_id) and picks it;
  * an error shows in the form. */
 void  affari_deal_card_client_picker_create    (AffariDealCardClientPicker *self,

@@ -17,7 +17,7 @@ struct _AffariDealCardContacts
 {
   AdwPreferencesGroup  parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   AffariDealOps       *ops;
   AffariDeal          *deal;      /* the card's deal: the same object, shared */
   GPtrArray           *contacts;  /* AffariContact, primary first */
@@ -114,8 +114,8 @@ load (AffariDealCardContacts *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
-  if (deal_id (self) != 0 && self->store != NULL)
-    self->contacts = affari_store_list_deal_contacts (self->store, deal_id (self), &error);
+  if (deal_id (self) != 0 && self->workspace != NULL)
+    self->contacts = affari_workspace_list_deal_contacts (self->workspace, deal_id (self), &error);
   if (self->contacts == NULL)
     {
       if (error != NULL)
@@ -143,7 +143,7 @@ save (AffariDealCardContacts *self,
     }
   primary = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
   if (deal_id (self) != 0 && created)
-    ok = ids->len == 0 || affari_store_set_deal_contacts (self->store, deal_id (self), (gint64 *) ids->data,
+    ok = ids->len == 0 || affari_deal_ops_fill_contacts (self->ops, deal_id (self), (gint64 *) ids->data,
                                                           ids->len, primary, &error);
   else if (deal_id (self) != 0)
     ok = (set = affari_deal_ops_set_contacts (self->ops, deal_id (self), (gint64 *) ids->data, ids->len,
@@ -180,7 +180,7 @@ affari_deal_card_contacts_dispose (GObject *object)
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_contacts_parent_class)->dispose (object);
 }
@@ -213,12 +213,12 @@ affari_deal_card_contacts_init (AffariDealCardContacts *self)
 /* ------------------------------------------------------------ public API */
 
 void
-affari_deal_card_contacts_set_store (AffariDealCardContacts *self,
-                                     AffariStore            *store)
+affari_deal_card_contacts_set_workspace (AffariDealCardContacts *self,
+                                     AffariWorkspace            *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_CONTACTS (self));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
 }
 
 void

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "ops/affari-deal-ops.h"
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -17,12 +17,12 @@ G_DECLARE_FINAL_TYPE (AffariDealCardContacts, affari_deal_card_contacts, AFFARI,
 
 /* Signals: "save-failed" (const char *message) — a change of the contacts was not written.
  * The rows' buttons use the card's actions card.set-primary-contact and card.remove-contact. */
-void     affari_deal_card_contacts_set_store     (AffariDealCardContacts *self,
-                                                  AffariStore            *store);
+void     affari_deal_card_contacts_set_workspace     (AffariDealCardContacts *self,
+                                                  AffariWorkspace            *workspace);
 /* The window's operations: the contacts of an existing deal are written through them. */
 void     affari_deal_card_contacts_set_ops       (AffariDealCardContacts *self,
                                                   AffariDealOps          *ops);
-/* The card's deal (the same object); @reload reads its contacts from the store, otherwise those
+/* The card's deal (the same object); @reload reads its contacts from the workspace, otherwise those
  * picked so far stay (a deal not created yet). */
 void     affari_deal_card_contacts_set_deal      (AffariDealCardContacts *self,
                                                   AffariDeal             *deal,
@@ -40,7 +40,7 @@ void     affari_deal_card_contacts_remove        (AffariDealCardContacts *self,
                                                   gint64                  contact_id);
 /* Forgets the contacts picked for a deal not created yet. */
 void     affari_deal_card_contacts_clear         (AffariDealCardContacts *self);
-/* The deal was just created: the contacts picked before are part of its creation (a store
+/* The deal was just created: the contacts picked before are part of its creation (a workspace
  * write like the create, not a change on the history). */
 void     affari_deal_card_contacts_save_created  (AffariDealCardContacts *self);
 

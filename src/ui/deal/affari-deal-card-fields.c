@@ -21,7 +21,7 @@ struct _AffariDealCardFields
 {
   AdwPreferencesGroup  parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   AffariDealOps       *ops;         /* the window's: the values of an existing deal */
   AffariDeal          *deal;
   GPtrArray           *fields;      /* AffariCustomField */
@@ -58,7 +58,7 @@ is_entry_kind (AffariFieldKind kind)
   return kind != AFFARI_FIELD_BOOLEAN && kind != AFFARI_FIELD_ENUMERATION;
 }
 
-/* What the user typed, in the machine form the store wants; NULL for "no value". */
+/* What the user typed, in the machine form the workspace wants; NULL for "no value". */
 static char *
 editor_value (FieldEditor  *editor,
               GError      **error)
@@ -208,7 +208,7 @@ editor_fill (FieldEditor *editor,
   editor->dirty = FALSE;
 }
 
-/* @created: the deal was just created, what was typed before is part of its creation (a store
+/* @created: the deal was just created, what was typed before is part of its creation (a workspace
  * write like the create, not a change on the history). */
 static gboolean
 save_editor (FieldEditor *editor,
@@ -237,7 +237,7 @@ save_editor (FieldEditor *editor,
       return TRUE;
     }
   if (created)
-    ok = affari_store_set_deal_field_value (self->store, deal_id (self), editor->field->id, value, &error);
+    ok = affari_deal_ops_fill_field_value (self->ops, deal_id (self), editor->field->id, value, &error);
   else
     ok = (set = affari_deal_ops_set_field_value (self->ops, deal_id (self), editor->field->id, value, &error)) != NULL;
   if (!ok)
@@ -426,7 +426,7 @@ affari_deal_card_fields_dispose (GObject *object)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_fields_parent_class)->dispose (object);
 }
@@ -452,7 +452,7 @@ affari_deal_card_fields_init (AffariDealCardFields *self)
 
 void
 affari_deal_card_fields_set_deal (AffariDealCardFields *self,
-                                  AffariStore          *store,
+                                  AffariWorkspace          *workspace,
                                   AffariDeal           *deal)
 {
   g_autoptr(GPtrArray) fields = NULL;
@@ -463,13 +463,13 @@ affari_deal_card_fields_set_deal (AffariDealCardFields *self,
   g_return_if_fail (AFFARI_IS_DEAL_CARD_FIELDS (self));
 
   same_deal = self->deal != NULL && deal != NULL && affari_deal_get_id (self->deal) == affari_deal_get_id (deal) &&
-              self->store == store;
-  g_set_object (&self->store, store);
+              self->workspace == workspace;
+  g_set_object (&self->workspace, workspace);
   g_set_object (&self->deal, deal);
-  if (store == NULL)
+  if (workspace == NULL)
     return;
 
-  fields = affari_store_list_custom_fields (store, &error);
+  fields = affari_workspace_list_custom_fields (workspace, &error);
   if (fields == NULL)
     {
       g_warning ("Cannot list the custom fields: %s", error->message);
@@ -490,7 +490,7 @@ affari_deal_card_fields_set_deal (AffariDealCardFields *self,
 
   if (deal_id (self) != 0)
     {
-      values = affari_store_get_deal_field_values (store, deal_id (self), &error);
+      values = affari_workspace_get_deal_field_values (workspace, deal_id (self), &error);
       if (values == NULL)
         g_warning ("Cannot read the custom fields: %s", error->message);
     }
@@ -566,19 +566,19 @@ void
 affari_deal_card_fields_discard (AffariDealCardFields *self)
 {
   g_autoptr(AffariDeal) deal = NULL;
-  g_autoptr(AffariStore) store = NULL;
+  g_autoptr(AffariWorkspace) workspace = NULL;
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD_FIELDS (self));
 
   for (guint i = 0; i < self->editors->len; i++)
     ((FieldEditor *) g_ptr_array_index (self->editors, i))->dirty = FALSE;
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
-  /* Shown again from the store, as on opening. */
+  /* Shown again from the workspace, as on opening. */
   deal = self->deal != NULL ? g_object_ref (self->deal) : NULL;
-  store = g_object_ref (self->store);
+  workspace = g_object_ref (self->workspace);
   g_clear_object (&self->deal);
-  affari_deal_card_fields_set_deal (self, store, deal);
+  affari_deal_card_fields_set_deal (self, workspace, deal);
 }
 
 gboolean

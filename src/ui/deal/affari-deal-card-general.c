@@ -27,7 +27,7 @@ struct _AffariDealCardGeneral
 {
   AdwBin                      parent_instance;
 
-  AffariStore                *store;
+  AffariWorkspace                *workspace;
   AffariDealOps              *ops;             /* the window's: every change of an existing deal */
   AffariDeal                 *deal;            /* the card's deal: the same object, shared */
   GPtrArray                  *stages;          /* AffariStage of the deal's pipeline, the card's */
@@ -176,7 +176,7 @@ field_widgets (const char  *field,
 static void
 apply_layout (AffariDealCardGeneral *self)
 {
-  affari_card_layout_apply (self->layout, self->store, affari_deal_get_pipeline_id (self->deal));
+  affari_card_layout_apply (self->layout, self->workspace, affari_deal_get_pipeline_id (self->deal));
   /* Its rows live in the layout's sections: the group itself stays out of sight. */
   gtk_widget_set_visible (GTK_WIDGET (self->fields_group), FALSE);
   affari_deal_card_contacts_set_allowed (self->contacts_group, affari_card_layout_shows_client (self->layout));
@@ -189,7 +189,7 @@ pick_company (AffariDealCardGeneral *self,
   g_autoptr(AffariDeal) copy = affari_deal_copy (self->deal);
 
   affari_deal_set_company_id (copy, affari_company_get_id (company));
-  /* The new deal shows the name before the store can join it. */
+  /* The new deal shows the name before the workspace can join it. */
   if (deal_id (self) == 0)
     {
       g_free (self->new_company_name);
@@ -198,12 +198,12 @@ pick_company (AffariDealCardGeneral *self,
   general_save_deal (self, copy, NULL, NULL);
 }
 
-/* The team, deal types, sources and currencies of the rows, as the store has them now. */
+/* The team, deal types, sources and currencies of the rows, as the workspace has them now. */
 static void
 load_lists (AffariDealCardGeneral *self)
 {
   if (self->lists == NULL)
-    self->lists = affari_deal_lists_new (self->store);
+    self->lists = affari_deal_lists_new (self->workspace);
   else
     affari_deal_lists_reload (self->lists);
 
@@ -513,7 +513,7 @@ affari_deal_card_general_dispose (GObject *object)
   g_clear_pointer (&self->new_company_name, g_free);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_general_parent_class)->dispose (object);
 }
@@ -639,14 +639,14 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
 /* ------------------------------------------------------------ public API */
 
 void
-affari_deal_card_general_set_store (AffariDealCardGeneral *self,
-                                    AffariStore           *store)
+affari_deal_card_general_set_workspace (AffariDealCardGeneral *self,
+                                    AffariWorkspace           *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 
-  g_set_object (&self->store, store);
-  affari_deal_card_client_picker_set_store (self->client_picker, store);
-  affari_deal_card_contacts_set_store (self->contacts_group, store);
+  g_set_object (&self->workspace, workspace);
+  affari_deal_card_client_picker_set_workspace (self->client_picker, workspace);
+  affari_deal_card_contacts_set_workspace (self->contacts_group, workspace);
   g_clear_object (&self->lists);
   load_lists (self);
 }
@@ -699,7 +699,7 @@ affari_deal_card_general_set_deal (AffariDealCardGeneral *self,
       g_clear_pointer (&self->new_company_name, g_free);
     }
   affari_deal_card_contacts_set_deal (self->contacts_group, deal, reload_contacts);
-  affari_deal_card_fields_set_deal (self->fields_group, self->store, self->deal);
+  affari_deal_card_fields_set_deal (self->fields_group, self->workspace, self->deal);
   apply_layout (self);
 }
 

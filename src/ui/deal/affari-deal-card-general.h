@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "ops/affari-deal-ops.h"
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +20,8 @@ G_DECLARE_FINAL_TYPE (AffariDealCardGeneral, affari_deal_card_general, AFFARI, D
  * asks how it closes. The buttons use the card's actions (card.remove-company,
  * card.create-client, card.clear-probability, card.set-primary-contact, card.remove-contact),
  * which call the functions below. */
-void      affari_deal_card_general_set_store     (AffariDealCardGeneral *self,
-                                                  AffariStore           *store);
+void      affari_deal_card_general_set_workspace     (AffariDealCardGeneral *self,
+                                                  AffariWorkspace           *workspace);
 /* The window's operations: the fields, contacts and custom fields of an existing deal are
  * written through them. */
 void      affari_deal_card_general_set_ops       (AffariDealCardGeneral *self,
@@ -32,7 +32,7 @@ void      affari_deal_card_general_reload_lists  (AffariDealCardGeneral *self);
 void      affari_deal_card_general_set_stages    (AffariDealCardGeneral *self,
                                                   GPtrArray             *stages);
 /* Shows @deal (the card's object, edited in place), its custom fields and the card layout of its
- * pipeline; @reload_contacts reads its contacts from the store (a deal not created yet keeps the
+ * pipeline; @reload_contacts reads its contacts from the workspace (a deal not created yet keeps the
  * ones picked so far when FALSE). Call _refresh() afterwards. */
 void      affari_deal_card_general_set_deal      (AffariDealCardGeneral *self,
                                                   AffariDeal            *deal,

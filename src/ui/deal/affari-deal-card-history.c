@@ -16,7 +16,8 @@ struct _AffariDealCardHistory
 {
   AdwBin               parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
+  AffariDealOps           *ops;
   AffariDeal          *deal;
   GPtrArray           *day_groups;   /* AdwPreferencesGroup */
   guint                n_events;
@@ -115,7 +116,7 @@ reload (AffariDealCardHistory *self)
 {
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (affari_store_now (self->store));
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (affari_workspace_now (self->workspace));
   AdwPreferencesGroup *group = NULL;
   char current_day[16] = "";
 
@@ -126,7 +127,7 @@ reload (AffariDealCardHistory *self)
 
   if (self->deal == NULL || affari_deal_get_id (self->deal) == 0)
     return;
-  events = affari_store_list_events (self->store, affari_deal_get_id (self->deal), &error);
+  events = affari_workspace_list_events (self->workspace, affari_deal_get_id (self->deal), &error);
   if (events == NULL)
     {
       g_warning ("Cannot list the history: %s", error->message);
@@ -186,7 +187,7 @@ comment_action (GtkWidget  *widget,
 
   if (self->deal == NULL || affari_deal_get_id (self->deal) == 0)
     return;
-  if (!affari_store_add_comment (self->store, affari_deal_get_id (self->deal), text, &error))
+  if (!affari_deal_ops_add_comment (self->ops, affari_deal_get_id (self->deal), text, &error))
     {
       affari_card_set_field_error (GTK_WIDGET (self->comment_row), self->comment_error, error->message);
       return;
@@ -216,7 +217,8 @@ affari_deal_card_history_dispose (GObject *object)
 
   g_clear_pointer (&self->day_groups, g_ptr_array_unref);
   g_clear_object (&self->deal);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_deal_card_history_parent_class)->dispose (object);
 }
@@ -252,14 +254,14 @@ affari_deal_card_history_init (AffariDealCardHistory *self)
 
 void
 affari_deal_card_history_set_deal (AffariDealCardHistory *self,
-                                   AffariStore           *store,
+                                   AffariWorkspace           *workspace,
                                    AffariDeal            *deal)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_HISTORY (self));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
   g_set_object (&self->deal, deal);
-  if (store != NULL)
+  if (workspace != NULL)
     reload (self);
 }
 
@@ -269,4 +271,13 @@ affari_deal_card_history_get_n_events (AffariDealCardHistory *self)
   g_return_val_if_fail (AFFARI_IS_DEAL_CARD_HISTORY (self), 0);
 
   return self->n_events;
+}
+
+void
+affari_deal_card_history_set_ops (AffariDealCardHistory *self,
+                                  AffariDealOps         *ops)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_HISTORY (self));
+
+  g_set_object (&self->ops, ops);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,11 @@ G_DECLARE_FINAL_TYPE (AffariDealCardHistory, affari_deal_card_history, AFFARI, D
 /* Action: history.comment (adds what the comment field holds to the timeline). The events show
  * newest first, grouped by day, each with its time, author, kind and description. */
 void  affari_deal_card_history_set_deal    (AffariDealCardHistory *self,
-                                            AffariStore           *store,
+                                            AffariWorkspace           *workspace,
                                             AffariDeal            *deal);
+/* Comments are written through @ops (the window's). */
+void  affari_deal_card_history_set_ops     (AffariDealCardHistory *self,
+                                           AffariDealOps         *ops);
 /* Number of events shown. */
 guint affari_deal_card_history_get_n_events (AffariDealCardHistory *self);
 /* A readable name of an event kind ("Stage", "Comment"…). */

@@ -96,7 +96,7 @@ affari_card_layout_shows_client (AffariCardLayout *self)
 
 void
 affari_card_layout_apply (AffariCardLayout *self,
-                          AffariStore      *store,
+                          AffariWorkspace      *workspace,
                           gint64            pipeline_id)
 {
   g_autoptr(GPtrArray) layout = NULL;
@@ -105,7 +105,7 @@ affari_card_layout_apply (AffariCardLayout *self,
   g_autoptr(GPtrArray) old_widgets = NULL;
   gboolean contacts_placed = FALSE;
 
-  layout = affari_store_get_card_layout (store, pipeline_id, &error);
+  layout = affari_workspace_get_card_layout (workspace, pipeline_id, &error);
   if (layout == NULL)
     {
       g_warning ("Cannot read the card layout: %s", error->message);

@@ -586,7 +586,7 @@ affari_deal_card_product_row_read (AffariDealCardProductRow *self,
         }
     }
 
-  /* With VAT included the user typed gross prices; the store keeps net ones. */
+  /* With VAT included the user typed gross prices; the workspace keeps net ones. */
   row->price_netto = row->tax_included ? affari_product_row_netto_for_gross (price_minor, row->tax_rate_bp) : price_minor;
   if (row->discount_type == 1)
     row->discount_sum = row->tax_included ? affari_product_row_netto_for_gross (discount_minor, row->tax_rate_bp) : discount_minor;

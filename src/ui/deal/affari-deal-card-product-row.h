@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 

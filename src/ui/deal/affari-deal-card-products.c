@@ -19,7 +19,7 @@ struct _AffariDealCardProducts
 {
   AdwBin               parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   AffariDealOps       *ops;
   AffariDeal          *deal;
   GPtrArray           *rows;         /* AffariDealCardProductRow, in rows_group */
@@ -90,7 +90,7 @@ on_row_add_to_catalogue_cb (AffariDealCardProductRow *row,
   g_object_set (product, "unit", fields.unit, "vat-rate", MAX (fields.tax_rate_bp, 0),
                 "vat-included", fields.tax_included, NULL);
   affari_product_row_clear (&fields);
-  if (affari_store_create_product (self->store, product, &error) == 0)
+  if (affari_workspace_create_product (self->workspace, product, &error) == 0)
     {
       affari_deal_card_product_row_show_error (row, error->message);
       return;
@@ -155,7 +155,7 @@ reload (AffariDealCardProducts *self)
   show_error (self, NULL);
 
   if (self->deal != NULL && affari_deal_get_id (self->deal) != 0)
-    rows = affari_store_list_product_rows (self->store, affari_deal_get_id (self->deal), &error);
+    rows = affari_workspace_list_product_rows (self->workspace, affari_deal_get_id (self->deal), &error);
   if (error != NULL)
     g_warning ("Cannot list the product rows: %s", error->message);
 
@@ -238,7 +238,7 @@ save_rows (AffariDealCardProducts *self)
       show_error (self, error->message);
       return;
     }
-  /* The store's "changed" makes the card hand the new deal over, which reloads. */
+  /* The workspace's "changed" makes the card hand the new deal over, which reloads. */
 }
 
 /* ------------------------------------------------------------ actions and callbacks */
@@ -298,7 +298,7 @@ affari_deal_card_products_dispose (GObject *object)
   g_clear_pointer (&self->catalogue, g_ptr_array_unref);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_products_parent_class)->dispose (object);
 }
@@ -349,7 +349,7 @@ affari_deal_card_products_set_ops (AffariDealCardProducts *self,
 
 void
 affari_deal_card_products_set_deal (AffariDealCardProducts *self,
-                                    AffariStore            *store,
+                                    AffariWorkspace            *workspace,
                                     AffariDeal             *deal)
 {
   gboolean same_deal;
@@ -357,14 +357,14 @@ affari_deal_card_products_set_deal (AffariDealCardProducts *self,
   g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self));
 
   same_deal = self->deal != NULL && deal != NULL && affari_deal_get_id (self->deal) == affari_deal_get_id (deal);
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
   g_set_object (&self->deal, deal);
 
-  if (self->catalogue == NULL && store != NULL)
+  if (self->catalogue == NULL && workspace != NULL)
     {
       g_autoptr(GError) error = NULL;
 
-      self->catalogue = affari_store_list_products (store, &error);
+      self->catalogue = affari_workspace_list_products (workspace, &error);
       if (self->catalogue == NULL)
         g_warning ("Cannot list the products: %s", error->message);
     }

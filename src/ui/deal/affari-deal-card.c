@@ -26,7 +26,7 @@ struct _AffariDealCard
 {
   GtkBox                    parent_instance;
 
-  AffariStore              *store;
+  AffariWorkspace              *workspace;
   AffariDealOps            *ops;           /* the window's: every change of the deal shown */
   AffariDeal               *deal;          /* as stored, or the new deal not created yet */
   gint64                    pending_open_id; /* another deal to show once the user decided */
@@ -103,7 +103,7 @@ load_stages (AffariDealCard *self,
     return;
 
   g_clear_pointer (&self->stages, g_ptr_array_unref);
-  self->stages = affari_store_list_stages (self->store, pipeline_id, &error);
+  self->stages = affari_workspace_list_stages (self->workspace, pipeline_id, &error);
   if (self->stages == NULL)
     {
       g_warning ("Cannot list the stages: %s", error->message);
@@ -187,9 +187,9 @@ static void
 set_pages (AffariDealCard *self,
            gboolean        reload_contacts)
 {
-  affari_deal_card_products_set_deal (self->products_page, self->store, self->deal);
-  affari_deal_card_activities_set_deal (self->activities_page, self->store, self->deal);
-  affari_deal_card_history_set_deal (self->history_page, self->store, self->deal);
+  affari_deal_card_products_set_deal (self->products_page, self->workspace, self->deal);
+  affari_deal_card_activities_set_deal (self->activities_page, self->workspace, self->deal);
+  affari_deal_card_history_set_deal (self->history_page, self->workspace, self->deal);
   affari_deal_card_general_set_deal (self->general_page, self->deal, reload_contacts);
 }
 
@@ -215,7 +215,7 @@ on_reload_idle_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  deal = affari_store_get_deal (self->store, deal_id (self), &error);
+  deal = affari_workspace_get_deal (self->workspace, deal_id (self), &error);
   if (deal == NULL)
     {
       g_warning ("Cannot reload deal %" G_GINT64_FORMAT ": %s", deal_id (self), error->message);
@@ -311,7 +311,7 @@ card_reopen (AffariDealCard *self)
 /* ------------------------------------------------------------ signal callbacks */
 
 static void
-on_store_changed_cb (AffariStore     *store,
+on_workspace_changed_cb (AffariWorkspace     *workspace,
                      AffariChangeSet *set,
                      AffariDealCard  *self)
 {
@@ -338,7 +338,7 @@ queue_reload (AffariDealCard *self)
 }
 
 static void
-on_store_stages_changed_cb (AffariStore    *store,
+on_workspace_stages_changed_cb (AffariWorkspace    *workspace,
                             gint64          pipeline_id,
                             AffariDealCard *self)
 {
@@ -350,7 +350,7 @@ on_store_stages_changed_cb (AffariStore    *store,
 }
 
 static void
-on_store_settings_changed_cb (AffariStore    *store,
+on_workspace_settings_changed_cb (AffariWorkspace    *workspace,
                               gint64          pipeline_id,
                               AffariDealCard *self)
 {
@@ -360,7 +360,7 @@ on_store_settings_changed_cb (AffariStore    *store,
 }
 
 static void
-on_store_reset_cb (AffariStore    *store,
+on_workspace_reset_cb (AffariWorkspace    *workspace,
                    AffariDealCard *self)
 {
   if (deal_id (self) != 0 && self->reload_source == 0)
@@ -417,7 +417,7 @@ on_finish_response_cb (AdwMessageDialog *dialog,
   gint64 stage_id = 0;
 
   if (g_str_equal (response, "won"))
-    stage_id = affari_store_find_stage (self->store, affari_deal_get_pipeline_id (self->deal), AFFARI_SEMANTICS_SUCCESS);
+    stage_id = affari_workspace_find_stage (self->workspace, affari_deal_get_pipeline_id (self->deal), AFFARI_SEMANTICS_SUCCESS);
   else if (g_str_has_prefix (response, "lost-"))
     stage_id = g_ascii_strtoll (response + 5, NULL, 10);
 
@@ -532,7 +532,7 @@ choose_pipeline_action (GtkWidget  *widget,
 
   if (deal_id (self) == 0)
     return;
-  pipelines = affari_store_list_pipelines (self->store, &error);
+  pipelines = affari_workspace_list_pipelines (self->workspace, &error);
   if (pipelines == NULL)
     {
       show_save_error (self, error->message);
@@ -604,8 +604,8 @@ delete_action (GtkWidget  *widget,
 {
   AffariDealCard *self = AFFARI_DEAL_CARD (widget);
 
-  /* The window's deal.trash: its toast offers "Annulla", Ctrl+Z restores; the store's change
-   * closes the card (on_store_changed_cb). */
+  /* The window's deal.trash: its toast offers "Annulla", Ctrl+Z restores; the workspace's change
+   * closes the card (on_workspace_changed_cb). */
   if (deal_id (self) != 0)
     gtk_widget_activate_action (widget, "deal.trash", "@ax", deal_id_variant (self));
 }
@@ -673,8 +673,8 @@ affari_deal_card_dispose (GObject *object)
 {
   AffariDealCard *self = AFFARI_DEAL_CARD (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD);
@@ -683,7 +683,7 @@ affari_deal_card_dispose (GObject *object)
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_card_parent_class)->dispose (object);
 }
@@ -838,7 +838,7 @@ close_after_checks (AffariDealCard *self)
   if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal) &&
       !g_hash_table_contains (self->not_now, &(gint64) { deal_id (self) }))
     {
-      activities = affari_store_list_activities (self->store, deal_id (self), NULL);
+      activities = affari_workspace_list_activities (self->workspace, deal_id (self), NULL);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         if (!affari_activity_get_completed (g_ptr_array_index (activities, i)))
           planned = TRUE;
@@ -873,20 +873,20 @@ affari_deal_card_new (void)
 }
 
 void
-affari_deal_card_set_store (AffariDealCard *self,
-                            AffariStore    *store)
+affari_deal_card_set_workspace (AffariDealCard *self,
+                            AffariWorkspace    *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
-  g_return_if_fail (AFFARI_IS_STORE (store));
+  g_return_if_fail (AFFARI_IS_WORKSPACE (workspace));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
-  g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
-  g_signal_connect (store, "settings-changed", G_CALLBACK (on_store_settings_changed_cb), self);
-  affari_deal_card_general_set_store (self->general_page, store);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
+  g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
+  g_signal_connect (workspace, "stages-changed", G_CALLBACK (on_workspace_stages_changed_cb), self);
+  g_signal_connect (workspace, "settings-changed", G_CALLBACK (on_workspace_settings_changed_cb), self);
+  affari_deal_card_general_set_workspace (self->general_page, workspace);
 }
 
 void
@@ -899,6 +899,7 @@ affari_deal_card_set_ops (AffariDealCard *self,
   g_set_object (&self->ops, ops);
   affari_deal_card_general_set_ops (self->general_page, ops);
   affari_deal_card_products_set_ops (self->products_page, ops);
+  affari_deal_card_history_set_ops (self->history_page, ops);
 }
 
 gboolean
@@ -910,9 +911,9 @@ affari_deal_card_load (AffariDealCard *self,
   gboolean same;
 
   g_return_val_if_fail (AFFARI_IS_DEAL_CARD (self), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (self->workspace != NULL, FALSE);
 
-  deal = affari_store_get_deal (self->store, id, error);
+  deal = affari_workspace_get_deal (self->workspace, id, error);
   if (deal == NULL)
     return FALSE;
 
@@ -946,18 +947,18 @@ affari_deal_card_new_deal (AffariDealCard *self,
   g_autofree char *currency = NULL;
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (self->workspace != NULL);
 
-  /* The defaults the store would give, shown before the deal exists. */
+  /* The defaults the workspace would give, shown before the deal exists. */
   today = affari_date_today ();
   next_week = affari_date_add_days (today, 7);
-  currency = affari_store_dup_base_currency (self->store);
+  currency = affari_workspace_dup_base_currency (self->workspace);
   affari_deal_set_pipeline_id (deal, pipeline_id);
-  affari_deal_set_stage_id (deal, affari_store_find_stage (self->store, pipeline_id, AFFARI_SEMANTICS_PROCESS));
+  affari_deal_set_stage_id (deal, affari_workspace_find_stage (self->workspace, pipeline_id, AFFARI_SEMANTICS_PROCESS));
   affari_deal_set_begin_date (deal, today);
   affari_deal_set_close_date (deal, next_week);
   affari_deal_set_currency (deal, currency);
-  affari_deal_set_assigned_by_id (deal, affari_store_get_current_user (self->store));
+  affari_deal_set_assigned_by_id (deal, affari_workspace_get_current_user (self->workspace));
   affari_deal_set_opened (deal, TRUE);
   affari_deal_set_probability (deal, -1);
   affari_deal_card_general_fill_new_deal (self->general_page, deal);

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "ops/affari-deal-ops.h"
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -23,13 +23,13 @@ G_DECLARE_FINAL_TYPE (AffariDealCard, affari_deal_card, AFFARI, DEAL_CARD, GtkBo
  * Changes of the deal shown go through the operations handed over with _set_ops() (one
  * transaction, the window's toast and Ctrl+Z): moves, reopening, the trash and the pipeline through
  * the window's deal.move, deal.reopen, deal.trash and deal.move-to-pipeline actions. Creating a
- * deal is a store create (not on the history).
+ * deal is a workspace create (not on the history).
  *
  * Signals: "closed" — the card is done and can be hidden (also when its deal went to the trash);
  * "created" (gint64 deal id). */
 GtkWidget  *affari_deal_card_new         (void);
-void        affari_deal_card_set_store   (AffariDealCard *self,
-                                          AffariStore    *store);
+void        affari_deal_card_set_workspace   (AffariDealCard *self,
+                                          AffariWorkspace    *workspace);
 /* The window's operations: every change of an existing deal goes through them. */
 void        affari_deal_card_set_ops     (AffariDealCard *self,
                                           AffariDealOps  *ops);
@@ -37,7 +37,7 @@ void        affari_deal_card_set_ops     (AffariDealCard *self,
 gboolean    affari_deal_card_load        (AffariDealCard *self,
                                           gint64          deal_id,
                                           GError        **error);
-/* Shows an empty deal of @pipeline_id, created in the store by card.create. */
+/* Shows an empty deal of @pipeline_id, created in the workspace by card.create. */
 void        affari_deal_card_new_deal    (AffariDealCard *self,
                                           gint64          pipeline_id);
 /* 0 for a deal not created yet. */

@@ -16,7 +16,7 @@ struct _AffariDealLists
 {
   GObject        parent_instance;
 
-  AffariStore   *store;
+  AffariWorkspace   *workspace;
   GPtrArray     *team;        /* AffariTeamMember */
   GListStore    *team_model;
   GPtrArray     *pairs[2];    /* code, name, code, name… of types and sources */
@@ -27,7 +27,7 @@ struct _AffariDealLists
 
 G_DEFINE_FINAL_TYPE (AffariDealLists, affari_deal_lists, G_TYPE_OBJECT)
 
-/* Offered when the store has no currency in use (or cannot say). */
+/* Offered when the workspace has no currency in use (or cannot say). */
 static const char * const fallback_currencies[] = { "EUR", "USD", "GBP", "CHF" };
 
 /* ------------------------------------------------------------ auxiliary */
@@ -50,13 +50,13 @@ load_currencies (AffariDealLists *self)
   g_autoptr(GError) error = NULL;
 
   g_ptr_array_set_size (self->currencies, 0);
-  if (self->store != NULL && (in_use = affari_store_list_currencies (self->store, &error)) == NULL)
+  if (self->workspace != NULL && (in_use = affari_workspace_list_currencies (self->workspace, &error)) == NULL)
     g_warning ("Cannot list the currencies: %s", error->message);
   for (guint i = 0; in_use != NULL && i < in_use->len; i++)
     g_ptr_array_add (self->currencies, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (in_use, i))->code));
   if (self->currencies->len == 0)
     {
-      g_autofree char *base = self->store != NULL ? affari_store_dup_base_currency (self->store) : NULL;
+      g_autofree char *base = self->workspace != NULL ? affari_workspace_dup_base_currency (self->workspace) : NULL;
 
       if (base != NULL && affari_currency_is_valid (base))
         g_ptr_array_add (self->currencies, g_steal_pointer (&base));
@@ -87,7 +87,7 @@ affari_deal_lists_dispose (GObject *object)
     }
   g_clear_pointer (&self->currencies, g_ptr_array_unref);
   g_clear_object (&self->currency_model);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_lists_parent_class)->dispose (object);
 }
@@ -107,11 +107,11 @@ affari_deal_lists_init (AffariDealLists *self)
 /* ------------------------------------------------------------ public API */
 
 AffariDealLists *
-affari_deal_lists_new (AffariStore *store)
+affari_deal_lists_new (AffariWorkspace *workspace)
 {
   AffariDealLists *self = g_object_new (AFFARI_TYPE_DEAL_LISTS, NULL);
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
   affari_deal_lists_reload (self);
   return self;
 }
@@ -124,7 +124,7 @@ affari_deal_lists_reload (AffariDealLists *self)
   g_return_if_fail (AFFARI_IS_DEAL_LISTS (self));
 
   g_clear_pointer (&self->team, g_ptr_array_unref);
-  if (self->store != NULL && (self->team = affari_store_list_team (self->store, &error)) == NULL)
+  if (self->workspace != NULL && (self->team = affari_workspace_list_team (self->workspace, &error)) == NULL)
     {
       g_warning ("Cannot list the team: %s", error->message);
       g_clear_error (&error);
@@ -138,9 +138,9 @@ affari_deal_lists_reload (AffariDealLists *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->pairs); i++)
     {
       g_clear_pointer (&self->pairs[i], g_ptr_array_unref);
-      if (self->store != NULL)
-        self->pairs[i] = i == AFFARI_DEAL_LIST_TYPES ? affari_store_list_deal_types (self->store, NULL)
-                                                     : affari_store_list_sources (self->store, NULL);
+      if (self->workspace != NULL)
+        self->pairs[i] = i == AFFARI_DEAL_LIST_TYPES ? affari_workspace_list_deal_types (self->workspace, NULL)
+                                                     : affari_workspace_list_sources (self->workspace, NULL);
       g_clear_object (&self->choices[i]);
       self->choices[i] = choices_new (self->pairs[i]);
     }

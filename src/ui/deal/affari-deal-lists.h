@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +19,8 @@ typedef enum {
 #define AFFARI_TYPE_DEAL_LISTS (affari_deal_lists_get_type ())
 G_DECLARE_FINAL_TYPE (AffariDealLists, affari_deal_lists, AFFARI, DEAL_LISTS, GObject)
 
-/* Loads the lists from @store (NULL: empty lists, the fallback currencies). */
-AffariDealLists *affari_deal_lists_new                (AffariStore *store);
+/* Loads the lists from @workspace (NULL: empty lists, the fallback currencies). */
+AffariDealLists *affari_deal_lists_new                (AffariWorkspace *workspace);
 /* Reads the lists again: the models handed out before are replaced, not changed. */
 void             affari_deal_lists_reload             (AffariDealLists *self);
 /* AffariTeamMember. */

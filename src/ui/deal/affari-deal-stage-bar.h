@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 

@@ -22,7 +22,7 @@ struct _AffariNewDealDialog
 {
   AdwWindow    parent_instance;
 
-  AffariStore *store;
+  AffariWorkspace *workspace;
   AffariDealOps *ops;          /* the window's: the deal is created through it */
   gint64       pipeline_id;
   GListStore  *stages;
@@ -224,7 +224,7 @@ find_or_create_company (AffariNewDealDialog  *self,
   g_autoptr(AffariCompany) company = NULL;
   g_autofree char *wanted = fold_name (name);
 
-  found = affari_store_search_companies (self->store, name, 50, error);
+  found = affari_workspace_search_companies (self->workspace, name, 50, error);
   if (found == NULL)
     return 0;
 
@@ -238,7 +238,7 @@ find_or_create_company (AffariNewDealDialog  *self,
     }
 
   company = affari_company_new (name);
-  return affari_store_create_company (self->store, company, error);
+  return affari_workspace_create_company (self->workspace, company, error);
 }
 
 static void
@@ -249,10 +249,10 @@ fill_stages (AffariNewDealDialog *self)
 
   g_list_store_remove_all (self->stages);
 
-  if (self->store == NULL || self->pipeline_id == 0)
+  if (self->workspace == NULL || self->pipeline_id == 0)
     return;
 
-  stages = affari_store_list_stages (self->store, self->pipeline_id, &error);
+  stages = affari_workspace_list_stages (self->workspace, self->pipeline_id, &error);
   if (stages == NULL)
     {
       gtk_label_set_text (self->create_error, error->message);
@@ -268,7 +268,7 @@ fill_stages (AffariNewDealDialog *self)
 static void
 fill_currencies (AffariNewDealDialog *self)
 {
-  g_autoptr(AffariDealLists) lists = affari_deal_lists_new (self->store);
+  g_autoptr(AffariDealLists) lists = affari_deal_lists_new (self->workspace);
 
   adw_combo_row_set_model (self->currency_row, affari_deal_lists_get_currencies (lists));
   adw_combo_row_set_selected (self->currency_row, 0);
@@ -408,7 +408,7 @@ affari_new_deal_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_NEW_DEAL_DIALOG);
 
   g_clear_object (&self->stages);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->ops);
 
   G_OBJECT_CLASS (affari_new_deal_dialog_parent_class)->dispose (object);
@@ -425,7 +425,7 @@ affari_new_deal_dialog_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     case PROP_PIPELINE_ID:
@@ -448,7 +448,7 @@ affari_new_deal_dialog_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->workspace = g_value_dup_object (value);
       break;
 
     case PROP_PIPELINE_ID:
@@ -472,8 +472,8 @@ affari_new_deal_dialog_class_init (AffariNewDealDialogClass *klass)
   object_class->set_property = affari_new_deal_dialog_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL,
+                         AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PIPELINE_ID] =
@@ -485,7 +485,7 @@ affari_new_deal_dialog_class_init (AffariNewDealDialogClass *klass)
 
   /**
    * AffariNewDealDialog::deal-created:
-   * @deal: the new deal, as the store filled it
+   * @deal: the new deal, as the workspace filled it
    */
   signals[DEAL_CREATED] =
     g_signal_new ("deal-created",
@@ -542,19 +542,19 @@ affari_new_deal_dialog_init (AffariNewDealDialog *self)
 
 AffariNewDealDialog *
 affari_new_deal_dialog_new (GtkWindow     *parent,
-                            AffariStore   *store,
+                            AffariWorkspace   *workspace,
                             AffariDealOps *ops,
                             gint64         pipeline_id)
 {
   AffariNewDealDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
 
   self = g_object_new (AFFARI_TYPE_NEW_DEAL_DIALOG,
                        "transient-for", parent,
-                       "store", store,
+                       "workspace", workspace,
                        "pipeline-id", pipeline_id,
                        NULL);
   self->ops = g_object_ref (ops);

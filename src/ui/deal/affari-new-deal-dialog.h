@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AffariNewDealDialog, affari_new_deal_dialog, AFFARI, NEW_D
  * Signal: "deal-created" (AffariDeal *deal), after which the window closes itself. */
 typedef struct _AffariDealOps AffariDealOps;
 AffariNewDealDialog *affari_new_deal_dialog_new (GtkWindow     *parent,
-                                                 AffariStore   *store,
+                                                 AffariWorkspace   *workspace,
                                                  AffariDealOps *ops,
                                                  gint64         pipeline_id);
 

@@ -21,7 +21,7 @@ struct _AffariFilterBar
 {
   GtkWidget            parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   gint64               pipeline_id;
   AffariDealQuery     *filter;
   gboolean             setting_text;
@@ -89,10 +89,10 @@ update_chips (AffariFilterBar *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
     gtk_flow_box_remove (self->chips_box, child);
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
-  chips = affari_filter_criteria_describe (self->store, self->filter);
+  chips = affari_filter_criteria_describe (self->workspace, self->filter);
   for (guint i = 0; i < chips->len; i++)
     add_chip (self, &g_array_index (chips, AffariFilterChip, i));
 
@@ -162,7 +162,7 @@ ensure_popover (AffariFilterBar *self)
   if (self->popover != NULL)
     return;
   self->popover = AFFARI_FILTER_POPOVER (affari_filter_popover_new ());
-  affari_filter_popover_set_store (self->popover, self->store);
+  affari_filter_popover_set_workspace (self->popover, self->workspace);
   affari_filter_popover_set_pipeline_id (self->popover, self->pipeline_id);
   affari_filter_popover_set_filter (self->popover, self->filter);
   g_signal_connect_object (self->popover, "filter-chosen", G_CALLBACK (on_popover_filter_chosen_cb), self, 0);
@@ -212,7 +212,7 @@ static void
 apply_saved_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AffariFilterBar *self = AFFARI_FILTER_BAR (widget);
-  g_autoptr(GPtrArray) saved = affari_store_list_saved_filters (self->store, NULL);
+  g_autoptr(GPtrArray) saved = affari_workspace_list_saved_filters (self->workspace, NULL);
   gint64 id = g_variant_get_int64 (parameter);
 
   for (guint i = 0; saved != NULL && i < saved->len; i++)
@@ -254,7 +254,7 @@ affari_filter_bar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_FILTER_BAR);
   self->popover = NULL;
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_filter_bar_parent_class)->dispose (object);
 }
@@ -302,30 +302,30 @@ affari_filter_bar_init (AffariFilterBar *self)
 
   self->filter = affari_deal_query_new ();
   gtk_menu_button_set_create_popup_func (self->filter_button, on_filter_button_create_popup_cb, self, NULL);
-  /* GtkSearchEntry waits 150 ms after a keystroke by default: the store answers a keystroke in
-   * a few milliseconds (affari_store_query_deal_ids), so the views follow the typing at once. */
+  /* GtkSearchEntry waits 150 ms after a keystroke by default: the workspace answers a keystroke in
+   * a few milliseconds (affari_workspace_query_deal_ids), so the views follow the typing at once. */
   gtk_search_entry_set_search_delay (self->search_entry, 0);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
 }
 
 /* ------------------------------------------------------------ public API */
 
-AffariStore *
-affari_filter_bar_get_store (AffariFilterBar *self)
+AffariWorkspace *
+affari_filter_bar_get_workspace (AffariFilterBar *self)
 {
   g_return_val_if_fail (AFFARI_IS_FILTER_BAR (self), NULL);
 
-  return self->store;
+  return self->workspace;
 }
 
 void
-affari_filter_bar_set_store (AffariFilterBar *self, AffariStore *store)
+affari_filter_bar_set_workspace (AffariFilterBar *self, AffariWorkspace *workspace)
 {
   g_return_if_fail (AFFARI_IS_FILTER_BAR (self));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
   if (self->popover != NULL)
-    affari_filter_popover_set_store (self->popover, store);
+    affari_filter_popover_set_workspace (self->popover, workspace);
   update_chips (self);
 }
 

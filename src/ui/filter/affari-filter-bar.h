@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (AffariFilterBar, affari_filter_bar, AFFARI, FILTER_BAR, Gt
  * chip's ✕, a preset).
  * Actions: filter.apply-preset (s: a preset code such as "in-progress"), filter.apply-saved (x),
  * filter.delete-saved (x), filter.clear. */
-AffariStore           *affari_filter_bar_get_store        (AffariFilterBar       *self);
-void                   affari_filter_bar_set_store        (AffariFilterBar       *self,
-                                                           AffariStore           *store);
+AffariWorkspace           *affari_filter_bar_get_workspace        (AffariFilterBar       *self);
+void                   affari_filter_bar_set_workspace        (AffariFilterBar       *self,
+                                                           AffariWorkspace           *workspace);
 /* The pipeline whose stages the popover offers. */
 void                   affari_filter_bar_set_pipeline_id  (AffariFilterBar       *self,
                                                            gint64                 pipeline_id);

@@ -31,16 +31,16 @@ describe_range (const char *what, const AffariDateRange *range)
 }
 
 static char *
-stage_name (AffariStore *store, gint64 stage_id)
+stage_name (AffariWorkspace *workspace, gint64 stage_id)
 {
-  g_autoptr(AffariStage) stage = affari_store_get_stage (store, stage_id, NULL);
+  g_autoptr(AffariStage) stage = affari_workspace_get_stage (workspace, stage_id, NULL);
   return g_strdup (stage ? affari_stage_get_name (stage) : "?");
 }
 
 static char *
-member_name (AffariStore *store, gint64 id)
+member_name (AffariWorkspace *workspace, gint64 id)
 {
-  g_autoptr(AffariTeamMember) member = affari_store_get_team_member (store, id, NULL);
+  g_autoptr(AffariTeamMember) member = affari_workspace_get_team_member (workspace, id, NULL);
   return g_strdup (member ? affari_team_member_get_name (member) : "?");
 }
 
@@ -196,12 +196,12 @@ affari_filter_period_label (AffariPeriod period)
 }
 
 GArray *
-affari_filter_criteria_describe (AffariStore *store, const AffariDealQuery *q)
+affari_filter_criteria_describe (AffariWorkspace *workspace, const AffariDealQuery *q)
 {
   GArray *chips = g_array_new (FALSE, TRUE, sizeof (AffariFilterChip));
 
   g_array_set_clear_func (chips, chip_clear);
-  g_return_val_if_fail (AFFARI_IS_STORE (store), chips);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), chips);
   g_return_val_if_fail (q != NULL, chips);
 
   /* The search text has its entry: no chip for it. */
@@ -215,7 +215,7 @@ affari_filter_criteria_describe (AffariStore *store, const AffariDealQuery *q)
       g_autoptr(GString) names = g_string_new (NULL);
       for (guint i = 0; i < q->stage_ids->len; i++)
         {
-          g_autofree char *name = stage_name (store, g_array_index (q->stage_ids, gint64, i));
+          g_autofree char *name = stage_name (workspace, g_array_index (q->stage_ids, gint64, i));
           g_string_append_printf (names, i ? ", %s" : "%s", name);
         }
       add_chip (chips, AFFARI_FILTER_CHIP_STAGES, g_string_free (g_steal_pointer (&names), FALSE));
@@ -225,7 +225,7 @@ affari_filter_criteria_describe (AffariStore *store, const AffariDealQuery *q)
   if ((q->assigned_ids != NULL && q->assigned_ids->len > 0) || q->assigned_by_id > 0)
     {
       gint64 id = q->assigned_by_id > 0 ? q->assigned_by_id : g_array_index (q->assigned_ids, gint64, 0);
-      g_autofree char *name = member_name (store, id);
+      g_autofree char *name = member_name (workspace, id);
       guint more = q->assigned_ids != NULL && q->assigned_ids->len > 1 ? q->assigned_ids->len - 1 : 0;
       add_chip (chips, AFFARI_FILTER_CHIP_RESPONSIBLE,
                 more ? g_strdup_printf ("%s +%u", name, more) : g_steal_pointer (&name));
@@ -250,17 +250,17 @@ affari_filter_criteria_describe (AffariStore *store, const AffariDealQuery *q)
     add_chip (chips, AFFARI_FILTER_CHIP_CURRENCY, g_strdup (q->currency));
   if (q->company_id > 0)
     {
-      g_autoptr(AffariCompany) company = affari_store_get_company (store, q->company_id, NULL);
+      g_autoptr(AffariCompany) company = affari_workspace_get_company (workspace, q->company_id, NULL);
       add_chip (chips, AFFARI_FILTER_CHIP_CLIENT, g_strdup (company ? affari_company_get_name (company) : "?"));
     }
   if (q->type_id != NULL)
     {
-      g_autoptr(GPtrArray) types = affari_store_list_deal_types (store, NULL);
+      g_autoptr(GPtrArray) types = affari_workspace_list_deal_types (workspace, NULL);
       add_chip (chips, AFFARI_FILTER_CHIP_TYPE, pair_name (types, q->type_id));
     }
   if (q->source_id != NULL)
     {
-      g_autoptr(GPtrArray) sources = affari_store_list_sources (store, NULL);
+      g_autoptr(GPtrArray) sources = affari_workspace_list_sources (workspace, NULL);
       add_chip (chips, AFFARI_FILTER_CHIP_SOURCE, pair_name (sources, q->source_id));
     }
   if (q->created.period != AFFARI_PERIOD_ANY)
@@ -286,7 +286,7 @@ affari_filter_criteria_describe (AffariStore *store, const AffariDealQuery *q)
     add_chip (chips, AFFARI_FILTER_CHIP_ACTIVITY, g_strdup (_("Overdue activities")));
   if (q->field_criteria != NULL && q->field_criteria->len > 0)
     {
-      g_autoptr(GPtrArray) fields = affari_store_list_custom_fields (store, NULL);
+      g_autoptr(GPtrArray) fields = affari_workspace_list_custom_fields (workspace, NULL);
 
       for (guint i = 0; i < q->field_criteria->len; i++)
         {

@@ -104,9 +104,9 @@ affari_filter_fields_free (AffariFilterFields *self)
 }
 
 guint
-affari_filter_fields_reload (AffariFilterFields *self, AffariStore *store)
+affari_filter_fields_reload (AffariFilterFields *self, AffariWorkspace *workspace)
 {
-  g_autoptr(GPtrArray) fields = affari_store_list_custom_fields (store, NULL);
+  g_autoptr(GPtrArray) fields = affari_workspace_list_custom_fields (workspace, NULL);
   GtkWidget *child;
   int row = 0;
 

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,9 @@ AffariFilterFields *affari_filter_fields_new    (GtkGrid               *grid,
                                                  GtkSizeGroup          *labels,
                                                  GtkWidget             *apply);
 void                affari_filter_fields_free   (AffariFilterFields    *self);
-/* Rebuilds the rows from the custom fields of @store; returns how many there are. */
+/* Rebuilds the rows from the custom fields of @workspace; returns how many there are. */
 guint               affari_filter_fields_reload (AffariFilterFields    *self,
-                                                 AffariStore           *store);
+                                                 AffariWorkspace           *workspace);
 /* Shows the custom field criteria of @filter. */
 void                affari_filter_fields_load   (AffariFilterFields    *self,
                                                  const AffariDealQuery *filter);

@@ -1,6 +1,6 @@
 /* affari-filter-popover.c — the "Filtri" popover: presets, saved filters and custom criteria
  *
- * Its structure is the template; here are the controls that depend on the store (stages, team,
+ * Its structure is the template; here are the controls that depend on the workspace (stages, team,
  * types, sources, saved filters, custom fields) and the reading of the controls into a filter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,7 +28,7 @@ struct _AffariFilterPopover
 {
   GtkPopover         parent_instance;
 
-  AffariStore       *store;
+  AffariWorkspace       *workspace;
   gint64             pipeline_id;
   AffariDealQuery   *filter;            /* the active filter, shown when the popover opens */
   GPtrArray         *stage_checks;      /* GtkCheckButton, "stage-id" data */
@@ -92,7 +92,7 @@ index_of_code (GPtrArray *codes, const char *code)
   return 0;
 }
 
-/* Fills the pipeline-dependent and reference controls from the store. */
+/* Fills the pipeline-dependent and reference controls from the workspace. */
 static void
 reload_choices (AffariFilterPopover *self)
 {
@@ -107,13 +107,13 @@ reload_choices (AffariFilterPopover *self)
   gint64 any = 0, me = -1;
   guint row_count;
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stage_box))) != NULL)
     gtk_flow_box_remove (self->stage_box, child);
   g_ptr_array_set_size (self->stage_checks, 0);
-  stages = affari_store_list_stages (self->store, self->pipeline_id, NULL);
+  stages = affari_workspace_list_stages (self->workspace, self->pipeline_id, NULL);
   for (guint i = 0; stages != NULL && i < stages->len; i++)
     {
       AffariStage *stage = g_ptr_array_index (stages, i);
@@ -129,7 +129,7 @@ reload_choices (AffariFilterPopover *self)
   g_array_append_val (self->responsible_ids, any);
   gtk_string_list_append (people, _("Me"));
   g_array_append_val (self->responsible_ids, me);
-  team = affari_store_list_team (self->store, NULL);
+  team = affari_workspace_list_team (self->workspace, NULL);
   for (guint i = 0; team != NULL && i < team->len; i++)
     {
       gint64 id = affari_team_member_get_id (g_ptr_array_index (team, i));
@@ -141,7 +141,7 @@ reload_choices (AffariFilterPopover *self)
   g_ptr_array_set_size (self->type_codes, 0);
   g_ptr_array_add (self->type_codes, NULL);
   gtk_string_list_append (type_names, _("Any type"));
-  types = affari_store_list_deal_types (self->store, NULL);
+  types = affari_workspace_list_deal_types (self->workspace, NULL);
   for (guint i = 0; types != NULL && i + 1 < types->len; i += 2)
     {
       g_ptr_array_add (self->type_codes, g_strdup (g_ptr_array_index (types, i)));
@@ -152,7 +152,7 @@ reload_choices (AffariFilterPopover *self)
   g_ptr_array_set_size (self->source_codes, 0);
   g_ptr_array_add (self->source_codes, NULL);
   gtk_string_list_append (source_names, _("Any source"));
-  sources = affari_store_list_sources (self->store, NULL);
+  sources = affari_workspace_list_sources (self->workspace, NULL);
   for (guint i = 0; sources != NULL && i + 1 < sources->len; i += 2)
     {
       g_ptr_array_add (self->source_codes, g_strdup (g_ptr_array_index (sources, i)));
@@ -160,7 +160,7 @@ reload_choices (AffariFilterPopover *self)
     }
   gtk_drop_down_set_model (self->source, G_LIST_MODEL (source_names));
 
-  row_count = affari_filter_fields_reload (self->fields, self->store);
+  row_count = affari_filter_fields_reload (self->fields, self->workspace);
   gtk_widget_set_visible (self->fields_heading, row_count > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->fields_grid), row_count > 0);
 }
@@ -174,7 +174,7 @@ reload_saved (AffariFilterPopover *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_list))) != NULL)
     gtk_list_box_remove (self->saved_list, child);
 
-  saved = self->store ? affari_store_list_saved_filters (self->store, NULL) : NULL;
+  saved = self->workspace ? affari_workspace_list_saved_filters (self->workspace, NULL) : NULL;
   for (guint i = 0; saved != NULL && i < saved->len; i++)
     {
       AffariSavedFilter *filter = g_ptr_array_index (saved, i);
@@ -247,7 +247,7 @@ load_controls (AffariFilterPopover *self)
     if (g_strcmp0 (q->currency, affari_filter_currencies[i]) == 0)
       gtk_drop_down_set_selected (self->currency, i + 1);
   {
-    g_autoptr(AffariCompany) company = q->company_id ? affari_store_get_company (self->store, q->company_id, NULL) : NULL;
+    g_autoptr(AffariCompany) company = q->company_id ? affari_workspace_get_company (self->workspace, q->company_id, NULL) : NULL;
     gtk_editable_set_text (GTK_EDITABLE (self->client), company ? affari_company_get_name (company) : "");
   }
   gtk_drop_down_set_selected (self->type, index_of_code (self->type_codes, q->type_id));
@@ -342,7 +342,7 @@ read_controls (AffariFilterPopover *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->client));
   if (*text != '\0')
     {
-      g_autoptr(GPtrArray) found = affari_store_search_companies (self->store, text, 1, NULL);
+      g_autoptr(GPtrArray) found = affari_workspace_search_companies (self->workspace, text, 1, NULL);
       if (found == NULL || found->len == 0)
         {
           show_error (self, GTK_WIDGET (self->client), _("No client has this name."));
@@ -414,7 +414,7 @@ on_save_clicked_cb (GtkButton *button, AffariFilterPopover *self)
   if (q == NULL)
     return;
   gtk_widget_remove_css_class (GTK_WIDGET (self->save_name), "error");
-  if (affari_store_save_filter (self->store, name, q, &error) == 0)
+  if (affari_workspace_save_filter (self->workspace, name, q, &error) == 0)
     {
       show_error (self, GTK_WIDGET (self->save_name), error->message);
       return;
@@ -439,7 +439,7 @@ affari_filter_popover_dispose (GObject *object)
   AffariFilterPopover *self = AFFARI_FILTER_POPOVER (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_FILTER_POPOVER);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_filter_popover_parent_class)->dispose (object);
 }
@@ -539,11 +539,11 @@ affari_filter_popover_new (void)
 }
 
 void
-affari_filter_popover_set_store (AffariFilterPopover *self, AffariStore *store)
+affari_filter_popover_set_workspace (AffariFilterPopover *self, AffariWorkspace *workspace)
 {
   g_return_if_fail (AFFARI_IS_FILTER_POPOVER (self));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->workspace, workspace);
 }
 
 void
@@ -571,7 +571,7 @@ affari_filter_popover_delete_saved (AffariFilterPopover *self, gint64 filter_id)
 
   g_return_if_fail (AFFARI_IS_FILTER_POPOVER (self));
 
-  if (!affari_store_delete_saved_filter (self->store, filter_id, &error))
+  if (!affari_workspace_delete_saved_filter (self->workspace, filter_id, &error))
     show_error (self, NULL, error->message);
   reload_saved (self);
 }

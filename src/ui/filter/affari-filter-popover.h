@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,15 +18,15 @@ G_DECLARE_FINAL_TYPE (AffariFilterPopover, affari_filter_popover, AFFARI, FILTER
  * Its buttons activate the actions of the bar it pops up from: filter.apply-preset (s),
  * filter.apply-saved (x), filter.delete-saved (x), filter.clear. */
 GtkWidget *affari_filter_popover_new             (void);
-void       affari_filter_popover_set_store       (AffariFilterPopover   *self,
-                                                  AffariStore           *store);
+void       affari_filter_popover_set_workspace       (AffariFilterPopover   *self,
+                                                  AffariWorkspace           *workspace);
 /* The pipeline whose stages the popover offers. */
 void       affari_filter_popover_set_pipeline_id (AffariFilterPopover   *self,
                                                   gint64                 pipeline_id);
 /* The active filter, which the controls show whenever the popover opens (copied). */
 void       affari_filter_popover_set_filter      (AffariFilterPopover   *self,
                                                   const AffariDealQuery *filter);
-/* Deletes a saved filter from the store and from the list; an error is shown in the popover. */
+/* Deletes a saved filter from the workspace and from the list; an error is shown in the popover. */
 void       affari_filter_popover_delete_saved    (AffariFilterPopover   *self,
                                                   gint64                 filter_id);
 

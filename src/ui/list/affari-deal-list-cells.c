@@ -115,7 +115,7 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       {
         gint64 next = affari_deal_get_next_activity (deal);
         text = owned = format_unix (next, "%x %H:%M");
-        error = next > 0 && next < affari_store_now (self->store);
+        error = next > 0 && next < affari_workspace_now (self->workspace);
       }
       break;
     case COL_REPEAT:
@@ -124,7 +124,7 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       break;
     case COL_FIELD:
       {
-        g_autoptr(GHashTable) values = affari_store_get_deal_field_values (self->store, affari_deal_get_id (deal), NULL);
+        g_autoptr(GHashTable) values = affari_workspace_get_deal_field_values (self->workspace, affari_deal_get_id (deal), NULL);
         const char *value = values ? g_hash_table_lookup (values, &cd->field->id) : NULL;
         text = owned = value ? affari_custom_field_format_value (cd->field, value) : NULL;
       }
@@ -252,13 +252,13 @@ affari_deal_list_cells_reload_references (AffariDealListView *self)
   g_hash_table_remove_all (self->stages);
   g_hash_table_remove_all (self->types);
   g_hash_table_remove_all (self->sources);
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
-  pipelines = affari_store_list_pipelines (self->store, NULL);
+  pipelines = affari_workspace_list_pipelines (self->workspace, NULL);
   for (guint p = 0; pipelines != NULL && p < pipelines->len; p++)
     {
-      g_autoptr(GPtrArray) stages = affari_store_list_stages (self->store, affari_pipeline_get_id (g_ptr_array_index (pipelines, p)), NULL);
+      g_autoptr(GPtrArray) stages = affari_workspace_list_stages (self->workspace, affari_pipeline_get_id (g_ptr_array_index (pipelines, p)), NULL);
       for (guint i = 0; stages != NULL && i < stages->len; i++)
         {
           AffariStage *stage = g_ptr_array_index (stages, i);
@@ -267,10 +267,10 @@ affari_deal_list_cells_reload_references (AffariDealListView *self)
           g_hash_table_insert (self->stages, key, g_object_ref (stage));
         }
     }
-  types = affari_store_list_deal_types (self->store, NULL);
+  types = affari_workspace_list_deal_types (self->workspace, NULL);
   for (guint i = 0; types != NULL && i + 1 < types->len; i += 2)
     g_hash_table_insert (self->types, g_strdup (g_ptr_array_index (types, i)), g_strdup (g_ptr_array_index (types, i + 1)));
-  sources = affari_store_list_sources (self->store, NULL);
+  sources = affari_workspace_list_sources (self->workspace, NULL);
   for (guint i = 0; sources != NULL && i + 1 < sources->len; i += 2)
     g_hash_table_insert (self->sources, g_strdup (g_ptr_array_index (sources, i)), g_strdup (g_ptr_array_index (sources, i + 1)));
 }

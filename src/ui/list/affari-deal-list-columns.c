@@ -118,7 +118,7 @@ save_layout_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->save_layout_source = 0;
-  if (self->store == NULL || self->pipeline_id == 0)
+  if (self->workspace == NULL || self->pipeline_id == 0)
     return G_SOURCE_REMOVE;
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -127,7 +127,7 @@ save_layout_cb (gpointer data)
       g_string_append_printf (layout, "%s%s%s:%d", i ? "," : "", gtk_column_view_column_get_visible (column) ? "" : "-",
                               cd->key, gtk_column_view_column_get_fixed_width (column));
     }
-  if (!affari_store_set_setting (self->store, key, layout->str, &error))
+  if (!affari_workspace_set_setting (self->workspace, key, layout->str, &error))
     g_warning ("Cannot keep the columns of the list: %s", error->message);
   return G_SOURCE_REMOVE;
 }
@@ -145,7 +145,7 @@ void
 affari_deal_list_columns_load_layout (AffariDealListView *self)
 {
   g_autofree char *key = layout_key (self);
-  g_autofree char *layout = self->store ? affari_store_get_setting (self->store, key) : NULL;
+  g_autofree char *layout = self->workspace ? affari_workspace_get_setting (self->workspace, key) : NULL;
   g_auto(GStrv) entries = NULL;
   guint position = 0;
 
@@ -226,7 +226,7 @@ affari_deal_list_columns_reload_fields (AffariDealListView *self)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->field_columns, i));
   g_ptr_array_set_size (self->field_columns, 0);
 
-  fields = self->store ? affari_store_list_custom_fields (self->store, NULL) : NULL;
+  fields = self->workspace ? affari_workspace_list_custom_fields (self->workspace, NULL) : NULL;
   for (guint i = 0; fields != NULL && i < fields->len; i++)
     {
       AffariCustomField *field = g_ptr_array_index (fields, i);

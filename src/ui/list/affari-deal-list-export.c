@@ -47,7 +47,7 @@ on_export_finished_cb (GObject      *source,
 static void
 export_to_path (AffariDealListView *self, const GArray *ids, const char *path)
 {
-  affari_csv_export_deals_async (self->store, (const gint64 *) (const void *) ids->data, ids->len, path, NULL,
+  affari_csv_export_deals_async (affari_workspace_get_store (self->workspace), (const gint64 *) (const void *) ids->data, ids->len, path, NULL,
                                  on_export_finished_cb, g_object_ref (self));
 }
 

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 #include "ui/list/affari-deal-list-footer.h"
 

@@ -73,7 +73,7 @@ affari_deal_list_selection_bar_set_count (AffariDealListSelectionBar *self,
 
 void
 affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
-                                             AffariStore                *store,
+                                             AffariWorkspace                *workspace,
                                              gint64                      pipeline_id)
 {
   g_autoptr(GMenu) stages_menu = g_menu_new ();
@@ -85,9 +85,9 @@ affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
 
   g_return_if_fail (AFFARI_IS_DEAL_LIST_SELECTION_BAR (self));
 
-  if (store == NULL)
+  if (workspace == NULL)
     return;
-  stages = affari_store_list_stages (store, pipeline_id, NULL);
+  stages = affari_workspace_list_stages (workspace, pipeline_id, NULL);
   for (guint i = 0; stages != NULL && i < stages->len; i++)
     {
       AffariStage *stage = g_ptr_array_index (stages, i);
@@ -95,7 +95,7 @@ affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
       g_menu_item_set_action_and_target_value (item, "deals.move-stage", g_variant_new_int64 (affari_stage_get_id (stage)));
       g_menu_append_item (stages_menu, item);
     }
-  team = affari_store_list_team (store, NULL);
+  team = affari_workspace_list_team (workspace, NULL);
   for (guint i = 0; team != NULL && i < team->len; i++)
     {
       AffariTeamMember *member = g_ptr_array_index (team, i);
@@ -103,7 +103,7 @@ affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
       g_menu_item_set_action_and_target_value (item, "deals.set-responsible", g_variant_new_int64 (affari_team_member_get_id (member)));
       g_menu_append_item (people_menu, item);
     }
-  pipelines = affari_store_list_pipelines (store, NULL);
+  pipelines = affari_workspace_list_pipelines (workspace, NULL);
   for (guint i = 0; pipelines != NULL && i < pipelines->len; i++)
     {
       AffariPipeline *pipeline = g_ptr_array_index (pipelines, i);

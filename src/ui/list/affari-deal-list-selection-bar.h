@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ void affari_deal_list_selection_bar_set_count    (AffariDealListSelectionBar *se
                                                   guint                       n_selected);
 /* The menus: the stages of @pipeline_id, the team, the other pipelines. */
 void affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
-                                                  AffariStore                *store,
+                                                  AffariWorkspace                *workspace,
                                                   gint64                      pipeline_id);
 
 G_END_DECLS

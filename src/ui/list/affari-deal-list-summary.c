@@ -21,10 +21,10 @@ update_summary_cb (gpointer data)
   guint count = 0;
 
   self->summary_source = 0;
-  if (self->store == NULL || self->query == NULL)
+  if (self->workspace == NULL || self->query == NULL)
     return G_SOURCE_REMOVE;
 
-  totals = affari_store_stage_totals (self->store, self->query, NULL);
+  totals = affari_workspace_stage_totals (self->workspace, self->query, NULL);
   for (guint i = 0; totals != NULL && i < totals->len; i++)
     count += g_array_index (totals, AffariStageTotal, i).count;
   affari_deal_list_footer_set_summary (self->footer, count, totals, affari_deal_query_has_filter (self->filter));

@@ -72,7 +72,7 @@ struct _AffariDealListView
 {
   GtkWidget          parent_instance;
 
-  AffariStore       *store;
+  AffariWorkspace       *workspace;
   gint64             pipeline_id;
   AffariDealQuery   *filter;
   AffariDealQuery   *query;
@@ -97,7 +97,7 @@ struct _AffariDealListView
   AfterPaint         expand_paint;     /* the slice grows to every row after the next paint */
   gboolean           summary_stale;   /* the footer is out of date while hidden */
   guint              save_layout_source;
-  gulong             store_handlers[6];
+  gulong             workspace_handlers[6];
 
   /* template */
   GtkWidget                   *box;
@@ -149,7 +149,7 @@ void          affari_deal_list_summary_cancel          (AffariDealListView *self
 
 /* affari-deal-list-bulk.c */
 void          affari_deal_list_bulk_class_init         (GtkWidgetClass     *widget_class);
-void          affari_deal_list_bulk_on_store_changed   (AffariStore        *store,
+void          affari_deal_list_bulk_on_workspace_changed   (AffariWorkspace        *workspace,
                                                         AffariChangeSet    *set,
                                                         AffariDealListView *self);
 /* The selection bar's count and the actions that need a selection. */

@@ -192,14 +192,14 @@ affari_deal_list_view_apply_query (AffariDealListView *self)
   g_clear_pointer (&self->query, affari_deal_query_free);
   self->query = g_steal_pointer (&q);
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
   /* Nothing is read while the list is not on screen: the page that is shown pays, not start-up. */
   if (self->deals == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   if (self->deals == NULL)
     {
-      g_autoptr(AffariDealList) deals = affari_deal_list_new (self->store, self->query);
+      g_autoptr(AffariDealList) deals = affari_workspace_new_deal_list (self->workspace, self->query);
 
       set_deals (self, deals);
     }
@@ -243,15 +243,15 @@ on_activate_cb (GtkColumnView *view, guint position, AffariDealListView *self)
 }
 
 static void
-on_store_references_changed_cb (AffariDealListView *self)
+on_workspace_references_changed_cb (AffariDealListView *self)
 {
   affari_deal_list_cells_reload_references (self);
-  affari_deal_list_selection_bar_reload_menus (self->selection_bar, self->store, self->pipeline_id);
+  affari_deal_list_selection_bar_reload_menus (self->selection_bar, self->workspace, self->pipeline_id);
   affari_deal_list_summary_queue (self);
 }
 
 static void
-on_store_fields_changed_cb (AffariDealListView *self)
+on_workspace_fields_changed_cb (AffariDealListView *self)
 {
   affari_deal_list_columns_reload_fields (self);
   affari_deal_list_columns_load_layout (self);
@@ -262,10 +262,10 @@ on_store_fields_changed_cb (AffariDealListView *self)
 static void
 disconnect_store (AffariDealListView *self)
 {
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->store_handlers); i++)
-    g_clear_signal_handler (&self->store_handlers[i], self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->workspace_handlers); i++)
+    g_clear_signal_handler (&self->workspace_handlers[i], self->workspace);
 }
 
 static void
@@ -275,9 +275,9 @@ affari_deal_list_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (affari_deal_list_view_parent_class)->map (widget);
 
-  if (self->deals == NULL && self->store != NULL && self->query != NULL)
+  if (self->deals == NULL && self->workspace != NULL && self->query != NULL)
     {
-      g_autoptr(AffariDealList) deals = affari_deal_list_new (self->store, self->query);
+      g_autoptr(AffariDealList) deals = affari_workspace_new_deal_list (self->workspace, self->query);
 
       set_deals (self, deals);
       self->summary_stale = TRUE;
@@ -325,7 +325,7 @@ affari_deal_list_view_dispose (GObject *object)
   g_clear_object (&self->slice);
   g_clear_object (&self->rows);
   g_clear_object (&self->deals);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_deal_list_view_parent_class)->dispose (object);
 }
@@ -398,40 +398,40 @@ affari_deal_list_view_init (AffariDealListView *self)
 
 /* ------------------------------------------------------------ public API */
 
-AffariStore *
-affari_deal_list_view_get_store (AffariDealListView *self)
+AffariWorkspace *
+affari_deal_list_view_get_workspace (AffariDealListView *self)
 {
   g_return_val_if_fail (AFFARI_IS_DEAL_LIST_VIEW (self), NULL);
 
-  return self->store;
+  return self->workspace;
 }
 
 void
-affari_deal_list_view_set_store (AffariDealListView *self, AffariStore *store)
+affari_deal_list_view_set_workspace (AffariDealListView *self, AffariWorkspace *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_LIST_VIEW (self));
-  g_return_if_fail (store == NULL || AFFARI_IS_STORE (store));
+  g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));
 
-  if (self->store == store)
+  if (self->workspace == workspace)
     return;
   disconnect_store (self);
   set_deals (self, NULL);
   g_clear_pointer (&self->query, affari_deal_query_free);
-  g_set_object (&self->store, store);
-  if (store != NULL)
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
     {
-      self->store_handlers[0] = g_signal_connect_swapped (store, "stages-changed", G_CALLBACK (on_store_references_changed_cb), self);
-      self->store_handlers[1] = g_signal_connect_swapped (store, "pipelines-changed", G_CALLBACK (on_store_references_changed_cb), self);
-      self->store_handlers[2] = g_signal_connect_swapped (store, "reset", G_CALLBACK (on_store_references_changed_cb), self);
-      self->store_handlers[3] = g_signal_connect_swapped (store, "changed", G_CALLBACK (affari_deal_list_summary_queue), self);
-      self->store_handlers[5] = g_signal_connect (store, "changed", G_CALLBACK (affari_deal_list_bulk_on_store_changed), self);
+      self->workspace_handlers[0] = g_signal_connect_swapped (workspace, "stages-changed", G_CALLBACK (on_workspace_references_changed_cb), self);
+      self->workspace_handlers[1] = g_signal_connect_swapped (workspace, "pipelines-changed", G_CALLBACK (on_workspace_references_changed_cb), self);
+      self->workspace_handlers[2] = g_signal_connect_swapped (workspace, "reset", G_CALLBACK (on_workspace_references_changed_cb), self);
+      self->workspace_handlers[3] = g_signal_connect_swapped (workspace, "changed", G_CALLBACK (affari_deal_list_summary_queue), self);
+      self->workspace_handlers[5] = g_signal_connect (workspace, "changed", G_CALLBACK (affari_deal_list_bulk_on_workspace_changed), self);
       /* a custom field added, renamed or marked "show in list" in Preferences is a column at once */
-      self->store_handlers[4] = g_signal_connect_swapped (store, "settings-changed::custom-fields",
-                                                          G_CALLBACK (on_store_fields_changed_cb), self);
+      self->workspace_handlers[4] = g_signal_connect_swapped (workspace, "settings-changed::custom-fields",
+                                                          G_CALLBACK (on_workspace_fields_changed_cb), self);
     }
   affari_deal_list_cells_reload_references (self);
   affari_deal_list_columns_reload_fields (self);
-  affari_deal_list_selection_bar_reload_menus (self->selection_bar, self->store, self->pipeline_id);
+  affari_deal_list_selection_bar_reload_menus (self->selection_bar, self->workspace, self->pipeline_id);
   affari_deal_list_columns_load_layout (self);
   affari_deal_list_view_apply_query (self);
 }
@@ -446,7 +446,7 @@ affari_deal_list_view_set_pipeline_id (AffariDealListView *self, gint64 pipeline
   affari_deal_list_columns_flush_layout (self);
   self->pipeline_id = pipeline_id;
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  affari_deal_list_selection_bar_reload_menus (self->selection_bar, self->store, self->pipeline_id);
+  affari_deal_list_selection_bar_reload_menus (self->selection_bar, self->workspace, self->pipeline_id);
   affari_deal_list_columns_load_layout (self);
   affari_deal_list_view_apply_query (self);
 }

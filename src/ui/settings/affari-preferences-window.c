@@ -19,7 +19,7 @@ struct _AffariPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  AffariStore          *store;
+  AffariWorkspace          *workspace;
   GListStore           *team;
   gboolean              filling;
 
@@ -57,7 +57,7 @@ fill_team (AffariPreferencesWindow *self)
   gint64 current;
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  team = affari_store_list_team (self->store, &error);
+  team = affari_workspace_list_team (self->workspace, &error);
   if (team == NULL)
     {
       add_toast (self, error->message);
@@ -65,7 +65,7 @@ fill_team (AffariPreferencesWindow *self)
       return;
     }
 
-  current = affari_store_get_current_user (self->store);
+  current = affari_workspace_get_current_user (self->workspace);
   for (guint i = 0; i < team->len; i++)
     if (affari_team_member_get_id (g_ptr_array_index (team, i)) == current)
       selected = i;
@@ -92,10 +92,10 @@ on_user_row_selected_changed_cb (AdwComboRow             *row,
   if (self->filling || member == NULL)
     return;
 
-  if (affari_team_member_get_id (member) == affari_store_get_current_user (self->store))
+  if (affari_team_member_get_id (member) == affari_workspace_get_current_user (self->workspace))
     return;
 
-  if (!affari_store_set_current_user (self->store, affari_team_member_get_id (member), &error))
+  if (!affari_workspace_set_current_user (self->workspace, affari_team_member_get_id (member), &error))
     {
       add_toast (self, error->message);
       fill_team (self);
@@ -110,7 +110,7 @@ copy_path_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   AffariPreferencesWindow *self = AFFARI_PREFERENCES_WINDOW (widget);
-  const char *path = affari_store_get_path (self->store);
+  const char *path = affari_workspace_get_path (self->workspace);
   g_autofree char *display = NULL;
 
   if (path == NULL)
@@ -149,9 +149,9 @@ open_subpage_action (GtkWidget  *widget,
   GtkWidget *subpage;
 
   if (g_str_equal (action_name, "prefs.open-card-layout"))
-    subpage = affari_settings_card_layout_new (self->store, pipeline_id);
+    subpage = affari_settings_card_layout_new (self->workspace, pipeline_id);
   else
-    subpage = affari_settings_pipeline_editor_new (self->store, pipeline_id);
+    subpage = affari_settings_pipeline_editor_new (self->workspace, pipeline_id);
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), subpage);
 }
 
@@ -169,16 +169,16 @@ affari_preferences_window_constructed (GObject *object)
   g_signal_connect (self->user_row, "notify::selected",
                     G_CALLBACK (on_user_row_selected_changed_cb), self);
   /* People added or renamed on the Lists page: "You Are" follows at once. */
-  g_signal_connect_swapped (self->store, "settings-changed::team", G_CALLBACK (fill_team), self);
+  g_signal_connect_swapped (self->workspace, "settings-changed::team", G_CALLBACK (fill_team), self);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (affari_settings_pipelines_new (self->store)));
+                              ADW_PREFERENCES_PAGE (affari_settings_pipelines_new (self->workspace)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (affari_settings_fields_new (self->store)));
+                              ADW_PREFERENCES_PAGE (affari_settings_fields_new (self->workspace)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (affari_settings_lists_new (self->store)));
+                              ADW_PREFERENCES_PAGE (affari_settings_lists_new (self->workspace)));
 
-  path = affari_store_get_path (self->store);
+  path = affari_workspace_get_path (self->workspace);
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -196,12 +196,12 @@ affari_preferences_window_dispose (GObject *object)
 {
   AffariPreferencesWindow *self = AFFARI_PREFERENCES_WINDOW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->team);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_preferences_window_parent_class)->dispose (object);
 }
@@ -217,7 +217,7 @@ affari_preferences_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->workspace);
       break;
 
     default:
@@ -236,7 +236,7 @@ affari_preferences_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->workspace = g_value_dup_object (value);
       break;
 
     default:
@@ -256,8 +256,8 @@ affari_preferences_window_class_init (AffariPreferencesWindowClass *klass)
   object_class->set_property = affari_preferences_window_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AFFARI_TYPE_STORE,
+    g_param_spec_object ("workspace", NULL, NULL,
+                         AFFARI_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -291,13 +291,13 @@ affari_preferences_window_init (AffariPreferencesWindow *self)
 
 AffariPreferencesWindow *
 affari_preferences_window_new (GtkWindow   *parent,
-                               AffariStore *store)
+                               AffariWorkspace *workspace)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (AFFARI_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
-                       "store", store,
+                       "workspace", workspace,
                        NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,6 @@ G_DECLARE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, AFFARI
  * prefs.toast (s), prefs.close-subpage, prefs.open-pipeline (x: its stages) and
  * prefs.open-card-layout (x: its card fields). */
 AffariPreferencesWindow *affari_preferences_window_new (GtkWindow   *parent,
-                                                       AffariStore *store);
+                                                       AffariWorkspace *workspace);
 
 G_END_DECLS

@@ -16,7 +16,7 @@ struct _AffariSettingsCardLayout
 {
   GtkBox               parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   gint64               pipeline_id;
   GPtrArray           *layout;          /* AffariCardSection, as stored (or the default) */
   GPtrArray           *custom_fields;   /* AffariCustomField, for the labels */
@@ -70,7 +70,7 @@ store_layout (AffariSettingsCardLayout *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!affari_store_set_card_layout (self->store, self->pipeline_id, self->layout, &error))
+  if (!affari_workspace_set_card_layout (self->workspace, self->pipeline_id, self->layout, &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -334,17 +334,17 @@ rebuild (AffariSettingsCardLayout *self)
   g_ptr_array_set_size (self->groups, 0);
   adw_preferences_page_remove (self->page, self->footer);
 
-  pipeline = affari_store_get_pipeline (self->store, self->pipeline_id, NULL);
+  pipeline = affari_workspace_get_pipeline (self->workspace, self->pipeline_id, NULL);
   title = g_strdup_printf (_("Card Fields: %s"), pipeline != NULL ? affari_pipeline_get_name (pipeline) : "");
   adw_window_title_set_title (self->title, title);
-  adw_window_title_set_subtitle (self->title, affari_store_has_card_layout (self->store, self->pipeline_id)
+  adw_window_title_set_subtitle (self->title, affari_workspace_has_card_layout (self->workspace, self->pipeline_id)
                                               ? _("Own layout") : _("Default layout"));
 
   g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
   g_clear_pointer (&self->layout, g_ptr_array_unref);
-  self->custom_fields = affari_store_list_custom_fields (self->store, &error);
+  self->custom_fields = affari_workspace_list_custom_fields (self->workspace, &error);
   if (self->custom_fields != NULL)
-    self->layout = affari_store_get_card_layout (self->store, self->pipeline_id, &error);
+    self->layout = affari_workspace_get_card_layout (self->workspace, self->pipeline_id, &error);
   if (self->layout == NULL)
     {
       affari_settings_toast (GTK_WIDGET (self), error->message);
@@ -410,7 +410,7 @@ on_rebuild_idle_cb (gpointer data)
 }
 
 static void
-on_store_settings_changed_cb (AffariStore              *store,
+on_workspace_settings_changed_cb (AffariWorkspace              *workspace,
                               gint64                    pipeline_id,
                               AffariSettingsCardLayout *self)
 {
@@ -418,7 +418,7 @@ on_store_settings_changed_cb (AffariStore              *store,
 }
 
 static void
-on_store_pipelines_changed_cb (AffariStore              *store,
+on_workspace_pipelines_changed_cb (AffariWorkspace              *workspace,
                                AffariSettingsCardLayout *self)
 {
   affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);
@@ -577,7 +577,7 @@ on_reset_response_cb (AdwMessageDialog         *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "reset") &&
-      !affari_store_reset_card_layout (self->store, self->pipeline_id, &error))
+      !affari_workspace_reset_card_layout (self->workspace, self->pipeline_id, &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -603,14 +603,14 @@ affari_settings_card_layout_dispose (GObject *object)
 {
   AffariSettingsCardLayout *self = AFFARI_SETTINGS_CARD_LAYOUT (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->layout, g_ptr_array_unref);
   g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
   g_clear_object (&self->footer_ref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_CARD_LAYOUT);
 
   G_OBJECT_CLASS (affari_settings_card_layout_parent_class)->dispose (object);
@@ -654,19 +654,19 @@ affari_settings_card_layout_init (AffariSettingsCardLayout *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_settings_card_layout_new (AffariStore *store,
+affari_settings_card_layout_new (AffariWorkspace *workspace,
                                  gint64       pipeline_id)
 {
   AffariSettingsCardLayout *self;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (AFFARI_TYPE_SETTINGS_CARD_LAYOUT, NULL);
-  self->store = g_object_ref (store);
+  self->workspace = g_object_ref (workspace);
   self->pipeline_id = pipeline_id;
-  g_signal_connect (store, "settings-changed::card-layout", G_CALLBACK (on_store_settings_changed_cb), self);
-  g_signal_connect (store, "settings-changed::custom-fields", G_CALLBACK (on_store_settings_changed_cb), self);
-  g_signal_connect (store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
+  g_signal_connect (workspace, "settings-changed::card-layout", G_CALLBACK (on_workspace_settings_changed_cb), self);
+  g_signal_connect (workspace, "settings-changed::custom-fields", G_CALLBACK (on_workspace_settings_changed_cb), self);
+  g_signal_connect (workspace, "pipelines-changed", G_CALLBACK (on_workspace_pipelines_changed_cb), self);
   rebuild (self);
   return GTK_WIDGET (self);
 }

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (AffariSettingsCardLayout, affari_settings_card_layout, AFF
  * layout.move-field ((si): code, -1 up / +1 down), layout.move-to-section ((ss): code, section name),
  * layout.add-section, layout.rename-section ((ss): name, title), layout.move-section ((si)),
  * layout.delete-section (s: its fields go to the section before it), layout.reset. */
-GtkWidget *affari_settings_card_layout_new (AffariStore *store,
+GtkWidget *affari_settings_card_layout_new (AffariWorkspace *workspace,
                                             gint64       pipeline_id);
 
 G_END_DECLS

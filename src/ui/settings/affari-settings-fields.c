@@ -16,7 +16,7 @@ struct _AffariSettingsFields
 {
   AdwPreferencesPage   parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   GPtrArray           *fields;      /* AffariCustomField */
   GPtrArray           *rows;
   guint                rebuild_source;
@@ -75,7 +75,7 @@ rebuild (AffariSettingsFields *self)
 
   affari_settings_clear_rows (self->group, self->rows);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  self->fields = affari_store_list_custom_fields (self->store, &error);
+  self->fields = affari_workspace_list_custom_fields (self->workspace, &error);
   if (self->fields == NULL)
     {
       affari_settings_toast (GTK_WIDGET (self), error->message);
@@ -129,7 +129,7 @@ on_rebuild_idle_cb (gpointer data)
 }
 
 static void
-on_store_changed_cb (AffariStore          *store,
+on_workspace_changed_cb (AffariWorkspace          *workspace,
                      gint64                unused,
                      AffariSettingsFields *self)
 {
@@ -262,7 +262,7 @@ on_field_response_cb (AdwMessageDialog     *dialog,
     {
       g_autofree char *code = unique_code (self, label);
 
-      if (affari_store_create_custom_field (self->store, kind, code, label, gtk_check_button_get_active (mandatory),
+      if (affari_workspace_create_custom_field (self->workspace, kind, code, label, gtk_check_button_get_active (mandatory),
                                             gtk_check_button_get_active (in_list),
                                             (const char * const *) lines, &error) == 0)
         affari_settings_toast (GTK_WIDGET (self), error->message);
@@ -274,13 +274,13 @@ on_field_response_cb (AdwMessageDialog     *dialog,
 
     if (field == NULL)
       return;
-    if (affari_store_update_custom_field (self->store, field_id, label, gtk_check_button_get_active (mandatory),
+    if (affari_workspace_update_custom_field (self->workspace, field_id, label, gtk_check_button_get_active (mandatory),
                                           gtk_check_button_get_active (in_list), &error) &&
         field->kind == AFFARI_FIELD_ENUMERATION)
       {
         g_autoptr(GArray) items = match_items (field, lines);
 
-        affari_store_set_custom_field_items (self->store, field_id, (AffariFieldItem *) (void *) items->data,
+        affari_workspace_set_custom_field_items (self->workspace, field_id, (AffariFieldItem *) (void *) items->data,
                                              items->len, &error);
       }
     if (error != NULL)
@@ -408,7 +408,7 @@ move_action (GtkWidget  *widget,
   swap = ids[position];
   ids[position] = ids[other];
   ids[other] = swap;
-  if (!affari_store_reorder_custom_fields (self->store, ids, self->fields->len, &error))
+  if (!affari_workspace_reorder_custom_fields (self->workspace, ids, self->fields->len, &error))
     affari_settings_toast (widget, error->message);
 }
 
@@ -420,7 +420,7 @@ on_delete_response_cb (AdwMessageDialog     *dialog,
   g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "affari-field-id"));
 
-  if (g_str_equal (response, "delete") && !affari_store_delete_custom_field (self->store, id, &error))
+  if (g_str_equal (response, "delete") && !affari_workspace_delete_custom_field (self->workspace, id, &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -452,12 +452,12 @@ affari_settings_fields_dispose (GObject *object)
 {
   AffariSettingsFields *self = AFFARI_SETTINGS_FIELDS (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_FIELDS);
 
   G_OBJECT_CLASS (affari_settings_fields_parent_class)->dispose (object);
@@ -493,15 +493,15 @@ affari_settings_fields_init (AffariSettingsFields *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_settings_fields_new (AffariStore *store)
+affari_settings_fields_new (AffariWorkspace *workspace)
 {
   AffariSettingsFields *self;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (AFFARI_TYPE_SETTINGS_FIELDS, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect (store, "settings-changed::custom-fields", G_CALLBACK (on_store_changed_cb), self);
+  self->workspace = g_object_ref (workspace);
+  g_signal_connect (workspace, "settings-changed::custom-fields", G_CALLBACK (on_workspace_changed_cb), self);
   rebuild (self);
   return GTK_WIDGET (self);
 }

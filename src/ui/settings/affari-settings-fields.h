@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (AffariSettingsFields, affari_settings_fields, AFFARI, SETT
 /* Actions: fields.add and fields.edit (x) open a dialog (an AdwMessageDialog whose "save"
  * response stores it; its widgets are reachable as object data "affari-name", "affari-kind",
  * "affari-mandatory", "affari-in-list", "affari-items"), fields.move ((xi)), fields.delete (x). */
-GtkWidget *affari_settings_fields_new (AffariStore *store);
+GtkWidget *affari_settings_fields_new (AffariWorkspace *workspace);
 
 /* What a kind is called in the interface ("Elenco"…). */
 const char *affari_settings_field_kind_label (AffariFieldKind kind);

@@ -19,7 +19,7 @@ struct _AffariSettingsLists
 {
   AdwPreferencesPage   parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   AdwPreferencesGroup *groups[5];   /* types, sources, currencies, products, team */
   GPtrArray           *rows[5];
   GPtrArray           *pairs[2];    /* code, name… of types and sources */
@@ -115,8 +115,8 @@ fill_pairs (AffariSettingsLists *self,
   GPtrArray *pairs;
 
   g_clear_pointer (&self->pairs[which], g_ptr_array_unref);
-  pairs = which == TYPES ? affari_store_list_deal_types (self->store, &error)
-                         : affari_store_list_sources (self->store, &error);
+  pairs = which == TYPES ? affari_workspace_list_deal_types (self->workspace, &error)
+                         : affari_workspace_list_sources (self->workspace, &error);
   toast_error (self, error);
   self->pairs[which] = pairs != NULL ? pairs : g_ptr_array_new_with_free_func (g_free);
   pairs = self->pairs[which];
@@ -188,10 +188,10 @@ fill_currencies (AffariSettingsLists *self)
 {
   g_autoptr(GPtrArray) currencies = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = affari_store_dup_base_currency (self->store);
+  g_autofree char *base = affari_workspace_dup_base_currency (self->workspace);
   GtkWidget *first = NULL;
 
-  currencies = affari_store_list_currencies (self->store, &error);
+  currencies = affari_workspace_list_currencies (self->workspace, &error);
   toast_error (self, error);
   for (guint i = 0; currencies != NULL && i < currencies->len; i++)
     {
@@ -254,7 +254,7 @@ fill_products (AffariSettingsLists *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->products, g_ptr_array_unref);
-  self->products = affari_store_list_products (self->store, &error);
+  self->products = affari_workspace_list_products (self->workspace, &error);
   toast_error (self, error);
   if (self->products == NULL)
     self->products = g_ptr_array_new_with_free_func (g_object_unref);
@@ -284,9 +284,9 @@ fill_team (AffariSettingsLists *self)
 {
   g_autoptr(GPtrArray) team = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 me = affari_store_get_current_user (self->store);
+  gint64 me = affari_workspace_get_current_user (self->workspace);
 
-  team = affari_store_list_team (self->store, &error);
+  team = affari_workspace_list_team (self->workspace, &error);
   toast_error (self, error);
   for (guint i = 0; team != NULL && i < team->len; i++)
     {
@@ -352,7 +352,7 @@ on_rebuild_idle_cb (gpointer data)
 }
 
 static void
-on_store_changed_cb (AffariStore         *store,
+on_workspace_changed_cb (AffariWorkspace         *workspace,
                      gint64               unused,
                      AffariSettingsLists *self)
 {
@@ -376,17 +376,17 @@ list_action (GtkWidget  *widget,
       g_autofree char *added = NULL;
 
       g_variant_get (parameter, "(i&s)", &which, &text);
-      added = affari_store_add_list_item (self->store, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES, text, &error);
+      added = affari_workspace_add_list_item (self->workspace, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES, text, &error);
     }
   else if (g_str_equal (action_name, "lists.rename"))
     {
       g_variant_get (parameter, "(i&s&s)", &which, &code, &text);
-      affari_store_rename_list_item (self->store, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES, code, text, &error);
+      affari_workspace_rename_list_item (self->workspace, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES, code, text, &error);
     }
   else if (g_str_equal (action_name, "lists.delete"))
     {
       g_variant_get (parameter, "(i&s)", &which, &code);
-      affari_store_delete_list_item (self->store, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES, code, &error);
+      affari_workspace_delete_list_item (self->workspace, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES, code, &error);
     }
   else
     {
@@ -412,7 +412,7 @@ list_action (GtkWidget  *widget,
         codes->pdata[at] = codes->pdata[other];
         codes->pdata[other] = swap;
       }
-      affari_store_reorder_list (self->store, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES,
+      affari_workspace_reorder_list (self->workspace, which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES,
                                  (const char * const *) codes->pdata, codes->len, &error);
     }
   toast_error (self, error);
@@ -432,11 +432,11 @@ currency_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (action_name, "lists.add-currency"))
-    affari_store_add_currency (self->store, code, NULL, &error);
+    affari_workspace_add_currency (self->workspace, code, NULL, &error);
   else if (g_str_equal (action_name, "lists.set-base-currency"))
-    affari_store_set_base_currency (self->store, code, &error);
+    affari_workspace_set_base_currency (self->workspace, code, &error);
   else
-    affari_store_remove_currency (self->store, code, &error);
+    affari_workspace_remove_currency (self->workspace, code, &error);
   toast_error (self, error);
   if (error != NULL)
     affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);
@@ -484,7 +484,7 @@ on_product_response_cb (AdwMessageDialog    *dialog,
   g_autoptr(AffariProduct) product = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *vat_dot = NULL;
-  g_autofree char *currency = affari_store_dup_base_currency (self->store);
+  g_autofree char *currency = affari_workspace_dup_base_currency (self->workspace);
   gint64 price = 0;
   gint64 vat = 0;
 
@@ -502,9 +502,9 @@ on_product_response_cb (AdwMessageDialog    *dialog,
                                              ? affari_product_get_currency (find_product (self, id)) : currency);
   g_object_set (product, "id", id, "unit", unit, "vat-rate", (int) vat, NULL);
   if (id == 0)
-    affari_store_create_product (self->store, product, &error);
+    affari_workspace_create_product (self->workspace, product, &error);
   else
-    affari_store_update_product (self->store, product, &error);
+    affari_workspace_update_product (self->workspace, product, &error);
   toast_error (self, error);
 }
 
@@ -524,7 +524,7 @@ product_action (GtkWidget  *widget,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!affari_store_delete_product (self->store, g_variant_get_int64 (parameter), &error))
+      if (!affari_workspace_delete_product (self->workspace, g_variant_get_int64 (parameter), &error))
         toast_error (self, error);
       return;
     }
@@ -558,7 +558,7 @@ currency_rate_action (GtkWidget  *widget,
   int unused;
 
   g_variant_get (parameter, "(i&s&s)", &unused, &code, &rate);
-  if (!affari_store_set_currency_rate (self->store, code, rate, &error))
+  if (!affari_workspace_set_currency_rate (self->workspace, code, rate, &error))
     {
       toast_error (self, error);
       /* the stored rate shows again */
@@ -577,7 +577,7 @@ member_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (action_name, "lists.add-member"))
-    affari_store_add_team_member (self->store, g_variant_get_string (parameter, NULL), NULL, &error);
+    affari_workspace_add_team_member (self->workspace, g_variant_get_string (parameter, NULL), NULL, &error);
   else
     {
       g_autoptr(AffariTeamMember) member = NULL;
@@ -594,9 +594,9 @@ member_action (GtkWidget  *widget,
           g_variant_get (parameter, "(xb)", &id, &active);
           set_active = TRUE;
         }
-      member = affari_store_get_team_member (self->store, id, &error);
+      member = affari_workspace_get_team_member (self->workspace, id, &error);
       if (member != NULL)
-        affari_store_update_team_member (self->store, id, name != NULL ? name : affari_team_member_get_name (member),
+        affari_workspace_update_team_member (self->workspace, id, name != NULL ? name : affari_team_member_get_name (member),
                                          email != NULL ? email : affari_team_member_get_email (member),
                                          set_active ? active : affari_team_member_get_active (member), &error);
     }
@@ -612,15 +612,15 @@ affari_settings_lists_dispose (GObject *object)
 {
   AffariSettingsLists *self = AFFARI_SETTINGS_LISTS (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
     g_clear_pointer (&self->rows[i], g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->pairs); i++)
     g_clear_pointer (&self->pairs[i], g_ptr_array_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_LISTS);
 
   G_OBJECT_CLASS (affari_settings_lists_parent_class)->dispose (object);
@@ -677,18 +677,18 @@ affari_settings_lists_init (AffariSettingsLists *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_settings_lists_new (AffariStore *store)
+affari_settings_lists_new (AffariWorkspace *workspace)
 {
   AffariSettingsLists *self;
   const char *what[] = { "settings-changed::deal-types", "settings-changed::sources", "settings-changed::currencies",
                          "settings-changed::products", "settings-changed::team" };
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (AFFARI_TYPE_SETTINGS_LISTS, NULL);
-  self->store = g_object_ref (store);
+  self->workspace = g_object_ref (workspace);
   for (guint i = 0; i < G_N_ELEMENTS (what); i++)
-    g_signal_connect (store, what[i], G_CALLBACK (on_store_changed_cb), self);
+    g_signal_connect (workspace, what[i], G_CALLBACK (on_workspace_changed_cb), self);
   rebuild (self);
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,6 @@ G_DECLARE_FINAL_TYPE (AffariSettingsLists, affari_settings_lists, AFFARI, SETTIN
  * lists.delete ((is)); lists.add-currency (s), lists.set-base-currency (s), lists.remove-currency (s);
  * lists.add-product, lists.edit-product (x), lists.delete-product (x);
  * lists.add-member (s), lists.rename-member ((xs)), lists.set-member-active ((xb)). */
-GtkWidget *affari_settings_lists_new (AffariStore *store);
+GtkWidget *affari_settings_lists_new (AffariWorkspace *workspace);
 
 G_END_DECLS

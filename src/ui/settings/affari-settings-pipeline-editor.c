@@ -15,7 +15,7 @@ struct _AffariSettingsPipelineEditor
 {
   GtkBox               parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   gint64               pipeline_id;
   GPtrArray           *stages;      /* AffariStage, in order */
   GPtrArray           *rows;
@@ -62,7 +62,7 @@ move_stage_to (AffariSettingsPipelineEditor *self,
         g_array_append_val (ids, id);
       }
   g_array_insert_val (ids, MIN (position, ids->len), stage_id);
-  if (!affari_store_reorder_stages (self->store, self->pipeline_id, (gint64 *) (void *) ids->data, ids->len, &error))
+  if (!affari_workspace_reorder_stages (self->workspace, self->pipeline_id, (gint64 *) (void *) ids->data, ids->len, &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -133,7 +133,7 @@ order_after_drop (AffariSettingsPipelineEditor *self,
   return ids;
 }
 
-/* In progress first, then the won stage, then the lost ones (the store says so too). */
+/* In progress first, then the won stage, then the lost ones (the workspace says so too). */
 static gboolean
 order_keeps_rules (AffariSettingsPipelineEditor *self,
                    GArray                       *ids)
@@ -199,8 +199,8 @@ on_stage_dropped_cb (GtkWidget    *row,
         }
       return FALSE;
     }
-  /* The store decides, in one transaction; a refused order says why. */
-  if (!affari_store_reorder_stages (self->store, self->pipeline_id, (gint64 *) (void *) ids->data, ids->len, &error))
+  /* The workspace decides, in one transaction; a refused order says why. */
+  if (!affari_workspace_reorder_stages (self->workspace, self->pipeline_id, (gint64 *) (void *) ids->data, ids->len, &error))
     {
       affari_settings_toast (GTK_WIDGET (self), error->message);
       return FALSE;
@@ -264,11 +264,11 @@ stage_row_new (AffariSettingsPipelineEditor *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
   button = affari_settings_icon_button ("user-trash-symbolic", _("Delete the Stage"), "stages.delete", g_variant_new_int64 (id));
   /* The won stage and the last lost stage stay: the button says so instead of failing later. */
-  if (!affari_store_can_delete_stage (self->store, id, NULL))
+  if (!affari_workspace_can_delete_stage (self->workspace, id, NULL))
     {
       g_autoptr(GError) error = NULL;
 
-      affari_store_can_delete_stage (self->store, id, &error);
+      affari_workspace_can_delete_stage (self->workspace, id, &error);
       affari_settings_button_set_enabled (button, FALSE);
       gtk_widget_set_tooltip_text (button, error != NULL ? error->message : NULL);
     }
@@ -289,7 +289,7 @@ rebuild (AffariSettingsPipelineEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *focused = NULL;
 
-  pipeline = affari_store_get_pipeline (self->store, self->pipeline_id, &error);
+  pipeline = affari_workspace_get_pipeline (self->workspace, self->pipeline_id, &error);
   if (pipeline == NULL)
     {
       /* Deleted meanwhile: back to the list. */
@@ -304,7 +304,7 @@ rebuild (AffariSettingsPipelineEditor *self)
   affari_settings_restore_scroll (self->page, affari_settings_get_scroll (self->page));
   affari_settings_clear_rows (self->stages_group, self->rows);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
-  self->stages = affari_store_list_stages (self->store, self->pipeline_id, &error);
+  self->stages = affari_workspace_list_stages (self->workspace, self->pipeline_id, &error);
   if (self->stages == NULL)
     {
       affari_settings_toast (GTK_WIDGET (self), error->message);
@@ -335,7 +335,7 @@ on_rebuild_idle_cb (gpointer data)
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_store_stages_changed_cb (AffariStore                  *store,
+on_workspace_stages_changed_cb (AffariWorkspace                  *workspace,
                             gint64                        pipeline_id,
                             AffariSettingsPipelineEditor *self)
 {
@@ -344,7 +344,7 @@ on_store_stages_changed_cb (AffariStore                  *store,
 }
 
 static void
-on_store_pipelines_changed_cb (AffariStore                  *store,
+on_workspace_pipelines_changed_cb (AffariWorkspace                  *workspace,
                                AffariSettingsPipelineEditor *self)
 {
   affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);
@@ -356,7 +356,7 @@ on_name_applied_cb (AdwEntryRow                  *row,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!affari_store_rename_pipeline (self->store, self->pipeline_id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!affari_workspace_rename_pipeline (self->workspace, self->pipeline_id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -372,7 +372,7 @@ on_delete_response_cb (AdwMessageDialog             *dialog,
 
   if (!g_str_equal (response, "delete"))
     return;
-  if (!affari_store_delete_stage (self->store, stage_id, target != NULL ? affari_stage_get_id (target) : 0, &error))
+  if (!affari_workspace_delete_stage (self->workspace, stage_id, target != NULL ? affari_stage_get_id (target) : 0, &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -387,7 +387,7 @@ add_action (GtkWidget  *widget,
   gboolean lost = g_str_equal (action_name, "stages.add-lost");
   g_autoptr(GError) error = NULL;
 
-  if (affari_store_add_stage (self->store, self->pipeline_id,
+  if (affari_workspace_add_stage (self->workspace, self->pipeline_id,
                               lost ? AFFARI_SEMANTICS_FAILURE : AFFARI_SEMANTICS_PROCESS,
                               lost ? _("New Lost Stage") : _("New Stage"), NULL, &error) == 0)
     affari_settings_toast (widget, error->message);
@@ -405,9 +405,9 @@ rename_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(x&s)", &id, &text);
   if (g_str_equal (action_name, "stages.rename"))
-    affari_store_update_stage (self->store, id, text, NULL, &error);
+    affari_workspace_update_stage (self->workspace, id, text, NULL, &error);
   else
-    affari_store_update_stage (self->store, id, NULL, text, &error);
+    affari_workspace_update_stage (self->workspace, id, NULL, text, &error);
   if (error != NULL)
     {
       affari_settings_toast (widget, error->message);
@@ -428,7 +428,7 @@ move_action (GtkWidget  *widget,
   g_variant_get (parameter, "(xi)", &id, &delta);
   /* The order as stored now (the rows are rebuilt on idle). */
   {
-    GPtrArray *stages = affari_store_list_stages (self->store, self->pipeline_id, NULL);
+    GPtrArray *stages = affari_workspace_list_stages (self->workspace, self->pipeline_id, NULL);
 
     if (stages != NULL)
       {
@@ -456,7 +456,7 @@ delete_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   guint n_deals;
 
-  if (!affari_store_can_delete_stage (self->store, id, &error))
+  if (!affari_workspace_can_delete_stage (self->workspace, id, &error))
     {
       affari_settings_toast (widget, error->message);
       return;
@@ -464,7 +464,7 @@ delete_action (GtkWidget  *widget,
   if (stage_index (self, id) == G_MAXUINT)
     return;
   stage = g_ptr_array_index (self->stages, stage_index (self, id));
-  n_deals = affari_store_count_stage_deals (self->store, id);
+  n_deals = affari_workspace_count_stage_deals (self->workspace, id);
   heading = g_strdup_printf (_("Delete the Stage “%s”?"), affari_stage_get_name (stage));
   if (n_deals > 0)
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -499,12 +499,12 @@ affari_settings_pipeline_editor_dispose (GObject *object)
 {
   AffariSettingsPipelineEditor *self = AFFARI_SETTINGS_PIPELINE_EDITOR (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR);
 
   G_OBJECT_CLASS (affari_settings_pipeline_editor_parent_class)->dispose (object);
@@ -548,19 +548,19 @@ affari_settings_pipeline_editor_init (AffariSettingsPipelineEditor *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_settings_pipeline_editor_new (AffariStore *store,
+affari_settings_pipeline_editor_new (AffariWorkspace *workspace,
                                      gint64       pipeline_id)
 {
   AffariSettingsPipelineEditor *self;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (AFFARI_TYPE_SETTINGS_PIPELINE_EDITOR, NULL);
-  self->store = g_object_ref (store);
+  self->workspace = g_object_ref (workspace);
   self->pipeline_id = pipeline_id;
-  g_signal_connect (store, "stages-changed", G_CALLBACK (on_store_stages_changed_cb), self);
-  g_signal_connect (store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
-  g_signal_connect (store, "reset", G_CALLBACK (on_store_pipelines_changed_cb), self);
+  g_signal_connect (workspace, "stages-changed", G_CALLBACK (on_workspace_stages_changed_cb), self);
+  g_signal_connect (workspace, "pipelines-changed", G_CALLBACK (on_workspace_pipelines_changed_cb), self);
+  g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_pipelines_changed_cb), self);
   rebuild (self);
   return GTK_WIDGET (self);
 }

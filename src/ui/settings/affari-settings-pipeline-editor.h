@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AffariSettingsPipelineEditor, affari_settings_pipeline_edi
 /* Actions: stages.add, stages.add-lost, stages.rename ((xs)), stages.set-color ((xs)),
  * stages.move ((xi)), stages.delete (x), stages.edit-card. Every stage row is a drop target of
  * AffariStage (drag a row onto another to put it there). */
-GtkWidget *affari_settings_pipeline_editor_new (AffariStore *store,
+GtkWidget *affari_settings_pipeline_editor_new (AffariWorkspace *workspace,
                                                 gint64       pipeline_id);
 gint64     affari_settings_pipeline_editor_get_pipeline_id (AffariSettingsPipelineEditor *self);
 

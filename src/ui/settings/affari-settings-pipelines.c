@@ -15,7 +15,7 @@ struct _AffariSettingsPipelines
 {
   AdwPreferencesPage   parent_instance;
 
-  AffariStore         *store;
+  AffariWorkspace         *workspace;
   GPtrArray           *pipelines;   /* AffariPipeline, as listed */
   GPtrArray           *rows;
   guint                rebuild_source;
@@ -36,9 +36,9 @@ order_after_drop (AffariSettingsPipelines *self,
                   gboolean                 after)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+  gint64 default_id = affari_workspace_get_default_pipeline_id (self->workspace);
 
-  /* the store orders every pipeline; the default one stays first */
+  /* the workspace orders every pipeline; the default one stays first */
   g_array_append_val (ids, default_id);
   if (onto == default_id)
     g_array_append_val (ids, dragged);    /* after the default one: first of the others */
@@ -67,7 +67,7 @@ on_pipeline_dropped_cb (GtkWidget    *row,
   AffariSettingsPipelines *self = user_data;
   AffariPipeline *dragged = g_value_get_object (value);
   AffariPipeline *onto = g_object_get_data (G_OBJECT (row), "affari-pipeline");
-  gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+  gint64 default_id = affari_workspace_get_default_pipeline_id (self->workspace);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -83,7 +83,7 @@ on_pipeline_dropped_cb (GtkWidget    *row,
   if (!commit)
     return TRUE;
   ids = order_after_drop (self, affari_pipeline_get_id (dragged), affari_pipeline_get_id (onto), after);
-  if (!affari_store_reorder_pipelines (self->store, (gint64 *) (void *) ids->data, ids->len, &error))
+  if (!affari_workspace_reorder_pipelines (self->workspace, (gint64 *) (void *) ids->data, ids->len, &error))
     {
       affari_settings_toast (GTK_WIDGET (self), error->message);
       return FALSE;
@@ -95,11 +95,11 @@ static void
 rebuild (AffariSettingsPipelines *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+  gint64 default_id = affari_workspace_get_default_pipeline_id (self->workspace);
 
   affari_settings_clear_rows (self->group, self->rows);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
-  self->pipelines = affari_store_list_pipelines (self->store, &error);
+  self->pipelines = affari_workspace_list_pipelines (self->workspace, &error);
   if (self->pipelines == NULL)
     {
       affari_settings_toast (GTK_WIDGET (self), error->message);
@@ -111,9 +111,9 @@ rebuild (AffariSettingsPipelines *self)
     {
       AffariPipeline *pipeline = g_ptr_array_index (self->pipelines, i);
       gint64 id = affari_pipeline_get_id (pipeline);
-      g_autoptr(GPtrArray) stages = affari_store_list_stages (self->store, id, NULL);
+      g_autoptr(GPtrArray) stages = affari_workspace_list_stages (self->workspace, id, NULL);
       guint n_stages = stages != NULL ? stages->len : 0;
-      guint n_deals = affari_store_count_pipeline_deals (self->store, id);
+      guint n_deals = affari_workspace_count_pipeline_deals (self->workspace, id);
       g_autofree char *stages_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stage", "%u stages", n_stages), n_stages);
       g_autofree char *deals_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals", n_deals), n_deals);
       g_autofree char *subtitle = NULL;
@@ -208,7 +208,7 @@ on_delete_response_cb (AdwMessageDialog        *dialog,
 
   if (!g_str_equal (response, "delete"))
     return;
-  if (!affari_store_delete_pipeline (self->store, pipeline_id, target != NULL ? affari_pipeline_get_id (target) : 0, &error))
+  if (!affari_workspace_delete_pipeline (self->workspace, pipeline_id, target != NULL ? affari_pipeline_get_id (target) : 0, &error))
     affari_settings_toast (GTK_WIDGET (self), error->message);
   else
     affari_settings_toast (GTK_WIDGET (self), _("Pipeline deleted"));
@@ -223,7 +223,7 @@ add_action (GtkWidget  *widget,
 {
   AffariSettingsPipelines *self = AFFARI_SETTINGS_PIPELINES (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id = affari_store_create_pipeline (self->store, _("New Pipeline"), &error);
+  gint64 id = affari_workspace_create_pipeline (self->workspace, _("New Pipeline"), &error);
 
   if (id == 0)
     {
@@ -259,7 +259,7 @@ move_action (GtkWidget  *widget,
     {
       gint64 other = affari_pipeline_get_id (g_ptr_array_index (self->pipelines, i));
 
-      if (other == affari_store_get_default_pipeline_id (self->store))
+      if (other == affari_workspace_get_default_pipeline_id (self->workspace))
         continue;
       if (other == id)
         position = ids->len;
@@ -276,12 +276,12 @@ move_action (GtkWidget  *widget,
     data[other] = swap;
   }
   {
-    gint64 default_id = affari_store_get_default_pipeline_id (self->store);
+    gint64 default_id = affari_workspace_get_default_pipeline_id (self->workspace);
 
-    /* the store orders every pipeline; the default one stays first */
+    /* the workspace orders every pipeline; the default one stays first */
     g_array_prepend_val (ids, default_id);
   }
-  if (!affari_store_reorder_pipelines (self->store, (gint64 *) (void *) ids->data, ids->len, &error))
+  if (!affari_workspace_reorder_pipelines (self->workspace, (gint64 *) (void *) ids->data, ids->len, &error))
     affari_settings_toast (widget, error->message);
 }
 
@@ -299,7 +299,7 @@ delete_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   guint n_deals;
 
-  pipeline = affari_store_get_pipeline (self->store, id, &error);
+  pipeline = affari_workspace_get_pipeline (self->workspace, id, &error);
   if (pipeline == NULL)
     {
       affari_settings_toast (widget, error->message);
@@ -310,7 +310,7 @@ delete_action (GtkWidget  *widget,
       affari_settings_toast (widget, _("The default pipeline cannot be deleted"));
       return;
     }
-  n_deals = affari_store_count_pipeline_deals (self->store, id);
+  n_deals = affari_workspace_count_pipeline_deals (self->workspace, id);
   heading = g_strdup_printf (_("Delete “%s”?"), affari_pipeline_get_name (pipeline));
   if (n_deals > 0)
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -334,12 +334,12 @@ affari_settings_pipelines_dispose (GObject *object)
 {
   AffariSettingsPipelines *self = AFFARI_SETTINGS_PIPELINES (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_SETTINGS_PIPELINES);
 
   G_OBJECT_CLASS (affari_settings_pipelines_parent_class)->dispose (object);
@@ -375,18 +375,18 @@ affari_settings_pipelines_init (AffariSettingsPipelines *self)
 /* ------------------------------------------------------------ public API */
 
 GtkWidget *
-affari_settings_pipelines_new (AffariStore *store)
+affari_settings_pipelines_new (AffariWorkspace *workspace)
 {
   AffariSettingsPipelines *self;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (AFFARI_TYPE_SETTINGS_PIPELINES, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "pipelines-changed", G_CALLBACK (queue_rebuild), self);
-  g_signal_connect_swapped (store, "stages-changed", G_CALLBACK (queue_rebuild), self);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_rebuild), self);
-  g_signal_connect_swapped (store, "reset", G_CALLBACK (queue_rebuild), self);
+  self->workspace = g_object_ref (workspace);
+  g_signal_connect_swapped (workspace, "pipelines-changed", G_CALLBACK (queue_rebuild), self);
+  g_signal_connect_swapped (workspace, "stages-changed", G_CALLBACK (queue_rebuild), self);
+  g_signal_connect_swapped (workspace, "changed", G_CALLBACK (queue_rebuild), self);
+  g_signal_connect_swapped (workspace, "reset", G_CALLBACK (queue_rebuild), self);
   rebuild (self);
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "store/affari-store.h"
+#include "ops/affari-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,6 @@ G_DECLARE_FINAL_TYPE (AffariSettingsPipelines, affari_settings_pipelines, AFFARI
 
 /* Actions: pipelines.add, pipelines.edit (x), pipelines.move ((xi): id, -1 up / +1 down),
  * pipelines.delete (x: asks where its deals go when it holds any). */
-GtkWidget *affari_settings_pipelines_new (AffariStore *store);
+GtkWidget *affari_settings_pipelines_new (AffariWorkspace *workspace);
 
 G_END_DECLS

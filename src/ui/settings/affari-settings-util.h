@@ -36,7 +36,7 @@ AdwMessageDialog *affari_settings_dialog_new (GtkWidget  *widget,
                                               const char *response,
                                               const char *label,
                                               AdwResponseAppearance appearance);
-/* Coalesces many store signals into one rebuild on idle. */
+/* Coalesces many workspace signals into one rebuild on idle. */
 void       affari_settings_queue       (guint       *source,
                                         GSourceFunc  func,
                                         gpointer     data);
