@@ -2,7 +2,7 @@
  * outside (affari-bench-app.c), for affari-bench
  *
  * affari-bench-app.c     the app as main.c starts it; after its first frame, the driver asked for
- * affari-bench-drop.c    drops made by a timer (kanban.move-deal) and with the real pointer
+ * affari-bench-drop.c    drops made by a timer (the column's drop target) and with the real pointer
  * affari-bench-scroll.c  a board column scrolled from the top to the end, frame by frame
  * affari-bench-list.c    the list opened, sorted, searched and scrolled
  *

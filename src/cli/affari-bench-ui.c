@@ -69,7 +69,7 @@ bench_startup (JsonBuilder *json,
   bench_add_double (json, name, "empty_window_rss_kb", median_long (floor_rss, runs));
 }
 
-/* Nine drops on the real board, each from the board's kanban.move-deal to the end of the paint
+/* Nine drops on the real board, each from the column's drop target "drop" to the end of the paint
  * that shows it (affari-bench-app --bench drop times them), the first not counted (it warms
  * SQLite's statement cache). */
 static void

@@ -254,6 +254,50 @@ affari_test_match_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
+GtkEventController *
+affari_test_find_controller (GtkWidget *widget,
+                             GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+gboolean
+affari_test_drop (GtkWidget    *widget,
+                  const GValue *value,
+                  double        x,
+                  double        y)
+{
+  GtkEventController *target = affari_test_find_controller (widget, GTK_TYPE_DROP_TARGET);
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "drop", value, x, y, &accepted);
+  return accepted;
+}
+
+gboolean
+affari_test_drop_object (GtkWidget *widget,
+                         GType      type,
+                         gpointer   object,
+                         double     x,
+                         double     y)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, type);
+  g_value_set_object (&value, object);
+  return affari_test_drop (widget, &value, x, y);
+}
+
 GtkWidget *
 affari_test_find_type (GtkWidget *root,
                        GType      type)

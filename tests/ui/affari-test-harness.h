@@ -87,6 +87,21 @@ gboolean      affari_test_match_type          (GtkWidget      *widget,
                                                gconstpointer   data);
 GtkWidget    *affari_test_find_type           (GtkWidget      *root,
                                                GType           type);
+/* The first event controller of @type on @widget (its GtkDropTarget, GtkDragSource…), or NULL. */
+GtkEventController *affari_test_find_controller (GtkWidget *widget,
+                                                 GType      type);
+/* What GTK does when @value is dropped on @widget at (@x, @y): its drop target's "drop";
+ * returns whether the drop was accepted. */
+gboolean      affari_test_drop                (GtkWidget      *widget,
+                                               const GValue   *value,
+                                               double          x,
+                                               double          y);
+/* The same with an object of @type (a deal, a stage…). */
+gboolean      affari_test_drop_object         (GtkWidget      *widget,
+                                               GType           type,
+                                               gpointer        object,
+                                               double          x,
+                                               double          y);
 /* The visible toplevel window of @type (a dialog, the preferences…), NULL when none. */
 GtkWindow    *affari_test_find_toplevel       (GType           type);
 /* Activates the keyboard shortcut for @accelerator ("<Control>2") of @widget's class as a key

@@ -44,23 +44,6 @@ match_css_class (GtkWidget     *widget,
   return gtk_widget_has_css_class (widget, data);
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return GTK_EVENT_CONTROLLER (controller);
-    }
-
-  return NULL;
-}
-
 static AffariKanbanBoard *
 get_board (AffariWindow *window)
 {
@@ -230,17 +213,7 @@ drop_on (GtkWidget  *widget,
          double      x,
          double      y)
 {
-  GtkEventController *target = find_controller (widget, GTK_TYPE_DROP_TARGET);
-  GValue value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
-
-  g_assert_nonnull (target);
-  g_value_init (&value, AFFARI_TYPE_DEAL);
-  g_value_set_object (&value, deal);
-  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
-  g_value_unset (&value);
-
-  return accepted;
+  return affari_test_drop_object (widget, AFFARI_TYPE_DEAL, deal, x, y);
 }
 
 static AffariDeal *
@@ -574,7 +547,7 @@ cancel_body (Fixture *f)
   GtkAdjustment *hadjustment;
 
   g_assert_nonnull (card);
-  source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  source = affari_test_find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
   g_assert_nonnull (source);
   g_assert_false (gtk_widget_get_mapped (zones));
 
@@ -586,7 +559,7 @@ cancel_body (Fixture *f)
   g_assert_true (affari_test_label_on_screen (zones, _("Delete")));
 
   /* Hovering the second column highlights it and shows the line where the card would land. */
-  target = find_controller (GTK_WIDGET (second), GTK_TYPE_DROP_TARGET);
+  target = affari_test_find_controller (GTK_WIDGET (second), GTK_TYPE_DROP_TARGET);
   g_signal_emit_by_name (target, "enter", 50.0, 150.0, &action);
   g_signal_emit_by_name (target, "motion", 50.0, 150.0, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
@@ -798,11 +771,11 @@ autoscroll_body (Fixture *f)
 
   card = find_card (board, affari_deal_list_get_id_at (affari_kanban_column_get_deals (first), 0));
   g_assert_nonnull (card);
-  source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  source = affari_test_find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
   g_signal_emit_by_name (source, "drag-begin", NULL);
 
   /* The pointer in the middle of the board: nothing moves. */
-  board_motion = find_controller (GTK_WIDGET (board), GTK_TYPE_DROP_CONTROLLER_MOTION);
+  board_motion = affari_test_find_controller (GTK_WIDGET (board), GTK_TYPE_DROP_CONTROLLER_MOTION);
   g_assert_nonnull (board_motion);
   g_signal_emit_by_name (board_motion, "enter", width / 2, 300.0);
   g_signal_emit_by_name (board_motion, "motion", width / 2, 300.0);
@@ -827,7 +800,7 @@ autoscroll_body (Fixture *f)
 
   /* Over the first column near its bottom edge: the column scrolls down, and the landing line
    * stays where the pointer is. */
-  target = find_controller (GTK_WIDGET (first), GTK_TYPE_DROP_TARGET);
+  target = affari_test_find_controller (GTK_WIDGET (first), GTK_TYPE_DROP_TARGET);
   height = gtk_widget_get_height (GTK_WIDGET (first));
   g_signal_emit_by_name (target, "enter", 100.0, height - 6, &action);
   g_signal_emit_by_name (target, "motion", 100.0, height - 6, &action);
@@ -1009,7 +982,7 @@ multi_body (Fixture *f)
   gtk_selection_model_select_item (selection, affari_deal_list_find (deals, f->deals[1]), FALSE);
 
   card = find_card (board, f->deals[3]);
-  source = find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  source = affari_test_find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
   g_signal_emit_by_name (source, "drag-begin", NULL);
   g_assert_true (affari_kanban_board_is_deal_dragged (board, f->deals[3]));
   g_assert_true (affari_kanban_board_is_deal_dragged (board, f->deals[1]));

@@ -109,16 +109,7 @@ column_names (AffariKanbanBoard *board)
 static GtkDropTarget *
 drop_target_of (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-  return NULL;
+  return GTK_DROP_TARGET (affari_test_find_controller (widget, GTK_TYPE_DROP_TARGET));
 }
 
 static void

@@ -99,8 +99,11 @@ four_views_body (Fixture *f)
   states[0] = dump (f);
 
   /* 1. A Kanban drop: the first card of the first column onto the second column. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "kanban.move-deal", "(xxi)",
-                                             dropped, affari_kanban_column_get_stage_id (second), 0));
+  {
+    g_autoptr(AffariDeal) card = g_list_model_get_item (G_LIST_MODEL (affari_kanban_column_get_deals (first)), 0);
+
+    g_assert_true (affari_test_drop_object (GTK_WIDGET (second), AFFARI_TYPE_DEAL, card, 20, 2));
+  }
   {
     g_autoptr(AffariDeal) deal = affari_store_get_deal (store, dropped, NULL);
 

@@ -26,7 +26,7 @@ format_deadline (gint64 deadline)
 
 typedef struct {
   GtkWidget            *view;
-  AffariWorkspace          *workspace;
+  AffariWorkspace      *workspace;
   AffariDealQuery      *query;
   gint64                deadline;
   GtkSearchEntry       *search;
@@ -139,7 +139,7 @@ on_plan_response_cb (AdwMessageDialog *dialog,
 
 void
 affari_activities_plan_dialog_present (GtkWidget             *view,
-                                       AffariWorkspace           *workspace,
+                                       AffariWorkspace       *workspace,
                                        const AffariDealQuery *query,
                                        AffariActivityPeriod   period)
 {

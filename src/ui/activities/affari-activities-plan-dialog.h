@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* Presents the dialog over @view's window. @query (the view's filter and pipeline) limits the
  * deals offered; what it says (planned, or why not) goes out through @view's "toast" signal. */
 void affari_activities_plan_dialog_present (GtkWidget             *view,
-                                            AffariWorkspace           *workspace,
+                                            AffariWorkspace       *workspace,
                                             const AffariDealQuery *query,
                                             AffariActivityPeriod   period);
 

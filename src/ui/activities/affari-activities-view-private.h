@@ -38,7 +38,7 @@ struct _AffariActivitiesView
 {
   GtkWidget         parent_instance;
 
-  AffariWorkspace      *workspace;
+  AffariWorkspace  *workspace;
   gint64            pipeline_id;
   AffariDealQuery  *filter;
   GMenu            *card_menu;

@@ -128,7 +128,7 @@ find_column (AffariActivitiesView *self,
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_workspace_changed_cb (AffariWorkspace          *workspace,
+on_workspace_changed_cb (AffariWorkspace      *workspace,
                      AffariChangeSet      *set,
                      AffariActivitiesView *self)
 {
@@ -141,7 +141,7 @@ on_workspace_changed_cb (AffariWorkspace          *workspace,
 }
 
 static void
-on_workspace_reset_cb (AffariWorkspace          *workspace,
+on_workspace_reset_cb (AffariWorkspace      *workspace,
                    AffariActivitiesView *self)
 {
   affari_view_refresh_queue (&self->refresh);
@@ -449,7 +449,7 @@ affari_activities_view_new (void)
 
 void
 affari_activities_view_set_workspace (AffariActivitiesView *self,
-                                  AffariWorkspace          *workspace)
+                                  AffariWorkspace      *workspace)
 {
   GtkWidget *child;
 

@@ -23,8 +23,8 @@ G_DECLARE_FINAL_TYPE (AffariActivitiesView, affari_activities_view, AFFARI, ACTI
  * target is a period. Changes go to the window's activity.reschedule / activity.plan (one undo).
  * Properties: "workspace". */
 GtkWidget   *affari_activities_view_new            (void);
-void         affari_activities_view_set_workspace      (AffariActivitiesView  *self,
-                                                    AffariWorkspace           *workspace);
+void         affari_activities_view_set_workspace  (AffariActivitiesView  *self,
+                                                    AffariWorkspace       *workspace);
 void         affari_activities_view_set_pipeline_id (AffariActivitiesView *self,
                                                     gint64                 pipeline_id);
 /* The window's filter (criteria only; NULL = none). */

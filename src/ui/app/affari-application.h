@@ -21,7 +21,7 @@ const char        *affari_application_get_database_path (AffariApplication *self
 void               affari_application_set_database_path (AffariApplication *self,
                                                          const char        *path);
 /* The open workspace, or NULL before activation or when opening failed. */
-AffariWorkspace       *affari_application_get_workspace         (AffariApplication *self);
+AffariWorkspace   *affari_application_get_workspace     (AffariApplication *self);
 /* The application's settings, or NULL when the schema is not installed. */
 GSettings         *affari_application_get_settings      (AffariApplication *self);
 gint64             affari_application_get_start_time    (AffariApplication *self);

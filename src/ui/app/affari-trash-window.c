@@ -16,7 +16,7 @@ struct _AffariTrashWindow
 {
   AdwWindow            parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AffariDealOps       *ops;      /* the main window's: a restore is on its undo history */
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *group;

@@ -20,7 +20,7 @@ struct _AffariWindow
 {
   AdwApplicationWindow   parent_instance;
 
-  AffariWorkspace           *workspace;
+  AffariWorkspace       *workspace;
   AffariDealOps         *ops;             /* every change of deals, and the undo history */
   GSettings             *settings;
   GListStore            *pipelines;

@@ -297,7 +297,7 @@ restore_state (AffariWindow *self)
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_workspace_changed_cb (AffariWorkspace     *workspace,
+on_workspace_changed_cb (AffariWorkspace *workspace,
                      AffariChangeSet *set,
                      AffariWindow    *self)
 {
@@ -686,7 +686,7 @@ affari_window_init (AffariWindow *self)
 
 AffariWindow *
 affari_window_new (AffariApplication *application,
-                   AffariWorkspace       *workspace)
+                   AffariWorkspace   *workspace)
 {
   g_return_val_if_fail (AFFARI_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);

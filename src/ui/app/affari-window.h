@@ -22,8 +22,8 @@ G_DECLARE_FINAL_TYPE (AffariWindow, affari_window, AFFARI, WINDOW, AdwApplicatio
  * frame (affari-bench times the start-up with it); AFFARI_OPEN_DEAL=ID [AFFARI_CARD_PAGE=NAME]
  * opens that deal's card (0: a new deal), for screenshots. */
 AffariWindow *affari_window_new             (AffariApplication *application,
-                                             AffariWorkspace       *workspace);
-AffariWorkspace  *affari_window_get_workspace       (AffariWindow      *self);
+                                             AffariWorkspace   *workspace);
+AffariWorkspace  *affari_window_get_workspace   (AffariWindow      *self);
 gint64        affari_window_get_pipeline_id (AffariWindow      *self);
 void          affari_window_set_pipeline_id (AffariWindow      *self,
                                              gint64             pipeline_id);

@@ -217,28 +217,6 @@ _affari_kanban_board_host_iface_init (AffariCardHostInterface *iface)
   iface->create_deal = board_create_deal;
 }
 
-/* ------------------------------------------------------------ actions */
-
-/* kanban.move-deal (xxi): deal id, stage id, index; the same move as a drop, for the tests and
- * the benchmark, which drive the board as a whole. */
-static void
-move_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gint64 deal_id, stage_id;
-  int index;
-
-  g_variant_get (parameter, "(xxi)", &deal_id, &stage_id, &index);
-  move_deals (AFFARI_KANBAN_BOARD (widget), deal_id, stage_id, index, FALSE);
-}
-
-void
-_affari_kanban_board_class_actions_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "kanban.move-deal", "(xxi)", move_deal_action);
-}
-
 /* ------------------------------------------------------------ private API */
 
 void

@@ -19,7 +19,7 @@ struct _AffariKanbanBoard
 {
   GtkWidget          parent_instance;
 
-  AffariWorkspace       *workspace;
+  AffariWorkspace   *workspace;
   AffariDealOps     *ops;               /* what the window changes deals with (creation) */
   gint64             pipeline_id;
   char              *currency;
@@ -54,7 +54,6 @@ void     _affari_kanban_board_queue_fill_columns (AffariKanbanBoard       *self)
 
 /* affari-kanban-board-host.c */
 void     _affari_kanban_board_host_iface_init    (AffariCardHostInterface *iface);
-void     _affari_kanban_board_class_actions_init (GtkWidgetClass          *widget_class);
 /* The workspace's change set arrived: a card moved from the keyboard takes the focus along. */
 void     _affari_kanban_board_follow_change      (AffariKanbanBoard       *self,
                                                   AffariChangeSet         *set);

@@ -287,7 +287,7 @@ on_board_pressed_cb (GtkGestureClick   *gesture,
 }
 
 static void
-on_workspace_stages_changed_cb (AffariWorkspace       *workspace,
+on_workspace_stages_changed_cb (AffariWorkspace   *workspace,
                             gint64             pipeline_id,
                             AffariKanbanBoard *self)
 {
@@ -296,7 +296,7 @@ on_workspace_stages_changed_cb (AffariWorkspace       *workspace,
 }
 
 static void
-on_workspace_reset_cb (AffariWorkspace       *workspace,
+on_workspace_reset_cb (AffariWorkspace   *workspace,
                    AffariKanbanBoard *self)
 {
   rebuild (self);
@@ -305,7 +305,7 @@ on_workspace_reset_cb (AffariWorkspace       *workspace,
 /* A change the board shows: a card moved from the keyboard takes the focus along to its new
  * column. */
 static void
-on_workspace_changed_cb (AffariWorkspace       *workspace,
+on_workspace_changed_cb (AffariWorkspace   *workspace,
                      AffariChangeSet   *set,
                      AffariKanbanBoard *self)
 {
@@ -463,7 +463,6 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_revealer);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_box);
 
-  _affari_kanban_board_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kanban-board");
@@ -525,7 +524,7 @@ affari_kanban_board_get_workspace (AffariKanbanBoard *self)
 
 void
 affari_kanban_board_set_workspace (AffariKanbanBoard *self,
-                               AffariWorkspace       *workspace)
+                               AffariWorkspace   *workspace)
 {
   g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
   g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));

@@ -19,13 +19,11 @@ typedef struct _AffariKanbanColumn AffariKanbanColumn;
 
 /* The board is the AffariCardHost of its cards, columns and drop zones: it adds the selected
  * cards to a move or a trashing and hands it to the window's deal.move, deal.trash, deal.open.
- * Action: kanban.move-deal (xxi): deal id, stage id, index among the other deals of the stage
- *   (0 = top, -1 = bottom), as a drop does (the selected cards too when the deal is one of them).
  * Properties: "workspace", "pipeline-id". */
 GtkWidget   *affari_kanban_board_new                (void);
-AffariWorkspace *affari_kanban_board_get_workspace          (AffariKanbanBoard *self);
-void         affari_kanban_board_set_workspace          (AffariKanbanBoard *self,
-                                                     AffariWorkspace       *workspace);
+AffariWorkspace *affari_kanban_board_get_workspace      (AffariKanbanBoard *self);
+void         affari_kanban_board_set_workspace      (AffariKanbanBoard *self,
+                                                     AffariWorkspace   *workspace);
 gint64       affari_kanban_board_get_pipeline_id    (AffariKanbanBoard *self);
 void         affari_kanban_board_set_pipeline_id    (AffariKanbanBoard *self,
                                                      gint64             pipeline_id);

@@ -18,7 +18,7 @@ struct _AffariKanbanColumn
 {
   GtkWidget          parent_instance;
 
-  AffariWorkspace       *workspace;
+  AffariWorkspace   *workspace;
   AffariStage       *stage;
   char              *currency;
   char              *filter_text;

@@ -133,7 +133,7 @@ _affari_kanban_column_queue_totals (AffariKanbanColumn *self)
 /* Only the columns a change touches count again: the workspace keeps every stage's totals, so the
  * count and total are a read of a few rows, before the frame that shows the change. */
 static void
-on_workspace_changed_cb (AffariWorkspace        *workspace,
+on_workspace_changed_cb (AffariWorkspace    *workspace,
                      AffariChangeSet    *set,
                      AffariKanbanColumn *self)
 {
@@ -142,7 +142,7 @@ on_workspace_changed_cb (AffariWorkspace        *workspace,
 }
 
 static void
-on_workspace_reset_cb (AffariWorkspace        *workspace,
+on_workspace_reset_cb (AffariWorkspace    *workspace,
                    AffariKanbanColumn *self)
 {
   _affari_kanban_column_queue_totals (self);

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AffariKanbanColumn, affari_kanban_column, AFFARI, KANBAN_C
 /* Properties: "workspace", "stage" (construct-only), "currency" (the pipeline's main currency).
  * Signals: "card-focused" when the column gives the keyboard focus to a card moved into it
  * (affari_kanban_column_focus_deal_soon ()): the board scrolls the column into view. */
-GtkWidget      *affari_kanban_column_new              (AffariWorkspace        *workspace,
+GtkWidget      *affari_kanban_column_new              (AffariWorkspace    *workspace,
                                                        AffariStage        *stage,
                                                        const char         *currency);
 AffariStage    *affari_kanban_column_get_stage        (AffariKanbanColumn *self);

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (AffariKanbanQuickCreate, affari_kanban_quick_create, AFFAR
 /* Creates a deal in @stage of @workspace (the client company found by name, or made).
  * The deal is created by @host (the board: one change on the undo history).
  * Signals: "finished" when the deal was created (the form is empty again) or Cancel clicked. */
-GtkWidget *affari_kanban_quick_create_new          (AffariWorkspace             *workspace,
+GtkWidget *affari_kanban_quick_create_new          (AffariWorkspace         *workspace,
                                                      AffariStage             *stage,
                                                      AffariCardHost          *host);
 /* Clears the marks of a refused input. */

@@ -19,7 +19,7 @@ struct _AffariCalendarView
   GtkWidget           parent_instance;
 
   GSettings          *settings;      /* the choices of the toolbar, kept across runs; nullable */
-  AffariWorkspace        *workspace;
+  AffariWorkspace    *workspace;
   gint64              pipeline_id;
   AffariDealQuery    *filter;
   AffariCalendarField field;

@@ -200,18 +200,6 @@ today_action (GtkWidget  *widget,
   affari_calendar_view_refresh_now (self);
 }
 
-static void
-move_deal_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  const char *date;
-  gint64 deal_id;
-
-  g_variant_get (parameter, "(x&s)", &deal_id, &date);
-  affari_calendar_view_drop_deal (AFFARI_CALENDAR_VIEW (widget), date, deal_id);
-}
-
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -317,7 +305,6 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "calendar.move-deal", "(xs)", move_deal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "calendar.today", NULL);
@@ -379,7 +366,7 @@ affari_calendar_view_new (void)
 
 void
 affari_calendar_view_set_workspace (AffariCalendarView *self,
-                                AffariWorkspace        *workspace)
+                                AffariWorkspace    *workspace)
 {
   g_return_if_fail (AFFARI_IS_CALENDAR_VIEW (self));
   g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));

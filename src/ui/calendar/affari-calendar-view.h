@@ -22,12 +22,12 @@ typedef enum {
 /* The date field, month or week, and the activities toggle are kept in GSettings
  * ("calendar-date-field", "calendar-mode", "calendar-show-activities") and restored when the
  * view is created.
- * Actions: calendar.previous, calendar.next, calendar.today (Alt+←, Alt+→, Alt+Home),
- * calendar.move-deal (xs) deal id and "YYYY-MM-DD" (what a drop does), calendar.undo (Ctrl+Z).
+ * Actions: calendar.previous, calendar.next, calendar.today (Alt+←, Alt+→, Alt+Home). A drop
+ * of a deal on a day goes to the window's deal.set-date (Ctrl+Z undoes it there).
  * Properties: "workspace". */
 GtkWidget   *affari_calendar_view_new              (void);
-void         affari_calendar_view_set_workspace        (AffariCalendarView    *self,
-                                                    AffariWorkspace           *workspace);
+void         affari_calendar_view_set_workspace    (AffariCalendarView    *self,
+                                                    AffariWorkspace       *workspace);
 void         affari_calendar_view_set_pipeline_id  (AffariCalendarView    *self,
                                                     gint64                 pipeline_id);
 /* The window's filter (criteria only; NULL = none). */

@@ -18,7 +18,7 @@ struct _AffariDealCardActivities
 {
   AdwBin               parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AffariDeal          *deal;
   AffariDealLists     *lists;       /* the team */
   GPtrArray           *rows;        /* widgets in open_group / done_group */
@@ -396,7 +396,7 @@ affari_deal_card_activities_init (AffariDealCardActivities *self)
 
 void
 affari_deal_card_activities_set_deal (AffariDealCardActivities *self,
-                                      AffariWorkspace              *workspace,
+                                      AffariWorkspace          *workspace,
                                       AffariDeal               *deal)
 {
   gboolean same_deal;

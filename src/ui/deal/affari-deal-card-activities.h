@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AffariDealCardActivities, affari_deal_card_activities, AFF
  * here, then the window's activity.set-deadline). Done and delete are the window's
  * activity.complete and activity.delete. */
 void     affari_deal_card_activities_set_deal   (AffariDealCardActivities *self,
-                                                 AffariWorkspace              *workspace,
+                                                 AffariWorkspace          *workspace,
                                                  AffariDeal               *deal);
 /* Puts the cursor in the subject of a new activity. */
 void     affari_deal_card_activities_focus_plan (AffariDealCardActivities *self);

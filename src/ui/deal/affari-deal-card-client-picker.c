@@ -202,7 +202,7 @@ affari_deal_card_client_picker_init (AffariDealCardClientPicker *self)
 
 void
 affari_deal_card_client_picker_set_workspace (AffariDealCardClientPicker *self,
-                                          AffariWorkspace                *workspace)
+                                          AffariWorkspace            *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_CLIENT_PICKER (self));
 

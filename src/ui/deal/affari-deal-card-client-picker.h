@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (AffariDealCardClientPicker, affari_deal_card_client_picker
 
 /* Signal: "picked" (GObject: an AffariCompany or an AffariContact, stored) — the user chose it. */
 void  affari_deal_card_client_picker_set_workspace (AffariDealCardClientPicker *self,
-                                                AffariWorkspace                *workspace);
+                                                AffariWorkspace            *workspace);
 /* Creates the client the form describes (a company, or a contact of @company_id) and picks it;
  * an error shows in the form. */
 void  affari_deal_card_client_picker_create    (AffariDealCardClientPicker *self,

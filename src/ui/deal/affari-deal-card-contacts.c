@@ -17,7 +17,7 @@ struct _AffariDealCardContacts
 {
   AdwPreferencesGroup  parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AffariDealOps       *ops;
   AffariDeal          *deal;      /* the card's deal: the same object, shared */
   GPtrArray           *contacts;  /* AffariContact, primary first */
@@ -214,7 +214,7 @@ affari_deal_card_contacts_init (AffariDealCardContacts *self)
 
 void
 affari_deal_card_contacts_set_workspace (AffariDealCardContacts *self,
-                                     AffariWorkspace            *workspace)
+                                     AffariWorkspace        *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_CONTACTS (self));
 

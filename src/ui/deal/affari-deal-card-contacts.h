@@ -17,8 +17,8 @@ G_DECLARE_FINAL_TYPE (AffariDealCardContacts, affari_deal_card_contacts, AFFARI,
 
 /* Signals: "save-failed" (const char *message) — a change of the contacts was not written.
  * The rows' buttons use the card's actions card.set-primary-contact and card.remove-contact. */
-void     affari_deal_card_contacts_set_workspace     (AffariDealCardContacts *self,
-                                                  AffariWorkspace            *workspace);
+void     affari_deal_card_contacts_set_workspace (AffariDealCardContacts *self,
+                                                  AffariWorkspace        *workspace);
 /* The window's operations: the contacts of an existing deal are written through them. */
 void     affari_deal_card_contacts_set_ops       (AffariDealCardContacts *self,
                                                   AffariDealOps          *ops);

@@ -21,7 +21,7 @@ struct _AffariDealCardFields
 {
   AdwPreferencesGroup  parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AffariDealOps       *ops;         /* the window's: the values of an existing deal */
   AffariDeal          *deal;
   GPtrArray           *fields;      /* AffariCustomField */
@@ -452,7 +452,7 @@ affari_deal_card_fields_init (AffariDealCardFields *self)
 
 void
 affari_deal_card_fields_set_deal (AffariDealCardFields *self,
-                                  AffariWorkspace          *workspace,
+                                  AffariWorkspace      *workspace,
                                   AffariDeal           *deal)
 {
   g_autoptr(GPtrArray) fields = NULL;

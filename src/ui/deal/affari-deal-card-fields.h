@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (AffariDealCardFields, affari_deal_card_fields, AFFARI, DEA
 /* Shows the custom fields of @deal, one row per field with the widget its kind wants (hidden when
  * no field is defined). Text the user is typing into the same deal's fields is kept. */
 void      affari_deal_card_fields_set_deal      (AffariDealCardFields *self,
-                                                 AffariWorkspace          *workspace,
+                                                 AffariWorkspace      *workspace,
                                                  AffariDeal           *deal);
 /* Whether a field holds a change not saved yet (typed, or invalid, or the deal does not exist). */
 gboolean  affari_deal_card_fields_has_unsaved   (AffariDealCardFields *self);

@@ -27,7 +27,7 @@ struct _AffariDealCardGeneral
 {
   AdwBin                      parent_instance;
 
-  AffariWorkspace                *workspace;
+  AffariWorkspace            *workspace;
   AffariDealOps              *ops;             /* the window's: every change of an existing deal */
   AffariDeal                 *deal;            /* the card's deal: the same object, shared */
   GPtrArray                  *stages;          /* AffariStage of the deal's pipeline, the card's */
@@ -640,7 +640,7 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
 
 void
 affari_deal_card_general_set_workspace (AffariDealCardGeneral *self,
-                                    AffariWorkspace           *workspace)
+                                    AffariWorkspace       *workspace)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_GENERAL (self));
 

@@ -20,8 +20,8 @@ G_DECLARE_FINAL_TYPE (AffariDealCardGeneral, affari_deal_card_general, AFFARI, D
  * asks how it closes. The buttons use the card's actions (card.remove-company,
  * card.create-client, card.clear-probability, card.set-primary-contact, card.remove-contact),
  * which call the functions below. */
-void      affari_deal_card_general_set_workspace     (AffariDealCardGeneral *self,
-                                                  AffariWorkspace           *workspace);
+void      affari_deal_card_general_set_workspace (AffariDealCardGeneral *self,
+                                                  AffariWorkspace       *workspace);
 /* The window's operations: the fields, contacts and custom fields of an existing deal are
  * written through them. */
 void      affari_deal_card_general_set_ops       (AffariDealCardGeneral *self,

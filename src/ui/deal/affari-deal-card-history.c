@@ -16,7 +16,7 @@ struct _AffariDealCardHistory
 {
   AdwBin               parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AffariDealOps           *ops;
   AffariDeal          *deal;
   GPtrArray           *day_groups;   /* AdwPreferencesGroup */
@@ -254,7 +254,7 @@ affari_deal_card_history_init (AffariDealCardHistory *self)
 
 void
 affari_deal_card_history_set_deal (AffariDealCardHistory *self,
-                                   AffariWorkspace           *workspace,
+                                   AffariWorkspace       *workspace,
                                    AffariDeal            *deal)
 {
   g_return_if_fail (AFFARI_IS_DEAL_CARD_HISTORY (self));

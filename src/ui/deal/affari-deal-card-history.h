@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (AffariDealCardHistory, affari_deal_card_history, AFFARI, D
 /* Action: history.comment (adds what the comment field holds to the timeline). The events show
  * newest first, grouped by day, each with its time, author, kind and description. */
 void  affari_deal_card_history_set_deal    (AffariDealCardHistory *self,
-                                            AffariWorkspace           *workspace,
+                                            AffariWorkspace       *workspace,
                                             AffariDeal            *deal);
 /* Comments are written through @ops (the window's). */
 void  affari_deal_card_history_set_ops     (AffariDealCardHistory *self,

@@ -96,7 +96,7 @@ affari_card_layout_shows_client (AffariCardLayout *self)
 
 void
 affari_card_layout_apply (AffariCardLayout *self,
-                          AffariWorkspace      *workspace,
+                          AffariWorkspace  *workspace,
                           gint64            pipeline_id)
 {
   g_autoptr(GPtrArray) layout = NULL;

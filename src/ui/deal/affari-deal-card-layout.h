@@ -29,7 +29,7 @@ AffariCardLayout *affari_card_layout_new     (AdwPreferencesPage     *page,
 void              affari_card_layout_free    (AffariCardLayout       *self);
 /* Applies the layout of @pipeline_id (nothing happens when it is what is shown already). */
 void              affari_card_layout_apply   (AffariCardLayout       *self,
-                                              AffariWorkspace            *workspace,
+                                              AffariWorkspace        *workspace,
                                               gint64                  pipeline_id);
 /* Forgets what is shown, so that the next apply re-places everything. */
 void              affari_card_layout_invalidate (AffariCardLayout    *self);

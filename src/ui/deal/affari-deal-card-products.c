@@ -19,7 +19,7 @@ struct _AffariDealCardProducts
 {
   AdwBin               parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AffariDealOps       *ops;
   AffariDeal          *deal;
   GPtrArray           *rows;         /* AffariDealCardProductRow, in rows_group */
@@ -349,7 +349,7 @@ affari_deal_card_products_set_ops (AffariDealCardProducts *self,
 
 void
 affari_deal_card_products_set_deal (AffariDealCardProducts *self,
-                                    AffariWorkspace            *workspace,
+                                    AffariWorkspace        *workspace,
                                     AffariDeal             *deal)
 {
   gboolean same_deal;

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (AffariDealCardProducts, affari_deal_card_products, AFFARI,
 void     affari_deal_card_products_set_ops (AffariDealCardProducts *self,
                                             AffariDealOps *ops);
 void     affari_deal_card_products_set_deal (AffariDealCardProducts *self,
-                                             AffariWorkspace            *workspace,
+                                             AffariWorkspace        *workspace,
                                              AffariDeal             *deal);
 /* Whether a row holds changes not written yet (then the page does not reload under the user). */
 gboolean affari_deal_card_products_has_unsaved (AffariDealCardProducts *self);

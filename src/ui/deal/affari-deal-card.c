@@ -26,7 +26,7 @@ struct _AffariDealCard
 {
   GtkBox                    parent_instance;
 
-  AffariWorkspace              *workspace;
+  AffariWorkspace          *workspace;
   AffariDealOps            *ops;           /* the window's: every change of the deal shown */
   AffariDeal               *deal;          /* as stored, or the new deal not created yet */
   gint64                    pending_open_id; /* another deal to show once the user decided */
@@ -311,7 +311,7 @@ card_reopen (AffariDealCard *self)
 /* ------------------------------------------------------------ signal callbacks */
 
 static void
-on_workspace_changed_cb (AffariWorkspace     *workspace,
+on_workspace_changed_cb (AffariWorkspace *workspace,
                      AffariChangeSet *set,
                      AffariDealCard  *self)
 {

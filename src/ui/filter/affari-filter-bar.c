@@ -21,7 +21,7 @@ struct _AffariFilterBar
 {
   GtkWidget            parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   gint64               pipeline_id;
   AffariDealQuery     *filter;
   gboolean             setting_text;

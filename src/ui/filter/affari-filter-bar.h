@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (AffariFilterBar, affari_filter_bar, AFFARI, FILTER_BAR, Gt
  * chip's ✕, a preset).
  * Actions: filter.apply-preset (s: a preset code such as "in-progress"), filter.apply-saved (x),
  * filter.delete-saved (x), filter.clear. */
-AffariWorkspace           *affari_filter_bar_get_workspace        (AffariFilterBar       *self);
-void                   affari_filter_bar_set_workspace        (AffariFilterBar       *self,
-                                                           AffariWorkspace           *workspace);
+AffariWorkspace       *affari_filter_bar_get_workspace    (AffariFilterBar       *self);
+void                   affari_filter_bar_set_workspace    (AffariFilterBar       *self,
+                                                           AffariWorkspace       *workspace);
 /* The pipeline whose stages the popover offers. */
 void                   affari_filter_bar_set_pipeline_id  (AffariFilterBar       *self,
                                                            gint64                 pipeline_id);

@@ -45,7 +45,7 @@ extern const char * const affari_filter_currencies[];
 /* "Any time", "This month"… as the popover and the chips say it. */
 const char *affari_filter_period_label           (AffariPeriod                 period);
 /* The chips of @filter, in the order the bar shows them (AffariFilterChip, labels owned). */
-GArray     *affari_filter_criteria_describe      (AffariWorkspace                 *workspace,
+GArray     *affari_filter_criteria_describe      (AffariWorkspace             *workspace,
                                                   const AffariDealQuery       *filter);
 /* Takes away from @filter the criterion a chip of @kind stands for. */
 void        affari_filter_criteria_remove        (AffariDealQuery             *filter,

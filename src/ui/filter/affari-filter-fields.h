@@ -20,7 +20,7 @@ AffariFilterFields *affari_filter_fields_new    (GtkGrid               *grid,
 void                affari_filter_fields_free   (AffariFilterFields    *self);
 /* Rebuilds the rows from the custom fields of @workspace; returns how many there are. */
 guint               affari_filter_fields_reload (AffariFilterFields    *self,
-                                                 AffariWorkspace           *workspace);
+                                                 AffariWorkspace       *workspace);
 /* Shows the custom field criteria of @filter. */
 void                affari_filter_fields_load   (AffariFilterFields    *self,
                                                  const AffariDealQuery *filter);

@@ -28,7 +28,7 @@ struct _AffariFilterPopover
 {
   GtkPopover         parent_instance;
 
-  AffariWorkspace       *workspace;
+  AffariWorkspace   *workspace;
   gint64             pipeline_id;
   AffariDealQuery   *filter;            /* the active filter, shown when the popover opens */
   GPtrArray         *stage_checks;      /* GtkCheckButton, "stage-id" data */

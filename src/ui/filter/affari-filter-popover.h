@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (AffariFilterPopover, affari_filter_popover, AFFARI, FILTER
  * Its buttons activate the actions of the bar it pops up from: filter.apply-preset (s),
  * filter.apply-saved (x), filter.delete-saved (x), filter.clear. */
 GtkWidget *affari_filter_popover_new             (void);
-void       affari_filter_popover_set_workspace       (AffariFilterPopover   *self,
-                                                  AffariWorkspace           *workspace);
+void       affari_filter_popover_set_workspace   (AffariFilterPopover   *self,
+                                                  AffariWorkspace       *workspace);
 /* The pipeline whose stages the popover offers. */
 void       affari_filter_popover_set_pipeline_id (AffariFilterPopover   *self,
                                                   gint64                 pipeline_id);

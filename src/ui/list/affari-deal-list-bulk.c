@@ -63,7 +63,7 @@ trash_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* A change made from the selection: the rows are let go, so that the next edit starts afresh. */
 void
-affari_deal_list_bulk_on_workspace_changed (AffariWorkspace        *workspace,
+affari_deal_list_bulk_on_workspace_changed (AffariWorkspace    *workspace,
                                         AffariChangeSet    *set,
                                         AffariDealListView *self)
 {

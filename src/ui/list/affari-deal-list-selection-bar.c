@@ -73,7 +73,7 @@ affari_deal_list_selection_bar_set_count (AffariDealListSelectionBar *self,
 
 void
 affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
-                                             AffariWorkspace                *workspace,
+                                             AffariWorkspace            *workspace,
                                              gint64                      pipeline_id)
 {
   g_autoptr(GMenu) stages_menu = g_menu_new ();

@@ -19,7 +19,7 @@ void affari_deal_list_selection_bar_set_count    (AffariDealListSelectionBar *se
                                                   guint                       n_selected);
 /* The menus: the stages of @pipeline_id, the team, the other pipelines. */
 void affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
-                                                  AffariWorkspace                *workspace,
+                                                  AffariWorkspace            *workspace,
                                                   gint64                      pipeline_id);
 
 G_END_DECLS

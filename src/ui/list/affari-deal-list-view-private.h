@@ -72,7 +72,7 @@ struct _AffariDealListView
 {
   GtkWidget          parent_instance;
 
-  AffariWorkspace       *workspace;
+  AffariWorkspace   *workspace;
   gint64             pipeline_id;
   AffariDealQuery   *filter;
   AffariDealQuery   *query;
@@ -149,7 +149,7 @@ void          affari_deal_list_summary_cancel          (AffariDealListView *self
 
 /* affari-deal-list-bulk.c */
 void          affari_deal_list_bulk_class_init         (GtkWidgetClass     *widget_class);
-void          affari_deal_list_bulk_on_workspace_changed   (AffariWorkspace        *workspace,
+void          affari_deal_list_bulk_on_workspace_changed   (AffariWorkspace    *workspace,
                                                         AffariChangeSet    *set,
                                                         AffariDealListView *self);
 /* The selection bar's count and the actions that need a selection. */

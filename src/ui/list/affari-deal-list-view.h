@@ -27,9 +27,9 @@ G_DECLARE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, AFFARI, DEAL_LI
  * deal.move-to-pipeline and deal.trash (one undo each, the window's toast).
  * Double-click or Enter on a row activates deal.open with the deal's id.
  * Messages (an export done) go to the window's win.toast. */
-AffariWorkspace    *affari_deal_list_view_get_workspace       (AffariDealListView    *self);
-void            affari_deal_list_view_set_workspace       (AffariDealListView    *self,
-                                                       AffariWorkspace           *workspace);
+AffariWorkspace    *affari_deal_list_view_get_workspace   (AffariDealListView    *self);
+void            affari_deal_list_view_set_workspace   (AffariDealListView    *self,
+                                                       AffariWorkspace       *workspace);
 void            affari_deal_list_view_set_pipeline_id (AffariDealListView    *self,
                                                        gint64                 pipeline_id);
 /* The filter criteria (the pipeline and the order are the view's own). */

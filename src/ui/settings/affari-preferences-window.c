@@ -19,7 +19,7 @@ struct _AffariPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  AffariWorkspace          *workspace;
+  AffariWorkspace      *workspace;
   GListStore           *team;
   gboolean              filling;
 

@@ -16,7 +16,7 @@ struct _AffariSettingsCardLayout
 {
   GtkBox               parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   gint64               pipeline_id;
   GPtrArray           *layout;          /* AffariCardSection, as stored (or the default) */
   GPtrArray           *custom_fields;   /* AffariCustomField, for the labels */
@@ -410,7 +410,7 @@ on_rebuild_idle_cb (gpointer data)
 }
 
 static void
-on_workspace_settings_changed_cb (AffariWorkspace              *workspace,
+on_workspace_settings_changed_cb (AffariWorkspace          *workspace,
                               gint64                    pipeline_id,
                               AffariSettingsCardLayout *self)
 {
@@ -418,7 +418,7 @@ on_workspace_settings_changed_cb (AffariWorkspace              *workspace,
 }
 
 static void
-on_workspace_pipelines_changed_cb (AffariWorkspace              *workspace,
+on_workspace_pipelines_changed_cb (AffariWorkspace          *workspace,
                                AffariSettingsCardLayout *self)
 {
   affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);

@@ -16,7 +16,7 @@ struct _AffariSettingsFields
 {
   AdwPreferencesPage   parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   GPtrArray           *fields;      /* AffariCustomField */
   GPtrArray           *rows;
   guint                rebuild_source;
@@ -129,7 +129,7 @@ on_rebuild_idle_cb (gpointer data)
 }
 
 static void
-on_workspace_changed_cb (AffariWorkspace          *workspace,
+on_workspace_changed_cb (AffariWorkspace      *workspace,
                      gint64                unused,
                      AffariSettingsFields *self)
 {

@@ -19,7 +19,7 @@ struct _AffariSettingsLists
 {
   AdwPreferencesPage   parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   AdwPreferencesGroup *groups[5];   /* types, sources, currencies, products, team */
   GPtrArray           *rows[5];
   GPtrArray           *pairs[2];    /* code, name… of types and sources */
@@ -352,7 +352,7 @@ on_rebuild_idle_cb (gpointer data)
 }
 
 static void
-on_workspace_changed_cb (AffariWorkspace         *workspace,
+on_workspace_changed_cb (AffariWorkspace     *workspace,
                      gint64               unused,
                      AffariSettingsLists *self)
 {

@@ -15,7 +15,7 @@ struct _AffariSettingsPipelineEditor
 {
   GtkBox               parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   gint64               pipeline_id;
   GPtrArray           *stages;      /* AffariStage, in order */
   GPtrArray           *rows;
@@ -335,7 +335,7 @@ on_rebuild_idle_cb (gpointer data)
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_workspace_stages_changed_cb (AffariWorkspace                  *workspace,
+on_workspace_stages_changed_cb (AffariWorkspace              *workspace,
                             gint64                        pipeline_id,
                             AffariSettingsPipelineEditor *self)
 {
@@ -344,7 +344,7 @@ on_workspace_stages_changed_cb (AffariWorkspace                  *workspace,
 }
 
 static void
-on_workspace_pipelines_changed_cb (AffariWorkspace                  *workspace,
+on_workspace_pipelines_changed_cb (AffariWorkspace              *workspace,
                                AffariSettingsPipelineEditor *self)
 {
   affari_settings_queue (&self->rebuild_source, on_rebuild_idle_cb, self);

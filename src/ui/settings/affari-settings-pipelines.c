@@ -15,7 +15,7 @@ struct _AffariSettingsPipelines
 {
   AdwPreferencesPage   parent_instance;
 
-  AffariWorkspace         *workspace;
+  AffariWorkspace     *workspace;
   GPtrArray           *pipelines;   /* AffariPipeline, as listed */
   GPtrArray           *rows;
   guint                rebuild_source;
