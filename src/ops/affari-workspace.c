@@ -8,23 +8,14 @@
 
 G_DEFINE_FINAL_TYPE (AffariWorkspace, affari_workspace, G_TYPE_OBJECT)
 
-enum {
-  CHANGED,
-  STAGES_CHANGED,
-  PIPELINES_CHANGED,
-  RESET,
-  SETTINGS_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[AFFARI_N_CHANGE_SIGNALS];
 
 static void
 on_store_changed_cb (AffariStore     *store,
                      AffariChangeSet *set,
                      AffariWorkspace *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0, set);
+  g_signal_emit (self, signals[AFFARI_SIGNAL_CHANGED], 0, set);
 }
 
 static void
@@ -32,21 +23,21 @@ on_store_stages_changed_cb (AffariStore     *store,
                             gint64           pipeline_id,
                             AffariWorkspace *self)
 {
-  g_signal_emit (self, signals[STAGES_CHANGED], 0, pipeline_id);
+  g_signal_emit (self, signals[AFFARI_SIGNAL_STAGES_CHANGED], 0, pipeline_id);
 }
 
 static void
 on_store_pipelines_changed_cb (AffariStore     *store,
                                AffariWorkspace *self)
 {
-  g_signal_emit (self, signals[PIPELINES_CHANGED], 0);
+  g_signal_emit (self, signals[AFFARI_SIGNAL_PIPELINES_CHANGED], 0);
 }
 
 static void
 on_store_reset_cb (AffariStore     *store,
                    AffariWorkspace *self)
 {
-  g_signal_emit (self, signals[RESET], 0);
+  g_signal_emit (self, signals[AFFARI_SIGNAL_RESET], 0);
 }
 
 /* The detail (what changed) goes along: a handler of "settings-changed::team" hears only the
@@ -58,7 +49,7 @@ on_store_settings_changed_cb (AffariStore     *store,
 {
   GSignalInvocationHint *hint = g_signal_get_invocation_hint (store);
 
-  g_signal_emit (self, signals[SETTINGS_CHANGED], hint != NULL ? hint->detail : 0, pipeline_id);
+  g_signal_emit (self, signals[AFFARI_SIGNAL_SETTINGS_CHANGED], hint != NULL ? hint->detail : 0, pipeline_id);
 }
 
 static void
@@ -80,21 +71,7 @@ affari_workspace_class_init (AffariWorkspaceClass *klass)
 
   object_class->dispose = affari_workspace_dispose;
 
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, AFFARI_TYPE_CHANGE_SET);
-  signals[STAGES_CHANGED] =
-    g_signal_new ("stages-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[PIPELINES_CHANGED] =
-    g_signal_new ("pipelines-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-  signals[RESET] =
-    g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-  signals[SETTINGS_CHANGED] =
-    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  affari_change_signals_install (object_class, signals);
 }
 
 static void

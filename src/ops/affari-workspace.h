@@ -38,6 +38,7 @@
 #include "model/affari-custom-field.h"
 #include "model/affari-reference.h"
 #include "model/affari-change-set.h"
+#include "model/affari-change-signals.h"
 #include "model/affari-deal-list.h"
 #include "model/affari-deal-id-list.h"
 #include "affari-deal-ops.h"

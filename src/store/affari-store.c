@@ -31,16 +31,7 @@
 
 G_DEFINE_FINAL_TYPE (AffariStore, affari_store, G_TYPE_OBJECT)
 
-enum {
-  CHANGED,
-  STAGES_CHANGED,
-  PIPELINES_CHANGED,
-  RESET,
-  SETTINGS_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[AFFARI_N_CHANGE_SIGNALS];
 
 /* ------------------------------------------------------------------ errors */
 
@@ -60,7 +51,7 @@ flush_pending (AffariStore *self)
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
   /* The deals first, as one change set: settings signals may make views read deals again. */
-  store_changes_emit (self, pending, signals[CHANGED]);
+  store_changes_emit (self, pending, signals[AFFARI_SIGNAL_CHANGED]);
   for (guint i = 0; i < pending->len; i++)
     {
       StorePending *p = &g_array_index (pending, StorePending, i);
@@ -69,13 +60,13 @@ flush_pending (AffariStore *self)
         case STORE_PENDING_DEAL:
           break;   /* in the change set above */
         case STORE_PENDING_STAGES:
-          g_signal_emit (self, signals[STAGES_CHANGED], 0, p->a);
+          g_signal_emit (self, signals[AFFARI_SIGNAL_STAGES_CHANGED], 0, p->a);
           break;
         case STORE_PENDING_PIPELINES:
-          g_signal_emit (self, signals[PIPELINES_CHANGED], 0);
+          g_signal_emit (self, signals[AFFARI_SIGNAL_PIPELINES_CHANGED], 0);
           break;
         case STORE_PENDING_SETTINGS:
-          g_signal_emit (self, signals[SETTINGS_CHANGED], (GQuark) p->b, p->a);
+          g_signal_emit (self, signals[AFFARI_SIGNAL_SETTINGS_CHANGED], (GQuark) p->b, p->a);
           break;
         }
     }
@@ -266,7 +257,7 @@ affari_store_end_batch (AffariStore *self, gboolean commit, GError **error)
       g_clear_pointer (&self->batch_stages, g_hash_table_unref);
       g_array_set_size (self->pending, 0);
       if (ok)
-        g_signal_emit (self, signals[RESET], 0);
+        g_signal_emit (self, signals[AFFARI_SIGNAL_RESET], 0);
     }
   return ok;
 }
@@ -523,22 +514,7 @@ affari_store_class_init (AffariStoreClass *klass)
 
   object_class->finalize = affari_store_finalize;
 
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, AFFARI_TYPE_CHANGE_SET);
-  signals[STAGES_CHANGED] =
-    g_signal_new ("stages-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[PIPELINES_CHANGED] =
-    g_signal_new ("pipelines-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-  signals[RESET] =
-    g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-  /* Detailed by what changed (see affari-store.h, settings). */
-  signals[SETTINGS_CHANGED] =
-    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  affari_change_signals_install (object_class, signals);
 }
 
 void

@@ -35,6 +35,7 @@
 #include "model/affari-team-member.h"
 #include "model/affari-product.h"
 #include "model/affari-change-set.h"
+#include "model/affari-change-signals.h"
 #include "model/affari-activity-period.h"
 #include "model/affari-card-layout.h"
 #include "model/affari-custom-field.h"
