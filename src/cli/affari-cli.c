@@ -163,7 +163,8 @@ dup_database_path (Cli *cli)
   return cli->database != NULL ? g_strdup (cli->database) : affari_store_default_path ();
 }
 
-/* Opens the database; only `demo` may create one. Reports the failure and returns NULL. */
+/* Opens the database: for writing (@create: it may make a new one) or for reading only. Reports
+ * the failure and returns NULL. */
 static AffariStore *
 open_store (Cli      *cli,
             gboolean  create)
@@ -172,14 +173,9 @@ open_store (Cli      *cli,
   g_autoptr(GError) error = NULL;
   AffariStore *store;
 
-  /* Only `demo` makes a new database; listing a mistyped path should not create one. */
-  if (!create && g_strcmp0 (path, ":memory:") != 0 && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      failure (_("There is no database at “%s”."), path);
-      return NULL;
-    }
-
-  store = affari_store_open (path, &error);
+  /* Only `demo` writes; the others read only: a mistyped path is not created, and an empty
+   * or foreign file is not turned into a database. */
+  store = create ? affari_store_open (path, &error) : affari_store_open_read_only (path, &error);
   if (store == NULL)
     {
       /* The store's messages name the file and say what to do. */
@@ -763,6 +759,8 @@ main (int   argc,
         return print_help ();
       else if (!options_done && g_str_equal (arg, "--version"))
         {
+          if (i + 1 < argc)
+            return usage_error (_("“%s” takes nothing after it"), "--version");
           g_print ("affari-cli %s\n", PACKAGE_VERSION);
           return finish_output ();
         }

@@ -207,7 +207,7 @@ affari_ics_export (AffariStore           *store,
       return FALSE;
     }
   text = affari_ics_build (activities, titles, affari_store_now (store));
-  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                 NULL, cancellable, error))
     return FALSE;
   if (n_written != NULL)

@@ -23,6 +23,7 @@ typedef enum {
   AFFARI_ERROR_NOT_FOUND,     /* the object does not exist (any more) */
   AFFARI_ERROR_CONSTRAINT,    /* a rule of the data model would be broken */
   AFFARI_ERROR_PARSE,         /* an imported file is malformed */
+  AFFARI_ERROR_TOO_OLD,       /* written by an older Affari, not updated (opened read-only) */
 } AffariError;
 
 GQuark affari_error_quark (void);

@@ -255,7 +255,7 @@ store_inspect (AffariStore *self, gboolean fresh, int *out_version, GError **err
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
-  gint64 app_id = 0, version = 0, n_tables = 0;
+  gint64 app_id = 0, version = 0;
 
   rc = sqlite3_prepare_v2 (self->db,
     "SELECT (SELECT application_id FROM pragma_application_id),"
@@ -268,7 +268,6 @@ store_inspect (AffariStore *self, gboolean fresh, int *out_version, GError **err
         {
           app_id = sqlite3_column_int64 (stmt, 0);
           version = sqlite3_column_int64 (stmt, 1);
-          n_tables = sqlite3_column_int64 (stmt, 2);
           rc = SQLITE_OK;
         }
     }
@@ -288,7 +287,8 @@ store_inspect (AffariStore *self, gboolean fresh, int *out_version, GError **err
       return FALSE;
     }
 
-  if (!fresh && n_tables > 0 && app_id != AFFARI_APPLICATION_ID)
+  /* Another program's database is not taken over, even an empty one. */
+  if (!fresh && app_id != AFFARI_APPLICATION_ID)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_AFFARI,
                    _("“%s” is a database of another program, not of Affari. The file was not modified."), self->path);

@@ -36,6 +36,7 @@ struct _AffariStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   GArray *pending;          /* StorePending, emitted after the outermost commit */
   guint tx_depth;
+  gboolean read_only;       /* opened with affari_store_open_read_only () */
   guint batch_depth;
   gboolean batch_failed;
   GHashTable *batch_stages; /* stage id → StoreStageInfo, only while a batch holds the write lock */   /* a write inside the batch failed: only a rollback remains */

@@ -33,6 +33,10 @@ store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context
   int code;
   const char *what;
 
+  /* A full disk often arrives as an I/O error: the system's errno says which. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL && sqlite3_system_errno (db) == ENOSPC)
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
@@ -72,7 +76,10 @@ store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context
       break;
     }
 
-  g_set_error (error, AFFARI_ERROR, code, "%s (%s: %s, %d)", what, context, msg, rc);
+  /* SQLite's own text is English and means nothing to a user: it goes to the log, the message
+   * is the sentence above. */
+  g_debug ("%s: %s (%d)", context != NULL ? context : "", msg, rc);
+  g_set_error_literal (error, AFFARI_ERROR, code, what);
   return FALSE;
 }
 

@@ -53,9 +53,14 @@ G_DECLARE_FINAL_TYPE (AffariStore, affari_store, AFFARI, STORE, GObject)
 char        *affari_store_default_path      (void);
 
 /* Opens (creating and migrating when needed) the database at @path, or an in-memory database
- * when @path is NULL or ":memory:". A file that is not an Affari database, is newer than this
+ * when @path is NULL or ":memory:". A file that is not an Affari database (an empty file other
+ * than the default path's, another program's database even when empty), is newer than this
  * program, is damaged or locked fails with an AFFARI_ERROR and is left untouched. */
 AffariStore *affari_store_open              (const char *path, GError **error);
+/* Opens an existing Affari database for reading only: nothing is created, migrated or written
+ * (the command line's check and listings). A database of an older version is refused. */
+AffariStore *affari_store_open_read_only    (const char *path, GError **error);
+gboolean     affari_store_is_read_only      (AffariStore *self);
 const char  *affari_store_get_path          (AffariStore *self);
 int          affari_store_get_schema_version (AffariStore *self);
 void         affari_store_close             (AffariStore *self);

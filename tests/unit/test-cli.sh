@@ -211,6 +211,37 @@ run "a database that does not exist" 1 --database "$TMP/nowhere/missing.db" deal
 check "no database was created for a listing" test ! -e "$TMP/nowhere/missing.db"
 check "the missing database is reported in Italian" grep -qi "nessun database" "$TMP/err"
 
+run "--version with something after it" 2 --version extra
+
+# ---- empty files and other programs' databases are not taken over (issue 16, item 3) ----
+
+EMPTY="$TMP/empty-file.db"
+: >"$EMPTY"
+run "a 0-byte file (check)" 1 --database "$EMPTY" check
+run "a 0-byte file (deals)" 1 --database "$EMPTY" deals
+run "a 0-byte file (demo)" 1 --database "$EMPTY" demo --deals 5
+check "the 0-byte file is still empty" test ! -s "$EMPTY"
+check "no journal was left next to it" test ! -e "$EMPTY-wal"
+
+if command -v sqlite3 >/dev/null; then
+  OTHER="$TMP/other-program.db"
+  sqlite3 "$OTHER" 'CREATE TABLE t (a); DROP TABLE t;' >/dev/null
+  cp "$OTHER" "$TMP/other.orig"
+  run "another program's empty database (check)" 1 --database "$OTHER" check
+  run "another program's empty database (demo)" 1 --database "$OTHER" demo --deals 5
+  check "the other program's database is unchanged" cmp -s "$OTHER" "$TMP/other.orig"
+  check "the error says it belongs to another program" grep -qi "altro programma" "$TMP/err"
+fi
+
+# A listing or a check writes nothing, not even the journal mode.
+cp "$DB" "$TMP/readonly.db"
+rm -f "$TMP/readonly.db-wal" "$TMP/readonly.db-shm"
+sqlite3 "$TMP/readonly.db" 'PRAGMA journal_mode=DELETE' >/dev/null 2>&1
+cp "$TMP/readonly.db" "$TMP/readonly.orig"
+run "check reads only" 0 --database "$TMP/readonly.db" check
+run "deals reads only" 0 --database "$TMP/readonly.db" deals --json
+check "check and deals left the database byte for byte" cmp -s "$TMP/readonly.db" "$TMP/readonly.orig"
+
 echo "1..$n"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -167,6 +167,13 @@ test_export_file (void)
   g_assert_true (affari_ics_export (store, NULL, file, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
+  {
+    GStatBuf st;
+
+    /* The deals' names and plans are private, as the CSV export is: only the user reads them. */
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   assert_lines (text);
   calendar = icalparser_parse_string (text);
