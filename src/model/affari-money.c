@@ -169,6 +169,14 @@ is_space (gunichar c)
   return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009;
 }
 
+/* Whether @p starts a group of exactly three digits (what may follow a space inside a figure:
+ * "1 234,50" groups thousands with a space, "5 5" is two numbers). */
+static gboolean
+starts_group_of_three (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && !g_ascii_isdigit (p[3]);
+}
+
 static gboolean
 is_currency_symbol (gunichar c)
 {
@@ -245,6 +253,7 @@ affari_money_parse (const char *text,
   gboolean seen_sign = FALSE;
   gboolean seen_symbol = FALSE;
   gboolean number_ended = FALSE;
+  gboolean after_space = FALSE;   /* a space came after some of the figure's digits */
   const char *dec = NULL;     /* decimal separator inside number->str, if any */
   char group_sep = 0;         /* thousands separator, if any */
   gsize n_dots = 0, n_commas = 0;
@@ -269,7 +278,15 @@ affari_money_parse (const char *text,
       gunichar c = g_utf8_get_char (p);
 
       if (is_space (c))
-        continue;
+        {
+          if (number->len > 0)
+            after_space = TRUE;
+          continue;
+        }
+
+      if (after_space && c < 128 && g_ascii_isdigit ((char) c) && !number_ended && !starts_group_of_three (p))
+        goto invalid;
+      after_space = FALSE;
 
       if (is_currency_symbol (c))
         {

@@ -40,7 +40,7 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFFARI_IS_ACTIVITY (activity), FALSE);
 
-  if (!store_check_text (affari_activity_get_subject (activity), STORE_MAX_TITLE_CHARS, TRUE, _("The subject"), error) ||
+  if (!store_check_line (affari_activity_get_subject (activity), STORE_MAX_TITLE_CHARS, TRUE, _("The subject"), error) ||
       !store_check_text (affari_activity_get_description (activity), STORE_MAX_TEXT_CHARS, FALSE, _("The description"), error))
     return FALSE;
   if (affari_activity_get_deadline (activity) <= 0)

@@ -55,11 +55,11 @@ affari_store_create_company (AffariStore *self, AffariCompany *company, GError *
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
   g_return_val_if_fail (AFFARI_IS_COMPANY (company), 0);
 
-  if (!store_check_text (affari_company_get_name (company), STORE_MAX_TITLE_CHARS, TRUE, _("The company name"), error) ||
-      !store_check_text (affari_company_get_city (company), STORE_MAX_TITLE_CHARS, FALSE, _("The city"), error) ||
-      !store_check_text (affari_company_get_address (company), STORE_MAX_TITLE_CHARS, FALSE, _("The address"), error) ||
-      !store_check_text (affari_company_get_phone (company), STORE_MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
-      !store_check_text (affari_company_get_email (company), STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_line (affari_company_get_name (company), STORE_MAX_TITLE_CHARS, TRUE, _("The company name"), error) ||
+      !store_check_line (affari_company_get_city (company), STORE_MAX_TITLE_CHARS, FALSE, _("The city"), error) ||
+      !store_check_line (affari_company_get_address (company), STORE_MAX_TITLE_CHARS, FALSE, _("The address"), error) ||
+      !store_check_line (affari_company_get_phone (company), STORE_MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
+      !store_check_line (affari_company_get_email (company), STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
@@ -146,9 +146,9 @@ affari_store_create_contact (AffariStore *self, AffariContact *contact, GError *
   last = affari_contact_get_last_name (contact);
   birthday = affari_contact_get_birthday (contact);
   full = affari_contact_dup_full_name (contact);
-  if (!store_check_text (full, STORE_MAX_TITLE_CHARS, TRUE, _("The contact name"), error) ||
-      !store_check_text (affari_contact_get_phone (contact), STORE_MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
-      !store_check_text (affari_contact_get_email (contact), STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_line (full, STORE_MAX_TITLE_CHARS, TRUE, _("The contact name"), error) ||
+      !store_check_line (affari_contact_get_phone (contact), STORE_MAX_TITLE_CHARS, FALSE, _("The phone number"), error) ||
+      !store_check_line (affari_contact_get_email (contact), STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return 0;
   if (birthday != NULL && !affari_date_is_valid (birthday))
     {

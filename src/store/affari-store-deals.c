@@ -171,7 +171,7 @@ affari_store_load_deals (AffariStore *self, const gint64 *ids, guint n_ids, GErr
 static gboolean
 validate_deal (AffariStore *self, AffariDeal *deal, GError **error)
 {
-  if (!store_check_text (deal->title, STORE_MAX_TITLE_CHARS, FALSE, _("The title"), error) ||
+  if (!store_check_line (deal->title, STORE_MAX_TITLE_CHARS, FALSE, _("The title"), error) ||
       !store_check_text (deal->comments, STORE_MAX_TEXT_CHARS, FALSE, _("The comment"), error) ||
       !store_check_text (deal->source_description, STORE_MAX_TEXT_CHARS, FALSE, _("The source description"), error) ||
       !store_check_text (deal->additional_info, STORE_MAX_TEXT_CHARS, FALSE, _("The additional information"), error) ||
@@ -185,7 +185,10 @@ validate_deal (AffariStore *self, AffariDeal *deal, GError **error)
     }
   if (deal->probability < -1 || deal->probability > 100)
     return store_set_invalid (error, _("The probability must be between 0 and 100 %"));
-  if (deal->amount > G_GINT64_CONSTANT (100000000000000000) || deal->amount < -G_GINT64_CONSTANT (100000000000000000))
+  /* The card's rules, again here: the command line, the importers and the tests come this way too. */
+  if (deal->amount < 0)
+    return store_set_invalid (error, _("The amount cannot be negative"));
+  if (deal->amount > G_GINT64_CONSTANT (100000000000000000))
     return store_set_invalid (error, _("The amount is too large"));
   if (deal->begin_date != NULL && !affari_date_is_valid (deal->begin_date))
     {
@@ -497,7 +500,7 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
 
   if (!validate_deal (self, deal, error))
     return FALSE;
-  if (!store_check_text (deal->title, STORE_MAX_TITLE_CHARS, TRUE, _("The title"), error))
+  if (!store_check_line (deal->title, STORE_MAX_TITLE_CHARS, TRUE, _("The title"), error))
     return FALSE;
   old = affari_store_get_deal (self, deal->id, error);
   if (old == NULL)

@@ -47,7 +47,7 @@ affari_store_update_custom_field (AffariStore *self, gint64 field_id, const char
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!store_check_text (label, STORE_MAX_TITLE_CHARS, TRUE, _("The field name"), error) || !field_exists (self, field_id, error))
+  if (!store_check_line (label, STORE_MAX_TITLE_CHARS, TRUE, _("The field name"), error) || !field_exists (self, field_id, error))
     return FALSE;
   if (!store_tx_begin (self, error))
     return FALSE;
@@ -146,7 +146,7 @@ affari_store_set_custom_field_items (AffariStore *self, gint64 field_id, const A
     {
       gboolean known = items[i].id == 0;
 
-      if (!store_check_text (items[i].value, STORE_MAX_TITLE_CHARS, TRUE, _("A list item"), error))
+      if (!store_check_line (items[i].value, STORE_MAX_TITLE_CHARS, TRUE, _("A list item"), error))
         return FALSE;
       for (guint j = 0; !known && j < field->items->len; j++)
         known = g_array_index (field->items, AffariFieldItem, j).id == items[i].id;
@@ -421,7 +421,7 @@ affari_store_create_custom_field (AffariStore        *self,
   if (full_code == NULL)
     return 0;
   trimmed_label = g_strstrip (g_strdup (label != NULL ? label : ""));
-  if (!store_check_text (trimmed_label, STORE_MAX_TITLE_CHARS, TRUE, _("The field name"), error))
+  if (!store_check_line (trimmed_label, STORE_MAX_TITLE_CHARS, TRUE, _("The field name"), error))
     return 0;
   if (kind == AFFARI_FIELD_ENUMERATION && (items == NULL || items[0] == NULL))
     {
@@ -429,7 +429,7 @@ affari_store_create_custom_field (AffariStore        *self,
       return 0;
     }
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    if (!store_check_text (items[i], STORE_MAX_TITLE_CHARS, TRUE, _("A list item"), error))
+    if (!store_check_line (items[i], STORE_MAX_TITLE_CHARS, TRUE, _("A list item"), error))
       return 0;
   stmt = store_prepare (self, "SELECT 1 FROM custom_field WHERE code = ?", error);
   if (stmt == NULL)

@@ -137,7 +137,7 @@ affari_store_set_card_layout (AffariStore *self, gint64 pipeline_id, GPtrArray *
     {
       AffariCardSection *section = g_ptr_array_index (sections, i);
 
-      if (!store_check_text (section->title, STORE_MAX_TITLE_CHARS, TRUE, _("The section name"), error))
+      if (!store_check_line (section->title, STORE_MAX_TITLE_CHARS, TRUE, _("The section name"), error))
         return FALSE;
       if (section->name == NULL || !g_hash_table_add (names, section->name))
         return store_set_invalid (error, _("Two sections have the same name"));

@@ -81,7 +81,7 @@ affari_store_create_pipeline (AffariStore *self, const char *name, GError **erro
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The pipeline name"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The pipeline name"), error))
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
@@ -115,7 +115,7 @@ affari_store_rename_pipeline (AffariStore *self, gint64 pipeline_id, const char 
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The pipeline name"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The pipeline name"), error))
     return FALSE;
   if (store_query_int (self, "SELECT count(*) FROM pipeline WHERE id = ?", pipeline_id, 0) == 0)
     {

@@ -103,6 +103,8 @@ gboolean store_tx_commit (AffariStore *self, GError **error);
 gboolean store_tx_end (AffariStore *self, gboolean ok, GError **error);
 char * store_today (AffariStore *self);
 gboolean store_check_text (const char *text, guint max_chars, gboolean required, const char *what, GError **error);
+/* The same for a one-line text (a title, a name): no line breaks or tabs either. */
+gboolean store_check_line (const char *text, guint max_chars, gboolean required, const char *what, GError **error);
 const char * store_member_name_or_empty (AffariStore *self, gint64 id, char **storage);
 gboolean store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field, const char *old_value, const char *new_value, const char *text, GError **error);
 void store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage);

@@ -41,7 +41,7 @@ affari_store_create_product (AffariStore *self, AffariProduct *product, GError *
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
   currency = affari_product_get_currency (product);
-  if (!store_check_text (affari_product_get_name (product), STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+  if (!store_check_line (affari_product_get_name (product), STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
     return 0;
   if (currency != NULL && !affari_currency_is_valid (currency))
     {
@@ -145,7 +145,7 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
     }
   for (guint i = 0; i < n_rows; i++)
     {
-      if (!store_check_text (rows[i].name, STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+      if (!store_check_line (rows[i].name, STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
         return FALSE;
       if (rows[i].quantity_milli <= 0)
         return store_set_invalid (error, _("The quantity must be greater than zero"));
@@ -269,8 +269,8 @@ affari_store_update_product (AffariStore *self, AffariProduct *product, GError *
   g_return_val_if_fail (AFFARI_IS_PRODUCT (product), FALSE);
 
   currency = affari_product_get_currency (product);
-  if (!store_check_text (affari_product_get_name (product), STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error) ||
-      !store_check_text (affari_product_get_unit (product), STORE_MAX_TITLE_CHARS, FALSE, _("The unit"), error))
+  if (!store_check_line (affari_product_get_name (product), STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error) ||
+      !store_check_line (affari_product_get_unit (product), STORE_MAX_TITLE_CHARS, FALSE, _("The unit"), error))
     return FALSE;
   if (currency != NULL && !affari_currency_is_valid (currency))
     {

@@ -607,7 +607,9 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
 
   if (query != NULL && query->text != NULL && !query->include_deleted && self->has_search_index)
     match = store_search_match_expression (query->text);
-  if (match == NULL && !base_cacheable (query))
+  /* Text with no letter or digit ("%", "#"): the filter looks for it literally, as the count and
+   * the pages do (one filter serves all three). */
+  if (match == NULL && (!base_cacheable (query) || (query->text != NULL && *query->text != '\0')))
     return query_ids (self, query, STORE_SEARCH_IN_SUBQUERY, error);
 
   base = affari_deal_query_copy (query);

@@ -188,7 +188,7 @@ affari_store_save_filter (AffariStore *self, const char *name, const AffariDealQ
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
   g_return_val_if_fail (query != NULL, 0);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name of the filter"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name of the filter"), error))
     return 0;
   trimmed = g_strstrip (g_strdup (name));
 

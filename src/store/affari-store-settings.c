@@ -134,8 +134,8 @@ affari_store_add_team_member (AffariStore *self, const char *name, const char *e
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
-      !store_check_text (email, STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
+      !store_check_line (email, STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
@@ -260,7 +260,7 @@ affari_store_add_list_item (AffariStore *self, AffariListKind kind, const char *
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error))
     return NULL;
   base = code_from_name (name);
   code = g_strdup (base);
@@ -289,7 +289,7 @@ affari_store_rename_list_item (AffariStore *self, AffariListKind kind, const cha
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error))
     return FALSE;
   if (!list_has (self, kind, code))
     {
@@ -424,7 +424,7 @@ affari_store_add_currency (AffariStore *self, const char *code, const char *name
                    code != NULL ? code : "");
       return FALSE;
     }
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, FALSE, _("The name"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, FALSE, _("The name"), error))
     return FALSE;
   if (currency_known (self, upper))
     {
@@ -575,8 +575,8 @@ affari_store_update_team_member (AffariStore *self, gint64 member_id, const char
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
-      !store_check_text (email, STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The name"), error) ||
+      !store_check_line (email, STORE_MAX_TITLE_CHARS, FALSE, _("The e-mail"), error))
     return FALSE;
   if (email != NULL && !email_looks_valid (email))
     {

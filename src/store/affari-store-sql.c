@@ -323,6 +323,18 @@ store_check_text (const char *text, guint max_chars, gboolean required, const ch
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("%s contains invalid characters"), what);
       return FALSE;
     }
+  /* Control characters (a terminal's escapes among them) have no place in a deal: only the
+   * line breaks and tabs of a longer text. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t' && c != '\r')
+        {
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("%s contains control characters"), what);
+          return FALSE;
+        }
+    }
   if (g_utf8_strlen (text, -1) > (glong) max_chars)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
@@ -339,6 +351,19 @@ store_check_text (const char *text, guint max_chars, gboolean required, const ch
           g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("%s cannot be empty"), what);
           return FALSE;
         }
+    }
+  return TRUE;
+}
+
+gboolean
+store_check_line (const char *text, guint max_chars, gboolean required, const char *what, GError **error)
+{
+  if (!store_check_text (text, max_chars, required, what, error))
+    return FALSE;
+  if (text != NULL && strpbrk (text, "\n\r\t") != NULL)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("%s must be one line"), what);
+      return FALSE;
     }
   return TRUE;
 }

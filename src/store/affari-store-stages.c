@@ -228,7 +228,7 @@ affari_store_add_stage (AffariStore *self, gint64 pipeline_id, AffariSemantics s
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("A pipeline has exactly one won stage"));
       return 0;
     }
-  if (!store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The stage name"), error))
+  if (!store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The stage name"), error))
     return 0;
   if (color != NULL && !check_color (color, error))
     return 0;
@@ -290,7 +290,7 @@ affari_store_update_stage (AffariStore *self, gint64 stage_id, const char *name,
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  if (name != NULL && !store_check_text (name, STORE_MAX_TITLE_CHARS, TRUE, _("The stage name"), error))
+  if (name != NULL && !store_check_line (name, STORE_MAX_TITLE_CHARS, TRUE, _("The stage name"), error))
     return FALSE;
   if (color != NULL && !check_color (color, error))
     return FALSE;

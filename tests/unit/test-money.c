@@ -255,6 +255,11 @@ test_parse_rejected (void)
   assert_parse_fails ("1,2,3", not_valid);
   assert_parse_fails ("1,234.5.6", not_valid);
   assert_parse_fails ("1.234,5,6", not_valid);
+  /* A space groups thousands ("1 234"), it does not join two numbers. */
+  assert_parse_fails ("5 5", not_valid);
+  assert_parse_fails ("12 34,50", not_valid);
+  assert_parse_fails ("1 2345", not_valid);
+  assert_parse_fails ("1 23", not_valid);
   assert_parse_fails ("12,345", decimals);
   assert_parse_fails ("1.2345", decimals);
   assert_parse_fails ("0,001", decimals);
