@@ -75,6 +75,93 @@ static const struct {
     N_("The current user %s is not in the team") },
 };
 
+/* The schema the program expects: what its migrations make of an empty database, read from
+ * one made in memory (so that a new migration needs no second list here). */
+static GHashTable *
+expected_schema (GError **error)
+{
+  g_autoptr(AffariStore) model = affari_store_open (NULL, error);
+  GHashTable *objects;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (model == NULL)
+    return NULL;
+  objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  rc = sqlite3_prepare_v2 (model->db,
+                           "SELECT m.type, m.name, NULL FROM sqlite_master m WHERE m.name NOT LIKE 'sqlite_%'"
+                           " UNION ALL SELECT 'column', m.name, c.name FROM sqlite_master m, pragma_table_info (m.name) c"
+                           " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_hash_table_insert (objects,
+                           g_strdup_printf ("%s\x1f%s\x1f%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                                            column != NULL ? column : ""),
+                           g_strdup (column));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return objects;
+}
+
+/* Each table, index, trigger and column the program expects, missing from the file. */
+static gboolean
+check_schema (AffariStore *self, GPtrArray *found, GError **error)
+{
+  g_autoptr(GHashTable) expected = expected_schema (error);
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) keys = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (expected == NULL)
+    return FALSE;
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT m.type, m.name, NULL FROM sqlite_master m WHERE m.name NOT LIKE 'sqlite_%'"
+                           " UNION ALL SELECT 'column', m.name, c.name FROM sqlite_master m, pragma_table_info (m.name) c"
+                           " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_hash_table_add (present, g_strdup_printf ("%s\x1f%s\x1f%s", sqlite3_column_text (stmt, 0),
+                                                  sqlite3_column_text (stmt, 1), column != NULL ? column : ""));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    return store_set_sqlite_error (error, self->db, rc, "schema");
+
+  keys = g_list_sort (g_hash_table_get_keys (expected), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) parts = NULL;
+
+      if (g_hash_table_contains (present, l->data))
+        continue;
+      parts = g_strsplit (l->data, "\x1f", 3);
+      if (g_str_equal (parts[0], "table"))
+        g_ptr_array_add (found, g_strdup_printf (_("The table “%s” is missing"), parts[1]));
+      else if (g_str_equal (parts[0], "index"))
+        g_ptr_array_add (found, g_strdup_printf (_("The index “%s” is missing"), parts[1]));
+      else if (g_str_equal (parts[0], "trigger"))
+        g_ptr_array_add (found, g_strdup_printf (_("The trigger “%s” is missing"), parts[1]));
+      else if (g_str_equal (parts[0], "view"))
+        g_ptr_array_add (found, g_strdup_printf (_("The view “%s” is missing"), parts[1]));
+      else if (g_str_equal (parts[0], "column"))
+        {
+          g_autofree char *table = g_strdup_printf ("table\x1f%s\x1f", parts[1]);
+
+          /* A missing table is said once, not once a column. */
+          if (g_hash_table_contains (present, table))
+            g_ptr_array_add (found, g_strdup_printf (_("The table “%s” lacks the column “%s”"), parts[1], parts[2]));
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
 {
@@ -83,6 +170,9 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
   int rc;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  if (!check_schema (self, found, error))
+    return FALSE;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(100)", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -123,7 +213,9 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
           rc = SQLITE_OK;
         }
       sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE && rc != SQLITE_OK)
+      /* An invariant that cannot even be asked (a table is gone) is a problem the schema check
+       * above has named already. */
+      if (rc != SQLITE_DONE && rc != SQLITE_OK && found->len == 0)
         return store_set_sqlite_error (error, self->db, rc, "check");
     }
 

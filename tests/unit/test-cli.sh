@@ -242,6 +242,29 @@ run "check reads only" 0 --database "$TMP/readonly.db" check
 run "deals reads only" 0 --database "$TMP/readonly.db" deals --json
 check "check and deals left the database byte for byte" cmp -s "$TMP/readonly.db" "$TMP/readonly.orig"
 
+# ---- damaged databases are named as such (issue 16, item 2) ----
+
+if command -v sqlite3 >/dev/null; then
+  DROPPED="$TMP/dropped.db"
+  cp "$DB" "$DROPPED"; rm -f "$DROPPED-wal" "$DROPPED-shm"
+  sqlite3 "$DROPPED" 'DROP TABLE deal_field_value; DROP TRIGGER IF EXISTS deal_search_ai;' >/dev/null
+  run "check of a database with a dropped table" 1 --database "$DROPPED" check
+  check "check names the missing table" grep -q "deal_field_value" "$TMP/out"
+fi
+
+GARBAGE="$TMP/garbage.db"
+sqlite3 "$DB" "VACUUM INTO '$GARBAGE'" >/dev/null 2>&1 || cp "$DB" "$GARBAGE"
+size=$(stat -c %s "$GARBAGE")
+page=4096
+middle=$(( size / page / 2 ))
+head -c $page /dev/urandom | dd of="$GARBAGE" bs=$page seek=$middle conv=notrunc status=none
+run "check of a database with a page of garbage" 1 --database "$GARBAGE" check
+
+TRUNCATED="$TMP/truncated.db"
+sqlite3 "$DB" "VACUUM INTO '$TRUNCATED'" >/dev/null 2>&1 || cp "$DB" "$TRUNCATED"
+truncate -s $(( $(stat -c %s "$TRUNCATED") / 2 )) "$TRUNCATED"
+run "check of a truncated database" 1 --database "$TRUNCATED" check
+
 echo "1..$n"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
