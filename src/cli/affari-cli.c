@@ -123,6 +123,8 @@ print_help (void)
   print_help_item ("check", _("Check the database; exit status 1 when it has problems"));
   print_help_item ("deals [--json]", _("List the deals (not those in the trash)"));
   print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
+  print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
+  print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
   print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   print_help_item ("--database PATH", _("The database to use"));
@@ -696,6 +698,77 @@ cmd_pipelines (Cli *cli)
   return finish_output ();
 }
 
+/* ---- backup and restore ---- */
+
+static int
+one_path_argument (Cli *cli, const char **out_path)
+{
+  if (cli->args->len == 0)
+    return usage_error (_("The command “%s” needs a file name"), cli->command);
+  if (cli->args->len > 1)
+    return usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 1));
+  *out_path = g_ptr_array_index (cli->args, 0);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_backup (Cli *cli)
+{
+  g_autofree char *path = dup_database_path (cli);
+  g_autoptr(AffariStoreCloser) copy = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dest;
+  int status;
+
+  if ((status = one_path_argument (cli, &dest)) != EXIT_SUCCESS)
+    return status;
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    return failure (_("“%s” exists already: choose another name for the backup."), dest);
+
+  /* Only an Affari database is copied, read on a connection of its own. */
+  {
+    g_autoptr(AffariStoreCloser) source = open_store (cli, FALSE);
+
+    if (source == NULL)
+      return EXIT_FAILURE;
+  }
+  if (!affari_store_backup_file (path, dest, NULL, NULL, NULL, &error))
+    return failure ("%s", error->message);
+
+  /* The copy is only a backup if it passes the check. */
+  copy = affari_store_open_read_only (dest, &error);
+  if (copy == NULL || !affari_store_check (copy, &problems, &error))
+    return failure (_("The backup “%s” does not pass the check: %s"), dest,
+                    error != NULL ? error->message : (const char *) g_ptr_array_index (problems, 0));
+  g_print (_("Backup written to %s (%u deals)"), dest, affari_store_count_deals (copy, NULL, NULL));
+  g_print ("\n");
+  return finish_output ();
+}
+
+static int
+cmd_restore (Cli *cli)
+{
+  g_autofree char *path = dup_database_path (cli);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *backup;
+  int status;
+
+  if ((status = one_path_argument (cli, &backup)) != EXIT_SUCCESS)
+    return status;
+  if (!affari_store_restore_file (backup, path, g_get_real_time () / G_USEC_PER_SEC, &kept, &error))
+    return failure ("%s", error->message);
+  g_print (_("Restored %s from %s"), path, backup);
+  g_print ("\n");
+  if (kept != NULL)
+    {
+      g_print (_("The database as it was is kept in %s"), kept);
+      g_print ("\n");
+    }
+  return finish_output ();
+}
+
 /* ---- main ---- */
 
 static int
@@ -709,6 +782,8 @@ run (Cli *cli)
     { "check", cmd_check },
     { "deals", cmd_deals },
     { "pipelines", cmd_pipelines },
+    { "backup", cmd_backup },
+    { "restore", cmd_restore },
   };
 
   if (cli->command == NULL)

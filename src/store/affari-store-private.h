@@ -37,6 +37,7 @@ struct _AffariStore
   GArray *pending;          /* StorePending, emitted after the outermost commit */
   guint tx_depth;
   gboolean read_only;       /* opened with affari_store_open_read_only () */
+  int lock_fd;              /* a shared flock () on the file while it is open for writing */
   guint batch_depth;
   gboolean batch_failed;
   GHashTable *batch_stages; /* stage id → StoreStageInfo, only while a batch holds the write lock */   /* a write inside the batch failed: only a rollback remains */

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -440,6 +441,19 @@ store_open (const char  *path,
         return NULL;
     }
 
+  /* A shared lock on the file while it is open for writing: restoring a backup asks for it
+   * alone (flock () does not meet SQLite's own fcntl () locks). */
+  if (!memory && !read_only)
+    {
+      self->lock_fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (self->lock_fd >= 0 && flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0)
+        {
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_LOCKED,
+                       _("The database “%s” is being restored from a backup: try again in a moment."), path);
+          return NULL;
+        }
+    }
+
   store_configure_sqlite ();
   rc = sqlite3_open_v2 (self->path, &self->db,
                         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -556,6 +570,9 @@ affari_store_close (AffariStore *self)
 {
   g_return_if_fail (AFFARI_IS_STORE (self));
 
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  self->lock_fd = -1;
   if (self->db == NULL)
     return;
   if (self->profile != NULL)
@@ -632,6 +649,7 @@ affari_store_init (AffariStore *self)
 {
   self->statements = g_hash_table_new_full (store_sql_hash, g_str_equal, g_free, finalize_stmt);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
+  self->lock_fd = -1;
 }
 
 void

@@ -65,6 +65,34 @@ const char  *affari_store_get_path          (AffariStore *self);
 int          affari_store_get_schema_version (AffariStore *self);
 void         affari_store_close             (AffariStore *self);
 
+/* ---- backups (affari-store-backup.c): none of these needs an open store, so that they can run
+ * on a worker thread while the window keeps its own connection ---- */
+/* @done of @total pages copied. */
+typedef void (*AffariStoreProgressFunc) (int done, int total, gpointer data);
+/* Writes a consistent copy of the database at @source to @dest (private, 0600; complete or not
+ * there at all), with SQLite's online backup while others keep writing. */
+gboolean     affari_store_backup_file       (const char *source, const char *dest,
+                                             AffariStoreProgressFunc progress, gpointer data,
+                                             GCancellable *cancellable, GError **error);
+/* Where the automatic backups of the database at @db_path live: "backups" beside it. */
+char        *affari_store_backup_dir        (const char *db_path);
+/* Makes today's automatic backup of @db_path unless there is one already (@now, Unix seconds),
+ * keeping the newest seven; @out_path (nullable) gets the new file, NULL when none was needed. */
+gboolean     affari_store_auto_backup       (const char *db_path, gint64 now, char **out_path, GError **error);
+typedef struct {
+  char  *path;
+  gint64 modified;              /* Unix seconds */
+  int    n_deals;               /* -1 when it cannot be read */
+} AffariBackupInfo;
+void         affari_backup_info_free        (AffariBackupInfo *info);
+/* The automatic backups of @db_path, newest first (AffariBackupInfo). */
+GPtrArray   *affari_store_list_backups      (const char *db_path);
+/* Replaces the database at @db_path (closed by everyone: refused while Affari has it open) with
+ * @backup, which must pass affari_store_check (); the database as it was is kept first among the
+ * backups (@out_kept, nullable). */
+gboolean     affari_store_restore_file      (const char *backup, const char *db_path, gint64 now,
+                                             char **out_kept, GError **error);
+
 /* Batches: everything between begin and end is one transaction and one "reset" signal. */
 gboolean     affari_store_begin_batch       (AffariStore *self, GError **error);
 gboolean     affari_store_end_batch         (AffariStore *self, gboolean commit, GError **error);

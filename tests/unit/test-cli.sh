@@ -242,6 +242,31 @@ run "check reads only" 0 --database "$TMP/readonly.db" check
 run "deals reads only" 0 --database "$TMP/readonly.db" deals --json
 check "check and deals left the database byte for byte" cmp -s "$TMP/readonly.db" "$TMP/readonly.orig"
 
+# ---- backup and restore (issue 16) ----
+
+BK="$TMP/backup-source.db"
+run "a database to back up" 0 --database "$BK" demo --deals 40 --seed 4
+run "backup PATH" 0 --database "$BK" backup "$TMP/bk1.db"
+check "the backup is private" test "$(stat -c %a "$TMP/bk1.db")" = 600
+run "check of the backup" 0 --database "$TMP/bk1.db" check
+run "backup refuses to overwrite a file" 1 --database "$BK" backup "$TMP/bk1.db"
+run "backup without a path" 2 --database "$BK" backup
+run "more deals after the backup" 0 --database "$BK" demo --deals 10 --seed 5
+run "restore PATH" 0 --database "$BK" restore "$TMP/bk1.db"
+run "deals after the restore" 0 --database "$BK" deals --json
+check "the restored database has the backup's 40 deals" \
+  "$PYTHON" -c "import json,sys; sys.exit(len(json.load(open('$TMP/out'))) != 40)"
+check "the database as it was is kept among the backups" ls "$TMP"/backups/before-restore-*.db
+if command -v flock >/dev/null; then
+  flock -s "$BK" sleep 3 &
+  sleep 0.3
+  run "restore while the database is open" 1 --database "$BK" restore "$TMP/bk1.db"
+  check "restore says the database is in use, in Italian" grep -qi "sta usando" "$TMP/err"
+  wait
+fi
+: >"$TMP/garbage-backup.db"
+run "restore refuses a file that is not a backup" 1 --database "$BK" restore "$TMP/garbage-backup.db"
+
 # ---- damaged databases are named as such (issue 16, item 2) ----
 
 if command -v sqlite3 >/dev/null; then
