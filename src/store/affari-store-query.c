@@ -308,7 +308,11 @@ order_by (const AffariDealQuery *q, gboolean *needs_stage_join, gboolean *needs_
     case AFFARI_DEAL_SORT_TITLE:
       return desc ? " ORDER BY d.title COLLATE NOCASE DESC, d.id DESC" : " ORDER BY d.title COLLATE NOCASE, d.id";
     case AFFARI_DEAL_SORT_AMOUNT:
-      return desc ? " ORDER BY d.amount DESC, d.id DESC" : " ORDER BY d.amount, d.id";
+      /* Amounts in different currencies cannot be compared (CHF 550 is not between € 527 and
+       * € 600): each currency's deals stand together. The currency follows the amount's
+       * direction, so that descending is the exact reverse and one index on (pipeline_id,
+       * currency, amount) can serve both ways. */
+      return desc ? " ORDER BY d.currency DESC, d.amount DESC, d.id DESC" : " ORDER BY d.currency, d.amount, d.id";
     case AFFARI_DEAL_SORT_DATE_CREATE:
       return desc ? " ORDER BY d.date_create DESC, d.id DESC" : " ORDER BY d.date_create, d.id";
     case AFFARI_DEAL_SORT_DATE_MODIFY:
