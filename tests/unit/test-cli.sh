@@ -131,7 +131,7 @@ assert len(deals) == 300' "$TMP/out"
 
   # A deal closed in an open stage (as a careless import or another tool could leave it).
   cp "$DB" "$TMP/broken.db"
-  sqlite3 "$TMP/broken.db" "UPDATE deal SET closed = 1 WHERE id = (SELECT min(id) FROM deal WHERE semantics = 'P')"
+  sqlite3 "$TMP/broken.db" "UPDATE deal SET closed = 1, closed_at = '2026-01-02' WHERE id = (SELECT min(id) FROM deal WHERE semantics = 'P')"
   run "check on a database with a broken rule" 1 --database "$TMP/broken.db" check
   check "check lists the problem" test -s "$TMP/out"
   check "check counts the problems in Italian" grep -q "problema" "$TMP/err"
