@@ -422,6 +422,14 @@ static const char * const affari_migrations[] = {
   "  ON deal BEGIN" AFFARI_TOTAL_REMOVE ("old") AFFARI_TOTAL_ADD ("new") "END;",
 #undef AFFARI_TOTAL_ADD
 #undef AFFARI_TOTAL_REMOVE
+
+  /* 5: the day a deal was actually closed, apart from its expected close date (close_date, the
+   * plan, Bitrix24's CLOSEDATE), which closing no longer overwrites. */
+  "ALTER TABLE deal ADD COLUMN closed_at TEXT;"
+  /* The old code overwrote the close date of a deal with the day it was closed: for closed deals
+   * that is the day of closing (the plan is lost); without one, the day of the last move. */
+  "UPDATE deal SET closed_at = coalesce(close_date, date(coalesce(moved_time, date_modify), 'unixepoch', 'localtime'))"
+  "  WHERE closed = 1;",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

@@ -234,7 +234,7 @@ store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery 
   filter_add_range (f, today, "d.date_create", &q->created, TRUE, NULL);
   filter_add_range (f, today, "d.begin_date", &q->begin, FALSE, NULL);
   filter_add_range (f, today, "d.close_date", &q->close, FALSE, NULL);
-  filter_add_range (f, today, "d.close_date", &q->closed_on, FALSE, "d.closed = 1");
+  filter_add_range (f, today, "d.closed_at", &q->closed_on, FALSE, "d.closed = 1");
   if (q->repeat == AFFARI_REPEAT_ONLY)
     g_string_append (f->where, " AND (d.is_return_customer = 1 OR d.is_repeated_approach = 1)");
   else if (q->repeat == AFFARI_REPEAT_NONE)

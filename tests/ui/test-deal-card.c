@@ -1417,6 +1417,124 @@ test_ampersand (Fixture       *f,
   AFFARI_TEST_RUN (f, ampersand_body);
 }
 
+/* ------------------------------------------------------------ closing keeps the plan */
+
+static gboolean
+match_mapped_row_containing (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  const char *title;
+
+  if (!ADW_IS_PREFERENCES_ROW (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return title != NULL && strstr (title, data) != NULL;
+}
+
+/* Closing as won from the card: "Data di chiusura prevista" still shows the plan, the day of
+ * closing is shown apart (read-only); "Riapri" hides it and the plan is still there. */
+static void
+close_keeps_expected_date_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariDealCard *card;
+  GtkWidget *close_date_row;
+  AdwMessageDialog *dialog;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autofree char *today = affari_date_today ();
+  g_autofree char *today_text = affari_date_format (today);
+  /* In Italian, as the user reads it. */
+  g_autofree char *closed_line = g_strdup_printf ("Chiuso il %s", today_text);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  close_date_row = row (GTK_WIDGET (card), _("Expected Close Date"));
+  WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (close_date_row)), "15/03/2027") == 0);
+  g_assert_false (affari_test_label_on_screen (GTK_WIDGET (card), closed_line));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "won");
+  affari_test_settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, "2027-03-15");
+  g_clear_object (&deal);
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("Won")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (close_date_row)), ==, "15/03/2027");
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), closed_line));
+  g_assert_true (has_event_containing (store, card_deal_id, closed_line));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.reopen", NULL));
+  affari_test_settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, "2027-03-15");
+  WAIT_UNTIL (!affari_test_label_on_screen (GTK_WIDGET (card), closed_line));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (close_date_row)), ==, "15/03/2027");
+}
+
+static void
+test_close_keeps_expected_date (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  card_deal_id = create_deal (store, "Capannone Brescia", 4500000);
+  deal = affari_store_get_deal (store, card_deal_id, &error);
+  affari_deal_set_close_date (deal, "2027-03-15");
+  g_assert_true (affari_store_update_deal (store, deal, &error));
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, close_keeps_expected_date_body);
+}
+
+/* A quantity changed in the products page: Cronologia says which product and from what to what. */
+static void
+product_change_history_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariDealCard *card;
+  GtkWidget *products, *history;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 1);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  type_and_apply (last_row (products, _("Quantity")), "3");
+
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "history");
+  history = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_HISTORY);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_find_widget (history, match_mapped_row_containing, "Sedia ergonomica: quantità 2 → 3") != NULL);
+}
+
+static void
+test_product_change_history (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(GError) error = NULL;
+  AffariProductRow chair = { .name = (char *) "Sedia ergonomica", .quantity_milli = 2000, .price_netto = 18000,
+                             .discount_type = 2, .tax_rate_bp = 2200 };
+
+  card_deal_id = create_deal (store, "Arredo sala riunioni", 0);
+  g_assert_true (affari_store_set_product_rows (store, card_deal_id, &chair, 1, &error));
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, product_change_history_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -1436,6 +1554,8 @@ main (int   argc,
   g_test_add ("/ui/deal-card/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/ui/deal-card/ampersand", Fixture, NULL, fixture_set_up, test_ampersand, fixture_tear_down);
   g_test_add ("/ui/deal-card/walk-through", Fixture, NULL, fixture_set_up, test_walk_through, fixture_tear_down);
+  g_test_add ("/ui/deal-card/close-keeps-expected-date", Fixture, NULL, fixture_set_up, test_close_keeps_expected_date, fixture_tear_down);
+  g_test_add ("/ui/deal-card/product-change-history", Fixture, NULL, fixture_set_up, test_product_change_history, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -899,7 +899,7 @@ zones_body (Fixture *f)
   after = load_deal (store, f->deals[0]);
   g_assert_cmpint (affari_deal_get_stage_id (after), ==, won_id);
   g_assert_true (affari_deal_get_closed (after));
-  g_assert_cmpstr (affari_deal_get_close_date (after), ==, today);
+  g_assert_cmpstr (affari_deal_get_closed_at (after), ==, today);
   g_clear_object (&after);
 
   /* Lost: a dialog asks why; the reason goes into the history. */

@@ -174,7 +174,7 @@ close_in (AffariDeal *deal, gconstpointer data)
 static gboolean
 closed_in (AffariDeal *deal, gconstpointer data)
 {
-  return affari_deal_get_closed (deal) && date_in (affari_deal_get_close_date (deal), data);
+  return affari_deal_get_closed (deal) && date_in (affari_deal_get_closed_at (deal), data);
 }
 
 static gboolean
@@ -1143,6 +1143,7 @@ test_migration (void)
                          " DROP TRIGGER deal_search_dp_au; DROP TRIGGER deal_search_dp_ad; DROP TRIGGER deal_search_ev_ai;"
                          " DROP TRIGGER deal_search_ev_ad; DROP TRIGGER deal_search_company_au; DROP TRIGGER deal_search_contact_au;"
                          " DROP TABLE stage_total; DROP TRIGGER stage_total_ai; DROP TRIGGER stage_total_ad; DROP TRIGGER stage_total_au;"
+                         " ALTER TABLE deal DROP COLUMN closed_at;"
                          " PRAGMA user_version = 1;\"", path);
   if (!g_spawn_command_line_sync (sql, &out, NULL, &status, NULL) || status != 0)
     {
