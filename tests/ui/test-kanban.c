@@ -334,6 +334,29 @@ board_body (Fixture *f)
   WAIT_UNTIL (affari_kanban_column_get_count (first) == 5);
 }
 
+/* @n small orders ("Ordine 0"…) in the first stage, over the fixture's five; returns the newest. */
+static gint64
+add_orders (Fixture *f,
+            guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
+  gint64 newest = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (affari_store_begin_batch (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ordine %u", i);
+
+      newest = create_deal (store, title, 1000, NULL);
+    }
+  g_assert_true (affari_store_end_batch (store, TRUE, &error));
+  affari_store_close (store);
+
+  return newest;
+}
+
 /* A column of 600 deals: all its rows are there once it is in sight, and getting there read only
  * the deals on screen, not all 600 (which took 150 ms a column and SQLite's whole cache at 100,000
  * deals). */
@@ -369,19 +392,7 @@ static void
 test_big_column (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (affari_store_begin_batch (store, &error));
-  for (guint i = 0; i < 600; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Ordine %u", i);
-
-      big_column_newest = create_deal (store, title, 1000, NULL);
-    }
-  g_assert_true (affari_store_end_batch (store, TRUE, &error));
-  affari_store_close (store);
-  g_clear_object (&store);
+  big_column_newest = add_orders (f, 600);
 
   AFFARI_TEST_RUN (f, big_column_body);
 }
@@ -1114,25 +1125,6 @@ test_quick_create (Fixture       *f,
     g_assert_true (cond);                                                        \
   } G_STMT_END
 
-/* Forty more deals in the first stage, under the fixture's five: the column scrolls. */
-static void
-add_many_deals (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (affari_store_begin_batch (store, &error));
-  for (guint i = 0; i < 40; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Ordine %u", i);
-
-      create_deal (store, title, 1000, NULL);
-    }
-  g_assert_true (affari_store_end_batch (store, TRUE, &error));
-  affari_store_close (store);
-}
-
 static GtkWidget *
 column_scroller (AffariKanbanColumn *column)
 {
@@ -1235,7 +1227,7 @@ static void
 test_new_card_in_view (Fixture       *f,
                        gconstpointer  data)
 {
-  add_many_deals (f);
+  add_orders (f, 40);
   AFFARI_TEST_RUN (f, new_card_in_view_body);
 }
 
@@ -1301,7 +1293,7 @@ static void
 test_filter_scroll (Fixture       *f,
                     gconstpointer  data)
 {
-  add_many_deals (f);
+  add_orders (f, 40);
   AFFARI_TEST_RUN (f, filter_scroll_body);
 }
 
