@@ -1115,16 +1115,6 @@ test_quick_create (Fixture       *f,
 
 /* ------------------------------------------------------------ what a user sees after a change */
 
-/* Runs the main loop until @cond holds, for a second or two at most: what a person notices
- * happens by then (WAIT_UNTIL's minute is for slow work, not for something on screen). */
-#define WAIT_BRIEFLY(cond)                                                       \
-  G_STMT_START {                                                                 \
-    gint64 brief_end_ = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;            \
-    while (!(cond) && g_get_monotonic_time () < brief_end_)                      \
-      affari_test_iterate ();                                                    \
-    g_assert_true (cond);                                                        \
-  } G_STMT_END
-
 static GtkWidget *
 column_scroller (AffariKanbanColumn *column)
 {

@@ -253,6 +253,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
   affari_kanban_card_set_list_item (AFFARI_KANBAN_CARD (card), item);
   affari_kanban_card_set_host (AFFARI_KANBAN_CARD (card), self->host);
+  affari_kanban_card_set_open_on_click (AFFARI_KANBAN_CARD (card), TRUE);
   gtk_list_item_set_child (item, card);
 }
 
@@ -808,7 +809,11 @@ affari_kanban_column_show_quick_create (AffariKanbanColumn *self)
       g_signal_connect (self->quick_create, "finished", G_CALLBACK (on_quick_create_finished_cb), self);
       gtk_revealer_set_child (self->quick_revealer, GTK_WIDGET (self->quick_create));
     }
+  /* At once, not sliding down: a sliding revealer maps its child only at the animation's first
+   * frame, and the keys typed right after the click, before it, went nowhere. Closing slides. */
+  gtk_revealer_set_transition_type (self->quick_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
   gtk_revealer_set_reveal_child (self->quick_revealer, TRUE);
+  gtk_revealer_set_transition_type (self->quick_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   affari_kanban_quick_create_focus_title (self->quick_create);
 }
 
