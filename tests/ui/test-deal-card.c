@@ -351,18 +351,20 @@ edit_deal_body (Fixture *f)
   activities = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   WAIT_UNTIL (gtk_widget_get_mapped (activities));
 
-  /* Closed again without planning: asked again, "Non ora" closes ... */
+  /* Closed again without planning: asked once per opening, so it closes at once; ... */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  affari_test_settle ();
+  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+
+  /* ... opened again it asks again; "Non ora" closes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  affari_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
   dialog = wait_message_dialog ();
   click_response (dialog, "later");
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
 
-  /* ... and is not asked again for this deal: the next close closes at once. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
-  affari_test_settle ();
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
-  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
-  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Back to the activities to plan one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
@@ -1535,6 +1537,278 @@ test_product_change_history (Fixture       *f,
   AFFARI_TEST_RUN (f, product_change_history_body);
 }
 
+/* ------------------------------------------------------------ the keyboard (issue #15) */
+
+static gboolean
+focus_in (AffariWindow *window,
+          GtkWidget    *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* What Esc does where the keyboard focus is: the shortcuts of the focus widget and of its
+ * ancestors, innermost first, as GTK's bubble phase runs them. */
+static void
+press_escape (AffariWindow *window)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+              if (g_strcmp0 (trigger, "Escape") == 0 &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return;
+            }
+        }
+    }
+}
+
+static gint64
+stored_stage (AffariStore *store,
+              gint64       id)
+{
+  g_autoptr(AffariDeal) deal = stored_deal (store, id);
+
+  return affari_deal_get_stage_id (deal);
+}
+
+/* The stage bar's step of @stage_id. */
+static GtkWidget *
+stage_button (AffariDealCard *card,
+              AffariStore    *store,
+              gint64          stage_id)
+{
+  g_autoptr(AffariStage) stage = affari_store_get_stage (store, stage_id, NULL);
+  const char *label = affari_stage_get_name (stage);
+  GtkWidget *bar = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_STAGE_BAR);
+
+  for (GtkWidget *b = gtk_widget_get_first_child (bar); b != NULL; b = gtk_widget_get_next_sibling (b))
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (b), label) == 0)
+      return b;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Opened from a focused Kanban card, the panel takes the focus; Tab and Shift+Tab stay inside it
+ * on widgets the user can see; the stage bar's steps are buttons that keep the focus when Enter
+ * moves the deal; the question about the next activity is asked once per opening, and Esc
+ * answers "Non ora"; Esc gives the focus back to the Kanban card. */
+static void
+keyboard_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariKanbanBoard *board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
+  g_autoptr(AffariDeal) deal = stored_deal (store, card_deal_id);
+  AffariKanbanColumn *column = affari_kanban_board_find_column (board, affari_deal_get_stage_id (deal));
+  gint64 preparation = stage_by_code (store, "PREPARATION");
+  AffariDealCard *card;
+  AdwMessageDialog *dialog;
+  GtkWidget *origin;
+  GtkWidget *step;
+
+  /* Asked once per opening: "Pianifica attività", then closing again does not ask again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
+  dialog = wait_message_dialog ();
+  click_response (dialog, "plan");
+  affari_test_settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL));
+  affari_test_settle ();
+  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
+
+  WAIT_UNTIL (affari_kanban_column_focus_deal (column, card_deal_id));
+  origin = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (origin);
+
+  gtk_widget_activate_action (origin, "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (focus_in (window, GTK_WIDGET (card)));
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_signal_emit_by_name (window, "move-focus", i < 40 ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
+      g_assert_true (focus_in (window, GTK_WIDGET (card)));
+      g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (window))));
+    }
+
+  /* Enter on a step: the deal moves, the focus stays on the step (its ring shows where it is). */
+  step = stage_button (card, store, preparation);
+  g_assert_true (gtk_widget_get_focusable (step));
+  g_assert_true (gtk_widget_grab_focus (step));
+  gtk_widget_activate (step);
+  g_clear_object (&deal);
+  WAIT_UNTIL (stored_stage (store, card_deal_id) == preparation);
+  affari_test_settle ();
+  g_assert_true (focus_in (window, stage_button (card, store, preparation)));
+  g_assert_true (gtk_widget_has_css_class (gtk_root_get_focus (GTK_ROOT (window)), "current"));
+
+  /* Esc: no activity is planned, the question (a new opening); Esc again is "Non ora", and the card closes. */
+  press_escape (window);
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("No Activity Planned"));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "later");
+  g_signal_emit_by_name (dialog, "response", adw_message_dialog_get_close_response (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  affari_test_settle ();
+
+  /* The focus is back on the Kanban card the deal was opened from (it moved to another column). */
+  column = affari_kanban_board_find_column (board, preparation);
+  WAIT_UNTIL (affari_kanban_column_find_card (column, card_deal_id) != NULL &&
+              focus_in (window, gtk_widget_get_parent (affari_kanban_column_find_card (column, card_deal_id))));
+
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+
+  card_deal_id = create_deal (store, "Tastiera e basta", 50000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, keyboard_body);
+}
+
+/* A button of @dialog showing @label. */
+static GtkWidget *
+response_button (AdwMessageDialog *dialog,
+                 const char       *id)
+{
+  GtkWidget *button = affari_test_find_widget (GTK_WIDGET (dialog), match_button_label,
+                                               adw_message_dialog_get_response_label (dialog, id));
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The AdwEntryRow's ✓ (apply) button is on screen. */
+static gboolean
+match_mapped_apply_button (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "adw-entry-apply-symbolic") == 0;
+}
+
+/* Esc in a field being edited takes the edit back (nothing written, the card stays); "Chiudi
+ * l'affare" shows "Vinto" first (on top when stacked, in the suggested place on one line), suggested;
+ * a long title does not widen the panel; no field shows its ✓ when the card opens. */
+static void
+fields_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariDealCard *card;
+  AdwMessageDialog *dialog;
+  GtkWidget *amount_row;
+  GtkWidget *won_button;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autofree char *stored_text = NULL;
+  graphene_rect_t won_bounds;
+  int width;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+
+  /* Esc while typing an amount: the stored amount comes back, nothing is written. */
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  stored_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (amount_row)));
+  g_assert_true (gtk_widget_grab_focus (amount_row));
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "999");
+  press_escape (window);
+  affari_test_settle ();
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, stored_text);
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 50000);
+
+  /* "Chiudi l'affare": "Vinto" is the first answer, suggested and the default. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.finish", NULL));
+  dialog = wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "won");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "won"), ==, ADW_RESPONSE_SUGGESTED);
+  won_button = response_button (dialog, "won");
+  g_assert_true (gtk_widget_compute_bounds (won_button, GTK_WIDGET (dialog), &won_bounds));
+  {
+    g_auto(GStrv) ids = NULL;
+    g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_store_get_default_pipeline_id (store), NULL);
+
+    for (guint i = 0; i < stages->len; i++)
+      {
+        AffariStage *stage = g_ptr_array_index (stages, i);
+        g_autofree char *id = NULL;
+        graphene_rect_t bounds;
+
+        if (affari_stage_get_semantics (stage) != AFFARI_SEMANTICS_FAILURE)
+          continue;
+        id = g_strdup_printf ("lost-%" G_GINT64_FORMAT, affari_stage_get_id (stage));
+        g_assert_true (gtk_widget_compute_bounds (response_button (dialog, id), GTK_WIDGET (dialog), &bounds));
+        /* Stacked: on top of them; on one line: at the end, where the suggested answer goes. */
+        g_assert_true (won_bounds.origin.y < bounds.origin.y ||
+                       (won_bounds.origin.y == bounds.origin.y && won_bounds.origin.x > bounds.origin.x));
+      }
+  }
+  click_response (dialog, "cancel");
+  affari_test_settle ();
+
+  /* A title of 200 characters leaves the panel as wide as a short one. */
+  width = gtk_widget_get_width (GTK_WIDGET (card));
+  {
+    g_autoptr(GString) title = g_string_new ("Fornitura");
+    gint64 long_id;
+
+    while (title->len < 200)
+      g_string_append (title, " e installazione di scaffalature");
+    long_id = create_deal (store, title->str, 1000);
+    gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", long_id);
+    WAIT_UNTIL (affari_deal_card_get_deal_id (card) == long_id);
+  }
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (card)), ==, width);
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+
+  card_deal_id = create_deal (store, "Tende", 50000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, fields_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -1553,6 +1827,8 @@ main (int   argc,
   g_test_add ("/ui/deal-card/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
   g_test_add ("/ui/deal-card/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/ui/deal-card/ampersand", Fixture, NULL, fixture_set_up, test_ampersand, fixture_tear_down);
+  g_test_add ("/ui/deal-card/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui/deal-card/fields-esc-finish-width", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/ui/deal-card/walk-through", Fixture, NULL, fixture_set_up, test_walk_through, fixture_tear_down);
   g_test_add ("/ui/deal-card/close-keeps-expected-date", Fixture, NULL, fixture_set_up, test_close_keeps_expected_date, fixture_tear_down);
   g_test_add ("/ui/deal-card/product-change-history", Fixture, NULL, fixture_set_up, test_product_change_history, fixture_tear_down);
