@@ -38,6 +38,8 @@ struct _AffariDealCardProducts
 
   guint                reveal_tick;    /* keeps a new row in view while it unfolds */
   gint64               reveal_until;
+  gint64               reveal_give_up;
+  double               reveal_height;
   GtkWidget           *reveal_row;
 };
 
@@ -282,7 +284,8 @@ on_reveal_tick_cb (GtkWidget     *widget,
 {
   AffariDealCardProducts *self = AFFARI_DEAL_CARD_PRODUCTS (widget);
   GtkAdjustment *adjustment = page_vadjustment (self);
-  graphene_rect_t bounds;
+  graphene_rect_t bounds = { { 0, 0 }, { 0, 0 } };
+  gboolean growing;
 
   if (adjustment != NULL && self->reveal_row != NULL &&
       gtk_widget_compute_bounds (self->reveal_row, adw_bin_get_child (ADW_BIN (self)), &bounds))
@@ -292,7 +295,11 @@ on_reveal_tick_cb (GtkWidget     *widget,
 
       gtk_adjustment_clamp_page (adjustment, top, bottom);
     }
-  if (g_get_monotonic_time () < self->reveal_until && self->reveal_row != NULL)
+  /* Until the row stops growing (a loaded machine draws the animation in fewer frames). */
+  growing = bounds.size.height != self->reveal_height;
+  self->reveal_height = bounds.size.height;
+  if (self->reveal_row != NULL && g_get_monotonic_time () < self->reveal_give_up &&
+      (growing || g_get_monotonic_time () < self->reveal_until))
     return G_SOURCE_CONTINUE;
   self->reveal_tick = 0;
   self->reveal_row = NULL;
@@ -307,6 +314,8 @@ reveal_row (AffariDealCardProducts *self,
   self->reveal_row = row;
   /* Longer than the expander's animation (250 ms), shorter than a person's next move. */
   self->reveal_until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  self->reveal_give_up = g_get_monotonic_time () + 3 * G_TIME_SPAN_SECOND;
+  self->reveal_height = -1;
   self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_reveal_tick_cb, NULL, NULL);
 }
 
