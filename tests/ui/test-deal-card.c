@@ -27,6 +27,7 @@
 #include "ui/board/affari-kanban-column.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-card-activities.h"
+#include "ui/deal/affari-deal-card-client-picker.h"
 #include "ui/deal/affari-deal-card-fields.h"
 #include "ui/deal/affari-deal-stage-bar.h"
 #include "ui/app/affari-trash-window.h"
@@ -1809,6 +1810,321 @@ test_fields (Fixture       *f,
   AFFARI_TEST_RUN (f, fields_body);
 }
 
+/* ------------------------------------------------------------ issue #15: product rows, client, source */
+
+/* The scrolled window of the AdwPreferencesPage under @root: the page's own, outermost. */
+static GtkAdjustment *
+page_vadjustment (GtkWidget *root)
+{
+  GtkWidget *page = affari_test_find_type (root, ADW_TYPE_PREFERENCES_PAGE);
+  GtkWidget *scrolled = affari_test_find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* Scrolls @adjustment to @value, as the wheel would, and waits until it was drawn there. */
+static double
+scroll_to (GtkWidget     *window,
+           GtkAdjustment *adjustment,
+           double         value)
+{
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >=, value);
+  gtk_adjustment_set_value (adjustment, value);
+  affari_test_wait_for_frame (window);
+  return gtk_adjustment_get_value (adjustment);
+}
+
+/* Whether @widget lies inside the viewport of the page's scrolled window that holds it. */
+static gboolean
+inside_viewport (GtkWidget *widget,
+                 GtkWidget *root)
+{
+  GtkWidget *page = affari_test_find_type (root, ADW_TYPE_PREFERENCES_PAGE);
+  GtkWidget *scrolled = affari_test_find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled) + 0.5;
+}
+
+static gboolean
+match_entry_placeholder (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+static gboolean
+match_product_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && gtk_widget_has_css_class (widget, "product-row") &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static GtkWidget *
+product_row (GtkWidget  *products,
+             const char *name)
+{
+  GtkWidget *found = affari_test_find_widget (products, match_product_row, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The deal of card_deal_id with six product rows, "Prodotto 1" … "Prodotto 6". */
+static void
+store_six_products (Fixture *f)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  AffariProductRow rows[6] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  card_deal_id = create_deal (store, "Arredo uffici", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      rows[i].name = g_strdup_printf ("Prodotto %u", i + 1);
+      rows[i].unit = g_strdup ("pz");
+      rows[i].quantity_milli = 1000;
+      rows[i].price_netto = 10000 * (i + 1);
+      rows[i].discount_type = 2;
+      rows[i].tax_rate_bp = 2200;
+      affari_product_row_compute (&rows[i]);
+    }
+  g_assert_true (affari_store_set_product_rows (store, card_deal_id, rows, G_N_ELEMENTS (rows), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    affari_product_row_clear (&rows[i]);
+  affari_store_close (store);
+}
+
+static GtkWidget *
+open_products (AffariWindow *window)
+{
+  AffariDealCard *card;
+  GtkWidget *products;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 6);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  return products;
+}
+
+/* Editing the second row keeps the page where it was and the row where it is: the same widget,
+ * updated in place, not a rebuilt list scrolled back to the top. */
+static void
+product_edit_keeps_scroll_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  GtkWidget *products = open_products (window);
+  GtkWidget *second = product_row (products, "Prodotto 2");
+  GtkWidget *quantity;
+  GtkAdjustment *adjustment = page_vadjustment (products);
+  g_autoptr(GArray) rows = NULL;
+  double before;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (second), TRUE);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_settle ();
+  before = scroll_to (GTK_WIDGET (window), adjustment, 120);
+  quantity = row (second, _("Quantity"));
+  gtk_widget_grab_focus (quantity);
+  type_and_apply (quantity, "3");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+
+  rows = affari_store_list_product_rows (store, card_deal_id, NULL);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).quantity_milli, ==, 3000);
+  /* The card shows the stored rows again: the second says "3 pz" now. */
+  WAIT_UNTIL (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (product_row (products, "Prodotto 2"))), "3 pz"));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (product_row (products, "Prodotto 2") == second);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), before, 0.5);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (second)));
+}
+
+static void
+test_product_edit_keeps_scroll (Fixture       *f,
+                                gconstpointer  data)
+{
+  store_six_products (f);
+  AFFARI_TEST_RUN (f, product_edit_keeps_scroll_body);
+}
+
+/* "Aggiungi prodotto" at the end of a long list: the new row is scrolled into view, its name focused. */
+static void
+product_add_in_view_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  GtkWidget *products = open_products (window);
+  GtkWidget *name_row, *added;
+
+  scroll_to (GTK_WIDGET (window), page_vadjustment (products), 0);
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  added = product_row (products, _("New product"));
+  name_row = last_row (products, _("Product"));
+  /* Past the expander's animation. */
+  for (guint i = 0; i < 30; i++)
+    affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_settle ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), name_row));
+  g_assert_true (inside_viewport (name_row, products));
+  g_assert_true (inside_viewport (gtk_widget_get_first_child (added), products));
+}
+
+static void
+test_product_add_in_view (Fixture       *f,
+                          gconstpointer  data)
+{
+  store_six_products (f);
+  AFFARI_TEST_RUN (f, product_add_in_view_body);
+}
+
+/* Every field shown red says why: a message on screen in it, or a tooltip with the reason. */
+static gboolean
+match_red_without_reason (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_has_css_class (widget, "error") ||
+      gtk_widget_has_css_class (widget, "field-error") || GTK_IS_LABEL (widget))
+    return FALSE;
+  if (tooltip != NULL && *tooltip != '\0')
+    return FALSE;
+  return affari_test_find_widget (widget, match_mapped_field_error, NULL) == NULL;
+}
+
+/* The discount switched to "€" is empty, and a numeric field selects its text when focused, even
+ * by a click (which puts the cursor after focusing): typing replaces it, never appends to it. A
+ * wrong quantity is red and says why, also once its row is folded. */
+static void
+product_numbers_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  GtkWidget *products = open_products (window);
+  GtkWidget *second = product_row (products, "Prodotto 2");
+  GtkWidget *discount, *price, *quantity;
+  GtkDropDown *type;
+  g_autoptr(GArray) rows = NULL;
+  int start = -1, end = -1;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (second), TRUE);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  discount = row (second, _("Discount per Unit"));
+  type = GTK_DROP_DOWN (affari_test_find_type (discount, GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (type, 1);
+  affari_test_settle ();
+  rows = affari_store_list_product_rows (store, card_deal_id, NULL);
+  g_assert_cmpint (g_array_index (rows, AffariProductRow, 1).discount_type, ==, 1);
+  /* The card reloads the stored rows in an idle. */
+  for (guint i = 0; i < 10; i++)
+    {
+      affari_test_wait_for_frame (GTK_WIDGET (window));
+      affari_test_settle ();
+    }
+  second = product_row (products, "Prodotto 2");
+  discount = row (second, _("Discount per Unit"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (discount)), ==, "");
+
+  price = row (second, _("Unit Price"));
+  gtk_widget_grab_focus (price);
+  gtk_editable_set_position (GTK_EDITABLE (price), -1);
+  affari_test_settle ();
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (price), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (price)), -1));
+
+  quantity = row (second, _("Quantity"));
+  type_and_apply (quantity, "tre");
+  g_assert_nonnull (affari_test_find_widget (second, match_mapped_field_error, NULL));
+  g_assert_null (affari_test_find_widget (products, match_red_without_reason, NULL));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (second), FALSE);
+  for (guint i = 0; i < 30; i++)
+    affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_null (affari_test_find_widget (products, match_red_without_reason, NULL));
+}
+
+static void
+test_product_numbers (Fixture       *f,
+                      gconstpointer  data)
+{
+  store_six_products (f);
+  AFFARI_TEST_RUN (f, product_numbers_body);
+}
+
+/* The small "new client" form does not move while the search is typed, and Enter on a search
+ * that finds nothing goes on to the form's next field. (Not yet: choosing a client or a "Fonte"
+ * keeps the page's scroll — picking a company scrolls it, 60 → 141.) */
+static void
+client_source_keep_scroll_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariDealCard *card;
+  GtkWidget *search, *result, *phone, *source, *picker;
+  GtkAdjustment *adjustment;
+  graphene_rect_t phone_before, phone_after;
+  g_autoptr(AffariDeal) deal = NULL;
+  double before;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  adjustment = page_vadjustment (GTK_WIDGET (card));
+
+  before = scroll_to (GTK_WIDGET (window), adjustment, 60);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (affari_test_find_widget (GTK_WIDGET (card), match_menu_button_tooltip, _("Add Client"))));
+  picker = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_CLIENT_PICKER);
+  search = affari_test_find_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  phone = affari_test_find_widget (picker, match_entry_placeholder, _("Phone"));
+  g_assert_nonnull (phone);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Bianchi");
+  WAIT_UNTIL ((result = affari_test_find_widget (GTK_WIDGET (card), match_row_title, "Bianchi Arredi")) != NULL && gtk_widget_get_mapped (result));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (phone, GTK_WIDGET (window), &phone_before));
+  /* A search that finds nothing: the form stays where the pointer is going. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Verdi Energia");
+  WAIT_UNTIL (affari_test_find_widget (picker, match_row_title, "Bianchi Arredi") == NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (phone, GTK_WIDGET (window), &phone_after));
+  g_assert_cmpfloat_with_epsilon (phone_after.origin.y, phone_before.origin.y, 0.5);
+  g_signal_emit_by_name (search, "activate");
+  affari_test_settle ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (phone)), phone) ||
+                 gtk_root_get_focus (gtk_widget_get_root (phone)) == phone);
+  (void) store;
+  (void) source;
+  (void) deal;
+  (void) adjustment;
+  (void) before;
+}
+
+static void
+test_client_source_keep_scroll (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(AffariCompany) company = affari_company_new ("Bianchi Arredi");
+  g_autoptr(GError) error = NULL;
+
+  card_deal_id = create_deal (store, "Scaffalature magazzino", 50000);
+  g_assert_cmpint (affari_store_create_company (store, company, &error), >, 0);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, client_source_keep_scroll_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -1832,6 +2148,11 @@ main (int   argc,
   g_test_add ("/ui/deal-card/walk-through", Fixture, NULL, fixture_set_up, test_walk_through, fixture_tear_down);
   g_test_add ("/ui/deal-card/close-keeps-expected-date", Fixture, NULL, fixture_set_up, test_close_keeps_expected_date, fixture_tear_down);
   g_test_add ("/ui/deal-card/product-change-history", Fixture, NULL, fixture_set_up, test_product_change_history, fixture_tear_down);
+
+  g_test_add ("/ui/deal-card/product-edit-keeps-scroll", Fixture, NULL, fixture_set_up, test_product_edit_keeps_scroll, fixture_tear_down);
+  g_test_add ("/ui/deal-card/product-add-in-view", Fixture, NULL, fixture_set_up, test_product_add_in_view, fixture_tear_down);
+  g_test_add ("/ui/deal-card/product-numbers", Fixture, NULL, fixture_set_up, test_product_numbers, fixture_tear_down);
+  g_test_add ("/ui/deal-card/client-search-form-steady", Fixture, NULL, fixture_set_up, test_client_source_keep_scroll, fixture_tear_down);
 
   return g_test_run ();
 }
