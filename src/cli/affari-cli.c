@@ -481,6 +481,7 @@ deal_to_json (JsonBuilder *builder,
   add_string_or_null (builder, "date_create", date_create);
   add_string_or_null (builder, "begin_date", affari_deal_get_begin_date (deal));
   add_string_or_null (builder, "close_date", affari_deal_get_close_date (deal));
+  add_string_or_null (builder, "closed_at", affari_deal_get_closed_at (deal));
   json_builder_set_member_name (builder, "is_return_customer");
   json_builder_add_boolean_value (builder, affari_deal_get_is_return_customer (deal));
 

@@ -170,7 +170,7 @@ write_deals (AffariStore  *store,
   g_autoptr(GPtrArray) header = g_ptr_array_new ();
   const char *fixed[] = {
     "ID", _("Title"), _("Stage"), _("Amount"), _("Currency"), _("Client"), _("Contact"), _("Responsible"),
-    _("Created"), _("Start date"), _("Expected close"), _("Type"), _("Source"), _("Probability"), _("Comment"),
+    _("Created"), _("Start date"), _("Expected close"), _("Closed on"), _("Type"), _("Source"), _("Probability"), _("Comment"),
   };
   const guint n_fixed = G_N_ELEMENTS (fixed);
 
@@ -235,6 +235,7 @@ write_deals (AffariStore  *store,
           g_ptr_array_add (row, created_text);
           g_ptr_array_add (row, (gpointer) affari_deal_get_begin_date (deal));
           g_ptr_array_add (row, (gpointer) affari_deal_get_close_date (deal));
+          g_ptr_array_add (row, (gpointer) affari_deal_get_closed_at (deal));
           g_ptr_array_add (row, (gpointer) affari_deal_get_type_id (deal));
           g_ptr_array_add (row, (gpointer) affari_deal_get_source_id (deal));
           g_ptr_array_add (row, probability);

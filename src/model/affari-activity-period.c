@@ -60,7 +60,57 @@ instant_of (const GDate *date,
   return dt != NULL ? g_date_time_to_unix (dt) : 0;
 }
 
+/* Whether @hour:@minute:@second lies in the working day (its last hour included: "by the end of
+ * the day" is a deadline a seller sets). */
+static gboolean
+inside_working_day (int hour,
+                    int minute,
+                    int second)
+{
+  int seconds = (hour * 60 + minute) * 60 + second;
+
+  return seconds >= AFFARI_WORKDAY_FIRST_HOUR * 3600 && seconds <= AFFARI_WORKDAY_LAST_HOUR * 3600;
+}
+
+/* "Today" for an activity whose time of day is @hour:@minute:@second: that time when it is still
+ * ahead and a working time, else the next working hour; FALSE once the working day is over.
+ * Hours are counted on the wall clock, not from the Unix epoch: a zone half an hour off UTC
+ * has its full hours at :30 UTC. */
+static gboolean
+today_at_working_hour (const GDate *today,
+                       GTimeZone   *tz,
+                       gint64       now,
+                       int          hour,
+                       int          minute,
+                       int          second,
+                       gint64      *result)
+{
+  GDate date;
+  int now_hour;
+  gint64 kept;
+
+  kept = instant_of (today, tz, hour, minute, second);
+  if (kept > now && inside_working_day (hour, minute, second))
+    {
+      *result = kept;
+      return TRUE;
+    }
+
+  date_of (now, tz, &date, &now_hour, NULL, NULL);
+  now_hour = MAX (now_hour + 1, AFFARI_WORKDAY_FIRST_HOUR);
+  if (now_hour > AFFARI_WORKDAY_LAST_HOUR)
+    return FALSE;
+  *result = instant_of (today, tz, now_hour, 0, 0);
+  return *result > now;
+}
+
 /* ------------------------------------------------------------ public API */
+
+gboolean
+affari_working_day (GDateWeekday weekday)
+{
+  return weekday >= G_DATE_MONDAY && weekday <= G_DATE_FRIDAY;
+}
 
 void
 affari_period_bounds_compute (AffariPeriodBounds *bounds,
@@ -159,7 +209,7 @@ affari_activity_period_reschedule (gint64                now,
   g_autoptr(GTimeZone) zone = zone_or_local (tz);
   AffariPeriodBounds bounds;
   GDate today, day;
-  int hour = 9, minute = 0, second = 0;
+  int hour = AFFARI_WORKDAY_FIRST_HOUR, minute = 0, second = 0;
   gint64 result = 0;
 
   g_return_val_if_fail (out_deadline != NULL, FALSE);
@@ -197,27 +247,34 @@ affari_activity_period_reschedule (gint64                now,
   switch (period)
     {
     case AFFARI_ACTIVITY_PERIOD_TODAY:
-      result = instant_of (&today, zone, hour, minute, second);
-      if (result <= now)
+      if (!today_at_working_hour (&today, zone, now, hour, minute, second, &result))
         {
-          /* That time has passed: the next full hour, still today. */
-          result = now - (now % 3600) + 3600;
-          if (result >= bounds.tomorrow_start)
-            result = MAX (now, bounds.tomorrow_start - 60);
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
+                       /* Translators: refused when an activity is moved to "Today" after the
+                        * working day; %02d is its last hour (18). */
+                       _("The working day ends at %02d:00: plan it for a later day, or set its time in the deal"),
+                       AFFARI_WORKDAY_LAST_HOUR);
+          return FALSE;
         }
       break;
 
     case AFFARI_ACTIVITY_PERIOD_THIS_WEEK:
-      day = today;
-      g_date_add_days (&day, 1);
       if (g_date_get_weekday (&today) == G_DATE_SUNDAY)
         {
           g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
                                _("This week has no day left after today"));
           return FALSE;
         }
-      /* The period starts tomorrow; from Tuesday to Friday that is the first working day, and
-       * after Friday only the weekend is left, whose first day it stays. */
+      /* The period runs from tomorrow to Sunday: its first working day, or tomorrow when only
+       * the weekend is left. */
+      day = today;
+      g_date_add_days (&day, 1);
+      for (GDate probe = day; g_date_get_weekday (&probe) != G_DATE_MONDAY; g_date_add_days (&probe, 1))
+        if (affari_working_day (g_date_get_weekday (&probe)))
+          {
+            day = probe;
+            break;
+          }
       result = instant_of (&day, zone, hour, minute, second);
       break;
 

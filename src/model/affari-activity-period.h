@@ -21,6 +21,14 @@ typedef enum {
   AFFARI_N_ACTIVITY_PERIODS
 } AffariActivityPeriod;
 
+/* The working day, the one definition every period rule uses: Monday to Friday, from
+ * AFFARI_WORKDAY_FIRST_HOUR:00 to AFFARI_WORKDAY_LAST_HOUR:00 (wall-clock time). */
+#define AFFARI_WORKDAY_FIRST_HOUR 9
+#define AFFARI_WORKDAY_LAST_HOUR  18
+
+/* Whether @weekday is a working day (Monday–Friday). */
+gboolean             affari_working_day               (GDateWeekday weekday);
+
 /* Where the periods start, in Unix seconds, as seen at a given moment in a given time zone. */
 typedef struct {
   gint64 now;
@@ -42,12 +50,17 @@ AffariActivityPeriod affari_activity_period_classify  (const AffariPeriodBounds 
 const char          *affari_activity_period_label     (AffariActivityPeriod period);
 /* "overdue", "today", "this-week", "next-week", "later", "none" (widget names, CSS, tests). */
 const char          *affari_activity_period_to_string (AffariActivityPeriod period);
-/* The new deadline of an activity due at @deadline (0 when it has none yet: 09:00 is used) moved
- * into @period, as seen at @now in @tz (NULL = local):
+/* The new deadline of an activity due at @deadline (0 when it has none yet: the working day's first
+ * hour is used) moved into @period, as seen at @now in @tz (NULL = local), with the working day defined above:
  *  - the time of day is kept (wall-clock time, across DST changes);
- *  - Today: today at that time; when that time has passed, the next full hour (at most 23:59);
- *  - This week: the first working day (Monday–Friday) from tomorrow to Sunday, or tomorrow when
- *    only the weekend is left; fails on Sunday, when the week has no day left;
+ *  - Today: today at that time when it is still ahead and inside the working day; otherwise the
+ *    next working hour (the first full hour after @now, AFFARI_WORKDAY_FIRST_HOUR at the
+ *    earliest, AFFARI_WORKDAY_LAST_HOUR — the end of the working day — at the latest). Once the
+ *    working day is over it fails with a sentence saying so: a seller asking for "today" at
+ *    19:40 does not mean 20:00 or midnight, and a time already past would show as overdue at
+ *    once. "Today" on a weekend day is taken at its word, with the same hours;
+ *  - This week: the first working day from tomorrow to Sunday, or tomorrow when only the weekend
+ *    is left; fails on Sunday, when the week has no day left;
  *  - Next week: next Monday; Later: the Monday after next;
  *  - an activity already in @period keeps its deadline;
  *  - Overdue and No activity are refused (AFFARI_ERROR_INVALID, with a sentence to show). */

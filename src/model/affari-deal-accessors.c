@@ -289,6 +289,13 @@ affari_deal_set_close_date (AffariDeal *self,
 }
 
 const char *
+affari_deal_get_closed_at (AffariDeal *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);
+  return self->closed_at;
+}
+
+const char *
 affari_deal_get_comments (AffariDeal *self)
 {
   g_return_val_if_fail (AFFARI_IS_DEAL (self), NULL);

@@ -32,6 +32,7 @@ struct _AffariDeal
   gint64 quote_id;
   char *begin_date;
   char *close_date;
+  char *closed_at;
   char *comments;
   gint64 assigned_by_id;
   char *assigned_name;

@@ -84,7 +84,7 @@ typedef struct {
   AffariDateRange created;      /* date_create */
   AffariDateRange begin;        /* begin_date (Data di inizio) */
   AffariDateRange close;        /* close_date (Data di chiusura prevista) */
-  AffariDateRange closed_on;    /* close_date of closed deals */
+  AffariDateRange closed_on;    /* closed_at: the day closed deals were closed */
   AffariRepeatFilter repeat;
   AffariActivityFilter activity;
   GArray *field_criteria;       /* AffariFieldCriterion, all must hold; at most one per field */

@@ -54,6 +54,7 @@ static const Field fields[N_PROPS] = {
   [PROP_QUOTE_ID] = FIELD (quote_id, INT64),
   [PROP_BEGIN_DATE] = FIELD (begin_date, STRING),
   [PROP_CLOSE_DATE] = FIELD (close_date, STRING),
+  [PROP_CLOSED_AT] = FIELD (closed_at, STRING),
   [PROP_COMMENTS] = FIELD (comments, STRING),
   [PROP_ASSIGNED_BY_ID] = FIELD (assigned_by_id, INT64),
   [PROP_ASSIGNED_NAME] = FIELD (assigned_name, STRING),
@@ -388,6 +389,7 @@ affari_deal_class_init (AffariDealClass *klass)
   properties[PROP_QUOTE_ID] = int64_property ("quote-id", TRUE);
   properties[PROP_BEGIN_DATE] = string_property ("begin-date", TRUE);
   properties[PROP_CLOSE_DATE] = string_property ("close-date", TRUE);
+  properties[PROP_CLOSED_AT] = string_property ("closed-at", FALSE);
   properties[PROP_COMMENTS] = string_property ("comments", TRUE);
   properties[PROP_ASSIGNED_BY_ID] = int64_property ("assigned-by-id", TRUE);
   properties[PROP_ASSIGNED_NAME] = string_property ("assigned-name", FALSE);

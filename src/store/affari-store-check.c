@@ -53,6 +53,8 @@ static const struct {
     N_("Deal %s has the wrong stage semantics") },
   { "SELECT d.id FROM deal d WHERE d.closed <> (d.semantics <> 'P')",
     N_("Deal %s is closed in an open stage, or open in a closed one") },
+  { "SELECT d.id FROM deal d WHERE d.closed <> (d.closed_at IS NOT NULL)",
+    N_("Deal %s is closed without a closing date, or open with one") },
   { "SELECT d.id FROM deal d WHERE d.is_manual_amount = 0"
     " AND EXISTS (SELECT 1 FROM deal_product WHERE deal_id = d.id)"
     " AND d.amount <> (SELECT sum(row_total) FROM deal_product WHERE deal_id = d.id)",

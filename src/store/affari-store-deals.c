@@ -79,6 +79,7 @@ fill_deal (AffariDeal *deal, sqlite3_stmt *stmt)
   deal->position = sqlite3_column_double (stmt, c++);
   deal->next_activity = INT64 ();
   deal->deleted_at = INT64 ();
+  deal->closed_at = TEXT ();
 #undef TEXT
 #undef INT64
 #undef BOOL
@@ -282,11 +283,12 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
     " currency, amount, is_manual_amount, tax_value, company_id, lead_id, quote_id, begin_date, close_date,"
     " comments, assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
     " is_recurring, is_return_customer, is_repeated_approach, source_id, source_description, additional_info,"
-    " originator_id, origin_id)"
+    " originator_id, origin_id, closed_at)"
     " VALUES (trim(?1), coalesce(?2, (SELECT code FROM deal_type ORDER BY sort LIMIT 1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
     " coalesce(?10, (SELECT value FROM setting WHERE key = 'base_currency'), 'EUR'), ?11, ?12, ?13, ?14, ?15, ?16,"
     " coalesce(?17, ?33), coalesce(?18, date(coalesce(?17, ?33), '+7 days')), ?19, ?20, ?21, ?21, ?21, ?22, ?22, ?22,"
-    " ?23, ?24, ?25, coalesce(?26, (SELECT code FROM deal_source ORDER BY sort LIMIT 1)), ?27, ?28, ?29, ?30)", error) : NULL;
+    " ?23, ?24, ?25, coalesce(?26, (SELECT code FROM deal_source ORDER BY sort LIMIT 1)), ?27, ?28, ?29, ?30,"
+    " CASE WHEN ?7 THEN ?33 END)", error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -337,6 +339,9 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
     }
   ok = ok && store_add_event (self, id, AFFARI_EVENT_CREATED, NULL, NULL, info.name,
                         _("Deal created"), error);
+  /* Entered directly in a won or lost stage: closed on the day it was entered. */
+  if (ok && info.semantics != AFFARI_SEMANTICS_PROCESS)
+    ok = store_add_closed_at_event (self, id, today, error);
   ok = ok && store_add_stage_history (self, id, 1, deal->pipeline_id, info.semantics, deal->stage_id, error);
   if (ok)
     store_queue_deal (self, id, 0, deal->stage_id);

@@ -303,6 +303,17 @@ store_stage_info (AffariStore *self, gint64 stage_id, StoreStageInfo *info, GErr
   return found;
 }
 
+/* The history's line for the day a deal was closed: "Chiuso il 03/12/2026". */
+gboolean
+store_add_closed_at_event (AffariStore *self, gint64 deal_id, const char *day, GError **error)
+{
+  g_autofree char *day_text = affari_date_format (day);
+  /* Translators: a history event and a line of the deal card; %s is a date. */
+  g_autofree char *text = g_strdup_printf (_("Closed on %s"), day_text);
+
+  return store_add_event (self, deal_id, AFFARI_EVENT_FIELD, "CLOSED_AT", NULL, day_text, text, error);
+}
+
 /* Closes or reopens on the way into a stage; writes the move's history. */
 gboolean
 store_write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
@@ -316,9 +327,12 @@ store_write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
   gboolean was_closed = old_semantics != AFFARI_SEMANTICS_PROCESS;
   gboolean ok;
 
+  /* The expected close date (CLOSEDATE) is the person's plan and stays as it is; the day of
+   * closing has its own column: set on closing (again when a won deal is lost or the other way
+   * round), kept on a move between lost stages, cleared on reopening. */
   stmt = store_prepare (self,
     "UPDATE deal SET stage_id = ?1, semantics = ?2, position = ?3, closed = ?4,"
-    " close_date = CASE WHEN ?4 AND NOT closed THEN ?5 ELSE close_date END,"
+    " closed_at = CASE WHEN NOT ?4 THEN NULL WHEN closed AND semantics = ?2 THEN coalesce(closed_at, ?5) ELSE ?5 END,"
     " moved_by_id = ?6, moved_time = ?7, modify_by_id = ?6, date_modify = ?7"
     " WHERE id = ?8", error);
   if (stmt == NULL)
@@ -347,6 +361,7 @@ store_write_stage_change (AffariStore *self, gint64 deal_id, gint64 pipeline_id,
       else
         text = reason && *reason ? g_strdup_printf (_("Deal lost: %s"), reason) : g_strdup (_("Deal lost"));
       ok = store_add_event (self, deal_id, AFFARI_EVENT_CLOSED, "CLOSED", "N", "Y", text, error);
+      ok = ok && store_add_closed_at_event (self, deal_id, today, error);
     }
   else if (ok && !closing && was_closed)
     ok = store_add_event (self, deal_id, AFFARI_EVENT_REOPENED, "CLOSED", "Y", "N", _("Deal reopened"), error);

@@ -107,6 +107,8 @@ gboolean store_check_text (const char *text, guint max_chars, gboolean required,
 /* The same for a one-line text (a title, a name): no line breaks or tabs either. */
 gboolean store_check_line (const char *text, guint max_chars, gboolean required, const char *what, GError **error);
 const char * store_member_name_or_empty (AffariStore *self, gint64 id, char **storage);
+/* The event "Closed on <day>" (@day "YYYY-MM-DD"). */
+gboolean store_add_closed_at_event (AffariStore *self, gint64 deal_id, const char *day, GError **error);
 gboolean store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field, const char *old_value, const char *new_value, const char *text, GError **error);
 void store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage);
 /* The same, saying where the deal landed in its new stage (AFFARI_CHANGE_INDEX_* or a position). */
@@ -217,7 +219,7 @@ gboolean store_insert_stages (AffariStore *self, gint64 pipeline_id, const char 
   " d.is_recurring, d.is_return_customer, d.is_repeated_approach, d.source_id, d.source_description," \
   " d.additional_info, d.originator_id, d.origin_id, d.position," \
   " (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0)," \
-  " d.deleted_at"
+  " d.deleted_at, d.closed_at"
 #define STORE_DEAL_FROM \
   " FROM deal d LEFT JOIN company co ON co.id = d.company_id LEFT JOIN team_member tm ON tm.id = d.assigned_by_id"
 AffariDeal * store_deal_from_row (sqlite3_stmt *stmt);

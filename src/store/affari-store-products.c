@@ -124,6 +124,97 @@ store_recompute_amount (AffariStore *self, gint64 deal_id, GError **error)
   return store_step_done (self, stmt, error);
 }
 
+/* A quantity in thousandths as people write it, with the locale's decimal comma: "2", "3,5". */
+static char *
+quantity_text (gint64 milli)
+{
+  return g_strdup_printf ("%.15g", (double) milli / 1000.0);
+}
+
+/* A rate in basis points: "10 %", "12,5 %". */
+static char *
+percent_text (int bp)
+{
+  return g_strdup_printf ("%.15g %%", (double) bp / 100.0);
+}
+
+static char *
+discount_text (const AffariProductRow *row, const char *currency)
+{
+  return row->discount_type == 1 ? affari_money_format (row->discount_sum, currency) : percent_text (row->discount_rate_bp);
+}
+
+static char *
+tax_text (const AffariProductRow *row)
+{
+  return row->tax_rate_bp < 0 ? g_strdup (_("no VAT")) : percent_text (row->tax_rate_bp);
+}
+
+/* "Sedia: quantità 2 → 3" when @old_text and @new_text differ; takes both. */
+static void
+note_row_change (GPtrArray *parts, const char *format, const char *name, char *old_text, char *new_text)
+{
+  if (g_strcmp0 (old_text, new_text) != 0)
+    g_ptr_array_add (parts, g_strdup_printf (format, name, old_text, new_text));
+  g_free (old_text);
+  g_free (new_text);
+}
+
+static gboolean
+same_product (const AffariProductRow *old_row, const AffariProductRow *row)
+{
+  g_autofree char *name = g_strstrip (g_strdup (row->name != NULL ? row->name : ""));
+
+  return old_row->product_id == row->product_id && g_strcmp0 (old_row->name, name) == 0;
+}
+
+/* What the new rows change of the old ones, one sentence each: rows added or removed by their
+ * product's name, and for the same product a quantity, price, discount or VAT from → to. A row
+ * is the same when it keeps its id, else when it names the same product. */
+static GPtrArray *
+describe_row_changes (GArray *old_rows, const AffariProductRow *rows, guint n_rows, const char *currency)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *used = g_new0 (gboolean, old_rows->len + 1);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const AffariProductRow *row = &rows[i];
+      const AffariProductRow *was;
+      g_autofree char *name = g_strstrip (g_strdup (row->name != NULL ? row->name : ""));
+      AffariProductRow computed = *row;
+      int found = -1;
+
+      for (guint j = 0; found < 0 && row->id != 0 && j < old_rows->len; j++)
+        if (!used[j] && g_array_index (old_rows, AffariProductRow, j).id == row->id)
+          found = (int) j;
+      for (guint j = 0; found < 0 && j < old_rows->len; j++)
+        if (!used[j] && same_product (&g_array_index (old_rows, AffariProductRow, j), row))
+          found = (int) j;
+      if (found < 0)
+        {
+          g_ptr_array_add (parts, g_strdup_printf (_("Product added: %s"), name));
+          continue;
+        }
+      used[found] = TRUE;
+      was = &g_array_index (old_rows, AffariProductRow, found);
+      affari_product_row_compute (&computed);
+      /* Translators: a product row's change in the history, "Sedia: quantità 2 → 3". */
+      note_row_change (parts, _("%s: quantity %s → %s"), name, quantity_text (was->quantity_milli),
+                       quantity_text (computed.quantity_milli));
+      note_row_change (parts, _("%s: price %s → %s"), name, affari_money_format (was->price_netto, currency),
+                       affari_money_format (computed.price_netto, currency));
+      note_row_change (parts, _("%s: discount %s → %s"), name, discount_text (was, currency),
+                       discount_text (&computed, currency));
+      note_row_change (parts, _("%s: VAT %s → %s"), name, tax_text (was), tax_text (&computed));
+    }
+  for (guint j = 0; j < old_rows->len; j++)
+    if (!used[j])
+      g_ptr_array_add (parts, g_strdup_printf (_("Product removed: %s"), g_array_index (old_rows, AffariProductRow, j).name));
+
+  return parts;
+}
+
 gboolean
 affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariProductRow *rows,
                                guint n_rows, GError **error)
@@ -133,6 +224,7 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
   g_autofree char *currency = NULL;
   g_autofree char *total_text = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GArray) old_rows = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -157,7 +249,9 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  ok = store_exec (self, error, "DELETE FROM deal_product WHERE deal_id = ?", "x", (gint64) (deal_id));
+  old_rows = affari_store_list_product_rows (self, deal_id, error);
+  ok = old_rows != NULL;
+  ok = ok && store_exec (self, error, "DELETE FROM deal_product WHERE deal_id = ?", "x", (gint64) (deal_id));
   if (ok)
     stmt = store_prepare (self,
       "INSERT INTO deal_product (deal_id, product_id, name, quantity_milli, unit, price_netto, price_exclusive,"
@@ -195,11 +289,24 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
   ok = ok && store_recompute_amount (self, deal_id, error);
   if (ok)
     {
+      g_autoptr(GPtrArray) parts = NULL;
+
       currency = store_query_text (self, "SELECT currency FROM deal WHERE id = ?", deal_id);
       total_text = affari_money_format (total, currency);
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Products: %u row, total %s",
-                                           "Products: %u rows, total %s", n_rows),
-                              n_rows, total_text);
+      parts = describe_row_changes (old_rows, rows, n_rows, currency);
+      if (parts->len > 0)
+        {
+          g_autofree char *changes = NULL;
+
+          g_ptr_array_add (parts, NULL);
+          changes = g_strjoinv ("; ", (char **) parts->pdata);
+          /* Translators: %s are the changes of the product rows, then the new total. */
+          text = g_strdup_printf (_("%s (total %s)"), changes, total_text);
+        }
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Products: %u row, total %s",
+                                             "Products: %u rows, total %s", n_rows),
+                                n_rows, total_text);
       ok = store_add_event (self, deal_id, AFFARI_EVENT_PRODUCT, "PRODUCT_ROWS", NULL, total_text, text, error);
     }
   if (ok)

@@ -234,7 +234,7 @@ store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery 
   filter_add_range (f, today, "d.date_create", &q->created, TRUE, NULL);
   filter_add_range (f, today, "d.begin_date", &q->begin, FALSE, NULL);
   filter_add_range (f, today, "d.close_date", &q->close, FALSE, NULL);
-  filter_add_range (f, today, "d.close_date", &q->closed_on, FALSE, "d.closed = 1");
+  filter_add_range (f, today, "d.closed_at", &q->closed_on, FALSE, "d.closed = 1");
   if (q->repeat == AFFARI_REPEAT_ONLY)
     g_string_append (f->where, " AND (d.is_return_customer = 1 OR d.is_repeated_approach = 1)");
   else if (q->repeat == AFFARI_REPEAT_NONE)
@@ -308,7 +308,11 @@ order_by (const AffariDealQuery *q, gboolean *needs_stage_join, gboolean *needs_
     case AFFARI_DEAL_SORT_TITLE:
       return desc ? " ORDER BY d.title COLLATE NOCASE DESC, d.id DESC" : " ORDER BY d.title COLLATE NOCASE, d.id";
     case AFFARI_DEAL_SORT_AMOUNT:
-      return desc ? " ORDER BY d.amount DESC, d.id DESC" : " ORDER BY d.amount, d.id";
+      /* Amounts in different currencies cannot be compared (CHF 550 is not between € 527 and
+       * € 600): each currency's deals stand together. The currency follows the amount's
+       * direction, so that descending is the exact reverse and one index on (pipeline_id,
+       * currency, amount) can serve both ways. */
+      return desc ? " ORDER BY d.currency DESC, d.amount DESC, d.id DESC" : " ORDER BY d.currency, d.amount, d.id";
     case AFFARI_DEAL_SORT_DATE_CREATE:
       return desc ? " ORDER BY d.date_create DESC, d.id DESC" : " ORDER BY d.date_create, d.id";
     case AFFARI_DEAL_SORT_DATE_MODIFY:

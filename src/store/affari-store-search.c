@@ -247,11 +247,11 @@ affari_store_test_clone_deals (AffariStore *self, guint copies, GError **error)
     "INSERT INTO deal (title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability,"
     " currency, amount, is_manual_amount, tax_value, company_id, begin_date, close_date, comments,"
     " assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
-    " is_return_customer, is_repeated_approach, source_id)"
+    " is_return_customer, is_repeated_approach, source_id, closed_at)"
     " SELECT title, type_id, pipeline_id, stage_id, semantics, position + ?1, closed, opened, probability,"
     " currency, amount, is_manual_amount, tax_value, company_id, begin_date, close_date, comments,"
     " assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
-    " is_return_customer, is_repeated_approach, source_id"
+    " is_return_customer, is_repeated_approach, source_id, closed_at"
     " FROM deal WHERE deleted_at IS NULL AND is_recurring = 0 AND id <= ?2", error);
   ok = stmt != NULL;
   if (ok)

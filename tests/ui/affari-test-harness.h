@@ -33,6 +33,16 @@ G_BEGIN_DECLS
     g_assert_true (cond);                                                                 \
   } G_STMT_END
 
+/* The same for what a person notices at once (a card scrolled into view, a typed text): two
+ * seconds at most, so that a test of something that never happens fails soon. */
+#define WAIT_BRIEFLY(cond)                                                       \
+  G_STMT_START {                                                                 \
+    gint64 brief_end_ = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;            \
+    while (!(cond) && g_get_monotonic_time () < brief_end_)                      \
+      affari_test_iterate ();                                                    \
+    g_assert_true (cond);                                                        \
+  } G_STMT_END
+
 typedef void (*AffariTestBody) (gpointer fixture);
 
 typedef struct {

@@ -227,7 +227,7 @@ period_of (AffariStore *store,
 {
   AffariPeriodBounds bounds;
 
-  affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  affari_period_bounds_compute (&bounds, affari_store_now (store), NULL);
   return affari_activity_period_classify (&bounds, next_deadline (store, deal_id));
 }
 
@@ -239,6 +239,62 @@ assert_monday_at (gint64 deadline, int hour, int minute)
   g_assert_cmpint (g_date_time_get_day_of_week (dt), ==, 1);
   g_assert_cmpint (g_date_time_get_hour (dt), ==, hour);
   g_assert_cmpint (g_date_time_get_minute (dt), ==, minute);
+}
+
+/* Today at @hour:@minute, local time: the clock the store is set to. */
+static gint64
+local_time_today (int hour, int minute)
+{
+  return local_time_days_ago (0, hour, minute);
+}
+
+/* A deal dropped on "Oggi" is due at a working hour: the next one when its own time has passed or
+ * is in the evening; after the working day the drop is refused and a toast says why. The store's
+ * clock is set, so the test does not depend on when it runs. */
+static void
+body_activities_drop_today (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  g_autoptr(AffariDeal) late = affari_store_get_deal (store, f->late, NULL);
+  g_autoptr(AffariDeal) quiet = affari_store_get_deal (store, f->quiet, NULL);
+  g_autoptr(AffariActivity) evening = affari_activity_new (AFFARI_ACTIVITY_CALL, "Richiamare stasera",
+                                                           local_time_days_ago (2, 21, 0));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *over = NULL;
+  AffariActivitiesView *view;
+
+  g_assert_true (affari_store_add_activity (store, f->quiet, evening, &error));
+  g_assert_no_error (error);
+  affari_store_set_now (store, local_time_today (10, 20));
+  view = show_activities (window);
+  g_assert_cmpuint (affari_activities_view_get_count (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), ==, 2);
+
+  /* At 10:20, a call of 21:00 goes to 11:00 today, not to 21:00. */
+  g_assert_true (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_TODAY), quiet));
+  g_assert_cmpint (next_deadline (store, f->quiet), ==, local_time_today (11, 0));
+  /* A call of 10:15 (passed) also goes to the next working hour. */
+  g_assert_true (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_TODAY), late));
+  g_assert_cmpint (next_deadline (store, f->late), ==, local_time_today (11, 0));
+  WAIT_UNTIL (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_TODAY), f->late) &&
+              model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_TODAY), f->quiet));
+
+  /* At 19:40 the working day is over: refused, nothing written, the toast says why. */
+  affari_store_set_now (store, local_time_today (19, 40));
+  affari_activities_view_refresh (view);
+  WAIT_UNTIL (affari_activities_view_get_count (view, AFFARI_ACTIVITY_PERIOD_OVERDUE) == 2);
+  g_assert_false (emit_drop (affari_activities_view_get_drop_target (view, AFFARI_ACTIVITY_PERIOD_TODAY), late));
+  g_assert_cmpint (next_deadline (store, f->late), ==, local_time_today (11, 0));
+  over = g_strdup_printf (_("The working day ends at %02d:00: plan it for a later day, or set its time in the deal"), 18);
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), over));
+  g_assert_true (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_OVERDUE), f->late));
+}
+
+static void
+test_activities_drop_today (Fixture       *f,
+                            gconstpointer  data)
+{
+  AFFARI_TEST_RUN (f, body_activities_drop_today);
 }
 
 /* Two cards selected with Ctrl+click, dragged together: both rescheduled, one undo. And the
@@ -342,10 +398,13 @@ body_activities_keyboard (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
-  AffariActivitiesView *view = show_activities (window);
+  AffariActivitiesView *view;
   AffariActivityPeriod period = AFFARI_N_ACTIVITY_PERIODS;
   AffariKanbanCard *card;
 
+  /* In the working day, whenever the test runs: "Oggi" refuses after it. */
+  affari_store_set_now (store, local_time_today (11, 0));
+  view = show_activities (window);
   g_assert_true (affari_activities_view_focus_deal (view, f->late));
   g_assert_cmpint (affari_activities_view_get_focused_deal (view, &period), ==, f->late);
   g_assert_cmpint (period, ==, AFFARI_ACTIVITY_PERIOD_OVERDUE);
@@ -354,11 +413,8 @@ body_activities_keyboard (Fixture *f)
   g_assert_cmpint (period_of (store, f->late), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   WAIT_UNTIL (affari_activities_view_get_focused_deal (view, &period) == f->late && period == AFFARI_ACTIVITY_PERIOD_TODAY);
   {
-    /* today, at the same time or the next full hour when 10:15 has passed */
-    g_autoptr(GDateTime) moved = g_date_time_new_from_unix_local (next_deadline (store, f->late));
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-    g_assert_cmpint (g_date_time_get_day_of_month (moved), ==, g_date_time_get_day_of_month (now));
+    /* today at 12:00: 10:15 has passed at 11:00, the next working hour */
+    g_assert_cmpint (next_deadline (store, f->late), ==, local_time_today (12, 0));
   }
 
   /* Alt+← from "Oggi": "Scadute" refuses (nothing is planned in the past); the focus stays. */
@@ -373,7 +429,7 @@ body_activities_keyboard (Fixture *f)
   /* The context menu of the card: "Sposta in ▸ Prossima settimana". */
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
   {
-    /* the time of day it has now (10:15, or the next full hour given by the move to today) */
+    /* the time of day it has now (12:00, given by the move to today) */
     g_autoptr(GDateTime) before = g_date_time_new_from_unix_local (next_deadline (store, f->late));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-to", "x", (gint64) AFFARI_ACTIVITY_PERIOD_NEXT_WEEK));
@@ -766,6 +822,7 @@ main (int   argc,
 
   g_test_add ("/ui/activities/drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
   g_test_add ("/ui/calendar/drag", Fixture, NULL, fixture_set_up, test_calendar_drag, fixture_tear_down);
+  g_test_add ("/ui/activities/drop-on-today", Fixture, NULL, fixture_set_up, test_activities_drop_today, fixture_tear_down);
   g_test_add ("/ui/activities/multi-select", Fixture, NULL, fixture_set_up, test_activities_multi, fixture_tear_down);
   g_test_add ("/ui/activities/keyboard-and-menu", Fixture, NULL, fixture_set_up, test_activities_keyboard, fixture_tear_down);
   g_test_add ("/ui/activities/clock", Fixture, NULL, fixture_set_up, test_activities_clock, fixture_tear_down);

@@ -334,6 +334,29 @@ board_body (Fixture *f)
   WAIT_UNTIL (affari_kanban_column_get_count (first) == 5);
 }
 
+/* @n small orders ("Ordine 0"…) in the first stage, over the fixture's five; returns the newest. */
+static gint64
+add_orders (Fixture *f,
+            guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
+  gint64 newest = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (affari_store_begin_batch (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ordine %u", i);
+
+      newest = create_deal (store, title, 1000, NULL);
+    }
+  g_assert_true (affari_store_end_batch (store, TRUE, &error));
+  affari_store_close (store);
+
+  return newest;
+}
+
 /* A column of 600 deals: all its rows are there once it is in sight, and getting there read only
  * the deals on screen, not all 600 (which took 150 ms a column and SQLite's whole cache at 100,000
  * deals). */
@@ -369,19 +392,7 @@ static void
 test_big_column (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (affari_store_begin_batch (store, &error));
-  for (guint i = 0; i < 600; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Ordine %u", i);
-
-      big_column_newest = create_deal (store, title, 1000, NULL);
-    }
-  g_assert_true (affari_store_end_batch (store, TRUE, &error));
-  affari_store_close (store);
-  g_clear_object (&store);
+  big_column_newest = add_orders (f, 600);
 
   AFFARI_TEST_RUN (f, big_column_body);
 }
@@ -899,7 +910,7 @@ zones_body (Fixture *f)
   after = load_deal (store, f->deals[0]);
   g_assert_cmpint (affari_deal_get_stage_id (after), ==, won_id);
   g_assert_true (affari_deal_get_closed (after));
-  g_assert_cmpstr (affari_deal_get_close_date (after), ==, today);
+  g_assert_cmpstr (affari_deal_get_closed_at (after), ==, today);
   g_clear_object (&after);
 
   /* Lost: a dialog asks why; the reason goes into the history. */
@@ -1101,6 +1112,181 @@ test_quick_create (Fixture       *f,
   AFFARI_TEST_RUN (f, quick_create_body);
 }
 
+
+/* ------------------------------------------------------------ what a user sees after a change */
+
+static GtkWidget *
+column_scroller (AffariKanbanColumn *column)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (affari_kanban_column_get_list_view (column)), GTK_TYPE_SCROLLED_WINDOW);
+}
+
+/* Whether the card of @deal_id is on screen whole, inside its column's scrolled part. */
+static gboolean
+card_in_view (AffariKanbanColumn *column,
+              gint64              deal_id)
+{
+  GtkWidget *card = affari_kanban_column_find_card (column, deal_id);
+  GtkWidget *scroller = column_scroller (column);
+  graphene_rect_t bounds;
+
+  if (card == NULL || !gtk_widget_get_mapped (card) ||
+      !gtk_widget_compute_bounds (card, scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= -0.5 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 0.5;
+}
+
+/* In view and marked for a moment, so that the eye finds it. */
+static void
+assert_shown_arrived (AffariKanbanColumn *column,
+                      gint64              deal_id)
+{
+  WAIT_BRIEFLY (card_in_view (column, deal_id));
+  g_assert_true (gtk_widget_has_css_class (affari_kanban_column_find_card (column, deal_id), "arrived"));
+}
+
+static GVariant *
+one_id (gint64 id)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64));
+}
+
+static void
+new_card_in_view_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariKanbanBoard *board = get_board (window);
+  AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
+  AffariKanbanColumn *third = affari_kanban_board_get_column (board, 2);
+  GtkWidget *revealer = affari_test_find_type (GTK_WIDGET (first), GTK_TYPE_REVEALER);
+  g_autoptr(AffariDeal) created = NULL;
+  GtkWidget *title = NULL;
+  GtkWidget *card;
+  gint64 id;
+
+  WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (first));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (affari_kanban_column_get_count (first), ==, 45);
+
+  /* Quick create with "+": the new card is on top of the column, and the column shows it. */
+  affari_kanban_column_show_quick_create (first);
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+  title = affari_test_find_type (gtk_revealer_get_child (GTK_REVEALER (revealer)), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Nuovo cliente");
+  g_signal_emit_by_name (title, "activate");
+  WAIT_UNTIL (affari_kanban_column_get_count (first) == 46);
+  id = affari_deal_list_get_id_at (affari_kanban_column_get_deals (first), 0);
+  created = load_deal (store, id);
+  g_assert_cmpstr (affari_deal_get_title (created), ==, "Nuovo cliente");
+  assert_shown_arrived (first, id);
+  /* The mark goes after a moment. */
+  card = affari_kanban_column_find_card (first, id);
+  WAIT_UNTIL (!gtk_widget_has_css_class (card, "arrived"));
+
+  /* Dropped on the third column, then Annulla: back on top of the first column, in view. */
+  g_assert_true (drop_on (GTK_WIDGET (third), created, 20, 2));
+  assert_shown_arrived (third, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
+  g_assert_cmpint (deal_stage (store, id), ==, affari_kanban_column_get_stage_id (first));
+  assert_shown_arrived (first, id);
+  /* Ripeti: in the third column again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.redo", NULL));
+  assert_shown_arrived (third, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "win.undo", NULL));
+  assert_shown_arrived (first, id);
+
+  /* Moved far down its own column (the keyboard's or the menu's move): the column follows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "deal.move", "(@axxi)", one_id (id),
+                                             affari_kanban_column_get_stage_id (first), 40));
+  g_assert_cmpint (deal_index (store, id), ==, 40);
+  assert_shown_arrived (first, id);
+
+  /* To the trash and back: restored, it is shown where it returns. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (affari_kanban_column_get_list_view (first))), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "deal.trash", "@ax", one_id (id)));
+  WAIT_UNTIL (affari_kanban_column_get_count (first) == 45);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "deal.restore", "@ax", one_id (id)));
+  WAIT_UNTIL (affari_kanban_column_get_count (first) == 46);
+  assert_shown_arrived (first, id);
+}
+
+static void
+test_new_card_in_view (Fixture       *f,
+                       gconstpointer  data)
+{
+  add_orders (f, 40);
+  AFFARI_TEST_RUN (f, new_card_in_view_body);
+}
+
+/* A column scrolled down, then the filter changes: the column shows its first cards. */
+static void
+assert_scrolled_to_top_after (Fixture            *f,
+                              AffariKanbanColumn *column,
+                              guint               count)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (affari_kanban_column_get_list_view (column)));
+  AffariDealList *deals = affari_kanban_column_get_deals (column);
+
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (deals)) == count);
+  affari_test_wait_for_frame (GTK_WIDGET (column));
+  affari_test_wait_for_frame (GTK_WIDGET (column));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  WAIT_BRIEFLY (card_in_view (column, affari_deal_list_get_id_at (deals, 0)));
+}
+
+static void
+scroll_down (AffariKanbanColumn *column)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (affari_kanban_column_get_list_view (column)));
+
+  WAIT_UNTIL ((gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment)),
+               gtk_adjustment_get_value (vadjustment) > 1000));
+  affari_test_wait_for_frame (GTK_WIDGET (column));
+}
+
+static void
+filter_scroll_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariKanbanBoard *board = get_board (window);
+  AffariKanbanColumn *first = affari_kanban_board_get_column (board, 0);
+  AffariDealQuery *filter = affari_deal_query_new ();
+
+  WAIT_UNTIL (affari_kanban_column_get_shows_all_rows (first));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* The search text. */
+  scroll_down (first);
+  affari_kanban_board_set_filter_text (board, "ordine");
+  assert_scrolled_to_top_after (f, first, 40);
+
+  /* A criterion of the filter bar (up to € 50: the forty small orders), as the window applies it. */
+  scroll_down (first);
+  affari_kanban_board_set_filter_text (board, NULL);
+  filter->has_amount_max = TRUE;
+  filter->amount_max = 5000;
+  affari_window_set_filter (window, filter);
+  assert_scrolled_to_top_after (f, first, 40);
+
+  /* Both gone: all the cards, from the top. */
+  scroll_down (first);
+  affari_window_set_filter (window, NULL);
+  assert_scrolled_to_top_after (f, first, 45);
+
+  affari_deal_query_free (filter);
+}
+
+static void
+test_filter_scroll (Fixture       *f,
+                    gconstpointer  data)
+{
+  add_orders (f, 40);
+  AFFARI_TEST_RUN (f, filter_scroll_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -1120,6 +1306,8 @@ main (int   argc,
   g_test_add ("/ui/kanban/zones", Fixture, NULL, fixture_set_up, test_zones, fixture_tear_down);
   g_test_add ("/ui/kanban/multi-select", Fixture, NULL, fixture_set_up, test_multi, fixture_tear_down);
   g_test_add ("/ui/kanban/quick-create", Fixture, NULL, fixture_set_up, test_quick_create, fixture_tear_down);
+  g_test_add ("/ui/kanban/new-card-in-view", Fixture, NULL, fixture_set_up, test_new_card_in_view, fixture_tear_down);
+  g_test_add ("/ui/kanban/filter-scrolls-to-top", Fixture, NULL, fixture_set_up, test_filter_scroll, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -178,9 +178,11 @@ test_reschedule_rules (void)
   /* A time already passed today: the next full hour. */
   assert_instant (rome, reschedule (rome, now, at (rome, 2026, 11, 20, 8, 0), AFFARI_ACTIVITY_PERIOD_TODAY),
                   "2026-11-25 11:00 3");
-  /* Late at night: still today, at 23:59. */
-  assert_instant (rome, reschedule (rome, at (rome, 2026, 11, 25, 23, 10), overdue, AFFARI_ACTIVITY_PERIOD_TODAY),
-                  "2026-11-25 23:59 3");
+  /* Late at night the working day is over: refused (see reschedule-today-working-hours). */
+  g_assert_false (affari_activity_period_reschedule (at (rome, 2026, 11, 25, 23, 10), rome, overdue,
+                                                     AFFARI_ACTIVITY_PERIOD_TODAY, &result, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+  g_clear_error (&error);
 
   /* This week: tomorrow, same time. */
   assert_instant (rome, reschedule (rome, now, overdue, AFFARI_ACTIVITY_PERIOD_THIS_WEEK), "2026-11-26 14:30 4");
@@ -228,6 +230,76 @@ test_reschedule_rules (void)
     assert_instant (rome, moved, "2026-03-30 10:00 1");
     g_assert_cmpint (moved - friday, ==, 3 * 86400 - 3600);
   }
+}
+
+/* "Oggi" as a seller plans it: the activity's time of day when it is still ahead today and inside
+ * the working day, otherwise the next working hour; never an evening hour; refused once the
+ * working day is over. Times are Rome's; the activity is due last Friday (20/11/2026) at its
+ * time of day, or has none (-1: nothing planned yet). */
+static void
+test_reschedule_today_working_hours (void)
+{
+  static const struct {
+    int day, now_hour, now_minute;  /* of November 2026: 25 is a Wednesday, 28 a Saturday */
+    int hour, minute;               /* the activity's time of day; hour -1: no deadline */
+    const char *expected;           /* NULL: refused */
+  } cases[] = {
+    /* Before the working day: the time kept when it is inside it, else its first hour. */
+    { 25, 7, 10, 10, 15, "2026-11-25 10:15 3" },
+    { 25, 7, 10, 7, 30, "2026-11-25 09:00 3" },
+    /* During it: ahead, kept; passed, the next full hour; an exact "now" is not ahead. */
+    { 25, 10, 20, 14, 30, "2026-11-25 14:30 3" },
+    { 25, 10, 20, 10, 15, "2026-11-25 11:00 3" },
+    { 25, 16, 40, 10, 15, "2026-11-25 17:00 3" },
+    { 25, 10, 15, 10, 15, "2026-11-25 11:00 3" },
+    /* An evening time is not kept, even when still ahead: never 21:00. */
+    { 25, 10, 20, 21, 0, "2026-11-25 11:00 3" },
+    /* The last half hour: the end of the working day. */
+    { 25, 17, 30, 10, 15, "2026-11-25 18:00 3" },
+    /* Nothing planned yet (a new activity): the first working hour, or the next one. */
+    { 25, 7, 10, -1, 0, "2026-11-25 09:00 3" },
+    { 25, 10, 20, -1, 0, "2026-11-25 11:00 3" },
+    /* "Oggi" chosen on a Saturday is taken at its word, with the same hours. */
+    { 28, 10, 20, 14, 30, "2026-11-28 14:30 6" },
+    /* The working day is over: refused (a sentence says what to do instead). */
+    { 25, 18, 0, 10, 15, NULL },
+    { 25, 19, 45, 10, 15, NULL },
+    { 25, 20, 5, 21, 0, NULL },
+    { 25, 23, 10, -1, 0, NULL },
+  };
+  g_autoptr(GTimeZone) rome = g_time_zone_new_identifier ("Europe/Rome");
+  g_autoptr(GTimeZone) kolkata = g_time_zone_new_identifier ("Asia/Kolkata");
+
+  g_assert_nonnull (kolkata);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 now = at (rome, 2026, 11, cases[i].day, cases[i].now_hour, cases[i].now_minute);
+      gint64 deadline = cases[i].hour < 0 ? 0 : at (rome, 2026, 11, 20, cases[i].hour, cases[i].minute);
+      gint64 result = 0;
+      gboolean moved;
+
+      g_test_message ("case %u", i);
+      moved = affari_activity_period_reschedule (now, rome, deadline, AFFARI_ACTIVITY_PERIOD_TODAY, &result, &error);
+      if (cases[i].expected == NULL)
+        {
+          g_assert_false (moved);
+          g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          assert_instant (rome, result, cases[i].expected);
+        }
+    }
+
+  /* Hours are wall-clock hours, also in a zone half an hour off UTC. */
+  assert_instant (kolkata, reschedule (kolkata, at (kolkata, 2026, 11, 25, 10, 20), 0, AFFARI_ACTIVITY_PERIOD_TODAY),
+                  "2026-11-25 11:00 3");
+  /* An activity already due later today (even in the evening, where someone put it) stays. */
+  g_assert_cmpint (reschedule (rome, at (rome, 2026, 11, 25, 19, 45), at (rome, 2026, 11, 25, 21, 0),
+                               AFFARI_ACTIVITY_PERIOD_TODAY), ==, at (rome, 2026, 11, 25, 21, 0));
 }
 
 /* ------------------------------------------------------------ store */
@@ -616,6 +688,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/activities/period/month-and-year-ends", test_month_and_year_ends);
   g_test_add_func ("/activities/period/time-zones-and-dst", test_time_zones_and_dst);
   g_test_add_func ("/activities/period/reschedule-rules", test_reschedule_rules);
+  g_test_add_func ("/activities/period/reschedule-today-working-hours", test_reschedule_today_working_hours);
 #define ADD(name, fn) g_test_add ("/activities/store/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("buckets", test_store_buckets);
   ADD ("reschedule", test_store_reschedule);

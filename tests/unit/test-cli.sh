@@ -84,7 +84,7 @@ with open(sys.argv[1], encoding="utf-8") as f:
 
 keys = {"id", "title", "pipeline", "pipeline_id", "stage", "stage_name", "semantics", "closed",
         "amount", "currency", "client", "company_id", "responsible", "date_create", "begin_date",
-        "close_date", "is_return_customer"}
+        "close_date", "closed_at", "is_return_customer"}
 assert isinstance(deals, list), "not an array"
 assert len(deals) == 300, f"{len(deals)} deals, expected 300"
 ids = [d["id"] for d in deals]
@@ -100,7 +100,8 @@ for d in deals:
     assert d["closed"] is (d["semantics"] != "P"), d
     assert isinstance(d["is_return_customer"], bool)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", d["date_create"]), d["date_create"]
-    for k in ("begin_date", "close_date"):
+    assert (d["closed_at"] is not None) is d["closed"], d
+    for k in ("begin_date", "close_date", "closed_at"):
         assert d[k] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", d[k]), d[k]
     assert d["client"] is None or isinstance(d["client"], str)
     assert d["company_id"] is None or isinstance(d["company_id"], int)
@@ -131,7 +132,7 @@ assert len(deals) == 300' "$TMP/out"
 
   # A deal closed in an open stage (as a careless import or another tool could leave it).
   cp "$DB" "$TMP/broken.db"
-  sqlite3 "$TMP/broken.db" "UPDATE deal SET closed = 1 WHERE id = (SELECT min(id) FROM deal WHERE semantics = 'P')"
+  sqlite3 "$TMP/broken.db" "UPDATE deal SET closed = 1, closed_at = '2026-01-02' WHERE id = (SELECT min(id) FROM deal WHERE semantics = 'P')"
   run "check on a database with a broken rule" 1 --database "$TMP/broken.db" check
   check "check lists the problem" test -s "$TMP/out"
   check "check counts the problems in Italian" grep -q "problema" "$TMP/err"

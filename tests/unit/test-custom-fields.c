@@ -393,6 +393,7 @@ test_csv_export (void)
   g_autoptr(GPtrArray) fields = NULL;
   const char *sectors[] = { "Industria", "Commercio", NULL };
   AffariStore *store = affari_store_open (db, &error);
+  g_autofree char *today = affari_date_today ();
   gint64 sector, note, budget, signed_field, first, second;
   g_auto(GStrv) lines = NULL;
 
@@ -418,6 +419,16 @@ test_csv_export (void)
   second = new_deal (store, "-Sconto speciale");
   g_array_append_val (ids, first);
   g_array_append_val (ids, second);
+  {
+    g_autoptr(AffariDeal) deal = affari_store_get_deal (store, second, &error);
+
+    affari_deal_set_close_date (deal, "2027-03-15");
+    g_assert_true (affari_store_update_deal (store, deal, &error));
+    g_assert_true (affari_store_move_deal (store, second,
+                                           affari_store_find_stage_by_code (store, affari_store_get_default_pipeline_id (store), "WON"),
+                                           0, NULL, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (affari_store_set_deal_field_value (store, first, sector, sector_value, &error));
   g_assert_true (affari_store_set_deal_field_value (store, first, note, "=HYPERLINK(\"http://x\")", &error));
   g_assert_true (affari_store_set_deal_field_value (store, first, budget, "1234.50|EUR", &error));
@@ -436,7 +447,14 @@ test_csv_export (void)
     /* "€ 1.234,50" has a comma: quoted */
     g_assert_true (g_str_has_suffix (lines[1], strchr (budget_text, ',') ? quoted_tail : tail));
   }
+  g_assert_nonnull (strstr (lines[0], ",Chiusura prevista,Chiuso il,"));
   g_assert_nonnull (strstr (lines[2], ",\"'-Sconto speciale\","));
+  {
+    /* Closed: the expected close date, then the day it was closed. */
+    g_autofree char *closed_cells = g_strdup_printf (",2027-03-15,%s,", today);
+
+    g_assert_nonnull (strstr (lines[2], closed_cells));
+  }
   g_assert_true (g_str_has_suffix (lines[2], ",,,,"));    /* no values: empty cells, not a shifted row */
 
   /* off the main thread, through the worker's own connection: the same file */

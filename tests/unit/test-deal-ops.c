@@ -363,6 +363,68 @@ test_move_many_keeps_order (Fixture *f, gconstpointer data)
   g_assert_true (affari_store_check (f->store, NULL, NULL));
 }
 
+/* Closing through the operations keeps the expected close date and records the day of closing;
+ * undo and redo put both back exactly (redo days later still says the day it was closed), and
+ * "Riapri" clears the day of closing, undone with the day it had. */
+static void
+test_close_reopen_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) open = deals_where (f, FALSE, 1);
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(AffariChangeSet) closing = NULL;
+  g_autoptr(AffariChangeSet) reopening = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (affari_store_now (f->store));
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *planned = NULL;
+  gint64 id = g_array_index (open, gint64, 0);
+
+  deal = affari_store_get_deal (f->store, id, NULL);
+  planned = g_strdup (affari_deal_get_close_date (deal));
+  g_assert_nonnull (planned);
+  g_assert_cmpstr (planned, !=, today);
+  g_assert_null (affari_deal_get_closed_at (deal));
+  g_clear_object (&deal);
+
+  closing = affari_deal_ops_move (f->ops, &id, 1, stage (f, "WON"), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (closing);
+  /* What the views are told is what is stored. */
+  g_assert_cmpstr (affari_deal_get_closed_at (affari_change_set_find (closing, id)->after), ==, today);
+  g_assert_cmpstr (affari_deal_get_close_date (affari_change_set_find (closing, id)->after), ==, planned);
+
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  deal = affari_store_get_deal (f->store, id, NULL);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_null (affari_deal_get_closed_at (deal));
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, planned);
+  g_clear_object (&deal);
+
+  affari_store_set_now (f->store, affari_store_now (f->store) + 2 * 86400);
+  g_assert_true (affari_deal_ops_redo (f->ops, &error));
+  g_assert_no_error (error);
+  deal = affari_store_get_deal (f->store, id, NULL);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpstr (affari_deal_get_closed_at (deal), ==, today);
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, planned);
+  g_clear_object (&deal);
+
+  reopening = affari_deal_ops_reopen (f->ops, &id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopening);
+  deal = affari_store_get_deal (f->store, id, NULL);
+  g_assert_false (affari_deal_get_closed (deal));
+  g_assert_null (affari_deal_get_closed_at (deal));
+  g_assert_cmpstr (affari_deal_get_close_date (deal), ==, planned);
+  g_clear_object (&deal);
+
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  deal = affari_store_get_deal (f->store, id, NULL);
+  g_assert_true (affari_deal_get_closed (deal));
+  g_assert_cmpstr (affari_deal_get_closed_at (deal), ==, today);
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -377,6 +439,7 @@ main (int argc, char *argv[])
   ADD ("/deal-ops/activities-and-dates", test_activities_and_dates);
   ADD ("/deal-ops/create", test_create);
   ADD ("/deal-ops/move-many-keeps-order", test_move_many_keeps_order);
+  ADD ("/deal-ops/close-reopen-undo", test_close_reopen_undo);
 #undef ADD
 
   return g_test_run ();

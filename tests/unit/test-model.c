@@ -100,6 +100,7 @@ fill_deal (AffariDeal *deal)
   deal->quote_id = 6;
   deal->begin_date = g_strdup ("2026-11-20");
   deal->close_date = g_strdup ("2026-11-27");
+  deal->closed_at = g_strdup ("2026-11-27");
   deal->comments = g_strdup ("Richiamare lunedì");
   deal->assigned_by_id = 2;
   deal->assigned_name = g_strdup ("Anna Bianchi");
@@ -229,7 +230,7 @@ test_deal_property_flags (void)
   const char *read_only[] = {
     "id", "semantics", "closed", "company-name", "contact-name", "client-name", "assigned-name",
     "created-by-id", "modify-by-id", "moved-by-id", "date-create", "date-modify",
-    "moved-time", "position", "next-activity", "deleted-at",
+    "moved-time", "position", "next-activity", "deleted-at", "closed-at",
   };
   const char *writable[] = {
     "title", "type-id", "pipeline-id", "stage-id", "opened", "probability", "currency",

@@ -436,11 +436,13 @@ test_move_closes_and_reopens (Fixture *f, gconstpointer data)
   moved = affari_store_get_deal (f->store, id, NULL);
   g_assert_true (affari_deal_get_closed (moved));
   g_assert_cmpint (affari_deal_get_semantics (moved), ==, AFFARI_SEMANTICS_FAILURE);
-  g_assert_cmpstr (affari_deal_get_close_date (moved), ==, today);
+  /* The expected close date is the plan: closing records its own day. */
+  g_assert_cmpstr (affari_deal_get_close_date (moved), ==, affari_deal_get_close_date (deal));
+  g_assert_cmpstr (affari_deal_get_closed_at (moved), ==, today);
   g_assert_cmpint (affari_deal_get_moved_time (moved), ==, 1798000000);
 
   events = affari_store_list_events (f->store, id, NULL);
-  g_assert_cmpuint (events->len, ==, 3); /* created, stage, closed */
+  g_assert_cmpuint (events->len, ==, 4); /* created, stage, closed, the day of closing */
   {
     g_autofree char *stage_text = g_strdup_printf (_("Stage: %s → %s"), "In corso", "Affare perso");
     g_autofree char *lost_text = g_strdup_printf (_("Deal lost: %s"), "Prezzo troppo alto");
@@ -1038,12 +1040,13 @@ test_undo_restores_exactly (Fixture *f, gconstpointer data)
   g_assert_true (affari_store_update_deal (f->store, b, &error));
   g_assert_true (affari_store_get_deal_place (f->store, affari_deal_get_id (b), &before, &error));
 
-  /* dropped on "Affare perso": closed, close date today */
+  /* dropped on "Affare perso": closed today, the expected close date kept */
   set = affari_deal_ops_move (ops, &id, 1, stage_by_code (f->store, "LOSE"), 0, NULL, &error);
   g_assert_nonnull (set);
   after = affari_store_get_deal (f->store, affari_deal_get_id (b), NULL);
   g_assert_true (affari_deal_get_closed (after));
-  g_assert_cmpstr (affari_deal_get_close_date (after), !=, "2027-03-15");
+  g_assert_cmpstr (affari_deal_get_close_date (after), ==, "2027-03-15");
+  g_assert_nonnull (affari_deal_get_closed_at (after));
 
   /* Annulla */
   g_assert_true (affari_deal_ops_undo (ops, &error));
@@ -1052,12 +1055,170 @@ test_undo_restores_exactly (Fixture *f, gconstpointer data)
   after = affari_store_get_deal (f->store, affari_deal_get_id (b), NULL);
   g_assert_false (affari_deal_get_closed (after));
   g_assert_cmpstr (affari_deal_get_close_date (after), ==, "2027-03-15");
+  g_assert_null (affari_deal_get_closed_at (after));
   g_assert_cmpfloat (affari_deal_get_position (after), ==, before.position);
   ids_after = affari_store_query_deal_ids (f->store, &q, NULL);
   g_assert_cmpmem (ids_before->data, ids_before->len * sizeof (gint64), ids_after->data, ids_after->len * sizeof (gint64));
   g_assert_true (affari_store_check (f->store, NULL, NULL));
   affari_deal_place_clear (&before);
   (void) a; (void) c;
+}
+
+/* The day of @unix_time in local time, "YYYY-MM-DD". */
+static char *
+local_day (gint64 unix_time)
+{
+  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (unix_time);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static gboolean
+has_event_text (AffariStore *store, gint64 id, const char *text)
+{
+  g_autoptr(GPtrArray) events = affari_store_list_events (store, id, NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    if (g_strcmp0 (affari_event_get_text (g_ptr_array_index (events, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Closing keeps "Data di chiusura prevista" as the person set it and records the day of closing
+ * apart, with a history event; reopening clears that day and the plan is still there. */
+static void
+test_close_keeps_expected_date (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariDeal) deal = make_deal (f->store, "Capannone", 500000, "EXECUTING");
+  g_autoptr(AffariDeal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = local_day (1798000000);
+  g_autofree char *later = local_day (1798000000 + 3 * 86400);
+  g_autofree char *today_text = affari_date_format (today);
+  g_autofree char *closed_text = g_strdup_printf ("Chiuso il %s", today_text);
+  gint64 id = affari_deal_get_id (deal);
+
+  affari_deal_set_close_date (deal, "2027-03-15");
+  g_assert_true (affari_store_update_deal (f->store, deal, &error));
+  g_assert_no_error (error);
+  g_assert_null (affari_deal_get_closed_at (deal));
+
+  affari_store_set_now (f->store, 1798000000);
+  g_assert_true (affari_store_move_deal (f->store, id, stage_by_code (f->store, "WON"), 0, NULL, &error));
+  g_assert_no_error (error);
+  stored = affari_store_get_deal (f->store, id, NULL);
+  g_assert_true (affari_deal_get_closed (stored));
+  g_assert_cmpstr (affari_deal_get_close_date (stored), ==, "2027-03-15");
+  g_assert_cmpstr (affari_deal_get_closed_at (stored), ==, today);
+  g_assert_true (has_event_text (f->store, id, closed_text));
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+  g_clear_object (&stored);
+
+  /* Reopened: no day of closing, the plan as it was. */
+  g_assert_true (affari_store_move_deal (f->store, id, stage_by_code (f->store, "EXECUTING"), 0, NULL, &error));
+  stored = affari_store_get_deal (f->store, id, NULL);
+  g_assert_false (affari_deal_get_closed (stored));
+  g_assert_cmpstr (affari_deal_get_close_date (stored), ==, "2027-03-15");
+  g_assert_null (affari_deal_get_closed_at (stored));
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+  g_clear_object (&stored);
+
+  /* Lost three days later, then moved from one lost stage to the other: closed on the day it
+   * was lost, still. */
+  affari_store_set_now (f->store, 1798000000 + 3 * 86400);
+  g_assert_true (affari_store_move_deal (f->store, id, stage_by_code (f->store, "LOSE"), 0, "Prezzo", &error));
+  affari_store_set_now (f->store, 1798000000 + 5 * 86400);
+  g_assert_true (affari_store_move_deal (f->store, id, stage_by_code (f->store, "APOLOGY"), 0, NULL, &error));
+  stored = affari_store_get_deal (f->store, id, NULL);
+  g_assert_cmpstr (affari_deal_get_closed_at (stored), ==, later);
+  g_assert_cmpstr (affari_deal_get_close_date (stored), ==, "2027-03-15");
+
+  /* A deal entered directly in a closed stage is closed on the day it is entered. */
+  {
+    g_autofree char *that_day = local_day (1798000000 + 5 * 86400);
+    g_autoptr(AffariDeal) won = make_deal (f->store, "Già vinto", 1000, "WON");
+
+    g_assert_cmpstr (affari_deal_get_closed_at (won), ==, that_day);
+  }
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+}
+
+/* A version-4 file (before the day of closing had its own column): its closed deals had their
+ * expected close date overwritten with the day of closing, which becomes their closed_at. */
+static void
+test_migrate_closed_at (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariDeal) open_deal = make_deal (f->store, "Aperto", 100, "EXECUTING");
+  g_autoptr(AffariDeal) won_deal = make_deal (f->store, "Vinto", 200, "EXECUTING");
+  g_autoptr(AffariDeal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 open_id = affari_deal_get_id (open_deal), won_id = affari_deal_get_id (won_deal);
+  sqlite3 *db;
+
+  g_assert_true (affari_store_move_deal (f->store, won_id, stage_by_code (f->store, "WON"), 0, NULL, &error));
+  g_clear_object (&f->store);
+
+  /* Back to version 4, as the old code left it. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "ALTER TABLE deal DROP COLUMN closed_at", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE deal SET close_date = '2026-02-03' WHERE closed = 1;"
+                                     "UPDATE deal SET close_date = '2026-09-30' WHERE closed = 0;"
+                                     "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = affari_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (affari_store_get_schema_version (f->store), ==, AFFARI_STORE_SCHEMA_VERSION);
+  stored = affari_store_get_deal (f->store, won_id, NULL);
+  g_assert_cmpstr (affari_deal_get_closed_at (stored), ==, "2026-02-03");
+  g_clear_object (&stored);
+  stored = affari_store_get_deal (f->store, open_id, NULL);
+  g_assert_null (affari_deal_get_closed_at (stored));
+  g_assert_cmpstr (affari_deal_get_close_date (stored), ==, "2026-09-30");
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+}
+
+/* Cronologia says which product row changed and how, not only how many rows there are. */
+static void
+test_product_rows_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariDeal) deal = make_deal (f->store, "Arredo sala riunioni", 0, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = affari_deal_get_id (deal);
+  AffariProductRow rows[2] = {
+    { .name = (char *) "Sedia", .quantity_milli = 2000, .price_netto = 5000, .discount_type = 2, .tax_rate_bp = -1 },
+    { .name = (char *) "Tavolo", .quantity_milli = 1000, .price_netto = 40000, .discount_type = 2, .tax_rate_bp = -1 },
+  };
+  const char *text;
+
+  g_assert_true (affari_store_set_product_rows (f->store, id, rows, 1, &error));
+  g_assert_no_error (error);
+  events = affari_store_list_events (f->store, id, NULL);
+  text = affari_event_get_text (g_ptr_array_index (events, 0));
+  g_assert_nonnull (strstr (text, "Prodotto aggiunto: Sedia"));
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* Quantity, price and discount of the chair; a table added. */
+  rows[0].quantity_milli = 3500;
+  rows[0].price_netto = 4500;
+  rows[0].discount_rate_bp = 1000;
+  g_assert_true (affari_store_set_product_rows (f->store, id, rows, 2, &error));
+  events = affari_store_list_events (f->store, id, NULL);
+  text = affari_event_get_text (g_ptr_array_index (events, 0));
+  g_assert_nonnull (strstr (text, "Sedia: quantità 2 → 3,5"));
+  g_assert_nonnull (strstr (text, "Sedia: prezzo € 50,00 → € 45,00"));
+  g_assert_nonnull (strstr (text, "Sedia: sconto 0 % → 10 %"));
+  g_assert_nonnull (strstr (text, "Prodotto aggiunto: Tavolo"));
+  g_assert_null (strstr (text, "rimosso"));
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* The chair removed. */
+  g_assert_true (affari_store_set_product_rows (f->store, id, rows + 1, 1, &error));
+  events = affari_store_list_events (f->store, id, NULL);
+  text = affari_event_get_text (g_ptr_array_index (events, 0));
+  g_assert_nonnull (strstr (text, "Prodotto rimosso: Sedia"));
+  g_assert_null (strstr (text, "Tavolo"));
 }
 
 int
@@ -1091,6 +1252,9 @@ main (int argc, char *argv[])
   ADD ("activities", test_activities);
   ADD ("move-to-pipeline", test_move_to_pipeline);
   ADD ("undo-restores-exactly", test_undo_restores_exactly);
+  ADD ("close-keeps-expected-date", test_close_keeps_expected_date);
+  ADD ("migrate-closed-at", test_migrate_closed_at);
+  ADD ("product-rows-history", test_product_rows_history);
 #undef ADD
 
   return g_test_run ();

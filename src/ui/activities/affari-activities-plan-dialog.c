@@ -155,7 +155,8 @@ affari_activities_plan_dialog_present (GtkWidget             *view,
   g_return_if_fail (GTK_IS_WIDGET (view));
   g_return_if_fail (AFFARI_IS_WORKSPACE (workspace));
 
-  /* A new activity is due at 09:00 of the period's first day (or the next full hour today). */
+  /* A new activity is due at the first working hour of the period's first day (today: the next
+   * working hour; refused, with the reason, once the working day is over). */
   if (!affari_activity_period_reschedule (affari_workspace_now (workspace), NULL, 0, period, &deadline, &error))
     {
       affari_view_show_message (view, error->message);

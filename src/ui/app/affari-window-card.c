@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/board/affari-kanban-column.h"
 #include "ui/deal/affari-new-deal-dialog.h"
 #include "ui/app/affari-window-private.h"
 
@@ -46,15 +47,47 @@ _affari_window_ensure_deal_card (AffariWindow *self)
   return self->deal_card;
 }
 
+/* The keyboard focus goes back where the card was opened from: the deal's Kanban card (in the
+ * column of its stage now: it may have moved, and the widget it was opened from with it), or the
+ * list row. */
+static void
+give_focus_back (AffariWindow *self)
+{
+  g_autoptr(GtkWidget) from = affari_deal_card_dup_opened_from (self->deal_card);
+  g_autoptr(AffariDeal) deal = NULL;
+  gint64 id = affari_deal_card_get_deal_id (self->deal_card);
+  AffariKanbanColumn *column = NULL;
+
+  if (id != 0 && gtk_widget_get_mapped (GTK_WIDGET (self->kanban_board)) &&
+      (from == NULL || gtk_widget_is_ancestor (from, GTK_WIDGET (self->kanban_board))) &&
+      (deal = affari_workspace_get_deal (self->workspace, id, NULL)) != NULL)
+    column = affari_kanban_board_find_column (self->kanban_board, affari_deal_get_stage_id (deal));
+  if (column != NULL)
+    {
+      if (!affari_kanban_column_focus_deal (column, id))
+        affari_kanban_column_focus_deal_soon (column, id);
+    }
+  else if (from != NULL && gtk_widget_get_mapped (from))
+    gtk_widget_grab_focus (from);
+}
+
 static void
 set_card_revealed (AffariWindow *self,
                    gboolean      revealed)
 {
+  AffariDealCard *card = _affari_window_ensure_deal_card (self);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* A new opening: remember what had the focus (not when another deal replaces the one shown). */
+  if (revealed && !adw_flap_get_reveal_flap (self->card_flap))
+    affari_deal_card_opened (card, focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (card)) ? focus : NULL);
   adw_flap_set_reveal_flap (self->card_flap, revealed);
   /* Esc closes the card only while there is one. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
   if (revealed)
-    gtk_widget_grab_focus (GTK_WIDGET (_affari_window_ensure_deal_card (self)));
+    gtk_widget_grab_focus (GTK_WIDGET (card));
+  else
+    give_focus_back (self);
 }
 
 static void

@@ -14,6 +14,9 @@
 #include "ui/board/affari-kanban-board-private.h"
 #include "ui/board/affari-kanban-card.h"
 
+/* More deals than this in one change are not looked for on the board. */
+#define MAX_REVEALED 100
+
 /* ------------------------------------------------------------ auxiliary */
 
 /* The deals an action on @deal_id applies to: the selected cards when it is one of them. */
@@ -223,16 +226,42 @@ void
 _affari_kanban_board_follow_change (AffariKanbanBoard *self,
                                     AffariChangeSet   *set)
 {
-  const AffariDealChange *change = self->follow_deal != 0 ? affari_change_set_find (set, self->follow_deal) : NULL;
-  AffariKanbanColumn *column;
+  g_autoptr(GPtrArray) revealed = g_ptr_array_new ();
+  guint n = affari_change_set_get_n_deals (set);
+  gboolean is_revert = affari_change_set_get_is_revert (set);
 
-  if (change == NULL)
-    return;
+  /* Hidden behind another view, the board has nothing to show; a change of hundreds of deals
+   * (a stage deleted, an import) is no card to look for. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || n > MAX_REVEALED)
+    n = 0;
 
-  column = affari_kanban_board_find_column (self, change->new_stage_id);
-  if (column != NULL)
-    affari_kanban_column_focus_deal_soon (column, change->deal_id);
-  self->follow_deal = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const AffariDealChange *change = affari_change_set_get_deal (set, i);
+      AffariKanbanColumn *column = change->new_stage_id != 0 ? affari_kanban_board_find_column (self, change->new_stage_id) : NULL;
+      gboolean focus = change->deal_id == self->follow_deal;
+
+      /* Created, moved, restored, undone or redone: the user looks for it where it landed. An
+       * edit in place (same stage, no new place) moves nothing on screen. */
+      if (column == NULL ||
+          (change->old_stage_id == change->new_stage_id && change->index == AFFARI_CHANGE_INDEX_UNKNOWN && !is_revert && !focus))
+        continue;
+
+      /* One card a column scrolled to (the first: the one dragged, or the focused one), the
+       * others only marked. */
+      if (!focus && g_ptr_array_find (revealed, column, NULL))
+        {
+          affari_kanban_column_mark_arrived (column, change->deal_id);
+        }
+      else
+        {
+          affari_kanban_column_reveal_deal (column, change->deal_id, focus);
+          g_ptr_array_add (revealed, column);
+        }
+    }
+
+  if (affari_change_set_find (set, self->follow_deal) != NULL)
+    self->follow_deal = 0;
 }
 
 /* ------------------------------------------------------------ public API */

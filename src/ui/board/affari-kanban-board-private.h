@@ -54,7 +54,8 @@ void     _affari_kanban_board_queue_fill_columns (AffariKanbanBoard       *self)
 
 /* affari-kanban-board-host.c */
 void     _affari_kanban_board_host_iface_init    (AffariCardHostInterface *iface);
-/* The workspace's change set arrived: a card moved from the keyboard takes the focus along. */
+/* The workspace's change set arrived: the cards it created, moved or brought back are scrolled
+ * into view and marked; a card moved from the keyboard takes the focus along. */
 void     _affari_kanban_board_follow_change      (AffariKanbanBoard       *self,
                                                   AffariChangeSet         *set);
 

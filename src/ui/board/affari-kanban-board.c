@@ -18,8 +18,8 @@
 #define AUTOSCROLL_EDGE 64
 #define AUTOSCROLL_MAX_STEP 28.0
 
-static void on_column_card_focused_cb (AffariKanbanColumn *column,
-                                       AffariKanbanBoard  *self);
+static void on_column_card_revealed_cb (AffariKanbanColumn *column,
+                                        AffariKanbanBoard  *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AffariKanbanBoard, affari_kanban_board, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (AFFARI_TYPE_CARD_HOST, _affari_kanban_board_host_iface_init))
@@ -212,7 +212,7 @@ rebuild (AffariKanbanBoard *self)
       column = affari_kanban_column_new (self->workspace, stage, self->currency);
       affari_kanban_column_set_card_menu (AFFARI_KANBAN_COLUMN (column), G_MENU_MODEL (self->card_menu));
       affari_kanban_column_set_host (AFFARI_KANBAN_COLUMN (column), AFFARI_CARD_HOST (self));
-      g_signal_connect (column, "card-focused", G_CALLBACK (on_column_card_focused_cb), self);
+      g_signal_connect (column, "card-revealed", G_CALLBACK (on_column_card_revealed_cb), self);
       affari_kanban_column_set_filter_text (AFFARI_KANBAN_COLUMN (column), self->filter_text);
       affari_kanban_column_set_filter (AFFARI_KANBAN_COLUMN (column), self->filter);
       if (i < n_visible)
@@ -302,8 +302,8 @@ on_workspace_reset_cb (AffariWorkspace   *workspace,
   rebuild (self);
 }
 
-/* A change the board shows: a card moved from the keyboard takes the focus along to its new
- * column. */
+/* A change the board shows: a card created, moved or brought back is scrolled into view and
+ * marked; one moved from the keyboard takes the focus along to its new column. */
 static void
 on_workspace_changed_cb (AffariWorkspace   *workspace,
                      AffariChangeSet   *set,
@@ -312,11 +312,11 @@ on_workspace_changed_cb (AffariWorkspace   *workspace,
   _affari_kanban_board_follow_change (self, set);
 }
 
-/* A column about to give the focus to a card moved into it: the board's viewport scrolls to the
- * focus only when it comes from outside the board. */
+/* A column showed a card that arrived in it, or is about to give it the focus: the board's
+ * viewport scrolls to the focus only when it comes from outside the board. */
 static void
-on_column_card_focused_cb (AffariKanbanColumn *column,
-                           AffariKanbanBoard  *self)
+on_column_card_revealed_cb (AffariKanbanColumn *column,
+                            AffariKanbanBoard  *self)
 {
   affari_kanban_board_scroll_to_column (self, column);
 }

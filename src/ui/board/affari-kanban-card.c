@@ -53,6 +53,7 @@ struct _AffariKanbanCard
   GtkWidget      *context_menu;
   int             grabbed_keyboard; /* X11 device id grabbed for a drag's Esc, or 0 */
   gboolean        label_dirty;      /* the accessible label waits for the card to be shown */
+  gboolean        open_on_click;    /* a plain click opens the deal (the board) */
 
   /* What is drawn, derived from the deal; NULL until needed. */
   PangoLayout    *title;
@@ -353,6 +354,56 @@ on_primary_pressed_cb (GtkGestureClick  *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   popup_menu (self, &self->menu_rect);
+}
+
+typedef struct {
+  AffariCardHost *host;   /* weak */
+  gint64          deal_id;
+} OpenLater;
+
+static OpenLater *
+open_later_new (AffariKanbanCard *self)
+{
+  OpenLater *later = g_new0 (OpenLater, 1);
+
+  g_set_weak_pointer (&later->host, self->host);
+  later->deal_id = affari_deal_get_id (self->deal);
+  return later;
+}
+
+static gboolean
+open_later_cb (gpointer user_data)
+{
+  OpenLater *later = user_data;
+
+  if (later->host != NULL)
+    affari_card_host_open (later->host, later->deal_id);
+  g_clear_weak_pointer (&later->host);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+/* The end of a plain click, not of a drag (the drag source took the press then, and the click
+ * was cancelled) nor of Ctrl/Shift+click, which the row's selection answers. On release: the
+ * press has already selected the row, as a click on a row does. */
+static void
+on_open_released_cb (GtkGestureClick  *gesture,
+                     int               n_press,
+                     double            x,
+                     double            y,
+                     AffariKanbanCard *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (!self->open_on_click || n_press != 1 || self->deal == NULL || self->host == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0 ||
+      graphene_rect_contains_point (&self->menu_rect, &GRAPHENE_POINT_INIT (x, y)) ||
+      affari_card_host_is_deal_dragged (self->host, affari_deal_get_id (self->deal)))
+    return;
+
+  /* After the release has gone through every handler: the card panel's flap (and its swipe
+   * tracker) must not start revealing in the middle of the pointer event that ends a click. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, open_later_cb, open_later_new (self), NULL);
 }
 
 static gboolean
@@ -693,6 +744,7 @@ affari_kanban_card_init (AffariKanbanCard *self)
 {
   GtkDragSource *drag_source;
   GtkGesture *primary;
+  GtkGesture *open;
   GtkGesture *secondary;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
@@ -711,6 +763,12 @@ affari_kanban_card_init (AffariKanbanCard *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (primary), GDK_BUTTON_PRIMARY);
   g_signal_connect (primary, "pressed", G_CALLBACK (on_primary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (primary));
+
+  /* Apart from the menu's gesture, which gives up every press outside the "⋮" corner. */
+  open = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (open), GDK_BUTTON_PRIMARY);
+  g_signal_connect (open, "released", G_CALLBACK (on_open_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (open));
 
   secondary = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
@@ -782,6 +840,15 @@ affari_kanban_card_get_list_item (AffariKanbanCard *self)
   g_return_val_if_fail (AFFARI_IS_KANBAN_CARD (self), NULL);
 
   return self->list_item;
+}
+
+void
+affari_kanban_card_set_open_on_click (AffariKanbanCard *self,
+                                      gboolean          open_on_click)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_CARD (self));
+
+  self->open_on_click = open_on_click;
 }
 
 void

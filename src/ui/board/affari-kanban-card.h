@@ -29,6 +29,10 @@ void        affari_kanban_card_set_list_item   (AffariKanbanCard *self,
 void        affari_kanban_card_set_host        (AffariKanbanCard *self,
                                                 AffariCardHost   *host);
 GtkListItem *affari_kanban_card_get_list_item  (AffariKanbanCard *self);
+/* Whether a single plain click opens the card's deal (the host's open), as on the Kanban board;
+ * Ctrl and Shift+click still select, a drag still drags. Off by default. */
+void        affari_kanban_card_set_open_on_click (AffariKanbanCard *self,
+                                                  gboolean          open_on_click);
 /* The "Sposta in" menu of the pipeline the card is shown in. */
 void        affari_kanban_card_set_menu_model  (AffariKanbanCard *self,
                                                 GMenuModel       *menu);

@@ -41,11 +41,16 @@ struct _AffariKanbanColumn
   double             drag_y;
   AffariEdgeScroller *vscroller;      /* near the top and bottom of the list */
 
-  /* a card to focus once it is shown */
-  gint64             focus_deal;
-  guint              focus_tick;
-  guint              focus_frames;
-  gboolean           focus_scrolled;
+  /* a card to scroll into view (and maybe focus) once the list shows it */
+  gint64             follow_deal;
+  gboolean           follow_focus;
+  guint              follow_tick;
+  guint              follow_frames;
+  gboolean           follow_scrolled;
+
+  /* cards just created, moved or brought back here: marked "arrived" for a moment */
+  GHashTable        *arrived;          /* deal id set */
+  guint              arrived_source;
 
   /* template */
   GtkWidget         *header;

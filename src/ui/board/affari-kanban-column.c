@@ -24,7 +24,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  CARD_FOCUSED,
+  CARD_REVEALED,
   N_SIGNALS
 };
 
@@ -82,50 +82,146 @@ _affari_kanban_column_row_position (GtkWidget *row)
   return item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
 }
 
+/* How long a card that arrived stays marked: long enough for the eye to find it. */
+#define ARRIVED_MS 1500
+
 static void
-stop_focus_follow (AffariKanbanColumn *self)
+stop_follow (AffariKanbanColumn *self)
 {
-  if (self->focus_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
-  self->focus_tick = 0;
-  self->focus_deal = 0;
+  if (self->follow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->follow_tick);
+  self->follow_tick = 0;
+  self->follow_deal = 0;
 }
 
-/* Every frame until the card is there: the list reads its ids again before the next frame, and
- * GtkListView makes the row when it lays out after scrolling to it. */
+/* Scrolls the column as little as needed to show @row whole; TRUE when it was shown already. */
 static gboolean
-focus_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
+scroll_row_into_view (AffariKanbanColumn *self,
+                      GtkWidget          *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->scroller), &bounds))
+    return FALSE;
+  if (bounds.origin.y >= -0.5 && bounds.origin.y + bounds.size.height <= height + 0.5)
+    return TRUE;
+
+  if (bounds.origin.y < 0 || bounds.size.height > height)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+  else
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - height);
+  return FALSE;
+}
+
+/* Every frame until the card is in view: the list reads its ids again before the next frame,
+ * GtkListView makes the row when it lays out after scrolling to it, and a row inserted above the
+ * others is placed only in the layout after the insertion. */
+static gboolean
+follow_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
 {
   AffariKanbanColumn *self = AFFARI_KANBAN_COLUMN (widget);
-  guint position = affari_deal_list_find (self->deals, self->focus_deal);
+  guint position = affari_deal_list_find (self->deals, self->follow_deal);
   GtkWidget *card;
 
-  if (++self->focus_frames > 60)
+  if (++self->follow_frames > 60)
     {
-      self->focus_tick = 0;
-      self->focus_deal = 0;
+      self->follow_tick = 0;
+      self->follow_deal = 0;
       return G_SOURCE_REMOVE;
     }
 
   if (position == G_MAXUINT)
     return G_SOURCE_CONTINUE;
 
-  card = affari_kanban_column_find_card (self, self->focus_deal);
+  card = affari_kanban_column_find_card (self, self->follow_deal);
   if (card == NULL || !gtk_widget_get_mapped (card))
     {
-      if (!self->focus_scrolled)
+      if (!self->follow_scrolled)
         gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-      self->focus_scrolled = TRUE;
+      self->follow_scrolled = TRUE;
       return G_SOURCE_CONTINUE;
     }
 
-  g_signal_emit (self, signals[CARD_FOCUSED], 0);
-  gtk_widget_grab_focus (gtk_widget_get_parent (card));
-  self->focus_tick = 0;
-  self->focus_deal = 0;
+  if (!scroll_row_into_view (self, gtk_widget_get_parent (card)))
+    return G_SOURCE_CONTINUE;
+
+  g_signal_emit (self, signals[CARD_REVEALED], 0);
+  if (self->follow_focus)
+    gtk_widget_grab_focus (gtk_widget_get_parent (card));
+  self->follow_tick = 0;
+  self->follow_deal = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+follow_deal (AffariKanbanColumn *self,
+             gint64              deal_id,
+             gboolean            grab_focus)
+{
+  /* The same card asked for again (moved from the keyboard, then seen in the change set) keeps
+   * the focus it was promised. */
+  grab_focus = grab_focus || (self->follow_deal == deal_id && self->follow_focus);
+  stop_follow (self);
+  self->follow_deal = deal_id;
+  self->follow_focus = grab_focus;
+  self->follow_frames = 0;
+  self->follow_scrolled = FALSE;
+  self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_tick_cb, NULL, NULL);
+}
+
+static void
+update_arrived_card (AffariKanbanColumn *self,
+                     AffariKanbanCard   *card)
+{
+  AffariDeal *deal = affari_kanban_card_get_deal (card);
+
+  if (deal != NULL && g_hash_table_contains (self->arrived, &(gint64) { affari_deal_get_id (deal) }))
+    gtk_widget_add_css_class (GTK_WIDGET (card), "arrived");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (card), "arrived");
+}
+
+static void
+update_arrived_cards (AffariKanbanColumn *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (_affari_kanban_column_row_card (child) != NULL)
+      update_arrived_card (self, _affari_kanban_column_row_card (child));
+}
+
+static gboolean
+arrived_timeout_cb (gpointer user_data)
+{
+  AffariKanbanColumn *self = user_data;
+
+  self->arrived_source = 0;
+  g_hash_table_remove_all (self->arrived);
+  update_arrived_cards (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Other deals: the column shows them from the top. Kept, the old offset would open the new list
+ * somewhere in its middle (or past its end), with no sign that cards are above. */
+static void
+apply_filter (AffariKanbanColumn *self)
+{
+  AffariDealQuery query = _affari_kanban_column_make_query (self, FALSE);
+
+  stop_follow (self);
+  affari_deal_list_set_query (self->deals, &query);
+  /* The first row made the list's anchor too: the value alone is taken back by the next
+   * layout, which keeps the old anchor row where it was. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  _affari_kanban_column_queue_totals (self);
 }
 
 /* ------------------------------------------------------------ callbacks */
@@ -157,6 +253,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
   affari_kanban_card_set_list_item (AFFARI_KANBAN_CARD (card), item);
   affari_kanban_card_set_host (AFFARI_KANBAN_CARD (card), self->host);
+  affari_kanban_card_set_open_on_click (AFFARI_KANBAN_CARD (card), TRUE);
   gtk_list_item_set_child (item, card);
 }
 
@@ -172,6 +269,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   affari_kanban_card_set_menu_model (card, self->card_menu);
   affari_kanban_card_set_dragging (card, self->host != NULL &&
                                    affari_card_host_is_deal_dragged (self->host, affari_deal_get_id (deal)));
+  update_arrived_card (self, card);
 }
 
 static void
@@ -320,7 +418,8 @@ affari_kanban_column_dispose (GObject *object)
 
   g_clear_handle_id (&self->totals_source, g_source_remove);
   g_clear_object (&self->vscroller);
-  stop_focus_follow (self);
+  g_clear_handle_id (&self->arrived_source, g_source_remove);
+  stop_follow (self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -350,6 +449,7 @@ affari_kanban_column_finalize (GObject *object)
   g_clear_pointer (&self->filter, affari_deal_query_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->totals, g_array_unref);
+  g_clear_pointer (&self->arrived, g_hash_table_unref);
 
   G_OBJECT_CLASS (affari_kanban_column_parent_class)->finalize (object);
 }
@@ -472,9 +572,10 @@ affari_kanban_column_class_init (AffariKanbanColumnClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The column is about to give the keyboard focus to a card that moved into it: the board
-   * scrolls it into view (its viewport follows the focus only when it comes from outside). */
-  signals[CARD_FOCUSED] = g_signal_new ("card-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  /* The column has scrolled a card into view, or is about to give it the keyboard focus: the
+   * board scrolls the column into view (its viewport follows the focus only when it comes from
+   * outside). */
+  signals[CARD_REVEALED] = g_signal_new ("card-revealed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-kanban-column.ui");
@@ -517,6 +618,7 @@ affari_kanban_column_init (AffariKanbanColumn *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->totals = g_array_new (FALSE, FALSE, sizeof (AffariStageTotal));
+  self->arrived = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -600,8 +702,6 @@ void
 affari_kanban_column_set_filter_text (AffariKanbanColumn *self,
                                       const char         *text)
 {
-  AffariDealQuery query;
-
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   if (text != NULL && *text == '\0')
@@ -612,17 +712,13 @@ affari_kanban_column_set_filter_text (AffariKanbanColumn *self,
   g_free (self->filter_text);
   self->filter_text = g_strdup (text);
 
-  query = _affari_kanban_column_make_query (self, FALSE);
-  affari_deal_list_set_query (self->deals, &query);
-  _affari_kanban_column_queue_totals (self);
+  apply_filter (self);
 }
 
 void
 affari_kanban_column_set_filter (AffariKanbanColumn    *self,
                                  const AffariDealQuery *filter)
 {
-  AffariDealQuery query;
-
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   if (affari_deal_query_equal (self->filter, filter))
@@ -634,9 +730,7 @@ affari_kanban_column_set_filter (AffariKanbanColumn    *self,
       affari_deal_query_merge_filter (self->filter, filter);
     }
 
-  query = _affari_kanban_column_make_query (self, FALSE);
-  affari_deal_list_set_query (self->deals, &query);
-  _affari_kanban_column_queue_totals (self);
+  apply_filter (self);
 }
 
 GtkAdjustment *
@@ -715,7 +809,11 @@ affari_kanban_column_show_quick_create (AffariKanbanColumn *self)
       g_signal_connect (self->quick_create, "finished", G_CALLBACK (on_quick_create_finished_cb), self);
       gtk_revealer_set_child (self->quick_revealer, GTK_WIDGET (self->quick_create));
     }
+  /* At once, not sliding down: a sliding revealer maps its child only at the animation's first
+   * frame, and the keys typed right after the click, before it, went nowhere. Closing slides. */
+  gtk_revealer_set_transition_type (self->quick_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
   gtk_revealer_set_reveal_child (self->quick_revealer, TRUE);
+  gtk_revealer_set_transition_type (self->quick_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   affari_kanban_quick_create_focus_title (self->quick_create);
 }
 
@@ -766,11 +864,31 @@ affari_kanban_column_focus_deal_soon (AffariKanbanColumn *self,
 {
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
-  stop_focus_follow (self);
-  self->focus_deal = deal_id;
-  self->focus_frames = 0;
-  self->focus_scrolled = FALSE;
-  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+  follow_deal (self, deal_id, TRUE);
+}
+
+void
+affari_kanban_column_mark_arrived (AffariKanbanColumn *self,
+                                   gint64              deal_id)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  g_hash_table_add (self->arrived, g_memdup2 (&deal_id, sizeof deal_id));
+  update_arrived_cards (self);
+  /* One moment for the cards of one change: a later change starts it again. */
+  g_clear_handle_id (&self->arrived_source, g_source_remove);
+  self->arrived_source = g_timeout_add (ARRIVED_MS, arrived_timeout_cb, self);
+}
+
+void
+affari_kanban_column_reveal_deal (AffariKanbanColumn *self,
+                                  gint64              deal_id,
+                                  gboolean            grab_focus)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  affari_kanban_column_mark_arrived (self, deal_id);
+  follow_deal (self, deal_id, grab_focus);
 }
 
 void

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AffariKanbanColumn, affari_kanban_column, AFFARI, KANBAN_COLUMN, GtkWidget)
 
 /* Properties: "workspace", "stage" (construct-only), "currency" (the pipeline's main currency).
- * Signals: "card-focused" when the column gives the keyboard focus to a card moved into it
- * (affari_kanban_column_focus_deal_soon ()): the board scrolls the column into view. */
+ * Signals: "card-revealed" when the column has scrolled a card into view, or given it the
+ * keyboard focus (affari_kanban_column_reveal_deal (), affari_kanban_column_focus_deal_soon ()):
+ * the board scrolls the column into view. */
 GtkWidget      *affari_kanban_column_new              (AffariWorkspace    *workspace,
                                                        AffariStage        *stage,
                                                        const char         *currency);
@@ -75,6 +76,14 @@ gboolean        affari_kanban_column_focus_deal       (AffariKanbanColumn *self,
 /* Gives the keyboard focus to the card of @deal_id as soon as the column shows it (after the
  * column's list has caught up with a move), scrolling to it; gives up after a second. */
 void            affari_kanban_column_focus_deal_soon  (AffariKanbanColumn *self,
+                                                       gint64              deal_id);
+/* A card created, moved or brought back here: scrolled into view as soon as the column shows it
+ * (and focused with @grab_focus), and marked for a moment (the CSS class "arrived"). */
+void            affari_kanban_column_reveal_deal      (AffariKanbanColumn *self,
+                                                       gint64              deal_id,
+                                                       gboolean            grab_focus);
+/* Only marks the card of @deal_id for a moment, wherever it is. */
+void            affari_kanban_column_mark_arrived     (AffariKanbanColumn *self,
                                                        gint64              deal_id);
 
 /* A new column shows no card until the board says it is in sight: first @n_rows (as many as the

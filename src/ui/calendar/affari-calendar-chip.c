@@ -112,13 +112,16 @@ affari_calendar_view_make_deal_chip (AffariCalendarView *self,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), title);
-  {
-    GtkWidget *figure = affari_calendar_label_new (amount, "amount");
+  /* A month's day is too narrow for both: the title is what tells deals apart, and the amount is
+   * in the tooltip (and in the week, whose days are as narrow but whose entries are fewer). */
+  if (self->mode != AFFARI_CALENDAR_MONTH || popover != NULL)
+    {
+      GtkWidget *figure = affari_calendar_label_new (amount, "amount");
 
-    /* the title gives way, the amount never does */
-    gtk_label_set_ellipsize (GTK_LABEL (figure), PANGO_ELLIPSIZE_NONE);
-    gtk_box_append (GTK_BOX (box), figure);
-  }
+      /* the title gives way, the amount never does */
+      gtk_label_set_ellipsize (GTK_LABEL (figure), PANGO_ELLIPSIZE_NONE);
+      gtk_box_append (GTK_BOX (box), figure);
+    }
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "calendar-chip");

@@ -16,8 +16,10 @@
 
 #include "ui/calendar/affari-calendar-view-private.h"
 
-#define MONTH_PER_DAY 3
-#define WEEK_PER_DAY 14
+/* At most this many entries of a day are read; a day shows those its height has room for
+ * (affari-calendar-day.c), and the rest of the day when "+N altri" is opened. */
+#define MONTH_PER_DAY 8
+#define WEEK_PER_DAY 40
 
 /* ------------------------------------------------------------ dates */
 
@@ -215,7 +217,7 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
 
       if (cell == NULL)
         continue;
-      gtk_box_append (GTK_BOX (cell), affari_calendar_view_make_deal_chip (self, deal, NULL));
+      affari_calendar_view_add_entry (cell, affari_calendar_view_make_deal_chip (self, deal, NULL));
       g_hash_table_insert (shown, g_object_get_data (G_OBJECT (cell), "date"),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (shown, date)) + 1));
       g_string_append_printf (day_text (self, date), "%s\n", affari_deal_get_title (deal));
@@ -245,14 +247,15 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
           g_string_append_printf (day_text (self, date), "%s\n", affari_activity_get_subject (activity));
           if (n_shown >= per_day)
             continue;
-          gtk_box_append (GTK_BOX (cell), affari_calendar_view_make_activity_chip (self, activity, g_hash_table_lookup (titles, &deal_id), NULL));
+          affari_calendar_view_add_entry (cell, affari_calendar_view_make_activity_chip (self, activity, g_hash_table_lookup (titles, &deal_id), NULL));
           g_hash_table_insert (shown, g_object_get_data (G_OBJECT (cell), "date"), GUINT_TO_POINTER (n_shown + 1));
         }
       if (error != NULL)
         g_warning ("Cannot read the activities: %s", error->message);
     }
 
-  /* "+N altri" where a day holds more than it shows. */
+  /* "+N altri" under the entries of every day that has some: the day shows it when it cannot
+   * show them all. */
   {
     GHashTableIter iter;
     gpointer key, value;
@@ -260,11 +263,10 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
     g_hash_table_iter_init (&iter, totals);
     while (g_hash_table_iter_next (&iter, &key, &value))
       {
-        guint n_shown = GPOINTER_TO_UINT (g_hash_table_lookup (shown, key));
         GtkWidget *cell = g_hash_table_lookup (self->cells, key);
 
-        if (cell != NULL && GPOINTER_TO_UINT (value) > n_shown)
-          affari_calendar_view_add_more (self, cell, GPOINTER_TO_UINT (value) - n_shown);
+        if (cell != NULL && GPOINTER_TO_UINT (value) > 0)
+          affari_calendar_view_add_more (self, cell, GPOINTER_TO_UINT (value));
       }
   }
 }

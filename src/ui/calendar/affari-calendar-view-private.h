@@ -64,9 +64,13 @@ void       affari_calendar_view_refresh_now  (AffariCalendarView *self);
 GtkWidget *affari_calendar_view_make_day     (AffariCalendarView *self,
                                               const GDate        *day,
                                               const GDate        *today);
+/* Adds an entry (a chip) to the day @cell, in order. */
+void       affari_calendar_view_add_entry    (GtkWidget          *cell,
+                                              GtkWidget          *entry);
+/* The day @cell has @total entries (some perhaps not read): "+N altri" counts those it cannot show. */
 void       affari_calendar_view_add_more     (AffariCalendarView *self,
                                               GtkWidget          *cell,
-                                              guint               hidden);
+                                              guint               total);
 
 /* affari-calendar-chip.c: a deal or a planned activity in a day; @popover (nullable) is the
  * "+N altri" popover the chip is in, closed when the chip opens its deal */

@@ -131,12 +131,12 @@ search_clients (AffariDealCardClientPicker *self)
 
       add_client_result (self, G_OBJECT (contact), name, _("Contact"), affari_contact_get_phone (contact));
     }
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->client_results)),
-                          companies->len + contacts->len > 0);
+  /* The results keep their height, found or not (the list says so): the form under them does
+   * not move while the search is typed, where the pointer is going. */
 
-  /* What was searched is the likely name of a new client. */
-  if (*text != '\0' && gtk_entry_get_text_length (self->new_client_name) == 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->new_client_name), text);
+  /* What was searched is the likely name of a new client, until a name is typed there. */
+  if (!affari_card_is_dirty (GTK_EDITABLE (self->new_client_name)))
+    affari_card_set_text (GTK_EDITABLE (self->new_client_name), text);
 }
 
 /* ------------------------------------------------------------ signal callbacks */
@@ -146,6 +146,25 @@ on_client_search_changed_cb (GtkSearchEntry             *entry,
                              AffariDealCardClientPicker *self)
 {
   search_clients (self);
+}
+
+/* Enter: the first client found, or, when none is, on to the form of a new one (its name is
+ * what was searched): the next thing typed goes into the next field, not into the search. */
+static void
+on_client_search_activated_cb (GtkSearchEntry             *entry,
+                               AffariDealCardClientPicker *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->client_results, 0);
+
+  if (first != NULL)
+    {
+      gtk_widget_activate (GTK_WIDGET (first));
+      return;
+    }
+  if (gtk_entry_get_text_length (self->new_client_name) == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->new_client_name));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->new_client_phone));
 }
 
 static void
@@ -190,12 +209,14 @@ affari_deal_card_client_picker_class_init (AffariDealCardClientPickerClass *klas
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardClientPicker, new_client_error);
   gtk_widget_class_bind_template_callback (widget_class, on_client_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_client_search_activated_cb);
 }
 
 static void
 affari_deal_card_client_picker_init (AffariDealCardClientPicker *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  affari_card_track_edits (GTK_EDITABLE (self->new_client_name));
 }
 
 /* ------------------------------------------------------------ public API */
@@ -253,7 +274,7 @@ affari_deal_card_client_picker_create (AffariDealCardClientPicker *self,
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->new_client_error), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->new_client_name), "");
+  affari_card_set_text (GTK_EDITABLE (self->new_client_name), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_client_phone), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_client_email), "");
   gtk_editable_set_text (GTK_EDITABLE (self->client_search), "");

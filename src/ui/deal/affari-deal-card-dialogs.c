@@ -1,4 +1,4 @@
-/* affari-deal-card-dialogs.c
+/* affari-deal-card-dialogs.c — the deal card's questions, and the new deal it starts from
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card-dialogs.h"
 
@@ -32,12 +34,13 @@ affari_deal_card_finish_dialog_new (GtkWindow *parent,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
                                                        _("Close the Deal"),
                                                        _("Was the deal won or lost? A reason helps to learn from it.")));
+  /* AdwMessageDialog stacks its buttons last-added on top when they do not fit on one line, and
+   * puts the last one at the end of the line when they do: "Vinto" is added last to come first
+   * (or at the place of the suggested answer), then the lost stages in their order. */
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "won", _("_Won"));
-  adw_message_dialog_set_response_appearance (dialog, "won", ADW_RESPONSE_SUGGESTED);
-  for (guint i = 0; i < stages->len; i++)
+  for (guint n = stages->len; n > 0; n--)
     {
-      AffariStage *stage = g_ptr_array_index (stages, i);
+      AffariStage *stage = g_ptr_array_index (stages, n - 1);
       g_autofree char *id = NULL;
       g_autofree char *label = NULL;
 
@@ -49,6 +52,8 @@ affari_deal_card_finish_dialog_new (GtkWindow *parent,
       adw_message_dialog_add_response (dialog, id, label);
       adw_message_dialog_set_response_appearance (dialog, id, ADW_RESPONSE_DESTRUCTIVE);
     }
+  adw_message_dialog_add_response (dialog, "won", _("_Won"));
+  adw_message_dialog_set_response_appearance (dialog, "won", ADW_RESPONSE_SUGGESTED);
   if (chosen != NULL && affari_stage_get_semantics (chosen) == AFFARI_SEMANTICS_FAILURE)
     {
       g_autofree char *id = g_strdup_printf ("lost-%" G_GINT64_FORMAT, chosen_stage_id);
@@ -67,12 +72,23 @@ affari_deal_card_finish_dialog_new (GtkWindow *parent,
 }
 
 AdwMessageDialog *
-affari_deal_card_pipeline_dialog_new (GtkWindow  *parent,
-                                      GListModel *model)
+affari_deal_card_pipeline_dialog_new (GtkWindow        *parent,
+                                      AffariWorkspace  *workspace,
+                                      gint64            current_pipeline_id,
+                                      GError          **error)
 {
   g_autoptr(GtkExpression) name = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
+  g_autoptr(GListStore) store = g_list_store_new (AFFARI_TYPE_PIPELINE);
+  g_autoptr(GPtrArray) pipelines = affari_workspace_list_pipelines (workspace, error);
+  GListModel *model = G_LIST_MODEL (store);
   AdwMessageDialog *dialog;
   GtkWidget *dropdown;
+
+  if (pipelines == NULL)
+    return NULL;
+  for (guint i = 0; i < pipelines->len; i++)
+    if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) != current_pipeline_id)
+      g_list_store_append (store, g_ptr_array_index (pipelines, i));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
                                                        _("Move to Pipeline"),
@@ -93,4 +109,86 @@ affari_deal_card_pipeline_dialog_new (GtkWindow  *parent,
     }
   adw_message_dialog_set_close_response (dialog, "cancel");
   return dialog;
+}
+
+AdwMessageDialog *
+affari_deal_card_discard_dialog_new (GtkWindow *parent,
+                                     gboolean   is_new)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
+                                                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
+                                                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it.")));
+  adw_message_dialog_add_response (dialog, "keep", _("_Keep Editing"));
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  return dialog;
+}
+
+AdwMessageDialog *
+affari_deal_card_plan_dialog_new (GtkWindow *parent)
+{
+  AdwMessageDialog *dialog;
+
+  /* As Bitrix24 does: an open deal without a next step is easily forgotten. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       _("No Activity Planned"),
+                                                       _("Plan the next call, meeting or task, so that this deal is not forgotten.")));
+  adw_message_dialog_add_response (dialog, "later", _("_Not Now"));
+  adw_message_dialog_add_response (dialog, "plan", _("_Plan Activity"));
+  adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "plan");
+  /* Esc is a way of saying "not now": the user wants the card closed, not a second question. */
+  adw_message_dialog_set_close_response (dialog, "later");
+  return dialog;
+}
+
+gboolean
+affari_deal_card_lacks_next_activity (AffariWorkspace *workspace,
+                                      gint64           deal_id)
+{
+  g_autoptr(GPtrArray) activities = affari_workspace_list_activities (workspace, deal_id, NULL);
+
+  /* Unknown (the list could not be read) is not "none": better not to ask. */
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    if (!affari_activity_get_completed (g_ptr_array_index (activities, i)))
+      return FALSE;
+  return activities != NULL;
+}
+
+gint64
+affari_deal_card_finish_response_stage (const char      *response,
+                                        AffariWorkspace *workspace,
+                                        gint64           pipeline_id)
+{
+  if (g_str_equal (response, "won"))
+    return affari_workspace_find_stage (workspace, pipeline_id, AFFARI_SEMANTICS_SUCCESS);
+  if (g_str_has_prefix (response, "lost-"))
+    return g_ascii_strtoll (response + 5, NULL, 10);
+  return 0;
+}
+
+AffariDeal *
+affari_deal_card_new_deal_defaults (AffariWorkspace *workspace,
+                                    gint64           pipeline_id)
+{
+  AffariDeal *deal = affari_deal_new ();
+  g_autofree char *today = affari_date_today ();
+  g_autofree char *next_week = affari_date_add_days (today, 7);
+  g_autofree char *currency = affari_workspace_dup_base_currency (workspace);
+
+  /* The defaults the workspace would give, shown before the deal exists. */
+  affari_deal_set_pipeline_id (deal, pipeline_id);
+  affari_deal_set_stage_id (deal, affari_workspace_find_stage (workspace, pipeline_id, AFFARI_SEMANTICS_PROCESS));
+  affari_deal_set_begin_date (deal, today);
+  affari_deal_set_close_date (deal, next_week);
+  affari_deal_set_currency (deal, currency);
+  affari_deal_set_assigned_by_id (deal, affari_workspace_get_current_user (workspace));
+  affari_deal_set_opened (deal, TRUE);
+  affari_deal_set_probability (deal, -1);
+  return deal;
 }

@@ -1,4 +1,5 @@
-/* affari-deal-card-dialogs.h — the questions the deal card asks before a move
+/* affari-deal-card-dialogs.h — the questions the deal card asks (before a move, before closing),
+ * and the new deal it starts from
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,15 +11,34 @@
 
 G_BEGIN_DECLS
 
-/* "Close the deal": responses "cancel", "won" and "lost-<stage id>" for each lost stage of
- * @stages; the extra child is the entry of the reason. @chosen_stage_id (a lost stage, or 0) is
+/* "Close the deal": responses "cancel", "won" (first, suggested) and "lost-<stage id>" for each
+ * lost stage of @stages; the extra child is the entry of the reason. @chosen_stage_id (a lost stage, or 0) is
  * the default answer. */
 AdwMessageDialog *affari_deal_card_finish_dialog_new   (GtkWindow  *parent,
                                                         GPtrArray  *stages,
                                                         gint64      chosen_stage_id);
-/* "Move to pipeline": a dropdown of @model (AffariPipeline), kept as data "affari-dropdown";
- * responses "cancel" and "move" (when there is a pipeline to move to). */
-AdwMessageDialog *affari_deal_card_pipeline_dialog_new (GtkWindow  *parent,
-                                                        GListModel *model);
+/* "Move to pipeline": a dropdown of the pipelines of @workspace but @current_pipeline_id, kept as
+ * data "affari-dropdown"; responses "cancel" and "move" (when there is a pipeline to move to).
+ * NULL when the pipelines cannot be read. */
+AdwMessageDialog *affari_deal_card_pipeline_dialog_new (GtkWindow        *parent,
+                                                        AffariWorkspace  *workspace,
+                                                        gint64            current_pipeline_id,
+                                                        GError          **error);
+/* "Discard unsaved changes?" (or "the new deal?" when @is_new): responses "keep" (Esc) and
+ * "discard". */
+AdwMessageDialog *affari_deal_card_discard_dialog_new  (GtkWindow  *parent,
+                                                        gboolean    is_new);
+/* "No activity planned": responses "later" (also Esc) and "plan". */
+AdwMessageDialog *affari_deal_card_plan_dialog_new     (GtkWindow  *parent);
+/* Whether the open deal @deal_id has no activity left to do (FALSE when that cannot be read). */
+gboolean          affari_deal_card_lacks_next_activity (AffariWorkspace *workspace,
+                                                        gint64           deal_id);
+/* The stage a response of the finish dialog closes the deal in (0 for "cancel"). */
+gint64            affari_deal_card_finish_response_stage (const char      *response,
+                                                          AffariWorkspace *workspace,
+                                                          gint64           pipeline_id);
+/* A deal not created yet with the defaults the workspace would give (dates, currency, owner). */
+AffariDeal       *affari_deal_card_new_deal_defaults     (AffariWorkspace *workspace,
+                                                          gint64           pipeline_id);
 
 G_END_DECLS

@@ -159,7 +159,8 @@ editor_fill (FieldEditor *editor,
 {
   AffariCustomField *field = editor->field;
 
-  if (editor->dirty && !force)
+  /* Esc takes back an edit by marking the entry clean (affari-deal-card.c): then it is refilled. */
+  if (!force && (is_entry_kind (field->kind) ? affari_card_is_dirty (GTK_EDITABLE (editor->row)) : editor->dirty))
     return;
 
   switch (field->kind)

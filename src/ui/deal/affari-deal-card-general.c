@@ -755,6 +755,18 @@ affari_deal_card_general_save_title (AffariDealCardGeneral *self,
   save_title (self, title);
 }
 
+/* The day a closed deal was closed, read-only under its stage ("Chiuso il 03/12/2026"): the
+ * expected close date above stays the plan the person set. */
+static void
+show_closed_at (AffariDealCardGeneral *self)
+{
+  const char *closed_at = affari_deal_get_closed_at (self->deal);
+  g_autofree char *day = closed_at != NULL ? affari_date_format (closed_at) : NULL;
+  g_autofree char *text = day != NULL ? g_strdup_printf (_("Closed on %s"), day) : NULL;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stage_row), text != NULL ? text : "");
+}
+
 /* Entries the user is typing into keep their text unless @force. */
 void
 affari_deal_card_general_refresh (AffariDealCardGeneral *self,
@@ -776,6 +788,7 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
   for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
     if (affari_stage_get_id (g_ptr_array_index (self->stages, i)) == affari_deal_get_stage_id (deal))
       adw_combo_row_set_selected (self->stage_row, i);
+  show_closed_at (self);
 
   if (affari_deal_get_company_id (deal) == 0)
     adw_action_row_set_subtitle (self->company_row, _("No company"));

@@ -32,6 +32,9 @@ struct _AffariDealCardProductRow
   GtkListBox         *completion_list;
   guint               completion_hide_source;
   guint               completion_show_source;
+  GtkEditable        *select_pending; /* the number field focused last, selected once the click is done */
+  GtkRoot            *root;           /* followed for its focus */
+  guint               select_source;
 
   /* template */
   GtkLabel           *total_label;
@@ -315,6 +318,40 @@ on_choice_changed_cb (GObject                  *object,
     apply (self);
 }
 
+static gboolean
+on_select_idle_cb (gpointer user_data)
+{
+  AffariDealCardProductRow *self = user_data;
+
+  self->select_source = 0;
+  if (self->select_pending != NULL && gtk_widget_is_focus (GTK_WIDGET (self->select_pending)))
+    gtk_editable_select_region (self->select_pending, 0, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* A number is replaced, not appended to ("0,00" + "15" must not give "0,0015"): its text is
+ * selected when the field takes the focus. Followed on the window's focus-widget, which changes
+ * also when the window is not the active one. Selected in an idle: a click puts the cursor where
+ * it landed after giving the focus, which would undo a selection made now. */
+static void
+on_root_focus_changed_cb (GtkRoot                  *root,
+                          GParamSpec               *pspec,
+                          AffariDealCardProductRow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *numbers[] = { GTK_WIDGET (self->quantity_row), GTK_WIDGET (self->price_row), GTK_WIDGET (self->discount_row) };
+  GtkEditable *entered = NULL;
+
+  for (guint i = 0; focus != NULL && GTK_IS_EDITABLE (focus) && i < G_N_ELEMENTS (numbers); i++)
+    if (focus == numbers[i] || gtk_widget_is_ancestor (focus, numbers[i]))
+      entered = GTK_EDITABLE (focus);
+  if (entered == self->select_pending)
+    return;
+  self->select_pending = entered;
+  if (entered != NULL && self->select_source == 0)
+    self->select_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_select_idle_cb, self, NULL);
+}
+
 static void
 on_remove_clicked_cb (GtkButton                *button,
                       AffariDealCardProductRow *self)
@@ -336,6 +373,8 @@ affari_deal_card_product_row_dispose (GObject *object)
 {
   AffariDealCardProductRow *self = AFFARI_DEAL_CARD_PRODUCT_ROW (object);
 
+  g_clear_handle_id (&self->select_source, g_source_remove);
+  self->select_pending = NULL;
   /* The popover hangs from the name row: it must go before the row does. */
   clear_suggestions (self);
   if (self->completion != NULL)
@@ -355,12 +394,37 @@ affari_deal_card_product_row_dispose (GObject *object)
 }
 
 static void
+affari_deal_card_product_row_root (GtkWidget *widget)
+{
+  AffariDealCardProductRow *self = AFFARI_DEAL_CARD_PRODUCT_ROW (widget);
+
+  GTK_WIDGET_CLASS (affari_deal_card_product_row_parent_class)->root (widget);
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_root_focus_changed_cb), self);
+}
+
+static void
+affari_deal_card_product_row_unroot (GtkWidget *widget)
+{
+  AffariDealCardProductRow *self = AFFARI_DEAL_CARD_PRODUCT_ROW (widget);
+
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_func (self->root, on_root_focus_changed_cb, self);
+  self->root = NULL;
+  g_clear_handle_id (&self->select_source, g_source_remove);
+  self->select_pending = NULL;
+  GTK_WIDGET_CLASS (affari_deal_card_product_row_parent_class)->unroot (widget);
+}
+
+static void
 affari_deal_card_product_row_class_init (AffariDealCardProductRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = affari_deal_card_product_row_dispose;
+  widget_class->root = affari_deal_card_product_row_root;
+  widget_class->unroot = affari_deal_card_product_row_unroot;
 
   signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -500,7 +564,10 @@ affari_deal_card_product_row_fill (AffariDealCardProductRow *self,
   if (row->discount_type == 2)
     discount = row->discount_rate_bp != 0 ? affari_card_format_percent (row->discount_rate_bp) : g_strdup ("");
   else
-    discount = affari_money_format (row->tax_included ? gross_of (row->discount_sum, row->tax_rate_bp) : row->discount_sum, NULL);
+    /* No discount is an empty field, as in percent: "0,00" would be typed after, not over. */
+    discount = row->discount_sum != 0 ? affari_money_format (row->tax_included ? gross_of (row->discount_sum, row->tax_rate_bp)
+                                                                               : row->discount_sum, NULL)
+                                      : g_strdup ("");
 
   self->loading = TRUE;
   self->product_id = row->product_id;
@@ -622,6 +689,8 @@ affari_deal_card_product_row_show_error (AffariDealCardProductRow *self,
   g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCT_ROW (self));
 
   affari_card_set_field_error (GTK_WIDGET (self), self->error_row, message);
+  /* The message is inside the row: folded, the red row still says why. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), message);
 }
 
 void

@@ -35,11 +35,18 @@ struct _AffariDealCardProducts
   AdwActionRow        *auto_row;
   GtkSwitch           *auto_switch;
   GtkLabel            *error_label;
+
+  guint                reveal_tick;    /* keeps a new row in view while it unfolds */
+  gint64               reveal_until;
+  gint64               reveal_give_up;
+  double               reveal_height;
+  GtkWidget           *reveal_row;
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCardProducts, affari_deal_card_products, ADW_TYPE_BIN)
 
 static void save_rows (AffariDealCardProducts *self);
+static void stop_revealing (AffariDealCardProducts *self);
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -64,12 +71,13 @@ on_row_apply_cb (AffariDealCardProductRow *row,
   save_rows (self);
 }
 
+static void remove_row (AffariDealCardProducts *self, AffariDealCardProductRow *row);
+
 static void
 on_row_remove_cb (AffariDealCardProductRow *row,
                   AffariDealCardProducts   *self)
 {
-  adw_preferences_group_remove (self->rows_group, GTK_WIDGET (row));
-  g_ptr_array_remove (self->rows, row);
+  remove_row (self, row);
   save_rows (self);
 }
 
@@ -118,6 +126,7 @@ add_row (AffariDealCardProducts *self)
 static void
 clear_rows (AffariDealCardProducts *self)
 {
+  stop_revealing (self);
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->rows_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -134,24 +143,25 @@ set_amount (GtkLabel   *label,
 }
 
 static void
+remove_row (AffariDealCardProducts   *self,
+            AffariDealCardProductRow *row)
+{
+  if (self->reveal_row == GTK_WIDGET (row))
+    stop_revealing (self);
+  adw_preferences_group_remove (self->rows_group, GTK_WIDGET (row));
+  g_ptr_array_remove (self->rows, row);
+}
+
+static void
 reload (AffariDealCardProducts *self)
 {
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gboolean));
   gint64 net = 0, tax = 0, total = 0;
   gboolean manual;
-
-  /* The rows the user opened stay open. */
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      gboolean open = adw_expander_row_get_expanded (g_ptr_array_index (self->rows, i));
-
-      g_array_append_val (expanded, open);
-    }
+  guint n;
 
   self->loading = TRUE;
-  clear_rows (self);
   show_error (self, NULL);
 
   if (self->deal != NULL && affari_deal_get_id (self->deal) != 0)
@@ -159,13 +169,17 @@ reload (AffariDealCardProducts *self)
   if (error != NULL)
     g_warning ("Cannot list the product rows: %s", error->message);
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  /* The rows shown are filled again in place, not rebuilt: the row being edited keeps its
+   * widgets, its focus and its place, and the page does not scroll back to the top. */
+  n = rows != NULL ? rows->len : 0;
+  while (self->rows->len > n)
+    remove_row (self, g_ptr_array_index (self->rows, self->rows->len - 1));
+  for (guint i = 0; i < n; i++)
     {
-      AffariDealCardProductRow *row = add_row (self);
+      AffariDealCardProductRow *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : add_row (self);
 
       affari_deal_card_product_row_fill (row, &g_array_index (rows, AffariProductRow, i));
-      if (i < expanded->len && g_array_index (expanded, gboolean, i))
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      affari_deal_card_product_row_show_error (row, NULL);
     }
 
   if (rows != NULL)
@@ -241,6 +255,70 @@ save_rows (AffariDealCardProducts *self)
   /* The workspace's "changed" makes the card hand the new deal over, which reloads. */
 }
 
+/* The page's own scrolled window (AdwPreferencesPage 1.2 does not hand it out). */
+static GtkAdjustment *
+page_vadjustment (AffariDealCardProducts *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (adw_bin_get_child (ADW_BIN (self))); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+  return NULL;
+}
+
+static void
+stop_revealing (AffariDealCardProducts *self)
+{
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  self->reveal_row = NULL;
+}
+
+/* Each frame while the new row unfolds (its height grows): the whole row in view, or its top
+ * when it is taller than the page. */
+static gboolean
+on_reveal_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  AffariDealCardProducts *self = AFFARI_DEAL_CARD_PRODUCTS (widget);
+  GtkAdjustment *adjustment = page_vadjustment (self);
+  graphene_rect_t bounds = { { 0, 0 }, { 0, 0 } };
+  gboolean growing;
+
+  if (adjustment != NULL && self->reveal_row != NULL &&
+      gtk_widget_compute_bounds (self->reveal_row, adw_bin_get_child (ADW_BIN (self)), &bounds))
+    {
+      double top = gtk_adjustment_get_value (adjustment) + bounds.origin.y;
+      double bottom = top + MIN (bounds.size.height, gtk_adjustment_get_page_size (adjustment));
+
+      gtk_adjustment_clamp_page (adjustment, top, bottom);
+    }
+  /* Until the row stops growing (a loaded machine draws the animation in fewer frames). */
+  growing = bounds.size.height != self->reveal_height;
+  self->reveal_height = bounds.size.height;
+  if (self->reveal_row != NULL && g_get_monotonic_time () < self->reveal_give_up &&
+      (growing || g_get_monotonic_time () < self->reveal_until))
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  self->reveal_row = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_row (AffariDealCardProducts *self,
+            GtkWidget              *row)
+{
+  stop_revealing (self);
+  self->reveal_row = row;
+  /* Longer than the expander's animation (250 ms), shorter than a person's next move. */
+  self->reveal_until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  self->reveal_give_up = g_get_monotonic_time () + 3 * G_TIME_SPAN_SECOND;
+  self->reveal_height = -1;
+  self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_reveal_tick_cb, NULL, NULL);
+}
+
 /* ------------------------------------------------------------ actions and callbacks */
 
 static void
@@ -255,6 +333,8 @@ add_action (GtkWidget  *widget,
   affari_deal_card_product_row_set_dirty (row, TRUE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   affari_deal_card_product_row_focus_name (row);
+  /* Added last, maybe below the fold: shown where the focus went. */
+  reveal_row (self, GTK_WIDGET (row));
 }
 
 static void
@@ -292,6 +372,7 @@ affari_deal_card_products_dispose (GObject *object)
 {
   AffariDealCardProducts *self = AFFARI_DEAL_CARD_PRODUCTS (object);
 
+  stop_revealing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);

@@ -30,7 +30,8 @@ struct _AffariDealCard
   AffariDealOps            *ops;           /* the window's: every change of the deal shown */
   AffariDeal               *deal;          /* as stored, or the new deal not created yet */
   gint64                    pending_open_id; /* another deal to show once the user decided */
-  GHashTable               *not_now;       /* deal ids whose missing next activity was put off */
+  gboolean                  asked_plan;    /* about the next activity, in this opening */
+  GWeakRef                  opened_from;   /* what had the keyboard focus before the card opened */
   GPtrArray                *stages;        /* AffariStage of the deal's pipeline */
   gint64                    stages_pipeline;
   guint                     reload_source;
@@ -67,7 +68,6 @@ static guint signals[N_SIGNALS];
 static void refresh (AffariDealCard *self, gboolean force);
 static void ask_finish (AffariDealCard *self, gint64 chosen_stage_id);
 static gboolean apply_pending (AffariDealCard *self);
-
 /* ------------------------------------------------------------ auxiliary */
 
 static gint64
@@ -248,6 +248,15 @@ card_create_deal (AffariDealCard  *self,
   return set != NULL;
 }
 
+/* One deal id, as the window's deal.* actions take them. */
+static GVariant *
+deal_id_variant (AffariDealCard *self)
+{
+  gint64 id = deal_id (self);
+
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64));
+}
+
 /* Moves go through the window's deal.move, as on the board (one transaction, its toast, Ctrl+Z);
  * a close the card's own dialog asked about (won, or lost with its reason) goes to the
  * operations directly, so that the window does not ask the reason a second time. */
@@ -275,9 +284,7 @@ move_to (AffariDealCard *self,
     return;
   show_save_error (self, NULL);
   if (!asked)
-    gtk_widget_activate_action (GTK_WIDGET (self), "deal.move", "(@axxi)",
-                                g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64)),
-                                stage_id, 0);
+    gtk_widget_activate_action (GTK_WIDGET (self), "deal.move", "(@axxi)", deal_id_variant (self), stage_id, 0);
   else
     {
       g_return_if_fail (self->ops != NULL);
@@ -291,24 +298,14 @@ move_to (AffariDealCard *self,
   on_reload_idle_cb (self);
 }
 
-/* One deal id, as the window's deal.* actions take them. */
-static GVariant *
-deal_id_variant (AffariDealCard *self)
-{
-  gint64 id = deal_id (self);
-
-  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof (gint64));
-}
-
-/* Back to the stage the deal was in before it was closed. */
-static void
-card_reopen (AffariDealCard *self)
-{
-  if (deal_id (self) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "deal.reopen", "@ax", deal_id_variant (self));
-}
-
 /* ------------------------------------------------------------ signal callbacks */
+
+static void
+queue_reload (AffariDealCard *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle_cb, self, NULL);
+}
 
 static void
 on_workspace_changed_cb (AffariWorkspace *workspace,
@@ -326,15 +323,7 @@ on_workspace_changed_cb (AffariWorkspace *workspace,
         g_signal_emit (self, signals[CLOSED], 0);
       return;
     }
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle_cb, self, NULL);
-}
-
-static void
-queue_reload (AffariDealCard *self)
-{
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle_cb, self, NULL);
+  queue_reload (self);
 }
 
 static void
@@ -357,14 +346,6 @@ on_workspace_settings_changed_cb (AffariWorkspace    *workspace,
   /* Cheap enough to reload all that Preferenze can change; the layout moves rows only when it differs. */
   self->lists_dirty = TRUE;
   queue_reload (self);
-}
-
-static void
-on_workspace_reset_cb (AffariWorkspace    *workspace,
-                   AffariDealCard *self)
-{
-  if (deal_id (self) != 0 && self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle_cb, self, NULL);
 }
 
 static void
@@ -414,12 +395,9 @@ on_finish_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *reason_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *reason = affari_card_dup_text (reason_entry);
-  gint64 stage_id = 0;
+  gint64 stage_id;
 
-  if (g_str_equal (response, "won"))
-    stage_id = affari_workspace_find_stage (self->workspace, affari_deal_get_pipeline_id (self->deal), AFFARI_SEMANTICS_SUCCESS);
-  else if (g_str_has_prefix (response, "lost-"))
-    stage_id = g_ascii_strtoll (response + 5, NULL, 10);
+  stage_id = affari_deal_card_finish_response_stage (response, self->workspace, affari_deal_get_pipeline_id (self->deal));
 
   if (stage_id != 0)
     move_to (self, stage_id, TRUE, *reason != '\0' ? reason : NULL);
@@ -432,20 +410,13 @@ on_plan_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      AffariDealCard   *self)
 {
-  if (g_str_equal (response, "plan"))
+  /* "Non ora" (or Esc): closed, and not asked again until the card is opened again. */
+  if (g_str_equal (response, "later"))
+    g_signal_emit (self, signals[CLOSED], 0);
+  else if (g_str_equal (response, "plan"))
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "activities");
       affari_deal_card_activities_focus_plan (self->activities_page);
-      return;
-    }
-  if (g_str_equal (response, "later"))
-    {
-      /* asked once: the next close of this deal does not ask again while Affari runs */
-      gint64 *id = g_new (gint64, 1);
-
-      *id = deal_id (self);
-      g_hash_table_add (self->not_now, id);
-      g_signal_emit (self, signals[CLOSED], 0);
     }
 }
 
@@ -524,24 +495,19 @@ choose_pipeline_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   AffariDealCard *self = AFFARI_DEAL_CARD (widget);
-  g_autoptr(GPtrArray) pipelines = NULL;
-  g_autoptr(GListStore) model = g_list_store_new (AFFARI_TYPE_PIPELINE);
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
 
   if (deal_id (self) == 0)
     return;
-  pipelines = affari_workspace_list_pipelines (self->workspace, &error);
-  if (pipelines == NULL)
+  dialog = affari_deal_card_pipeline_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->workspace,
+                                                 affari_deal_get_pipeline_id (self->deal), &error);
+  if (dialog == NULL)
     {
       show_save_error (self, error->message);
       return;
     }
-  for (guint i = 0; i < pipelines->len; i++)
-    if (affari_pipeline_get_id (g_ptr_array_index (pipelines, i)) != affari_deal_get_pipeline_id (self->deal))
-      g_list_store_append (model, g_ptr_array_index (pipelines, i));
-  dialog = affari_deal_card_pipeline_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, G_LIST_MODEL (model));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_choose_pipeline_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -586,7 +552,9 @@ reopen_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  card_reopen (AFFARI_DEAL_CARD (widget));
+  /* Back to the stage the deal was in before it was closed. */
+  if (deal_id (AFFARI_DEAL_CARD (widget)) != 0)
+    gtk_widget_activate_action (widget, "deal.reopen", "@ax", deal_id_variant (AFFARI_DEAL_CARD (widget)));
 }
 
 static void
@@ -666,7 +634,54 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* Esc in a field the user is typing into takes that edit back (the stored value shows again,
+ * nothing is written); otherwise it closes the card. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  for (GtkWidget *w = root != NULL ? gtk_root_get_focus (root) : NULL; w != NULL && w != widget; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) && affari_card_is_dirty (GTK_EDITABLE (w)))
+      {
+        affari_card_set_clean (GTK_EDITABLE (w));
+        refresh (AFFARI_DEAL_CARD (widget), FALSE);
+        return TRUE;
+      }
+  affari_deal_card_request_close (AFFARI_DEAL_CARD (widget));
+  return TRUE;
+}
+
 /* ------------------------------------------------------------ overrides */
+
+/* The card is a panel over the views: the focus goes to its first field, the title (not the
+ * header's editable label: GTK 4.8 trips over its controllers), and Tab never leaves the card. */
+static gboolean
+affari_deal_card_grab_focus (GtkWidget *widget)
+{
+  AffariDealCard *self = AFFARI_DEAL_CARD (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "general");
+  affari_deal_card_general_focus_title (self->general_page);
+  return TRUE;
+}
+
+static gboolean
+affari_deal_card_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_WIDGET_CLASS (affari_deal_card_parent_class)->focus (widget, direction))
+    return TRUE;
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || root == NULL)
+    return FALSE;
+  /* Past the last field (or before the first): round again from the other end. */
+  gtk_root_set_focus (root, NULL);
+  return GTK_WIDGET_CLASS (affari_deal_card_parent_class)->focus (widget, direction);
+}
 
 static void
 affari_deal_card_dispose (GObject *object)
@@ -679,7 +694,7 @@ affari_deal_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD);
 
-  g_clear_pointer (&self->not_now, g_hash_table_unref);
+  g_weak_ref_set (&self->opened_from, NULL);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_object (&self->deal);
   g_clear_object (&self->ops);
@@ -695,6 +710,8 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = affari_deal_card_dispose;
+  widget_class->grab_focus = affari_deal_card_grab_focus;
+  widget_class->focus = affari_deal_card_focus;
 
   signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -740,7 +757,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.remove-contact", "x", remove_contact_action);
   gtk_widget_class_install_action (widget_class, "card.show-page", "s", show_page_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "card.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   /* As on the board: Delete moves the deal to the trash (entries keep Delete for their text). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "card.delete", NULL);
@@ -750,10 +767,15 @@ static void
 affari_deal_card_init (AffariDealCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->not_now = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_weak_ref_init (&self->opened_from, NULL);
   self->deal = affari_deal_new ();
 
   g_signal_connect (self->title_label, "notify::editing", G_CALLBACK (on_title_label_editing_changed_cb), self);
+  /* A long title is cut with "…" (the tooltip and the title row show it whole): the panel's
+   * width never depends on it. The label is the first page of the editable label's stack. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->title_label)); w != NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_LABEL (w))
+      gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
   g_signal_connect (self->general_page, "changed", G_CALLBACK (on_general_changed_cb), self);
   g_signal_connect (self->general_page, "stage-chosen", G_CALLBACK (on_general_stage_chosen_cb), self);
 }
@@ -810,18 +832,9 @@ static void
 ask_discard (AffariDealCard *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  gboolean is_new = deal_id (self) == 0;
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
-                                                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
-                                                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it.")));
-  adw_message_dialog_add_response (dialog, "keep", _("_Keep Editing"));
-  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
+  dialog = affari_deal_card_discard_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, deal_id (self) == 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -830,35 +843,18 @@ ask_discard (AffariDealCard *self)
 static void
 close_after_checks (AffariDealCard *self)
 {
-  g_autoptr(GPtrArray) activities = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
-  GtkRoot *root;
-  gboolean planned = FALSE;
 
-  if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal) &&
-      !g_hash_table_contains (self->not_now, &(gint64) { deal_id (self) }))
+  /* Once per opening: a second close after "Pianifica" means the user chose not to. */
+  if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal) && !self->asked_plan &&
+      affari_deal_card_lacks_next_activity (self->workspace, deal_id (self)))
     {
-      activities = affari_workspace_list_activities (self->workspace, deal_id (self), NULL);
-      for (guint i = 0; activities != NULL && i < activities->len; i++)
-        if (!affari_activity_get_completed (g_ptr_array_index (activities, i)))
-          planned = TRUE;
-
-      if (activities != NULL && !planned)
-        {
-          /* As Bitrix24 does: an open deal without a next step is easily forgotten. */
-          root = gtk_widget_get_root (GTK_WIDGET (self));
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                               _("No Activity Planned"),
-                                                               _("Plan the next call, meeting or task, so that this deal is not forgotten.")));
-          adw_message_dialog_add_response (dialog, "later", _("_Not Now"));
-          adw_message_dialog_add_response (dialog, "plan", _("_Plan Activity"));
-          adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
-          adw_message_dialog_set_default_response (dialog, "plan");
-          adw_message_dialog_set_close_response (dialog, "cancel");
-          g_signal_connect_object (dialog, "response", G_CALLBACK (on_plan_response_cb), self, 0);
-          gtk_window_present (GTK_WINDOW (dialog));
-          return;
-        }
+      self->asked_plan = TRUE;
+      dialog = affari_deal_card_plan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_plan_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
     }
 
   g_signal_emit (self, signals[CLOSED], 0);
@@ -883,7 +879,8 @@ affari_deal_card_set_workspace (AffariDealCard *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
-  g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
+  /* Another database: the deal shown (or the stages of a new one) read again. */
+  g_signal_connect_swapped (workspace, "reset", G_CALLBACK (queue_reload), self);
   g_signal_connect (workspace, "stages-changed", G_CALLBACK (on_workspace_stages_changed_cb), self);
   g_signal_connect (workspace, "settings-changed", G_CALLBACK (on_workspace_settings_changed_cb), self);
   affari_deal_card_general_set_workspace (self->general_page, workspace);
@@ -931,7 +928,10 @@ affari_deal_card_load (AffariDealCard *self,
   g_set_object (&self->deal, deal);
   load_stages (self, affari_deal_get_pipeline_id (deal));
   if (!same)
-    affari_deal_card_general_clear_errors (self->general_page);
+    {
+      affari_deal_card_general_clear_errors (self->general_page);
+      self->asked_plan = FALSE;
+    }
   set_pages (self, TRUE);
   refresh (self, !same);
   return TRUE;
@@ -941,26 +941,12 @@ void
 affari_deal_card_new_deal (AffariDealCard *self,
                            gint64          pipeline_id)
 {
-  g_autoptr(AffariDeal) deal = affari_deal_new ();
-  g_autofree char *today = NULL;
-  g_autofree char *next_week = NULL;
-  g_autofree char *currency = NULL;
+  g_autoptr(AffariDeal) deal = NULL;
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
   g_return_if_fail (self->workspace != NULL);
 
-  /* The defaults the workspace would give, shown before the deal exists. */
-  today = affari_date_today ();
-  next_week = affari_date_add_days (today, 7);
-  currency = affari_workspace_dup_base_currency (self->workspace);
-  affari_deal_set_pipeline_id (deal, pipeline_id);
-  affari_deal_set_stage_id (deal, affari_workspace_find_stage (self->workspace, pipeline_id, AFFARI_SEMANTICS_PROCESS));
-  affari_deal_set_begin_date (deal, today);
-  affari_deal_set_close_date (deal, next_week);
-  affari_deal_set_currency (deal, currency);
-  affari_deal_set_assigned_by_id (deal, affari_workspace_get_current_user (self->workspace));
-  affari_deal_set_opened (deal, TRUE);
-  affari_deal_set_probability (deal, -1);
+  deal = affari_deal_card_new_deal_defaults (self->workspace, pipeline_id);
   affari_deal_card_general_fill_new_deal (self->general_page, deal);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -993,4 +979,22 @@ affari_deal_card_request_close (AffariDealCard *self)
       return;
     }
   close_after_checks (self);
+}
+
+void
+affari_deal_card_opened (AffariDealCard *self,
+                         GtkWidget      *from)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
+
+  self->asked_plan = FALSE;
+  g_weak_ref_set (&self->opened_from, from);
+}
+
+GtkWidget *
+affari_deal_card_dup_opened_from (AffariDealCard *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD (self), NULL);
+
+  return g_weak_ref_get (&self->opened_from);
 }

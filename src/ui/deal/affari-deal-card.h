@@ -44,5 +44,12 @@ void        affari_deal_card_new_deal    (AffariDealCard *self,
 gint64      affari_deal_card_get_deal_id (AffariDealCard *self);
 /* What card.close does: closes, or asks first whether to plan the next activity. */
 void        affari_deal_card_request_close (AffariDealCard *self);
+/* The window revealed the card: a new opening (the question about the next activity is asked
+ * once per opening). @from (the Kanban card or list row that had the keyboard focus, or NULL) is
+ * kept, weakly, to give the focus back when the card closes. */
+void        affari_deal_card_opened      (AffariDealCard *self,
+                                          GtkWidget      *from);
+/* What had the focus when the card was opened, if it still exists (a new reference). */
+GtkWidget  *affari_deal_card_dup_opened_from (AffariDealCard *self);
 
 G_END_DECLS

@@ -90,56 +90,72 @@ affari_stage_stripe_init (AffariStageStripe *self)
   gdk_rgba_parse (&self->rgba, "#9a9996");
 }
 
-static GtkWidget *
-stage_stripe_new (const char *color,
-                  gboolean    lit)
+static void
+stage_stripe_set (AffariStageStripe *self,
+                  const char        *color,
+                  gboolean           lit)
 {
-  AffariStageStripe *self = g_object_new (AFFARI_TYPE_STAGE_STRIPE, NULL);
-
   if (color == NULL || !gdk_rgba_parse (&self->rgba, color))
     gdk_rgba_parse (&self->rgba, "#9a9996");
   self->lit = lit;
-  return GTK_WIDGET (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------ bar */
 
+/* Shows a step as @label_text in @color, lit (passed or current) or not, current or not. */
+static void
+update_button (GtkWidget  *button,
+               const char *label_text,
+               const char *color,
+               gboolean    lit,
+               gboolean    current)
+{
+  stage_stripe_set (g_object_get_data (G_OBJECT (button), "affari-stripe"), color, lit);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (button), "affari-label"), label_text);
+  gtk_widget_set_tooltip_text (button, label_text);
+  if (current)
+    gtk_widget_add_css_class (button, "current");
+  else
+    gtk_widget_remove_css_class (button, "current");
+  if (lit)
+    gtk_widget_add_css_class (button, "passed");
+  else
+    gtk_widget_remove_css_class (button, "passed");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label_text, -1);
+}
+
+/* A step is a real button: Tab reaches it, Enter and Space activate it, its focus ring shows. It
+ * stays the same widget when the deal moves, so that the focus stays on it. */
 static GtkWidget *
-make_button (const char *label_text,
-             const char *color,
-             gboolean    lit,
-             gboolean    current)
+make_button (AffariDealStageBar *self)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (label_text);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *stripe = g_object_new (AFFARI_TYPE_STAGE_STRIPE, NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 4);
-  gtk_box_append (GTK_BOX (box), stage_stripe_new (color, lit));
+  gtk_box_append (GTK_BOX (box), stripe);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
+  g_object_set_data (G_OBJECT (button), "affari-stripe", stripe);
+  g_object_set_data (G_OBJECT (button), "affari-label", label);
   gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_tooltip_text (button, label_text);
+  gtk_widget_set_focusable (button, TRUE);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "stage-step");
-  if (current)
-    {
-      gtk_widget_add_css_class (button, "current");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (button),
-                                   GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label_text, -1);
+  gtk_widget_set_parent (button, GTK_WIDGET (self));
+  g_ptr_array_add (self->buttons, button);
   return button;
 }
 
+/* One button per in-progress stage and the final one, made when the stages change. */
 static void
 rebuild (AffariDealStageBar *self)
 {
-  AffariStage *current = NULL;
-  AffariStage *won = NULL;
-  int current_sort = G_MININT;
   GtkWidget *child;
   GtkWidget *button;
 
@@ -148,6 +164,35 @@ rebuild (AffariDealStageBar *self)
   g_ptr_array_set_size (self->buttons, 0);
 
   if (self->stages == NULL)
+    return;
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      AffariStage *stage = g_ptr_array_index (self->stages, i);
+
+      if (affari_stage_get_semantics (stage) != AFFARI_SEMANTICS_PROCESS)
+        continue;
+      button = make_button (self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", affari_stage_get_id (stage));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.move-to-stage");
+    }
+
+  /* The last step closes the deal: it asks whether it was won or lost. */
+  button = make_button (self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.finish");
+  gtk_widget_add_css_class (button, "final");
+}
+
+/* Lights the steps up to the current stage, in place. */
+static void
+update (AffariDealStageBar *self)
+{
+  AffariStage *current = NULL;
+  AffariStage *won = NULL;
+  int current_sort = G_MININT;
+  guint n = 0;
+
+  if (self->stages == NULL || self->buttons->len == 0)
     return;
 
   for (guint i = 0; i < self->stages->len; i++)
@@ -168,23 +213,14 @@ rebuild (AffariDealStageBar *self)
 
       if (affari_stage_get_semantics (stage) != AFFARI_SEMANTICS_PROCESS)
         continue;
-      button = make_button (affari_stage_get_name (stage), affari_stage_get_color (stage),
-                            affari_stage_get_sort (stage) <= current_sort, stage == current);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.move-to-stage");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", affari_stage_get_id (stage));
-      gtk_widget_set_parent (button, GTK_WIDGET (self));
-      g_ptr_array_add (self->buttons, button);
+      update_button (g_ptr_array_index (self->buttons, n++), affari_stage_get_name (stage), affari_stage_get_color (stage),
+                     affari_stage_get_sort (stage) <= current_sort, stage == current);
     }
 
-  /* The last step closes the deal: it asks whether it was won or lost. */
   if (current != NULL && affari_stage_get_semantics (current) != AFFARI_SEMANTICS_PROCESS)
-    button = make_button (affari_stage_get_name (current), affari_stage_get_color (current), TRUE, TRUE);
+    update_button (g_ptr_array_index (self->buttons, n), affari_stage_get_name (current), affari_stage_get_color (current), TRUE, TRUE);
   else
-    button = make_button (_("Close Deal"), won != NULL ? affari_stage_get_color (won) : NULL, FALSE, FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.finish");
-  gtk_widget_add_css_class (button, "final");
-  gtk_widget_set_parent (button, GTK_WIDGET (self));
-  g_ptr_array_add (self->buttons, button);
+    update_button (g_ptr_array_index (self->buttons, n), _("Close Deal"), won != NULL ? affari_stage_get_color (won) : NULL, FALSE, FALSE);
 }
 
 static void
@@ -243,6 +279,7 @@ affari_deal_stage_bar_set_stages (AffariDealStageBar *self,
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   self->stages = stages;
   rebuild (self);
+  update (self);
 }
 
 void
@@ -252,5 +289,5 @@ affari_deal_stage_bar_set_current (AffariDealStageBar *self,
   g_return_if_fail (AFFARI_IS_DEAL_STAGE_BAR (self));
 
   self->current = stage_id;
-  rebuild (self);
+  update (self);
 }

@@ -87,6 +87,8 @@ affari_deal_list_bulk_update (AffariDealListView *self)
   guint64 n = gtk_bitset_get_size (selected);
 
   affari_deal_list_selection_bar_set_count (self->selection_bar, (guint) n);
+  gtk_stack_set_visible_child (self->bottom_stack,
+                               n > 0 ? GTK_WIDGET (self->selection_bar) : GTK_WIDGET (self->footer));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deals.trash", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deals.export", n > 0);
 }

@@ -202,6 +202,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Colum
   if (cd->kind == COL_TITLE)
     gtk_widget_add_css_class (label, "deal-title");
   g_object_set_data (G_OBJECT (child), "label", label);
+  /* which row a click landed on (the item owns the child: the child never outlives it) */
+  g_object_set_data (G_OBJECT (child), AFFARI_DEAL_LIST_ITEM_KEY, item);
   g_object_set_data (G_OBJECT (item), "affari-column", cd);
   gtk_list_item_set_child (item, child);
 }

@@ -1,7 +1,8 @@
 /* affari-deal-list-selection-bar.c — the bar over the list while deals are selected
  *
  * The bar only shows and names: its buttons and menu items activate the list's deals.* actions,
- * which hand the selection to the window's deal.* actions.
+ * which hand the selection to the window's deal.* actions. The list shows it in its footer's
+ * place while deals are selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +19,7 @@ struct _AffariDealListSelectionBar
   GtkWidget      parent_instance;
 
   /* template */
-  GtkRevealer   *revealer;
+  GtkActionBar  *action_bar;
   GtkLabel      *label;
   GtkMenuButton *stage_button;
   GtkMenuButton *responsible_button;
@@ -44,7 +45,7 @@ affari_deal_list_selection_bar_class_init (AffariDealListSelectionBarClass *klas
   object_class->dispose = affari_deal_list_selection_bar_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-list-selection-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, revealer);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, action_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, label);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, stage_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, responsible_button);
@@ -68,7 +69,6 @@ affari_deal_list_selection_bar_set_count (AffariDealListSelectionBar *self,
 
   text = g_strdup_printf (ngettext ("%'u deal selected", "%'u deals selected", (gulong) n_selected), n_selected);
   gtk_label_set_text (self->label, text);
-  gtk_revealer_set_reveal_child (self->revealer, n_selected > 0);
 }
 
 void

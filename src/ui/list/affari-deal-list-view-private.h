@@ -58,6 +58,9 @@ typedef struct {
   char               *key;
 } ColumnData;
 
+/* On a cell's content: the GtkListItem of its row (not owned). */
+#define AFFARI_DEAL_LIST_ITEM_KEY "affari-list-item"
+
 /* What a change leaves to do once the typing pauses (a fast typist's keys come ~100 ms apart). */
 #define TYPING_PAUSE_MS 250
 
@@ -101,10 +104,11 @@ struct _AffariDealListView
 
   /* template */
   GtkWidget                   *box;
-  AffariDealListSelectionBar  *selection_bar;
   GtkScrolledWindow           *scroller;
   GtkColumnView               *column_view;
+  GtkStack                    *bottom_stack;
   AffariDealListFooter        *footer;
+  AffariDealListSelectionBar  *selection_bar;
 };
 
 /* affari-deal-list-view.c */

@@ -242,6 +242,61 @@ on_activate_cb (GtkColumnView *view, guint position, AffariDealListView *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", id);
 }
 
+/* The list item of the row a widget of the table belongs to (a cell's content, a cell, a row). */
+static GtkListItem *
+find_list_item (GtkWidget *widget, GtkWidget *table)
+{
+  for (GtkWidget *w = widget; w != NULL && w != table; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (w);
+      GtkWidget *content = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), AFFARI_DEAL_LIST_ITEM_KEY);
+
+      if (item == NULL && cell != NULL)
+        item = g_object_get_data (G_OBJECT (cell), AFFARI_DEAL_LIST_ITEM_KEY);
+      if (item == NULL && content != NULL)
+        item = g_object_get_data (G_OBJECT (content), AFFARI_DEAL_LIST_ITEM_KEY);
+      if (item != NULL)
+        return item;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's table hands a click to both the cell and its row, and each selects: a Ctrl+click
+ * toggles the row twice, which changes nothing. A click with Ctrl or Shift is taken here, before
+ * the cells see it, and goes once through the table's own list.select-item (which keeps the row
+ * Shift+click extends from). A plain click, a double click (it opens the deal) and the keyboard
+ * stay the table's own. */
+static void
+on_table_pressed_cb (GtkGestureClick    *gesture,
+                     int                 n_press,
+                     double              x,
+                     double              y,
+                     AffariDealListView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  gboolean modify = (state & GDK_CONTROL_MASK) != 0;
+  gboolean extend = (state & GDK_SHIFT_MASK) != 0;
+  GtkWidget *table = GTK_WIDGET (self->column_view);
+  GtkWidget *picked;
+  GtkListItem *item;
+  guint position;
+
+  if (!modify && !extend)
+    return;
+  picked = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
+  item = picked != NULL ? find_list_item (picked, table) : NULL;
+  position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* the focus follows the click, as on a plain click (Space then toggles that row) */
+  for (GtkWidget *w = picked; w != NULL && w != table; w = gtk_widget_get_parent (w))
+    if (gtk_widget_grab_focus (w))
+      break;
+  gtk_widget_activate_action (picked, "list.select-item", "(ubb)", position, modify, extend);
+}
+
 static void
 on_workspace_references_changed_cb (AffariDealListView *self)
 {
@@ -359,10 +414,11 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, box);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealListView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealListView, bottom_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, footer);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealListView, selection_bar);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "deallistview");
 
@@ -391,6 +447,14 @@ affari_deal_list_view_init (AffariDealListView *self)
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
   affari_deal_list_bulk_update (self);
