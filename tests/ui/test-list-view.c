@@ -944,6 +944,131 @@ test_shared_cell_layouts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------ the filter bar's chips */
+
+/* Every chip of the active filter lies whole inside the search bar and the window: none is laid
+ * out on a row that the bar cuts off, or pushed past the window's edge. */
+static void
+assert_chips_on_screen (GtkWidget *toplevel, AffariFilterBar *bar, guint expected)
+{
+  GtkWidget *search_bar = gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_SEARCH_BAR);
+  graphene_rect_t clip;
+  guint n = 0;
+
+  g_assert_nonnull (search_bar);
+  g_assert_true (gtk_widget_compute_bounds (search_bar, toplevel, &clip));
+  /* the window's own edges clip too */
+  clip.size.width = MIN (clip.size.width, gtk_widget_get_width (toplevel) - clip.origin.x);
+  for (GtkWidget *w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+       w != NULL;
+       w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip"))
+    {
+      graphene_rect_t chip;
+
+      g_assert_true (gtk_widget_get_mapped (w));
+      g_assert_true (gtk_widget_compute_bounds (w, toplevel, &chip));
+      if (!graphene_rect_contains_rect (&clip, &chip))
+        g_error ("chip %u at %g,%g %gx%g is cut off by the bar at %g,%g %gx%g", n,
+                 chip.origin.x, chip.origin.y, chip.size.width, chip.size.height,
+                 clip.origin.x, clip.origin.y, clip.size.width, clip.size.height);
+      g_assert_cmpfloat (chip.size.height, >=, 20);
+      /* found once: the next search finds the next chip */
+      gtk_widget_remove_css_class (w, "filter-chip");
+      gtk_widget_add_css_class (w, "filter-chip-seen");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, expected);
+  for (GtkWidget *w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip-seen");
+       w != NULL;
+       w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip-seen"))
+    {
+      gtk_widget_remove_css_class (w, "filter-chip-seen");
+      gtk_widget_add_css_class (w, "filter-chip");
+    }
+}
+
+/* Waits until @search_bar has slid in and @toplevel is painted with what it shows. */
+static void
+wait_for_search_bar (GtkWidget *toplevel, GtkWidget *search_bar)
+{
+  GtkRevealer *revealer = GTK_REVEALER (affari_test_find_type (search_bar, GTK_TYPE_REVEALER));
+
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (revealer));
+  affari_test_wait_for_frame (toplevel);
+  affari_test_settle ();
+  affari_test_wait_for_frame (toplevel);
+}
+
+static void
+filter_chips_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariWorkspace *workspace = affari_window_get_workspace (window);
+  AffariStore *store = affari_workspace_get_store (workspace);
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *search_bar = gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_SEARCH_BAR);
+  g_autoptr(AffariDealQuery) filter = affari_filter_preset_new_query (AFFARI_FILTER_PRESET_CLOSING_THIS_MONTH);
+  g_autoptr(GPtrArray) types = affari_store_list_deal_types (store, NULL);
+  g_autoptr(GPtrArray) sources = affari_store_list_sources (store, NULL);
+  GtkWidget *chip;
+
+  show_list (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  /* what the walkthrough had, and more: ten criteria, each a chip */
+  filter->has_amount_min = TRUE;
+  filter->amount_min = 500000;
+  filter->has_amount_max = TRUE;
+  filter->amount_max = 5000000;
+  filter->currency = g_strdup ("EUR");
+  filter->assigned_to_me = TRUE;
+  filter->type_id = g_strdup (g_ptr_array_index (types, 0));
+  filter->source_id = g_strdup (g_ptr_array_index (sources, 0));
+  filter->created.period = AFFARI_PERIOD_THIS_QUARTER;
+  filter->activity = AFFARI_ACTIVITY_FILTER_OVERDUE;
+  filter->repeat = AFFARI_REPEAT_NONE;
+  affari_window_set_filter (window, filter);
+
+  /* at the default size */
+  wait_for_search_bar (GTK_WIDGET (window), search_bar);
+  assert_chips_on_screen (GTK_WIDGET (window), bar, 10);
+
+  /* a chip's ✕ takes its criterion away, the others stay on screen */
+  chip = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+  g_signal_emit_by_name (chip, "clicked");
+  wait_for_search_bar (GTK_WIDGET (window), search_bar);
+  assert_chips_on_screen (GTK_WIDGET (window), bar, 9);
+
+  /* On a phone, 360 pixels wide: the same bar in a search bar of a window that narrow (the main
+   * window has views that do not get that narrow yet). */
+  {
+    GtkWidget *phone = gtk_window_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *phone_search = gtk_search_bar_new ();
+    AffariFilterBar *phone_bar = g_object_new (AFFARI_TYPE_FILTER_BAR, "hexpand", TRUE, NULL);
+
+    affari_filter_bar_set_workspace (phone_bar, workspace);
+    affari_filter_bar_set_filter (phone_bar, filter);
+    gtk_search_bar_set_child (GTK_SEARCH_BAR (phone_search), GTK_WIDGET (phone_bar));
+    gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (phone_search), TRUE);
+    gtk_box_append (GTK_BOX (box), phone_search);
+    gtk_box_append (GTK_BOX (box), gtk_label_new ("Kanban"));
+    gtk_window_set_child (GTK_WINDOW (phone), box);
+    gtk_window_set_default_size (GTK_WINDOW (phone), 360, 640);
+    gtk_window_present (GTK_WINDOW (phone));
+    wait_for_search_bar (phone, phone_search);
+    g_assert_cmpint (gtk_widget_get_width (phone), <=, 360);
+    assert_chips_on_screen (phone, phone_bar, 10);
+    gtk_window_destroy (GTK_WINDOW (phone));
+  }
+}
+
+static void
+test_filter_chips (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  AFFARI_TEST_RUN (f, filter_chips_body);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -958,6 +1083,7 @@ main (int argc, char *argv[])
   g_test_add ("/list/bulk-stage-and-undo", Fixture, NULL, fixture_set_up, test_bulk, fixture_tear_down);
   g_test_add ("/list/rossi-story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
   g_test_add ("/list/columns-kept", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/list/filter-chips-all-visible", Fixture, NULL, fixture_set_up, test_filter_chips, fixture_tear_down);
   g_test_add ("/list/custom-field-filter-and-export", Fixture, NULL, fixture_set_up, test_custom_fields, fixture_tear_down);
 
   return g_test_run ();
