@@ -1069,6 +1069,73 @@ test_filter_chips (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, filter_chips_body);
 }
 
+/* ------------------------------------------------------------ a saved filter, in Italian */
+
+static gboolean
+match_mapped_button_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_entry_placeholder (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+/* A saved amount filter shows its amount as Italians write it, in the popover's field and in the
+ * saved filter's description; the ready-made "open deals" chip cannot be mistaken for the stage
+ * "In corso". */
+static void
+saved_filter_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *popover = affari_filter_bar_get_popover (bar);
+  AffariDealQuery custom = { .has_amount_min = TRUE, .amount_min = 500000 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *over = g_strdup_printf (_("Over %s"), "€ 5.000");
+  GtkWidget *entry;
+  gint64 id;
+
+  show_list (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  id = affari_store_save_filter (store, "Grandi affari", &custom, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (bar), "filter.apply-saved", "x", id);
+  g_assert_true (affari_window_get_filter (window)->has_amount_min);
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  entry = affari_test_find_widget (popover, match_entry_placeholder, _("from"));
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "5.000,00");
+  /* the saved filter says what it holds */
+  g_assert_true (affari_test_label_on_screen (popover, "Grandi affari"));
+  g_assert_true (affari_test_label_on_screen (popover, over));
+  /* applied again unchanged, the amount is the same */
+  gtk_widget_activate (affari_test_find_widget (popover, match_mapped_button_label, _("_Apply")));
+  g_assert_cmpint (affari_window_get_filter (window)->amount_min, ==, 500000);
+
+  /* the ready-made filter of open deals: its chip is not the name of a stage */
+  gtk_widget_activate_action (GTK_WIDGET (bar), "filter.apply-preset", "s", "in-progress");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (bar), "Affari aperti"));
+  g_assert_false (affari_test_label_on_screen (GTK_WIDGET (bar), "In corso"));
+  g_assert_cmpuint (affari_window_get_filter (window)->semantics_mask, ==, 1u << AFFARI_SEMANTICS_PROCESS);
+  g_assert_cmpstr (affari_filter_preset_label (AFFARI_FILTER_PRESET_IN_PROGRESS), ==, "Affari aperti");
+}
+
+static void
+test_saved_filter (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  AFFARI_TEST_RUN (f, saved_filter_body);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1084,6 +1151,7 @@ main (int argc, char *argv[])
   g_test_add ("/list/rossi-story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
   g_test_add ("/list/columns-kept", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/list/filter-chips-all-visible", Fixture, NULL, fixture_set_up, test_filter_chips, fixture_tear_down);
+  g_test_add ("/list/saved-filter-in-italian", Fixture, NULL, fixture_set_up, test_saved_filter, fixture_tear_down);
   g_test_add ("/list/custom-field-filter-and-export", Fixture, NULL, fixture_set_up, test_custom_fields, fixture_tear_down);
 
   return g_test_run ();

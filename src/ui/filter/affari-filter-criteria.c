@@ -57,7 +57,8 @@ static char *
 semantics_label (guint mask)
 {
   if (mask == (1u << AFFARI_SEMANTICS_PROCESS))
-    return g_strdup (_("In progress"));
+    /* not "In progress": a stage has that name */
+    return g_strdup (C_("filter chip", "Open deals"));
   if (mask == (1u << AFFARI_SEMANTICS_SUCCESS))
     return g_strdup (_("Won"));
   if (mask == (1u << AFFARI_SEMANTICS_FAILURE))

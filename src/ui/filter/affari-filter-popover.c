@@ -165,6 +165,22 @@ reload_choices (AffariFilterPopover *self)
   gtk_widget_set_visible (GTK_WIDGET (self->fields_grid), row_count > 0);
 }
 
+/* What a saved filter holds, in the chips' words ("Oltre € 5.000, Valuta EUR"), as markup. */
+static char *
+describe (AffariFilterPopover *self, const AffariDealQuery *query)
+{
+  g_autoptr(GArray) chips = affari_filter_criteria_describe (self->workspace, query);
+  g_autoptr(GString) text = g_string_new (query->text);
+
+  for (guint i = 0; i < chips->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_array_index (chips, AffariFilterChip, i).label);
+    }
+  return g_markup_escape_text (text->str, -1);
+}
+
 static void
 reload_saved (AffariFilterPopover *self)
 {
@@ -183,7 +199,10 @@ reload_saved (AffariFilterPopover *self)
       g_autofree char *escaped = g_markup_escape_text (filter->name, -1);
       g_autofree char *label = g_strdup_printf (_("Delete the filter “%s”"), filter->name);
 
+      g_autofree char *description = describe (self, filter->query);
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "filter.apply-saved");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", filter->id);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -237,8 +256,9 @@ load_controls (AffariFilterPopover *self)
     }
   gtk_drop_down_set_selected (self->responsible, responsible);
   {
-    g_autofree char *min = q->has_amount_min ? affari_money_to_decimal (q->amount_min) : NULL;
-    g_autofree char *max = q->has_amount_max ? affari_money_to_decimal (q->amount_max) : NULL;
+    /* as people type them here ("5.000,00"), which read_amount () reads back */
+    g_autofree char *min = q->has_amount_min ? affari_money_format (q->amount_min, NULL) : NULL;
+    g_autofree char *max = q->has_amount_max ? affari_money_format (q->amount_max, NULL) : NULL;
     gtk_editable_set_text (GTK_EDITABLE (self->amount_min), min ? min : "");
     gtk_editable_set_text (GTK_EDITABLE (self->amount_max), max ? max : "");
   }
