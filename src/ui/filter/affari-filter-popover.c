@@ -14,6 +14,7 @@
 
 #include "model/affari-filter-preset.h"
 #include "model/affari-money.h"
+#include "model/affari-reference.h"
 
 #include "ui/filter/affari-filter-criteria.h"
 #include "ui/filter/affari-filter-fields.h"
@@ -145,7 +146,8 @@ reload_choices (AffariFilterPopover *self)
   for (guint i = 0; types != NULL && i + 1 < types->len; i += 2)
     {
       g_ptr_array_add (self->type_codes, g_strdup (g_ptr_array_index (types, i)));
-      gtk_string_list_append (type_names, g_ptr_array_index (types, i + 1));
+      gtk_string_list_append (type_names, affari_list_item_display_name (AFFARI_LIST_DEAL_TYPES, g_ptr_array_index (types, i),
+                                                                         g_ptr_array_index (types, i + 1)));
     }
   gtk_drop_down_set_model (self->type, G_LIST_MODEL (type_names));
 
@@ -156,7 +158,8 @@ reload_choices (AffariFilterPopover *self)
   for (guint i = 0; sources != NULL && i + 1 < sources->len; i += 2)
     {
       g_ptr_array_add (self->source_codes, g_strdup (g_ptr_array_index (sources, i)));
-      gtk_string_list_append (source_names, g_ptr_array_index (sources, i + 1));
+      gtk_string_list_append (source_names, affari_list_item_display_name (AFFARI_LIST_SOURCES, g_ptr_array_index (sources, i),
+                                                                           g_ptr_array_index (sources, i + 1)));
     }
   gtk_drop_down_set_model (self->source, G_LIST_MODEL (source_names));
 
