@@ -1136,6 +1136,162 @@ test_saved_filter (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, saved_filter_body);
 }
 
+/* ------------------------------------------------------------ the filter popover holds still */
+
+static gboolean
+match_mapped_drop_down (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* A row of a drop-down's list (GTK's own widget type). */
+static gboolean
+match_list_item (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+match_mapped_check (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* @widget is where it was (@before) in @popover. */
+static void
+assert_same_place (GtkWidget *widget, GtkWidget *popover, const graphene_rect_t *before, const char *what)
+{
+  graphene_rect_t now;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, popover, &now));
+  if (!graphene_rect_equal (&now, before))
+    g_error ("%s moved from %g,%g to %g,%g", what, before->origin.x, before->origin.y, now.origin.x, now.origin.y);
+}
+
+/* A choice in the "Filtri" popover (a drop-down's item, a stage's tick) moves nothing under the
+ * pointer: the popover keeps its scroll position and every control stays where it was, so the
+ * next click lands where the user aims. */
+static void
+popover_still_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *popover = affari_filter_bar_get_popover (bar);
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *vadjustment;
+  GtkWidget *first_drop_down, *last_drop_down, *check;
+  graphene_rect_t first_at, last_at, check_at;
+  double value;
+
+  show_list (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  affari_test_wait_for_frame (popover);
+  scrolled = GTK_SCROLLED_WINDOW (affari_test_find_type (popover, GTK_TYPE_SCROLLED_WINDOW));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  /* scrolled down to the middle, as after a wheel turn */
+  WAIT_UNTIL (gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment) > 100);
+  gtk_adjustment_set_value (vadjustment, 100);
+  affari_test_wait_for_frame (popover);
+  affari_test_settle ();
+  value = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (value, ==, 100);
+
+  /* the drop-downs on screen: the type's (well down the popover) is chosen */
+  first_drop_down = affari_test_find_widget (popover, match_mapped_drop_down, NULL);
+  last_drop_down = first_drop_down;
+  {
+    /* the last drop-down of the grid that is whole on screen */
+    GtkWidget *grid = gtk_widget_get_ancestor (first_drop_down, GTK_TYPE_GRID);
+    for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        GtkWidget *dd = affari_test_find_widget (child, match_mapped_drop_down, NULL);
+        graphene_rect_t at;
+
+        if (dd != NULL && gtk_widget_compute_bounds (dd, GTK_WIDGET (scrolled), &at) &&
+            at.origin.y >= 0 && at.origin.y + at.size.height <= gtk_widget_get_height (GTK_WIDGET (scrolled)))
+          last_drop_down = dd;
+      }
+  }
+  check = affari_test_find_widget (popover, match_mapped_check, NULL);
+  g_assert_true (gtk_widget_compute_bounds (first_drop_down, popover, &first_at));
+  g_assert_true (gtk_widget_compute_bounds (last_drop_down, popover, &last_at));
+  g_assert_true (gtk_widget_compute_bounds (check, popover, &check_at));
+
+  /* a drop-down's choice: clicked, its list pops up (with the focus), an item is chosen and the
+   * list goes away */
+  gtk_widget_grab_focus (last_drop_down);
+  g_signal_emit_by_name (last_drop_down, "activate");
+  {
+    GtkWidget *list = affari_test_find_type (last_drop_down, GTK_TYPE_POPOVER);
+
+    g_assert_nonnull (list);
+    WAIT_UNTIL (gtk_widget_get_mapped (list));
+    affari_test_wait_for_frame (list);
+    affari_test_settle ();
+    /* the pointer on the last item takes the focus there, as a click does */
+    {
+      GtkWidget *item = NULL;
+
+      for (GtkWidget *w = affari_test_find_widget (list, match_list_item, NULL); w != NULL; w = gtk_widget_get_next_sibling (w))
+        if (match_list_item (w, NULL))
+          item = w;
+      g_assert_nonnull (item);
+      gtk_widget_grab_focus (item);
+      affari_test_wait_for_frame (popover);
+    }
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (last_drop_down), 1);
+    gtk_popover_popdown (GTK_POPOVER (list));
+    WAIT_UNTIL (!gtk_widget_get_mapped (list));
+    affari_test_wait_for_frame (popover);
+  }
+  affari_test_wait_for_frame (popover);
+  affari_test_settle ();
+  affari_test_wait_for_frame (popover);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+  assert_same_place (first_drop_down, popover, &first_at, "the first drop-down");
+  assert_same_place (last_drop_down, popover, &last_at, "the chosen drop-down");
+  assert_same_place (check, popover, &check_at, "a stage's tick");
+
+  /* a stage ticked (when it is on screen) */
+  if (gtk_widget_compute_bounds (check, GTK_WIDGET (scrolled), &check_at) && check_at.origin.y >= 0)
+    {
+      g_assert_true (gtk_widget_compute_bounds (check, popover, &check_at));
+      gtk_widget_grab_focus (check);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      affari_test_wait_for_frame (popover);
+      affari_test_settle ();
+      affari_test_wait_for_frame (popover);
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+      assert_same_place (check, popover, &check_at, "the ticked stage");
+    }
+
+  /* the keyboard still brings a field below the view into it */
+  {
+    GtkWidget *save = affari_test_find_widget (popover, match_entry_placeholder, _("Name of the filter"));
+    graphene_rect_t at;
+
+    gtk_adjustment_set_value (vadjustment, 0);
+    affari_test_wait_for_frame (popover);
+    gtk_widget_grab_focus (save);
+    affari_test_wait_for_frame (popover);
+    affari_test_settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+    g_assert_true (gtk_widget_compute_bounds (save, GTK_WIDGET (scrolled), &at));
+    g_assert_cmpfloat (at.origin.y, >=, 0);
+    g_assert_cmpfloat (at.origin.y + at.size.height, <=, gtk_widget_get_height (GTK_WIDGET (scrolled)) + 0.5);
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+test_popover_still (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  AFFARI_TEST_RUN (f, popover_still_body);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1152,6 +1308,7 @@ main (int argc, char *argv[])
   g_test_add ("/list/columns-kept", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/list/filter-chips-all-visible", Fixture, NULL, fixture_set_up, test_filter_chips, fixture_tear_down);
   g_test_add ("/list/saved-filter-in-italian", Fixture, NULL, fixture_set_up, test_saved_filter, fixture_tear_down);
+  g_test_add ("/list/filter-popover-holds-still", Fixture, NULL, fixture_set_up, test_popover_still, fixture_tear_down);
   g_test_add ("/list/custom-field-filter-and-export", Fixture, NULL, fixture_set_up, test_custom_fields, fixture_tear_down);
 
   return g_test_run ();

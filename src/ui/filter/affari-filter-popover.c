@@ -39,6 +39,8 @@ struct _AffariFilterPopover
   AffariFilterFields *fields;
 
   /* template */
+  GtkViewport       *viewport;
+  GtkWidget         *content;
   GtkFlowBox        *presets_box;
   GtkListBox        *saved_list;
   GtkFlowBox        *stage_box;
@@ -447,7 +449,45 @@ on_save_clicked_cb (GtkButton *button, AffariFilterPopover *self)
   g_signal_emit (self, signals[FILTER_CHOSEN], 0, q);
 }
 
+/* The keyboard's focus is scrolled into view; a click's is already in view, so nothing moves
+ * under the pointer; the focus in a drop-down's own list is that list's business. */
+static void
+on_focus_widget_changed_cb (GtkRoot *root, GParamSpec *pspec, AffariFilterPopover *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->viewport));
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->content) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != GTK_WIDGET (self) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self->viewport), &bounds))
+    return;
+  /* @bounds are where the focus is seen now: above the view, or below it */
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (vadjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (vadjustment, value + bounds.origin.y + bounds.size.height - page);
+}
+
 /* ------------------------------------------------------------ overrides */
+
+static void
+affari_filter_popover_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (affari_filter_popover_parent_class)->map (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed_cb), widget, 0);
+}
+
+static void
+affari_filter_popover_unmap (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_focus_widget_changed_cb, widget);
+  GTK_WIDGET_CLASS (affari_filter_popover_parent_class)->unmap (widget);
+}
 
 static void
 affari_filter_popover_show (GtkWidget *widget)
@@ -491,12 +531,16 @@ affari_filter_popover_class_init (AffariFilterPopoverClass *klass)
   object_class->dispose = affari_filter_popover_dispose;
   object_class->finalize = affari_filter_popover_finalize;
   widget_class->show = affari_filter_popover_show;
+  widget_class->map = affari_filter_popover_map;
+  widget_class->unmap = affari_filter_popover_unmap;
 
   signals[FILTER_CHOSEN] = g_signal_new ("filter-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE,
                                          1, AFFARI_TYPE_DEAL_QUERY | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-filter-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, viewport);
+  gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, content);
   gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, presets_box);
   gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, saved_list);
   gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, stage_box);
