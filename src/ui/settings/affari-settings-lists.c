@@ -124,10 +124,12 @@ fill_pairs (AffariSettingsLists *self,
   for (guint i = 0; i + 1 < pairs->len; i += 2)
     {
       const char *code = g_ptr_array_index (pairs, i);
-      /* the name only: Bitrix24's code (SALE, CALL) means nothing to the user */
+      /* the name under what it is, never Bitrix24's code (SALE, CALL), which means nothing to the
+       * user (an empty title makes libadwaita 1.2's row measure its label below zero) */
       const char *name = affari_list_item_display_name (which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES,
                                                         code, g_ptr_array_index (pairs, i + 1));
-      GtkWidget *row = entry_row_new ("", name, "lists.rename", g_variant_new ("(is)", (int) which, code));
+      GtkWidget *row = entry_row_new (which == TYPES ? _("Type") : _("Source"), name, "lists.rename",
+                                      g_variant_new ("(is)", (int) which, code));
       GtkWidget *button;
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
