@@ -47,7 +47,8 @@ affari_filter_preset_label (AffariFilterPreset preset)
   switch (preset)
     {
     case AFFARI_FILTER_PRESET_IN_PROGRESS:
-      return _("Deals in Progress");
+      /* not "in progress": a stage has that name; the code stays "in-progress" for saved settings */
+      return _("Open Deals");
     case AFFARI_FILTER_PRESET_MINE:
       return _("My Deals");
     case AFFARI_FILTER_PRESET_WON:

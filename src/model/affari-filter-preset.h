@@ -1,4 +1,4 @@
-/* affari-filter-preset.h — the ready-made filters ("Affari in corso", "I miei affari", …)
+/* affari-filter-preset.h — the ready-made filters ("Affari aperti", "I miei affari", …)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  AFFARI_FILTER_PRESET_IN_PROGRESS = 0,   /* Affari in corso */
+  AFFARI_FILTER_PRESET_IN_PROGRESS = 0,   /* Affari aperti */
   AFFARI_FILTER_PRESET_MINE,              /* I miei affari */
   AFFARI_FILTER_PRESET_WON,               /* Vinti */
   AFFARI_FILTER_PRESET_LOST,              /* Persi */

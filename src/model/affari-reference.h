@@ -24,6 +24,12 @@ typedef enum {
   AFFARI_LIST_DEAL_TYPES,
   AFFARI_LIST_SOURCES,
 } AffariListKind;
+/* The name to show for an item of a reference list: a built-in item (Bitrix24's codes, "SALE",
+ * "CALL") still holding the name it was created with, in whatever language that was, shows its
+ * name in the user's language, as stage names do; a name the user gave is shown as it is. */
+const char  *affari_list_item_display_name  (AffariListKind kind,
+                                             const char    *code,
+                                             const char    *name);
 /* Currencies in use: code, name, base flag. */
 typedef struct {
   char     *code;

@@ -1120,6 +1120,354 @@ test_mouse_selection (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, mouse_selection_body);
 }
 
+/* ------------------------------------------------------------ the filter bar's chips */
+
+/* Every chip of the active filter lies whole inside the search bar and the window: none is laid
+ * out on a row that the bar cuts off, or pushed past the window's edge. */
+static void
+assert_chips_on_screen (GtkWidget *toplevel, AffariFilterBar *bar, guint expected)
+{
+  GtkWidget *search_bar = gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_SEARCH_BAR);
+  graphene_rect_t clip;
+  guint n = 0;
+
+  g_assert_nonnull (search_bar);
+  g_assert_true (gtk_widget_compute_bounds (search_bar, toplevel, &clip));
+  /* the window's own edges clip too */
+  clip.size.width = MIN (clip.size.width, gtk_widget_get_width (toplevel) - clip.origin.x);
+  for (GtkWidget *w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+       w != NULL;
+       w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip"))
+    {
+      graphene_rect_t chip;
+
+      g_assert_true (gtk_widget_get_mapped (w));
+      g_assert_true (gtk_widget_compute_bounds (w, toplevel, &chip));
+      if (!graphene_rect_contains_rect (&clip, &chip))
+        g_error ("chip %u at %g,%g %gx%g is cut off by the bar at %g,%g %gx%g", n,
+                 chip.origin.x, chip.origin.y, chip.size.width, chip.size.height,
+                 clip.origin.x, clip.origin.y, clip.size.width, clip.size.height);
+      g_assert_cmpfloat (chip.size.height, >=, 20);
+      /* found once: the next search finds the next chip */
+      gtk_widget_remove_css_class (w, "filter-chip");
+      gtk_widget_add_css_class (w, "filter-chip-seen");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, expected);
+  for (GtkWidget *w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip-seen");
+       w != NULL;
+       w = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip-seen"))
+    {
+      gtk_widget_remove_css_class (w, "filter-chip-seen");
+      gtk_widget_add_css_class (w, "filter-chip");
+    }
+}
+
+/* Waits until @search_bar has slid in and @toplevel is painted with what it shows. */
+static void
+wait_for_search_bar (GtkWidget *toplevel, GtkWidget *search_bar)
+{
+  GtkRevealer *revealer = GTK_REVEALER (affari_test_find_type (search_bar, GTK_TYPE_REVEALER));
+
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (revealer));
+  affari_test_wait_for_frame (toplevel);
+  affari_test_settle ();
+  affari_test_wait_for_frame (toplevel);
+}
+
+static void
+filter_chips_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariWorkspace *workspace = affari_window_get_workspace (window);
+  AffariStore *store = affari_workspace_get_store (workspace);
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *search_bar = gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_SEARCH_BAR);
+  g_autoptr(AffariDealQuery) filter = affari_filter_preset_new_query (AFFARI_FILTER_PRESET_CLOSING_THIS_MONTH);
+  g_autoptr(GPtrArray) types = affari_store_list_deal_types (store, NULL);
+  g_autoptr(GPtrArray) sources = affari_store_list_sources (store, NULL);
+  GtkWidget *chip;
+
+  show_list (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  /* what the walkthrough had, and more: ten criteria, each a chip */
+  filter->has_amount_min = TRUE;
+  filter->amount_min = 500000;
+  filter->has_amount_max = TRUE;
+  filter->amount_max = 5000000;
+  filter->currency = g_strdup ("EUR");
+  filter->assigned_to_me = TRUE;
+  filter->type_id = g_strdup (g_ptr_array_index (types, 0));
+  filter->source_id = g_strdup (g_ptr_array_index (sources, 0));
+  filter->created.period = AFFARI_PERIOD_THIS_QUARTER;
+  filter->activity = AFFARI_ACTIVITY_FILTER_OVERDUE;
+  filter->repeat = AFFARI_REPEAT_NONE;
+  affari_window_set_filter (window, filter);
+
+  /* at the default size */
+  wait_for_search_bar (GTK_WIDGET (window), search_bar);
+  assert_chips_on_screen (GTK_WIDGET (window), bar, 10);
+
+  /* a chip's ✕ takes its criterion away, the others stay on screen */
+  chip = affari_test_find_widget (GTK_WIDGET (bar), match_css_class, "filter-chip");
+  g_signal_emit_by_name (chip, "clicked");
+  wait_for_search_bar (GTK_WIDGET (window), search_bar);
+  assert_chips_on_screen (GTK_WIDGET (window), bar, 9);
+
+  /* On a phone, 360 pixels wide: the same bar in a search bar of a window that narrow (the main
+   * window has views that do not get that narrow yet). */
+  {
+    GtkWidget *phone = gtk_window_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *phone_search = gtk_search_bar_new ();
+    AffariFilterBar *phone_bar = g_object_new (AFFARI_TYPE_FILTER_BAR, "hexpand", TRUE, NULL);
+
+    affari_filter_bar_set_workspace (phone_bar, workspace);
+    affari_filter_bar_set_filter (phone_bar, filter);
+    gtk_search_bar_set_child (GTK_SEARCH_BAR (phone_search), GTK_WIDGET (phone_bar));
+    gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (phone_search), TRUE);
+    gtk_box_append (GTK_BOX (box), phone_search);
+    gtk_box_append (GTK_BOX (box), gtk_label_new ("Kanban"));
+    gtk_window_set_child (GTK_WINDOW (phone), box);
+    gtk_window_set_default_size (GTK_WINDOW (phone), 360, 640);
+    gtk_window_present (GTK_WINDOW (phone));
+    wait_for_search_bar (phone, phone_search);
+    g_assert_cmpint (gtk_widget_get_width (phone), <=, 360);
+    assert_chips_on_screen (phone, phone_bar, 10);
+    gtk_window_destroy (GTK_WINDOW (phone));
+  }
+}
+
+static void
+test_filter_chips (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  AFFARI_TEST_RUN (f, filter_chips_body);
+}
+
+/* ------------------------------------------------------------ a saved filter, in Italian */
+
+static gboolean
+match_mapped_button_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_entry_placeholder (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+/* A saved amount filter shows its amount as Italians write it, in the popover's field and in the
+ * saved filter's description; the ready-made "open deals" chip cannot be mistaken for the stage
+ * "In corso". */
+static void
+saved_filter_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *popover = affari_filter_bar_get_popover (bar);
+  AffariDealQuery custom = { .has_amount_min = TRUE, .amount_min = 500000 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *over = g_strdup_printf (_("Over %s"), "€ 5.000");
+  GtkWidget *entry;
+  gint64 id;
+
+  show_list (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  id = affari_store_save_filter (store, "Grandi affari", &custom, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (bar), "filter.apply-saved", "x", id);
+  g_assert_true (affari_window_get_filter (window)->has_amount_min);
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  entry = affari_test_find_widget (popover, match_entry_placeholder, _("from"));
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "5.000,00");
+  /* the saved filter says what it holds */
+  g_assert_true (affari_test_label_on_screen (popover, "Grandi affari"));
+  g_assert_true (affari_test_label_on_screen (popover, over));
+  /* applied again unchanged, the amount is the same */
+  gtk_widget_activate (affari_test_find_widget (popover, match_mapped_button_label, _("_Apply")));
+  g_assert_cmpint (affari_window_get_filter (window)->amount_min, ==, 500000);
+
+  /* the ready-made filter of open deals: its chip is not the name of a stage */
+  gtk_widget_activate_action (GTK_WIDGET (bar), "filter.apply-preset", "s", "in-progress");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (bar), "Affari aperti"));
+  g_assert_false (affari_test_label_on_screen (GTK_WIDGET (bar), "In corso"));
+  g_assert_cmpuint (affari_window_get_filter (window)->semantics_mask, ==, 1u << AFFARI_SEMANTICS_PROCESS);
+  g_assert_cmpstr (affari_filter_preset_label (AFFARI_FILTER_PRESET_IN_PROGRESS), ==, "Affari aperti");
+}
+
+static void
+test_saved_filter (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  AFFARI_TEST_RUN (f, saved_filter_body);
+}
+
+/* ------------------------------------------------------------ the filter popover holds still */
+
+static gboolean
+match_mapped_drop_down (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* A row of a drop-down's list (GTK's own widget type). */
+static gboolean
+match_list_item (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+match_mapped_check (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* @widget is where it was (@before) in @popover. */
+static void
+assert_same_place (GtkWidget *widget, GtkWidget *popover, const graphene_rect_t *before, const char *what)
+{
+  graphene_rect_t now;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, popover, &now));
+  if (!graphene_rect_equal (&now, before))
+    g_error ("%s moved from %g,%g to %g,%g", what, before->origin.x, before->origin.y, now.origin.x, now.origin.y);
+}
+
+/* A choice in the "Filtri" popover (a drop-down's item, a stage's tick) moves nothing under the
+ * pointer: the popover keeps its scroll position and every control stays where it was, so the
+ * next click lands where the user aims. */
+static void
+popover_still_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariFilterBar *bar = affari_window_get_filter_bar (window);
+  GtkWidget *popover = affari_filter_bar_get_popover (bar);
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *vadjustment;
+  GtkWidget *first_drop_down, *last_drop_down, *check;
+  graphene_rect_t first_at, last_at, check_at;
+  double value;
+
+  show_list (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  affari_test_wait_for_frame (popover);
+  scrolled = GTK_SCROLLED_WINDOW (affari_test_find_type (popover, GTK_TYPE_SCROLLED_WINDOW));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  /* scrolled down to the middle, as after a wheel turn */
+  WAIT_UNTIL (gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment) > 100);
+  gtk_adjustment_set_value (vadjustment, 100);
+  affari_test_wait_for_frame (popover);
+  affari_test_settle ();
+  value = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (value, ==, 100);
+
+  /* the drop-downs on screen: the type's (well down the popover) is chosen */
+  first_drop_down = affari_test_find_widget (popover, match_mapped_drop_down, NULL);
+  last_drop_down = first_drop_down;
+  {
+    /* the last drop-down of the grid that is whole on screen */
+    GtkWidget *grid = gtk_widget_get_ancestor (first_drop_down, GTK_TYPE_GRID);
+    for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        GtkWidget *dd = affari_test_find_widget (child, match_mapped_drop_down, NULL);
+        graphene_rect_t at;
+
+        if (dd != NULL && gtk_widget_compute_bounds (dd, GTK_WIDGET (scrolled), &at) &&
+            at.origin.y >= 0 && at.origin.y + at.size.height <= gtk_widget_get_height (GTK_WIDGET (scrolled)))
+          last_drop_down = dd;
+      }
+  }
+  check = affari_test_find_widget (popover, match_mapped_check, NULL);
+  g_assert_true (gtk_widget_compute_bounds (first_drop_down, popover, &first_at));
+  g_assert_true (gtk_widget_compute_bounds (last_drop_down, popover, &last_at));
+  g_assert_true (gtk_widget_compute_bounds (check, popover, &check_at));
+
+  /* a drop-down's choice: clicked, its list pops up (with the focus), an item is chosen and the
+   * list goes away */
+  gtk_widget_grab_focus (last_drop_down);
+  g_signal_emit_by_name (last_drop_down, "activate");
+  {
+    GtkWidget *list = affari_test_find_type (last_drop_down, GTK_TYPE_POPOVER);
+
+    g_assert_nonnull (list);
+    WAIT_UNTIL (gtk_widget_get_mapped (list));
+    affari_test_wait_for_frame (list);
+    affari_test_settle ();
+    /* the pointer on the last item takes the focus there, as a click does */
+    {
+      GtkWidget *item = NULL;
+
+      for (GtkWidget *w = affari_test_find_widget (list, match_list_item, NULL); w != NULL; w = gtk_widget_get_next_sibling (w))
+        if (match_list_item (w, NULL))
+          item = w;
+      g_assert_nonnull (item);
+      gtk_widget_grab_focus (item);
+      affari_test_wait_for_frame (popover);
+    }
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (last_drop_down), 1);
+    gtk_popover_popdown (GTK_POPOVER (list));
+    WAIT_UNTIL (!gtk_widget_get_mapped (list));
+    affari_test_wait_for_frame (popover);
+  }
+  affari_test_wait_for_frame (popover);
+  affari_test_settle ();
+  affari_test_wait_for_frame (popover);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+  assert_same_place (first_drop_down, popover, &first_at, "the first drop-down");
+  assert_same_place (last_drop_down, popover, &last_at, "the chosen drop-down");
+  assert_same_place (check, popover, &check_at, "a stage's tick");
+
+  /* a stage ticked (when it is on screen) */
+  if (gtk_widget_compute_bounds (check, GTK_WIDGET (scrolled), &check_at) && check_at.origin.y >= 0)
+    {
+      g_assert_true (gtk_widget_compute_bounds (check, popover, &check_at));
+      gtk_widget_grab_focus (check);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      affari_test_wait_for_frame (popover);
+      affari_test_settle ();
+      affari_test_wait_for_frame (popover);
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+      assert_same_place (check, popover, &check_at, "the ticked stage");
+    }
+
+  /* the keyboard still brings a field below the view into it */
+  {
+    GtkWidget *save = affari_test_find_widget (popover, match_entry_placeholder, _("Name of the filter"));
+    graphene_rect_t at;
+
+    gtk_adjustment_set_value (vadjustment, 0);
+    affari_test_wait_for_frame (popover);
+    gtk_widget_grab_focus (save);
+    affari_test_wait_for_frame (popover);
+    affari_test_settle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+    g_assert_true (gtk_widget_compute_bounds (save, GTK_WIDGET (scrolled), &at));
+    g_assert_cmpfloat (at.origin.y, >=, 0);
+    g_assert_cmpfloat (at.origin.y + at.size.height, <=, gtk_widget_get_height (GTK_WIDGET (scrolled)) + 0.5);
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+test_popover_still (Fixture *f, gconstpointer data)
+{
+  make_database (f);
+  AFFARI_TEST_RUN (f, popover_still_body);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1134,6 +1482,9 @@ main (int argc, char *argv[])
   g_test_add ("/list/bulk-stage-and-undo", Fixture, NULL, fixture_set_up, test_bulk, fixture_tear_down);
   g_test_add ("/list/rossi-story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
   g_test_add ("/list/columns-kept", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/list/filter-chips-all-visible", Fixture, NULL, fixture_set_up, test_filter_chips, fixture_tear_down);
+  g_test_add ("/list/saved-filter-in-italian", Fixture, NULL, fixture_set_up, test_saved_filter, fixture_tear_down);
+  g_test_add ("/list/filter-popover-holds-still", Fixture, NULL, fixture_set_up, test_popover_still, fixture_tear_down);
   g_test_add ("/list/custom-field-filter-and-export", Fixture, NULL, fixture_set_up, test_custom_fields, fixture_tear_down);
   g_test_add ("/list/mouse-selection", Fixture, NULL, fixture_set_up, test_mouse_selection, fixture_tear_down);
 

@@ -716,6 +716,115 @@ test_lists (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, lists_body);
 }
 
+/* ------------------------------------------------------------ Elenchi: names, not codes */
+
+static gboolean
+match_shows_text (GtkWidget *widget, gconstpointer data)
+{
+  return gtk_widget_get_mapped (widget) &&
+         ((ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0) ||
+          (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0) ||
+          (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0));
+}
+
+/* Whether the window's focus is in a text field: a row being edited (its buttons are not). */
+static gboolean
+focus_in_entry (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && GTK_IS_EDITABLE (focus);
+}
+
+/* The "Move Down" button of the type or source @data (its code). */
+static gboolean
+match_move_button (GtkWidget *widget, gconstpointer data)
+{
+  GVariant *target;
+  const char *code = NULL;
+  int which, delta;
+
+  if (!GTK_IS_BUTTON (widget) || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "lists.move") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  g_variant_get (target, "(i&si)", &which, &code, &delta);
+  return delta > 0 && g_strcmp0 (code, data) == 0;
+}
+
+/* Preferenze → Elenchi on a database made in English (by the command line, say): the built-in
+ * deal types and sources show their Italian names, never Bitrix24's codes, and a name the user
+ * gave stays as typed; opening the page puts no row into editing. */
+static void
+list_names_body (Fixture *f)
+{
+  const char *codes[] = { "SALE", "COMPLEX", "CALL", "EMAIL", "WEB" };
+  GtkWindow *preferences;
+  GtkWidget *page, *focus;
+
+  /* the window is on screen: the preferences are opened from it */
+  affari_test_app_get_window (&f->base);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->base.app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = affari_test_find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_SETTINGS_LISTS);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+
+  /* the Italian names */
+  g_assert_nonnull (affari_test_find_widget (page, match_shows_text, "Vendita"));
+  g_assert_nonnull (affari_test_find_widget (page, match_shows_text, "Chiamata"));
+  g_assert_nonnull (affari_test_find_widget (page, match_shows_text, "Vendita complessa su misura"));
+  /* and no code anywhere */
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (affari_test_find_widget (page, match_shows_text, codes[i]) != NULL)
+      g_error ("Elenchi shows the code %s", codes[i]);
+  g_assert_null (affari_test_find_widget (page, match_shows_text, "Sale"));
+  g_assert_null (affari_test_find_widget (page, match_shows_text, "Call"));
+
+  /* nothing is being edited: the focus is in no entry of the page */
+  g_assert_false (focus_in_entry (preferences));
+
+  /* "Sposta giù" on the first type, as a click does (the button takes the focus): the list is
+   * rebuilt, and no row starts editing on its own; the focus stays on that type's button */
+  {
+    GtkWidget *down = affari_test_find_widget (page, match_move_button, "SALE");
+
+    g_assert_nonnull (down);
+    gtk_widget_grab_focus (down);
+    g_assert_true (gtk_widget_activate (down));
+    /* the list shows the new order */
+    WAIT_UNTIL (affari_test_find_widget (page, match_move_button, "SALE") != down);
+    affari_test_settle ();
+    affari_test_wait_for_frame (GTK_WIDGET (preferences));
+    g_assert_false (focus_in_entry (preferences));
+    focus = gtk_root_get_focus (GTK_ROOT (preferences));
+    g_assert_nonnull (focus);
+    g_assert_true (match_move_button (focus, "SALE") || match_move_button (gtk_widget_get_parent (focus), "SALE"));
+  }
+  gtk_window_close (preferences);
+}
+
+static void
+test_list_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariStore) store = affari_store_open (f->base.db_path, &error);
+
+  g_assert_no_error (error);
+  /* what a database made in English holds, and a name of the user's own */
+  g_assert_true (affari_store_rename_list_item (store, AFFARI_LIST_DEAL_TYPES, "SALE", "Sale", &error));
+  g_assert_true (affari_store_rename_list_item (store, AFFARI_LIST_DEAL_TYPES, "COMPLEX", "Vendita complessa su misura", &error));
+  g_assert_true (affari_store_rename_list_item (store, AFFARI_LIST_SOURCES, "CALL", "Call", &error));
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, list_names_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +838,7 @@ main (int   argc,
   g_test_add ("/ui/settings/stages-fields-layout", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/ui/settings/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
   g_test_add ("/ui/settings/currency-rate-and-team-email", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
+  g_test_add ("/ui/settings/lists-names-not-codes", Fixture, NULL, fixture_set_up, test_list_names, fixture_tear_down);
 
   return g_test_run ();
 }

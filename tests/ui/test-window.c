@@ -834,6 +834,203 @@ test_finalize_preferences (Fixture       *f,
   AFFARI_TEST_RUN (f, finalize_preferences_body);
 }
 
+/* ------------------------------------------------------------ the shortcuts window */
+
+/* A key as the shortcuts window and the code both name it: keypad keys are their main keys,
+ * letters lower case ("<Control><Shift>Z" is "<Control><Shift>z"). */
+static char *
+key_name (guint keyval, GdkModifierType mods)
+{
+  static const struct { guint from, to; } same[] = {
+    { GDK_KEY_KP_Left, GDK_KEY_Left }, { GDK_KEY_KP_Right, GDK_KEY_Right }, { GDK_KEY_KP_Up, GDK_KEY_Up },
+    { GDK_KEY_KP_Down, GDK_KEY_Down }, { GDK_KEY_KP_Home, GDK_KEY_Home }, { GDK_KEY_KP_Delete, GDK_KEY_Delete },
+    { GDK_KEY_KP_Enter, GDK_KEY_Return }, { GDK_KEY_ISO_Enter, GDK_KEY_Return },
+  };
+
+  keyval = gdk_keyval_to_lower (keyval);
+  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    keyval = GDK_KEY_0 + (keyval - GDK_KEY_KP_0);
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    if (keyval == same[i].from)
+      keyval = same[i].to;
+  return gtk_accelerator_name (keyval, mods & gtk_accelerator_get_default_mod_mask ());
+}
+
+static void
+add_trigger (GHashTable *keys, GtkShortcutTrigger *trigger, const char *where)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_insert (keys, key_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
+                         g_strdup (where));
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger (keys, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), where);
+      add_trigger (keys, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), where);
+    }
+}
+
+/* The GtkShortcut objects a widget of @type has from GTK and libadwaita (the class shortcuts of
+ * its parents are shared, not copied): they are not Affari's to list. */
+static void
+add_inherited_shortcuts (GHashTable *inherited, GType type)
+{
+  GtkWidget *instance;
+  g_autoptr(GListModel) controllers = NULL;
+
+  if (G_TYPE_IS_ABSTRACT (type))
+    return;
+  instance = g_object_ref_sink (g_object_new (type, NULL));
+  controllers = gtk_widget_observe_controllers (instance);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      for (guint k = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) && k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GObject) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_hash_table_add (inherited, g_object_ref (shortcut));
+        }
+    }
+  if (GTK_IS_WINDOW (instance))
+    gtk_window_destroy (GTK_WINDOW (instance));
+  g_object_unref (instance);
+}
+
+/* Every key bound by a widget of Affari's in @widget's tree: class bindings and shortcut
+ * controllers. */
+static void
+collect_widget_keys (GtkWidget *widget, GHashTable *keys, GHashTable *inherited, GHashTable *types_done)
+{
+  const char *type_name = G_OBJECT_TYPE_NAME (widget);
+
+  if (g_str_has_prefix (type_name, "Affari"))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+      GType parent = G_OBJECT_TYPE (widget);
+
+      while (g_str_has_prefix (g_type_name (parent), "Affari"))
+        parent = g_type_parent (parent);
+      if (!g_hash_table_contains (types_done, GSIZE_TO_POINTER (parent)))
+        {
+          g_hash_table_add (types_done, GSIZE_TO_POINTER (parent));
+          add_inherited_shortcuts (inherited, parent);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          for (guint k = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) && k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+              if (!g_hash_table_contains (inherited, shortcut))
+                add_trigger (keys, gtk_shortcut_get_trigger (shortcut), type_name);
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_widget_keys (child, keys, inherited, types_done);
+}
+
+/* Every key the application binds (its accelerators, the window's and every view's bindings,
+ * the card's) is listed in the shortcuts window: a new shortcut without an entry fails here. */
+static void
+shortcuts_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) inherited = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_autoptr(GHashTable) types_done = g_hash_table_new (NULL, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->base.app));
+  const char *views[] = { "kanban", "list", "activities", "calendar" };
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, where;
+
+  /* the application's accelerators */
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->base.app), actions[i]);
+
+      for (guint k = 0; accels[k] != NULL; k++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          g_assert_true (gtk_accelerator_parse (accels[k], &keyval, &mods));
+          g_hash_table_insert (keys, key_name (keyval, mods), g_strdup (actions[i]));
+        }
+    }
+  /* every view, built and shown, and the card of a deal */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
+      affari_test_wait_for_frame (GTK_WIDGET (window));
+      collect_widget_keys (GTK_WIDGET (window), keys, inherited, types_done);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", (gint64) 1);
+  WAIT_UNTIL (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  collect_widget_keys (GTK_WIDGET (window), keys, inherited, types_done);
+  /* the board's cards bind keys, the window its own: found at all */
+  g_assert_true (g_hash_table_contains (keys, "<Control>z"));
+  g_assert_true (g_hash_table_contains (keys, "<Alt>Home"));
+  g_assert_true (g_hash_table_contains (keys, "<Control>q"));
+
+  /* what the shortcuts window lists */
+  builder = gtk_builder_new_from_resource ("/io/github/affari/Affari/ui/affari-shortcuts-window.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_nonnull (overlay);
+  {
+    g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      {
+        g_autofree char *accelerator = NULL;
+        g_auto(GStrv) accels = NULL;
+
+        if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+          continue;
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+        for (guint k = 0; accels[k] != NULL; k++)
+          {
+            guint keyval;
+            GdkModifierType mods;
+
+            if (*accels[k] == '\0')
+              continue;
+            g_assert_true (gtk_accelerator_parse (accels[k], &keyval, &mods));
+            g_hash_table_add (listed, key_name (keyval, mods));
+          }
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, &where))
+    if (!g_hash_table_contains (listed, key))
+      g_string_append_printf (missing, " %s (%s)", (char *) key, (char *) where);
+  if (missing->len > 0)
+    g_error ("not in the shortcuts window:%s", missing->str);
+}
+
+static void
+test_shortcuts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (affari_demo_generate (store, 20, 1, &error));
+  g_assert_no_error (error);
+  affari_store_close (store);
+  AFFARI_TEST_RUN (f, shortcuts_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -858,6 +1055,8 @@ main (int   argc,
               fixture_set_up, test_finalize_views, fixture_tear_down);
   g_test_add ("/ui/window/finalize-preferences", Fixture, NULL,
               fixture_set_up, test_finalize_preferences, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts-window-lists-every-shortcut", Fixture, NULL,
+              fixture_set_up, test_shortcuts, fixture_tear_down);
 
   return g_test_run ();
 }

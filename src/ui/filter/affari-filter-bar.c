@@ -72,6 +72,8 @@ add_chip (AffariFilterBar *self, const AffariFilterChip *chip)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "filter-chip");
+  /* as wide as its words: the flow box's columns are as wide as their widest chip */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
   g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (chip->kind));

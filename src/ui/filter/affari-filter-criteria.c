@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
+#include "model/affari-reference.h"
 
 #include "ui/filter/affari-filter-criteria.h"
 
@@ -45,19 +46,20 @@ member_name (AffariWorkspace *workspace, gint64 id)
 }
 
 static char *
-pair_name (GPtrArray *pairs, const char *code)
+pair_name (AffariListKind kind, GPtrArray *pairs, const char *code)
 {
   for (guint i = 0; pairs != NULL && i + 1 < pairs->len; i += 2)
     if (g_strcmp0 (g_ptr_array_index (pairs, i), code) == 0)
-      return g_strdup (g_ptr_array_index (pairs, i + 1));
-  return g_strdup (code);
+      return g_strdup (affari_list_item_display_name (kind, code, g_ptr_array_index (pairs, i + 1)));
+  return g_strdup (affari_list_item_display_name (kind, code, NULL));
 }
 
 static char *
 semantics_label (guint mask)
 {
   if (mask == (1u << AFFARI_SEMANTICS_PROCESS))
-    return g_strdup (_("In progress"));
+    /* not "In progress": a stage has that name */
+    return g_strdup (C_("filter chip", "Open deals"));
   if (mask == (1u << AFFARI_SEMANTICS_SUCCESS))
     return g_strdup (_("Won"));
   if (mask == (1u << AFFARI_SEMANTICS_FAILURE))
@@ -256,12 +258,12 @@ affari_filter_criteria_describe (AffariWorkspace *workspace, const AffariDealQue
   if (q->type_id != NULL)
     {
       g_autoptr(GPtrArray) types = affari_workspace_list_deal_types (workspace, NULL);
-      add_chip (chips, AFFARI_FILTER_CHIP_TYPE, pair_name (types, q->type_id));
+      add_chip (chips, AFFARI_FILTER_CHIP_TYPE, pair_name (AFFARI_LIST_DEAL_TYPES, types, q->type_id));
     }
   if (q->source_id != NULL)
     {
       g_autoptr(GPtrArray) sources = affari_workspace_list_sources (workspace, NULL);
-      add_chip (chips, AFFARI_FILTER_CHIP_SOURCE, pair_name (sources, q->source_id));
+      add_chip (chips, AFFARI_FILTER_CHIP_SOURCE, pair_name (AFFARI_LIST_SOURCES, sources, q->source_id));
     }
   if (q->created.period != AFFARI_PERIOD_ANY)
     add_chip (chips, AFFARI_FILTER_CHIP_CREATED, describe_range (_("Created"), &q->created));

@@ -14,6 +14,7 @@
 
 #include "model/affari-filter-preset.h"
 #include "model/affari-money.h"
+#include "model/affari-reference.h"
 
 #include "ui/filter/affari-filter-criteria.h"
 #include "ui/filter/affari-filter-fields.h"
@@ -38,6 +39,8 @@ struct _AffariFilterPopover
   AffariFilterFields *fields;
 
   /* template */
+  GtkViewport       *viewport;
+  GtkWidget         *content;
   GtkFlowBox        *presets_box;
   GtkListBox        *saved_list;
   GtkFlowBox        *stage_box;
@@ -145,7 +148,8 @@ reload_choices (AffariFilterPopover *self)
   for (guint i = 0; types != NULL && i + 1 < types->len; i += 2)
     {
       g_ptr_array_add (self->type_codes, g_strdup (g_ptr_array_index (types, i)));
-      gtk_string_list_append (type_names, g_ptr_array_index (types, i + 1));
+      gtk_string_list_append (type_names, affari_list_item_display_name (AFFARI_LIST_DEAL_TYPES, g_ptr_array_index (types, i),
+                                                                         g_ptr_array_index (types, i + 1)));
     }
   gtk_drop_down_set_model (self->type, G_LIST_MODEL (type_names));
 
@@ -156,13 +160,30 @@ reload_choices (AffariFilterPopover *self)
   for (guint i = 0; sources != NULL && i + 1 < sources->len; i += 2)
     {
       g_ptr_array_add (self->source_codes, g_strdup (g_ptr_array_index (sources, i)));
-      gtk_string_list_append (source_names, g_ptr_array_index (sources, i + 1));
+      gtk_string_list_append (source_names, affari_list_item_display_name (AFFARI_LIST_SOURCES, g_ptr_array_index (sources, i),
+                                                                           g_ptr_array_index (sources, i + 1)));
     }
   gtk_drop_down_set_model (self->source, G_LIST_MODEL (source_names));
 
   row_count = affari_filter_fields_reload (self->fields, self->workspace);
   gtk_widget_set_visible (self->fields_heading, row_count > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->fields_grid), row_count > 0);
+}
+
+/* What a saved filter holds, in the chips' words ("Oltre € 5.000, Valuta EUR"), as markup. */
+static char *
+describe (AffariFilterPopover *self, const AffariDealQuery *query)
+{
+  g_autoptr(GArray) chips = affari_filter_criteria_describe (self->workspace, query);
+  g_autoptr(GString) text = g_string_new (query->text);
+
+  for (guint i = 0; i < chips->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_array_index (chips, AffariFilterChip, i).label);
+    }
+  return g_markup_escape_text (text->str, -1);
 }
 
 static void
@@ -183,7 +204,10 @@ reload_saved (AffariFilterPopover *self)
       g_autofree char *escaped = g_markup_escape_text (filter->name, -1);
       g_autofree char *label = g_strdup_printf (_("Delete the filter “%s”"), filter->name);
 
+      g_autofree char *description = describe (self, filter->query);
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "filter.apply-saved");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", filter->id);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -237,8 +261,9 @@ load_controls (AffariFilterPopover *self)
     }
   gtk_drop_down_set_selected (self->responsible, responsible);
   {
-    g_autofree char *min = q->has_amount_min ? affari_money_to_decimal (q->amount_min) : NULL;
-    g_autofree char *max = q->has_amount_max ? affari_money_to_decimal (q->amount_max) : NULL;
+    /* as people type them here ("5.000,00"), which read_amount () reads back */
+    g_autofree char *min = q->has_amount_min ? affari_money_format (q->amount_min, NULL) : NULL;
+    g_autofree char *max = q->has_amount_max ? affari_money_format (q->amount_max, NULL) : NULL;
     gtk_editable_set_text (GTK_EDITABLE (self->amount_min), min ? min : "");
     gtk_editable_set_text (GTK_EDITABLE (self->amount_max), max ? max : "");
   }
@@ -424,7 +449,45 @@ on_save_clicked_cb (GtkButton *button, AffariFilterPopover *self)
   g_signal_emit (self, signals[FILTER_CHOSEN], 0, q);
 }
 
+/* The keyboard's focus is scrolled into view; a click's is already in view, so nothing moves
+ * under the pointer; the focus in a drop-down's own list is that list's business. */
+static void
+on_focus_widget_changed_cb (GtkRoot *root, GParamSpec *pspec, AffariFilterPopover *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->viewport));
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->content) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != GTK_WIDGET (self) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self->viewport), &bounds))
+    return;
+  /* @bounds are where the focus is seen now: above the view, or below it */
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (vadjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (vadjustment, value + bounds.origin.y + bounds.size.height - page);
+}
+
 /* ------------------------------------------------------------ overrides */
+
+static void
+affari_filter_popover_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (affari_filter_popover_parent_class)->map (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed_cb), widget, 0);
+}
+
+static void
+affari_filter_popover_unmap (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_focus_widget_changed_cb, widget);
+  GTK_WIDGET_CLASS (affari_filter_popover_parent_class)->unmap (widget);
+}
 
 static void
 affari_filter_popover_show (GtkWidget *widget)
@@ -468,12 +531,16 @@ affari_filter_popover_class_init (AffariFilterPopoverClass *klass)
   object_class->dispose = affari_filter_popover_dispose;
   object_class->finalize = affari_filter_popover_finalize;
   widget_class->show = affari_filter_popover_show;
+  widget_class->map = affari_filter_popover_map;
+  widget_class->unmap = affari_filter_popover_unmap;
 
   signals[FILTER_CHOSEN] = g_signal_new ("filter-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE,
                                          1, AFFARI_TYPE_DEAL_QUERY | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-filter-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, viewport);
+  gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, content);
   gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, presets_box);
   gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, saved_list);
   gtk_widget_class_bind_template_child (widget_class, AffariFilterPopover, stage_box);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
+#include "model/affari-reference.h"
 
 #include "ui/settings/affari-settings-lists.h"
 #include "ui/settings/affari-settings-util.h"
@@ -123,9 +124,15 @@ fill_pairs (AffariSettingsLists *self,
   for (guint i = 0; i + 1 < pairs->len; i += 2)
     {
       const char *code = g_ptr_array_index (pairs, i);
-      GtkWidget *row = entry_row_new (code, g_ptr_array_index (pairs, i + 1), "lists.rename",
+      /* the name under what it is, never Bitrix24's code (SALE, CALL), which means nothing to the
+       * user (an empty title makes libadwaita 1.2's row measure its label below zero) */
+      const char *name = affari_list_item_display_name (which == TYPES ? AFFARI_LIST_DEAL_TYPES : AFFARI_LIST_SOURCES,
+                                                        code, g_ptr_array_index (pairs, i + 1));
+      GtkWidget *row = entry_row_new (which == TYPES ? _("Type") : _("Source"), name, "lists.rename",
                                       g_variant_new ("(is)", (int) which, code));
       GtkWidget *button;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
       button = affari_settings_icon_button ("go-up-symbolic", _("Move Up"), "lists.move", g_variant_new ("(isi)", (int) which, code, -1));
       affari_settings_button_set_enabled (button, i > 0);
@@ -329,9 +336,44 @@ fill_team (AffariSettingsLists *self)
   add_row (self, TEAM, entry_row_new (_("Add a Person"), NULL, "lists.add-member", NULL));
 }
 
+/* A button by what it does: its action and target ("lists.move (0, 'SALE', 1)"). */
+static char *
+focus_key (GtkWidget *widget)
+{
+  GVariant *target;
+  g_autofree char *printed = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) == NULL)
+    return NULL;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  printed = target != NULL ? g_variant_print (target, TRUE) : NULL;
+  return g_strdup_printf ("%s %s", gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), printed ? printed : "");
+}
+
+static GtkWidget *
+find_by_focus_key (GtkWidget *widget, const char *key)
+{
+  g_autofree char *own = focus_key (widget);
+
+  if (own != NULL && g_str_equal (own, key))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_focus_key (child, key);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 rebuild (AffariSettingsLists *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+  g_autofree char *key = had_focus ? focus_key (focus) : NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
     affari_settings_clear_rows (self->groups[i], self->rows[i]);
   fill_pairs (self, TYPES);
@@ -339,6 +381,17 @@ rebuild (AffariSettingsLists *self)
   fill_currencies (self);
   fill_products (self);
   fill_team (self);
+
+  /* GTK hands the focus of a removed widget to the next one, often a row's text, which then
+   * starts editing on its own: the focus goes back to the same button of the rebuilt rows, or
+   * nowhere. */
+  if (had_focus)
+    {
+      GtkWidget *again = key != NULL ? find_by_focus_key (GTK_WIDGET (self), key) : NULL;
+
+      if (again == NULL || !gtk_widget_grab_focus (again))
+        gtk_root_set_focus (root, NULL);
+    }
 }
 
 static gboolean
