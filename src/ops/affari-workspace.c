@@ -6,6 +6,9 @@
 
 #include "affari-workspace-private.h"
 
+/* Less than a frame's worth of waiting for a lock someone else holds. */
+#define WINDOW_BUSY_TIMEOUT_MS 100
+
 G_DEFINE_FINAL_TYPE (AffariWorkspace, affari_workspace, G_TYPE_OBJECT)
 
 static guint signals[AFFARI_N_CHANGE_SIGNALS];
@@ -112,7 +115,12 @@ affari_workspace_open (const char  *path,
   if (path == NULL)
     path = default_path = affari_store_default_path ();
   store = affari_store_open (path, error);
-  return store != NULL ? affari_workspace_new (store) : NULL;
+  if (store == NULL)
+    return NULL;
+  /* The window never waits seconds for another program holding the database: a write fails
+   * at once (AFFARI_ERROR_LOCKED) and the window offers to try again. */
+  affari_store_set_busy_timeout (store, WINDOW_BUSY_TIMEOUT_MS);
+  return affari_workspace_new (store);
 }
 
 const char *

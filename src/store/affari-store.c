@@ -535,6 +535,16 @@ affari_store_open (const char *path, GError **error)
   return store_open (path, FALSE, error);
 }
 
+void
+affari_store_set_busy_timeout (AffariStore *self,
+                               int          ms)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, ms);
+}
+
 AffariStore *
 affari_store_open_read_only (const char *path, GError **error)
 {

@@ -61,6 +61,9 @@ AffariStore *affari_store_open              (const char *path, GError **error);
  * (the command line's check and listings). A database of an older version is refused. */
 AffariStore *affari_store_open_read_only    (const char *path, GError **error);
 gboolean     affari_store_is_read_only      (AffariStore *self);
+/* How long a write waits for another program that holds the database (3 s by default; a
+ * window fails fast instead and offers to retry). */
+void         affari_store_set_busy_timeout  (AffariStore *self, int ms);
 const char  *affari_store_get_path          (AffariStore *self);
 int          affari_store_get_schema_version (AffariStore *self);
 void         affari_store_close             (AffariStore *self);

@@ -22,6 +22,8 @@ struct _AffariWindow
 
   AffariWorkspace       *workspace;
   AffariDealOps         *ops;             /* every change of deals, and the undo history */
+  char                  *retry_action;    /* the last change asked, for "Riprova" */
+  GVariant              *retry_parameter;
   GSettings             *settings;
   GListStore            *pipelines;
 

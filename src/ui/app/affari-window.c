@@ -545,6 +545,8 @@ affari_window_dispose (GObject *object)
   g_clear_object (&self->pipelines);
   g_clear_object (&self->settings);
   g_clear_object (&self->ops);
+  g_clear_pointer (&self->retry_action, g_free);
+  g_clear_pointer (&self->retry_parameter, g_variant_unref);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_window_parent_class)->dispose (object);
