@@ -222,7 +222,7 @@ on_quick_check_done_cb (GObject      *source,
   if (problems == NULL)
     return;
   for (guint i = 0; i < problems->len; i++)
-    g_warning ("The database %s is damaged: %s", affari_workspace_get_path (self),
+    g_message ("The database %s is damaged: %s", affari_workspace_get_path (self),
                (const char *) g_ptr_array_index (problems, i));
   affari_store_mark_damaged (self->store);
 }
@@ -258,7 +258,7 @@ auto_backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (!affari_store_auto_backup (data, g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
-    g_warning ("The daily backup of %s failed: %s", (const char *) data, error->message);
+    g_message ("The daily backup of %s failed: %s", (const char *) data, error->message);
   g_task_return_boolean (task, TRUE);
 }
 
