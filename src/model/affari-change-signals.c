@@ -28,4 +28,6 @@ affari_change_signals_install (GObjectClass *klass,
   ids[AFFARI_SIGNAL_SETTINGS_CHANGED] =
     g_signal_new ("settings-changed", type, G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  ids[AFFARI_SIGNAL_DAMAGED] =
+    g_signal_new ("damaged", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }

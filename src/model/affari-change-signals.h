@@ -7,6 +7,7 @@
  *   "pipelines-changed" ()                  pipelines were added, renamed, removed
  *   "reset" ()                              many things changed at once (import, demo): reload
  *   "settings-changed::WHAT" (gint64 pipeline_id)  detailed by what changed
+ *   "damaged" ()                            the file was found damaged: nothing more is written
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,7 @@ typedef enum {
   AFFARI_SIGNAL_PIPELINES_CHANGED,
   AFFARI_SIGNAL_RESET,
   AFFARI_SIGNAL_SETTINGS_CHANGED,
+  AFFARI_SIGNAL_DAMAGED,
   AFFARI_N_CHANGE_SIGNALS
 } AffariChangeSignal;
 

@@ -6,6 +6,9 @@
 
 #include "affari-workspace-private.h"
 
+/* Less than a frame's worth of waiting for a lock someone else holds. */
+#define WINDOW_BUSY_TIMEOUT_MS 100
+
 G_DEFINE_FINAL_TYPE (AffariWorkspace, affari_workspace, G_TYPE_OBJECT)
 
 static guint signals[AFFARI_N_CHANGE_SIGNALS];
@@ -53,6 +56,13 @@ on_store_settings_changed_cb (AffariStore     *store,
 }
 
 static void
+on_store_damaged_cb (AffariStore     *store,
+                     AffariWorkspace *self)
+{
+  g_signal_emit (self, signals[AFFARI_SIGNAL_DAMAGED], 0);
+}
+
+static void
 affari_workspace_dispose (GObject *object)
 {
   AffariWorkspace *self = AFFARI_WORKSPACE (object);
@@ -93,6 +103,7 @@ affari_workspace_new (AffariStore *store)
   g_signal_connect (store, "pipelines-changed", G_CALLBACK (on_store_pipelines_changed_cb), self);
   g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
   g_signal_connect (store, "settings-changed", G_CALLBACK (on_store_settings_changed_cb), self);
+  g_signal_connect (store, "damaged", G_CALLBACK (on_store_damaged_cb), self);
   return self;
 }
 
@@ -112,7 +123,12 @@ affari_workspace_open (const char  *path,
   if (path == NULL)
     path = default_path = affari_store_default_path ();
   store = affari_store_open (path, error);
-  return store != NULL ? affari_workspace_new (store) : NULL;
+  if (store == NULL)
+    return NULL;
+  /* The window never waits seconds for another program holding the database: a write fails
+   * at once (AFFARI_ERROR_LOCKED) and the window offers to try again. */
+  affari_store_set_busy_timeout (store, WINDOW_BUSY_TIMEOUT_MS);
+  return affari_workspace_new (store);
 }
 
 const char *
@@ -172,4 +188,121 @@ affari_workspace_new_deal_id_list (AffariWorkspace *self)
   g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), NULL);
 
   return affari_deal_id_list_new (self->store);
+}
+
+/* ------------------------------------------------------------ checks and backups in the background */
+
+static void
+quick_check_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Problems are the answer; a file that cannot even be read is one too. */
+  if (!affari_store_quick_check (data, &problems, &error) && problems == NULL)
+    {
+      problems = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (problems, g_strdup (error != NULL ? error->message : ""));
+    }
+  g_task_return_pointer (task, problems != NULL && problems->len > 0 ? g_steal_pointer (&problems) : NULL,
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_quick_check_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  AffariWorkspace *self = AFFARI_WORKSPACE (source);
+  g_autoptr(GPtrArray) problems = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (problems == NULL)
+    return;
+  for (guint i = 0; i < problems->len; i++)
+    g_message ("The database %s is damaged: %s", affari_workspace_get_path (self),
+               (const char *) g_ptr_array_index (problems, i));
+  affari_store_mark_damaged (self->store);
+}
+
+void
+affari_workspace_check_in_background (AffariWorkspace *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AFFARI_IS_WORKSPACE (self));
+
+  if (g_strcmp0 (affari_workspace_get_path (self), ":memory:") == 0)
+    return;
+  task = g_task_new (self, NULL, on_quick_check_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (affari_workspace_get_path (self)), g_free);
+  g_task_run_in_thread (task, quick_check_thread);
+}
+
+gboolean
+affari_workspace_is_damaged (AffariWorkspace *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), FALSE);
+
+  return affari_store_is_damaged (self->store);
+}
+
+static void
+auto_backup_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!affari_store_auto_backup (data, g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
+    g_message ("The daily backup of %s failed: %s", (const char *) data, error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+affari_workspace_back_up_daily (AffariWorkspace *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AFFARI_IS_WORKSPACE (self));
+
+  /* A damaged database is not copied over the good backups. */
+  if (g_strcmp0 (affari_workspace_get_path (self), ":memory:") == 0 || affari_store_is_damaged (self->store))
+    return;
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (affari_workspace_get_path (self)), g_free);
+  g_task_run_in_thread (task, auto_backup_thread);
+}
+
+gboolean
+affari_workspace_back_up (AffariWorkspace         *self,
+                          const char              *dest,
+                          AffariStoreProgressFunc  progress,
+                          gpointer                 data,
+                          GCancellable            *cancellable,
+                          GError                 **error)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), FALSE);
+
+  return affari_store_backup_file (affari_workspace_get_path (self), dest, progress, data, cancellable, error);
+}
+
+GPtrArray *
+affari_workspace_list_backups (AffariWorkspace *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), NULL);
+
+  return affari_store_list_backups (affari_workspace_get_path (self));
+}
+
+gboolean
+affari_workspace_restore (const char  *backup,
+                          const char  *db_path,
+                          char       **out_kept,
+                          GError     **error)
+{
+  return affari_store_restore_file (backup, db_path, g_get_real_time () / G_USEC_PER_SEC, out_kept, error);
 }

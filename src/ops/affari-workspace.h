@@ -11,6 +11,7 @@
  *   "stages-changed" (gint64 pipeline_id)   the stages of a pipeline were edited
  *   "pipelines-changed" ()                  pipelines were added, renamed, removed
  *   "reset" ()                              many things changed at once (import, demo): reload
+ *   "damaged" ()                            the file was found damaged: writes are refused
  *   "settings-changed::WHAT" (gint64 pipeline_id)  WHAT is "custom-fields", "card-layout",
  *       "deal-types", "sources", "currencies", "products", "team"
  *
@@ -30,6 +31,7 @@
 #include "model/affari-contact.h"
 #include "model/affari-activity.h"
 #include "model/affari-activity-period.h"
+#include "model/affari-backup.h"
 #include "model/affari-event.h"
 #include "model/affari-team-member.h"
 #include "model/affari-product.h"
@@ -64,6 +66,25 @@ void             affari_workspace_close          (AffariWorkspace *self);
 /* The handle the core's constructors take (importers, exporters, the notifier); the UI only
  * passes it along. */
 AffariStore     *affari_workspace_get_store      (AffariWorkspace *self);
+
+/* ---- the file's health and its backups ---- */
+/* Runs a quick structural check of the file on a worker thread; when it finds damage, writes
+ * stop and "damaged" is emitted (the first frame is not delayed). */
+void             affari_workspace_check_in_background (AffariWorkspace *self);
+gboolean         affari_workspace_is_damaged     (AffariWorkspace *self);
+/* Today's automatic backup (the newest seven kept), on a worker thread, unless there is one. */
+void             affari_workspace_back_up_daily  (AffariWorkspace *self);
+/* A consistent copy to @dest; thread-safe (its own connection): call it from a worker thread
+ * with @progress and @cancellable. */
+gboolean         affari_workspace_back_up        (AffariWorkspace *self, const char *dest,
+                                                  AffariStoreProgressFunc progress, gpointer data,
+                                                  GCancellable *cancellable, GError **error);
+/* The automatic backups, newest first (AffariBackupInfo). */
+GPtrArray       *affari_workspace_list_backups   (AffariWorkspace *self);
+/* Replaces the database at @db_path with @backup (see affari_store_restore_file ()): every
+ * workspace on it must be closed first. */
+gboolean         affari_workspace_restore        (const char *backup, const char *db_path, char **out_kept,
+                                                  GError **error);
 
 /* ---- models and operations ---- */
 /* A new operations layer with its own undo history (a window's). */

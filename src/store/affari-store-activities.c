@@ -187,7 +187,7 @@ affari_store_activity_buckets (AffariStore           *self,
   if (rc != SQLITE_DONE)
     {
       scope_clear (&scope);
-      return store_set_sqlite_error (error, self->db, rc, "activity buckets");
+      return store_fail (self, error, rc, "activity buckets");
     }
 
   stmt = store_prepare (self, BUCKETS_CTE
@@ -216,7 +216,7 @@ affari_store_activity_buckets (AffariStore           *self,
   sqlite3_reset (stmt);
   scope_clear (&scope);
   if (rc != SQLITE_DONE)
-    return store_set_sqlite_error (error, self->db, rc, "activity totals");
+    return store_fail (self, error, rc, "activity totals");
   return TRUE;
 }
 
@@ -264,7 +264,7 @@ affari_store_get_next_activity (AffariStore *self,
   if (rc == SQLITE_ROW)
     activity = store_activity_from_row (stmt);
   else if (rc != SQLITE_DONE)
-    store_set_sqlite_error (error, self->db, rc, "next activity");
+    store_fail (self, error, rc, "next activity");
   sqlite3_reset (stmt);
   return activity;
 }
@@ -447,7 +447,7 @@ affari_store_calendar_deals (AffariStore           *self,
   scope_clear (&scope);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "calendar");
+      store_fail (self, error, rc, "calendar");
       return NULL;
     }
 
@@ -521,7 +521,7 @@ affari_store_next_activity_deadline (AffariStore  *self,
     *out_deadline = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return store_set_sqlite_error (error, self->db, rc, "next deadline");
+    return store_fail (self, error, rc, "next deadline");
   return TRUE;
 }
 
@@ -571,7 +571,7 @@ affari_store_list_planned_activities (AffariStore           *self,
   scope_clear (&scope);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "planned activities");
+      store_fail (self, error, rc, "planned activities");
       return NULL;
     }
   if (out_titles != NULL)

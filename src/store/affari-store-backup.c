@@ -185,15 +185,6 @@ list_backup_names (const char *dir)
   return names;
 }
 
-void
-affari_backup_info_free (AffariBackupInfo *info)
-{
-  if (info == NULL)
-    return;
-  g_free (info->path);
-  g_free (info);
-}
-
 GPtrArray *
 affari_store_list_backups (const char *db_path)
 {

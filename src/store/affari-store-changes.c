@@ -126,7 +126,7 @@ read_rows (AffariStore  *self,
   if (rc != SQLITE_DONE)
     {
       store_rows_free (rows);
-      store_set_sqlite_error (error, self->db, rc, "snapshot");
+      store_fail (self, error, rc, "snapshot");
       return NULL;
     }
 

@@ -134,7 +134,7 @@ check_schema (AffariStore *self, GPtrArray *found, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return store_set_sqlite_error (error, self->db, rc, "schema");
+    return store_fail (self, error, rc, "schema");
 
   keys = g_list_sort (g_hash_table_get_keys (expected), (GCompareFunc) g_strcmp0);
   for (GList *l = keys; l != NULL; l = l->next)
@@ -186,7 +186,7 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return store_set_sqlite_error (error, self->db, rc, "integrity_check");
+    return store_fail (self, error, rc, "integrity_check");
 
   stmt = NULL;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
@@ -199,7 +199,7 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return store_set_sqlite_error (error, self->db, rc, "foreign_key_check");
+    return store_fail (self, error, rc, "foreign_key_check");
 
   for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
     {
@@ -218,10 +218,47 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
       /* An invariant that cannot even be asked (a table is gone) is a problem the schema check
        * above has named already. */
       if (rc != SQLITE_DONE && rc != SQLITE_OK && found->len == 0)
-        return store_set_sqlite_error (error, self->db, rc, "check");
+        return store_fail (self, error, rc, "check");
     }
 
   if (problems)
+    *problems = g_ptr_array_ref (found);
+  return found->len == 0;
+}
+
+gboolean
+affari_store_quick_check (const char  *path,
+                          GPtrArray  **problems,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AffariStore) store = affari_store_open_read_only (path, error);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (store == NULL)
+    return FALSE;
+  if (!check_schema (store, found, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (store->db, "PRAGMA quick_check(20)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (found, g_strdup_printf (_("Integrity: %s"), line));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  affari_store_close (store);
+  /* A page too damaged even to be walked is a problem, not a failure to check. */
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+        return store_set_sqlite_error (error, NULL, rc, "quick_check");
+      g_ptr_array_add (found, g_strdup (_("The database file is damaged")));
+    }
+  if (problems != NULL)
     *problems = g_ptr_array_ref (found);
   return found->len == 0;
 }

@@ -112,7 +112,7 @@ affari_store_get_deal (AffariStore *self, gint64 id, GError **error)
   else if (rc == SQLITE_DONE)
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
   else
-    store_set_sqlite_error (error, self->db, rc, "deal");
+    store_fail (self, error, rc, "deal");
   sqlite3_reset (stmt);
   return deal;
 }
@@ -154,7 +154,7 @@ affari_store_load_deals (AffariStore *self, const gint64 *ids, guint n_ids, GErr
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          store_set_sqlite_error (error, self->db, rc, "deals");
+          store_fail (self, error, rc, "deals");
           g_ptr_array_unref (result);
           return NULL;
         }

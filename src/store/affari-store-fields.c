@@ -266,7 +266,7 @@ affari_store_get_field_values_for_deals (AffariStore *self, const gint64 *deal_i
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "custom field values");
+      store_fail (self, error, rc, "custom field values");
       return NULL;
     }
   return g_steal_pointer (&result);
@@ -297,7 +297,7 @@ load_field_items (AffariStore       *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return store_set_sqlite_error (error, self->db, rc, "custom field items");
+    return store_fail (self, error, rc, "custom field items");
   return TRUE;
 }
 
@@ -335,7 +335,7 @@ affari_store_list_custom_fields (AffariStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "custom fields");
+      store_fail (self, error, rc, "custom fields");
       return NULL;
     }
   for (guint i = 0; i < fields->len; i++)
@@ -502,7 +502,7 @@ affari_store_get_deal_field_values (AffariStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "custom field values");
+      store_fail (self, error, rc, "custom field values");
       return NULL;
     }
   return g_steal_pointer (&values);

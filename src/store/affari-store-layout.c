@@ -89,7 +89,7 @@ affari_store_get_card_layout (AffariStore *self, gint64 pipeline_id, GError **er
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "card layout");
+      store_fail (self, error, rc, "card layout");
       return NULL;
     }
 

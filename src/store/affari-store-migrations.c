@@ -283,7 +283,7 @@ store_inspect (AffariStore *self, gboolean fresh, int *out_version, GError **err
                      _("The database “%s” is damaged. The file was not modified: restore a backup or open another database."),
                      self->path);
       else
-        store_set_sqlite_error (error, self->db, rc, self->path);
+        store_fail (self, error, rc, self->path);
       return FALSE;
     }
 

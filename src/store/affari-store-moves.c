@@ -716,7 +716,7 @@ affari_store_list_trash (AffariStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "trash");
+      store_fail (self, error, rc, "trash");
       return NULL;
     }
   return affari_store_load_deals (self, (const gint64 *) ids->data, ids->len, error);
@@ -752,7 +752,7 @@ affari_store_purge_trash (AffariStore *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return store_set_sqlite_error (error, self->db, rc, "trash");
+    return store_fail (self, error, rc, "trash");
   if (ids->len == 0)
     return TRUE;
 

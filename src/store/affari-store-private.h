@@ -37,6 +37,7 @@ struct _AffariStore
   GArray *pending;          /* StorePending, emitted after the outermost commit */
   guint tx_depth;
   gboolean read_only;       /* opened with affari_store_open_read_only () */
+  gboolean damaged;         /* found damaged: writes are refused */
   int lock_fd;              /* a shared flock () on the file while it is open for writing */
   guint batch_depth;
   gboolean batch_failed;
@@ -87,6 +88,10 @@ typedef struct {
 
 /* Statements are prepared once and cached by their SQL text; each call resets them. */
 gboolean store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context);
+/* The same for a statement of @self: a damaged file found on the way stops every later write. */
+gboolean store_fail (AffariStore *self, GError **error, int rc, const char *context);
+/* The database was found damaged: nothing more is written to it, "damaged" is emitted (once). */
+void     store_mark_damaged (AffariStore *self);
 gboolean store_set_invalid (GError **error, const char *message);
 char * store_fold_text (const char *text);
 sqlite3_stmt * store_prepare (AffariStore *self, const char *sql, GError **error);

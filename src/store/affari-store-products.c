@@ -99,7 +99,7 @@ affari_store_list_products (AffariStore *self, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "products");
+      store_fail (self, error, rc, "products");
       return NULL;
     }
   return result;
@@ -358,7 +358,7 @@ affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **erro
   if (rc != SQLITE_DONE)
     {
       g_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "product rows");
+      store_fail (self, error, rc, "product rows");
       return NULL;
     }
   return result;

@@ -408,7 +408,7 @@ query_ids_upto (AffariStore *self, const AffariDealQuery *query, StoreSearchMode
   if (rc != SQLITE_DONE)
     {
       g_array_unref (ids);
-      store_set_sqlite_error (error, self->db, rc, "query");
+      store_fail (self, error, rc, "query");
       return NULL;
     }
   return ids;
@@ -494,7 +494,7 @@ search_matches (AffariStore *self, const char *match, StoreIdSet *set, GError **
   if (rc != SQLITE_DONE)
     {
       g_clear_pointer (&set->bits, g_free);
-      store_set_sqlite_error (error, self->db, rc, "query");
+      store_fail (self, error, rc, "query");
       return FALSE;
     }
   return TRUE;
@@ -704,7 +704,7 @@ affari_store_query_deals (AffariStore *self, const AffariDealQuery *query,
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "query");
+      store_fail (self, error, rc, "query");
       return NULL;
     }
   return result;
@@ -735,7 +735,7 @@ affari_store_count_deals (AffariStore *self, const AffariDealQuery *query, GErro
   if (rc == SQLITE_ROW)
     count = (guint) sqlite3_column_int64 (stmt, 0);
   else
-    store_set_sqlite_error (error, self->db, rc, "count");
+    store_fail (self, error, rc, "count");
   sqlite3_reset (stmt);
   return count;
 }

@@ -168,7 +168,7 @@ affari_store_list_saved_filters (AffariStore *self, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "saved filters");
+      store_fail (self, error, rc, "saved filters");
       g_ptr_array_unref (filters);
       return NULL;
     }

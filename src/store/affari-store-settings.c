@@ -172,7 +172,7 @@ list_pairs (AffariStore *self, const char *sql, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, "list");
+      store_fail (self, error, rc, "list");
       return NULL;
     }
   return result;
@@ -388,7 +388,7 @@ affari_store_list_currencies (AffariStore *self, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "currencies");
+      store_fail (self, error, rc, "currencies");
       return NULL;
     }
   return g_steal_pointer (&result);

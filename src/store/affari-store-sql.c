@@ -84,6 +84,14 @@ store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *context
 }
 
 gboolean
+store_fail (AffariStore *self, GError **error, int rc, const char *context)
+{
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    store_mark_damaged (self);
+  return store_set_sqlite_error (error, self->db, rc, context);
+}
+
+gboolean
 store_set_invalid (GError **error, const char *message)
 {
   g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, message);
@@ -195,7 +203,7 @@ store_prepare (AffariStore *self, const char *sql, GError **error)
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      store_set_sqlite_error (error, self->db, rc, "prepare");
+      store_fail (self, error, rc, "prepare");
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -235,7 +243,7 @@ store_step_done (AffariStore *self, sqlite3_stmt *stmt, GError **error)
   int rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      store_set_sqlite_error (error, self->db, rc, "step");
+      store_fail (self, error, rc, "step");
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -250,7 +258,7 @@ store_exec_sql (AffariStore *self, const char *sql, GError **error)
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
   sqlite3_free (errmsg);
   if (rc != SQLITE_OK)
-    return store_set_sqlite_error (error, self->db, rc, "exec");
+    return store_fail (self, error, rc, "exec");
   return TRUE;
 }
 
@@ -301,7 +309,7 @@ store_collect (AffariStore *self, sqlite3_stmt *stmt, StoreRowFunc from_row, con
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (result);
-      store_set_sqlite_error (error, self->db, rc, what);
+      store_fail (self, error, rc, what);
       return NULL;
     }
   return result;
@@ -472,7 +480,7 @@ store_select_ids (AffariStore *self, const char *sql, gint64 param, GError **err
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "ids");
+      store_fail (self, error, rc, "ids");
       return NULL;
     }
   return g_steal_pointer (&ids);

@@ -499,7 +499,7 @@ affari_store_find_reopen_stage (AffariStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "stage history");
+      store_fail (self, error, rc, "stage history");
       return 0;
     }
   if (stage_id != 0)
@@ -519,7 +519,7 @@ affari_store_find_reopen_stage (AffariStore *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      store_set_sqlite_error (error, self->db, rc, "stages");
+      store_fail (self, error, rc, "stages");
       return 0;
     }
   if (stage_id == 0)

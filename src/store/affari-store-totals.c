@@ -48,7 +48,7 @@ read_totals (AffariStore *self, sqlite3_stmt *stmt, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_array_unref (totals);
-      store_set_sqlite_error (error, self->db, rc, "totals");
+      store_fail (self, error, rc, "totals");
       return NULL;
     }
   return totals;
@@ -117,7 +117,7 @@ stage_totals_of_set (AffariStore *self, const AffariDealQuery *query, const Stor
   if (rc != SQLITE_DONE)
     {
       g_array_unref (totals);
-      store_set_sqlite_error (error, self->db, rc, "totals");
+      store_fail (self, error, rc, "totals");
       return NULL;
     }
   return totals;

@@ -111,6 +111,13 @@ store_tx_begin (AffariStore *self, GError **error)
 
   if (self->tx_depth == 0)
     {
+      /* A damaged file is not written to: every write could make it worse. */
+      if (self->damaged)
+        {
+          g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_CORRUPT,
+                               _("The database is damaged: nothing more is saved until a backup is restored."));
+          return FALSE;
+        }
       if (!store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
     }
@@ -184,7 +191,7 @@ store_tx_commit (AffariStore *self, GError **error)
       rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
-          store_set_sqlite_error (error, self->db, rc, "commit");
+          store_fail (self, error, rc, "commit");
           store_tx_rollback (self);
           return FALSE;
         }
@@ -460,7 +467,7 @@ store_open (const char  *path,
                         (memory ? SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY : 0) | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      store_set_sqlite_error (error, self->db, rc, self->path);
+      store_fail (self, error, rc, self->path);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -533,6 +540,51 @@ AffariStore *
 affari_store_open (const char *path, GError **error)
 {
   return store_open (path, FALSE, error);
+}
+
+void
+affari_store_set_busy_timeout (AffariStore *self,
+                               int          ms)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, ms);
+}
+
+static gboolean
+emit_damaged_cb (gpointer data)
+{
+  AffariStore *self = data;
+
+  g_signal_emit (self, signals[AFFARI_SIGNAL_DAMAGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+store_mark_damaged (AffariStore *self)
+{
+  if (self->damaged)
+    return;
+  self->damaged = TRUE;
+  /* Said once the failing call has returned, not from inside it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, emit_damaged_cb, g_object_ref (self), g_object_unref);
+}
+
+void
+affari_store_mark_damaged (AffariStore *self)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+
+  store_mark_damaged (self);
+}
+
+gboolean
+affari_store_is_damaged (AffariStore *self)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  return self->damaged;
 }
 
 AffariStore *

@@ -13,6 +13,9 @@
  *   "stages-changed" (gint64 pipeline_id)   the stages of a pipeline were edited
  *   "pipelines-changed" ()                  pipelines were added, renamed, removed
  *   "reset" ()                              many things changed at once (import, demo): reload
+ *   "damaged" ()                            the file was found damaged (a read or write met a
+ *                                           damaged page, or affari_store_quick_check said so):
+ *                                           from then on every write is refused
  *   "settings-changed::WHAT" (gint64 pipeline_id)  settings changed; WHAT is "custom-fields",
  *       "card-layout" (with the pipeline), "deal-types", "sources", "currencies", "products", "team"
  *
@@ -37,6 +40,7 @@
 #include "model/affari-change-set.h"
 #include "model/affari-change-signals.h"
 #include "model/affari-activity-period.h"
+#include "model/affari-backup.h"
 #include "model/affari-card-layout.h"
 #include "model/affari-custom-field.h"
 #include "model/affari-product-row.h"
@@ -61,14 +65,23 @@ AffariStore *affari_store_open              (const char *path, GError **error);
  * (the command line's check and listings). A database of an older version is refused. */
 AffariStore *affari_store_open_read_only    (const char *path, GError **error);
 gboolean     affari_store_is_read_only      (AffariStore *self);
+/* How long a write waits for another program that holds the database (3 s by default; a
+ * window fails fast instead and offers to retry). */
+void         affari_store_set_busy_timeout  (AffariStore *self, int ms);
+/* Marks the database damaged (what affari_store_quick_check () found on another thread): writes
+ * are refused from now on, "damaged" is emitted once. */
+void         affari_store_mark_damaged      (AffariStore *self);
+gboolean     affari_store_is_damaged        (AffariStore *self);
+/* A quick structural check of the database at @path on a connection of its own (for a worker
+ * thread at start-up): the schema the program expects and SQLite's quick_check. FALSE with
+ * @problems (readable sentences) when it is damaged; FALSE with @error when it cannot be read. */
+gboolean     affari_store_quick_check       (const char *path, GPtrArray **problems, GError **error);
 const char  *affari_store_get_path          (AffariStore *self);
 int          affari_store_get_schema_version (AffariStore *self);
 void         affari_store_close             (AffariStore *self);
 
 /* ---- backups (affari-store-backup.c): none of these needs an open store, so that they can run
  * on a worker thread while the window keeps its own connection ---- */
-/* @done of @total pages copied. */
-typedef void (*AffariStoreProgressFunc) (int done, int total, gpointer data);
 /* Writes a consistent copy of the database at @source to @dest (private, 0600; complete or not
  * there at all), with SQLite's online backup while others keep writing. */
 gboolean     affari_store_backup_file       (const char *source, const char *dest,
@@ -79,12 +92,6 @@ char        *affari_store_backup_dir        (const char *db_path);
 /* Makes today's automatic backup of @db_path unless there is one already (@now, Unix seconds),
  * keeping the newest seven; @out_path (nullable) gets the new file, NULL when none was needed. */
 gboolean     affari_store_auto_backup       (const char *db_path, gint64 now, char **out_path, GError **error);
-typedef struct {
-  char  *path;
-  gint64 modified;              /* Unix seconds */
-  int    n_deals;               /* -1 when it cannot be read */
-} AffariBackupInfo;
-void         affari_backup_info_free        (AffariBackupInfo *info);
 /* The automatic backups of @db_path, newest first (AffariBackupInfo). */
 GPtrArray   *affari_store_list_backups      (const char *db_path);
 /* Replaces the database at @db_path (closed by everyone: refused while Affari has it open) with

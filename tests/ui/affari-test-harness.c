@@ -60,19 +60,29 @@ affari_test_app_setup (AffariTestApp *self,
     g_settings_reset (settings, keys[i]);
 }
 
-void
-affari_test_app_teardown (AffariTestApp *self)
+/* The test's folder and what the app left in it (the daily backups' folder too). */
+static void
+remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (self->dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (self->dir, name, NULL);
+      g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (path);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
-  g_rmdir (self->dir);
+  g_rmdir (path);
+}
+
+void
+affari_test_app_teardown (AffariTestApp *self)
+{
+  remove_tree (self->dir);
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->dir, g_free);

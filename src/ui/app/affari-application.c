@@ -29,6 +29,8 @@ struct _AffariApplication
   guint           sigint_source;
 
   AffariActivityNotifier *notifier;
+  guint           checks_source;  /* the start-up checks, a moment after the first frame */
+  gboolean        checks_done;
 };
 
 G_DEFINE_FINAL_TYPE (AffariApplication, affari_application, ADW_TYPE_APPLICATION)
@@ -341,6 +343,21 @@ affari_application_startup (GApplication *application)
   self->sigint_source = g_unix_signal_add (SIGINT, on_unix_signal_cb, self);
 }
 
+static gboolean
+start_checks_cb (gpointer data)
+{
+  AffariApplication *self = data;
+
+  self->checks_source = 0;
+  self->checks_done = TRUE;
+  if (self->workspace != NULL)
+    {
+      affari_workspace_check_in_background (self->workspace);
+      affari_workspace_back_up_daily (self->workspace);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 affari_application_activate (GApplication *application)
 {
@@ -378,9 +395,54 @@ affari_application_activate (GApplication *application)
       window = GTK_WINDOW (affari_window_new (self, self->workspace));
       if (self->notifier == NULL)
         self->notifier = affari_activity_notifier_new (application, affari_workspace_get_store (self->workspace));
+      /* After the first frame: a quick look for damage, and today's backup, both on worker
+       * threads. */
+      if (self->checks_source == 0 && !self->checks_done)
+        self->checks_source = g_timeout_add_seconds (1, start_checks_cb, self);
     }
 
   gtk_window_present (window);
+}
+
+/* Closes every window and the database, puts @backup in its place and opens it again in a new
+ * window; on failure the database as it was is opened again, and the window says why. */
+void
+affari_application_restore_backup (AffariApplication *self,
+                                   const char        *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *copy = g_strdup (backup);
+  g_autofree char *message = NULL;
+  GList *windows;
+  GtkWindow *window;
+
+  g_return_if_fail (AFFARI_IS_APPLICATION (self));
+  g_return_if_fail (self->workspace != NULL);
+
+  path = g_strdup (affari_workspace_get_path (self->workspace));
+  /* Keep running while no window is open. */
+  g_application_hold (G_APPLICATION (self));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+  g_clear_object (&self->notifier);
+  affari_workspace_close (self->workspace);
+  g_clear_object (&self->workspace);
+
+  if (affari_workspace_restore (copy, path, &kept, &error))
+    message = g_strdup (_("Backup restored: the database as it was is kept among the backups"));
+  else
+    /* Translators: a toast; %s says why. */
+    message = g_strdup_printf (_("The backup was not restored: %s"), error->message);
+
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AFFARI_IS_WINDOW (window))
+    affari_window_add_toast (AFFARI_WINDOW (window), message);
 }
 
 static void
@@ -391,6 +453,7 @@ affari_application_shutdown (GApplication *application)
 
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->checks_source, g_source_remove);
 
   /* Windows go before the workspace they show. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));

@@ -27,5 +27,9 @@ GSettings         *affari_application_get_settings      (AffariApplication *self
 gint64             affari_application_get_start_time    (AffariApplication *self);
 /* Saves the state of every window, closes them and quits. */
 void               affari_application_quit_cleanly      (AffariApplication *self);
+/* Puts the backup at @backup in place of the open database (after the window asked to confirm):
+ * the windows close and a new one opens on the restored deals, with a toast saying what was done. */
+void               affari_application_restore_backup    (AffariApplication *self,
+                                                         const char        *backup);
 
 G_END_DECLS

@@ -35,6 +35,19 @@
 
 /* ------------------------------------------------------------ auxiliary */
 
+/* What the person asked last (an action and its parameter): when another program holds the
+ * database, the toast's "Riprova" asks it again. */
+static void
+remember_action (AffariWindow *self,
+                 const char   *action_name,
+                 GVariant     *parameter)
+{
+  g_free (self->retry_action);
+  self->retry_action = g_strdup (action_name);
+  g_clear_pointer (&self->retry_parameter, g_variant_unref);
+  self->retry_parameter = parameter != NULL ? g_variant_ref (parameter) : NULL;
+}
+
 static void
 show_error (AffariWindow *self,
             const GError *error)
@@ -43,6 +56,15 @@ show_error (AffariWindow *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* The window never waits for a lock: the change is not made, the cards stay where they were,
+   * and the same request can be made again once the other program lets go. */
+  if (g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_LOCKED) && self->retry_action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Retry"));
+      adw_toast_set_action_name (toast, self->retry_action);
+      adw_toast_set_action_target_value (toast, self->retry_parameter);
+      adw_toast_set_timeout (toast, 0);
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -273,6 +295,8 @@ deal_move_action (GtkWidget  *widget,
   gint64 stage_id;
   int index;
 
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
+
   g_variant_get (parameter, "(@axxi)", &ids_variant, &stage_id, &index);
   ids = ids_from_variant (ids_variant);
   request_move (AFFARI_WINDOW (widget), ids, stage_id, index);
@@ -288,6 +312,8 @@ deal_move_by_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = NULL;
   gint64 stage_id;
   int delta;
+
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axi)", &ids_variant, &delta);
   ids = ids_from_variant (ids_variant);
@@ -326,18 +352,21 @@ run_ids_op (AffariWindow *self,
 static void
 deal_reopen_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
   run_ids_op (AFFARI_WINDOW (widget), parameter, affari_deal_ops_reopen, NULL, 0);
 }
 
 static void
 deal_trash_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
   run_ids_op (AFFARI_WINDOW (widget), parameter, affari_deal_ops_trash, NULL, 0);
 }
 
 static void
 deal_restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
   run_ids_op (AFFARI_WINDOW (widget), parameter, affari_deal_ops_restore, NULL, 0);
 }
 
@@ -346,6 +375,8 @@ deal_set_responsible_action (GtkWidget *widget, const char *action_name, GVarian
 {
   g_autoptr(GVariant) ids = NULL;
   gint64 target;
+
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axx)", &ids, &target);
   run_ids_op (AFFARI_WINDOW (widget), ids, NULL, affari_deal_ops_set_responsible, target);
@@ -356,6 +387,8 @@ deal_move_to_pipeline_action (GtkWidget *widget, const char *action_name, GVaria
 {
   g_autoptr(GVariant) ids = NULL;
   gint64 target;
+
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axx)", &ids, &target);
   run_ids_op (AFFARI_WINDOW (widget), ids, NULL, affari_deal_ops_move_to_pipeline, target);
@@ -372,6 +405,8 @@ deal_set_date_action (GtkWidget *widget, const char *action_name, GVariant *para
   const char *date;
   gint64 deal_id;
   int field;
+
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(xi&s)", &deal_id, &field, &date);
   deal = affari_workspace_get_deal (self->workspace, deal_id, NULL);
@@ -393,6 +428,8 @@ activity_reschedule_action (GtkWidget *widget, const char *action_name, GVariant
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
   int period;
+
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axi)", &ids_variant, &period);
   ids = ids_from_variant (ids_variant);
@@ -418,6 +455,8 @@ activity_plan_action (GtkWidget *widget, const char *action_name, GVariant *para
   gint64 deal_id, deadline, responsible;
   int kind;
 
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
+
   g_variant_get (parameter, "(xi&sx&sx)", &deal_id, &kind, &subject, &deadline, &description, &responsible);
   activity = affari_activity_new ((AffariActivityType) kind, subject, deadline);
   g_object_set (activity,
@@ -438,6 +477,8 @@ activity_complete_action (GtkWidget *widget, const char *action_name, GVariant *
   gint64 deal_id, activity_id;
   gboolean done;
 
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
+
   g_variant_get (parameter, "(xxb)", &deal_id, &activity_id, &done);
   set = affari_deal_ops_complete_activity (self->ops, deal_id, activity_id, done, &error);
   if (set == NULL)
@@ -452,6 +493,8 @@ activity_delete_action (GtkWidget *widget, const char *action_name, GVariant *pa
   g_autoptr(AffariChangeSet) set = NULL;
   gint64 deal_id, activity_id;
 
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
+
   g_variant_get (parameter, "(xx)", &deal_id, &activity_id);
   set = affari_deal_ops_delete_activity (self->ops, deal_id, activity_id, &error);
   if (set == NULL)
@@ -465,6 +508,8 @@ activity_set_deadline_action (GtkWidget *widget, const char *action_name, GVaria
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
   gint64 deal_id, activity_id, deadline;
+
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(xxx)", &deal_id, &activity_id, &deadline);
   set = affari_deal_ops_reschedule_activity (self->ops, deal_id, activity_id, deadline, &error);

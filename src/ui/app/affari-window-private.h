@@ -22,6 +22,8 @@ struct _AffariWindow
 
   AffariWorkspace       *workspace;
   AffariDealOps         *ops;             /* every change of deals, and the undo history */
+  char                  *retry_action;    /* the last change asked, for "Riprova" */
+  GVariant              *retry_parameter;
   GSettings             *settings;
   GListStore            *pipelines;
 
@@ -39,6 +41,9 @@ struct _AffariWindow
   GtkSearchEntry        *search_entry;
   AffariFilterBar       *filter_bar;
   AdwToastOverlay       *toast_overlay;
+  GtkInfoBar            *damaged_bar;
+  GtkLabel              *damaged_label;
+  GtkWidget             *damaged_read_only_button;
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
   AffariKanbanBoard     *kanban_board;
@@ -72,6 +77,9 @@ void            _affari_window_class_tools_init     (GtkWidgetClass *widget_clas
 
 /* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
 void _affari_window_class_actions_init (GtkWidgetClass *widget_class);
+/* affari-window-backup.c: backups from the window and the banner of a damaged database. */
+void _affari_window_class_backup_init  (GtkWidgetClass *widget_class);
+void _affari_window_backup_init        (AffariWindow   *self);
 /* Follows the operations' changes (toasts) and the history (undo/redo enabled). */
 void _affari_window_actions_init       (AffariWindow   *self);
 

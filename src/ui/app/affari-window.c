@@ -442,6 +442,7 @@ affari_window_constructed (GObject *object)
   restore_state (self);
 
   _affari_window_actions_init (self);
+  _affari_window_backup_init (self);
   affari_kanban_board_set_workspace (self->kanban_board, self->workspace);
   affari_kanban_board_set_ops (self->kanban_board, self->ops);
   affari_filter_bar_set_workspace (self->filter_bar, self->workspace);
@@ -545,6 +546,8 @@ affari_window_dispose (GObject *object)
   g_clear_object (&self->pipelines);
   g_clear_object (&self->settings);
   g_clear_object (&self->ops);
+  g_clear_pointer (&self->retry_action, g_free);
+  g_clear_pointer (&self->retry_parameter, g_variant_unref);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (affari_window_parent_class)->dispose (object);
@@ -641,6 +644,9 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_label);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_read_only_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, kanban_board);
@@ -652,6 +658,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
 
   _affari_window_class_actions_init (widget_class);
+  _affari_window_class_backup_init (widget_class);
   _affari_window_class_card_init (widget_class);
   _affari_window_class_tools_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
