@@ -12,9 +12,9 @@
 
 #include "ui/deal/affari-deal-card-dialogs.h"
 
-static AffariStage *
-find_stage (GPtrArray *stages,
-            gint64     stage_id)
+AffariStage *
+affari_deal_card_find_stage (GPtrArray *stages,
+                             gint64     stage_id)
 {
   for (guint i = 0; stages != NULL && i < stages->len; i++)
     if (affari_stage_get_id (g_ptr_array_index (stages, i)) == stage_id)
@@ -27,7 +27,7 @@ affari_deal_card_finish_dialog_new (GtkWindow *parent,
                                     GPtrArray *stages,
                                     gint64     chosen_stage_id)
 {
-  AffariStage *chosen = find_stage (stages, chosen_stage_id);
+  AffariStage *chosen = affari_deal_card_find_stage (stages, chosen_stage_id);
   AdwMessageDialog *dialog;
   GtkWidget *reason;
 
@@ -111,6 +111,19 @@ affari_deal_card_pipeline_dialog_new (GtkWindow        *parent,
   return dialog;
 }
 
+gint64
+affari_deal_card_pipeline_dialog_get_chosen (AdwMessageDialog *dialog,
+                                             const char       *response)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "affari-dropdown");
+  AffariPipeline *pipeline;
+
+  if (!g_str_equal (response, "move"))
+    return 0;
+  pipeline = gtk_drop_down_get_selected_item (dropdown);
+  return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
+}
+
 AdwMessageDialog *
 affari_deal_card_discard_dialog_new (GtkWindow *parent,
                                      gboolean   is_new)
@@ -144,6 +157,29 @@ affari_deal_card_plan_dialog_new (GtkWindow *parent)
   adw_message_dialog_set_default_response (dialog, "plan");
   /* Esc is a way of saying "not now": the user wants the card closed, not a second question. */
   adw_message_dialog_set_close_response (dialog, "later");
+  return dialog;
+}
+
+AdwMessageDialog *
+affari_deal_card_amount_dialog_new (GtkWindow  *parent,
+                                    gint64      amount,
+                                    gint64      total,
+                                    const char *currency)
+{
+  g_autofree char *typed = affari_money_format (amount, currency);
+  g_autofree char *sum = affari_money_format (total, currency);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Calculate the Amount from the Products?"), NULL));
+  /* Translators: the typed amount, then the total of the deal's product rows. */
+  adw_message_dialog_format_body (dialog, _("The amount, %s, was typed by hand; the total of the products is %s. "
+                                            "Use their total as the amount from now on?"), typed, sum);
+  adw_message_dialog_add_response (dialog, "keep", _("_Keep the Amount"));
+  adw_message_dialog_add_response (dialog, "compute", _("_Calculate"));
+  adw_message_dialog_set_response_appearance (dialog, "compute", ADW_RESPONSE_SUGGESTED);
+  /* What the person typed is theirs: Enter and Esc keep it. */
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
   return dialog;
 }
 
