@@ -1902,7 +1902,8 @@ store_six_products (Fixture *f)
 }
 
 static GtkWidget *
-open_products (AffariWindow *window)
+open_products (AffariWindow *window,
+               guint         n_rows)
 {
   AffariDealCard *card;
   GtkWidget *products;
@@ -1912,7 +1913,7 @@ open_products (AffariWindow *window)
   WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
   products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
-  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 6);
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == n_rows);
   affari_test_wait_for_frame (GTK_WIDGET (window));
   return products;
 }
@@ -1924,7 +1925,7 @@ product_edit_keeps_scroll_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
-  GtkWidget *products = open_products (window);
+  GtkWidget *products = open_products (window, 6);
   GtkWidget *second = product_row (products, "Prodotto 2");
   GtkWidget *quantity;
   GtkAdjustment *adjustment = page_vadjustment (products);
@@ -1963,7 +1964,7 @@ static void
 product_add_in_view_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  GtkWidget *products = open_products (window);
+  GtkWidget *products = open_products (window, 6);
   GtkWidget *name_row, *added;
 
   scroll_to (GTK_WIDGET (window), page_vadjustment (products), 0);
@@ -2010,7 +2011,7 @@ product_numbers_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
-  GtkWidget *products = open_products (window);
+  GtkWidget *products = open_products (window, 6);
   GtkWidget *second = product_row (products, "Prodotto 2");
   GtkWidget *discount, *price, *quantity;
   GtkDropDown *type;
@@ -2262,12 +2263,8 @@ amount_question_body (Fixture *f)
   AffariDealCard *card;
   GtkWidget *products;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  products = open_products (window, 0);
   card = deal_card (window);
-  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
-  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
-  affari_test_wait_for_frame (GTK_WIDGET (window));
 
   /* A row added: asked, with the typed amount and the rows' total. */
   add_product_row (products, "Cuffie con microfono", "50,00");
@@ -2302,11 +2299,7 @@ amount_question_body (Fixture *f)
   dialog = wait_message_dialog ();
   click_response (dialog, "later");
   WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
-  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
-  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
-  affari_test_wait_for_frame (GTK_WIDGET (window));
-  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 2);
+  g_assert_true (open_products (window, 2) == products);
   add_product_row (products, "Cavo USB", "10,00");
   dialog = amount_question ();
   click_response (dialog, "compute");

@@ -22,6 +22,29 @@ affari_deal_card_find_stage (GPtrArray *stages,
   return NULL;
 }
 
+/* A question with two answers: @safe (also Esc) and @other, shown with @appearance; Enter gives
+ * @default_id. */
+static AdwMessageDialog *
+question_new (GtkWindow             *parent,
+              const char            *heading,
+              const char            *body,
+              const char            *safe,
+              const char            *safe_label,
+              const char            *other,
+              const char            *other_label,
+              AdwResponseAppearance  appearance,
+              const char            *default_id)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, safe, safe_label);
+  adw_message_dialog_add_response (dialog, other, other_label);
+  adw_message_dialog_set_response_appearance (dialog, other, appearance);
+  adw_message_dialog_set_default_response (dialog, default_id);
+  adw_message_dialog_set_close_response (dialog, safe);
+  return dialog;
+}
+
 AdwMessageDialog *
 affari_deal_card_finish_dialog_new (GtkWindow *parent,
                                     GPtrArray *stages,
@@ -128,36 +151,21 @@ AdwMessageDialog *
 affari_deal_card_discard_dialog_new (GtkWindow *parent,
                                      gboolean   is_new)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
-                                                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
-                                                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it.")));
-  adw_message_dialog_add_response (dialog, "keep", _("_Keep Editing"));
-  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  return dialog;
+  return question_new (parent,
+                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
+                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
+                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it."),
+                       "keep", _("_Keep Editing"), "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE, "keep");
 }
 
 AdwMessageDialog *
 affari_deal_card_plan_dialog_new (GtkWindow *parent)
 {
-  AdwMessageDialog *dialog;
-
-  /* As Bitrix24 does: an open deal without a next step is easily forgotten. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       _("No Activity Planned"),
-                                                       _("Plan the next call, meeting or task, so that this deal is not forgotten.")));
-  adw_message_dialog_add_response (dialog, "later", _("_Not Now"));
-  adw_message_dialog_add_response (dialog, "plan", _("_Plan Activity"));
-  adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "plan");
-  /* Esc is a way of saying "not now": the user wants the card closed, not a second question. */
-  adw_message_dialog_set_close_response (dialog, "later");
-  return dialog;
+  /* As Bitrix24 does: an open deal without a next step is easily forgotten. Esc is a way of
+   * saying "not now": the user wants the card closed, not a second question. */
+  return question_new (parent, _("No Activity Planned"),
+                       _("Plan the next call, meeting or task, so that this deal is not forgotten."),
+                       "later", _("_Not Now"), "plan", _("_Plan Activity"), ADW_RESPONSE_SUGGESTED, "plan");
 }
 
 AdwMessageDialog *
@@ -168,19 +176,13 @@ affari_deal_card_amount_dialog_new (GtkWindow  *parent,
 {
   g_autofree char *typed = affari_money_format (amount, currency);
   g_autofree char *sum = affari_money_format (total, currency);
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Calculate the Amount from the Products?"), NULL));
   /* Translators: the typed amount, then the total of the deal's product rows. */
-  adw_message_dialog_format_body (dialog, _("The amount, %s, was typed by hand; the total of the products is %s. "
-                                            "Use their total as the amount from now on?"), typed, sum);
-  adw_message_dialog_add_response (dialog, "keep", _("_Keep the Amount"));
-  adw_message_dialog_add_response (dialog, "compute", _("_Calculate"));
-  adw_message_dialog_set_response_appearance (dialog, "compute", ADW_RESPONSE_SUGGESTED);
+  g_autofree char *body = g_strdup_printf (_("The amount, %s, was typed by hand; the total of the products is %s. "
+                                             "Use their total as the amount from now on?"), typed, sum);
+
   /* What the person typed is theirs: Enter and Esc keep it. */
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  return dialog;
+  return question_new (parent, _("Calculate the Amount from the Products?"), body,
+                       "keep", _("_Keep the Amount"), "compute", _("_Calculate"), ADW_RESPONSE_SUGGESTED, "keep");
 }
 
 gboolean
