@@ -690,6 +690,19 @@ affari_deal_ops_fill_contacts (AffariDealOps  *self,
   return affari_store_set_deal_contacts (self->store, deal_id, contact_ids, n_contacts, primary_id, error);
 }
 
+gboolean
+affari_deal_ops_fill_product_rows (AffariDealOps           *self,
+                                   gint64                   deal_id,
+                                   const AffariProductRow  *rows,
+                                   guint                    n_rows,
+                                   GError                 **error)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
+  g_return_val_if_fail (deal_id != 0 && deal_id == self->filling, FALSE);
+
+  return affari_store_set_product_rows (self->store, deal_id, rows, n_rows, error);
+}
+
 AffariChangeSet *
 affari_deal_ops_set_contacts (AffariDealOps  *self,
                               gint64          deal_id,

@@ -47,19 +47,24 @@ AffariDealOps   *affari_deal_ops_new                (AffariStore *store);
 AffariStore     *affari_deal_ops_get_store          (AffariDealOps *self);
 
 /* ---- creation ---- */
-/* What a new deal brings along, written in the creation's transaction (the contacts and custom
- * fields typed in a new card); its own errors are its own business (the deal is created). */
+/* What a new deal brings along, written in the creation's transaction (the contacts, custom
+ * fields and product rows typed in a new card); its own errors are its own business (the deal is created). */
 typedef void (*AffariDealOpsFill) (gint64 deal_id, gpointer data);
 /* Creates @deal (its id and defaults filled in) and, when @fill is given, what comes with it:
  * one transaction; undoing it puts the deal in the trash, redoing takes it out again. */
 AffariChangeSet *affari_deal_ops_create             (AffariDealOps *self, AffariDeal *deal,
                                                      AffariDealOpsFill fill, gpointer data, GError **error);
 /* Only inside @fill of affari_deal_ops_create () for its new deal: these write into the
- * creation's transaction (validated as affari_deal_ops_set_field_value () and _set_contacts ()). */
+ * creation's transaction (validated as affari_deal_ops_set_field_value (), _set_contacts () and
+ * _set_product_rows ()). */
 gboolean         affari_deal_ops_fill_field_value   (AffariDealOps *self, gint64 deal_id, gint64 field_id,
                                                      const char *value, GError **error);
 gboolean         affari_deal_ops_fill_contacts      (AffariDealOps *self, gint64 deal_id, const gint64 *contact_ids,
                                                      guint n_contacts, gint64 primary_id, GError **error);
+/* The product rows typed in a new card (as affari_deal_ops_set_product_rows ()): the deal's amount
+ * is their total unless it was typed by hand. */
+gboolean         affari_deal_ops_fill_product_rows  (AffariDealOps *self, gint64 deal_id, const AffariProductRow *rows,
+                                                     guint n_rows, GError **error);
 
 /* ---- moves ---- */
 /* Moves the deals to @stage_id (their pipeline's) at @index among its deals (0 = top, -1 =

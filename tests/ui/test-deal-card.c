@@ -1902,7 +1902,8 @@ store_six_products (Fixture *f)
 }
 
 static GtkWidget *
-open_products (AffariWindow *window)
+open_products (AffariWindow *window,
+               guint         n_rows)
 {
   AffariDealCard *card;
   GtkWidget *products;
@@ -1912,7 +1913,7 @@ open_products (AffariWindow *window)
   WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
   products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
-  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == 6);
+  WAIT_UNTIL (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)) == n_rows);
   affari_test_wait_for_frame (GTK_WIDGET (window));
   return products;
 }
@@ -1924,7 +1925,7 @@ product_edit_keeps_scroll_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
-  GtkWidget *products = open_products (window);
+  GtkWidget *products = open_products (window, 6);
   GtkWidget *second = product_row (products, "Prodotto 2");
   GtkWidget *quantity;
   GtkAdjustment *adjustment = page_vadjustment (products);
@@ -1963,7 +1964,7 @@ static void
 product_add_in_view_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
-  GtkWidget *products = open_products (window);
+  GtkWidget *products = open_products (window, 6);
   GtkWidget *name_row, *added;
 
   scroll_to (GTK_WIDGET (window), page_vadjustment (products), 0);
@@ -2010,7 +2011,7 @@ product_numbers_body (Fixture *f)
 {
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
-  GtkWidget *products = open_products (window);
+  GtkWidget *products = open_products (window, 6);
   GtkWidget *second = product_row (products, "Prodotto 2");
   GtkWidget *discount, *price, *quantity;
   GtkDropDown *type;
@@ -2125,6 +2126,211 @@ test_client_source_keep_scroll (Fixture       *f,
   AFFARI_TEST_RUN (f, client_source_keep_scroll_body);
 }
 
+/* ------------------------------------------------------------ products of a new deal (issue #15) */
+
+/* A button of the card's view switcher that shows @data (a page's title): what a user clicks. */
+static gboolean
+match_switcher_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL &&
+         affari_test_find_widget (widget, affari_test_match_mapped_label, data) != NULL;
+}
+
+/* Adds a product row as a person does ("+", a name, a price, Enter). */
+static void
+add_product_row (GtkWidget  *products,
+                 const char *name,
+                 const char *price)
+{
+  g_assert_true (gtk_widget_activate_action (products, "products.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (last_row (products, _("Product"))), name);
+  type_and_apply (last_row (products, _("Unit Price")), price);
+}
+
+static gint64
+stored_rows_total (AffariStore *store,
+                   gint64       id,
+                   guint        n_rows)
+{
+  g_autoptr(GArray) rows = affari_store_list_product_rows (store, id, NULL);
+  gint64 total = 0;
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, n_rows);
+  for (guint i = 0; i < rows->len; i++)
+    total += g_array_index (rows, AffariProductRow, i).row_total;
+  return total;
+}
+
+/* The question about the amount, once it is on screen (two seconds at most: a question that is
+ * not asked fails the test soon). */
+static AdwMessageDialog *
+amount_question (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  WAIT_BRIEFLY ((dialog = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Calculate the Amount from the Products?"));
+  return dialog;
+}
+
+/* A new deal gets its products before "Crea": the "Prodotti" page can be opened, the rows are
+ * kept until the deal is created, and go with it in its one transaction (the amount is their
+ * total); Ctrl+Z of the creation puts the deal in the trash. */
+static void
+new_deal_products_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariDealQuery trash = { .include_deleted = TRUE };
+  g_autoptr(AffariDeal) deal = NULL;
+  AffariDealCard *card;
+  GtkWidget *button, *products;
+  gint64 id;
+
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>n");
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  gtk_editable_set_text (GTK_EDITABLE (row (GTK_WIDGET (card), _("Title"))), "Cuffie per il call center");
+
+  /* "Prodotti" is there to click before the deal exists. */
+  button = affari_test_find_widget (GTK_WIDGET (card), match_switcher_button, _("Products"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  products = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCTS);
+  WAIT_UNTIL (gtk_widget_get_mapped (products));
+
+  add_product_row (products, "Cuffie con microfono", "50,00");
+  add_product_row (products, "Supporto da scrivania", "20,00");
+  g_assert_cmpuint (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)), ==, 2);
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  /* The total is shown before the deal exists: 50,00 + 22 % and 20,00 + 22 %. */
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  {
+    g_autofree char *total = affari_money_format (6100 + 2440, "EUR");
+
+    WAIT_BRIEFLY (affari_test_label_on_screen (products, total));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.create", NULL));
+  id = affari_deal_card_get_deal_id (card);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_deals (store), ==, 1);
+  deal = stored_deal (store, id);
+  g_assert_cmpstr (affari_deal_get_title (deal), ==, "Cuffie per il call center");
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, stored_rows_total (store, id, 2));
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 6100 + 2440);
+  g_assert_false (affari_deal_get_is_manual_amount (deal));
+  g_clear_object (&deal);
+  /* The card shows the created deal's rows, as stored. */
+  affari_test_settle ();
+  g_assert_cmpuint (affari_deal_card_products_get_n_rows (AFFARI_DEAL_CARD_PRODUCTS (products)), ==, 2);
+
+  /* One change on the history: Ctrl+Z puts the deal, with its rows, in the trash. */
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+  affari_test_press_shortcut (GTK_WIDGET (window), "<Control>z");
+  affari_test_settle ();
+  g_assert_cmpuint (count_deals (store), ==, 0);
+  g_assert_cmpuint (affari_store_count_deals (store, &trash, NULL), ==, 1);
+  g_assert_cmpint (stored_rows_total (store, id, 2), ==, 6100 + 2440);
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+}
+
+static void
+test_new_deal_products (Fixture       *f,
+                        gconstpointer  data)
+{
+  AFFARI_TEST_RUN (f, new_deal_products_body);
+}
+
+/* An amount typed by hand is replaced by the products' total only after asking, once per opening
+ * of the card: "Mantieni l'importo" keeps it (and is not asked again), "Calcola" lets the rows
+ * decide. */
+static void
+amount_question_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autofree char *typed = affari_money_format (100000, "EUR");
+  g_autofree char *total = affari_money_format (6100, "EUR");
+  AdwMessageDialog *dialog;
+  AffariDealCard *card;
+  GtkWidget *products;
+
+  products = open_products (window, 0);
+  card = deal_card (window);
+
+  /* A row added: asked, with the typed amount and the rows' total. */
+  add_product_row (products, "Cuffie con microfono", "50,00");
+  dialog = amount_question ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), typed));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), total));
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "compute"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  click_response (dialog, "keep");
+  affari_test_settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 100000);
+  g_assert_true (affari_deal_get_is_manual_amount (deal));
+  g_clear_object (&deal);
+  stored_rows_total (store, card_deal_id, 1);
+
+  /* Another row: not asked again in this opening; the typed amount stays. */
+  add_product_row (products, "Supporto da scrivania", "20,00");
+  for (guint i = 0; i < 5; i++)
+    affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_settle ();
+  g_assert_null (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  deal = stored_deal (store, card_deal_id);
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 100000);
+  g_clear_object (&deal);
+  stored_rows_total (store, card_deal_id, 2);
+
+  /* Closed (no activity planned: "Non ora") and opened again: asked again; "Calcola". */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.close", NULL);
+  dialog = wait_message_dialog ();
+  click_response (dialog, "later");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_true (open_products (window, 2) == products);
+  add_product_row (products, "Cavo USB", "10,00");
+  dialog = amount_question ();
+  click_response (dialog, "compute");
+  affari_test_settle ();
+  deal = stored_deal (store, card_deal_id);
+  g_assert_false (affari_deal_get_is_manual_amount (deal));
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, stored_rows_total (store, card_deal_id, 3));
+  g_assert_cmpint (affari_deal_get_amount (deal), ==, 6100 + 2440 + 1220);
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (card), _("computed from the products")));
+}
+
+static void
+test_amount_question (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(GError) error = NULL;
+
+  affari_deal_set_title (deal, "Postazioni call center");
+  affari_deal_set_amount (deal, 100000);
+  affari_deal_set_is_manual_amount (deal, TRUE);
+  affari_store_create_deal (store, deal, &error);
+  g_assert_no_error (error);
+  card_deal_id = affari_deal_get_id (deal);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, amount_question_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -2153,6 +2359,8 @@ main (int   argc,
   g_test_add ("/ui/deal-card/product-add-in-view", Fixture, NULL, fixture_set_up, test_product_add_in_view, fixture_tear_down);
   g_test_add ("/ui/deal-card/product-numbers", Fixture, NULL, fixture_set_up, test_product_numbers, fixture_tear_down);
   g_test_add ("/ui/deal-card/client-search-form-steady", Fixture, NULL, fixture_set_up, test_client_source_keep_scroll, fixture_tear_down);
+  g_test_add ("/ui/deal-card/new-deal-products", Fixture, NULL, fixture_set_up, test_new_deal_products, fixture_tear_down);
+  g_test_add ("/ui/deal-card/amount-question", Fixture, NULL, fixture_set_up, test_amount_question, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -425,6 +425,92 @@ test_close_reopen_undo (Fixture *f, gconstpointer data)
   g_assert_true (affari_store_check (f->store, NULL, NULL));
 }
 
+/* The product rows of a new deal go in its creation's transaction: the amount is their total
+ * (not typed by hand), or the typed amount stays (typed by hand); undoing the creation trashes
+ * the deal with them, and the fill is refused outside a creation. */
+typedef struct {
+  Fixture *f;
+  const AffariProductRow *rows;
+  guint n_rows;
+  gboolean ok;
+} FillRows;
+
+static void
+fill_rows_cb (gint64 deal_id, gpointer data)
+{
+  FillRows *fill = data;
+  g_autoptr(GError) error = NULL;
+
+  fill->ok = affari_deal_ops_fill_product_rows (fill->f->ops, deal_id, fill->rows, fill->n_rows, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_create_with_rows (Fixture *f, gconstpointer data)
+{
+  AffariProductRow rows[] = {
+    { .name = (char *) "Cuffie", .quantity_milli = 2000, .price_netto = 5000, .discount_type = 2, .tax_rate_bp = 2200 },
+    { .name = (char *) "Supporto", .quantity_milli = 1000, .price_netto = 2000, .discount_type = 2, .tax_rate_bp = 2200 },
+  };
+  FillRows fill = { f, rows, G_N_ELEMENTS (rows), FALSE };
+  AffariDealQuery trash = { .include_deleted = TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(AffariDeal) typed = affari_deal_new ();
+  g_autoptr(AffariDeal) back = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(AffariChangeSet) typed_set = NULL;
+  g_autoptr(GArray) stored = NULL;
+  guint live = affari_store_count_deals (f->store, NULL, NULL);
+  guint sets = f->sets->len;
+  gint64 id;
+
+  affari_deal_set_title (deal, "Cuffie per il call center");
+  set = affari_deal_ops_create (f->ops, deal, fill_rows_cb, &fill, &error);
+  g_assert_no_error (error);
+  g_assert_true (fill.ok);
+  /* One transaction: one change announced. */
+  g_assert_cmpuint (f->sets->len, ==, sets + 1);
+  id = affari_deal_get_id (deal);
+  stored = affari_store_list_product_rows (f->store, id, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  back = affari_store_get_deal (f->store, id, NULL);
+  /* 2 × 50,00 + 22 % = 122,00; 20,00 + 22 % = 24,40 */
+  g_assert_cmpint (affari_deal_get_amount (back), ==, 12200 + 2440);
+  g_assert_false (affari_deal_get_is_manual_amount (back));
+  g_assert_cmpuint (count_events (f, id, "product"), ==, 1);
+  g_clear_object (&back);
+
+  /* Typed by hand: the amount stays, the rows are stored. */
+  affari_deal_set_title (typed, "Cuffie, prezzo concordato");
+  affari_deal_set_amount (typed, 100000);
+  affari_deal_set_is_manual_amount (typed, TRUE);
+  typed_set = affari_deal_ops_create (f->ops, typed, fill_rows_cb, &fill, &error);
+  g_assert_no_error (error);
+  back = affari_store_get_deal (f->store, affari_deal_get_id (typed), NULL);
+  g_assert_cmpint (affari_deal_get_amount (back), ==, 100000);
+  g_assert_true (affari_deal_get_is_manual_amount (back));
+  g_clear_object (&back);
+
+  /* Undone: both in the trash, each with its rows. */
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (affari_store_count_deals (f->store, NULL, NULL), ==, live);
+  g_assert_cmpuint (affari_store_count_deals (f->store, &trash, NULL), ==, 2);
+  g_clear_pointer (&stored, g_array_unref);
+  stored = affari_store_list_product_rows (f->store, id, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+
+  /* Not inside a creation: refused, nothing written. */
+  g_test_expect_message ("affari-deal-ops", G_LOG_LEVEL_CRITICAL, "*filling*");
+  g_assert_false (affari_deal_ops_fill_product_rows (f->ops, id, rows, 1, NULL));
+  g_test_assert_expected_messages ();
+  g_clear_pointer (&stored, g_array_unref);
+  stored = affari_store_list_product_rows (f->store, id, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -438,6 +524,7 @@ main (int argc, char *argv[])
   ADD ("/deal-ops/trash-restore", test_trash_restore);
   ADD ("/deal-ops/activities-and-dates", test_activities_and_dates);
   ADD ("/deal-ops/create", test_create);
+  ADD ("/deal-ops/create-with-rows", test_create_with_rows);
   ADD ("/deal-ops/move-many-keeps-order", test_move_many_keeps_order);
   ADD ("/deal-ops/close-reopen-undo", test_close_reopen_undo);
 #undef ADD

@@ -12,9 +12,9 @@
 
 #include "ui/deal/affari-deal-card-dialogs.h"
 
-static AffariStage *
-find_stage (GPtrArray *stages,
-            gint64     stage_id)
+AffariStage *
+affari_deal_card_find_stage (GPtrArray *stages,
+                             gint64     stage_id)
 {
   for (guint i = 0; stages != NULL && i < stages->len; i++)
     if (affari_stage_get_id (g_ptr_array_index (stages, i)) == stage_id)
@@ -22,12 +22,35 @@ find_stage (GPtrArray *stages,
   return NULL;
 }
 
+/* A question with two answers: @safe (also Esc) and @other, shown with @appearance; Enter gives
+ * @default_id. */
+static AdwMessageDialog *
+question_new (GtkWindow             *parent,
+              const char            *heading,
+              const char            *body,
+              const char            *safe,
+              const char            *safe_label,
+              const char            *other,
+              const char            *other_label,
+              AdwResponseAppearance  appearance,
+              const char            *default_id)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, safe, safe_label);
+  adw_message_dialog_add_response (dialog, other, other_label);
+  adw_message_dialog_set_response_appearance (dialog, other, appearance);
+  adw_message_dialog_set_default_response (dialog, default_id);
+  adw_message_dialog_set_close_response (dialog, safe);
+  return dialog;
+}
+
 AdwMessageDialog *
 affari_deal_card_finish_dialog_new (GtkWindow *parent,
                                     GPtrArray *stages,
                                     gint64     chosen_stage_id)
 {
-  AffariStage *chosen = find_stage (stages, chosen_stage_id);
+  AffariStage *chosen = affari_deal_card_find_stage (stages, chosen_stage_id);
   AdwMessageDialog *dialog;
   GtkWidget *reason;
 
@@ -111,40 +134,55 @@ affari_deal_card_pipeline_dialog_new (GtkWindow        *parent,
   return dialog;
 }
 
+gint64
+affari_deal_card_pipeline_dialog_get_chosen (AdwMessageDialog *dialog,
+                                             const char       *response)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "affari-dropdown");
+  AffariPipeline *pipeline;
+
+  if (!g_str_equal (response, "move"))
+    return 0;
+  pipeline = gtk_drop_down_get_selected_item (dropdown);
+  return pipeline != NULL ? affari_pipeline_get_id (pipeline) : 0;
+}
+
 AdwMessageDialog *
 affari_deal_card_discard_dialog_new (GtkWindow *parent,
                                      gboolean   is_new)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
-                                                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
-                                                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it.")));
-  adw_message_dialog_add_response (dialog, "keep", _("_Keep Editing"));
-  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  return dialog;
+  return question_new (parent,
+                       is_new ? _("Discard the New Deal?") : _("Discard Unsaved Changes?"),
+                       is_new ? _("The deal has not been created yet: if you close the card, what you typed is lost.")
+                              : _("Some fields hold text that is not valid, so it was not saved. Keep editing to correct it, or discard it."),
+                       "keep", _("_Keep Editing"), "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE, "keep");
 }
 
 AdwMessageDialog *
 affari_deal_card_plan_dialog_new (GtkWindow *parent)
 {
-  AdwMessageDialog *dialog;
+  /* As Bitrix24 does: an open deal without a next step is easily forgotten. Esc is a way of
+   * saying "not now": the user wants the card closed, not a second question. */
+  return question_new (parent, _("No Activity Planned"),
+                       _("Plan the next call, meeting or task, so that this deal is not forgotten."),
+                       "later", _("_Not Now"), "plan", _("_Plan Activity"), ADW_RESPONSE_SUGGESTED, "plan");
+}
 
-  /* As Bitrix24 does: an open deal without a next step is easily forgotten. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       _("No Activity Planned"),
-                                                       _("Plan the next call, meeting or task, so that this deal is not forgotten.")));
-  adw_message_dialog_add_response (dialog, "later", _("_Not Now"));
-  adw_message_dialog_add_response (dialog, "plan", _("_Plan Activity"));
-  adw_message_dialog_set_response_appearance (dialog, "plan", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "plan");
-  /* Esc is a way of saying "not now": the user wants the card closed, not a second question. */
-  adw_message_dialog_set_close_response (dialog, "later");
-  return dialog;
+AdwMessageDialog *
+affari_deal_card_amount_dialog_new (GtkWindow  *parent,
+                                    gint64      amount,
+                                    gint64      total,
+                                    const char *currency)
+{
+  g_autofree char *typed = affari_money_format (amount, currency);
+  g_autofree char *sum = affari_money_format (total, currency);
+  /* Translators: the typed amount, then the total of the deal's product rows. */
+  g_autofree char *body = g_strdup_printf (_("The amount, %s, was typed by hand; the total of the products is %s. "
+                                             "Use their total as the amount from now on?"), typed, sum);
+
+  /* What the person typed is theirs: Enter and Esc keep it. */
+  return question_new (parent, _("Calculate the Amount from the Products?"), body,
+                       "keep", _("_Keep the Amount"), "compute", _("_Calculate"), ADW_RESPONSE_SUGGESTED, "keep");
 }
 
 gboolean

@@ -24,12 +24,24 @@ AdwMessageDialog *affari_deal_card_pipeline_dialog_new (GtkWindow        *parent
                                                         AffariWorkspace  *workspace,
                                                         gint64            current_pipeline_id,
                                                         GError          **error);
+/* The pipeline chosen in the "Move to pipeline" dialog when @response moves the deal, else 0. */
+gint64            affari_deal_card_pipeline_dialog_get_chosen (AdwMessageDialog *dialog,
+                                                               const char       *response);
 /* "Discard unsaved changes?" (or "the new deal?" when @is_new): responses "keep" (Esc) and
  * "discard". */
 AdwMessageDialog *affari_deal_card_discard_dialog_new  (GtkWindow  *parent,
                                                         gboolean    is_new);
 /* "No activity planned": responses "later" (also Esc) and "plan". */
 AdwMessageDialog *affari_deal_card_plan_dialog_new     (GtkWindow  *parent);
+/* "Calculate the amount from the products?": the amount typed by hand and the rows' total, in
+ * @currency; responses "keep" (default, also Esc) and "compute". */
+AdwMessageDialog *affari_deal_card_amount_dialog_new   (GtkWindow  *parent,
+                                                        gint64      amount,
+                                                        gint64      total,
+                                                        const char *currency);
+/* The stage @stage_id among @stages (AffariStage), or NULL. */
+AffariStage      *affari_deal_card_find_stage          (GPtrArray  *stages,
+                                                        gint64      stage_id);
 /* Whether the open deal @deal_id has no activity left to do (FALSE when that cannot be read). */
 gboolean          affari_deal_card_lacks_next_activity (AffariWorkspace *workspace,
                                                         gint64           deal_id);

@@ -1,5 +1,9 @@
 /* affari-deal-card-products.c
  *
+ * An existing deal's rows are written as they are applied (one change each, through the
+ * operations); a new deal's rows are kept here until "Crea" writes them in the creation's
+ * transaction (affari_deal_card_products_deal_created ()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "affari-deal-card"
@@ -11,6 +15,7 @@
 #include "model/affari-change-set.h"
 #include "model/affari-money.h"
 
+#include "ui/deal/affari-deal-card-dialogs.h"
 #include "ui/deal/affari-deal-card-product-row.h"
 #include "ui/deal/affari-deal-card-products.h"
 #include "ui/common/affari-ui.h"
@@ -25,6 +30,8 @@ struct _AffariDealCardProducts
   GPtrArray           *rows;         /* AffariDealCardProductRow, in rows_group */
   GPtrArray           *catalogue;    /* AffariProduct, shared with the rows */
   gboolean             loading;
+  guint                n_stored;       /* rows stored (kept, for a new deal) at the last save or load */
+  gboolean             asked_amount;   /* whether the rows' total may replace a typed amount, in this opening */
 
   /* template */
   AdwPreferencesGroup *rows_group;
@@ -45,6 +52,13 @@ struct _AffariDealCardProducts
 
 G_DEFINE_FINAL_TYPE (AffariDealCardProducts, affari_deal_card_products, ADW_TYPE_BIN)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void save_rows (AffariDealCardProducts *self);
 static void stop_revealing (AffariDealCardProducts *self);
 
@@ -54,6 +68,54 @@ static const char *
 currency (AffariDealCardProducts *self)
 {
   return self->deal != NULL && affari_deal_get_currency (self->deal) != NULL ? affari_deal_get_currency (self->deal) : "EUR";
+}
+
+static gboolean
+is_new (AffariDealCardProducts *self)
+{
+  return self->deal != NULL && affari_deal_get_id (self->deal) == 0;
+}
+
+static GArray *
+new_rows (void)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (AffariProductRow));
+
+  g_array_set_clear_func (rows, (GDestroyNotify) affari_product_row_clear);
+  return rows;
+}
+
+/* The rows as typed, into @rows. With @report, a row that cannot be read says why (unfolded) and
+ * the result is FALSE; without, it is left out. */
+static gboolean
+read_rows (AffariDealCardProducts *self,
+           GArray                 *rows,
+           gboolean                report)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      AffariDealCardProductRow *widget = g_ptr_array_index (self->rows, i);
+      AffariProductRow row;
+      g_autoptr(GError) row_error = NULL;
+
+      if (!affari_deal_card_product_row_read (widget, &row, &row_error))
+        {
+          /* The typed text stays; the row says what is wrong and nothing is saved. */
+          if (report)
+            {
+              affari_deal_card_product_row_show_error (widget, row_error->message);
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+            }
+          ok = FALSE;
+          continue;
+        }
+      if (report)
+        affari_deal_card_product_row_show_error (widget, NULL);
+      g_array_append_val (rows, row);
+    }
+  return ok || !report;
 }
 
 static void
@@ -164,7 +226,13 @@ reload (AffariDealCardProducts *self)
   self->loading = TRUE;
   show_error (self, NULL);
 
-  if (self->deal != NULL && affari_deal_get_id (self->deal) != 0)
+  if (is_new (self))
+    {
+      /* Nothing stored yet: the rows are the page's own, and the totals are theirs. */
+      rows = new_rows ();
+      read_rows (self, rows, FALSE);
+    }
+  else if (self->deal != NULL)
     rows = affari_workspace_list_product_rows (self->workspace, affari_deal_get_id (self->deal), &error);
   if (error != NULL)
     g_warning ("Cannot list the product rows: %s", error->message);
@@ -172,15 +240,17 @@ reload (AffariDealCardProducts *self)
   /* The rows shown are filled again in place, not rebuilt: the row being edited keeps its
    * widgets, its focus and its place, and the page does not scroll back to the top. */
   n = rows != NULL ? rows->len : 0;
-  while (self->rows->len > n)
+  while (self->rows->len > n && !is_new (self))
     remove_row (self, g_ptr_array_index (self->rows, self->rows->len - 1));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && !is_new (self); i++)
     {
       AffariDealCardProductRow *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : add_row (self);
 
       affari_deal_card_product_row_fill (row, &g_array_index (rows, AffariProductRow, i));
       affari_deal_card_product_row_show_error (row, NULL);
     }
+  if (!is_new (self))
+    self->n_stored = n;
 
   if (rows != NULL)
     affari_product_rows_totals ((AffariProductRow *) rows->data, rows->len, &net, &tax, &total);
@@ -189,6 +259,9 @@ reload (AffariDealCardProducts *self)
   set_amount (self->total_label, total, currency (self));
 
   manual = self->deal != NULL && affari_deal_get_is_manual_amount (self->deal);
+  /* What the store will make of it once created, shown before (see store_recompute_amount). */
+  if (is_new (self) && !manual && n > 0)
+    affari_deal_set_amount (self->deal, total);
   gtk_switch_set_active (self->auto_switch, !manual);
   if (manual && rows != NULL && rows->len > 0)
     {
@@ -212,47 +285,86 @@ set_rows_dirty (AffariDealCardProducts *self,
 }
 
 static void
-save_rows (AffariDealCardProducts *self)
+on_amount_response_cb (AdwMessageDialog       *dialog,
+                       const char             *response,
+                       AffariDealCardProducts *self)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AffariProductRow));
+  g_autoptr(AffariDeal) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
-  gboolean ok = TRUE;
 
-  if (self->deal == NULL || affari_deal_get_id (self->deal) == 0)
+  if (!g_str_equal (response, "compute") || self->deal == NULL)
     return;
-
-  g_array_set_clear_func (rows, (GDestroyNotify) affari_product_row_clear);
-  for (guint i = 0; i < self->rows->len; i++)
+  if (is_new (self))
     {
-      AffariDealCardProductRow *widget = g_ptr_array_index (self->rows, i);
-      AffariProductRow row;
-      g_autoptr(GError) row_error = NULL;
-
-      if (!affari_deal_card_product_row_read (widget, &row, &row_error))
-        {
-          /* The typed text stays; the row says what is wrong and nothing is saved. */
-          affari_deal_card_product_row_show_error (widget, row_error->message);
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
-          ok = FALSE;
-          continue;
-        }
-      affari_deal_card_product_row_show_error (widget, NULL);
-      g_array_append_val (rows, row);
-    }
-  if (!ok)
-    return;
-
-  set_rows_dirty (self, FALSE);
-  set = affari_deal_ops_set_product_rows (self->ops, affari_deal_get_id (self->deal),
-                                          (AffariProductRow *) rows->data, rows->len, &error);
-  if (set == NULL)
-    {
-      set_rows_dirty (self, TRUE);
-      show_error (self, error->message);
+      affari_deal_set_is_manual_amount (self->deal, FALSE);
+      reload (self);
+      g_signal_emit (self, signals[CHANGED], 0);
       return;
     }
-  /* The workspace's "changed" makes the card hand the new deal over, which reloads. */
+  /* The store makes the rows' total the amount once it is no longer manual. */
+  copy = affari_deal_copy (self->deal);
+  affari_deal_set_is_manual_amount (copy, FALSE);
+  set = affari_deal_ops_update (self->ops, copy, &error);
+  if (set == NULL)
+    show_error (self, error->message);
+}
+
+/* Rows were added to a deal whose amount was typed by hand: whether their total replaces it is
+ * the person's decision, asked once per opening of the card. */
+static void
+ask_amount (AffariDealCardProducts *self,
+            GArray                 *rows)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  gint64 total = 0;
+
+  if (self->asked_amount || rows->len == 0 || !affari_deal_get_is_manual_amount (self->deal))
+    return;
+  self->asked_amount = TRUE;
+  affari_product_rows_totals ((AffariProductRow *) rows->data, rows->len, NULL, NULL, &total);
+  dialog = affari_deal_card_amount_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               affari_deal_get_amount (self->deal), total, currency (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_amount_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_rows (AffariDealCardProducts *self)
+{
+  g_autoptr(GArray) rows = new_rows ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  gboolean added;
+
+  if (self->deal == NULL || !read_rows (self, rows, TRUE))
+    return;
+
+  added = rows->len > self->n_stored;
+  set_rows_dirty (self, FALSE);
+  if (is_new (self))
+    {
+      /* Kept until the deal is created; the totals (and the amount that follows) show now. */
+      self->n_stored = rows->len;
+      reload (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  else
+    {
+      set = affari_deal_ops_set_product_rows (self->ops, affari_deal_get_id (self->deal),
+                                              (AffariProductRow *) rows->data, rows->len, &error);
+      if (set == NULL)
+        {
+          set_rows_dirty (self, TRUE);
+          show_error (self, error->message);
+          return;
+        }
+      self->n_stored = rows->len;
+      /* The workspace's "changed" makes the card hand the new deal over, which reloads. */
+    }
+  if (added)
+    ask_amount (self, rows);
 }
 
 /* The page's own scrolled window (AdwPreferencesPage 1.2 does not hand it out). */
@@ -354,10 +466,17 @@ on_auto_switch_changed_cb (GtkSwitch              *sw,
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
 
-  if (self->loading || self->deal == NULL || affari_deal_get_id (self->deal) == 0)
+  if (self->loading || self->deal == NULL)
     return;
   if (affari_deal_get_is_manual_amount (self->deal) == !gtk_switch_get_active (sw))
     return;
+  if (is_new (self))
+    {
+      affari_deal_set_is_manual_amount (self->deal, !gtk_switch_get_active (sw));
+      reload (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
   copy = affari_deal_copy (self->deal);
   affari_deal_set_is_manual_amount (copy, !gtk_switch_get_active (sw));
   set = affari_deal_ops_update (self->ops, copy, &error);
@@ -391,6 +510,10 @@ affari_deal_card_products_class_init (AffariDealCardProductsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = affari_deal_card_products_dispose;
+
+  /* The rows of a new deal changed: its amount may follow them. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "products.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "products.save", NULL, save_action);
@@ -437,7 +560,9 @@ affari_deal_card_products_set_deal (AffariDealCardProducts *self,
 
   g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self));
 
-  same_deal = self->deal != NULL && deal != NULL && affari_deal_get_id (self->deal) == affari_deal_get_id (deal);
+  /* Two new deals are the same only when they are one object (the card's, not created yet). */
+  same_deal = self->deal != NULL && deal != NULL && affari_deal_get_id (self->deal) == affari_deal_get_id (deal) &&
+              (affari_deal_get_id (deal) != 0 || self->deal == deal);
   g_set_object (&self->workspace, workspace);
   g_set_object (&self->deal, deal);
 
@@ -458,8 +583,48 @@ affari_deal_card_products_set_deal (AffariDealCardProducts *self,
       self->loading = TRUE;
       clear_rows (self);
       self->loading = FALSE;
+      self->n_stored = 0;
+      self->asked_amount = FALSE;
     }
   reload (self);
+}
+
+void
+affari_deal_card_products_opened (AffariDealCardProducts *self)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self));
+
+  self->asked_amount = FALSE;
+}
+
+gboolean
+affari_deal_card_products_prepare_new (AffariDealCardProducts *self)
+{
+  g_autoptr(GArray) rows = new_rows ();
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self), FALSE);
+
+  if (read_rows (self, rows, TRUE))
+    return TRUE;
+  /* The row that says why is on this page: shown, not left behind the general one. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "card.show-page", "s", "products");
+  return FALSE;
+}
+
+void
+affari_deal_card_products_deal_created (AffariDealCardProducts *self,
+                                        gint64                  deal_id)
+{
+  g_autoptr(GArray) rows = new_rows ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCTS (self));
+
+  read_rows (self, rows, FALSE);
+  if (rows->len > 0 &&
+      !affari_deal_ops_fill_product_rows (self->ops, deal_id, (AffariProductRow *) rows->data, rows->len, &error))
+    show_error (self, error->message);
+  set_rows_dirty (self, FALSE);
 }
 
 gboolean

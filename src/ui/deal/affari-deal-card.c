@@ -41,7 +41,6 @@ struct _AffariDealCard
   /* template */
   GtkButton                *create_button;
   GtkMenuButton            *menu_button;
-  AdwViewSwitcher          *view_switcher;
   GtkEditableLabel         *title_label;
   GtkLabel                 *amount_label;
   GtkLabel                 *amount_origin_label;
@@ -83,14 +82,12 @@ show_save_error (AffariDealCard *self,
   affari_deal_card_general_show_error (self->general_page, message);
 }
 
-static AffariStage *
-find_stage (AffariDealCard *self,
-            gint64          stage_id)
+/* What the user typed into a deal not created yet: fields, clients, product rows. */
+static gboolean
+new_has_input (AffariDealCard *self)
 {
-  for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
-    if (affari_stage_get_id (g_ptr_array_index (self->stages, i)) == stage_id)
-      return g_ptr_array_index (self->stages, i);
-  return NULL;
+  return affari_deal_card_general_has_input (self->general_page) ||
+         affari_deal_card_products_get_n_rows (self->products_page) > 0;
 }
 
 static void
@@ -177,7 +174,9 @@ refresh (AffariDealCard *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), !exists);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), exists);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->view_switcher), exists);
+  /* A new deal has its fields and products; activities and history come once it exists. */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->activities_page)), exists);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->history_page)), exists);
   update_actions (self);
 
   self->loading = FALSE;
@@ -229,12 +228,16 @@ on_reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The contacts and custom fields typed before the deal existed go with it, in its transaction. */
+/* The contacts, custom fields and product rows typed before the deal existed go with it, in its
+ * transaction. */
 static void
 fill_created_cb (gint64   deal_id,
                  gpointer data)
 {
-  affari_deal_card_general_deal_created (AFFARI_DEAL_CARD_GENERAL (data));
+  AffariDealCard *self = AFFARI_DEAL_CARD (data);
+
+  affari_deal_card_general_deal_created (self->general_page);
+  affari_deal_card_products_deal_created (self->products_page, deal_id);
 }
 
 /* One change on the window's history: Ctrl+Z puts the new deal in the trash. */
@@ -242,8 +245,7 @@ static gboolean
 card_create_deal (AffariDealCard  *self,
                   GError         **error)
 {
-  g_autoptr(AffariChangeSet) set = affari_deal_ops_create (self->ops, self->deal, fill_created_cb,
-                                                           self->general_page, error);
+  g_autoptr(AffariChangeSet) set = affari_deal_ops_create (self->ops, self->deal, fill_created_cb, self, error);
 
   return set != NULL;
 }
@@ -272,7 +274,7 @@ move_to (AffariDealCard *self,
 
   if (id == 0)
     {
-      AffariStage *stage = find_stage (self, stage_id);
+      AffariStage *stage = affari_deal_card_find_stage (self->stages, stage_id);
 
       /* A new deal starts in progress; closing comes once it exists. */
       if (stage != NULL && affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_PROCESS)
@@ -369,7 +371,7 @@ on_general_stage_chosen_cb (AffariDealCardGeneral *general,
                             gint64                 stage_id,
                             AffariDealCard        *self)
 {
-  AffariStage *stage = find_stage (self, stage_id);
+  AffariStage *stage = affari_deal_card_find_stage (self->stages, stage_id);
 
   /* Closing is a decision: won, or lost in which stage and why — as the stage bar asks. */
   if (deal_id (self) != 0 && stage != NULL && affari_stage_get_semantics (stage) != AFFARI_SEMANTICS_PROCESS &&
@@ -382,8 +384,8 @@ on_general_stage_chosen_cb (AffariDealCardGeneral *general,
 }
 
 static void
-on_general_changed_cb (AffariDealCardGeneral *general,
-                       AffariDealCard        *self)
+on_page_changed_cb (GtkWidget      *page,
+                    AffariDealCard *self)
 {
   refresh (self, FALSE);
 }
@@ -439,7 +441,8 @@ create_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (deal_id (self) != 0 || !affari_deal_card_general_prepare_new (self->general_page))
+  if (deal_id (self) != 0 || !affari_deal_card_general_prepare_new (self->general_page) ||
+      !affari_deal_card_products_prepare_new (self->products_page))
     return;
   if (!card_create_deal (self, &error))
     {
@@ -478,14 +481,10 @@ on_choose_pipeline_response_cb (AdwMessageDialog *dialog,
                                 const char       *response,
                                 AffariDealCard   *self)
 {
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "affari-dropdown");
-  AffariPipeline *pipeline;
+  gint64 pipeline_id = affari_deal_card_pipeline_dialog_get_chosen (dialog, response);
 
-  if (!g_str_equal (response, "move"))
-    return;
-  pipeline = gtk_drop_down_get_selected_item (dropdown);
-  if (pipeline != NULL)
-    move_to_pipeline (self, affari_pipeline_get_id (pipeline));
+  if (pipeline_id != 0)
+    move_to_pipeline (self, pipeline_id);
 }
 
 /* "Sposta in pipeline": which pipeline; the stage follows by semantics. */
@@ -728,7 +727,6 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, create_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, amount_label);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, amount_origin_label);
@@ -776,7 +774,8 @@ affari_deal_card_init (AffariDealCard *self)
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->title_label)); w != NULL; w = gtk_widget_get_first_child (w))
     if (GTK_IS_LABEL (w))
       gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
-  g_signal_connect (self->general_page, "changed", G_CALLBACK (on_general_changed_cb), self);
+  g_signal_connect (self->general_page, "changed", G_CALLBACK (on_page_changed_cb), self);
+  g_signal_connect (self->products_page, "changed", G_CALLBACK (on_page_changed_cb), self);
   g_signal_connect (self->general_page, "stage-chosen", G_CALLBACK (on_general_stage_chosen_cb), self);
 }
 
@@ -917,7 +916,7 @@ affari_deal_card_load (AffariDealCard *self,
   /* Another deal replaces this one: what was typed here is saved first; what cannot be saved
    * (invalid text, a new deal not created yet) is never dropped without asking. */
   if (self->deal != NULL && deal_id (self) != id &&
-      (deal_id (self) == 0 ? affari_deal_card_general_has_input (self->general_page) : !apply_pending (self)))
+      (deal_id (self) == 0 ? new_has_input (self) : !apply_pending (self)))
     {
       self->pending_open_id = id;
       ask_discard (self);
@@ -973,7 +972,7 @@ affari_deal_card_request_close (AffariDealCard *self)
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
 
   /* What the user typed is saved, or the user decides to throw it away: never silently lost. */
-  if (deal_id (self) == 0 ? affari_deal_card_general_has_input (self->general_page) : !apply_pending (self))
+  if (deal_id (self) == 0 ? new_has_input (self) : !apply_pending (self))
     {
       ask_discard (self);
       return;
@@ -988,6 +987,7 @@ affari_deal_card_opened (AffariDealCard *self,
   g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
 
   self->asked_plan = FALSE;
+  affari_deal_card_products_opened (self->products_page);
   g_weak_ref_set (&self->opened_from, from);
 }
 
