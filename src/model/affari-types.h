@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* The longest title or name (a deal's title, a company, a stage…), and the longest text (a
+ * comment), in characters: the store refuses more, the windows stop the typing there. */
+#define AFFARI_MAX_TITLE_CHARS 255
+#define AFFARI_MAX_TEXT_CHARS  100000
+
 /* Stage semantics, as Bitrix24's STAGE_SEMANTIC_ID: P in progress, S won, F lost. */
 typedef enum {
   AFFARI_SEMANTICS_PROCESS = 0,

@@ -14,6 +14,7 @@
 #include "io/affari-demo.h"
 #include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-column.h"
+#include "ui/deal/affari-deal-card.h"
 
 #include "affari-test-harness.h"
 #include "store/affari-store.h"
@@ -266,6 +267,70 @@ test_backup (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, backup_body);
 }
 
+/* ------------------------------------------------------------ long text */
+
+static gboolean
+match_row_title (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static GtkEditable *
+text_of (GtkWidget *row)
+{
+  GtkEditable *text = GTK_EDITABLE (row);
+
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_editable_get_delegate (text);
+  return text;
+}
+
+/* A 100,000-character title pasted into a new deal is cut at the store's 255 with a message; the
+ * deal is created with it and the window keeps its size (it used to collapse to 18 px). */
+static void
+long_title_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  g_autofree char *huge = g_strnfill (100000, 'x');
+  g_autofree char *message = NULL;
+  g_autoptr(AffariDeal) deal = NULL;
+  GtkWidget *card, *title, *amount;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  int position = 0;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL));
+  WAIT_UNTIL ((card = affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD)) != NULL &&
+              (title = affari_test_find_widget (card, match_row_title, _("Title"))) != NULL);
+  /* A paste arrives as one insertion. */
+  gtk_editable_insert_text (text_of (title), huge, -1, &position);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (title)), -1), ==, 255);
+  message = g_strdup_printf (_("%s can have at most %d characters: the rest was cut."), _("The title"), 255);
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), message));
+  amount = affari_test_find_widget (card, match_row_title, _("Amount"));
+  g_assert_nonnull (amount);
+  gtk_editable_set_text (GTK_EDITABLE (amount), "1.250");
+  g_assert_true (gtk_widget_activate_action (card, "card.create", NULL));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+
+  id = affari_deal_card_get_deal_id (AFFARI_DEAL_CARD (card));
+  g_assert_cmpint (id, >, 0);
+  deal = affari_store_get_deal (store, id, NULL);
+  g_assert_cmpint (g_utf8_strlen (affari_deal_get_title (deal), -1), ==, 255);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+}
+
+static void
+test_long_title (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, long_title_body);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -274,6 +339,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/safety/locked-database", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
   g_test_add ("/ui/safety/damaged-database", Fixture, NULL, fixture_set_up_damaged, test_damaged, fixture_tear_down);
   g_test_add ("/ui/safety/backup-and-restore", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
+  g_test_add ("/ui/safety/long-title", Fixture, NULL, fixture_set_up, test_long_title, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "model/affari-money.h"
 
 #include "ui/board/affari-kanban-quick-create.h"
+#include "ui/common/affari-ui.h"
 
 struct _AffariKanbanQuickCreate
 {
@@ -203,6 +204,8 @@ static void
 affari_kanban_quick_create_init (AffariKanbanQuickCreate *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  affari_ui_limit_text (GTK_EDITABLE (self->quick_title), AFFARI_MAX_TITLE_CHARS, _("The title"));
+  affari_ui_limit_text (GTK_EDITABLE (self->quick_client), AFFARI_MAX_TITLE_CHARS, _("The client"));
 }
 
 /* ------------------------------------------------------------ public API */

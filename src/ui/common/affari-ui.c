@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "affari-resources.h"
 #include "ui/common/affari-ui.h"
@@ -58,4 +59,42 @@ affari_ui_adjustment_step (GtkAdjustment *adjustment,
   gtk_adjustment_set_value (adjustment, before + delta);
 
   return gtk_adjustment_get_value (adjustment) != before;
+}
+
+static void
+on_limited_insert_text_cb (GtkEditable *text,
+                           const char  *new_text,
+                           int          length,
+                           int         *position,
+                           const char  *what)
+{
+  int max_chars = gtk_text_get_max_length (GTK_TEXT (text));
+  glong adding = g_utf8_strlen (new_text, length);
+  glong have = g_utf8_strlen (gtk_editable_get_text (text), -1);
+  g_autofree char *message = NULL;
+
+  if (max_chars <= 0 || have + adding <= max_chars)
+    return;
+  /* GtkText cuts the insertion at the limit; the person learns why. */
+  /* Translators: a toast; %s is what was typed into ("Il titolo"), %d its limit in characters. */
+  message = g_strdup_printf (_("%s can have at most %d characters: the rest was cut."), what, max_chars);
+  gtk_widget_activate_action (GTK_WIDGET (text), "win.toast", "s", message);
+}
+
+void
+affari_ui_limit_text (GtkEditable *editable,
+                      int          max_chars,
+                      const char  *what)
+{
+  GtkEditable *text = editable;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_editable_get_delegate (text);
+  g_return_if_fail (text != NULL);
+
+  gtk_text_set_max_length (GTK_TEXT (text), max_chars);
+  g_signal_connect_data (text, "insert-text", G_CALLBACK (on_limited_insert_text_cb), g_strdup (what),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
 }

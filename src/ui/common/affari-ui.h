@@ -21,4 +21,11 @@ int  affari_ui_line_height (GtkWidget *widget);
 gboolean affari_ui_adjustment_step (GtkAdjustment *adjustment,
                                     double         delta);
 
+/* What is typed or pasted into @editable stops at @max_chars (the store's limit for that text),
+ * and when something is cut the window's toast says so: "@what can have at most N characters".
+ * No field lets a 100,000-character paste through to the layout. */
+void affari_ui_limit_text (GtkEditable *editable,
+                           int          max_chars,
+                           const char  *what);
+
 G_END_DECLS

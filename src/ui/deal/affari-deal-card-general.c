@@ -616,6 +616,7 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
 
   g_signal_connect (self->title_row, "apply", G_CALLBACK (on_title_row_apply_cb), self);
   g_signal_connect (self->title_row, "entry-activated", G_CALLBACK (on_title_row_apply_cb), self);
+  affari_ui_limit_text (GTK_EDITABLE (self->title_row), AFFARI_MAX_TITLE_CHARS, _("The title"));
   g_signal_connect (self->amount_row, "apply", G_CALLBACK (on_amount_row_apply_cb), self);
   g_signal_connect (self->amount_row, "entry-activated", G_CALLBACK (on_amount_row_apply_cb), self);
   g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);

@@ -10,6 +10,7 @@
 
 #include "model/affari-money.h"
 
+#include "ui/common/affari-ui.h"
 #include "ui/deal/affari-deal-lists.h"
 #include "ops/affari-deal-ops.h"
 #include "ui/deal/affari-new-deal-dialog.h"
@@ -388,6 +389,7 @@ affari_new_deal_dialog_constructed (GObject *object)
     gtk_editable_set_text (GTK_EDITABLE (self->close_date_row), shown);
 
   g_signal_connect (self->title_row, "changed", G_CALLBACK (on_row_changed_cb), self);
+  affari_ui_limit_text (GTK_EDITABLE (self->title_row), AFFARI_MAX_TITLE_CHARS, _("The title"));
   g_signal_connect (self->amount_row, "changed", G_CALLBACK (on_row_changed_cb), self);
   g_signal_connect (self->close_date_row, "changed", G_CALLBACK (on_row_changed_cb), self);
   g_signal_connect (self->amount_row, "entry-activated", G_CALLBACK (on_row_entry_activated_cb), self);
