@@ -237,6 +237,7 @@ has_event_containing (AffariStore *store,
 }
 
 static gint64 card_deal_id;
+static gint64 second_deal_id;
 
 static void
 edit_deal_body (Fixture *f)
@@ -2125,6 +2126,61 @@ test_client_source_keep_scroll (Fixture       *f,
   AFFARI_TEST_RUN (f, client_source_keep_scroll_body);
 }
 
+/* ------------------------------------------------------------ issue #15: no ✓ on an untouched field */
+
+/* The ✓ shows only on a field the user changed: not after Esc took an edit back, not on the
+ * field that had the focus when another deal was opened into the card. */
+static void
+no_apply_untouched_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariDealCard *card;
+  GtkWidget *amount_row, *title_row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* Typing shows the ✓ (so that its absence below means something); Esc takes it back. */
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  g_assert_true (gtk_widget_grab_focus (amount_row));
+  affari_test_settle ();
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "999");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (affari_test_find_widget (amount_row, match_mapped_apply_button, NULL));
+  press_escape (window);
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "500,00");
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+
+  /* Another deal opened while the title has the focus: its title is set, not typed. */
+  title_row = row (GTK_WIDGET (card), _("Title"));
+  g_assert_true (gtk_widget_grab_focus (title_row));
+  affari_test_settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", second_deal_id);
+  WAIT_UNTIL (affari_deal_card_get_deal_id (card) == second_deal_id);
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Poltrone");
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+}
+
+static void
+test_no_apply_untouched (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+
+  card_deal_id = create_deal (store, "Tende", 50000);
+  second_deal_id = create_deal (store, "Poltrone", 70000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, no_apply_untouched_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -2153,6 +2209,7 @@ main (int   argc,
   g_test_add ("/ui/deal-card/product-add-in-view", Fixture, NULL, fixture_set_up, test_product_add_in_view, fixture_tear_down);
   g_test_add ("/ui/deal-card/product-numbers", Fixture, NULL, fixture_set_up, test_product_numbers, fixture_tear_down);
   g_test_add ("/ui/deal-card/client-search-form-steady", Fixture, NULL, fixture_set_up, test_client_source_keep_scroll, fixture_tear_down);
+  g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
 
   return g_test_run ();
 }
