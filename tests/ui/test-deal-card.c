@@ -2189,6 +2189,9 @@ main (int   argc,
 {
   affari_test_init (&argc, &argv);
 
+  /* First: run after the other tests of this file, typing into the amount row hits a GDK critical
+   * (gdk_surface_get_device_position with no surface), with or without the fix; not understood yet. */
+  g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);
@@ -2209,7 +2212,6 @@ main (int   argc,
   g_test_add ("/ui/deal-card/product-add-in-view", Fixture, NULL, fixture_set_up, test_product_add_in_view, fixture_tear_down);
   g_test_add ("/ui/deal-card/product-numbers", Fixture, NULL, fixture_set_up, test_product_numbers, fixture_tear_down);
   g_test_add ("/ui/deal-card/client-search-form-steady", Fixture, NULL, fixture_set_up, test_client_source_keep_scroll, fixture_tear_down);
-  g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
 
   return g_test_run ();
 }
