@@ -237,6 +237,7 @@ has_event_containing (AffariStore *store,
 }
 
 static gint64 card_deal_id;
+static gint64 second_deal_id;
 
 static void
 edit_deal_body (Fixture *f)
@@ -2331,6 +2332,61 @@ test_amount_question (Fixture       *f,
   AFFARI_TEST_RUN (f, amount_question_body);
 }
 
+/* ------------------------------------------------------------ issue #15: no ✓ on an untouched field */
+
+/* The ✓ shows only on a field the user changed: not after Esc took an edit back, not on the
+ * field that had the focus when another deal was opened into the card. */
+static void
+no_apply_untouched_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariDealCard *card;
+  GtkWidget *amount_row, *title_row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* Typing shows the ✓ (so that its absence below means something); Esc takes it back. */
+  amount_row = row (GTK_WIDGET (card), _("Amount"));
+  g_assert_true (gtk_widget_grab_focus (amount_row));
+  affari_test_settle ();
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "999");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (affari_test_find_widget (amount_row, match_mapped_apply_button, NULL));
+  press_escape (window);
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount_row)), ==, "500,00");
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+
+  /* Another deal opened while the title has the focus: its title is set, not typed. */
+  title_row = row (GTK_WIDGET (card), _("Title"));
+  g_assert_true (gtk_widget_grab_focus (title_row));
+  affari_test_settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", second_deal_id);
+  WAIT_UNTIL (affari_deal_card_get_deal_id (card) == second_deal_id);
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Poltrone");
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+}
+
+static void
+test_no_apply_untouched (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+
+  card_deal_id = create_deal (store, "Tende", 50000);
+  second_deal_id = create_deal (store, "Poltrone", 70000);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, no_apply_untouched_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -2339,6 +2395,9 @@ main (int   argc,
 {
   affari_test_init (&argc, &argv);
 
+  /* First: run after the other tests of this file, typing into the amount row hits a GDK critical
+   * (gdk_surface_get_device_position with no surface), with or without the fix; not understood yet. */
+  g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);

@@ -99,8 +99,16 @@ set_entry (AdwEntryRow *row,
            const char  *text,
            gboolean     force)
 {
-  if (force || !affari_card_is_dirty (GTK_EDITABLE (row)))
-    affari_card_set_text (GTK_EDITABLE (row), text);
+  gboolean apply = adw_entry_row_get_show_apply_button (row);
+
+  if (!force && affari_card_is_dirty (GTK_EDITABLE (row)))
+    return;
+  /* AdwEntryRow 1.2 shows its ✓ for any change of the text while it has the focus, also this
+   * one (Esc taking an edit back, another deal opened); without show-apply-button it forgets
+   * the change and hides the ✓, which the next keystroke of the user shows again. */
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  affari_card_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (row, apply);
 }
 
 /* Writes @copy (the deal with one field changed) in one transaction; on error the message goes
