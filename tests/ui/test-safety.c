@@ -331,6 +331,35 @@ test_long_title (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, long_title_body);
 }
 
+/* ------------------------------------------------------------ --database naming no file */
+
+static void
+fixture_set_up_empty (Fixture *f, gconstpointer data)
+{
+  affari_test_app_setup (&f->base, "safety-new");
+}
+
+/* `affari --database PATH` where there is no file asks before making one (a typo must not become
+ * an empty database); "Crea" makes it and opens the window on it. */
+static void
+ask_create_body (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  WAIT_UNTIL ((dialog = find_dialog (_("Create a New Database?"))) != NULL);
+  g_assert_false (g_file_test (f->base.db_path, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  WAIT_UNTIL (gtk_application_get_active_window (GTK_APPLICATION (f->base.app)) != NULL &&
+              AFFARI_IS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->base.app))));
+  g_assert_true (g_file_test (f->base.db_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_ask_create (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, ask_create_body);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,6 +369,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/safety/damaged-database", Fixture, NULL, fixture_set_up_damaged, test_damaged, fixture_tear_down);
   g_test_add ("/ui/safety/backup-and-restore", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/ui/safety/long-title", Fixture, NULL, fixture_set_up, test_long_title, fixture_tear_down);
+  g_test_add ("/ui/safety/ask-before-creating", Fixture, NULL, fixture_set_up_empty, test_ask_create, fixture_tear_down);
 
   return g_test_run ();
 }

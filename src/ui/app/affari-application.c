@@ -30,6 +30,7 @@ struct _AffariApplication
 
   AffariActivityNotifier *notifier;
   guint           checks_source;  /* the start-up checks, a moment after the first frame */
+  gboolean        create_confirmed; /* the person agreed to a new database at --database */
   gboolean        checks_done;
 };
 
@@ -343,6 +344,38 @@ affari_application_startup (GApplication *application)
   self->sigint_source = g_unix_signal_add (SIGINT, on_unix_signal_cb, self);
 }
 
+static void
+on_create_response_cb (AdwMessageDialog  *dialog,
+                       const char        *response,
+                       AffariApplication *self)
+{
+  if (g_strcmp0 (response, "create") == 0)
+    {
+      self->create_confirmed = TRUE;
+      g_application_activate (G_APPLICATION (self));
+    }
+}
+
+static void
+ask_create (AffariApplication *self,
+            const char        *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("Create a New Database?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("There is no database at “%s”. Affari can create a new, empty one there."),
+                                  display);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"), "create", _("_Create"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_create_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 start_checks_cb (gpointer data)
 {
@@ -382,6 +415,13 @@ affari_application_activate (GApplication *application)
 
           path = self->database_path != NULL ? g_strdup (self->database_path)
                                              : affari_workspace_default_path ();
+          /* A new database is made without asking only at the app's own place; a --database
+           * that names no file is asked about (a typo should not become an empty database). */
+          if (self->database_path != NULL && !self->create_confirmed && !g_file_test (path, G_FILE_TEST_EXISTS))
+            {
+              ask_create (self, path);
+              return;
+            }
           self->workspace = affari_workspace_open (path, &error);
 
           if (self->workspace == NULL)
