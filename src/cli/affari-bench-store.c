@@ -309,6 +309,12 @@ bench_store (JsonBuilder *json,
       b.column = affari_deal_list_new (b.store, &column);
       json_builder_set_member_name (json, "move_ms");
       json_builder_add_double_value (json, median (bench_move, &b));
+      /* What flushing every commit costs (a drop survives a power cut): the same move with
+       * synchronous = NORMAL, the setting before, for comparison only. */
+      affari_store_set_synchronous_full (b.store, FALSE);
+      json_builder_set_member_name (json, "move_sync_normal_ms");
+      json_builder_add_double_value (json, median (bench_move, &b));
+      affari_store_set_synchronous_full (b.store, TRUE);
       json_builder_set_member_name (json, "undo_ms");
       json_builder_add_double_value (json, median (bench_undo, &b));
       bench_bulk_move (&b, json);

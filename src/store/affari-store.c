@@ -543,6 +543,15 @@ affari_store_open (const char *path, GError **error)
 }
 
 void
+affari_store_set_synchronous_full (AffariStore *self,
+                                   gboolean     full)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+
+  store_exec_sql (self, full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", NULL);
+}
+
+void
 affari_store_set_busy_timeout (AffariStore *self,
                                int          ms)
 {

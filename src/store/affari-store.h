@@ -68,6 +68,9 @@ gboolean     affari_store_is_read_only      (AffariStore *self);
 /* How long a write waits for another program that holds the database (3 s by default; a
  * window fails fast instead and offers to retry). */
 void         affari_store_set_busy_timeout  (AffariStore *self, int ms);
+/* For the benchmark only: every commit flushed to the disk (TRUE, how the store always opens) or
+ * left to the next checkpoint (FALSE), to measure what durability costs. */
+void         affari_store_set_synchronous_full (AffariStore *self, gboolean full);
 /* Marks the database damaged (what affari_store_quick_check () found on another thread): writes
  * are refused from now on, "damaged" is emitted once. */
 void         affari_store_mark_damaged      (AffariStore *self);
