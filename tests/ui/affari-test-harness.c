@@ -141,6 +141,12 @@ affari_test_app_run (AffariTestApp  *self,
 {
   int status;
 
+  if (!self->no_database && !g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(AffariStore) store = affari_test_app_open_store (self);
+
+      affari_store_close (store);
+    }
   self->app = affari_application_new (g_get_monotonic_time ());
   g_application_set_flags (G_APPLICATION (self->app), G_APPLICATION_NON_UNIQUE);
   affari_application_set_database_path (self->app, self->db_path);

@@ -49,6 +49,10 @@ typedef struct {
   char              *dir;
   char              *db_path;
   AffariApplication *app;
+  /* FALSE (the default): the harness makes an empty database before the app starts when the
+   * test made none, as a person's first start at the default path does; TRUE: the app is started
+   * on a path with no file (it asks before creating one). */
+  gboolean           no_database;
   /* private to the harness */
   AffariTestBody     body;
   gpointer           fixture;

@@ -337,6 +337,7 @@ static void
 fixture_set_up_empty (Fixture *f, gconstpointer data)
 {
   affari_test_app_setup (&f->base, "safety-new");
+  f->base.no_database = TRUE;
 }
 
 /* `affari --database PATH` where there is no file asks before making one (a typo must not become
