@@ -115,6 +115,31 @@ affari_test_app_get_window (AffariTestApp *self)
   return window;
 }
 
+/* Puts the X pointer in the screen's far corner, away from every window, and lets the crossing
+ * events arrive. A pointer resting over a window makes GTK start a tooltip's timer whenever the
+ * layout changes under it; a timer still pending when the test closes the window fires on a
+ * destroyed surface (GTK 4.8: a Gdk-CRITICAL in gdk_surface_get_device_position). */
+static void
+park_pointer (void)
+{
+  static int have_xdotool = -1;
+  gint64 end;
+
+  if (have_xdotool < 0)
+    {
+      g_autofree char *path = g_find_program_in_path ("xdotool");
+
+      have_xdotool = path != NULL && g_getenv ("DISPLAY") != NULL;
+    }
+  if (!have_xdotool)
+    return;
+  g_spawn_command_line_sync ("xdotool mousemove 100000 100000", NULL, NULL, NULL, NULL);
+  end = g_get_monotonic_time () + 100 * 1000;
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
 static void
 run_body_cb (gpointer data)
 {
@@ -122,6 +147,7 @@ run_body_cb (gpointer data)
 
   self->body (self->fixture);
   self->ran = TRUE;
+  park_pointer ();
   affari_application_quit_cleanly (self->app);
 }
 
@@ -147,6 +173,7 @@ affari_test_app_run (AffariTestApp  *self,
 
       affari_store_close (store);
     }
+  park_pointer ();
   self->app = affari_application_new (g_get_monotonic_time ());
   g_application_set_flags (G_APPLICATION (self->app), G_APPLICATION_NON_UNIQUE);
   affari_application_set_database_path (self->app, self->db_path);

@@ -65,7 +65,9 @@ static gboolean
 have_x11 (void)
 {
 #ifdef GDK_WINDOWING_X11
-  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && g_find_program_in_path ("xdotool") != NULL)
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL)
     return TRUE;
 #endif
   g_test_skip ("needs an X display and xdotool");

@@ -176,17 +176,37 @@ export_backup_action (GtkWidget *widget, const char *action_name, GVariant *para
 
 /* ------------------------------------------------------------ restore */
 
+typedef struct {
+  AffariApplication *app;
+  char              *path;
+} Restore;
+
+static void
+restore_cb (gpointer data)
+{
+  Restore *restore = data;
+
+  /* The application closes this window with the database and opens a new one on the restored
+   * file; on failure it opens the database as it was and says why. */
+  affari_application_restore_backup (restore->app, restore->path);
+  g_object_unref (restore->app);
+  g_free (restore->path);
+  g_free (restore);
+}
+
 static void
 on_restore_confirm_response_cb (AdwMessageDialog *dialog, const char *response, AffariWindow *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "affari-backup");
-  AffariApplication *app = AFFARI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  Restore *restore;
 
   if (g_strcmp0 (response, "restore") != 0 || app == NULL)
     return;
-  /* The application closes this window with the database and opens a new one on the restored
-   * file; on failure it opens the database as it was and says why. */
-  affari_application_restore_backup (app, path);
+  /* Once the dialog has finished answering: restoring closes every window, this one too. */
+  restore = g_new0 (Restore, 1);
+  restore->app = g_object_ref (AFFARI_APPLICATION (app));
+  restore->path = g_strdup (g_object_get_data (G_OBJECT (dialog), "affari-backup"));
+  g_idle_add_once (restore_cb, restore);
 }
 
 static void
