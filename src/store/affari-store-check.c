@@ -164,6 +164,26 @@ check_schema (AffariStore *self, GPtrArray *found, GError **error)
   return TRUE;
 }
 
+/* Runs SQLite's integrity_check or quick_check (@sql), adding each line that is not "ok" to
+ * @found; returns SQLite's last result code. */
+static int
+integrity_lines (AffariStore *self, const char *sql, GPtrArray *found)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (found, g_strdup_printf (_("Integrity: %s"), line));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
 gboolean
 affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
 {
@@ -176,15 +196,7 @@ affari_store_check (AffariStore *self, GPtrArray **problems, GError **error)
   if (!check_schema (self, found, error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(100)", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        g_ptr_array_add (found, g_strdup_printf (_("Integrity: %s"), line));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
+  rc = integrity_lines (self, "PRAGMA integrity_check(100)", found);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     return store_fail (self, error, rc, "integrity_check");
 
@@ -233,23 +245,13 @@ affari_store_quick_check (const char  *path,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(AffariStore) store = affari_store_open_read_only (path, error);
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (store == NULL)
     return FALSE;
   if (!check_schema (store, found, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (store->db, "PRAGMA quick_check(20)", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        g_ptr_array_add (found, g_strdup_printf (_("Integrity: %s"), line));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
+  rc = integrity_lines (store, "PRAGMA quick_check(20)", found);
   affari_store_close (store);
   /* A page too damaged even to be walked is a problem, not a failure to check. */
   if (rc != SQLITE_DONE && rc != SQLITE_OK)

@@ -143,8 +143,9 @@ export_backup_to_action (GtkWidget *widget, const char *action_name, GVariant *p
   export_to (AFFARI_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, AffariWindow *self)
+/* The local path a file chooser answered with (NULL when cancelled); the chooser is done. */
+static char *
+take_chooser_path (GtkNativeDialog *chooser, int response)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -152,8 +153,16 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, AffariWin
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    export_to (self, g_file_peek_path (file));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, AffariWindow *self)
+{
+  g_autofree char *path = take_chooser_path (chooser, response);
+
+  if (path != NULL)
+    export_to (self, path);
 }
 
 static void
@@ -249,14 +258,10 @@ on_backup_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, AffariWindow *
 static void
 on_restore_chooser_response_cb (GtkNativeDialog *chooser, int response, AffariWindow *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = take_chooser_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    confirm_restore (self, g_file_peek_path (file));
+  if (path != NULL)
+    confirm_restore (self, path);
 }
 
 static void
