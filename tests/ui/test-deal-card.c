@@ -2506,6 +2506,14 @@ test_source_choice_keeps_scroll (Fixture       *f,
 {
   g_autoptr(AffariStore) store = NULL;
 
+  /* In a process of its own: the real pointer leaves GDK state behind that a later test's window
+   * trips over (gdk_surface_get_device_position on a surface that is gone). */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
   if (!affari_test_have_x11 ())
     return;
   store = affari_test_app_open_store (&f->base);
@@ -2584,6 +2592,9 @@ main (int   argc,
 
   /* First: run after the other tests of this file, typing into the amount row hits a GDK critical
    * (gdk_surface_get_device_position with no surface), with or without the fix; not understood yet. */
+  /* The real pointer (xdotool) before anything else: after the other tests' windows, GDK's
+   * pointer position may point at a surface that is gone (the critical above). */
+  g_test_add ("/ui/deal-card/source-choice-keeps-scroll", Fixture, NULL, fixture_set_up, test_source_choice_keeps_scroll, fixture_tear_down);
   g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
   g_test_add ("/ui/deal-card/no-apply-on-untouched-custom-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched_custom, fixture_tear_down);
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
@@ -2609,7 +2620,6 @@ main (int   argc,
   g_test_add ("/ui/deal-card/new-deal-products", Fixture, NULL, fixture_set_up, test_new_deal_products, fixture_tear_down);
   g_test_add ("/ui/deal-card/amount-question", Fixture, NULL, fixture_set_up, test_amount_question, fixture_tear_down);
 
-  g_test_add ("/ui/deal-card/source-choice-keeps-scroll", Fixture, NULL, fixture_set_up, test_source_choice_keeps_scroll, fixture_tear_down);
 
   return g_test_run ();
 }
