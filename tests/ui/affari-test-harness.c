@@ -7,6 +7,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "model/affari-i18n.h"
 #include "ui/list/affari-cell-text.h"
@@ -461,4 +464,104 @@ affari_test_count_border_nodes (GtkWidget *widget,
   node = gtk_snapshot_free_to_node (snapshot);
   if (node != NULL)
     count_border_nodes_in (node, uniform, mixed);
+}
+
+/* ------------------------------------------------------------ the real pointer and keyboard */
+
+gboolean
+affari_test_have_x11 (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL)
+    return TRUE;
+#endif
+  g_test_skip ("needs an X display and xdotool");
+  return FALSE;
+}
+
+static void
+on_subprocess_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+void
+affari_test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_subprocess_done_cb, &done);
+  WAIT_UNTIL (done);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+/* The window's X id and where (@x, @y) of @widget is in it, as xdotool's --window wants them. */
+static char *
+locate (GtkWidget *widget,
+        double     x,
+        double     y,
+        char     **window_x,
+        char     **window_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *window_x = g_strdup_printf ("%d", (int) (point.x + dx));
+  *window_y = g_strdup_printf ("%d", (int) (point.y + dy));
+#ifdef GDK_WINDOWING_X11
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+#else
+  g_assert_not_reached ();
+  return NULL;
+#endif
+}
+
+void
+affari_test_xdotool_at (GtkWidget          *widget,
+                        double              x,
+                        double              y,
+                        const char * const *then)
+{
+  g_autofree char *wx = NULL;
+  g_autofree char *wy = NULL;
+  g_autofree char *xid = locate (widget, x, y, &wx, &wy);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  /* The pointer goes to a corner first: "--sync" waits for a motion that never comes when it
+   * is already there. */
+  g_strv_builder_addv (builder, (const char *[]) { "xdotool", "mousemove", "0", "0",
+                                                  "mousemove", "--sync", "--window", xid, wx, wy, NULL });
+  g_strv_builder_addv (builder, (const char **) then);
+  argv = g_strv_builder_end (builder);
+  affari_test_run_tool ((const char * const *) argv);
+}
+
+void
+affari_test_click (GtkWidget  *widget,
+                   double      x,
+                   double      y,
+                   const char *modifier)
+{
+  if (modifier != NULL)
+    affari_test_xdotool_at (widget, x, y, (const char *[]) { "keydown", modifier, "click", "1", "keyup", modifier, NULL });
+  else
+    affari_test_xdotool_at (widget, x, y, (const char *[]) { "click", "1", NULL });
+}
+
+void
+affari_test_key (const char *keys)
+{
+  affari_test_run_tool ((const char *[]) { "xdotool", "key", keys, NULL });
 }

@@ -134,4 +134,24 @@ void          affari_test_count_border_nodes  (GtkWidget      *widget,
 void          affari_test_assert_gone         (GObject       **object,
                                                const char     *what);
 
+/* The real pointer and keyboard: the X server's XTEST through xdotool, while the test's main loop
+ * keeps handling the events, as when a person uses the app. */
+
+/* Whether xdotool can drive the display; marks the test skipped when it cannot. */
+gboolean      affari_test_have_x11            (void);
+/* Runs @argv to its end while the app keeps handling the events it makes; fails on failure. */
+void          affari_test_run_tool            (const char * const *argv);
+/* xdotool moves the pointer to (@x, @y) of @widget, then does @then ("click", "1", …, NULL). */
+void          affari_test_xdotool_at          (GtkWidget          *widget,
+                                               double              x,
+                                               double              y,
+                                               const char * const *then);
+/* A click of the first button at (@x, @y) of @widget, holding @modifier ("ctrl") if not NULL. */
+void          affari_test_click               (GtkWidget          *widget,
+                                               double              x,
+                                               double              y,
+                                               const char         *modifier);
+/* Presses and releases @keys ("Escape", "ctrl+z") on the focused window. */
+void          affari_test_key                 (const char         *keys);
+
 G_END_DECLS

@@ -12,9 +12,6 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "store/affari-store.h"
 #include "affari-test-harness.h"
@@ -59,102 +56,6 @@ fixture_tear_down (Fixture       *f,
   affari_test_app_teardown (&f->base);
 }
 
-/* ------------------------------------------------------------ the real pointer and keyboard */
-
-static gboolean
-have_x11 (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL)
-    return TRUE;
-#endif
-  g_test_skip ("needs an X display and xdotool");
-  return FALSE;
-}
-
-static void
-on_subprocess_done_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *(gboolean *) user_data = TRUE;
-}
-
-/* Runs @argv to its end while the app keeps handling the events it makes. */
-static void
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
-  gboolean done = FALSE;
-
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, on_subprocess_done_cb, &done);
-  WAIT_UNTIL (done);
-  g_assert_true (g_subprocess_get_successful (process));
-}
-
-/* The window's X id and where (@x, @y) of @widget is in it, as xdotool's --window wants them. */
-static char *
-locate (GtkWidget *widget,
-        double     x,
-        double     y,
-        char     **window_x,
-        char     **window_y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t point;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  *window_x = g_strdup_printf ("%d", (int) (point.x + dx));
-  *window_y = g_strdup_printf ("%d", (int) (point.y + dy));
-#ifdef GDK_WINDOWING_X11
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
-#else
-  return NULL;
-#endif
-}
-
-/* xdotool moves the pointer to (@x, @y) of @widget, then does @then ("click", "1", …). The
- * pointer goes to a corner first: "--sync" waits for a motion that never comes when it is
- * already there. */
-static void
-xdotool_at (GtkWidget          *widget,
-            double              x,
-            double              y,
-            const char * const *then)
-{
-  g_autofree char *wx = NULL;
-  g_autofree char *wy = NULL;
-  g_autofree char *xid = locate (widget, x, y, &wx, &wy);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-
-  g_strv_builder_addv (builder, (const char *[]) { "xdotool", "mousemove", "0", "0",
-                                                  "mousemove", "--sync", "--window", xid, wx, wy, NULL });
-  g_strv_builder_addv (builder, (const char **) then);
-  argv = g_strv_builder_end (builder);
-  run_tool ((const char * const *) argv);
-}
-
-/* A click of the first button at (@x, @y) of @widget, holding @modifier ("ctrl") if not NULL. */
-static void
-click (GtkWidget  *widget,
-       double      x,
-       double      y,
-       const char *modifier)
-{
-  if (modifier != NULL)
-    xdotool_at (widget, x, y, (const char *[]) { "keydown", modifier, "click", "1", "keyup", modifier, NULL });
-  else
-    xdotool_at (widget, x, y, (const char *[]) { "click", "1", NULL });
-}
-
 /* A click on the left part of the card of @deal_id (away from its "⋮" corner). */
 static void
 click_card (AffariKanbanColumn *column,
@@ -164,7 +65,7 @@ click_card (AffariKanbanColumn *column,
   GtkWidget *card = affari_kanban_column_find_card (column, deal_id);
 
   g_assert_nonnull (card);
-  click (card, 30, gtk_widget_get_height (card) / 2.0, modifier);
+  affari_test_click (card, 30, gtk_widget_get_height (card) / 2.0, modifier);
 }
 
 /* ------------------------------------------------------------ what is on screen */
@@ -254,7 +155,7 @@ click_opens_body (Fixture *f)
         fy = g_strdup_printf ("%d", (int) from.y);
         tx = g_strdup_printf ("%d", (int) to.x);
         ty = g_strdup_printf ("%d", (int) to.y);
-        run_tool ((const char *[]) { xdrag, fx, fy, tx, ty, NULL });
+        affari_test_run_tool ((const char *[]) { xdrag, fx, fy, tx, ty, NULL });
         WAIT_BRIEFLY (stage_of (store, f->deals[3]) == affari_kanban_column_get_stage_id (second));
         affari_test_wait_for_frame (GTK_WIDGET (window));
         g_assert_cmpint (open_deal (window), ==, 0);
@@ -274,7 +175,7 @@ static void
 test_click_opens (Fixture       *f,
                   gconstpointer  data)
 {
-  if (have_x11 ())
+  if (affari_test_have_x11 ())
     AFFARI_TEST_RUN (f, click_opens_body);
 }
 
@@ -286,7 +187,7 @@ open_and_type (AffariKanbanColumn *column,
   GtkWidget *add = affari_test_find_widget (GTK_WIDGET (column), match_tooltip, _("New Deal in This Stage"));
 
   g_assert_nonnull (add);
-  xdotool_at (add, gtk_widget_get_width (add) / 2.0, gtk_widget_get_height (add) / 2.0,
+  affari_test_xdotool_at (add, gtk_widget_get_width (add) / 2.0, gtk_widget_get_height (add) / 2.0,
               (const char *[]) { "click", "1", "type", "--delay", "0", text, NULL });
 }
 
@@ -318,7 +219,7 @@ quick_create_keys_body (Fixture *f)
   WAIT_BRIEFLY (g_strcmp0 (gtk_editable_get_text (title_entry (third)), "Prima prova") == 0);
   {
     const char *argv[] = { "xdotool", "key", "Escape", NULL };
-    run_tool (argv);
+    affari_test_run_tool (argv);
   }
   WAIT_UNTIL (!gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
   open_and_type (third, "Rinnovo licenze");
@@ -327,7 +228,7 @@ quick_create_keys_body (Fixture *f)
   /* Enter creates it, with that title. */
   {
     const char *argv[] = { "xdotool", "key", "Return", NULL };
-    run_tool (argv);
+    affari_test_run_tool (argv);
   }
   WAIT_UNTIL (affari_kanban_column_get_count (third) == 1);
   deal = affari_store_get_deal (store, affari_deal_list_get_id_at (affari_kanban_column_get_deals (third), 0), NULL);
@@ -343,7 +244,7 @@ static void
 test_quick_create_keys (Fixture       *f,
                         gconstpointer  data)
 {
-  if (have_x11 ())
+  if (affari_test_have_x11 ())
     AFFARI_TEST_RUN (f, quick_create_keys_body);
 }
 

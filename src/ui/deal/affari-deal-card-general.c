@@ -99,16 +99,8 @@ set_entry (AdwEntryRow *row,
            const char  *text,
            gboolean     force)
 {
-  gboolean apply = adw_entry_row_get_show_apply_button (row);
-
-  if (!force && affari_card_is_dirty (GTK_EDITABLE (row)))
-    return;
-  /* AdwEntryRow 1.2 shows its ✓ for any change of the text while it has the focus, also this
-   * one (Esc taking an edit back, another deal opened); without show-apply-button it forgets
-   * the change and hides the ✓, which the next keystroke of the user shows again. */
-  adw_entry_row_set_show_apply_button (row, FALSE);
-  affari_card_set_text (GTK_EDITABLE (row), text);
-  adw_entry_row_set_show_apply_button (row, apply);
+  if (force || !affari_card_is_dirty (GTK_EDITABLE (row)))
+    affari_card_set_text (GTK_EDITABLE (row), text);
 }
 
 /* Writes @copy (the deal with one field changed) in one transaction; on error the message goes
@@ -586,6 +578,7 @@ affari_deal_card_general_init (AffariDealCardGeneral *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not a template child: AdwBin unparents its child itself, dispose_template would do it twice. */
   self->general_page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
+  affari_card_scroll_to_keyboard_focus (self->general_page);
 
   self->deal = affari_deal_new ();
   self->lists = affari_deal_lists_new (NULL);

@@ -118,10 +118,19 @@ void
 affari_card_set_text (GtkEditable *editable,
                       const char  *text)
 {
+  gboolean apply = ADW_IS_ENTRY_ROW (editable) && adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (editable));
+
+  /* AdwEntryRow 1.2 shows its ✓ for any change of the text while it has the focus, also this
+   * one (Esc taking an edit back, another deal opened); without show-apply-button it forgets
+   * the change and hides the ✓, which the next keystroke of the user shows again. */
+  if (apply)
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (editable), FALSE);
   g_object_set_data (G_OBJECT (editable), SETTING_KEY, GINT_TO_POINTER (1));
   gtk_editable_set_text (editable, text != NULL ? text : "");
   g_object_set_data (G_OBJECT (editable), SETTING_KEY, NULL);
   g_object_set_data (G_OBJECT (editable), DIRTY_KEY, NULL);
+  if (apply)
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (editable), TRUE);
 }
 
 gboolean
@@ -346,4 +355,80 @@ affari_card_format_datetime (gint64 unix_time)
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
 
   return dt != NULL ? g_date_time_format (dt, "%d/%m/%Y %H:%M") : g_strdup ("");
+}
+
+/* ------------------------------------------------------------ scrolling to the keyboard's focus */
+
+/* The keyboard's focus is scrolled into view, whole row and all; a click's focus is in view
+ * already, so nothing moves under the pointer. Focus in a popup (a drop-down's list) is another
+ * native's business: GTK's own scroll-to-focus followed it there and, when the list closed,
+ * scrolled the page by the chosen entry's place in the list. */
+static void
+on_focus_widget_changed_cb (GtkRoot     *root,
+                            GParamSpec  *pspec,
+                            GtkViewport *viewport)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *content = gtk_viewport_get_child (viewport);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  GtkWidget *shown;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (focus == NULL || content == NULL || !gtk_widget_is_ancestor (focus, content) ||
+      gtk_widget_get_native (focus) != gtk_widget_get_native (GTK_WIDGET (viewport)))
+    return;
+  shown = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (shown == NULL || !gtk_widget_is_ancestor (shown, content))
+    shown = focus;
+  if (!gtk_widget_compute_bounds (shown, GTK_WIDGET (viewport), &bounds))
+    return;
+  /* @bounds are where it is seen now: above the view, below it, or (nothing to do) inside */
+  value = gtk_adjustment_get_value (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (vadjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (vadjustment, value + MIN (bounds.origin.y, bounds.origin.y + bounds.size.height - page));
+}
+
+static void
+on_scroll_page_mapped_cb (GtkWidget   *page,
+                          GtkViewport *viewport)
+{
+  g_signal_connect_object (gtk_widget_get_root (page), "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed_cb), viewport, 0);
+}
+
+static void
+on_scroll_page_unmapped_cb (GtkWidget   *page,
+                            GtkViewport *viewport)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (page), on_focus_widget_changed_cb, viewport);
+}
+
+static GtkViewport *
+find_viewport (GtkWidget *widget)
+{
+  if (GTK_IS_VIEWPORT (widget))
+    return GTK_VIEWPORT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkViewport *found = find_viewport (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+affari_card_scroll_to_keyboard_focus (AdwPreferencesPage *page)
+{
+  GtkViewport *viewport = find_viewport (GTK_WIDGET (page));
+
+  g_return_if_fail (viewport != NULL);
+  gtk_viewport_set_scroll_to_focus (viewport, FALSE);
+  g_signal_connect_object (page, "map", G_CALLBACK (on_scroll_page_mapped_cb), viewport, 0);
+  g_signal_connect_object (page, "unmap", G_CALLBACK (on_scroll_page_unmapped_cb), viewport, 0);
 }

@@ -17,7 +17,8 @@ void      affari_card_set_field_error (GtkWidget   *field,
 AdwActionRow *affari_card_error_row_new (void);
 /* The text of an editable, trimmed (newly allocated). */
 char     *affari_card_dup_text         (GtkEditable *editable);
-/* Sets the text of @editable without marking it as changed by the user. */
+/* Sets the text of @editable without marking it as changed by the user (an entry row shows no ✓
+ * for it). */
 void      affari_card_set_text         (GtkEditable *editable,
                                         const char  *text);
 /* Whether the user changed @editable since it was last set with affari_card_set_text(). */
@@ -25,6 +26,10 @@ gboolean  affari_card_is_dirty         (GtkEditable *editable);
 void      affari_card_set_clean        (GtkEditable *editable);
 /* Tracks edits of @editable for affari_card_is_dirty(). */
 void      affari_card_track_edits      (GtkEditable *editable);
+
+/* The page scrolls to the keyboard's focus when it is not in view, and never follows the focus
+ * into a popup (a drop-down's list): a choice made with the pointer moves nothing under it. */
+void      affari_card_scroll_to_keyboard_focus (AdwPreferencesPage *page);
 
 /* Rows move between sections (the card layout places them): each remembers the group it was put
  * in, so that it can leave it again without looking up the widget tree. */
