@@ -28,6 +28,85 @@ ignore_missing_session_bus (const char     *log_domain,
   return strstr (message, "session bus") == NULL;
 }
 
+/* A desktop's notification server, as small as can be: the test's session bus has none, and
+ * GLib warns (fatally, in the tests) when the activity notifier's notification finds nobody.
+ * It answers every Notify with an id and keeps its summary (affari_test_notified ()). */
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "</interface></node>";
+static GPtrArray *notifications;   /* the summaries received, since the last reset */
+
+static void
+on_notifications_call (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *path,
+                       const char            *interface,
+                       const char            *method,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (notifications, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as ['body'],)"));
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "affari-tests", "Affari", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  if (bus == NULL || info == NULL)
+    return;
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0], &vtable,
+                                     NULL, NULL, NULL);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                NULL, NULL, NULL, NULL);
+}
+
+void
+affari_test_reset_notifications (void)
+{
+  g_ptr_array_set_size (notifications, 0);
+}
+
+guint
+affari_test_n_notifications (void)
+{
+  return notifications->len;
+}
+
+gboolean
+affari_test_notified (const char *text)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    if (strstr (g_ptr_array_index (notifications, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 void
 affari_test_init (int    *argc,
                   char ***argv)
@@ -39,6 +118,7 @@ affari_test_init (int    *argc,
 
   gtk_init ();
   adw_init ();
+  serve_notifications ();
 }
 
 /* ------------------------------------------------------------ the application */

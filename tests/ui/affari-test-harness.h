@@ -64,6 +64,12 @@ typedef struct {
 void          affari_test_init                (int            *argc,
                                                char         ***argv);
 
+/* The desktop notifications the app sent since the last reset, through the harness's own
+ * notification server on the test's session bus (affari_test_init () starts it). */
+void          affari_test_reset_notifications (void);
+guint         affari_test_n_notifications     (void);
+gboolean      affari_test_notified            (const char     *text);
+
 void          affari_test_app_setup           (AffariTestApp  *self,
                                                const char     *name);
 void          affari_test_app_teardown        (AffariTestApp  *self);

@@ -446,89 +446,11 @@ test_activities_keyboard (Fixture       *f,
   AFFARI_TEST_RUN (f, body_activities_keyboard);
 }
 
-/* A notification server on the test's session bus (there is none in a test session): it
- * records the summary of each notification the app sends. */
-static const char notifications_xml[] =
-  "<node><interface name='org.freedesktop.Notifications'>"
-  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
-  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "<arg type='u' direction='out'/></method>"
-  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "</interface></node>";
-
-typedef struct {
-  GPtrArray *summaries;
-  gboolean   owned;
-  guint      registration;
-} Notifications;
-
-static void
-on_notifications_method_cb (GDBusConnection       *connection,
-                            const char            *sender,
-                            const char            *object_path,
-                            const char            *interface_name,
-                            const char            *method_name,
-                            GVariant              *parameters,
-                            GDBusMethodInvocation *invocation,
-                            gpointer               user_data)
-{
-  Notifications *server = user_data;
-
-  if (g_strcmp0 (method_name, "Notify") == 0)
-    {
-      const char *summary = NULL;
-
-      g_variant_get_child (parameters, 3, "&s", &summary);
-      g_ptr_array_add (server->summaries, g_strdup (summary));
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server->summaries->len));
-    }
-  else if (g_strcmp0 (method_name, "GetCapabilities") == 0)
-    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(as)", NULL));
-  else
-    g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static void
-on_notifications_bus_acquired_cb (GDBusConnection *connection,
-                                  const char      *name,
-                                  gpointer         user_data)
-{
-  static const GDBusInterfaceVTable vtable = { on_notifications_method_cb, NULL, NULL, { 0 } };
-  Notifications *server = user_data;
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
-
-  server->registration = g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
-                                                            info->interfaces[0], &vtable, server, NULL, NULL);
-}
-
-static void
-on_notifications_name_acquired_cb (GDBusConnection *connection,
-                                   const char      *name,
-                                   gpointer         user_data)
-{
-  ((Notifications *) user_data)->owned = TRUE;
-}
-
-static gboolean
-notified (Notifications *server,
-          const char    *text)
-{
-  for (guint i = 0; i < server->summaries->len; i++)
-    if (strstr (g_ptr_array_index (server->summaries, i), text) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* A call due in two seconds: in "Oggi", then in "Scadute" as soon as its time passes, with no
  * write and no minute-long polling; and the desktop is notified of it, once. */
 static void
 body_activities_clock (Fixture *f)
 {
-  Notifications server = { g_ptr_array_new_with_free_func (g_free), FALSE, 0 };
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  guint owner = 0;
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -539,17 +461,12 @@ body_activities_clock (Fixture *f)
   gint64 give_up;
 
   affari_period_bounds_compute (&bounds, now, NULL);
-  if (bounds.tomorrow_start - now < 15 || bus == NULL)
+  if (bounds.tomorrow_start - now < 15)
     {
-      g_test_skip (bus == NULL ? "no session bus" : "too close to midnight");
-      g_ptr_array_unref (server.summaries);
+      g_test_skip ("too close to midnight");
       return;
     }
-  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
-                                        on_notifications_name_acquired_cb, NULL, &server, NULL);
-  on_notifications_bus_acquired_cb (bus, NULL, &server);
-  g_assert_cmpuint (server.registration, !=, 0);
-  WAIT_UNTIL (server.owned);
+  affari_test_reset_notifications ();
   g_assert_true (affari_store_add_activity (store, f->quiet, call, &error));
   view = show_activities (window);
   g_assert_true (model_has (affari_activities_view_get_deals (view, AFFARI_ACTIVITY_PERIOD_TODAY), f->quiet));
@@ -566,27 +483,15 @@ body_activities_clock (Fixture *f)
   g_assert_cmpint (g_get_real_time () / G_USEC_PER_SEC, >, now + 2);
 
   /* The notifier's single timeout fired at the same moment: "Chiamata: Richiamare subito". */
-  WAIT_UNTIL (notified (&server, "Richiamare subito"));
-  g_assert_cmpuint (server.summaries->len, ==, 1);
-
-  g_bus_unown_name (owner);
-  g_dbus_connection_unregister_object (bus, server.registration);
-  g_ptr_array_unref (server.summaries);
+  WAIT_UNTIL (affari_test_notified ("Richiamare subito"));
+  g_assert_cmpuint (affari_test_n_notifications (), ==, 1);
 }
 
 static void
 test_activities_clock (Fixture       *f,
                        gconstpointer  data)
 {
-  /* In a process of its own: the notification server it puts on the session bus must not
-   * outlive it into the other tests. */
-  if (g_test_subprocess ())
-    {
-      AFFARI_TEST_RUN (f, body_activities_clock);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  AFFARI_TEST_RUN (f, body_activities_clock);
 }
 
 /* ------------------------------------------------------------ calendar */
