@@ -2561,6 +2561,22 @@ no_apply_untouched_custom_body (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (text_row), "PO-999");
   affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_nonnull (affari_test_find_widget (text_row, match_mapped_apply_button, NULL));
+
+  /* Esc takes the edit back, as on the built-in fields: the stored value shows, without a ✓,
+   * nothing is written and the card stays open. */
+  press_escape (window);
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (adw_flap_get_reveal_flap (card_flap (window)));
+  g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, second_deal_id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text_row)), ==, "PO-2");
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+  {
+    AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+    g_autoptr(GHashTable) values = affari_store_get_deal_field_values (store, second_deal_id, NULL);
+
+    g_assert_cmpstr (g_hash_table_lookup (values, &field_text_id), ==, "PO-2");
+  }
 }
 
 static void

@@ -633,8 +633,7 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
-/* Esc in a field the user is typing into takes that edit back (the stored value shows again,
- * nothing is written); otherwise it closes the card. */
+/* Esc in a field being edited takes it back (stored value refilled, custom fields too); else closes. */
 static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
@@ -646,6 +645,7 @@ escape_cb (GtkWidget *widget,
     if (GTK_IS_EDITABLE (w) && affari_card_is_dirty (GTK_EDITABLE (w)))
       {
         affari_card_set_clean (GTK_EDITABLE (w));
+        set_pages (AFFARI_DEAL_CARD (widget), FALSE);
         refresh (AFFARI_DEAL_CARD (widget), FALSE);
         return TRUE;
       }
