@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -2598,6 +2600,98 @@ test_no_apply_untouched_custom (Fixture       *f,
   AFFARI_TEST_RUN (f, no_apply_untouched_custom_body);
 }
 
+/* ------------------------------------------------------------ the stage bar in light and dark */
+
+static double
+linear (double channel)
+{
+  return channel <= 0.03928 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG's relative luminance of @fg drawn over the opaque @bg. */
+static double
+luminance_over (const GdkRGBA *fg, const GdkRGBA *bg)
+{
+  double r = fg->red * fg->alpha + bg->red * (1 - fg->alpha);
+  double g = fg->green * fg->alpha + bg->green * (1 - fg->alpha);
+  double b = fg->blue * fg->alpha + bg->blue * (1 - fg->alpha);
+
+  return 0.2126 * linear (r) + 0.7152 * linear (g) + 0.0722 * linear (b);
+}
+
+static double
+contrast (const GdkRGBA *fg, const GdkRGBA *bg)
+{
+  double l1 = luminance_over (fg, bg), l2 = luminance_over (bg, bg);
+
+  return (MAX (l1, l2) + 0.05) / (MIN (l1, l2) + 0.05);
+}
+
+/* An open deal in its second stage shows passed, current and future steps: in the light and the
+ * dark style every step's name has a contrast of at least 4.5 against the card's background. */
+static void
+stage_bar_readable_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  AffariDealCard *card;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", card_deal_id);
+  card = deal_card (window);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      GtkWidget *bar;
+      guint n = 0;
+
+      adw_style_manager_set_color_scheme (style, schemes[s]);
+      affari_test_settle ();
+      affari_test_wait_for_frame (GTK_WIDGET (window));
+      bar = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_STAGE_BAR);
+      for (GtkWidget *step = gtk_widget_get_first_child (bar); step != NULL; step = gtk_widget_get_next_sibling (step))
+        {
+          GtkWidget *label = affari_test_find_type (step, GTK_TYPE_LABEL);
+          GdkRGBA text, window_bg, view_bg;
+
+          if (label == NULL || !gtk_widget_get_mapped (label))
+            continue;
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_style_context_get_color (gtk_widget_get_style_context (label), &text);
+          g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (label), "window_bg_color", &window_bg));
+          g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (label), "view_bg_color", &view_bg));
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          text.alpha *= gtk_widget_get_opacity (label) * gtk_widget_get_opacity (step);
+          g_test_message ("%s, “%s”: %.1f on the window, %.1f on a view", s == 0 ? "light" : "dark",
+                          gtk_label_get_text (GTK_LABEL (label)), contrast (&text, &window_bg), contrast (&text, &view_bg));
+          g_assert_cmpfloat (contrast (&text, &window_bg), >=, 4.5);
+          g_assert_cmpfloat (contrast (&text, &view_bg), >=, 4.5);
+          n++;
+        }
+      g_assert_cmpuint (n, >=, 5);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_stage_bar_readable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+  g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_store_get_default_pipeline_id (store), NULL);
+  g_autoptr(GError) error = NULL;
+
+  card_deal_id = create_deal (store, "Scaffalature", 120000);
+  g_assert_true (affari_store_move_deal (store, card_deal_id, affari_stage_get_id (g_ptr_array_index (stages, 1)), 0,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, stage_bar_readable_body);
+}
+
 /* ------------------------------------------------------------ main */
 
 int
@@ -2613,6 +2707,7 @@ main (int   argc,
   g_test_add ("/ui/deal-card/source-choice-keeps-scroll", Fixture, NULL, fixture_set_up, test_source_choice_keeps_scroll, fixture_tear_down);
   g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
   g_test_add ("/ui/deal-card/no-apply-on-untouched-custom-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched_custom, fixture_tear_down);
+  g_test_add ("/ui/deal-card/stage-bar-readable", Fixture, NULL, fixture_set_up, test_stage_bar_readable, fixture_tear_down);
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);
