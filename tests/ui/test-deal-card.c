@@ -2600,6 +2600,48 @@ test_no_apply_untouched_custom (Fixture       *f,
   AFFARI_TEST_RUN (f, no_apply_untouched_custom_body);
 }
 
+/* ------------------------------------------------------------ a new deal from the keyboard */
+
+/* Ctrl+N, the title, Tab to the amount (no ✓ to stop at: nothing is applied before "Crea"), the
+ * amount, Enter, Ctrl+Enter: the deal is created, with its amount — all with the real keyboard. */
+static void
+keyboard_create_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  const char *type_title[] = { "xdotool", "type", "--delay", "20", "Impianto tastiera", NULL };
+  const char *type_amount[] = { "xdotool", "type", "--delay", "20", "4.200", NULL };
+  AffariDealCard *card;
+  gint64 id;
+
+  if (!affari_test_have_x11 ())
+    return;
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  affari_test_key ("ctrl+n");
+  WAIT_UNTIL ((card = deal_card (window)) != NULL && adw_flap_get_reveal_progress (card_flap (window)) >= 1.0);
+  affari_test_settle ();
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (card), match_mapped_apply_button, NULL));
+  affari_test_run_tool (type_title);
+  affari_test_key ("Tab");
+  affari_test_run_tool (type_amount);
+  affari_test_key ("Return");
+  affari_test_key ("ctrl+Return");
+  WAIT_UNTIL ((id = affari_deal_card_get_deal_id (card)) != 0);
+  {
+    g_autoptr(AffariDeal) deal = stored_deal (store, id);
+
+    g_assert_cmpstr (affari_deal_get_title (deal), ==, "Impianto tastiera");
+    g_assert_cmpint (affari_deal_get_amount (deal), ==, 420000);
+  }
+}
+
+static void
+test_keyboard_create (Fixture       *f,
+                      gconstpointer  data)
+{
+  AFFARI_TEST_RUN (f, keyboard_create_body);
+}
+
 /* ------------------------------------------------------------ the stage bar in light and dark */
 
 static double
@@ -2708,6 +2750,7 @@ main (int   argc,
   g_test_add ("/ui/deal-card/no-apply-on-untouched-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched, fixture_tear_down);
   g_test_add ("/ui/deal-card/no-apply-on-untouched-custom-field", Fixture, NULL, fixture_set_up, test_no_apply_untouched_custom, fixture_tear_down);
   g_test_add ("/ui/deal-card/stage-bar-readable", Fixture, NULL, fixture_set_up, test_stage_bar_readable, fixture_tear_down);
+  g_test_add ("/ui/deal-card/keyboard-create", Fixture, NULL, fixture_set_up, test_keyboard_create, fixture_tear_down);
   g_test_add ("/ui/deal-card/edit", Fixture, NULL, fixture_set_up, test_edit_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/new-deal", Fixture, NULL, fixture_set_up, test_new_deal, fixture_tear_down);
   g_test_add ("/ui/deal-card/trash-purge-at-start", Fixture, NULL, fixture_set_up, test_trash_purge_at_start, fixture_tear_down);

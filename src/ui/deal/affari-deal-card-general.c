@@ -783,6 +783,10 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
 
   self->loading = TRUE;
 
+  /* A new deal is written by "Crea" (Ctrl+Enter): no ✓ for Tab to stop at between its fields. */
+  for (AdwEntryRow **row = (AdwEntryRow *[]) { self->title_row, self->amount_row, self->begin_date_row, self->close_date_row,
+                                              self->source_description_row, NULL }; *row != NULL; row++)
+    adw_entry_row_set_show_apply_button (*row, exists);
   set_entry (self->title_row, affari_deal_get_title (deal), force);
   amount_text = affari_money_format (affari_deal_get_amount (deal), NULL);
   set_entry (self->amount_row, affari_deal_get_amount (deal) != 0 ? amount_text : "", force);

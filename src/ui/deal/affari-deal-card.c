@@ -228,8 +228,7 @@ on_reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The contacts, custom fields and product rows typed before the deal existed go with it, in its
- * transaction. */
+/* Contacts, custom fields and product rows typed before the deal existed go in its transaction. */
 static void
 fill_created_cb (gint64   deal_id,
                  gpointer data)
@@ -756,6 +755,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "card.create", NULL);
   /* As on the board: Delete moves the deal to the trash (entries keep Delete for their text). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "card.delete", NULL);
