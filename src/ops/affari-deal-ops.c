@@ -404,14 +404,6 @@ affari_deal_ops_new (AffariStore *store)
   return self;
 }
 
-AffariStore *
-affari_deal_ops_get_store (AffariDealOps *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
-
-  return self->store;
-}
-
 AffariChangeSet *
 affari_deal_ops_move (AffariDealOps  *self,
                       const gint64   *ids,
@@ -573,23 +565,6 @@ affari_deal_ops_restore (AffariDealOps  *self,
   g_autofree char *label = number_label (n_ids, _("Deal restored"), NP_("%u deal restored", "%u deals restored"));
 
   return run_each (self, ids, n_ids, restore_step, NULL, label, error);
-}
-
-gboolean
-affari_deal_ops_purge (AffariDealOps  *self,
-                       const gint64   *ids,
-                       guint           n_ids,
-                       GError        **error)
-{
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
-
-  if (!affari_store_begin_batch (self->store, error))
-    return FALSE;
-  for (guint i = 0; ok && i < n_ids; i++)
-    ok = affari_store_purge_deal (self->store, ids[i], error);
-  return affari_store_end_batch (self->store, ok, ok ? error : NULL) && ok;
 }
 
 AffariChangeSet *
@@ -815,22 +790,6 @@ affari_deal_ops_can_redo (AffariDealOps *self)
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
 
   return self->redo->len > 0;
-}
-
-const char *
-affari_deal_ops_get_undo_label (AffariDealOps *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
-
-  return self->undo->len > 0 ? affari_change_set_get_label (g_ptr_array_index (self->undo, self->undo->len - 1)) : NULL;
-}
-
-const char *
-affari_deal_ops_get_redo_label (AffariDealOps *self)
-{
-  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
-
-  return self->redo->len > 0 ? affari_change_set_get_label (g_ptr_array_index (self->redo, self->redo->len - 1)) : NULL;
 }
 
 /* Moves the last change of @from to @to, writing it back (undo) or again (redo). */

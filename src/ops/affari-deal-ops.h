@@ -44,7 +44,6 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (AffariDealOps, affari_deal_ops, AFFARI, DEAL_OPS, GObject)
 
 AffariDealOps   *affari_deal_ops_new                (AffariStore *store);
-AffariStore     *affari_deal_ops_get_store          (AffariDealOps *self);
 
 /* ---- creation ---- */
 /* What a new deal brings along, written in the creation's transaction (the contacts, custom
@@ -86,8 +85,6 @@ AffariChangeSet *affari_deal_ops_move_to_pipeline   (AffariDealOps *self, const 
 /* ---- trash ---- */
 AffariChangeSet *affari_deal_ops_trash              (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
 AffariChangeSet *affari_deal_ops_restore            (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
-/* Deletes for good (not undoable). */
-gboolean         affari_deal_ops_purge              (AffariDealOps *self, const gint64 *ids, guint n_ids, GError **error);
 /* Deletes for good the deals trashed more than @days days ago (@n_purged nullable); one
  * transaction, not undoable. */
 gboolean         affari_deal_ops_purge_trash        (AffariDealOps *self, guint days, guint *n_purged, GError **error);
@@ -128,9 +125,6 @@ AffariChangeSet *affari_deal_ops_reschedule_next    (AffariDealOps *self, const 
 /* ---- the history ---- */
 gboolean         affari_deal_ops_can_undo           (AffariDealOps *self);
 gboolean         affari_deal_ops_can_redo           (AffariDealOps *self);
-/* What the next undo / redo would put back (the change's label), or NULL. */
-const char      *affari_deal_ops_get_undo_label     (AffariDealOps *self);
-const char      *affari_deal_ops_get_redo_label     (AffariDealOps *self);
 /* Undoes the last change / redoes the last undone one; FALSE with @error (nothing written). */
 gboolean         affari_deal_ops_undo               (AffariDealOps *self, GError **error);
 gboolean         affari_deal_ops_redo               (AffariDealOps *self, GError **error);

@@ -36,7 +36,6 @@ struct _AffariStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   GArray *pending;          /* StorePending, emitted after the outermost commit */
   guint tx_depth;
-  gboolean read_only;       /* opened with affari_store_open_read_only () */
   gboolean damaged;         /* found damaged: writes are refused */
   int lock_fd;              /* a shared flock () on the file while it is open for writing */
   guint batch_depth;

@@ -532,7 +532,6 @@ store_open (const char  *path,
   self->default_pipeline = store_query_int (self, "SELECT id FROM pipeline WHERE is_default = 1", 0, 0);
   self->has_search_index = store_query_int (self, "SELECT count(*) FROM sqlite_master WHERE name = 'deal_search_dirty'", 0, 0) > 0;
 
-  self->read_only = read_only;
   return g_steal_pointer (&self);
 }
 
@@ -602,14 +601,6 @@ affari_store_open_read_only (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   return store_open (path, TRUE, error);
-}
-
-gboolean
-affari_store_is_read_only (AffariStore *self)
-{
-  g_return_val_if_fail (AFFARI_IS_STORE (self), TRUE);
-
-  return self->read_only;
 }
 
 const char *

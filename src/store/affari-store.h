@@ -64,7 +64,6 @@ AffariStore *affari_store_open              (const char *path, GError **error);
 /* Opens an existing Affari database for reading only: nothing is created, migrated or written
  * (the command line's check and listings). A database of an older version is refused. */
 AffariStore *affari_store_open_read_only    (const char *path, GError **error);
-gboolean     affari_store_is_read_only      (AffariStore *self);
 /* How long a write waits for another program that holds the database (3 s by default; a
  * window fails fast instead and offers to retry). */
 void         affari_store_set_busy_timeout  (AffariStore *self, int ms);
