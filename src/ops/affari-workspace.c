@@ -192,29 +192,38 @@ affari_workspace_new_deal_id_list (AffariWorkspace *self)
 
 /* ------------------------------------------------------------ checks and backups in the background */
 
+/* One pass at start-up, in this order: the quick check, then (only on a sound file, so that a
+ * damaged one never pushes a good backup out of the seven) today's backup. */
 static void
-quick_check_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      data,
-                    GCancellable *cancellable)
+start_up_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
 {
+  const char *path = data;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Problems are the answer; a file that cannot even be read is one too. */
-  if (!affari_store_quick_check (data, &problems, &error) && problems == NULL)
+  if (!affari_store_quick_check (path, &problems, &error) && problems == NULL)
     {
       problems = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (problems, g_strdup (error != NULL ? error->message : ""));
+    }
+  if (problems == NULL || problems->len == 0)
+    {
+      g_clear_error (&error);
+      if (!affari_store_auto_backup (path, g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
+        g_message ("The daily backup of %s failed: %s", path, error->message);
     }
   g_task_return_pointer (task, problems != NULL && problems->len > 0 ? g_steal_pointer (&problems) : NULL,
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
-on_quick_check_done_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      data)
+on_start_up_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
 {
   AffariWorkspace *self = AFFARI_WORKSPACE (source);
   g_autoptr(GPtrArray) problems = g_task_propagate_pointer (G_TASK (result), NULL);
@@ -236,9 +245,9 @@ affari_workspace_check_in_background (AffariWorkspace *self)
 
   if (g_strcmp0 (affari_workspace_get_path (self), ":memory:") == 0)
     return;
-  task = g_task_new (self, NULL, on_quick_check_done_cb, NULL);
+  task = g_task_new (self, NULL, on_start_up_done_cb, NULL);
   g_task_set_task_data (task, g_strdup (affari_workspace_get_path (self)), g_free);
-  g_task_run_in_thread (task, quick_check_thread);
+  g_task_run_in_thread (task, start_up_thread);
 }
 
 gboolean
@@ -247,34 +256,6 @@ affari_workspace_is_damaged (AffariWorkspace *self)
   g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), FALSE);
 
   return affari_store_is_damaged (self->store);
-}
-
-static void
-auto_backup_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      data,
-                    GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!affari_store_auto_backup (data, g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
-    g_message ("The daily backup of %s failed: %s", (const char *) data, error->message);
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-affari_workspace_back_up_daily (AffariWorkspace *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (AFFARI_IS_WORKSPACE (self));
-
-  /* A damaged database is not copied over the good backups. */
-  if (g_strcmp0 (affari_workspace_get_path (self), ":memory:") == 0 || affari_store_is_damaged (self->store))
-    return;
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_strdup (affari_workspace_get_path (self)), g_free);
-  g_task_run_in_thread (task, auto_backup_thread);
 }
 
 gboolean

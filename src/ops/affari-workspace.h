@@ -68,12 +68,11 @@ void             affari_workspace_close          (AffariWorkspace *self);
 AffariStore     *affari_workspace_get_store      (AffariWorkspace *self);
 
 /* ---- the file's health and its backups ---- */
-/* Runs a quick structural check of the file on a worker thread; when it finds damage, writes
- * stop and "damaged" is emitted (the first frame is not delayed). */
+/* On a worker thread (the first frame is not delayed): a quick structural check of the file, and
+ * on a sound file today's automatic backup (the newest seven kept) unless there is one. When the
+ * check finds damage, writes stop and "damaged" is emitted. */
 void             affari_workspace_check_in_background (AffariWorkspace *self);
 gboolean         affari_workspace_is_damaged     (AffariWorkspace *self);
-/* Today's automatic backup (the newest seven kept), on a worker thread, unless there is one. */
-void             affari_workspace_back_up_daily  (AffariWorkspace *self);
 /* A consistent copy to @dest; thread-safe (its own connection): call it from a worker thread
  * with @progress and @cancellable. */
 gboolean         affari_workspace_back_up        (AffariWorkspace *self, const char *dest,

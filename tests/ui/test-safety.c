@@ -166,6 +166,13 @@ damaged_body (Fixture *f)
               gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
   WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), _("The database is damaged: changes are no longer saved.")));
   g_assert_true (affari_workspace_is_damaged (affari_window_get_workspace (window)));
+  /* The start-up's daily backup is not taken of a damaged file (it would push a good one out). */
+  {
+    g_autofree char *backups = g_build_filename (f->base.dir, "backups", NULL);
+    g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+
+    g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
+  }
 
   board = AFFARI_KANBAN_BOARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD));
   if (board != NULL && affari_kanban_board_get_n_columns (board) >= 2 &&

@@ -384,10 +384,7 @@ start_checks_cb (gpointer data)
   self->checks_source = 0;
   self->checks_done = TRUE;
   if (self->workspace != NULL)
-    {
-      affari_workspace_check_in_background (self->workspace);
-      affari_workspace_back_up_daily (self->workspace);
-    }
+    affari_workspace_check_in_background (self->workspace);
   return G_SOURCE_REMOVE;
 }
 
@@ -435,8 +432,7 @@ affari_application_activate (GApplication *application)
       window = GTK_WINDOW (affari_window_new (self, self->workspace));
       if (self->notifier == NULL)
         self->notifier = affari_activity_notifier_new (application, affari_workspace_get_store (self->workspace));
-      /* After the first frame: a quick look for damage, and today's backup, both on worker
-       * threads. */
+      /* After the first frame: a quick look for damage, then today's backup, on a worker thread. */
       if (self->checks_source == 0 && !self->checks_done)
         self->checks_source = g_timeout_add_seconds (1, start_checks_cb, self);
     }
