@@ -639,16 +639,16 @@ escape_cb (GtkWidget *widget,
            gpointer   user_data)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-
+  AffariDealCard *self = AFFARI_DEAL_CARD (widget);
   for (GtkWidget *w = root != NULL ? gtk_root_get_focus (root) : NULL; w != NULL && w != widget; w = gtk_widget_get_parent (w))
     if (GTK_IS_EDITABLE (w) && affari_card_is_dirty (GTK_EDITABLE (w)))
       {
         affari_card_set_clean (GTK_EDITABLE (w));
-        set_pages (AFFARI_DEAL_CARD (widget), FALSE);
-        refresh (AFFARI_DEAL_CARD (widget), FALSE);
+        affari_deal_card_general_set_deal (self->general_page, self->deal, FALSE);
+        refresh (self, FALSE);
         return TRUE;
       }
-  affari_deal_card_request_close (AFFARI_DEAL_CARD (widget));
+  affari_deal_card_request_close (self);
   return TRUE;
 }
 
