@@ -244,6 +244,24 @@ has_event_containing (AffariStore *store,
 }
 
 static gint64 card_deal_id;
+
+/* The card's deal (card_deal_id): one deal of @amount cents made before the app starts, then
+ * @body runs in the window. */
+static void
+run_with_one_deal (Fixture    *f,
+                   const char *title,
+                   gint64      amount,
+                   void      (*body) (Fixture *f))
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
+
+  card_deal_id = create_deal (store, title, amount);
+  affari_store_close (store);
+  g_clear_object (&store);
+
+  AFFARI_TEST_RUN (f, body);
+}
+
 static gint64 second_deal_id;
 
 static void
@@ -778,15 +796,9 @@ closing_body (Fixture *f)
 
 static void
 test_closing (Fixture       *f,
-              gconstpointer  data)
+             gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
-
-  card_deal_id = create_deal (store, "Arredo uffici", 120000);
-  affari_store_close (store);
-  g_clear_object (&store);
-
-  AFFARI_TEST_RUN (f, closing_body);
+  run_with_one_deal (f, "Arredo uffici", 120000, closing_body);
 }
 
 static void
@@ -881,15 +893,9 @@ unsaved_body (Fixture *f)
 
 static void
 test_unsaved (Fixture       *f,
-              gconstpointer  data)
+             gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
-
-  card_deal_id = create_deal (store, "Fornitura sedie", 0);
-  affari_store_close (store);
-  g_clear_object (&store);
-
-  AFFARI_TEST_RUN (f, unsaved_body);
+  run_with_one_deal (f, "Fornitura sedie", 0, unsaved_body);
 }
 
 static int
@@ -1175,15 +1181,9 @@ trash_body (Fixture *f)
 
 static void
 test_trash (Fixture       *f,
-            gconstpointer  data)
+           gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
-
-  card_deal_id = create_deal (store, "Tavoli riunione", 80000);
-  affari_store_close (store);
-  g_clear_object (&store);
-
-  AFFARI_TEST_RUN (f, trash_body);
+  run_with_one_deal (f, "Tavoli riunione", 80000, trash_body);
 }
 
 /* "Done means": a new user creates a deal with a new client and two products, plans a call,
@@ -1387,15 +1387,9 @@ undo_body (Fixture *f)
 
 static void
 test_undo (Fixture       *f,
-           gconstpointer  data)
+          gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
-
-  card_deal_id = create_deal (store, "Scaffali magazzino", 90000);
-  affari_store_close (store);
-  g_clear_object (&store);
-
-  AFFARI_TEST_RUN (f, undo_body);
+  run_with_one_deal (f, "Scaffali magazzino", 90000, undo_body);
 }
 
 /* A client's name is shown as written, "&" included: text, never read as markup. */
@@ -1692,15 +1686,9 @@ keyboard_body (Fixture *f)
 
 static void
 test_keyboard (Fixture       *f,
-               gconstpointer  data)
+              gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
-
-  card_deal_id = create_deal (store, "Tastiera e basta", 50000);
-  affari_store_close (store);
-  g_clear_object (&store);
-
-  AFFARI_TEST_RUN (f, keyboard_body);
+  run_with_one_deal (f, "Tastiera e basta", 50000, keyboard_body);
 }
 
 /* A button of @dialog showing @label. */
@@ -1807,15 +1795,9 @@ fields_body (Fixture *f)
 
 static void
 test_fields (Fixture       *f,
-             gconstpointer  data)
+            gconstpointer  data)
 {
-  g_autoptr(AffariStore) store = affari_test_app_open_store (&f->base);
-
-  card_deal_id = create_deal (store, "Tende", 50000);
-  affari_store_close (store);
-  g_clear_object (&store);
-
-  AFFARI_TEST_RUN (f, fields_body);
+  run_with_one_deal (f, "Tende", 50000, fields_body);
 }
 
 /* ------------------------------------------------------------ issue #15: product rows, client, source */
