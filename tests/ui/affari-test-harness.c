@@ -11,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "io/affari-demo.h"
 #include "model/affari-i18n.h"
 #include "ui/list/affari-cell-text.h"
 #include "affari-test-harness.h"
@@ -181,6 +182,19 @@ affari_test_app_open_store (AffariTestApp *self)
   g_assert_nonnull (store);
 
   return store;
+}
+
+void
+affari_test_app_fill_demo (AffariTestApp *self,
+                           guint          n_deals,
+                           guint          seed)
+{
+  g_autoptr(AffariStore) store = affari_test_app_open_store (self);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (affari_demo_generate (store, n_deals, seed, &error));
+  g_assert_no_error (error);
+  affari_store_close (store);
 }
 
 AffariWindow *

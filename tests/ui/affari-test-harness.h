@@ -75,6 +75,11 @@ void          affari_test_app_setup           (AffariTestApp  *self,
 void          affari_test_app_teardown        (AffariTestApp  *self);
 /* The store on the test's database, before or after the application runs on it. */
 AffariStore  *affari_test_app_open_store      (AffariTestApp  *self);
+/* Fills the test's database with @n_deals sample deals (io/affari-demo.c, @seed) and closes it:
+ * everything is in the main file when the app starts. */
+void          affari_test_app_fill_demo       (AffariTestApp  *self,
+                                               guint           n_deals,
+                                               guint           seed);
 /* The main window, once it is on screen and drawn. */
 AffariWindow *affari_test_app_get_window      (AffariTestApp  *self);
 void          affari_test_app_run             (AffariTestApp  *self,

@@ -26,14 +26,8 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AffariStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
   affari_test_app_setup (&f->base, "safety");
-  store = affari_test_app_open_store (&f->base);
-  g_assert_true (affari_demo_generate (store, 40, 5, &error));
-  g_assert_no_error (error);
-  affari_store_close (store);
+  affari_test_app_fill_demo (&f->base, 40, 5);
 }
 
 static void
@@ -131,15 +125,8 @@ damage_file (const char *path)
 static void
 fixture_set_up_damaged (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AffariStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
   affari_test_app_setup (&f->base, "safety-damaged");
-  store = affari_test_app_open_store (&f->base);
-  g_assert_true (affari_demo_generate (store, 300, 5, &error));
-  g_assert_no_error (error);
-  /* Everything in the main file, nothing in the journal. */
-  affari_store_close (store);
+  affari_test_app_fill_demo (&f->base, 300, 5);
   damage_file (f->base.db_path);
 }
 

@@ -30,13 +30,8 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AffariStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
   affari_test_app_setup (&f->base, "undo");
-  store = affari_test_app_open_store (&f->base);
-  g_assert_true (affari_demo_generate (store, 80, 5, &error));
-  g_assert_no_error (error);
+  affari_test_app_fill_demo (&f->base, 80, 5);
 }
 
 static void
