@@ -15,6 +15,7 @@
 #include "model/affari-i18n.h"
 #include "ui/list/affari-cell-text.h"
 #include "affari-test-harness.h"
+#include "affari-test-files.h"
 #include "store/affari-store.h"
 
 /* ------------------------------------------------------------ start-up */
@@ -144,29 +145,10 @@ affari_test_app_setup (AffariTestApp *self,
     g_settings_reset (settings, keys[i]);
 }
 
-/* The test's folder and what the app left in it (the daily backups' folder too). */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 void
 affari_test_app_teardown (AffariTestApp *self)
 {
-  remove_tree (self->dir);
+  affari_test_remove_tree (self->dir);
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->dir, g_free);

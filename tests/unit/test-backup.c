@@ -12,6 +12,7 @@
 #include "model/affari-i18n.h"
 #include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
+#include "affari-test-files.h"
 
 typedef struct {
   char *dir;
@@ -34,30 +35,12 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   if (f->store != NULL)
     affari_store_close (f->store);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  affari_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
