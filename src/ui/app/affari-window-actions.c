@@ -295,8 +295,6 @@ deal_move_action (GtkWidget  *widget,
   gint64 stage_id;
   int index;
 
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
-
   g_variant_get (parameter, "(@axxi)", &ids_variant, &stage_id, &index);
   ids = ids_from_variant (ids_variant);
   request_move (AFFARI_WINDOW (widget), ids, stage_id, index);
@@ -312,8 +310,6 @@ deal_move_by_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = NULL;
   gint64 stage_id;
   int delta;
-
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axi)", &ids_variant, &delta);
   ids = ids_from_variant (ids_variant);
@@ -352,21 +348,18 @@ run_ids_op (AffariWindow *self,
 static void
 deal_reopen_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
   run_ids_op (AFFARI_WINDOW (widget), parameter, affari_deal_ops_reopen, NULL, 0);
 }
 
 static void
 deal_trash_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
   run_ids_op (AFFARI_WINDOW (widget), parameter, affari_deal_ops_trash, NULL, 0);
 }
 
 static void
 deal_restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
   run_ids_op (AFFARI_WINDOW (widget), parameter, affari_deal_ops_restore, NULL, 0);
 }
 
@@ -375,8 +368,6 @@ deal_set_responsible_action (GtkWidget *widget, const char *action_name, GVarian
 {
   g_autoptr(GVariant) ids = NULL;
   gint64 target;
-
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axx)", &ids, &target);
   run_ids_op (AFFARI_WINDOW (widget), ids, NULL, affari_deal_ops_set_responsible, target);
@@ -387,8 +378,6 @@ deal_move_to_pipeline_action (GtkWidget *widget, const char *action_name, GVaria
 {
   g_autoptr(GVariant) ids = NULL;
   gint64 target;
-
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axx)", &ids, &target);
   run_ids_op (AFFARI_WINDOW (widget), ids, NULL, affari_deal_ops_move_to_pipeline, target);
@@ -405,8 +394,6 @@ deal_set_date_action (GtkWidget *widget, const char *action_name, GVariant *para
   const char *date;
   gint64 deal_id;
   int field;
-
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(xi&s)", &deal_id, &field, &date);
   deal = affari_workspace_get_deal (self->workspace, deal_id, NULL);
@@ -428,8 +415,6 @@ activity_reschedule_action (GtkWidget *widget, const char *action_name, GVariant
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
   int period;
-
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(@axi)", &ids_variant, &period);
   ids = ids_from_variant (ids_variant);
@@ -455,8 +440,6 @@ activity_plan_action (GtkWidget *widget, const char *action_name, GVariant *para
   gint64 deal_id, deadline, responsible;
   int kind;
 
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
-
   g_variant_get (parameter, "(xi&sx&sx)", &deal_id, &kind, &subject, &deadline, &description, &responsible);
   activity = affari_activity_new ((AffariActivityType) kind, subject, deadline);
   g_object_set (activity,
@@ -477,8 +460,6 @@ activity_complete_action (GtkWidget *widget, const char *action_name, GVariant *
   gint64 deal_id, activity_id;
   gboolean done;
 
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
-
   g_variant_get (parameter, "(xxb)", &deal_id, &activity_id, &done);
   set = affari_deal_ops_complete_activity (self->ops, deal_id, activity_id, done, &error);
   if (set == NULL)
@@ -493,8 +474,6 @@ activity_delete_action (GtkWidget *widget, const char *action_name, GVariant *pa
   g_autoptr(AffariChangeSet) set = NULL;
   gint64 deal_id, activity_id;
 
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
-
   g_variant_get (parameter, "(xx)", &deal_id, &activity_id);
   set = affari_deal_ops_delete_activity (self->ops, deal_id, activity_id, &error);
   if (set == NULL)
@@ -508,8 +487,6 @@ activity_set_deadline_action (GtkWidget *widget, const char *action_name, GVaria
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariChangeSet) set = NULL;
   gint64 deal_id, activity_id, deadline;
-
-  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
 
   g_variant_get (parameter, "(xxx)", &deal_id, &activity_id, &deadline);
   set = affari_deal_ops_reschedule_activity (self->ops, deal_id, activity_id, deadline, &error);
@@ -545,22 +522,44 @@ redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* ------------------------------------------------------------ init */
 
+/* The actions that change deals: each is remembered as it is asked (the toast's "Riprova" asks
+ * it again when another program held the database), then performed. */
+static const struct {
+  const char *name;
+  const char *type;
+  GtkWidgetActionActivateFunc activate;
+} change_actions[] = {
+  { "deal.move", "(axxi)", deal_move_action },
+  { "deal.move-by", "(axi)", deal_move_by_action },
+  { "deal.reopen", "ax", deal_reopen_action },
+  { "deal.trash", "ax", deal_trash_action },
+  { "deal.restore", "ax", deal_restore_action },
+  { "deal.set-responsible", "(axx)", deal_set_responsible_action },
+  { "deal.move-to-pipeline", "(axx)", deal_move_to_pipeline_action },
+  { "deal.set-date", "(xis)", deal_set_date_action },
+  { "activity.reschedule", "(axi)", activity_reschedule_action },
+  { "activity.plan", "(xisxsx)", activity_plan_action },
+  { "activity.complete", "(xxb)", activity_complete_action },
+  { "activity.delete", "(xx)", activity_delete_action },
+  { "activity.set-deadline", "(xxx)", activity_set_deadline_action },
+};
+
+static void
+change_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  remember_action (AFFARI_WINDOW (widget), action_name, parameter);
+  for (guint i = 0; i < G_N_ELEMENTS (change_actions); i++)
+    if (g_str_equal (change_actions[i].name, action_name))
+      change_actions[i].activate (widget, action_name, parameter);
+}
+
 void
 _affari_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "deal.move", "(axxi)", deal_move_action);
-  gtk_widget_class_install_action (widget_class, "deal.move-by", "(axi)", deal_move_by_action);
-  gtk_widget_class_install_action (widget_class, "deal.reopen", "ax", deal_reopen_action);
-  gtk_widget_class_install_action (widget_class, "deal.trash", "ax", deal_trash_action);
-  gtk_widget_class_install_action (widget_class, "deal.restore", "ax", deal_restore_action);
-  gtk_widget_class_install_action (widget_class, "deal.set-responsible", "(axx)", deal_set_responsible_action);
-  gtk_widget_class_install_action (widget_class, "deal.move-to-pipeline", "(axx)", deal_move_to_pipeline_action);
-  gtk_widget_class_install_action (widget_class, "deal.set-date", "(xis)", deal_set_date_action);
-  gtk_widget_class_install_action (widget_class, "activity.reschedule", "(axi)", activity_reschedule_action);
-  gtk_widget_class_install_action (widget_class, "activity.plan", "(xisxsx)", activity_plan_action);
-  gtk_widget_class_install_action (widget_class, "activity.complete", "(xxb)", activity_complete_action);
-  gtk_widget_class_install_action (widget_class, "activity.delete", "(xx)", activity_delete_action);
-  gtk_widget_class_install_action (widget_class, "activity.set-deadline", "(xxx)", activity_set_deadline_action);
+  for (guint i = 0; i < G_N_ELEMENTS (change_actions); i++)
+    gtk_widget_class_install_action (widget_class, change_actions[i].name, change_actions[i].type, change_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
