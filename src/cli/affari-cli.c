@@ -20,19 +20,12 @@
 #include "model/affari-money.h"
 #include "store/affari-store.h"
 #include "io/affari-demo.h"
-
-#define EXIT_USAGE 2
+#include "affari-cli-private.h"
 
 /* Deals are loaded this many at a time, so listing a million deals holds a thousand objects. */
 #define PAGE_SIZE 1000
 
 #define MAX_DEMO_DEALS 10000000
-
-typedef struct {
-  const char *database;         /* NULL = the default path */
-  const char *command;
-  GPtrArray *args;              /* the command's own arguments, borrowed from argv */
-} Cli;
 
 /* What `deals` needs to describe a deal without a query per deal. */
 typedef struct {
@@ -43,73 +36,6 @@ typedef struct {
 
 /* ---- messages ---- */
 
-static void
-print_usage_line (void)
-{
-  g_printerr ("%s\n", _("Usage: affari-cli [--database PATH] COMMAND [OPTIONS]"));
-}
-
-static int G_GNUC_PRINTF (1, 2)
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("affari-cli: %s\n", message);
-  print_usage_line ();
-  g_printerr ("%s\n", _("Run “affari-cli help” to see the commands."));
-  return EXIT_USAGE;
-}
-
-/* The commands that read and print take one option, --json. */
-static int
-parse_json_option (Cli      *cli,
-                   gboolean *json)
-{
-  for (guint i = 0; i < cli->args->len; i++)
-    {
-      const char *arg = g_ptr_array_index (cli->args, i);
-
-      if (g_str_equal (arg, "--json"))
-        *json = TRUE;
-      else if (arg[0] == '-')
-        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
-      else
-        return usage_error (_("Unexpected argument “%s”"), arg);
-    }
-
-  return EXIT_SUCCESS;
-}
-
-static int G_GNUC_PRINTF (1, 2)
-failure (const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("affari-cli: %s\n", message);
-  return EXIT_FAILURE;
-}
-
-static void
-print_help_item (const char *what,
-                 const char *description)
-{
-  glong width = g_utf8_strlen (what, -1);
-
-  g_print ("  %s%*s  %s\n", what, (int) MAX (40 - width, 0), "", description);
-}
-
 static int
 print_help (void)
 {
@@ -118,17 +44,17 @@ print_help (void)
   g_print ("%s\n\n", _("Usage: affari-cli [--database PATH] COMMAND [OPTIONS]"));
   g_print ("%s\n\n", _("Work with an Affari deals database from the command line."));
   g_print ("%s\n", _("Commands:"));
-  print_help_item ("demo --deals N [--seed S] [--if-empty]",
+  cli_print_help_item ("demo --deals N [--seed S] [--if-empty]",
                    _("Add N sample deals with Italian companies, contacts, products and activities"));
-  print_help_item ("check", _("Check the database; exit status 1 when it has problems"));
-  print_help_item ("deals [--json]", _("List the deals (not those in the trash)"));
-  print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
-  print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
-  print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
-  print_help_item ("help", _("Show this help"));
+  cli_print_help_item ("check", _("Check the database; exit status 1 when it has problems"));
+  cli_print_help_item ("deals [--json]", _("List the deals (not those in the trash)"));
+  cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
+  cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
+  cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
+  cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
-  print_help_item ("--database PATH", _("The database to use"));
-  print_help_item ("--version", _("Show the version"));
+  cli_print_help_item ("--database PATH", _("The database to use"));
+  cli_print_help_item ("--version", _("Show the version"));
   g_print ("\n");
   g_print (_("The default database is %s"), default_path);
   g_print ("\n");
@@ -136,79 +62,6 @@ print_help (void)
 }
 
 /* ---- shared helpers ---- */
-
-static gboolean
-is_option (const char *arg,
-           const char *name,
-           const char **value)
-{
-  gsize len = strlen (name);
-
-  if (strncmp (arg, name, len) != 0)
-    return FALSE;
-  if (arg[len] == '\0')
-    {
-      *value = NULL;
-      return TRUE;
-    }
-  if (arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-dup_database_path (Cli *cli)
-{
-  return cli->database != NULL ? g_strdup (cli->database) : affari_store_default_path ();
-}
-
-/* Opens the database: for writing (@create: it may make a new one) or for reading only. Reports
- * the failure and returns NULL. */
-static AffariStore *
-open_store (Cli      *cli,
-            gboolean  create)
-{
-  g_autofree char *path = dup_database_path (cli);
-  g_autoptr(GError) error = NULL;
-  AffariStore *store;
-
-  /* Only `demo` writes; the others read only: a mistyped path is not created, and an empty
-   * or foreign file is not turned into a database. */
-  store = create ? affari_store_open (path, &error) : affari_store_open_read_only (path, &error);
-  if (store == NULL)
-    {
-      /* The store's messages name the file and say what to do. */
-      if (error->domain == AFFARI_ERROR)
-        failure ("%s", error->message);
-      else
-        failure (_("Cannot open the database “%s”: %s"), path, error->message);
-      return NULL;
-    }
-
-  return store;
-}
-
-static void
-close_store (AffariStore *store)
-{
-  affari_store_close (store);
-  g_object_unref (store);
-}
-
-/* A store that is closed (not only unreferenced) when the command returns. */
-typedef AffariStore AffariStoreCloser;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariStoreCloser, close_store)
-
-static int
-finish_output (void)
-{
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return failure (_("Cannot write the output: %s"), g_strerror (errno));
-  return EXIT_SUCCESS;
-}
 
 static void
 names_clear (Names *names)
@@ -261,62 +114,6 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* "2026-11-27T10:00:00Z", or NULL for 0. */
-static char *
-format_utc (gint64 unix_seconds)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (unix_seconds == 0)
-    return NULL;
-  time = g_date_time_new_from_unix_utc (unix_seconds);
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-/* Pads or cuts @text to @width characters (not bytes). */
-static void
-append_cell (GString    *line,
-             const char *text,
-             glong       width,
-             gboolean    align_right)
-{
-  glong len = g_utf8_strlen (text, -1);
-
-  if (len > width)
-    {
-      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
-
-      g_string_append_len (line, text, cut - text);
-      g_string_append (line, "…");
-      return;
-    }
-
-  if (align_right)
-    {
-      for (glong i = len; i < width; i++)
-        g_string_append_c (line, ' ');
-      g_string_append (line, text);
-    }
-  else
-    {
-      g_string_append (line, text);
-      for (glong i = len; i < width; i++)
-        g_string_append_c (line, ' ');
-    }
-}
-
 /* ---- commands ---- */
 
 static int
@@ -338,7 +135,7 @@ cmd_demo (Cli *cli)
       const char *arg = g_ptr_array_index (cli->args, i);
       const char *value = NULL;
 
-      if (is_option (arg, "--deals", &value) || is_option (arg, "--seed", &value))
+      if (cli_is_option (arg, "--deals", &value) || cli_is_option (arg, "--seed", &value))
         {
           gboolean deals = g_str_has_prefix (arg, "--deals");
           g_autoptr(GError) number_error = NULL;
@@ -346,7 +143,7 @@ cmd_demo (Cli *cli)
           if (value == NULL)
             {
               if (i + 1 >= cli->args->len)
-                return usage_error (_("The option “%s” needs a number"), deals ? "--deals" : "--seed");
+                return cli_usage_error (_("The option “%s” needs a number"), deals ? "--deals" : "--seed");
               value = g_ptr_array_index (cli->args, ++i);
             }
 
@@ -354,19 +151,19 @@ cmd_demo (Cli *cli)
                                            deals ? &n_deals : &seed, &number_error))
             {
               if (deals)
-                return usage_error (_("“%s” is not a number of deals between 1 and %u"), value, MAX_DEMO_DEALS);
-              return usage_error (_("“%s” is not a seed between 0 and %u"), value, G_MAXUINT32);
+                return cli_usage_error (_("“%s” is not a number of deals between 1 and %u"), value, MAX_DEMO_DEALS);
+              return cli_usage_error (_("“%s” is not a seed between 0 and %u"), value, G_MAXUINT32);
             }
         }
       else if (g_str_equal (arg, "--if-empty"))
         if_empty = TRUE;
       else if (arg[0] == '-')
-        return usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
+        return cli_usage_error (_("Unknown option “%s” for “%s”"), arg, cli->command);
       else
-        return usage_error (_("Unexpected argument “%s”"), arg);
+        return cli_usage_error (_("Unexpected argument “%s”"), arg);
     }
 
-  store = open_store (cli, TRUE);
+  store = cli_open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILURE;
   path = g_strdup (affari_store_get_path (store));
@@ -382,19 +179,19 @@ cmd_demo (Cli *cli)
           count += affari_store_count_deals (store, &query, &error);
         }
       if (error != NULL)
-        return failure ("%s", error->message);
+        return cli_failure ("%s", error->message);
 
       if (count > 0)
         {
           g_print (_("The database %s already has deals: nothing to do."), path);
           g_print ("\n");
-          return finish_output ();
+          return cli_finish_output ();
         }
     }
 
   start = g_get_monotonic_time ();
   if (!affari_demo_generate (store, (guint) n_deals, (guint32) seed, &error))
-    return failure (_("Cannot add the sample data: %s"), error->message);
+    return cli_failure (_("Cannot add the sample data: %s"), error->message);
   seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
 
   /* The seed is shown so that the same data can be made again. */
@@ -403,7 +200,7 @@ cmd_demo (Cli *cli)
                      (gulong) n_deals),
            (guint) n_deals, (guint) seed, path, seconds);
   g_print ("\n");
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 static int
@@ -415,31 +212,31 @@ cmd_check (Cli *cli)
   gboolean ok;
 
   if (cli->args->len > 0)
-    return usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 0));
+    return cli_usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 0));
 
-  store = open_store (cli, FALSE);
+  store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILURE;
 
   ok = affari_store_check (store, &problems, &error);
   if (error != NULL)
-    return failure (_("Cannot check the database: %s"), error->message);
+    return cli_failure (_("Cannot check the database: %s"), error->message);
 
   if (problems != NULL && problems->len > 0)
     {
       for (guint i = 0; i < problems->len; i++)
         g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
-      finish_output ();
-      return failure (ngettext ("The database has %u problem.",
+      cli_finish_output ();
+      return cli_failure (ngettext ("The database has %u problem.",
                                 "The database has %u problems.", problems->len),
                       problems->len);
     }
 
   if (!ok)
-    return failure ("%s", _("The database check failed."));
+    return cli_failure ("%s", _("The database check failed."));
 
   g_print ("%s\n", _("OK"));
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 static JsonNode *
@@ -452,7 +249,7 @@ deal_to_json (JsonBuilder *builder,
   AffariPipeline *pipeline = g_hash_table_lookup (names->pipelines, &pipeline_id);
   AffariStage *stage = g_hash_table_lookup (names->stages, &stage_id);
   g_autofree char *amount = affari_money_to_decimal (affari_deal_get_amount (deal));
-  g_autofree char *date_create = format_utc (affari_deal_get_date_create (deal));
+  g_autofree char *date_create = cli_format_utc (affari_deal_get_date_create (deal));
   gint64 company_id = affari_deal_get_company_id (deal);
 
   json_builder_reset (builder);
@@ -460,28 +257,28 @@ deal_to_json (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, affari_deal_get_id (deal));
-  add_string_or_null (builder, "title", affari_deal_get_title (deal));
-  add_string_or_null (builder, "pipeline", pipeline != NULL ? affari_pipeline_get_name (pipeline) : NULL);
+  cli_add_string_or_null (builder, "title", affari_deal_get_title (deal));
+  cli_add_string_or_null (builder, "pipeline", pipeline != NULL ? affari_pipeline_get_name (pipeline) : NULL);
   json_builder_set_member_name (builder, "pipeline_id");
   json_builder_add_int_value (builder, pipeline_id);
-  add_string_or_null (builder, "stage", stage != NULL ? affari_stage_get_code (stage) : NULL);
-  add_string_or_null (builder, "stage_name", stage != NULL ? affari_stage_get_name (stage) : NULL);
-  add_string_or_null (builder, "semantics", affari_semantics_to_code (affari_deal_get_semantics (deal)));
+  cli_add_string_or_null (builder, "stage", stage != NULL ? affari_stage_get_code (stage) : NULL);
+  cli_add_string_or_null (builder, "stage_name", stage != NULL ? affari_stage_get_name (stage) : NULL);
+  cli_add_string_or_null (builder, "semantics", affari_semantics_to_code (affari_deal_get_semantics (deal)));
   json_builder_set_member_name (builder, "closed");
   json_builder_add_boolean_value (builder, affari_deal_get_closed (deal));
-  add_string_or_null (builder, "amount", amount);
-  add_string_or_null (builder, "currency", affari_deal_get_currency (deal));
-  add_string_or_null (builder, "client", affari_deal_get_client_name (deal));
+  cli_add_string_or_null (builder, "amount", amount);
+  cli_add_string_or_null (builder, "currency", affari_deal_get_currency (deal));
+  cli_add_string_or_null (builder, "client", affari_deal_get_client_name (deal));
   json_builder_set_member_name (builder, "company_id");
   if (company_id != 0)
     json_builder_add_int_value (builder, company_id);
   else
     json_builder_add_null_value (builder);
-  add_string_or_null (builder, "responsible", affari_deal_get_assigned_name (deal));
-  add_string_or_null (builder, "date_create", date_create);
-  add_string_or_null (builder, "begin_date", affari_deal_get_begin_date (deal));
-  add_string_or_null (builder, "close_date", affari_deal_get_close_date (deal));
-  add_string_or_null (builder, "closed_at", affari_deal_get_closed_at (deal));
+  cli_add_string_or_null (builder, "responsible", affari_deal_get_assigned_name (deal));
+  cli_add_string_or_null (builder, "date_create", date_create);
+  cli_add_string_or_null (builder, "begin_date", affari_deal_get_begin_date (deal));
+  cli_add_string_or_null (builder, "close_date", affari_deal_get_close_date (deal));
+  cli_add_string_or_null (builder, "closed_at", affari_deal_get_closed_at (deal));
   json_builder_set_member_name (builder, "is_return_customer");
   json_builder_add_boolean_value (builder, affari_deal_get_is_return_customer (deal));
 
@@ -504,13 +301,13 @@ print_deal_row (GString     *line,
                                          "\n\r\t", ' ');
 
   g_string_truncate (line, 0);
-  append_cell (line, id, 8, TRUE);
+  cli_append_cell (line, id, 8, TRUE);
   g_string_append (line, "  ");
-  append_cell (line, title, 50, FALSE);
+  cli_append_cell (line, title, 50, FALSE);
   g_string_append (line, "  ");
-  append_cell (line, stage != NULL ? affari_stage_get_name (stage) : "", 26, FALSE);
+  cli_append_cell (line, stage != NULL ? affari_stage_get_name (stage) : "", 26, FALSE);
   g_string_append (line, "  ");
-  append_cell (line, amount, 16, TRUE);
+  cli_append_cell (line, amount, 16, TRUE);
   g_string_append_c (line, '\n');
   fputs (line->str, stdout);
 }
@@ -528,10 +325,10 @@ cmd_deals (Cli *cli)
   gboolean json = FALSE;
   int status = EXIT_SUCCESS;
 
-  if ((status = parse_json_option (cli, &json)) != EXIT_SUCCESS)
+  if ((status = cli_parse_json_option (cli, &json)) != EXIT_SUCCESS)
     return status;
 
-  store = open_store (cli, FALSE);
+  store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILURE;
 
@@ -539,7 +336,7 @@ cmd_deals (Cli *cli)
       (ids = affari_store_query_deal_ids (store, &query, &error)) == NULL)
     {
       names_clear (&names);
-      return failure (_("Cannot read the deals: %s"), error->message);
+      return cli_failure (_("Cannot read the deals: %s"), error->message);
     }
 
   /* By id: the order in which deals were made, stable from one run to the next. */
@@ -553,13 +350,13 @@ cmd_deals (Cli *cli)
   else
     {
       g_string_truncate (line, 0);
-      append_cell (line, _("ID"), 8, TRUE);
+      cli_append_cell (line, _("ID"), 8, TRUE);
       g_string_append (line, "  ");
-      append_cell (line, _("Title"), 50, FALSE);
+      cli_append_cell (line, _("Title"), 50, FALSE);
       g_string_append (line, "  ");
-      append_cell (line, _("Stage"), 26, FALSE);
+      cli_append_cell (line, _("Stage"), 26, FALSE);
       g_string_append (line, "  ");
-      append_cell (line, _("Amount"), 16, TRUE);
+      cli_append_cell (line, _("Amount"), 16, TRUE);
       g_string_append_c (line, '\n');
       fputs (line->str, stdout);
     }
@@ -572,7 +369,7 @@ cmd_deals (Cli *cli)
 
       if (deals == NULL)
         {
-          status = failure (_("Cannot read the deals: %s"), error->message);
+          status = cli_failure (_("Cannot read the deals: %s"), error->message);
           break;
         }
 
@@ -599,7 +396,7 @@ cmd_deals (Cli *cli)
   names_clear (&names);
   if (status != EXIT_SUCCESS)
     return status;
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 static int
@@ -612,16 +409,16 @@ cmd_pipelines (Cli *cli)
   gboolean json = FALSE;
   int status;
 
-  if ((status = parse_json_option (cli, &json)) != EXIT_SUCCESS)
+  if ((status = cli_parse_json_option (cli, &json)) != EXIT_SUCCESS)
     return status;
 
-  store = open_store (cli, FALSE);
+  store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return EXIT_FAILURE;
 
   pipelines = affari_store_list_pipelines (store, &error);
   if (pipelines == NULL)
-    return failure (_("Cannot read the pipelines: %s"), error->message);
+    return cli_failure (_("Cannot read the pipelines: %s"), error->message);
 
   if (json)
     {
@@ -635,14 +432,14 @@ cmd_pipelines (Cli *cli)
       g_autoptr(GPtrArray) stages = affari_store_list_stages (store, affari_pipeline_get_id (pipeline), &error);
 
       if (stages == NULL)
-        return failure (_("Cannot read the pipelines: %s"), error->message);
+        return cli_failure (_("Cannot read the pipelines: %s"), error->message);
 
       if (json)
         {
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, affari_pipeline_get_id (pipeline));
-          add_string_or_null (builder, "name", affari_pipeline_get_name (pipeline));
+          cli_add_string_or_null (builder, "name", affari_pipeline_get_name (pipeline));
           json_builder_set_member_name (builder, "is_default");
           json_builder_add_boolean_value (builder, affari_pipeline_get_is_default (pipeline));
           json_builder_set_member_name (builder, "stages");
@@ -667,9 +464,9 @@ cmd_pipelines (Cli *cli)
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "id");
               json_builder_add_int_value (builder, affari_stage_get_id (stage));
-              add_string_or_null (builder, "code", affari_stage_get_code (stage));
-              add_string_or_null (builder, "name", affari_stage_get_name (stage));
-              add_string_or_null (builder, "semantics", semantics);
+              cli_add_string_or_null (builder, "code", affari_stage_get_code (stage));
+              cli_add_string_or_null (builder, "name", affari_stage_get_name (stage));
+              cli_add_string_or_null (builder, "semantics", semantics);
               json_builder_end_object (builder);
             }
           else
@@ -696,7 +493,7 @@ cmd_pipelines (Cli *cli)
       fputs ("\n", stdout);
     }
 
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 /* ---- backup and restore ---- */
@@ -705,9 +502,9 @@ static int
 one_path_argument (Cli *cli, const char **out_path)
 {
   if (cli->args->len == 0)
-    return usage_error (_("The command “%s” needs a file name"), cli->command);
+    return cli_usage_error (_("The command “%s” needs a file name"), cli->command);
   if (cli->args->len > 1)
-    return usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 1));
+    return cli_usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 1));
   *out_path = g_ptr_array_index (cli->args, 0);
   return EXIT_SUCCESS;
 }
@@ -715,7 +512,7 @@ one_path_argument (Cli *cli, const char **out_path)
 static int
 cmd_backup (Cli *cli)
 {
-  g_autofree char *path = dup_database_path (cli);
+  g_autofree char *path = cli_dup_database_path (cli);
   g_autoptr(AffariStoreCloser) copy = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -725,32 +522,32 @@ cmd_backup (Cli *cli)
   if ((status = one_path_argument (cli, &dest)) != EXIT_SUCCESS)
     return status;
   if (g_file_test (dest, G_FILE_TEST_EXISTS))
-    return failure (_("“%s” exists already: choose another name for the backup."), dest);
+    return cli_failure (_("“%s” exists already: choose another name for the backup."), dest);
 
   /* Only an Affari database is copied, read on a connection of its own. */
   {
-    g_autoptr(AffariStoreCloser) source = open_store (cli, FALSE);
+    g_autoptr(AffariStoreCloser) source = cli_open_store (cli, FALSE);
 
     if (source == NULL)
       return EXIT_FAILURE;
   }
   if (!affari_store_backup_file (path, dest, NULL, NULL, NULL, &error))
-    return failure ("%s", error->message);
+    return cli_failure ("%s", error->message);
 
   /* The copy is only a backup if it passes the check. */
   copy = affari_store_open_read_only (dest, &error);
   if (copy == NULL || !affari_store_check (copy, &problems, &error))
-    return failure (_("The backup “%s” does not pass the check: %s"), dest,
+    return cli_failure (_("The backup “%s” does not pass the check: %s"), dest,
                     error != NULL ? error->message : (const char *) g_ptr_array_index (problems, 0));
   g_print (_("Backup written to %s (%u deals)"), dest, affari_store_count_deals (copy, NULL, NULL));
   g_print ("\n");
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 static int
 cmd_restore (Cli *cli)
 {
-  g_autofree char *path = dup_database_path (cli);
+  g_autofree char *path = cli_dup_database_path (cli);
   g_autofree char *kept = NULL;
   g_autoptr(GError) error = NULL;
   const char *backup;
@@ -759,7 +556,7 @@ cmd_restore (Cli *cli)
   if ((status = one_path_argument (cli, &backup)) != EXIT_SUCCESS)
     return status;
   if (!affari_store_restore_file (backup, path, g_get_real_time () / G_USEC_PER_SEC, &kept, &error))
-    return failure ("%s", error->message);
+    return cli_failure ("%s", error->message);
   g_print (_("Restored %s from %s"), path, backup);
   g_print ("\n");
   if (kept != NULL)
@@ -767,7 +564,7 @@ cmd_restore (Cli *cli)
       g_print (_("The database as it was is kept in %s"), kept);
       g_print ("\n");
     }
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 /* ---- main ---- */
@@ -788,7 +585,7 @@ run (Cli *cli)
   };
 
   if (cli->command == NULL)
-    return usage_error ("%s", _("No command given"));
+    return cli_usage_error ("%s", _("No command given"));
 
   if (g_str_equal (cli->command, "help"))
     return print_help ();
@@ -797,7 +594,7 @@ run (Cli *cli)
     if (g_str_equal (cli->command, commands[i].name))
       return commands[i].func (cli);
 
-  return usage_error (_("Unknown command “%s”"), cli->command);
+  return cli_usage_error (_("Unknown command “%s”"), cli->command);
 }
 
 int
@@ -819,16 +616,16 @@ main (int   argc,
 
       if (!options_done && g_str_equal (arg, "--"))
         options_done = TRUE;
-      else if (!options_done && is_option (arg, "--database", &value))
+      else if (!options_done && cli_is_option (arg, "--database", &value))
         {
           if (value == NULL)
             {
               if (i + 1 >= argc)
-                return usage_error (_("The option “%s” needs a file name"), "--database");
+                return cli_usage_error (_("The option “%s” needs a file name"), "--database");
               value = argv[++i];
             }
           if (*value == '\0')
-            return usage_error (_("The option “%s” needs a file name"), "--database");
+            return cli_usage_error (_("The option “%s” needs a file name"), "--database");
           cli.database = value;
         }
       else if (!options_done && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
@@ -836,14 +633,14 @@ main (int   argc,
       else if (!options_done && g_str_equal (arg, "--version"))
         {
           if (i + 1 < argc)
-            return usage_error (_("“%s” takes nothing after it"), "--version");
+            return cli_usage_error (_("“%s” takes nothing after it"), "--version");
           g_print ("affari-cli %s\n", PACKAGE_VERSION);
-          return finish_output ();
+          return cli_finish_output ();
         }
       else if (cli.command == NULL && !(arg[0] == '-' && !options_done))
         cli.command = arg;
       else if (cli.command == NULL)
-        return usage_error (_("Unknown option “%s”"), arg);
+        return cli_usage_error (_("Unknown option “%s”"), arg);
       else
         g_ptr_array_add (args, (gpointer) arg);
     }

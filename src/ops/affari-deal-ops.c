@@ -446,15 +446,52 @@ affari_deal_ops_create (AffariDealOps      *self,
   label = g_strdup_printf (_("Deal “%s” created"), affari_deal_get_title (deal));
   if (!affari_store_begin_change (self->store, NULL, 0, error))
     return NULL;
-  ok = affari_store_create_deal (self->store, deal, error);
+  ok = affari_deal_ops_add_created (self, deal, error);
   if (ok && fill != NULL)
-    {
-      self->filling = affari_deal_get_id (deal);
-      fill (self->filling, data);
-      self->filling = 0;
-    }
-  ok = ok && affari_store_change_add_created (self->store, affari_deal_get_id (deal), error);
+    fill (self->filling, data);
+  self->filling = 0;
   return record (self, affari_store_end_change (self->store, ok, label, error));
+}
+
+gboolean
+affari_deal_ops_add_created (AffariDealOps  *self,
+                             AffariDeal     *deal,
+                             GError        **error)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), FALSE);
+  g_return_val_if_fail (AFFARI_IS_DEAL (deal), FALSE);
+
+  self->filling = 0;
+  if (!affari_store_create_deal (self->store, deal, error)
+      || !affari_store_change_add_created (self->store, affari_deal_get_id (deal), error))
+    return FALSE;
+  self->filling = affari_deal_get_id (deal);
+  return TRUE;
+}
+
+AffariChangeSet *
+affari_deal_ops_create_many (AffariDealOps       *self,
+                             AffariDealOpsBuild   build,
+                             gpointer             data,
+                             const char          *label,
+                             gboolean             undoable,
+                             GError             **error)
+{
+  AffariChangeSet *set;
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
+  g_return_val_if_fail (build != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (!affari_store_begin_change (self->store, NULL, 0, error))
+    return NULL;
+  ok = build (self, data, error);
+  self->filling = 0;
+  set = affari_store_end_change (self->store, ok, label, error);
+  if (undoable || set == NULL)
+    return record (self, set);
+  return set;
 }
 
 guint

@@ -65,6 +65,20 @@ gboolean         affari_deal_ops_fill_contacts      (AffariDealOps *self, gint64
 gboolean         affari_deal_ops_fill_product_rows  (AffariDealOps *self, gint64 deal_id, const AffariProductRow *rows,
                                                      guint n_rows, GError **error);
 
+/* Several deals made at once (a scheduled run, the sales generator, proposed repeat sales):
+ * @build runs inside one transaction, with the write lock already taken (what it reads no other
+ * process changes before the commit: a run checked and made there is made once), and makes each
+ * deal with affari_deal_ops_add_created (); the fill_* functions above then work on the deal just
+ * added, and the store's own writes (history lines, a schedule's counter) join the transaction.
+ * @build returns FALSE with @error to roll everything back. @undoable: the run goes on the undo
+ * history as one step, announced with "done" and @label (a person asked for it); otherwise it is
+ * only committed and the models update (a scheduled run: the caller tells the user). */
+typedef gboolean (*AffariDealOpsBuild) (AffariDealOps *self, gpointer data, GError **error);
+AffariChangeSet *affari_deal_ops_create_many        (AffariDealOps *self, AffariDealOpsBuild build, gpointer data,
+                                                     const char *label, gboolean undoable, GError **error);
+/* Only inside @build of affari_deal_ops_create_many (): creates @deal (its id filled in). */
+gboolean         affari_deal_ops_add_created        (AffariDealOps *self, AffariDeal *deal, GError **error);
+
 /* ---- moves ---- */
 /* Moves the deals to @stage_id (their pipeline's) at @index among its deals (0 = top, -1 =
  * bottom; several keep their order). Closes them on a won/lost stage, with @reason (nullable)
