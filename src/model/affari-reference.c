@@ -34,6 +34,7 @@ static const BuiltIn built_in_sources[] = {
   { "WEBFORM",        N_("CRM form") },
   { "CALLBACK",       N_("Callback") },
   { "RC_GENERATOR",   N_("Sales generator") },
+  { "REPEAT_SALE",    N_("Repeat sale") },
   { "STORE",          N_("Online store") },
   { "OTHER",          N_("Other") },
   { NULL, NULL }

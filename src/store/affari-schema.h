@@ -434,6 +434,10 @@ static const char * const affari_migrations[] = {
    * and € 600): this index reads them in that order (100,000 deals: 7 ms instead of 96 ms). */
   "CREATE INDEX IF NOT EXISTS deal_list_currency_amount ON deal (pipeline_id, currency, amount)"
   "  WHERE deleted_at IS NULL AND is_recurring = 0;",
+
+  /* 6: the source of the deals proposed from a client's purchase history (Bitrix24's REPEAT_SALE);
+   * its name is the English one, shown in the user's language (affari_list_item_display_name). */
+  "INSERT OR IGNORE INTO deal_source (code, name, sort) VALUES ('REPEAT_SALE', 'Repeat sale', 105);",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))
