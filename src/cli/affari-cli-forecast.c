@@ -61,7 +61,7 @@ fit_cdnow (const char *path)
   customers = affari_cdnow_read (path, &calibration_end, &holdout_end, NULL, &error);
   if (customers == NULL)
     return cli_failure ("%s", error->message);
-  if (!affari_bgnbd_fit ((const AffariBgnbdCustomer *) customers->data, customers->len, NULL, NULL, NULL, &fit, &error))
+  if (!affari_bgnbd_fit ((const AffariBgnbdCustomer *) customers->data, customers->len, 0, NULL, NULL, NULL, &fit, &error))
     return cli_failure ("%s", error->message);
 
   json_builder_begin_object (json);
@@ -141,7 +141,7 @@ print_clients (AffariForecast *forecast,
     g_string_append (line, "  ");
     cli_append_cell (line, _("Active"), 7, TRUE);
     g_string_append (line, "  ");
-    cli_append_cell (line, expected_title, 20, TRUE);
+    cli_append_cell (line, expected_title, 22, TRUE);
     g_string_append (line, "  ");
     cli_append_cell (line, _("Expected value"), 16, TRUE);
     g_string_append (line, "  ");
@@ -160,7 +160,7 @@ print_clients (AffariForecast *forecast,
         g_string_append (line, "  ");
         cli_append_cell (line, alive, 7, TRUE);
         g_string_append (line, "  ");
-        cli_append_cell (line, expected, 20, TRUE);
+        cli_append_cell (line, expected, 22, TRUE);
         g_string_append (line, "  ");
         cli_append_cell (line, value, 16, TRUE);
         g_string_append (line, "  ");

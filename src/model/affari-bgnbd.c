@@ -42,6 +42,7 @@ typedef struct {
   guint n_xs, n_txs, n_Ts;
   guint *x_index, *tx_index, *T_index;  /* per row */
   double *a12, *log_bx1, *log_aT, *log_atx;  /* per distinct value, per evaluation */
+  double penalizer;
   guint evaluations;
 } Eval;
 
@@ -235,7 +236,9 @@ objective (Eval         *e,
   p.a = exp (theta[2]);
   p.b = exp (theta[3]);
   ll = eval_log_likelihood (e, &p);
-  return isfinite (ll) ? -ll / e->total_weight : INFINITY;
+  if (!isfinite (ll))
+    return INFINITY;
+  return -ll / e->total_weight + e->penalizer * (p.r * p.r + p.alpha * p.alpha + p.a * p.a + p.b * p.b);
 }
 
 typedef struct {
@@ -372,6 +375,7 @@ nelder_mead (Eval     *e,
 gboolean
 affari_bgnbd_fit (const AffariBgnbdCustomer *customers,
                   guint                      n_customers,
+                  double                     penalizer,
                   AffariBgnbdProgress        progress,
                   AffariBgnbdShouldStop      should_stop,
                   gpointer                   data,
@@ -418,6 +422,7 @@ affari_bgnbd_fit (const AffariBgnbdCustomer *customers,
       c->T /= scale;
     }
   eval_init (&e, (const AffariBgnbdCustomer *) rows->data, rows->len);
+  e.penalizer = penalizer;
 
   /* Restarted from its own best point until two runs end at the same value: a single run can
    * stop on a simplex that has collapsed before the minimum. */
@@ -506,7 +511,8 @@ affari_bgnbd_hyp2f1 (double a,
 {
   double value;
 
-  if (!(z >= 0 && z < 1) || c <= 0)
+  /* c = 0, −1, −2 … would divide by zero; other negative c are fine for the series. */
+  if (!(z >= 0 && z < 1) || (c <= 0 && fabs (c - nearbyint (c)) < 1e-12))
     return NAN;
   if (hyp2f1_series (a, b, c, z, &value))
     return value;

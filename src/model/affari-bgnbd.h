@@ -48,8 +48,12 @@ double   affari_bgnbd_log_likelihood   (const AffariBgnbdParams *params, const A
                                         guint n_customers);
 /* The maximum-likelihood parameters: Nelder–Mead on the log-parameters, time rescaled so that
  * the largest T is 1, identical customers aggregated, restarted until two runs agree.
- * @progress, @should_stop nullable. Fails on too few customers or a likelihood that is not finite. */
-gboolean affari_bgnbd_fit              (const AffariBgnbdCustomer *customers, guint n_customers,
+ * @penalizer: lifetimes' L2 penalty on the (rescaled) parameters, 0 for the paper's fit; a small
+ * one (AFFARI_BGNBD_PENALIZER) keeps a small or odd sample from running off to a degenerate
+ * model (r and α to infinity, a to 0). @progress, @should_stop nullable. Fails on too few
+ * customers or a likelihood that is not finite. */
+#define AFFARI_BGNBD_PENALIZER 0.001
+gboolean affari_bgnbd_fit              (const AffariBgnbdCustomer *customers, guint n_customers, double penalizer,
                                         AffariBgnbdProgress progress, AffariBgnbdShouldStop should_stop,
                                         gpointer data, AffariBgnbdFit *out, GError **error);
 

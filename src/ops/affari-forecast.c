@@ -297,7 +297,7 @@ model (Input                  *input,
       return g_steal_pointer (&self);
     }
 
-  if (!affari_bgnbd_fit ((const AffariBgnbdCustomer *) customers->data, customers->len,
+  if (!affari_bgnbd_fit ((const AffariBgnbdCustomer *) customers->data, customers->len, AFFARI_BGNBD_PENALIZER,
                          progress, should_stop, data, &self->fit, error))
     return NULL;
   self->sufficient = TRUE;

@@ -72,7 +72,7 @@ test_cdnow_fit (void)
   AffariBgnbdFit fit;
   double predicted = 0, fitted = 0;
 
-  g_assert_true (affari_bgnbd_fit ((AffariBgnbdCustomer *) customers->data, customers->len,
+  g_assert_true (affari_bgnbd_fit ((AffariBgnbdCustomer *) customers->data, customers->len, 0,
                                    NULL, NULL, NULL, &fit, &error));
   g_assert_no_error (error);
   g_test_message ("r=%.4f alpha=%.4f a=%.4f b=%.4f ll=%.3f (%u evaluations, %u runs)",
@@ -171,13 +171,42 @@ test_simulated_recovery (void)
   AffariBgnbdFit fit;
 
   affari_bgnbd_simulate (&truth, 5000, 100, 700, rand, customers);
-  g_assert_true (affari_bgnbd_fit (customers, 5000, NULL, NULL, NULL, &fit, &error));
+  g_assert_true (affari_bgnbd_fit (customers, 5000, 0, NULL, NULL, NULL, &fit, &error));
   g_assert_no_error (error);
   g_test_message ("r=%.3f alpha=%.3f a=%.3f b=%.3f", fit.params.r, fit.params.alpha, fit.params.a, fit.params.b);
   assert_within (fit.params.r, truth.r, 0.15);
   assert_within (fit.params.alpha, truth.alpha, 0.2);
   assert_within (fit.params.a, truth.a, 0.3);
   assert_within (fit.params.b, truth.b, 0.4);
+  g_free (customers);
+}
+
+/* Everybody buying at one rate and nobody leaving (as random sample data does): the penalized
+ * fit stays finite and so do its predictions, including a + b < 1 (₂F₁ with a negative c). */
+static void
+test_degenerate_population (void)
+{
+  const AffariBgnbdParams homogeneous = { 2000, 60000, 0.001, 200 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  AffariBgnbdCustomer *customers = g_new (AffariBgnbdCustomer, 300);
+  AffariBgnbdFit fit;
+
+  affari_bgnbd_simulate (&homogeneous, 300, 30, 365, rand, customers);
+  g_assert_true (affari_bgnbd_fit (customers, 300, AFFARI_BGNBD_PENALIZER, NULL, NULL, NULL, &fit, &error));
+  g_assert_no_error (error);
+  g_test_message ("r=%g alpha=%g a=%g b=%g", fit.params.r, fit.params.alpha, fit.params.a, fit.params.b);
+  for (guint i = 0; i < 300; i++)
+    {
+      double e = affari_bgnbd_conditional_expected (&fit.params, customers[i].x, customers[i].t_x, customers[i].T, 90);
+
+      g_assert_true (isfinite (e));
+      g_assert_cmpfloat (e, >=, 0);
+    }
+  /* One purchase a month: about three in the next 90 days for a customer seen all along. */
+  g_assert_cmpfloat_with_epsilon (affari_bgnbd_conditional_expected (&fit.params, 12, 360, 365, 90), 3, 1);
+  g_assert_true (isfinite (affari_bgnbd_hyp2f1 (1, 1, -0.5, 0.1)));
+  g_assert_true (isnan (affari_bgnbd_hyp2f1 (1, 1, -1, 0.1)));
   g_free (customers);
 }
 
@@ -195,11 +224,11 @@ test_stop_and_bad_input (void)
   AffariBgnbdCustomer bad[] = { { 2, 5, 3, 1 }, { 0, 0, 3, 1 } };
   AffariBgnbdFit fit;
 
-  g_assert_false (affari_bgnbd_fit ((AffariBgnbdCustomer *) customers->data, customers->len,
+  g_assert_false (affari_bgnbd_fit ((AffariBgnbdCustomer *) customers->data, customers->len, 0,
                                     NULL, stop_now, NULL, &fit, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_false (affari_bgnbd_fit (bad, G_N_ELEMENTS (bad), NULL, NULL, NULL, &fit, &error));
+  g_assert_false (affari_bgnbd_fit (bad, G_N_ELEMENTS (bad), 0, NULL, NULL, NULL, &fit, &error));
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
 }
 
@@ -244,5 +273,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bgnbd/numerical-guards", test_numerical_guards);
   g_test_add_func ("/bgnbd/simulated-recovery", test_simulated_recovery);
   g_test_add_func ("/bgnbd/stop-and-bad-input", test_stop_and_bad_input);
+  g_test_add_func ("/bgnbd/degenerate-population", test_degenerate_population);
   return g_test_run ();
 }
