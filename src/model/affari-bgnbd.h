@@ -52,7 +52,7 @@ double   affari_bgnbd_log_likelihood   (const AffariBgnbdParams *params, const A
  * one (AFFARI_BGNBD_PENALIZER) keeps a small or odd sample from running off to a degenerate
  * model (r and α to infinity, a to 0). @progress, @should_stop nullable. Fails on too few
  * customers or a likelihood that is not finite. */
-#define AFFARI_BGNBD_PENALIZER 0.001
+#define AFFARI_BGNBD_PENALIZER 0.0001
 gboolean affari_bgnbd_fit              (const AffariBgnbdCustomer *customers, guint n_customers, double penalizer,
                                         AffariBgnbdProgress progress, AffariBgnbdShouldStop should_stop,
                                         gpointer data, AffariBgnbdFit *out, GError **error);
