@@ -31,6 +31,18 @@ add_double (JsonBuilder *json,
   json_builder_add_double_value (json, value);
 }
 
+/* The members r, alpha, a, b and ll of the object being built. */
+static void
+add_fit (JsonBuilder          *json,
+         const AffariBgnbdFit *fit)
+{
+  add_double (json, "r", fit->params.r);
+  add_double (json, "alpha", fit->params.alpha);
+  add_double (json, "a", fit->params.a);
+  add_double (json, "b", fit->params.b);
+  add_double (json, "ll", fit->ll);
+}
+
 static int
 print_json (JsonBuilder *json)
 {
@@ -65,11 +77,7 @@ fit_cdnow (const char *path)
     return cli_failure ("%s", error->message);
 
   json_builder_begin_object (json);
-  add_double (json, "r", fit.params.r);
-  add_double (json, "alpha", fit.params.alpha);
-  add_double (json, "a", fit.params.a);
-  add_double (json, "b", fit.params.b);
-  add_double (json, "ll", fit.ll);
+  add_fit (json, &fit);
   json_builder_end_object (json);
   return print_json (json);
 }
@@ -98,11 +106,7 @@ print_clients (AffariForecast *forecast,
       json_builder_add_string_value (json, currency);
       json_builder_set_member_name (json, "params");
       json_builder_begin_object (json);
-      add_double (json, "r", fit->params.r);
-      add_double (json, "alpha", fit->params.alpha);
-      add_double (json, "a", fit->params.a);
-      add_double (json, "b", fit->params.b);
-      add_double (json, "ll", fit->ll);
+      add_fit (json, fit);
       json_builder_end_object (json);
       json_builder_set_member_name (json, "clients");
       json_builder_begin_array (json);

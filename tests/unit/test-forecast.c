@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "affari-test-files.h"
 #include "model/affari-company.h"
 #include "model/affari-contact.h"
 #include "model/affari-deal.h"
@@ -169,21 +170,12 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_array_unref (f->companies);
   g_array_unref (f->customers);
   g_assert_finalize_object (f->ops);
   affari_store_close (f->store);
   g_assert_finalize_object (f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  affari_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
