@@ -17,7 +17,7 @@
 #define MARGIN_LEFT 56
 #define MARGIN_RIGHT 16
 #define MARGIN_TOP 36
-#define MARGIN_BOTTOM 52
+#define MARGIN_BOTTOM 70
 
 struct _AffariForecastChart
 {
@@ -77,7 +77,7 @@ affari_forecast_chart_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double means[2][AFFARI_FORECAST_BUCKETS];
   double max = 0, step, plot_w, plot_h, group_w;
-  GdkRGBA fg, accent, grid, actual;
+  GdkRGBA fg, accent, grid, actual, dim;
   cairo_t *cr;
 
   if (!self->has_data || width <= MARGIN_LEFT + MARGIN_RIGHT || height <= MARGIN_TOP + MARGIN_BOTTOM)
@@ -91,6 +91,8 @@ affari_forecast_chart_snapshot (GtkWidget   *widget,
   grid.alpha *= 0.15;
   actual = fg;
   actual.alpha *= 0.55;
+  dim = fg;
+  dim.alpha *= 0.6;
 
   for (guint i = 0; i < AFFARI_FORECAST_BUCKETS; i++)
     {
@@ -162,10 +164,16 @@ affari_forecast_chart_snapshot (GtkWidget   *widget,
           cairo_fill (cr);
         }
       draw_text (widget, cr, label, MARGIN_LEFT + (i + 0.5) * group_w, MARGIN_TOP + plot_h + 4, 0.5, &fg);
+      {
+        /* How many clients each pair of bars stands for: a mean of two says little. */
+        g_autofree char *count = g_strdup_printf (ngettext ("%u client", "%u clients", h->clients[i]), h->clients[i]);
+
+        draw_text (widget, cr, count, MARGIN_LEFT + (i + 0.5) * group_w, MARGIN_TOP + plot_h + 22, 0.5, &dim);
+      }
     }
 
   /* The axes' titles. */
-  draw_text (widget, cr, _("Repeat purchases before the cut-off day"), MARGIN_LEFT + plot_w / 2, height - 24, 0.5, &fg);
+  draw_text (widget, cr, _("Repeat purchases before the cut-off day"), MARGIN_LEFT + plot_w / 2, height - 22, 0.5, &fg);
   draw_text (widget, cr, _("Mean repeat purchases after it, per client"), MARGIN_LEFT + plot_w, 8, 1, &fg);
 
   cairo_destroy (cr);

@@ -529,7 +529,8 @@ affari_forecast_window_new (GtkWindow       *parent,
   g_return_val_if_fail (AFFARI_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
 
-  self = g_object_new (AFFARI_TYPE_FORECAST_WINDOW, "transient-for", parent, NULL);
+  /* Closed with the main window: it holds the workspace, which would keep the app running. */
+  self = g_object_new (AFFARI_TYPE_FORECAST_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
   self->workspace = g_object_ref (workspace);
   self->ops = g_object_ref (ops);
   self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
