@@ -47,6 +47,10 @@ void     bench_store           (JsonBuilder  *json,
                                 const char   *path,
                                 int           clone_to);
 
+/* affari-bench-forecast.c: the BG/NBD fit of @customers simulated customers (--forecast N). */
+int      bench_run_forecast    (int           customers,
+                                int           seed);
+
 /* affari-bench-floor.c: an empty libadwaita window, built the way Affari's is. */
 int      bench_run_empty_window (void);
 

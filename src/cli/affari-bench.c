@@ -115,6 +115,7 @@ main (int argc, char *argv[])
   gboolean ui_only = FALSE;
   g_autofree char *ui_parts = NULL;
   gboolean empty_window = FALSE;
+  int forecast = 0;
   double generate_ms = 0;
   g_autoptr(AffariStore) store = NULL;
   gint64 pipeline;
@@ -130,6 +131,7 @@ main (int argc, char *argv[])
     { "ui-only", 0, 0, G_OPTION_ARG_NONE, &ui_only, "Time only the real window (implies --ui)", NULL },
     { "ui-parts", 0, 0, G_OPTION_ARG_STRING, &ui_parts, "Which window timings: startup,drop,scroll (default all)", "LIST" },
     { "ui-runs", 0, 0, G_OPTION_ARG_INT, &parts.runs, "Start-ups of each kind, for the medians (default 5)", "N" },
+    { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast, "Only time the repeat-sale model's fit of N simulated customers (10000)", "N" },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
@@ -144,6 +146,8 @@ main (int argc, char *argv[])
     }
   if (empty_window)
     return bench_run_empty_window ();
+  if (forecast > 0)
+    return bench_run_forecast (forecast, seed);
   if (ui_only)
     ui = TRUE;
   if (ui_parts != NULL)

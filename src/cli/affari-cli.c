@@ -51,6 +51,11 @@ print_help (void)
   cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
   cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
   cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
+  cli_print_help_item ("forecast [--json] [--days N] [--today YYYY-MM-DD]",
+                   _("The clients without an open deal ranked by the repeat sales expected in N days (default 90)"));
+  cli_print_help_item ("forecast --check YYYY-MM-DD [--json]",
+                   _("Check the forecast: fit on the deals won up to that day and compare with what was won after it"));
+  cli_print_help_item ("forecast --fit-cdnow PATH", _("Fit the repeat-purchase model to the CDNOW sample and print its parameters as JSON"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -569,6 +574,8 @@ cmd_restore (Cli *cli)
 
 /* ---- main ---- */
 
+int cli_cmd_forecast (Cli *cli);   /* affari-cli-forecast.c */
+
 static int
 run (Cli *cli)
 {
@@ -582,6 +589,7 @@ run (Cli *cli)
     { "pipelines", cmd_pipelines },
     { "backup", cmd_backup },
     { "restore", cmd_restore },
+    { "forecast", cli_cmd_forecast },
   };
 
   if (cli->command == NULL)

@@ -13,6 +13,7 @@
 #include "io/affari-ics.h"
 #include "ui/app/affari-trash-window.h"
 #include "ui/app/affari-window-private.h"
+#include "ui/forecast/affari-forecast-window.h"
 
 /* Deals the "Load Sample Data" button creates: enough to see every view at work. */
 #define SAMPLE_DEALS 500
@@ -46,6 +47,16 @@ show_trash_action (GtkWidget  *widget,
   AffariWindow *self = AFFARI_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (affari_trash_window_new (GTK_WINDOW (self), self->workspace, self->ops)));
+}
+
+static void
+show_forecast_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AffariWindow *self = AFFARI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (affari_forecast_window_new (GTK_WINDOW (self), self->workspace, self->ops)));
 }
 
 /* ---- activities and calendar ---- */
@@ -157,6 +168,7 @@ void
 _affari_window_class_tools_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.show-forecast", NULL, show_forecast_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.export-activities", NULL, export_activities_action);
   /* The same export without the file chooser: a path (tests, scripts). */
