@@ -51,6 +51,12 @@ print_help (void)
   cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
   cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
   cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
+  cli_print_help_item ("recurring add --deal ID --every N --unit day|week|month|year [--start YYYY-MM-DD]"
+                       " [--until YYYY-MM-DD | --times N] [--pipeline ID]",
+                       _("Make a deal recurring: a template that creates a copy every N units; prints its id"));
+  cli_print_help_item ("recurring list [--json]", _("List the recurring templates"));
+  cli_print_help_item ("recurring run [--today YYYY-MM-DD]",
+                       _("Create the regular deals due up to today, the late ones too (for cron or a timer)"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -569,6 +575,8 @@ cmd_restore (Cli *cli)
 
 /* ---- main ---- */
 
+int cli_cmd_recurring (Cli *cli);  /* affari-cli-recurring.c */
+
 static int
 run (Cli *cli)
 {
@@ -582,6 +590,7 @@ run (Cli *cli)
     { "pipelines", cmd_pipelines },
     { "backup", cmd_backup },
     { "restore", cmd_restore },
+    { "recurring", cli_cmd_recurring },
   };
 
   if (cli->command == NULL)

@@ -438,6 +438,25 @@ static const char * const affari_migrations[] = {
   /* 6: the source of the deals proposed from a client's purchase history (Bitrix24's REPEAT_SALE);
    * its name is the English one, shown in the user's language (affari_list_item_display_name). */
   "INSERT OR IGNORE INTO deal_source (code, name, sort) VALUES ('REPEAT_SALE', 'Repeat sale', 105);",
+
+  /* 7: the settings of regular deals, one column each (Bitrix24's PARAMS), on the recurring table
+   * of migration 1 (whose params, next_execution and last_execution stay unused). Days are
+   * "YYYY-MM-DD" local text: next_date the day the next deal is due, last_date the due day of
+   * the last one made. The run reads the active templates by next_date. */
+  "ALTER TABLE recurring ADD COLUMN mode TEXT NOT NULL DEFAULT 'multiple' CHECK (mode IN ('multiple', 'single'));"
+  "ALTER TABLE recurring ADD COLUMN unit TEXT NOT NULL DEFAULT 'month' CHECK (unit IN ('day', 'week', 'month', 'year'));"
+  "ALTER TABLE recurring ADD COLUMN interval_n INTEGER NOT NULL DEFAULT 1 CHECK (interval_n >= 1);"
+  "ALTER TABLE recurring ADD COLUMN before_unit TEXT NOT NULL DEFAULT 'day' CHECK (before_unit IN ('day', 'week', 'month', 'year'));"
+  "ALTER TABLE recurring ADD COLUMN before_value INTEGER NOT NULL DEFAULT 0 CHECK (before_value >= 0);"
+  "ALTER TABLE recurring ADD COLUMN begin_offset_unit TEXT CHECK (begin_offset_unit IN ('day', 'week', 'month', 'year'));"
+  "ALTER TABLE recurring ADD COLUMN begin_offset_value INTEGER;"
+  "ALTER TABLE recurring ADD COLUMN close_offset_unit TEXT CHECK (close_offset_unit IN ('day', 'week', 'month', 'year'));"
+  "ALTER TABLE recurring ADD COLUMN close_offset_value INTEGER;"
+  "ALTER TABLE recurring ADD COLUMN next_date TEXT;"
+  "ALTER TABLE recurring ADD COLUMN last_date TEXT;"
+  "ALTER TABLE recurring ADD COLUMN last_run INTEGER;"
+  "CREATE INDEX recurring_due ON recurring (next_date) WHERE active = 1;"
+  "CREATE INDEX recurring_based ON recurring (based_id);",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))
