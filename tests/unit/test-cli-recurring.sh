@@ -70,8 +70,24 @@ for row in con.execute(sys.argv[2]):
 EOF
 }
 
+# Runs SQL that writes (foreign keys on, as the app has them).
+sql_write () {
+  "$PYTHON" - "$DB" "$1" <<'EOF'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+con.execute("PRAGMA foreign_keys = ON")
+con.executescript(sys.argv[2])
+con.commit()
+EOF
+}
+
 DB="$TMP/deals.db"
 run "demo database" 0 --database "$DB" demo --deals 50 --seed 11
+check "the sample data has recurring templates" test "$(sql "SELECT count(*) FROM recurring")" -ge 3
+check "they are hidden: 50 live deals" \
+  test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL")" -eq 50
+# The counts below are of the templates made here only.
+sql_write "DELETE FROM deal WHERE is_recurring = 1"
 DEAL=$(sql "SELECT min(id) FROM deal WHERE is_recurring = 0 AND closed = 0")
 LIVE=$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL")
 
@@ -160,6 +176,7 @@ check "list shows 5 di 5" grep -q "5 di 5" "$TMP/out"
 # ---- two processes at once on one file: each deal made once ----
 DB2="$TMP/race.db"
 run "a second demo database" 0 --database "$DB2" demo --deals 30 --seed 5
+DB=$DB2 sql_write "DELETE FROM deal WHERE is_recurring = 1"
 DEAL2=$(DB=$DB2 sql "SELECT min(id) FROM deal WHERE is_recurring = 0")
 for start in 2031-01-01 2031-01-02 2031-01-03 2031-01-04; do
   "$CLI" --database "$DB2" recurring add --deal "$DEAL2" --every 1 --unit day --start "$start" >/dev/null 2>&1
