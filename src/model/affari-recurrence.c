@@ -16,6 +16,7 @@
 
 #include "affari-recurrence.h"
 #include "affari-error.h"
+#include "affari-money.h"
 
 /* More occurrences than this before the day looked for: a daily schedule over about 270 years. */
 #define MAX_STEPS 100000
@@ -392,13 +393,8 @@ affari_recurrence_close_date (const AffariRecurrence *self,
 char *
 affari_day_display (const char *day)
 {
-  GDate date;
-
-  if (!affari_day_parse (day, &date))
-    return g_strdup ("");
-  /* The day as the rest of the app writes it (the trash, the activities). */
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date), g_date_get_month (&date),
-                          g_date_get_year (&date));
+  /* The day as the rest of the app writes it (the card's dates, the trash). */
+  return affari_day_parse (day, NULL) ? affari_date_format (day) : g_strdup ("");
 }
 
 char *
