@@ -2,8 +2,8 @@
  *
  * A few templates a small Italian firm would have: a monthly maintenance contract, a yearly
  * licence renewal (in the renewals pipeline), a weekly delivery limited to twelve times and
- * due today (so a fresh start shows a deal made by a template), and a hosting renewal made
- * only once, two weeks before it expires. They are copies of sample deals, hidden like every
+ * due tomorrow (a run at start-up would change the tests' sample data under them), and a
+ * hosting renewal made only once, two weeks before it expires. They are copies of sample deals, hidden like every
  * template: `demo --deals N` still makes N live deals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,7 +36,7 @@ static const DemoTemplate templates[] = {
   { "Rinnovo annuale licenza gestionale", "Rinnovo licenze gestionale", AFFARI_RECURRENCE_MULTIPLE,
     AFFARI_TIME_UNIT_YEAR, 1, 45, 0, TRUE, AFFARI_TIME_UNIT_MONTH },
   { "Consegna settimanale alimentari", "Fornitura alimentari", AFFARI_RECURRENCE_MULTIPLE,
-    AFFARI_TIME_UNIT_WEEK, 1, 0, 12, FALSE, AFFARI_TIME_UNIT_WEEK },
+    AFFARI_TIME_UNIT_WEEK, 1, 1, 12, FALSE, AFFARI_TIME_UNIT_WEEK },
   { "Rinnovo hosting", "Rinnovo hosting", AFFARI_RECURRENCE_SINGLE,
     AFFARI_TIME_UNIT_WEEK, 2, 60, 0, TRUE, AFFARI_TIME_UNIT_WEEK },
 };

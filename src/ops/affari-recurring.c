@@ -349,6 +349,7 @@ affari_recurring_run (AffariRecurring  *self,
 {
   g_autoptr(AffariChangeSet) set = NULL;
   RunData run = { self, { 0 }, 0, 0 };
+  GDate next;
 
   g_return_val_if_fail (AFFARI_IS_RECURRING (self), FALSE);
 
@@ -356,6 +357,15 @@ affari_recurring_run (AffariRecurring  *self,
     run.today = *today;
   else
     affari_recurring_today (self, &run.today);
+
+  if (n_created != NULL)
+    *n_created = 0;
+  if (n_late != NULL)
+    *n_late = 0;
+  /* Nothing due (the usual start-up): no transaction, no "changed" for the views. What is due is
+   * read again under the write lock below. */
+  if (!affari_recurring_next_due (self, &next) || g_date_compare (&next, &run.today) > 0)
+    return TRUE;
 
   /* Translators: the name of a scheduled run of the recurring templates (not on the undo history). */
   set = affari_deal_ops_create_many (self->ops, run_build, &run, _("Regular deals created"), FALSE, error);
