@@ -221,6 +221,16 @@ update (AffariDealCardRecurrence *self)
     next_text = g_strdup (_("Saving stops this recurring template."));
   else
     next_text = g_strdup (_("Choose “Regularly” or “Only once” to make this deal a recurring template: a copy of it will create new deals."));
+  if (self->tmpl != NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, self->tmpl->id);
+      /* Translators: the top of a recurring template's "Ripetizione" page; the first %s is the
+       * template's number, the second says when its next deal is made. */
+      g_autofree char *text = g_strdup_printf (_("This deal is recurring template #%s. %s"), number, next_text);
+
+      g_free (next_text);
+      next_text = g_steal_pointer (&text);
+    }
   adw_preferences_group_set_description (self->repeat_group, next_text);
 
   /* An ordinary deal that does not repeat has nothing to save. */
