@@ -51,9 +51,10 @@ print_help (void)
   cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
   cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
   cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
-  cli_print_help_item ("recurring add --deal ID --every N --unit day|week|month|year [--start YYYY-MM-DD]"
-                       " [--until YYYY-MM-DD | --times N] [--pipeline ID]",
+  cli_print_help_item ("recurring add --deal ID --every N --unit UNIT",
                        _("Make a deal recurring: a template that creates a copy every N units; prints its id"));
+  cli_print_help_item ("  [--start DAY] [--until DAY | --times N] [--pipeline ID]",
+                       _("UNIT: day, week, month or year; DAY: YYYY-MM-DD (the start is today unless given)"));
   cli_print_help_item ("recurring list [--json]", _("List the recurring templates"));
   cli_print_help_item ("recurring run [--today YYYY-MM-DD]",
                        _("Create the regular deals due up to today, the late ones too (for cron or a timer)"));
