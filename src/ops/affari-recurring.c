@@ -122,13 +122,25 @@ run_template (RunData                  *run,
       g_autofree char *begin = affari_recurrence_begin_date (&tmpl->settings, &due);
       g_autofree char *close = affari_recurrence_close_date (&tmpl->settings, &due);
       g_autoptr(AffariDeal) deal = NULL;
+      g_autoptr(GError) skip = NULL;
       char due_text[AFFARI_DAY_TEXT_SIZE];
       GDate after = due;
 
       affari_day_format (&due, due_text);
-      deal = affari_store_recurring_new_deal (self->store, tmpl, begin, close, error);
-      if (deal == NULL
-          || !affari_deal_ops_add_created (self->ops, deal, error)
+      deal = affari_store_recurring_new_deal (self->store, tmpl, begin, close, &skip);
+      /* A template whose pipeline has no stage any more waits for a new pipeline (its card
+       * says so): it does not hold back the others' deals. Nothing of it was written. */
+      if (deal == NULL && g_error_matches (skip, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND))
+        {
+          g_warning ("Recurring template #%" G_GINT64_FORMAT " skipped: %s", tmpl->id, skip->message);
+          return TRUE;
+        }
+      if (deal == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&skip));
+          return FALSE;
+        }
+      if (!affari_deal_ops_add_created (self->ops, deal, error)
           || !affari_store_recurring_copy_into (self->store, tmpl, affari_deal_get_id (deal), due_text, error))
         return FALSE;
 

@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (AffariRecurring, affari_recurring, AFFARI, RECURRING, GObj
 AffariRecurring *affari_recurring_new           (AffariStore *store, AffariDealOps *ops);
 
 /* Makes deal @deal_id recurring: a template copied from it with @settings (validated; their
- * MULTIPLE or SINGLE mode). Returns the template's number (its schedule id), 0 with @error. */
+ * MULTIPLE or SINGLE mode). Its first deal is due on the start day, or on the first day of the
+ * schedule from today when the start day is past (periods before the template existed are not
+ * made up). Returns the template's number (its schedule id), 0 with @error. */
 gint64           affari_recurring_create        (AffariRecurring *self, gint64 deal_id,
                                                  const AffariRecurrence *settings, GError **error);
 /* Changes template @id's settings; the next day is computed again from them and today. */
