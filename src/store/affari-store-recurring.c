@@ -219,14 +219,18 @@ affari_store_recurring_create (AffariStore             *self,
       break;
     }
 
-  /* The template: the whole row, hidden, made now. */
+  /* The template: the whole row, hidden, made now, open in the first stage of its pipeline (where
+   * its deals start; a template of a won deal is not "won" itself, nor reopened from its card). */
   ok = ok && store_exec (self, error,
     "INSERT INTO deal (" DEAL_COPY_COLUMNS ")"
-    " SELECT title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability, currency,"
-    " amount, is_manual_amount, tax_value, company_id, lead_id, quote_id, begin_date, close_date, comments,"
-    " assigned_by_id, ?2, ?2, moved_by_id, ?3, ?3, moved_time, 1, is_return_customer, is_repeated_approach,"
-    " source_id, source_description, additional_info, originator_id, origin_id, NULL, closed_at"
-    " FROM deal WHERE id = ?1", "xnx", deal_id, self->current_user, now);
+    " SELECT d.title, d.type_id, d.pipeline_id, s.id, s.semantics, d.position, 0, d.opened, d.probability,"
+    " d.currency, d.amount, d.is_manual_amount, d.tax_value, d.company_id, d.lead_id, d.quote_id, d.begin_date,"
+    " d.close_date, d.comments, d.assigned_by_id, ?2, ?2, d.moved_by_id, ?3, ?3, d.moved_time, 1,"
+    " d.is_return_customer, d.is_repeated_approach, d.source_id, d.source_description, d.additional_info,"
+    " d.originator_id, d.origin_id, NULL, NULL"
+    " FROM deal d JOIN stage s ON s.id = (SELECT id FROM stage WHERE pipeline_id = d.pipeline_id"
+    "                                     ORDER BY sort, id LIMIT 1)"
+    " WHERE d.id = ?1", "xnx", deal_id, self->current_user, now);
   if (ok)
     template_id = sqlite3_last_insert_rowid (self->db);
   ok = ok && affari_store_recurring_copy_into (self, &(AffariRecurringTemplate) { .deal_id = deal_id },

@@ -122,6 +122,9 @@ ID=$(cat "$TMP/out")
 check "add prints the template's id" test "$ID" -gt 0
 check "the template is a hidden copy of the deal" \
   test "$(sql "SELECT d.is_recurring, r.based_id FROM recurring r JOIN deal d ON d.id = r.deal_id WHERE r.id = $ID")" = "1|$DEAL"
+run "deals --json after add" 0 --database "$DB" deals --json
+check "deals --json does not list the template" \
+  test "$("$PYTHON" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/out")" -eq "$LIVE"
 check "the number of live deals did not change" \
   test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL")" -eq "$LIVE"
 PIPE2=$(sql "SELECT id FROM pipeline ORDER BY sort DESC, id DESC LIMIT 1")

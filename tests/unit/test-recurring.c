@@ -588,6 +588,29 @@ test_stop_change_delete (Fixture *f, gconstpointer data)
   g_assert_true (affari_store_check (f->store, NULL, NULL));
 }
 
+/* A template of a won or lost deal is open, in the first stage of its pipeline: its deals start
+ * there, and its card offers no "Riapri". */
+static void
+test_template_of_closed_deal (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  AffariRecurrence r;
+  gint64 closed = sql_int (f, "SELECT min(id) FROM deal WHERE closed = 1 AND is_recurring = 0", 0), id, tmpl;
+
+  g_assert_cmpint (closed, >, 0);
+  monthly (&r, "2027-01-31");
+  id = affari_recurring_create (f->recurring, closed, &r, &error);
+  g_assert_no_error (error);
+  tmpl = sql_int (f, "SELECT deal_id FROM recurring WHERE id = ?", id);
+  g_assert_cmpint (sql_int (f, "SELECT closed FROM deal WHERE id = ?", tmpl), ==, 0);
+  assert_sql_text (f, "SELECT closed_at FROM deal WHERE id = ?", tmpl, NULL);
+  g_assert_cmpint (sql_int (f, "SELECT stage_id FROM deal WHERE id = ?", tmpl), ==,
+                   sql_int (f, "SELECT s.id FROM stage s JOIN deal d ON d.pipeline_id = s.pipeline_id"
+                               " WHERE d.id = ? ORDER BY s.sort, s.id LIMIT 1", tmpl));
+  g_assert_cmpint (sql_int (f, "SELECT closed FROM deal WHERE id = ?", closed), ==, 1);
+  g_assert_true (affari_store_check (f->store, NULL, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -604,6 +627,7 @@ main (int argc, char *argv[])
   ADD ("/recurring/missed-periods-and-idempotent", test_missed_periods_and_idempotent);
   ADD ("/recurring/limits-end-template", test_limits_end_template);
   ADD ("/recurring/stop-change-delete", test_stop_change_delete);
+  ADD ("/recurring/template-of-closed-deal", test_template_of_closed_deal);
 #undef ADD
 
   return g_test_run ();
