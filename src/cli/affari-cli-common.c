@@ -274,8 +274,13 @@ cli_parse_int (const char *text,
       *out = value;
       return TRUE;
     }
-  cli_usage_error (_("The option “%s” needs a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", not “%s”"),
-                   option, min, max, text);
+  {
+    g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+    g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+    /* Translators: the option, the lowest and highest numbers, what was typed. */
+    cli_usage_error (_("The option “%s” needs a whole number from %s to %s, not “%s”"), option, low, high, text);
+  }
   return FALSE;
 }
 

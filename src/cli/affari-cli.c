@@ -51,10 +51,17 @@ print_help (void)
   cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
   cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
   cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
+  cli_print_help_item ("recurring add --deal ID --every N --unit UNIT",
+                       _("Make a deal recurring: a template that creates a copy every N units; prints its id"));
+  cli_print_help_item ("  [--start DAY] [--until DAY | --times N] [--pipeline ID]",
+                       _("UNIT: day, week, month or year; DAY: YYYY-MM-DD (the start is today unless given)"));
+  cli_print_help_item ("recurring list [--json]", _("List the recurring templates"));
+  cli_print_help_item ("recurring run [--today YYYY-MM-DD]",
+                       _("Create the regular deals due up to today, the late ones too (for cron or a timer)"));
   cli_print_help_item ("forecast [--json] [--days N] [--today YYYY-MM-DD]",
-                   _("The clients without an open deal ranked by the repeat sales expected in N days (default 90)"));
+                       _("The clients without an open deal ranked by the repeat sales expected in N days (default 90)"));
   cli_print_help_item ("forecast --check YYYY-MM-DD [--json]",
-                   _("Check the forecast: fit on the deals won up to that day and compare with what was won after it"));
+                       _("Check the forecast: fit on the deals won up to that day and compare with what was won after it"));
   cli_print_help_item ("forecast --fit-cdnow PATH", _("Fit the repeat-purchase model to the CDNOW sample and print its parameters as JSON"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
@@ -575,6 +582,7 @@ cmd_restore (Cli *cli)
 /* ---- main ---- */
 
 int cli_cmd_forecast (Cli *cli);   /* affari-cli-forecast.c */
+int cli_cmd_recurring (Cli *cli);  /* affari-cli-recurring.c */
 
 static int
 run (Cli *cli)
@@ -590,6 +598,7 @@ run (Cli *cli)
     { "backup", cmd_backup },
     { "restore", cmd_restore },
     { "forecast", cli_cmd_forecast },
+    { "recurring", cli_cmd_recurring },
   };
 
   if (cli->command == NULL)

@@ -143,4 +143,7 @@ gboolean demo_setup_team (Demo *demo, GError **error);
 gboolean demo_setup_pipelines (Demo *demo, GError **error);
 gboolean demo_setup_clients (Demo *demo, guint n_companies, GError **error);
 
+/* affari-demo-recurring.c: a few recurring templates copied from the sample deals. */
+gboolean demo_add_recurring (Demo *demo, GError **error);
+
 G_END_DECLS

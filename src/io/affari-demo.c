@@ -789,7 +789,7 @@ generate (Demo     *demo,
     if (!run_step (demo, &g_array_index (demo->steps, Step, i), error))
       return FALSE;
 
-  return TRUE;
+  return demo_add_recurring (demo, error);
 }
 
 /* ---- public API ---- */

@@ -438,6 +438,44 @@ static const char * const affari_migrations[] = {
   /* 6: the source of the deals proposed from a client's purchase history (Bitrix24's REPEAT_SALE);
    * its name is the English one, shown in the user's language (affari_list_item_display_name). */
   "INSERT OR IGNORE INTO deal_source (code, name, sort) VALUES ('REPEAT_SALE', 'Repeat sale', 105);",
+
+  /* 7: the settings of regular deals, one column each (Bitrix24's PARAMS), on the recurring table
+   * of migration 1, rebuilt (nothing wrote it before; its unused params, next_execution and
+   * last_execution go). Days are "YYYY-MM-DD" local text: next_date the day the next deal is due
+   * (NULL when inactive), last_date the due day of the last one made, last_run when a run made it. */
+  "CREATE TABLE recurring_v7 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL UNIQUE REFERENCES deal (id) ON DELETE CASCADE,"
+  "  based_id INTEGER,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  pipeline_id INTEGER REFERENCES pipeline (id) ON DELETE CASCADE,"
+  "  mode TEXT NOT NULL DEFAULT 'multiple' CHECK (mode IN ('multiple', 'single')),"
+  "  unit TEXT NOT NULL DEFAULT 'month' CHECK (unit IN ('day', 'week', 'month', 'year')),"
+  "  interval_n INTEGER NOT NULL DEFAULT 1 CHECK (interval_n >= 1),"
+  "  before_unit TEXT NOT NULL DEFAULT 'day' CHECK (before_unit IN ('day', 'week', 'month', 'year')),"
+  "  before_value INTEGER NOT NULL DEFAULT 0 CHECK (before_value >= 0),"
+  "  start_date TEXT,"
+  "  is_limit TEXT NOT NULL DEFAULT 'N' CHECK (is_limit IN ('N', 'D', 'T')),"
+  "  limit_repeat INTEGER,"
+  "  limit_date TEXT,"
+  "  begin_offset_unit TEXT CHECK (begin_offset_unit IN ('day', 'week', 'month', 'year')),"
+  "  begin_offset_value INTEGER,"
+  "  close_offset_unit TEXT CHECK (close_offset_unit IN ('day', 'week', 'month', 'year')),"
+  "  close_offset_value INTEGER,"
+  "  next_date TEXT,"
+  "  last_date TEXT,"
+  "  last_run INTEGER,"
+  "  counter_repeat INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO recurring_v7 (id, deal_id, based_id, active, pipeline_id, start_date, is_limit, limit_repeat,"
+  "  limit_date, counter_repeat)"
+  "  SELECT id, deal_id, based_id, active, pipeline_id, start_date, is_limit, limit_repeat, limit_date,"
+  "  counter_repeat FROM recurring;"
+  "DROP TABLE recurring;"
+  "ALTER TABLE recurring_v7 RENAME TO recurring;"
+  /* The run reads the active templates by day. */
+  "CREATE INDEX recurring_due ON recurring (next_date) WHERE active = 1;"
+  "CREATE INDEX recurring_based ON recurring (based_id);",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

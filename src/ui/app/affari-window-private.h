@@ -75,6 +75,10 @@ void            _affari_window_class_card_init      (GtkWidgetClass *widget_clas
  * (affari-window-tools.c). */
 void            _affari_window_class_tools_init     (GtkWidgetClass *widget_class);
 
+/* affari-window-recurring.c: win.show-recurring, win.run-recurring; the runs at start-up and midnight. */
+void            _affari_window_class_recurring_init (GtkWidgetClass *widget_class);
+void            _affari_window_recurring_init       (AffariWindow   *self);
+
 /* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
 void _affari_window_class_actions_init (GtkWidgetClass *widget_class);
 /* affari-window-backup.c: backups from the window and the banner of a damaged database. */

@@ -167,6 +167,7 @@ load_sample_data_action (GtkWidget  *widget,
 void
 _affari_window_class_tools_init (GtkWidgetClass *widget_class)
 {
+  _affari_window_class_recurring_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-forecast", NULL, show_forecast_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);

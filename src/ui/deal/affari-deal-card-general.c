@@ -794,6 +794,7 @@ affari_deal_card_general_refresh (AffariDealCardGeneral *self,
   for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
     if (affari_stage_get_id (g_ptr_array_index (self->stages, i)) == affari_deal_get_stage_id (deal))
       adw_combo_row_set_selected (self->stage_row, i);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stage_row), !affari_deal_get_is_recurring (deal)); /* a template's */
   show_closed_at (self);
 
   if (affari_deal_get_company_id (deal) == 0)

@@ -432,3 +432,18 @@ affari_card_scroll_to_keyboard_focus (AdwPreferencesPage *page)
   g_signal_connect_object (page, "map", G_CALLBACK (on_scroll_page_mapped_cb), viewport, 0);
   g_signal_connect_object (page, "unmap", G_CALLBACK (on_scroll_page_unmapped_cb), viewport, 0);
 }
+
+gboolean
+affari_card_focus_round (GtkWidget        *widget,
+                         GtkDirectionType  direction,
+                         GtkWidgetClass   *parent_class)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (parent_class->focus (widget, direction))
+    return TRUE;
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || root == NULL)
+    return FALSE;
+  gtk_root_set_focus (root, NULL);
+  return parent_class->focus (widget, direction);
+}

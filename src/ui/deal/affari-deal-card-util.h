@@ -31,6 +31,12 @@ void      affari_card_track_edits      (GtkEditable *editable);
  * into a popup (a drop-down's list): a choice made with the pointer moves nothing under it. */
 void      affari_card_scroll_to_keyboard_focus (AdwPreferencesPage *page);
 
+/* The focus vfunc of a panel Tab never leaves: past the last field (or before the first) it
+ * goes round again from the other end. @parent_class is the panel's parent class. */
+gboolean  affari_card_focus_round      (GtkWidget        *widget,
+                                        GtkDirectionType  direction,
+                                        GtkWidgetClass   *parent_class);
+
 /* Rows move between sections (the card layout places them): each remembers the group it was put
  * in, so that it can leave it again without looking up the widget tree. */
 void      affari_card_group_add        (AdwPreferencesGroup *group,

@@ -18,6 +18,7 @@
 #include "ui/deal/affari-deal-card-general.h"
 #include "ui/deal/affari-deal-card-history.h"
 #include "ui/deal/affari-deal-card-products.h"
+#include "ui/deal/affari-deal-card-recurrence.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-stage-bar.h"
 #include "ui/common/affari-ui.h"
@@ -52,6 +53,7 @@ struct _AffariDealCard
   AffariDealCardProducts   *products_page;
   AffariDealCardActivities *activities_page;
   AffariDealCardHistory    *history_page;
+  AffariDealCardRecurrence *recurrence_page;
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
@@ -177,6 +179,8 @@ refresh (AffariDealCard *self,
   /* A new deal has its fields and products; activities and history come once it exists. */
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->activities_page)), exists);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->history_page)), exists);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->recurrence_page)), exists);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stage_bar), !affari_deal_get_is_recurring (deal)); /* its deals start in the first stage */
   update_actions (self);
 
   self->loading = FALSE;
@@ -190,6 +194,7 @@ set_pages (AffariDealCard *self,
   affari_deal_card_activities_set_deal (self->activities_page, self->workspace, self->deal);
   affari_deal_card_history_set_deal (self->history_page, self->workspace, self->deal);
   affari_deal_card_general_set_deal (self->general_page, self->deal, reload_contacts);
+  affari_deal_card_recurrence_set_deal (self->recurrence_page, self->deal);
 }
 
 static gboolean
@@ -670,15 +675,7 @@ static gboolean
 affari_deal_card_focus (GtkWidget        *widget,
                         GtkDirectionType  direction)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_WIDGET_CLASS (affari_deal_card_parent_class)->focus (widget, direction))
-    return TRUE;
-  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || root == NULL)
-    return FALSE;
-  /* Past the last field (or before the first): round again from the other end. */
-  gtk_root_set_focus (root, NULL);
-  return GTK_WIDGET_CLASS (affari_deal_card_parent_class)->focus (widget, direction);
+  return affari_card_focus_round (widget, direction, GTK_WIDGET_CLASS (affari_deal_card_parent_class));
 }
 
 static void
@@ -721,6 +718,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_PRODUCTS);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_ACTIVITIES);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_HISTORY);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_RECURRENCE);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_GENERAL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card.ui");
@@ -737,6 +735,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, products_page);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, activities_page);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, history_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, recurrence_page);
 
   gtk_widget_class_install_action (widget_class, "card.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "card.create", NULL, create_action);
@@ -847,7 +846,7 @@ close_after_checks (AffariDealCard *self)
 
   /* Once per opening: a second close after "Pianifica" means the user chose not to. */
   if (deal_id (self) != 0 && !affari_deal_get_closed (self->deal) && !self->asked_plan &&
-      affari_deal_card_lacks_next_activity (self->workspace, deal_id (self)))
+      !affari_deal_get_is_recurring (self->deal) && affari_deal_card_lacks_next_activity (self->workspace, deal_id (self)))
     {
       self->asked_plan = TRUE;
       dialog = affari_deal_card_plan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
@@ -896,6 +895,7 @@ affari_deal_card_set_ops (AffariDealCard *self,
   affari_deal_card_general_set_ops (self->general_page, ops);
   affari_deal_card_products_set_ops (self->products_page, ops);
   affari_deal_card_history_set_ops (self->history_page, ops);
+  affari_deal_card_recurrence_setup (self->recurrence_page, self->workspace, ops);
 }
 
 gboolean
