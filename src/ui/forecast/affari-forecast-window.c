@@ -403,6 +403,7 @@ create_deals_action (GtkWidget  *widget,
   g_autoptr(AffariChangeSet) set = NULL;
   g_autofree char *message = NULL;
   GtkBitsetIter iter;
+  AdwToast *toast;
   guint position;
   guint pipeline_index = gtk_drop_down_get_selected (self->pipeline_dropdown);
 
@@ -423,11 +424,29 @@ create_deals_action (GtkWidget  *widget,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
       return;
     }
-  /* Translators: a toast after "Crea affari"; the main window's Annulla takes them back. */
+  /* Translators: a toast after "Crea affari", with the button "Annulla". */
   message = g_strdup_printf (ngettext ("%u repeat-sale deal created", "%u repeat-sale deals created", clients->len),
                              clients->len);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "forecast.undo");
+  adw_toast_overlay_add_toast (self->toasts, toast);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+/* The toast's Annulla: the creation is the last step of the main window's undo history (one step
+ * for all the deals), unless something was done there since. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AffariForecastWindow *self = AFFARI_FORECAST_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* The store's message says why (a deal changed since by something else). */
+  if (!affari_deal_ops_undo (self->ops, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
 /* ---- the object ---- */
@@ -501,6 +520,7 @@ affari_forecast_window_class_init (AffariForecastWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "forecast.create-deals", NULL, create_deals_action);
   gtk_widget_class_install_action (widget_class, "forecast.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "forecast.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
