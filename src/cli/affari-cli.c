@@ -51,6 +51,19 @@ print_help (void)
   cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
   cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
   cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
+  cli_print_help_item ("generator segments [--json] [--today DAY]",
+                   _("List the sales generator's segments with how many clients each has now"));
+  cli_print_help_item ("generator run --segment CODE [--dry-run] [--json] [--today DAY]",
+                   _("Create a deal for each client of the segment and print how many were created and skipped"));
+  cli_print_help_item ("  [--days N] [--product ID] [--since DAY]", _("The segment's parameter"));
+  cli_print_help_item ("  [--title TEXT] [--pipeline ID] [--responsible client|ID,ID]",
+                   _("Title with {cliente} and {data}, pipeline, responsible (the client's own or in turn)"));
+  cli_print_help_item ("  [--comment TEXT] [--copy-products] [--always]",
+                   _("Pinned comment, products of the last won deal, also clients with a deal in progress"));
+  cli_print_help_item ("generator add --name NAME --segment CODE (--every-days N|--weekdays 1,3,5|--monthly DAY|--once) [--start DAY]",
+                   _("Save a generator that runs on a schedule (same options as run)"));
+  cli_print_help_item ("generator list [--json]", _("List the saved generators and their next run"));
+  cli_print_help_item ("generator due [--today DAY]", _("Run the saved generators that are due (for cron or a systemd timer)"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -569,6 +582,8 @@ cmd_restore (Cli *cli)
 
 /* ---- main ---- */
 
+int cli_generator (Cli *cli);  /* affari-cli-generator.c */
+
 static int
 run (Cli *cli)
 {
@@ -582,6 +597,7 @@ run (Cli *cli)
     { "pipelines", cmd_pipelines },
     { "backup", cmd_backup },
     { "restore", cmd_restore },
+    { "generator", cli_generator },
   };
 
   if (cli->command == NULL)

@@ -438,6 +438,32 @@ static const char * const affari_migrations[] = {
   /* 6: the source of the deals proposed from a client's purchase history (Bitrix24's REPEAT_SALE);
    * its name is the English one, shown in the user's language (affari_list_item_display_name). */
   "INSERT OR IGNORE INTO deal_source (code, name, sort) VALUES ('REPEAT_SALE', 'Repeat sale', 105);",
+
+  /* 7: the sales generator (affari-store-segments.c): custom segments saved from a list filter
+   * (the clients of the deals it matches; the query as in saved_filter) and saved generators,
+   * whose configuration (segment, run settings, schedule) is a key file; next_run is the day
+   * the schedule runs next (NULL: never again), rr_next where its round robin goes on. A pinned
+   * history line (the generator's comment) is listed before the others. */
+  "CREATE TABLE saved_segment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  query TEXT NOT NULL,"
+  "  created INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE sales_generator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  config TEXT NOT NULL,"
+  "  next_run TEXT,"
+  "  last_run TEXT,"
+  "  runs INTEGER NOT NULL DEFAULT 0,"
+  "  created_deals INTEGER NOT NULL DEFAULT 0,"
+  "  rr_next INTEGER NOT NULL DEFAULT 0,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  created INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX sales_generator_due ON sales_generator (next_run) WHERE active = 1;"
+  "ALTER TABLE event ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))
