@@ -97,7 +97,7 @@ affari_store_list_events (AffariStore *self, gint64 deal_id, GError **error)
   stmt = store_prepare (self,
     "SELECT e.id, e.deal_id, e.time, e.author_id, m.name, e.kind, e.field, e.old_value, e.new_value, e.text"
     " FROM event e LEFT JOIN team_member m ON m.id = e.author_id"
-    " WHERE e.deal_id = ? ORDER BY e.pinned DESC, e.time DESC, e.id DESC", error);
+    " WHERE e.deal_id = ? ORDER BY e.id IN (SELECT event_id FROM event_pinned) DESC, e.time DESC, e.id DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deal_id);

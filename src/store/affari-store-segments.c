@@ -697,7 +697,7 @@ affari_store_add_pinned_comment (AffariStore  *self,
   if (!store_tx_begin (self, error))
     return FALSE;
   ok = store_add_event (self, deal_id, AFFARI_EVENT_COMMENT, NULL, NULL, NULL, text, error)
-       && store_exec (self, error, "UPDATE event SET pinned = 1 WHERE id = ?", "x",
+       && store_exec (self, error, "INSERT INTO event_pinned (event_id) VALUES (?)", "x",
                       (gint64) sqlite3_last_insert_rowid (self->db));
   if (ok)
     {
