@@ -79,22 +79,29 @@ ensure_seg_deal_unlocked (AffariStore  *self,
   if (stamp != NULL && stamp->data_version == version && stamp->changes == sqlite3_total_changes64 (self->db))
     return TRUE;
 
+  /* day: the day of purchase of a closed deal ('' for an open one: no rule reads it, and
+   * converting 60,000 creation times to local days costs more than the rest); touched: the last
+   * change of the deal or activity done on it, for the sleeping clients. */
   ok = store_exec_sql (self,
     "CREATE TEMP TABLE IF NOT EXISTS seg_deal ("
     "  deal_id INTEGER PRIMARY KEY, client INTEGER NOT NULL, semantics TEXT NOT NULL, day TEXT NOT NULL,"
-    "  date_create INTEGER NOT NULL, date_modify INTEGER NOT NULL, source_id TEXT, pipeline_id INTEGER,"
+    "  date_create INTEGER NOT NULL, touched INTEGER NOT NULL, source_id TEXT, pipeline_id INTEGER,"
     "  assigned_by_id INTEGER);"
-    "CREATE INDEX IF NOT EXISTS temp.seg_deal_client ON seg_deal (client, semantics, day);"
     "CREATE TEMP TABLE IF NOT EXISTS seg_ids (id INTEGER PRIMARY KEY);"
+    "DROP INDEX IF EXISTS temp.seg_deal_client;"
     "DELETE FROM temp.seg_deal;", error)
     && store_exec (self, error,
     "INSERT INTO temp.seg_deal SELECT * FROM (SELECT d.id,"
     "  coalesce(d.company_id, (SELECT coalesce(ct.company_id, -ct.id) FROM deal_contact dc"
     "    JOIN contact ct ON ct.id = dc.contact_id WHERE dc.deal_id = d.id"
     "    ORDER BY dc.is_primary DESC, dc.sort LIMIT 1)) AS client,"
-    "  d.semantics, coalesce(d.closed_at, date(d.date_create, 'unixepoch', 'localtime')),"
-    "  d.date_create, d.date_modify, d.source_id, d.pipeline_id, d.assigned_by_id"
-    "  FROM deal d WHERE " STORE_LIVE_DEAL ") WHERE client IS NOT NULL", "");
+    "  d.semantics, CASE WHEN d.semantics = 'P' THEN '' ELSE coalesce(d.closed_at, date(d.date_create, 'unixepoch', 'localtime')) END,"
+    "  d.date_create, max(d.date_modify, coalesce(a.done, 0)), d.source_id, d.pipeline_id, d.assigned_by_id"
+    "  FROM deal d LEFT JOIN (SELECT deal_id, max(completed_at) AS done FROM activity WHERE completed = 1 GROUP BY deal_id) a"
+    "    ON a.deal_id = d.id"
+    "  WHERE " STORE_LIVE_DEAL ") WHERE client IS NOT NULL", "")
+    /* Built after the rows: one sort instead of 100,000 insertions into a b-tree. */
+    && store_exec_sql (self, "CREATE INDEX temp.seg_deal_client ON seg_deal (client, semantics, day, source_id);", error);
   if (!ok)
     return FALSE;
   if (stamp == NULL)
@@ -328,9 +335,7 @@ segment_sql (AffariStore             *self,
         g_date_subtract_months (&from, 12);
         g_date_subtract_months (&to, 1);
         g_string_append (sql, "SELECT client FROM (SELECT s.client, sum(s.semantics = 'P') AS open,"
-                              " max(max(s.date_modify), coalesce(max((SELECT max(a.completed_at) FROM activity a"
-                              "   WHERE a.deal_id = s.deal_id AND a.completed = 1)), 0)) AS touched"
-                              " FROM temp.seg_deal s GROUP BY s.client)"
+                              " max(s.touched) AS touched FROM temp.seg_deal s GROUP BY s.client)"
                               " WHERE open = 0 AND touched >= ? AND touched < ?");
         param_int (params, midnight_of (&from));
         param_int (params, midnight_of (&to));
