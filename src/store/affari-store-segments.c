@@ -89,6 +89,7 @@ ensure_seg_deal_unlocked (AffariStore  *self,
     "  assigned_by_id INTEGER);"
     "CREATE TEMP TABLE IF NOT EXISTS seg_ids (id INTEGER PRIMARY KEY);"
     "DROP INDEX IF EXISTS temp.seg_deal_client;"
+    "DROP INDEX IF EXISTS temp.seg_deal_day;"
     "DELETE FROM temp.seg_deal;", error)
     && store_exec (self, error,
     "INSERT INTO temp.seg_deal SELECT * FROM (SELECT d.id,"
@@ -101,7 +102,9 @@ ensure_seg_deal_unlocked (AffariStore  *self,
     "    ON a.deal_id = d.id"
     "  WHERE " STORE_LIVE_DEAL ") WHERE client IS NOT NULL", "")
     /* Built after the rows: one sort instead of 100,000 insertions into a b-tree. */
-    && store_exec_sql (self, "CREATE INDEX temp.seg_deal_client ON seg_deal (client, semantics, day, source_id);", error);
+    && store_exec_sql (self, "CREATE INDEX temp.seg_deal_client ON seg_deal (client, semantics, day, source_id, touched);"
+                             /* The rules on purchases of a day or a season read only those. */
+                             "CREATE INDEX temp.seg_deal_day ON seg_deal (semantics, day, client);", error);
   if (!ok)
     return FALSE;
   if (stamp == NULL)
