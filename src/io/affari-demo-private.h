@@ -143,4 +143,8 @@ gboolean demo_setup_team (Demo *demo, GError **error);
 gboolean demo_setup_pipelines (Demo *demo, GError **error);
 gboolean demo_setup_clients (Demo *demo, guint n_companies, GError **error);
 
+/* affari-demo-history.c: purchase histories for the sales generator's segments (before the
+ * steps are sorted). */
+void demo_plan_history (Demo *demo);
+
 G_END_DECLS

@@ -8,12 +8,14 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "io/affari-demo.h"
 #include "model/affari-i18n.h"
 #include "model/affari-segment.h"
 #include "ops/affari-deal-ops.h"
 #include "ops/affari-generator.h"
 #include "store/affari-store.h"
 #include "store/affari-store-segments.h"
+#include "affari-test-files.h"
 
 typedef struct {
   char *dir;
@@ -690,6 +692,60 @@ test_scheduled (Fixture *f, gconstpointer data)
   affari_generator_settings_clear (&settings);
 }
 
+/* A fresh start: the sample data shows clients in every segment, and enough repeat buyers for
+ * a model of repeat purchases. */
+static void
+test_demo_segments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("affari-generator-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "affari.db", NULL);
+  AffariStore *store = affari_store_open (path, &error);
+  g_autoptr(GArray) segments = NULL;
+  g_autoptr(GArray) won = NULL;
+  AffariSegmentSpec spec;
+  guint repeat = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (affari_demo_generate (store, 1000, 1, &error));
+  g_assert_no_error (error);
+  segments = affari_generator_list_segments (store, &error);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const AffariSegmentSpec *segment = &g_array_index (segments, AffariSegmentSpec, i);
+      g_autofree char *code = affari_segment_spec_dup_code (segment);
+      guint count = 0;
+
+      if (affari_segment_spec_param (segment) == AFFARI_SEGMENT_PARAM_PRODUCT)
+        continue;
+      g_assert_true (affari_generator_count (store, segment, &count, &error));
+      if (count == 0)
+        g_error ("the sample data has no client in %s", code);
+    }
+  g_assert_true (affari_segment_spec_init_from_code (&spec, "crm_client_deal_won"));
+  won = affari_store_segment_clients (store, &spec, &error);
+  g_assert_cmpuint (won->len, >=, 60);
+  /* Repeat buyers: won deals on two different days or more. */
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM (SELECT company_id FROM deal"
+                                             " WHERE semantics = 'S' AND company_id IS NOT NULL AND deleted_at IS NULL"
+                                             " GROUP BY company_id HAVING count(DISTINCT closed_at) >= 2)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    repeat = (guint) sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmpuint (repeat, >=, 25);
+  affari_segment_spec_clear (&spec);
+  g_assert_finalize_object (store);
+  affari_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -701,6 +757,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/generator/windows-and-holidays", test_windows_and_holidays);
   g_test_add_func ("/generator/schedules", test_schedules);
   g_test_add_func ("/generator/titles-and-config", test_titles_and_config);
+  g_test_add_func ("/generator/demo-segments", test_demo_segments);
   g_test_add ("/generator/counts", Fixture, NULL, fixture_setup, test_counts, fixture_teardown);
   g_test_add ("/generator/birthdays", Fixture, NULL, fixture_setup, test_birthdays, fixture_teardown);
   g_test_add ("/generator/custom-segment", Fixture, NULL, fixture_setup, test_custom_segment, fixture_teardown);
