@@ -60,6 +60,16 @@ print_json (JsonBuilder *builder)
   fputs ("\n", stdout);
 }
 
+/* Ends the array of @builder (NULL: the table was printed) and prints it. */
+static void
+print_json_array (JsonBuilder *builder)
+{
+  if (builder == NULL)
+    return;
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
 static gboolean
 parse_members (const char *text, Options *o)
 {
@@ -226,6 +236,24 @@ parse_options (Cli *cli, guint first, Options *o)
   return EXIT_SUCCESS;
 }
 
+static int
+parse (Cli *cli, Options *o)
+{
+  affari_generator_settings_init (&o->settings);
+  return parse_options (cli, 1, o);
+}
+
+/* Opens the database (for writing with @write) on the day of --today; NULL when it failed. */
+static AffariStore *
+open_store (Cli *cli, Options *o, gboolean write)
+{
+  AffariStore *store = cli_open_store (cli, write);
+
+  if (store != NULL && o->has_today)
+    cli_set_today (store, &o->today);
+  return store;
+}
+
 /* Resolves --segment (and its parameters) into @o->spec. */
 static int
 resolve_segment (AffariStore *store, Options *o)
@@ -265,14 +293,10 @@ cmd_segments (Cli *cli)
   g_autoptr(GError) error = NULL;
   int status;
 
-  affari_generator_settings_init (&o.settings);
-  if ((status = parse_options (cli, 1, &o)) != EXIT_SUCCESS)
+  if ((status = parse (cli, &o)) != EXIT_SUCCESS)
     return status;
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if ((store = open_store (cli, &o, FALSE)) == NULL)
     return EXIT_FAILURE;
-  if (o.has_today)
-    cli_set_today (store, &o.today);
   segments = affari_generator_list_segments (store, &error);
   if (segments == NULL)
     return cli_failure ("%s", error->message);
@@ -309,11 +333,7 @@ cmd_segments (Cli *cli)
       else
         g_print ("%s\t%s\t%u\n", code, name, count);
     }
-  if (o.json)
-    {
-      json_builder_end_array (builder);
-      print_json (builder);
-    }
+  print_json_array (builder);
   return cli_finish_output ();
 }
 
@@ -326,17 +346,13 @@ cmd_run (Cli *cli)
   guint created = 0, skipped = 0;
   int status;
 
-  affari_generator_settings_init (&o.settings);
-  if ((status = parse_options (cli, 1, &o)) != EXIT_SUCCESS)
+  if ((status = parse (cli, &o)) != EXIT_SUCCESS)
     return status;
   if (o.segment == NULL)
     return cli_usage_error ("%s", _("Give the segment with --segment CODE (see “generator segments”)"));
   /* A dry run reads only: nothing can be written by mistake. */
-  store = cli_open_store (cli, !o.dry_run);
-  if (store == NULL)
+  if ((store = open_store (cli, &o, !o.dry_run)) == NULL)
     return EXIT_FAILURE;
-  if (o.has_today)
-    cli_set_today (store, &o.today);
   if ((status = resolve_segment (store, &o)) != EXIT_SUCCESS)
     return status;
 
@@ -406,28 +422,18 @@ cmd_add (Cli *cli)
   gint64 id;
   int status;
 
-  affari_generator_settings_init (&o.settings);
-  if ((status = parse_options (cli, 1, &o)) != EXIT_SUCCESS)
+  if ((status = parse (cli, &o)) != EXIT_SUCCESS)
     return status;
   if (o.name == NULL)
     return cli_usage_error ("%s", _("Give the generator a name with --name NAME"));
   if (!o.has_schedule)
     return cli_usage_error ("%s", _("Say when it runs: --every-days N, --weekdays 1,3,5, --monthly DAY or --once"));
-  store = cli_open_store (cli, TRUE);
-  if (store == NULL)
+  if ((store = open_store (cli, &o, TRUE)) == NULL)
     return EXIT_FAILURE;
-  if (o.has_today)
-    cli_set_today (store, &o.today);
   if ((status = resolve_segment (store, &o)) != EXIT_SUCCESS)
     return status;
   if (!o.has_start)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (affari_store_now (store));
-
-      g_date_clear (&o.start, 1);
-      g_date_set_dmy (&o.start, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
+    affari_segment_day_of (affari_store_now (store), &o.start);
   id = affari_generator_save (store, o.name, &o.spec, &o.settings, &o.schedule, &o.start, &error);
   if (id == 0)
     return cli_failure ("%s", error->message);
@@ -445,11 +451,9 @@ cmd_list (Cli *cli)
   g_autoptr(GError) error = NULL;
   int status;
 
-  affari_generator_settings_init (&o.settings);
-  if ((status = parse_options (cli, 1, &o)) != EXIT_SUCCESS)
+  if ((status = parse (cli, &o)) != EXIT_SUCCESS)
     return status;
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if ((store = open_store (cli, &o, FALSE)) == NULL)
     return EXIT_FAILURE;
   saved = affari_generator_list_saved (store, &error);
   if (saved == NULL)
@@ -482,11 +486,7 @@ cmd_list (Cli *cli)
       else
         g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\n", g->id, g->name, g->next_run ? g->next_run : "-", g->runs);
     }
-  if (o.json)
-    {
-      json_builder_end_array (builder);
-      print_json (builder);
-    }
+  print_json_array (builder);
   return cli_finish_output ();
 }
 
@@ -500,14 +500,10 @@ cmd_due (Cli *cli)
   guint runs = 0, created = 0;
   int status;
 
-  affari_generator_settings_init (&o.settings);
-  if ((status = parse_options (cli, 1, &o)) != EXIT_SUCCESS)
+  if ((status = parse (cli, &o)) != EXIT_SUCCESS)
     return status;
-  store = cli_open_store (cli, TRUE);
-  if (store == NULL)
+  if ((store = open_store (cli, &o, TRUE)) == NULL)
     return EXIT_FAILURE;
-  if (o.has_today)
-    cli_set_today (store, &o.today);
   ops = affari_deal_ops_new (store);
   if (!affari_generator_run_due (ops, store, &runs, &created, &error))
     return cli_failure (_("The scheduled generators did not run: %s"), error->message);

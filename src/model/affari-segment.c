@@ -380,6 +380,16 @@ affari_segment_repeat_windows (AffariSegmentKind  kind,
     }
 }
 
+void
+affari_segment_day_of (gint64  unix_time,
+                       GDate  *out)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (when), g_date_time_get_month (when), g_date_time_get_year (when));
+}
+
 char *
 affari_segment_format_day (const GDate *date)
 {

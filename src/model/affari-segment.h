@@ -108,6 +108,8 @@ GPtrArray   *affari_segment_birthday_days   (const GDate *today, int days);
  * W(i) = [today + 7 days + interval_i, + period − 1 day]; year {−1 y, −2 y} with a month,
  * half year {−6 m, −1 y} with a month, month {−1 m, −2 m} with a week. */
 void         affari_segment_repeat_windows  (AffariSegmentKind kind, const GDate *today, GDate from[2], GDate to[2]);
+/* The local day of @unix_time (the store's "now"). */
+void         affari_segment_day_of          (gint64 unix_time, GDate *out);
 /* "YYYY-MM-DD" of @date. */
 char        *affari_segment_format_day      (const GDate *date);
 gboolean     affari_segment_parse_day       (const char *text, GDate *out);

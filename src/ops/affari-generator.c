@@ -24,15 +24,6 @@ typedef struct {
   guint rr_next;
 } Run;
 
-static void
-today_of (AffariStore *store, GDate *out)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (affari_store_now (store));
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
-}
-
 static gboolean
 make_deal (AffariDealOps              *ops,
            Run                        *run,
@@ -101,7 +92,7 @@ run_build (AffariDealOps  *ops,
       g_autoptr(GArray) due = NULL;
       gboolean still_due = FALSE;
 
-      today_of (run->store, &today);
+      affari_segment_day_of (affari_store_now (run->store), &today);
       day = affari_segment_format_day (&today);
       due = affari_store_list_generators (run->store, day, error);
       if (due == NULL)
@@ -137,7 +128,7 @@ run_build (AffariDealOps  *ops,
       g_autofree char *day = NULL;
       g_autofree char *next_day = NULL;
 
-      today_of (run->store, &today);
+      affari_segment_day_of (affari_store_now (run->store), &today);
       day = affari_segment_format_day (&today);
       if (affari_schedule_next_after (run->schedule, &today, &next))
         next_day = affari_segment_format_day (&next);
@@ -210,7 +201,7 @@ affari_generator_preview (AffariStore                    *store,
 
   if (clients == NULL)
     return NULL;
-  today_of (store, &today);
+  affari_segment_day_of (affari_store_now (store), &today);
   items = g_ptr_array_new_with_free_func (affari_generator_item_free);
   for (guint i = 0; i < clients->len; i++)
     {
@@ -361,7 +352,7 @@ affari_generator_run_due (AffariDealOps  *ops,
     *n_runs = 0;
   if (n_created != NULL)
     *n_created = 0;
-  today_of (store, &today);
+  affari_segment_day_of (affari_store_now (store), &today);
   day = affari_segment_format_day (&today);
   due = affari_store_list_generators (store, day, error);
   if (due == NULL)

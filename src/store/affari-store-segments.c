@@ -128,15 +128,6 @@ restamp (AffariStore *self)
     stamp->changes = sqlite3_total_changes64 (self->db);
 }
 
-static void
-today_of (AffariStore *self, GDate *out)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (affari_store_now (self));
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
-}
-
 /* Unix seconds of local midnight at the start of @day. */
 static gint64
 midnight_of (const GDate *day)
@@ -235,7 +226,7 @@ segment_sql (AffariStore             *self,
 {
   GDate today, day;
 
-  today_of (self, &today);
+  affari_segment_day_of (affari_store_now (self), &today);
   switch (spec->kind)
     {
     case AFFARI_SEGMENT_ALL:
@@ -402,7 +393,7 @@ affari_store_segment_clients (AffariStore              *self,
 
   if (!ensure_seg_deal (self, error) || !segment_sql (self, spec, sql, params, error))
     return NULL;
-  today_of (self, &today);
+  affari_segment_day_of (affari_store_now (self), &today);
   g_string_append (sql, ") SELECT c.client,"
     " CASE WHEN c.client > 0 THEN (SELECT name FROM company WHERE id = c.client)"
     "  ELSE (SELECT trim(first_name || ' ' || last_name) FROM contact WHERE id = -c.client) END AS name,"

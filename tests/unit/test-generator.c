@@ -151,14 +151,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   sqlite3_close (f->db);
   g_assert_finalize_object (f->ops);
   g_assert_finalize_object (f->store);
-  g_unlink (f->path);
-  {
-    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (f->dir);
+  affari_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

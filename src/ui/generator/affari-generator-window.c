@@ -629,7 +629,6 @@ save_schedule_action (GtkWidget *widget, const char *action_name, GVariant *para
 {
   AffariGeneratorWindow *self = AFFARI_GENERATOR_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (affari_workspace_now (self->workspace));
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->schedule_name_row));
   AffariSchedule schedule = { 0 };
   AffariSegmentSpec spec;
@@ -657,8 +656,7 @@ save_schedule_action (GtkWidget *widget, const char *action_name, GVariant *para
       break;
     }
   read_settings (self, &settings);
-  g_date_clear (&start, 1);
-  g_date_set_dmy (&start, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  affari_segment_day_of (affari_workspace_now (self->workspace), &start);
   id = affari_generator_save (store_of (self), name, &spec, &settings, &schedule, &start, &error);
   affari_segment_spec_clear (&spec);
   affari_generator_settings_clear (&settings);
