@@ -114,6 +114,59 @@ generator_body (Fixture *f)
   affari_segment_spec_clear (&spec);
 }
 
+static guint
+first_generator_runs (AffariStore *store)
+{
+  g_autoptr(GArray) saved = affari_generator_list_saved (store, NULL);
+
+  return saved->len > 0 ? g_array_index (saved, AffariSavedGenerator, 0).runs : 0;
+}
+
+/* A saved generator due today runs by itself soon after start-up, once, with a toast. */
+static void
+scheduled_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  g_autoptr(GArray) saved = NULL;
+  g_autofree char *toast = NULL;
+  const AffariSavedGenerator *g;
+  GDate today, next;
+  g_autofree char *next_day = NULL;
+
+  WAIT_UNTIL (first_generator_runs (store) == 1);
+  saved = affari_generator_list_saved (store, NULL);
+  g = &g_array_index (saved, AffariSavedGenerator, 0);
+  g_assert_cmpuint (g->created_deals, >, 0);
+  affari_segment_day_of (affari_store_now (store), &today);
+  next = today;
+  g_date_add_days (&next, 7);
+  next_day = affari_segment_format_day (&next);
+  g_assert_cmpstr (g->next_run, ==, next_day);
+  toast = g_strdup_printf (ngettext ("The sales generator created %u deal", "The sales generator created %u deals",
+                                     g->created_deals), g->created_deals);
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), toast));
+}
+
+static void
+test_scheduled (Fixture *f, gconstpointer data)
+{
+  AffariStore *store = affari_test_app_open_store (&f->base);
+  AffariSegmentSpec spec;
+  AffariGeneratorSettings settings;
+  AffariSchedule schedule = { AFFARI_SCHEDULE_EVERY_DAYS, 7, 0, 0 };
+  GDate today;
+
+  g_assert_true (affari_segment_spec_init_from_code (&spec, "crm_client_deal_won"));
+  affari_generator_settings_init (&settings);
+  affari_segment_day_of (affari_store_now (store), &today);
+  g_assert_cmpint (affari_generator_save (store, "Ogni settimana", &spec, &settings, &schedule, &today, NULL), >, 0);
+  affari_segment_spec_clear (&spec);
+  affari_generator_settings_clear (&settings);
+  g_assert_finalize_object (store);
+  AFFARI_TEST_RUN (f, scheduled_body);
+}
+
 static void
 test_generator (Fixture *f, gconstpointer data)
 {
@@ -125,5 +178,6 @@ main (int argc, char *argv[])
 {
   affari_test_init (&argc, &argv);
   g_test_add ("/generator/create-and-undo", Fixture, NULL, fixture_set_up, test_generator, fixture_tear_down);
+  g_test_add ("/generator/scheduled-at-start-up", Fixture, NULL, fixture_set_up, test_scheduled, fixture_tear_down);
   return g_test_run ();
 }
