@@ -578,6 +578,8 @@ test_run (Fixture *f, gconstpointer data)
       events = affari_store_list_events (f->store, affari_deal_get_id (deal), &error);
       first = g_ptr_array_index (events, 0);
       g_assert_cmpstr (affari_event_get_text (first), ==, "Proporre il rinnovo");
+      g_assert_true (affari_event_get_pinned (first));
+      g_assert_false (affari_event_get_pinned (g_ptr_array_index (events, 1)));
       /* The contact client's deal has the contact and no company. */
       if (affari_deal_get_company_id (deal) == 0)
         g_assert_cmpstr (affari_deal_get_contact_name (deal), ==, "Franca Fontana");
