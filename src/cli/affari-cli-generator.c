@@ -308,13 +308,21 @@ cmd_segments (Cli *cli)
     }
   for (guint i = 0; i < segments->len; i++)
     {
-      const AffariSegmentSpec *spec = &g_array_index (segments, AffariSegmentSpec, i);
-      g_autofree char *code = affari_segment_spec_dup_code (spec);
+      AffariSegmentSpec *spec = &g_array_index (segments, AffariSegmentSpec, i);
+      g_autofree char *code = NULL;
       g_autofree char *name = affari_segment_spec_dup_name (spec);
       guint count = 0;
 
-      /* A segment that needs a product has no count until one is chosen. */
-      if (affari_segment_spec_param (spec) != AFFARI_SEGMENT_PARAM_PRODUCT
+      /* The parameters given apply to the segments that take them. */
+      if (o.has_days && affari_segment_spec_param (spec) == AFFARI_SEGMENT_PARAM_DAYS)
+        spec->days = o.days;
+      if (affari_segment_spec_param (spec) == AFFARI_SEGMENT_PARAM_PRODUCT)
+        spec->product_id = o.spec.product_id;
+      if (o.spec.since != NULL && affari_segment_spec_param (spec) == AFFARI_SEGMENT_PARAM_DATE)
+        spec->since = g_strdup (o.spec.since);
+      code = affari_segment_spec_dup_code (spec);
+      /* A segment that needs a product has no count until one is chosen (--product). */
+      if ((affari_segment_spec_param (spec) != AFFARI_SEGMENT_PARAM_PRODUCT || spec->product_id > 0)
           && !affari_generator_count (store, spec, &count, &error))
         return cli_failure ("%s", error->message);
       if (o.json)

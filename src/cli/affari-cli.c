@@ -51,7 +51,7 @@ print_help (void)
   cli_print_help_item ("pipelines [--json]", _("List the pipelines and their stages"));
   cli_print_help_item ("backup PATH", _("Write a consistent copy of the database to PATH (also while Affari runs)"));
   cli_print_help_item ("restore PATH", _("Replace the database with the backup at PATH, keeping the current one as a backup"));
-  cli_print_help_item ("generator segments [--json] [--today DAY]",
+  cli_print_help_item ("generator segments [--json] [--today DAY] [--days N] [--product ID] [--since DAY]",
                    _("List the sales generator's segments with how many clients each has now"));
   cli_print_help_item ("generator run --segment CODE [--dry-run] [--json] [--today DAY]",
                    _("Create a deal for each client of the segment and print how many were created and skipped"));

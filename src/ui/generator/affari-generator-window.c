@@ -318,6 +318,17 @@ show_segment (AffariGeneratorWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->since_row), param == AFFARI_SEGMENT_PARAM_DATE);
   if (param == AFFARI_SEGMENT_PARAM_DAYS)
     gtk_spin_button_set_value (self->days_spin, spec->days);
+  /* "No purchase since": a year ago until another day is typed. */
+  if (param == AFFARI_SEGMENT_PARAM_DATE && gtk_editable_get_text (GTK_EDITABLE (self->since_row))[0] == '\0')
+    {
+      g_autofree char *text = NULL;
+      GDate day;
+
+      affari_segment_day_of (affari_workspace_now (self->workspace), &day);
+      g_date_subtract_years (&day, 1);
+      text = affari_segment_format_day (&day);
+      gtk_editable_set_text (GTK_EDITABLE (self->since_row), text);
+    }
   schedule_preview (self);
 }
 
