@@ -60,6 +60,19 @@ print_json (JsonBuilder *builder)
   fputs ("\n", stdout);
 }
 
+/* A builder with an open array for --json, NULL for the table. */
+static JsonBuilder *
+begin_json_array (gboolean json)
+{
+  JsonBuilder *builder;
+
+  if (!json)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  return builder;
+}
+
 /* Ends the array of @builder (NULL: the table was printed) and prints it. */
 static void
 print_json_array (JsonBuilder *builder)
@@ -301,11 +314,7 @@ cmd_segments (Cli *cli)
   if (segments == NULL)
     return cli_failure ("%s", error->message);
 
-  if (o.json)
-    {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
-    }
+  builder = begin_json_array (o.json);
   for (guint i = 0; i < segments->len; i++)
     {
       AffariSegmentSpec *spec = &g_array_index (segments, AffariSegmentSpec, i);
@@ -466,11 +475,7 @@ cmd_list (Cli *cli)
   saved = affari_generator_list_saved (store, &error);
   if (saved == NULL)
     return cli_failure ("%s", error->message);
-  if (o.json)
-    {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
-    }
+  builder = begin_json_array (o.json);
   for (guint i = 0; i < saved->len; i++)
     {
       const AffariSavedGenerator *g = &g_array_index (saved, AffariSavedGenerator, i);

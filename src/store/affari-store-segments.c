@@ -483,10 +483,9 @@ affari_store_save_segment (AffariStore            *self,
   return id;
 }
 
-gboolean
-affari_store_delete_segment (AffariStore  *self,
-                             gint64        id,
-                             GError      **error)
+/* Deletes a saved segment or generator (@sql with the id) and says that @what changed. */
+static gboolean
+delete_saved (AffariStore *self, const char *sql, gint64 id, const char *what, GError **error)
 {
   gboolean ok;
 
@@ -494,10 +493,18 @@ affari_store_delete_segment (AffariStore  *self,
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  ok = store_exec_id (self, "DELETE FROM saved_segment WHERE id = ?", id, error);
+  ok = store_exec_id (self, sql, id, error);
   if (ok)
-    store_queue_settings (self, "segments", 0);
+    store_queue_settings (self, what, 0);
   return store_tx_end (self, ok, error);
+}
+
+gboolean
+affari_store_delete_segment (AffariStore  *self,
+                             gint64        id,
+                             GError      **error)
+{
+  return delete_saved (self, "DELETE FROM saved_segment WHERE id = ?", id, "segments", error);
 }
 
 static void
@@ -602,16 +609,7 @@ affari_store_delete_generator (AffariStore  *self,
                                gint64        id,
                                GError      **error)
 {
-  gboolean ok;
-
-  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
-
-  if (!store_tx_begin (self, error))
-    return FALSE;
-  ok = store_exec_id (self, "DELETE FROM sales_generator WHERE id = ?", id, error);
-  if (ok)
-    store_queue_settings (self, "generators", 0);
-  return store_tx_end (self, ok, error);
+  return delete_saved (self, "DELETE FROM sales_generator WHERE id = ?", id, "generators", error);
 }
 
 GArray *
