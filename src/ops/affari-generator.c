@@ -22,6 +22,7 @@ typedef struct {
   guint created;
   guint skipped;
   guint rr_next;
+  gboolean ran;                 /* a scheduled run was still due and was made */
 } Run;
 
 static gboolean
@@ -103,6 +104,7 @@ run_build (AffariDealOps  *ops,
       if (!still_due)
         return TRUE;
     }
+  run->ran = TRUE;
 
   items = affari_generator_preview (run->store, run->spec, run->settings, run->rr_offset, error);
   if (items == NULL)
@@ -346,6 +348,7 @@ affari_generator_run_due (AffariDealOps  *ops,
 {
   g_autoptr(GArray) due = NULL;
   g_autofree char *day = NULL;
+  gboolean ok = TRUE;
   GDate today;
 
   if (n_runs != NULL)
@@ -358,32 +361,39 @@ affari_generator_run_due (AffariDealOps  *ops,
   if (due == NULL)
     return FALSE;
 
+  /* One generator that cannot run (its custom segment was deleted) does not stop the others;
+   * the first failure is reported. */
   for (guint i = 0; i < due->len; i++)
     {
       const AffariSavedGenerator *saved = &g_array_index (due, AffariSavedGenerator, i);
-      AffariSegmentSpec spec;
-      AffariGeneratorSettings settings;
+      AffariSegmentSpec spec = { 0 };
+      AffariGeneratorSettings settings = { 0 };
       AffariSchedule schedule;
       Run run = { .store = store, .spec = &spec, .settings = &settings, .schedule = &schedule };
       g_autoptr(AffariChangeSet) set = NULL;
+      g_autoptr(GError) local_error = NULL;
       g_autofree char *label = NULL;
 
-      if (!affari_generator_config_from_text (saved->config, &spec, &settings, &schedule, error))
-        return FALSE;
       run.rr_offset = saved->rr_next;
       run.generator_id = saved->id;
       /* Translators: %s is the name of a saved sales generator. */
       label = g_strdup_printf (_("Sales generator “%s”"), saved->name);
-      if (affari_generator_load_segment (store, &spec, error))
-        set = affari_deal_ops_create_many (ops, run_build, &run, label, FALSE, error);
+      if (affari_generator_config_from_text (saved->config, &spec, &settings, &schedule, &local_error)
+          && affari_generator_load_segment (store, &spec, &local_error))
+        set = affari_deal_ops_create_many (ops, run_build, &run, label, FALSE, &local_error);
       affari_segment_spec_clear (&spec);
       affari_generator_settings_clear (&settings);
       if (set == NULL)
-        return FALSE;
-      if (n_runs != NULL)
+        {
+          if (ok)
+            g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", saved->name);
+          ok = FALSE;
+          continue;
+        }
+      if (n_runs != NULL && run.ran)
         (*n_runs)++;
       if (n_created != NULL)
         *n_created += run.created;
     }
-  return TRUE;
+  return ok;
 }

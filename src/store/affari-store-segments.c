@@ -113,7 +113,9 @@ ensure_seg_deal_unlocked (AffariStore  *self,
       g_object_set_data_full (G_OBJECT (self), "affari-seg-stamp", stamp, g_free);
     }
   stamp->data_version = version;
-  stamp->changes = sqlite3_total_changes64 (self->db);
+  /* Built inside a transaction (a run), the table goes back with a rollback: build it again
+   * next time rather than trust it. */
+  stamp->changes = sqlite3_get_autocommit (self->db) ? sqlite3_total_changes64 (self->db) : -1;
   return TRUE;
 }
 
@@ -124,7 +126,7 @@ restamp (AffariStore *self)
 {
   SegStamp *stamp = g_object_get_data (G_OBJECT (self), "affari-seg-stamp");
 
-  if (stamp != NULL)
+  if (stamp != NULL && stamp->changes >= 0)
     stamp->changes = sqlite3_total_changes64 (self->db);
 }
 

@@ -705,6 +705,28 @@ test_scheduled (Fixture *f, gconstpointer data)
   g_assert_true (affari_generator_delete (f->store, id, &error));
   saved = affari_generator_list_saved (f->store, &error);
   g_assert_cmpuint (saved->len, ==, 0);
+  g_clear_pointer (&saved, g_array_unref);
+
+  /* A generator whose custom segment was deleted fails alone: the others still run. */
+  {
+    g_autoptr(AffariDealQuery) query = affari_deal_query_new ();
+    AffariSegmentSpec custom = { .kind = AFFARI_SEGMENT_CUSTOM };
+    guint first_runs;
+
+    query->pipeline_id = 1;
+    custom.custom_id = affari_generator_save_segment (f->store, "Tutti", query, &error);
+    g_assert_cmpint (affari_generator_save (f->store, "Orfano", &custom, &settings, &schedule, &start, &error), >, 0);
+    g_assert_true (affari_generator_delete_segment (f->store, custom.custom_id, &error));
+    g_assert_cmpint (affari_generator_save (f->store, "Sano", &spec, &settings, &schedule, &start, &error), >, 0);
+    g_assert_no_error (error);
+    set_today (f, 2027, 1, 10);
+    g_assert_false (affari_generator_run_due (f->ops, f->store, &runs, &created, &error));
+    g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND);
+    g_assert_true (g_str_has_prefix (error->message, "Orfano: "));
+    g_clear_error (&error);
+    first_runs = runs;
+    g_assert_cmpuint (first_runs, ==, 1);
+  }
   affari_segment_spec_clear (&spec);
   affari_generator_settings_clear (&settings);
 }
