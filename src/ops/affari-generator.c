@@ -140,7 +140,177 @@ run_build (AffariDealOps  *ops,
   return TRUE;
 }
 
+/* ---- in a thread ---- */
+
+typedef struct {
+  char *path;                   /* NULL: read on the caller's store */
+  AffariStore *store;           /* the caller's, only when path is NULL */
+  gint64 now;
+  GArray *specs;                /* AffariSegmentSpec */
+  AffariGeneratorSettings settings;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->specs, g_array_unref);
+  affari_generator_settings_clear (&job->settings);
+  g_free (job);
+}
+
+static Job *
+job_new (AffariStore *store, const AffariSegmentSpec *specs, guint n_specs)
+{
+  Job *job = g_new0 (Job, 1);
+  const char *path = affari_store_get_path (store);
+
+  /* A second connection reads the committed database; one in memory has none. */
+  if (path != NULL && *path != '\0' && !g_str_equal (path, ":memory:"))
+    job->path = g_strdup (path);
+  else
+    job->store = g_object_ref (store);
+  job->now = affari_store_now (store);
+  job->specs = g_array_new (FALSE, TRUE, sizeof (AffariSegmentSpec));
+  g_array_set_clear_func (job->specs, (GDestroyNotify) affari_segment_spec_clear);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      AffariSegmentSpec copy;
+
+      affari_segment_spec_copy (&copy, &specs[i]);
+      g_array_append_val (job->specs, copy);
+    }
+  affari_generator_settings_init (&job->settings);
+  return job;
+}
+
+/* The store the job reads: a read-only one of its own on the same clock, or the caller's. */
+static AffariStore *
+job_open (Job *job, GError **error)
+{
+  AffariStore *reader;
+
+  if (job->path == NULL)
+    return g_object_ref (job->store);
+  reader = affari_store_open_read_only (job->path, error);
+  if (reader != NULL)
+    affari_store_set_now (reader, job->now);
+  return reader;
+}
+
+static void
+count_all_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(AffariStore) reader = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GError *error = NULL;
+
+  reader = job_open (job, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < job->specs->len; i++)
+    {
+      const AffariSegmentSpec *spec = &g_array_index (job->specs, AffariSegmentSpec, i);
+      guint count = G_MAXUINT;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if ((affari_segment_spec_param (spec) != AFFARI_SEGMENT_PARAM_PRODUCT || spec->product_id > 0)
+          && !affari_generator_count (reader, spec, &count, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_array_append_val (counts, count);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_array_unref);
+}
+
+static void
+preview_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(AffariStore) reader = NULL;
+  GPtrArray *items;
+  GError *error = NULL;
+
+  reader = job_open (job, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  items = affari_generator_preview (reader, &g_array_index (job->specs, AffariSegmentSpec, 0), &job->settings, 0, &error);
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+run_job (GTask *task, Job *job, GTaskThreadFunc func)
+{
+  g_task_set_task_data (task, job, job_free);
+  if (job->path != NULL)
+    g_task_run_in_thread (task, func);
+  else
+    func (task, g_task_get_source_object (task), job, g_task_get_cancellable (task));
+}
+
 /* ---- public API ---- */
+
+void
+affari_generator_count_all_async (gpointer             source,
+                                  AffariStore         *store,
+                                  GArray              *specs,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             data)
+{
+  g_autoptr(GTask) task = g_task_new (source, cancellable, callback, data);
+
+  g_task_set_source_tag (task, affari_generator_count_all_async);
+  run_job (task, job_new (store, (const AffariSegmentSpec *) specs->data, specs->len), count_all_thread);
+}
+
+GArray *
+affari_generator_count_all_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+affari_generator_preview_async (gpointer                        source,
+                                AffariStore                    *store,
+                                const AffariSegmentSpec        *spec,
+                                const AffariGeneratorSettings  *settings,
+                                GCancellable                   *cancellable,
+                                GAsyncReadyCallback             callback,
+                                gpointer                        data)
+{
+  g_autoptr(GTask) task = g_task_new (source, cancellable, callback, data);
+  Job *job = job_new (store, spec, 1);
+
+  g_task_set_source_tag (task, affari_generator_preview_async);
+  affari_generator_settings_clear (&job->settings);
+  affari_generator_settings_copy (&job->settings, settings);
+  run_job (task, job, preview_thread);
+}
+
+GPtrArray *
+affari_generator_preview_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
 
 GArray *
 affari_generator_list_segments (AffariStore  *store,

@@ -16,7 +16,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "model/affari-segment.h"
 #include "ops/affari-deal-ops.h"
@@ -29,6 +29,19 @@ GArray          *affari_generator_list_segments (AffariStore *store, GError **er
 /* The live count of @spec (a custom one needs its query: as listed above). */
 gboolean         affari_generator_count         (AffariStore *store, const AffariSegmentSpec *spec,
                                                  guint *out_count, GError **error);
+/* The same counts and preview in a thread, on a read-only connection of its own (the window
+ * stays responsive on 100,000 deals): @specs are copied; the counts come back as a GArray of
+ * guint (G_MAXUINT for a segment that needs a product and has none). @source is the task's
+ * source object (the window). A database in memory is read in the caller's thread. */
+void             affari_generator_count_all_async  (gpointer source, AffariStore *store, GArray *specs,
+                                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                    gpointer data);
+GArray          *affari_generator_count_all_finish (GAsyncResult *result, GError **error);
+void             affari_generator_preview_async    (gpointer source, AffariStore *store, const AffariSegmentSpec *spec,
+                                                    const AffariGeneratorSettings *settings,
+                                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                    gpointer data);
+GPtrArray       *affari_generator_preview_finish   (GAsyncResult *result, GError **error);
 /* Fills the name and query of a custom segment given by its code. */
 gboolean         affari_generator_load_segment  (AffariStore *store, AffariSegmentSpec *spec, GError **error);
 

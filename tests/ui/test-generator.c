@@ -87,7 +87,7 @@ generator_body (Fixture *f)
   g_assert_cmpuint (affari_generator_window_get_count (generator, "crm_client_deal_won"), ==, expected);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (generator), "generator.select", "s", "crm_client_deal_won"));
-  affari_generator_window_get_preview (generator, &n_create, &n_skip);
+  WAIT_UNTIL (affari_generator_window_get_preview (generator, &n_create, &n_skip));
   g_assert_cmpuint (n_create + n_skip, ==, expected);
   g_assert_cmpuint (n_create, >, 0);
   g_assert_cmpuint (count_live (store), ==, before);
@@ -101,7 +101,7 @@ generator_body (Fixture *f)
   g_assert_cmpuint (count_live (store), ==, before + n_create);
   g_assert_cmpuint (count_generated (store), ==, generated + n_create);
   /* The preview follows the workspace: now everyone has a deal in progress. */
-  WAIT_UNTIL ((affari_generator_window_get_preview (generator, &n_create, &n_skip), n_create == 0));
+  WAIT_UNTIL (affari_generator_window_get_preview (generator, &n_create, &n_skip) && n_create == 0);
 
   /* The main window's toast: one "Annulla" takes the whole run back. */
   gtk_window_destroy (GTK_WINDOW (generator));

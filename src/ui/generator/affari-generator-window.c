@@ -40,6 +40,8 @@ struct _AffariGeneratorWindow
   guint                n_skip;
   guint                count_source;
   guint                preview_source;
+  GCancellable        *count_cancellable;    /* the counts being made in a thread */
+  GCancellable        *preview_cancellable;  /* the preview being made in a thread */
 
   /* template */
   AdwToastOverlay     *toasts;
@@ -199,31 +201,50 @@ set_count_label (AffariGeneratorWindow *self, guint i)
 }
 
 static void
-count_all (AffariGeneratorWindow *self)
+on_counts_ready_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = affari_generator_count_all_finish (result, &error);
+  AffariGeneratorWindow *self;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = AFFARI_GENERATOR_WINDOW (source);
+  g_clear_object (&self->count_cancellable);
+  if (counts == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < counts->len && i < self->counts->len; i++)
+    {
+      g_array_index (self->counts, guint, i) = g_array_index (counts, guint, i);
+      set_count_label (self, i);
+    }
+}
+
+/* Counts every segment in a thread (the one shown with its parameters as typed). */
+static void
+count_all (AffariGeneratorWindow *self)
+{
+  g_autoptr(GArray) specs = g_array_new (FALSE, TRUE, sizeof (AffariSegmentSpec));
+
+  g_array_set_clear_func (specs, (GDestroyNotify) affari_segment_spec_clear);
   for (guint i = 0; i < self->segments->len; i++)
     {
       AffariSegmentSpec spec;
-      guint count = G_MAXUINT;
 
-      /* The product segment counts the chosen product only while it is shown. */
       if ((int) i == self->current)
         read_spec (self, &spec);
       else
         affari_segment_spec_copy (&spec, &g_array_index (self->segments, AffariSegmentSpec, i));
-      if (affari_segment_spec_param (&spec) != AFFARI_SEGMENT_PARAM_PRODUCT || spec.product_id > 0)
-        {
-          if (!affari_generator_count (store_of (self), &spec, &count, error ? NULL : &error))
-            count = G_MAXUINT;
-        }
-      affari_segment_spec_clear (&spec);
-      g_array_index (self->counts, guint, i) = count;
-      set_count_label (self, i);
+      g_array_append_val (specs, spec);
     }
-  if (error != NULL)
-    toast (self, error->message);
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  self->count_cancellable = g_cancellable_new ();
+  affari_generator_count_all_async (self, store_of (self), specs, self->count_cancellable, on_counts_ready_cb, NULL);
 }
 
 static gboolean
@@ -341,32 +362,18 @@ on_segment_selected_cb (GtkListBox *list, GtkListBoxRow *row, AffariGeneratorWin
 
 /* ---- the preview ---- */
 
+/* Shows @items (NULL: no preview possible, e.g. no product chosen). */
 static void
-update_preview (AffariGeneratorWindow *self)
+show_preview (AffariGeneratorWindow *self, GPtrArray *items)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *description = NULL;
   g_autofree char *button = NULL;
-  AffariSegmentSpec spec;
-  AffariGeneratorSettings settings;
   guint shown = 0;
 
   for (guint i = 0; i < self->preview_rows->len; i++)
     adw_preferences_group_remove (self->preview_group, g_ptr_array_index (self->preview_rows, i));
   g_ptr_array_set_size (self->preview_rows, 0);
   self->n_create = self->n_skip = 0;
-
-  if (read_spec (self, &spec))
-    {
-      read_settings (self, &settings);
-      if (affari_segment_spec_param (&spec) != AFFARI_SEGMENT_PARAM_PRODUCT || spec.product_id > 0)
-        items = affari_generator_preview (store_of (self), &spec, &settings, 0, &error);
-      affari_segment_spec_clear (&spec);
-      affari_generator_settings_clear (&settings);
-    }
-  if (error != NULL)
-    toast (self, error->message);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
@@ -418,6 +425,49 @@ update_preview (AffariGeneratorWindow *self)
   button = g_strdup_printf (ngettext ("Create %u Deal", "Create %u Deals", self->n_create), self->n_create);
   gtk_button_set_label (self->create_button, button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "generator.create", self->n_create > 0);
+}
+
+static void
+on_preview_ready_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = affari_generator_preview_finish (result, &error);
+  AffariGeneratorWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = AFFARI_GENERATOR_WINDOW (source);
+  g_clear_object (&self->preview_cancellable);
+  if (error != NULL)
+    toast (self, error->message);
+  show_preview (self, items);
+}
+
+/* Computes the preview in a thread; "Crea" waits for it. */
+static void
+update_preview (AffariGeneratorWindow *self)
+{
+  AffariSegmentSpec spec;
+  AffariGeneratorSettings settings;
+
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "generator.create", FALSE);
+  if (!read_spec (self, &spec))
+    return;
+  if (affari_segment_spec_param (&spec) == AFFARI_SEGMENT_PARAM_PRODUCT && spec.product_id <= 0)
+    {
+      affari_segment_spec_clear (&spec);
+      show_preview (self, NULL);
+      return;
+    }
+  read_settings (self, &settings);
+  self->preview_cancellable = g_cancellable_new ();
+  affari_generator_preview_async (self, store_of (self), &spec, &settings, self->preview_cancellable,
+                                  on_preview_ready_cb, NULL);
+  affari_segment_spec_clear (&spec);
+  affari_generator_settings_clear (&settings);
 }
 
 static gboolean
@@ -726,6 +776,12 @@ affari_generator_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->count_source, g_source_remove);
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->count_cancellable);
+  g_clear_object (&self->preview_cancellable);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_GENERATOR_WINDOW);
@@ -883,19 +939,15 @@ affari_generator_window_get_count (AffariGeneratorWindow *self,
   return G_MAXUINT;
 }
 
-void
+gboolean
 affari_generator_window_get_preview (AffariGeneratorWindow *self,
                                      guint                 *n_create,
                                      guint                 *n_skip)
 {
-  g_return_if_fail (AFFARI_IS_GENERATOR_WINDOW (self));
+  g_return_val_if_fail (AFFARI_IS_GENERATOR_WINDOW (self), FALSE);
 
-  /* What is on screen, brought up to date first if a change is pending. */
-  if (self->preview_source != 0)
-    {
-      g_clear_handle_id (&self->preview_source, g_source_remove);
-      update_preview (self);
-    }
   *n_create = self->n_create;
   *n_skip = self->n_skip;
+  /* Not final while a change waits to be previewed or the preview is being made. */
+  return self->preview_source == 0 && self->preview_cancellable == NULL;
 }

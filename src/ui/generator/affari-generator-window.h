@@ -24,8 +24,9 @@ GtkWidget  *affari_generator_window_new           (GtkWindow       *parent,
 /* The live count shown for @code (G_MAXUINT while not counted yet). */
 guint       affari_generator_window_get_count     (AffariGeneratorWindow *self,
                                                    const char            *code);
-/* How many deals "Crea" would make now and how many clients are skipped. */
-void        affari_generator_window_get_preview   (AffariGeneratorWindow *self,
+/* How many deals "Crea" would make now and how many clients are skipped; FALSE while the
+ * preview is being brought up to date. */
+gboolean    affari_generator_window_get_preview   (AffariGeneratorWindow *self,
                                                    guint                 *n_create,
                                                    guint                 *n_skip);
 
