@@ -15,6 +15,7 @@
 
 #include "model/affari-deal-list.h"
 #include "ops/affari-deal-ops.h"
+#include "ops/affari-generator.h"
 #include "store/affari-store.h"
 #include "cli/affari-bench-private.h"
 
@@ -278,6 +279,42 @@ bench_list_open (gpointer data)
 
 /* ---------------------------------------------------------------- all of them */
 
+/* The live count of every segment of the sales generator, as its window shows them. */
+static double
+count_segments (AffariStore *store)
+{
+  g_autoptr(GArray) segments = affari_generator_list_segments (store, NULL);
+  double start = bench_now_ms ();
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const AffariSegmentSpec *spec = &g_array_index (segments, AffariSegmentSpec, i);
+      guint count;
+
+      if (affari_segment_spec_param (spec) != AFFARI_SEGMENT_PARAM_PRODUCT)
+        g_assert (affari_generator_count (store, spec, &count, NULL));
+    }
+  return bench_now_ms () - start;
+}
+
+/* Cold: a store just opened (the table of clients is built first). */
+static double
+bench_segments_cold (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(AffariStore) store = affari_store_open (b->path, NULL);
+
+  return count_segments (store);
+}
+
+static double
+bench_segments_warm (gpointer data)
+{
+  Bench *b = data;
+
+  return count_segments (b->store);
+}
+
 void
 bench_store (JsonBuilder *json,
              AffariStore *store,
@@ -321,6 +358,10 @@ bench_store (JsonBuilder *json,
       g_clear_object (&b.column);
       g_clear_object (&b.ops);
     }
+  json_builder_set_member_name (json, "generator_segment_counts_cold_ms");
+  json_builder_add_double_value (json, median (bench_segments_cold, &b));
+  json_builder_set_member_name (json, "generator_segment_counts_ms");
+  json_builder_add_double_value (json, median (bench_segments_warm, &b));
   json_builder_set_member_name (json, "filtered_query_ms");
   json_builder_add_double_value (json, median (bench_filtered_query, &b));
   json_builder_set_member_name (json, "sorted_ids_pipeline_ms");

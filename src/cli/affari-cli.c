@@ -58,6 +58,19 @@ print_help (void)
   cli_print_help_item ("recurring list [--json]", _("List the recurring templates"));
   cli_print_help_item ("recurring run [--today YYYY-MM-DD]",
                        _("Create the regular deals due up to today, the late ones too (for cron or a timer)"));
+  cli_print_help_item ("generator segments [--json] [--today DAY] [--days N] [--product ID] [--since DAY]",
+                       _("List the sales generator's segments with how many clients each has now"));
+  cli_print_help_item ("generator run --segment CODE [--dry-run] [--json] [--today DAY]",
+                       _("Create a deal for each client of the segment and print how many were created and skipped"));
+  cli_print_help_item ("  [--days N] [--product ID] [--since DAY]", _("The segment's parameter"));
+  cli_print_help_item ("  [--title TEXT] [--pipeline ID] [--responsible client|ID,ID]",
+                       _("Title with {cliente} and {data}, pipeline, responsible (the client's own or in turn)"));
+  cli_print_help_item ("  [--comment TEXT] [--copy-products] [--always]",
+                       _("Pinned comment, products of the last won deal, also clients with a deal in progress"));
+  cli_print_help_item ("generator add --name NAME --segment CODE (--every-days N|--weekdays 1,3,5|--monthly DAY|--once) [--start DAY]",
+                       _("Save a generator that runs on a schedule (same options as run)"));
+  cli_print_help_item ("generator list [--json]", _("List the saved generators and their next run"));
+  cli_print_help_item ("generator due [--today DAY]", _("Run the saved generators that are due (for cron or a systemd timer)"));
   cli_print_help_item ("forecast [--json] [--days N] [--today YYYY-MM-DD]",
                        _("The clients without an open deal ranked by the repeat sales expected in N days (default 90)"));
   cli_print_help_item ("forecast --check YYYY-MM-DD [--json]",
@@ -583,6 +596,7 @@ cmd_restore (Cli *cli)
 
 int cli_cmd_forecast (Cli *cli);   /* affari-cli-forecast.c */
 int cli_cmd_recurring (Cli *cli);  /* affari-cli-recurring.c */
+int cli_generator (Cli *cli);  /* affari-cli-generator.c */
 
 static int
 run (Cli *cli)
@@ -599,6 +613,7 @@ run (Cli *cli)
     { "restore", cmd_restore },
     { "forecast", cli_cmd_forecast },
     { "recurring", cli_cmd_recurring },
+    { "generator", cli_generator },
   };
 
   if (cli->command == NULL)

@@ -782,6 +782,7 @@ generate (Demo     *demo,
 
   for (guint i = 0; i < n_deals; i++)
     plan_deal (demo, &demo->plans[i], i);
+  demo_plan_history (demo);
 
   g_array_sort (demo->steps, compare_steps);
 

@@ -23,6 +23,7 @@ struct _AffariEvent
   char *old_value;
   char *new_value;
   char *text;
+  gboolean pinned;
 };
 
 G_DEFINE_FINAL_TYPE (AffariEvent, affari_event, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_OLD_VALUE,
   PROP_NEW_VALUE,
   PROP_TEXT,
+  PROP_PINNED,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ static const AffariObjectField fields[N_PROPS] = {
   [PROP_OLD_VALUE] = AFFARI_OBJECT_FIELD_STRING (AffariEvent, old_value, "old-value"),
   [PROP_NEW_VALUE] = AFFARI_OBJECT_FIELD_STRING (AffariEvent, new_value, "new-value"),
   [PROP_TEXT] = AFFARI_OBJECT_FIELD_STRING (AffariEvent, text, "text"),
+  [PROP_PINNED] = AFFARI_OBJECT_FIELD_BOOLEAN (AffariEvent, pinned, "pinned", FALSE),
 };
 
 static void
@@ -150,4 +153,12 @@ affari_event_get_text (AffariEvent *self)
   g_return_val_if_fail (AFFARI_IS_EVENT (self), NULL);
 
   return self->text;
+}
+
+gboolean
+affari_event_get_pinned (AffariEvent *self)
+{
+  g_return_val_if_fail (AFFARI_IS_EVENT (self), FALSE);
+
+  return self->pinned;
 }

@@ -476,6 +476,35 @@ static const char * const affari_migrations[] = {
   /* The run reads the active templates by day. */
   "CREATE INDEX recurring_due ON recurring (next_date) WHERE active = 1;"
   "CREATE INDEX recurring_based ON recurring (based_id);",
+
+  /* 8: the sales generator (affari-store-segments.c): custom segments saved from a list filter
+   * (the clients of the deals it matches; the query as in saved_filter) and saved generators,
+   * whose configuration (segment, run settings, schedule) is a key file; next_run is the day
+   * the schedule runs next (NULL: never again), rr_next where its round robin goes on. A pinned
+   * history line (the generator's comment) is listed before the others. Written to run again
+   * over its own tables (IF NOT EXISTS), as a database brought back to an older version has them. */
+  "CREATE TABLE IF NOT EXISTS saved_segment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  query TEXT NOT NULL,"
+  "  created INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE IF NOT EXISTS sales_generator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  config TEXT NOT NULL,"
+  "  next_run TEXT,"
+  "  last_run TEXT,"
+  "  runs INTEGER NOT NULL DEFAULT 0,"
+  "  created_deals INTEGER NOT NULL DEFAULT 0,"
+  "  rr_next INTEGER NOT NULL DEFAULT 0,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  created INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX IF NOT EXISTS sales_generator_due ON sales_generator (next_run) WHERE active = 1;"
+  "CREATE TABLE IF NOT EXISTS event_pinned ("
+  "  event_id INTEGER PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE"
+  ");",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

@@ -84,6 +84,7 @@ event_from_row (sqlite3_stmt *stmt)
                        "old-value", (const char *) sqlite3_column_text (stmt, 7),
                        "new-value", (const char *) sqlite3_column_text (stmt, 8),
                        "text", (const char *) sqlite3_column_text (stmt, 9),
+                       "pinned", sqlite3_column_int (stmt, 10) != 0,
                        NULL);
 }
 
@@ -95,9 +96,10 @@ affari_store_list_events (AffariStore *self, gint64 deal_id, GError **error)
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-    "SELECT e.id, e.deal_id, e.time, e.author_id, m.name, e.kind, e.field, e.old_value, e.new_value, e.text"
-    " FROM event e LEFT JOIN team_member m ON m.id = e.author_id"
-    " WHERE e.deal_id = ? ORDER BY e.time DESC, e.id DESC", error);
+    "SELECT e.id, e.deal_id, e.time, e.author_id, m.name, e.kind, e.field, e.old_value, e.new_value, e.text,"
+    " p.event_id IS NOT NULL"
+    " FROM event e LEFT JOIN team_member m ON m.id = e.author_id LEFT JOIN event_pinned p ON p.event_id = e.id"
+    " WHERE e.deal_id = ? ORDER BY p.event_id IS NULL, e.time DESC, e.id DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deal_id);

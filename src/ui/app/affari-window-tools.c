@@ -12,6 +12,7 @@
 #include "io/affari-demo.h"
 #include "io/affari-ics.h"
 #include "ui/app/affari-trash-window.h"
+#include "ui/app/affari-window-generator.h"
 #include "ui/app/affari-window-private.h"
 #include "ui/forecast/affari-forecast-window.h"
 
@@ -175,4 +176,5 @@ _affari_window_class_tools_init (GtkWidgetClass *widget_class)
   /* The same export without the file chooser: a path (tests, scripts). */
   gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
+  gtk_widget_class_install_action (widget_class, "win.show-generator", NULL, _affari_window_show_generator_action);
 }

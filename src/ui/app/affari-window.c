@@ -21,6 +21,7 @@
 #include "ui/common/affari-ui.h"
 #include "ui/app/affari-window.h"
 #include "ui/app/affari-window-private.h"
+#include "ui/app/affari-window-generator.h"
 
 G_DEFINE_FINAL_TYPE (AffariWindow, affari_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -444,6 +445,7 @@ affari_window_constructed (GObject *object)
   _affari_window_actions_init (self);
   _affari_window_backup_init (self);
   _affari_window_recurring_init (self);
+  _affari_window_generator_init (self);
   affari_kanban_board_set_workspace (self->kanban_board, self->workspace);
   affari_kanban_board_set_ops (self->kanban_board, self->ops);
   affari_filter_bar_set_workspace (self->filter_bar, self->workspace);

@@ -169,6 +169,13 @@ reload (AffariDealCardHistory *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (kind_icon (affari_event_get_kind (event))));
       if (affari_event_get_kind (event) == AFFARI_EVENT_COMMENT)
         gtk_widget_add_css_class (row, "comment");
+      if (affari_event_get_pinned (event))
+        {
+          GtkWidget *pin = gtk_image_new_from_icon_name ("view-pin-symbolic");
+
+          gtk_widget_set_tooltip_text (pin, _("Pinned"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), pin);
+        }
       adw_preferences_group_add (group, row);
       self->n_events++;
     }
