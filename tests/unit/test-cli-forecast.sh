@@ -8,50 +8,8 @@
 
 set -u
 
-CLI=${AFFARI_CLI:?AFFARI_CLI must point to the built affari-cli}
+. "$(dirname "$0")/cli-test-lib.sh" test-cli-forecast
 CDNOW=${AFFARI_CDNOW:?AFFARI_CDNOW must point to CDNOW_sample.txt}
-PYTHON=/usr/bin/python3
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/affari-test-cli-forecast.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-
-export LC_ALL=${LC_ALL:-it_IT.UTF-8}
-export LANG=${LANG:-it_IT.UTF-8}
-export XDG_DATA_HOME="$TMP/xdg-data"
-
-n=0
-failed=0
-
-# result NAME STATUS(0 = passed) [DETAILS…]
-result () {
-  local name=$1 status=$2
-  shift 2
-  n=$((n + 1))
-  if [ "$status" -eq 0 ]; then
-    echo "ok $n - $name"
-  else
-    failed=$((failed + 1))
-    echo "not ok $n - $name"
-    for line in "$@"; do echo "#   $line"; done
-  fi
-}
-
-# run NAME EXPECTED_STATUS ARGS… — stdout and stderr kept in $TMP/out and $TMP/err.
-run () {
-  local name=$1 expected=$2
-  shift 2
-  "$CLI" "$@" >"$TMP/out" 2>"$TMP/err"
-  local status=$?
-  [ "$status" -eq "$expected" ]
-  result "$name (exit $status)" $? "command: affari-cli $*" "stdout: $(head -c 400 "$TMP/out")" \
-    "stderr: $(head -c 400 "$TMP/err")"
-}
-
-check () {
-  local name=$1
-  shift
-  "$@"
-  result "$name" $? "failed: $*"
-}
 
 # ---- the CDNOW sample: the paper's figures ----
 
@@ -132,5 +90,4 @@ result "the holdout check: totals and the rows per number of past purchases add 
 run "a cut-off that is not before today fails" 1 --database "$BIG" forecast --check 2026-12-01 --today 2026-12-01
 check "… saying why in Italian" grep -q "deve essere prima di oggi" "$TMP/err"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish
