@@ -154,7 +154,7 @@ print_clients (AffariForecast *forecast,
     for (guint i = 0; i < n; i++)
       {
         g_autoptr(AffariForecastClient) client = g_list_model_get_item (clients, i);
-        g_autofree char *alive = g_strdup_printf ("%d %%", (int) lround (affari_forecast_client_get_p_alive (client) * 100));
+        g_autofree char *alive = affari_forecast_client_format_p_alive (client);
         g_autofree char *expected = g_strdup_printf ("%.2f", affari_forecast_client_get_expected (client, days));
         g_autofree char *value = affari_money_format ((gint64) llround (affari_forecast_client_get_expected_value (client, days)),
                                                       currency);

@@ -164,7 +164,11 @@ make_reason (double x,
     last = g_strdup (_("last time today"));
   else
     last = g_strdup_printf (ngettext ("last time %u day ago", "last time %u days ago", since), since);
-  alive = g_strdup_printf (_("probability active %d %%"), percent);
+  /* One purchase: the model cannot tell yet whether the client is still there (it says 100 %). */
+  if (x <= 0)
+    alive = g_strdup (_("no repeat purchase yet"));
+  else
+    alive = g_strdup_printf (_("probability active %d %%"), percent);
   /* TRANSLATORS: the three parts of a forecast's reason: rhythm, last purchase, probability. */
   return g_strdup_printf (C_("forecast reason", "%s, %s, %s"), rhythm, last, alive);
 }
@@ -676,6 +680,15 @@ affari_forecast_client_get_p_alive (AffariForecastClient *self)
 {
   g_return_val_if_fail (AFFARI_IS_FORECAST_CLIENT (self), 0);
   return self->p_alive;
+}
+
+char *
+affari_forecast_client_format_p_alive (AffariForecastClient *self)
+{
+  g_return_val_if_fail (AFFARI_IS_FORECAST_CLIENT (self), NULL);
+  if (self->x <= 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%d %%", (int) lround (self->p_alive * 100));
 }
 
 double

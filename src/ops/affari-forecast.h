@@ -51,6 +51,9 @@ gint64      affari_forecast_client_get_contact_id    (AffariForecastClient *self
 /* Of its most recent deal: the new deal's responsible. */
 gint64      affari_forecast_client_get_responsible_id (AffariForecastClient *self);
 double      affari_forecast_client_get_p_alive       (AffariForecastClient *self);
+/* P(alive) as shown: "73 %", or "—" for a client who bought once (the model takes him as
+ * alive until he buys again: 100 % would only say that nothing is known yet). */
+char       *affari_forecast_client_format_p_alive    (AffariForecastClient *self);
 /* Purchases expected in the next @days. */
 double      affari_forecast_client_get_expected      (AffariForecastClient *self, guint days);
 /* Their value in minor units of the base currency (expected purchases × mean won amount). */

@@ -362,8 +362,17 @@ test_reason (Fixture       *f,
     g_assert_cmpstr (affari_forecast_client_get_reason (regular), ==, expected);
   }
   g_assert_cmpstr (affari_forecast_client_get_reason (once), ==,
-                   "ha comprato una volta, l'ultima volta 1 giorno fa, probabilità attivo 100 %");
+                   "ha comprato una volta, l'ultima volta 1 giorno fa, nessun riacquisto finora");
   g_assert_cmpstr (affari_forecast_client_get_name (once), ==, "Anna Galli");
+  /* Shown as a dash, not the model's 100 %, for the one who bought once. */
+  {
+    g_autofree char *dash = affari_forecast_client_format_p_alive (once);
+    g_autofree char *percent = affari_forecast_client_format_p_alive (regular);
+    g_autofree char *expected = g_strdup_printf ("%d %%", (int) floor (affari_forecast_client_get_p_alive (regular) * 100 + 0.5));
+
+    g_assert_cmpstr (dash, ==, "—");
+    g_assert_cmpstr (percent, ==, expected);
+  }
 }
 
 static void

@@ -154,7 +154,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (affari_forecast_client_get_name (client));
       break;
     case COLUMN_ALIVE:
-      text = g_strdup_printf ("%d %%", (int) lround (affari_forecast_client_get_p_alive (client) * 100));
+      text = affari_forecast_client_format_p_alive (client);
       break;
     case COLUMN_EXPECTED:
       /* In the locale's digits (a comma in Italian). */
