@@ -270,10 +270,10 @@ draw_quote (Pen *pen, const AffariQuotePdf *doc)
   left = draw_text (pen, 0, pen->y, doc->seller != NULL ? doc->seller->name : NULL, 14, TRUE, 260, PANGO_ALIGN_LEFT);
   left += draw_text (pen, 0, pen->y + left + 2, seller, 9, FALSE, 260, PANGO_ALIGN_LEFT) + 2;
   /* Translators: above the client's name in a quote's PDF ("Spett.le") */
-  right = draw_text (pen, 290, pen->y + 40, C_("quote pdf", "To"), 9, FALSE, CONTENT_WIDTH - 290, PANGO_ALIGN_LEFT);
-  right += draw_text (pen, 290, pen->y + 40 + right, doc->client != NULL ? doc->client->name : NULL, 11, TRUE,
-                      CONTENT_WIDTH - 290, PANGO_ALIGN_LEFT);
-  right += draw_text (pen, 290, pen->y + 40 + right + 2, client, 9, FALSE, CONTENT_WIDTH - 290, PANGO_ALIGN_LEFT) + 42;
+  right = draw_text (pen, 270, pen->y + 40, C_("quote pdf", "To"), 9, FALSE, CONTENT_WIDTH - 270, PANGO_ALIGN_LEFT);
+  right += draw_text (pen, 270, pen->y + 40 + right, doc->client != NULL ? doc->client->name : NULL, 11, TRUE,
+                      CONTENT_WIDTH - 270, PANGO_ALIGN_LEFT);
+  right += draw_text (pen, 270, pen->y + 40 + right + 2, client, 9, FALSE, CONTENT_WIDTH - 270, PANGO_ALIGN_LEFT) + 42;
   pen->y += MAX (left, right) + 30;
 
   /* Translators: the heading of a quote's PDF: its number and the day it was made */
