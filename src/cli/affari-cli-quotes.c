@@ -31,18 +31,6 @@ open_quotes (AffariStore *store)
 }
 
 static void
-add_id_or_null (JsonBuilder *builder,
-                const char  *member,
-                gint64       id)
-{
-  json_builder_set_member_name (builder, member);
-  if (id > 0)
-    json_builder_add_int_value (builder, id);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_quote_json (JsonBuilder *builder,
                 AffariQuote *q)
 {
@@ -55,13 +43,13 @@ add_quote_json (JsonBuilder *builder,
   cli_add_string_or_null (builder, "number", q->number);
   cli_add_string_or_null (builder, "title", q->title);
   cli_add_string_or_null (builder, "status", affari_quote_status_to_code (q->status));
-  add_id_or_null (builder, "company_id", q->company_id);
-  add_id_or_null (builder, "contact_id", q->contact_id);
+  cli_add_id_or_null (builder, "company_id", q->company_id);
+  cli_add_id_or_null (builder, "contact_id", q->contact_id);
   cli_add_string_or_null (builder, "client", q->client_name);
   json_builder_set_member_name (builder, "client_deleted");
   json_builder_add_boolean_value (builder, q->client_deleted);
-  add_id_or_null (builder, "deal_id", q->deal_id);
-  add_id_or_null (builder, "lead_id", q->lead_id);
+  cli_add_id_or_null (builder, "deal_id", q->deal_id);
+  cli_add_id_or_null (builder, "lead_id", q->lead_id);
   cli_add_string_or_null (builder, "amount", amount);
   cli_add_string_or_null (builder, "tax_value", tax);
   cli_add_string_or_null (builder, "currency", q->currency);
@@ -110,20 +98,12 @@ cli_cmd_quotes (Cli *cli)
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
         add_quote_json (builder, g_ptr_array_index (list, i));
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-      return cli_finish_output ();
+      return cli_print_json (builder);
     }
 
   {
