@@ -127,11 +127,11 @@ affari_quotes_new (AffariStore   *store,
   AffariQuotes *self;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
-  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
+  g_return_val_if_fail (ops == NULL || AFFARI_IS_DEAL_OPS (ops), NULL);
 
   self = g_object_new (AFFARI_TYPE_QUOTES, NULL);
   self->store = g_object_ref (store);
-  self->ops = g_object_ref (ops);
+  self->ops = ops != NULL ? g_object_ref (ops) : NULL;
   self->changed_id = g_signal_connect_swapped (store, "settings-changed::quotes",
                                                G_CALLBACK (on_store_settings_changed_cb), self);
   return self;
@@ -257,6 +257,7 @@ affari_quotes_create_deal (AffariQuotes  *self,
   ToDeal run = { 0 };
 
   g_return_val_if_fail (AFFARI_IS_QUOTES (self), 0);
+  g_return_val_if_fail (self->ops != NULL, 0);
 
   quote = affari_store_quote_get (self->store, id, error);
   if (quote == NULL)

@@ -23,7 +23,8 @@ G_BEGIN_DECLS
 #define AFFARI_TYPE_QUOTES (affari_quotes_get_type ())
 G_DECLARE_FINAL_TYPE (AffariQuotes, affari_quotes, AFFARI, QUOTES, GObject)
 
-/* Works on @store; the deals made from quotes are created through @ops (its undo history). */
+/* Works on @store; the deals made from quotes are created through @ops (its undo history; NULL
+ * for a use that makes no deal, such as Preferenze). */
 AffariQuotes *affari_quotes_new              (AffariStore *store, AffariDealOps *ops);
 
 /* Every quote (@status < 0) or those of an AffariQuoteStatus, the newest first. */
