@@ -35,12 +35,12 @@ typedef struct {
 typedef enum { COL_N, COL_NAME, COL_QTY, COL_PRICE, COL_DISCOUNT, COL_VAT, COL_AMOUNT, N_COLS } Column;
 static const struct { double x, width; gboolean right; } columns[N_COLS] = {
   [COL_N] = { 0, 16, TRUE },
-  [COL_NAME] = { 24, 170, FALSE },
-  [COL_QTY] = { 196, 56, TRUE },
-  [COL_PRICE] = { 254, 70, TRUE },
-  [COL_DISCOUNT] = { 330, 46, TRUE },
-  [COL_VAT] = { 378, 36, TRUE },
-  [COL_AMOUNT] = { 416, CONTENT_WIDTH - 416, TRUE },
+  [COL_NAME] = { 24, 150, FALSE },
+  [COL_QTY] = { 178, 52, TRUE },
+  [COL_PRICE] = { 236, 76, TRUE },
+  [COL_DISCOUNT] = { 318, 42, TRUE },
+  [COL_VAT] = { 366, 34, TRUE },
+  [COL_AMOUNT] = { 406, CONTENT_WIDTH - 406, TRUE },
 };
 
 /* ------------------------------------------------------------ auxiliary */
@@ -238,7 +238,8 @@ total_line (Pen *pen, const char *label, gint64 amount, const char *currency, gb
 
   if (pen->y + 14 > BOTTOM)
     new_page (pen);
-  draw_right (pen, columns[COL_AMOUNT].x - 10, pen->y, label, 10, bold);
+  /* The labels end well before the amounts, which may be long ("€ 1.234.567,89"). */
+  draw_right (pen, CONTENT_WIDTH - 120, pen->y, label, 10, bold);
   height = draw_right (pen, CONTENT_WIDTH, pen->y, money, 10, bold);
   pen->y += height + 3;
 }
