@@ -14,6 +14,8 @@
 #include "ops/affari-quotes.h"
 #include "store/affari-store-quotes.h"
 #include "ui/deal/affari-deal-card.h"
+#include "ui/quote/affari-quote-company-group.h"
+#include "ui/settings/affari-preferences-window.h"
 #include "ui/quote/affari-quote-editor.h"
 #include "ui/quote/affari-quotes-window.h"
 
@@ -218,6 +220,38 @@ from_card_body (Fixture *f)
   WAIT_UNTIL (quotes == NULL);
 }
 
+/* "La tua azienda" in Preferenze: the demo's company shown, a new name saved when applied. */
+static void
+company_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  g_autofree char *name = NULL;
+  GtkWindow *preferences = NULL;
+  GtkWidget *group, *row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->base.app), "preferences", NULL);
+  WAIT_UNTIL ((preferences = affari_test_find_toplevel (AFFARI_TYPE_PREFERENCES_WINDOW)) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (preferences), _("Your Company")));
+  group = affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_QUOTE_COMPANY_GROUP);
+  row = affari_test_find_type (group, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rossi Forniture S.r.l.");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Bianchi Impianti S.p.A.");
+  g_signal_emit_by_name (row, "apply");
+  name = affari_store_get_setting (store, "my_company_name");
+  g_assert_cmpstr (name, ==, "Bianchi Impianti S.p.A.");
+  gtk_window_destroy (preferences);
+  WAIT_UNTIL (preferences == NULL);
+}
+
+static void
+test_company (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, company_body);
+}
+
 static void
 test_list_and_create_deal (Fixture *f, gconstpointer data)
 {
@@ -236,6 +270,7 @@ main (int argc, char *argv[])
   affari_test_init (&argc, &argv);
 
   g_test_add ("/quotes/list-and-create-deal", Fixture, NULL, fixture_set_up, test_list_and_create_deal, fixture_tear_down);
+  g_test_add ("/quotes/company", Fixture, NULL, fixture_set_up, test_company, fixture_tear_down);
   g_test_add ("/quotes/from-card", Fixture, NULL, fixture_set_up, test_from_card, fixture_tear_down);
 
   return g_test_run ();
