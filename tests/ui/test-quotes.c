@@ -17,6 +17,7 @@
 #include "ui/quote/affari-quote-company-group.h"
 #include "ui/settings/affari-preferences-window.h"
 #include "ui/quote/affari-quote-editor.h"
+#include "ui/quote/affari-quote-link-group.h"
 #include "ui/quote/affari-quotes-window.h"
 
 #include "affari-test-harness.h"
@@ -72,7 +73,7 @@ list_and_create_deal_body (Fixture *f)
   g_autofree char *history = NULL;
   AffariQuotesWindow *quotes;
   AffariQuote *quote;
-  GtkWidget *editor;
+  GtkWidget *editor, *card, *link;
   guint live = affari_store_count_deals (store, NULL, NULL);
   gint64 deal_id;
 
@@ -139,6 +140,21 @@ list_and_create_deal_body (Fixture *f)
 
   /* Back to the list; the window goes away with nothing keeping it. */
   g_assert_true (gtk_widget_activate_action (editor, "quotes.show-list", NULL));
+  gtk_window_destroy (GTK_WINDOW (quotes));
+  WAIT_UNTIL (quotes == NULL);
+
+  /* The deal's card links to the quote; its row opens it in "Preventivi". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", deal_id));
+  WAIT_UNTIL ((card = affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD)) != NULL
+              && gtk_widget_get_mapped (card));
+  WAIT_UNTIL (affari_test_label_on_screen (card, heading));
+  link = affari_test_find_type (affari_test_find_type (card, AFFARI_TYPE_QUOTE_LINK_GROUP), ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_activate (link));
+  quotes = open_quotes_window (window);
+  g_object_add_weak_pointer (G_OBJECT (quotes), (gpointer *) &quotes);
+  editor = affari_quotes_window_get_editor (quotes);
+  WAIT_UNTIL (gtk_widget_get_mapped (editor));
+  g_assert_cmpint (affari_quote_editor_get_quote_id (AFFARI_QUOTE_EDITOR (editor)), ==, quote->id);
   gtk_window_destroy (GTK_WINDOW (quotes));
   WAIT_UNTIL (quotes == NULL);
 

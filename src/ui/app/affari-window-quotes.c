@@ -63,3 +63,13 @@ _affari_window_quote_from_card_action (GtkWidget  *widget,
   window = show_quotes (self);
   gtk_widget_activate_action (window, "quotes.open", "x", id);
 }
+
+void
+_affari_window_show_quote_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  GtkWidget *window = show_quotes (AFFARI_WINDOW (widget));
+
+  gtk_widget_activate_action_variant (window, "quotes.open", parameter);
+}

@@ -14,5 +14,7 @@ void _affari_window_show_quotes_action      (GtkWidget *widget, const char *acti
 /* win.quote-from-card ("Crea preventivo" in the deal card's menu): a quote of the deal the card
  * shows, opened in "Preventivi". */
 void _affari_window_quote_from_card_action  (GtkWidget *widget, const char *action_name, GVariant *parameter);
+/* win.show-quote (int64: a quote's id; the deal card's link): "Preventivi" with that quote open. */
+void _affari_window_show_quote_action       (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 G_END_DECLS
