@@ -69,8 +69,8 @@ affari_quote_link_group_set_deal (AffariQuoteLinkGroup *self,
   if (quote == NULL)
     return;
   title = g_strdup_printf (_("Quote %s"), quote->number);
-  /* Translators: under "Preventivo 2026/014" in a deal card: the quote's title and status */
-  subtitle = g_strdup_printf (_("The deal was created from this quote: %s (%s)"), quote->title,
+  /* Translators: under "Preventivo 2026/014" in a deal card; %s is the quote's status */
+  subtitle = g_strdup_printf (_("The deal was created from this quote (%s)"),
                               affari_quote_status_display (quote->status));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->quote_row), title);
   adw_action_row_set_subtitle (self->quote_row, subtitle);
