@@ -173,6 +173,32 @@ cli_format_utc (gint64 unix_seconds)
 }
 
 void
+cli_add_id_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    gint64       id)
+{
+  json_builder_set_member_name (builder, member);
+  if (id > 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+int
+cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+  return cli_finish_output ();
+}
+
+void
 cli_add_string_or_null (JsonBuilder *builder,
                         const char  *member,
                         const char  *value)

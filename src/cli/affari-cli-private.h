@@ -60,6 +60,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariStoreCloser, cli_close_store)
 /* "2026-11-27T10:00:00Z", or NULL for 0. */
 char    *cli_format_utc       (gint64 unix_seconds);
 void     cli_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
+/* Prints what @builder built, indented, then flushes (cli_finish_output). */
+int      cli_print_json       (JsonBuilder *builder);
+/* The same as cli_add_string_or_null for an id: null for 0. */
+void     cli_add_id_or_null   (JsonBuilder *builder, const char *member, gint64 id);
 /* Pads or cuts @text to @width characters (not bytes). */
 void     cli_append_cell      (GString *line, const char *text, glong width, gboolean align_right);
 

@@ -145,6 +145,8 @@ gboolean demo_setup_clients (Demo *demo, guint n_companies, GError **error);
 
 /* affari-demo-recurring.c: a few recurring templates copied from the sample deals. */
 gboolean demo_add_recurring (Demo *demo, GError **error);
+/* affari-demo-quotes.c: quotes in every status, some turned into deals; your company's data. */
+gboolean demo_add_quotes (Demo *demo, GError **error);
 /* affari-demo-history.c: purchase histories for the sales generator's segments (before the
  * steps are sorted). */
 void demo_plan_history (Demo *demo);

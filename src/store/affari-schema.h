@@ -505,6 +505,56 @@ static const char * const affari_migrations[] = {
   "CREATE TABLE IF NOT EXISTS event_pinned ("
   "  event_id INTEGER PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE"
   ");",
+
+  /* 9: quotes (affari-store-quotes.c), Bitrix24's QUOTE: a number by year ("2026/014": year
+   * and seq, given inside the creating transaction so two writers never share one), a status,
+   * the client, the deal or lead it belongs to, and product rows as a deal's (quote_product has
+   * deal_product's columns and arithmetic). company_id and contact_id are not foreign keys: a
+   * quote whose client was deleted keeps the id and says so, instead of losing its client
+   * silently. amount and tax_value are the rows' sums, kept by the store. */
+  "CREATE TABLE IF NOT EXISTS quote ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  year INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  status TEXT NOT NULL DEFAULT 'DRAFT' CHECK (status IN ('DRAFT', 'SENT', 'APPROVED', 'DECLAINED')),"
+  "  company_id INTEGER,"
+  "  contact_id INTEGER,"
+  "  deal_id INTEGER REFERENCES deal (id) ON DELETE SET NULL,"
+  "  lead_id INTEGER,"
+  "  currency TEXT NOT NULL DEFAULT 'EUR',"
+  "  amount INTEGER NOT NULL DEFAULT 0,"
+  "  tax_value INTEGER NOT NULL DEFAULT 0,"
+  "  valid_until TEXT CHECK (valid_until IS NULL OR valid_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  terms TEXT,"
+  "  notes TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  UNIQUE (year, seq)"
+  ");"
+  "CREATE INDEX IF NOT EXISTS quote_deal ON quote (deal_id) WHERE deal_id IS NOT NULL;"
+  "CREATE TABLE IF NOT EXISTS quote_product ("
+  "  id INTEGER PRIMARY KEY,"
+  "  quote_id INTEGER NOT NULL REFERENCES quote (id) ON DELETE CASCADE,"
+  "  product_id INTEGER REFERENCES product (id) ON DELETE SET NULL,"
+  "  name TEXT NOT NULL,"
+  "  quantity_milli INTEGER NOT NULL DEFAULT 1000,"
+  "  unit TEXT,"
+  "  price_netto INTEGER NOT NULL DEFAULT 0,"
+  "  price_exclusive INTEGER NOT NULL DEFAULT 0,"
+  "  price_brutto INTEGER NOT NULL DEFAULT 0,"
+  "  price INTEGER NOT NULL DEFAULT 0,"
+  "  discount_type INTEGER NOT NULL DEFAULT 2 CHECK (discount_type IN (1, 2)),"
+  "  discount_rate_bp INTEGER NOT NULL DEFAULT 0,"
+  "  discount_sum INTEGER NOT NULL DEFAULT 0,"
+  "  tax_rate_bp INTEGER,"
+  "  tax_included INTEGER NOT NULL DEFAULT 0,"
+  "  row_total INTEGER NOT NULL DEFAULT 0,"
+  "  row_tax INTEGER NOT NULL DEFAULT 0,"
+  "  sort INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX IF NOT EXISTS quote_product_quote ON quote_product (quote_id, sort);",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

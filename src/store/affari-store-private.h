@@ -245,5 +245,16 @@ AffariActivity * store_activity_from_row (sqlite3_stmt *stmt);
 
 /* ---- products (affari-store-products.c) ---- */
 gboolean store_recompute_amount (AffariStore *self, gint64 deal_id, GError **error);
+/* Who owns product rows: the tables share their columns and arithmetic. */
+typedef enum {
+  STORE_ROWS_DEAL,
+  STORE_ROWS_QUOTE,
+} StoreRowsOwner;
+/* Validates rows as a person typed them (name, quantity, discount, rates). */
+gboolean store_check_product_rows (const AffariProductRow *rows, guint n_rows, GError **error);
+/* Replaces the rows of @owner_id with @rows, computed; @out_total (nullable) is their total. */
+gboolean store_write_product_rows (AffariStore *self, StoreRowsOwner owner, gint64 owner_id,
+                                   const AffariProductRow *rows, guint n_rows, gint64 *out_total, GError **error);
+GArray * store_read_product_rows (AffariStore *self, StoreRowsOwner owner, gint64 owner_id, GError **error);
 
 G_END_DECLS

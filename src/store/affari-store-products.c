@@ -219,7 +219,6 @@ gboolean
 affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariProductRow *rows,
                                guint n_rows, GError **error)
 {
-  sqlite3_stmt *stmt;
   gint64 stage, total = 0;
   g_autofree char *currency = NULL;
   g_autofree char *total_text = NULL;
@@ -235,57 +234,14 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, _("The deal does not exist any more"));
       return FALSE;
     }
-  for (guint i = 0; i < n_rows; i++)
-    {
-      if (!store_check_line (rows[i].name, STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
-        return FALSE;
-      if (rows[i].quantity_milli <= 0)
-        return store_set_invalid (error, _("The quantity must be greater than zero"));
-      if (rows[i].discount_type != 1 && rows[i].discount_type != 2)
-        return store_set_invalid (error, _("Unknown kind of discount"));
-      if (rows[i].tax_rate_bp > 10000 || rows[i].discount_rate_bp < 0 || rows[i].discount_rate_bp > 10000)
-        return store_set_invalid (error, _("A percentage must be between 0 and 100"));
-    }
+  if (!store_check_product_rows (rows, n_rows, error))
+    return FALSE;
 
   if (!store_tx_begin (self, error))
     return FALSE;
   old_rows = affari_store_list_product_rows (self, deal_id, error);
   ok = old_rows != NULL;
-  ok = ok && store_exec (self, error, "DELETE FROM deal_product WHERE deal_id = ?", "x", (gint64) (deal_id));
-  if (ok)
-    stmt = store_prepare (self,
-      "INSERT INTO deal_product (deal_id, product_id, name, quantity_milli, unit, price_netto, price_exclusive,"
-      " price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included,"
-      " row_total, row_tax, sort) VALUES (?, ?, trim(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  ok = ok && stmt != NULL;
-  for (guint i = 0; ok && i < n_rows; i++)
-    {
-      AffariProductRow row = rows[i];
-
-      affari_product_row_compute (&row);
-      total += row.row_total;
-      sqlite3_bind_int64 (stmt, 1, deal_id);
-      store_bind_id (stmt, 2, row.product_id);
-      store_bind_text (stmt, 3, row.name);
-      sqlite3_bind_int64 (stmt, 4, row.quantity_milli);
-      store_bind_text (stmt, 5, row.unit);
-      sqlite3_bind_int64 (stmt, 6, row.price_netto);
-      sqlite3_bind_int64 (stmt, 7, row.price_exclusive);
-      sqlite3_bind_int64 (stmt, 8, row.price_brutto);
-      sqlite3_bind_int64 (stmt, 9, row.price);
-      sqlite3_bind_int (stmt, 10, row.discount_type);
-      sqlite3_bind_int (stmt, 11, row.discount_rate_bp);
-      sqlite3_bind_int64 (stmt, 12, row.discount_sum);
-      if (row.tax_rate_bp < 0)
-        sqlite3_bind_null (stmt, 13);
-      else
-        sqlite3_bind_int (stmt, 13, row.tax_rate_bp);
-      sqlite3_bind_int (stmt, 14, row.tax_included);
-      sqlite3_bind_int64 (stmt, 15, row.row_total);
-      sqlite3_bind_int64 (stmt, 16, row.row_tax);
-      sqlite3_bind_int (stmt, 17, (int) i * 10);
-      ok = store_step_done (self, stmt, error);
-    }
+  ok = ok && store_write_product_rows (self, STORE_ROWS_DEAL, deal_id, rows, n_rows, &total, error);
   ok = ok && store_recompute_amount (self, deal_id, error);
   if (ok)
     {
@@ -317,19 +273,107 @@ affari_store_set_product_rows (AffariStore *self, gint64 deal_id, const AffariPr
 GArray *
 affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **error)
 {
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  return store_read_product_rows (self, STORE_ROWS_DEAL, deal_id, error);
+}
+
+/* The same columns for every owner of rows (deal_product, quote_product): only the table and
+ * the owner's column differ, and they are never user data. */
+#define ROWS_SELECT(table, owner) \
+  "SELECT id, product_id, name, quantity_milli, unit, price_netto, price_exclusive, price_brutto, price," \
+  " discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included, row_total, row_tax" \
+  " FROM " table " WHERE " owner " = ? ORDER BY sort, id"
+#define ROWS_INSERT(table, owner) \
+  "INSERT INTO " table " (" owner ", product_id, name, quantity_milli, unit, price_netto, price_exclusive," \
+  " price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included," \
+  " row_total, row_tax, sort) VALUES (?, ?, trim(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROWS_DELETE(table, owner) "DELETE FROM " table " WHERE " owner " = ?"
+
+static const struct {
+  const char *select;
+  const char *insert;
+  const char *delete;
+} rows_sql[] = {
+  [STORE_ROWS_DEAL] = { ROWS_SELECT ("deal_product", "deal_id"), ROWS_INSERT ("deal_product", "deal_id"),
+                        ROWS_DELETE ("deal_product", "deal_id") },
+  [STORE_ROWS_QUOTE] = { ROWS_SELECT ("quote_product", "quote_id"), ROWS_INSERT ("quote_product", "quote_id"),
+                         ROWS_DELETE ("quote_product", "quote_id") },
+};
+
+gboolean
+store_check_product_rows (const AffariProductRow *rows, guint n_rows, GError **error)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (!store_check_line (rows[i].name, STORE_MAX_TITLE_CHARS, TRUE, _("The product name"), error))
+        return FALSE;
+      if (rows[i].quantity_milli <= 0)
+        return store_set_invalid (error, _("The quantity must be greater than zero"));
+      if (rows[i].discount_type != 1 && rows[i].discount_type != 2)
+        return store_set_invalid (error, _("Unknown kind of discount"));
+      if (rows[i].tax_rate_bp > 10000 || rows[i].discount_rate_bp < 0 || rows[i].discount_rate_bp > 10000)
+        return store_set_invalid (error, _("A percentage must be between 0 and 100"));
+    }
+  return TRUE;
+}
+
+gboolean
+store_write_product_rows (AffariStore *self, StoreRowsOwner owner, gint64 owner_id, const AffariProductRow *rows,
+                          guint n_rows, gint64 *out_total, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 total = 0;
+  gboolean ok;
+
+  ok = store_exec (self, error, rows_sql[owner].delete, "x", owner_id);
+  if (ok)
+    stmt = store_prepare (self, rows_sql[owner].insert, error);
+  ok = ok && stmt != NULL;
+  for (guint i = 0; ok && i < n_rows; i++)
+    {
+      AffariProductRow row = rows[i];
+
+      affari_product_row_compute (&row);
+      total += row.row_total;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      store_bind_id (stmt, 2, row.product_id);
+      store_bind_text (stmt, 3, row.name);
+      sqlite3_bind_int64 (stmt, 4, row.quantity_milli);
+      store_bind_text (stmt, 5, row.unit);
+      sqlite3_bind_int64 (stmt, 6, row.price_netto);
+      sqlite3_bind_int64 (stmt, 7, row.price_exclusive);
+      sqlite3_bind_int64 (stmt, 8, row.price_brutto);
+      sqlite3_bind_int64 (stmt, 9, row.price);
+      sqlite3_bind_int (stmt, 10, row.discount_type);
+      sqlite3_bind_int (stmt, 11, row.discount_rate_bp);
+      sqlite3_bind_int64 (stmt, 12, row.discount_sum);
+      if (row.tax_rate_bp < 0)
+        sqlite3_bind_null (stmt, 13);
+      else
+        sqlite3_bind_int (stmt, 13, row.tax_rate_bp);
+      sqlite3_bind_int (stmt, 14, row.tax_included);
+      sqlite3_bind_int64 (stmt, 15, row.row_total);
+      sqlite3_bind_int64 (stmt, 16, row.row_tax);
+      sqlite3_bind_int (stmt, 17, (int) i * 10);
+      ok = store_step_done (self, stmt, error);
+    }
+  if (out_total != NULL)
+    *out_total = total;
+  return ok;
+}
+
+GArray *
+store_read_product_rows (AffariStore *self, StoreRowsOwner owner, gint64 owner_id, GError **error)
+{
   sqlite3_stmt *stmt;
   GArray *result;
   int rc;
 
-  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
-
-  stmt = store_prepare (self,
-    "SELECT id, product_id, name, quantity_milli, unit, price_netto, price_exclusive, price_brutto, price,"
-    " discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included, row_total, row_tax"
-    " FROM deal_product WHERE deal_id = ? ORDER BY sort, id", error);
+  stmt = store_prepare (self, rows_sql[owner].select, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
+  sqlite3_bind_int64 (stmt, 1, owner_id);
   result = g_array_new (FALSE, TRUE, sizeof (AffariProductRow));
   g_array_set_clear_func (result, (GDestroyNotify) affari_product_row_clear);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

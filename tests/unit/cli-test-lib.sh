@@ -71,8 +71,29 @@ check () {
   if "$@"; then
     ok "$name"
   else
-    not_ok "$name" "failed: $*"
+    not_ok "$name" "failed: $*" "stdout: $(head -c 400 "$TMP/out" 2>/dev/null)" "stderr: $(head -c 400 "$TMP/err" 2>/dev/null)"
   fi
+}
+
+# sql QUERY — prints the rows of a read of $DB, columns joined by "|".
+sql () {
+  "$PYTHON" - "$DB" "$1" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+for row in con.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+PY
+}
+
+# sql_write SCRIPT — runs SQL that writes to $DB (foreign keys on, as the app has them).
+sql_write () {
+  "$PYTHON" - "$DB" "$1" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+con.execute("PRAGMA foreign_keys = ON")
+con.executescript(sys.argv[2])
+con.commit()
+PY
 }
 
 finish () {

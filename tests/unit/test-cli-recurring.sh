@@ -10,26 +10,6 @@ set -u
 
 . "$(dirname "$0")/cli-test-lib.sh" test-cli-recurring
 
-sql () {
-  "$PYTHON" - "$DB" "$1" <<'EOF'
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-for row in con.execute(sys.argv[2]):
-    print("|".join("" if v is None else str(v) for v in row))
-EOF
-}
-
-# Runs SQL that writes (foreign keys on, as the app has them).
-sql_write () {
-  "$PYTHON" - "$DB" "$1" <<'EOF'
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-con.execute("PRAGMA foreign_keys = ON")
-con.executescript(sys.argv[2])
-con.commit()
-EOF
-}
-
 DB="$TMP/deals.db"
 run "demo database" 0 --database "$DB" demo --deals 50 --seed 11
 check "the sample data has recurring templates" test "$(sql "SELECT count(*) FROM recurring")" -ge 3

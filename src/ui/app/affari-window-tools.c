@@ -13,6 +13,7 @@
 #include "io/affari-ics.h"
 #include "ui/app/affari-trash-window.h"
 #include "ui/app/affari-window-generator.h"
+#include "ui/app/affari-window-quotes.h"
 #include "ui/app/affari-window-private.h"
 #include "ui/forecast/affari-forecast-window.h"
 
@@ -177,4 +178,7 @@ _affari_window_class_tools_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.show-generator", NULL, _affari_window_show_generator_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quotes", NULL, _affari_window_show_quotes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quote", "x", _affari_window_show_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.quote-from-card", NULL, _affari_window_quote_from_card_action);
 }

@@ -18,6 +18,7 @@
 #include "ui/deal/affari-deal-card-contacts.h"
 #include "ui/deal/affari-deal-card-fields.h"
 #include "ui/deal/affari-deal-card-layout.h"
+#include "ui/quote/affari-quote-link-group.h"
 #include "ui/deal/affari-deal-card-probability-row.h"
 #include "ui/deal/affari-deal-card-util.h"
 #include "ui/deal/affari-deal-lists.h"
@@ -533,6 +534,7 @@ affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
 
   affari_ui_ensure_resources ();
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_CLIENT_PICKER);
+  g_type_ensure (AFFARI_TYPE_QUOTE_LINK_GROUP);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_CONTACTS);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_COMMENTS_ROW);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_PROBABILITY_ROW);
@@ -540,6 +542,7 @@ affari_deal_card_general_class_init (AffariDealCardGeneralClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card-general.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, main_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "quote_group", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, more_group);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, title_row);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCardGeneral, title_error);
@@ -702,6 +705,8 @@ affari_deal_card_general_set_deal (AffariDealCardGeneral *self,
     }
   affari_deal_card_contacts_set_deal (self->contacts_group, deal, reload_contacts);
   affari_deal_card_fields_set_deal (self->fields_group, self->workspace, self->deal);
+  affari_quote_link_group_set_deal (AFFARI_QUOTE_LINK_GROUP (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                    AFFARI_TYPE_DEAL_CARD_GENERAL, "quote_group")), self->workspace, deal);
   apply_layout (self);
 }
 

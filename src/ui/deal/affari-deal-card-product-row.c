@@ -710,3 +710,66 @@ affari_deal_card_product_row_focus_name (AffariDealCardProductRow *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
+
+gboolean
+affari_deal_card_product_row_add_to_catalogue (AffariDealCardProductRow *self,
+                                               AffariWorkspace          *workspace,
+                                               GPtrArray                *catalogue,
+                                               const char               *currency)
+{
+  AffariProductRow fields = { 0 };
+  g_autoptr(AffariProduct) product = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_CARD_PRODUCT_ROW (self), FALSE);
+
+  if (!affari_deal_card_product_row_read (self, &fields, &error))
+    {
+      affari_deal_card_product_row_show_error (self, error->message);
+      return FALSE;
+    }
+  product = affari_product_new (fields.name, fields.price_netto, currency);
+  g_object_set (product, "unit", fields.unit, "vat-rate", MAX (fields.tax_rate_bp, 0),
+                "vat-included", fields.tax_included, NULL);
+  affari_product_row_clear (&fields);
+  if (affari_workspace_create_product (workspace, product, &error) == 0)
+    {
+      affari_deal_card_product_row_show_error (self, error->message);
+      return FALSE;
+    }
+  if (catalogue != NULL)
+    g_ptr_array_add (catalogue, g_object_ref (product));
+  affari_deal_card_product_row_set_product_id (self, affari_product_get_id (product));
+  return TRUE;
+}
+
+gboolean
+affari_deal_card_product_rows_read (GPtrArray *widgets,
+                                    GArray    *rows,
+                                    gboolean   report)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      AffariDealCardProductRow *widget = g_ptr_array_index (widgets, i);
+      AffariProductRow row;
+      g_autoptr(GError) row_error = NULL;
+
+      if (!affari_deal_card_product_row_read (widget, &row, &row_error))
+        {
+          /* The typed text stays; the row says what is wrong and nothing is saved. */
+          if (report)
+            {
+              affari_deal_card_product_row_show_error (widget, row_error->message);
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+            }
+          ok = FALSE;
+          continue;
+        }
+      if (report)
+        affari_deal_card_product_row_show_error (widget, NULL);
+      g_array_append_val (rows, row);
+    }
+  return ok || !report;
+}

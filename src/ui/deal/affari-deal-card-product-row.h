@@ -41,5 +41,17 @@ void       affari_deal_card_product_row_show_error     (AffariDealCardProductRow
 void       affari_deal_card_product_row_set_product_id (AffariDealCardProductRow *self,
                                                         gint64                    product_id);
 void       affari_deal_card_product_row_focus_name     (AffariDealCardProductRow *self);
+/* What every owner of rows (a deal's page, a quote's editor) does on "add-to-catalogue": creates
+ * the row's product in @workspace's catalogue (with @currency), adds it to @catalogue (nullable)
+ * and makes the row that product. FALSE when it could not (the row says why). */
+gboolean   affari_deal_card_product_row_add_to_catalogue (AffariDealCardProductRow *self,
+                                                          AffariWorkspace          *workspace,
+                                                          GPtrArray                *catalogue,
+                                                          const char               *currency);
+/* Reads the rows @widgets (AffariDealCardProductRow) into @rows. With @report, a row that cannot be
+ * read says why (unfolded) and the result is FALSE; without, it is left out. */
+gboolean   affari_deal_card_product_rows_read          (GPtrArray                *widgets,
+                                                        GArray                   *rows,
+                                                        gboolean                  report);
 
 G_END_DECLS

@@ -85,37 +85,13 @@ new_rows (void)
   return rows;
 }
 
-/* The rows as typed, into @rows. With @report, a row that cannot be read says why (unfolded) and
- * the result is FALSE; without, it is left out. */
+/* The rows as typed, into @rows (see affari_deal_card_product_rows_read ()). */
 static gboolean
 read_rows (AffariDealCardProducts *self,
            GArray                 *rows,
            gboolean                report)
 {
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      AffariDealCardProductRow *widget = g_ptr_array_index (self->rows, i);
-      AffariProductRow row;
-      g_autoptr(GError) row_error = NULL;
-
-      if (!affari_deal_card_product_row_read (widget, &row, &row_error))
-        {
-          /* The typed text stays; the row says what is wrong and nothing is saved. */
-          if (report)
-            {
-              affari_deal_card_product_row_show_error (widget, row_error->message);
-              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
-            }
-          ok = FALSE;
-          continue;
-        }
-      if (report)
-        affari_deal_card_product_row_show_error (widget, NULL);
-      g_array_append_val (rows, row);
-    }
-  return ok || !report;
+  return affari_deal_card_product_rows_read (self->rows, rows, report);
 }
 
 static void
@@ -147,28 +123,8 @@ static void
 on_row_add_to_catalogue_cb (AffariDealCardProductRow *row,
                             AffariDealCardProducts   *self)
 {
-  AffariProductRow fields = { 0 };
-  g_autoptr(AffariProduct) product = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!affari_deal_card_product_row_read (row, &fields, &error))
-    {
-      affari_deal_card_product_row_show_error (row, error->message);
-      return;
-    }
-  product = affari_product_new (fields.name, fields.price_netto, currency (self));
-  g_object_set (product, "unit", fields.unit, "vat-rate", MAX (fields.tax_rate_bp, 0),
-                "vat-included", fields.tax_included, NULL);
-  affari_product_row_clear (&fields);
-  if (affari_workspace_create_product (self->workspace, product, &error) == 0)
-    {
-      affari_deal_card_product_row_show_error (row, error->message);
-      return;
-    }
-  if (self->catalogue != NULL)
-    g_ptr_array_add (self->catalogue, g_object_ref (product));
-  affari_deal_card_product_row_set_product_id (row, affari_product_get_id (product));
-  save_rows (self);
+  if (affari_deal_card_product_row_add_to_catalogue (row, self->workspace, self->catalogue, currency (self)))
+    save_rows (self);
 }
 
 static AffariDealCardProductRow *

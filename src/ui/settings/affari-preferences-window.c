@@ -14,6 +14,7 @@
 #include "ui/settings/affari-settings-lists.h"
 #include "ui/settings/affari-settings-pipeline-editor.h"
 #include "ui/settings/affari-settings-pipelines.h"
+#include "ui/quote/affari-quote-company-group.h"
 
 struct _AffariPreferencesWindow
 {
@@ -26,6 +27,7 @@ struct _AffariPreferencesWindow
   /* template */
   AdwComboRow          *user_row;
   AdwActionRow         *path_row;
+  AffariQuoteCompanyGroup *company_group;
 };
 
 G_DEFINE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -166,6 +168,7 @@ affari_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (affari_preferences_window_parent_class)->constructed (object);
 
   fill_team (self);
+  affari_quote_company_group_set_workspace (self->company_group, self->workspace);
   g_signal_connect (self->user_row, "notify::selected",
                     G_CALLBACK (on_user_row_selected_changed_cb), self);
   /* People added or renamed on the Lists page: "You Are" follows at once. */
@@ -262,10 +265,12 @@ affari_preferences_window_class_init (AffariPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AFFARI_TYPE_QUOTE_COMPANY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/affari/Affari/ui/affari-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariPreferencesWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, AffariPreferencesWindow, path_row);
+  gtk_widget_class_bind_template_child (widget_class, AffariPreferencesWindow, company_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.copy-path", NULL, copy_path_action);
   gtk_widget_class_install_action (widget_class, "prefs.toast", "s", toast_action);
