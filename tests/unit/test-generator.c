@@ -64,6 +64,8 @@ sql (Fixture *f, const char *format, ...)
 static gint64
 add_deal (Fixture *f, gint64 company, gint64 contact, const char *semantics, const char *day)
 {
+  g_autofree char *company_text = company ? g_strdup_printf ("%" G_GINT64_FORMAT, company) : g_strdup ("NULL");
+  g_autofree char *closed_text = g_str_equal (semantics, "P") ? g_strdup ("NULL") : g_strdup_printf ("'%s'", day);
   gint64 id;
 
   sql (f, "INSERT INTO deal (title, pipeline_id, stage_id, semantics, closed, company_id, closed_at,"
@@ -71,8 +73,7 @@ add_deal (Fixture *f, gint64 company, gint64 contact, const char *semantics, con
           " VALUES ('Affare', 1, (SELECT id FROM stage WHERE pipeline_id = 1 AND semantics = '%s' ORDER BY sort LIMIT 1),"
           " '%s', %d, %s, %s, strftime('%%s', '%s 12:00:00'), strftime('%%s', '%s 12:00:00'), %" G_GINT64_FORMAT ", 'EUR', 10000)",
        semantics, semantics, !g_str_equal (semantics, "P"),
-       company ? g_strdup_printf ("%" G_GINT64_FORMAT, company) : "NULL",
-       g_str_equal (semantics, "P") ? "NULL" : g_strdup_printf ("'%s'", day), day, day, f->m1);
+       company_text, closed_text, day, day, f->m1);
   id = sqlite3_last_insert_rowid (f->db);
   if (contact > 0)
     sql (f, "INSERT INTO deal_contact (deal_id, contact_id, is_primary) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1)",
