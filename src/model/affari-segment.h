@@ -175,6 +175,8 @@ typedef struct {
   gint64 last_pipeline;              /* of the client's last deal, 0 when none */
   gint64 last_responsible;
   gint64 last_won_deal;
+  gint64 contact;                    /* the person the segment is about (a company's contact whose
+                                      * birthday it is), 0 when none: linked to the new deal */
 } AffariSegmentClient;
 
 void         affari_segment_client_clear    (gpointer client);
@@ -193,6 +195,7 @@ typedef struct {
   gint64 pipeline_id;                /* 0 = the default pipeline */
   gint64 responsible_id;             /* 0 = the current user */
   gint64 copy_from;                  /* the won deal whose product rows are copied, 0 none */
+  gint64 contact;                    /* a company client's contact to link (AffariSegmentClient) */
   AffariGeneratorSkip skip;
 } AffariGeneratorItem;
 

@@ -52,9 +52,9 @@ make_deal (AffariDealOps              *ops,
     return FALSE;
   id = affari_deal_get_id (deal);
 
-  if (item->client < 0)
+  if (item->client < 0 || item->contact > 0)
     {
-      gint64 contact = -item->client;
+      gint64 contact = item->client < 0 ? -item->client : item->contact;
 
       if (!affari_deal_ops_fill_contacts (ops, id, &contact, 1, contact, error))
         return FALSE;
@@ -381,6 +381,7 @@ affari_generator_preview (AffariStore                    *store,
       AffariGeneratorItem *item = g_new0 (AffariGeneratorItem, 1);
 
       item->client = client->client;
+      item->contact = client->contact;
       item->client_name = g_strdup (client->name);
       item->title = affari_generator_format_title (settings->title_pattern, client->name, &today);
       if (item->title[0] == '\0')

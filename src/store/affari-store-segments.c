@@ -387,6 +387,7 @@ affari_store_segment_clients (AffariStore              *self,
   g_autoptr(GString) sql = g_string_new ("WITH c (client) AS (");
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GArray) out = NULL;
+  g_autoptr(GString) birthdays = g_string_new ("[");
   GDate today;
   sqlite3_stmt *stmt;
   int rc;
@@ -396,6 +397,16 @@ affari_store_segment_clients (AffariStore              *self,
   if (!ensure_seg_deal (self, error) || !segment_sql (self, spec, sql, params, error))
     return NULL;
   affari_segment_day_of (affari_store_now (self), &today);
+  /* A birthday segment names a person even when the client is the company: the new deal gets
+   * that contact too (the first one, when several of its people have a birthday). */
+  if (spec->kind == AFFARI_SEGMENT_BIRTHDAY)
+    {
+      g_autoptr(GPtrArray) days = affari_segment_birthday_days (&today, spec->days);
+
+      for (guint i = 0; i < days->len; i++)
+        g_string_append_printf (birthdays, "%s\"%s\"", i ? "," : "", (const char *) g_ptr_array_index (days, i));
+    }
+  g_string_append_c (birthdays, ']');
   g_string_append (sql, ") SELECT c.client,"
     " CASE WHEN c.client > 0 THEN (SELECT name FROM company WHERE id = c.client)"
     "  ELSE (SELECT trim(first_name || ' ' || last_name) FROM contact WHERE id = -c.client) END AS name,"
@@ -405,9 +416,12 @@ affari_store_segment_clients (AffariStore              *self,
     " (SELECT s.pipeline_id FROM temp.seg_deal s WHERE s.client = c.client ORDER BY s.date_create DESC, s.deal_id DESC LIMIT 1),"
     " (SELECT s.assigned_by_id FROM temp.seg_deal s WHERE s.client = c.client ORDER BY s.date_create DESC, s.deal_id DESC LIMIT 1),"
     " (SELECT s.deal_id FROM temp.seg_deal s WHERE s.client = c.client AND s.semantics = 'S'"
-    "   ORDER BY s.day DESC, s.deal_id DESC LIMIT 1)"
+    "   ORDER BY s.day DESC, s.deal_id DESC LIMIT 1),"
+    " CASE WHEN c.client > 0 THEN (SELECT id FROM contact WHERE company_id = c.client AND birthday IS NOT NULL"
+    "   AND substr(birthday, 6) IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1) END"
     " FROM c WHERE name IS NOT NULL ORDER BY name COLLATE NOCASE, c.client");
   param_int (params, midnight_of (&today));
+  param_text (params, birthdays->str);
   stmt = store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
@@ -424,6 +438,7 @@ affari_store_segment_clients (AffariStore              *self,
         .last_pipeline = sqlite3_column_int64 (stmt, 4),
         .last_responsible = sqlite3_column_int64 (stmt, 5),
         .last_won_deal = sqlite3_column_int64 (stmt, 6),
+        .contact = sqlite3_column_int64 (stmt, 7),
       };
       g_array_append_val (out, client);
     }

@@ -455,6 +455,39 @@ test_birthdays (Fixture *f, gconstpointer data)
   g_assert_true (has_client (f, "case_crm_client_birthday", -CT_G));
   g_assert_true (has_client (f, "case_crm_client_birthday", CO_A));
   g_assert_cmpuint (count_code (f, "case_crm_client_birthday", 1), ==, 0);
+  /* A run: Alfa's deal names Anna, whose birthday it is; Gino's deal is his own. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AffariChangeSet) set = NULL;
+    g_autoptr(GPtrArray) deals = NULL;
+    AffariDealQuery query = { 0 };
+    AffariSegmentSpec spec;
+    AffariGeneratorSettings settings;
+    guint created = 0, skipped = 0, named = 0;
+
+    g_assert_true (affari_segment_spec_init_from_code (&spec, "case_crm_client_birthday"));
+    affari_generator_settings_init (&settings);
+    settings.always = TRUE;
+    set = affari_generator_run (f->ops, f->store, &spec, &settings, TRUE, &created, &skipped, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (created, ==, 2);
+    deals = affari_store_query_deals (f->store, &query, 0, 1000, &error);
+    for (guint i = 0; i < deals->len; i++)
+      {
+        AffariDeal *deal = g_ptr_array_index (deals, i);
+
+        if (g_strcmp0 (affari_deal_get_source_id (deal), "RC_GENERATOR") != 0)
+          continue;
+        if (affari_deal_get_company_id (deal) == CO_A)
+          g_assert_cmpstr (affari_deal_get_contact_name (deal), ==, "Anna Alfieri");
+        else
+          g_assert_cmpint (affari_deal_get_company_id (deal), ==, 0);
+        named++;
+      }
+    g_assert_cmpuint (named, ==, 2);
+    affari_segment_spec_clear (&spec);
+    affari_generator_settings_clear (&settings);
+  }
   /* 29 February in a year without one: on the 28th. */
   set_today (f, 2027, 2, 28);
   g_assert_cmpuint (count_code (f, "case_crm_client_birthday", 0), ==, 1);
