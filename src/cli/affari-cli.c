@@ -76,6 +76,9 @@ print_help (void)
   cli_print_help_item ("forecast --check YYYY-MM-DD [--json]",
                        _("Check the forecast: fit on the deals won up to that day and compare with what was won after it"));
   cli_print_help_item ("forecast --fit-cdnow PATH", _("Fit the repeat-purchase model to the CDNOW sample and print its parameters as JSON"));
+  cli_print_help_item ("leads [--json]", _("List the leads with their status, repeat flag and converted deal"));
+  cli_print_help_item ("lead convert ID [--pipeline ID]",
+                       _("Convert a lead into a deal (its contact and company found or created) and print the deal's id"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -597,6 +600,8 @@ cmd_restore (Cli *cli)
 int cli_cmd_forecast (Cli *cli);   /* affari-cli-forecast.c */
 int cli_cmd_recurring (Cli *cli);  /* affari-cli-recurring.c */
 int cli_generator (Cli *cli);  /* affari-cli-generator.c */
+int cli_cmd_leads (Cli *cli);  /* affari-cli-leads.c */
+int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
 
 static int
 run (Cli *cli)
@@ -614,6 +619,7 @@ run (Cli *cli)
     { "forecast", cli_cmd_forecast },
     { "recurring", cli_cmd_recurring },
     { "generator", cli_generator },
+    { "leads", cli_cmd_leads }, { "lead", cli_cmd_lead },
   };
 
   if (cli->command == NULL)

@@ -24,6 +24,7 @@
 #include "affari-store.h"
 #include "affari-schema.h"
 #include "affari-store-private.h"
+#include "affari-store-leads.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
@@ -190,6 +191,9 @@ store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery 
     return;
   if (q->pipeline_id > 0)
     filter_add_int (f, stage_walk ? "s.pipeline_id = ?" : "d.pipeline_id = ?", q->pipeline_id);
+  else if (q->stage_id <= 0)
+    /* Every pipeline: every deal pipeline (leads are not deals). */
+    g_string_append (f->where, " AND " STORE_NOT_LEAD);
   if (q->stage_id > 0)
     filter_add_int (f, "d.stage_id = ?", q->stage_id);
   if (q->semantics_mask != 0 && q->semantics_mask != 0x7)
