@@ -106,31 +106,31 @@ check_convertible (AffariStore  *store,
                    AffariLead   *lead,
                    GError      **error)
 {
-  gint64 id = affari_deal_get_id (lead_deal);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, affari_deal_get_id (lead_deal));
+  g_autofree char *deal = g_strdup_printf ("%" G_GINT64_FORMAT, lead->converted_deal_id);
 
   if (lead->converted_deal_id != 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
-                   _("Lead #%" G_GINT64_FORMAT " was already converted into deal #%" G_GINT64_FORMAT
-                     ": open that deal instead of converting it again."), id, lead->converted_deal_id);
+                   _("Lead #%s was already converted into deal #%s: open that deal instead of converting it again."),
+                   id, deal);
       return FALSE;
     }
   if (affari_deal_get_deleted_at (lead_deal) != 0)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
-                   _("Lead #%" G_GINT64_FORMAT " is in the trash: restore it before converting it."), id);
+                   _("Lead #%s is in the trash: restore it before converting it."), id);
       return FALSE;
     }
   switch (affari_deal_get_semantics (lead_deal))
     {
     case AFFARI_SEMANTICS_FAILURE:
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
-                   _("Lead #%" G_GINT64_FORMAT " is junk: move it back to an open status before converting it."), id);
+                   _("Lead #%s is junk: move it back to an open status before converting it."), id);
       return FALSE;
     case AFFARI_SEMANTICS_SUCCESS:
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
-                   _("Lead #%" G_GINT64_FORMAT " is already converted: move it back to an open status to convert it again."),
-                   id);
+                   _("Lead #%s is already converted: move it back to an open status to convert it again."), id);
       return FALSE;
     case AFFARI_SEMANTICS_PROCESS:
     default:

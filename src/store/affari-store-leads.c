@@ -126,8 +126,10 @@ affari_store_get_lead (AffariStore  *self,
 
   if (!affari_store_is_lead (self, deal_id))
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, deal_id);
+
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
-                   _("Lead #%" G_GINT64_FORMAT " does not exist: check the number in the list of leads."), deal_id);
+                   _("Lead #%s does not exist: check the number in the list of leads."), number);
       return NULL;
     }
 
@@ -350,8 +352,8 @@ affari_store_link_lead_conversion (AffariStore  *self,
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  lead_text = g_strdup_printf (_("Converted into deal #%" G_GINT64_FORMAT), deal_id);
-  deal_text = g_strdup_printf (_("Created from lead #%" G_GINT64_FORMAT), lead_id);
+  lead_text = g_strdup_printf (_("Converted into deal #%s"), deal_number);
+  deal_text = g_strdup_printf (_("Created from lead #%s"), lead_number);
   if (!store_tx_begin (self, error))
     return FALSE;
   ok = store_exec (self, error,
