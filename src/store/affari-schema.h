@@ -506,15 +506,14 @@ static const char * const affari_migrations[] = {
   "  event_id INTEGER PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE"
   ");",
 
-  /* 9: leads (affari-store-leads.c). A lead is a row of deal in THE lead pipeline (kind 'lead'),
-   * so the board, list, filters, history, activities and product rows serve leads unchanged;
-   * the pipeline and its statuses are seeded by store_leads_seed () after this runs, with names
-   * in the user's language as the stages of migration 1. What only a lead has (the person and
-   * company typed in, and where its conversion led) lives in lead_info. The search document of a
-   * lead also holds those fields. */
-  "ALTER TABLE pipeline ADD COLUMN kind TEXT NOT NULL DEFAULT 'deal' CHECK (kind IN ('deal', 'lead'));"
-  "CREATE UNIQUE INDEX pipeline_one_lead ON pipeline (kind) WHERE kind = 'lead';"
-  "CREATE TABLE lead_info ("
+  /* 9: leads (affari-store-leads.c). A lead is a row of deal in THE lead pipeline, so the board,
+   * list, filters, history, activities and product rows serve leads unchanged. What only a lead
+   * has (the person and company typed in, and where its conversion led) lives in lead_info; the
+   * search document of a lead also holds those fields. The column pipeline.kind ('deal' or
+   * 'lead'), the lead pipeline and its statuses (named in the user's language, as the stages of
+   * migration 1) are added by store_leads_seed () once lead_info exists. Written to run again
+   * over its own tables, as a database brought back to an older version has them. */
+  "CREATE TABLE IF NOT EXISTS lead_info ("
   "  deal_id INTEGER PRIMARY KEY REFERENCES deal (id) ON DELETE CASCADE,"
   "  first_name TEXT NOT NULL DEFAULT '',"
   "  last_name TEXT NOT NULL DEFAULT '',"
@@ -526,8 +525,8 @@ static const char * const affari_migrations[] = {
   "  company_id INTEGER REFERENCES company (id) ON DELETE SET NULL,"
   "  converted_deal_id INTEGER REFERENCES deal (id) ON DELETE SET NULL"
   ");"
-  "CREATE INDEX lead_info_converted ON lead_info (converted_deal_id) WHERE converted_deal_id IS NOT NULL;"
-  "DROP VIEW deal_search_body;"
+  "CREATE INDEX IF NOT EXISTS lead_info_converted ON lead_info (converted_deal_id) WHERE converted_deal_id IS NOT NULL;"
+  "DROP VIEW IF EXISTS deal_search_body;"
   "CREATE VIEW deal_search_body AS SELECT d.id AS deal_id,"
   "  d.title"
   "  || ' ' || coalesce((SELECT co.name || ' ' || coalesce(co.phone, '') || ' ' || coalesce(co.email, '')"
@@ -544,10 +543,12 @@ static const char * const affari_migrations[] = {
   "  AS body FROM deal d;"
   /* Not OR IGNORE: the upserts that write lead_info would override it (their ON CONFLICT
    * applies to the statements of the triggers they fire). */
+  "DROP TRIGGER IF EXISTS deal_search_lead_ai;"
   "CREATE TRIGGER deal_search_lead_ai AFTER INSERT ON lead_info BEGIN"
   "  INSERT INTO deal_search_dirty (deal_id) SELECT new.deal_id"
   "  WHERE NOT EXISTS (SELECT 1 FROM deal_search_dirty WHERE deal_id = new.deal_id);"
   "END;"
+  "DROP TRIGGER IF EXISTS deal_search_lead_au;"
   "CREATE TRIGGER deal_search_lead_au AFTER UPDATE ON lead_info BEGIN"
   "  INSERT INTO deal_search_dirty (deal_id) SELECT new.deal_id"
   "  WHERE NOT EXISTS (SELECT 1 FROM deal_search_dirty WHERE deal_id = new.deal_id);"

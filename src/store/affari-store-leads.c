@@ -62,8 +62,17 @@ store_leads_seed (AffariStore  *self,
   sqlite3_stmt *stmt;
   gint64 pipeline_id;
 
+  /* Not yet migrated that far. */
+  if (store_query_int (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'lead_info'", 0, 0) == 0)
+    return TRUE;
+  /* SQLite has no ADD COLUMN IF NOT EXISTS: the migration may run again over its own work. */
   if (store_query_int (self, "SELECT count(*) FROM pragma_table_info ('pipeline') WHERE name = 'kind'", 0, 0) == 0
-      || store_query_int (self, "SELECT count(*) FROM pipeline WHERE kind = 'lead'", 0, 0) > 0)
+      && !store_exec_sql (self, "ALTER TABLE pipeline ADD COLUMN kind TEXT NOT NULL DEFAULT 'deal'"
+                                "  CHECK (kind IN ('deal', 'lead'));"
+                                "CREATE UNIQUE INDEX IF NOT EXISTS pipeline_one_lead ON pipeline (kind) WHERE kind = 'lead';",
+                          error))
+    return FALSE;
+  if (store_query_int (self, "SELECT count(*) FROM pipeline WHERE kind = 'lead'", 0, 0) > 0)
     return TRUE;
 
   /* Sorted after every deal pipeline; never the default one. */

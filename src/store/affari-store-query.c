@@ -187,13 +187,13 @@ store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery 
   f->params = g_array_new (FALSE, TRUE, sizeof (StoreParam));
   g_array_set_clear_func (f->params, param_clear);
 
+  /* Every pipeline: every deal pipeline (leads are not deals). */
+  if (q == NULL || (q->pipeline_id <= 0 && q->stage_id <= 0))
+    g_string_append (f->where, " AND " STORE_NOT_LEAD);
   if (q == NULL)
     return;
   if (q->pipeline_id > 0)
     filter_add_int (f, stage_walk ? "s.pipeline_id = ?" : "d.pipeline_id = ?", q->pipeline_id);
-  else if (q->stage_id <= 0)
-    /* Every pipeline: every deal pipeline (leads are not deals). */
-    g_string_append (f->where, " AND " STORE_NOT_LEAD);
   if (q->stage_id > 0)
     filter_add_int (f, "d.stage_id = ?", q->stage_id);
   if (q->semantics_mask != 0 && q->semantics_mask != 0x7)
