@@ -225,6 +225,69 @@ convert_build (AffariDealOps  *ops,
 
 /* ------------------------------------------------------------ public API */
 
+AffariPipeline *
+affari_leads_dup_pipeline (AffariStore *store)
+{
+  gint64 id = affari_store_get_lead_pipeline_id (store);
+
+  return id != 0 ? affari_store_get_pipeline (store, id, NULL) : NULL;
+}
+
+gboolean
+affari_leads_is_lead_pipeline (AffariStore *store,
+                               gint64       pipeline_id)
+{
+  return pipeline_id != 0 && pipeline_id == affari_store_get_lead_pipeline_id (store);
+}
+
+AffariLead *
+affari_leads_get (AffariStore  *store,
+                  gint64        deal_id,
+                  GError      **error)
+{
+  return affari_store_get_lead (store, deal_id, error);
+}
+
+typedef gpointer (*ClientGetter) (AffariStore *store, gint64 id, GError **error);
+
+/* Loads the clients of @ids with @get, skipping those deleted meanwhile. */
+static GPtrArray *
+load_clients (AffariStore  *store,
+              GArray       *ids,
+              ClientGetter  get)
+{
+  GPtrArray *clients = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gpointer client = get (store, g_array_index (ids, gint64, i), NULL);
+
+      if (client != NULL)
+        g_ptr_array_add (clients, client);
+    }
+  return clients;
+}
+
+GPtrArray *
+affari_leads_find_contacts (AffariStore       *store,
+                            const AffariLead  *lead,
+                            GError           **error)
+{
+  g_autoptr(GArray) ids = affari_store_find_lead_contacts (store, lead, 20, error);
+
+  return ids != NULL ? load_clients (store, ids, (ClientGetter) affari_store_get_contact) : NULL;
+}
+
+GPtrArray *
+affari_leads_find_companies (AffariStore       *store,
+                             const AffariLead  *lead,
+                             GError           **error)
+{
+  g_autoptr(GArray) ids = affari_store_find_lead_companies (store, lead, 20, error);
+
+  return ids != NULL ? load_clients (store, ids, (ClientGetter) affari_store_get_company) : NULL;
+}
+
 AffariChangeSet *
 affari_leads_create (AffariDealOps     *ops,
                      AffariStore       *store,

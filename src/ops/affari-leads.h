@@ -11,6 +11,7 @@
 
 #include "ops/affari-deal-ops.h"
 #include "model/affari-lead.h"
+#include "model/affari-pipeline.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,16 @@ typedef struct {
   gint64 contact_id;    /* an existing contact, AFFARI_LEAD_CREATE_NEW, or 0 for none */
   gint64 company_id;    /* the same for the company */
 } AffariLeadConversion;
+
+/* ---- what the windows read (they hold no store header) ---- */
+/* The lead pipeline (NULL on a database without one). */
+AffariPipeline  *affari_leads_dup_pipeline   (AffariStore *store);
+gboolean         affari_leads_is_lead_pipeline (AffariStore *store, gint64 pipeline_id);
+/* What only the lead @deal_id has; NULL with @error when it is not a lead. */
+AffariLead      *affari_leads_get            (AffariStore *store, gint64 deal_id, GError **error);
+/* The candidates of a conversion of @lead, best first: AffariContact, AffariCompany. */
+GPtrArray       *affari_leads_find_contacts  (AffariStore *store, const AffariLead *lead, GError **error);
+GPtrArray       *affari_leads_find_companies (AffariStore *store, const AffariLead *lead, GError **error);
 
 /* Creates @deal as a lead (in the lead pipeline, whatever @deal says) with @lead's fields
  * (@lead's deal_id is ignored; nullable). */

@@ -101,7 +101,29 @@ store_leads_seed (AffariStore  *self,
       if (!store_step_done (self, stmt, error))
         return FALSE;
     }
-  return TRUE;
+
+  /* The card of a lead shows the person and company typed in (ui/deal/affari-deal-card-lead.c),
+   * not the client pickers of a deal: its own layout hides them. */
+  {
+    g_autoptr(GPtrArray) custom_fields = affari_store_list_custom_fields (self, error);
+    g_autoptr(GPtrArray) layout = custom_fields ? affari_card_layout_default (custom_fields) : NULL;
+
+    if (layout == NULL)
+      return FALSE;
+    for (guint i = 0; i < layout->len; i++)
+      {
+        AffariCardSection *section = g_ptr_array_index (layout, i);
+
+        for (guint j = 0; j < section->elements->len; j++)
+          {
+            AffariCardElement *element = &g_array_index (section->elements, AffariCardElement, j);
+
+            if (g_str_equal (element->field, "CLIENT"))
+              element->hidden = TRUE;
+          }
+      }
+    return affari_store_set_card_layout (self, pipeline_id, layout, error);
+  }
 }
 
 gint64

@@ -13,6 +13,7 @@
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card.h"
+#include "ui/deal/affari-deal-card-private.h"
 #include "ui/deal/affari-deal-card-activities.h"
 #include "ui/deal/affari-deal-card-dialogs.h"
 #include "ui/deal/affari-deal-card-general.h"
@@ -593,41 +594,6 @@ plan_activity_action (GtkWidget  *widget,
 }
 
 static void
-remove_company_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  affari_deal_card_general_remove_company (AFFARI_DEAL_CARD (widget)->general_page);
-}
-
-static void
-create_client_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  affari_deal_card_general_create_client (AFFARI_DEAL_CARD (widget)->general_page,
-                                          g_str_equal (g_variant_get_string (parameter, NULL), "company"));
-}
-
-static void
-set_primary_contact_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  affari_deal_card_general_set_primary_contact (AFFARI_DEAL_CARD (widget)->general_page,
-                                                g_variant_get_int64 (parameter));
-}
-
-static void
-remove_contact_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  affari_deal_card_general_remove_contact (AFFARI_DEAL_CARD (widget)->general_page,
-                                           g_variant_get_int64 (parameter));
-}
-
-static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -747,11 +713,8 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "card.clear-probability", NULL, clear_probability_action);
   gtk_widget_class_install_action (widget_class, "card.plan-activity", NULL, plan_activity_action);
-  gtk_widget_class_install_action (widget_class, "card.remove-company", NULL, remove_company_action);
-  gtk_widget_class_install_action (widget_class, "card.create-client", "s", create_client_action);
-  gtk_widget_class_install_action (widget_class, "card.set-primary-contact", "x", set_primary_contact_action);
-  gtk_widget_class_install_action (widget_class, "card.remove-contact", "x", remove_contact_action);
   gtk_widget_class_install_action (widget_class, "card.show-page", "s", show_page_action);
+  _affari_deal_card_class_client_actions_init (widget_class);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "card.create", NULL);
@@ -956,6 +919,12 @@ affari_deal_card_new_deal (AffariDealCard *self,
   refresh (self, TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, "general");
   affari_deal_card_general_focus_title (self->general_page);
+}
+
+AffariDealCardGeneral *
+_affari_deal_card_get_general (AffariDealCard *self)
+{
+  return self->general_page;
 }
 
 gint64
