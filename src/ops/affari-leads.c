@@ -300,7 +300,7 @@ affari_leads_create (AffariDealOps     *ops,
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
   g_return_val_if_fail (AFFARI_IS_DEAL (deal), NULL);
 
-  return affari_deal_ops_create_many (ops, create_build, &job, _("New lead"), TRUE, error);
+  return affari_deal_ops_create_many (ops, create_build, &job, _("Lead created"), TRUE, error);
 }
 
 AffariChangeSet *
@@ -314,7 +314,7 @@ affari_leads_update (AffariDealOps     *ops,
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
   g_return_val_if_fail (lead != NULL, NULL);
 
-  return affari_deal_ops_create_many (ops, update_build, &job, _("Edit lead"), TRUE, error);
+  return affari_deal_ops_create_many (ops, update_build, &job, _("Lead changed"), TRUE, error);
 }
 
 gboolean
@@ -369,7 +369,7 @@ affari_leads_convert (AffariDealOps               *ops,
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
   g_return_val_if_fail (conversion != NULL, NULL);
 
-  set = affari_deal_ops_create_many (ops, convert_build, &job, _("Convert lead"), TRUE, error);
+  set = affari_deal_ops_create_many (ops, convert_build, &job, _("Lead converted into a deal"), TRUE, error);
   if (out_deal_id != NULL)
     *out_deal_id = set != NULL ? job.deal_id : 0;
   return set;

@@ -177,4 +177,5 @@ _affari_window_class_tools_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-activities-to", "s", export_activities_to_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.show-generator", NULL, _affari_window_show_generator_action);
+  gtk_widget_class_install_action (widget_class, "win.show-leads", NULL, _affari_window_show_leads_action);
 }

@@ -18,6 +18,7 @@
 #include "ui/deal/affari-deal-card-dialogs.h"
 #include "ui/deal/affari-deal-card-general.h"
 #include "ui/deal/affari-deal-card-history.h"
+#include "ui/deal/affari-deal-card-lead.h"
 #include "ui/deal/affari-deal-card-products.h"
 #include "ui/deal/affari-deal-card-recurrence.h"
 #include "ui/deal/affari-deal-card-util.h"
@@ -55,6 +56,7 @@ struct _AffariDealCard
   AffariDealCardActivities *activities_page;
   AffariDealCardHistory    *history_page;
   AffariDealCardRecurrence *recurrence_page;
+  AffariDealCardLead       *lead_page;
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
@@ -196,6 +198,9 @@ set_pages (AffariDealCard *self,
   affari_deal_card_history_set_deal (self->history_page, self->workspace, self->deal);
   affari_deal_card_general_set_deal (self->general_page, self->deal, reload_contacts);
   affari_deal_card_recurrence_set_deal (self->recurrence_page, self->deal);
+  /* A lead shows the person and company typed in, on a page of their own. */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)),
+                                   affari_deal_card_lead_set_deal (self->lead_page, self->deal));
 }
 
 static gboolean
@@ -686,6 +691,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_HISTORY);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_RECURRENCE);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_GENERAL);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_LEAD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, create_button);
@@ -702,6 +708,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, activities_page);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, history_page);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, recurrence_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, lead_page);
 
   gtk_widget_class_install_action (widget_class, "card.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "card.create", NULL, create_action);
@@ -859,6 +866,7 @@ affari_deal_card_set_ops (AffariDealCard *self,
   affari_deal_card_products_set_ops (self->products_page, ops);
   affari_deal_card_history_set_ops (self->history_page, ops);
   affari_deal_card_recurrence_setup (self->recurrence_page, self->workspace, ops);
+  affari_deal_card_lead_setup (self->lead_page, self->workspace, ops);
 }
 
 gboolean
