@@ -131,6 +131,17 @@ update_actions (AffariDealCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-to-pipeline", exists);
 }
 
+/* A lead says its status ("Convertito", "Spazzatura"); a deal, won or lost. */
+static const char *
+closed_text (AffariDealCard *self,
+             const char     *deal_text)
+{
+  AffariStage *stage = affari_deal_card_find_stage (self->stages, affari_deal_get_stage_id (self->deal));
+
+  return stage != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)))
+         ? affari_stage_get_name (stage) : deal_text;
+}
+
 /* Shows the deal; entries the user is typing into keep their text unless @force. */
 static void
 refresh (AffariDealCard *self,
@@ -165,12 +176,12 @@ refresh (AffariDealCard *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->closed_label), "error");
   if (affari_deal_get_semantics (deal) == AFFARI_SEMANTICS_SUCCESS)
     {
-      gtk_label_set_text (self->closed_label, _("Won"));
+      gtk_label_set_text (self->closed_label, closed_text (self, _("Won")));
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "success");
     }
   else if (affari_deal_get_semantics (deal) == AFFARI_SEMANTICS_FAILURE)
     {
-      gtk_label_set_text (self->closed_label, _("Lost"));
+      gtk_label_set_text (self->closed_label, closed_text (self, _("Lost")));
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "error");
     }
   affari_deal_stage_bar_set_current (self->stage_bar, affari_deal_get_stage_id (deal));
