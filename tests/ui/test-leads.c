@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "store/affari-store-leads.h"
@@ -41,9 +43,9 @@ match_mapped_button_label (GtkWidget *widget, gconstpointer data)
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
-/* A new lead of the sample data, not converted. */
+/* A new lead of the sample data, not converted (other than @except). */
 static gint64
-first_new_lead (AffariStore *store)
+first_new_lead (AffariStore *store, gint64 except)
 {
   g_autoptr(GPtrArray) rows = affari_store_list_leads (store, NULL);
 
@@ -51,7 +53,7 @@ first_new_lead (AffariStore *store)
     {
       AffariLeadRow *row = g_ptr_array_index (rows, i);
 
-      if (g_str_equal (row->status_code, "NEW") && row->lead->converted_deal_id == 0)
+      if (g_str_equal (row->status_code, "NEW") && row->lead->converted_deal_id == 0 && row->lead->deal_id != except)
         return row->lead->deal_id;
     }
   return 0;
@@ -71,7 +73,7 @@ leads_body (Fixture *f)
   AffariWindow *window = affari_test_app_get_window (&f->base);
   AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
   gint64 lead_pipeline = affari_store_get_lead_pipeline_id (store);
-  gint64 lead_id = first_new_lead (store), deal_id;
+  gint64 lead_id = first_new_lead (store, 0), deal_id;
   g_autoptr(AffariDeal) lead_before = NULL;
   g_autoptr(AffariDeal) lead_after = NULL;
   g_autoptr(AffariDeal) deal = NULL;
@@ -142,6 +144,35 @@ leads_body (Fixture *f)
   lead_after = affari_store_get_deal (store, lead_id, NULL);
   g_assert_cmpint (affari_deal_get_stage_id (lead_after), ==, affari_deal_get_stage_id (lead_before));
   WAIT_UNTIL (affari_test_label_on_screen (card, _("Convert into a Deal")));
+
+  /* "Spazzatura" asks why, as a lost deal does; the reason goes into the history. */
+  {
+    gint64 junk_id = first_new_lead (store, lead_id);
+    gint64 junk_stage = affari_store_find_stage_by_code (store, lead_pipeline, "JUNK");
+    g_autoptr(GPtrArray) events = NULL;
+    g_autoptr(AffariDeal) junk = NULL;
+    AdwMessageDialog *question;
+    GtkWidget *entry;
+    gboolean found = FALSE;
+
+    g_assert_cmpint (junk_id, >, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.move", "(@axxi)",
+                                               g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &junk_id, 1, sizeof (gint64)),
+                                               junk_stage, 0));
+    WAIT_UNTIL ((question = (AdwMessageDialog *) affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+    entry = affari_test_find_type (GTK_WIDGET (question), GTK_TYPE_ENTRY);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Numero inesistente");
+    adw_message_dialog_response (question, "move");
+    gtk_window_close (GTK_WINDOW (question));
+    junk = affari_store_get_deal (store, junk_id, NULL);
+    g_assert_cmpint (affari_deal_get_stage_id (junk), ==, junk_stage);
+    events = affari_store_list_events (store, junk_id, NULL);
+    for (guint i = 0; i < events->len; i++)
+      found |= strstr (affari_event_get_text (g_ptr_array_index (events, i)), "Numero inesistente") != NULL;
+    g_assert_true (found);
+    WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  }
 }
 
 static void
