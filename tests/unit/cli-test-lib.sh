@@ -58,7 +58,7 @@ check () {
   if "$@"; then
     ok "$name"
   else
-    not_ok "$name" "failed: $*"
+    not_ok "$name" "failed: $*" "stdout: $(head -c 400 "$TMP/out")" "stderr: $(head -c 400 "$TMP/err")"
   fi
 }
 

@@ -8,62 +8,8 @@
 
 set -u
 
-CLI=${AFFARI_CLI:?AFFARI_CLI must point to the built affari-cli}
-PYTHON=/usr/bin/python3
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/affari-test-cli-generator.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-
-export LC_ALL=${LC_ALL:-it_IT.UTF-8}
-export LANG=${LANG:-it_IT.UTF-8}
-export XDG_DATA_HOME="$TMP/xdg-data"
-
-passed=0
-failed=0
-n=0
-
-ok () {
-  n=$((n + 1))
-  passed=$((passed + 1))
-  echo "ok $n - $1"
-}
-
-not_ok () {
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-  shift
-  for line in "$@"; do
-    echo "#   $line"
-  done
-}
-
-run () {
-  local name=$1 expected=$2
-  shift 2
-  "$CLI" "$@" >"$TMP/out" 2>"$TMP/err"
-  status=$?
-  if [ "$status" -eq "$expected" ]; then
-    ok "$name (exit $status)"
-  else
-    not_ok "$name: exit $status, expected $expected" "command: affari-cli $*" \
-      "stdout: $(head -c 400 "$TMP/out")" "stderr: $(head -c 400 "$TMP/err")"
-  fi
-}
-
-check () {
-  local name=$1
-  shift
-  if "$@"; then
-    ok "$name"
-  else
-    not_ok "$name" "failed: $*"
-  fi
-}
-
-# json_get FILE EXPR — prints a Python expression over the parsed JSON (as `j`).
-json_get () {
-  "$PYTHON" -c 'import json, sys; j = json.load(open(sys.argv[1], encoding="utf-8")); print(eval(sys.argv[2]))' "$1" "$2"
-}
+NAME=test-cli-generator
+. "$(dirname "$0")/cli-test-lib.sh"
 
 DB="$TMP/deals.db"
 TODAY=2026-12-07
@@ -140,6 +86,4 @@ check "the next run is a week later" test "$(json_get "$TMP/out" 'j[0]["next_run
 run "help lists the generator" 0 help
 check "help shows generator run" grep -q "generator run --segment CODE" "$TMP/out"
 
-echo "1..$n"
-echo "# passed $passed, failed $failed"
-[ "$failed" -eq 0 ]
+finish
