@@ -131,17 +131,6 @@ update_actions (AffariDealCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-to-pipeline", exists);
 }
 
-/* A lead says its status ("Convertito", "Spazzatura"); a deal, won or lost. */
-static const char *
-closed_text (AffariDealCard *self,
-             const char     *deal_text)
-{
-  AffariStage *stage = affari_deal_card_find_stage (self->stages, affari_deal_get_stage_id (self->deal));
-
-  return stage != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)))
-         ? affari_stage_get_name (stage) : deal_text;
-}
-
 /* Shows the deal; entries the user is typing into keep their text unless @force. */
 static void
 refresh (AffariDealCard *self,
@@ -158,7 +147,7 @@ refresh (AffariDealCard *self,
   if (!gtk_editable_label_get_editing (self->title_label))
     gtk_editable_set_text (GTK_EDITABLE (self->title_label),
                            affari_deal_get_title (deal) != NULL && *affari_deal_get_title (deal) != '\0'
-                           ? affari_deal_get_title (deal) : _("New Deal"));
+                           ? affari_deal_get_title (deal) : affari_deal_card_untitled (self->workspace, self->deal));
 
   amount = affari_money_format (affari_deal_get_amount (deal), code);
   gtk_label_set_text (self->amount_label, amount);
@@ -176,12 +165,12 @@ refresh (AffariDealCard *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->closed_label), "error");
   if (affari_deal_get_semantics (deal) == AFFARI_SEMANTICS_SUCCESS)
     {
-      gtk_label_set_text (self->closed_label, closed_text (self, _("Won")));
+      gtk_label_set_text (self->closed_label, affari_deal_card_closed_text (self->workspace, self->deal, self->stages, _("Won")));
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "success");
     }
   else if (affari_deal_get_semantics (deal) == AFFARI_SEMANTICS_FAILURE)
     {
-      gtk_label_set_text (self->closed_label, closed_text (self, _("Lost")));
+      gtk_label_set_text (self->closed_label, affari_deal_card_closed_text (self->workspace, self->deal, self->stages, _("Lost")));
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "error");
     }
   affari_deal_stage_bar_set_current (self->stage_bar, affari_deal_get_stage_id (deal));
@@ -384,7 +373,7 @@ on_title_label_editing_changed_cb (GtkEditableLabel *label,
   if (g_strcmp0 (text, affari_deal_get_title (self->deal)) != 0)
     affari_deal_card_general_save_title (self->general_page, text);
   if (self->deal != NULL && affari_deal_get_title (self->deal) == NULL)
-    gtk_editable_set_text (GTK_EDITABLE (label), _("New Deal"));
+    gtk_editable_set_text (GTK_EDITABLE (label), affari_deal_card_untitled (self->workspace, self->deal));
 }
 
 static void
