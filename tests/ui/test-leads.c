@@ -97,15 +97,6 @@ leads_body (Fixture *f)
   g_assert_true (affari_test_label_on_screen (GTK_WIDGET (window), _("New Lead")));
   g_assert_false (affari_test_label_on_screen (GTK_WIDGET (window), _("New Deal")));
 
-  /* "Nuovo lead" (Ctrl+N) opens a card for a new lead in the lead pipeline. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL));
-  WAIT_UNTIL ((card = affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD)) != NULL &&
-              gtk_widget_get_mapped (card));
-  WAIT_UNTIL (affari_test_label_on_screen (card, _("New Lead")));
-  g_assert_true (affari_test_label_on_screen (card, g_dpgettext2 (NULL, "lead status", "Processed")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
-  WAIT_UNTIL (!gtk_widget_get_mapped (card));
-
   /* Open the lead: its card has the Lead page with "Converti…". */
   lead_before = affari_store_get_deal (store, lead_id, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", lead_id));
@@ -182,6 +173,15 @@ leads_body (Fixture *f)
     g_assert_true (found);
     WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   }
+
+  /* "Nuovo lead" (Ctrl+N) opens a card for a new lead in the lead pipeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL));
+  WAIT_UNTIL ((card = affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD)) != NULL &&
+              gtk_widget_get_mapped (card));
+  WAIT_UNTIL (affari_test_label_on_screen (card, _("New Lead")));
+  g_assert_true (affari_test_label_on_screen (card, g_dpgettext2 (NULL, "lead status", "Processed")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-deal", NULL));
+  WAIT_UNTIL (!gtk_widget_get_mapped (card));
 }
 
 static void
