@@ -79,6 +79,9 @@ print_help (void)
   cli_print_help_item ("quotes [--json]", _("List the quotes"));
   cli_print_help_item ("quote to-deal ID", _("Create a deal from the quote; prints its id"));
   cli_print_help_item ("quote pdf ID PATH", _("Write the quote as a PDF to PATH"));
+  cli_print_help_item ("leads [--json]", _("List the leads with their status, repeat flag and converted deal"));
+  cli_print_help_item ("lead convert ID [--pipeline ID]",
+                       _("Convert a lead into a deal (its contact and company found or created) and print the deal's id"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -602,6 +605,8 @@ int cli_cmd_recurring (Cli *cli);  /* affari-cli-recurring.c */
 int cli_generator (Cli *cli);  /* affari-cli-generator.c */
 int cli_cmd_quotes (Cli *cli);  /* affari-cli-quotes.c */
 int cli_cmd_quote (Cli *cli);
+int cli_cmd_leads (Cli *cli);  /* affari-cli-leads.c */
+int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
 
 static int
 run (Cli *cli)
@@ -620,6 +625,7 @@ run (Cli *cli)
     { "recurring", cli_cmd_recurring },
     { "generator", cli_generator },
     { "quotes", cli_cmd_quotes }, { "quote", cli_cmd_quote },
+    { "leads", cli_cmd_leads }, { "lead", cli_cmd_lead },
   };
 
   if (cli->command == NULL)

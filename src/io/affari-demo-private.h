@@ -150,5 +150,7 @@ gboolean demo_add_quotes (Demo *demo, GError **error);
 /* affari-demo-history.c: purchase histories for the sales generator's segments (before the
  * steps are sorted). */
 void demo_plan_history (Demo *demo);
+/* affari-demo-leads.c: @n_leads leads in every status, some repeat, some converted. */
+gboolean demo_add_leads (Demo *demo, guint n_leads, GError **error);
 
 G_END_DECLS

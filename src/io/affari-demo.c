@@ -790,7 +790,8 @@ generate (Demo     *demo,
     if (!run_step (demo, &g_array_index (demo->steps, Step, i), error))
       return FALSE;
 
-  return demo_add_recurring (demo, error) && demo_add_quotes (demo, error);
+  return demo_add_recurring (demo, error) && demo_add_quotes (demo, error)
+         && demo_add_leads (demo, n_deals > 0 ? CLAMP (n_deals / 25, 12, 60) : 0, error);
 }
 
 /* ---- public API ---- */

@@ -28,6 +28,7 @@ static const struct {
   { "deal_contact",     "SELECT * FROM deal_contact WHERE deal_id = ?1 ORDER BY contact_id" },
   { "deal_field_value", "SELECT * FROM deal_field_value WHERE deal_id = ?1 ORDER BY field_id" },
   { "deal_extra",       "SELECT * FROM deal_extra WHERE deal_id = ?1 ORDER BY key" },
+  { "lead_info",        "SELECT * FROM lead_info WHERE deal_id = ?1" },
 };
 #define N_PARTS G_N_ELEMENTS (parts)
 

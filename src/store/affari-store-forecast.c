@@ -17,6 +17,7 @@
 
 #include "store/affari-store-private.h"
 #include "store/affari-store-forecast.h"
+#include "store/affari-store-leads.h"
 
 typedef struct {
   AffariStoreForecastClient *client;
@@ -146,7 +147,7 @@ affari_store_forecast_clients (AffariStore  *self,
     " d.semantics, d.closed_at,"
     " d.amount * coalesce((SELECT CAST(c.rate AS REAL) FROM currency c WHERE c.code = d.currency), 1.0),"
     " d.assigned_by_id, d.date_create, d.id"
-    " FROM deal d WHERE " STORE_LIVE_DEAL, error);
+    " FROM deal d WHERE " STORE_LIVE_DEAL " AND " STORE_NOT_LEAD, error);
   if (stmt == NULL)
     return NULL;
 
@@ -258,7 +259,7 @@ affari_store_forecast_won_span (AffariStore  *self,
   gboolean found = FALSE;
   int rc;
 
-  stmt = store_prepare (self, "SELECT min(d.closed_at), max(d.closed_at) FROM deal d WHERE " STORE_LIVE_DEAL
+  stmt = store_prepare (self, "SELECT min(d.closed_at), max(d.closed_at) FROM deal d WHERE " STORE_LIVE_DEAL " AND " STORE_NOT_LEAD
                               " AND d.semantics = 'S' AND d.closed_at IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;

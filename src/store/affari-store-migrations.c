@@ -24,6 +24,7 @@
 #include "affari-store.h"
 #include "affari-schema.h"
 #include "affari-store-private.h"
+#include "affari-store-leads.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
@@ -208,6 +209,7 @@ store_migrate (AffariStore *self, int from, GError **error)
       ok = store_exec_sql (self, affari_migrations[version - 1], error);
       if (ok && version == 1)
         ok = seed_v1 (self, error);
+      ok = ok && store_leads_seed (self, error);
       ok = ok && store_exec_sql (self, set_version, error);
 
       if (!store_tx_end (self, ok, error))

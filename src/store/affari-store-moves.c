@@ -24,6 +24,7 @@
 #include "affari-store.h"
 #include "affari-schema.h"
 #include "affari-store-private.h"
+#include "affari-store-leads.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
@@ -588,6 +589,13 @@ affari_store_move_deal_to_pipeline (AffariStore *self, gint64 deal_id, gint64 pi
   to_pipeline = from_pipeline ? affari_store_get_pipeline (self, pipeline_id, error) : NULL;
   if (to_pipeline == NULL)
     return FALSE;
+  /* A lead becomes a deal only by its conversion, which keeps both. */
+  if (affari_store_is_lead (self, deal_id) || pipeline_id == affari_store_get_lead_pipeline_id (self))
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
+                   _("Leads and deals do not move between their pipelines: convert the lead instead"));
+      return FALSE;
+    }
 
   /* Bitrix24 picks the first stage of the new pipeline with the same semantics. */
   stage_id = affari_store_find_stage (self, pipeline_id, deal->semantics);

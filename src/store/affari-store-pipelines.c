@@ -23,6 +23,7 @@
 #include "affari-store.h"
 #include "affari-schema.h"
 #include "affari-store-private.h"
+#include "affari-store-leads.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
@@ -49,7 +50,8 @@ affari_store_list_pipelines (AffariStore *self, GError **error)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, PIPELINE_COLUMNS " ORDER BY is_default DESC, sort, id", error);
+  /* The lead pipeline is the Lead section's, not one of the deal pipelines. */
+  stmt = store_prepare (self, PIPELINE_COLUMNS " WHERE kind = 'deal' ORDER BY is_default DESC, sort, id", error);
   if (stmt == NULL)
     return NULL;
   return store_collect (self, stmt, (StoreRowFunc) pipeline_from_row, "pipelines", error);
@@ -87,7 +89,7 @@ affari_store_create_pipeline (AffariStore *self, const char *name, GError **erro
     return 0;
   stmt = store_prepare (self,
     "INSERT INTO pipeline (name, sort, currency)"
-    " VALUES (trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline),"
+    " VALUES (trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline WHERE kind = 'deal'),"
     "         (SELECT value FROM setting WHERE key = 'base_currency'))", error);
   ok = stmt != NULL;
   if (ok)
@@ -138,13 +140,13 @@ affari_store_reorder_pipelines (AffariStore *self, const gint64 *ids, guint n_id
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  existing = store_select_ids (self, "SELECT id FROM pipeline WHERE id > ?", 0, error);
+  existing = store_select_ids (self, "SELECT id FROM pipeline WHERE id > ? AND kind = 'deal'", 0, error);
   if (existing == NULL)
     return FALSE;
   if (existing->len != n_ids || !store_ids_distinct (ids, n_ids))
     return store_set_invalid (error, _("The pipelines changed meanwhile: try again"));
   for (guint i = 0; i < n_ids; i++)
-    if (store_query_int (self, "SELECT count(*) FROM pipeline WHERE id = ?", ids[i], 0) == 0)
+    if (store_query_int (self, "SELECT count(*) FROM pipeline WHERE id = ? AND kind = 'deal'", ids[i], 0) == 0)
       return store_set_invalid (error, _("The pipelines changed meanwhile: try again"));
 
   if (!store_tx_begin (self, error))
@@ -184,6 +186,13 @@ affari_store_delete_pipeline (AffariStore *self, gint64 pipeline_id, gint64 targ
   if (affari_pipeline_get_is_default (pipeline))
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("The default pipeline cannot be deleted"));
+      return FALSE;
+    }
+  if (store_query_int (self, "SELECT count(*) FROM pipeline WHERE kind = 'lead' AND id = ?", pipeline_id, 0) > 0
+      || (target_pipeline_id != 0 && target_pipeline_id == affari_store_get_lead_pipeline_id (self)))
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
+                   _("The pipeline of leads cannot be deleted, and deals cannot move into it"));
       return FALSE;
     }
   deals = store_select_ids (self, "SELECT id FROM deal WHERE pipeline_id = ? ORDER BY id", pipeline_id, error);

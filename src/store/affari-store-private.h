@@ -215,9 +215,12 @@ gboolean store_insert_stages (AffariStore *self, gint64 pipeline_id, const char 
 /* The columns store_deal_from_row reads, and the joins they need. */
 #define STORE_DEAL_COLUMNS \
   "d.id, d.title, d.type_id, d.pipeline_id, d.stage_id, d.semantics, d.closed, d.opened, d.probability," \
-  " d.currency, d.amount, d.is_manual_amount, d.tax_value, d.company_id, co.name," \
-  " (SELECT trim(ct.first_name || ' ' || ct.last_name) FROM deal_contact dc JOIN contact ct ON ct.id = dc.contact_id" \
+  " d.currency, d.amount, d.is_manual_amount, d.tax_value, d.company_id," \
+  /* A lead's client is the person and company typed in (lead_info), shown where a deal's is. */ \
+  " coalesce(co.name, (SELECT nullif(l.company_title, '') FROM lead_info l WHERE l.deal_id = d.id))," \
+  " coalesce((SELECT trim(ct.first_name || ' ' || ct.last_name) FROM deal_contact dc JOIN contact ct ON ct.id = dc.contact_id" \
   "   WHERE dc.deal_id = d.id ORDER BY dc.is_primary DESC, dc.sort LIMIT 1)," \
+  "   (SELECT nullif(trim(l.first_name || ' ' || l.last_name), '') FROM lead_info l WHERE l.deal_id = d.id))," \
   " d.lead_id, d.quote_id, d.begin_date, d.close_date, d.comments, d.assigned_by_id, tm.name," \
   " d.created_by_id, d.modify_by_id, d.moved_by_id, d.date_create, d.date_modify, d.moved_time," \
   " d.is_recurring, d.is_return_customer, d.is_repeated_approach, d.source_id, d.source_description," \

@@ -24,6 +24,7 @@
 #include "affari-store.h"
 #include "affari-schema.h"
 #include "affari-store-private.h"
+#include "affari-store-leads.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
@@ -186,6 +187,9 @@ store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery 
   f->params = g_array_new (FALSE, TRUE, sizeof (StoreParam));
   g_array_set_clear_func (f->params, param_clear);
 
+  /* Every pipeline: every deal pipeline (leads are not deals). */
+  if (q == NULL || (q->pipeline_id <= 0 && q->stage_id <= 0))
+    g_string_append (f->where, " AND " STORE_NOT_LEAD);
   if (q == NULL)
     return;
   if (q->pipeline_id > 0)

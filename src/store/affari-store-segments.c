@@ -18,6 +18,7 @@
 
 #include "affari-store-private.h"
 #include "affari-store-segments.h"
+#include "affari-store-leads.h"
 
 /* How many past years the seasons look back. */
 #define HOLIDAY_YEARS 10
@@ -100,7 +101,7 @@ ensure_seg_deal_unlocked (AffariStore  *self,
     "  d.date_create, max(d.date_modify, coalesce(a.done, 0)), d.source_id, d.pipeline_id, d.assigned_by_id"
     "  FROM deal d LEFT JOIN (SELECT deal_id, max(completed_at) AS done FROM activity WHERE completed = 1 GROUP BY deal_id) a"
     "    ON a.deal_id = d.id"
-    "  WHERE " STORE_LIVE_DEAL ") WHERE client IS NOT NULL", "")
+    "  WHERE " STORE_LIVE_DEAL " AND " STORE_NOT_LEAD ") WHERE client IS NOT NULL", "")
     /* Built after the rows: one sort instead of 100,000 insertions into a b-tree. */
     && store_exec_sql (self, "CREATE INDEX temp.seg_deal_client ON seg_deal (client, semantics, day, source_id, touched);"
                              /* The rules on purchases of a day or a season read only those. */

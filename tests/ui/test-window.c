@@ -407,8 +407,8 @@ switch_view_body (Fixture *f)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   WAIT_UNTIL (!adw_view_switcher_bar_get_reveal (bar));
 
-  /* Choose the second pipeline, as a user does in the selector. */
-  g_assert_cmpuint (g_list_model_get_n_items (pipelines), ==, 2);
+  /* Choose the second pipeline, as a user does in the selector (the two pipelines, then Lead). */
+  g_assert_cmpuint (g_list_model_get_n_items (pipelines), ==, 3);
   for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
     {
       g_autoptr(AffariPipeline) pipeline = g_list_model_get_item (pipelines, i);

@@ -96,6 +96,11 @@ con.commit()
 PY
 }
 
+# json_get FILE EXPR — prints a Python expression over the JSON in FILE (parsed as `j`).
+json_get () {
+  "$PYTHON" -c 'import json, sys; j = json.load(open(sys.argv[1], encoding="utf-8")); print(eval(sys.argv[2]))' "$1" "$2"
+}
+
 finish () {
   echo "1..$n"
   echo "# $passed passed, $failed failed"

@@ -10,10 +10,6 @@ set -u
 
 . "$(dirname "$0")/cli-test-lib.sh" test-cli-generator
 
-# json_get FILE EXPR — prints a Python expression over the parsed JSON (as `j`).
-json_get () {
-  "$PYTHON" -c 'import json, sys; j = json.load(open(sys.argv[1], encoding="utf-8")); print(eval(sys.argv[2]))' "$1" "$2"
-}
 
 DB="$TMP/deals.db"
 TODAY=2026-12-07

@@ -14,7 +14,7 @@ set -u
 DB="$TMP/deals.db"
 run "demo database" 0 --database "$DB" demo --deals 60 --seed 5
 check "60 deals, quotes made from some of them" \
-  test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0")" -eq 60 -a "$(sql "SELECT count(*) FROM quote")" -ge 8
+  test "$(sql "SELECT count(*) FROM deal d JOIN pipeline p ON p.id = d.pipeline_id WHERE d.is_recurring = 0 AND p.kind = 'deal'")" -eq 60 -a "$(sql "SELECT count(*) FROM quote")" -ge 8
 check "quotes in every status" test "$(sql "SELECT count(DISTINCT status) FROM quote")" -eq 4
 check "some already turned into deals" test "$(sql "SELECT count(*) FROM deal WHERE quote_id IS NOT NULL")" -ge 1
 check "your company is in Preferenze" test -n "$(sql "SELECT value FROM setting WHERE key = 'my_company_name'")"

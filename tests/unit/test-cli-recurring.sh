@@ -14,11 +14,11 @@ DB="$TMP/deals.db"
 run "demo database" 0 --database "$DB" demo --deals 50 --seed 11
 check "the sample data has recurring templates" test "$(sql "SELECT count(*) FROM recurring")" -ge 3
 check "they are hidden: 50 live deals" \
-  test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL")" -eq 50
+  test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL AND pipeline_id IN (SELECT id FROM pipeline WHERE kind = 'deal')")" -eq 50
 # The counts below are of the templates made here only.
 sql_write "DELETE FROM deal WHERE is_recurring = 1"
-DEAL=$(sql "SELECT min(id) FROM deal WHERE is_recurring = 0 AND closed = 0")
-LIVE=$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL")
+DEAL=$(sql "SELECT min(id) FROM deal WHERE is_recurring = 0 AND closed = 0 AND pipeline_id IN (SELECT id FROM pipeline WHERE kind = 'deal')")
+LIVE=$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL AND pipeline_id IN (SELECT id FROM pipeline WHERE kind = 'deal')")
 
 # ---- syntax and errors ----
 run "recurring without a sub-command" 2 --database "$DB" recurring
@@ -55,8 +55,8 @@ run "deals --json after add" 0 --database "$DB" deals --json
 check "deals --json does not list the template" \
   test "$("$PYTHON" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/out")" -eq "$LIVE"
 check "the number of live deals did not change" \
-  test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL")" -eq "$LIVE"
-PIPE2=$(sql "SELECT id FROM pipeline ORDER BY sort DESC, id DESC LIMIT 1")
+  test "$(sql "SELECT count(*) FROM deal WHERE is_recurring = 0 AND deleted_at IS NULL AND pipeline_id IN (SELECT id FROM pipeline WHERE kind = 'deal')")" -eq "$LIVE"
+PIPE2=$(sql "SELECT id FROM pipeline WHERE kind = 'deal' ORDER BY sort DESC, id DESC LIMIT 1")
 run "add a weekly template into another pipeline until a day" 0 --database "$DB" recurring add --deal="$DEAL" \
   --every=2 --unit=week --start=2031-02-03 --until=2031-03-03 --pipeline="$PIPE2"
 ID2=$(cat "$TMP/out")
@@ -109,7 +109,7 @@ check "list shows 5 di 5" grep -q "5 di 5" "$TMP/out"
 DB2="$TMP/race.db"
 run "a second demo database" 0 --database "$DB2" demo --deals 30 --seed 5
 DB=$DB2 sql_write "DELETE FROM deal WHERE is_recurring = 1"
-DEAL2=$(DB=$DB2 sql "SELECT min(id) FROM deal WHERE is_recurring = 0")
+DEAL2=$(DB=$DB2 sql "SELECT min(id) FROM deal WHERE is_recurring = 0 AND pipeline_id IN (SELECT id FROM pipeline WHERE kind = 'deal')")
 for start in 2031-01-01 2031-01-02 2031-01-03 2031-01-04; do
   "$CLI" --database "$DB2" recurring add --deal "$DEAL2" --every 1 --unit day --start "$start" >/dev/null 2>&1
 done

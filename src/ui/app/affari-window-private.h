@@ -36,6 +36,7 @@ struct _AffariWindow
   GtkDropDown           *pipeline_dropdown;
   GtkStack              *title_stack;
   AdwViewSwitcherTitle  *switcher_title;
+  AdwButtonContent      *new_deal_content;
   GtkToggleButton       *search_button;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
@@ -78,6 +79,13 @@ void            _affari_window_class_tools_init     (GtkWidgetClass *widget_clas
 /* affari-window-recurring.c: win.show-recurring, win.run-recurring; the runs at start-up and midnight. */
 void            _affari_window_class_recurring_init (GtkWidgetClass *widget_class);
 void            _affari_window_recurring_init       (AffariWindow   *self);
+
+/* affari-window-leads.c: the Lead section — the lead pipeline after the deal pipelines in the
+ * pipeline drop-down (the same board, list and filters), the header saying where the user is;
+ * win.show-leads. */
+void _affari_window_leads_append       (AffariWindow *self, GPtrArray *pipelines);
+void _affari_window_leads_apply        (AffariWindow *self, gint64 pipeline_id);
+void _affari_window_show_leads_action  (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
 void _affari_window_class_actions_init (GtkWidgetClass *widget_class);

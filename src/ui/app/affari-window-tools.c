@@ -181,4 +181,5 @@ _affari_window_class_tools_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-quotes", NULL, _affari_window_show_quotes_action);
   gtk_widget_class_install_action (widget_class, "win.show-quote", "x", _affari_window_show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.quote-from-card", NULL, _affari_window_quote_from_card_action);
+  gtk_widget_class_install_action (widget_class, "win.show-leads", NULL, _affari_window_show_leads_action);
 }

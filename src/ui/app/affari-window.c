@@ -210,6 +210,7 @@ apply_pipeline (AffariWindow *self)
   if (self->deal_list_view != NULL)
     affari_deal_list_view_set_pipeline_id (self->deal_list_view, pipeline_id);
   affari_filter_bar_set_pipeline_id (self->filter_bar, pipeline_id);
+  _affari_window_leads_apply (self, pipeline_id);
 
   if (self->settings != NULL && pipeline_id != 0)
     g_settings_set_int64 (self->settings, "last-pipeline", pipeline_id);
@@ -229,6 +230,7 @@ _affari_window_reload_pipelines (AffariWindow *self)
       g_warning ("Cannot list the pipelines: %s", error->message);
       return;
     }
+  _affari_window_leads_append (self, pipelines);
 
   wanted = _affari_window_selected_pipeline_id (self);
   if (wanted == 0 && self->settings != NULL)
@@ -643,6 +645,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_content);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);

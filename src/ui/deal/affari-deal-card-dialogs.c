@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
+#include "ops/affari-leads.h"
 
 #include "ui/deal/affari-deal-card-dialogs.h"
 
@@ -229,4 +230,25 @@ affari_deal_card_new_deal_defaults (AffariWorkspace *workspace,
   affari_deal_set_opened (deal, TRUE);
   affari_deal_set_probability (deal, -1);
   return deal;
+}
+
+const char *
+affari_deal_card_untitled (AffariWorkspace *workspace,
+                           AffariDeal      *deal)
+{
+  return affari_leads_is_lead_pipeline (affari_workspace_get_store (workspace), affari_deal_get_pipeline_id (deal))
+         ? _("New Lead") : _("New Deal");
+}
+
+const char *
+affari_deal_card_closed_text (AffariWorkspace *workspace,
+                              AffariDeal      *deal,
+                              GPtrArray       *stages,
+                              const char      *deal_text)
+{
+  AffariStage *stage = affari_deal_card_find_stage (stages, affari_deal_get_stage_id (deal));
+
+  return stage != NULL && affari_leads_is_lead_pipeline (affari_workspace_get_store (workspace),
+                                                         affari_deal_get_pipeline_id (deal))
+         ? affari_stage_get_name (stage) : deal_text;
 }

@@ -52,5 +52,14 @@ gint64            affari_deal_card_finish_response_stage (const char      *respo
 /* A deal not created yet with the defaults the workspace would give (dates, currency, owner). */
 AffariDeal       *affari_deal_card_new_deal_defaults     (AffariWorkspace *workspace,
                                                           gint64           pipeline_id);
+/* What @deal is called while it has no title: "Nuovo affare", or "Nuovo lead" for a lead. */
+const char       *affari_deal_card_untitled              (AffariWorkspace *workspace,
+                                                          AffariDeal      *deal);
+/* What a closed @deal says it is: @deal_text ("Vinto", "Perso"), or for a lead the name of its
+ * status among @stages ("Convertito", "Spazzatura"). */
+const char       *affari_deal_card_closed_text           (AffariWorkspace *workspace,
+                                                          AffariDeal      *deal,
+                                                          GPtrArray       *stages,
+                                                          const char      *deal_text);
 
 G_END_DECLS

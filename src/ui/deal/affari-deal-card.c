@@ -13,10 +13,12 @@
 #include "model/affari-money.h"
 
 #include "ui/deal/affari-deal-card.h"
+#include "ui/deal/affari-deal-card-private.h"
 #include "ui/deal/affari-deal-card-activities.h"
 #include "ui/deal/affari-deal-card-dialogs.h"
 #include "ui/deal/affari-deal-card-general.h"
 #include "ui/deal/affari-deal-card-history.h"
+#include "ui/deal/affari-deal-card-lead.h"
 #include "ui/deal/affari-deal-card-products.h"
 #include "ui/deal/affari-deal-card-recurrence.h"
 #include "ui/deal/affari-deal-card-util.h"
@@ -54,6 +56,7 @@ struct _AffariDealCard
   AffariDealCardActivities *activities_page;
   AffariDealCardHistory    *history_page;
   AffariDealCardRecurrence *recurrence_page;
+  AffariDealCardLead       *lead_page;
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
@@ -144,7 +147,7 @@ refresh (AffariDealCard *self,
   if (!gtk_editable_label_get_editing (self->title_label))
     gtk_editable_set_text (GTK_EDITABLE (self->title_label),
                            affari_deal_get_title (deal) != NULL && *affari_deal_get_title (deal) != '\0'
-                           ? affari_deal_get_title (deal) : _("New Deal"));
+                           ? affari_deal_get_title (deal) : affari_deal_card_untitled (self->workspace, self->deal));
 
   amount = affari_money_format (affari_deal_get_amount (deal), code);
   gtk_label_set_text (self->amount_label, amount);
@@ -162,12 +165,12 @@ refresh (AffariDealCard *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->closed_label), "error");
   if (affari_deal_get_semantics (deal) == AFFARI_SEMANTICS_SUCCESS)
     {
-      gtk_label_set_text (self->closed_label, _("Won"));
+      gtk_label_set_text (self->closed_label, affari_deal_card_closed_text (self->workspace, self->deal, self->stages, _("Won")));
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "success");
     }
   else if (affari_deal_get_semantics (deal) == AFFARI_SEMANTICS_FAILURE)
     {
-      gtk_label_set_text (self->closed_label, _("Lost"));
+      gtk_label_set_text (self->closed_label, affari_deal_card_closed_text (self->workspace, self->deal, self->stages, _("Lost")));
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "error");
     }
   affari_deal_stage_bar_set_current (self->stage_bar, affari_deal_get_stage_id (deal));
@@ -195,6 +198,9 @@ set_pages (AffariDealCard *self,
   affari_deal_card_history_set_deal (self->history_page, self->workspace, self->deal);
   affari_deal_card_general_set_deal (self->general_page, self->deal, reload_contacts);
   affari_deal_card_recurrence_set_deal (self->recurrence_page, self->deal);
+  /* A lead shows the person and company typed in, on a page of their own. */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)),
+                                   affari_deal_card_lead_set_deal (self->lead_page, self->deal));
 }
 
 static gboolean
@@ -367,7 +373,7 @@ on_title_label_editing_changed_cb (GtkEditableLabel *label,
   if (g_strcmp0 (text, affari_deal_get_title (self->deal)) != 0)
     affari_deal_card_general_save_title (self->general_page, text);
   if (self->deal != NULL && affari_deal_get_title (self->deal) == NULL)
-    gtk_editable_set_text (GTK_EDITABLE (label), _("New Deal"));
+    gtk_editable_set_text (GTK_EDITABLE (label), affari_deal_card_untitled (self->workspace, self->deal));
 }
 
 static void
@@ -593,41 +599,6 @@ plan_activity_action (GtkWidget  *widget,
 }
 
 static void
-remove_company_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  affari_deal_card_general_remove_company (AFFARI_DEAL_CARD (widget)->general_page);
-}
-
-static void
-create_client_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  affari_deal_card_general_create_client (AFFARI_DEAL_CARD (widget)->general_page,
-                                          g_str_equal (g_variant_get_string (parameter, NULL), "company"));
-}
-
-static void
-set_primary_contact_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  affari_deal_card_general_set_primary_contact (AFFARI_DEAL_CARD (widget)->general_page,
-                                                g_variant_get_int64 (parameter));
-}
-
-static void
-remove_contact_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  affari_deal_card_general_remove_contact (AFFARI_DEAL_CARD (widget)->general_page,
-                                           g_variant_get_int64 (parameter));
-}
-
-static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -720,6 +691,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_HISTORY);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_RECURRENCE);
   g_type_ensure (AFFARI_TYPE_DEAL_CARD_GENERAL);
+  g_type_ensure (AFFARI_TYPE_DEAL_CARD_LEAD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, create_button);
@@ -736,6 +708,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, activities_page);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, history_page);
   gtk_widget_class_bind_template_child (widget_class, AffariDealCard, recurrence_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealCard, lead_page);
 
   gtk_widget_class_install_action (widget_class, "card.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "card.create", NULL, create_action);
@@ -747,11 +720,8 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "card.clear-probability", NULL, clear_probability_action);
   gtk_widget_class_install_action (widget_class, "card.plan-activity", NULL, plan_activity_action);
-  gtk_widget_class_install_action (widget_class, "card.remove-company", NULL, remove_company_action);
-  gtk_widget_class_install_action (widget_class, "card.create-client", "s", create_client_action);
-  gtk_widget_class_install_action (widget_class, "card.set-primary-contact", "x", set_primary_contact_action);
-  gtk_widget_class_install_action (widget_class, "card.remove-contact", "x", remove_contact_action);
   gtk_widget_class_install_action (widget_class, "card.show-page", "s", show_page_action);
+  _affari_deal_card_class_client_actions_init (widget_class);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "card.create", NULL);
@@ -896,6 +866,7 @@ affari_deal_card_set_ops (AffariDealCard *self,
   affari_deal_card_products_set_ops (self->products_page, ops);
   affari_deal_card_history_set_ops (self->history_page, ops);
   affari_deal_card_recurrence_setup (self->recurrence_page, self->workspace, ops);
+  affari_deal_card_lead_setup (self->lead_page, self->workspace, ops);
 }
 
 gboolean
@@ -956,6 +927,12 @@ affari_deal_card_new_deal (AffariDealCard *self,
   refresh (self, TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, "general");
   affari_deal_card_general_focus_title (self->general_page);
+}
+
+AffariDealCardGeneral *
+_affari_deal_card_get_general (AffariDealCard *self)
+{
+  return self->general_page;
 }
 
 gint64

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ops/affari-leads.h"
 #include "ui/settings/affari-settings-pipelines.h"
 #include "ui/settings/affari-settings-util.h"
 
@@ -22,6 +23,8 @@ struct _AffariSettingsPipelines
 
   /* template */
   AdwPreferencesGroup *group;
+  AdwPreferencesGroup *leads_group;
+  AdwActionRow        *leads_row;
 };
 
 G_DEFINE_FINAL_TYPE (AffariSettingsPipelines, affari_settings_pipelines, ADW_TYPE_PREFERENCES_PAGE)
@@ -89,6 +92,24 @@ on_pipeline_dropped_cb (GtkWidget    *row,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The lead pipeline is not one of the pipelines: its statuses have a row of their own. */
+static void
+update_leads (AffariSettingsPipelines *self)
+{
+  g_autoptr(AffariPipeline) leads = affari_leads_dup_pipeline (affari_workspace_get_store (self->workspace));
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autofree char *subtitle = NULL;
+  guint n_stages;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->leads_group), leads != NULL);
+  if (leads == NULL)
+    return;
+  stages = affari_workspace_list_stages (self->workspace, affari_pipeline_get_id (leads), NULL);
+  n_stages = stages != NULL ? stages->len : 0;
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u status", "%u statuses", n_stages), n_stages);
+  adw_action_row_set_subtitle (self->leads_row, subtitle);
 }
 
 static void
@@ -168,6 +189,7 @@ rebuild (AffariSettingsPipelines *self)
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
+  update_leads (self);
 }
 
 static gboolean
@@ -240,6 +262,18 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   open_editor (AFFARI_SETTINGS_PIPELINES (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+edit_leads_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AffariSettingsPipelines *self = AFFARI_SETTINGS_PIPELINES (widget);
+  g_autoptr(AffariPipeline) leads = affari_leads_dup_pipeline (affari_workspace_get_store (self->workspace));
+
+  if (leads != NULL)
+    open_editor (self, affari_pipeline_get_id (leads));
 }
 
 static void
@@ -356,9 +390,12 @@ affari_settings_pipelines_class_init (AffariSettingsPipelinesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/affari/Affari/ui/affari-settings-pipelines.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelines, group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelines, leads_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariSettingsPipelines, leads_row);
 
   gtk_widget_class_install_action (widget_class, "pipelines.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "pipelines.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "pipelines.edit-leads", NULL, edit_leads_action);
   gtk_widget_class_install_action (widget_class, "pipelines.move", "(xi)", move_action);
   gtk_widget_class_install_action (widget_class, "pipelines.delete", "x", delete_action);
 }
