@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "affari-quotes.h"
+#include "affari-leads.h"
 #include "io/affari-quote-pdf.h"
 #include "store/affari-store.h"
 #include "store/affari-store-quotes.h"
@@ -235,10 +236,24 @@ affari_quotes_create_from_deal (AffariQuotes  *self,
   quote = affari_quote_new ();
   affari_quote_set_text (&quote->title, affari_deal_get_title (deal));
   affari_quote_set_text (&quote->currency, affari_deal_get_currency (deal));
-  quote->company_id = affari_deal_get_company_id (deal);
-  quote->contact_id = affari_store_quote_deal_contact (self->store, deal_id);
-  quote->deal_id = deal_id;
-  quote->lead_id = affari_deal_get_lead_id (deal);
+  if (affari_leads_is_lead_pipeline (self->store, affari_deal_get_pipeline_id (deal)))
+    {
+      /* From a lead: the quote is the lead's (its client once a conversion chose one). */
+      g_autoptr(AffariLead) lead = affari_leads_get (self->store, deal_id, error);
+
+      if (lead == NULL)
+        return 0;
+      quote->company_id = lead->company_id;
+      quote->contact_id = lead->contact_id;
+      quote->lead_id = deal_id;
+    }
+  else
+    {
+      quote->company_id = affari_deal_get_company_id (deal);
+      quote->contact_id = affari_store_quote_deal_contact (self->store, deal_id);
+      quote->deal_id = deal_id;
+      quote->lead_id = affari_deal_get_lead_id (deal);
+    }
   now = g_date_time_new_from_unix_local (affari_store_now (self->store));
   until = g_date_time_add_days (now, DEFAULT_VALID_DAYS);
   quote->valid_until = g_date_time_format (until, "%Y-%m-%d");

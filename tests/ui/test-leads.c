@@ -106,6 +106,13 @@ leads_body (Fixture *f)
   g_assert_nonnull (lead_page);
   g_assert_true (gtk_widget_activate_action (card, "card.show-page", "s", "lead"));
   WAIT_UNTIL (affari_test_label_on_screen (card, _("Convert into a Deal")));
+  /* A lead is not made recurring: no Ripetizione page on its card. */
+  {
+    AdwViewStack *pages = ADW_VIEW_STACK (affari_test_find_type (card, ADW_TYPE_VIEW_STACK));
+    GtkWidget *recurrence = adw_view_stack_get_child_by_name (pages, "recurrence");
+
+    g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (pages, recurrence)));
+  }
 
   /* Converti… → the dialog, pre-filled; Converti. */
   g_assert_true (gtk_widget_activate_action (lead_page, "lead.convert", NULL));

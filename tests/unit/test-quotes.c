@@ -323,6 +323,21 @@ test_from_deal (Fixture *f, gconstpointer data)
   rows = affari_quotes_rows (f->quotes, id, &error);
   g_assert_cmpint (rows->len, ==, sql_int (f, "SELECT count(*) FROM deal_product WHERE deal_id = ?", deal_id));
   g_assert_cmpint (quote->amount, ==, sql_int (f, "SELECT sum(row_total) FROM deal_product WHERE deal_id = ?", deal_id));
+
+  /* From a converted lead: the quote is the lead's, for the client its conversion chose. */
+  {
+    g_autoptr(AffariQuote) from_lead = NULL;
+    gint64 lead_id = sql_int (f, "SELECT min(deal_id) FROM lead_info WHERE company_id IS NOT NULL", 0);
+
+    g_assert_cmpint (lead_id, >, 0);
+    id = affari_quotes_create_from_deal (f->quotes, lead_id, &error);
+    g_assert_no_error (error);
+    from_lead = affari_quotes_get (f->quotes, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (from_lead->lead_id, ==, lead_id);
+    g_assert_cmpint (from_lead->deal_id, ==, 0);
+    g_assert_cmpint (from_lead->company_id, ==, sql_int (f, "SELECT company_id FROM lead_info WHERE deal_id = ?", lead_id));
+  }
 }
 
 static void

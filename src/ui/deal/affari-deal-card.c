@@ -57,6 +57,7 @@ struct _AffariDealCard
   AffariDealCardHistory    *history_page;
   AffariDealCardRecurrence *recurrence_page;
   AffariDealCardLead       *lead_page;
+  gboolean                  is_lead;
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
@@ -182,7 +183,9 @@ refresh (AffariDealCard *self,
   /* A new deal has its fields and products; activities and history come once it exists. */
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->activities_page)), exists);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->history_page)), exists);
-  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->recurrence_page)), exists);
+  /* A lead is not repeated: its regular business is the deal it becomes. */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->recurrence_page)),
+                                   exists && !self->is_lead);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stage_bar), !affari_deal_get_is_recurring (deal)); /* its deals start in the first stage */
   update_actions (self);
 
@@ -199,8 +202,10 @@ set_pages (AffariDealCard *self,
   affari_deal_card_general_set_deal (self->general_page, self->deal, reload_contacts);
   affari_deal_card_recurrence_set_deal (self->recurrence_page, self->deal);
   /* A lead shows the person and company typed in, on a page of their own. */
-  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)),
-                                   affari_deal_card_lead_set_deal (self->lead_page, self->deal));
+  self->is_lead = affari_deal_card_lead_set_deal (self->lead_page, self->deal);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)), self->is_lead);
+  if (self->is_lead)
+    adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->recurrence_page)), FALSE);
 }
 
 static gboolean
