@@ -114,6 +114,11 @@ store_leads_seed (AffariStore  *self,
       {
         AffariCardSection *section = g_ptr_array_index (layout, i);
 
+        if (g_str_equal (section->name, "main"))
+          {
+            g_free (section->title);
+            section->title = g_strdup (_("About the Lead"));
+          }
         for (guint j = 0; j < section->elements->len; j++)
           {
             AffariCardElement *element = &g_array_index (section->elements, AffariCardElement, j);

@@ -113,6 +113,13 @@ leads_body (Fixture *f)
 
     g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (pages, recurrence)));
   }
+  /* It speaks of a lead: the stage bar's last step and the General page's first section. */
+  g_assert_true (affari_test_label_on_screen (card, _("Close Lead")));
+  g_assert_false (affari_test_label_on_screen (card, _("Close Deal")));
+  g_assert_true (gtk_widget_activate_action (card, "card.show-page", "s", "general"));
+  WAIT_UNTIL (affari_test_label_on_screen (card, _("About the Lead")));
+  g_assert_true (gtk_widget_activate_action (card, "card.show-page", "s", "lead"));
+  WAIT_UNTIL (affari_test_label_on_screen (card, _("Convert into a Deal")));
 
   /* Converti… → the dialog, pre-filled; Converti. */
   g_assert_true (gtk_widget_activate_action (lead_page, "lead.convert", NULL));

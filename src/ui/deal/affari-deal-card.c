@@ -203,6 +203,7 @@ set_pages (AffariDealCard *self,
   affari_deal_card_recurrence_set_deal (self->recurrence_page, self->deal);
   /* A lead shows the person and company typed in, on a page of their own. */
   self->is_lead = affari_deal_card_lead_set_deal (self->lead_page, self->deal);
+  affari_deal_stage_bar_set_finish_label (self->stage_bar, self->is_lead ? _("Close Lead") : NULL);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->lead_page)), self->is_lead);
   if (self->is_lead)
     adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->recurrence_page)), FALSE);

@@ -32,6 +32,7 @@ struct _AffariDealStageBar
   GPtrArray *stages;     /* AffariStage */
   GPtrArray *buttons;    /* GtkButton, one per in-progress stage, then the final one */
   gint64     current;
+  char      *finish_label; /* NULL: "Close Deal" */
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealStageBar, affari_deal_stage_bar, GTK_TYPE_WIDGET)
@@ -220,7 +221,8 @@ update (AffariDealStageBar *self)
   if (current != NULL && affari_stage_get_semantics (current) != AFFARI_SEMANTICS_PROCESS)
     update_button (g_ptr_array_index (self->buttons, n), affari_stage_get_name (current), affari_stage_get_color (current), TRUE, TRUE);
   else
-    update_button (g_ptr_array_index (self->buttons, n), _("Close Deal"), won != NULL ? affari_stage_get_color (won) : NULL, FALSE, FALSE);
+    update_button (g_ptr_array_index (self->buttons, n), self->finish_label != NULL ? self->finish_label : _("Close Deal"),
+                   won != NULL ? affari_stage_get_color (won) : NULL, FALSE, FALSE);
 }
 
 static void
@@ -233,6 +235,7 @@ affari_deal_stage_bar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
+  g_clear_pointer (&self->finish_label, g_free);
 
   G_OBJECT_CLASS (affari_deal_stage_bar_parent_class)->dispose (object);
 }
@@ -279,6 +282,19 @@ affari_deal_stage_bar_set_stages (AffariDealStageBar *self,
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   self->stages = stages;
   rebuild (self);
+  update (self);
+}
+
+void
+affari_deal_stage_bar_set_finish_label (AffariDealStageBar *self,
+                                        const char         *label)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_STAGE_BAR (self));
+
+  if (g_strcmp0 (self->finish_label, label) == 0)
+    return;
+  g_free (self->finish_label);
+  self->finish_label = g_strdup (label);
   update (self);
 }
 

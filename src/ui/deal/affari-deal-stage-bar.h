@@ -22,5 +22,8 @@ void       affari_deal_stage_bar_set_stages  (AffariDealStageBar *self,
                                               GPtrArray          *stages);
 void       affari_deal_stage_bar_set_current (AffariDealStageBar *self,
                                               gint64              stage_id);
+/* The final step's label while open (NULL: "Chiudi affare"; a lead's card says "Chiudi lead"). */
+void       affari_deal_stage_bar_set_finish_label (AffariDealStageBar *self,
+                                                   const char         *label);
 
 G_END_DECLS
