@@ -76,13 +76,15 @@ print_lead_line (GString       *line,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->lead->deal_id);
   g_autofree char *title = one_line (row->title);
   g_autofree char *person = affari_lead_dup_person (row->lead);
+  g_autofree char *joined = NULL;
   g_autofree char *who = NULL;
   g_autofree char *amount = affari_money_format (row->amount, row->currency);
   g_autofree char *converted = row->lead->converted_deal_id > 0
                                ? g_strdup_printf ("#%" G_GINT64_FORMAT, row->lead->converted_deal_id) : g_strdup ("");
 
-  who = one_line (*row->lead->company_title && *person ? g_strconcat (person, ", ", row->lead->company_title, NULL)
-                  : g_strdup (*person ? person : row->lead->company_title));
+  joined = *row->lead->company_title && *person ? g_strconcat (person, ", ", row->lead->company_title, NULL)
+           : g_strdup (*person ? person : row->lead->company_title);
+  who = one_line (joined);
   g_string_truncate (line, 0);
   cli_append_cell (line, id, 8, TRUE);
   g_string_append (line, "  ");

@@ -240,8 +240,9 @@ values_equal (sqlite3_value *a,
       {
         int n = sqlite3_value_bytes (a);
 
+        /* An empty text ('' — a lead's unset fields) has no bytes to compare (and no pointer). */
         return n == sqlite3_value_bytes (b) &&
-               memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), n) == 0;
+               (n == 0 || memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), n) == 0);
       }
     }
 }
@@ -505,7 +506,9 @@ affari_store_end_change (AffariStore  *self,
         }
     }
 
-  if (ok)
+  /* Inside a batch (the sample data, an import) nothing is emitted per change and nothing is
+   * undone one change at a time: the batch's "reset" stands for them all. */
+  if (ok && self->batch_depth == 0)
     {
       StoreUndo *undo = g_new0 (StoreUndo, 1);
 

@@ -514,9 +514,10 @@ test_pdf (Fixture *f, gconstpointer data)
   g_autofree char *net = NULL, *vat22 = NULL, *vat10 = NULL, *vat4 = NULL, *total = NULL;
   AffariQuoteParty mine = { (char *) "Rossi Forniture S.r.l.", (char *) "Via Roma 12\n20121 Milano (MI)",
                             (char *) "IT01234567890" };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   gint64 company, contact, n_net, n_tax, n_total;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
