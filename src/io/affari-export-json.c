@@ -366,7 +366,7 @@ json_thread (GTask        *task,
 }
 
 void
-affari_export_json_async (const char               *db_path,
+affari_export_json_async (AffariStore              *store,
                           const char               *path,
                           AffariExportProgressFunc  progress,
                           gpointer                  progress_data,
@@ -376,13 +376,27 @@ affari_export_json_async (const char               *db_path,
                           gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
+  const char *db_path;
   JsonTask *data;
 
-  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (AFFARI_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, affari_export_json_async);
+  db_path = affari_store_get_path (store);
+  if (db_path == NULL || g_str_equal (db_path, ":memory:"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (affari_export_json (store, path, progress, progress_data, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      if (progress_destroy != NULL)
+        progress_destroy (progress_data);
+      return;
+    }
   data = g_new0 (JsonTask, 1);
   data->db_path = g_strdup (db_path);
   data->path = g_strdup (path);

@@ -45,9 +45,10 @@ gboolean affari_export_json (AffariStore              *store,
                              GCancellable             *cancellable,
                              GError                  **error);
 
-/* The same in a worker thread with a connection of its own to the database file @db_path (opened
- * for reading only). @progress runs on the calling thread's main context. */
-void     affari_export_json_async  (const char               *db_path,
+/* The same in a worker thread with a read-only connection of its own to @store's file (an
+ * in-memory database, which no other connection sees, is written on the calling thread).
+ * @progress runs on the calling thread's main context. */
+void     affari_export_json_async  (AffariStore              *store,
                                     const char               *path,
                                     AffariExportProgressFunc  progress,
                                     gpointer                  progress_data,
