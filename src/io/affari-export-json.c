@@ -129,6 +129,20 @@ append_value (GString *out, const AffariExportValue *value)
     }
 }
 
+/* The members of a row object, without its braces. */
+static void
+append_members (GString *out, guint n_columns, const char * const *names, const AffariExportValue *values)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_string (out, names[i]);
+      g_string_append_c (out, ':');
+      append_value (out, &values[i]);
+    }
+}
+
 static gboolean
 writer_flush (Writer *w, gboolean force, GError **error)
 {
@@ -157,14 +171,7 @@ on_child_row (guint                    n_columns,
 
   g_string_append (w->out, w->first ? "\n      {" : ",\n      {");
   w->first = FALSE;
-  for (guint i = 0; i < n_columns; i++)
-    {
-      if (i > 0)
-        g_string_append_c (w->out, ',');
-      append_string (w->out, names[i]);
-      g_string_append_c (w->out, ':');
-      append_value (w->out, &values[i]);
-    }
+  append_members (w->out, n_columns, names, values);
   g_string_append_c (w->out, '}');
   return TRUE;
 }
@@ -178,20 +185,11 @@ on_top_row (guint                    n_columns,
 {
   RowContext *ctx = user_data;
   Writer *w = ctx->w;
-  gint64 id = 0;
+  /* Every table with children has its id as its first column. */
+  gint64 id = n_columns > 0 && values[0].type == AFFARI_EXPORT_VALUE_INT ? values[0].number : 0;
 
   g_string_append (w->out, w->first ? "\n    {" : ",\n    {");
-  for (guint i = 0; i < n_columns; i++)
-    {
-      if (i > 0)
-        g_string_append_c (w->out, ',');
-      append_string (w->out, names[i]);
-      g_string_append_c (w->out, ':');
-      append_value (w->out, &values[i]);
-      if (i == 0 && values[i].type == AFFARI_EXPORT_VALUE_INT)
-        id = values[i].number;
-    }
-  /* Every table with children has its id as its first column. */
+  append_members (w->out, n_columns, names, values);
   for (guint c = 0; c < ctx->top->n_children; c++)
     {
       AffariExportTable child = ctx->top->children[c];

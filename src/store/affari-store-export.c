@@ -134,6 +134,54 @@ run_rows (AffariStore         *self,
   return TRUE;
 }
 
+/* The single integer of @sql, or -1 with @error set. */
+static gint64
+count_rows (AffariStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    store_fail (self, error, rc, "export count");
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* A page of @sql (?1 the cursor, ?2 the limit; its first column the cursor of the row), the
+ * columns from @skip on handed to @func. */
+static gboolean
+run_page (AffariStore         *self,
+          const char          *sql,
+          int                  skip,
+          gint64               after,
+          guint                limit,
+          AffariExportRowFunc  func,
+          gpointer             user_data,
+          gint64              *next,
+          guint               *n_rows,
+          GError             **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  gint64 last = after;
+  guint n = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  if (!run_rows (self, stmt, skip, func, user_data, &last, &n, error))
+    return FALSE;
+  *next = last;
+  *n_rows = n;
+  return TRUE;
+}
+
 const char *
 affari_export_table_name (AffariExportTable table)
 {
@@ -172,26 +220,13 @@ affari_store_export_end (AffariStore *self)
 gint64
 affari_store_export_count (AffariStore *self, AffariExportTable table, GError **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), -1);
   g_return_val_if_fail (table < AFFARI_EXPORT_N_TABLES, -1);
 
-  {
-    g_autofree char *sql = table_sql (table, 0);
-    stmt = store_prepare (self, sql, error);
-  }
-  if (stmt == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    store_fail (self, error, rc, "export count");
-  sqlite3_reset (stmt);
-  return count;
+  sql = table_sql (table, 0);
+  return count_rows (self, sql, error);
 }
 
 gboolean
@@ -205,22 +240,15 @@ affari_store_export_page (AffariStore         *self,
                           guint               *n_rows,
                           GError             **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 last = after;
-  guint n = 0;
+  g_autofree char *sql = NULL;
+  gint64 last;
+  guint n;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
   g_return_val_if_fail (table < AFFARI_EXPORT_N_TABLES, FALSE);
 
-  {
-    g_autofree char *sql = table_sql (table, 1);
-    stmt = store_prepare (self, sql, error);
-  }
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  if (!run_rows (self, stmt, 1, func, user_data, &last, &n, error))
+  sql = table_sql (table, 1);
+  if (!run_page (self, sql, 1, after, limit, func, user_data, &last, &n, error))
     return FALSE;
   /* A table without rowid pages by offset. */
   if (tables[table].order != NULL)
@@ -269,30 +297,25 @@ affari_store_export_b24_deals (AffariStore         *self,
                                guint               *n_rows,
                                GError             **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 last = after;
-  guint n = 0;
+  gint64 last;
+  guint n;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  stmt = store_prepare (self,
-                        "SELECT d.id, d.title, p.name AS pipeline, s.name AS stage, d.semantics,"
-                        " coalesce((SELECT cu.name FROM currency cu WHERE cu.code = d.currency), d.currency) AS currency,"
-                        " d.amount, (SELECT co.name FROM company co WHERE co.id = d.company_id) AS company,"
-                        " (SELECT trim(ct.first_name || ' ' || ct.last_name) FROM deal_contact dc"
-                        "    JOIN contact ct ON ct.id = dc.contact_id WHERE dc.deal_id = d.id"
-                        "    ORDER BY dc.is_primary DESC, dc.sort, dc.contact_id LIMIT 1) AS contact,"
-                        " (SELECT tm.name FROM team_member tm WHERE tm.id = d.assigned_by_id) AS responsible,"
-                        " d.begin_date, d.close_date, d.closed_at, d.comments,"
-                        " (SELECT so.name FROM deal_source so WHERE so.code = d.source_id) AS source,"
-                        " (SELECT ty.name FROM deal_type ty WHERE ty.code = d.type_id) AS type,"
-                        " d.probability, d.date_create, d.closed"
-                        B24_FROM " AND d.id > ?1 ORDER BY d.id LIMIT ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  if (!run_rows (self, stmt, 0, func, user_data, &last, &n, error))
+  if (!run_page (self,
+                 "SELECT d.id, d.title, p.name AS pipeline, s.name AS stage, d.semantics,"
+                 " coalesce((SELECT cu.name FROM currency cu WHERE cu.code = d.currency), d.currency) AS currency,"
+                 " d.amount, (SELECT co.name FROM company co WHERE co.id = d.company_id) AS company,"
+                 " (SELECT trim(ct.first_name || ' ' || ct.last_name) FROM deal_contact dc"
+                 "    JOIN contact ct ON ct.id = dc.contact_id WHERE dc.deal_id = d.id"
+                 "    ORDER BY dc.is_primary DESC, dc.sort, dc.contact_id LIMIT 1) AS contact,"
+                 " (SELECT tm.name FROM team_member tm WHERE tm.id = d.assigned_by_id) AS responsible,"
+                 " d.begin_date, d.close_date, d.closed_at, d.comments,"
+                 " (SELECT so.name FROM deal_source so WHERE so.code = d.source_id) AS source,"
+                 " (SELECT ty.name FROM deal_type ty WHERE ty.code = d.type_id) AS type,"
+                 " d.probability, d.date_create, d.closed"
+                 B24_FROM " AND d.id > ?1 ORDER BY d.id LIMIT ?2",
+                 0, after, limit, func, user_data, &last, &n, error))
     return FALSE;
   if (next != NULL)
     *next = last;
@@ -304,22 +327,9 @@ affari_store_export_b24_deals (AffariStore         *self,
 gint64
 affari_store_export_b24_count (AffariStore *self, GError **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), -1);
 
-  stmt = store_prepare (self, "SELECT count(*)" B24_FROM, error);
-  if (stmt == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    store_fail (self, error, rc, "export count");
-  sqlite3_reset (stmt);
-  return count;
+  return count_rows (self, "SELECT count(*)" B24_FROM, error);
 }
 
 GArray *
