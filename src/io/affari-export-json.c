@@ -7,8 +7,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
-#include <glib/gi18n.h>
 
 #include "model/affari-error.h"
 #include "store/affari-store.h"
@@ -323,7 +321,8 @@ deliver_progress_cb (gpointer user_data)
   total = data->pending_total;
   data->posted = FALSE;
   g_mutex_unlock (&data->lock);
-  if (data->progress != NULL && !g_task_had_error (task))
+  /* A figure posted just before the end may arrive after the callback, whose data may be gone. */
+  if (data->progress != NULL && !g_task_get_completed (task))
     data->progress (done, total, data->progress_data);
   return G_SOURCE_REMOVE;
 }
