@@ -280,6 +280,40 @@ test_json_cancel (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
 }
 
+static void
+on_async_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The window's way: a worker with its own read-only connection, progress on this thread. */
+static void
+test_json_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "async.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 progress[2] = { 0, -1 };
+  JsonObject *root;
+
+  affari_export_json_async (f->store, out, on_progress, progress, NULL, NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (affari_export_json_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (parser, out, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "deal")), ==,
+                   count (f, "SELECT count(*) FROM deal"));
+  /* The last figure may come after the end: only the ones before it are seen. */
+  g_assert_cmpint (progress[0], <=, count (f, "SELECT count(*) FROM deal"));
+  assert_dir_holds_only (f, "async.json");
+}
+
 /* ------------------------------------------------------------ Bitrix24 CSV */
 
 /* Bitrix24's records: every field quoted, ';' after each, '\n' after the last. */
@@ -386,6 +420,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/export/json/whole", test_json_whole);
   ADD ("/export/json/cancel", test_json_cancel);
+  ADD ("/export/json/async", test_json_async);
   ADD ("/export/b24csv/shape", test_b24csv);
 #undef ADD
 
