@@ -17,16 +17,11 @@
 #include "model/affari-money.h"
 
 #include "affari-csv.h"
+#include "affari-file-sink.h"
 #include "store/affari-store.h"
 
 #define EXPORT_CHUNK 500
 
-/* The file being written: a hidden sibling of the destination, renamed over it at the end. */
-typedef struct {
-  char *path;
-  char *tmp_path;
-  int   fd;
-} Sink;
 
 typedef struct {
   char        *db_path;         /* NULL when the text was made on the caller's thread */
@@ -80,78 +75,6 @@ append_row (GString *out, const char * const *cells, guint n)
 
 /* ------------------------------------------------------------ the file */
 
-static gboolean
-set_write_error (GError **error, int saved_errno, const char *path)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_FULL,
-                 _("There is no room left on the disk for “%s”. Nothing was written: free some space and try again."), name);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-sink_open (Sink *sink, const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-
-  sink->path = g_strdup (path);
-  sink->tmp_path = g_build_filename (dir, tmp_name, NULL);
-  sink->fd = g_mkstemp_full (sink->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink->fd < 0)
-    {
-      int saved_errno = errno;
-      g_clear_pointer (&sink->tmp_path, g_free);
-      return set_write_error (error, saved_errno, path);
-    }
-  return TRUE;
-}
-
-static gboolean
-sink_write (Sink *sink, GString *text, GError **error)
-{
-  gsize done = 0;
-
-  while (done < text->len)
-    {
-      gssize n = write (sink->fd, text->str + done, text->len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return set_write_error (error, n < 0 ? errno : ENOSPC, sink->path);
-      done += (gsize) n;
-    }
-  g_string_truncate (text, 0);
-  return TRUE;
-}
-
-/* Renames the finished file over the destination (@ok), or removes what was written. */
-static gboolean
-sink_close (Sink *sink, gboolean ok, GError **error)
-{
-  if (sink->fd >= 0)
-    {
-      if (ok && fsync (sink->fd) != 0)
-        ok = set_write_error (error, errno, sink->path);
-      if (close (sink->fd) != 0 && ok)
-        ok = set_write_error (error, errno, sink->path);
-      sink->fd = -1;
-    }
-  if (ok && sink->tmp_path != NULL && g_rename (sink->tmp_path, sink->path) != 0)
-    ok = set_write_error (error, errno, sink->path);
-  if (!ok && sink->tmp_path != NULL)
-    g_unlink (sink->tmp_path);
-  g_clear_pointer (&sink->tmp_path, g_free);
-  g_clear_pointer (&sink->path, g_free);
-  return ok;
-}
-
 /* ------------------------------------------------------------ rows */
 
 /* Appends the header and the rows of @ids to @out; every EXPORT_CHUNK deals @sink (nullable)
@@ -161,7 +84,7 @@ write_deals (AffariStore  *store,
              const gint64 *ids,
              guint         n_ids,
              GString      *out,
-             Sink         *sink,
+             AffariFileSink *sink,
              GCancellable *cancellable,
              GError      **error)
 {
@@ -251,7 +174,7 @@ write_deals (AffariStore  *store,
             }
           append_row (out, (const char * const *) row->pdata, row->len);
         }
-      if (sink != NULL && !sink_write (sink, out, error))
+      if (sink != NULL && !affari_file_sink_write (sink, out, error))
         return FALSE;
     }
   return TRUE;
@@ -262,13 +185,13 @@ export_to_file (AffariStore *store, const gint64 *ids, guint n_ids, const char *
                 GCancellable *cancellable, GError **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  Sink sink = { NULL, NULL, -1 };
+  AffariFileSink sink = AFFARI_FILE_SINK_INIT;
   gboolean ok;
 
-  if (!sink_open (&sink, path, error))
+  if (!affari_file_sink_open (&sink, path, error))
     return FALSE;
-  ok = write_deals (store, ids, n_ids, out, &sink, cancellable, error) && sink_write (&sink, out, error);
-  return sink_close (&sink, ok, ok ? error : NULL);
+  ok = write_deals (store, ids, n_ids, out, &sink, cancellable, error) && affari_file_sink_write (&sink, out, error);
+  return affari_file_sink_close (&sink, ok, ok ? error : NULL);
 }
 
 gboolean
@@ -311,13 +234,13 @@ export_thread (GTask        *task,
 
   if (data->prepared != NULL)
     {
-      Sink sink = { NULL, NULL, -1 };
+      AffariFileSink sink = AFFARI_FILE_SINK_INIT;
 
-      ok = sink_open (&sink, data->path, &error);
+      ok = affari_file_sink_open (&sink, data->path, &error);
       if (ok)
         {
-          ok = sink_write (&sink, data->prepared, &error);
-          ok = sink_close (&sink, ok, ok ? &error : NULL);
+          ok = affari_file_sink_write (&sink, data->prepared, &error);
+          ok = affari_file_sink_close (&sink, ok, ok ? &error : NULL);
         }
     }
   else

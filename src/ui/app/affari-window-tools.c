@@ -12,6 +12,7 @@
 #include "io/affari-demo.h"
 #include "io/affari-ics.h"
 #include "ui/app/affari-trash-window.h"
+#include "ui/app/affari-window-export.h"
 #include "ui/app/affari-window-generator.h"
 #include "ui/app/affari-window-quotes.h"
 #include "ui/app/affari-window-private.h"
@@ -182,4 +183,6 @@ _affari_window_class_tools_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-quote", "x", _affari_window_show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.quote-from-card", NULL, _affari_window_quote_from_card_action);
   gtk_widget_class_install_action (widget_class, "win.show-leads", NULL, _affari_window_show_leads_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, _affari_window_export_all_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all-to", "s", _affari_window_export_all_to_action);
 }
