@@ -1,0 +1,1042 @@
+/* affari-import-b24.c — a folder of Bitrix24 REST JSON dumps into the database
+ *
+ * Two passes: every file is read and parsed first (a truncated file is refused before anything is
+ * written), then one transaction creates pipelines, stages, companies, contacts, deals with their
+ * contacts and product rows, comments and activities, in that order, so each item finds what it
+ * points to. Items that cannot be imported are refused one by one with the reason; the rest goes in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-io"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "affari-import-b24.h"
+#include "model/affari-activity.h"
+#include "model/affari-company.h"
+#include "model/affari-contact.h"
+#include "model/affari-deal.h"
+#include "model/affari-error.h"
+#include "model/affari-money.h"
+#include "model/affari-product-row.h"
+#include "model/affari-reference.h"
+#include "store/affari-store-import.h"
+
+#define ORIGINATOR "bitrix24"
+
+typedef enum {
+  LIST_CATEGORY,
+  LIST_STATUS,
+  LIST_DEAL,
+  LIST_PRODUCT_ROW,
+  LIST_COMPANY,
+  LIST_CONTACT,
+  LIST_COMMENT,
+  LIST_ACTIVITY,
+  N_LISTS
+} ListKind;
+
+/* Longest prefixes first: "crm.deal.list" must not take "crm.deal.productrows.get". */
+static const char * const list_prefixes[N_LISTS] = {
+  "crm.category.list", "crm.status.list", "crm.deal.list", "crm.deal.productrows.get",
+  "crm.company.list", "crm.contact.list", "crm.timeline.comment.list", "crm.activity.list",
+};
+
+typedef struct {
+  JsonObject *object;
+  char *file;          /* the file it came from, for messages */
+  char *owner;         /* product rows of a per-deal file without OWNER_ID: the deal in the name */
+} Item;
+
+typedef struct {
+  AffariStore *store;
+  AffariB24Report *report;
+  GPtrArray *lists[N_LISTS];          /* Item */
+  GPtrArray *parsers;                 /* JsonParser, keeping the objects alive */
+  GHashTable *pipelines;              /* Bitrix24 category id (string) → pipeline id */
+  GHashTable *stages;                 /* STATUS_ID → stage id */
+  GHashTable *companies;              /* Bitrix24 id → company id */
+  GHashTable *contacts;
+  GHashTable *deals;                  /* Bitrix24 id → deal id */
+  GHashTable *new_deals;              /* Bitrix24 ids of the deals made by this run */
+  GHashTable *rows;                   /* deal's Bitrix24 id → GPtrArray of Item */
+  GHashTable *currencies;             /* codes the store knows */
+  gboolean dry_run;
+  GCancellable *cancellable;
+  AffariB24Progress progress;
+  gpointer progress_data;
+  guint done, total;
+} Import;
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->file);
+  g_free (item->owner);
+  g_free (item);
+}
+
+void
+affari_b24_report_free (AffariB24Report *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->refused, g_ptr_array_unref);
+  g_free (report);
+}
+
+const char *
+affari_b24_kind_label (AffariB24Kind kind)
+{
+  switch (kind)
+    {
+    case AFFARI_B24_PIPELINE: return _("pipelines");
+    case AFFARI_B24_STAGE: return _("stages");
+    case AFFARI_B24_COMPANY: return _("companies");
+    case AFFARI_B24_CONTACT: return _("contacts");
+    case AFFARI_B24_DEAL: return _("deals");
+    case AFFARI_B24_PRODUCT_ROW: return _("product rows");
+    case AFFARI_B24_COMMENT: return _("comments");
+    case AFFARI_B24_ACTIVITY: return _("activities");
+    case AFFARI_B24_N_KINDS:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+affari_b24_kind_key (AffariB24Kind kind)
+{
+  static const char * const keys[AFFARI_B24_N_KINDS] = {
+    "pipelines", "stages", "companies", "contacts", "deals", "product_rows", "comments", "activities",
+  };
+
+  g_return_val_if_fail ((guint) kind < AFFARI_B24_N_KINDS, "");
+  return keys[kind];
+}
+
+/* ------------------------------------------------------------ values */
+
+/* Bitrix24 writes numbers as strings in lists and as numbers elsewhere: both read as text. */
+static char *
+dup_text (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+      return text != NULL && *text != '\0' ? g_strstrip (g_strdup (text)) : NULL;
+    }
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (type == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+    }
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "Y" : "N");
+  return NULL;
+}
+
+static double
+get_double (JsonObject *object, const char *member, double fallback)
+{
+  g_autofree char *text = dup_text (object, member);
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return fallback;
+  value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (value) ? value : fallback;
+}
+
+static gboolean
+get_flag (JsonObject *object, const char *member)
+{
+  g_autofree char *text = dup_text (object, member);
+
+  return text != NULL && (g_ascii_strcasecmp (text, "Y") == 0 || g_strcmp0 (text, "1") == 0
+                          || g_ascii_strcasecmp (text, "true") == 0);
+}
+
+/* "2024-09-02T18:37:18+02:00" → Unix seconds; 0 when absent or not a date. */
+static gint64
+get_time (JsonObject *object, const char *member)
+{
+  g_autofree char *text = dup_text (object, member);
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+
+  if (text == NULL)
+    return 0;
+  local = g_time_zone_new_local ();
+  dt = g_date_time_new_from_iso8601 (text, local);
+  if (dt == NULL && strlen (text) == 10)
+    {
+      g_autofree char *noon = g_strconcat (text, "T12:00:00", NULL);
+      dt = g_date_time_new_from_iso8601 (noon, local);
+    }
+  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+}
+
+/* The local day of a date-time, "YYYY-MM-DD", or NULL. */
+static char *
+get_day (JsonObject *object, const char *member)
+{
+  gint64 t = get_time (object, member);
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (t == 0)
+    return NULL;
+  dt = g_date_time_new_from_unix_local (t);
+  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
+}
+
+/* The first VALUE of a multi-field (PHONE, EMAIL): [{"VALUE":"…","VALUE_TYPE":"WORK"}, …]. */
+static char *
+dup_multi_first (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      if (JSON_NODE_HOLDS_OBJECT (e))
+        {
+          char *value = dup_text (json_node_get_object (e), "VALUE");
+          if (value != NULL)
+            return value;
+        }
+    }
+  return NULL;
+}
+
+char *
+affari_b24_strip_bbcode (const char *text)
+{
+  g_autoptr(GRegex) tags = NULL;
+
+  if (text == NULL)
+    return NULL;
+  tags = g_regex_new ("\\[/?[a-zA-Z*]+(=[^\\]]*)?\\]", 0, 0, NULL);
+  return g_strstrip (g_regex_replace_literal (tags, text, -1, 0, "", 0, NULL));
+}
+
+static void
+refuse (Import *imp, Item *item, const char *id, const char *reason)
+{
+  g_ptr_array_add (imp->report->refused,
+                   g_strdup_printf (_("%s, ID %s: %s"), item->file, id != NULL ? id : "?", reason));
+}
+
+/* ------------------------------------------------------------ reading */
+
+static gboolean
+add_items (Import *imp, ListKind kind, JsonNode *node, const char *file, const char *owner)
+{
+  JsonArray *array;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      /* The envelope {"result": …}, and crm.category.list's {"result": {"categories": […]}}. */
+      if (json_object_has_member (object, "result"))
+        return add_items (imp, kind, json_object_get_member (object, "result"), file, owner);
+      if (json_object_has_member (object, "categories"))
+        return add_items (imp, kind, json_object_get_member (object, "categories"), file, owner);
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      Item *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        continue;
+      item = g_new0 (Item, 1);
+      item->object = json_node_get_object (e);
+      item->file = g_strdup (file);
+      item->owner = g_strdup (owner);
+      g_ptr_array_add (imp->lists[kind], item);
+    }
+  return TRUE;
+}
+
+/* "crm.deal.productrows.get.37.json" → "37". */
+static char *
+owner_from_name (const char *name, const char *prefix)
+{
+  const char *rest = name + strlen (prefix);
+  g_autofree char *id = NULL;
+
+  if (*rest != '.')
+    return NULL;
+  id = g_strndup (rest + 1, strlen (rest + 1) - strlen (".json"));
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return NULL;
+  return *id != '\0' ? g_steal_pointer (&id) : NULL;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+read_folder (Import *imp, const char *folder, GError **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint n_files = 0;
+
+  dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
+                   _("The folder “%s” cannot be read: check the path and that it holds the Bitrix24 JSON files."),
+                   folder);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *path = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(GError) local = NULL;
+      g_autofree char *owner = NULL;
+      int kind = -1;
+
+      if (!g_str_has_suffix (file, ".json"))
+        continue;
+      for (int k = 0; k < N_LISTS; k++)
+        if (g_str_has_prefix (file, list_prefixes[k]))
+          kind = k;
+      if (kind < 0)
+        continue;
+      path = g_build_filename (folder, file, NULL);
+      parser = json_parser_new ();
+      if (!json_parser_load_from_file (parser, path, &local))
+        {
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+                       _("The file “%s” is not valid JSON (%s): it may be truncated. Export it again from Bitrix24; nothing was imported."),
+                       file, local->message);
+          return FALSE;
+        }
+      if (kind == LIST_PRODUCT_ROW)
+        owner = owner_from_name (file, list_prefixes[kind]);
+      if (!add_items (imp, kind, json_parser_get_root (parser), file, owner))
+        {
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+                       _("The file “%s” holds no list of Bitrix24 items (“result”): check that it is the answer of the REST method its name says; nothing was imported."),
+                       file);
+          return FALSE;
+        }
+      g_ptr_array_add (imp->parsers, g_steal_pointer (&parser));
+      n_files++;
+    }
+  if (n_files == 0)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
+                   _("The folder “%s” holds no Bitrix24 JSON file (crm.deal.list*.json, crm.category.list*.json…): nothing was imported."),
+                   folder);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ writing */
+
+static gboolean
+step (Import *imp, GError **error)
+{
+  imp->done++;
+  if (imp->progress != NULL)
+    imp->progress (imp->done, imp->total, imp->progress_data);
+  return !g_cancellable_set_error_if_cancelled (imp->cancellable, error);
+}
+
+static gint
+compare_sort (gconstpointer a, gconstpointer b)
+{
+  const Item *x = *(Item * const *) a, *y = *(Item * const *) b;
+  double sx = get_double (x->object, "SORT", 0), sy = get_double (y->object, "SORT", 0);
+
+  return sx < sy ? -1 : sx > sy ? 1 : 0;
+}
+
+static gboolean
+import_pipelines (Import *imp, GError **error)
+{
+  g_hash_table_insert (imp->pipelines, g_strdup ("0"),
+                       g_memdup2 (&(gint64) { affari_store_get_default_pipeline_id (imp->store) }, sizeof (gint64)));
+  for (guint i = 0; i < imp->lists[LIST_CATEGORY]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_CATEGORY], i);
+      g_autofree char *id = dup_text (item->object, "id");
+      g_autofree char *name = dup_text (item->object, "name");
+      g_autofree char *origin = NULL;
+      gint64 pipeline_id;
+
+      if (!step (imp, error))
+        return FALSE;
+      if (id == NULL)
+        id = dup_text (item->object, "ID");
+      if (name == NULL)
+        name = dup_text (item->object, "NAME");
+      if (id == NULL || g_str_equal (id, "0"))
+        continue;
+      origin = g_strconcat (ORIGINATOR ":category:", id, NULL);
+      pipeline_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_PIPELINE, origin);
+      if (pipeline_id != 0)
+        imp->report->existing[AFFARI_B24_PIPELINE]++;
+      else if (name == NULL)
+        {
+          refuse (imp, item, id, _("the pipeline has no name"));
+          continue;
+        }
+      else
+        {
+          pipeline_id = affari_store_import_create_pipeline (imp->store, name, origin, error);
+          if (pipeline_id == 0)
+            return FALSE;
+          imp->report->created[AFFARI_B24_PIPELINE]++;
+        }
+      g_hash_table_insert (imp->pipelines, g_steal_pointer (&id), g_memdup2 (&pipeline_id, sizeof pipeline_id));
+    }
+  return TRUE;
+}
+
+static gint64
+lookup (GHashTable *table, const char *key)
+{
+  gint64 *value = key != NULL ? g_hash_table_lookup (table, key) : NULL;
+
+  return value != NULL ? *value : 0;
+}
+
+static void
+remember (GHashTable *table, const char *key, gint64 id)
+{
+  g_hash_table_insert (table, g_strdup (key), g_memdup2 (&id, sizeof id));
+}
+
+static gboolean
+import_stages (Import *imp, GError **error)
+{
+  g_ptr_array_sort (imp->lists[LIST_STATUS], compare_sort);
+  for (guint i = 0; i < imp->lists[LIST_STATUS]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_STATUS], i);
+      g_autofree char *entity = dup_text (item->object, "ENTITY_ID");
+      g_autofree char *status = dup_text (item->object, "STATUS_ID");
+      g_autofree char *name = dup_text (item->object, "NAME");
+      g_autofree char *color = dup_text (item->object, "COLOR");
+      g_autofree char *sem_text = dup_text (item->object, "SEMANTICS");
+      g_autofree char *code = NULL;
+      const char *category;
+      const char *colon;
+      gint64 pipeline_id, stage_id;
+      char semantics;
+
+      if (!step (imp, error))
+        return FALSE;
+      if (entity == NULL || !g_str_has_prefix (entity, "DEAL_STAGE"))
+        continue;
+      category = entity[strlen ("DEAL_STAGE")] == '_' ? entity + strlen ("DEAL_STAGE_") : "0";
+      pipeline_id = lookup (imp->pipelines, category);
+      if (pipeline_id == 0)
+        {
+          refuse (imp, item, status, _("its pipeline is not in crm.category.list: export the pipelines too"));
+          continue;
+        }
+      if (status == NULL || name == NULL)
+        {
+          refuse (imp, item, status, _("the stage has no code or no name"));
+          continue;
+        }
+      /* A custom pipeline's codes carry its Bitrix24 id ("C1:NEW"): here they carry ours. */
+      colon = strchr (status, ':');
+      if (g_str_equal (category, "0"))
+        code = g_strdup (status);
+      else
+        code = g_strdup_printf ("C%" G_GINT64_FORMAT ":%s", pipeline_id, colon != NULL ? colon + 1 : status);
+      semantics = g_strcmp0 (sem_text, "S") == 0 ? 'S' : g_strcmp0 (sem_text, "F") == 0 ? 'F' : 'P';
+      if (color != NULL && !(strlen (color) == 7 && color[0] == '#'))
+        g_clear_pointer (&color, g_free);
+
+      stage_id = affari_store_find_stage_by_code (imp->store, pipeline_id, code);
+      if (stage_id == 0)
+        stage_id = affari_store_import_find_stage_by_name (imp->store, pipeline_id, name);
+      if (stage_id != 0)
+        imp->report->existing[AFFARI_B24_STAGE]++;
+      else
+        {
+          stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, color,
+                                                    (int) get_double (item->object, "SORT", 10), semantics, error);
+          if (stage_id == 0)
+            return FALSE;
+          imp->report->created[AFFARI_B24_STAGE]++;
+        }
+      remember (imp->stages, status, stage_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_companies (Import *imp, GError **error)
+{
+  for (guint i = 0; i < imp->lists[LIST_COMPANY]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_COMPANY], i);
+      g_autofree char *id = dup_text (item->object, "ID");
+      g_autofree char *title = dup_text (item->object, "TITLE");
+      g_autofree char *origin = NULL;
+      g_autofree char *phone = NULL, *email = NULL, *address = NULL, *industry = NULL;
+      g_autoptr(AffariCompany) company = NULL;
+      gint64 company_id;
+
+      if (!step (imp, error))
+        return FALSE;
+      if (id == NULL)
+        continue;
+      origin = g_strconcat (ORIGINATOR ":company:", id, NULL);
+      company_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_COMPANY, origin);
+      if (company_id != 0)
+        {
+          imp->report->existing[AFFARI_B24_COMPANY]++;
+          remember (imp->companies, id, company_id);
+          continue;
+        }
+      if (title == NULL)
+        {
+          refuse (imp, item, id, _("the company has no name (TITLE)"));
+          continue;
+        }
+      phone = dup_multi_first (item->object, "PHONE");
+      email = dup_multi_first (item->object, "EMAIL");
+      address = dup_text (item->object, "ADDRESS");
+      industry = dup_text (item->object, "INDUSTRY");
+      company = affari_company_new (title);
+      g_object_set (company, "phone", phone, "email", email, "address", address, "industry", industry, NULL);
+      company_id = affari_store_create_company (imp->store, company, error);
+      if (company_id == 0 || !affari_store_import_set_origin (imp->store, AFFARI_IMPORT_COMPANY, company_id, origin, error))
+        return FALSE;
+      imp->report->created[AFFARI_B24_COMPANY]++;
+      remember (imp->companies, id, company_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_contacts (Import *imp, GError **error)
+{
+  for (guint i = 0; i < imp->lists[LIST_CONTACT]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_CONTACT], i);
+      g_autofree char *id = dup_text (item->object, "ID");
+      g_autofree char *first = dup_text (item->object, "NAME");
+      g_autofree char *last = dup_text (item->object, "LAST_NAME");
+      g_autofree char *company = dup_text (item->object, "COMPANY_ID");
+      g_autofree char *origin = NULL;
+      g_autofree char *phone = NULL, *email = NULL, *position = NULL, *birthday = NULL;
+      g_autoptr(AffariContact) contact = NULL;
+      gint64 contact_id;
+
+      if (!step (imp, error))
+        return FALSE;
+      if (id == NULL)
+        continue;
+      origin = g_strconcat (ORIGINATOR ":contact:", id, NULL);
+      contact_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_CONTACT, origin);
+      if (contact_id != 0)
+        {
+          imp->report->existing[AFFARI_B24_CONTACT]++;
+          remember (imp->contacts, id, contact_id);
+          continue;
+        }
+      if (first == NULL && last == NULL)
+        {
+          refuse (imp, item, id, _("the contact has neither a name nor a surname"));
+          continue;
+        }
+      phone = dup_multi_first (item->object, "PHONE");
+      email = dup_multi_first (item->object, "EMAIL");
+      position = dup_text (item->object, "POST");
+      birthday = get_day (item->object, "BIRTHDATE");
+      contact = affari_contact_new (first != NULL ? first : "", last != NULL ? last : "");
+      g_object_set (contact, "phone", phone, "email", email, "position", position, "birthday", birthday,
+                    "company-id", lookup (imp->companies, company), NULL);
+      contact_id = affari_store_create_contact (imp->store, contact, error);
+      if (contact_id == 0 || !affari_store_import_set_origin (imp->store, AFFARI_IMPORT_CONTACT, contact_id, origin, error))
+        return FALSE;
+      imp->report->created[AFFARI_B24_CONTACT]++;
+      remember (imp->contacts, id, contact_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+ensure_currency (Import *imp, const char *code, GError **error)
+{
+  if (g_hash_table_contains (imp->currencies, code))
+    return TRUE;
+  if (!affari_store_add_currency (imp->store, code, code, error))
+    return FALSE;
+  g_hash_table_add (imp->currencies, g_strdup (code));
+  return TRUE;
+}
+
+/* The deal's contacts: CONTACT_IDS (an array) or CONTACT_ID, the first one primary. */
+static GArray *
+deal_contacts (Import *imp, JsonObject *object)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonNode *node = json_object_get_member (object, "CONTACT_IDS");
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+          g_autofree char *key = NULL;
+          gint64 id;
+
+          if (json_node_get_value_type (e) == G_TYPE_STRING)
+            key = g_strdup (json_node_get_string (e));
+          else if (json_node_get_value_type (e) == G_TYPE_INT64)
+            key = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (e));
+          id = lookup (imp->contacts, key);
+          if (id != 0)
+            {
+              gboolean seen = FALSE;
+              for (guint j = 0; j < ids->len; j++)
+                seen |= g_array_index (ids, gint64, j) == id;
+              if (!seen)
+                g_array_append_val (ids, id);
+            }
+        }
+    }
+  if (ids->len == 0)
+    {
+      g_autofree char *key = dup_text (object, "CONTACT_ID");
+      gint64 id = lookup (imp->contacts, key);
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+fill_row (Item *item, AffariProductRow *row)
+{
+  JsonObject *o = item->object;
+  double price = get_double (o, "PRICE", 0), tax = get_double (o, "TAX_RATE", -1);
+  g_autofree char *name = dup_text (o, "PRODUCT_NAME");
+  int discount_type = (int) get_double (o, "DISCOUNT_TYPE_ID", 2);
+
+  memset (row, 0, sizeof *row);
+  row->name = g_strdup (name != NULL ? name : _("Product"));
+  row->unit = dup_text (o, "MEASURE_NAME");
+  row->quantity_milli = (gint64) llround (get_double (o, "QUANTITY", 1) * 1000);
+  row->discount_type = discount_type == 1 ? 1 : 2;
+  row->discount_rate_bp = (int) lround (get_double (o, "DISCOUNT_RATE", 0) * 100);
+  row->discount_sum = (gint64) llround (get_double (o, "DISCOUNT_SUM", 0) * 100);
+  row->tax_rate_bp = tax < 0 ? -1 : (int) lround (tax * 100);
+  row->tax_included = get_flag (o, "TAX_INCLUDED");
+  /* PRICE is what one unit costs after discount (tax included when TAX_INCLUDED): our rows start
+   * from the price before discount, without tax, and compute the rest. */
+  if (row->tax_included && row->tax_rate_bp > 0)
+    row->price_netto = affari_product_row_netto_for_gross ((gint64) llround (price * 100), row->tax_rate_bp);
+  else
+    row->price_netto = (gint64) llround (price * 100);
+  if (row->discount_type == 1)
+    row->price_netto += row->discount_sum;
+  else if (row->discount_rate_bp > 0 && row->discount_rate_bp < 10000)
+    row->price_netto = (gint64) llround ((double) row->price_netto * 10000.0 / (10000 - row->discount_rate_bp));
+  affari_product_row_compute (row);
+}
+
+static gboolean
+import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
+{
+  JsonObject *o = item->object;
+  g_autofree char *id = dup_text (o, "ID");
+  g_autofree char *title = dup_text (o, "TITLE");
+  g_autofree char *category = dup_text (o, "CATEGORY_ID");
+  g_autofree char *status = dup_text (o, "STAGE_ID");
+  g_autofree char *currency = dup_text (o, "CURRENCY_ID");
+  g_autofree char *amount_text = dup_text (o, "OPPORTUNITY");
+  g_autofree char *company = dup_text (o, "COMPANY_ID");
+  g_autofree char *comments_raw = dup_text (o, "COMMENTS");
+  g_autofree char *comments = NULL, *begin = NULL, *close = NULL, *type = NULL, *source = NULL;
+  g_autofree char *source_text = NULL, *probability = NULL, *reason = NULL;
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GArray) contacts = NULL;
+  GPtrArray *rows;
+  gint64 pipeline_id, stage_id, amount = 0, deal_id;
+
+  if (id == NULL)
+    {
+      refuse (imp, item, NULL, _("the deal has no ID"));
+      return TRUE;
+    }
+  deal_id = affari_store_import_find_deal (imp->store, ORIGINATOR, id);
+  if (deal_id != 0)
+    {
+      imp->report->existing[AFFARI_B24_DEAL]++;
+      remember (imp->deals, id, deal_id);
+      return TRUE;
+    }
+  pipeline_id = lookup (imp->pipelines, category != NULL ? category : "0");
+  stage_id = lookup (imp->stages, status);
+  if (pipeline_id == 0)
+    reason = g_strdup_printf (_("its pipeline (CATEGORY_ID %s) is not in crm.category.list"), category);
+  else if (stage_id == 0 && status != NULL)
+    stage_id = affari_store_find_stage_by_code (imp->store, pipeline_id, status);
+  if (reason == NULL && stage_id == 0)
+    reason = g_strdup_printf (_("its stage (STAGE_ID %s) is not in crm.status.list"), status ? status : "null");
+  if (reason == NULL && title == NULL)
+    reason = g_strdup (_("the deal has no title (TITLE)"));
+  if (reason == NULL && currency != NULL && !affari_currency_is_valid (currency))
+    reason = g_strdup_printf (_("“%s” is not a currency code (CURRENCY_ID)"), currency);
+  if (reason == NULL && amount_text != NULL && !affari_money_parse_decimal (amount_text, &amount, NULL))
+    reason = g_strdup_printf (_("“%s” is not an amount (OPPORTUNITY)"), amount_text);
+  if (reason != NULL)
+    {
+      refuse (imp, item, id, reason);
+      return TRUE;
+    }
+  if (currency != NULL && !ensure_currency (imp, currency, error))
+    return FALSE;
+
+  comments = affari_b24_strip_bbcode (comments_raw);
+  begin = get_day (o, "BEGINDATE");
+  close = get_day (o, "CLOSEDATE");
+  type = dup_text (o, "TYPE_ID");
+  source = dup_text (o, "SOURCE_ID");
+  source_text = dup_text (o, "SOURCE_DESCRIPTION");
+  probability = dup_text (o, "PROBABILITY");
+
+  deal = affari_deal_new ();
+  affari_deal_set_title (deal, title);
+  affari_deal_set_pipeline_id (deal, pipeline_id);
+  affari_deal_set_stage_id (deal, stage_id);
+  if (currency != NULL)
+    affari_deal_set_currency (deal, currency);
+  affari_deal_set_amount (deal, amount);
+  affari_deal_set_company_id (deal, lookup (imp->companies, company));
+  affari_deal_set_begin_date (deal, begin);
+  affari_deal_set_close_date (deal, close);
+  affari_deal_set_comments (deal, comments != NULL && *comments != '\0' ? comments : NULL);
+  affari_deal_set_type_id (deal, type);
+  affari_deal_set_source_id (deal, source);
+  affari_deal_set_source_description (deal, source_text);
+  if (probability != NULL)
+    affari_deal_set_probability (deal, CLAMP ((int) g_ascii_strtoll (probability, NULL, 10), 0, 100));
+  if (json_object_has_member (o, "OPENED"))
+    affari_deal_set_opened (deal, get_flag (o, "OPENED"));
+  affari_deal_set_originator_id (deal, ORIGINATOR);
+  affari_deal_set_origin_id (deal, id);
+  if (!affari_deal_ops_add_created (ops, deal, error))
+    {
+      g_prefix_error (error, _("%s, ID %s: "), item->file, id);
+      return FALSE;
+    }
+  deal_id = affari_deal_get_id (deal);
+  remember (imp->deals, id, deal_id);
+  g_hash_table_add (imp->new_deals, g_strdup (id));
+  imp->report->created[AFFARI_B24_DEAL]++;
+
+  contacts = deal_contacts (imp, o);
+  if (contacts->len > 0
+      && !affari_deal_ops_fill_contacts (ops, deal_id, (const gint64 *) (gpointer) contacts->data, contacts->len,
+                                         g_array_index (contacts, gint64, 0), error))
+    return FALSE;
+
+  rows = g_hash_table_lookup (imp->rows, id);
+  if (rows != NULL && rows->len > 0)
+    {
+      g_autoptr(GArray) array = g_array_sized_new (FALSE, TRUE, sizeof (AffariProductRow), rows->len);
+      gboolean ok;
+
+      g_array_set_clear_func (array, (GDestroyNotify) affari_product_row_clear);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          AffariProductRow row;
+          fill_row (g_ptr_array_index (rows, i), &row);
+          g_array_append_val (array, row);
+        }
+      ok = affari_deal_ops_fill_product_rows (ops, deal_id, (const AffariProductRow *) (gpointer) array->data,
+                                              array->len, error);
+      if (!ok)
+        return FALSE;
+      imp->report->created[AFFARI_B24_PRODUCT_ROW] += array->len;
+    }
+  return affari_store_import_add_event (imp->store, deal_id, affari_store_now (imp->store), "created",
+                                        _("Imported from Bitrix24"), error);
+}
+
+static gboolean
+import_deals (Import *imp, AffariDealOps *ops, GError **error)
+{
+  for (guint i = 0; i < imp->lists[LIST_PRODUCT_ROW]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_PRODUCT_ROW], i);
+      g_autofree char *owner = dup_text (item->object, "OWNER_ID");
+      GPtrArray *rows;
+
+      if (owner == NULL)
+        owner = g_strdup (item->owner);
+      if (owner == NULL)
+        {
+          g_autofree char *row_id = dup_text (item->object, "ID");
+          refuse (imp, item, row_id, _("the product row says of no deal (OWNER_ID)"));
+          continue;
+        }
+      rows = g_hash_table_lookup (imp->rows, owner);
+      if (rows == NULL)
+        {
+          rows = g_ptr_array_new ();
+          g_hash_table_insert (imp->rows, g_strdup (owner), rows);
+        }
+      g_ptr_array_add (rows, item);
+    }
+  for (guint i = 0; i < imp->lists[LIST_DEAL]->len; i++)
+    {
+      if (!step (imp, error) || !import_deal (imp, ops, g_ptr_array_index (imp->lists[LIST_DEAL], i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_comments (Import *imp, GError **error)
+{
+  for (guint i = 0; i < imp->lists[LIST_COMMENT]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_COMMENT], i);
+      g_autofree char *id = dup_text (item->object, "ID");
+      g_autofree char *owner = dup_text (item->object, "ENTITY_ID");
+      g_autofree char *type = dup_text (item->object, "ENTITY_TYPE");
+      g_autofree char *raw = dup_text (item->object, "COMMENT");
+      g_autofree char *text = NULL;
+      gint64 deal_id, time;
+
+      if (!step (imp, error))
+        return FALSE;
+      if (type != NULL && g_ascii_strcasecmp (type, "deal") != 0)
+        continue;
+      deal_id = lookup (imp->deals, owner);
+      if (deal_id == 0)
+        {
+          refuse (imp, item, id, _("the comment's deal (ENTITY_ID) is not among the imported deals"));
+          continue;
+        }
+      /* Comments have no origin of their own: a deal imported before has them already. */
+      if (!g_hash_table_contains (imp->new_deals, owner))
+        {
+          imp->report->existing[AFFARI_B24_COMMENT]++;
+          continue;
+        }
+      text = affari_b24_strip_bbcode (raw);
+      if (text == NULL || *text == '\0')
+        {
+          refuse (imp, item, id, _("the comment is empty"));
+          continue;
+        }
+      time = get_time (item->object, "CREATED");
+      if (!affari_store_import_add_event (imp->store, deal_id, time != 0 ? time : affari_store_now (imp->store),
+                                          "comment", text, error))
+        return FALSE;
+      imp->report->created[AFFARI_B24_COMMENT]++;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_activities (Import *imp, GError **error)
+{
+  for (guint i = 0; i < imp->lists[LIST_ACTIVITY]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[LIST_ACTIVITY], i);
+      JsonObject *o = item->object;
+      g_autofree char *id = dup_text (o, "ID");
+      g_autofree char *owner = dup_text (o, "OWNER_ID");
+      g_autofree char *owner_type = dup_text (o, "OWNER_TYPE_ID");
+      g_autofree char *type = dup_text (o, "TYPE_ID");
+      g_autofree char *subject = dup_text (o, "SUBJECT");
+      g_autofree char *raw = dup_text (o, "DESCRIPTION");
+      g_autofree char *description = NULL, *origin = NULL;
+      g_autoptr(AffariActivity) activity = NULL;
+      AffariActivityType kind;
+      gint64 deal_id, deadline, created;
+
+      if (!step (imp, error))
+        return FALSE;
+      if (id == NULL)
+        continue;
+      if (g_strcmp0 (owner_type, "2") != 0)
+        {
+          refuse (imp, item, id, _("the activity belongs to no deal (OWNER_TYPE_ID is not 2)"));
+          continue;
+        }
+      origin = g_strconcat (ORIGINATOR ":activity:", id, NULL);
+      if (affari_store_import_find_origin (imp->store, AFFARI_IMPORT_ACTIVITY, origin) != 0)
+        {
+          imp->report->existing[AFFARI_B24_ACTIVITY]++;
+          continue;
+        }
+      deal_id = lookup (imp->deals, owner);
+      if (deal_id == 0)
+        {
+          refuse (imp, item, id, _("the activity's deal (OWNER_ID) is not among the imported deals"));
+          continue;
+        }
+      kind = g_strcmp0 (type, "1") == 0 ? AFFARI_ACTIVITY_MEETING
+           : g_strcmp0 (type, "2") == 0 ? AFFARI_ACTIVITY_CALL
+           : g_strcmp0 (type, "4") == 0 ? AFFARI_ACTIVITY_EMAIL : AFFARI_ACTIVITY_TASK;
+      deadline = get_time (o, "DEADLINE");
+      if (deadline == 0)
+        deadline = get_time (o, "END_TIME");
+      if (deadline == 0)
+        deadline = get_time (o, "START_TIME");
+      created = get_time (o, "CREATED");
+      if (deadline == 0)
+        {
+          refuse (imp, item, id, _("the activity has no date (DEADLINE, END_TIME, START_TIME)"));
+          continue;
+        }
+      description = affari_b24_strip_bbcode (raw);
+      activity = affari_activity_new (kind, subject != NULL ? subject : _("Activity"), deadline);
+      if (description != NULL && *description != '\0')
+        g_object_set (activity, "description", description, NULL);
+      if (!affari_store_add_activity (imp->store, deal_id, activity, error)
+          || !affari_store_import_finish_activity (imp->store, affari_activity_get_id (activity), origin,
+                                                   get_flag (o, "COMPLETED"),
+                                                   created != 0 ? created : affari_store_now (imp->store), error))
+        return FALSE;
+      imp->report->created[AFFARI_B24_ACTIVITY]++;
+    }
+  return TRUE;
+}
+
+/* Marks the rollback of a dry run: not a failure. */
+#define DRY_RUN_DONE 0x44525952
+
+static gboolean
+build (AffariDealOps *ops, gpointer data, GError **error)
+{
+  Import *imp = data;
+
+  if (!import_pipelines (imp, error) || !import_stages (imp, error) || !import_companies (imp, error)
+      || !import_contacts (imp, error) || !import_deals (imp, ops, error) || !import_comments (imp, error)
+      || !import_activities (imp, error))
+    return FALSE;
+  if (imp->dry_run)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "dry run");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AffariB24Report *
+affari_import_b24 (AffariStore        *store,
+                   AffariDealOps      *ops,
+                   const char         *folder,
+                   gboolean            dry_run,
+                   GCancellable       *cancellable,
+                   AffariB24Progress   progress,
+                   gpointer            progress_data,
+                   GError            **error)
+{
+  g_autoptr(AffariB24Report) report = g_new0 (AffariB24Report, 1);
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(GPtrArray) currencies = NULL;
+  g_autoptr(GError) local = NULL;
+  Import imp = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  report->refused = g_ptr_array_new_with_free_func (g_free);
+  report->dry_run = dry_run;
+  imp.store = store;
+  imp.report = report;
+  imp.dry_run = dry_run;
+  imp.cancellable = cancellable;
+  imp.progress = progress;
+  imp.progress_data = progress_data;
+  for (int k = 0; k < N_LISTS; k++)
+    imp.lists[k] = g_ptr_array_new_with_free_func (item_free);
+  imp.parsers = g_ptr_array_new_with_free_func (g_object_unref);
+  imp.pipelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.new_deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  imp.currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  ok = read_folder (&imp, folder, error);
+  if (ok)
+    {
+      currencies = affari_store_list_currencies (store, error);
+      ok = currencies != NULL;
+    }
+  if (ok)
+    {
+      for (guint i = 0; i < currencies->len; i++)
+        g_hash_table_add (imp.currencies, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code));
+      for (int k = 0; k < N_LISTS; k++)
+        imp.total += imp.lists[k]->len;
+      set = affari_deal_ops_create_many (ops, build, &imp, _("Import from Bitrix24"), FALSE, &local);
+      if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+        }
+    }
+
+  for (int k = 0; k < N_LISTS; k++)
+    g_ptr_array_unref (imp.lists[k]);
+  g_ptr_array_unref (imp.parsers);
+  g_hash_table_unref (imp.pipelines);
+  g_hash_table_unref (imp.stages);
+  g_hash_table_unref (imp.companies);
+  g_hash_table_unref (imp.contacts);
+  g_hash_table_unref (imp.deals);
+  g_hash_table_unref (imp.new_deals);
+  g_hash_table_unref (imp.rows);
+  g_hash_table_unref (imp.currencies);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
