@@ -82,6 +82,8 @@ print_help (void)
   cli_print_help_item ("leads [--json]", _("List the leads with their status, repeat flag and converted deal"));
   cli_print_help_item ("lead convert ID [--pipeline ID]",
                        _("Convert a lead into a deal (its contact and company found or created) and print the deal's id"));
+  cli_print_help_item ("import PATH [--dry-run] [--json]",
+                       _("Import a folder of Bitrix24 JSON files (crm.deal.list*.json…); prints what was created and refused"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -607,6 +609,7 @@ int cli_cmd_quotes (Cli *cli);  /* affari-cli-quotes.c */
 int cli_cmd_quote (Cli *cli);
 int cli_cmd_leads (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
+int cli_cmd_import (Cli *cli);  /* affari-cli-import.c */
 
 static int
 run (Cli *cli)
@@ -626,6 +629,7 @@ run (Cli *cli)
     { "generator", cli_generator },
     { "quotes", cli_cmd_quotes }, { "quote", cli_cmd_quote },
     { "leads", cli_cmd_leads }, { "lead", cli_cmd_lead },
+    { "import", cli_cmd_import },
   };
 
   if (cli->command == NULL)

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "affari-import-b24.h"
+#include "affari-import-b24-private.h"
 #include "model/affari-activity.h"
 #include "model/affari-company.h"
 #include "model/affari-contact.h"
@@ -28,30 +29,6 @@
 #include "store/affari-store-import.h"
 
 #define ORIGINATOR "bitrix24"
-
-typedef enum {
-  LIST_CATEGORY,
-  LIST_STATUS,
-  LIST_DEAL,
-  LIST_PRODUCT_ROW,
-  LIST_COMPANY,
-  LIST_CONTACT,
-  LIST_COMMENT,
-  LIST_ACTIVITY,
-  N_LISTS
-} ListKind;
-
-/* Longest prefixes first: "crm.deal.list" must not take "crm.deal.productrows.get". */
-static const char * const list_prefixes[N_LISTS] = {
-  "crm.category.list", "crm.status.list", "crm.deal.list", "crm.deal.productrows.get",
-  "crm.company.list", "crm.contact.list", "crm.timeline.comment.list", "crm.activity.list",
-};
-
-typedef struct {
-  JsonObject *object;
-  char *file;          /* the file it came from, for messages */
-  char *owner;         /* product rows of a per-deal file without OWNER_ID: the deal in the name */
-} Item;
 
 typedef struct {
   AffariStore *store;
@@ -72,16 +49,6 @@ typedef struct {
   gpointer progress_data;
   guint done, total;
 } Import;
-
-static void
-item_free (gpointer data)
-{
-  Item *item = data;
-
-  g_free (item->file);
-  g_free (item->owner);
-  g_free (item);
-}
 
 void
 affari_b24_report_free (AffariB24Report *report)
@@ -121,253 +88,11 @@ affari_b24_kind_key (AffariB24Kind kind)
   return keys[kind];
 }
 
-/* ------------------------------------------------------------ values */
-
-/* Bitrix24 writes numbers as strings in lists and as numbers elsewhere: both read as text. */
-static char *
-dup_text (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-      return text != NULL && *text != '\0' ? g_strstrip (g_strdup (text)) : NULL;
-    }
-  if (type == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (type == G_TYPE_DOUBLE)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
-    }
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (node) ? "Y" : "N");
-  return NULL;
-}
-
-static double
-get_double (JsonObject *object, const char *member, double fallback)
-{
-  g_autofree char *text = dup_text (object, member);
-  char *end = NULL;
-  double value;
-
-  if (text == NULL)
-    return fallback;
-  value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && isfinite (value) ? value : fallback;
-}
-
-static gboolean
-get_flag (JsonObject *object, const char *member)
-{
-  g_autofree char *text = dup_text (object, member);
-
-  return text != NULL && (g_ascii_strcasecmp (text, "Y") == 0 || g_strcmp0 (text, "1") == 0
-                          || g_ascii_strcasecmp (text, "true") == 0);
-}
-
-/* "2024-09-02T18:37:18+02:00" → Unix seconds; 0 when absent or not a date. */
-static gint64
-get_time (JsonObject *object, const char *member)
-{
-  g_autofree char *text = dup_text (object, member);
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GTimeZone) local = NULL;
-
-  if (text == NULL)
-    return 0;
-  local = g_time_zone_new_local ();
-  dt = g_date_time_new_from_iso8601 (text, local);
-  if (dt == NULL && strlen (text) == 10)
-    {
-      g_autofree char *noon = g_strconcat (text, "T12:00:00", NULL);
-      dt = g_date_time_new_from_iso8601 (noon, local);
-    }
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
-}
-
-/* The local day of a date-time, "YYYY-MM-DD", or NULL. */
-static char *
-get_day (JsonObject *object, const char *member)
-{
-  gint64 t = get_time (object, member);
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (t == 0)
-    return NULL;
-  dt = g_date_time_new_from_unix_local (t);
-  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
-}
-
-/* The first VALUE of a multi-field (PHONE, EMAIL): [{"VALUE":"…","VALUE_TYPE":"WORK"}, …]. */
-static char *
-dup_multi_first (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *e = json_array_get_element (array, i);
-      if (JSON_NODE_HOLDS_OBJECT (e))
-        {
-          char *value = dup_text (json_node_get_object (e), "VALUE");
-          if (value != NULL)
-            return value;
-        }
-    }
-  return NULL;
-}
-
-char *
-affari_b24_strip_bbcode (const char *text)
-{
-  g_autoptr(GRegex) tags = NULL;
-
-  if (text == NULL)
-    return NULL;
-  tags = g_regex_new ("\\[/?[a-zA-Z*]+(=[^\\]]*)?\\]", 0, 0, NULL);
-  return g_strstrip (g_regex_replace_literal (tags, text, -1, 0, "", 0, NULL));
-}
-
 static void
 refuse (Import *imp, Item *item, const char *id, const char *reason)
 {
   g_ptr_array_add (imp->report->refused,
                    g_strdup_printf (_("%s, ID %s: %s"), item->file, id != NULL ? id : "?", reason));
-}
-
-/* ------------------------------------------------------------ reading */
-
-static gboolean
-add_items (Import *imp, ListKind kind, JsonNode *node, const char *file, const char *owner)
-{
-  JsonArray *array;
-
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      /* The envelope {"result": …}, and crm.category.list's {"result": {"categories": […]}}. */
-      if (json_object_has_member (object, "result"))
-        return add_items (imp, kind, json_object_get_member (object, "result"), file, owner);
-      if (json_object_has_member (object, "categories"))
-        return add_items (imp, kind, json_object_get_member (object, "categories"), file, owner);
-    }
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *e = json_array_get_element (array, i);
-      Item *item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        continue;
-      item = g_new0 (Item, 1);
-      item->object = json_node_get_object (e);
-      item->file = g_strdup (file);
-      item->owner = g_strdup (owner);
-      g_ptr_array_add (imp->lists[kind], item);
-    }
-  return TRUE;
-}
-
-/* "crm.deal.productrows.get.37.json" → "37". */
-static char *
-owner_from_name (const char *name, const char *prefix)
-{
-  const char *rest = name + strlen (prefix);
-  g_autofree char *id = NULL;
-
-  if (*rest != '.')
-    return NULL;
-  id = g_strndup (rest + 1, strlen (rest + 1) - strlen (".json"));
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return NULL;
-  return *id != '\0' ? g_steal_pointer (&id) : NULL;
-}
-
-static gint
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static gboolean
-read_folder (Import *imp, const char *folder, GError **error)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-  guint n_files = 0;
-
-  dir = g_dir_open (folder, 0, NULL);
-  if (dir == NULL)
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
-                   _("The folder “%s” cannot be read: check the path and that it holds the Bitrix24 JSON files."),
-                   folder);
-      return FALSE;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *file = g_ptr_array_index (names, i);
-      g_autofree char *path = NULL;
-      g_autoptr(JsonParser) parser = NULL;
-      g_autoptr(GError) local = NULL;
-      g_autofree char *owner = NULL;
-      int kind = -1;
-
-      if (!g_str_has_suffix (file, ".json"))
-        continue;
-      for (int k = 0; k < N_LISTS; k++)
-        if (g_str_has_prefix (file, list_prefixes[k]))
-          kind = k;
-      if (kind < 0)
-        continue;
-      path = g_build_filename (folder, file, NULL);
-      parser = json_parser_new ();
-      if (!json_parser_load_from_file (parser, path, &local))
-        {
-          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                       _("The file “%s” is not valid JSON (%s): it may be truncated. Export it again from Bitrix24; nothing was imported."),
-                       file, local->message);
-          return FALSE;
-        }
-      if (kind == LIST_PRODUCT_ROW)
-        owner = owner_from_name (file, list_prefixes[kind]);
-      if (!add_items (imp, kind, json_parser_get_root (parser), file, owner))
-        {
-          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                       _("The file “%s” holds no list of Bitrix24 items (“result”): check that it is the answer of the REST method its name says; nothing was imported."),
-                       file);
-          return FALSE;
-        }
-      g_ptr_array_add (imp->parsers, g_steal_pointer (&parser));
-      n_files++;
-    }
-  if (n_files == 0)
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
-                   _("The folder “%s” holds no Bitrix24 JSON file (crm.deal.list*.json, crm.category.list*.json…): nothing was imported."),
-                   folder);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ------------------------------------------------------------ writing */
@@ -385,7 +110,7 @@ static gint
 compare_sort (gconstpointer a, gconstpointer b)
 {
   const Item *x = *(Item * const *) a, *y = *(Item * const *) b;
-  double sx = get_double (x->object, "SORT", 0), sy = get_double (y->object, "SORT", 0);
+  double sx = b24_get_double (x->object, "SORT", 0), sy = b24_get_double (y->object, "SORT", 0);
 
   return sx < sy ? -1 : sx > sy ? 1 : 0;
 }
@@ -398,17 +123,17 @@ import_pipelines (Import *imp, GError **error)
   for (guint i = 0; i < imp->lists[LIST_CATEGORY]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_CATEGORY], i);
-      g_autofree char *id = dup_text (item->object, "id");
-      g_autofree char *name = dup_text (item->object, "name");
+      g_autofree char *id = b24_dup_text (item->object, "id");
+      g_autofree char *name = b24_dup_text (item->object, "name");
       g_autofree char *origin = NULL;
       gint64 pipeline_id;
 
       if (!step (imp, error))
         return FALSE;
       if (id == NULL)
-        id = dup_text (item->object, "ID");
+        id = b24_dup_text (item->object, "ID");
       if (name == NULL)
-        name = dup_text (item->object, "NAME");
+        name = b24_dup_text (item->object, "NAME");
       if (id == NULL || g_str_equal (id, "0"))
         continue;
       origin = g_strconcat (ORIGINATOR ":category:", id, NULL);
@@ -453,11 +178,11 @@ import_stages (Import *imp, GError **error)
   for (guint i = 0; i < imp->lists[LIST_STATUS]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_STATUS], i);
-      g_autofree char *entity = dup_text (item->object, "ENTITY_ID");
-      g_autofree char *status = dup_text (item->object, "STATUS_ID");
-      g_autofree char *name = dup_text (item->object, "NAME");
-      g_autofree char *color = dup_text (item->object, "COLOR");
-      g_autofree char *sem_text = dup_text (item->object, "SEMANTICS");
+      g_autofree char *entity = b24_dup_text (item->object, "ENTITY_ID");
+      g_autofree char *status = b24_dup_text (item->object, "STATUS_ID");
+      g_autofree char *name = b24_dup_text (item->object, "NAME");
+      g_autofree char *color = b24_dup_text (item->object, "COLOR");
+      g_autofree char *sem_text = b24_dup_text (item->object, "SEMANTICS");
       g_autofree char *code = NULL;
       const char *category;
       const char *colon;
@@ -498,7 +223,7 @@ import_stages (Import *imp, GError **error)
       else
         {
           stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, color,
-                                                    (int) get_double (item->object, "SORT", 10), semantics, error);
+                                                    (int) b24_get_double (item->object, "SORT", 10), semantics, error);
           if (stage_id == 0)
             return FALSE;
           imp->report->created[AFFARI_B24_STAGE]++;
@@ -514,8 +239,8 @@ import_companies (Import *imp, GError **error)
   for (guint i = 0; i < imp->lists[LIST_COMPANY]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_COMPANY], i);
-      g_autofree char *id = dup_text (item->object, "ID");
-      g_autofree char *title = dup_text (item->object, "TITLE");
+      g_autofree char *id = b24_dup_text (item->object, "ID");
+      g_autofree char *title = b24_dup_text (item->object, "TITLE");
       g_autofree char *origin = NULL;
       g_autofree char *phone = NULL, *email = NULL, *address = NULL, *industry = NULL;
       g_autoptr(AffariCompany) company = NULL;
@@ -538,10 +263,10 @@ import_companies (Import *imp, GError **error)
           refuse (imp, item, id, _("the company has no name (TITLE)"));
           continue;
         }
-      phone = dup_multi_first (item->object, "PHONE");
-      email = dup_multi_first (item->object, "EMAIL");
-      address = dup_text (item->object, "ADDRESS");
-      industry = dup_text (item->object, "INDUSTRY");
+      phone = b24_dup_multi_first (item->object, "PHONE");
+      email = b24_dup_multi_first (item->object, "EMAIL");
+      address = b24_dup_text (item->object, "ADDRESS");
+      industry = b24_dup_text (item->object, "INDUSTRY");
       company = affari_company_new (title);
       g_object_set (company, "phone", phone, "email", email, "address", address, "industry", industry, NULL);
       company_id = affari_store_create_company (imp->store, company, error);
@@ -559,10 +284,10 @@ import_contacts (Import *imp, GError **error)
   for (guint i = 0; i < imp->lists[LIST_CONTACT]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_CONTACT], i);
-      g_autofree char *id = dup_text (item->object, "ID");
-      g_autofree char *first = dup_text (item->object, "NAME");
-      g_autofree char *last = dup_text (item->object, "LAST_NAME");
-      g_autofree char *company = dup_text (item->object, "COMPANY_ID");
+      g_autofree char *id = b24_dup_text (item->object, "ID");
+      g_autofree char *first = b24_dup_text (item->object, "NAME");
+      g_autofree char *last = b24_dup_text (item->object, "LAST_NAME");
+      g_autofree char *company = b24_dup_text (item->object, "COMPANY_ID");
       g_autofree char *origin = NULL;
       g_autofree char *phone = NULL, *email = NULL, *position = NULL, *birthday = NULL;
       g_autoptr(AffariContact) contact = NULL;
@@ -585,10 +310,10 @@ import_contacts (Import *imp, GError **error)
           refuse (imp, item, id, _("the contact has neither a name nor a surname"));
           continue;
         }
-      phone = dup_multi_first (item->object, "PHONE");
-      email = dup_multi_first (item->object, "EMAIL");
-      position = dup_text (item->object, "POST");
-      birthday = get_day (item->object, "BIRTHDATE");
+      phone = b24_dup_multi_first (item->object, "PHONE");
+      email = b24_dup_multi_first (item->object, "EMAIL");
+      position = b24_dup_text (item->object, "POST");
+      birthday = b24_get_day (item->object, "BIRTHDATE");
       contact = affari_contact_new (first != NULL ? first : "", last != NULL ? last : "");
       g_object_set (contact, "phone", phone, "email", email, "position", position, "birthday", birthday,
                     "company-id", lookup (imp->companies, company), NULL);
@@ -645,7 +370,7 @@ deal_contacts (Import *imp, JsonObject *object)
     }
   if (ids->len == 0)
     {
-      g_autofree char *key = dup_text (object, "CONTACT_ID");
+      g_autofree char *key = b24_dup_text (object, "CONTACT_ID");
       gint64 id = lookup (imp->contacts, key);
       if (id != 0)
         g_array_append_val (ids, id);
@@ -657,22 +382,25 @@ static void
 fill_row (Item *item, AffariProductRow *row)
 {
   JsonObject *o = item->object;
-  double price = get_double (o, "PRICE", 0), tax = get_double (o, "TAX_RATE", -1);
-  g_autofree char *name = dup_text (o, "PRODUCT_NAME");
-  int discount_type = (int) get_double (o, "DISCOUNT_TYPE_ID", 2);
+  double price = b24_get_double (o, "PRICE", 0), tax = b24_get_double (o, "TAX_RATE", -1), exclusive;
+  g_autofree char *name = b24_dup_text (o, "PRODUCT_NAME");
+  int discount_type = (int) b24_get_double (o, "DISCOUNT_TYPE_ID", 2);
 
   memset (row, 0, sizeof *row);
   row->name = g_strdup (name != NULL ? name : _("Product"));
-  row->unit = dup_text (o, "MEASURE_NAME");
-  row->quantity_milli = (gint64) llround (get_double (o, "QUANTITY", 1) * 1000);
+  row->unit = b24_dup_text (o, "MEASURE_NAME");
+  row->quantity_milli = (gint64) llround (b24_get_double (o, "QUANTITY", 1) * 1000);
   row->discount_type = discount_type == 1 ? 1 : 2;
-  row->discount_rate_bp = (int) lround (get_double (o, "DISCOUNT_RATE", 0) * 100);
-  row->discount_sum = (gint64) llround (get_double (o, "DISCOUNT_SUM", 0) * 100);
+  row->discount_rate_bp = (int) lround (b24_get_double (o, "DISCOUNT_RATE", 0) * 100);
+  row->discount_sum = (gint64) llround (b24_get_double (o, "DISCOUNT_SUM", 0) * 100);
   row->tax_rate_bp = tax < 0 ? -1 : (int) lround (tax * 100);
-  row->tax_included = get_flag (o, "TAX_INCLUDED");
-  /* PRICE is what one unit costs after discount (tax included when TAX_INCLUDED): our rows start
-   * from the price before discount, without tax, and compute the rest. */
-  if (row->tax_included && row->tax_rate_bp > 0)
+  row->tax_included = b24_get_flag (o, "TAX_INCLUDED");
+  /* PRICE is what one unit costs after discount with tax, PRICE_EXCLUSIVE the same without tax:
+   * our rows start from the price before discount, without tax, and compute the rest. */
+  exclusive = b24_get_double (o, "PRICE_EXCLUSIVE", -1);
+  if (exclusive >= 0)
+    row->price_netto = (gint64) llround (exclusive * 100);
+  else if (row->tax_rate_bp > 0)
     row->price_netto = affari_product_row_netto_for_gross ((gint64) llround (price * 100), row->tax_rate_bp);
   else
     row->price_netto = (gint64) llround (price * 100);
@@ -687,14 +415,14 @@ static gboolean
 import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
 {
   JsonObject *o = item->object;
-  g_autofree char *id = dup_text (o, "ID");
-  g_autofree char *title = dup_text (o, "TITLE");
-  g_autofree char *category = dup_text (o, "CATEGORY_ID");
-  g_autofree char *status = dup_text (o, "STAGE_ID");
-  g_autofree char *currency = dup_text (o, "CURRENCY_ID");
-  g_autofree char *amount_text = dup_text (o, "OPPORTUNITY");
-  g_autofree char *company = dup_text (o, "COMPANY_ID");
-  g_autofree char *comments_raw = dup_text (o, "COMMENTS");
+  g_autofree char *id = b24_dup_text (o, "ID");
+  g_autofree char *title = b24_dup_text (o, "TITLE");
+  g_autofree char *category = b24_dup_text (o, "CATEGORY_ID");
+  g_autofree char *status = b24_dup_text (o, "STAGE_ID");
+  g_autofree char *currency = b24_dup_text (o, "CURRENCY_ID");
+  g_autofree char *amount_text = b24_dup_text (o, "OPPORTUNITY");
+  g_autofree char *company = b24_dup_text (o, "COMPANY_ID");
+  g_autofree char *comments_raw = b24_dup_text (o, "COMMENTS");
   g_autofree char *comments = NULL, *begin = NULL, *close = NULL, *type = NULL, *source = NULL;
   g_autofree char *source_text = NULL, *probability = NULL, *reason = NULL;
   g_autoptr(AffariDeal) deal = NULL;
@@ -737,12 +465,12 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
     return FALSE;
 
   comments = affari_b24_strip_bbcode (comments_raw);
-  begin = get_day (o, "BEGINDATE");
-  close = get_day (o, "CLOSEDATE");
-  type = dup_text (o, "TYPE_ID");
-  source = dup_text (o, "SOURCE_ID");
-  source_text = dup_text (o, "SOURCE_DESCRIPTION");
-  probability = dup_text (o, "PROBABILITY");
+  begin = b24_get_day (o, "BEGINDATE");
+  close = b24_get_day (o, "CLOSEDATE");
+  type = b24_dup_text (o, "TYPE_ID");
+  source = b24_dup_text (o, "SOURCE_ID");
+  source_text = b24_dup_text (o, "SOURCE_DESCRIPTION");
+  probability = b24_dup_text (o, "PROBABILITY");
 
   deal = affari_deal_new ();
   affari_deal_set_title (deal, title);
@@ -761,7 +489,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   if (probability != NULL)
     affari_deal_set_probability (deal, CLAMP ((int) g_ascii_strtoll (probability, NULL, 10), 0, 100));
   if (json_object_has_member (o, "OPENED"))
-    affari_deal_set_opened (deal, get_flag (o, "OPENED"));
+    affari_deal_set_opened (deal, b24_get_flag (o, "OPENED"));
   affari_deal_set_originator_id (deal, ORIGINATOR);
   affari_deal_set_origin_id (deal, id);
   if (!affari_deal_ops_add_created (ops, deal, error))
@@ -809,14 +537,14 @@ import_deals (Import *imp, AffariDealOps *ops, GError **error)
   for (guint i = 0; i < imp->lists[LIST_PRODUCT_ROW]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_PRODUCT_ROW], i);
-      g_autofree char *owner = dup_text (item->object, "OWNER_ID");
+      g_autofree char *owner = b24_dup_text (item->object, "OWNER_ID");
       GPtrArray *rows;
 
       if (owner == NULL)
         owner = g_strdup (item->owner);
       if (owner == NULL)
         {
-          g_autofree char *row_id = dup_text (item->object, "ID");
+          g_autofree char *row_id = b24_dup_text (item->object, "ID");
           refuse (imp, item, row_id, _("the product row says of no deal (OWNER_ID)"));
           continue;
         }
@@ -842,10 +570,10 @@ import_comments (Import *imp, GError **error)
   for (guint i = 0; i < imp->lists[LIST_COMMENT]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_COMMENT], i);
-      g_autofree char *id = dup_text (item->object, "ID");
-      g_autofree char *owner = dup_text (item->object, "ENTITY_ID");
-      g_autofree char *type = dup_text (item->object, "ENTITY_TYPE");
-      g_autofree char *raw = dup_text (item->object, "COMMENT");
+      g_autofree char *id = b24_dup_text (item->object, "ID");
+      g_autofree char *owner = b24_dup_text (item->object, "ENTITY_ID");
+      g_autofree char *type = b24_dup_text (item->object, "ENTITY_TYPE");
+      g_autofree char *raw = b24_dup_text (item->object, "COMMENT");
       g_autofree char *text = NULL;
       gint64 deal_id, time;
 
@@ -871,7 +599,7 @@ import_comments (Import *imp, GError **error)
           refuse (imp, item, id, _("the comment is empty"));
           continue;
         }
-      time = get_time (item->object, "CREATED");
+      time = b24_get_time (item->object, "CREATED");
       if (!affari_store_import_add_event (imp->store, deal_id, time != 0 ? time : affari_store_now (imp->store),
                                           "comment", text, error))
         return FALSE;
@@ -887,12 +615,12 @@ import_activities (Import *imp, GError **error)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_ACTIVITY], i);
       JsonObject *o = item->object;
-      g_autofree char *id = dup_text (o, "ID");
-      g_autofree char *owner = dup_text (o, "OWNER_ID");
-      g_autofree char *owner_type = dup_text (o, "OWNER_TYPE_ID");
-      g_autofree char *type = dup_text (o, "TYPE_ID");
-      g_autofree char *subject = dup_text (o, "SUBJECT");
-      g_autofree char *raw = dup_text (o, "DESCRIPTION");
+      g_autofree char *id = b24_dup_text (o, "ID");
+      g_autofree char *owner = b24_dup_text (o, "OWNER_ID");
+      g_autofree char *owner_type = b24_dup_text (o, "OWNER_TYPE_ID");
+      g_autofree char *type = b24_dup_text (o, "TYPE_ID");
+      g_autofree char *subject = b24_dup_text (o, "SUBJECT");
+      g_autofree char *raw = b24_dup_text (o, "DESCRIPTION");
       g_autofree char *description = NULL, *origin = NULL;
       g_autoptr(AffariActivity) activity = NULL;
       AffariActivityType kind;
@@ -922,12 +650,12 @@ import_activities (Import *imp, GError **error)
       kind = g_strcmp0 (type, "1") == 0 ? AFFARI_ACTIVITY_MEETING
            : g_strcmp0 (type, "2") == 0 ? AFFARI_ACTIVITY_CALL
            : g_strcmp0 (type, "4") == 0 ? AFFARI_ACTIVITY_EMAIL : AFFARI_ACTIVITY_TASK;
-      deadline = get_time (o, "DEADLINE");
+      deadline = b24_get_time (o, "DEADLINE");
       if (deadline == 0)
-        deadline = get_time (o, "END_TIME");
+        deadline = b24_get_time (o, "END_TIME");
       if (deadline == 0)
-        deadline = get_time (o, "START_TIME");
-      created = get_time (o, "CREATED");
+        deadline = b24_get_time (o, "START_TIME");
+      created = b24_get_time (o, "CREATED");
       if (deadline == 0)
         {
           refuse (imp, item, id, _("the activity has no date (DEADLINE, END_TIME, START_TIME)"));
@@ -939,7 +667,7 @@ import_activities (Import *imp, GError **error)
         g_object_set (activity, "description", description, NULL);
       if (!affari_store_add_activity (imp->store, deal_id, activity, error)
           || !affari_store_import_finish_activity (imp->store, affari_activity_get_id (activity), origin,
-                                                   get_flag (o, "COMPLETED"),
+                                                   b24_get_flag (o, "COMPLETED"),
                                                    created != 0 ? created : affari_store_now (imp->store), error))
         return FALSE;
       imp->report->created[AFFARI_B24_ACTIVITY]++;
@@ -996,7 +724,7 @@ affari_import_b24 (AffariStore        *store,
   imp.progress = progress;
   imp.progress_data = progress_data;
   for (int k = 0; k < N_LISTS; k++)
-    imp.lists[k] = g_ptr_array_new_with_free_func (item_free);
+    imp.lists[k] = g_ptr_array_new_with_free_func (b24_item_free);
   imp.parsers = g_ptr_array_new_with_free_func (g_object_unref);
   imp.pipelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1007,7 +735,7 @@ affari_import_b24 (AffariStore        *store,
   imp.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   imp.currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ok = read_folder (&imp, folder, error);
+  ok = b24_read_folder (folder, imp.lists, imp.parsers, error);
   if (ok)
     {
       currencies = affari_store_list_currencies (store, error);
