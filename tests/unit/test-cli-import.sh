@@ -15,7 +15,6 @@ DB="$TMP/deals.db"
 SAMPLES="$(cd "$(dirname "$0")/../data/bitrix24" && pwd)"
 count_deals () { sql "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'"; }
 
-run "demo makes an empty database" 0 --database "$DB" demo --deals 0
 
 run "import --dry-run" 0 --database "$DB" import "$SAMPLES" --dry-run
 check "the dry run says nothing was written" grep -q "nessuna modifica\|non è stato scritto nulla" "$TMP/out"
@@ -38,7 +37,6 @@ mkdir "$TMP/broken"
 cp "$SAMPLES"/*.json "$TMP/broken/"
 head -c 700 "$SAMPLES/crm.deal.list.1.json" >"$TMP/broken/crm.deal.list.1.json"
 DB="$TMP/other.db"
-run "demo makes another empty database" 0 --database "$DB" demo --deals 0
 run "a truncated file is refused" 1 --database "$DB" import "$TMP/broken"
 check "the message names the file" grep -q "crm.deal.list.1.json" "$TMP/err"
 check "nothing was imported" test "$(count_deals)" -eq 0
