@@ -233,95 +233,87 @@ import_stages (Import *imp, GError **error)
   return TRUE;
 }
 
-static gboolean
-import_companies (Import *imp, GError **error)
-{
-  for (guint i = 0; i < imp->lists[LIST_COMPANY]->len; i++)
-    {
-      Item *item = g_ptr_array_index (imp->lists[LIST_COMPANY], i);
-      g_autofree char *id = b24_dup_text (item->object, "ID");
-      g_autofree char *title = b24_dup_text (item->object, "TITLE");
-      g_autofree char *origin = NULL;
-      g_autofree char *phone = NULL, *email = NULL, *address = NULL, *industry = NULL;
-      g_autoptr(AffariCompany) company = NULL;
-      gint64 company_id;
+/* Makes the client of @item and returns its id; 0 with @reason when it is refused, 0 with @error
+ * when a write failed. */
+typedef gint64 (*MakeClient) (Import *imp, Item *item, const char **reason, GError **error);
 
-      if (!step (imp, error))
-        return FALSE;
-      if (id == NULL)
-        continue;
-      origin = g_strconcat (ORIGINATOR ":company:", id, NULL);
-      company_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_COMPANY, origin);
-      if (company_id != 0)
-        {
-          imp->report->existing[AFFARI_B24_COMPANY]++;
-          remember (imp->companies, id, company_id);
-          continue;
-        }
-      if (title == NULL)
-        {
-          refuse (imp, item, id, _("the company has no name (TITLE)"));
-          continue;
-        }
-      phone = b24_dup_multi_first (item->object, "PHONE");
-      email = b24_dup_multi_first (item->object, "EMAIL");
-      address = b24_dup_text (item->object, "ADDRESS");
-      industry = b24_dup_text (item->object, "INDUSTRY");
-      company = affari_company_new (title);
-      g_object_set (company, "phone", phone, "email", email, "address", address, "industry", industry, NULL);
-      company_id = affari_store_create_company (imp->store, company, error);
-      if (company_id == 0 || !affari_store_import_set_origin (imp->store, AFFARI_IMPORT_COMPANY, company_id, origin, error))
-        return FALSE;
-      imp->report->created[AFFARI_B24_COMPANY]++;
-      remember (imp->companies, id, company_id);
+static gint64
+make_company (Import *imp, Item *item, const char **reason, GError **error)
+{
+  g_autofree char *title = b24_dup_text (item->object, "TITLE");
+  g_autofree char *phone = b24_dup_multi_first (item->object, "PHONE");
+  g_autofree char *email = b24_dup_multi_first (item->object, "EMAIL");
+  g_autofree char *address = b24_dup_text (item->object, "ADDRESS");
+  g_autofree char *industry = b24_dup_text (item->object, "INDUSTRY");
+  g_autoptr(AffariCompany) company = NULL;
+
+  if (title == NULL)
+    {
+      *reason = _("the company has no name (TITLE)");
+      return 0;
     }
-  return TRUE;
+  company = affari_company_new (title);
+  g_object_set (company, "phone", phone, "email", email, "address", address, "industry", industry, NULL);
+  return affari_store_create_company (imp->store, company, error);
 }
 
-static gboolean
-import_contacts (Import *imp, GError **error)
+static gint64
+make_contact (Import *imp, Item *item, const char **reason, GError **error)
 {
-  for (guint i = 0; i < imp->lists[LIST_CONTACT]->len; i++)
+  g_autofree char *first = b24_dup_text (item->object, "NAME");
+  g_autofree char *last = b24_dup_text (item->object, "LAST_NAME");
+  g_autofree char *company = b24_dup_text (item->object, "COMPANY_ID");
+  g_autofree char *phone = b24_dup_multi_first (item->object, "PHONE");
+  g_autofree char *email = b24_dup_multi_first (item->object, "EMAIL");
+  g_autofree char *position = b24_dup_text (item->object, "POST");
+  g_autofree char *birthday = b24_get_day (item->object, "BIRTHDATE");
+  g_autoptr(AffariContact) contact = NULL;
+
+  if (first == NULL && last == NULL)
     {
-      Item *item = g_ptr_array_index (imp->lists[LIST_CONTACT], i);
+      *reason = _("the contact has neither a name nor a surname");
+      return 0;
+    }
+  contact = affari_contact_new (first != NULL ? first : "", last != NULL ? last : "");
+  g_object_set (contact, "phone", phone, "email", email, "position", position, "birthday", birthday,
+                "company-id", lookup (imp->companies, company), NULL);
+  return affari_store_create_contact (imp->store, contact, error);
+}
+
+/* Companies or contacts: each found by its origin ("bitrix24:company:ID") or made by @make. */
+static gboolean
+import_clients (Import *imp, ListKind list, AffariImportTable table, AffariB24Kind kind, GHashTable *map,
+                const char *origin_prefix, MakeClient make, GError **error)
+{
+  for (guint i = 0; i < imp->lists[list]->len; i++)
+    {
+      Item *item = g_ptr_array_index (imp->lists[list], i);
       g_autofree char *id = b24_dup_text (item->object, "ID");
-      g_autofree char *first = b24_dup_text (item->object, "NAME");
-      g_autofree char *last = b24_dup_text (item->object, "LAST_NAME");
-      g_autofree char *company = b24_dup_text (item->object, "COMPANY_ID");
       g_autofree char *origin = NULL;
-      g_autofree char *phone = NULL, *email = NULL, *position = NULL, *birthday = NULL;
-      g_autoptr(AffariContact) contact = NULL;
-      gint64 contact_id;
+      const char *reason = NULL;
+      gint64 client_id;
 
       if (!step (imp, error))
         return FALSE;
       if (id == NULL)
         continue;
-      origin = g_strconcat (ORIGINATOR ":contact:", id, NULL);
-      contact_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_CONTACT, origin);
-      if (contact_id != 0)
+      origin = g_strconcat (origin_prefix, id, NULL);
+      client_id = affari_store_import_find_origin (imp->store, table, origin);
+      if (client_id != 0)
+        imp->report->existing[kind]++;
+      else
         {
-          imp->report->existing[AFFARI_B24_CONTACT]++;
-          remember (imp->contacts, id, contact_id);
-          continue;
+          client_id = make (imp, item, &reason, error);
+          if (client_id == 0 && reason != NULL)
+            {
+              refuse (imp, item, id, reason);
+              continue;
+            }
+          if (client_id == 0 || !affari_store_import_set_origin (imp->store, table, client_id, origin, error))
+            return FALSE;
+          imp->report->created[kind]++;
         }
-      if (first == NULL && last == NULL)
-        {
-          refuse (imp, item, id, _("the contact has neither a name nor a surname"));
-          continue;
-        }
-      phone = b24_dup_multi_first (item->object, "PHONE");
-      email = b24_dup_multi_first (item->object, "EMAIL");
-      position = b24_dup_text (item->object, "POST");
-      birthday = b24_get_day (item->object, "BIRTHDATE");
-      contact = affari_contact_new (first != NULL ? first : "", last != NULL ? last : "");
-      g_object_set (contact, "phone", phone, "email", email, "position", position, "birthday", birthday,
-                    "company-id", lookup (imp->companies, company), NULL);
-      contact_id = affari_store_create_contact (imp->store, contact, error);
-      if (contact_id == 0 || !affari_store_import_set_origin (imp->store, AFFARI_IMPORT_CONTACT, contact_id, origin, error))
-        return FALSE;
-      imp->report->created[AFFARI_B24_CONTACT]++;
-      remember (imp->contacts, id, contact_id);
+      remember (map, id, client_id);
     }
   return TRUE;
 }
@@ -683,8 +675,11 @@ build (AffariDealOps *ops, gpointer data, GError **error)
 {
   Import *imp = data;
 
-  if (!import_pipelines (imp, error) || !import_stages (imp, error) || !import_companies (imp, error)
-      || !import_contacts (imp, error) || !import_deals (imp, ops, error) || !import_comments (imp, error)
+  if (!import_pipelines (imp, error) || !import_stages (imp, error)
+      || !import_clients (imp, LIST_COMPANY, AFFARI_IMPORT_COMPANY, AFFARI_B24_COMPANY, imp->companies,
+                          ORIGINATOR ":company:", make_company, error)
+      || !import_clients (imp, LIST_CONTACT, AFFARI_IMPORT_CONTACT, AFFARI_B24_CONTACT, imp->contacts,
+                          ORIGINATOR ":contact:", make_contact, error) || !import_deals (imp, ops, error) || !import_comments (imp, error)
       || !import_activities (imp, error))
     return FALSE;
   if (imp->dry_run)
