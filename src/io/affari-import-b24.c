@@ -519,8 +519,10 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
         return FALSE;
       imp->report->created[AFFARI_B24_PRODUCT_ROW] += array->len;
     }
-  return affari_store_import_add_event (imp->store, deal_id, affari_store_now (imp->store), "created",
-                                        _("Imported from Bitrix24"), error);
+  return affari_store_import_set_deal_times (imp->store, deal_id, b24_get_time (o, "DATE_CREATE"),
+                                             b24_get_time (o, "DATE_MODIFY"), close, error)
+         && affari_store_import_add_event (imp->store, deal_id, affari_store_now (imp->store), "created",
+                                           _("Imported from Bitrix24"), error);
 }
 
 static gboolean

@@ -176,3 +176,16 @@ affari_store_import_finish_activity (AffariStore *self, gint64 activity_id, cons
                      " completed_at = CASE WHEN ? THEN coalesce(completed_at, ?) ELSE NULL END WHERE id = ?",
                      "sixixx", origin, (int) completed, created, (int) completed, created, activity_id);
 }
+
+gboolean
+affari_store_import_set_deal_times (AffariStore *self, gint64 deal_id, gint64 created, gint64 modified,
+                                    const char *closed_day, GError **error)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  return store_exec (self, error,
+                     "UPDATE deal SET date_create = CASE WHEN ?1 > 0 THEN ?1 ELSE date_create END,"
+                     " date_modify = CASE WHEN ?2 > 0 THEN ?2 ELSE date_modify END,"
+                     " closed_at = CASE WHEN closed AND ?3 IS NOT NULL THEN ?3 ELSE closed_at END WHERE id = ?4",
+                     "xxsx", created, modified, closed_day, deal_id);
+}

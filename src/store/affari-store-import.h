@@ -37,6 +37,10 @@ gint64   affari_store_import_find_stage_by_name (AffariStore *self, gint64 pipel
 /* A history line of @kind ("comment", "created"…) at @time (Unix seconds). */
 gboolean affari_store_import_add_event   (AffariStore *self, gint64 deal_id, gint64 time, const char *kind,
                                           const char *text, GError **error);
+/* Gives an imported deal the times it had in the other CRM: created and changed at (Unix seconds,
+ * 0 keeps them), closed on @closed_day ("YYYY-MM-DD", NULL keeps it; only a closed deal has one). */
+gboolean affari_store_import_set_deal_times (AffariStore *self, gint64 deal_id, gint64 created, gint64 modified,
+                                             const char *closed_day, GError **error);
 /* Sets an activity's origin, completion and creation time as the dump says. */
 gboolean affari_store_import_finish_activity (AffariStore *self, gint64 activity_id, const char *origin,
                                               gboolean completed, gint64 created, GError **error);

@@ -168,6 +168,10 @@ test_import (Fixture *f, gconstpointer data)
                                  " AND company_id = (SELECT id FROM company WHERE name = 'Ferramenta Rossi S.r.l.')"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE origin_id = '105' AND source_description = 'Fiera di Milano'"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT opened FROM deal WHERE origin_id = '104'"), ==, 0);
+  /* The other CRM's times: created at, closed on (the close date of a closed deal). */
+  g_assert_cmpint (query_int (f, "SELECT date_create FROM deal WHERE origin_id = '101'"), ==, 1704096900);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE origin_id = '105' AND closed_at = '2025-05-06'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE origin_id = '101' AND closed_at IS NULL"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT probability FROM deal WHERE origin_id = '105'"), ==, 50);
 
   /* Clients: the first of the multi-field values; contacts joined to deals, the first primary. */
@@ -226,6 +230,7 @@ test_import (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) problems = NULL;
     g_assert_true (affari_store_check (f->store, &problems, &error));
     g_assert_no_error (error);
+    g_assert_cmpuint (problems != NULL ? problems->len : 0, ==, 0);
   }
 }
 
