@@ -50,6 +50,11 @@ print_json (const AffariB24Report *report)
   for (guint i = 0; i < report->refused->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (report->refused, i));
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->notes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (report->notes, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return cli_print_json (builder);
 }
@@ -75,6 +80,12 @@ print_text (const AffariB24Report *report)
       g_print ("\n");
       for (guint i = 0; i < report->refused->len; i++)
         g_print ("  %s\n", (const char *) g_ptr_array_index (report->refused, i));
+    }
+  if (report->notes->len > 0)
+    {
+      g_print ("%s\n", _("Imported with something left out:"));
+      for (guint i = 0; i < report->notes->len; i++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (report->notes, i));
     }
   return cli_finish_output ();
 }

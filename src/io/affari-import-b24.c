@@ -56,6 +56,7 @@ affari_b24_report_free (AffariB24Report *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->refused, g_ptr_array_unref);
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -93,6 +94,18 @@ refuse (Import *imp, Item *item, const char *id, const char *reason)
 {
   g_ptr_array_add (imp->report->refused,
                    g_strdup_printf (_("%s, ID %s: %s"), item->file, id != NULL ? id : "?", reason));
+}
+
+static void G_GNUC_PRINTF (4, 5)
+note (Import *imp, Item *item, const char *id, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (imp->report->notes, g_strdup_printf (_("%s, ID %s: %s"), item->file, id, text));
 }
 
 /* ------------------------------------------------------------ writing */
@@ -331,8 +344,9 @@ ensure_currency (Import *imp, const char *code, GError **error)
 
 /* The deal's contacts: CONTACT_IDS (an array) or CONTACT_ID, the first one primary. */
 static GArray *
-deal_contacts (Import *imp, JsonObject *object)
+deal_contacts (Import *imp, Item *item, const char *deal_id)
 {
+  JsonObject *object = item->object;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonNode *node = json_object_get_member (object, "CONTACT_IDS");
 
@@ -350,6 +364,8 @@ deal_contacts (Import *imp, JsonObject *object)
           else if (json_node_get_value_type (e) == G_TYPE_INT64)
             key = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (e));
           id = lookup (imp->contacts, key);
+          if (id == 0 && key != NULL && g_strcmp0 (key, "0") != 0)
+            note (imp, item, deal_id, _("its contact (CONTACT_IDS %s) is not in crm.contact.list: imported without it"), key);
           if (id != 0)
             {
               gboolean seen = FALSE;
@@ -360,12 +376,15 @@ deal_contacts (Import *imp, JsonObject *object)
             }
         }
     }
-  if (ids->len == 0)
+  /* CONTACT_ID is the first of CONTACT_IDS: read only when the list is not there. */
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {
       g_autofree char *key = b24_dup_text (object, "CONTACT_ID");
       gint64 id = lookup (imp->contacts, key);
       if (id != 0)
         g_array_append_val (ids, id);
+      else if (key != NULL && g_strcmp0 (key, "0") != 0)
+        note (imp, item, deal_id, _("its contact (CONTACT_ID %s) is not in crm.contact.list: imported without it"), key);
     }
   return ids;
 }
@@ -419,6 +438,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   g_autofree char *source_text = NULL, *probability = NULL, *reason = NULL;
   g_autoptr(AffariDeal) deal = NULL;
   g_autoptr(GArray) contacts = NULL;
+  g_autoptr(GError) local = NULL;
   GPtrArray *rows;
   gint64 pipeline_id, stage_id, amount = 0, deal_id;
 
@@ -472,6 +492,9 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
     affari_deal_set_currency (deal, currency);
   affari_deal_set_amount (deal, amount);
   affari_deal_set_company_id (deal, lookup (imp->companies, company));
+  /* "0" is Bitrix24's "no company"; another id not in the dump is said, the deal goes in without it. */
+  if (company != NULL && g_strcmp0 (company, "0") != 0 && lookup (imp->companies, company) == 0)
+    note (imp, item, id, _("its company (COMPANY_ID %s) is not in crm.company.list: imported without a company"), company);
   affari_deal_set_begin_date (deal, begin);
   affari_deal_set_close_date (deal, close);
   affari_deal_set_comments (deal, comments != NULL && *comments != '\0' ? comments : NULL);
@@ -484,9 +507,17 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
     affari_deal_set_opened (deal, b24_get_flag (o, "OPENED"));
   affari_deal_set_originator_id (deal, ORIGINATOR);
   affari_deal_set_origin_id (deal, id);
-  if (!affari_deal_ops_add_created (ops, deal, error))
+  if (!affari_deal_ops_add_created (ops, deal, &local))
     {
-      g_prefix_error (error, _("%s, ID %s: "), item->file, id);
+      /* The deal's own values refused before anything was written (a title too long, a stage of
+       * another pipeline): refuse this deal, import the others. */
+      if (g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_INVALID)
+          || g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
+        {
+          refuse (imp, item, id, local->message);
+          return TRUE;
+        }
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("%s, ID %s: "), item->file, id);
       return FALSE;
     }
   deal_id = affari_deal_get_id (deal);
@@ -494,7 +525,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   g_hash_table_add (imp->new_deals, g_strdup (id));
   imp->report->created[AFFARI_B24_DEAL]++;
 
-  contacts = deal_contacts (imp, o);
+  contacts = deal_contacts (imp, item, id);
   if (contacts->len > 0
       && !affari_deal_ops_fill_contacts (ops, deal_id, (const gint64 *) (gpointer) contacts->data, contacts->len,
                                          g_array_index (contacts, gint64, 0), error))
@@ -713,6 +744,7 @@ affari_import_b24 (AffariStore        *store,
   g_return_val_if_fail (folder != NULL, NULL);
 
   report->refused = g_ptr_array_new_with_free_func (g_free);
+  report->notes = g_ptr_array_new_with_free_func (g_free);
   report->dry_run = dry_run;
   imp.store = store;
   imp.report = report;

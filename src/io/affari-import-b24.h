@@ -45,6 +45,8 @@ typedef struct {
   guint created[AFFARI_B24_N_KINDS];
   guint existing[AFFARI_B24_N_KINDS];   /* already imported before: left as they are */
   GPtrArray *refused;                   /* char*: one Italian sentence per refused item */
+  GPtrArray *notes;                     /* char*: imported, but with something left out (an id
+                                         * pointing nowhere) */
   gboolean dry_run;                     /* nothing was written */
 } AffariB24Report;
 

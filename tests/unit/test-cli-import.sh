@@ -24,13 +24,15 @@ check "the dry run wrote no deal" test "$(count_deals)" -eq 0
 run "import" 0 --database "$DB" import "$SAMPLES"
 check "the deals are counted in Italian" grep -q "affari: 20 nuovi, 0 già importati" "$TMP/out"
 check "the refused items are listed with file and ID" grep -q "crm.deal.list.2.json, ID 121" "$TMP/out"
+check "an id pointing nowhere is said" grep -q "COMPANY_ID 99.*importato senza azienda" "$TMP/out"
 check "20 deals in the database" test "$(count_deals)" -eq 20
 check "the custom pipeline is there" test "$(sql "SELECT count(*) FROM pipeline WHERE name = 'Rivenditori'")" -eq 1
 
 run "import again --json" 0 --database "$DB" import "$SAMPLES" --json
 check "a second import creates nothing" test "$(json_get "$TMP/out" 'sum(j["created"].values())')" -eq 0
 check "and finds the 20 deals already imported" test "$(json_get "$TMP/out" 'j["already_imported"]["deals"]')" -eq 20
-check "5 refused" test "$(json_get "$TMP/out" 'len(j["refused"])')" -eq 5
+check "7 refused" test "$(json_get "$TMP/out" 'len(j["refused"])')" -eq 7
+check "and no note: those deals were not imported again" test "$(json_get "$TMP/out" 'len(j["notes"])')" -eq 0
 check "still 20 deals" test "$(count_deals)" -eq 20
 
 mkdir "$TMP/broken"

@@ -125,9 +125,14 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->created[AFFARI_B24_PRODUCT_ROW], ==, 5);
   g_assert_cmpuint (report->created[AFFARI_B24_COMMENT], ==, 4);
   g_assert_cmpuint (report->created[AFFARI_B24_ACTIVITY], ==, 4);
-  /* A contact with no name, a deal in a stage not listed, a deal with no title, a comment of a
-   * deal not in the dump, an activity of a contact. */
-  g_assert_cmpuint (report->refused->len, ==, 5);
+  /* A contact with no name, a deal in a stage not listed, a deal with no title, a deal in a
+   * stage of another pipeline, a title too long, a comment of a deal not in the dump, an activity
+   * of a contact. */
+  g_assert_cmpuint (report->refused->len, ==, 7);
+  /* A company and a contact that point nowhere: the deals go in without them, and it is said. */
+  g_assert_cmpuint (report->notes->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "CONTACT_IDS 77"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 1), "COMPANY_ID 99"));
   g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "crm.deal.list.2.json"));
   g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "121"));
 
