@@ -774,8 +774,10 @@ affari_import_b24 (AffariStore        *store,
     {
       for (guint i = 0; i < currencies->len; i++)
         g_hash_table_add (imp.currencies, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code));
+      /* One step per item; product rows go in with their deal's step. */
       for (int k = 0; k < N_LISTS; k++)
-        imp.total += imp.lists[k]->len;
+        if (k != LIST_PRODUCT_ROW)
+          imp.total += imp.lists[k]->len;
       set = affari_deal_ops_create_many (ops, build, &imp, _("Import from Bitrix24"), FALSE, &local);
       if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
         {

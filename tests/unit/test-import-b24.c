@@ -301,25 +301,10 @@ test_truncated (Fixture *f, gconstpointer data)
   g_assert_cmpint (fingerprint (f), ==, before);
 }
 
-static void
-test_dry_run (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
-  gint64 before = fingerprint (f);
-
-  report = affari_import_b24 (f->store, f->ops, f->samples, TRUE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (report->dry_run);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 20);
-  g_assert_cmpuint (report->created[AFFARI_B24_PIPELINE], ==, 1);
-  g_assert_cmpint (fingerprint (f), ==, before);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'"), ==, 0);
-}
-
 typedef struct {
   GCancellable *cancellable;
   guint calls;
+  guint last_done, last_total;
 } Cancel;
 
 static void
@@ -328,9 +313,32 @@ cancel_midway (guint done, guint total, gpointer data)
   Cancel *c = data;
 
   c->calls++;
+  g_assert_cmpuint (done, ==, c->last_done + 1);
   g_assert_cmpuint (done, <=, total);
-  if (done == 30)
+  c->last_done = done;
+  c->last_total = total;
+  if (done == 30 && c->cancellable != NULL)
     g_cancellable_cancel (c->cancellable);
+}
+
+static void
+test_dry_run (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariB24Report) report = NULL;
+  Cancel progress = { NULL, 0, 0, 0 };
+  gint64 before = fingerprint (f);
+
+  report = affari_import_b24 (f->store, f->ops, f->samples, TRUE, NULL, cancel_midway, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->dry_run);
+  /* The progress goes one by one up to the whole. */
+  g_assert_cmpuint (progress.last_done, ==, progress.last_total);
+  g_assert_cmpuint (progress.calls, >, 40);
+  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 20);
+  g_assert_cmpuint (report->created[AFFARI_B24_PIPELINE], ==, 1);
+  g_assert_cmpint (fingerprint (f), ==, before);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'"), ==, 0);
 }
 
 static void
@@ -339,7 +347,7 @@ test_cancel (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariB24Report) report = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Cancel c = { cancellable, 0 };
+  Cancel c = { cancellable, 0, 0, 0 };
   gint64 before = fingerprint (f);
 
   report = affari_import_b24 (f->store, f->ops, f->samples, FALSE, cancellable, cancel_midway, &c, &error);
