@@ -532,7 +532,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
     return FALSE;
 
   rows = g_hash_table_lookup (imp->rows, id);
-  if (rows != NULL && rows->len > 0)
+  if (rows != NULL)
     {
       g_autoptr(GArray) array = g_array_sized_new (FALSE, TRUE, sizeof (AffariProductRow), rows->len);
       gboolean ok;
@@ -540,12 +540,23 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
       g_array_set_clear_func (array, (GDestroyNotify) affari_product_row_clear);
       for (guint i = 0; i < rows->len; i++)
         {
+          Item *row_item = g_ptr_array_index (rows, i);
+          g_autoptr(GError) row_error = NULL;
           AffariProductRow row;
-          fill_row (g_ptr_array_index (rows, i), &row);
+
+          fill_row (row_item, &row);
+          if (!affari_store_import_check_product_rows (&row, 1, &row_error))
+            {
+              g_autofree char *row_id = b24_dup_text (row_item->object, "ID");
+              refuse (imp, row_item, row_id, row_error->message);
+              affari_product_row_clear (&row);
+              continue;
+            }
           g_array_append_val (array, row);
         }
-      ok = affari_deal_ops_fill_product_rows (ops, deal_id, (const AffariProductRow *) (gpointer) array->data,
-                                              array->len, error);
+      ok = array->len == 0
+           || affari_deal_ops_fill_product_rows (ops, deal_id, (const AffariProductRow *) (gpointer) array->data,
+                                                 array->len, error);
       if (!ok)
         return FALSE;
       imp->report->created[AFFARI_B24_PRODUCT_ROW] += array->len;
@@ -570,7 +581,7 @@ import_deals (Import *imp, AffariDealOps *ops, GError **error)
       if (owner == NULL)
         {
           g_autofree char *row_id = b24_dup_text (item->object, "ID");
-          refuse (imp, item, row_id, _("the product row says of no deal (OWNER_ID)"));
+          refuse (imp, item, row_id, _("the product row names no deal (OWNER_ID)"));
           continue;
         }
       rows = g_hash_table_lookup (imp->rows, owner);

@@ -189,3 +189,9 @@ affari_store_import_set_deal_times (AffariStore *self, gint64 deal_id, gint64 cr
                      " closed_at = CASE WHEN closed AND ?3 IS NOT NULL THEN ?3 ELSE closed_at END WHERE id = ?4",
                      "xxsx", created, modified, closed_day, deal_id);
 }
+
+gboolean
+affari_store_import_check_product_rows (const AffariProductRow *rows, guint n_rows, GError **error)
+{
+  return store_check_product_rows (rows, n_rows, error);
+}

@@ -41,6 +41,9 @@ gboolean affari_store_import_add_event   (AffariStore *self, gint64 deal_id, gin
  * 0 keeps them), closed on @closed_day ("YYYY-MM-DD", NULL keeps it; only a closed deal has one). */
 gboolean affari_store_import_set_deal_times (AffariStore *self, gint64 deal_id, gint64 created, gint64 modified,
                                              const char *closed_day, GError **error);
+/* The store's rules for product rows (a name, a quantity above zero, percentages in range), checked
+ * before a deal is made so that a bad row is refused alone. */
+gboolean affari_store_import_check_product_rows (const AffariProductRow *rows, guint n_rows, GError **error);
 /* Sets an activity's origin, completion and creation time as the dump says. */
 gboolean affari_store_import_finish_activity (AffariStore *self, gint64 activity_id, const char *origin,
                                               gboolean completed, gint64 created, GError **error);

@@ -357,6 +357,57 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpint (fingerprint (f), ==, before);
 }
 
+/* Values of the wrong type or out of range: each deal refused alone with its reason, never a crash. */
+static void
+test_odd_values (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariB24Report) report = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "odd", NULL);
+  g_autofree char *deals = g_build_filename (folder, "crm.deal.list.json", NULL);
+  g_autofree char *statuses = g_build_filename (folder, "crm.status.list.json", NULL);
+  g_autofree char *rows = g_build_filename (folder, "crm.deal.productrows.get.json", NULL);
+  g_autofree char *comments = g_build_filename (folder, "crm.timeline.comment.list.json", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (statuses,
+    "{\"result\":[{\"ENTITY_ID\":\"DEAL_STAGE\",\"STATUS_ID\":\"NEW\",\"NAME\":\"New\",\"SORT\":\"abc\","
+    "\"SEMANTICS\":\"X\",\"COLOR\":\"blue\"}, 7, null, \"text\","
+    "{\"ENTITY_ID\":\"DEAL_STAGE_5\",\"STATUS_ID\":\"C5:NEW\",\"NAME\":\"Nowhere\"}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (deals,
+    "{\"result\":["
+    "{\"ID\":\"1\",\"TITLE\":123,\"STAGE_ID\":\"NEW\",\"CATEGORY_ID\":0,\"OPPORTUNITY\":12.5,\"CURRENCY_ID\":\"EUR\"},"
+    "{\"ID\":\"2\",\"TITLE\":\"Negative\",\"STAGE_ID\":\"NEW\",\"OPPORTUNITY\":\"-5.00\"},"
+    "{\"ID\":\"3\",\"TITLE\":\"Euro?\",\"STAGE_ID\":\"NEW\",\"CURRENCY_ID\":\"EURO\"},"
+    "{\"ID\":{\"x\":1},\"TITLE\":\"No id\"},"
+    "{\"ID\":\"5\",\"TITLE\":\"No stage\",\"STAGE_ID\":null},"
+    "{\"ID\":\"6\",\"TITLE\":\"Unknown pipeline\",\"CATEGORY_ID\":\"7\",\"STAGE_ID\":\"C7:NEW\"},"
+    "{\"ID\":\"7\",\"TITLE\":\"Amount\",\"STAGE_ID\":\"NEW\",\"OPPORTUNITY\":\"12,5\"},"
+    "{\"ID\":\"1\",\"TITLE\":\"Twice\",\"STAGE_ID\":\"NEW\"},"
+    "{\"ID\":\"8\",\"TITLE\":\"Dates\",\"STAGE_ID\":\"NEW\",\"BEGINDATE\":\"31/02/2026\",\"PROBABILITY\":\"250\","
+    "\"CONTACT_IDS\":\"21\",\"OPENED\":[1]}"
+    "],\"total\":9}", -1, NULL));
+  g_assert_true (g_file_set_contents (rows, "[{\"OWNER_ID\":\"8\",\"PRODUCT_NAME\":null,\"PRICE\":\"x\",\"QUANTITY\":-1},"
+                                            " {\"PRODUCT_NAME\":\"No owner\"}]", -1, NULL));
+  g_assert_true (g_file_set_contents (comments, "{\"result\":[{\"ID\":\"1\",\"ENTITY_ID\":\"1\",\"ENTITY_TYPE\":\"deal\","
+                                                "\"COMMENT\":\"[b][/b]\"}]}", -1, NULL));
+
+  report = affari_import_b24 (f->store, f->ops, folder, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 2);          /* 1 and 8 */
+  g_assert_cmpuint (report->existing[AFFARI_B24_DEAL], ==, 1);         /* 1 again */
+  /* 2 negative, 3 currency, the one without an id, 5 no stage, 6 pipeline, 7 amount, the stage of
+   * pipeline 5, the product row without a deal, the row with a quantity below zero, the empty
+   * comment. */
+  for (guint i = 0; i < report->refused->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (report->refused, i));
+  g_assert_cmpuint (report->refused->len, ==, 10);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal_product"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT amount FROM deal WHERE origin_id = '1' AND title = '123'"), ==, 1250);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE origin_id = '8' AND begin_date IS NOT NULL"
+                                 " AND probability = 100"), ==, 1);
+}
+
 static void
 test_not_bitrix (Fixture *f, gconstpointer data)
 {
@@ -398,6 +449,7 @@ main (int argc, char *argv[])
   g_test_add ("/import-b24/truncated", Fixture, NULL, fixture_setup, test_truncated, fixture_teardown);
   g_test_add ("/import-b24/dry-run", Fixture, NULL, fixture_setup, test_dry_run, fixture_teardown);
   g_test_add ("/import-b24/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/import-b24/odd-values", Fixture, NULL, fixture_setup, test_odd_values, fixture_teardown);
   g_test_add ("/import-b24/not-bitrix", Fixture, NULL, fixture_setup, test_not_bitrix, fixture_teardown);
   return g_test_run ();
 }
