@@ -85,6 +85,8 @@ print_help (void)
   cli_print_help_item ("export --json PATH", _("Write the whole database to PATH as one JSON document"));
   cli_print_help_item ("export --csv PATH [--bitrix24]",
                        _("Write every deal to PATH as CSV (--bitrix24: in the shape of Bitrix24's deal export)"));
+  cli_print_help_item ("import PATH [--dry-run] [--json]",
+                       _("Import a folder of Bitrix24 JSON files (crm.deal.list*.json…); prints what was created and refused"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -611,6 +613,7 @@ int cli_cmd_quote (Cli *cli);
 int cli_cmd_leads (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_export (Cli *cli);  /* affari-cli-export.c */
+int cli_cmd_import (Cli *cli);  /* affari-cli-import.c */
 
 static int
 run (Cli *cli)
@@ -631,6 +634,7 @@ run (Cli *cli)
     { "quotes", cli_cmd_quotes }, { "quote", cli_cmd_quote },
     { "leads", cli_cmd_leads }, { "lead", cli_cmd_lead },
     { "export", cli_cmd_export },
+    { "import", cli_cmd_import },
   };
 
   if (cli->command == NULL)

@@ -1,0 +1,48 @@
+/* affari-import-b24-private.h — what the Bitrix24 importer's files share: the lists read from
+ * the folder and the readers of Bitrix24's values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LIST_CATEGORY,
+  LIST_STATUS,
+  LIST_DEAL,
+  LIST_PRODUCT_ROW,
+  LIST_COMPANY,
+  LIST_CONTACT,
+  LIST_COMMENT,
+  LIST_ACTIVITY,
+  N_LISTS
+} ListKind;
+
+/* The start of each list's file names (none starts with another). */
+extern const char * const b24_list_prefixes[N_LISTS];
+
+typedef struct {
+  JsonObject *object;
+  char *file;          /* the file it came from, for messages */
+  char *owner;         /* product rows of a per-deal file without OWNER_ID: the deal in the name */
+} Item;
+
+void     b24_item_free (gpointer data);
+
+/* Bitrix24 writes numbers as strings in lists and as numbers elsewhere: all read as text (NULL
+ * for null, absent or ""). */
+char    *b24_dup_text        (JsonObject *object, const char *member);
+double   b24_get_double      (JsonObject *object, const char *member, double fallback);
+gboolean b24_get_flag        (JsonObject *object, const char *member);   /* "Y" */
+gint64   b24_get_time        (JsonObject *object, const char *member);   /* ISO 8601 → Unix, 0 */
+char    *b24_get_day         (JsonObject *object, const char *member);   /* local "YYYY-MM-DD" */
+char    *b24_dup_multi_first (JsonObject *object, const char *member);   /* PHONE, EMAIL */
+
+/* Reads every Bitrix24 file of @folder into @lists (N_LISTS arrays of Item); the parsers that
+ * own the objects go to @parsers. A malformed file fails the whole folder. */
+gboolean b24_read_folder     (const char *folder, GPtrArray **lists, GPtrArray *parsers, GError **error);
+
+G_END_DECLS
