@@ -18,6 +18,7 @@
 #include "ops/affari-quotes.h"
 #include "store/affari-store.h"
 #include "store/affari-store-quotes.h"
+#include "affari-test-sql.h"
 
 #define NOW_2026 1796040000   /* 2026-11-30 */
 
@@ -35,31 +36,13 @@ typedef struct {
 static gint64
 sql_int (Fixture *f, const char *sql, gint64 param)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, param);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return affari_test_sql_int (f->db, sql, param);
 }
 
 static char *
 sql_text (Fixture *f, const char *sql, gint64 param)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, param);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
+  return affari_test_sql_text (f->db, sql, param);
 }
 
 static gint64
