@@ -43,6 +43,7 @@ affari_file_sink_open (AffariFileSink *sink, const char *path, GError **error)
     {
       int saved_errno = errno;
       g_clear_pointer (&sink->tmp_path, g_free);
+      g_clear_pointer (&sink->path, g_free);
       return set_write_error (error, saved_errno, path);
     }
   return TRUE;
