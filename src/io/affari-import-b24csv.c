@@ -240,6 +240,10 @@ find_pipeline (Import *imp, const char *name)
                        : g_utf8_collate (affari_pipeline_get_name (pipeline), name) == 0)
         return affari_pipeline_get_id (pipeline);
     }
+  /* Bitrix24's default pipeline is "General" (category 0, as the folder import maps it), whatever
+   * ours is called in this language; "Generale" is assumed for Italian portals. */
+  if (name != NULL && (g_ascii_strcasecmp (name, "General") == 0 || g_ascii_strcasecmp (name, "Generale") == 0))
+    return find_pipeline (imp, NULL);
   return 0;
 }
 
