@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "affari-import-b24csv.h"
+#include "affari-import-b24-private.h"
 #include "model/affari-company.h"
 #include "model/affari-contact.h"
 #include "model/affari-deal.h"
@@ -487,12 +488,7 @@ build (AffariDealOps *ops, gpointer data, GError **error)
       if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
         return FALSE;
     }
-  if (imp->dry_run)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "dry run");
-      return FALSE;
-    }
-  return TRUE;
+  return b24_build_done (imp->dry_run, error);
 }
 
 static gboolean
@@ -540,13 +536,10 @@ affari_import_b24csv (AffariStore        *store,
                       gpointer            progress_data,
                       GError            **error)
 {
-  g_autoptr(AffariB24Report) report = g_new0 (AffariB24Report, 1);
-  g_autoptr(AffariChangeSet) set = NULL;
-  g_autoptr(GPtrArray) currencies = NULL;
+  g_autoptr(AffariB24Report) report = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(GHashTable) codes = NULL;
-  g_autoptr(GError) local = NULL;
   g_autofree char *text = NULL;
   gsize length;
   Import imp = { 0 };
@@ -554,9 +547,6 @@ affari_import_b24csv (AffariStore        *store,
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  report->refused = g_ptr_array_new_with_free_func (g_free);
-  report->notes = g_ptr_array_new_with_free_func (g_free);
-  report->dry_run = dry_run;
   if (!g_file_get_contents (path, &text, &length, error))
     return NULL;
   if (strlen (text) != length || !g_utf8_validate (text, -1, NULL))
@@ -568,6 +558,7 @@ affari_import_b24csv (AffariStore        *store,
   rows = csv_read (text, error);
   if (rows == NULL)
     return NULL;
+  report = b24_report_new (dry_run);
   imp.store = store;
   imp.report = report;
   imp.rows = rows;
@@ -575,24 +566,13 @@ affari_import_b24csv (AffariStore        *store,
   imp.cancellable = cancellable;
   imp.progress = progress;
   imp.progress_data = progress_data;
-  if (!read_header (&imp, error))
+  if (!read_header (&imp, error)
+      || (pipelines = affari_store_list_pipelines (store, error)) == NULL
+      || (codes = b24_currency_codes (store, error)) == NULL)
     return NULL;
-  pipelines = affari_store_list_pipelines (store, error);
-  if (pipelines == NULL)
-    return NULL;
-  currencies = affari_store_list_currencies (store, error);
-  if (currencies == NULL)
-    return NULL;
-  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < currencies->len; i++)
-    g_hash_table_add (codes, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code));
   imp.pipelines = pipelines;
   imp.currencies = codes;
-  set = affari_deal_ops_create_many (ops, build, &imp, _("Import from Bitrix24"), FALSE, &local);
-  if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+  if (!b24_run (ops, build, &imp, dry_run, error))
+    return NULL;
   return g_steal_pointer (&report);
 }
