@@ -1,7 +1,7 @@
 /* affari-cli-import.c — affari-cli import PATH [--dry-run] [--json]: moving in from Bitrix24
  *
  * PATH is a folder of Bitrix24 REST JSON dumps (io/affari-import-b24.h lists the file names).
- * A CSV file is refused for now, with a sentence saying so. Prints the counts per kind and the
+ * or a deal list CSV exported by Bitrix24 (io/affari-import-b24csv.h). Prints the counts per kind and the
  * refused items with their reasons; the exit status is 0 even when some items were refused (the
  * rest went in), 1 when nothing was imported.
  *
@@ -17,6 +17,7 @@
 
 #include "affari-cli-private.h"
 #include "io/affari-import-b24.h"
+#include "io/affari-import-b24csv.h"
 #include "ops/affari-deal-ops.h"
 
 int cli_cmd_import (Cli *cli);
@@ -98,7 +99,7 @@ cli_cmd_import (Cli *cli)
   g_autoptr(AffariB24Report) report = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = NULL;
-  gboolean dry_run = FALSE, json = FALSE;
+  gboolean dry_run = FALSE, json = FALSE, csv = FALSE;
 
   for (guint i = 0; i < cli->args->len; i++)
     {
@@ -120,19 +121,21 @@ cli_cmd_import (Cli *cli)
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *lower = g_ascii_strdown (path, -1);
-      if (g_str_has_suffix (lower, ".csv"))
-        return cli_failure (_("Importing a CSV file (“%s”) is not supported yet: export the data from Bitrix24 through its REST API as JSON files and import their folder."),
-                            path);
-      return cli_failure (_("“%s” is a file: give the folder that holds the Bitrix24 JSON files."), path);
+      if (!g_str_has_suffix (lower, ".csv"))
+        return cli_failure (_("“%s” is a file: give the folder that holds the Bitrix24 JSON files."), path);
+      csv = TRUE;
     }
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+  else if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     return cli_failure (_("The folder “%s” does not exist: check the path."), path);
 
   store = cli_open_store (cli, TRUE);
   if (store == NULL)
     return EXIT_FAILURE;
   ops = affari_deal_ops_new (store);
-  report = affari_import_b24 (store, ops, path, dry_run, NULL, NULL, NULL, &error);
+  if (csv)
+    report = affari_import_b24csv (store, ops, path, dry_run, NULL, NULL, NULL, &error);
+  else
+    report = affari_import_b24 (store, ops, path, dry_run, NULL, NULL, NULL, &error);
   if (report == NULL)
     return cli_failure ("%s", error->message);
   return json ? print_json (report) : print_text (report);

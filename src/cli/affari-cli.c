@@ -87,6 +87,8 @@ print_help (void)
                        _("Write every deal to PATH as CSV (--bitrix24: in the shape of Bitrix24's deal export)"));
   cli_print_help_item ("import PATH [--dry-run] [--json]",
                        _("Import a folder of Bitrix24 JSON files (crm.deal.list*.json…); prints what was created and refused"));
+  cli_print_help_item ("import FILE.csv [--dry-run] [--json]",
+                       _("Import Bitrix24's deal list CSV export; a missing stage, company or contact is created"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));

@@ -711,9 +711,6 @@ import_activities (Import *imp, GError **error)
   return TRUE;
 }
 
-/* Marks the rollback of a dry run: not a failure. */
-#define DRY_RUN_DONE 0x44525952
-
 static gboolean
 build (AffariDealOps *ops, gpointer data, GError **error)
 {
@@ -726,9 +723,53 @@ build (AffariDealOps *ops, gpointer data, GError **error)
                           ORIGINATOR ":contact:", make_contact, error) || !import_deals (imp, ops, error) || !import_comments (imp, error)
       || !import_activities (imp, error))
     return FALSE;
-  if (imp->dry_run)
+  return b24_build_done (imp->dry_run, error);
+}
+
+AffariB24Report *
+b24_report_new (gboolean dry_run)
+{
+  AffariB24Report *report = g_new0 (AffariB24Report, 1);
+
+  report->refused = g_ptr_array_new_with_free_func (g_free);
+  report->notes = g_ptr_array_new_with_free_func (g_free);
+  report->dry_run = dry_run;
+  return report;
+}
+
+GHashTable *
+b24_currency_codes (AffariStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) currencies = affari_store_list_currencies (store, error);
+  GHashTable *codes;
+
+  if (currencies == NULL)
+    return NULL;
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < currencies->len; i++)
+    g_hash_table_add (codes, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code));
+  return codes;
+}
+
+gboolean
+b24_build_done (gboolean dry_run, GError **error)
+{
+  if (!dry_run)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "dry run");
+  return FALSE;
+}
+
+gboolean
+b24_run (AffariDealOps *ops, AffariDealOpsBuild build, gpointer data, gboolean dry_run, GError **error)
+{
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(GError) local = NULL;
+
+  set = affari_deal_ops_create_many (ops, build, data, _("Import from Bitrix24"), FALSE, &local);
+  if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "dry run");
+      g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   return TRUE;
@@ -744,19 +785,14 @@ affari_import_b24 (AffariStore        *store,
                    gpointer            progress_data,
                    GError            **error)
 {
-  g_autoptr(AffariB24Report) report = g_new0 (AffariB24Report, 1);
-  g_autoptr(AffariChangeSet) set = NULL;
-  g_autoptr(GPtrArray) currencies = NULL;
-  g_autoptr(GError) local = NULL;
+  g_autoptr(AffariB24Report) report = NULL;
   Import imp = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
-  report->refused = g_ptr_array_new_with_free_func (g_free);
-  report->notes = g_ptr_array_new_with_free_func (g_free);
-  report->dry_run = dry_run;
+  report = b24_report_new (dry_run);
   imp.store = store;
   imp.report = report;
   imp.dry_run = dry_run;
@@ -773,28 +809,16 @@ affari_import_b24 (AffariStore        *store,
   imp.deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.new_deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  imp.currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ok = b24_read_folder (folder, imp.lists, imp.parsers, error);
+  ok = b24_read_folder (folder, imp.lists, imp.parsers, error)
+       && (imp.currencies = b24_currency_codes (store, error)) != NULL;
   if (ok)
     {
-      currencies = affari_store_list_currencies (store, error);
-      ok = currencies != NULL;
-    }
-  if (ok)
-    {
-      for (guint i = 0; i < currencies->len; i++)
-        g_hash_table_add (imp.currencies, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code));
       /* One step per item; product rows go in with their deal's step. */
       for (int k = 0; k < N_LISTS; k++)
         if (k != LIST_PRODUCT_ROW)
           imp.total += imp.lists[k]->len;
-      set = affari_deal_ops_create_many (ops, build, &imp, _("Import from Bitrix24"), FALSE, &local);
-      if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          ok = FALSE;
-        }
+      ok = b24_run (ops, build, &imp, dry_run, error);
     }
 
   for (int k = 0; k < N_LISTS; k++)
@@ -807,6 +831,6 @@ affari_import_b24 (AffariStore        *store,
   g_hash_table_unref (imp.deals);
   g_hash_table_unref (imp.new_deals);
   g_hash_table_unref (imp.rows);
-  g_hash_table_unref (imp.currencies);
+  g_clear_pointer (&imp.currencies, g_hash_table_unref);
   return ok ? g_steal_pointer (&report) : NULL;
 }
