@@ -184,18 +184,31 @@ cli_add_id_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-int
-cli_print_json (JsonBuilder *builder)
+static int
+print_json (JsonBuilder *builder,
+            gboolean     pretty)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
   json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_pretty (generator, pretty);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
   return cli_finish_output ();
+}
+
+int
+cli_print_json (JsonBuilder *builder)
+{
+  return print_json (builder, TRUE);
+}
+
+int
+cli_print_json_line (JsonBuilder *builder)
+{
+  return print_json (builder, FALSE);
 }
 
 void

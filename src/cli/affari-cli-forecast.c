@@ -44,19 +44,6 @@ add_fit (JsonBuilder          *json,
 }
 
 static int
-print_json (JsonBuilder *json)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (json);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-  return cli_finish_output ();
-}
-
-static int
 fit_cdnow (const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -79,7 +66,7 @@ fit_cdnow (const char *path)
   json_builder_begin_object (json);
   add_fit (json, &fit);
   json_builder_end_object (json);
-  return print_json (json);
+  return cli_print_json_line (json);
 }
 
 static int
@@ -134,7 +121,7 @@ print_clients (AffariForecast *forecast,
         }
       json_builder_end_array (json);
       json_builder_end_object (json);
-      return print_json (json);
+      return cli_print_json_line (json);
     }
 
   {
@@ -212,7 +199,7 @@ print_holdout (AffariForecast *forecast,
         }
       json_builder_end_array (json);
       json_builder_end_object (json);
-      return print_json (json);
+      return cli_print_json_line (json);
     }
 
   g_print (_("Fitted on the deals won up to %s, compared with the %u days after it (to %s)"), h->cutoff, h->days, h->end);
@@ -305,7 +292,7 @@ cli_cmd_forecast (Cli *cli)
           json_builder_set_member_name (json, "message");
           json_builder_add_string_value (json, affari_forecast_get_message (forecast));
           json_builder_end_object (json);
-          return print_json (json);
+          return cli_print_json_line (json);
         }
       g_print ("%s\n", affari_forecast_get_message (forecast));
       return cli_finish_output ();

@@ -50,16 +50,6 @@ options_clear (Options *o)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = json_to_string (root, TRUE);
-
-  fputs (text, stdout);
-  fputs ("\n", stdout);
-}
-
 /* A builder with an open array for --json, NULL for the table. */
 static JsonBuilder *
 begin_json_array (gboolean json)
@@ -80,7 +70,7 @@ print_json_array (JsonBuilder *builder)
   if (builder == NULL)
     return;
   json_builder_end_array (builder);
-  print_json (builder);
+  cli_print_json (builder);
 }
 
 static gboolean
@@ -418,7 +408,7 @@ cmd_run (Cli *cli)
       json_builder_set_member_name (builder, "dry_run");
       json_builder_add_boolean_value (builder, o.dry_run);
       json_builder_end_object (builder);
-      print_json (builder);
+      cli_print_json (builder);
     }
   else
     {

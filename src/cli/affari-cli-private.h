@@ -62,6 +62,8 @@ char    *cli_format_utc       (gint64 unix_seconds);
 void     cli_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
 /* Prints what @builder built, indented, then flushes (cli_finish_output). */
 int      cli_print_json       (JsonBuilder *builder);
+/* The same on one line (a script reads it with one `read`). */
+int      cli_print_json_line  (JsonBuilder *builder);
 /* The same as cli_add_string_or_null for an id: null for 0. */
 void     cli_add_id_or_null   (JsonBuilder *builder, const char *member, gint64 id);
 /* Pads or cuts @text to @width characters (not bytes). */
