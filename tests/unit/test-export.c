@@ -18,6 +18,7 @@
 #include "store/affari-store.h"
 #include "store/affari-store-export.h"
 #include "affari-test-files.h"
+#include "affari-test-sql.h"
 
 typedef struct {
   char *dir;
@@ -30,14 +31,7 @@ typedef struct {
 static gint64
 count (Fixture *f, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return affari_test_sql_int (f->db, sql, 0);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "model/affari-error.h"
 #include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
+#include "affari-test-sql.h"
 
 typedef struct {
   char *dir;
@@ -57,27 +58,13 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static gint64
 query_int (Fixture *f, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return affari_test_sql_int (f->db, sql, 0);
 }
 
 static char *
 query_text (Fixture *f, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
+  return affari_test_sql_text (f->db, sql, 0);
 }
 
 /* Every row of every table the import writes, as one number that changes with any of them. */
