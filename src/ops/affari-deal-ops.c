@@ -12,6 +12,7 @@
 
 #include "affari-deal-ops.h"
 #include "store/affari-store.h"
+#include "store/affari-store-leads.h"
 
 /* A plural pair for count_label (), extracted by xgettext with -kNP_:1,2. */
 #define NP_(singular, plural) singular, plural
@@ -423,9 +424,13 @@ affari_deal_ops_move (AffariDealOps  *self,
   if (stage == NULL)
     return NULL;
 
-  /* Translators: a toast after a move; %s is the name of a stage. The plural: %u deals. */
-  label = count_label (n_ids, _("Deal moved to %s"), NP_("%u deal moved to %s", "%u deals moved to %s"),
-                       affari_stage_get_name (stage));
+  /* Translators: a toast after a move; %s is the name of a stage. The plural: %u deals (leads). */
+  if (affari_stage_get_pipeline_id (stage) == affari_store_get_lead_pipeline_id (self->store))
+    label = count_label (n_ids, _("Lead moved to %s"), NP_("%u lead moved to %s", "%u leads moved to %s"),
+                         affari_stage_get_name (stage));
+  else
+    label = count_label (n_ids, _("Deal moved to %s"), NP_("%u deal moved to %s", "%u deals moved to %s"),
+                         affari_stage_get_name (stage));
   return run_all (self, ids, n_ids, move_all, &args, label, error);
 }
 

@@ -417,6 +417,8 @@ test_refused (Fixture *f, gconstpointer data)
   g_clear_object (&set);
   set = affari_deal_ops_move (f->ops, &junk, 1, lead_stage (f, "JUNK"), 0, "Numero inesistente", &error);
   g_assert_no_error (error);
+  /* The toast speaks of a lead. */
+  g_assert_true (g_str_has_prefix (affari_change_set_get_label (set), "Lead spostato in "));
   g_assert_cmpint (count (f, "SELECT count(*) FROM event WHERE text LIKE '%Numero inesistente%'"), ==, 1);
   g_free (number);
   number = g_strdup_printf ("%" G_GINT64_FORMAT, junk);
