@@ -23,7 +23,7 @@
 int cli_cmd_import (Cli *cli);
 
 static int
-print_json (const AffariB24Report *report)
+print_json (const AffariImportReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -32,17 +32,17 @@ print_json (const AffariB24Report *report)
   json_builder_add_boolean_value (builder, report->dry_run);
   json_builder_set_member_name (builder, "created");
   json_builder_begin_object (builder);
-  for (int k = 0; k < AFFARI_B24_N_KINDS; k++)
+  for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     {
-      json_builder_set_member_name (builder, affari_b24_kind_key (k));
+      json_builder_set_member_name (builder, affari_import_kind_key (k));
       json_builder_add_int_value (builder, report->created[k]);
     }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "already_imported");
   json_builder_begin_object (builder);
-  for (int k = 0; k < AFFARI_B24_N_KINDS; k++)
+  for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     {
-      json_builder_set_member_name (builder, affari_b24_kind_key (k));
+      json_builder_set_member_name (builder, affari_import_kind_key (k));
       json_builder_add_int_value (builder, report->existing[k]);
     }
   json_builder_end_object (builder);
@@ -61,16 +61,16 @@ print_json (const AffariB24Report *report)
 }
 
 static int
-print_text (const AffariB24Report *report)
+print_text (const AffariImportReport *report)
 {
   g_print ("%s\n", report->dry_run ? _("Dry run: nothing was written. It would import:")
                                    : _("Imported from Bitrix24:"));
-  for (int k = 0; k < AFFARI_B24_N_KINDS; k++)
+  for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     {
       if (report->created[k] == 0 && report->existing[k] == 0)
         continue;
       /* TRANSLATORS: "  deals: 20 new, 3 already imported" */
-      g_print (_("  %s: %u new, %u already imported"), affari_b24_kind_label (k),
+      g_print (_("  %s: %u new, %u already imported"), affari_import_kind_label (k),
                report->created[k], report->existing[k]);
       g_print ("\n");
     }
@@ -96,7 +96,7 @@ cli_cmd_import (Cli *cli)
 {
   g_autoptr(AffariStoreCloser) store = NULL;
   g_autoptr(AffariDealOps) ops = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = NULL;
   gboolean dry_run = FALSE, json = FALSE, csv = FALSE;

@@ -47,17 +47,4 @@ char    *b24_dup_multi_first (JsonObject *object, const char *member);   /* PHON
  * own the objects go to @parsers. A malformed file fails the whole folder. */
 gboolean b24_read_folder     (const char *folder, GPtrArray **lists, GPtrArray *parsers, GError **error);
 
-/* What the folder import and the CSV import (affari-import-b24csv.c) share. */
-
-/* A report with empty lists. */
-AffariB24Report *b24_report_new     (gboolean dry_run);
-/* The currency codes the store knows (a set of char *), NULL with @error. */
-GHashTable      *b24_currency_codes (AffariStore *store, GError **error);
-/* The end of a build: a dry run asks for the rollback (an error b24_run does not pass on). */
-gboolean         b24_build_done     (gboolean dry_run, GError **error);
-/* Runs @build in one transaction (affari_deal_ops_create_many, labelled "Import from Bitrix24");
- * FALSE with @error when it failed or was cancelled; a dry run's rollback is no failure. */
-gboolean         b24_run            (AffariDealOps *ops, AffariDealOpsBuild build, gpointer data,
-                                     gboolean dry_run, GError **error);
-
 G_END_DECLS

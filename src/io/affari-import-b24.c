@@ -32,7 +32,7 @@
 
 typedef struct {
   AffariStore *store;
-  AffariB24Report *report;
+  AffariImportReport *report;
   GPtrArray *lists[N_LISTS];          /* Item */
   GPtrArray *parsers;                 /* JsonParser, keeping the objects alive */
   GHashTable *pipelines;              /* Bitrix24 category id (string) → pipeline id */
@@ -45,49 +45,10 @@ typedef struct {
   GHashTable *currencies;             /* codes the store knows */
   gboolean dry_run;
   GCancellable *cancellable;
-  AffariB24Progress progress;
+  AffariImportProgress progress;
   gpointer progress_data;
   guint done, total;
 } Import;
-
-void
-affari_b24_report_free (AffariB24Report *report)
-{
-  if (report == NULL)
-    return;
-  g_clear_pointer (&report->refused, g_ptr_array_unref);
-  g_clear_pointer (&report->notes, g_ptr_array_unref);
-  g_free (report);
-}
-
-const char *
-affari_b24_kind_label (AffariB24Kind kind)
-{
-  switch (kind)
-    {
-    case AFFARI_B24_PIPELINE: return _("pipelines");
-    case AFFARI_B24_STAGE: return _("stages");
-    case AFFARI_B24_COMPANY: return _("companies");
-    case AFFARI_B24_CONTACT: return _("contacts");
-    case AFFARI_B24_DEAL: return _("deals");
-    case AFFARI_B24_PRODUCT_ROW: return _("product rows");
-    case AFFARI_B24_COMMENT: return _("comments");
-    case AFFARI_B24_ACTIVITY: return _("activities");
-    case AFFARI_B24_N_KINDS:
-    default: g_return_val_if_reached ("");
-    }
-}
-
-const char *
-affari_b24_kind_key (AffariB24Kind kind)
-{
-  static const char * const keys[AFFARI_B24_N_KINDS] = {
-    "pipelines", "stages", "companies", "contacts", "deals", "product_rows", "comments", "activities",
-  };
-
-  g_return_val_if_fail ((guint) kind < AFFARI_B24_N_KINDS, "");
-  return keys[kind];
-}
 
 static void
 refuse (Import *imp, Item *item, const char *id, const char *reason)
@@ -152,7 +113,7 @@ import_pipelines (Import *imp, GError **error)
       origin = g_strconcat (ORIGINATOR ":category:", id, NULL);
       pipeline_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_PIPELINE, origin);
       if (pipeline_id != 0)
-        imp->report->existing[AFFARI_B24_PIPELINE]++;
+        imp->report->existing[AFFARI_IMPORTED_PIPELINE]++;
       else if (name == NULL)
         {
           refuse (imp, item, id, _("the pipeline has no name"));
@@ -163,7 +124,7 @@ import_pipelines (Import *imp, GError **error)
           pipeline_id = affari_store_import_create_pipeline (imp->store, name, origin, error);
           if (pipeline_id == 0)
             return FALSE;
-          imp->report->created[AFFARI_B24_PIPELINE]++;
+          imp->report->created[AFFARI_IMPORTED_PIPELINE]++;
         }
       g_hash_table_insert (imp->pipelines, g_steal_pointer (&id), g_memdup2 (&pipeline_id, sizeof pipeline_id));
     }
@@ -232,14 +193,14 @@ import_stages (Import *imp, GError **error)
       if (stage_id == 0)
         stage_id = affari_store_import_find_stage_by_name (imp->store, pipeline_id, name);
       if (stage_id != 0)
-        imp->report->existing[AFFARI_B24_STAGE]++;
+        imp->report->existing[AFFARI_IMPORTED_STAGE]++;
       else
         {
           stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, color,
                                                     (int) b24_get_double (item->object, "SORT", 10), semantics, error);
           if (stage_id == 0)
             return FALSE;
-          imp->report->created[AFFARI_B24_STAGE]++;
+          imp->report->created[AFFARI_IMPORTED_STAGE]++;
         }
       remember (imp->stages, status, stage_id);
     }
@@ -295,7 +256,7 @@ make_contact (Import *imp, Item *item, const char **reason, GError **error)
 
 /* Companies or contacts: each found by its origin ("bitrix24:company:ID") or made by @make. */
 static gboolean
-import_clients (Import *imp, ListKind list, AffariImportTable table, AffariB24Kind kind, GHashTable *map,
+import_clients (Import *imp, ListKind list, AffariImportTable table, AffariImportKind kind, GHashTable *map,
                 const char *origin_prefix, MakeClient make, GError **error)
 {
   for (guint i = 0; i < imp->lists[list]->len; i++)
@@ -450,7 +411,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   deal_id = affari_store_import_find_deal (imp->store, ORIGINATOR, id);
   if (deal_id != 0)
     {
-      imp->report->existing[AFFARI_B24_DEAL]++;
+      imp->report->existing[AFFARI_IMPORTED_DEAL]++;
       remember (imp->deals, id, deal_id);
       return TRUE;
     }
@@ -523,7 +484,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   deal_id = affari_deal_get_id (deal);
   remember (imp->deals, id, deal_id);
   g_hash_table_add (imp->new_deals, g_strdup (id));
-  imp->report->created[AFFARI_B24_DEAL]++;
+  imp->report->created[AFFARI_IMPORTED_DEAL]++;
 
   contacts = deal_contacts (imp, item, id);
   if (contacts->len > 0
@@ -559,7 +520,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
                                                  array->len, error);
       if (!ok)
         return FALSE;
-      imp->report->created[AFFARI_B24_PRODUCT_ROW] += array->len;
+      imp->report->created[AFFARI_IMPORTED_PRODUCT_ROW] += array->len;
     }
   return affari_store_import_set_deal_times (imp->store, deal_id, b24_get_time (o, "DATE_CREATE"),
                                              b24_get_time (o, "DATE_MODIFY"), close, error)
@@ -626,7 +587,7 @@ import_comments (Import *imp, GError **error)
       /* Comments have no origin of their own: a deal imported before has them already. */
       if (!g_hash_table_contains (imp->new_deals, owner))
         {
-          imp->report->existing[AFFARI_B24_COMMENT]++;
+          imp->report->existing[AFFARI_IMPORTED_COMMENT]++;
           continue;
         }
       text = affari_b24_strip_bbcode (raw);
@@ -639,7 +600,7 @@ import_comments (Import *imp, GError **error)
       if (!affari_store_import_add_event (imp->store, deal_id, time != 0 ? time : affari_store_now (imp->store),
                                           "comment", text, error))
         return FALSE;
-      imp->report->created[AFFARI_B24_COMMENT]++;
+      imp->report->created[AFFARI_IMPORTED_COMMENT]++;
     }
   return TRUE;
 }
@@ -674,7 +635,7 @@ import_activities (Import *imp, GError **error)
       origin = g_strconcat (ORIGINATOR ":activity:", id, NULL);
       if (affari_store_import_find_origin (imp->store, AFFARI_IMPORT_ACTIVITY, origin) != 0)
         {
-          imp->report->existing[AFFARI_B24_ACTIVITY]++;
+          imp->report->existing[AFFARI_IMPORTED_ACTIVITY]++;
           continue;
         }
       deal_id = lookup (imp->deals, owner);
@@ -706,7 +667,7 @@ import_activities (Import *imp, GError **error)
                                                    b24_get_flag (o, "COMPLETED"),
                                                    created != 0 ? created : affari_store_now (imp->store), error))
         return FALSE;
-      imp->report->created[AFFARI_B24_ACTIVITY]++;
+      imp->report->created[AFFARI_IMPORTED_ACTIVITY]++;
     }
   return TRUE;
 }
@@ -717,82 +678,33 @@ build (AffariDealOps *ops, gpointer data, GError **error)
   Import *imp = data;
 
   if (!import_pipelines (imp, error) || !import_stages (imp, error)
-      || !import_clients (imp, LIST_COMPANY, AFFARI_IMPORT_COMPANY, AFFARI_B24_COMPANY, imp->companies,
+      || !import_clients (imp, LIST_COMPANY, AFFARI_IMPORT_COMPANY, AFFARI_IMPORTED_COMPANY, imp->companies,
                           ORIGINATOR ":company:", make_company, error)
-      || !import_clients (imp, LIST_CONTACT, AFFARI_IMPORT_CONTACT, AFFARI_B24_CONTACT, imp->contacts,
+      || !import_clients (imp, LIST_CONTACT, AFFARI_IMPORT_CONTACT, AFFARI_IMPORTED_CONTACT, imp->contacts,
                           ORIGINATOR ":contact:", make_contact, error) || !import_deals (imp, ops, error) || !import_comments (imp, error)
       || !import_activities (imp, error))
     return FALSE;
-  return b24_build_done (imp->dry_run, error);
+  return affari_import_build_done (imp->dry_run, error);
 }
 
-AffariB24Report *
-b24_report_new (gboolean dry_run)
-{
-  AffariB24Report *report = g_new0 (AffariB24Report, 1);
-
-  report->refused = g_ptr_array_new_with_free_func (g_free);
-  report->notes = g_ptr_array_new_with_free_func (g_free);
-  report->dry_run = dry_run;
-  return report;
-}
-
-GHashTable *
-b24_currency_codes (AffariStore *store, GError **error)
-{
-  g_autoptr(GPtrArray) currencies = affari_store_list_currencies (store, error);
-  GHashTable *codes;
-
-  if (currencies == NULL)
-    return NULL;
-  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < currencies->len; i++)
-    g_hash_table_add (codes, g_strdup (((AffariCurrencyInfo *) g_ptr_array_index (currencies, i))->code));
-  return codes;
-}
-
-gboolean
-b24_build_done (gboolean dry_run, GError **error)
-{
-  if (!dry_run)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "dry run");
-  return FALSE;
-}
-
-gboolean
-b24_run (AffariDealOps *ops, AffariDealOpsBuild build, gpointer data, gboolean dry_run, GError **error)
-{
-  g_autoptr(AffariChangeSet) set = NULL;
-  g_autoptr(GError) local = NULL;
-
-  set = affari_deal_ops_create_many (ops, build, data, _("Import from Bitrix24"), FALSE, &local);
-  if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-AffariB24Report *
+AffariImportReport *
 affari_import_b24 (AffariStore        *store,
                    AffariDealOps      *ops,
                    const char         *folder,
                    gboolean            dry_run,
                    GCancellable       *cancellable,
-                   AffariB24Progress   progress,
+                   AffariImportProgress   progress,
                    gpointer            progress_data,
                    GError            **error)
 {
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   Import imp = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
-  report = b24_report_new (dry_run);
+  report = affari_import_report_new (dry_run);
   imp.store = store;
   imp.report = report;
   imp.dry_run = dry_run;
@@ -811,14 +723,14 @@ affari_import_b24 (AffariStore        *store,
   imp.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   ok = b24_read_folder (folder, imp.lists, imp.parsers, error)
-       && (imp.currencies = b24_currency_codes (store, error)) != NULL;
+       && (imp.currencies = affari_import_currency_codes (store, error)) != NULL;
   if (ok)
     {
       /* One step per item; product rows go in with their deal's step. */
       for (int k = 0; k < N_LISTS; k++)
         if (k != LIST_PRODUCT_ROW)
           imp.total += imp.lists[k]->len;
-      ok = b24_run (ops, build, &imp, dry_run, error);
+      ok = affari_import_run_build (ops, build, &imp, _("Import from Bitrix24"), dry_run, error);
     }
 
   for (int k = 0; k < N_LISTS; k++)

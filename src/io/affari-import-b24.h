@@ -24,48 +24,16 @@
 
 #include <gio/gio.h>
 
-#include "ops/affari-deal-ops.h"
-#include "store/affari-store.h"
+#include "affari-import-report.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  AFFARI_B24_PIPELINE,
-  AFFARI_B24_STAGE,
-  AFFARI_B24_COMPANY,
-  AFFARI_B24_CONTACT,
-  AFFARI_B24_DEAL,
-  AFFARI_B24_PRODUCT_ROW,
-  AFFARI_B24_COMMENT,
-  AFFARI_B24_ACTIVITY,
-  AFFARI_B24_N_KINDS
-} AffariB24Kind;
-
-typedef struct {
-  guint created[AFFARI_B24_N_KINDS];
-  guint existing[AFFARI_B24_N_KINDS];   /* already imported before: left as they are */
-  GPtrArray *refused;                   /* char*: one Italian sentence per refused item */
-  GPtrArray *notes;                     /* char*: imported, but with something left out (an id
-                                         * pointing nowhere) */
-  gboolean dry_run;                     /* nothing was written */
-} AffariB24Report;
-
-void        affari_b24_report_free (AffariB24Report *report);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariB24Report, affari_b24_report_free)
-
-/* The kind's name for people ("affari", "aziende"…) and for machines ("deals", "companies"…). */
-const char *affari_b24_kind_label (AffariB24Kind kind);
-const char *affari_b24_kind_key   (AffariB24Kind kind);
-
-/* Called after each item with how many are done of @total; runs in the caller's thread. */
-typedef void (*AffariB24Progress) (guint done, guint total, gpointer data);
 
 /* Imports @folder. @dry_run: everything is checked and counted, then rolled back. Returns NULL
  * with @error when a file is malformed, the folder holds no Bitrix24 file, @cancellable was
  * cancelled (G_IO_ERROR_CANCELLED) or a write failed: then the database is as it was. */
-AffariB24Report *affari_import_b24 (AffariStore *store, AffariDealOps *ops, const char *folder,
+AffariImportReport *affari_import_b24 (AffariStore *store, AffariDealOps *ops, const char *folder,
                                     gboolean dry_run, GCancellable *cancellable,
-                                    AffariB24Progress progress, gpointer progress_data, GError **error);
+                                    AffariImportProgress progress, gpointer progress_data, GError **error);
 
 /* Bitrix24's BBCode ([b], [url=…]…[/url], [quote]…) stripped to its text. */
 char       *affari_b24_strip_bbcode (const char *text);

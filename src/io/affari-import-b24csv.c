@@ -162,14 +162,14 @@ csv_read (const char *text, GError **error)
 
 typedef struct {
   AffariStore *store;
-  AffariB24Report *report;
+  AffariImportReport *report;
   GPtrArray *rows;                    /* Row, the header first */
   int columns[N_FIELDS];              /* -1 = not in the file */
   GPtrArray *pipelines;               /* AffariPipeline */
   GHashTable *currencies;             /* codes the store knows */
   gboolean dry_run;
   GCancellable *cancellable;
-  AffariB24Progress progress;
+  AffariImportProgress progress;
   gpointer progress_data;
 } Import;
 
@@ -273,7 +273,7 @@ ensure_stage (Import *imp, Row *row, const char *id, gint64 pipeline_id, const c
   stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, NULL, sort, 'P', error);
   if (stage_id == 0)
     return 0;
-  imp->report->created[AFFARI_B24_STAGE]++;
+  imp->report->created[AFFARI_IMPORTED_STAGE]++;
   say (imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"), name);
   return stage_id;
 }
@@ -289,7 +289,7 @@ ensure_company (Import *imp, const char *name, GError **error)
   company = affari_company_new (name);
   company_id = affari_store_create_company (imp->store, company, error);
   if (company_id != 0)
-    imp->report->created[AFFARI_B24_COMPANY]++;
+    imp->report->created[AFFARI_IMPORTED_COMPANY]++;
   return company_id;
 }
 
@@ -310,7 +310,7 @@ ensure_contact (Import *imp, const char *name, gint64 company_id, GError **error
   g_object_set (contact, "company-id", company_id, NULL);
   contact_id = affari_store_create_contact (imp->store, contact, error);
   if (contact_id != 0)
-    imp->report->created[AFFARI_B24_CONTACT]++;
+    imp->report->created[AFFARI_IMPORTED_CONTACT]++;
   return contact_id;
 }
 
@@ -332,7 +332,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   g_array_set_clear_func (products, (GDestroyNotify) affari_product_row_clear);
   if (affari_store_import_find_deal (imp->store, ORIGINATOR, id) != 0)
     {
-      imp->report->existing[AFFARI_B24_DEAL]++;
+      imp->report->existing[AFFARI_IMPORTED_DEAL]++;
       return TRUE;
     }
   if (title == NULL)
@@ -442,7 +442,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       return FALSE;
     }
   deal_id = affari_deal_get_id (deal);
-  imp->report->created[AFFARI_B24_DEAL]++;
+  imp->report->created[AFFARI_IMPORTED_DEAL]++;
   if (contact_id != 0 && !affari_deal_ops_fill_contacts (ops, deal_id, &contact_id, 1, contact_id, error))
     return FALSE;
   if (products->len > 0)
@@ -450,7 +450,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       if (!affari_deal_ops_fill_product_rows (ops, deal_id, (const AffariProductRow *) (gpointer) products->data,
                                               products->len, error))
         return FALSE;
-      imp->report->created[AFFARI_B24_PRODUCT_ROW] += products->len;
+      imp->report->created[AFFARI_IMPORTED_PRODUCT_ROW] += products->len;
     }
   return affari_store_import_add_event (imp->store, deal_id, affari_store_now (imp->store), "created",
                                         _("Imported from Bitrix24"), error);
@@ -488,7 +488,7 @@ build (AffariDealOps *ops, gpointer data, GError **error)
       if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
         return FALSE;
     }
-  return b24_build_done (imp->dry_run, error);
+  return affari_import_build_done (imp->dry_run, error);
 }
 
 static gboolean
@@ -526,17 +526,17 @@ read_header (Import *imp, GError **error)
   return TRUE;
 }
 
-AffariB24Report *
+AffariImportReport *
 affari_import_b24csv (AffariStore        *store,
                       AffariDealOps      *ops,
                       const char         *path,
                       gboolean            dry_run,
                       GCancellable       *cancellable,
-                      AffariB24Progress   progress,
+                      AffariImportProgress   progress,
                       gpointer            progress_data,
                       GError            **error)
 {
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(GHashTable) codes = NULL;
@@ -558,7 +558,7 @@ affari_import_b24csv (AffariStore        *store,
   rows = csv_read (text, error);
   if (rows == NULL)
     return NULL;
-  report = b24_report_new (dry_run);
+  report = affari_import_report_new (dry_run);
   imp.store = store;
   imp.report = report;
   imp.rows = rows;
@@ -568,11 +568,11 @@ affari_import_b24csv (AffariStore        *store,
   imp.progress_data = progress_data;
   if (!read_header (&imp, error)
       || (pipelines = affari_store_list_pipelines (store, error)) == NULL
-      || (codes = b24_currency_codes (store, error)) == NULL)
+      || (codes = affari_import_currency_codes (store, error)) == NULL)
     return NULL;
   imp.pipelines = pipelines;
   imp.currencies = codes;
-  if (!b24_run (ops, build, &imp, dry_run, error))
+  if (!affari_import_run_build (ops, build, &imp, _("Import from Bitrix24"), dry_run, error))
     return NULL;
   return g_steal_pointer (&report);
 }

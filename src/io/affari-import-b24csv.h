@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 /* Imports @path in one transaction. Returns NULL with @error when the file cannot be read as a
  * deal export (a stray quote, a truncated quoted field, no known column): nothing is written. */
-AffariB24Report *affari_import_b24csv (AffariStore *store, AffariDealOps *ops, const char *path,
+AffariImportReport *affari_import_b24csv (AffariStore *store, AffariDealOps *ops, const char *path,
                                        gboolean dry_run, GCancellable *cancellable,
-                                       AffariB24Progress progress, gpointer progress_data, GError **error);
+                                       AffariImportProgress progress, gpointer progress_data, GError **error);
 
 G_END_DECLS

@@ -95,7 +95,7 @@ static void
 test_import (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   g_autofree char *comments = NULL, *phone = NULL, *email = NULL, *first_comment = NULL, *stages = NULL;
   gint64 before_deals = query_int (f, "SELECT count(*) FROM deal");
 
@@ -103,15 +103,15 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (report);
   g_assert_false (report->dry_run);
-  g_assert_cmpuint (report->created[AFFARI_B24_PIPELINE], ==, 1);
-  g_assert_cmpuint (report->created[AFFARI_B24_STAGE], ==, 5);       /* the custom pipeline's */
-  g_assert_cmpuint (report->existing[AFFARI_B24_STAGE], ==, 8);      /* the default pipeline's */
-  g_assert_cmpuint (report->created[AFFARI_B24_COMPANY], ==, 4);
-  g_assert_cmpuint (report->created[AFFARI_B24_CONTACT], ==, 4);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 20);
-  g_assert_cmpuint (report->created[AFFARI_B24_PRODUCT_ROW], ==, 5);
-  g_assert_cmpuint (report->created[AFFARI_B24_COMMENT], ==, 4);
-  g_assert_cmpuint (report->created[AFFARI_B24_ACTIVITY], ==, 4);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 5);       /* the custom pipeline's */
+  g_assert_cmpuint (report->existing[AFFARI_IMPORTED_STAGE], ==, 8);      /* the default pipeline's */
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], ==, 4);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_CONTACT], ==, 4);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PRODUCT_ROW], ==, 5);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMMENT], ==, 4);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_ACTIVITY], ==, 4);
   /* A contact with no name, a deal in a stage not listed, a deal with no title, a deal in a
    * stage of another pipeline, a title too long, a comment of a deal not in the dump, an activity
    * of a contact. */
@@ -230,8 +230,8 @@ static void
 test_reimport (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) first = NULL;
-  g_autoptr(AffariB24Report) second = NULL;
+  g_autoptr(AffariImportReport) first = NULL;
+  g_autoptr(AffariImportReport) second = NULL;
   gint64 before;
 
   first = affari_import_b24 (f->store, f->ops, f->samples, FALSE, NULL, NULL, NULL, &error);
@@ -239,12 +239,12 @@ test_reimport (Fixture *f, gconstpointer data)
   before = fingerprint (f);
   second = affari_import_b24 (f->store, f->ops, f->samples, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  for (int k = 0; k < AFFARI_B24_N_KINDS; k++)
+  for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     g_assert_cmpuint (second->created[k], ==, 0);
-  g_assert_cmpuint (second->existing[AFFARI_B24_DEAL], ==, 20);
-  g_assert_cmpuint (second->existing[AFFARI_B24_COMPANY], ==, 4);
-  g_assert_cmpuint (second->existing[AFFARI_B24_ACTIVITY], ==, 4);
-  g_assert_cmpuint (second->existing[AFFARI_B24_COMMENT], ==, 4);
+  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_COMPANY], ==, 4);
+  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_ACTIVITY], ==, 4);
+  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_COMMENT], ==, 4);
   g_assert_cmpint (fingerprint (f), ==, before);
 }
 
@@ -277,7 +277,7 @@ static void
 test_truncated (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   g_autofree char *folder = copy_samples (f, "crm.deal.list.2.json");
   gint64 before = fingerprint (f);
 
@@ -312,7 +312,7 @@ static void
 test_dry_run (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   Cancel progress = { NULL, 0, 0, 0 };
   gint64 before = fingerprint (f);
 
@@ -322,8 +322,8 @@ test_dry_run (Fixture *f, gconstpointer data)
   /* The progress goes one by one up to the whole. */
   g_assert_cmpuint (progress.last_done, ==, progress.last_total);
   g_assert_cmpuint (progress.calls, >, 40);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 20);
-  g_assert_cmpuint (report->created[AFFARI_B24_PIPELINE], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
   g_assert_cmpint (fingerprint (f), ==, before);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'"), ==, 0);
 }
@@ -332,7 +332,7 @@ static void
 test_cancel (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Cancel c = { cancellable, 0, 0, 0 };
   gint64 before = fingerprint (f);
@@ -349,7 +349,7 @@ static void
 test_odd_values (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
   g_autofree char *folder = g_build_filename (f->dir, "odd", NULL);
   g_autofree char *deals = g_build_filename (folder, "crm.deal.list.json", NULL);
   g_autofree char *statuses = g_build_filename (folder, "crm.status.list.json", NULL);
@@ -381,8 +381,8 @@ test_odd_values (Fixture *f, gconstpointer data)
 
   report = affari_import_b24 (f->store, f->ops, folder, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 2);          /* 1 and 8 */
-  g_assert_cmpuint (report->existing[AFFARI_B24_DEAL], ==, 1);         /* 1 again */
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 2);          /* 1 and 8 */
+  g_assert_cmpuint (report->existing[AFFARI_IMPORTED_DEAL], ==, 1);         /* 1 again */
   /* 2 negative, 3 currency, the one without an id, 5 no stage, 6 pipeline, 7 amount, the stage of
    * pipeline 5, the product row without a deal, the row with a quantity below zero, the empty
    * comment. */
@@ -399,7 +399,7 @@ static void
 test_not_bitrix (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
 
   report = affari_import_b24 (f->store, f->ops, f->dir, FALSE, NULL, NULL, NULL, &error);
   g_assert_null (report);

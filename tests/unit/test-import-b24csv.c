@@ -91,7 +91,7 @@ fingerprint (Fixture *f)
                    " + (SELECT count(*) FROM currency) * 3");
 }
 
-static AffariB24Report *
+static AffariImportReport *
 import (Fixture *f, const char *name, GError **error)
 {
   g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
@@ -112,16 +112,16 @@ static void
 test_import (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = import (f, "bitrix24-deals.csv", &error);
+  g_autoptr(AffariImportReport) report = import (f, "bitrix24-deals.csv", &error);
   g_autofree char *comments = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 4);
-  g_assert_cmpuint (report->created[AFFARI_B24_PRODUCT_ROW], ==, 2);
-  g_assert_cmpuint (report->created[AFFARI_B24_COMPANY], ==, 3);
-  g_assert_cmpuint (report->created[AFFARI_B24_CONTACT], ==, 3);
-  g_assert_cmpuint (report->created[AFFARI_B24_STAGE], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 4);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PRODUCT_ROW], ==, 2);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], ==, 3);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_CONTACT], ==, 3);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 1);
   /* 1.234,56 and 31/02/2026, with their line numbers. */
   g_assert_cmpuint (report->refused->len, ==, 2);
   g_assert_true (has (report->refused, "ID 5005"));
@@ -164,12 +164,12 @@ static void
 test_english (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) report = import (f, "bitrix24-deals-en.csv", &error);
+  g_autoptr(AffariImportReport) report = import (f, "bitrix24-deals-en.csv", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 2);
-  g_assert_cmpuint (report->created[AFFARI_B24_COMPANY], ==, 1);
-  g_assert_cmpuint (report->created[AFFARI_B24_CONTACT], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 2);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_CONTACT], ==, 1);
   g_assert_cmpuint (report->refused->len, ==, 0);
   g_assert_cmpint (deals_in (f, "General", "In progress"), ==, 1);
   g_assert_cmpint (deals_in (f, "General", "Negotiation"), ==, 1);
@@ -180,16 +180,16 @@ static void
 test_reimport (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AffariB24Report) first = import (f, "bitrix24-deals.csv", &error);
-  g_autoptr(AffariB24Report) second = NULL;
+  g_autoptr(AffariImportReport) first = import (f, "bitrix24-deals.csv", &error);
+  g_autoptr(AffariImportReport) second = NULL;
   gint64 before = fingerprint (f);
 
   g_assert_no_error (error);
   second = import (f, "bitrix24-deals.csv", &error);
   g_assert_no_error (error);
-  for (int k = 0; k < AFFARI_B24_N_KINDS; k++)
+  for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     g_assert_cmpuint (second->created[k], ==, 0);
-  g_assert_cmpuint (second->existing[AFFARI_B24_DEAL], ==, 4);
+  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_DEAL], ==, 4);
   g_assert_cmpint (fingerprint (f), ==, before);
 }
 
@@ -199,11 +199,11 @@ test_dry_run (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "bitrix24-deals.csv", NULL);
   gint64 before = fingerprint (f);
-  g_autoptr(AffariB24Report) report = affari_import_b24csv (f->store, f->ops, file, TRUE, NULL, NULL, NULL, &error);
+  g_autoptr(AffariImportReport) report = affari_import_b24csv (f->store, f->ops, file, TRUE, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_true (report->dry_run);
-  g_assert_cmpuint (report->created[AFFARI_B24_DEAL], ==, 4);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 4);
   g_assert_cmpint (fingerprint (f), ==, before);
 }
 
@@ -224,7 +224,7 @@ test_bad_files (Fixture *f, gconstpointer data)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *file = g_build_filename (f->dir, "bad.csv", NULL);
-      g_autoptr(AffariB24Report) report = NULL;
+      g_autoptr(AffariImportReport) report = NULL;
 
       g_assert_true (g_file_set_contents (file, cases[i].text, -1, NULL));
       report = affari_import_b24csv (f->store, f->ops, file, FALSE, NULL, NULL, NULL, &error);

@@ -1,0 +1,60 @@
+/* affari-import-report.h — what every import shares (Bitrix24 folder, Bitrix24 CSV, any CSV, our
+ * own JSON): the report of what it made, refused and left out, its progress, its one transaction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ops/affari-deal-ops.h"
+#include "store/affari-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  AFFARI_IMPORTED_PIPELINE,
+  AFFARI_IMPORTED_STAGE,
+  AFFARI_IMPORTED_COMPANY,
+  AFFARI_IMPORTED_CONTACT,
+  AFFARI_IMPORTED_DEAL,
+  AFFARI_IMPORTED_PRODUCT_ROW,
+  AFFARI_IMPORTED_COMMENT,
+  AFFARI_IMPORTED_ACTIVITY,
+  AFFARI_IMPORTED_N_KINDS
+} AffariImportKind;
+
+typedef struct {
+  guint created[AFFARI_IMPORTED_N_KINDS];
+  guint existing[AFFARI_IMPORTED_N_KINDS];   /* already there (imported before, or a client found
+                                              * by e-mail, phone, VAT number or name): used as is */
+  GPtrArray *refused;                        /* char*: one Italian sentence per refused item */
+  GPtrArray *notes;                          /* char*: imported, but with something left out (an
+                                              * id pointing nowhere) or made on the way (a stage) */
+  gboolean dry_run;                          /* nothing was written */
+} AffariImportReport;
+
+void        affari_import_report_free (AffariImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariImportReport, affari_import_report_free)
+
+/* The kind's name for people ("affari", "aziende"…) and for machines ("deals", "companies"…). */
+const char *affari_import_kind_label (AffariImportKind kind);
+const char *affari_import_kind_key   (AffariImportKind kind);
+
+/* Called after each item with how many are done of @total; runs in the caller's thread. */
+typedef void (*AffariImportProgress) (guint done, guint total, gpointer data);
+
+/* A report with empty lists. */
+AffariImportReport *affari_import_report_new     (gboolean dry_run);
+/* The currency codes the store knows (a set of char *), NULL with @error. */
+GHashTable         *affari_import_currency_codes (AffariStore *store, GError **error);
+/* The end of a build: a dry run asks for the rollback (an error affari_import_run_build does not
+ * pass on). */
+gboolean            affari_import_build_done     (gboolean dry_run, GError **error);
+/* Runs @build in one transaction (affari_deal_ops_import) called @label ("Import from Bitrix24"):
+ * one undo step that removes exactly what the import made. FALSE with @error when it failed or was
+ * cancelled; a dry run's rollback is no failure. */
+gboolean            affari_import_run_build      (AffariDealOps *ops, AffariDealOpsBuild build, gpointer data,
+                                                  const char *label, gboolean dry_run, GError **error);
+
+G_END_DECLS
