@@ -661,6 +661,7 @@ affari_store_finalize (GObject *object)
   g_clear_pointer (&self->search_set, store_id_set_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_object (&self->last_change);
+  g_clear_pointer (&self->import_marks, store_import_marks_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (affari_store_parent_class)->finalize (object);
