@@ -520,6 +520,13 @@ affari_deal_ops_import (AffariDealOps       *self,
   return record (self, affari_store_end_import (self->store, ok, label, error));
 }
 
+AffariStore *
+affari_deal_ops_get_store (AffariDealOps *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
+  return self->store;
+}
+
 void
 affari_deal_ops_adopt (AffariDealOps   *self,
                        AffariChangeSet *set)

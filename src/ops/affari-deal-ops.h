@@ -81,6 +81,8 @@ AffariChangeSet *affari_deal_ops_create_many        (AffariDealOps *self, Affari
  * clients, stages, pipelines — and cannot be redone. The set always goes on the history. */
 AffariChangeSet *affari_deal_ops_import             (AffariDealOps *self, AffariDealOpsBuild build, gpointer data,
                                                      const char *label, GError **error);
+/* The store these operations write to. */
+AffariStore     *affari_deal_ops_get_store          (AffariDealOps *self);
 /* Puts @set, made by another AffariDealOps on the same database (an import in a worker thread),
  * on this history as if it had been made here, and announces it. */
 void             affari_deal_ops_adopt              (AffariDealOps *self, AffariChangeSet *set);

@@ -270,6 +270,15 @@ affari_store_end_batch (AffariStore *self, gboolean commit, GError **error)
   return ok;
 }
 
+void
+affari_store_notify_reset (AffariStore *self)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+  g_return_if_fail (self->tx_depth == 0);
+
+  g_signal_emit (self, signals[AFFARI_SIGNAL_RESET], 0);
+}
+
 /* ------------------------------------------------------------------- time */
 
 void
