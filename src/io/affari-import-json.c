@@ -1,8 +1,10 @@
 /* affari-import-json.c — Affari's own JSON export back into an empty database
  *
- * The whole document is parsed before anything is written (a truncated file is refused), its
- * header checked (format, version, schema version), then one transaction writes every row with
- * its id, the children nested in a row (a deal's product rows, a pipeline's stages) after it.
+ * The file is read twice, mapped, never as one tree (a tree of a million deals would take tens of
+ * GB): a first pass walks its structure without keeping anything — the header (format, version,
+ * schema version), the names of the tables, a file cut short — before anything is written; the
+ * second, inside one transaction, hands each row of a table to json-glib alone and writes it with
+ * its id, the children nested in it (a deal's product rows, a pipeline's stages) after it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +12,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -26,15 +29,30 @@
 typedef struct {
   AffariStore *store;
   AffariImportReport *report;
-  JsonObject *root;
+  const char *text;           /* the mapped file */
+  gsize length;
+  JsonParser *parser;         /* one row at a time */
   AffariStoreRestore *restore;
   char *file;                 /* the file's name, for messages */
+  char *format;               /* the header, as the first pass found it */
+  gint64 version;
+  gint64 schema;
   gboolean dry_run;
   GCancellable *cancellable;
   AffariImportProgress progress;
   gpointer progress_data;
   guint done, total;
 } Import;
+
+/* Where the walk of the document is. */
+typedef struct {
+  const char *text;
+  gsize length;
+  gsize pos;
+} Scanner;
+
+/* Called for each row of a table at the top of the document: its text, an object. */
+typedef gboolean (*RowFunc) (Import *imp, AffariExportTable table, const char *text, gsize length, GError **error);
 
 /* The table the file names @name, or -1. */
 static int
@@ -62,70 +80,247 @@ fail_shape (Import *imp, GError **error, const char *table)
   return FALSE;
 }
 
-/* ------------------------------------------------------------ the header */
+/* ------------------------------------------------------------ the document */
 
-static gint64
-header_int (JsonObject *root, const char *member)
+static void
+skip_space (Scanner *sc)
 {
-  JsonNode *node = json_object_get_member (root, member);
+  while (sc->pos < sc->length && g_ascii_isspace (sc->text[sc->pos]))
+    sc->pos++;
+}
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return -1;
-  return json_node_get_int (node);
+static gboolean
+skip_string (Scanner *sc)
+{
+  for (sc->pos++; sc->pos < sc->length; sc->pos++)
+    {
+      if (sc->text[sc->pos] == '\\')
+        sc->pos++;
+      else if (sc->text[sc->pos] == '"')
+        {
+          sc->pos++;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Moves past the value at the scanner (json-glib checks its inside later); FALSE when the text
+ * ends before it does. */
+static gboolean
+skip_value (Scanner *sc)
+{
+  gsize start;
+  int depth = 0;
+
+  skip_space (sc);
+  if (sc->pos >= sc->length)
+    return FALSE;
+  if (sc->text[sc->pos] == '"')
+    return skip_string (sc);
+  if (sc->text[sc->pos] != '{' && sc->text[sc->pos] != '[')
+    {
+      for (start = sc->pos; sc->pos < sc->length && !strchr (",]} \t\r\n", sc->text[sc->pos]); sc->pos++)
+        ;
+      return sc->pos > start;
+    }
+  while (sc->pos < sc->length)
+    {
+      char c = sc->text[sc->pos];
+
+      if (c == '"')
+        {
+          if (!skip_string (sc))
+            return FALSE;
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        {
+          sc->pos++;
+          return TRUE;
+        }
+      sc->pos++;
+    }
+  return FALSE;
+}
+
+/* The value at the scanner as a node of its own (a member name, a header value), NULL when it is
+ * not one. */
+static JsonNode *
+read_small_value (Scanner *sc)
+{
+  gsize start;
+  g_autofree char *text = NULL;
+
+  skip_space (sc);
+  start = sc->pos;
+  if (!skip_value (sc))
+    return NULL;
+  text = g_strndup (sc->text + start, sc->pos - start);
+  return json_from_string (text, NULL);
+}
+
+static gboolean
+fail_syntax (Import *imp, Scanner *sc, GError **error)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < sc->pos && i < sc->length; i++)
+    if (sc->text[i] == '\n')
+      line++;
+  g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+               _("“%s” is not valid JSON or is truncated (line %u): export it again. Nothing was imported."),
+               imp->file, line);
+  return FALSE;
+}
+
+static gboolean
+fail_not_export (Import *imp, GError **error)
+{
+  g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+               _("“%s” is not an export of Affari (affari-cli export --json): import a folder of Bitrix24 "
+                 "JSON files as a folder, and a CSV file as .csv."), imp->file);
+  return FALSE;
 }
 
 static gboolean
 check_header (Import *imp, GError **error)
 {
-  JsonObject *root = imp->root;
-  const char *format = json_object_has_member (root, "format")
-                       ? json_node_get_string (json_object_get_member (root, "format")) : NULL;
-  gint64 version = header_int (root, "version");
-  gint64 schema = header_int (root, "schema_version");
-  g_autoptr(GList) members = NULL;
-
-  if (g_strcmp0 (format, FORMAT_NAME) != 0)
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                   _("“%s” is not an export of Affari (affari-cli export --json): import a folder of Bitrix24 "
-                     "JSON files as a folder, and a CSV file as .csv."), imp->file);
-      return FALSE;
-    }
-  if (version < 1 || schema < 1)
+  if (g_strcmp0 (imp->format, FORMAT_NAME) != 0)
+    return fail_not_export (imp, error);
+  if (imp->version < 1 || imp->schema < 1)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
                    _("“%s” has no valid version or schema_version: the file was changed by hand or is damaged."),
                    imp->file);
       return FALSE;
     }
-  if (version > FORMAT_VERSION || schema > AFFARI_STORE_SCHEMA_VERSION)
+  if (imp->version > FORMAT_VERSION || imp->schema > AFFARI_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Affari (database version %d, this one knows up "
-                     "to %d): update Affari to import it."), imp->file, (int) schema, AFFARI_STORE_SCHEMA_VERSION);
+                     "to %d): update Affari to import it."), imp->file, (int) imp->schema, AFFARI_STORE_SCHEMA_VERSION);
       return FALSE;
     }
+  return TRUE;
+}
 
-  members = json_object_get_members (root);
-  for (GList *l = members; l != NULL; l = l->next)
+static void
+take_header_value (Import *imp, const char *name, JsonNode *node)
+{
+  gboolean is_int = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+
+  if (g_str_equal (name, "format") && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      const char *name = l->data;
-      JsonNode *node = json_object_get_member (root, name);
+      g_free (imp->format);
+      imp->format = g_strdup (json_node_get_string (node));
+    }
+  else if (g_str_equal (name, "version"))
+    imp->version = is_int ? json_node_get_int (node) : -1;
+  else if (g_str_equal (name, "schema_version"))
+    imp->schema = is_int ? json_node_get_int (node) : -1;
+}
+
+/* Walks the document: its header first (the exporter writes it first), then each table's rows
+ * handed to @func (NULL: only walked). */
+static gboolean
+walk_document (Import *imp, RowFunc func, GError **error)
+{
+  Scanner sc = { imp->text, imp->length, 0 };
+  gboolean header_checked = FALSE;
+
+  skip_space (&sc);
+  if (sc.pos >= sc.length || sc.text[sc.pos] != '{')
+    return fail_not_export (imp, error);
+  sc.pos++;
+  for (;;)
+    {
+      g_autoptr(JsonNode) key = NULL;
+      const char *name;
+      int table;
+
+      skip_space (&sc);
+      if (sc.pos < sc.length && sc.text[sc.pos] == '}' && !header_checked)
+        break;
+      if (sc.pos >= sc.length || sc.text[sc.pos] != '"' || (key = read_small_value (&sc)) == NULL)
+        return fail_syntax (imp, &sc, error);
+      name = json_node_get_string (key);
+      skip_space (&sc);
+      if (sc.pos >= sc.length || sc.text[sc.pos] != ':')
+        return fail_syntax (imp, &sc, error);
+      sc.pos++;
 
       if (is_header_member (name))
-        continue;
-      if (table_of (name) < 0 || !affari_store_restore_knows_table (name))
         {
-          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                       _("The file has a table “%s” that Affari does not know: it was not written by Affari "
-                         "or was changed by hand."), name);
-          return FALSE;
+          g_autoptr(JsonNode) value = read_small_value (&sc);
+
+          if (value == NULL)
+            return fail_syntax (imp, &sc, error);
+          take_header_value (imp, name, value);
         }
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return fail_shape (imp, error, name);
-      imp->total += json_array_get_length (json_node_get_array (node));
+      else
+        {
+          if (!header_checked && !check_header (imp, error))
+            return FALSE;
+          header_checked = TRUE;
+          table = table_of (name);
+          if (table < 0 || !affari_store_restore_knows_table (name))
+            {
+              g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+                           _("The file has a table “%s” that Affari does not know: it was not written by Affari "
+                             "or was changed by hand."), name);
+              return FALSE;
+            }
+          skip_space (&sc);
+          if (sc.pos >= sc.length || sc.text[sc.pos] != '[')
+            return sc.pos >= sc.length ? fail_syntax (imp, &sc, error) : fail_shape (imp, error, name);
+          sc.pos++;
+          skip_space (&sc);
+          if (sc.pos < sc.length && sc.text[sc.pos] == ']')
+            sc.pos++;
+          else
+            for (;;)
+              {
+                gsize start;
+
+                skip_space (&sc);
+                start = sc.pos;
+                if (sc.pos < sc.length && sc.text[sc.pos] != '{')
+                  return fail_shape (imp, error, name);
+                if (!skip_value (&sc))
+                  return fail_syntax (imp, &sc, error);
+                if (func == NULL)
+                  imp->total++;
+                else if (!func (imp, table, sc.text + start, sc.pos - start, error))
+                  return FALSE;
+                skip_space (&sc);
+                if (sc.pos < sc.length && sc.text[sc.pos] == ',')
+                  sc.pos++;
+                else if (sc.pos < sc.length && sc.text[sc.pos] == ']')
+                  {
+                    sc.pos++;
+                    break;
+                  }
+                else
+                  return fail_syntax (imp, &sc, error);
+              }
+        }
+
+      skip_space (&sc);
+      if (sc.pos < sc.length && sc.text[sc.pos] == ',')
+        sc.pos++;
+      else if (sc.pos < sc.length && sc.text[sc.pos] == '}')
+        break;
+      else
+        return fail_syntax (imp, &sc, error);
     }
-  return TRUE;
+  sc.pos++;
+  skip_space (&sc);
+  if (sc.pos < sc.length)
+    return fail_syntax (imp, &sc, error);
+  return header_checked || check_header (imp, error);
 }
 
 /* ------------------------------------------------------------ rows */
@@ -255,23 +450,37 @@ write_rows (Import *imp, AffariExportTable table, JsonArray *rows, const char *p
         return fail_shape (imp, error, affari_export_table_name (table));
       if (!write_row (imp, table, json_node_get_object (node), parent_column, parent_id, error))
         return FALSE;
-      if (parent_column == NULL)
-        {
-          imp->done++;
-          if (imp->progress != NULL)
-            imp->progress (imp->done, imp->total, imp->progress_data);
-          if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
-            return FALSE;
-        }
     }
   return TRUE;
+}
+
+/* One row of a table at the top of the document, parsed alone. */
+static gboolean
+write_top_row (Import *imp, AffariExportTable table, const char *text, gsize length, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (imp->parser, text, (gssize) length, &local))
+    {
+      Scanner at = { imp->text, imp->length, (gsize) (text - imp->text) };
+      return fail_syntax (imp, &at, error);
+    }
+  root = json_parser_get_root (imp->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail_shape (imp, error, affari_export_table_name (table));
+  if (!write_row (imp, table, json_node_get_object (root), NULL, 0, error))
+    return FALSE;
+  imp->done++;
+  if (imp->progress != NULL)
+    imp->progress (imp->done, imp->total, imp->progress_data);
+  return !g_cancellable_set_error_if_cancelled (imp->cancellable, error);
 }
 
 static gboolean
 build (AffariDealOps *ops, gpointer data, GError **error)
 {
   Import *imp = data;
-  g_autoptr(GList) members = NULL;
   AffariStoreRestore *restore;
 
   /* Checked inside the transaction, which holds the write lock: no other process adds a deal
@@ -281,19 +490,10 @@ build (AffariDealOps *ops, gpointer data, GError **error)
   imp->restore = affari_store_restore_begin (imp->store, error);
   if (imp->restore == NULL)
     return FALSE;
-
-  members = json_object_get_members (imp->root);
-  for (GList *l = members; l != NULL; l = l->next)
+  if (!walk_document (imp, write_top_row, error))
     {
-      const char *name = l->data;
-
-      if (is_header_member (name))
-        continue;
-      if (!write_rows (imp, table_of (name), json_object_get_array_member (imp->root, name), NULL, 0, error))
-        {
-          g_clear_pointer (&imp->restore, affari_store_restore_free);
-          return FALSE;
-        }
+      g_clear_pointer (&imp->restore, affari_store_restore_free);
+      return FALSE;
     }
   restore = g_steal_pointer (&imp->restore);
   if (!affari_store_restore_end (restore, error))
@@ -314,55 +514,50 @@ affari_import_json (AffariStore          *store,
                     GError              **error)
 {
   g_autoptr(AffariImportReport) report = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local = NULL;
   Import imp = { 0 };
-  JsonNode *root;
   gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_mapped_file (parser, path, &local))
+  mapped = g_mapped_file_new (path, FALSE, &local);
+  if (mapped == NULL)
     {
       if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("The file “%s” does not exist: check the path."), path);
-      else if (local->domain == G_FILE_ERROR)
-        g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("Cannot read “%s”: %s"), path, local->message);
       else
-        g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                     _("“%s” is not valid JSON or is truncated (%s): export it again. Nothing was imported."),
-                     path, local->message);
+        g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("Cannot read “%s”: %s"), path, local->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
   report = affari_import_report_new (dry_run);
   imp.store = store;
   imp.report = report;
+  imp.text = g_mapped_file_get_contents (mapped);
+  imp.length = g_mapped_file_get_length (mapped);
+  imp.parser = json_parser_new_immutable ();
   imp.file = g_path_get_basename (path);
+  imp.version = -1;
+  imp.schema = -1;
   imp.dry_run = dry_run;
   imp.cancellable = cancellable;
   imp.progress = progress;
   imp.progress_data = progress_data;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* The whole file is checked before the transaction: a file cut short or of another program
+   * writes nothing and leaves the defaults of the new database alone. */
+  ok = (imp.text != NULL || imp.length == 0) && walk_document (&imp, NULL, error);
+  if (ok)
     {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                   _("“%s” is not an export of Affari (affari-cli export --json): import a folder of Bitrix24 "
-                     "JSON files as a folder, and a CSV file as .csv."), imp.file);
-      ok = FALSE;
-    }
-  else
-    {
-      imp.root = json_node_get_object (root);
-      ok = check_header (&imp, error)
-           && affari_import_run_build (ops, build, &imp, _("Import of an Affari export"), dry_run, error);
+      ok = affari_import_run_build (ops, build, &imp, _("Import of an Affari export"), dry_run, error);
       /* What the store keeps of the database (its default pipeline, its user) is read again,
        * whether the file went in or was rolled back. */
       affari_store_restore_reload (store);
     }
+  g_object_unref (imp.parser);
+  g_free (imp.format);
   g_free (imp.file);
   return ok ? g_steal_pointer (&report) : NULL;
 }

@@ -30,8 +30,8 @@ gboolean            affari_store_restore_knows_table (const char *table);
 gboolean            affari_store_restore_row (AffariStoreRestore *restore, const char *table, guint n_columns,
                                               const char * const *names, const AffariExportValue *values,
                                               GError **error);
-/* Checks that every reference points to a row, puts the deals in the change being built (the
- * undo step, the views' update) and frees @restore; FALSE with @error when a reference points
+/* Checks that every reference points to a row, announces the deals, pipelines and settings to
+ * the views after the commit and frees @restore; FALSE with @error when a reference points
  * nowhere. */
 gboolean            affari_store_restore_end (AffariStoreRestore *restore, GError **error);
 /* Frees @restore without checking (the import failed). */
