@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "model/affari-error.h"
@@ -16,8 +17,36 @@ struct _AffariStoreRestore
 {
   AffariStore *store;
   GHashTable *columns;   /* table (static name) → GHashTable: column name → the schema's spelling */
+  GHashTable *inserts;   /* table (static name) → Insert: its last statement */
   GArray *deals;         /* gint64: the deals written, for the change */
 };
+
+/* The insert of a table for the columns its last row named: the rows of a file name the same
+ * columns in the same order, so the statement is made once, not looked up by its text per row. */
+typedef struct {
+  GPtrArray *names;      /* char *, as the file names them */
+  sqlite3_stmt *stmt;    /* the store's (store_prepare keeps it) */
+} Insert;
+
+static void
+insert_free (gpointer data)
+{
+  Insert *insert = data;
+
+  g_ptr_array_unref (insert->names);
+  g_free (insert);
+}
+
+static gboolean
+insert_matches (const Insert *insert, guint n_columns, const char * const *names)
+{
+  if (insert == NULL || insert->names->len != n_columns)
+    return FALSE;
+  for (guint i = 0; i < n_columns; i++)
+    if (strcmp (g_ptr_array_index (insert->names, i), names[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -86,6 +115,41 @@ bind_value (sqlite3_stmt *stmt, int index, const AffariExportValue *value)
     }
 }
 
+/* The insert of @n_columns columns named by @names into @table (a known table), its names the
+ * schema's; NULL with an Italian message for a column the schema does not have. */
+static sqlite3_stmt *
+prepare_insert (AffariStoreRestore *restore, const char *table, guint n_columns, const char * const *names,
+                GError **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  GHashTable *columns = table_columns (restore, table, error);
+
+  if (columns == NULL)
+    return NULL;
+  g_string_append (sql, table);
+  g_string_append (sql, " (");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *key = g_ascii_strdown (names[i], -1);
+      const char *column = g_hash_table_lookup (columns, key);
+
+      if (column == NULL)
+        {
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+                       _("The table “%s” of the file has a column “%s” that Affari does not know: it was not "
+                         "written by Affari or was changed by hand."), table, names[i]);
+          return NULL;
+        }
+      /* The schema's spelling, quoted: never the file's text. */
+      g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", column);
+    }
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append_c (sql, ')');
+  return store_prepare (restore->store, sql->str, error);
+}
+
 /* ------------------------------------------------------------ public */
 
 gboolean
@@ -139,6 +203,7 @@ affari_store_restore_begin (AffariStore *self, GError **error)
   restore = g_new0 (AffariStoreRestore, 1);
   restore->store = self;
   restore->columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  restore->inserts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, insert_free);
   restore->deals = g_array_new (FALSE, FALSE, sizeof (gint64));
   return restore;
 }
@@ -152,8 +217,7 @@ affari_store_restore_row (AffariStoreRestore        *restore,
                           GError                   **error)
 {
   const char *name = known_table (table);
-  g_autoptr(GString) sql = NULL;
-  GHashTable *columns;
+  Insert *insert;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -171,36 +235,20 @@ affari_store_restore_row (AffariStoreRestore        *restore,
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE, _("A row of the table “%s” is empty."), name);
       return FALSE;
     }
-  columns = table_columns (restore, name, error);
-  if (columns == NULL)
-    return FALSE;
-
-  sql = g_string_new ("INSERT INTO ");
-  g_string_append (sql, name);
-  g_string_append (sql, " (");
-  for (guint i = 0; i < n_columns; i++)
+  insert = g_hash_table_lookup (restore->inserts, name);
+  if (!insert_matches (insert, n_columns, names))
     {
-      g_autofree char *key = g_ascii_strdown (names[i], -1);
-      const char *column = g_hash_table_lookup (columns, key);
-
-      if (column == NULL)
-        {
-          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
-                       _("The table “%s” of the file has a column “%s” that Affari does not know: it was not "
-                         "written by Affari or was changed by hand."), name, names[i]);
-          return FALSE;
-        }
-      /* The schema's spelling, quoted: never the file's text. */
-      g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", column);
+      stmt = prepare_insert (restore, name, n_columns, names, error);
+      if (stmt == NULL)
+        return FALSE;
+      insert = g_new0 (Insert, 1);
+      insert->names = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < n_columns; i++)
+        g_ptr_array_add (insert->names, g_strdup (names[i]));
+      insert->stmt = stmt;
+      g_hash_table_replace (restore->inserts, (gpointer) name, insert);
     }
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < n_columns; i++)
-    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
-  g_string_append_c (sql, ')');
-
-  stmt = store_prepare (restore->store, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = insert->stmt;
   for (guint i = 0; i < n_columns; i++)
     bind_value (stmt, (int) i + 1, &values[i]);
   rc = sqlite3_step (stmt);
@@ -230,6 +278,7 @@ affari_store_restore_free (AffariStoreRestore *restore)
   if (restore == NULL)
     return;
   g_hash_table_unref (restore->columns);
+  g_hash_table_unref (restore->inserts);
   g_array_unref (restore->deals);
   g_free (restore);
 }
