@@ -1,9 +1,10 @@
 /* affari-cli-import.c — affari-cli import PATH [--dry-run] [--json]: moving in from Bitrix24
  *
  * PATH is a folder of Bitrix24 REST JSON dumps (io/affari-import-b24.h lists the file names).
- * or a deal list CSV exported by Bitrix24 (io/affari-import-b24csv.h). Prints the counts per kind and the
- * refused items with their reasons; the exit status is 0 even when some items were refused (the
- * rest went in), 1 when nothing was imported.
+ * or a deal list CSV exported by Bitrix24 (io/affari-import-b24csv.h), or a .json file of
+ * affari-cli export --json, for an empty database (io/affari-import-json.h). Prints the counts
+ * per kind and the refused items with their reasons; the exit status is 0 even when some items
+ * were refused (the rest went in), 1 when nothing was imported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,6 +128,8 @@ cli_cmd_import (Cli *cli)
         return cli_failure (_("“%s” is a file: give the folder that holds the Bitrix24 JSON files."), path);
       csv = !affari_json;
     }
+  else if (g_str_has_suffix (path, ".json") && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return cli_failure (_("The file “%s” does not exist: check the path."), path);
   else if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     return cli_failure (_("The folder “%s” does not exist: check the path."), path);
 

@@ -73,6 +73,10 @@ printf '{"result": [{"ID": "1", "TITLE": "x"}], "total": 1}' > "$TMP/b24.json"
 run "another JSON" 1 --database "$TMP/cut.db" import "$TMP/b24.json"
 check "it says it is not an Affari export" grep -q "non è un'esportazione di Affari" "$TMP/err"
 
+run "a file that is not there" 1 --database "$TMP/none.db" import "$TMP/nope.json"
+check "it says the file does not exist" grep -q "Il file “.*nope.json” non esiste" "$TMP/err"
+check "and makes no database" test ! -e "$TMP/none.db"
+
 run "help lists import FILE.json" 0 help
 check "help shows import FILE.json" grep -q "import FILE.json" "$TMP/out"
 
