@@ -6,7 +6,9 @@
  * settings) are replaced by the file's. A database that already holds deals or clients is
  * refused (that is what "Ripristina backup" is for). Table and column names are checked against
  * the schema; a file that is not an Affari export, comes from a newer Affari, is truncated or has
- * a row that breaks a rule writes nothing.
+ * a row that breaks a rule writes nothing. A file of an older Affari goes in, and gets what its
+ * version lacked (the lead pipeline) as an update would. The file is streamed row by row: memory
+ * does not grow with the number of deals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

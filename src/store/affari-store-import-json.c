@@ -12,6 +12,7 @@
 #include "model/affari-error.h"
 #include "affari-store-private.h"
 #include "affari-store-import-json.h"
+#include "affari-store-leads.h"
 
 struct _AffariStoreRestore
 {
@@ -316,6 +317,9 @@ affari_store_restore_end (AffariStoreRestore *restore, GError **error)
     ok = store_fail (self, error, rc, "restore check");
   sqlite3_reset (stmt);
 
+  /* A file of an Affari before leads has no lead pipeline: it is added as an update would. */
+  if (ok)
+    ok = store_leads_seed (self, error);
   /* The views hear of every deal. They are not snapshotted into the change one by one
    * (affari_store_change_add_created): a whole database at once would keep every deal twice in
    * memory (400 MB for 20,000 deals), and what undoing it means is going back to an empty database. */

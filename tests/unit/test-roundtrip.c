@@ -496,6 +496,36 @@ test_bad_files (Fixture *f, gconstpointer data)
   assert_refused (f, other, -1, AFFARI_ERROR_PARSE);
 }
 
+/* A file of an older Affari (schema 9: no leads yet) goes in; what its version lacks is added. */
+static void
+test_older_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.json", NULL);
+  g_autoptr(AffariImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"affari-export\", \"version\": 1, \"schema_version\": 9, \"exported_at\": \"2026-01-01T00:00:00Z\",\n"
+    " \"setting\": [{\"key\": \"base_currency\", \"value\": \"EUR\"}],\n"
+    " \"currency\": [{\"code\": \"EUR\", \"name\": \"Euro\", \"rate\": \"1.0000\", \"is_base\": 1, \"sort\": 1}],\n"
+    " \"pipeline\": [{\"id\": 5, \"name\": \"Vendite\", \"sort\": 1, \"is_default\": 1, \"currency\": \"EUR\","
+    "   \"stage\": [{\"id\": 8, \"pipeline_id\": 5, \"code\": \"NEW\", \"name\": \"Nuovo\", \"semantics\": \"P\"},"
+    "             {\"id\": 9, \"pipeline_id\": 5, \"code\": \"WON\", \"name\": \"Vinto\", \"semantics\": \"S\"},"
+    "             {\"id\": 10, \"pipeline_id\": 5, \"code\": \"LOSE\", \"name\": \"Perso\", \"semantics\": \"F\"}]}],\n"
+    " \"deal\": [{\"id\": 41, \"title\": \"Affare di prima\", \"pipeline_id\": 5, \"stage_id\": 8, \"amount\": 150000,"
+    "   \"date_create\": 1, \"date_modify\": 2, \"deal_product\": [], \"event\": []}]}\n", -1, NULL));
+  report = affari_import_json (f->target, f->ops, path, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 3);
+  g_assert_cmpint (affari_test_sql_int (f->target_db, "SELECT count(*) FROM deal WHERE id = 41 AND stage_id = 8", 0), ==, 1);
+  g_assert_cmpint (affari_test_sql_int (f->target_db, "SELECT count(*) FROM pipeline WHERE kind = 'lead'", 0), ==, 1);
+  g_assert_cmpint (affari_test_sql_int (f->target_db, "SELECT sum FROM stage_total WHERE stage_id = 8", 0), ==, 150000);
+  g_assert_cmpint (affari_test_sql_int (f->target_db, "SELECT count(*) FROM deal_search WHERE deal_search MATCH 'prima'", 0),
+                   ==, 1);
+  g_assert_cmpint (affari_store_get_default_pipeline_id (f->target), ==, 5);
+}
+
 static void
 test_not_empty (Fixture *f, gconstpointer data)
 {
@@ -553,6 +583,7 @@ main (int argc, char *argv[])
   g_test_add ("/roundtrip/every-table", Fixture, NULL, fixture_setup, test_roundtrip, fixture_teardown);
   g_test_add ("/roundtrip/dry-run", Fixture, NULL, fixture_setup, test_dry_run, fixture_teardown);
   g_test_add ("/roundtrip/bad-files", Fixture, NULL, fixture_setup, test_bad_files, fixture_teardown);
+  g_test_add ("/roundtrip/older-file", Fixture, NULL, fixture_setup, test_older_file, fixture_teardown);
   g_test_add ("/roundtrip/not-empty", Fixture, NULL, fixture_setup, test_not_empty, fixture_teardown);
   g_test_add ("/roundtrip/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   return g_test_run ();
