@@ -1,9 +1,10 @@
 /* affari-cli-import.c — affari-cli import PATH [--dry-run] [--json]: moving in from Bitrix24
  *
  * PATH is a folder of Bitrix24 REST JSON dumps (io/affari-import-b24.h lists the file names).
- * or a deal list CSV exported by Bitrix24 (io/affari-import-b24csv.h). Prints the counts per kind and the
- * refused items with their reasons; the exit status is 0 even when some items were refused (the
- * rest went in), 1 when nothing was imported.
+ * or a deal list CSV exported by Bitrix24 (io/affari-import-b24csv.h), or a .json file of
+ * affari-cli export --json, for an empty database (io/affari-import-json.h). Prints the counts
+ * per kind and the refused items with their reasons; the exit status is 0 even when some items
+ * were refused (the rest went in), 1 when nothing was imported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "affari-cli-private.h"
 #include "io/affari-import-b24.h"
 #include "io/affari-import-b24csv.h"
+#include "io/affari-import-json.h"
 #include "ops/affari-deal-ops.h"
 
 int cli_cmd_import (Cli *cli);
@@ -61,10 +63,9 @@ print_json (const AffariImportReport *report)
 }
 
 static int
-print_text (const AffariImportReport *report)
+print_text (const AffariImportReport *report, const char *heading)
 {
-  g_print ("%s\n", report->dry_run ? _("Dry run: nothing was written. It would import:")
-                                   : _("Imported from Bitrix24:"));
+  g_print ("%s\n", report->dry_run ? _("Dry run: nothing was written. It would import:") : heading);
   for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     {
       if (report->created[k] == 0 && report->existing[k] == 0)
@@ -99,7 +100,7 @@ cli_cmd_import (Cli *cli)
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = NULL;
-  gboolean dry_run = FALSE, json = FALSE, csv = FALSE;
+  gboolean dry_run = FALSE, json = FALSE, csv = FALSE, affari_json = FALSE;
 
   for (guint i = 0; i < cli->args->len; i++)
     {
@@ -121,10 +122,14 @@ cli_cmd_import (Cli *cli)
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *lower = g_ascii_strdown (path, -1);
-      if (!g_str_has_suffix (lower, ".csv"))
+      /* A .json file is Affari's own export (a folder holds Bitrix24's). */
+      affari_json = g_str_has_suffix (lower, ".json");
+      if (!affari_json && !g_str_has_suffix (lower, ".csv"))
         return cli_failure (_("“%s” is a file: give the folder that holds the Bitrix24 JSON files."), path);
-      csv = TRUE;
+      csv = !affari_json;
     }
+  else if (g_str_has_suffix (path, ".json") && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return cli_failure (_("The file “%s” does not exist: check the path."), path);
   else if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     return cli_failure (_("The folder “%s” does not exist: check the path."), path);
 
@@ -132,11 +137,14 @@ cli_cmd_import (Cli *cli)
   if (store == NULL)
     return EXIT_FAILURE;
   ops = affari_deal_ops_new (store);
-  if (csv)
+  if (affari_json)
+    report = affari_import_json (store, ops, path, dry_run, NULL, NULL, NULL, &error);
+  else if (csv)
     report = affari_import_b24csv (store, ops, path, dry_run, NULL, NULL, NULL, &error);
   else
     report = affari_import_b24 (store, ops, path, dry_run, NULL, NULL, NULL, &error);
   if (report == NULL)
     return cli_failure ("%s", error->message);
-  return json ? print_json (report) : print_text (report);
+  return json ? print_json (report)
+              : print_text (report, affari_json ? _("Imported from the Affari export:") : _("Imported from Bitrix24:"));
 }

@@ -37,6 +37,7 @@ typedef struct {
   GPtrArray *parsers;                 /* JsonParser, keeping the objects alive */
   GHashTable *pipelines;              /* Bitrix24 category id (string) → pipeline id */
   GHashTable *stages;                 /* STATUS_ID → stage id */
+  GHashTable *stage_names;            /* STATUS_ID → NAME of every deal stage listed, even refused */
   GHashTable *companies;              /* Bitrix24 id → company id */
   GHashTable *contacts;
   GHashTable *deals;                  /* Bitrix24 id → deal id */
@@ -167,6 +168,8 @@ import_stages (Import *imp, GError **error)
         return FALSE;
       if (entity == NULL || !g_str_has_prefix (entity, "DEAL_STAGE"))
         continue;
+      if (status != NULL && name != NULL)
+        g_hash_table_insert (imp->stage_names, g_strdup (status), g_strdup (name));
       category = entity[strlen ("DEAL_STAGE")] == '_' ? entity + strlen ("DEAL_STAGE_") : "0";
       pipeline_id = lookup (imp->pipelines, category);
       if (pipeline_id == 0)
@@ -383,6 +386,36 @@ fill_row (Item *item, AffariProductRow *row)
   affari_product_row_compute (row);
 }
 
+/* The stage @status of a deal when crm.status.list does not have it (deleted in Bitrix24 since, or
+ * the list exported before it was added): made in progress, before the won stage, named as the
+ * list names it elsewhere, else by its code; said in the notes. */
+static gint64
+ensure_stage (Import *imp, Item *item, const char *id, gint64 pipeline_id, const char *category, const char *status,
+              GError **error)
+{
+  const char *colon = strchr (status, ':');
+  const char *bare = colon != NULL && colon[1] != '\0' ? colon + 1 : status;
+  const char *known = g_hash_table_lookup (imp->stage_names, status);
+  const char *name = known != NULL ? known : bare;
+  g_autofree char *code = NULL;
+  gboolean created;
+  gint64 stage_id;
+
+  /* As import_stages codes them: a custom pipeline's codes carry our id. */
+  if (category == NULL || g_str_equal (category, "0"))
+    code = g_strdup (status);
+  else
+    code = g_strdup_printf ("C%" G_GINT64_FORMAT ":%s", pipeline_id, bare);
+  stage_id = affari_import_ensure_stage (imp->store, imp->report, pipeline_id, code, name, &created, error);
+  if (stage_id == 0)
+    return 0;
+  remember (imp->stages, status, stage_id);
+  if (created)
+    note (imp, item, id, _("its stage (STAGE_ID %s) is not in crm.status.list: the stage “%s” was created, in "
+                           "progress, before the won stage"), status, name);
+  return stage_id;
+}
+
 static gboolean
 import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
 {
@@ -421,8 +454,9 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
     reason = g_strdup_printf (_("its pipeline (CATEGORY_ID %s) is not in crm.category.list"), category);
   else if (stage_id == 0 && status != NULL)
     stage_id = affari_store_find_stage_by_code (imp->store, pipeline_id, status);
-  if (reason == NULL && stage_id == 0)
-    reason = g_strdup_printf (_("its stage (STAGE_ID %s) is not in crm.status.list"), status ? status : "null");
+  /* A stage missing from crm.status.list is made below, once the deal is known to go in. */
+  if (reason == NULL && stage_id == 0 && status == NULL)
+    reason = g_strdup_printf (_("its stage (STAGE_ID %s) is not in crm.status.list"), "null");
   if (reason == NULL && title == NULL)
     reason = g_strdup (_("the deal has no title (TITLE)"));
   if (reason == NULL && currency != NULL && !affari_currency_is_valid (currency))
@@ -435,6 +469,8 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
       return TRUE;
     }
   if (currency != NULL && !ensure_currency (imp, currency, error))
+    return FALSE;
+  if (stage_id == 0 && (stage_id = ensure_stage (imp, item, id, pipeline_id, category, status, error)) == 0)
     return FALSE;
 
   comments = affari_b24_strip_bbcode (comments_raw);
@@ -716,6 +752,7 @@ affari_import_b24 (AffariStore        *store,
   imp.parsers = g_ptr_array_new_with_free_func (g_object_unref);
   imp.pipelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.stage_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -738,6 +775,7 @@ affari_import_b24 (AffariStore        *store,
   g_ptr_array_unref (imp.parsers);
   g_hash_table_unref (imp.pipelines);
   g_hash_table_unref (imp.stages);
+  g_hash_table_unref (imp.stage_names);
   g_hash_table_unref (imp.companies);
   g_hash_table_unref (imp.contacts);
   g_hash_table_unref (imp.deals);

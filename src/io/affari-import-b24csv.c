@@ -253,28 +253,11 @@ find_pipeline (Import *imp, const char *name)
 static gint64
 ensure_stage (Import *imp, Row *row, const char *id, gint64 pipeline_id, const char *name, GError **error)
 {
-  g_autoptr(GPtrArray) stages = NULL;
-  g_autofree char *code = NULL;
-  gint64 stage_id = affari_store_import_find_stage_by_name (imp->store, pipeline_id, name);
-  int sort = 10;
+  gboolean created;
+  gint64 stage_id = affari_import_ensure_stage (imp->store, imp->report, pipeline_id, NULL, name, &created, error);
 
-  if (stage_id != 0)
-    return stage_id;
-  stages = affari_store_list_stages (imp->store, pipeline_id, error);
-  if (stages == NULL)
-    return 0;
-  for (guint i = 0; i < stages->len; i++)
-    {
-      AffariStage *stage = g_ptr_array_index (stages, i);
-      if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_PROCESS)
-        sort = affari_stage_get_sort (stage) + 1;
-    }
-  code = g_strdup_printf ("C%" G_GINT64_FORMAT ":CSV%u", pipeline_id, stages->len + 1);
-  stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, NULL, sort, 'P', error);
-  if (stage_id == 0)
-    return 0;
-  imp->report->created[AFFARI_IMPORTED_STAGE]++;
-  say (imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"), name);
+  if (created)
+    say (imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"), name);
   return stage_id;
 }
 

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "affari-import-report.h"
+#include "model/affari-stage.h"
+#include "store/affari-store-import.h"
 
 void
 affari_import_report_free (AffariImportReport *report)
@@ -97,4 +99,57 @@ affari_import_run_build (AffariDealOps *ops, AffariDealOpsBuild build, gpointer 
       return FALSE;
     }
   return TRUE;
+}
+
+gint64
+affari_import_ensure_stage (AffariStore         *store,
+                            AffariImportReport  *report,
+                            gint64               pipeline_id,
+                            const char          *code,
+                            const char          *name,
+                            gboolean            *created,
+                            GError             **error)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autofree char *made_code = NULL;
+  gint64 stage_id = 0;
+  int sort = 10;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (store), 0);
+  g_return_val_if_fail (report != NULL, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (created != NULL)
+    *created = FALSE;
+  if (code != NULL)
+    stage_id = affari_store_find_stage_by_code (store, pipeline_id, code);
+  if (stage_id == 0)
+    stage_id = affari_store_import_find_stage_by_name (store, pipeline_id, name);
+  if (stage_id != 0)
+    return stage_id;
+
+  stages = affari_store_list_stages (store, pipeline_id, error);
+  if (stages == NULL)
+    return 0;
+  for (guint i = 0; i < stages->len; i++)
+    {
+      AffariStage *stage = g_ptr_array_index (stages, i);
+      if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_PROCESS)
+        sort = affari_stage_get_sort (stage) + 1;
+    }
+  /* A code is unique in its pipeline: the first free one. */
+  for (guint n = stages->len + 1; code == NULL; n++)
+    {
+      g_free (made_code);
+      made_code = g_strdup_printf ("C%" G_GINT64_FORMAT ":IMPORT%u", pipeline_id, n);
+      if (affari_store_find_stage_by_code (store, pipeline_id, made_code) == 0)
+        code = made_code;
+    }
+  stage_id = affari_store_import_add_stage (store, pipeline_id, code, name, NULL, sort, 'P', error);
+  if (stage_id == 0)
+    return 0;
+  report->created[AFFARI_IMPORTED_STAGE]++;
+  if (created != NULL)
+    *created = TRUE;
+  return stage_id;
 }

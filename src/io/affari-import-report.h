@@ -57,4 +57,12 @@ gboolean            affari_import_build_done     (gboolean dry_run, GError **err
 gboolean            affari_import_run_build      (AffariDealOps *ops, AffariDealOpsBuild build, gpointer data,
                                                   const char *label, gboolean dry_run, GError **error);
 
+/* The stage of @pipeline_id whose code is @code (when not NULL) or named @name (case-insensitive);
+ * when there is none it is made: in progress, after the last stage in progress (so before the won
+ * one), with @code (one is made up when NULL) and @name, and counted in @report. *@created (nullable)
+ * says whether it was made, for the caller's note. 0 with @error. */
+gint64              affari_import_ensure_stage   (AffariStore *store, AffariImportReport *report, gint64 pipeline_id,
+                                                  const char *code, const char *name, gboolean *created,
+                                                  GError **error);
+
 G_END_DECLS

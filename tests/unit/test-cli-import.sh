@@ -19,22 +19,23 @@ count_deals () { sql "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'
 
 run "import --dry-run" 0 --database "$DB" import "$SAMPLES" --dry-run
 check "the dry run says nothing was written" grep -q "nessuna modifica\|non è stato scritto nulla" "$TMP/out"
-check "the dry run counts the deals" grep -q "affari: 20 nuovi" "$TMP/out"
+check "the dry run counts the deals" grep -q "affari: 23 nuovi" "$TMP/out"
 check "the dry run wrote no deal" test "$(count_deals)" -eq 0
 
 run "import" 0 --database "$DB" import "$SAMPLES"
-check "the deals are counted in Italian" grep -q "affari: 20 nuovi, 0 già importati" "$TMP/out"
-check "the refused items are listed with file and ID" grep -q "crm.deal.list.2.json, ID 121" "$TMP/out"
+check "the deals are counted in Italian" grep -q "affari: 23 nuovi, 0 già importati" "$TMP/out"
+check "the refused items are listed with file and ID" grep -q "crm.deal.list.2.json, ID 122" "$TMP/out"
+check "a stage missing from crm.status.list is made, and said" grep -q "ID 121: .*C1:ARCHIVED.*la fase “ARCHIVED” è stata creata" "$TMP/out"
 check "an id pointing nowhere is said" grep -q "COMPANY_ID 99.*importato senza azienda" "$TMP/out"
-check "20 deals in the database" test "$(count_deals)" -eq 20
+check "23 deals in the database" test "$(count_deals)" -eq 23
 check "the custom pipeline is there" test "$(sql "SELECT count(*) FROM pipeline WHERE name = 'Rivenditori'")" -eq 1
 
 run "import again --json" 0 --database "$DB" import "$SAMPLES" --json
 check "a second import creates nothing" test "$(json_get "$TMP/out" 'sum(j["created"].values())')" -eq 0
-check "and finds the 20 deals already imported" test "$(json_get "$TMP/out" 'j["already_imported"]["deals"]')" -eq 20
-check "7 refused" test "$(json_get "$TMP/out" 'len(j["refused"])')" -eq 7
+check "and finds the 23 deals already imported" test "$(json_get "$TMP/out" 'j["already_imported"]["deals"]')" -eq 23
+check "6 refused" test "$(json_get "$TMP/out" 'len(j["refused"])')" -eq 6
 check "and no note: those deals were not imported again" test "$(json_get "$TMP/out" 'len(j["notes"])')" -eq 0
-check "still 20 deals" test "$(count_deals)" -eq 20
+check "still 23 deals" test "$(count_deals)" -eq 23
 
 mkdir "$TMP/broken"
 cp "$SAMPLES"/*.json "$TMP/broken/"

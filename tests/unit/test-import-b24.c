@@ -104,41 +104,51 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_nonnull (report);
   g_assert_false (report->dry_run);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
-  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 5);       /* the custom pipeline's */
+  /* The custom pipeline's 5, and 2 that crm.status.list does not have (C1:ARCHIVED, UC_7XK2QH). */
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 7);
   g_assert_cmpuint (report->existing[AFFARI_IMPORTED_STAGE], ==, 8);      /* the default pipeline's */
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], ==, 4);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_CONTACT], ==, 4);
-  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 23);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_PRODUCT_ROW], ==, 5);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMMENT], ==, 4);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_ACTIVITY], ==, 4);
-  /* A contact with no name, a deal in a stage not listed, a deal with no title, a deal in a
-   * stage of another pipeline, a title too long, a comment of a deal not in the dump, an activity
-   * of a contact. */
-  g_assert_cmpuint (report->refused->len, ==, 7);
-  /* A company and a contact that point nowhere: the deals go in without them, and it is said. */
-  g_assert_cmpuint (report->notes->len, ==, 2);
+  /* A contact with no name, a deal with no title, a deal in a stage of another pipeline, a title
+   * too long, a comment of a deal not in the dump, an activity of a contact. */
+  g_assert_cmpuint (report->refused->len, ==, 6);
+  /* A company and a contact that point nowhere: the deals go in without them, and it is said; so
+   * is each stage made because crm.status.list does not have it (once, for two deals in it). */
+  g_assert_cmpuint (report->notes->len, ==, 4);
   g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "CONTACT_IDS 77"));
   g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 1), "COMPANY_ID 99"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 2), "crm.deal.list.2.json, ID 121"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 2), "C1:ARCHIVED"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 3), "UC_7XK2QH"));
   g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "crm.deal.list.2.json"));
-  g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "121"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "122"));
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, before_deals + 20);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, before_deals + 23);
   /* Pipelines and stages: the default one (category 0) takes the deals of "General". */
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM pipeline WHERE name = 'Rivenditori'"
                                  " AND origin_id = 'bitrix24:category:1'"), ==, 1);
   stages = query_text (f, "SELECT group_concat(name || ':' || semantics || ':' || color, ',') FROM"
                           " (SELECT s.name, s.semantics, s.color FROM stage s JOIN pipeline p ON p.id = s.pipeline_id"
                           "  WHERE p.name = 'Rivenditori' ORDER BY s.sort)");
+  /* The stage missing from crm.status.list is in progress, named by its code, before the won one. */
   g_assert_cmpstr (stages, ==, "Primo contatto:P:#39A8EF,Offerta inviata:P:#FFCC00,Trattativa:P:#FF8800,"
-                               "Ordine firmato:S:#7BD500,Perso:F:#FF5752");
+                               "ARCHIVED:P:#39A8EF,Ordine firmato:S:#7BD500,Perso:F:#FF5752");
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'"
-                                 " AND pipeline_id = (SELECT id FROM pipeline WHERE is_default = 1)"), ==, 12);
+                                 " AND pipeline_id = (SELECT id FROM pipeline WHERE is_default = 1)"), ==, 13);
   g_assert_cmpint (deals_in (f, "Rivenditori", "Primo contatto"), ==, 2);
   g_assert_cmpint (deals_in (f, "Rivenditori", "Offerta inviata"), ==, 2);
   g_assert_cmpint (deals_in (f, "Rivenditori", "Trattativa"), ==, 1);
   g_assert_cmpint (deals_in (f, "Rivenditori", "Ordine firmato"), ==, 2);
   g_assert_cmpint (deals_in (f, "Rivenditori", "Perso"), ==, 1);
+  g_assert_cmpint (deals_in (f, "Rivenditori", "ARCHIVED"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id"
+                                 " WHERE d.origin_id = '125' AND s.code = 'UC_7XK2QH' AND s.semantics = 'P'"
+                                 " AND s.sort < (SELECT w.sort FROM stage w WHERE w.pipeline_id = s.pipeline_id"
+                                 "               AND w.semantics = 'S')"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id"
                                  " WHERE d.originator_id = 'bitrix24' AND s.code = 'NEW'"), ==, 4);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id"
@@ -149,7 +159,7 @@ test_import (Fixture *f, gconstpointer data)
 
   /* Totals per currency: "19999.99" strings, "800" without decimals, null. */
   g_assert_cmpint (query_int (f, "SELECT sum(amount) FROM deal WHERE originator_id = 'bitrix24' AND currency = 'EUR'"),
-                   ==, 8967450);
+                   ==, 8995450);
   g_assert_cmpint (query_int (f, "SELECT sum(amount) FROM deal WHERE originator_id = 'bitrix24' AND currency = 'USD'"),
                    ==, 14999999);
 
@@ -206,7 +216,7 @@ test_import (Fixture *f, gconstpointer data)
   {
     char *sql = sqlite3_mprintf ("SELECT count(*) FROM event WHERE kind = 'created' AND text = %Q",
                                  _("Imported from Bitrix24"));
-    g_assert_cmpint (query_int (f, sql), ==, 20);
+    g_assert_cmpint (query_int (f, sql), ==, 23);
     sqlite3_free (sql);
   }
 
@@ -241,7 +251,7 @@ test_reimport (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     g_assert_cmpuint (second->created[k], ==, 0);
-  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (second->existing[AFFARI_IMPORTED_DEAL], ==, 23);
   g_assert_cmpuint (second->existing[AFFARI_IMPORTED_COMPANY], ==, 4);
   g_assert_cmpuint (second->existing[AFFARI_IMPORTED_ACTIVITY], ==, 4);
   g_assert_cmpuint (second->existing[AFFARI_IMPORTED_COMMENT], ==, 4);
@@ -322,7 +332,7 @@ test_dry_run (Fixture *f, gconstpointer data)
   /* The progress goes one by one up to the whole. */
   g_assert_cmpuint (progress.last_done, ==, progress.last_total);
   g_assert_cmpuint (progress.calls, >, 40);
-  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 23);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
   g_assert_cmpint (fingerprint (f), ==, before);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE originator_id = 'bitrix24'"), ==, 0);
@@ -372,8 +382,10 @@ test_odd_values (Fixture *f, gconstpointer data)
     "{\"ID\":\"7\",\"TITLE\":\"Amount\",\"STAGE_ID\":\"NEW\",\"OPPORTUNITY\":\"12,5\"},"
     "{\"ID\":\"1\",\"TITLE\":\"Twice\",\"STAGE_ID\":\"NEW\"},"
     "{\"ID\":\"8\",\"TITLE\":\"Dates\",\"STAGE_ID\":\"NEW\",\"BEGINDATE\":\"31/02/2026\",\"PROBABILITY\":\"250\","
-    "\"CONTACT_IDS\":\"21\",\"OPENED\":[1]}"
-    "],\"total\":9}", -1, NULL));
+    "\"CONTACT_IDS\":\"21\",\"OPENED\":[1]},"
+    /* A stage the status list has only for a pipeline not exported: made here, by its name. */
+    "{\"ID\":\"9\",\"TITLE\":\"Moved\",\"STAGE_ID\":\"C5:NEW\"}"
+    "],\"total\":10}", -1, NULL));
   g_assert_true (g_file_set_contents (rows, "[{\"OWNER_ID\":\"8\",\"PRODUCT_NAME\":null,\"PRICE\":\"x\",\"QUANTITY\":-1},"
                                             " {\"PRODUCT_NAME\":\"No owner\"}]", -1, NULL));
   g_assert_true (g_file_set_contents (comments, "{\"result\":[{\"ID\":\"1\",\"ENTITY_ID\":\"1\",\"ENTITY_TYPE\":\"deal\","
@@ -381,7 +393,7 @@ test_odd_values (Fixture *f, gconstpointer data)
 
   report = affari_import_b24 (f->store, f->ops, folder, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 2);          /* 1 and 8 */
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 3);          /* 1, 8 and 9 */
   g_assert_cmpuint (report->existing[AFFARI_IMPORTED_DEAL], ==, 1);         /* 1 again */
   /* 2 negative, 3 currency, the one without an id, 5 no stage, 6 pipeline, 7 amount, the stage of
    * pipeline 5, the product row without a deal, the row with a quantity below zero, the empty
@@ -393,6 +405,11 @@ test_odd_values (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f, "SELECT amount FROM deal WHERE origin_id = '1' AND title = '123'"), ==, 1250);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE origin_id = '8' AND begin_date IS NOT NULL"
                                  " AND probability = 100"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.origin_id = '9'"
+                                 " AND s.name = 'Nowhere' AND s.code = 'C5:NEW' AND s.semantics = 'P'"
+                                 " AND d.pipeline_id = (SELECT id FROM pipeline WHERE is_default = 1)"), ==, 1);
+  g_assert_cmpuint (report->notes->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "“Nowhere”"));
 }
 
 static void

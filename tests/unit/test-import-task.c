@@ -131,11 +131,11 @@ test_import (Fixture *f, gconstpointer data)
   run_import (f, FALSE);
   g_assert_no_error (f->error);
   g_assert_nonnull (f->report);
-  g_assert_cmpuint (f->report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (f->report->created[AFFARI_IMPORTED_DEAL], ==, 23);
   g_assert_cmpuint (f->n_progress, >, 0);
   g_assert_false (f->progress_elsewhere);
   /* The window's connection sees the deals, was told to reload, and can undo the import. */
-  g_assert_cmpint (count_deals (f), ==, before + 20);
+  g_assert_cmpint (count_deals (f), ==, before + 23);
   g_assert_cmpuint (f->n_resets, ==, 1);
   g_assert_true (affari_deal_ops_can_undo (f->ops));
   g_assert_true (affari_deal_ops_undo (f->ops, &error));
@@ -168,7 +168,7 @@ test_dry_run (Fixture *f, gconstpointer data)
   run_import (f, TRUE);
   g_assert_no_error (f->error);
   g_assert_true (f->report->dry_run);
-  g_assert_cmpuint (f->report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (f->report->created[AFFARI_IMPORTED_DEAL], ==, 23);
   after = affari_test_dump_tables (f->path);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (affari_deal_ops_can_undo (f->ops));
@@ -181,7 +181,7 @@ test_in_memory (Fixture *f, gconstpointer data)
 
   run_import (f, FALSE);
   g_assert_no_error (f->error);
-  g_assert_cmpint (count_deals (f), ==, before + 20);
+  g_assert_cmpint (count_deals (f), ==, before + 23);
   g_assert_true (affari_deal_ops_can_undo (f->ops));
 }
 

@@ -86,7 +86,7 @@ import_folder (Fixture *f)
 
   report = affari_import_b24 (f->store, f->ops, samples, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 23);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], >, 0);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
 }
@@ -102,7 +102,7 @@ test_undo_removes_what_it_made (Fixture *f, gconstpointer data)
   /* One step, announced once, that can be undone. */
   g_assert_cmpuint (f->n_done, ==, 1);
   g_assert_true (affari_deal_ops_can_undo (f->ops));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, 21);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, 24);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM pipeline WHERE name = 'Rivenditori'"), ==, 1);
 
   g_assert_true (affari_deal_ops_undo (f->ops, &error));
@@ -119,7 +119,7 @@ test_undo_removes_what_it_made (Fixture *f, gconstpointer data)
 
   /* And the same file imports again, whole. */
   import_folder (f);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, 21);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, 24);
 }
 
 static void
