@@ -33,12 +33,6 @@ static const struct {
 #define N_PARTS G_N_ELEMENTS (parts)
 
 typedef struct {
-  guint n_cols;
-  char **cols;                /* column names */
-  GPtrArray *rows;            /* sqlite3_value *[n_cols] */
-} StoreRows;
-
-typedef struct {
   gint64 deal_id;
   gboolean created;           /* the change created the deal: "before" is it in the trash */
   StoreRows *parts[N_PARTS];
@@ -62,7 +56,7 @@ free_row_values (gpointer data,
   g_free (values);
 }
 
-static void
+void
 store_rows_free (StoreRows *rows)
 {
   if (rows == NULL)
@@ -114,13 +108,13 @@ affari_store_change_is_import (AffariChangeSet *set)
   return undo != NULL && undo->import != NULL;
 }
 
-static StoreRows *
-read_rows (AffariStore  *self,
-           guint         part,
-           gint64        deal_id,
-           GError      **error)
+StoreRows *
+store_rows_read (AffariStore  *self,
+                 const char   *select,
+                 gint64        id,
+                 GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, parts[part].select, error);
+  sqlite3_stmt *stmt = store_prepare (self, select, error);
   StoreRows *rows;
   int rc;
 
@@ -134,7 +128,8 @@ read_rows (AffariStore  *self,
     rows->cols[i] = g_strdup (sqlite3_column_name (stmt, i));
   rows->rows = g_ptr_array_new ();
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       sqlite3_value **values = g_new0 (sqlite3_value *, rows->n_cols);
@@ -165,7 +160,7 @@ take_snapshot (AffariStore  *self,
   snapshot->deal_id = deal_id;
   for (guint i = 0; i < N_PARTS; i++)
     {
-      snapshot->parts[i] = read_rows (self, i, deal_id, error);
+      snapshot->parts[i] = store_rows_read (self, parts[i].select, deal_id, error);
       if (snapshot->parts[i] == NULL)
         {
           store_deal_snapshot_free (snapshot);
@@ -343,26 +338,18 @@ write_deal_row (AffariStore  *self,
   return store_step_done (self, stmt, error);
 }
 
-static gboolean
-write_child_rows (AffariStore  *self,
-                  guint         part,
-                  gint64        deal_id,
-                  StoreRows    *rows,
-                  GError      **error)
+gboolean
+store_rows_insert (AffariStore      *self,
+                   const char       *table,
+                   const StoreRows  *rows,
+                   GError          **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE deal_id = ?", parts[part].table);
   g_autoptr(GString) insert_sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = store_prepare (self, delete_sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  if (!store_step_done (self, stmt, error))
-    return FALSE;
   if (rows->rows->len == 0)
     return TRUE;
 
-  g_string_append_printf (insert_sql, "INSERT INTO \"%s\" (", parts[part].table);
+  g_string_append_printf (insert_sql, "INSERT INTO \"%s\" (", table);
   for (guint i = 0; i < rows->n_cols; i++)
     g_string_append_printf (insert_sql, "%s\"%s\"", i > 0 ? ", " : "", rows->cols[i]);
   g_string_append (insert_sql, ") VALUES (");
@@ -373,8 +360,8 @@ write_child_rows (AffariStore  *self,
   for (guint r = 0; r < rows->rows->len; r++)
     {
       sqlite3_value **values = g_ptr_array_index (rows->rows, r);
+      sqlite3_stmt *stmt = store_prepare (self, insert_sql->str, error);
 
-      stmt = store_prepare (self, insert_sql->str, error);
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < rows->n_cols; i++)
@@ -386,7 +373,24 @@ write_child_rows (AffariStore  *self,
   return TRUE;
 }
 
-/* Writes @target over the deal as it is now (@current), with the history of it. */
+static gboolean
+write_child_rows (AffariStore  *self,
+                  guint         part,
+                  gint64        deal_id,
+                  StoreRows    *rows,
+                  GError      **error)
+{
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE deal_id = ?", parts[part].table);
+  sqlite3_stmt *stmt = store_prepare (self, delete_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  if (!store_step_done (self, stmt, error))
+    return FALSE;
+  return store_rows_insert (self, parts[part].table, rows, error);
+}
+
 static gboolean
 restore_snapshot (AffariStore        *self,
                   StoreDealSnapshot  *current,

@@ -185,6 +185,9 @@ affari_store_restore_begin (AffariStore *self, GError **error)
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
   g_return_val_if_fail (self->tx_depth > 0, NULL);
 
+  /* Undoing the import puts back the new database's defaults deleted below. */
+  if (!store_import_mark_whole (self, error))
+    return NULL;
   /* Rows refer to rows further on in the file (a lead to the deal it became): the references
    * are checked once all are in (affari_store_restore_end), and at the commit. */
   if (!store_exec_sql (self, "PRAGMA defer_foreign_keys = ON", error))
@@ -320,9 +323,8 @@ affari_store_restore_end (AffariStoreRestore *restore, GError **error)
   /* A file of an Affari before leads has no lead pipeline: it is added as an update would. */
   if (ok)
     ok = store_leads_seed (self, error);
-  /* The views hear of every deal. They are not snapshotted into the change one by one
-   * (affari_store_change_add_created): a whole database at once would keep every deal twice in
-   * memory (400 MB for 20,000 deals), and what undoing it means is going back to an empty database. */
+  /* The views hear of every deal. They are not snapshotted into the change one by one: the
+   * import's undo goes back to the database as it was (store_import_mark_whole). */
   for (guint i = 0; ok && i < restore->deals->len; i++)
     {
       gint64 id = g_array_index (restore->deals, gint64, i);

@@ -23,6 +23,8 @@
 #include <glib/gi18n.h>
 
 #include "affari-store-private.h"
+#include "affari-store-export.h"
+#include "affari-store-import-json.h"
 #include "affari-store-import-undo.h"
 
 /* The tables an import may add rows to, in the order the undo deletes them: rows that point to
@@ -53,6 +55,7 @@ struct _StoreImportMarks {
   gint64 after[N_RANGED];
   GHashTable *keys[N_KEYED];   /* the codes there were before */
   GHashTable *totals;          /* the kept totals' rows there were before ("pipeline stage currency") */
+  GPtrArray *whole;            /* StoreRows of every exported table: a restore replaced them all */
 };
 
 #define TOTAL_KEYS "SELECT pipeline_id || ' ' || stage_id || ' ' || currency FROM stage_total"
@@ -65,6 +68,7 @@ store_import_marks_free (StoreImportMarks *marks)
   for (guint i = 0; i < N_KEYED; i++)
     g_clear_pointer (&marks->keys[i], g_hash_table_unref);
   g_clear_pointer (&marks->totals, g_hash_table_unref);
+  g_clear_pointer (&marks->whole, g_ptr_array_unref);
   g_free (marks);
 }
 
@@ -139,6 +143,30 @@ failed:
 }
 
 gboolean
+store_import_mark_whole (AffariStore  *self,
+                         GError      **error)
+{
+  StoreImportMarks *marks = self->import_marks;
+
+  if (marks == NULL || marks->whole != NULL)
+    return TRUE;
+  marks->whole = g_ptr_array_new_with_free_func ((GDestroyNotify) store_rows_free);
+  for (guint t = 0; t < AFFARI_EXPORT_N_TABLES; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", affari_export_table_name (t));
+      StoreRows *rows = store_rows_read (self, sql, 0, error);
+
+      if (rows == NULL)
+        {
+          g_clear_pointer (&marks->whole, g_ptr_array_unref);
+          return FALSE;
+        }
+      g_ptr_array_add (marks->whole, rows);
+    }
+  return TRUE;
+}
+
+gboolean
 affari_store_is_importing (AffariStore *self)
 {
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
@@ -161,6 +189,7 @@ affari_store_end_import (AffariStore  *self,
   marks = g_steal_pointer (&self->import_marks);
   if (ok)
     ok = read_max_rowids (self, marks->after, error);
+  changed = marks->whole != NULL;
   for (guint i = 0; ok && i < N_RANGED; i++)
     changed |= marks->after[i] != marks->before[i];
   for (guint k = 0; ok && !changed && k < N_KEYED; k++)
@@ -322,6 +351,39 @@ delete_made (AffariStore *self, const StoreImportMarks *m, GError **error)
   return TRUE;
 }
 
+/* A restore's undo: the database as it was before, every row (only an empty one can be restored
+ * into, so this is little), once nothing has been added since. */
+static gboolean
+put_back_whole (AffariStore *self, const StoreImportMarks *m, GError **error)
+{
+  gint64 now[N_RANGED];
+
+  if (!read_max_rowids (self, now, error))
+    return FALSE;
+  for (guint i = 0; i < N_RANGED; i++)
+    if (now[i] != m->after[i])
+      {
+        g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
+                             _("Some imported deals were changed after the import: it cannot be undone any more"));
+        return FALSE;
+      }
+  if (!store_exec_sql (self, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+  for (int t = AFFARI_EXPORT_N_TABLES - 1; t >= 0; t--)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", affari_export_table_name (t));
+
+      if (!store_exec_sql (self, sql, error))
+        return FALSE;
+    }
+  if (!store_exec_sql (self, "DELETE FROM stage_total", error))
+    return FALSE;
+  for (guint t = 0; t < m->whole->len; t++)
+    if (!store_rows_insert (self, affari_export_table_name (t), g_ptr_array_index (m->whole, t), error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 store_import_revert (AffariStore             *self,
                      const StoreImportMarks  *marks,
@@ -338,6 +400,14 @@ store_import_revert (AffariStore             *self,
     }
   if (!affari_store_begin_batch (self, error))
     return FALSE;
-  ok = check_undoable (self, marks, error) && delete_made (self, marks, error);
-  return affari_store_end_batch (self, ok, error) && ok;
+  if (marks->whole != NULL)
+    ok = put_back_whole (self, marks, error);
+  else
+    ok = check_undoable (self, marks, error) && delete_made (self, marks, error);
+  if (!affari_store_end_batch (self, ok, error) || !ok)
+    return FALSE;
+  /* What the store keeps of the database (its default pipeline, its user, its stages). */
+  if (marks->whole != NULL)
+    affari_store_restore_reload (self);
+  return TRUE;
 }

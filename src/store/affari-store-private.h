@@ -74,12 +74,27 @@ struct _AffariStore
   struct _StoreImportMarks *import_marks;
 };
 
+/* Rows read whole (affari-store-changes.c): the values of each row as SQLite had them. */
+typedef struct {
+  guint n_cols;
+  char **cols;                /* column names */
+  GPtrArray *rows;            /* sqlite3_value *[n_cols] */
+} StoreRows;
+/* The rows @select gives (its ?1, if any, bound to @id). */
+StoreRows *store_rows_read   (AffariStore *self, const char *select, gint64 id, GError **error);
+/* Inserts @rows into @table, every column as read. */
+gboolean   store_rows_insert (AffariStore *self, const char *table, const StoreRows *rows, GError **error);
+void       store_rows_free   (StoreRows *rows);
+
 /* An import's undo (affari-store-import-undo.c) inside the change sets' undo data. */
 typedef struct _StoreImportMarks StoreImportMarks;
 void      store_import_marks_free (StoreImportMarks *marks);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreImportMarks, store_import_marks_free)
 gboolean  store_import_revert     (AffariStore *self, const StoreImportMarks *marks, gboolean forward, GError **error);
 gpointer  store_undo_new_import   (StoreImportMarks *marks);
+/* The import in progress replaces the whole database (a restore of our own export into an empty
+ * one): its undo puts back every row there was before instead of deleting ranges. */
+gboolean  store_import_mark_whole (AffariStore *self, GError **error);
 void      store_undo_free         (gpointer undo);
 
 

@@ -17,6 +17,9 @@
 #include "affari-test-sql.h"
 #include "io/affari-import-b24.h"
 #include "io/affari-import-b24csv.h"
+#include "io/affari-demo.h"
+#include "io/affari-export-json.h"
+#include "io/affari-import-json.h"
 #include "model/affari-error.h"
 #include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
@@ -206,6 +209,51 @@ test_cancel_writes_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->n_done, ==, 0);
 }
 
+/* Our own export restored into a new database replaces its defaults: undoing it puts them back. */
+static void
+test_undo_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source_path = g_build_filename (f->dir, "source.db", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *target_path = g_build_filename (f->dir, "new.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(AffariStore) source = NULL;
+  g_autoptr(AffariStore) target = NULL;
+  g_autoptr(AffariDealOps) ops = NULL;
+  g_autoptr(AffariImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  source = affari_store_open (source_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (affari_demo_generate (source, 40, 3, &error));
+  g_assert_true (affari_export_json (source, json, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  target = affari_store_open (target_path, &error);
+  g_assert_no_error (error);
+  ops = affari_deal_ops_new (target);
+  before = affari_test_dump_tables (target_path);
+  report = affari_import_json (target, ops, json, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], >=, 40);
+  g_assert_true (affari_deal_ops_can_undo (ops));
+
+  g_assert_true (affari_deal_ops_undo (ops, &error));
+  g_assert_no_error (error);
+  after = affari_test_dump_tables (target_path);
+  g_assert_cmpstr (after, ==, before);
+  /* The store works on the defaults again: a deal goes to the default pipeline's first stage. */
+  {
+    g_autoptr(AffariDeal) deal = affari_deal_new ();
+
+    affari_deal_set_title (deal, "Dopo l'annullamento");
+    g_assert_cmpint (affari_store_create_deal (target, deal, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (affari_deal_get_pipeline_id (deal), ==, 1);
+  }
+  g_clear_object (&ops);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -218,6 +266,7 @@ main (int argc, char *argv[])
               test_undo_refused_after_a_change, fixture_teardown);
   g_test_add ("/import-undo/refused-when-a-client-is-used", Fixture, NULL, fixture_setup,
               test_undo_refused_when_a_client_is_used, fixture_teardown);
+  g_test_add ("/import-undo/restore", Fixture, NULL, fixture_setup, test_undo_restore, fixture_teardown);
   g_test_add ("/import-undo/cancel-writes-nothing", Fixture, NULL, fixture_setup,
               test_cancel_writes_nothing, fixture_teardown);
   return g_test_run ();
