@@ -6,7 +6,7 @@
  * affari-bench-floor.c    the empty window (--empty-window), the floor of start-up and frames
  * affari-bench-ui.c       the real window: start-up (affari), drops and scrolling (affari-bench-app)
  * affari-bench-list-ui.c  the real list (affari-bench-app --bench list)
- * affari-bench-import.c   a CSV import against sqlite3's .import (--import N)
+ * affari-bench-import.c   a CSV import against the SQLite shell's .import (--import N)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,7 +52,7 @@ void     bench_store           (JsonBuilder  *json,
 int      bench_run_forecast    (int           customers,
                                 int           seed);
 
-/* affari-bench-import.c: N CSV rows imported, against sqlite3's .import of the same file (--import N). */
+/* affari-bench-import.c: N CSV rows imported, against the SQLite shell's .import of the same file (--import N). */
 int      bench_run_import      (int           rows,
                                 int           seed);
 
