@@ -446,7 +446,7 @@ affari_import_csv (AffariStore                *store,
   if (imp.columns[AFFARI_CSV_TITLE] < 0)
     {
       g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                           _("No column holds the deal's title: choose the column with the name of each deal (Titolo, Nome affare, Deal name…)."));
+                           _("Line 1: the header has no column with the deal's title: name it Titolo (or Nome affare, Deal name…), or choose which column holds the name of each deal."));
       return NULL;
     }
   report = affari_import_report_new (dry_run);
