@@ -131,8 +131,9 @@ print_text (const AffariImportReport *report, gboolean csv)
   return cli_finish_output ();
 }
 
-/* --map "Ragione sociale=company,Importo=amount": each header named gets that field. */
-static gboolean
+/* --map "Ragione sociale=company,Importo=amount": each header named gets that field. 0, or the
+ * exit status of the usage error printed. */
+static int
 apply_map (const AffariCsvTable *table, AffariCsvMapping *mapping, const char *text)
 {
   g_auto(GStrv) pairs = g_strsplit (text, ",", -1);
@@ -146,8 +147,7 @@ apply_map (const AffariCsvTable *table, AffariCsvMapping *mapping, const char *t
 
       if (equal == NULL)
         {
-          cli_usage_error (_("“%s” in --map is not HEADER=FIELD"), pairs[i]);
-          return FALSE;
+          return cli_usage_error (_("“%s” in --map is not HEADER=FIELD"), pairs[i]);
         }
       header = g_strstrip (g_strndup (pairs[i], equal - pairs[i]));
       if ((field = affari_csv_field_from_key (equal + 1)) < 0)
@@ -156,20 +156,18 @@ apply_map (const AffariCsvTable *table, AffariCsvMapping *mapping, const char *t
 
           for (int f = 0; f < AFFARI_CSV_N_FIELDS; f++)
             g_string_append_printf (keys, "%s%s", f > 0 ? ", " : "", affari_csv_field_key (f));
-          cli_usage_error (_("“%s” in --map is no field: use one of %s"), equal + 1, keys->str);
-          return FALSE;
+          return cli_usage_error (_("“%s” in --map is no field: use one of %s"), equal + 1, keys->str);
         }
       for (c = 0; c < mapping->n_columns; c++)
         if (g_utf8_collate (affari_csv_table_get_header (table, c), header) == 0)
           break;
       if (c == mapping->n_columns)
         {
-          cli_usage_error (_("The file has no column “%s” (given in --map)"), header);
-          return FALSE;
+          return cli_usage_error (_("The file has no column “%s” (given in --map)"), header);
         }
       mapping->fields[c] = field;
     }
-  return TRUE;
+  return 0;
 }
 
 static gint64
@@ -200,6 +198,7 @@ import_csv (AffariStore *store, AffariDealOps *ops, const char *path, const char
   g_autoptr(AffariCsvMapping) mapping = NULL;
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   table = affari_csv_table_read (path, &error);
   if (table == NULL)
@@ -212,8 +211,8 @@ import_csv (AffariStore *store, AffariDealOps *ops, const char *path, const char
       return json ? print_json (report, NULL, NULL) : print_text (report, FALSE);
     }
   mapping = affari_csv_mapping_guess (store, table);
-  if (map != NULL && !apply_map (table, mapping, map))
-    return EXIT_FAILURE;
+  if (map != NULL && (status = apply_map (table, mapping, map)) != 0)
+    return status;
   if (pipeline != NULL)
     {
       mapping->pipeline_id = find_pipeline (store, pipeline, &error);
