@@ -382,3 +382,43 @@ affari_import_csv (AffariStore                *store,
     return NULL;
   return g_steal_pointer (&report);
 }
+
+typedef struct {
+  AffariCsvTable *table;
+  AffariCsvMapping *mapping;
+} Job;
+
+gpointer
+affari_csv_import_job_new (AffariCsvTable *table, const AffariCsvMapping *mapping)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
+
+  job->table = affari_csv_table_ref (table);
+  job->mapping = affari_csv_mapping_copy (mapping);
+  return job;
+}
+
+void
+affari_csv_import_job_free (gpointer data)
+{
+  Job *job = data;
+
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->table, affari_csv_table_free);
+  g_clear_pointer (&job->mapping, affari_csv_mapping_free);
+  g_free (job);
+}
+
+AffariImportReport *
+affari_csv_import_job_run (AffariStore *store, AffariDealOps *ops, gpointer data, gboolean dry_run,
+                           GCancellable *cancellable, AffariImportProgress progress, gpointer progress_data,
+                           GError **error)
+{
+  Job *job = data;
+
+  return affari_import_csv (store, ops, job->table, job->mapping, dry_run, cancellable, progress, progress_data,
+                            error);
+}

@@ -406,6 +406,24 @@ test_dry_run (Fixture *f, gconstpointer data)
   g_assert_cmpint (fingerprint (f), ==, before);
 }
 
+/* The job the window's import task runs: the table shared, the mapping copied. */
+static void
+test_job (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  AffariCsvTable *table = read_sample ("english.csv");
+  g_autoptr(AffariCsvMapping) mapping = affari_csv_mapping_guess (f->store, table);
+  gpointer job = affari_csv_import_job_new (table, mapping);
+  g_autoptr(AffariImportReport) report = NULL;
+
+  mapping->fields[0] = AFFARI_CSV_IGNORE;   /* later changes do not reach the job */
+  affari_csv_table_free (table);            /* nor does the caller dropping the table */
+  report = affari_csv_import_job_run (f->store, f->ops, job, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 3);
+  affari_csv_import_job_free (job);
+}
+
 static void
 test_import_english (Fixture *f, gconstpointer data)
 {
@@ -601,6 +619,7 @@ main (int argc, char *argv[])
   g_test_add ("/import-csv/match", Fixture, NULL, fixture_setup, test_match, fixture_teardown);
   g_test_add ("/import-csv/excel", Fixture, NULL, fixture_setup, test_import_excel, fixture_teardown);
   g_test_add ("/import-csv/dry-run", Fixture, NULL, fixture_setup, test_dry_run, fixture_teardown);
+  g_test_add ("/import-csv/job", Fixture, NULL, fixture_setup, test_job, fixture_teardown);
   g_test_add ("/import-csv/english", Fixture, NULL, fixture_setup, test_import_english, fixture_teardown);
   g_test_add ("/import-csv/utf16", Fixture, NULL, fixture_setup, test_import_utf16, fixture_teardown);
   g_test_add ("/import-csv/mixed", Fixture, NULL, fixture_setup, test_import_mixed, fixture_teardown);
