@@ -32,6 +32,7 @@ typedef struct {
   GHashTable *sources;                /* folded name or code → code */
   GHashTable *types;                  /* idem */
   GHashTable *members;                /* folded name → gint64 * */
+  GHashTable *said;                   /* unknown names already in the notes */
   gboolean dry_run;
   GCancellable *cancellable;
   AffariImportProgress progress;
@@ -122,6 +123,22 @@ load_names (Import *imp, GError **error)
   return TRUE;
 }
 
+/* Whether the unknown name @key (of a source 's', type 't' or team member 'r') is met for the first
+ * time: a note is written once per name, not on each of 100,000 rows. */
+static gboolean
+first_time (Import *imp, char kind, const char *key)
+{
+  char *both = g_strdup_printf ("%c%s", kind, key);
+
+  if (g_hash_table_contains (imp->said, both))
+    {
+      g_free (both);
+      return FALSE;
+    }
+  g_hash_table_add (imp->said, both);
+  return TRUE;
+}
+
 /* Reads what can refuse the row before anything is written for it; FALSE: refused (said). */
 static gboolean
 check_row (Import *imp, guint row, Row *out)
@@ -182,14 +199,14 @@ check_row (Import *imp, guint row, Row *out)
   if (source != NULL)
     {
       g_autofree char *key = fold (source);
-      if ((out->source = g_hash_table_lookup (imp->sources, key)) == NULL)
-        say (imp, imp->report->notes, row, _("the source “%s” does not exist: the deal has none"), source);
+      if ((out->source = g_hash_table_lookup (imp->sources, key)) == NULL && first_time (imp, 's', key))
+        say (imp, imp->report->notes, row, _("the source “%s” does not exist: the deals naming it have none"), source);
     }
   if (type != NULL)
     {
       g_autofree char *key = fold (type);
-      if ((out->type = g_hash_table_lookup (imp->types, key)) == NULL)
-        say (imp, imp->report->notes, row, _("the deal type “%s” does not exist: the deal has none"), type);
+      if ((out->type = g_hash_table_lookup (imp->types, key)) == NULL && first_time (imp, 't', key))
+        say (imp, imp->report->notes, row, _("the deal type “%s” does not exist: the deals naming it have none"), type);
     }
   if (responsible != NULL)
     {
@@ -198,8 +215,8 @@ check_row (Import *imp, guint row, Row *out)
 
       if (id != NULL)
         out->responsible = *id;
-      else
-        say (imp, imp->report->notes, row, _("“%s” is not in the team: the deal goes to you"), responsible);
+      else if (first_time (imp, 'r', key))
+        say (imp, imp->report->notes, row, _("“%s” is not in the team: the deals naming them go to you"), responsible);
     }
   return TRUE;
 }
@@ -306,10 +323,23 @@ build (AffariDealOps *ops, gpointer data, GError **error)
       || (imp->currencies = affari_import_currency_codes (imp->store, error)) == NULL
       || !load_names (imp, error))
     return FALSE;
-  for (guint i = 0; i < n_recoded; i++)
+  if (n_recoded == 1)
     g_ptr_array_add (imp->report->notes,
                      g_strdup_printf (_("Line %u: it was not written in UTF-8 like the rest of the file and was read as Windows-1252: check its accented letters"),
-                                      recoded[i]));
+                                      recoded[0]));
+  else if (n_recoded > 1)
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+
+      /* One note for them all: a file pasted together can have thousands. */
+      for (guint i = 0; i < n_recoded && i < 10; i++)
+        g_string_append_printf (lines, "%s%u", i > 0 ? ", " : "", recoded[i]);
+      if (n_recoded > 10)
+        g_string_append (lines, "…");
+      g_ptr_array_add (imp->report->notes,
+                       g_strdup_printf (_("Lines %s (%u in all) were not written in UTF-8 like the rest of the file and were read as Windows-1252: check their accented letters"),
+                                        lines->str, n_recoded));
+    }
   for (guint row = 0; row < total; row++)
     {
       if (!import_row (imp, ops, row, error))
@@ -330,6 +360,7 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->sources, g_hash_table_unref);
   g_clear_pointer (&imp->types, g_hash_table_unref);
   g_clear_pointer (&imp->members, g_hash_table_unref);
+  g_clear_pointer (&imp->said, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -378,6 +409,7 @@ affari_import_csv (AffariStore                *store,
   imp.cancellable = cancellable;
   imp.progress = progress;
   imp.progress_data = progress_data;
+  imp.said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!affari_import_run_build (ops, build, &imp, _("CSV import"), dry_run, error))
     return NULL;
   return g_steal_pointer (&report);
