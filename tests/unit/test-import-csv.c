@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "affari-test-files.h"
@@ -512,6 +514,21 @@ test_bad_files (Fixture *f, gconstpointer data)
       g_assert_true (g_str_has_prefix (error->message, unreadable[i].start));
       g_clear_error (&error);
     }
+  /* A 2 GB file is refused before a byte is read (a sparse file: no disk is used). */
+  {
+    g_autofree char *huge = g_build_filename (f->dir, "huge.csv", NULL);
+    FILE *file = fopen (huge, "w");
+    g_autoptr(AffariCsvTable) none = NULL;
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (ftruncate (fileno (file), (off_t) 2 << 30), ==, 0);
+    fclose (file);
+    none = affari_csv_table_read (huge, &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "1 GB"));
+    g_clear_error (&error);
+  }
   table = read_sample ("no-known-column.csv");
   mapping = affari_csv_mapping_guess (f->store, table);
   for (guint c = 0; c < mapping->n_columns; c++)
