@@ -406,6 +406,16 @@ test_dry_run (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->existing[AFFARI_IMPORTED_COMPANY], ==, 1);
   g_assert_cmpuint (report->refused->len, ==, 3);
   g_assert_cmpint (fingerprint (f), ==, before);
+
+  /* The real import after it, on the same store, makes what the preview said. */
+  g_clear_pointer (&report, affari_import_report_free);
+  report = import_sample (f, "excel-it.csv", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 6);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 1);
+  g_assert_cmpint (deals_in (f, "Rivenditori", NULL), ==, 2);
+  g_assert_cmpint (deals_in (f, "Vendite Italia", "Verifica tecnica"), ==, 1);
 }
 
 /* The job the window's import task runs: the table shared, the mapping copied. */
