@@ -116,6 +116,7 @@ main (int argc, char *argv[])
   g_autofree char *ui_parts = NULL;
   gboolean empty_window = FALSE;
   int forecast = 0;
+  int import = 0;
   double generate_ms = 0;
   g_autoptr(AffariStore) store = NULL;
   gint64 pipeline;
@@ -132,6 +133,7 @@ main (int argc, char *argv[])
     { "ui-parts", 0, 0, G_OPTION_ARG_STRING, &ui_parts, "Which window timings: startup,drop,scroll (default all)", "LIST" },
     { "ui-runs", 0, 0, G_OPTION_ARG_INT, &parts.runs, "Start-ups of each kind, for the medians (default 5)", "N" },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast, "Only time the repeat-sale model's fit of N simulated customers (10000)", "N" },
+    { "import", 0, 0, G_OPTION_ARG_INT, &import, "Only time the import of N CSV rows against the SQLite shell's .import (100000)", "N" },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
@@ -148,6 +150,8 @@ main (int argc, char *argv[])
     return bench_run_empty_window ();
   if (forecast > 0)
     return bench_run_forecast (forecast, seed);
+  if (import > 0)
+    return bench_run_import (import, seed);
   if (ui_only)
     ui = TRUE;
   if (ui_parts != NULL)

@@ -52,6 +52,8 @@ typedef enum {
 /* The field's name for people ("Importo"), and for machines ("amount", also accepted by the CLI). */
 const char *affari_csv_field_label (AffariCsvField field);
 const char *affari_csv_field_key   (AffariCsvField field);
+/* The field whose key is @key (case-insensitive), -1 when none. */
+int         affari_csv_field_from_key (const char *key);
 
 typedef struct _AffariCsvTable AffariCsvTable;
 
@@ -60,7 +62,11 @@ typedef struct _AffariCsvTable AffariCsvTable;
  * or unclosed quote (with the line), a file over 1 GB (G_IO_ERROR_FAILED, nothing read). */
 AffariCsvTable *affari_csv_table_read      (const char *path, GError **error);
 AffariCsvTable *affari_csv_table_parse     (const char *data, gsize length, GError **error);
+/* Drops a reference: the table is freed with its last one (one, unless affari_csv_table_ref ()). */
 void            affari_csv_table_free      (AffariCsvTable *table);
+/* Another reference, for a thread that reads the table while the caller keeps it (it is never
+ * changed after it is read). */
+AffariCsvTable *affari_csv_table_ref       (AffariCsvTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCsvTable, affari_csv_table_free)
 
 /* "UTF-8", "UTF-16" or "Windows-1252": what the file was written in (cells are always UTF-8). */
@@ -73,6 +79,9 @@ const char     *affari_csv_table_get_header    (const AffariCsvTable *table, gui
 const char     *affari_csv_table_get_cell      (const AffariCsvTable *table, guint row, guint column);
 /* The line of the file where @row starts (the header is line 1): for messages. */
 guint           affari_csv_table_get_line      (const AffariCsvTable *table, guint row);
+/* The lines of a UTF-8 file that were not UTF-8 and were read as Windows-1252 (rows pasted in from
+ * another file), in order; none for a file in one encoding. */
+const guint    *affari_csv_table_get_recoded_lines (const AffariCsvTable *table, guint *n_lines);
 /* Whether the header is Bitrix24's deal list export (then io/affari-import-b24csv.h reads it). */
 gboolean        affari_csv_table_is_bitrix24   (const AffariCsvTable *table);
 
@@ -84,12 +93,23 @@ typedef struct {
 } AffariCsvMapping;
 
 void              affari_csv_mapping_free     (AffariCsvMapping *mapping);
+AffariCsvMapping *affari_csv_mapping_copy     (const AffariCsvMapping *mapping);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCsvMapping, affari_csv_mapping_free)
 /* The mapping remembered for this header, else the one the headers and the cells suggest. */
 AffariCsvMapping *affari_csv_mapping_guess    (AffariStore *store, const AffariCsvTable *table);
 /* Remembers @mapping for files with the same header (a setting of the database). */
 gboolean          affari_csv_mapping_remember (AffariStore *store, const AffariCsvTable *table,
                                                const AffariCsvMapping *mapping, GError **error);
+
+/* How an amount cell reads with a mapping's number format. */
+typedef enum {
+  AFFARI_CSV_AMOUNT_OK,
+  AFFARI_CSV_AMOUNT_OTHER_FORMAT,   /* a number, but written in the other format (1,234.56 in a 1.234,56 file) */
+  AFFARI_CSV_AMOUNT_INVALID,        /* no number */
+} AffariCsvAmount;
+
+/* Reads @text ("1.234,56", "€ 1234", "-12,5" with @decimal_comma; "1,234.56" without) into cents. */
+AffariCsvAmount   affari_csv_parse_amount     (const char *text, gboolean decimal_comma, gint64 *minor);
 
 /* Imports the rows of @table as @mapping says, in one transaction (one undo step, "Importazione
  * CSV"). Returns NULL with @error when the mapping has no title column (nothing can be a deal),
@@ -99,5 +119,15 @@ AffariImportReport *affari_import_csv (AffariStore *store, AffariDealOps *ops, c
                                        const AffariCsvMapping *mapping, gboolean dry_run,
                                        GCancellable *cancellable, AffariImportProgress progress,
                                        gpointer progress_data, GError **error);
+
+/* A CSV import bound to its table (a reference) and a copy of its mapping, for
+ * affari_import_task_run_async (): its func is affari_csv_import_job_run, its data
+ * affari_csv_import_job_new (table, mapping), its data_free affari_csv_import_job_free. */
+gpointer            affari_csv_import_job_new  (AffariCsvTable *table, const AffariCsvMapping *mapping);
+void                affari_csv_import_job_free (gpointer job);
+AffariImportReport *affari_csv_import_job_run  (AffariStore *store, AffariDealOps *ops, gpointer job,
+                                                gboolean dry_run, GCancellable *cancellable,
+                                                AffariImportProgress progress, gpointer progress_data,
+                                                GError **error);
 
 G_END_DECLS
