@@ -27,7 +27,7 @@ typedef struct {
   guint n_progress;
   guint n_resets;
   gboolean progress_elsewhere;   /* a progress call came on another thread */
-  gboolean cancel_on_progress;
+  gboolean cancel_on_progress;   /* the import is cancelled halfway */
   AffariImportReport *report;
   GError *error;
   gboolean finished;
@@ -79,6 +79,34 @@ import_folder (AffariStore *store, AffariDealOps *ops, gpointer data, gboolean d
   return affari_import_b24 (store, ops, data, dry_run, cancellable, progress, progress_data, error);
 }
 
+/* The person presses Annulla while the worker is halfway: the cancel is seen between two items
+ * (the progress the window shows lags behind, so it cannot be the trigger). */
+typedef struct {
+  GCancellable *cancellable;
+  AffariImportProgress progress;
+  gpointer progress_data;
+} Halfway;
+
+static void
+cancel_halfway (guint done, guint total, gpointer data)
+{
+  Halfway *h = data;
+
+  h->progress (done, total, h->progress_data);
+  if (done * 2 >= total)
+    g_cancellable_cancel (h->cancellable);
+}
+
+static AffariImportReport *
+import_folder_cancelled (AffariStore *store, AffariDealOps *ops, gpointer data, gboolean dry_run,
+                         GCancellable *cancellable, AffariImportProgress progress, gpointer progress_data,
+                         GError **error)
+{
+  Halfway h = { cancellable, progress, progress_data };
+
+  return affari_import_b24 (store, ops, data, dry_run, cancellable, cancel_halfway, &h, error);
+}
+
 static void
 on_progress (guint done, guint total, gpointer data)
 {
@@ -88,8 +116,6 @@ on_progress (guint done, guint total, gpointer data)
   if (g_thread_self () != f->main_thread)
     f->progress_elsewhere = TRUE;
   g_assert_cmpuint (done, <=, total);
-  if (f->cancel_on_progress)
-    g_cancellable_cancel (f->cancellable);
 }
 
 static void
@@ -104,7 +130,8 @@ on_finished_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 run_import (Fixture *f, gboolean dry_run)
 {
-  affari_import_task_run_async (f->ops, import_folder, g_strdup (f->samples), g_free, dry_run, f->cancellable,
+  affari_import_task_run_async (f->ops, f->cancel_on_progress ? import_folder_cancelled : import_folder,
+                                g_strdup (f->samples), g_free, dry_run, f->cancellable,
                                 on_progress, f, on_finished_cb, f);
   while (!f->finished)
     g_main_context_iteration (NULL, TRUE);
