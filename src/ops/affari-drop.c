@@ -131,6 +131,7 @@ affari_drop_add_ics (AffariStore    *store,
                      AffariDealOps  *ops,
                      gint64          deal_id,
                      const char     *path,
+                     char          **deal_title,
                      GError        **error)
 {
   g_autoptr(GPtrArray) items = NULL;
@@ -148,6 +149,8 @@ affari_drop_add_ics (AffariStore    *store,
   deal = affari_store_get_deal (store, deal_id, error);
   if (deal == NULL)
     return NULL;
+  if (deal_title != NULL)
+    *deal_title = g_strdup (affari_deal_get_title (deal));
 
   added = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < items->len; i++)

@@ -34,9 +34,10 @@ gint64     affari_drop_create_deal_for_contact  (AffariStore *store, AffariDealO
                                                  gint64 pipeline_id, GError **error);
 
 /* Plans the events and tasks of the iCalendar file @path on @deal_id through @ops (each one
- * affari_deal_ops_add_activity (): undoable). Returns the activities added (AffariActivity), NULL
- * with an Italian @error when the file cannot be read or the deal is gone: nothing written then. */
+ * affari_deal_ops_add_activity (): undoable); @deal_title (nullable) gets the deal's title.
+ * Returns the activities added (AffariActivity), NULL with an Italian @error when the file cannot
+ * be read or the deal is gone: nothing written then. */
 GPtrArray *affari_drop_add_ics                  (AffariStore *store, AffariDealOps *ops, gint64 deal_id,
-                                                 const char *path, GError **error);
+                                                 const char *path, char **deal_title, GError **error);
 
 G_END_DECLS

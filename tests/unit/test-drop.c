@@ -149,6 +149,7 @@ test_ics_on_deal (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(AffariDeal) deal = affari_deal_new ();
   g_autoptr(AffariChangeSet) set = NULL;
+  g_autofree char *title = NULL;
   gint64 deal_id;
 
   affari_deal_set_title (deal, "Fornitura stampanti");
@@ -156,11 +157,12 @@ test_ics_on_deal (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   deal_id = affari_deal_get_id (deal);
 
-  added = affari_drop_add_ics (f->store, f->ops, deal_id, google, &error);
+  added = affari_drop_add_ics (f->store, f->ops, deal_id, google, &title, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (added->len, ==, 2);
+  g_assert_cmpstr (title, ==, "Fornitura stampanti");
   g_clear_pointer (&added, g_ptr_array_unref);
-  added = affari_drop_add_ics (f->store, f->ops, deal_id, todo, &error);
+  added = affari_drop_add_ics (f->store, f->ops, deal_id, todo, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (affari_test_sql_int (f->db, "SELECT count(*) FROM activity WHERE deal_id = ?", deal_id), ==, 3);
   assert_sql_text (f, "SELECT group_concat(subject, '|') FROM (SELECT subject FROM activity"
@@ -178,11 +180,11 @@ test_ics_on_deal (Fixture *f, gconstpointer data)
   {
     g_autofree char *vcf = sample ("gnome-contacts.vcf");
 
-    g_assert_null (affari_drop_add_ics (f->store, f->ops, deal_id, vcf, &error));
+    g_assert_null (affari_drop_add_ics (f->store, f->ops, deal_id, vcf, NULL, &error));
     g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE);
     g_clear_error (&error);
   }
-  g_assert_null (affari_drop_add_ics (f->store, f->ops, 999999, google, &error));
+  g_assert_null (affari_drop_add_ics (f->store, f->ops, 999999, google, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (affari_test_sql_int (f->db, "SELECT count(*) FROM activity WHERE deal_id = ?", deal_id), ==, 2);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "ui/list/affari-deal-list-view-private.h"
+#include "ui/common/affari-file-drop.h"
 
 G_DEFINE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, GTK_TYPE_WIDGET)
 
@@ -297,6 +298,26 @@ on_table_pressed_cb (GtkGestureClick    *gesture,
   gtk_widget_activate_action (picked, "list.select-item", "(ubb)", position, modify, extend);
 }
 
+/* A file from the file manager (an .ics invitation) dropped on a row: the row's deal; elsewhere
+ * on the table, none. */
+static gboolean
+on_file_drop_cb (GtkDropTarget      *target,
+                 const GValue       *value,
+                 double              x,
+                 double              y,
+                 AffariDealListView *self)
+{
+  GtkWidget *table = GTK_WIDGET (self->column_view);
+  GtkWidget *picked = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = picked != NULL ? find_list_item (picked, table) : NULL;
+  guint position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+  gint64 id = 0;
+
+  if (position != GTK_INVALID_LIST_POSITION && self->deals != NULL)
+    id = affari_deal_list_get_id_at (self->deals, position);
+  return affari_file_drop_activate (table, value, id);
+}
+
 static void
 on_workspace_references_changed_cb (AffariDealListView *self)
 {
@@ -454,6 +475,12 @@ affari_deal_list_view_init (AffariDealListView *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
     g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
+  {
+    GtkDropTarget *file_drop = affari_file_drop_target_new ();
+
+    g_signal_connect (file_drop, "drop", G_CALLBACK (on_file_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (file_drop));
   }
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
