@@ -42,6 +42,21 @@ toast_new (const char *text)
   return adw_toast_new (escaped);
 }
 
+/* The outline and the hint go when the files leave the window or are dropped, also on a card or
+ * a row: their own target takes that drop, and the window's hears no "leave" then. */
+static void
+end_highlight (AffariWindow *self)
+{
+  AdwToast *toast = g_object_steal_data (G_OBJECT (self), "affari-drop-toast");
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "affari-file-drop-active");
+  if (toast != NULL)
+    {
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+}
+
 static void
 drop_csv (AffariWindow *self,
           const char   *path)
@@ -150,6 +165,7 @@ files_activated_cb (GSimpleAction *action,
   g_autofree const char **paths = NULL;
   gint64 deal_id = 0;
 
+  end_highlight (self);
   g_variant_get (parameter, "(^a&sx)", &paths, &deal_id);
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -223,14 +239,19 @@ static void
 on_leave_cb (GtkDropTarget *target,
              AffariWindow  *self)
 {
-  AdwToast *toast = g_object_steal_data (G_OBJECT (self), "affari-drop-toast");
+  end_highlight (self);
+}
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "affari-file-drop-active");
-  if (toast != NULL)
-    {
-      adw_toast_dismiss (toast);
-      g_object_unref (toast);
-    }
+/* The pointer moves over the window without a drag (a drag holds the pointer): whatever was
+ * dragged is gone, also when a card refused it without a word to the window. */
+static void
+on_motion_cb (GtkEventControllerMotion *motion,
+              double                    x,
+              double                    y,
+              AffariWindow             *self)
+{
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "affari-file-drop-active"))
+    end_highlight (self);
 }
 
 static gboolean
@@ -240,7 +261,7 @@ on_drop_cb (GtkDropTarget *target,
             double         y,
             AffariWindow  *self)
 {
-  on_leave_cb (target, self);
+  end_highlight (self);
   return affari_file_drop_activate (GTK_WIDGET (self), value, 0);
 }
 
@@ -256,6 +277,7 @@ _affari_window_drop_init (AffariWindow *self)
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkDropTarget *target;
+  GtkEventController *motion;
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "drop", G_ACTION_GROUP (group));
@@ -265,6 +287,9 @@ _affari_window_drop_init (AffariWindow *self)
   g_signal_connect (target, "leave", G_CALLBACK (on_leave_cb), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   if (g_once_init_enter (&css_loaded))
     {
