@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "affari-content-lines.h"
+#include "model/affari-error.h"
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -103,6 +105,29 @@ affari_content_line_free (AffariContentLine *line)
   g_clear_pointer (&line->params, g_ptr_array_unref);
   g_free (line->value);
   g_free (line);
+}
+
+GMappedFile *
+affari_content_file_map (const char  *path,
+                         gsize        max_bytes,
+                         const char  *too_large,
+                         GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("The file could not be read: %s"), local_error->message);
+      return NULL;
+    }
+  if (g_mapped_file_get_length (file) > max_bytes)
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, too_large);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
 }
 
 GPtrArray *

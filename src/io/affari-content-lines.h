@@ -21,6 +21,10 @@ typedef struct {
 } AffariContentLine;
 
 void        affari_content_line_free       (AffariContentLine *line);
+/* The bytes of the file at @path, at most @max_bytes (a mapping: nothing is copied). Fails with
+ * an Italian @error: AFFARI_ERROR_IO when it cannot be read, AFFARI_ERROR_INVALID with
+ * @too_large when it is larger. */
+GMappedFile *affari_content_file_map       (const char *path, gsize max_bytes, const char *too_large, GError **error);
 /* The logical lines of @length bytes of @data (AffariContentLine); lines without ":" are skipped. */
 GPtrArray  *affari_content_lines_split     (const char *data, gsize length, gboolean qp_soft_breaks);
 /* The value of the parameter @key ("TZID"), NULL when it is not there. */

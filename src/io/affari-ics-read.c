@@ -227,20 +227,11 @@ affari_ics_read (const char  *path,
                  GError     **error)
 {
   g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  file = affari_content_file_map (path, MAX_FILE_BYTES, _("The calendar file is larger than 16 MB: export only the events you need."),
+                                  error);
   if (file == NULL)
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("The file could not be read: %s"), local_error->message);
-      return NULL;
-    }
-  if (g_mapped_file_get_length (file) > MAX_FILE_BYTES)
-    {
-      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                           _("The calendar file is larger than 16 MB: export only the events you need."));
-      return NULL;
-    }
+    return NULL;
   return affari_ics_parse (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), error);
 }
 

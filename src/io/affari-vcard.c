@@ -313,19 +313,10 @@ affari_vcard_read (const char  *path,
                    GError     **error)
 {
   g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  file = affari_content_file_map (path, MAX_FILE_BYTES, _("The vCard file is larger than 16 MB: export the contacts without photos."),
+                                  error);
   if (file == NULL)
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("The file could not be read: %s"), local_error->message);
-      return NULL;
-    }
-  if (g_mapped_file_get_length (file) > MAX_FILE_BYTES)
-    {
-      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                           _("The vCard file is larger than 16 MB: export the contacts without photos."));
-      return NULL;
-    }
+    return NULL;
   return affari_vcard_parse (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), error);
 }

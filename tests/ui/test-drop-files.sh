@@ -93,26 +93,40 @@ alive() {
   kill -0 "$app_pid" 2>/dev/null
 }
 
-# Prints: X Y TITLE of the first card of the column named $1.
-locate_card() {
-  "$python" - "$1" <<'PY'
+# What the accessibility tree says of the app (the drag source left out):
+#   atspi card COLUMN  prints X Y TITLE of the first card of the column named COLUMN (waits 10 s)
+#   atspi text TEXT    succeeds when some widget shows a text containing TEXT (a toast's title)
+#   atspi windows      prints the names of the app's windows, one a line
+atspi() {
+  "$python" - "$@" <<'PY'
 import sys, time, pyatspi
-column_name = sys.argv[1]
+mode, arg = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
 def walk(acc):
     yield acc
     for i in range(acc.childCount):
         ch = acc.getChildAtIndex(i)
         if ch is not None:
             yield from walk(ch)
-deadline = time.time() + 10
-while time.time() < deadline:
+def apps():
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
         app = desktop.getChildAtIndex(i)
-        if app is None:
-            continue
+        if app is not None and app.name != "affari-test-drag-source":
+            yield app
+if mode == "windows":
+    for app in apps():
+        for j in range(app.childCount):
+            w = app.getChildAtIndex(j)
+            if w is not None and w.getRoleName() in ("frame", "dialog", "window"):
+                print(w.name)
+    sys.exit(0)
+if mode == "text":
+    sys.exit(0 if any(arg in (a.name or "") for app in apps() for a in walk(app)) else 1)
+deadline = time.time() + 10
+while time.time() < deadline:
+    for app in apps():
         for acc in walk(app):
-            if acc.name == column_name and acc.getRoleName() == "panel":
+            if acc.name == arg and acc.getRoleName() == "panel":
                 cards = [a for a in walk(acc) if ", € " in (a.name or "")]
                 if cards:
                     e = cards[0].queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
@@ -123,45 +137,10 @@ sys.exit("column or card not found")
 PY
 }
 
-# The names of the app's windows (frames) in the accessibility tree, one a line.
-app_windows() {
-  "$python" - <<'PY'
-import pyatspi
-desktop = pyatspi.Registry.getDesktop(0)
-for i in range(desktop.childCount):
-    app = desktop.getChildAtIndex(i)
-    if app is None or app.name == "affari-test-drag-source":
-        continue
-    for j in range(app.childCount):
-        w = app.getChildAtIndex(j)
-        if w is not None and w.getRoleName() in ("frame", "dialog", "window"):
-            print(w.name)
-PY
-}
-
-# Whether some widget of the app shows a text containing $1 (a toast's title).
-shows_text() {
-  "$python" - "$1" <<'PY'
-import sys, pyatspi
-def walk(acc):
-    yield acc
-    for i in range(acc.childCount):
-        ch = acc.getChildAtIndex(i)
-        if ch is not None:
-            yield from walk(ch)
-desktop = pyatspi.Registry.getDesktop(0)
-for i in range(desktop.childCount):
-    app = desktop.getChildAtIndex(i)
-    if app is not None and any(sys.argv[1] in (a.name or "") for a in walk(app)):
-        sys.exit(0)
-sys.exit(1)
-PY
-}
-
 # The same, waiting up to 15 s: toasts queue behind the ones before (5 s each).
 wait_for_text() {
   for _ in $(seq 1 30); do
-    shows_text "$1" && return 0
+    atspi text "$1" && return 0
     sleep 0.5
   done
   return 1
@@ -172,18 +151,18 @@ echo "1..5"
 # 1. A .csv: the import dialog when the build has win.import-file, else a toast; never a crash.
 # (First: its toast would wait in the queue behind the toasts of the drops below.)
 printf 'Titolo;Importo\nFornitura sedie;1.200,00\n' >"$tmp/affari-sedie.csv"
-windows_before=$(app_windows | wc -l)
+windows_before=$(atspi windows | wc -l)
 drop_files 700 500 "$tmp/affari-sedie.csv"
 if ! alive; then
   echo "not ok 1 - the app died after a .csv drop"; cat "$tmp/app.log"; exit 1
 fi
 # (the action is installed by the import dialog's files; drop.files only asks for it)
 if grep -rlqszP 'install_action\s*\([^;]*"win\.import-file"' "$top/src/ui"; then
-  windows_after=$(app_windows | wc -l)
+  windows_after=$(atspi windows | wc -l)
   if [ "$windows_after" -gt "$windows_before" ]; then
-    echo "ok 1 - the .csv drop opened the import dialog ($(app_windows | tail -n 1))"
+    echo "ok 1 - the .csv drop opened the import dialog ($(atspi windows | tail -n 1))"
   else
-    echo "not ok 1 - the .csv drop opened no window"; app_windows; exit 1
+    echo "not ok 1 - the .csv drop opened no window"; atspi windows; exit 1
   fi
 elif wait_for_text "Impossibile importare"; then
   echo "ok 1 - the .csv drop was refused with a toast (no win.import-file in this build), the app alive"
@@ -213,7 +192,7 @@ else
 fi
 
 # 4. An .ics with two events dropped on the first card of "Nuovo": both planned on that deal.
-read -r cx cy title < <(locate_card "Nuovo")
+read -r cx cy title < <(atspi card "Nuovo")
 quoted=${title//\'/\'\'}
 drop_files "$cx" "$cy" "$data/google.ics"
 planned=$(sql "SELECT count(*) FROM activity a JOIN deal d ON d.id = a.deal_id
