@@ -1,9 +1,9 @@
 #!/bin/bash
 # test-drop-files.sh — files dragged from a file manager onto the window with the real X pointer,
 # as a person does: a .vcf adds its contact once (dropped again, nothing more), an .ics dropped
-# on a Kanban card plans its events on that card's deal, an .ics dropped where there is no deal
-# plans nothing, and a .csv opens the import (when the build has it) or is refused with a toast,
-# the app alive either way. The files come from tests/tools/affari-test-drag-source, a small
+# on a Kanban card or on a row of the list plans its events on that deal, an .ics dropped where
+# there is no deal plans nothing, and a .csv opens the import (when the build has it) or is
+# refused with a toast, the app alive either way. The files come from tests/tools/affari-test-drag-source, a small
 # window that offers them as a GdkFileList, as Nautilus does; the database is read with sqlite3.
 #
 # Needs an X server (xvfb-run outside), xdotool and sqlite3; starts its own session bus for
@@ -97,6 +97,8 @@ alive() {
 #   atspi card COLUMN  prints X Y TITLE of the first card of the column named COLUMN (waits 10 s)
 #   atspi text TEXT    succeeds when some widget shows a text containing TEXT (a toast's title)
 #   atspi windows      prints the names of the app's windows, one a line
+#   atspi row N        prints X Y TITLE of the title cell of the list's row N (from 0; waits 10 s)
+#   atspi button NAME  prints X Y of the (shown) button or view tab named NAME
 atspi() {
   "$python" - "$@" <<'PY'
 import sys, time, pyatspi
@@ -120,6 +122,32 @@ if mode == "windows":
             if w is not None and w.getRoleName() in ("frame", "dialog", "window"):
                 print(w.name)
     sys.exit(0)
+if mode == "button":
+    for app in apps():
+        for a in walk(app):
+            e = a.queryComponent().getExtents(pyatspi.DESKTOP_COORDS) if a.name == arg else None
+            if e is not None and e.width > 0 and a.getRoleName() in ("push button", "toggle button", "page tab"):
+                print(e.x + e.width // 2, e.y + e.height // 2)
+                sys.exit(0)
+    sys.exit("no button " + arg)
+if mode == "row":
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        for app in apps():
+            titles = []
+            for cell in walk(app):
+                if cell.getRoleName() == "table cell" and cell.childCount > 0:
+                    label = cell.getChildAtIndex(0)
+                    e = cell.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+                    if label is not None and label.getRoleName() == "label" and " — " in (label.name or ""):
+                        titles.append((e.y, e.x + e.width // 2, e.y + e.height // 2, label.name))
+            titles.sort()
+            if len(titles) > int(arg):
+                _, x, y, name = titles[int(arg)]
+                print(x, y, name)
+                sys.exit(0)
+        time.sleep(0.3)
+    sys.exit("no row " + arg)
 if mode == "text":
     sys.exit(0 if any(arg in (a.name or "") for app in apps() for a in walk(app)) else 1)
 deadline = time.time() + 10
@@ -146,7 +174,7 @@ wait_for_text() {
   return 1
 }
 
-echo "1..5"
+echo "1..6"
 
 # 1. A .csv: the import dialog when the build has win.import-file, else a toast; never a crash.
 # (First: its toast would wait in the queue behind the toasts of the drops below.)
@@ -213,3 +241,17 @@ else
   echo "not ok 5 - an .ics dropped outside any deal: planned or crashed"; cat "$tmp/app.log"; exit 1
 fi
 
+# 6. The list: an .ics with a task dropped on a row plans it on that row's deal.
+read -r bx by < <(atspi button "Elenco")
+xdotool mousemove "$bx" "$by" click 1
+sleep 1.5
+read -r rx ry title < <(atspi row 4)
+quoted=${title//\'/\'\'}
+drop_files "$rx" "$ry" "$data/todo.ics"
+planned=$(sql "SELECT group_concat(d.title, '|') FROM activity a JOIN deal d ON d.id = a.deal_id
+               WHERE a.subject = 'Inviare il preventivo firmato'")
+if [ "$planned" = "$title" ]; then
+  echo "ok 6 - the .ics dropped on the row of '$title' planned its task there"
+else
+  echo "not ok 6 - the row of '$title' at $rx,$ry: planned on '$planned'"; cat "$tmp/app.log"; exit 1
+fi
