@@ -89,6 +89,8 @@ print_help (void)
                        _("Import a folder of Bitrix24 JSON files (crm.deal.list*.json…); prints what was created and refused"));
   cli_print_help_item ("import FILE.csv [--dry-run] [--json]",
                        _("Import Bitrix24's deal list CSV export; a missing stage, company or contact is created"));
+  cli_print_help_item ("drop FILE.vcf|FILE.ics [--deal ID] [--json]",
+                       _("Do what dropping the file on the window does: add the contacts of a .vcf, plan the events of an .ics on deal ID"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -616,6 +618,7 @@ int cli_cmd_leads (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_export (Cli *cli);  /* affari-cli-export.c */
 int cli_cmd_import (Cli *cli);  /* affari-cli-import.c */
+int cli_cmd_drop (Cli *cli);  /* affari-cli-drop.c */
 
 static int
 run (Cli *cli)
@@ -637,6 +640,7 @@ run (Cli *cli)
     { "leads", cli_cmd_leads }, { "lead", cli_cmd_lead },
     { "export", cli_cmd_export },
     { "import", cli_cmd_import },
+    { "drop", cli_cmd_drop },
   };
 
   if (cli->command == NULL)
