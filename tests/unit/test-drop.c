@@ -1,5 +1,6 @@
 /* test-drop.c — what dropped files make (ops/affari-drop): contacts from vCards, never doubled,
- * with their companies; the deal offered for a contact; the activities of an .ics on a deal
+ * with their companies; the deal offered for a contact; the activities of an .ics on a deal; and
+ * a bounded fuzz of both readers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,8 @@
 #include "affari-test-files.h"
 #include "affari-test-sql.h"
 #include "model/affari-i18n.h"
+#include "io/affari-ics.h"
+#include "io/affari-vcard.h"
 #include "ops/affari-drop.h"
 #include "store/affari-store.h"
 
@@ -189,6 +192,46 @@ test_ics_on_deal (Fixture *f, gconstpointer data)
   g_assert_cmpint (affari_test_sql_int (f->db, "SELECT count(*) FROM activity WHERE deal_id = ?", deal_id), ==, 2);
 }
 
+/* Cut, flipped and shuffled samples: every input gives the readers a result or an error, never a
+ * crash or a half answer (a bounded number of tries with a fixed seed, so a failure replays). */
+typedef GPtrArray *(*ParseFunc) (const char *data, gsize length, GError **error);
+
+static void
+fuzz (ParseFunc parse, const char *name, GRand *rand)
+{
+  g_autofree char *path = sample (name);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  for (guint i = 0; i < 700; i++)
+    {
+      static const char bytes[] = ":;=\\\r\n \"\xC3\xFF,";
+      g_autofree char *copy = g_memdup2 (text, length + 1);
+      gsize cut = g_rand_int_range (rand, 0, (gint32) length + 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) result = NULL;
+
+      for (guint k = g_rand_int_range (rand, 0, 8); k > 0; k--)
+        copy[g_rand_int_range (rand, 0, (gint32) length)] = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
+      result = parse (copy, cut, &error);
+      g_assert_true ((result == NULL) != (error == NULL));
+    }
+}
+
+static void
+test_fuzz (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  const char *vcards[] = { "gnome-contacts.vcf", "android-2.1.vcf", "several.vcf" };
+  const char *calendars[] = { "gnome-calendar.ics", "google.ics", "todo.ics" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vcards); i++)
+    fuzz (affari_vcard_parse, vcards[i], rand);
+  for (guint i = 0; i < G_N_ELEMENTS (calendars); i++)
+    fuzz (affari_ics_parse, calendars[i], rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -199,5 +242,6 @@ main (int argc, char **argv)
   g_test_add ("/drop/vcard-several-and-broken", Fixture, NULL, fixture_setup, test_vcard_several_and_broken, fixture_teardown);
   g_test_add ("/drop/deal-for-contact", Fixture, NULL, fixture_setup, test_deal_for_contact, fixture_teardown);
   g_test_add ("/drop/ics-on-deal", Fixture, NULL, fixture_setup, test_ics_on_deal, fixture_teardown);
+  g_test_add_func ("/drop/fuzz-readers", test_fuzz);
   return g_test_run ();
 }

@@ -142,39 +142,6 @@ test_bad_files (void)
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_IO);
 }
 
-/* Cut, flipped and shuffled samples: every input gives a result or an error, never a crash or a
- * half answer (a bounded number of tries with a fixed seed, so that a failure can be replayed). */
-static void
-test_fuzz (void)
-{
-  const char *names[] = { "gnome-contacts.vcf", "android-2.1.vcf", "several.vcf" };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
-
-  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-    {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drop", names[n], NULL);
-      g_autofree char *text = NULL;
-      gsize length = 0;
-
-      g_assert_true (g_file_get_contents (path, &text, &length, NULL));
-      for (guint i = 0; i < 700; i++)
-        {
-          g_autofree char *copy = g_memdup2 (text, length + 1);
-          gsize cut = g_rand_int_range (rand, 0, (gint32) length + 1);
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GPtrArray) result = NULL;
-
-          for (guint k = g_rand_int_range (rand, 0, 8); k > 0; k--)
-            {
-              static const char bytes[] = ":;=\\\r\n \"\xC3\xFF,";
-              copy[g_rand_int_range (rand, 0, (gint32) length)] = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
-            }
-          result = affari_vcard_parse (copy, cut, &error);
-          g_assert_true ((result == NULL) != (error == NULL));
-        }
-    }
-}
-
 int
 main (int argc, char **argv)
 {
@@ -186,6 +153,5 @@ main (int argc, char **argv)
   g_test_add_func ("/vcard/several", test_several);
   g_test_add_func ("/vcard/only-formatted-name", test_only_formatted_name);
   g_test_add_func ("/vcard/bad-files", test_bad_files);
-  g_test_add_func ("/vcard/fuzz", test_fuzz);
   return g_test_run ();
 }
