@@ -18,8 +18,8 @@
 #include "ui/common/affari-file-drop.h"
 
 /* The outline of the window (and of the card or row under the pointer: the list view marks its
- * row with .affari-drop-row) while files are over it.
- * An outline is drawn over the children, so the whole content shows it. */
+ * row with .affari-drop-row) while files are over it. An outline is drawn over the children, so
+ * it shows on top of the whole content. */
 static const char drop_css[] =
   "window.affari-file-drop-active toastoverlay { outline: 3px dashed @accent_color; outline-offset: -4px; }"
   "kanban-card:drop(active) { outline: 3px solid @accent_color; outline-offset: -3px; }"
