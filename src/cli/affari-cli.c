@@ -93,6 +93,8 @@ print_help (void)
                        _("Any other CSV file: its columns are guessed and printed; --map changes them (fields: title, amount, currency, pipeline, stage, company, contact, email, phone, vat, begin_date, close_date, source, type, responsible, comments, ignore), --pipeline is the pipeline of rows without one"));
   cli_print_help_item ("import FILE.json [--dry-run] [--json]",
                        _("Import a file of export --json into an empty database (affari-cli --database NEW.db import FILE.json)"));
+  cli_print_help_item ("drop FILE.vcf|FILE.ics [--deal ID] [--json]",
+                       _("Do what dropping the file on the window does: add the contacts of a .vcf, plan the events of an .ics on deal ID"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -620,6 +622,7 @@ int cli_cmd_leads (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_export (Cli *cli);  /* affari-cli-export.c */
 int cli_cmd_import (Cli *cli);  /* affari-cli-import.c */
+int cli_cmd_drop (Cli *cli);  /* affari-cli-drop.c */
 
 static int
 run (Cli *cli)
@@ -641,6 +644,7 @@ run (Cli *cli)
     { "leads", cli_cmd_leads }, { "lead", cli_cmd_lead },
     { "export", cli_cmd_export },
     { "import", cli_cmd_import },
+    { "drop", cli_cmd_drop },
   };
 
   if (cli->command == NULL)

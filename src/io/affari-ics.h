@@ -46,4 +46,33 @@ gboolean   affari_ics_export      (AffariStore           *store,
                                    GCancellable          *cancellable,
                                    GError               **error);
 
+/* ---- reading (affari-ics-read.c): events and tasks dropped on a deal ---- */
+
+/* A VEVENT or VTODO of a file. */
+typedef struct {
+  AffariActivityType kind;   /* AFFARI_ACTIVITY_MEETING for a VEVENT, AFFARI_ACTIVITY_TASK for a VTODO */
+  char     *summary;         /* SUMMARY, NULL when none */
+  char     *description;     /* DESCRIPTION, NULL when none */
+  char     *location;        /* LOCATION, NULL when none */
+  gint64    start;           /* DTSTART of an event, DUE (else DTSTART) of a task; Unix seconds, 0 when none */
+  gint64    end;             /* DTEND, 0 when none */
+  gboolean  all_day;         /* the start is a day (VALUE=DATE): its local midnight */
+} AffariIcsItem;
+
+void            affari_ics_item_free        (AffariIcsItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariIcsItem, affari_ics_item_free)
+/* TEXT value unescaping, the inverse of affari_ics_escape_text (). */
+char           *affari_ics_unescape_text    (const char *text);
+/* The events and tasks of @length bytes of @data (AffariIcsItem, in file order, at least one).
+ * Times in UTC ("…Z"), with a TZID (an unknown one is read as local time), floating (local time)
+ * or whole days. Fails with an Italian sentence (AFFARI_ERROR_PARSE) for a file that is not
+ * iCalendar, has no event or task, is cut short, or has a date that cannot be read (with its line). */
+GPtrArray      *affari_ics_parse            (const char *data, gsize length, GError **error);
+/* The same for the file at @path (at most 16 MB). */
+GPtrArray      *affari_ics_read             (const char *path, GError **error);
+/* @item as an activity to plan on a deal: its subject (SUMMARY, else the kind's name), its
+ * deadline (the start; a whole day at 9:00 local time; none: the default after @now) and the
+ * description with the place. */
+AffariActivity *affari_ics_item_to_activity (const AffariIcsItem *item, gint64 now);
+
 G_END_DECLS

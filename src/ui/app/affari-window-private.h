@@ -87,6 +87,9 @@ void _affari_window_leads_append       (AffariWindow *self, GPtrArray *pipelines
 void _affari_window_leads_apply        (AffariWindow *self, gint64 pipeline_id);
 void _affari_window_show_leads_action  (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
+/* affari-window-drop.c: files dropped on the window, its cards and rows (drop.files, drop.create-deal). */
+void _affari_window_drop_init          (AffariWindow   *self);
+
 /* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
 void _affari_window_class_actions_init (GtkWidgetClass *widget_class);
 /* affari-window-backup.c: backups from the window and the banner of a damaged database. */

@@ -448,6 +448,7 @@ affari_window_constructed (GObject *object)
   _affari_window_backup_init (self);
   _affari_window_recurring_init (self);
   _affari_window_generator_init (self);
+  _affari_window_drop_init (self);
   affari_kanban_board_set_workspace (self->kanban_board, self->workspace);
   affari_kanban_board_set_ops (self->kanban_board, self->ops);
   affari_filter_bar_set_workspace (self->filter_bar, self->workspace);

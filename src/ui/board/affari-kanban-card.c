@@ -28,6 +28,7 @@
 #include "ui/board/affari-kanban-card-draw.h"
 #include "ui/common/affari-card-host.h"
 #include "ui/common/affari-drag.h"
+#include "ui/common/affari-file-drop.h"
 #include "ui/common/affari-ui.h"
 
 /* Geometry, in pixels inside the CSS padding (it follows the template the card replaced). */
@@ -322,6 +323,18 @@ on_drag_cancel_cb (GtkDragSource       *source,
 
   /* Let GTK fly the icon back to where it came from. */
   return FALSE;
+}
+
+/* A file from the file manager (an .ics invitation) dropped on this deal; a deal drag is no
+ * file and goes on to the column. */
+static gboolean
+on_file_drop_cb (GtkDropTarget    *target,
+                 const GValue     *value,
+                 double            x,
+                 double            y,
+                 AffariKanbanCard *self)
+{
+  return self->deal != NULL && affari_file_drop_activate (GTK_WIDGET (self), value, affari_deal_get_id (self->deal));
 }
 
 static void
@@ -743,6 +756,7 @@ static void
 affari_kanban_card_init (AffariKanbanCard *self)
 {
   GtkDragSource *drag_source;
+  GtkDropTarget *file_drop;
   GtkGesture *primary;
   GtkGesture *open;
   GtkGesture *secondary;
@@ -758,6 +772,10 @@ affari_kanban_card_init (AffariKanbanCard *self)
   g_signal_connect (drag_source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   g_signal_connect (drag_source, "drag-cancel", G_CALLBACK (on_drag_cancel_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag_source));
+
+  file_drop = affari_file_drop_target_new ();
+  g_signal_connect (file_drop, "drop", G_CALLBACK (on_file_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (file_drop));
 
   primary = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (primary), GDK_BUTTON_PRIMARY);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "ui/list/affari-deal-list-view-private.h"
+#include "ui/common/affari-file-drop.h"
 
 G_DEFINE_FINAL_TYPE (AffariDealListView, affari_deal_list_view, GTK_TYPE_WIDGET)
 
@@ -297,6 +298,79 @@ on_table_pressed_cb (GtkGestureClick    *gesture,
   gtk_widget_activate_action (picked, "list.select-item", "(ubb)", position, modify, extend);
 }
 
+/* The row of the table at @x, @y (NULL when none) and its position. */
+static GtkWidget *
+row_at (AffariDealListView *self,
+        double              x,
+        double              y,
+        guint              *position)
+{
+  GtkWidget *table = GTK_WIDGET (self->column_view);
+  GtkWidget *picked = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = picked != NULL ? find_list_item (picked, table) : NULL;
+
+  *position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+  for (GtkWidget *w = picked; item != NULL && w != NULL && w != table; w = gtk_widget_get_parent (w))
+    if (g_str_equal (gtk_widget_get_css_name (w), "row"))
+      return w;
+  return NULL;
+}
+
+/* While files are dragged over the table, the row they would land on is outlined: an .ics goes
+ * to that row's deal. */
+static void
+mark_drop_row (AffariDealListView *self,
+               GtkWidget          *row)
+{
+  GtkWidget *old = g_object_get_data (G_OBJECT (self), "affari-drop-row");
+
+  if (old == row)
+    return;
+  if (old != NULL)
+    gtk_widget_remove_css_class (old, "affari-drop-row");
+  if (row != NULL)
+    gtk_widget_add_css_class (row, "affari-drop-row");
+  g_object_set_data_full (G_OBJECT (self), "affari-drop-row", row != NULL ? g_object_ref (row) : NULL, g_object_unref);
+}
+
+static GdkDragAction
+on_file_motion_cb (GtkDropTarget      *target,
+                   double              x,
+                   double              y,
+                   AffariDealListView *self)
+{
+  guint position;
+
+  mark_drop_row (self, row_at (self, x, y, &position));
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_file_leave_cb (GtkDropTarget      *target,
+                  AffariDealListView *self)
+{
+  mark_drop_row (self, NULL);
+}
+
+/* A file from the file manager (an .ics invitation) dropped on a row: the row's deal; elsewhere
+ * on the table, none. */
+static gboolean
+on_file_drop_cb (GtkDropTarget      *target,
+                 const GValue       *value,
+                 double              x,
+                 double              y,
+                 AffariDealListView *self)
+{
+  guint position;
+  gint64 id = 0;
+
+  mark_drop_row (self, NULL);
+  row_at (self, x, y, &position);
+  if (position != GTK_INVALID_LIST_POSITION && self->deals != NULL)
+    id = affari_deal_list_get_id_at (self->deals, position);
+  return affari_file_drop_activate (GTK_WIDGET (self->column_view), value, id);
+}
+
 static void
 on_workspace_references_changed_cb (AffariDealListView *self)
 {
@@ -454,6 +528,14 @@ affari_deal_list_view_init (AffariDealListView *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
     g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
+  {
+    GtkDropTarget *file_drop = affari_file_drop_target_new ();
+
+    g_signal_connect (file_drop, "motion", G_CALLBACK (on_file_motion_cb), self);
+    g_signal_connect (file_drop, "leave", G_CALLBACK (on_file_leave_cb), self);
+    g_signal_connect (file_drop, "drop", G_CALLBACK (on_file_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (file_drop));
   }
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
