@@ -304,6 +304,17 @@ add_activity_step (AffariStore *store, gint64 deal_id, guint i, gconstpointer da
   return affari_store_add_activity (store, deal_id, (AffariActivity *) data, error);
 }
 
+static gboolean
+add_activities_step (AffariStore *store, gint64 deal_id, guint i, gconstpointer data, GError **error)
+{
+  const GPtrArray *activities = data;
+  gboolean ok = TRUE;
+
+  for (guint a = 0; ok && a < activities->len; a++)
+    ok = affari_store_add_activity (store, deal_id, g_ptr_array_index (activities, a), error);
+  return ok;
+}
+
 typedef struct {
   gint64 activity_id;
   gint64 value;
@@ -796,6 +807,27 @@ affari_deal_ops_add_activity (AffariDealOps   *self,
   label = deal != NULL ? g_strdup_printf (_("Activity planned: “%s”"), affari_deal_get_title (deal))
                        : g_strdup (_("Activity planned"));
   return run_each (self, &deal_id, 1, add_activity_step, activity, label, error);
+}
+
+AffariChangeSet *
+affari_deal_ops_add_activities (AffariDealOps  *self,
+                                gint64          deal_id,
+                                GPtrArray      *activities,
+                                GError        **error)
+{
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (activities != NULL && activities->len > 0, NULL);
+
+  if (activities->len == 1)
+    return affari_deal_ops_add_activity (self, deal_id, g_ptr_array_index (activities, 0), error);
+  deal = affari_store_get_deal (self->store, deal_id, NULL);
+  /* Translators: a toast; %u is how many, %s the title of a deal. */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity planned: “%s”", "%u activities planned: “%s”",
+                                        activities->len),
+                           activities->len, deal != NULL ? affari_deal_get_title (deal) : "");
+  return run_each (self, &deal_id, 1, add_activities_step, activities, label, error);
 }
 
 AffariChangeSet *

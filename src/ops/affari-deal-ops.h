@@ -136,6 +136,9 @@ AffariChangeSet *affari_deal_ops_set_product_rows   (AffariDealOps *self, gint64
 /* ---- activities ---- */
 AffariChangeSet *affari_deal_ops_add_activity       (AffariDealOps *self, gint64 deal_id, AffariActivity *activity,
                                                      GError **error);
+/* Several activities of one deal (the events of a dropped .ics) as one change, one undo step. */
+AffariChangeSet *affari_deal_ops_add_activities     (AffariDealOps *self, gint64 deal_id, GPtrArray *activities,
+                                                     GError **error);
 AffariChangeSet *affari_deal_ops_complete_activity  (AffariDealOps *self, gint64 deal_id, gint64 activity_id,
                                                      gboolean completed, GError **error);
 AffariChangeSet *affari_deal_ops_delete_activity    (AffariDealOps *self, gint64 deal_id, gint64 activity_id,

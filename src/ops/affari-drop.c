@@ -137,6 +137,7 @@ affari_drop_add_ics (AffariStore    *store,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (AFFARI_IS_DEAL_OPS (ops), NULL);
@@ -154,20 +155,10 @@ affari_drop_add_ics (AffariStore    *store,
 
   added = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < items->len; i++)
-    {
-      g_autoptr(AffariActivity) activity = affari_ics_item_to_activity (g_ptr_array_index (items, i),
-                                                                        affari_store_now (store));
-      g_autoptr(AffariChangeSet) set = affari_deal_ops_add_activity (ops, deal_id, activity, error);
-
-      if (set == NULL)
-        {
-          /* The ones before are planned, and each can be undone: say how far it got. */
-          if (added->len == 0)
-            return NULL;
-          g_clear_error (error);
-          break;
-        }
-      g_ptr_array_add (added, g_steal_pointer (&activity));
-    }
+    g_ptr_array_add (added, affari_ics_item_to_activity (g_ptr_array_index (items, i), affari_store_now (store)));
+  /* The file's events are planned together: one transaction, one "Annulla". */
+  set = affari_deal_ops_add_activities (ops, deal_id, added, error);
+  if (set == NULL)
+    return NULL;
   return g_steal_pointer (&added);
 }

@@ -33,10 +33,10 @@ GPtrArray *affari_drop_add_vcard                (AffariStore *store, const char 
 gint64     affari_drop_create_deal_for_contact  (AffariStore *store, AffariDealOps *ops, gint64 contact_id,
                                                  gint64 pipeline_id, GError **error);
 
-/* Plans the events and tasks of the iCalendar file @path on @deal_id through @ops (each one
- * affari_deal_ops_add_activity (): undoable); @deal_title (nullable) gets the deal's title.
- * Returns the activities added (AffariActivity), NULL with an Italian @error when the file cannot
- * be read or the deal is gone: nothing written then. */
+/* Plans the events and tasks of the iCalendar file @path on @deal_id through @ops, all in one
+ * change (affari_deal_ops_add_activities (): one undo step); @deal_title (nullable) gets the
+ * deal's title. Returns the activities added (AffariActivity), NULL with an Italian @error when
+ * the file cannot be read, the deal is gone or a write failed: nothing written then. */
 GPtrArray *affari_drop_add_ics                  (AffariStore *store, AffariDealOps *ops, gint64 deal_id,
                                                  const char *path, char **deal_title, GError **error);
 

@@ -173,10 +173,16 @@ test_ics_on_deal (Fixture *f, gconstpointer data)
   /* the VTODO is a task */
   assert_sql_text (f, "SELECT kind FROM activity WHERE deal_id = ? AND subject LIKE 'Inviare%'", deal_id, "task");
 
-  /* undo takes the last one away */
+  /* undo takes the last file's away */
   g_assert_true (affari_deal_ops_undo (f->ops, &error));
   g_assert_no_error (error);
   g_assert_cmpint (affari_test_sql_int (f->db, "SELECT count(*) FROM activity WHERE deal_id = ?", deal_id), ==, 2);
+  /* and the two events of the first file are one step: one undo takes both */
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (affari_test_sql_int (f->db, "SELECT count(*) FROM activity WHERE deal_id = ?", deal_id), ==, 0);
+  g_assert_true (affari_deal_ops_redo (f->ops, &error));
+  g_assert_no_error (error);
 
   /* a bad file plans nothing; a deal that is not there neither */
   g_clear_pointer (&added, g_ptr_array_unref);
