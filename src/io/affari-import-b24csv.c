@@ -1,7 +1,7 @@
 /* affari-import-b24csv.c — Bitrix24's deal CSV export into the database
  *
- * The whole file is read and split into rows first (a stray quote or a truncated field refuses the
- * file before anything is written), then one transaction (affari_deal_ops_create_many) makes the
+ * The whole file is read as a table first (affari_csv_table_read: a stray quote or a truncated
+ * field refuses the file before anything is written), then one transaction (affari_deal_ops_create_many) makes the
  * deals, each from the lines sharing its ID. A deal that cannot be imported is refused with its
  * line number and the reason; the rest goes in.
  *
@@ -17,6 +17,7 @@
 
 #include "affari-import-b24csv.h"
 #include "affari-import-b24-private.h"
+#include "affari-import-csv.h"
 #include "model/affari-company.h"
 #include "model/affari-contact.h"
 #include "model/affari-deal.h"
@@ -62,108 +63,9 @@ static const struct { const char *name; const char *code; } currency_names[] = {
 };
 
 typedef struct {
-  guint line;           /* where the row starts, 1 = the header */
-  GPtrArray *cells;     /* char * */
-} Row;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_ptr_array_unref (row->cells);
-  g_free (row);
-}
-
-/* Splits @text into rows; quoted fields may hold ';', '""' and newlines. A ';' ends every field,
- * the last one too, so a line ending in ';' has no empty field after it. */
-static GPtrArray *
-csv_read (const char *text, GError **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
-  g_autoptr(GString) cell = g_string_new (NULL);
-  const char *p = text;
-  guint line = 1;
-
-  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
-    p += 3;
-  while (*p != '\0')
-    {
-      Row *row;
-      gboolean after_separator = FALSE;
-
-      if (*p == '\n' || *p == '\r')
-        {
-          line += *p == '\n';
-          p++;
-          continue;
-        }
-      row = g_new0 (Row, 1);
-      row->line = line;
-      row->cells = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (rows, row);
-      for (;;)
-        {
-          g_string_truncate (cell, 0);
-          if (*p == '"')
-            {
-              guint opened = line;
-
-              for (p++;; p++)
-                {
-                  if (*p == '\0')
-                    {
-                      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                                   _("Line %u: a quoted field is never closed: the file is truncated or has a stray quote."),
-                                   opened);
-                      return NULL;
-                    }
-                  if (*p == '"' && p[1] == '"')
-                    p++;
-                  else if (*p == '"')
-                    break;
-                  else if (*p == '\n')
-                    line++;
-                  g_string_append_c (cell, *p);
-                }
-              p++;
-              if (*p != ';' && *p != '\n' && *p != '\r' && *p != '\0')
-                {
-                  g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                               _("Line %u: a stray quote inside a field: quotes in a value must be doubled (\"\")."), line);
-                  return NULL;
-                }
-            }
-          else
-            {
-              for (; *p != ';' && *p != '\n' && *p != '\r' && *p != '\0'; p++)
-                {
-                  if (*p == '"')
-                    {
-                      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                                   _("Line %u: a stray quote inside a field: quotes in a value must be doubled (\"\")."), line);
-                      return NULL;
-                    }
-                  g_string_append_c (cell, *p);
-                }
-            }
-          if (cell->len > 0 || !after_separator || *p == ';')
-            g_ptr_array_add (row->cells, g_strstrip (g_strdup (cell->str)));
-          if (*p != ';')
-            break;
-          p++;
-          after_separator = TRUE;
-          if (*p == '\n' || *p == '\r' || *p == '\0')
-            break;
-        }
-    }
-  return g_steal_pointer (&rows);
-}
-
-typedef struct {
   AffariStore *store;
   AffariImportReport *report;
-  GPtrArray *rows;                    /* Row, the header first */
+  const AffariCsvTable *table;
   int columns[N_FIELDS];              /* -1 = not in the file */
   GPtrArray *pipelines;               /* AffariPipeline */
   GHashTable *currencies;             /* codes the store knows */
@@ -174,19 +76,19 @@ typedef struct {
 } Import;
 
 static const char *
-cell (Import *imp, Row *row, Field field)
+cell (Import *imp, guint row, Field field)
 {
   int col = imp->columns[field];
   const char *text;
 
-  if (col < 0 || (guint) col >= row->cells->len)
+  if (col < 0)
     return NULL;
-  text = g_ptr_array_index (row->cells, col);
+  text = affari_csv_table_get_cell (imp->table, row, col);
   return *text != '\0' ? text : NULL;
 }
 
-static void G_GNUC_PRINTF (4, 5)
-say (GPtrArray *list, Row *row, const char *id, const char *format, ...)
+static void G_GNUC_PRINTF (5, 6)
+say (Import *imp, GPtrArray *list, guint row, const char *id, const char *format, ...)
 {
   g_autofree char *text = NULL;
   va_list args;
@@ -195,7 +97,7 @@ say (GPtrArray *list, Row *row, const char *id, const char *format, ...)
   text = g_strdup_vprintf (format, args);
   va_end (args);
   /* TRANSLATORS: "line 4, ID 12: the reason" */
-  g_ptr_array_add (list, g_strdup_printf (_("line %u, ID %s: %s"), row->line, id != NULL ? id : "?", text));
+  g_ptr_array_add (list, g_strdup_printf (_("line %u, ID %s: %s"), affari_csv_table_get_line (imp->table, row), id != NULL ? id : "?", text));
 }
 
 /* "27/11/2026", "27.11.2026" or "2026-11-27", with or without a time after: "YYYY-MM-DD", NULL
@@ -251,7 +153,7 @@ find_pipeline (Import *imp, const char *name)
 /* The stage named @name of @pipeline_id, made (in progress, just before the won one) when the
  * pipeline has none of that name. */
 static gint64
-ensure_stage (Import *imp, Row *row, const char *id, gint64 pipeline_id, const char *name, GError **error)
+ensure_stage (Import *imp, guint row, const char *id, gint64 pipeline_id, const char *name, GError **error)
 {
   g_autoptr(GPtrArray) stages = NULL;
   g_autofree char *code = NULL;
@@ -274,7 +176,7 @@ ensure_stage (Import *imp, Row *row, const char *id, gint64 pipeline_id, const c
   if (stage_id == 0)
     return 0;
   imp->report->created[AFFARI_IMPORTED_STAGE]++;
-  say (imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"), name);
+  say (imp, imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"), name);
   return stage_id;
 }
 
@@ -318,7 +220,7 @@ ensure_contact (Import *imp, const char *name, gint64 company_id, GError **error
 static gboolean
 import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **error)
 {
-  Row *row = g_ptr_array_index (imp->rows, first);
+  guint row = first;
   const char *id = cell (imp, row, F_ID), *title = cell (imp, row, F_TITLE);
   const char *pipeline_name = cell (imp, row, F_PIPELINE), *stage_name = cell (imp, row, F_STAGE);
   const char *currency_text = cell (imp, row, F_CURRENCY), *currency = NULL;
@@ -337,31 +239,31 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
     }
   if (title == NULL)
     {
-      say (imp->report->refused, row, id, "%s", _("the deal has no title"));
+      say (imp, imp->report->refused, row, id, "%s", _("the deal has no title"));
       return TRUE;
     }
   pipeline_id = find_pipeline (imp, pipeline_name);
   if (pipeline_id == 0)
     {
-      say (imp->report->refused, row, id, _("the pipeline “%s” does not exist: create it first or correct the file"),
+      say (imp, imp->report->refused, row, id, _("the pipeline “%s” does not exist: create it first or correct the file"),
            pipeline_name);
       return TRUE;
     }
   if (currency_text != NULL && (currency = currency_code (imp, currency_text)) == NULL)
     {
-      say (imp->report->refused, row, id, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
+      say (imp, imp->report->refused, row, id, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
            currency_text);
       return TRUE;
     }
   for (guint i = first; i < last; i++)
     {
-      Row *r = g_ptr_array_index (imp->rows, i);
+      guint r = i;
       const char *product = cell (imp, r, F_PRODUCT), *text = cell (imp, r, F_AMOUNT);
       gint64 value = 0;
 
       if (text != NULL && !affari_money_parse_decimal (text, &value, NULL))
         {
-          say (imp->report->refused, r, id, _("“%s” is not an amount: write it with a dot for decimals, as 1234.56"), text);
+          say (imp, imp->report->refused, r, id, _("“%s” is not an amount: write it with a dot for decimals, as 1234.56"), text);
           return TRUE;
         }
       if (i == first || product != NULL)
@@ -375,7 +277,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
           if ((price != NULL && !affari_money_parse_decimal (price, &price_minor, NULL))
               || (quantity != NULL && !affari_money_parse_decimal (quantity, &quantity_minor, NULL)))
             {
-              say (imp->report->refused, r, id, _("“%s” has a price or a quantity that is not a number"), product);
+              say (imp, imp->report->refused, r, id, _("“%s” has a price or a quantity that is not a number"), product);
               return TRUE;
             }
           p.name = g_strdup (product);
@@ -390,13 +292,13 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   if ((cell (imp, row, F_BEGIN) != NULL && (begin = parse_day (cell (imp, row, F_BEGIN))) == NULL)
       || (cell (imp, row, F_CLOSE) != NULL && (close = parse_day (cell (imp, row, F_CLOSE))) == NULL))
     {
-      say (imp->report->refused, row, id, "%s", _("a date is not a day of the calendar: write it as 27/11/2026 or 2026-11-27"));
+      say (imp, imp->report->refused, row, id, "%s", _("a date is not a day of the calendar: write it as 27/11/2026 or 2026-11-27"));
       return TRUE;
     }
   if (products->len > 0 && !affari_store_import_check_product_rows ((AffariProductRow *) (gpointer) products->data,
                                                                      products->len, &local))
     {
-      say (imp->report->refused, row, id, "%s", local->message);
+      say (imp, imp->report->refused, row, id, "%s", local->message);
       return TRUE;
     }
 
@@ -435,7 +337,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       if (g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_INVALID)
           || g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
         {
-          say (imp->report->refused, row, id, "%s", local->message);
+          say (imp, imp->report->refused, row, id, "%s", local->message);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local));
@@ -461,63 +363,78 @@ build (AffariDealOps *ops, gpointer data, GError **error)
 {
   Import *imp = data;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  guint total = imp->rows->len - 1;
+  guint total = affari_csv_table_get_n_rows (imp->table);
 
   /* The lines of a deal follow each other (Bitrix24 writes them so); a line without ID is a deal
    * of its own. */
-  for (guint i = 1; i < imp->rows->len;)
+  for (guint i = 0; i < total;)
     {
-      Row *row = g_ptr_array_index (imp->rows, i);
+      guint row = i;
       const char *id = cell (imp, row, F_ID);
       guint end = i + 1;
 
-      while (id != NULL && end < imp->rows->len
-             && g_strcmp0 (cell (imp, g_ptr_array_index (imp->rows, end), F_ID), id) == 0)
+      while (id != NULL && end < total && g_strcmp0 (cell (imp, end, F_ID), id) == 0)
         end++;
       if (id == NULL)
-        say (imp->report->refused, row, id, "%s", _("the line has no ID: Bitrix24's export always writes it"));
+        say (imp, imp->report->refused, row, id, "%s", _("the line has no ID: Bitrix24's export always writes it"));
       else if (g_hash_table_contains (seen, id))
-        say (imp->report->refused, row, id, "%s", _("the ID appears again after other deals: each deal's lines must follow each other"));
+        say (imp, imp->report->refused, row, id, "%s", _("the ID appears again after other deals: each deal's lines must follow each other"));
       else if (!import_deal (imp, ops, i, end, error))
         return FALSE;
       if (id != NULL)
         g_hash_table_add (seen, (gpointer) id);
       i = end;
       if (imp->progress != NULL)
-        imp->progress (i - 1, total, imp->progress_data);
+        imp->progress (i, total, imp->progress_data);
       if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
         return FALSE;
     }
   return affari_import_build_done (imp->dry_run, error);
 }
 
+/* The column of each field, from the header's titles (the first title found wins). */
 static gboolean
-read_header (Import *imp, GError **error)
+find_columns (const AffariCsvTable *table, int columns[N_FIELDS])
 {
-  Row *header;
   gboolean any = FALSE;
 
   for (int f = 0; f < N_FIELDS; f++)
-    imp->columns[f] = -1;
-  if (imp->rows->len == 0)
+    columns[f] = -1;
+  for (guint c = 0; c < affari_csv_table_get_n_columns (table); c++)
     {
-      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                           _("The file is empty: export the deals from Bitrix24's deal list as CSV."));
-      return FALSE;
+      g_autofree char *a = g_utf8_casefold (affari_csv_table_get_header (table, c), -1);
+
+      for (guint s = 0; s < G_N_ELEMENTS (synonyms); s++)
+        {
+          g_autofree char *b = g_utf8_casefold (synonyms[s].title, -1);
+
+          if (g_str_equal (a, b) && columns[synonyms[s].field] < 0)
+            {
+              columns[synonyms[s].field] = c;
+              any = TRUE;
+            }
+        }
     }
-  header = g_ptr_array_index (imp->rows, 0);
-  for (guint c = 0; c < header->cells->len; c++)
-    for (guint s = 0; s < G_N_ELEMENTS (synonyms); s++)
-      {
-        g_autofree char *a = g_utf8_casefold (g_ptr_array_index (header->cells, c), -1);
-        g_autofree char *b = g_utf8_casefold (synonyms[s].title, -1);
-        if (g_str_equal (a, b) && imp->columns[synonyms[s].field] < 0)
-          {
-            imp->columns[synonyms[s].field] = c;
-            any = TRUE;
-          }
-      }
-  if (!any || imp->columns[F_ID] < 0 || imp->columns[F_TITLE] < 0)
+  return any && columns[F_ID] >= 0 && columns[F_TITLE] >= 0;
+}
+
+gboolean
+affari_csv_table_is_bitrix24 (const AffariCsvTable *table)
+{
+  int columns[N_FIELDS];
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  /* An ID and a title are what this importer needs; "Titolo" is any spreadsheet's word, so a
+   * title that only says that is not enough to call the file Bitrix24's. */
+  return find_columns (table, columns)
+         && g_ascii_strcasecmp (affari_csv_table_get_header (table, columns[F_TITLE]), "Titolo") != 0;
+}
+
+static gboolean
+read_header (Import *imp, GError **error)
+{
+  if (!find_columns (imp->table, imp->columns))
     {
       g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
                            _("Line 1: the header has no ID or no deal name column: the first line must be the header of Bitrix24's deal export (ID, Deal Name, Stage…)."));
@@ -537,31 +454,21 @@ affari_import_b24csv (AffariStore        *store,
                       GError            **error)
 {
   g_autoptr(AffariImportReport) report = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(AffariCsvTable) table = NULL;
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(GHashTable) codes = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
   Import imp = { 0 };
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &text, &length, error))
-    return NULL;
-  if (strlen (text) != length || !g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                   _("“%s” is not UTF-8 text: export it again from Bitrix24 choosing UTF-8."), path);
-      return NULL;
-    }
-  rows = csv_read (text, error);
-  if (rows == NULL)
+  table = affari_csv_table_read (path, error);
+  if (table == NULL)
     return NULL;
   report = affari_import_report_new (dry_run);
   imp.store = store;
   imp.report = report;
-  imp.rows = rows;
+  imp.table = table;
   imp.dry_run = dry_run;
   imp.cancellable = cancellable;
   imp.progress = progress;

@@ -73,6 +73,9 @@ const char     *affari_csv_table_get_header    (const AffariCsvTable *table, gui
 const char     *affari_csv_table_get_cell      (const AffariCsvTable *table, guint row, guint column);
 /* The line of the file where @row starts (the header is line 1): for messages. */
 guint           affari_csv_table_get_line      (const AffariCsvTable *table, guint row);
+/* The lines of a UTF-8 file that were not UTF-8 and were read as Windows-1252 (rows pasted in from
+ * another file), in order; none for a file in one encoding. */
+const guint    *affari_csv_table_get_recoded_lines (const AffariCsvTable *table, guint *n_lines);
 /* Whether the header is Bitrix24's deal list export (then io/affari-import-b24csv.h reads it). */
 gboolean        affari_csv_table_is_bitrix24   (const AffariCsvTable *table);
 
