@@ -90,7 +90,7 @@ affari_import_run_build (AffariDealOps *ops, AffariDealOpsBuild build, gpointer 
   g_autoptr(AffariChangeSet) set = NULL;
   g_autoptr(GError) local = NULL;
 
-  set = affari_deal_ops_create_many (ops, build, data, label, FALSE, &local);
+  set = affari_deal_ops_import (ops, build, data, label, &local);
   if (set == NULL && !(dry_run && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED)))
     {
       g_propagate_error (error, g_steal_pointer (&local));

@@ -11,6 +11,7 @@
 #include "model/affari-money.h"
 
 #include "affari-deal-ops.h"
+#include "store/affari-store-import-undo.h"
 #include "store/affari-store.h"
 #include "store/affari-store-leads.h"
 
@@ -499,6 +500,43 @@ affari_deal_ops_create_many (AffariDealOps       *self,
   return set;
 }
 
+AffariChangeSet *
+affari_deal_ops_import (AffariDealOps       *self,
+                        AffariDealOpsBuild   build,
+                        gpointer             data,
+                        const char          *label,
+                        GError             **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
+  g_return_val_if_fail (build != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (!affari_store_begin_import (self->store, error))
+    return NULL;
+  ok = build (self, data, error);
+  self->filling = 0;
+  return record (self, affari_store_end_import (self->store, ok, label, error));
+}
+
+AffariStore *
+affari_deal_ops_get_store (AffariDealOps *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_OPS (self), NULL);
+  return self->store;
+}
+
+void
+affari_deal_ops_adopt (AffariDealOps   *self,
+                       AffariChangeSet *set)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_OPS (self));
+  g_return_if_fail (AFFARI_IS_CHANGE_SET (set));
+
+  g_object_unref (record (self, g_object_ref (set)));
+}
+
 guint
 affari_deal_ops_count_reopened (AffariDealOps *self,
                                 const gint64  *ids,
@@ -858,7 +896,9 @@ revert (AffariDealOps  *self,
     return FALSE;
 
   g_ptr_array_remove_index (from, from->len - 1);
-  g_ptr_array_add (to, g_object_ref (set));
+  /* An undone import is gone for good: importing the file again redoes it. */
+  if (!affari_store_change_is_import (set))
+    g_ptr_array_add (to, g_object_ref (set));
   notify_history (self, could_undo, could_redo);
   g_signal_emit (self, signals[DONE], 0, set, forward ? AFFARI_DEAL_OPS_REDONE : AFFARI_DEAL_OPS_UNDONE);
   return TRUE;

@@ -76,7 +76,17 @@ gboolean         affari_deal_ops_fill_product_rows  (AffariDealOps *self, gint64
 typedef gboolean (*AffariDealOpsBuild) (AffariDealOps *self, gpointer data, GError **error);
 AffariChangeSet *affari_deal_ops_create_many        (AffariDealOps *self, AffariDealOpsBuild build, gpointer data,
                                                      const char *label, gboolean undoable, GError **error);
-/* Only inside @build of affari_deal_ops_create_many (): creates @deal (its id filled in). */
+/* An import: like affari_deal_ops_create_many (), but as a batch (no per-deal bookkeeping; the
+ * views reload once at the end) whose one undo step deletes exactly what @build made — deals,
+ * clients, stages, pipelines — and cannot be redone. The set always goes on the history. */
+AffariChangeSet *affari_deal_ops_import             (AffariDealOps *self, AffariDealOpsBuild build, gpointer data,
+                                                     const char *label, GError **error);
+/* The store these operations write to. */
+AffariStore     *affari_deal_ops_get_store          (AffariDealOps *self);
+/* Puts @set, made by another AffariDealOps on the same database (an import in a worker thread),
+ * on this history as if it had been made here, and announces it. */
+void             affari_deal_ops_adopt              (AffariDealOps *self, AffariChangeSet *set);
+/* Only inside @build of affari_deal_ops_create_many () or _import (): creates @deal (its id filled in). */
 gboolean         affari_deal_ops_add_created        (AffariDealOps *self, AffariDeal *deal, GError **error);
 
 /* ---- moves ---- */

@@ -48,6 +48,7 @@ typedef struct {
 typedef struct {
   GPtrArray *before;          /* StoreDealSnapshot */
   GPtrArray *after;
+  StoreImportMarks *import;   /* an import's: what it made (then before and after are empty) */
 } StoreUndo;
 
 static void
@@ -83,14 +84,34 @@ store_deal_snapshot_free (gpointer data)
   g_free (snapshot);
 }
 
-static void
+void
 store_undo_free (gpointer data)
 {
   StoreUndo *undo = data;
 
   g_clear_pointer (&undo->before, g_ptr_array_unref);
   g_clear_pointer (&undo->after, g_ptr_array_unref);
+  g_clear_pointer (&undo->import, store_import_marks_free);
   g_free (undo);
+}
+
+gpointer
+store_undo_new_import (StoreImportMarks *marks)
+{
+  StoreUndo *undo = g_new0 (StoreUndo, 1);
+
+  undo->before = g_ptr_array_new ();
+  undo->after = g_ptr_array_new ();
+  undo->import = marks;
+  return undo;
+}
+
+gboolean
+affari_store_change_is_import (AffariChangeSet *set)
+{
+  StoreUndo *undo = affari_change_set_get_undo_data (set);
+
+  return undo != NULL && undo->import != NULL;
 }
 
 static StoreRows *
@@ -457,6 +478,9 @@ affari_store_change_add_created (AffariStore  *self,
   StoreDealSnapshot *placeholder;
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  /* An import remembers what it made by the rowids (affari-store-import-undo.c). */
+  if (self->import_marks != NULL)
+    return TRUE;
   g_return_val_if_fail (self->change_before != NULL, FALSE);
 
   /* Its "before" is known only once the change is complete (affari_store_end_change). */
@@ -534,7 +558,7 @@ affari_store_change_is_undoable (AffariChangeSet *set)
 {
   StoreUndo *undo = affari_change_set_get_undo_data (set);
 
-  return undo != NULL && undo->before->len > 0;
+  return undo != NULL && (undo->import != NULL || undo->before->len > 0);
 }
 
 gboolean
@@ -558,6 +582,8 @@ affari_store_revert_change (AffariStore      *self,
       g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT, _("This change cannot be undone"));
       return FALSE;
     }
+  if (undo->import != NULL)
+    return store_import_revert (self, undo->import, forward, error);
   target = forward ? undo->after : undo->before;
   expected = forward ? undo->before : undo->after;
   label = affari_change_set_get_label (set);

@@ -70,7 +70,17 @@ struct _AffariStore
   char *building_label;
   gboolean building_revert;
   AffariChangeSet *last_change;
+  /* The import in progress (affari-store-import-undo.c): where each table ended before it. */
+  struct _StoreImportMarks *import_marks;
 };
+
+/* An import's undo (affari-store-import-undo.c) inside the change sets' undo data. */
+typedef struct _StoreImportMarks StoreImportMarks;
+void      store_import_marks_free (StoreImportMarks *marks);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreImportMarks, store_import_marks_free)
+gboolean  store_import_revert     (AffariStore *self, const StoreImportMarks *marks, gboolean forward, GError **error);
+gpointer  store_undo_new_import   (StoreImportMarks *marks);
+void      store_undo_free         (gpointer undo);
 
 
 typedef struct {

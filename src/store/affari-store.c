@@ -270,6 +270,15 @@ affari_store_end_batch (AffariStore *self, gboolean commit, GError **error)
   return ok;
 }
 
+void
+affari_store_notify_reset (AffariStore *self)
+{
+  g_return_if_fail (AFFARI_IS_STORE (self));
+  g_return_if_fail (self->tx_depth == 0);
+
+  g_signal_emit (self, signals[AFFARI_SIGNAL_RESET], 0);
+}
+
 /* ------------------------------------------------------------------- time */
 
 void
@@ -661,6 +670,7 @@ affari_store_finalize (GObject *object)
   g_clear_pointer (&self->search_set, store_id_set_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_object (&self->last_change);
+  g_clear_pointer (&self->import_marks, store_import_marks_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (affari_store_parent_class)->finalize (object);

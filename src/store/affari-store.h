@@ -105,6 +105,9 @@ gboolean     affari_store_restore_file      (const char *backup, const char *db_
 /* Batches: everything between begin and end is one transaction and one "reset" signal. */
 gboolean     affari_store_begin_batch       (AffariStore *self, GError **error);
 gboolean     affari_store_end_batch         (AffariStore *self, gboolean commit, GError **error);
+/* Another connection to the same file changed many things (an import in a worker thread):
+ * emits "reset" so that everything reloads. */
+void         affari_store_notify_reset      (AffariStore *self);
 
 /* Integrity check plus the app's own invariants; fills @problems with readable sentences. */
 gboolean     affari_store_check             (AffariStore *self, GPtrArray **problems, GError **error);

@@ -1,0 +1,199 @@
+/* test-import-task.c — an import off the main thread: progress on the caller's thread, the
+ * window's store told to reload, the import on the window's undo history, a cancel that writes
+ * nothing, a dry run that writes nothing, an in-memory store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "affari-test-dump.h"
+#include "affari-test-files.h"
+#include "affari-test-sql.h"
+#include "io/affari-import-b24.h"
+#include "io/affari-import-task.h"
+#include "ops/affari-deal-ops.h"
+#include "store/affari-store.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  char *samples;
+  AffariStore *store;
+  AffariDealOps *ops;
+  GThread *main_thread;
+  GCancellable *cancellable;
+  guint n_progress;
+  guint n_resets;
+  gboolean progress_elsewhere;   /* a progress call came on another thread */
+  gboolean cancel_on_progress;
+  AffariImportReport *report;
+  GError *error;
+  gboolean finished;
+} Fixture;
+
+static void
+on_reset_cb (AffariStore *store, Fixture *f)
+{
+  f->n_resets++;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean in_memory = GPOINTER_TO_INT (data);
+
+  f->dir = g_dir_make_tmp ("affari-import-task-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "affari.db", NULL);
+  f->samples = g_test_build_filename (G_TEST_DIST, "data", "bitrix24", NULL);
+  f->store = affari_store_open (in_memory ? NULL : f->path, &error);
+  g_assert_no_error (error);
+  affari_store_set_now (f->store, 1795000000);
+  f->ops = affari_deal_ops_new (f->store);
+  f->main_thread = g_thread_self ();
+  f->cancellable = g_cancellable_new ();
+  g_signal_connect (f->store, "reset", G_CALLBACK (on_reset_cb), f);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->report, affari_import_report_free);
+  g_clear_error (&f->error);
+  g_object_unref (f->cancellable);
+  g_assert_finalize_object (f->ops);
+  g_assert_finalize_object (f->store);
+  affari_test_remove_tree (f->dir);
+  g_free (f->samples);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static AffariImportReport *
+import_folder (AffariStore *store, AffariDealOps *ops, gpointer data, gboolean dry_run,
+               GCancellable *cancellable, AffariImportProgress progress, gpointer progress_data, GError **error)
+{
+  return affari_import_b24 (store, ops, data, dry_run, cancellable, progress, progress_data, error);
+}
+
+static void
+on_progress (guint done, guint total, gpointer data)
+{
+  Fixture *f = data;
+
+  f->n_progress++;
+  if (g_thread_self () != f->main_thread)
+    f->progress_elsewhere = TRUE;
+  g_assert_cmpuint (done, <=, total);
+  if (f->cancel_on_progress)
+    g_cancellable_cancel (f->cancellable);
+}
+
+static void
+on_finished_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Fixture *f = data;
+
+  f->report = affari_import_task_run_finish (result, &f->error);
+  f->finished = TRUE;
+}
+
+static void
+run_import (Fixture *f, gboolean dry_run)
+{
+  affari_import_task_run_async (f->ops, import_folder, g_strdup (f->samples), g_free, dry_run, f->cancellable,
+                                on_progress, f, on_finished_cb, f);
+  while (!f->finished)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gint64
+count_deals (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDealQuery) query = affari_deal_query_new ();
+  gint64 n;
+
+  n = affari_store_count_deals (f->store, query, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_deals (f);
+
+  run_import (f, FALSE);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report);
+  g_assert_cmpuint (f->report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  g_assert_cmpuint (f->n_progress, >, 0);
+  g_assert_false (f->progress_elsewhere);
+  /* The window's connection sees the deals, was told to reload, and can undo the import. */
+  g_assert_cmpint (count_deals (f), ==, before + 20);
+  g_assert_cmpuint (f->n_resets, ==, 1);
+  g_assert_true (affari_deal_ops_can_undo (f->ops));
+  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_deals (f), ==, before);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = affari_test_dump_tables (f->path);
+  g_autofree char *after = NULL;
+
+  f->cancel_on_progress = TRUE;
+  run_import (f, FALSE);
+  g_assert_null (f->report);
+  g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = affari_test_dump_tables (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (affari_deal_ops_can_undo (f->ops));
+  g_assert_cmpuint (f->n_resets, ==, 0);
+}
+
+static void
+test_dry_run (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = affari_test_dump_tables (f->path);
+  g_autofree char *after = NULL;
+
+  run_import (f, TRUE);
+  g_assert_no_error (f->error);
+  g_assert_true (f->report->dry_run);
+  g_assert_cmpuint (f->report->created[AFFARI_IMPORTED_DEAL], ==, 20);
+  after = affari_test_dump_tables (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (affari_deal_ops_can_undo (f->ops));
+}
+
+static void
+test_in_memory (Fixture *f, gconstpointer data)
+{
+  gint64 before = count_deals (f);
+
+  run_import (f, FALSE);
+  g_assert_no_error (f->error);
+  g_assert_cmpint (count_deals (f), ==, before + 20);
+  g_assert_true (affari_deal_ops_can_undo (f->ops));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/import-task/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
+  g_test_add ("/import-task/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/import-task/dry-run", Fixture, NULL, fixture_setup, test_dry_run, fixture_teardown);
+  g_test_add ("/import-task/in-memory", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_in_memory,
+              fixture_teardown);
+  return g_test_run ();
+}
