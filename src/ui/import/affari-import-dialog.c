@@ -77,6 +77,7 @@ struct _AffariImportDialog
   GtkColumnView       *table_view;
   AdwPreferencesGroup *mapping_group;
   AdwPreferencesGroup *options_group;
+  AdwPreferencesGroup *outcome_group;
   AdwComboRow         *number_row;
   AdwComboRow         *pipeline_row;
   GtkLabel            *outcome_label;
@@ -258,7 +259,7 @@ add_message_row (GtkListBox *list, const char *text, const char *icon_name)
 
 /* The refused rows ("Riga 12: …") then the notes (a stage made on the way) of @report, the first
  * MAX_MESSAGES of them; hidden when there is none. */
-static void
+static gboolean
 fill_messages (GtkListBox *list, const AffariImportReport *report)
 {
   guint shown = 0, total = 0;
@@ -280,6 +281,7 @@ fill_messages (GtkListBox *list, const AffariImportReport *report)
       add_message_row (list, more, "view-more-symbolic");
     }
   gtk_widget_set_visible (GTK_WIDGET (list), total > 0);
+  return total > 0;
 }
 
 /* ------------------------------------------------------------ the preview */
@@ -335,7 +337,7 @@ on_preview_ready_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (report == NULL)
     {
       gtk_label_set_text (self->outcome_label, error->message);
-      fill_messages (self->outcome_list, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), fill_messages (self->outcome_list, NULL));
       update_import_button (self);
       return;
     }
@@ -352,13 +354,13 @@ on_preview_ready_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (report->refused->len > 0)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, ngettext ("%'u row has errors and will not be imported:",
-                                              "%'u rows have errors and will not be imported:",
+      g_string_append_printf (text, ngettext ("%'u row has errors and will not be imported.",
+                                              "%'u rows have errors and will not be imported.",
                                               report->refused->len),
                               report->refused->len);
     }
   gtk_label_set_text (self->outcome_label, text->str);
-  fill_messages (self->outcome_list, report);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), fill_messages (self->outcome_list, report));
   self->report = g_steal_pointer (&report);
   show_page (self, "preview");
 }
@@ -432,6 +434,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Wide enough to read a title; the table scrolls sideways for the rest. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_list_item_set_child (item, label);
@@ -807,6 +811,7 @@ affari_import_dialog_class_init (AffariImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, table_view);
   gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, options_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, pipeline_row);
   gtk_widget_class_bind_template_child (widget_class, AffariImportDialog, outcome_label);
