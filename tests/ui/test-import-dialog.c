@@ -267,6 +267,47 @@ bitrix24_body (Fixture *f)
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM pipeline", 0), ==, pipelines_before);
 }
 
+/* ------------------------------------------------------------ Bitrix24 CSV, a bad file */
+
+static void
+bitrix24_csv_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bitrix24-deals.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->base.dir, "rotto.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  AffariImportDialog *dialog;
+  gint64 deals_before = sql_int (f, "SELECT count(*) FROM deal", 0);
+
+  /* Bitrix24's own deal export: recognised, no mapping to choose. */
+  dialog = open_dialog (window, path);
+  WAIT_UNTIL (preview_ready (dialog));
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (dialog), affari_test_match_mapped_label, _("Columns")));
+  /* The rows of a pipeline this database does not have are refused, with their line. */
+  g_assert_cmpuint (affari_import_dialog_get_report (dialog)->created[AFFARI_IMPORTED_DEAL], ==, 3);
+  g_assert_cmpuint (affari_import_dialog_get_report (dialog)->refused->len, ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  WAIT_UNTIL (on_page (dialog, "summary"));
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM deal", 0), ==, deals_before + 3);
+  close_dialog (dialog);
+
+  /* A stray quote: the page says why, nothing can be imported. */
+  g_assert_true (g_file_set_contents (bad, "Titolo;Importo\n\"Uno;10\nDue\"x;20\n", -1, &error));
+  g_assert_no_error (error);
+  dialog = open_dialog (window, bad);
+  WAIT_UNTIL (!on_page (dialog, "loading"));
+  g_assert_cmpstr (affari_import_dialog_get_page (dialog), ==, "error");
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (dialog), _("The File Cannot Be Read")));
+  close_dialog (dialog);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM deal", 0), ==, deals_before + 3);
+}
+
+static void
+test_bitrix24_csv (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, bitrix24_csv_body);
+}
+
 static void
 test_csv (Fixture *f, gconstpointer data)
 {
@@ -292,5 +333,6 @@ main (int argc, char *argv[])
   g_test_add ("/import-dialog/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/import-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/import-dialog/bitrix24-folder", Fixture, NULL, fixture_set_up, test_bitrix24, fixture_tear_down);
+  g_test_add ("/import-dialog/bitrix24-csv", Fixture, NULL, fixture_set_up, test_bitrix24_csv, fixture_tear_down);
   return g_test_run ();
 }
