@@ -89,6 +89,8 @@ print_help (void)
                        _("Import a folder of Bitrix24 JSON files (crm.deal.list*.json…); prints what was created and refused"));
   cli_print_help_item ("import FILE.csv [--dry-run] [--json]",
                        _("Import Bitrix24's deal list CSV export; a missing stage, company or contact is created"));
+  cli_print_help_item ("  [--pipeline NAME] [--map \"Header=field,…\"]",
+                       _("Any other CSV file: its columns are guessed and printed; --map changes them (fields: title, amount, currency, pipeline, stage, company, contact, email, phone, vat, begin_date, close_date, source, type, responsible, comments, ignore), --pipeline is the pipeline of rows without one"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));

@@ -150,6 +150,14 @@ decode (AffariCsvTable *table, const char *data, gsize length, GError **error)
   return decode_8bit (table, data + skip, length - skip);
 }
 
+/* Whether the newline character at @p ends a line: "\n", and "\r" alone (old Mac files), but
+ * "\r\n" only once. */
+static gboolean
+ends_line (const char *p)
+{
+  return *p == '\n' || (*p == '\r' && p[1] != '\n');
+}
+
 /* Counts the cells of the first lines for @sep (quotes respected): the number of lines with the
  * most common count above one, in *score, and that count in *columns. */
 static void
@@ -169,7 +177,7 @@ sniff (const char *text, char sep, guint *score, guint *columns)
         quoted = !quoted;
       else if (!quoted && *p == sep)
         cells++;
-      else if ((!quoted && *p == '\n') || *p == '\0')
+      else if ((!quoted && ends_line (p)) || *p == '\0')
         {
           if (cells > 1)
             {
@@ -259,7 +267,7 @@ split (AffariCsvTable *table, const char *text, GError **error)
 
       if (*p == '\n' || *p == '\r')
         {
-          line += *p == '\n';
+          line += ends_line (p);
           p++;
           continue;
         }
@@ -277,9 +285,15 @@ split (AffariCsvTable *table, const char *text, GError **error)
               for (p++;; p++)
                 {
                   from = p;
-                  while (*p != '"' && *p != '\0' && *p != '\n')
+                  while (*p != '"' && *p != '\0' && *p != '\n' && *p != '\r')
                     p++;
                   g_byte_array_append (table->text, (const guint8 *) from, p - from);
+                  if (*p == '\r')
+                    {
+                      line += ends_line (p);
+                      g_byte_array_append (table->text, (const guint8 *) "\r", 1);
+                      continue;
+                    }
                   if (*p == '\0')
                     {
                       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,

@@ -18,6 +18,7 @@
 #include "affari-import-b24csv.h"
 #include "affari-import-b24-private.h"
 #include "affari-import-csv.h"
+#include "affari-import-csv-private.h"
 #include "model/affari-company.h"
 #include "model/affari-contact.h"
 #include "model/affari-deal.h"
@@ -55,19 +56,12 @@ static const struct { Field field; const char *title; } synonyms[] = {
   { F_QUANTITY, "PRODUCT_QUANTITY" }, { F_QUANTITY, "Quantity" }, { F_QUANTITY, "Quantità" },
 };
 
-/* Currency names Bitrix24 writes (CCrmCurrency::GetCurrencyName) and their codes. */
-static const struct { const char *name; const char *code; } currency_names[] = {
-  { "Euro", "EUR" }, { "US Dollar", "USD" }, { "Dollaro USA", "USD" }, { "Dollaro statunitense", "USD" },
-  { "British Pound Sterling", "GBP" }, { "Sterlina britannica", "GBP" }, { "Swiss Franc", "CHF" },
-  { "Franco svizzero", "CHF" }, { "Russian Ruble", "RUB" }, { "Rublo russo", "RUB" },
-};
-
 typedef struct {
   AffariStore *store;
   AffariImportReport *report;
   const AffariCsvTable *table;
   int columns[N_FIELDS];              /* -1 = not in the file */
-  GPtrArray *pipelines;               /* AffariPipeline */
+  AffariImportPlaces *places;
   GHashTable *currencies;             /* codes the store knows */
   gboolean dry_run;
   GCancellable *cancellable;
@@ -78,13 +72,7 @@ typedef struct {
 static const char *
 cell (Import *imp, guint row, Field field)
 {
-  int col = imp->columns[field];
-  const char *text;
-
-  if (col < 0)
-    return NULL;
-  text = affari_csv_table_get_cell (imp->table, row, col);
-  return *text != '\0' ? text : NULL;
+  return affari_import_cell (imp->table, row, imp->columns[field]);
 }
 
 static void G_GNUC_PRINTF (5, 6)
@@ -98,86 +86,6 @@ say (Import *imp, GPtrArray *list, guint row, const char *id, const char *format
   va_end (args);
   /* TRANSLATORS: "line 4, ID 12: the reason" */
   g_ptr_array_add (list, g_strdup_printf (_("line %u, ID %s: %s"), affari_csv_table_get_line (imp->table, row), id != NULL ? id : "?", text));
-}
-
-/* "27/11/2026", "27.11.2026" or "2026-11-27", with or without a time after: "YYYY-MM-DD", NULL
- * when it is no day. */
-static char *
-parse_day (const char *text)
-{
-  unsigned a = 0, b = 0, c = 0;
-  char sep1 = 0, sep2 = 0;
-  int used = 0;
-  guint d, m, y;
-
-  if (sscanf (text, "%u%c%u%c%u%n", &a, &sep1, &b, &sep2, &c, &used) != 5 || sep1 != sep2
-      || (text[used] != '\0' && text[used] != ' ' && text[used] != 'T'))
-    return NULL;
-  if (sep1 == '-' && a > 999)
-    y = a, m = b, d = c;
-  else if ((sep1 == '/' || sep1 == '.') && c > 999)
-    d = a, m = b, y = c;
-  else
-    return NULL;
-  if (y > 9999 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
-}
-
-static const char *
-currency_code (Import *imp, const char *text)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (currency_names); i++)
-    if (g_ascii_strcasecmp (text, currency_names[i].name) == 0)
-      return currency_names[i].code;
-  return affari_currency_is_valid (text) ? text : NULL;
-}
-
-static gint64
-find_pipeline (Import *imp, const char *name)
-{
-  for (guint i = 0; i < imp->pipelines->len; i++)
-    {
-      AffariPipeline *pipeline = g_ptr_array_index (imp->pipelines, i);
-      if (name == NULL ? affari_pipeline_get_is_default (pipeline)
-                       : g_utf8_collate (affari_pipeline_get_name (pipeline), name) == 0)
-        return affari_pipeline_get_id (pipeline);
-    }
-  /* Bitrix24's default pipeline is "General" (category 0, as the folder import maps it), whatever
-   * ours is called in this language; "Generale" is assumed for Italian portals. */
-  if (name != NULL && (g_ascii_strcasecmp (name, "General") == 0 || g_ascii_strcasecmp (name, "Generale") == 0))
-    return find_pipeline (imp, NULL);
-  return 0;
-}
-
-/* The stage named @name of @pipeline_id, made (in progress, just before the won one) when the
- * pipeline has none of that name. */
-static gint64
-ensure_stage (Import *imp, guint row, const char *id, gint64 pipeline_id, const char *name, GError **error)
-{
-  g_autoptr(GPtrArray) stages = NULL;
-  g_autofree char *code = NULL;
-  gint64 stage_id = affari_store_import_find_stage_by_name (imp->store, pipeline_id, name);
-  int sort = 10;
-
-  if (stage_id != 0)
-    return stage_id;
-  stages = affari_store_list_stages (imp->store, pipeline_id, error);
-  if (stages == NULL)
-    return 0;
-  for (guint i = 0; i < stages->len; i++)
-    {
-      AffariStage *stage = g_ptr_array_index (stages, i);
-      if (affari_stage_get_semantics (stage) == AFFARI_SEMANTICS_PROCESS)
-        sort = affari_stage_get_sort (stage) + 1;
-    }
-  code = g_strdup_printf ("C%" G_GINT64_FORMAT ":CSV%u", pipeline_id, stages->len + 1);
-  stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, NULL, sort, 'P', error);
-  if (stage_id == 0)
-    return 0;
-  imp->report->created[AFFARI_IMPORTED_STAGE]++;
-  say (imp, imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"), name);
-  return stage_id;
 }
 
 static gint64
@@ -230,6 +138,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   g_autoptr(AffariDeal) deal = NULL;
   g_autoptr(GError) local = NULL;
   gint64 pipeline_id, stage_id, company_id = 0, contact_id = 0, amount = 0, deal_id;
+  gboolean made = FALSE;
 
   g_array_set_clear_func (products, (GDestroyNotify) affari_product_row_clear);
   if (affari_store_import_find_deal (imp->store, ORIGINATOR, id) != 0)
@@ -242,14 +151,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       say (imp, imp->report->refused, row, id, "%s", _("the deal has no title"));
       return TRUE;
     }
-  pipeline_id = find_pipeline (imp, pipeline_name);
-  if (pipeline_id == 0)
-    {
-      say (imp, imp->report->refused, row, id, _("the pipeline “%s” does not exist: create it first or correct the file"),
-           pipeline_name);
-      return TRUE;
-    }
-  if (currency_text != NULL && (currency = currency_code (imp, currency_text)) == NULL)
+  if (currency_text != NULL && (currency = affari_import_currency_code (currency_text)) == NULL)
     {
       say (imp, imp->report->refused, row, id, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
            currency_text);
@@ -289,8 +191,8 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
           g_array_append_val (products, p);
         }
     }
-  if ((cell (imp, row, F_BEGIN) != NULL && (begin = parse_day (cell (imp, row, F_BEGIN))) == NULL)
-      || (cell (imp, row, F_CLOSE) != NULL && (close = parse_day (cell (imp, row, F_CLOSE))) == NULL))
+  if ((cell (imp, row, F_BEGIN) != NULL && (begin = affari_import_parse_day (cell (imp, row, F_BEGIN))) == NULL)
+      || (cell (imp, row, F_CLOSE) != NULL && (close = affari_import_parse_day (cell (imp, row, F_CLOSE))) == NULL))
     {
       say (imp, imp->report->refused, row, id, "%s", _("a date is not a day of the calendar: write it as 27/11/2026 or 2026-11-27"));
       return TRUE;
@@ -302,9 +204,18 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       return TRUE;
     }
 
-  stage_id = stage_name != NULL ? ensure_stage (imp, row, id, pipeline_id, stage_name, error) : 0;
+  pipeline_id = affari_import_places_pipeline (imp->places, pipeline_name, &made, error);
+  if (pipeline_id == 0)
+    return FALSE;
+  if (made)
+    say (imp, imp->report->notes, row, id, _("the pipeline “%s” did not exist: it was created with the default stages"),
+         pipeline_name);
+  stage_id = stage_name != NULL ? affari_import_places_stage (imp->places, pipeline_id, stage_name, &made, error) : 0;
   if (stage_name != NULL && stage_id == 0)
     return FALSE;
+  if (made)
+    say (imp, imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"),
+         stage_name);
   if (company != NULL && (company_id = ensure_company (imp, company, error)) == 0)
     return FALSE;
   if (contact != NULL && (contact_id = ensure_contact (imp, contact, company_id, error)) == 0)
@@ -455,7 +366,7 @@ affari_import_b24csv (AffariStore        *store,
 {
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(AffariCsvTable) table = NULL;
-  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autoptr(AffariImportPlaces) places = NULL;
   g_autoptr(GHashTable) codes = NULL;
   Import imp = { 0 };
 
@@ -474,10 +385,10 @@ affari_import_b24csv (AffariStore        *store,
   imp.progress = progress;
   imp.progress_data = progress_data;
   if (!read_header (&imp, error)
-      || (pipelines = affari_store_list_pipelines (store, error)) == NULL
+      || (places = affari_import_places_new (store, report, error)) == NULL
       || (codes = affari_import_currency_codes (store, error)) == NULL)
     return NULL;
-  imp.pipelines = pipelines;
+  imp.places = places;
   imp.currencies = codes;
   if (!affari_import_run_build (ops, build, &imp, _("Import from Bitrix24"), dry_run, error))
     return NULL;

@@ -52,6 +52,8 @@ typedef enum {
 /* The field's name for people ("Importo"), and for machines ("amount", also accepted by the CLI). */
 const char *affari_csv_field_label (AffariCsvField field);
 const char *affari_csv_field_key   (AffariCsvField field);
+/* The field whose key is @key (case-insensitive), -1 when none. */
+int         affari_csv_field_from_key (const char *key);
 
 typedef struct _AffariCsvTable AffariCsvTable;
 
@@ -87,12 +89,23 @@ typedef struct {
 } AffariCsvMapping;
 
 void              affari_csv_mapping_free     (AffariCsvMapping *mapping);
+AffariCsvMapping *affari_csv_mapping_copy     (const AffariCsvMapping *mapping);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCsvMapping, affari_csv_mapping_free)
 /* The mapping remembered for this header, else the one the headers and the cells suggest. */
 AffariCsvMapping *affari_csv_mapping_guess    (AffariStore *store, const AffariCsvTable *table);
 /* Remembers @mapping for files with the same header (a setting of the database). */
 gboolean          affari_csv_mapping_remember (AffariStore *store, const AffariCsvTable *table,
                                                const AffariCsvMapping *mapping, GError **error);
+
+/* How an amount cell reads with a mapping's number format. */
+typedef enum {
+  AFFARI_CSV_AMOUNT_OK,
+  AFFARI_CSV_AMOUNT_OTHER_FORMAT,   /* a number, but written in the other format (1,234.56 in a 1.234,56 file) */
+  AFFARI_CSV_AMOUNT_INVALID,        /* no number */
+} AffariCsvAmount;
+
+/* Reads @text ("1.234,56", "€ 1234", "-12,5" with @decimal_comma; "1,234.56" without) into cents. */
+AffariCsvAmount   affari_csv_parse_amount     (const char *text, gboolean decimal_comma, gint64 *minor);
 
 /* Imports the rows of @table as @mapping says, in one transaction (one undo step, "Importazione
  * CSV"). Returns NULL with @error when the mapping has no title column (nothing can be a deal),

@@ -1,0 +1,465 @@
+/* affari-import-csv.c — the rows of any CSV file as deals, in one transaction
+ *
+ * Everything a row may name (pipelines, stages, companies, contacts, currencies, sources, types,
+ * team members) is loaded once into hash tables before the first row, and what the import makes
+ * goes into them too: the work per row is reading its cells and creating its deal, so 100,000 rows
+ * cost 100,000 deals and no lookups in the database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-io"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "affari-import-csv.h"
+#include "affari-import-csv-private.h"
+#include "model/affari-company.h"
+#include "model/affari-contact.h"
+#include "model/affari-deal.h"
+#include "model/affari-error.h"
+#include "model/affari-team-member.h"
+#include "store/affari-store-import.h"
+#include "store/affari-store-import-match.h"
+
+typedef struct {
+  AffariStore *store;
+  const AffariCsvTable *table;
+  const AffariCsvMapping *mapping;
+  AffariImportReport *report;
+  int columns[AFFARI_CSV_N_FIELDS];   /* -1: not in the file */
+  AffariImportPlaces *places;
+  AffariClientIndex *clients;
+  GHashTable *currencies;             /* codes the store knows */
+  GHashTable *counted;                /* companies and contacts already counted (gint64 *, < 0: contacts) */
+  GHashTable *sources;                /* folded name or code → code */
+  GHashTable *types;                  /* idem */
+  GHashTable *members;                /* folded name → gint64 * */
+  gboolean dry_run;
+  GCancellable *cancellable;
+  AffariImportProgress progress;
+  gpointer progress_data;
+} Import;
+
+typedef struct {
+  gint64 pipeline_id;
+  const char *stage;
+  const char *currency;
+  gint64 amount;
+  char *begin, *close;
+  const char *source, *type;
+  gint64 responsible;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->begin);
+  g_free (row->close);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static const char *
+cell (Import *imp, guint row, AffariCsvField field)
+{
+  return affari_import_cell (imp->table, row, imp->columns[field]);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+say (Import *imp, GPtrArray *list, guint row, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: "Line 12: the reason" */
+  g_ptr_array_add (list, g_strdup_printf (_("Line %u: %s"), affari_csv_table_get_line (imp->table, row), text));
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return g_utf8_casefold (stripped, -1);
+}
+
+/* Code and name pairs (affari_store_list_sources ()) as a table from either, folded, to the code. */
+static GHashTable *
+pairs_by_name (GPtrArray *pairs)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *code = g_ptr_array_index (pairs, i), *name = g_ptr_array_index (pairs, i + 1);
+
+      g_hash_table_insert (table, fold (name), g_strdup (code));
+      g_hash_table_insert (table, fold (code), g_strdup (code));
+    }
+  return table;
+}
+
+static gboolean
+load_names (Import *imp, GError **error)
+{
+  g_autoptr(GPtrArray) sources = NULL, types = NULL, team = NULL;
+
+  if ((sources = affari_store_list_sources (imp->store, error)) == NULL
+      || (types = affari_store_list_deal_types (imp->store, error)) == NULL
+      || (team = affari_store_list_team (imp->store, error)) == NULL)
+    return FALSE;
+  imp->sources = pairs_by_name (sources);
+  imp->types = pairs_by_name (types);
+  imp->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < team->len; i++)
+    {
+      AffariTeamMember *member = g_ptr_array_index (team, i);
+      gint64 id = affari_team_member_get_id (member);
+
+      g_hash_table_insert (imp->members, fold (affari_team_member_get_name (member)), g_memdup2 (&id, sizeof id));
+    }
+  return TRUE;
+}
+
+/* Counts @id once as found (already in the database) the first time the file names it. */
+static void
+count_found (Import *imp, AffariImportKind kind, gint64 id)
+{
+  gint64 key = kind == AFFARI_IMPORTED_CONTACT ? -id : id;
+
+  if (g_hash_table_contains (imp->counted, &key))
+    return;
+  g_hash_table_add (imp->counted, g_memdup2 (&key, sizeof key));
+  imp->report->existing[kind]++;
+}
+
+static void
+count_made (Import *imp, AffariImportKind kind, gint64 id)
+{
+  gint64 key = kind == AFFARI_IMPORTED_CONTACT ? -id : id;
+
+  g_hash_table_add (imp->counted, g_memdup2 (&key, sizeof key));
+  imp->report->created[kind]++;
+}
+
+/* The row's company: found by e-mail, phone, VAT number or name, else made from its name. */
+static gboolean
+find_company (Import *imp, guint row, const char *email, const char *phone, gint64 *company_id, GError **error)
+{
+  const char *name = cell (imp, row, AFFARI_CSV_COMPANY), *vat = cell (imp, row, AFFARI_CSV_VAT);
+  g_autoptr(AffariCompany) company = NULL;
+
+  *company_id = affari_client_index_match_company (imp->clients, email, phone, vat, name);
+  if (*company_id != 0)
+    {
+      count_found (imp, AFFARI_IMPORTED_COMPANY, *company_id);
+      return TRUE;
+    }
+  if (name == NULL)
+    return TRUE;
+  company = affari_company_new (name);
+  g_object_set (company, "vat-id", vat, "email", email, "phone", phone, NULL);
+  *company_id = affari_store_create_company (imp->store, company, error);
+  if (*company_id == 0)
+    return FALSE;
+  affari_client_index_add_company (imp->clients, *company_id, email, phone, vat, name);
+  count_made (imp, AFFARI_IMPORTED_COMPANY, *company_id);
+  return TRUE;
+}
+
+static gboolean
+find_contact (Import *imp, guint row, gint64 company_id, gint64 *contact_id, GError **error)
+{
+  const char *name = cell (imp, row, AFFARI_CSV_CONTACT);
+  const char *email = cell (imp, row, AFFARI_CSV_EMAIL), *phone = cell (imp, row, AFFARI_CSV_PHONE);
+  g_autoptr(AffariContact) contact = NULL;
+  g_autofree char *full = NULL, *first = NULL;
+  const char *space;
+
+  *contact_id = affari_client_index_match_contact (imp->clients, email, phone, name);
+  if (*contact_id != 0)
+    {
+      count_found (imp, AFFARI_IMPORTED_CONTACT, *contact_id);
+      return TRUE;
+    }
+  /* "Mario Rossi": the last word is the surname, as people write names in a cell. */
+  full = g_strstrip (g_strdup (name));
+  space = strrchr (full, ' ');
+  first = space != NULL ? g_strstrip (g_strndup (full, space - full)) : g_strdup (full);
+  contact = affari_contact_new (first, space != NULL ? space + 1 : "");
+  g_object_set (contact, "company-id", company_id, "email", email, "phone", phone, NULL);
+  *contact_id = affari_store_create_contact (imp->store, contact, error);
+  if (*contact_id == 0)
+    return FALSE;
+  affari_client_index_add_contact (imp->clients, *contact_id, email, phone, first, space != NULL ? space + 1 : "");
+  count_made (imp, AFFARI_IMPORTED_CONTACT, *contact_id);
+  return TRUE;
+}
+
+/* Reads what can refuse the row before anything is written for it; FALSE: refused (said). */
+static gboolean
+check_row (Import *imp, guint row, Row *out)
+{
+  const char *amount = cell (imp, row, AFFARI_CSV_AMOUNT), *currency = cell (imp, row, AFFARI_CSV_CURRENCY);
+  const char *begin = cell (imp, row, AFFARI_CSV_BEGIN_DATE), *close = cell (imp, row, AFFARI_CSV_CLOSE_DATE);
+  const char *source = cell (imp, row, AFFARI_CSV_SOURCE), *type = cell (imp, row, AFFARI_CSV_TYPE);
+  const char *responsible = cell (imp, row, AFFARI_CSV_RESPONSIBLE);
+  gboolean comma = imp->mapping->decimal_comma;
+
+  if (cell (imp, row, AFFARI_CSV_TITLE) == NULL)
+    {
+      say (imp, imp->report->refused, row, "%s", _("the row has no title: every deal needs a name"));
+      return FALSE;
+    }
+  switch (amount != NULL ? affari_csv_parse_amount (amount, comma, &out->amount) : AFFARI_CSV_AMOUNT_OK)
+    {
+    case AFFARI_CSV_AMOUNT_OK:
+      break;
+    case AFFARI_CSV_AMOUNT_OTHER_FORMAT:
+      if (comma)
+        say (imp, imp->report->refused, row,
+             _("“%s” is written with a dot for decimals, but the amounts of this file are written as 1.234,56: correct the cell or choose the other number format"),
+             amount);
+      else
+        say (imp, imp->report->refused, row,
+             _("“%s” is written with a comma for decimals, but the amounts of this file are written as 1,234.56: correct the cell or choose the other number format"),
+             amount);
+      return FALSE;
+    case AFFARI_CSV_AMOUNT_INVALID:
+    default:
+      say (imp, imp->report->refused, row, _("“%s” is not an amount: write it as %s"), amount,
+           comma ? "1.234,56" : "1,234.56");
+      return FALSE;
+    }
+  if (currency != NULL)
+    {
+      g_autofree char *upper = g_ascii_strup (currency, -1);
+
+      out->currency = affari_import_currency_code (currency);
+      if (out->currency == NULL && (out->currency = affari_import_currency_code (upper)) != NULL)
+        out->currency = g_intern_string (upper);
+      if (out->currency == NULL)
+        {
+          say (imp, imp->report->refused, row, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
+               currency);
+          return FALSE;
+        }
+    }
+  if ((begin != NULL && (out->begin = affari_import_parse_day (begin)) == NULL)
+      || (close != NULL && (out->close = affari_import_parse_day (close)) == NULL))
+    {
+      say (imp, imp->report->refused, row, _("“%s” is not a day of the calendar: write it as 27/11/2026"),
+           out->begin == NULL && begin != NULL ? begin : close);
+      return FALSE;
+    }
+  /* Names that point nowhere leave the field empty: the deal is still worth having. */
+  if (source != NULL)
+    {
+      g_autofree char *key = fold (source);
+      if ((out->source = g_hash_table_lookup (imp->sources, key)) == NULL)
+        say (imp, imp->report->notes, row, _("the source “%s” does not exist: the deal has none"), source);
+    }
+  if (type != NULL)
+    {
+      g_autofree char *key = fold (type);
+      if ((out->type = g_hash_table_lookup (imp->types, key)) == NULL)
+        say (imp, imp->report->notes, row, _("the deal type “%s” does not exist: the deal has none"), type);
+    }
+  if (responsible != NULL)
+    {
+      g_autofree char *key = fold (responsible);
+      gint64 *id = g_hash_table_lookup (imp->members, key);
+
+      if (id != NULL)
+        out->responsible = *id;
+      else
+        say (imp, imp->report->notes, row, _("“%s” is not in the team: the deal goes to you"), responsible);
+    }
+  return TRUE;
+}
+
+/* Pipeline and stage, made when the file names ones that do not exist. */
+static gboolean
+place_row (Import *imp, guint row, gint64 *pipeline_id, gint64 *stage_id, GError **error)
+{
+  const char *pipeline = cell (imp, row, AFFARI_CSV_PIPELINE), *stage = cell (imp, row, AFFARI_CSV_STAGE);
+  gboolean made = FALSE;
+
+  *stage_id = 0;
+  if (pipeline == NULL && imp->mapping->pipeline_id != 0)
+    *pipeline_id = imp->mapping->pipeline_id;
+  else if ((*pipeline_id = affari_import_places_pipeline (imp->places, pipeline, &made, error)) == 0)
+    return FALSE;
+  if (made)
+    say (imp, imp->report->notes, row, _("the pipeline “%s” did not exist: it was created with the default stages"),
+         pipeline);
+  if (stage == NULL)
+    return TRUE;
+  if ((*stage_id = affari_import_places_stage (imp->places, *pipeline_id, stage, &made, error)) == 0)
+    return FALSE;
+  if (made)
+    say (imp, imp->report->notes, row, _("the stage “%s” did not exist: it was created before the won stage"), stage);
+  return TRUE;
+}
+
+static gboolean
+import_row (Import *imp, AffariDealOps *ops, guint row, GError **error)
+{
+  g_auto(Row) r = { 0 };
+  g_autoptr(AffariDeal) deal = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *email = cell (imp, row, AFFARI_CSV_EMAIL), *phone = cell (imp, row, AFFARI_CSV_PHONE);
+  gboolean has_contact = cell (imp, row, AFFARI_CSV_CONTACT) != NULL;
+  gint64 pipeline_id, stage_id, company_id = 0, contact_id = 0;
+
+  if (!check_row (imp, row, &r))
+    return TRUE;
+  if (!place_row (imp, row, &pipeline_id, &stage_id, error))
+    return FALSE;
+  /* E-mail and phone are the contact's when the row names one, else the company's. */
+  if (!find_company (imp, row, has_contact ? NULL : email, has_contact ? NULL : phone, &company_id, error))
+    return FALSE;
+  if (has_contact && !find_contact (imp, row, company_id, &contact_id, error))
+    return FALSE;
+  if (r.currency != NULL && !g_hash_table_contains (imp->currencies, r.currency))
+    {
+      if (!affari_store_add_currency (imp->store, r.currency, r.currency, error))
+        return FALSE;
+      g_hash_table_add (imp->currencies, g_strdup (r.currency));
+    }
+
+  deal = affari_deal_new ();
+  affari_deal_set_title (deal, cell (imp, row, AFFARI_CSV_TITLE));
+  affari_deal_set_pipeline_id (deal, pipeline_id);
+  if (stage_id != 0)
+    affari_deal_set_stage_id (deal, stage_id);
+  if (r.currency != NULL)
+    affari_deal_set_currency (deal, r.currency);
+  affari_deal_set_amount (deal, r.amount);
+  affari_deal_set_company_id (deal, company_id);
+  affari_deal_set_begin_date (deal, r.begin);
+  affari_deal_set_close_date (deal, r.close);
+  affari_deal_set_comments (deal, cell (imp, row, AFFARI_CSV_COMMENTS));
+  if (r.source != NULL)
+    affari_deal_set_source_id (deal, r.source);
+  if (r.type != NULL)
+    affari_deal_set_type_id (deal, r.type);
+  if (r.responsible != 0)
+    affari_deal_set_assigned_by_id (deal, r.responsible);
+  if (!affari_deal_ops_add_created (ops, deal, &local))
+    {
+      if (g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_INVALID)
+          || g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
+        {
+          say (imp, imp->report->refused, row, "%s", local->message);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  imp->report->created[AFFARI_IMPORTED_DEAL]++;
+  if (contact_id != 0
+      && !affari_deal_ops_fill_contacts (ops, affari_deal_get_id (deal), &contact_id, 1, contact_id, error))
+    return FALSE;
+  return affari_store_import_add_event (imp->store, affari_deal_get_id (deal), affari_store_now (imp->store),
+                                        "created", _("Imported from CSV"), error);
+}
+
+static gboolean
+build (AffariDealOps *ops, gpointer data, GError **error)
+{
+  Import *imp = data;
+  guint total = affari_csv_table_get_n_rows (imp->table), n_recoded;
+  const guint *recoded = affari_csv_table_get_recoded_lines (imp->table, &n_recoded);
+
+  /* Loaded inside the transaction: what they say stays true until the commit. */
+  if ((imp->places = affari_import_places_new (imp->store, imp->report, error)) == NULL
+      || (imp->clients = affari_store_import_client_index (imp->store, error)) == NULL
+      || (imp->currencies = affari_import_currency_codes (imp->store, error)) == NULL
+      || !load_names (imp, error))
+    return FALSE;
+  for (guint i = 0; i < n_recoded; i++)
+    g_ptr_array_add (imp->report->notes,
+                     g_strdup_printf (_("Line %u: it was not written in UTF-8 like the rest of the file and was read as Windows-1252: check its accented letters"),
+                                      recoded[i]));
+  for (guint row = 0; row < total; row++)
+    {
+      if (!import_row (imp, ops, row, error))
+        return FALSE;
+      if (imp->progress != NULL)
+        imp->progress (row + 1, total, imp->progress_data);
+      if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
+        return FALSE;
+    }
+  return affari_import_build_done (imp->dry_run, error);
+}
+
+static void
+import_clear (Import *imp)
+{
+  g_clear_pointer (&imp->places, affari_import_places_free);
+  g_clear_pointer (&imp->clients, affari_client_index_free);
+  g_clear_pointer (&imp->currencies, g_hash_table_unref);
+  g_clear_pointer (&imp->counted, g_hash_table_unref);
+  g_clear_pointer (&imp->sources, g_hash_table_unref);
+  g_clear_pointer (&imp->types, g_hash_table_unref);
+  g_clear_pointer (&imp->members, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+AffariImportReport *
+affari_import_csv (AffariStore                *store,
+                   AffariDealOps              *ops,
+                   const AffariCsvTable       *table,
+                   const AffariCsvMapping     *mapping,
+                   gboolean                    dry_run,
+                   GCancellable               *cancellable,
+                   AffariImportProgress        progress,
+                   gpointer                    progress_data,
+                   GError                    **error)
+{
+  g_autoptr(AffariImportReport) report = NULL;
+  g_auto(Import) imp = { 0 };
+
+  g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
+
+  if (mapping->n_columns != affari_csv_table_get_n_columns (table))
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
+                           _("The columns chosen do not match the file: choose them again."));
+      return NULL;
+    }
+  for (int f = 0; f < AFFARI_CSV_N_FIELDS; f++)
+    imp.columns[f] = -1;
+  for (guint c = 0; c < mapping->n_columns; c++)
+    if (mapping->fields[c] != AFFARI_CSV_IGNORE && (guint) mapping->fields[c] < AFFARI_CSV_N_FIELDS
+        && imp.columns[mapping->fields[c]] < 0)
+      imp.columns[mapping->fields[c]] = c;
+  if (imp.columns[AFFARI_CSV_TITLE] < 0)
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
+                           _("Line 1: the header has no column with the deal's title: name it Titolo (or Nome affare, Deal name…), or choose which column holds the name of each deal."));
+      return NULL;
+    }
+  report = affari_import_report_new (dry_run);
+  imp.store = store;
+  imp.table = table;
+  imp.mapping = mapping;
+  imp.report = report;
+  imp.counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  imp.dry_run = dry_run;
+  imp.cancellable = cancellable;
+  imp.progress = progress;
+  imp.progress_data = progress_data;
+  if (!affari_import_run_build (ops, build, &imp, _("CSV import"), dry_run, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
