@@ -226,6 +226,9 @@ import_csv (AffariStore *store, AffariDealOps *ops, const char *path, const char
   report = affari_import_csv (store, ops, table, mapping, dry_run, NULL, NULL, NULL, &error);
   if (report == NULL)
     return cli_failure ("%s", error->message);
+  /* Columns chosen by hand are kept for the next file with this header, as the dialog does. */
+  if (map != NULL && !dry_run && !affari_csv_mapping_remember (store, table, mapping, &error))
+    return cli_failure ("%s", error->message);
   return json ? print_json (report, table, mapping) : print_text (report, TRUE);
 }
 

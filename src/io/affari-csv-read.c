@@ -21,6 +21,7 @@
 #define SNIFF_LINES 100
 
 struct _AffariCsvTable {
+  gint ref_count;        /* a dialog and the import running in a worker thread share the table */
   const char *encoding;
   char separator;
   guint n_columns;
@@ -379,6 +380,7 @@ affari_csv_table_parse (const char *data, gsize length, GError **error)
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  table->ref_count = 1;
   table->text = g_byte_array_sized_new (length + 16);
   table->cells = g_array_new (FALSE, FALSE, sizeof (gsize));
   table->rows = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -428,10 +430,18 @@ affari_csv_table_read (const char *path, GError **error)
   return affari_csv_table_parse (data, length, error);
 }
 
+AffariCsvTable *
+affari_csv_table_ref (AffariCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_atomic_int_inc (&table->ref_count);
+  return table;
+}
+
 void
 affari_csv_table_free (AffariCsvTable *table)
 {
-  if (table == NULL)
+  if (table == NULL || !g_atomic_int_dec_and_test (&table->ref_count))
     return;
   g_clear_pointer (&table->text, g_byte_array_unref);
   g_clear_pointer (&table->cells, g_array_unref);

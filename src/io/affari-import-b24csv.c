@@ -28,7 +28,6 @@
 #include "model/affari-product-row.h"
 #include "model/affari-stage.h"
 #include "store/affari-store-import.h"
-#include "store/affari-store-import-csv.h"
 
 #define ORIGINATOR "bitrix24"
 
@@ -86,42 +85,6 @@ say (Import *imp, GPtrArray *list, guint row, const char *id, const char *format
   va_end (args);
   /* TRANSLATORS: "line 4, ID 12: the reason" */
   g_ptr_array_add (list, g_strdup_printf (_("line %u, ID %s: %s"), affari_csv_table_get_line (imp->table, row), id != NULL ? id : "?", text));
-}
-
-static gint64
-ensure_company (Import *imp, const char *name, GError **error)
-{
-  g_autoptr(AffariCompany) company = NULL;
-  gint64 company_id = affari_store_import_find_company_by_name (imp->store, name);
-
-  if (company_id != 0)
-    return company_id;
-  company = affari_company_new (name);
-  company_id = affari_store_create_company (imp->store, company, error);
-  if (company_id != 0)
-    imp->report->created[AFFARI_IMPORTED_COMPANY]++;
-  return company_id;
-}
-
-static gint64
-ensure_contact (Import *imp, const char *name, gint64 company_id, GError **error)
-{
-  g_autoptr(AffariContact) contact = NULL;
-  g_autofree char *first = NULL;
-  const char *space;
-  gint64 contact_id = affari_store_import_find_contact_by_name (imp->store, name);
-
-  if (contact_id != 0)
-    return contact_id;
-  /* Bitrix24 writes "Name Surname": the last word is the surname. */
-  space = strrchr (name, ' ');
-  first = space != NULL ? g_strndup (name, space - name) : g_strdup (name);
-  contact = affari_contact_new (first, space != NULL ? space + 1 : "");
-  g_object_set (contact, "company-id", company_id, NULL);
-  contact_id = affari_store_create_contact (imp->store, contact, error);
-  if (contact_id != 0)
-    imp->report->created[AFFARI_IMPORTED_CONTACT]++;
-  return contact_id;
 }
 
 /* @first..@last (exclusive) are the lines of one deal. */
@@ -216,9 +179,8 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   if (made)
     say (imp, imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"),
          stage_name);
-  if (company != NULL && (company_id = ensure_company (imp, company, error)) == 0)
-    return FALSE;
-  if (contact != NULL && (contact_id = ensure_contact (imp, contact, company_id, error)) == 0)
+  if (!affari_import_places_company (imp->places, NULL, NULL, NULL, company, &company_id, error)
+      || !affari_import_places_contact (imp->places, NULL, NULL, contact, company_id, &contact_id, error))
     return FALSE;
   if (currency != NULL && !g_hash_table_contains (imp->currencies, currency))
     {
@@ -275,6 +237,11 @@ build (AffariDealOps *ops, gpointer data, GError **error)
   Import *imp = data;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint total = affari_csv_table_get_n_rows (imp->table);
+
+  /* Loaded inside the transaction: what they say stays true until the commit. */
+  imp->places = affari_import_places_new (imp->store, imp->report, error);
+  if (imp->places == NULL)
+    return FALSE;
 
   /* The lines of a deal follow each other (Bitrix24 writes them so); a line without ID is a deal
    * of its own. */
@@ -366,9 +333,9 @@ affari_import_b24csv (AffariStore        *store,
 {
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(AffariCsvTable) table = NULL;
-  g_autoptr(AffariImportPlaces) places = NULL;
   g_autoptr(GHashTable) codes = NULL;
   Import imp = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -385,12 +352,10 @@ affari_import_b24csv (AffariStore        *store,
   imp.progress = progress;
   imp.progress_data = progress_data;
   if (!read_header (&imp, error)
-      || (places = affari_import_places_new (store, report, error)) == NULL
       || (codes = affari_import_currency_codes (store, error)) == NULL)
     return NULL;
-  imp.places = places;
   imp.currencies = codes;
-  if (!affari_import_run_build (ops, build, &imp, _("Import from Bitrix24"), dry_run, error))
-    return NULL;
-  return g_steal_pointer (&report);
+  ok = affari_import_run_build (ops, build, &imp, _("Import from Bitrix24"), dry_run, error);
+  g_clear_pointer (&imp.places, affari_import_places_free);
+  return ok ? g_steal_pointer (&report) : NULL;
 }

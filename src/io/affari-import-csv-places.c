@@ -13,10 +13,13 @@
 #include <string.h>
 
 #include "affari-import-csv-private.h"
+#include "model/affari-company.h"
+#include "model/affari-contact.h"
 #include "model/affari-money.h"
 #include "model/affari-pipeline.h"
 #include "model/affari-stage.h"
 #include "store/affari-store-import.h"
+#include "store/affari-store-import-match.h"
 #include "store/affari-store-leads.h"
 
 /* Currency names Bitrix24 writes (CCrmCurrency::GetCurrencyName), and people, with their codes. */
@@ -39,6 +42,8 @@ struct _AffariImportPlaces {
   GHashTable *pipelines;     /* folded name → gint64 * */
   gint64 default_id;
   GHashTable *stages;        /* pipeline id (gint64 *) → Stages */
+  AffariClientIndex *clients;
+  GHashTable *counted;       /* companies and contacts counted in the report (gint64 *; < 0: contacts) */
 };
 
 static void
@@ -126,6 +131,10 @@ affari_import_places_new (AffariStore *store, AffariImportReport *report, GError
   places->report = report;
   places->pipelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   places->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, stages_free);
+  places->counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  places->clients = affari_store_import_client_index (store, error);
+  if (places->clients == NULL)
+    return NULL;
   for (guint i = 0; i < pipelines->len; i++)
     {
       AffariPipeline *pipeline = g_ptr_array_index (pipelines, i);
@@ -147,6 +156,8 @@ affari_import_places_free (AffariImportPlaces *places)
     return;
   g_clear_pointer (&places->pipelines, g_hash_table_unref);
   g_clear_pointer (&places->stages, g_hash_table_unref);
+  g_clear_pointer (&places->clients, affari_client_index_free);
+  g_clear_pointer (&places->counted, g_hash_table_unref);
   g_free (places);
 }
 
@@ -229,4 +240,73 @@ affari_import_places_stage (AffariImportPlaces *places, gint64 pipeline_id, cons
   places->report->created[AFFARI_IMPORTED_STAGE]++;
   *created = TRUE;
   return id;
+}
+
+/* Counts a client once in the report, the first time the file names it: as made, or as found. */
+static void
+count (AffariImportPlaces *places, AffariImportKind kind, gint64 id, gboolean made)
+{
+  gint64 key = kind == AFFARI_IMPORTED_CONTACT ? -id : id;
+
+  if (g_hash_table_contains (places->counted, &key))
+    return;
+  g_hash_table_add (places->counted, g_memdup2 (&key, sizeof key));
+  if (made)
+    places->report->created[kind]++;
+  else
+    places->report->existing[kind]++;
+}
+
+gboolean
+affari_import_places_company (AffariImportPlaces *places, const char *email, const char *phone, const char *vat,
+                              const char *name, gint64 *company_id, GError **error)
+{
+  g_autoptr(AffariCompany) company = NULL;
+
+  *company_id = affari_client_index_match_company (places->clients, email, phone, vat, name);
+  if (*company_id != 0)
+    {
+      count (places, AFFARI_IMPORTED_COMPANY, *company_id, FALSE);
+      return TRUE;
+    }
+  if (name == NULL)
+    return TRUE;
+  company = affari_company_new (name);
+  g_object_set (company, "vat-id", vat, "email", email, "phone", phone, NULL);
+  *company_id = affari_store_create_company (places->store, company, error);
+  if (*company_id == 0)
+    return FALSE;
+  affari_client_index_add_company (places->clients, *company_id, email, phone, vat, name);
+  count (places, AFFARI_IMPORTED_COMPANY, *company_id, TRUE);
+  return TRUE;
+}
+
+gboolean
+affari_import_places_contact (AffariImportPlaces *places, const char *email, const char *phone,
+                              const char *full_name, gint64 company_id, gint64 *contact_id, GError **error)
+{
+  g_autoptr(AffariContact) contact = NULL;
+  g_autofree char *full = NULL, *first = NULL;
+  const char *space;
+
+  *contact_id = affari_client_index_match_contact (places->clients, email, phone, full_name);
+  if (*contact_id != 0)
+    {
+      count (places, AFFARI_IMPORTED_CONTACT, *contact_id, FALSE);
+      return TRUE;
+    }
+  if (full_name == NULL)
+    return TRUE;
+  /* "Mario Rossi": the last word is the surname, as people (and Bitrix24) write names in a cell. */
+  full = g_strstrip (g_strdup (full_name));
+  space = strrchr (full, ' ');
+  first = space != NULL ? g_strstrip (g_strndup (full, space - full)) : g_strdup (full);
+  contact = affari_contact_new (first, space != NULL ? space + 1 : "");
+  g_object_set (contact, "company-id", company_id, "email", email, "phone", phone, NULL);
+  *contact_id = affari_store_create_contact (places->store, contact, error);
+  if (*contact_id == 0)
+    return FALSE;
+  affari_client_index_add_contact (places->clients, *contact_id, email, phone, first, space != NULL ? space + 1 : "");
+  count (places, AFFARI_IMPORTED_CONTACT, *contact_id, TRUE);
+  return TRUE;
 }

@@ -19,8 +19,8 @@ char       *affari_import_parse_day       (const char *text);
  * it is neither. */
 const char *affari_import_currency_code   (const char *text);
 
-/* The pipelines of deals and their stages by name, loaded once for an import; what is missing is
- * made inside the import's transaction and counted in @report. */
+/* The pipelines of deals and their stages by name, the keys of companies and contacts, loaded once
+ * for an import (inside its transaction); what is missing is made and counted in @report. */
 typedef struct _AffariImportPlaces AffariImportPlaces;
 
 AffariImportPlaces *affari_import_places_new      (AffariStore *store, AffariImportReport *report, GError **error);
@@ -35,5 +35,17 @@ gint64              affari_import_places_pipeline (AffariImportPlaces *places, c
  * just before the won one, and *created set. 0 with @error when that failed. */
 gint64              affari_import_places_stage    (AffariImportPlaces *places, gint64 pipeline_id,
                                                    const char *name, gboolean *created, GError **error);
+
+/* The company matching @email, else @phone, else @vat, else @name (store/affari-store-import-match.h),
+ * made from them when none matches and @name is given; counted once in the report as found or
+ * made. *company_id is 0 when there is nothing to match and no name. FALSE with @error when the
+ * write failed. */
+gboolean            affari_import_places_company  (AffariImportPlaces *places, const char *email,
+                                                   const char *phone, const char *vat, const char *name,
+                                                   gint64 *company_id, GError **error);
+/* The same for a contact ("First Last" in @full_name), made as a person of @company_id. */
+gboolean            affari_import_places_contact  (AffariImportPlaces *places, const char *email,
+                                                   const char *phone, const char *full_name, gint64 company_id,
+                                                   gint64 *contact_id, GError **error);
 
 G_END_DECLS

@@ -16,13 +16,10 @@
 
 #include "affari-import-csv.h"
 #include "affari-import-csv-private.h"
-#include "model/affari-company.h"
-#include "model/affari-contact.h"
 #include "model/affari-deal.h"
 #include "model/affari-error.h"
 #include "model/affari-team-member.h"
 #include "store/affari-store-import.h"
-#include "store/affari-store-import-match.h"
 
 typedef struct {
   AffariStore *store;
@@ -31,12 +28,11 @@ typedef struct {
   AffariImportReport *report;
   int columns[AFFARI_CSV_N_FIELDS];   /* -1: not in the file */
   AffariImportPlaces *places;
-  AffariClientIndex *clients;
   GHashTable *currencies;             /* codes the store knows */
-  GHashTable *counted;                /* companies and contacts already counted (gint64 *, < 0: contacts) */
   GHashTable *sources;                /* folded name or code → code */
   GHashTable *types;                  /* idem */
   GHashTable *members;                /* folded name → gint64 * */
+  GHashTable *said;                   /* unknown names already in the notes */
   gboolean dry_run;
   GCancellable *cancellable;
   AffariImportProgress progress;
@@ -127,78 +123,19 @@ load_names (Import *imp, GError **error)
   return TRUE;
 }
 
-/* Counts @id once as found (already in the database) the first time the file names it. */
-static void
-count_found (Import *imp, AffariImportKind kind, gint64 id)
-{
-  gint64 key = kind == AFFARI_IMPORTED_CONTACT ? -id : id;
-
-  if (g_hash_table_contains (imp->counted, &key))
-    return;
-  g_hash_table_add (imp->counted, g_memdup2 (&key, sizeof key));
-  imp->report->existing[kind]++;
-}
-
-static void
-count_made (Import *imp, AffariImportKind kind, gint64 id)
-{
-  gint64 key = kind == AFFARI_IMPORTED_CONTACT ? -id : id;
-
-  g_hash_table_add (imp->counted, g_memdup2 (&key, sizeof key));
-  imp->report->created[kind]++;
-}
-
-/* The row's company: found by e-mail, phone, VAT number or name, else made from its name. */
+/* Whether the unknown name @key (of a source 's', type 't' or team member 'r') is met for the first
+ * time: a note is written once per name, not on each of 100,000 rows. */
 static gboolean
-find_company (Import *imp, guint row, const char *email, const char *phone, gint64 *company_id, GError **error)
+first_time (Import *imp, char kind, const char *key)
 {
-  const char *name = cell (imp, row, AFFARI_CSV_COMPANY), *vat = cell (imp, row, AFFARI_CSV_VAT);
-  g_autoptr(AffariCompany) company = NULL;
+  char *both = g_strdup_printf ("%c%s", kind, key);
 
-  *company_id = affari_client_index_match_company (imp->clients, email, phone, vat, name);
-  if (*company_id != 0)
+  if (g_hash_table_contains (imp->said, both))
     {
-      count_found (imp, AFFARI_IMPORTED_COMPANY, *company_id);
-      return TRUE;
+      g_free (both);
+      return FALSE;
     }
-  if (name == NULL)
-    return TRUE;
-  company = affari_company_new (name);
-  g_object_set (company, "vat-id", vat, "email", email, "phone", phone, NULL);
-  *company_id = affari_store_create_company (imp->store, company, error);
-  if (*company_id == 0)
-    return FALSE;
-  affari_client_index_add_company (imp->clients, *company_id, email, phone, vat, name);
-  count_made (imp, AFFARI_IMPORTED_COMPANY, *company_id);
-  return TRUE;
-}
-
-static gboolean
-find_contact (Import *imp, guint row, gint64 company_id, gint64 *contact_id, GError **error)
-{
-  const char *name = cell (imp, row, AFFARI_CSV_CONTACT);
-  const char *email = cell (imp, row, AFFARI_CSV_EMAIL), *phone = cell (imp, row, AFFARI_CSV_PHONE);
-  g_autoptr(AffariContact) contact = NULL;
-  g_autofree char *full = NULL, *first = NULL;
-  const char *space;
-
-  *contact_id = affari_client_index_match_contact (imp->clients, email, phone, name);
-  if (*contact_id != 0)
-    {
-      count_found (imp, AFFARI_IMPORTED_CONTACT, *contact_id);
-      return TRUE;
-    }
-  /* "Mario Rossi": the last word is the surname, as people write names in a cell. */
-  full = g_strstrip (g_strdup (name));
-  space = strrchr (full, ' ');
-  first = space != NULL ? g_strstrip (g_strndup (full, space - full)) : g_strdup (full);
-  contact = affari_contact_new (first, space != NULL ? space + 1 : "");
-  g_object_set (contact, "company-id", company_id, "email", email, "phone", phone, NULL);
-  *contact_id = affari_store_create_contact (imp->store, contact, error);
-  if (*contact_id == 0)
-    return FALSE;
-  affari_client_index_add_contact (imp->clients, *contact_id, email, phone, first, space != NULL ? space + 1 : "");
-  count_made (imp, AFFARI_IMPORTED_CONTACT, *contact_id);
+  g_hash_table_add (imp->said, both);
   return TRUE;
 }
 
@@ -262,14 +199,14 @@ check_row (Import *imp, guint row, Row *out)
   if (source != NULL)
     {
       g_autofree char *key = fold (source);
-      if ((out->source = g_hash_table_lookup (imp->sources, key)) == NULL)
-        say (imp, imp->report->notes, row, _("the source “%s” does not exist: the deal has none"), source);
+      if ((out->source = g_hash_table_lookup (imp->sources, key)) == NULL && first_time (imp, 's', key))
+        say (imp, imp->report->notes, row, _("the source “%s” does not exist: the deals naming it have none"), source);
     }
   if (type != NULL)
     {
       g_autofree char *key = fold (type);
-      if ((out->type = g_hash_table_lookup (imp->types, key)) == NULL)
-        say (imp, imp->report->notes, row, _("the deal type “%s” does not exist: the deal has none"), type);
+      if ((out->type = g_hash_table_lookup (imp->types, key)) == NULL && first_time (imp, 't', key))
+        say (imp, imp->report->notes, row, _("the deal type “%s” does not exist: the deals naming it have none"), type);
     }
   if (responsible != NULL)
     {
@@ -278,8 +215,8 @@ check_row (Import *imp, guint row, Row *out)
 
       if (id != NULL)
         out->responsible = *id;
-      else
-        say (imp, imp->report->notes, row, _("“%s” is not in the team: the deal goes to you"), responsible);
+      else if (first_time (imp, 'r', key))
+        say (imp, imp->report->notes, row, _("“%s” is not in the team: the deals naming them go to you"), responsible);
     }
   return TRUE;
 }
@@ -323,9 +260,12 @@ import_row (Import *imp, AffariDealOps *ops, guint row, GError **error)
   if (!place_row (imp, row, &pipeline_id, &stage_id, error))
     return FALSE;
   /* E-mail and phone are the contact's when the row names one, else the company's. */
-  if (!find_company (imp, row, has_contact ? NULL : email, has_contact ? NULL : phone, &company_id, error))
+  if (!affari_import_places_company (imp->places, has_contact ? NULL : email, has_contact ? NULL : phone,
+                                     cell (imp, row, AFFARI_CSV_VAT), cell (imp, row, AFFARI_CSV_COMPANY),
+                                     &company_id, error))
     return FALSE;
-  if (has_contact && !find_contact (imp, row, company_id, &contact_id, error))
+  if (has_contact && !affari_import_places_contact (imp->places, email, phone, cell (imp, row, AFFARI_CSV_CONTACT),
+                                                    company_id, &contact_id, error))
     return FALSE;
   if (r.currency != NULL && !g_hash_table_contains (imp->currencies, r.currency))
     {
@@ -380,14 +320,26 @@ build (AffariDealOps *ops, gpointer data, GError **error)
 
   /* Loaded inside the transaction: what they say stays true until the commit. */
   if ((imp->places = affari_import_places_new (imp->store, imp->report, error)) == NULL
-      || (imp->clients = affari_store_import_client_index (imp->store, error)) == NULL
       || (imp->currencies = affari_import_currency_codes (imp->store, error)) == NULL
       || !load_names (imp, error))
     return FALSE;
-  for (guint i = 0; i < n_recoded; i++)
+  if (n_recoded == 1)
     g_ptr_array_add (imp->report->notes,
                      g_strdup_printf (_("Line %u: it was not written in UTF-8 like the rest of the file and was read as Windows-1252: check its accented letters"),
-                                      recoded[i]));
+                                      recoded[0]));
+  else if (n_recoded > 1)
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+
+      /* One note for them all: a file pasted together can have thousands. */
+      for (guint i = 0; i < n_recoded && i < 10; i++)
+        g_string_append_printf (lines, "%s%u", i > 0 ? ", " : "", recoded[i]);
+      if (n_recoded > 10)
+        g_string_append (lines, "…");
+      g_ptr_array_add (imp->report->notes,
+                       g_strdup_printf (_("Lines %s (%u in all) were not written in UTF-8 like the rest of the file and were read as Windows-1252: check their accented letters"),
+                                        lines->str, n_recoded));
+    }
   for (guint row = 0; row < total; row++)
     {
       if (!import_row (imp, ops, row, error))
@@ -404,12 +356,11 @@ static void
 import_clear (Import *imp)
 {
   g_clear_pointer (&imp->places, affari_import_places_free);
-  g_clear_pointer (&imp->clients, affari_client_index_free);
   g_clear_pointer (&imp->currencies, g_hash_table_unref);
-  g_clear_pointer (&imp->counted, g_hash_table_unref);
   g_clear_pointer (&imp->sources, g_hash_table_unref);
   g_clear_pointer (&imp->types, g_hash_table_unref);
   g_clear_pointer (&imp->members, g_hash_table_unref);
+  g_clear_pointer (&imp->said, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -454,12 +405,52 @@ affari_import_csv (AffariStore                *store,
   imp.table = table;
   imp.mapping = mapping;
   imp.report = report;
-  imp.counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   imp.dry_run = dry_run;
   imp.cancellable = cancellable;
   imp.progress = progress;
   imp.progress_data = progress_data;
+  imp.said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!affari_import_run_build (ops, build, &imp, _("CSV import"), dry_run, error))
     return NULL;
   return g_steal_pointer (&report);
+}
+
+typedef struct {
+  AffariCsvTable *table;
+  AffariCsvMapping *mapping;
+} Job;
+
+gpointer
+affari_csv_import_job_new (AffariCsvTable *table, const AffariCsvMapping *mapping)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
+
+  job->table = affari_csv_table_ref (table);
+  job->mapping = affari_csv_mapping_copy (mapping);
+  return job;
+}
+
+void
+affari_csv_import_job_free (gpointer data)
+{
+  Job *job = data;
+
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->table, affari_csv_table_free);
+  g_clear_pointer (&job->mapping, affari_csv_mapping_free);
+  g_free (job);
+}
+
+AffariImportReport *
+affari_csv_import_job_run (AffariStore *store, AffariDealOps *ops, gpointer data, gboolean dry_run,
+                           GCancellable *cancellable, AffariImportProgress progress, gpointer progress_data,
+                           GError **error)
+{
+  Job *job = data;
+
+  return affari_import_csv (store, ops, job->table, job->mapping, dry_run, cancellable, progress, progress_data,
+                            error);
 }

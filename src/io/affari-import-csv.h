@@ -62,7 +62,11 @@ typedef struct _AffariCsvTable AffariCsvTable;
  * or unclosed quote (with the line), a file over 1 GB (G_IO_ERROR_FAILED, nothing read). */
 AffariCsvTable *affari_csv_table_read      (const char *path, GError **error);
 AffariCsvTable *affari_csv_table_parse     (const char *data, gsize length, GError **error);
+/* Drops a reference: the table is freed with its last one (one, unless affari_csv_table_ref ()). */
 void            affari_csv_table_free      (AffariCsvTable *table);
+/* Another reference, for a thread that reads the table while the caller keeps it (it is never
+ * changed after it is read). */
+AffariCsvTable *affari_csv_table_ref       (AffariCsvTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariCsvTable, affari_csv_table_free)
 
 /* "UTF-8", "UTF-16" or "Windows-1252": what the file was written in (cells are always UTF-8). */
@@ -115,5 +119,15 @@ AffariImportReport *affari_import_csv (AffariStore *store, AffariDealOps *ops, c
                                        const AffariCsvMapping *mapping, gboolean dry_run,
                                        GCancellable *cancellable, AffariImportProgress progress,
                                        gpointer progress_data, GError **error);
+
+/* A CSV import bound to its table (a reference) and a copy of its mapping, for
+ * affari_import_task_run_async (): its func is affari_csv_import_job_run, its data
+ * affari_csv_import_job_new (table, mapping), its data_free affari_csv_import_job_free. */
+gpointer            affari_csv_import_job_new  (AffariCsvTable *table, const AffariCsvMapping *mapping);
+void                affari_csv_import_job_free (gpointer job);
+AffariImportReport *affari_csv_import_job_run  (AffariStore *store, AffariDealOps *ops, gpointer job,
+                                                gboolean dry_run, GCancellable *cancellable,
+                                                AffariImportProgress progress, gpointer progress_data,
+                                                GError **error);
 
 G_END_DECLS

@@ -53,6 +53,8 @@ check "--map is applied" grep -q "Colonna “Notes” non importata" "$TMP/out"
 check "the phone went in the comments" test "$(sql "SELECT count(*) FROM deal WHERE comments = '555-0100'")" -eq 1
 check "the deals went to the pipeline given" test "$(sql "SELECT count(*) FROM deal d JOIN pipeline p ON p.id = d.pipeline_id WHERE p.name = 'Vendite Italia'")" -eq 6
 check "amounts read with a decimal dot" test "$(sql "SELECT sum(amount) FROM deal WHERE currency = 'USD'")" -eq $((340000 + 1323456))
+run "the same header again without --map" 0 --database "$DB" import "$DATA/csv/english.csv" --dry-run
+check "gets the columns chosen last time" grep -q "Colonna “Phone” → Commenti" "$TMP/out"
 run "an unknown field in --map" 2 --database "$DB" import "$DATA/csv/english.csv" --map "Notes=nowhere"
 check "the fields are listed" grep -q "title, amount" "$TMP/err"
 run "an unknown column in --map" 2 --database "$DB" import "$DATA/csv/english.csv" --map "Nowhere=title"

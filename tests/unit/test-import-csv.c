@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "affari-test-files.h"
@@ -404,6 +406,34 @@ test_dry_run (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->existing[AFFARI_IMPORTED_COMPANY], ==, 1);
   g_assert_cmpuint (report->refused->len, ==, 3);
   g_assert_cmpint (fingerprint (f), ==, before);
+
+  /* The real import after it, on the same store, makes what the preview said. */
+  g_clear_pointer (&report, affari_import_report_free);
+  report = import_sample (f, "excel-it.csv", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 6);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 1);
+  g_assert_cmpint (deals_in (f, "Rivenditori", NULL), ==, 2);
+  g_assert_cmpint (deals_in (f, "Vendite Italia", "Verifica tecnica"), ==, 1);
+}
+
+/* The job the window's import task runs: the table shared, the mapping copied. */
+static void
+test_job (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  AffariCsvTable *table = read_sample ("english.csv");
+  g_autoptr(AffariCsvMapping) mapping = affari_csv_mapping_guess (f->store, table);
+  gpointer job = affari_csv_import_job_new (table, mapping);
+  g_autoptr(AffariImportReport) report = NULL;
+
+  mapping->fields[0] = AFFARI_CSV_IGNORE;   /* later changes do not reach the job */
+  affari_csv_table_free (table);            /* nor does the caller dropping the table */
+  report = affari_csv_import_job_run (f->store, f->ops, job, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 3);
+  affari_csv_import_job_free (job);
 }
 
 static void
@@ -494,6 +524,21 @@ test_bad_files (Fixture *f, gconstpointer data)
       g_assert_true (g_str_has_prefix (error->message, unreadable[i].start));
       g_clear_error (&error);
     }
+  /* A 2 GB file is refused before a byte is read (a sparse file: no disk is used). */
+  {
+    g_autofree char *huge = g_build_filename (f->dir, "huge.csv", NULL);
+    FILE *file = fopen (huge, "w");
+    g_autoptr(AffariCsvTable) none = NULL;
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (ftruncate (fileno (file), (off_t) 2 << 30), ==, 0);
+    fclose (file);
+    none = affari_csv_table_read (huge, &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "1 GB"));
+    g_clear_error (&error);
+  }
   table = read_sample ("no-known-column.csv");
   mapping = affari_csv_mapping_guess (f->store, table);
   for (guint c = 0; c < mapping->n_columns; c++)
@@ -601,6 +646,7 @@ main (int argc, char *argv[])
   g_test_add ("/import-csv/match", Fixture, NULL, fixture_setup, test_match, fixture_teardown);
   g_test_add ("/import-csv/excel", Fixture, NULL, fixture_setup, test_import_excel, fixture_teardown);
   g_test_add ("/import-csv/dry-run", Fixture, NULL, fixture_setup, test_dry_run, fixture_teardown);
+  g_test_add ("/import-csv/job", Fixture, NULL, fixture_setup, test_job, fixture_teardown);
   g_test_add ("/import-csv/english", Fixture, NULL, fixture_setup, test_import_english, fixture_teardown);
   g_test_add ("/import-csv/utf16", Fixture, NULL, fixture_setup, test_import_utf16, fixture_teardown);
   g_test_add ("/import-csv/mixed", Fixture, NULL, fixture_setup, test_import_mixed, fixture_teardown);
