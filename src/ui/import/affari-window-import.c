@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/app/affari-window-private.h"
+#include "ui/common/affari-file-chooser.h"
 #include "ui/import/affari-import-dialog.h"
 #include "ui/import/affari-window-import.h"
 
@@ -23,19 +24,9 @@ import_path (AffariWindow *self, const char *path)
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        AffariWindow    *self)
+on_path_chosen (GtkWidget *owner, const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    import_path (self, path);
+  import_path (AFFARI_WINDOW (owner), path);
 }
 
 static void
@@ -55,9 +46,7 @@ choose_csv (AffariWindow *self)
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  affari_file_chooser_show (chooser, GTK_WIDGET (self), on_path_chosen);
 }
 
 static void
@@ -67,9 +56,7 @@ choose_folder (AffariWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Import a Bitrix24 Folder"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  affari_file_chooser_show (chooser, GTK_WIDGET (self), on_path_chosen);
 }
 
 static void
