@@ -354,10 +354,17 @@ on_preview_ready_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (report->refused->len > 0)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, ngettext ("%'u row has errors and will not be imported.",
-                                              "%'u rows have errors and will not be imported.",
-                                              report->refused->len),
-                              report->refused->len);
+      /* A folder's refused items are deals, companies, comments… of several files, not rows. */
+      if (self->source->kind == SOURCE_B24_FOLDER)
+        g_string_append_printf (text, ngettext ("%'u item has errors and will not be imported.",
+                                                "%'u items have errors and will not be imported.",
+                                                report->refused->len),
+                                report->refused->len);
+      else
+        g_string_append_printf (text, ngettext ("%'u row has errors and will not be imported.",
+                                                "%'u rows have errors and will not be imported.",
+                                                report->refused->len),
+                                report->refused->len);
     }
   gtk_label_set_text (self->outcome_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), fill_messages (self->outcome_list, report));
@@ -628,8 +635,12 @@ on_import_progress (guint done, guint total, gpointer data)
 
   if (self->progress_bar == NULL)
     return;
-  /* Translators: the import's progress, "1.234 di 5.000 righe". */
-  text = g_strdup_printf (ngettext ("%'u of %'u row", "%'u of %'u rows", total), done, total);
+  if (self->source->kind == SOURCE_B24_FOLDER)
+    /* Translators: the progress of a Bitrix24 folder's import (deals, companies, comments…). */
+    text = g_strdup_printf (ngettext ("%'u of %'u item", "%'u of %'u items", total), done, total);
+  else
+    /* Translators: the import's progress, "1.234 di 5.000 righe". */
+    text = g_strdup_printf (ngettext ("%'u of %'u row", "%'u of %'u rows", total), done, total);
 
   gtk_progress_bar_set_text (self->progress_bar, text);
   if (total > 0)
