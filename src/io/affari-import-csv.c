@@ -39,9 +39,8 @@ typedef struct {
   gpointer progress_data;
 } Import;
 
+/* What check_row () read from a row's cells. */
 typedef struct {
-  gint64 pipeline_id;
-  const char *stage;
   const char *currency;
   gint64 amount;
   char *begin, *close;

@@ -15,6 +15,7 @@
 
 #include "affari-test-files.h"
 #include "affari-test-sql.h"
+#include "io/affari-import-b24csv.h"
 #include "io/affari-import-csv.h"
 #include "model/affari-company.h"
 #include "model/affari-contact.h"
@@ -500,6 +501,33 @@ test_import_mixed (Fixture *f, gconstpointer data)
   g_assert_true (has (report->notes, "Windows-1252"));
 }
 
+/* Bitrix24's export naming a pipeline that is not there: it is made (with the default stages) and
+ * said, the clients it names are found as the any-CSV import finds them. */
+static void
+test_b24_new_pipeline (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "csv", "bitrix24-new-pipeline.csv", NULL);
+  g_autoptr(AffariCsvTable) table = read_sample ("bitrix24-new-pipeline.csv");
+  g_autoptr(AffariImportReport) report = NULL;
+
+  add_italian_clients (f);
+  g_assert_true (affari_csv_table_is_bitrix24 (table));
+  report = affari_import_b24csv (f->store, f->ops, file, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 2);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_PIPELINE], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_STAGE], ==, 1);
+  g_assert_cmpuint (report->existing[AFFARI_IMPORTED_COMPANY], ==, 1);
+  g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], ==, 1);
+  g_assert_cmpuint (report->existing[AFFARI_IMPORTED_CONTACT], ==, 1);
+  g_assert_cmpuint (report->refused->len, ==, 0);
+  g_assert_true (has (report->notes, "“Distributori”"));
+  g_assert_cmpint (deals_in (f, "Distributori", NULL), ==, 2);
+  g_assert_cmpint (deals_in (f, "Distributori", "Trattativa"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contact"), ==, 1);
+}
+
 /* A file that cannot be read, or has nothing to make deals from, writes nothing. */
 static void
 test_bad_files (Fixture *f, gconstpointer data)
@@ -650,6 +678,7 @@ main (int argc, char *argv[])
   g_test_add ("/import-csv/english", Fixture, NULL, fixture_setup, test_import_english, fixture_teardown);
   g_test_add ("/import-csv/utf16", Fixture, NULL, fixture_setup, test_import_utf16, fixture_teardown);
   g_test_add ("/import-csv/mixed", Fixture, NULL, fixture_setup, test_import_mixed, fixture_teardown);
+  g_test_add ("/import-csv/b24-new-pipeline", Fixture, NULL, fixture_setup, test_b24_new_pipeline, fixture_teardown);
   g_test_add ("/import-csv/bad-files", Fixture, NULL, fixture_setup, test_bad_files, fixture_teardown);
   g_test_add ("/import-csv/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/import-csv/mapping-remembered", Fixture, NULL, fixture_setup, test_mapping_remembered, fixture_teardown);
