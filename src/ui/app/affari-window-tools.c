@@ -17,6 +17,7 @@
 #include "ui/app/affari-window-quotes.h"
 #include "ui/app/affari-window-private.h"
 #include "ui/forecast/affari-forecast-window.h"
+#include "ui/import/affari-window-import.h"
 
 /* Deals the "Load Sample Data" button creates: enough to see every view at work. */
 #define SAMPLE_DEALS 500
@@ -183,6 +184,7 @@ _affari_window_class_tools_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-quote", "x", _affari_window_show_quote_action);
   gtk_widget_class_install_action (widget_class, "win.quote-from-card", NULL, _affari_window_quote_from_card_action);
   gtk_widget_class_install_action (widget_class, "win.show-leads", NULL, _affari_window_show_leads_action);
+  _affari_window_class_import_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, _affari_window_export_all_action);
   gtk_widget_class_install_action (widget_class, "win.export-all-to", "s", _affari_window_export_all_to_action);
 }
