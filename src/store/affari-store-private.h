@@ -37,7 +37,7 @@ struct _AffariStore
   GArray *pending;          /* StorePending, emitted after the outermost commit */
   guint tx_depth;
   gboolean damaged;         /* found damaged: writes are refused */
-  int lock_fd;              /* a shared flock () on the file while it is open for writing */
+  char *lock_key;           /* the file's entry in the process's file locks (affari-store.c) */
   guint batch_depth;
   gboolean batch_failed;
   GHashTable *batch_stages; /* stage id → StoreStageInfo, only while a batch holds the write lock */   /* a write inside the batch failed: only a rollback remains */

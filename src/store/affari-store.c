@@ -433,6 +433,81 @@ is_default_path (const char *path)
   return g_file_equal (a, b);
 }
 
+/* ------------------------------------------------------------ file locks */
+
+/* One descriptor per database file and process holds the shared flock (): closing any descriptor
+ * of a file drops every POSIX lock the process holds on it, SQLite's included, so a second store
+ * on the same file (an import's worker thread) must not open and close one of its own — the
+ * window's connection would lose its locks, and another program could then checkpoint and remove
+ * the WAL under it. */
+typedef struct {
+  int fd;
+  guint refs;
+} StoreFileLock;
+
+static GMutex file_locks_mutex;
+static GHashTable *file_locks;   /* "device:inode" → StoreFileLock */
+
+static gboolean
+store_file_lock_acquire (AffariStore *self, const char *path, GError **error)
+{
+  GStatBuf st;
+  StoreFileLock *lock;
+  g_autofree char *key = NULL;
+  gboolean ok = TRUE;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;   /* SQLite says what is wrong with the file */
+  key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+  g_mutex_lock (&file_locks_mutex);
+  if (file_locks == NULL)
+    file_locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lock = g_hash_table_lookup (file_locks, key);
+  if (lock == NULL)
+    {
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd >= 0 && flock (fd, LOCK_SH | LOCK_NB) != 0)
+        {
+          close (fd);
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_LOCKED,
+                       _("The database “%s” is being restored from a backup: try again in a moment."), path);
+          ok = FALSE;
+        }
+      else if (fd >= 0)
+        {
+          lock = g_new0 (StoreFileLock, 1);
+          lock->fd = fd;
+          g_hash_table_insert (file_locks, g_strdup (key), lock);
+        }
+    }
+  if (lock != NULL)
+    {
+      lock->refs++;
+      self->lock_key = g_steal_pointer (&key);
+    }
+  g_mutex_unlock (&file_locks_mutex);
+  return ok;
+}
+
+static void
+store_file_lock_release (AffariStore *self)
+{
+  StoreFileLock *lock;
+
+  if (self->lock_key == NULL)
+    return;
+  g_mutex_lock (&file_locks_mutex);
+  lock = g_hash_table_lookup (file_locks, self->lock_key);
+  if (lock != NULL && --lock->refs == 0)
+    {
+      close (lock->fd);
+      g_hash_table_remove (file_locks, self->lock_key);
+    }
+  g_mutex_unlock (&file_locks_mutex);
+  g_clear_pointer (&self->lock_key, g_free);
+}
+
 static AffariStore *
 store_open (const char  *path,
             gboolean     read_only,
@@ -459,16 +534,8 @@ store_open (const char  *path,
 
   /* A shared lock on the file while it is open for writing: restoring a backup asks for it
    * alone (flock () does not meet SQLite's own fcntl () locks). */
-  if (!memory && !read_only)
-    {
-      self->lock_fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-      if (self->lock_fd >= 0 && flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0)
-        {
-          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_LOCKED,
-                       _("The database “%s” is being restored from a backup: try again in a moment."), path);
-          return NULL;
-        }
-    }
+  if (!memory && !read_only && !store_file_lock_acquire (self, path, error))
+    return NULL;
 
   store_configure_sqlite ();
   rc = sqlite3_open_v2 (self->path, &self->db,
@@ -631,11 +698,11 @@ affari_store_close (AffariStore *self)
 {
   g_return_if_fail (AFFARI_IS_STORE (self));
 
-  if (self->lock_fd >= 0)
-    close (self->lock_fd);
-  self->lock_fd = -1;
   if (self->db == NULL)
-    return;
+    {
+      store_file_lock_release (self);
+      return;
+    }
   if (self->profile != NULL)
     print_profile (self);
   while (self->tx_depth > 0)
@@ -643,6 +710,8 @@ affari_store_close (AffariStore *self)
   g_hash_table_remove_all (self->statements);
   sqlite3_close (self->db);
   self->db = NULL;
+  /* After the connection: SQLite's own locks on the file are gone with it. */
+  store_file_lock_release (self);
 }
 
 /* ----------------------------------------------------------------- gobject */
@@ -711,7 +780,6 @@ affari_store_init (AffariStore *self)
 {
   self->statements = g_hash_table_new_full (store_sql_hash, g_str_equal, g_free, finalize_stmt);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
-  self->lock_fd = -1;
 }
 
 void

@@ -212,6 +212,43 @@ test_in_memory (Fixture *f, gconstpointer data)
   g_assert_true (affari_deal_ops_can_undo (f->ops));
 }
 
+/* Another program's count of the deals in the file (it opens and closes its own connection, as
+ * sqlite3 or affari-cli do: when the last connection it sees closes, it checkpoints and removes the
+ * WAL unless this process still holds its locks). */
+static gint64
+count_elsewhere (Fixture *f)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "sqlite3", f->path, "SELECT count(*) FROM deal", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
+/* The worker's store opens and closes the same file: the window's connection must keep its locks,
+ * or another program could take the WAL away and every later change would be lost. */
+static void
+test_window_keeps_its_locks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  run_import (f, TRUE);   /* a dry run: the worker's store came and went */
+  g_assert_no_error (f->error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(AffariDeal) deal = affari_deal_new ();
+      g_autoptr(AffariChangeSet) set = NULL;
+
+      affari_deal_set_title (deal, i == 0 ? "Dopo l'anteprima" : "E ancora dopo");
+      set = affari_deal_ops_create (f->ops, deal, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count_elsewhere (f), ==, count_deals (f));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -220,6 +257,8 @@ main (int argc, char *argv[])
   g_test_add ("/import-task/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
   g_test_add ("/import-task/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/import-task/dry-run", Fixture, NULL, fixture_setup, test_dry_run, fixture_teardown);
+  g_test_add ("/import-task/window-keeps-its-locks", Fixture, NULL, fixture_setup, test_window_keeps_its_locks,
+              fixture_teardown);
   g_test_add ("/import-task/in-memory", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_in_memory,
               fixture_teardown);
   return g_test_run ();
