@@ -25,6 +25,7 @@
 #include "affari-store.h"
 #include "affari-schema.h"
 #include "affari-store-private.h"
+#include "affari-store-import-json.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-money.h"
 
@@ -276,6 +277,9 @@ affari_store_notify_reset (AffariStore *self)
   g_return_if_fail (AFFARI_IS_STORE (self));
   g_return_if_fail (self->tx_depth == 0);
 
+  /* What this connection keeps of the database may have changed with it (a restore replaces the
+   * default pipeline and the user). */
+  affari_store_restore_reload (self);
   g_signal_emit (self, signals[AFFARI_SIGNAL_RESET], 0);
 }
 

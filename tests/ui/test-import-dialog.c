@@ -13,6 +13,8 @@
 
 #include "affari-test-harness.h"
 #include "affari-test-sql.h"
+#include "io/affari-demo.h"
+#include "io/affari-export-json.h"
 #include "io/affari-import-csv.h"
 #include "ui/import/affari-import-dialog.h"
 
@@ -341,6 +343,59 @@ test_bitrix24 (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, bitrix24_body);
 }
 
+/* ------------------------------------------------------------ Affari's own export */
+
+/* A new database (the fixture's) takes another one's export whole; its undo gives the new
+ * database back, defaults included; the window shows the imported pipeline at once. */
+static void
+affari_json_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  g_autofree char *source_path = g_build_filename (f->base.dir, "altro.db", NULL);
+  g_autofree char *json = g_build_filename (f->base.dir, "esportazione.json", NULL);
+  g_autoptr(AffariStore) source = NULL;
+  g_autoptr(GError) error = NULL;
+  AffariImportDialog *dialog;
+  GObject *gone;
+  gint64 source_deals;
+  gint64 pipelines_before = sql_int (f, "SELECT count(*) FROM pipeline", 0);
+
+  source = affari_store_open (source_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (affari_demo_generate (source, 30, 7, &error));
+  g_assert_true (affari_export_json (source, json, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (source_path, &db), ==, SQLITE_OK);
+    source_deals = affari_test_sql_int (db, "SELECT count(*) FROM deal", 0);
+    sqlite3_close (db);
+  }
+  g_clear_object (&source);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM deal", 0), ==, 0);
+
+  dialog = open_dialog (window, json);
+  WAIT_UNTIL (preview_ready (dialog));
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (dialog), affari_test_match_mapped_label, _("Columns")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  WAIT_UNTIL (on_page (dialog, "summary"));
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM deal", 0), ==, source_deals);
+
+  gone = G_OBJECT (dialog);
+  g_object_add_weak_pointer (gone, (gpointer *) &gone);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.undo", NULL));
+  affari_test_assert_gone (&gone, "the import dialog after its undo");
+  WAIT_UNTIL (sql_int (f, "SELECT count(*) FROM deal", 0) == 0);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM pipeline", 0), ==, pipelines_before);
+}
+
+static void
+test_affari_json (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, affari_json_body);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -349,5 +404,6 @@ main (int argc, char *argv[])
   g_test_add ("/import-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/import-dialog/bitrix24-folder", Fixture, NULL, fixture_set_up, test_bitrix24, fixture_tear_down);
   g_test_add ("/import-dialog/bitrix24-csv", Fixture, NULL, fixture_set_up, test_bitrix24_csv, fixture_tear_down);
+  g_test_add ("/import-dialog/affari-json", Fixture, NULL, fixture_set_up, test_affari_json, fixture_tear_down);
   return g_test_run ();
 }

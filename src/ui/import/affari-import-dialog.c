@@ -17,6 +17,7 @@
 #include "io/affari-import-b24.h"
 #include "io/affari-import-b24csv.h"
 #include "io/affari-import-csv.h"
+#include "io/affari-import-json.h"
 #include "io/affari-import-task.h"
 #include "ui/import/affari-import-dialog.h"
 
@@ -31,7 +32,11 @@ typedef enum {
   SOURCE_CSV,          /* any CSV: the person maps its columns */
   SOURCE_B24CSV,       /* Bitrix24's deal list export: its columns are known */
   SOURCE_B24_FOLDER,   /* a folder of Bitrix24 REST JSON dumps */
+  SOURCE_AFFARI_JSON,  /* Affari's own export (affari-cli export --json), for an empty database */
 } SourceKind;
+
+/* Sources without a table to preview or columns to map. */
+#define SOURCE_IS_WHOLE(kind) ((kind) == SOURCE_B24_FOLDER || (kind) == SOURCE_AFFARI_JSON)
 
 /* What is imported. Shared with worker threads (g_atomic_rc_box): the table is only read. */
 typedef struct {
@@ -94,6 +99,14 @@ static void schedule_recount (AffariImportDialog *self, guint delay_ms);
 
 /* ------------------------------------------------------------ the source and its runs */
 
+static gboolean
+has_json_suffix (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".json");
+}
+
 static void
 import_source_clear (gpointer data)
 {
@@ -150,6 +163,9 @@ import_run (AffariStore          *store,
     case SOURCE_B24CSV:
       return affari_import_b24csv (store, ops, run->source->path, dry_run, cancellable, progress,
                                    progress_data, error);
+    case SOURCE_AFFARI_JSON:
+      return affari_import_json (store, ops, run->source->path, dry_run, cancellable, progress, progress_data,
+                                 error);
     case SOURCE_B24_FOLDER:
     default:
       return affari_import_b24 (store, ops, run->source->path, dry_run, cancellable, progress,
@@ -355,7 +371,7 @@ on_preview_ready_cb (GObject *source, GAsyncResult *result, gpointer data)
     {
       g_string_append_c (text, ' ');
       /* A folder's refused items are deals, companies, comments… of several files, not rows. */
-      if (self->source->kind == SOURCE_B24_FOLDER)
+      if (SOURCE_IS_WHOLE (self->source->kind))
         g_string_append_printf (text, ngettext ("%'u item has errors and will not be imported.",
                                                 "%'u items have errors and will not be imported.",
                                                 report->refused->len),
@@ -542,9 +558,12 @@ fill_detected (AffariImportDialog *self)
 
   adw_window_title_set_subtitle (self->window_title, name);
   adw_preferences_group_set_title (self->file_group, name);
-  if (self->source->kind == SOURCE_B24_FOLDER)
+  if (SOURCE_IS_WHOLE (self->source->kind))
     {
-      adw_preferences_group_set_description (self->file_group, _("A folder of Bitrix24 JSON files"));
+      adw_preferences_group_set_description (self->file_group,
+                                             self->source->kind == SOURCE_AFFARI_JSON
+                                             ? _("An export of Affari (JSON): everything it holds goes into this database, which must have no deals yet")
+                                             : _("A folder of Bitrix24 JSON files"));
       return;
     }
   {
@@ -635,7 +654,7 @@ on_import_progress (guint done, guint total, gpointer data)
 
   if (self->progress_bar == NULL)
     return;
-  if (self->source->kind == SOURCE_B24_FOLDER)
+  if (SOURCE_IS_WHOLE (self->source->kind))
     /* Translators: the progress of a Bitrix24 folder's import (deals, companies, comments…). */
     text = g_strdup_printf (ngettext ("%'u of %'u item", "%'u of %'u items", total), done, total);
   else
@@ -872,9 +891,9 @@ affari_import_dialog_new (GtkWindow       *parent,
   self->done_handler = g_signal_connect (ops, "done", G_CALLBACK (on_ops_done_cb), self);
   self->can_undo_handler = g_signal_connect (ops, "notify::can-undo", G_CALLBACK (on_can_undo_notify_cb), self);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || has_json_suffix (path))
     {
-      self->source->kind = SOURCE_B24_FOLDER;
+      self->source->kind = g_file_test (path, G_FILE_TEST_IS_DIR) ? SOURCE_B24_FOLDER : SOURCE_AFFARI_JSON;
       fill_detected (self);
       gtk_widget_set_visible (self->table_frame, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), FALSE);

@@ -36,11 +36,12 @@ choose_csv (AffariWindow *self)
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import a CSV File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+  chooser = gtk_file_chooser_native_new (_("Import a File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files (.csv)"));
+  gtk_file_filter_set_name (csv, _("CSV files and Affari exports (.csv, .json)"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   /* A spreadsheet saved as text may end in .txt. */
   gtk_file_filter_set_name (all, _("All files"));
@@ -79,11 +80,11 @@ import_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import"), NULL));
-  adw_message_dialog_set_body (dialog, _("A CSV file from a spreadsheet, from another CRM or from Bitrix24’s deal list, or a folder of JSON files downloaded from Bitrix24’s REST API."));
+  adw_message_dialog_set_body (dialog, _("A CSV file from a spreadsheet, from another CRM or from Bitrix24’s deal list, an export of Affari (.json), or a folder of JSON files downloaded from Bitrix24’s REST API."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "folder", _("_Bitrix24 Folder…"),
-                                    "csv", _("_CSV File…"),
+                                    "csv", _("_File…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "csv", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "csv");
