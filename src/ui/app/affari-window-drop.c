@@ -1,6 +1,6 @@
 /* affari-window-drop.c — files dragged from the file manager onto the window
  *
- * A .csv opens the import (win.import-file), a .vcf adds its contacts and offers a deal for
+ * A .csv (or an Affari .json export) opens the import (win.import-file), a .vcf adds its contacts and offers a deal for
  * one, an .ics dropped on a deal (a Kanban card, a row of the list) plans its events and tasks
  * there. The window, the cards and the rows all hand the files to drop.files; while files are
  * dragged over the window it is outlined and says what a drop does.
@@ -173,7 +173,8 @@ files_activated_cb (GSimpleAction *action,
       const char *path = paths[i];
       g_autofree char *lower = g_ascii_strdown (path, -1);
 
-      if (g_str_has_suffix (lower, ".csv"))
+      /* A spreadsheet, or Affari's own export: both go through the import dialog. */
+      if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".json"))
         drop_csv (self, path);
       else if (g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard"))
         drop_vcard (self, path);
