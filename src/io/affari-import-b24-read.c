@@ -9,10 +9,14 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "affari-import-b24.h"
 #include "affari-import-b24-private.h"
 #include "model/affari-error.h"
+
+/* The largest file read as one page of a list (a page of 50 deals is a few hundred kB). */
+#define MAX_PAGE_SIZE ((goffset) 256 << 20)
 
 /* The start of each list's file names (none starts with another). */
 const char * const b24_list_prefixes[N_LISTS] = {
@@ -242,6 +246,19 @@ b24_read_folder (const char *folder, GPtrArray **lists, GPtrArray *parsers, GErr
       if (kind < 0)
         continue;
       path = g_build_filename (folder, file, NULL);
+      /* Bitrix24 answers 50 items a page: a page this big is not one, and would be read whole. */
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          GStatBuf st;
+
+          if (g_stat (path, &st) == 0 && st.st_size > MAX_PAGE_SIZE)
+            {
+              g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE,
+                           _("The file “%s” is larger than 256 MB: it is not a page of a Bitrix24 list; nothing was imported."),
+                           file);
+              return FALSE;
+            }
+        }
       parser = json_parser_new ();
       if (!json_parser_load_from_file (parser, path, &local))
         {

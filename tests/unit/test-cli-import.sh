@@ -74,6 +74,15 @@ printf '"Nome";"Cognome";\n"Mario";"Rossi";\n' >"$TMP/deals.csv"
 run "a CSV with no known column is refused" 1 --database "$DB" import "$TMP/deals.csv"
 check "the message says what the header needs" grep -q "Riga 1: l'intestazione non ha" "$TMP/err"
 check "nothing was imported from the bad CSVs" test "$(count_deals)" -eq 0
+mkdir -p "$TMP/huge"
+truncate -s 300M "$TMP/huge/crm.deal.list.json"
+truncate -s 1100M "$TMP/huge.csv"
+run "a 300 MB page of Bitrix24 deals is refused" 1 --database "$DB" import "$TMP/huge"
+check "the message says it is too big" grep -q "supera i 256 MB" "$TMP/err"
+run "a CSV over 1 GB is refused" 1 --database "$DB" import "$TMP/huge.csv"
+check "the message says to split it" grep -q "1 GB" "$TMP/err"
+check "nothing was imported from the huge files" test "$(count_deals)" -eq 0
+rm -rf "$TMP/huge" "$TMP/huge.csv"
 run "no path is a usage error" 2 --database "$DB" import
 run "a missing folder fails" 1 --database "$DB" import "$TMP/nowhere"
 
