@@ -20,6 +20,7 @@ typedef enum {
   LIST_CONTACT,
   LIST_COMMENT,
   LIST_ACTIVITY,
+  LIST_USER,
   N_LISTS
 } ListKind;
 
@@ -46,5 +47,12 @@ char    *b24_dup_multi_first (JsonObject *object, const char *member);   /* PHON
 /* Reads every Bitrix24 file of @folder into @lists (N_LISTS arrays of Item); the parsers that
  * own the objects go to @parsers. A malformed file fails the whole folder. */
 gboolean b24_read_folder     (const char *folder, GPtrArray **lists, GPtrArray *parsers, GError **error);
+
+/* affari-import-b24-users.c: the users of user.get (@items) matched with the team or added to it;
+ * @users gets Bitrix24 user id → team member id. */
+gboolean b24_import_users    (AffariStore *store, GPtrArray *items, GHashTable *users, AffariImportReport *report,
+                              GError **error);
+/* The team member of @user_id (0 for none, and for "0"); @missing set when the id is unknown. */
+gint64   b24_user_member     (GHashTable *users, const char *user_id, gboolean *missing);
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 /* The start of each list's file names (none starts with another). */
 const char * const b24_list_prefixes[N_LISTS] = {
   "crm.category.list", "crm.status.list", "crm.deal.list", "crm.deal.productrows.get",
-  "crm.company.list", "crm.contact.list", "crm.timeline.comment.list", "crm.activity.list",
+  "crm.company.list", "crm.contact.list", "crm.timeline.comment.list", "crm.activity.list", "user.get",
 };
 
 void

@@ -44,6 +44,8 @@ typedef struct {
   GHashTable *new_deals;              /* Bitrix24 ids of the deals made by this run */
   GHashTable *rows;                   /* deal's Bitrix24 id → GPtrArray of Item */
   GHashTable *currencies;             /* codes the store knows */
+  GHashTable *users;                  /* Bitrix24 user id → team member id (user.get) */
+  guint unassigned;                   /* deals whose ASSIGNED_BY_ID is no user of user.get */
   gboolean dry_run;
   GCancellable *cancellable;
   AffariImportProgress progress;
@@ -502,6 +504,16 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
     affari_deal_set_probability (deal, CLAMP ((int) g_ascii_strtoll (probability, NULL, 10), 0, 100));
   if (json_object_has_member (o, "OPENED"))
     affari_deal_set_opened (deal, b24_get_flag (o, "OPENED"));
+  {
+    g_autofree char *assigned = b24_dup_text (o, "ASSIGNED_BY_ID");
+    gboolean missing = FALSE;
+    gint64 member = b24_user_member (imp->users, assigned, &missing);
+
+    /* Nobody known: the deal is the importing person's, as a new deal is. */
+    if (member != 0)
+      affari_deal_set_assigned_by_id (deal, member);
+    imp->unassigned += missing;
+  }
   affari_deal_set_originator_id (deal, ORIGINATOR);
   affari_deal_set_origin_id (deal, id);
   if (!affari_deal_ops_add_created (ops, deal, &local))
@@ -594,6 +606,17 @@ import_deals (Import *imp, AffariDealOps *ops, GError **error)
       if (!step (imp, error) || !import_deal (imp, ops, g_ptr_array_index (imp->lists[LIST_DEAL], i), error))
         return FALSE;
     }
+  if (imp->unassigned > 0)
+    g_ptr_array_add (imp->report->notes,
+                     imp->lists[LIST_USER]->len == 0
+                     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "ASSIGNED_BY_ID: the folder has no user.get file, so %u deal is yours",
+                                                     "ASSIGNED_BY_ID: the folder has no user.get file, so %u deals are yours",
+                                                     imp->unassigned), imp->unassigned)
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "ASSIGNED_BY_ID: %u deal names a user not in user.get, so it is yours",
+                                                     "ASSIGNED_BY_ID: %u deals name a user not in user.get, so they are yours",
+                                                     imp->unassigned), imp->unassigned));
   return TRUE;
 }
 
@@ -698,6 +721,14 @@ import_activities (Import *imp, GError **error)
       activity = affari_activity_new (kind, subject != NULL ? subject : _("Activity"), deadline);
       if (description != NULL && *description != '\0')
         g_object_set (activity, "description", description, NULL);
+      {
+        g_autofree char *responsible = b24_dup_text (o, "RESPONSIBLE_ID");
+        gboolean missing = FALSE;
+        gint64 member = b24_user_member (imp->users, responsible, &missing);
+
+        if (member != 0)
+          g_object_set (activity, "responsible-id", member, NULL);
+      }
       if (!affari_store_add_activity (imp->store, deal_id, activity, error)
           || !affari_store_import_finish_activity (imp->store, affari_activity_get_id (activity), origin,
                                                    b24_get_flag (o, "COMPLETED"),
@@ -717,7 +748,9 @@ build (AffariDealOps *ops, gpointer data, GError **error)
       || !import_clients (imp, LIST_COMPANY, AFFARI_IMPORT_COMPANY, AFFARI_IMPORTED_COMPANY, imp->companies,
                           ORIGINATOR ":company:", make_company, error)
       || !import_clients (imp, LIST_CONTACT, AFFARI_IMPORT_CONTACT, AFFARI_IMPORTED_CONTACT, imp->contacts,
-                          ORIGINATOR ":contact:", make_contact, error) || !import_deals (imp, ops, error) || !import_comments (imp, error)
+                          ORIGINATOR ":contact:", make_contact, error)
+      || !b24_import_users (imp->store, imp->lists[LIST_USER], imp->users, imp->report, error)
+      || !import_deals (imp, ops, error) || !import_comments (imp, error)
       || !import_activities (imp, error))
     return FALSE;
   return affari_import_build_done (imp->dry_run, error);
@@ -753,6 +786,7 @@ affari_import_b24 (AffariStore        *store,
   imp.pipelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.stage_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -763,9 +797,9 @@ affari_import_b24 (AffariStore        *store,
        && (imp.currencies = affari_import_currency_codes (store, error)) != NULL;
   if (ok)
     {
-      /* One step per item; product rows go in with their deal's step. */
+      /* One step per item; product rows go in with their deal's step, users (a few) with none. */
       for (int k = 0; k < N_LISTS; k++)
-        if (k != LIST_PRODUCT_ROW)
+        if (k != LIST_PRODUCT_ROW && k != LIST_USER)
           imp.total += imp.lists[k]->len;
       ok = affari_import_run_build (ops, build, &imp, _("Import from Bitrix24"), dry_run, error);
     }
@@ -776,6 +810,7 @@ affari_import_b24 (AffariStore        *store,
   g_hash_table_unref (imp.pipelines);
   g_hash_table_unref (imp.stages);
   g_hash_table_unref (imp.stage_names);
+  g_hash_table_unref (imp.users);
   g_hash_table_unref (imp.companies);
   g_hash_table_unref (imp.contacts);
   g_hash_table_unref (imp.deals);

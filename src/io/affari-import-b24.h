@@ -11,6 +11,8 @@
  *   crm.contact.list*.json          contacts
  *   crm.timeline.comment.list*.json comments of deals (ENTITY_TYPE "deal"; BBCode becomes text)
  *   crm.activity.list*.json         activities of deals (OWNER_TYPE_ID "2")
+ *   user.get*.json                  the portal's users: the team (matched by e-mail, then name), so
+ *                                   that ASSIGNED_BY_ID and RESPONSIBLE_ID name the right person
  * A file may hold the whole envelope ({"result": …}) or only the array.
  *
  * The import is one transaction (affari_deal_ops_create_many): a malformed file is refused before

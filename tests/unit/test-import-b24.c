@@ -75,7 +75,7 @@ fingerprint (Fixture *f)
                        " + (SELECT count(*) FROM stage) * 10000 + (SELECT count(*) FROM company) * 1000"
                        " + (SELECT count(*) FROM contact) * 100 + (SELECT count(*) FROM event) * 10"
                        " + (SELECT count(*) FROM activity) + (SELECT count(*) FROM deal_product) * 7"
-                       " + (SELECT count(*) FROM currency) * 3");
+                       " + (SELECT count(*) FROM currency) * 3 + (SELECT count(*) FROM team_member) * 13");
 }
 
 static gint64
@@ -118,12 +118,25 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->refused->len, ==, 6);
   /* A company and a contact that point nowhere: the deals go in without them, and it is said; so
    * is each stage made because crm.status.list does not have it (once, for two deals in it). */
-  g_assert_cmpuint (report->notes->len, ==, 4);
-  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "CONTACT_IDS 77"));
-  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 1), "COMPANY_ID 99"));
-  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 2), "crm.deal.list.2.json, ID 121"));
-  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 2), "C1:ARCHIVED"));
-  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 3), "UC_7XK2QH"));
+  g_assert_cmpuint (report->notes->len, ==, 6);
+  /* user.get: its users joined the team; a deal of a user not listed is the importer's. */
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "Mario Bianchi, Laura Neri"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 1), "CONTACT_IDS 77"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 2), "COMPANY_ID 99"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 3), "crm.deal.list.2.json, ID 121"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 3), "C1:ARCHIVED"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 4), "UC_7XK2QH"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 5), "ASSIGNED_BY_ID"));
+  /* The responsible of each deal: Bitrix24's user 1 and 7 by name, 99 unknown → the importer. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM team_member WHERE name IN ('Mario Bianchi', 'Laura Neri')"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal d JOIN team_member t ON t.id = d.assigned_by_id"
+                                 " WHERE d.origin_id = '103' AND t.name = 'Laura Neri' AND t.email = 'laura.neri@example.it'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal d JOIN team_member t ON t.id = d.assigned_by_id"
+                                 " WHERE d.origin_id = '101' AND t.name = 'Mario Bianchi'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT assigned_by_id FROM deal WHERE origin_id = '104'"), ==,
+                   query_int (f, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_user_id'"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM activity a JOIN team_member t ON t.id = a.responsible_id"
+                                 " WHERE t.name = 'Mario Bianchi'"), ==, 4);
   g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "crm.deal.list.2.json"));
   g_assert_nonnull (strstr (g_ptr_array_index (report->refused, 1), "122"));
 
