@@ -55,20 +55,6 @@ is_view_name (const char *name)
   return FALSE;
 }
 
-static void
-update_switcher_bar (AffariWindow *self)
-{
-  /* The bottom bar replaces the header's switcher when the window is narrow, and is pointless
-   * while there is nothing to switch between. */
-  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
-  gboolean reveal = narrow && !self->empty;
-
-  /* Its buttons are built when it is first needed: most windows are never that narrow. */
-  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
-}
-
 /* Whether the board's columns, just counted, hold a deal. */
 static gboolean
 board_has_deals (AffariWindow *self)
@@ -105,10 +91,9 @@ update_empty_state_full (AffariWindow *self,
   self->empty = error == NULL && n_deals == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, self->empty ? "empty" : "views");
-  gtk_stack_set_visible_child_name (self->title_stack, self->empty ? "title" : "switcher");
   /* Sample data goes only into an empty database: never mixed with real deals. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", self->empty);
-  update_switcher_bar (self);
+  _affari_window_update_header (self);
 }
 
 void
@@ -378,7 +363,7 @@ on_switcher_title_visible_changed_cb (AdwViewSwitcherTitle *title,
                                       GParamSpec           *pspec,
                                       AffariWindow         *self)
 {
-  update_switcher_bar (self);
+  _affari_window_update_switcher_bar (self);
 }
 
 /* The one benchmark switch the widgets keep, AFFARI_REPORT_FIRST_FRAME=1: the first painted
@@ -449,6 +434,7 @@ affari_window_constructed (GObject *object)
   _affari_window_recurring_init (self);
   _affari_window_generator_init (self);
   _affari_window_drop_init (self);
+  _affari_window_adaptive_init (self);
   affari_kanban_board_set_workspace (self->kanban_board, self->workspace);
   affari_kanban_board_set_ops (self->kanban_board, self->ops);
   affari_filter_bar_set_workspace (self->filter_bar, self->workspace);
@@ -525,6 +511,17 @@ affari_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (affari_window_parent_class)->unrealize (widget);
 }
 
+static void
+affari_window_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GTK_WIDGET_CLASS (affari_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  _affari_window_adaptive_allocated (AFFARI_WINDOW (widget), width);
+}
+
 static gboolean
 affari_window_close_request (GtkWindow *window)
 {
@@ -541,6 +538,7 @@ affari_window_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  _affari_window_adaptive_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_WINDOW);
   /* They went with their pages. */
@@ -619,6 +617,7 @@ affari_window_class_init (AffariWindowClass *klass)
 
   widget_class->realize = affari_window_realize;
   widget_class->unrealize = affari_window_unrealize;
+  widget_class->size_allocate = affari_window_size_allocate;
 
   window_class->close_request = affari_window_close_request;
 
@@ -643,11 +642,17 @@ affari_window_class_init (AffariWindowClass *klass)
   g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_content);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_squeezer);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, overflow_section);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
@@ -663,6 +668,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_scroller);
 
   _affari_window_class_actions_init (widget_class);
   _affari_window_class_backup_init (widget_class);
