@@ -63,15 +63,29 @@ _affari_window_update_header (AffariWindow *self)
   _affari_window_update_switcher_bar (self);
 }
 
+/* The squeezers may drop the labelled "Nuovo affare" and "Cerca" only when narrow: wide, the header
+ * keeps them whole even if the view switcher has to move off centre, as it always did. Hidden
+ * rather than disabled pages: a squeezer's minimum size counts the disabled ones. */
 static void
-apply_width (AffariWindow *self)
+allow_when_narrow (GtkWidget *child,
+                   gboolean   narrow)
 {
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  gtk_widget_set_visible (child, narrow);
+}
+
+static void
+apply_width (AffariWindow *self,
+             int           width)
+{
+  gboolean narrow = width < NARROW_WIDTH;
 
   if (narrow == self->narrow)
     return;
 
   self->narrow = narrow;
+  allow_when_narrow (self->new_deal_icon_button, narrow);
+  allow_when_narrow (self->new_deal_none, narrow);
+  allow_when_narrow (self->search_none, narrow);
   /* Narrow, the card's clamp lets it fill the window; wide, it is the panel at the side. */
   adw_clamp_set_maximum_size (self->card_clamp, narrow ? G_MAXINT / 2 : CARD_PANEL_WIDTH);
   adw_clamp_set_tightening_threshold (self->card_clamp, narrow ? G_MAXINT / 2 : CARD_PANEL_WIDTH);
@@ -85,7 +99,7 @@ on_width_idle_cb (gpointer user_data)
   AffariWindow *self = AFFARI_WINDOW (user_data);
 
   self->width_source = 0;
-  apply_width (self);
+  apply_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
 
   return G_SOURCE_REMOVE;
 }
@@ -139,6 +153,16 @@ _affari_window_adaptive_allocated (AffariWindow *self,
 void
 _affari_window_adaptive_init (AffariWindow *self)
 {
+  int width = 0, height = 0;
+
+  /* Before the first allocation, the size the window opens at (a phone's is set later by the
+   * compositor, and followed then). */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width <= 0)
+    width = NARROW_WIDTH;
+  self->narrow = !(width < NARROW_WIDTH);   /* so that it is applied */
+  apply_width (self, width);
+
   g_signal_connect (self->new_deal_squeezer, "notify::visible-child", G_CALLBACK (on_overflow_changed_cb), self);
   g_signal_connect (self->search_squeezer, "notify::visible-child", G_CALLBACK (on_overflow_changed_cb), self);
   g_signal_connect (self->new_deal_content, "notify::label", G_CALLBACK (on_overflow_changed_cb), self);

@@ -43,7 +43,9 @@ struct _AffariWindow
   GtkWidget             *new_deal_icon_button; /* the same, narrow */
   GtkWidget             *new_deal_squeezer;
   GtkWidget             *new_deal_button;
+  GtkWidget             *new_deal_none;
   GtkWidget             *search_squeezer;
+  GtkWidget             *search_none;
   GtkToggleButton       *search_button;
   GMenu                 *overflow_section;
   GtkSearchBar          *search_bar;

@@ -386,6 +386,31 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
   fflush (stdout);
 }
 
+/* The pipeline's name in the header's drop-down (and its list) is ellipsized rather than keep a
+ * phone's window wide; the list that drops down is as wide as the longest name. */
+static void
+on_pipeline_factory_setup_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *item,
+                              gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_pipeline_factory_bind_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  user_data)
+{
+  AffariPipeline *pipeline = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), affari_pipeline_get_name (pipeline));
+}
+
 /* ------------------------------------------------------------ actions */
 
 static void
@@ -650,7 +675,9 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_icon_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_squeezer);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_none);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_none);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, overflow_section);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
@@ -691,11 +718,16 @@ static void
 affari_window_init (AffariWindow *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pipelines = g_list_store_new (AFFARI_TYPE_PIPELINE);
   expression = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
   gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_pipeline_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_pipeline_factory_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->pipeline_dropdown, factory);
   gtk_drop_down_set_model (self->pipeline_dropdown, G_LIST_MODEL (self->pipelines));
 
   self->search_entry = affari_filter_bar_get_search_entry (self->filter_bar);
