@@ -42,16 +42,25 @@ _affari_window_update_switcher_bar (AffariWindow *self)
   adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
+/* Wide, an open card has its whole width, as before; narrow, or once slid out, it scrolls sideways
+ * rather than keep the window wide (a closed card must not keep a phone's window wide). */
+static void
+update_card_scroller (AffariWindow *self)
+{
+  gboolean shown = adw_flap_get_reveal_flap (self->card_flap) || adw_flap_get_reveal_progress (self->card_flap) > 0.0;
+
+  gtk_scrolled_window_set_policy (self->card_scroller,
+                                  !self->narrow && shown ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+}
+
 /* The header: the views' (pipeline, switcher, search, new deal), or the card page's (back). */
 void
 _affari_window_update_header (AffariWindow *self)
 {
   gboolean card_page = is_card_page (self);
 
-  if (adw_flap_get_reveal_flap (self->card_flap))
-    gtk_widget_set_visible (GTK_WIDGET (self->card_clamp), TRUE);
-  gtk_scrolled_window_set_policy (self->card_scroller,
-                                  self->narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+  update_card_scroller (self);
 
   gtk_widget_set_visible (self->back_button, card_page);
   gtk_widget_set_visible (GTK_WIDGET (self->pipeline_dropdown), !card_page);
@@ -129,14 +138,13 @@ on_overflow_changed_cb (GObject      *object,
   update_overflow (self);
 }
 
-/* Once slid out, the card is hidden: closed, it does not keep the window wide. */
 static void
 on_card_flap_reveal_progress_changed_cb (AdwFlap      *flap,
                                          GParamSpec   *pspec,
                                          AffariWindow *self)
 {
   if (!adw_flap_get_reveal_flap (flap) && adw_flap_get_reveal_progress (flap) <= 0.0)
-    gtk_widget_set_visible (GTK_WIDGET (self->card_clamp), FALSE);
+    update_card_scroller (self);
 }
 
 /* ------------------------------------------------------------ window's */
