@@ -34,7 +34,7 @@ void
 _affari_window_update_switcher_bar (AffariWindow *self)
 {
   gboolean squeezed = adw_view_switcher_title_get_title_visible (self->switcher_title);
-  gboolean reveal = squeezed && !self->empty && !is_card_page (self);
+  gboolean reveal = (self->narrow || squeezed) && !self->empty && !is_card_page (self);
 
   /* Its buttons are built when it is first needed: most windows are never that narrow. */
   if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
@@ -67,8 +67,9 @@ _affari_window_update_header (AffariWindow *self)
   gtk_widget_set_visible (self->search_squeezer, !card_page);
   gtk_widget_set_visible (self->new_deal_squeezer, !card_page);
   gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !card_page);
+  /* Narrow, the switcher is at the bottom, and the pipeline's name has the header's room. */
   gtk_stack_set_visible_child_name (self->title_stack,
-                                    card_page ? "card" : self->empty ? "title" : "switcher");
+                                    card_page ? "card" : self->empty ? "title" : self->narrow ? "none" : "switcher");
   _affari_window_update_switcher_bar (self);
 }
 
@@ -82,11 +83,33 @@ allow_when_narrow (GtkWidget *child,
   gtk_widget_set_visible (child, narrow);
 }
 
+/* Narrow below NARROW_WIDTH, and always on a phone's screen: there the window opens at whatever
+ * size it had, and a layout chosen for that size (an open card's whole width) could keep it from
+ * ever getting as narrow as the screen. */
+static gboolean
+is_narrow (AffariWindow *self,
+           int           width)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkMonitor *monitor = NULL;
+  GdkRectangle geometry;
+
+  if (width < NARROW_WIDTH)
+    return TRUE;
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)), surface);
+  if (monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &geometry);
+
+  return geometry.width < NARROW_WIDTH;
+}
+
 static void
 apply_width (AffariWindow *self,
              int           width)
 {
-  gboolean narrow = width < NARROW_WIDTH;
+  gboolean narrow = is_narrow (self, width);
 
   if (narrow == self->narrow)
     return;
@@ -154,7 +177,7 @@ _affari_window_adaptive_allocated (AffariWindow *self,
                                    int           width)
 {
   /* Applied after this frame: changing the layout while it is being allocated is not allowed. */
-  if ((width < NARROW_WIDTH) != self->narrow && self->width_source == 0)
+  if (is_narrow (self, width) != self->narrow && self->width_source == 0)
     self->width_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_width_idle_cb, self, NULL);
 }
 
@@ -168,7 +191,7 @@ _affari_window_adaptive_init (AffariWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (width <= 0)
     width = NARROW_WIDTH;
-  self->narrow = !(width < NARROW_WIDTH);   /* so that it is applied */
+  self->narrow = !is_narrow (self, width);   /* so that it is applied */
   apply_width (self, width);
 
   g_signal_connect (self->new_deal_squeezer, "notify::visible-child", G_CALLBACK (on_overflow_changed_cb), self);
