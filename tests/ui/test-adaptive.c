@@ -23,7 +23,16 @@
 static const char * const expected_failures[] = {
   "narrow/list",   /* the list's selection bar needs 646 px */
   "narrow/card",   /* the card's header (its view switcher) needs 765 px */
+  "dialog/win.show-generator",
+  "dialog/win.show-forecast",
+  "dialog/win.show-quotes",
   NULL
+};
+
+/* The windows and dialogs of the main menu: each must open within a phone's screen. */
+static const char * const dialog_actions[] = {
+  "app.preferences", "win.show-trash", "win.import", "win.show-generator", "win.show-recurring",
+  "win.show-forecast", "win.show-quotes",
 };
 
 #define PHONE_WIDTH   360
@@ -372,6 +381,42 @@ check_size (GtkWidget  *window,
   }
 }
 
+/* Opens the window of @action, measures its minimum size, closes it. */
+static void
+check_dialog (GtkWidget  *window,
+              const char *action)
+{
+  g_autofree char *name = g_strdup_printf ("dialog/%s", action);
+  g_autofree char *details = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
+  guint n_before = g_list_model_get_n_items (toplevels);
+  GtkWidget *dialog = NULL;
+  int min_width = 0, min_height = 0;
+
+  if (g_str_has_prefix (action, "app."))
+    g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))), action + 4, NULL);
+  else
+    gtk_widget_activate_action (window, action, NULL);
+  WAIT_UNTIL (g_list_model_get_n_items (toplevels) > n_before);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != window && gtk_widget_get_visible (toplevel) && GTK_IS_WINDOW (toplevel))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+  affari_test_wait_for_frame (dialog);
+
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (dialog)), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (dialog)), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  details = g_strdup_printf ("%s needs %d×%d px", G_OBJECT_TYPE_NAME (dialog), min_width, min_height);
+  report (name, min_width <= PHONE_WIDTH && min_height <= NARROW_HEIGHT, details);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  affari_test_settle ();
+}
+
 /* ------------------------------------------------------------ tests */
 
 static void
@@ -383,6 +428,9 @@ sizes_body (Fixture *f)
   check_size (window, "narrow", PHONE_WIDTH, NARROW_HEIGHT);
   /* And back: the desktop layout comes back whole. */
   check_size (window, "wide", WIDE_WIDTH, WIDE_HEIGHT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialog_actions); i++)
+    check_dialog (window, dialog_actions[i]);
 }
 
 static void

@@ -170,6 +170,20 @@ on_card_flap_reveal_progress_changed_cb (AdwFlap      *flap,
     update_card_scroller (self);
 }
 
+/* The damaged database's buttons wrap their labels: the bar, even hidden, must not keep a phone's
+ * window wide. */
+static void
+wrap_button_label (GtkWidget *button)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
 /* ------------------------------------------------------------ window's */
 
 void
@@ -194,6 +208,8 @@ _affari_window_adaptive_init (AffariWindow *self)
   self->narrow = !is_narrow (self, width);   /* so that it is applied */
   apply_width (self, width);
 
+  wrap_button_label (self->damaged_restore_button);
+  wrap_button_label (self->damaged_read_only_button);
   g_signal_connect (self->new_deal_squeezer, "notify::visible-child", G_CALLBACK (on_overflow_changed_cb), self);
   g_signal_connect (self->search_squeezer, "notify::visible-child", G_CALLBACK (on_overflow_changed_cb), self);
   g_signal_connect (self->new_deal_content, "notify::label", G_CALLBACK (on_overflow_changed_cb), self);

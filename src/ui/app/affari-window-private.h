@@ -54,6 +54,7 @@ struct _AffariWindow
   AdwToastOverlay       *toast_overlay;
   GtkInfoBar            *damaged_bar;
   GtkLabel              *damaged_label;
+  GtkWidget             *damaged_restore_button;
   GtkWidget             *damaged_read_only_button;
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;

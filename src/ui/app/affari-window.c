@@ -685,6 +685,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_label);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_restore_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_read_only_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
