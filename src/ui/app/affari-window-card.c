@@ -37,7 +37,7 @@ _affari_window_ensure_deal_card (AffariWindow *self)
   if (self->deal_card == NULL)
     {
       self->deal_card = g_object_new (AFFARI_TYPE_DEAL_CARD, NULL);
-      adw_clamp_set_child (self->card_clamp, GTK_WIDGET (self->deal_card));
+      gtk_scrolled_window_set_child (self->card_scroller, GTK_WIDGET (self->deal_card));
       affari_deal_card_set_workspace (self->deal_card, self->workspace);
       affari_deal_card_set_ops (self->deal_card, self->ops);
       g_signal_connect (self->deal_card, "closed", G_CALLBACK (on_deal_card_closed_cb), self);
@@ -82,6 +82,8 @@ set_card_revealed (AffariWindow *self,
   if (revealed && !adw_flap_get_reveal_flap (self->card_flap))
     affari_deal_card_opened (card, focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (card)) ? focus : NULL);
   adw_flap_set_reveal_flap (self->card_flap, revealed);
+  /* Narrow, the card is a page of its own: the header says so and has the way back. */
+  _affari_window_update_header (self);
   /* Esc closes the card only while there is one. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-deal", revealed);
   if (revealed)

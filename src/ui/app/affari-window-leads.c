@@ -36,6 +36,8 @@ _affari_window_leads_apply (AffariWindow *self,
   adw_button_content_set_label (self->new_deal_content, new_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->new_deal_content))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, new_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_deal_icon_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, new_label, -1);
   adw_view_switcher_title_set_subtitle (self->switcher_title, leads ? C_("section", "Leads") : "");
   gtk_window_set_title (GTK_WINDOW (self), leads ? _("Affari — Leads") : "Affari");
 }

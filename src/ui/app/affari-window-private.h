@@ -31,19 +31,30 @@ struct _AffariWindow
   gulong                 after_paint_handler;
   gboolean               reloading_pipelines;
   gboolean               empty;
+  gboolean               narrow;          /* below NARROW_WIDTH (affari-window-adaptive.c) */
+  guint                  width_source;
 
   /* template */
+  GtkWidget             *back_button;
   GtkDropDown           *pipeline_dropdown;
   GtkStack              *title_stack;
   AdwViewSwitcherTitle  *switcher_title;
   AdwButtonContent      *new_deal_content;
+  GtkWidget             *new_deal_icon_button; /* the same, narrow */
+  GtkWidget             *new_deal_squeezer;
+  GtkWidget             *new_deal_button;
+  GtkWidget             *new_deal_none;
+  GtkWidget             *search_squeezer;
+  GtkWidget             *search_none;
   GtkToggleButton       *search_button;
+  GMenu                 *overflow_section;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
   AffariFilterBar       *filter_bar;
   AdwToastOverlay       *toast_overlay;
   GtkInfoBar            *damaged_bar;
   GtkLabel              *damaged_label;
+  GtkWidget             *damaged_restore_button;
   GtkWidget             *damaged_read_only_button;
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
@@ -54,6 +65,7 @@ struct _AffariWindow
   AdwViewSwitcherBar    *switcher_bar;
   AdwFlap               *card_flap;
   AdwClamp              *card_clamp;
+  GtkScrolledWindow     *card_scroller;
 
   /* Built the first time they are needed (ensure_* ()), NULL until then: only the board is on
    * screen at start-up. Unowned: children of the pages and of the card's clamp. */
@@ -89,6 +101,15 @@ void _affari_window_show_leads_action  (GtkWidget *widget, const char *action_na
 
 /* affari-window-drop.c: files dropped on the window, its cards and rows (drop.files, drop.create-deal). */
 void _affari_window_drop_init          (AffariWindow   *self);
+
+/* affari-window-adaptive.c: the header's overflow into the main menu, the switcher bar, the card
+ * as a page of its own when narrow. */
+void _affari_window_adaptive_init      (AffariWindow *self);
+void _affari_window_adaptive_dispose   (AffariWindow *self);
+/* The window was allocated @width pixels wide. */
+void _affari_window_adaptive_allocated (AffariWindow *self, int width);
+void _affari_window_update_header      (AffariWindow *self);
+void _affari_window_update_switcher_bar (AffariWindow *self);
 
 /* Installs the deal.*, activity.* and win.undo/redo actions (affari-window-actions.c). */
 void _affari_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -55,20 +55,6 @@ is_view_name (const char *name)
   return FALSE;
 }
 
-static void
-update_switcher_bar (AffariWindow *self)
-{
-  /* The bottom bar replaces the header's switcher when the window is narrow, and is pointless
-   * while there is nothing to switch between. */
-  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
-  gboolean reveal = narrow && !self->empty;
-
-  /* Its buttons are built when it is first needed: most windows are never that narrow. */
-  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
-}
-
 /* Whether the board's columns, just counted, hold a deal. */
 static gboolean
 board_has_deals (AffariWindow *self)
@@ -105,10 +91,9 @@ update_empty_state_full (AffariWindow *self,
   self->empty = error == NULL && n_deals == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, self->empty ? "empty" : "views");
-  gtk_stack_set_visible_child_name (self->title_stack, self->empty ? "title" : "switcher");
   /* Sample data goes only into an empty database: never mixed with real deals. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", self->empty);
-  update_switcher_bar (self);
+  _affari_window_update_header (self);
 }
 
 void
@@ -378,7 +363,7 @@ on_switcher_title_visible_changed_cb (AdwViewSwitcherTitle *title,
                                       GParamSpec           *pspec,
                                       AffariWindow         *self)
 {
-  update_switcher_bar (self);
+  _affari_window_update_switcher_bar (self);
 }
 
 /* The one benchmark switch the widgets keep, AFFARI_REPORT_FIRST_FRAME=1: the first painted
@@ -399,6 +384,31 @@ on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
   g_print ("first-frame-ms %" G_GINT64_FORMAT "\n",
            start > 0 ? (g_get_monotonic_time () - start) / 1000 : (gint64) -1);
   fflush (stdout);
+}
+
+/* The pipeline's name in the header's drop-down (and its list) is ellipsized rather than keep a
+ * phone's window wide; the list that drops down is as wide as the longest name. */
+static void
+on_pipeline_factory_setup_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *item,
+                              gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_pipeline_factory_bind_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  user_data)
+{
+  AffariPipeline *pipeline = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), affari_pipeline_get_name (pipeline));
 }
 
 /* ------------------------------------------------------------ actions */
@@ -449,6 +459,7 @@ affari_window_constructed (GObject *object)
   _affari_window_recurring_init (self);
   _affari_window_generator_init (self);
   _affari_window_drop_init (self);
+  _affari_window_adaptive_init (self);
   affari_kanban_board_set_workspace (self->kanban_board, self->workspace);
   affari_kanban_board_set_ops (self->kanban_board, self->ops);
   affari_filter_bar_set_workspace (self->filter_bar, self->workspace);
@@ -525,6 +536,17 @@ affari_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (affari_window_parent_class)->unrealize (widget);
 }
 
+static void
+affari_window_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GTK_WIDGET_CLASS (affari_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  _affari_window_adaptive_allocated (AFFARI_WINDOW (widget), width);
+}
+
 static gboolean
 affari_window_close_request (GtkWindow *window)
 {
@@ -541,6 +563,7 @@ affari_window_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  _affari_window_adaptive_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_WINDOW);
   /* They went with their pages. */
@@ -619,6 +642,7 @@ affari_window_class_init (AffariWindowClass *klass)
 
   widget_class->realize = affari_window_realize;
   widget_class->unrealize = affari_window_unrealize;
+  widget_class->size_allocate = affari_window_size_allocate;
 
   window_class->close_request = affari_window_close_request;
 
@@ -643,16 +667,25 @@ affari_window_class_init (AffariWindowClass *klass)
   g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_content);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, new_deal_none);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_none);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, overflow_section);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_label);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_restore_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_read_only_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, view_stack);
@@ -663,6 +696,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_flap);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_clamp);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, card_scroller);
 
   _affari_window_class_actions_init (widget_class);
   _affari_window_class_backup_init (widget_class);
@@ -685,11 +719,16 @@ static void
 affari_window_init (AffariWindow *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pipelines = g_list_store_new (AFFARI_TYPE_PIPELINE);
   expression = gtk_property_expression_new (AFFARI_TYPE_PIPELINE, NULL, "name");
   gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_pipeline_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_pipeline_factory_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->pipeline_dropdown, factory);
   gtk_drop_down_set_model (self->pipeline_dropdown, G_LIST_MODEL (self->pipelines));
 
   self->search_entry = affari_filter_bar_get_search_entry (self->filter_bar);
