@@ -26,6 +26,7 @@ struct _AffariCardNarrow
   guint       stage_source;
   guint       focus_source;
   gboolean    narrow;
+  int         forced;         /* -1: follows the window; else what the card's parent said */
 };
 
 /* ------------------------------------------------------------ scrolling into view */
@@ -93,6 +94,14 @@ on_stage_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The bar was laid out again (narrow now, other stages, another width): its step goes back in view. */
+static void
+on_stage_adjustment_changed_cb (GtkAdjustment    *adjustment,
+                                AffariCardNarrow *self)
+{
+  affari_card_narrow_show_current_stage (self);
+}
+
 /* ------------------------------------------------------------ the width */
 
 static void
@@ -126,7 +135,11 @@ update (AffariCardNarrow *self)
   int default_height = -1;
 
   if (self->window == NULL)
-    return;
+    {
+      if (self->forced >= 0)
+        set_narrow (self, self->forced);
+      return;
+    }
   if (self->surface != NULL && gdk_surface_get_width (self->surface) > 1)
     {
       width = gdk_surface_get_width (self->surface);
@@ -135,7 +148,7 @@ update (AffariCardNarrow *self)
   gtk_window_get_default_size (self->window, &default_width, &default_height); /* 4.8: both needed */
   if (default_width > 0 && !gtk_window_is_maximized (self->window) && !gtk_window_is_fullscreen (self->window))
     width = MIN (width, default_width);
-  set_narrow (self, width < AFFARI_CARD_NARROW_WIDTH);
+  set_narrow (self, self->forced >= 0 ? self->forced : width < AFFARI_CARD_NARROW_WIDTH);
 
   /* Shorter: the on-screen keyboard came up (or the window was made shorter). */
   if (height > 0 && height < self->last_height)
@@ -213,11 +226,14 @@ affari_card_narrow_new (AffariDealCard *card)
   GtkWidget *widget = GTK_WIDGET (card);
 
   self->card = widget;
+  self->forced = -1;
   self->view_switcher = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "view_switcher"));
   self->switcher_bar = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "switcher_bar"));
   self->stage_scroller = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "stage_scroller"));
   self->stage_bar = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "stage_bar"));
   gtk_widget_get_size_request (widget, &self->wide_width, NULL);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->stage_scroller)), "changed",
+                    G_CALLBACK (on_stage_adjustment_changed_cb), self);
   g_signal_connect (widget, "realize", G_CALLBACK (on_card_realize_cb), self);
   g_signal_connect (widget, "unrealize", G_CALLBACK (on_card_unrealize_cb), self);
   return self;
@@ -230,6 +246,7 @@ affari_card_narrow_free (AffariCardNarrow *self)
     return;
   on_card_unrealize_cb (self->card, self);
   g_signal_handlers_disconnect_by_data (self->card, self);
+  g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->stage_scroller)), self);
   g_clear_handle_id (&self->stage_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
   g_free (self);
@@ -246,4 +263,12 @@ affari_card_narrow_show_current_stage (AffariCardNarrow *self)
 {
   if (self->narrow && self->stage_source == 0)
     self->stage_source = g_idle_add (on_stage_idle_cb, self);
+}
+
+void
+affari_card_narrow_force (AffariCardNarrow *self,
+                          int               narrow)
+{
+  self->forced = narrow < 0 ? -1 : !!narrow;
+  update (self);
 }

@@ -987,3 +987,12 @@ affari_deal_card_dup_opened_from (AffariDealCard *self)
 
   return g_weak_ref_get (&self->opened_from);
 }
+
+void
+affari_deal_card_set_narrow (AffariDealCard *self,
+                             int             narrow)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
+
+  affari_card_narrow_force (self->narrow, narrow);
+}
