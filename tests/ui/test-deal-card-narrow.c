@@ -54,6 +54,16 @@ fixture_set_up (Fixture       *f,
     g_assert_true (affari_store_move_deal (store, f->deal_id, affari_stage_get_id (late), 0, NULL, &error));
     g_assert_no_error (error);
   }
+  {
+    /* A product with a long name: its row must read in two lines, not run out of the card. */
+    AffariProductRow row = { .name = (char *) "Scaffale metallico zincato a cinque ripiani, 200 × 100 × 50 cm",
+                             .quantity_milli = 12000, .unit = (char *) "pz", .price_netto = 18990,
+                             .discount_type = 2, .discount_rate_bp = 500, .tax_rate_bp = 2200 };
+
+    affari_product_row_compute (&row);
+    g_assert_true (affari_store_set_product_rows (store, f->deal_id, &row, 1, &error));
+    g_assert_no_error (error);
+  }
   affari_store_close (store);
 }
 
@@ -71,6 +81,8 @@ open_narrow_card (Fixture *f)
   AffariDealCard *card;
   GtkWidget *clamp;
 
+  if (g_getenv ("AFFARI_SHOT_DARK") != NULL) /* by hand, for the screenshots */
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 640);
   gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", f->deal_id);
   WAIT_UNTIL ((card = (AffariDealCard *) affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD)) != NULL);
@@ -195,6 +207,40 @@ stored_stage (AffariStore *store,
   return affari_deal_get_stage_id (deal);
 }
 
+/* With AFFARI_SHOT_DIR set (by hand, to look at it): @widget as drawn, into DIR/card-@name.png. */
+static void
+shoot_widget (GtkWidget  *widget,
+              const char *name)
+{
+  const char *dir = g_getenv ("AFFARI_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
+  file = g_strdup_printf ("%s/card-%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static void
+shoot (AffariDealCard *card,
+       const char     *name)
+{
+  shoot_widget (GTK_WIDGET (card), name);
+}
+
 /* ------------------------------------------------------------ the test */
 
 static void
@@ -238,6 +284,7 @@ narrow_body (Fixture *f)
       affari_test_wait_for_frame (GTK_WIDGET (card));
       g_assert_cmpfloat (target_height (b), >=, 44);
       assert_inside (card, adw_view_stack_get_visible_child_name (stack));
+      shoot (card, adw_view_stack_get_visible_child_name (stack));
       n_pages++;
     }
   g_assert_cmpuint (n_pages, >=, 5);
@@ -253,6 +300,7 @@ narrow_body (Fixture *f)
   affari_test_settle ();
   affari_test_wait_for_frame (GTK_WIDGET (card));
   WAIT_BRIEFLY (in_view (lowest));
+  shoot (card, "typing");
   gtk_editable_set_text (GTK_EDITABLE (lowest), "");
   affari_test_settle ();
 
@@ -263,6 +311,24 @@ narrow_body (Fixture *f)
   WAIT_UNTIL (stored_stage (store, f->deal_id) == affari_stage_get_id (first));
   affari_test_wait_for_frame (GTK_WIDGET (card));
   WAIT_BRIEFLY (in_view (step_of (card, affari_stage_get_name (first))));
+
+  /* The card's dialogs fit a phone: "Chiudi affare" (won or lost, and why), the pipeline. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWindow *dialog;
+      int min_width;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), i == 0 ? "card.finish" : "card.choose-pipeline", NULL));
+      WAIT_UNTIL ((dialog = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+      affari_test_wait_for_frame (GTK_WIDGET (dialog));
+      gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_assert_cmpint (min_width, <=, NARROW);
+      if (i == 0)
+        shoot_widget (GTK_WIDGET (dialog), "finish");
+      gtk_window_destroy (dialog);
+      affari_test_settle ();
+    }
+  g_assert_cmpint (stored_stage (store, f->deal_id), ==, affari_stage_get_id (first));
 
   /* A field saved from the narrow card. */
   title_row = affari_test_find_widget (GTK_WIDGET (card), match_row_title, _("Title"));
