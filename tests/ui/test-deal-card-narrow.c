@@ -185,6 +185,27 @@ target_height (GtkWidget *widget)
   return bounds.size.height;
 }
 
+/* The buttons on screen under @root, each checked to be at least 44 px both ways. */
+static guint
+count_touch_targets (GtkWidget *root)
+{
+  guint n = 0;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (GTK_IS_BUTTON (root))
+    {
+      g_assert_true (gtk_widget_compute_bounds (root, root, &bounds));
+      g_assert_cmpfloat (bounds.size.width, >=, 44);
+      g_assert_cmpfloat (bounds.size.height, >=, 44);
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_touch_targets (c);
+  return n;
+}
+
 static GtkWidget *
 step_of (AffariDealCard *card,
          const char     *name)
@@ -264,6 +285,7 @@ narrow_body (Fixture *f)
   /* The pages' switcher is at the bottom, the header keeps only the card's buttons. */
   WAIT_UNTIL (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)) && gtk_widget_get_mapped (switcher_bar));
   g_assert_false (gtk_widget_get_visible (view_switcher));
+  g_assert_cmpuint (count_touch_targets (affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_HEADER_BAR)), >=, 2);
   affari_test_wait_for_frame (GTK_WIDGET (card));
   assert_inside (card, "general");
 

@@ -10,6 +10,10 @@
 #include "ui/deal/affari-deal-stage-bar.h"
 
 #define SCROLL_MARGIN 12 /* what is scrolled into view keeps a little of its neighbours visible */
+#define TOUCH_SIZE    44 /* a finger's target */
+
+/* The header's buttons, sized for a finger when narrow. */
+static const char * const header_buttons[] = { "create_button", "menu_button", "close_button" };
 
 struct _AffariCardNarrow
 {
@@ -117,6 +121,15 @@ set_narrow (AffariCardNarrow *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->stage_scroller),
                                   narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   affari_deal_stage_bar_set_narrow (AFFARI_DEAL_STAGE_BAR (self->stage_bar), narrow);
+  for (guint i = 0; i < G_N_ELEMENTS (header_buttons); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (self->card, AFFARI_TYPE_DEAL_CARD, header_buttons[i]));
+
+      /* A menu button is clicked on the button inside it. */
+      if (GTK_IS_MENU_BUTTON (button))
+        button = gtk_widget_get_first_child (button);
+      gtk_widget_set_size_request (button, narrow ? TOUCH_SIZE : -1, narrow ? TOUCH_SIZE : -1);
+    }
   if (narrow)
     gtk_widget_add_css_class (self->card, "narrow");
   else
@@ -217,6 +230,7 @@ affari_card_narrow_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "view_switcher", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "switcher_bar", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "stage_scroller", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "close_button", FALSE, 0);
 }
 
 AffariCardNarrow *

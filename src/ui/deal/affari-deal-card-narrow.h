@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct _AffariCardNarrow AffariCardNarrow;
 
-/* Makes the card's view_switcher, switcher_bar, stage_scroller and stage_bar found by name. */
+/* Makes the card's view_switcher, switcher_bar, stage_scroller and close_button found by name. */
 void              affari_card_narrow_class_init         (GtkWidgetClass   *widget_class);
 /* Follows the width of @card's window while @card is realized; @card owns the result. */
 AffariCardNarrow *affari_card_narrow_new                (AffariDealCard   *card);
