@@ -323,6 +323,25 @@ narrow_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (card));
   WAIT_BRIEFLY (in_view (lowest));
   shoot (card, "typing");
+
+  /* The on-screen keyboard takes the lower part of the screen: the window gets shorter, and the
+   * field being typed in comes back into view. */
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+    int tall = gdk_surface_get_height (surface);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), NARROW, tall - 260);
+    WAIT_UNTIL (gdk_surface_get_height (surface) < tall - 200);
+    affari_test_settle ();
+    affari_test_wait_for_frame (GTK_WIDGET (card));
+    WAIT_BRIEFLY (in_view (lowest));
+    shoot (card, "keyboard");
+
+    /* The keyboard goes away: the summary with the stage bar is back. */
+    gtk_window_set_default_size (GTK_WINDOW (window), NARROW, tall);
+    WAIT_UNTIL (gdk_surface_get_height (surface) >= tall);
+    WAIT_UNTIL (gtk_widget_get_mapped (bar));
+  }
   gtk_editable_set_text (GTK_EDITABLE (lowest), "");
   affari_test_settle ();
 

@@ -11,6 +11,9 @@
 
 #define SCROLL_MARGIN 12 /* what is scrolled into view keeps a little of its neighbours visible */
 #define TOUCH_SIZE    44 /* a finger's target */
+/* Narrow and shorter than this (a phone's keyboard is up), the summary (title, amount, stage bar)
+ * gives its room to the field being typed in: with it, the page kept about 50 px. */
+#define SHORT_HEIGHT  480
 
 /* The header's buttons, sized for a finger when narrow. */
 static const char * const header_buttons[] = { "create_button", "menu_button", "close_button" };
@@ -29,6 +32,7 @@ struct _AffariCardNarrow
   int         last_height;
   guint       stage_source;
   guint       focus_source;
+  GtkAdjustment *focus_adjustment; /* weak: the focused field's, until its next layout */
   gboolean    narrow;
   int         forced;         /* -1: follows the window; else what the card's parent said */
 };
@@ -84,6 +88,46 @@ queue_focus_into_view (AffariCardNarrow *self)
 {
   if (self->narrow && self->focus_source == 0)
     self->focus_source = g_idle_add (on_focus_idle_cb, self);
+}
+
+static void
+forget_focus_adjustment (AffariCardNarrow *self)
+{
+  if (self->focus_adjustment == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->focus_adjustment, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->focus_adjustment), (gpointer *) &self->focus_adjustment);
+  self->focus_adjustment = NULL;
+}
+
+static void
+on_focus_adjustment_changed_cb (GtkAdjustment    *adjustment,
+                                AffariCardNarrow *self)
+{
+  forget_focus_adjustment (self);
+  queue_focus_into_view (self);
+}
+
+/* The window got shorter: once the focused field's viewport has its new page size (the layout
+ * of the next frame), the field goes back into view. */
+static void
+keep_focus_after_resize (AffariCardNarrow *self)
+{
+  GtkWidget *focus;
+
+  if (!self->narrow || self->window == NULL ||
+      (focus = gtk_root_get_focus (GTK_ROOT (self->window))) == NULL || !gtk_widget_is_ancestor (focus, self->card))
+    return;
+  for (GtkWidget *w = gtk_widget_get_parent (focus); w != NULL && w != self->card; w = gtk_widget_get_parent (w))
+    if (GTK_IS_VIEWPORT (w))
+      {
+        forget_focus_adjustment (self);
+        self->focus_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (w));
+        g_object_add_weak_pointer (G_OBJECT (self->focus_adjustment), (gpointer *) &self->focus_adjustment);
+        g_signal_connect (self->focus_adjustment, "changed", G_CALLBACK (on_focus_adjustment_changed_cb), self);
+        break;
+      }
+  queue_focus_into_view (self);
 }
 
 static gboolean
@@ -162,10 +206,12 @@ update (AffariCardNarrow *self)
   if (default_width > 0 && !gtk_window_is_maximized (self->window) && !gtk_window_is_fullscreen (self->window))
     width = MIN (width, default_width);
   set_narrow (self, self->forced >= 0 ? self->forced : width < AFFARI_CARD_NARROW_WIDTH);
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (self->card, AFFARI_TYPE_DEAL_CARD, "summary_box")),
+                          !(self->narrow && height > 0 && height < SHORT_HEIGHT));
 
   /* Shorter: the on-screen keyboard came up (or the window was made shorter). */
   if (height > 0 && height < self->last_height)
-    queue_focus_into_view (self);
+    keep_focus_after_resize (self);
   self->last_height = height;
 }
 
@@ -231,6 +277,7 @@ affari_card_narrow_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "switcher_bar", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "stage_scroller", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "close_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "summary_box", FALSE, 0);
 }
 
 AffariCardNarrow *
@@ -263,6 +310,7 @@ affari_card_narrow_free (AffariCardNarrow *self)
   g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->stage_scroller)), self);
   g_clear_handle_id (&self->stage_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  forget_focus_adjustment (self);
   g_free (self);
 }
 
