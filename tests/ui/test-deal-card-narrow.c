@@ -281,6 +281,7 @@ narrow_body (Fixture *f)
   GtkWidget *current, *lowest = NULL, *title_row;
   g_autoptr(AffariDeal) deal = NULL;
   guint n_pages = 0;
+  gint64 won = 0;
 
   /* The pages' switcher is at the bottom, the header keeps only the card's buttons. */
   WAIT_UNTIL (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)) && gtk_widget_get_mapped (switcher_bar));
@@ -381,6 +382,19 @@ narrow_body (Fixture *f)
   deal = affari_store_get_deal (store, f->deal_id, NULL);
   g_assert_cmpstr (affari_deal_get_title (deal), ==, "Scaffalature (dal telefono)");
   assert_inside (card, "after the edits");
+
+  /* Won: the summary's row holds the amount, "Vinto" and "Riapri", still inside. */
+  for (guint i = 0; i < stages->len; i++)
+    if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_SUCCESS)
+      won = affari_stage_get_id (g_ptr_array_index (stages, i));
+  g_assert_cmpint (won, !=, 0);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "deal.move",
+                                                     g_variant_new_parsed ("([%x], %x, -1)", f->deal_id, won)));
+  WAIT_UNTIL (stored_stage (store, f->deal_id) == won);
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (card));
+  assert_inside (card, "won");
+  shoot (card, "won");
 }
 
 static void
