@@ -119,6 +119,15 @@ match_row_title (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
+/* The summary's "Riapri" on screen: the card shows a closed deal. */
+static gboolean
+match_mapped_reopen (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "card.reopen") == 0;
+}
+
 /* Mapped widgets of @widget's tree (other surfaces and the stage bar's scrolled steps aside) that
  * stick out of @card's width, into @out. */
 static void
@@ -391,6 +400,7 @@ narrow_body (Fixture *f)
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "deal.move",
                                                      g_variant_new_parsed ("([%x], %x, -1)", f->deal_id, won)));
   WAIT_UNTIL (stored_stage (store, f->deal_id) == won);
+  WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (card), match_mapped_reopen, NULL) != NULL);
   affari_test_settle ();
   affari_test_wait_for_frame (GTK_WIDGET (card));
   assert_inside (card, "won");
