@@ -14,6 +14,7 @@
 
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-card-private.h"
+#include "ui/deal/affari-deal-card-narrow.h"
 #include "ui/deal/affari-deal-card-activities.h"
 #include "ui/deal/affari-deal-card-dialogs.h"
 #include "ui/deal/affari-deal-card-general.h"
@@ -58,6 +59,7 @@ struct _AffariDealCard
   AffariDealCardRecurrence *recurrence_page;
   AffariDealCardLead       *lead_page;
   gboolean                  is_lead;
+  AffariCardNarrow         *narrow;        /* the layout below 600 px */
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealCard, affari_deal_card, GTK_TYPE_BOX)
@@ -175,6 +177,7 @@ refresh (AffariDealCard *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->closed_label), "error");
     }
   affari_deal_stage_bar_set_current (self->stage_bar, affari_deal_get_stage_id (deal));
+  affari_card_narrow_show_current_stage (self->narrow);
 
   affari_deal_card_general_refresh (self->general_page, force);
 
@@ -663,6 +666,7 @@ affari_deal_card_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_pointer (&self->narrow, affari_card_narrow_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_CARD);
 
@@ -728,6 +732,7 @@ affari_deal_card_class_init (AffariDealCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.plan-activity", NULL, plan_activity_action);
   gtk_widget_class_install_action (widget_class, "card.show-page", "s", show_page_action);
   _affari_deal_card_class_client_actions_init (widget_class);
+  affari_card_narrow_class_init (widget_class);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "card.create", NULL);
@@ -742,6 +747,7 @@ affari_deal_card_init (AffariDealCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_weak_ref_init (&self->opened_from, NULL);
   self->deal = affari_deal_new ();
+  self->narrow = affari_card_narrow_new (self);
 
   g_signal_connect (self->title_label, "notify::editing", G_CALLBACK (on_title_label_editing_changed_cb), self);
   /* A long title is cut with "…" (the tooltip and the title row show it whole): the panel's
@@ -980,4 +986,13 @@ affari_deal_card_dup_opened_from (AffariDealCard *self)
   g_return_val_if_fail (AFFARI_IS_DEAL_CARD (self), NULL);
 
   return g_weak_ref_get (&self->opened_from);
+}
+
+void
+affari_deal_card_set_narrow (AffariDealCard *self,
+                             int             narrow)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD (self));
+
+  affari_card_narrow_force (self->narrow, narrow);
 }

@@ -51,5 +51,10 @@ void        affari_deal_card_opened      (AffariDealCard *self,
                                           GtkWidget      *from);
 /* What had the focus when the card was opened, if it still exists (a new reference). */
 GtkWidget  *affari_deal_card_dup_opened_from (AffariDealCard *self);
+/* The card follows its window's width: narrow (the pages' switcher at the bottom, a scrolling stage
+ * bar, no 580 px minimum) below 600 px. A parent that gives it less room than the window has says
+ * so: TRUE narrow, FALSE wide, -1 follows the window again. */
+void        affari_deal_card_set_narrow  (AffariDealCard *self,
+                                          int             narrow);
 
 G_END_DECLS

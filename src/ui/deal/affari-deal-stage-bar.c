@@ -11,6 +11,7 @@
 #include "ui/deal/affari-deal-stage-bar.h"
 
 #define STRIPE_HEIGHT 6
+#define TOUCH_SIZE    44 /* a finger's target, on a phone */
 
 /* A stripe in a stage's colour; dimmed for the stages still ahead. */
 #define AFFARI_TYPE_STAGE_STRIPE (affari_stage_stripe_get_type ())
@@ -33,6 +34,7 @@ struct _AffariDealStageBar
   GPtrArray *buttons;    /* GtkButton, one per in-progress stage, then the final one */
   gint64     current;
   char      *finish_label; /* NULL: "Close Deal" */
+  gboolean   narrow;       /* whole names, touch-sized: the card scrolls the bar */
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealStageBar, affari_deal_stage_bar, GTK_TYPE_WIDGET)
@@ -129,6 +131,17 @@ update_button (GtkWidget  *button,
 
 /* A step is a real button: Tab reaches it, Enter and Space activate it, its focus ring shows. It
  * stays the same widget when the deal moves, so that the focus stays on it. */
+/* Narrow, a step shows its whole name (the bar scrolls instead of cutting it) and is a finger's size. */
+static void
+set_button_narrow (GtkWidget *button,
+                   gboolean   narrow)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (button), "affari-label");
+
+  gtk_label_set_ellipsize (label, narrow ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_widget_set_size_request (button, narrow ? TOUCH_SIZE * 2 : -1, narrow ? TOUCH_SIZE : -1);
+}
+
 static GtkWidget *
 make_button (AffariDealStageBar *self)
 {
@@ -148,6 +161,7 @@ make_button (AffariDealStageBar *self)
   gtk_widget_set_focusable (button, TRUE);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "stage-step");
+  set_button_narrow (button, self->narrow);
   gtk_widget_set_parent (button, GTK_WIDGET (self));
   g_ptr_array_add (self->buttons, button);
   return button;
@@ -306,4 +320,29 @@ affari_deal_stage_bar_set_current (AffariDealStageBar *self,
 
   self->current = stage_id;
   update (self);
+}
+
+void
+affari_deal_stage_bar_set_narrow (AffariDealStageBar *self,
+                                  gboolean            narrow)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_STAGE_BAR (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  for (guint i = 0; i < self->buttons->len; i++)
+    set_button_narrow (g_ptr_array_index (self->buttons, i), narrow);
+}
+
+GtkWidget *
+affari_deal_stage_bar_get_current_step (AffariDealStageBar *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL_STAGE_BAR (self), NULL);
+
+  for (guint i = 0; i < self->buttons->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (self->buttons, i), "current"))
+      return g_ptr_array_index (self->buttons, i);
+  return NULL;
 }

@@ -25,5 +25,11 @@ void       affari_deal_stage_bar_set_current (AffariDealStageBar *self,
 /* The final step's label while open (NULL: "Chiudi affare"; a lead's card says "Chiudi lead"). */
 void       affari_deal_stage_bar_set_finish_label (AffariDealStageBar *self,
                                                    const char         *label);
+/* Narrow (a phone): every step shows its whole name and is at least 44 px; the bar is then wider
+ * than the card and its parent scrolls it. */
+void       affari_deal_stage_bar_set_narrow  (AffariDealStageBar *self,
+                                              gboolean            narrow);
+/* The step of the current stage (or of the closing stage), NULL when none is. */
+GtkWidget *affari_deal_stage_bar_get_current_step (AffariDealStageBar *self);
 
 G_END_DECLS
