@@ -134,6 +134,8 @@ on_narrow_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     AffariDealListView       *self)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *check = gtk_check_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *first = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *second = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -142,12 +144,22 @@ on_narrow_setup_cb (GtkSignalListItemFactory *factory,
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *long_press = gtk_gesture_long_press_new ();
 
-  gtk_widget_set_size_request (box, -1, ROW_MIN_HEIGHT);
+  gtk_widget_set_size_request (row, -1, ROW_MIN_HEIGHT);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  /* while selecting, a tick says which rows are in (the tap is the row's, not the tick's) */
+  gtk_widget_set_can_target (check, FALSE);
+  gtk_widget_set_can_focus (check, FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (check, "selection-mode");
+  g_object_bind_property (item, "selected", check, "active", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->select_button, "active", check, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_box_append (GTK_BOX (row), box);
   gtk_box_append (GTK_BOX (box), first);
   gtk_box_append (GTK_BOX (box), second);
 
@@ -165,9 +177,9 @@ on_narrow_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (GTK_WIDGET (labels[NARROW_CLIENT]), TRUE);
   gtk_label_set_xalign (labels[NARROW_CLIENT], 1);
 
-  g_object_set_data (G_OBJECT (box), "dot", dot);
-  g_object_set_data_full (G_OBJECT (box), "labels", labels, g_free);
-  g_object_set_data (G_OBJECT (box), "view", self);
+  g_object_set_data (G_OBJECT (row), "dot", dot);
+  g_object_set_data_full (G_OBJECT (row), "labels", labels, g_free);
+  g_object_set_data (G_OBJECT (row), "view", self);
 
   /* one sequence for both: the tap is told from the long press at the release */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -175,13 +187,13 @@ on_narrow_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed_cb), item);
   g_signal_connect (click, "released", G_CALLBACK (on_row_released_cb), item);
   g_signal_connect (long_press, "pressed", G_CALLBACK (on_row_long_pressed_cb), item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (long_press));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (long_press));
   gtk_gesture_group (click, long_press);
 
   /* the list's own click would select or open: the row's gestures decide */
   gtk_list_item_set_selectable (item, FALSE);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, row);
 }
 
 /* Leaving the selection mode lets the rows go; a selection made (or let go) elsewhere — Ctrl+A,
