@@ -329,9 +329,15 @@ select_body (Fixture *f)
     g_autofree char *tapped = g_strdup (gtk_label_get_text (GTK_LABEL (title)));
     gint64 id;
 
+    /* The card slides in over the views in the window's AdwFlap, not made for a phone yet
+     * (another part of #20): at ~550 px, in the middle of its slide, libadwaita 1.2's flap
+     * allocates its children with negative sizes (GTK criticals) when a frame comes late.
+     * Without the slide the card is simply there: what is checked here is the list's tap. */
+    g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-enable-animations", FALSE, NULL);
     affari_test_click (row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0, NULL);
     WAIT_UNTIL ((card = affari_test_find_widget (GTK_WIDGET (window), match_mapped_type,
                                                  GSIZE_TO_POINTER (AFFARI_TYPE_DEAL_CARD))) != NULL);
+    g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-enable-animations", TRUE, NULL);
     id = affari_deal_card_get_deal_id (AFFARI_DEAL_CARD (card));
     g_assert_cmpint (id, >, 0);
     g_assert_cmpint (n_selected (selection), ==, 0);
