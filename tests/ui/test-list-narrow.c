@@ -171,7 +171,9 @@ rows_body (Fixture *f)
   g_autoptr(GPtrArray) rows = NULL;
   int min_width;
 
-  /* the view asks for no more than a phone's width */
+  /* the view asks for no more than a phone's width, with its footer's totals */
+  g_assert_cmpstr (affari_deal_list_view_get_summary (view), !=, "");
+  affari_test_wait_for_frame (GTK_WIDGET (window));
   gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, PHONE_WIDTH);
 
@@ -311,6 +313,13 @@ select_body (Fixture *f)
   bar_button = gtk_widget_get_ancestor (bar_button, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (bar_button);
   g_assert_true (bounds_in_window (bar_button, GTK_WIDGET (window)));
+  /* with the selection bar, too, the view asks for no more than a phone's width */
+  {
+    int min_width;
+
+    gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, PHONE_WIDTH);
+  }
   activate_menu_item (bar_button, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (bar_button)),
                       affari_stage_get_name (won_stage));
   for (guint i = 0; i < ids->len; i++)

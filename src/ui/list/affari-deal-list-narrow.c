@@ -242,6 +242,7 @@ affari_deal_list_narrow_set_width (AffariDealListView *self,
   gtk_list_view_set_model (self->narrow_list, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
   gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "rows" : "table");
   affari_deal_list_selection_bar_set_narrow (self->selection_bar, narrow);
+  affari_deal_list_footer_set_narrow (self->footer, narrow);
 }
 
 void
