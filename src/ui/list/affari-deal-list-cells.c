@@ -58,16 +58,17 @@ format_unix (gint64 t, const char *format)
   return dt ? g_date_time_format (dt, format) : NULL;
 }
 
-static void
-render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
+const char *
+affari_deal_list_cells_text (ColumnData  *cd,
+                             AffariDeal  *deal,
+                             char       **owned,
+                             gboolean    *error)
 {
   AffariDealListView *self = cd->self;
-  AffariCellText *label = g_object_get_data (G_OBJECT (box), "label");
-  GtkWidget *dot = g_object_get_data (G_OBJECT (box), "dot");
-  g_autofree char *owned = NULL;
   const char *text = NULL;
-  gboolean error = FALSE;
 
+  *owned = NULL;
+  *error = FALSE;
   switch (cd->kind)
     {
     case COL_TITLE:
@@ -75,13 +76,12 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       break;
     case COL_STAGE:
       {
-        AffariStage *stage = g_hash_table_lookup (self->stages, &(gint64) { affari_deal_get_stage_id (deal) });
+        AffariStage *stage = affari_deal_list_cells_stage (self, deal);
         text = stage ? affari_stage_get_name (stage) : NULL;
-        affari_stage_dot_set_color (AFFARI_STAGE_DOT (dot), stage ? affari_stage_get_color (stage) : NULL);
       }
       break;
     case COL_AMOUNT:
-      text = owned = affari_money_format (affari_deal_get_amount (deal), affari_deal_get_currency (deal));
+      text = *owned = affari_money_format (affari_deal_get_amount (deal), affari_deal_get_currency (deal));
       break;
     case COL_CURRENCY:
       text = affari_deal_get_currency (deal);
@@ -93,7 +93,7 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       text = affari_deal_get_assigned_name (deal);
       break;
     case COL_CREATED:
-      text = owned = format_unix (affari_deal_get_date_create (deal), "%x");
+      text = *owned = format_unix (affari_deal_get_date_create (deal), "%x");
       break;
     case COL_BEGIN:
       text = day_text (self, affari_deal_get_begin_date (deal));
@@ -109,13 +109,13 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       break;
     case COL_PROBABILITY:
       if (affari_deal_get_probability (deal) >= 0)
-        text = owned = g_strdup_printf ("%d %%", affari_deal_get_probability (deal));
+        text = *owned = g_strdup_printf ("%d %%", affari_deal_get_probability (deal));
       break;
     case COL_NEXT_ACTIVITY:
       {
         gint64 next = affari_deal_get_next_activity (deal);
-        text = owned = format_unix (next, "%x %H:%M");
-        error = next > 0 && next < affari_workspace_now (self->workspace);
+        text = *owned = format_unix (next, "%x %H:%M");
+        *error = next > 0 && next < affari_workspace_now (self->workspace);
       }
       break;
     case COL_REPEAT:
@@ -126,12 +126,27 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
       {
         g_autoptr(GHashTable) values = affari_workspace_get_deal_field_values (self->workspace, affari_deal_get_id (deal), NULL);
         const char *value = values ? g_hash_table_lookup (values, &cd->field->id) : NULL;
-        text = owned = value ? affari_custom_field_format_value (cd->field, value) : NULL;
+        text = *owned = value ? affari_custom_field_format_value (cd->field, value) : NULL;
       }
       break;
     default:
       g_assert_not_reached ();
     }
+  return text;
+}
+
+AffariStage *
+affari_deal_list_cells_stage (AffariDealListView *self,
+                              AffariDeal         *deal)
+{
+  return g_hash_table_lookup (self->stages, &(gint64) { affari_deal_get_stage_id (deal) });
+}
+
+static void
+show_text (AffariCellText *label,
+           const char     *text,
+           gboolean        error)
+{
   /* overdue in red; a class taken off and put back would restyle the cell for nothing */
   if (gtk_widget_has_css_class (GTK_WIDGET (label), "error") != error)
     {
@@ -144,14 +159,39 @@ render_cell (ColumnData *cd, GtkWidget *box, AffariDeal *deal)
 }
 
 static void
-on_deal_notify_cb (AffariDeal *deal, GParamSpec *pspec, GtkListItem *item)
+render_cell (GtkListItem *item, AffariDeal *deal, gpointer data)
 {
-  ColumnData *cd = g_object_get_data (G_OBJECT (item), "affari-column");
+  ColumnData *cd = data;
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *owned = NULL;
+  gboolean error;
+  const char *text = affari_deal_list_cells_text (cd, deal, &owned, &error);
 
-  render_cell (cd, gtk_list_item_get_child (item), deal);
+  if (cd->kind == COL_STAGE)
+    {
+      AffariStage *stage = affari_deal_list_cells_stage (cd->self, deal);
+      GtkWidget *dot = g_object_get_data (G_OBJECT (box), "dot");
+
+      affari_stage_dot_set_color (AFFARI_STAGE_DOT (dot), stage ? affari_stage_get_color (stage) : NULL);
+    }
+  show_text (g_object_get_data (G_OBJECT (box), "label"), text, error);
 }
 
-/* The cell follows the deal its row shows (updated in place when it changes). */
+/* How the widgets of a row are drawn from its deal (the factory's; on the item while bound). */
+typedef struct {
+  AffariDealListRender render;
+  gpointer             data;
+} Follow;
+
+static void
+on_deal_notify_cb (AffariDeal *deal, GParamSpec *pspec, GtkListItem *item)
+{
+  Follow *follow = g_object_get_data (G_OBJECT (item), "affari-follow");
+
+  follow->render (item, deal, follow->data);
+}
+
+/* The row's widgets follow the deal its row shows (updated in place when it changes). */
 static void
 follow_deal (GtkListItem *item, AffariDeal *deal)
 {
@@ -164,9 +204,11 @@ follow_deal (GtkListItem *item, AffariDeal *deal)
   g_object_set_data_full (G_OBJECT (item), "affari-deal", deal ? g_object_ref (deal) : NULL, g_object_unref);
   if (deal != NULL)
     {
+      Follow *follow = g_object_get_data (G_OBJECT (item), "affari-follow");
+
       handler = g_signal_connect (deal, "notify", G_CALLBACK (on_deal_notify_cb), item);
       g_object_set_data (G_OBJECT (item), "notify-handler", GSIZE_TO_POINTER (handler));
-      render_cell (g_object_get_data (G_OBJECT (item), "affari-column"), gtk_list_item_get_child (item), deal);
+      follow->render (item, deal, follow->data);
     }
 }
 
@@ -175,6 +217,49 @@ static void
 on_row_deal_changed_cb (AffariDealRow *row, GParamSpec *pspec, GtkListItem *item)
 {
   follow_deal (item, affari_deal_row_get_deal (row));
+}
+
+static void
+on_follow_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Follow *follow)
+{
+  AffariDealRow *row = gtk_list_item_get_item (item);
+  AffariDeal *deal = affari_deal_row_get_deal (row);   /* first: a held row updates itself */
+  gulong handler = g_signal_connect (row, "notify::deal", G_CALLBACK (on_row_deal_changed_cb), item);
+
+  g_object_set_data (G_OBJECT (item), "row-handler", GSIZE_TO_POINTER (handler));
+  g_object_set_data (G_OBJECT (item), "affari-follow", follow);
+  follow_deal (item, deal);
+}
+
+static void
+on_follow_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Follow *follow)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "row-handler"));
+  AffariDealRow *row = gtk_list_item_get_item (item);
+
+  if (handler != 0 && row != NULL)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (item), "row-handler", NULL);
+  follow_deal (item, NULL);
+}
+
+static void
+free_follow (gpointer data, GClosure *closure)
+{
+  g_free (data);
+}
+
+void
+affari_deal_list_cells_follow_rows (GtkListItemFactory   *factory,
+                                    AffariDealListRender  render,
+                                    gpointer              data)
+{
+  Follow *follow = g_new0 (Follow, 1);
+
+  follow->render = render;
+  follow->data = data;
+  g_signal_connect (factory, "bind", G_CALLBACK (on_follow_bind_cb), follow);
+  g_signal_connect_data (factory, "unbind", G_CALLBACK (on_follow_unbind_cb), follow, free_follow, 0);
 }
 
 static void
@@ -204,31 +289,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Colum
   g_object_set_data (G_OBJECT (child), "label", label);
   /* which row a click landed on (the item owns the child: the child never outlives it) */
   g_object_set_data (G_OBJECT (child), AFFARI_DEAL_LIST_ITEM_KEY, item);
-  g_object_set_data (G_OBJECT (item), "affari-column", cd);
   gtk_list_item_set_child (item, child);
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *cd)
-{
-  AffariDealRow *row = gtk_list_item_get_item (item);
-  AffariDeal *deal = affari_deal_row_get_deal (row);   /* first: a held row updates itself */
-  gulong handler = g_signal_connect (row, "notify::deal", G_CALLBACK (on_row_deal_changed_cb), item);
-
-  g_object_set_data (G_OBJECT (item), "row-handler", GSIZE_TO_POINTER (handler));
-  follow_deal (item, deal);
-}
-
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *cd)
-{
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "row-handler"));
-  AffariDealRow *row = gtk_list_item_get_item (item);
-
-  if (handler != 0 && row != NULL)
-    g_signal_handler_disconnect (row, handler);
-  g_object_set_data (G_OBJECT (item), "row-handler", NULL);
-  follow_deal (item, NULL);
 }
 
 void
@@ -238,8 +299,7 @@ affari_deal_list_cells_setup_factory (GtkColumnViewColumn *column,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), cd);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), cd);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), cd);
+  affari_deal_list_cells_follow_rows (factory, render_cell, cd);
   gtk_column_view_column_set_factory (column, factory);
   g_object_unref (factory);
 }

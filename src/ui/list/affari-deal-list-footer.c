@@ -135,3 +135,13 @@ affari_deal_list_footer_set_columns_popover (AffariDealListFooter *self,
 
   gtk_menu_button_set_popover (self->columns_button, popover);
 }
+
+void
+affari_deal_list_footer_set_narrow (AffariDealListFooter *self,
+                                    gboolean              narrow)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_LIST_FOOTER (self));
+
+  /* the rows have no columns to choose */
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_button), !narrow);
+}

@@ -25,5 +25,8 @@ guint       affari_deal_list_footer_get_count           (AffariDealListFooter *s
 /* The popover of the column chooser's button. */
 void        affari_deal_list_footer_set_columns_popover (AffariDealListFooter *self,
                                                          GtkWidget            *popover);
+/* On a phone: no column chooser (the rows have no columns). */
+void        affari_deal_list_footer_set_narrow          (AffariDealListFooter *self,
+                                                         gboolean              narrow);
 
 G_END_DECLS

@@ -24,9 +24,24 @@ struct _AffariDealListSelectionBar
   GtkMenuButton *stage_button;
   GtkMenuButton *responsible_button;
   GtkMenuButton *pipeline_button;
+  GtkMenuButton *more_button;
+  GtkWidget     *export_button;
+  gboolean       narrow;
+  gboolean       has_pipelines;
 };
 
 G_DEFINE_FINAL_TYPE (AffariDealListSelectionBar, affari_deal_list_selection_bar, GTK_TYPE_WIDGET)
+
+/* Which buttons show: all of them on the desktop; on a phone the stage, the trash and a menu
+ * with the rest (the bar would be twice as wide as the screen). */
+static void
+update_buttons (AffariDealListSelectionBar *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->responsible_button), !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->pipeline_button), !self->narrow && self->has_pipelines);
+  gtk_widget_set_visible (self->export_button, !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->narrow);
+}
 
 static void
 affari_deal_list_selection_bar_dispose (GObject *object)
@@ -50,6 +65,8 @@ affari_deal_list_selection_bar_class_init (AffariDealListSelectionBarClass *klas
   gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, stage_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, responsible_button);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, pipeline_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, more_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariDealListSelectionBar, export_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -79,6 +96,7 @@ affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
   g_autoptr(GMenu) stages_menu = g_menu_new ();
   g_autoptr(GMenu) people_menu = g_menu_new ();
   g_autoptr(GMenu) pipelines_menu = g_menu_new ();
+  g_autoptr(GMenu) more_menu = g_menu_new ();
   g_autoptr(GPtrArray) stages = NULL;
   g_autoptr(GPtrArray) team = NULL;
   g_autoptr(GPtrArray) pipelines = NULL;
@@ -118,5 +136,21 @@ affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *self,
   gtk_menu_button_set_menu_model (self->stage_button, G_MENU_MODEL (stages_menu));
   gtk_menu_button_set_menu_model (self->responsible_button, G_MENU_MODEL (people_menu));
   gtk_menu_button_set_menu_model (self->pipeline_button, G_MENU_MODEL (pipelines_menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->pipeline_button), g_menu_model_get_n_items (G_MENU_MODEL (pipelines_menu)) > 0);
+  self->has_pipelines = g_menu_model_get_n_items (G_MENU_MODEL (pipelines_menu)) > 0;
+  g_menu_append_submenu (more_menu, _("_Responsible"), G_MENU_MODEL (people_menu));
+  if (self->has_pipelines)
+    g_menu_append_submenu (more_menu, _("_Pipeline"), G_MENU_MODEL (pipelines_menu));
+  g_menu_append (more_menu, _("_Export…"), "deals.export");
+  gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (more_menu));
+  update_buttons (self);
+}
+
+void
+affari_deal_list_selection_bar_set_narrow (AffariDealListSelectionBar *self,
+                                           gboolean                    narrow)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_LIST_SELECTION_BAR (self));
+
+  self->narrow = narrow;
+  update_buttons (self);
 }

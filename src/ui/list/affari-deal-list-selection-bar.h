@@ -22,4 +22,8 @@ void affari_deal_list_selection_bar_reload_menus (AffariDealListSelectionBar *se
                                                   AffariWorkspace            *workspace,
                                                   gint64                      pipeline_id);
 
+/* On a phone: the stage and the trash, the other edits in a menu. */
+void affari_deal_list_selection_bar_set_narrow   (AffariDealListSelectionBar *self,
+                                                  gboolean                    narrow);
+
 G_END_DECLS

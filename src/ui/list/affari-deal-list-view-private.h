@@ -2,6 +2,7 @@
  *
  * affari-deal-list-view.c        the rows: query, lazy binding, map/unmap, public API
  * affari-deal-list-cells.c       what a cell shows, and the names it looks up
+ * affari-deal-list-narrow.c      the two-line rows shown instead of the table when narrow
  * affari-deal-list-columns.c     the columns: built-in and custom, layout per pipeline, chooser, sort
  * affari-deal-list-summary.c     when the footer's count and totals are worked out
  * affari-deal-list-bulk.c        the selection's actions (through the window's deal.* actions)
@@ -58,6 +59,18 @@ typedef struct {
   char               *key;
 } ColumnData;
 
+/* The rows of a narrow list: title, amount, stage and client of their deal. */
+typedef enum {
+  NARROW_TITLE,
+  NARROW_AMOUNT,
+  NARROW_STAGE,
+  NARROW_CLIENT,
+  N_NARROW_TEXTS,
+} NarrowText;
+
+/* Below this width (a phone's 360 px, a window tiled in four) the table gives way to the rows. */
+#define AFFARI_DEAL_LIST_NARROW_WIDTH 600
+
 /* On a cell's content: the GtkListItem of its row (not owned). */
 #define AFFARI_DEAL_LIST_ITEM_KEY "affari-list-item"
 
@@ -101,11 +114,18 @@ struct _AffariDealListView
   gboolean           summary_stale;   /* the footer is out of date while hidden */
   guint              save_layout_source;
   gulong             workspace_handlers[6];
+  gboolean           narrow;
+  ColumnData         narrow_texts[N_NARROW_TEXTS];
 
   /* template */
   GtkWidget                   *box;
   GtkScrolledWindow           *scroller;
   GtkColumnView               *column_view;
+  GtkStack                    *layout_stack;
+  GtkScrolledWindow           *narrow_scroller;
+  GtkListView                 *narrow_list;
+  GtkLabel                    *sort_label;
+  GtkToggleButton             *select_button;
   GtkStack                    *bottom_stack;
   AffariDealListFooter        *footer;
   AffariDealListSelectionBar  *selection_bar;
@@ -118,6 +138,9 @@ void          affari_after_paint_arm                   (AfterPaint         *afte
                                                         GtkWidget          *widget,
                                                         GCallback           callback,
                                                         gpointer            data);
+/* Opens the card of the deal at @position (a double click, Enter, a tap). */
+void          affari_deal_list_view_open_at            (AffariDealListView *self,
+                                                        guint               position);
 /* Reads the deals again if the filter or the order changed. */
 void          affari_deal_list_view_apply_query        (AffariDealListView *self);
 
@@ -126,6 +149,33 @@ void          affari_deal_list_cells_setup_factory     (GtkColumnViewColumn *col
                                                         ColumnData          *cd);
 /* Reads again the names of stages, types and sources the cells show. */
 void          affari_deal_list_cells_reload_references (AffariDealListView  *self);
+
+/* How a row's widgets show @deal (they follow the deal their row shows). */
+typedef void (*AffariDealListRender) (GtkListItem *item,
+                                      AffariDeal  *deal,
+                                      gpointer     data);
+/* Binds @factory's items to the deal of their AffariDealRow: @render draws them again whenever
+ * the row shows another deal or the deal changes. */
+void          affari_deal_list_cells_follow_rows       (GtkListItemFactory   *factory,
+                                                        AffariDealListRender  render,
+                                                        gpointer              data);
+/* What the column @cd shows of @deal; *owned (freed by the caller) when it had to be made,
+ * *error when it is overdue. */
+const char   *affari_deal_list_cells_text              (ColumnData          *cd,
+                                                        AffariDeal          *deal,
+                                                        char               **owned,
+                                                        gboolean            *error);
+AffariStage  *affari_deal_list_cells_stage             (AffariDealListView  *self,
+                                                        AffariDeal          *deal);
+
+/* affari-deal-list-narrow.c */
+void          affari_deal_list_narrow_init             (AffariDealListView *self);
+void          affari_deal_list_narrow_class_init       (GtkWidgetClass     *widget_class);
+/* Shows the rows below AFFARI_DEAL_LIST_NARROW_WIDTH, the table above. */
+void          affari_deal_list_narrow_set_width        (AffariDealListView *self,
+                                                        int                 width);
+/* The sort menu's label follows the order. */
+void          affari_deal_list_narrow_update_sort      (AffariDealListView *self);
 
 /* affari-deal-list-columns.c */
 void          affari_deal_list_columns_init            (AffariDealListView *self);

@@ -109,7 +109,7 @@ on_adjustment_changed_cb (GtkAdjustment *adj, AffariDealListView *self)
 static void
 hold_rows (AffariDealListView *self)
 {
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->narrow ? self->narrow_scroller : self->scroller);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   double row_height = n_items > 0 && gtk_adjustment_get_upper (adj) > 0
                       ? gtk_adjustment_get_upper (adj) / n_items : 0;
@@ -189,7 +189,10 @@ affari_deal_list_view_apply_query (AffariDealListView *self)
     q->descending = descending;
 
   if (self->query != NULL && affari_deal_query_equal (q, self->query))
-    return;
+    {
+      affari_deal_list_narrow_update_sort (self);
+      return;
+    }
   g_clear_pointer (&self->query, affari_deal_query_free);
   self->query = g_steal_pointer (&q);
 
@@ -215,8 +218,21 @@ affari_deal_list_view_apply_query (AffariDealListView *self)
            child != NULL; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_LIST_VIEW (child) && g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
           gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+      if (self->narrow && g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->narrow_list), "list.scroll-to-item", "u", 0);
     }
+  affari_deal_list_narrow_update_sort (self);
   affari_deal_list_summary_queue (self);
+}
+
+void
+affari_deal_list_view_open_at (AffariDealListView *self,
+                               guint               position)
+{
+  gint64 id = self->deals ? affari_deal_list_get_id_at (self->deals, position) : 0;
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", id);
 }
 
 /* ------------------------------------------------------------ signal callbacks */
@@ -237,10 +253,7 @@ on_items_changed_cb (GListModel *model, guint position, guint removed, guint add
 static void
 on_activate_cb (GtkColumnView *view, guint position, AffariDealListView *self)
 {
-  gint64 id = self->deals ? affari_deal_list_get_id_at (self->deals, position) : 0;
-
-  if (id > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", id);
+  affari_deal_list_view_open_at (self, position);
 }
 
 /* The list item of the row a widget of the table belongs to (a cell's content, a cell, a row). */
@@ -435,6 +448,35 @@ affari_deal_list_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (affari_deal_list_view_parent_class)->unmap (widget);
 }
 
+/* The view is its box; its width picks the table or the rows (see affari-deal-list-narrow.c).
+ * The box's stack measured both pages (it is homogeneous), so the page switched to here can be
+ * allocated at once: the first frame at a phone's width shows rows, not a cut table. */
+static void
+affari_deal_list_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+affari_deal_list_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
+
+  affari_deal_list_narrow_set_width (self, width);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
 static void
 affari_deal_list_view_dispose (GObject *object)
 {
@@ -447,6 +489,10 @@ affari_deal_list_view_dispose (GObject *object)
   disconnect_store (self);
   if (self->scroller != NULL)
     g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
+  if (self->narrow_scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->narrow_scroller), self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_DEAL_LIST_VIEW);
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_func (self->rows, on_rows_rebound_cb, self);
@@ -484,6 +530,8 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   object_class->dispose = affari_deal_list_view_dispose;
   widget_class->map = affari_deal_list_view_map;
   widget_class->unmap = affari_deal_list_view_unmap;
+  widget_class->measure = affari_deal_list_view_measure;
+  widget_class->size_allocate = affari_deal_list_view_size_allocate;
   object_class->finalize = affari_deal_list_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-list-view.ui");
@@ -493,12 +541,12 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, bottom_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, footer);
   gtk_widget_class_bind_template_child (widget_class, AffariDealListView, selection_bar);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "deallistview");
 
   affari_deal_list_bulk_class_init (widget_class);
   affari_deal_list_export_class_init (widget_class);
   affari_deal_list_columns_class_init (widget_class);
+  affari_deal_list_narrow_class_init (widget_class);
 
   g_type_ensure (AFFARI_TYPE_DEAL_LIST_SELECTION_BAR);
   g_type_ensure (AFFARI_TYPE_DEAL_LIST_FOOTER);
@@ -518,6 +566,7 @@ affari_deal_list_view_init (AffariDealListView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   affari_deal_list_columns_init (self);
+  affari_deal_list_narrow_init (self);
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
@@ -539,6 +588,8 @@ affari_deal_list_view_init (AffariDealListView *self)
   }
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->narrow_scroller), "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->narrow_scroller), "changed", G_CALLBACK (on_adjustment_changed_cb), self);
   affari_deal_list_bulk_update (self);
 }
 
