@@ -82,6 +82,9 @@ fill_columns_cb (gpointer user_data)
 void
 _affari_kanban_board_queue_fill_columns (AffariKanbanBoard *self)
 {
+  /* Disposed: a drag that ends with the board's cards has no columns left to fill. */
+  if (self->scroller == NULL)
+    return;
   if (self->rows_source == 0 && self->rows_paint_handler == 0)
     self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_columns_cb, self, NULL);
 }
@@ -228,6 +231,7 @@ rebuild (AffariKanbanBoard *self)
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (trash_section));
 
   affari_kanban_drop_zones_set_stages (self->zones_box, stages);
+  _affari_kanban_board_pager_columns_changed (self);
 
   wait_for_first_frame (self);
 }
@@ -240,7 +244,9 @@ on_board_drop_motion_cb (GtkDropControllerMotion *controller,
                          double                   y,
                          AffariKanbanBoard       *self)
 {
-  affari_edge_scroller_update (self->hscroller, x, gtk_widget_get_width (GTK_WIDGET (self)));
+  /* Narrow, an edge flips the page instead. */
+  if (!_affari_kanban_board_pager_drag_motion (self, x))
+    affari_edge_scroller_update (self->hscroller, x, gtk_widget_get_width (GTK_WIDGET (self)));
 
   return 0;
 }
@@ -259,6 +265,7 @@ on_board_drop_leave_cb (GtkDropControllerMotion *controller,
                         AffariKanbanBoard       *self)
 {
   affari_edge_scroller_stop (self->hscroller);
+  _affari_kanban_board_pager_drag_stop (self);
 }
 
 static void
@@ -335,6 +342,33 @@ affari_kanban_board_realize (GtkWidget *widget)
 }
 
 static void
+affari_kanban_board_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  gtk_widget_measure (AFFARI_KANBAN_BOARD (widget)->content, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The width decides the layout: narrow, a column a page. */
+static void
+affari_kanban_board_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
+
+  _affari_kanban_board_pager_allocate (self, width);
+  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  _affari_kanban_board_pager_allocated (self);
+}
+
+static void
 affari_kanban_board_unrealize (GtkWidget *widget)
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
@@ -351,6 +385,7 @@ affari_kanban_board_dispose (GObject *object)
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (object);
 
+  _affari_kanban_board_pager_dispose (self);
   g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->hscroller);
   if (self->workspace != NULL)
@@ -443,6 +478,8 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
 
   widget_class->realize = affari_kanban_board_realize;
   widget_class->unrealize = affari_kanban_board_unrealize;
+  widget_class->measure = affari_kanban_board_measure;
+  widget_class->size_allocate = affari_kanban_board_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("workspace", NULL, NULL,
@@ -457,14 +494,14 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-kanban-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, content);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, columns_box);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_revealer);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_box);
+  _affari_kanban_board_pager_class_init (widget_class);
 
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kanban-board");
 
   g_type_ensure (AFFARI_TYPE_KANBAN_COLUMN);
@@ -487,6 +524,7 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   self->hscroller = affari_edge_scroller_new (GTK_WIDGET (self), gtk_scrolled_window_get_hadjustment (self->scroller),
                                               AUTOSCROLL_EDGE, AUTOSCROLL_MAX_STEP);
   affari_kanban_drop_zones_set_host (self->zones_box, AFFARI_CARD_HOST (self));
+  _affari_kanban_board_pager_init (self);
 
   /* Columns scrolled into view (or resized into it) get all their rows. */
   g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
@@ -686,6 +724,8 @@ affari_kanban_board_scroll_to_column (AffariKanbanBoard  *self,
   g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (column));
 
+  if (_affari_kanban_board_pager_show_column (self, column, TRUE))
+    return;
   if (!gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
     return;
 
