@@ -267,7 +267,10 @@ _affari_kanban_board_pager_allocate (AffariKanbanBoard *self,
   self->narrow_width = narrow ? width : 0;
   /* Sizes and visibility change during the allocation: they take effect with the next one. */
   for (guint i = 0; i < self->columns->len; i++)
-    gtk_widget_set_size_request (g_ptr_array_index (self->columns, i), narrow ? column_width (self) : WIDE_COLUMN_WIDTH, -1);
+    {
+      gtk_widget_set_size_request (g_ptr_array_index (self->columns, i), narrow ? column_width (self) : WIDE_COLUMN_WIDTH, -1);
+      affari_kanban_column_set_large_targets (g_ptr_array_index (self->columns, i), narrow);
+    }
   gtk_widget_set_visible (self->pager, narrow);
   if (narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
@@ -304,7 +307,10 @@ _affari_kanban_board_pager_columns_changed (AffariKanbanBoard *self)
 {
   if (self->narrow)
     for (guint i = 0; i < self->columns->len; i++)
-      gtk_widget_set_size_request (g_ptr_array_index (self->columns, i), column_width (self), -1);
+      {
+        gtk_widget_set_size_request (g_ptr_array_index (self->columns, i), column_width (self), -1);
+        affari_kanban_column_set_large_targets (g_ptr_array_index (self->columns, i), TRUE);
+      }
   self->page = MIN (self->page, self->columns->len > 0 ? self->columns->len - 1 : 0);
   update_header (self);
 }
