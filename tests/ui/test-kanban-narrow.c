@@ -334,6 +334,57 @@ test_drag_flip (Fixture       *f,
   AFFARI_TEST_RUN (f, drag_flip_body);
 }
 
+/* The same with the real pointer (xdotool through XTEST, GTK's own drag on X11): pressed on a
+ * card, dragged to the right edge and held there, moved back into the column now in view and
+ * released. */
+static void
+pointer_edge_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariKanbanBoard *board = phone_board (window);
+  AffariKanbanColumn *second = affari_kanban_board_get_column (board, 1);
+  AffariKanbanCard *card;
+  graphene_point_t at;
+  g_autofree char *to_edge = NULL;
+  g_autofree char *half_way = NULL;
+  int distance;
+
+  assert_page (window, board, 0);
+  WAIT_UNTIL ((card = find_card (board, f->deals[2])) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (card), GTK_WIDGET (board), &GRAPHENE_POINT_INIT (40, 30), &at));
+  /* From the card (and the 12 pixels that start the drag) to 8 pixels from the board's right
+   * edge, in two steps. */
+  distance = (int) (gtk_widget_get_width (GTK_WIDGET (board)) - 8 - at.x) - 12;
+  half_way = g_strdup_printf ("%d", distance / 2);
+  to_edge = g_strdup_printf ("%d", distance - distance / 2);
+
+  /* Held 0.9 s at the edge: one flip (0.6 s), not two. */
+  affari_test_xdotool_at (GTK_WIDGET (card), 40, 30,
+                          (const char *[]) { "mousedown", "1", "sleep", "0.2",
+                                             "mousemove_relative", "--", "12", "4", "sleep", "0.1",
+                                             "mousemove_relative", "--", half_way, "0", "sleep", "0.1",
+                                             "mousemove_relative", "--", to_edge, "0", "sleep", "0.9",
+                                             "mousemove_relative", "--", "-150", "60", "sleep", "0.4",
+                                             NULL });
+  g_assert_cmpuint (affari_kanban_board_get_page (board), ==, 1);
+  g_assert_true (affari_kanban_board_get_dragging (board));
+  affari_test_run_tool ((const char *[]) { "xdotool", "mouseup", "1", NULL });
+
+  WAIT_UNTIL (deal_stage (store, f->deals[2]) == affari_kanban_column_get_stage_id (second));
+  WAIT_UNTIL (!affari_kanban_board_get_dragging (board));
+  assert_page (window, board, 1);
+}
+
+static void
+test_pointer_edge (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (affari_test_have_x11 ())
+    AFFARI_TEST_RUN (f, pointer_edge_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +394,7 @@ main (int   argc,
   g_test_add ("/ui/kanban-narrow/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/ui/kanban-narrow/move-to", Fixture, NULL, fixture_set_up, test_move_to, fixture_tear_down);
   g_test_add ("/ui/kanban-narrow/drag-flip", Fixture, NULL, fixture_set_up, test_drag_flip, fixture_tear_down);
+  g_test_add ("/ui/kanban-narrow/pointer-edge", Fixture, NULL, fixture_set_up, test_pointer_edge, fixture_tear_down);
 
   return g_test_run ();
 }
