@@ -255,11 +255,10 @@ _affari_kanban_board_pager_allocate (AffariKanbanBoard *self,
 
   if (narrow && !self->narrow)
     {
-      GtkAdjustment *adjustment = hadjustment (self);
-      double step = MAX (width - 2 * PADDING, MIN_COLUMN_WIDTH) + SPACING;
+      double value = gtk_adjustment_get_value (hadjustment (self));
 
-      /* The column mostly in view becomes the page. */
-      self->page = MIN ((guint) MAX (0, lround (gtk_adjustment_get_value (adjustment) / step)),
+      /* The first column in view at the desktop's width becomes the page. */
+      self->page = MIN ((guint) MAX (0, lround (value / (WIDE_COLUMN_WIDTH + SPACING))),
                         self->columns->len > 0 ? self->columns->len - 1 : 0);
     }
 
@@ -272,6 +271,10 @@ _affari_kanban_board_pager_allocate (AffariKanbanBoard *self,
       affari_kanban_column_set_large_targets (g_ptr_array_index (self->columns, i), narrow);
     }
   gtk_widget_set_visible (self->pager, narrow);
+  /* The page follows a card given the focus in another column (card-revealed); the viewport's
+   * own scrolling to the focus would leave the board between two pages. */
+  if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), !narrow);
   if (narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
   else
