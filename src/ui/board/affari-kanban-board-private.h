@@ -54,7 +54,6 @@ struct _AffariKanbanBoard
   int                flip_direction;
 
   /* template */
-  GtkWidget         *content;
   GtkWidget         *pager;
   AdwWindowTitle    *page_title;
   GtkOverlay        *overlay;

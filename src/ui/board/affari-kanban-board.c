@@ -341,6 +341,9 @@ affari_kanban_board_realize (GtkWidget *widget)
     wait_for_first_frame (self);
 }
 
+/* The header of the narrow layout adds nothing to the board's minimum height: the window keeps
+ * the minimum it has at every width (its height does not change when it becomes narrow); at that
+ * minimum the columns lose the header's height at their bottom instead. */
 static void
 affari_kanban_board_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -350,11 +353,22 @@ affari_kanban_board_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  gtk_widget_measure (AFFARI_KANBAN_BOARD (widget)->content, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
+  int pager_min = 0, pager_nat = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->overlay), orientation, for_size, minimum, natural, NULL, NULL);
+  if (gtk_widget_get_visible (self->pager))
+    {
+      gtk_widget_measure (self->pager, orientation, -1, &pager_min, &pager_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        *minimum = MAX (*minimum, pager_min);
+      else
+        *natural += pager_nat;
+      *natural = MAX (*natural, *minimum);
+    }
 }
 
-/* The width decides the layout: narrow, a column a page. */
+/* The width decides the layout: narrow, a column a page under the header. */
 static void
 affari_kanban_board_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -362,9 +376,17 @@ affari_kanban_board_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
+  int pager_height = 0, overlay_min;
 
   _affari_kanban_board_pager_allocate (self, width);
-  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  if (gtk_widget_get_visible (self->pager))
+    {
+      gtk_widget_measure (self->pager, GTK_ORIENTATION_VERTICAL, width, &pager_height, NULL, NULL, NULL);
+      gtk_widget_allocate (self->pager, width, pager_height, -1, NULL);
+    }
+  gtk_widget_measure (GTK_WIDGET (self->overlay), GTK_ORIENTATION_VERTICAL, width, &overlay_min, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->overlay), width, MAX (height - pager_height, overlay_min), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, pager_height)));
   _affari_kanban_board_pager_allocated (self);
 }
 
@@ -494,7 +516,6 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-kanban-board.ui");
-  gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, content);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, columns_box);
@@ -516,6 +537,8 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   GtkGesture *press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* At the window's minimum height the columns' bottom goes under the view switcher's bar. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   self->columns = g_ptr_array_new ();
   self->headers = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
