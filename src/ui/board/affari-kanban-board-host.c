@@ -118,6 +118,7 @@ board_drag_end (AffariCardHost *host)
   self->dragging = FALSE;
   g_hash_table_remove_all (self->dragged);
   affari_edge_scroller_stop (self->hscroller);
+  _affari_kanban_board_pager_drag_stop (self);
   gtk_revealer_set_reveal_child (self->zones_revealer, FALSE);
 
   for (guint i = 0; i < self->columns->len; i++)

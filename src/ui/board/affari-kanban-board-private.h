@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include "ops/affari-deal-ops.h"
 
 #include "ui/board/affari-kanban-board.h"
@@ -41,7 +43,19 @@ struct _AffariKanbanBoard
 
   gint64             follow_deal;     /* the next move of this deal takes the keyboard focus along */
 
+  /* narrow (a phone): one column a page (affari-kanban-board-pager.c) */
+  gboolean           narrow;
+  int                narrow_width;    /* the width the columns were sized for */
+  guint              page;            /* the column in view */
+  AdwAnimation      *page_animation;  /* the board sliding to a page */
+  gboolean           paging;          /* the board scrolls itself: no snapping back */
+  guint              snap_source;     /* a scroll by hand settles on the nearest page */
+  guint              flip_source;     /* a card held at an edge: the next page after a while */
+  int                flip_direction;
+
   /* template */
+  GtkWidget         *pager;
+  AdwWindowTitle    *page_title;
   GtkOverlay        *overlay;
   GtkScrolledWindow *scroller;
   GtkBox            *columns_box;
@@ -51,6 +65,28 @@ struct _AffariKanbanBoard
 
 /* affari-kanban-board.c */
 void     _affari_kanban_board_queue_fill_columns (AffariKanbanBoard       *self);
+
+/* affari-kanban-board-pager.c */
+/* Narrow below this width: a column a page. */
+#define AFFARI_KANBAN_NARROW_WIDTH 600
+void     _affari_kanban_board_pager_class_init   (GtkWidgetClass          *widget_class);
+void     _affari_kanban_board_pager_init         (AffariKanbanBoard       *self);
+void     _affari_kanban_board_pager_dispose      (AffariKanbanBoard       *self);
+/* The board got @width: narrow or not, the columns sized to it, the page kept in view. */
+void     _affari_kanban_board_pager_allocate     (AffariKanbanBoard       *self,
+                                                  int                      width);
+void     _affari_kanban_board_pager_allocated    (AffariKanbanBoard       *self);
+/* The columns were made again: the first page, or the one of the same stage. */
+void     _affari_kanban_board_pager_columns_changed (AffariKanbanBoard    *self);
+/* A dragged card is at @x of the board: held at an edge, it flips the page after a while.
+ * Returns FALSE when the board is not narrow (the edges scroll it instead). */
+gboolean _affari_kanban_board_pager_drag_motion  (AffariKanbanBoard       *self,
+                                                  double                   x);
+void     _affari_kanban_board_pager_drag_stop    (AffariKanbanBoard       *self);
+/* Narrow: shows @column's page (returns FALSE when not narrow). */
+gboolean _affari_kanban_board_pager_show_column  (AffariKanbanBoard       *self,
+                                                  AffariKanbanColumn      *column,
+                                                  gboolean                 animate);
 
 /* affari-kanban-board-host.c */
 void     _affari_kanban_board_host_iface_init    (AffariCardHostInterface *iface);

@@ -82,6 +82,9 @@ fill_columns_cb (gpointer user_data)
 void
 _affari_kanban_board_queue_fill_columns (AffariKanbanBoard *self)
 {
+  /* Disposed: a drag that ends with the board's cards has no columns left to fill. */
+  if (self->scroller == NULL)
+    return;
   if (self->rows_source == 0 && self->rows_paint_handler == 0)
     self->rows_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_columns_cb, self, NULL);
 }
@@ -228,6 +231,7 @@ rebuild (AffariKanbanBoard *self)
   g_menu_append_section (self->card_menu, NULL, G_MENU_MODEL (trash_section));
 
   affari_kanban_drop_zones_set_stages (self->zones_box, stages);
+  _affari_kanban_board_pager_columns_changed (self);
 
   wait_for_first_frame (self);
 }
@@ -240,7 +244,9 @@ on_board_drop_motion_cb (GtkDropControllerMotion *controller,
                          double                   y,
                          AffariKanbanBoard       *self)
 {
-  affari_edge_scroller_update (self->hscroller, x, gtk_widget_get_width (GTK_WIDGET (self)));
+  /* Narrow, an edge flips the page instead. */
+  if (!_affari_kanban_board_pager_drag_motion (self, x))
+    affari_edge_scroller_update (self->hscroller, x, gtk_widget_get_width (GTK_WIDGET (self)));
 
   return 0;
 }
@@ -259,6 +265,7 @@ on_board_drop_leave_cb (GtkDropControllerMotion *controller,
                         AffariKanbanBoard       *self)
 {
   affari_edge_scroller_stop (self->hscroller);
+  _affari_kanban_board_pager_drag_stop (self);
 }
 
 static void
@@ -334,6 +341,55 @@ affari_kanban_board_realize (GtkWidget *widget)
     wait_for_first_frame (self);
 }
 
+/* The header of the narrow layout adds nothing to the board's minimum height: the window keeps
+ * the minimum it has at every width (its height does not change when it becomes narrow); at that
+ * minimum the columns lose the header's height at their bottom instead. */
+static void
+affari_kanban_board_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
+  int pager_min = 0, pager_nat = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->overlay), orientation, for_size, minimum, natural, NULL, NULL);
+  if (gtk_widget_get_visible (self->pager))
+    {
+      gtk_widget_measure (self->pager, orientation, -1, &pager_min, &pager_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        *minimum = MAX (*minimum, pager_min);
+      else
+        *natural += pager_nat;
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
+/* The width decides the layout: narrow, a column a page under the header. */
+static void
+affari_kanban_board_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (widget);
+  int pager_height = 0, overlay_min;
+
+  _affari_kanban_board_pager_allocate (self, width);
+  if (gtk_widget_get_visible (self->pager))
+    {
+      gtk_widget_measure (self->pager, GTK_ORIENTATION_VERTICAL, width, &pager_height, NULL, NULL, NULL);
+      gtk_widget_allocate (self->pager, width, pager_height, -1, NULL);
+    }
+  gtk_widget_measure (GTK_WIDGET (self->overlay), GTK_ORIENTATION_VERTICAL, width, &overlay_min, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->overlay), width, MAX (height - pager_height, overlay_min), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, pager_height)));
+  _affari_kanban_board_pager_allocated (self);
+}
+
 static void
 affari_kanban_board_unrealize (GtkWidget *widget)
 {
@@ -351,6 +407,7 @@ affari_kanban_board_dispose (GObject *object)
 {
   AffariKanbanBoard *self = AFFARI_KANBAN_BOARD (object);
 
+  _affari_kanban_board_pager_dispose (self);
   g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->hscroller);
   if (self->workspace != NULL)
@@ -443,6 +500,8 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
 
   widget_class->realize = affari_kanban_board_realize;
   widget_class->unrealize = affari_kanban_board_unrealize;
+  widget_class->measure = affari_kanban_board_measure;
+  widget_class->size_allocate = affari_kanban_board_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("workspace", NULL, NULL,
@@ -462,9 +521,8 @@ affari_kanban_board_class_init (AffariKanbanBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, columns_box);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_revealer);
   gtk_widget_class_bind_template_child (widget_class, AffariKanbanBoard, zones_box);
+  _affari_kanban_board_pager_class_init (widget_class);
 
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kanban-board");
 
   g_type_ensure (AFFARI_TYPE_KANBAN_COLUMN);
@@ -479,6 +537,8 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   GtkGesture *press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* At the window's minimum height the columns' bottom goes under the view switcher's bar. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   self->columns = g_ptr_array_new ();
   self->headers = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
@@ -487,6 +547,7 @@ affari_kanban_board_init (AffariKanbanBoard *self)
   self->hscroller = affari_edge_scroller_new (GTK_WIDGET (self), gtk_scrolled_window_get_hadjustment (self->scroller),
                                               AUTOSCROLL_EDGE, AUTOSCROLL_MAX_STEP);
   affari_kanban_drop_zones_set_host (self->zones_box, AFFARI_CARD_HOST (self));
+  _affari_kanban_board_pager_init (self);
 
   /* Columns scrolled into view (or resized into it) get all their rows. */
   g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
@@ -686,6 +747,8 @@ affari_kanban_board_scroll_to_column (AffariKanbanBoard  *self,
   g_return_if_fail (AFFARI_IS_KANBAN_BOARD (self));
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (column));
 
+  if (_affari_kanban_board_pager_show_column (self, column, TRUE))
+    return;
   if (!gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
     return;
 

@@ -55,6 +55,13 @@ gboolean     affari_kanban_board_is_deal_dragged    (AffariKanbanBoard *self,
 void         affari_kanban_board_scroll_to_column   (AffariKanbanBoard  *self,
                                                      AffariKanbanColumn *column);
 
+/* Narrow (below about 600 pixels, a phone): one column at a time, the page in view; paging
+ * while the board is sliding or settling on a page. Actions: board.previous-column,
+ * board.next-column. */
+gboolean     affari_kanban_board_get_narrow         (AffariKanbanBoard *self);
+guint        affari_kanban_board_get_page           (AffariKanbanBoard *self);
+gboolean     affari_kanban_board_get_paging         (AffariKanbanBoard *self);
+
 /* The operations a new deal is created with (the columns' "+"): the window's. */
 typedef struct _AffariDealOps AffariDealOps;
 void affari_kanban_board_set_ops (AffariKanbanBoard *self, AffariDealOps *ops);

@@ -38,6 +38,7 @@
 #define FOOTER_MARGIN  4       /* above the footer, on top of ROW_SPACING */
 #define FOOTER_HEIGHT  AFFARI_CARD_AVATAR_SIZE
 #define ICON_SIZE      AFFARI_CARD_ICON_SIZE
+#define TOUCH_SIZE     44      /* the "⋮" corner's target with large targets */
 #define FOOTER_SPACING 6
 #define BADGE_PADDING  8
 #define CAPTION_SCALE  0.82    /* libadwaita's .caption */
@@ -55,6 +56,7 @@ struct _AffariKanbanCard
   int             grabbed_keyboard; /* X11 device id grabbed for a drag's Esc, or 0 */
   gboolean        label_dirty;      /* the accessible label waits for the card to be shown */
   gboolean        open_on_click;    /* a plain click opens the deal (the board) */
+  gboolean        large_targets;    /* narrow: the menu's corner is a finger's size */
 
   /* What is drawn, derived from the deal; NULL until needed. */
   PangoLayout    *title;
@@ -73,6 +75,7 @@ struct _AffariKanbanCard
   /* where things were drawn, for clicks and tooltips */
   graphene_rect_t title_rect;
   graphene_rect_t menu_rect;
+  graphene_rect_t menu_target;      /* where a press opens the menu: menu_rect, or larger */
   graphene_rect_t avatar_rect;
   graphene_rect_t badge_rect;
 };
@@ -359,7 +362,7 @@ on_primary_pressed_cb (GtkGestureClick  *gesture,
                        AffariKanbanCard *self)
 {
   /* Only the "⋮" corner is a button; elsewhere the row selects, activates and drags. */
-  if (self->menu == NULL || !graphene_rect_contains_point (&self->menu_rect, &GRAPHENE_POINT_INIT (x, y)))
+  if (self->menu == NULL || !graphene_rect_contains_point (&self->menu_target, &GRAPHENE_POINT_INIT (x, y)))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -410,7 +413,7 @@ on_open_released_cb (GtkGestureClick  *gesture,
 
   if (!self->open_on_click || n_press != 1 || self->deal == NULL || self->host == NULL ||
       (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0 ||
-      graphene_rect_contains_point (&self->menu_rect, &GRAPHENE_POINT_INIT (x, y)) ||
+      graphene_rect_contains_point (&self->menu_target, &GRAPHENE_POINT_INIT (x, y)) ||
       affari_card_host_is_deal_dragged (self->host, affari_deal_get_id (self->deal)))
     return;
 
@@ -438,10 +441,11 @@ on_query_tooltip_cb (GtkWidget        *widget,
       gtk_tooltip_set_text (tooltip, affari_deal_get_title (self->deal));
       return TRUE;
     }
-  if (graphene_rect_contains_point (&self->menu_rect, &point))
+  if (graphene_rect_contains_point (&self->menu_target, &point))
     {
       gtk_tooltip_set_text (tooltip, _("Deal Actions"));
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { self->menu_rect.origin.x, self->menu_rect.origin.y, MENU_SIZE, MENU_SIZE });
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { self->menu_target.origin.x, self->menu_target.origin.y,
+                                                           self->menu_target.size.width, self->menu_target.size.height });
       return TRUE;
     }
   if (self->has_avatar && graphene_rect_contains_point (&self->avatar_rect, &point))
@@ -570,6 +574,12 @@ affari_kanban_card_snapshot (GtkWidget   *widget,
   self->title_rect = GRAPHENE_RECT_INIT (0, 0, width - MENU_SIZE - TITLE_GAP, line);
   affari_kanban_card_snapshot_layout (snapshot, self->title, 0, 0, &color);
   self->menu_rect = GRAPHENE_RECT_INIT (width - MENU_SIZE + 6, -4, MENU_SIZE, MENU_SIZE);
+  /* Into the card's padding around the icon: the rest of the card still opens it, drags it. */
+  if (self->large_targets)
+    graphene_rect_inset_r (&self->menu_rect, -(TOUCH_SIZE - MENU_SIZE) / 2.0, -(TOUCH_SIZE - MENU_SIZE) / 2.0,
+                           &self->menu_target);
+  else
+    self->menu_target = self->menu_rect;
   affari_kanban_card_snapshot_icon (widget, snapshot, "view-more-symbolic",
                  self->menu_rect.origin.x + (MENU_SIZE - ICON_SIZE) / 2.0,
                  self->menu_rect.origin.y + (MENU_SIZE - ICON_SIZE) / 2.0, &dim);
@@ -881,6 +891,20 @@ affari_kanban_card_set_menu_model (AffariKanbanCard *self,
   g_set_object (&self->menu, menu);
   /* A menu of another pipeline is dropped; the new one is built when asked for. */
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+}
+
+void
+affari_kanban_card_set_large_targets (AffariKanbanCard *self,
+                                      gboolean          large)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_CARD (self));
+
+  if (self->large_targets == large)
+    return;
+
+  self->large_targets = large;
+  /* The targets are where the next frame draws the corner. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

@@ -37,6 +37,9 @@ void        affari_kanban_card_set_open_on_click (AffariKanbanCard *self,
 void        affari_kanban_card_set_menu_model  (AffariKanbanCard *self,
                                                 GMenuModel       *menu);
 /* While the card's deal is being dragged it shows as a placeholder. */
+/* Narrow (a phone): the "⋮" corner takes presses 44 pixels wide and high, for a finger. */
+void        affari_kanban_card_set_large_targets (AffariKanbanCard *self,
+                                                  gboolean          large);
 void        affari_kanban_card_set_dragging    (AffariKanbanCard *self,
                                                 gboolean          dragging);
 /* Everything the card shows, one part a line: title, amount, client, next activity, badge. */

@@ -27,6 +27,7 @@ struct _AffariKanbanColumn
   GtkSliceListModel *slice;          /* the first deals, until the column shows all; then NULL */
   GtkMultiSelection *selection;
   GMenuModel        *card_menu;
+  gboolean           large_targets;    /* narrow: the cards' menu corners a finger's size */
   AffariCardHost    *host;             /* weak: the board */
   GdkRGBA            color;
   guint              count;

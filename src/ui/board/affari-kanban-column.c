@@ -267,6 +267,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
 
   affari_kanban_card_set_deal (card, deal);
   affari_kanban_card_set_menu_model (card, self->card_menu);
+  affari_kanban_card_set_large_targets (card, self->large_targets);
   affari_kanban_card_set_dragging (card, self->host != NULL &&
                                    affari_card_host_is_deal_dragged (self->host, affari_deal_get_id (deal)));
   update_arrived_card (self, card);
@@ -794,6 +795,20 @@ affari_kanban_column_unselect_all (AffariKanbanColumn *self)
   g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
 
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+void
+affari_kanban_column_set_large_targets (AffariKanbanColumn *self,
+                                        gboolean            large)
+{
+  g_return_if_fail (AFFARI_IS_KANBAN_COLUMN (self));
+
+  self->large_targets = large;
+  /* The cards on screen now; the others when they are bound. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (_affari_kanban_column_row_card (row) != NULL)
+      affari_kanban_card_set_large_targets (_affari_kanban_column_row_card (row), large);
 }
 
 void

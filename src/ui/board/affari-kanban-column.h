@@ -98,6 +98,10 @@ gboolean        affari_kanban_column_get_shows_all_rows (AffariKanbanColumn *sel
 /* The top of the header (stripe, name, count and totals): the board gives all the same height. */
 GtkWidget      *affari_kanban_column_get_header       (AffariKanbanColumn *self);
 
+/* Narrow (a phone): buttons and the cards' menu corners a finger's size. */
+void            affari_kanban_column_set_large_targets (AffariKanbanColumn *self,
+                                                        gboolean            large);
+
 /* Whether the column shows that a dragged card would land in it. */
 gboolean        affari_kanban_column_get_drop_highlight (AffariKanbanColumn *self);
 
