@@ -306,6 +306,34 @@ affari_activities_view_unmap (GtkWidget *widget)
 }
 
 static void
+affari_activities_view_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->outer_box), orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+/* The width decides the layout (libadwaita 1.2 has no breakpoints): narrow, one period. */
+static void
+affari_activities_view_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
+
+  affari_activities_view_set_narrow (self, width < AFFARI_ACTIVITIES_NARROW_WIDTH);
+  gtk_widget_allocate (GTK_WIDGET (self->outer_box), width, height, baseline, NULL);
+}
+
+static void
 affari_activities_view_dispose (GObject *object)
 {
   AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (object);
@@ -382,6 +410,8 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
 
   widget_class->map = affari_activities_view_map;
   widget_class->unmap = affari_activities_view_unmap;
+  widget_class->measure = affari_activities_view_measure;
+  widget_class->size_allocate = affari_activities_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("workspace", NULL, NULL, AFFARI_TYPE_WORKSPACE,
@@ -391,6 +421,7 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-activities-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, columns_box);
+  affari_activities_view_class_init_pager (widget_class);
 
   gtk_widget_class_install_action (widget_class, "activities.reschedule", "(xi)", reschedule_action);
   gtk_widget_class_install_action (widget_class, "activities.plan", "i", plan_action);
@@ -400,7 +431,6 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "activities-view");
 }
 
@@ -435,6 +465,7 @@ affari_activities_view_init (AffariActivitiesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   affari_view_refresh_init (&self->refresh, GTK_WIDGET (self), (void (*) (GtkWidget *)) refresh_now);
   build_card_menu (self);
+  affari_activities_view_init_pager (self);
   affari_activities_view_add_autoscroll (self);
   affari_activities_view_add_press_gesture (self);
 }
@@ -475,6 +506,7 @@ affari_activities_view_set_workspace (AffariActivitiesView *self,
           self->columns[i].period = (AffariActivityPeriod) i;
           gtk_box_append (self->columns_box, build_column (self, &self->columns[i]));
         }
+      affari_activities_view_set_page (self, self->page);
       g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
       g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
       refresh_now (self);

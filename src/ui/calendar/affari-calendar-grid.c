@@ -113,6 +113,15 @@ compute_range (AffariCalendarView *self)
   g_autofree char *text = NULL;
 
   self->first = self->anchor;
+  if (self->narrow && self->mode == AFFARI_CALENDAR_WEEK)
+    {
+      /* A phone shows one day of the week at a time. */
+      self->n_days = 1;
+      g_free (self->title);
+      self->title = affari_calendar_capitalize (affari_calendar_format_date (&self->anchor, "%a %-d %B %Y"));
+      gtk_menu_button_set_label (self->month_button, self->title);
+      return;
+    }
   if (self->mode == AFFARI_CALENDAR_MONTH)
     {
       g_date_set_day (&self->first, 1);
@@ -182,6 +191,14 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
   g_hash_table_remove_all (self->texts);
 
   affari_calendar_view_today (self, &today);
+  /* A phone's week is one day: its list, no grid. */
+  gtk_widget_set_visible (GTK_WIDGET (self->weekday_grid), !self->narrow || self->mode == AFFARI_CALENDAR_MONTH);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_grid), !self->narrow || self->mode == AFFARI_CALENDAR_MONTH);
+  if (self->narrow)
+    {
+      affari_calendar_view_refresh_narrow (self, &today);
+      return;
+    }
   day = self->first;
   for (guint i = 0; i < self->n_days; i++)
     {

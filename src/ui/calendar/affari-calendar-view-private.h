@@ -34,6 +34,7 @@ struct _AffariCalendarView
   GHashTable         *texts;         /* "YYYY-MM-DD" → GString of every item of the day */
   AffariViewRefresh   refresh;
   gboolean            syncing;
+  gboolean            narrow;        /* a phone: a compact month and the day's list, or one day */
 
   /* template */
   GtkMenuButton      *month_button;
@@ -45,6 +46,11 @@ struct _AffariCalendarView
   GtkToggleButton    *week_toggle;
   GtkGrid            *weekday_grid;
   GtkGrid            *days_grid;
+  GtkBox             *toolbar;
+  GtkBox             *options_box;
+  GtkLabel           *day_heading;
+  GtkListBox         *day_list;
+  GtkWidget          *day_empty;
 };
 
 /* affari-calendar-grid.c: dates, and the grid read from the workspace */
@@ -59,6 +65,15 @@ void       affari_calendar_view_today        (AffariCalendarView *self,
 AffariDealQuery *affari_calendar_view_query  (AffariCalendarView *self);
 void       affari_calendar_view_load_colors  (AffariCalendarView *self);
 void       affari_calendar_view_refresh_now  (AffariCalendarView *self);
+
+/* affari-calendar-narrow.c: narrower than AFFARI_CALENDAR_NARROW_WIDTH, the compact month with
+ * dots and the selected day's list, or one day of the week at a time */
+#define AFFARI_CALENDAR_NARROW_WIDTH 600
+void       affari_calendar_view_set_narrow   (AffariCalendarView *self,
+                                              gboolean            narrow);
+void       affari_calendar_view_refresh_narrow (AffariCalendarView *self,
+                                              const GDate        *today);
+void       affari_calendar_view_class_init_narrow (GtkWidgetClass *widget_class);
 
 /* affari-calendar-day.c: a day of the grid */
 GtkWidget *affari_calendar_view_make_day     (AffariCalendarView *self,

@@ -115,9 +115,9 @@ move_anchor (AffariCalendarView *self,
         g_date_subtract_months (&self->anchor, 1);
     }
   else if (direction > 0)
-    g_date_add_days (&self->anchor, 7);
+    g_date_add_days (&self->anchor, self->narrow ? 1 : 7);
   else
-    g_date_subtract_days (&self->anchor, 7);
+    g_date_subtract_days (&self->anchor, self->narrow ? 1 : 7);
   sync_controls (self);
   affari_calendar_view_refresh_now (self);
 }
@@ -212,6 +212,35 @@ affari_calendar_view_map (GtkWidget *widget)
 }
 
 static void
+affari_calendar_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The width decides the layout (libadwaita 1.2 has no breakpoints): narrow, the phone's. */
+static void
+affari_calendar_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  affari_calendar_view_set_narrow (AFFARI_CALENDAR_VIEW (widget), width < AFFARI_CALENDAR_NARROW_WIDTH);
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 affari_calendar_view_dispose (GObject *object)
 {
   AffariCalendarView *self = AFFARI_CALENDAR_VIEW (object);
@@ -285,6 +314,8 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   object_class->get_property = affari_calendar_view_get_property;
   object_class->set_property = affari_calendar_view_set_property;
   widget_class->map = affari_calendar_view_map;
+  widget_class->measure = affari_calendar_view_measure;
+  widget_class->size_allocate = affari_calendar_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("workspace", NULL, NULL, AFFARI_TYPE_WORKSPACE,
@@ -301,6 +332,7 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariCalendarView, week_toggle);
   gtk_widget_class_bind_template_child (widget_class, AffariCalendarView, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, AffariCalendarView, days_grid);
+  affari_calendar_view_class_init_narrow (widget_class);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
@@ -309,7 +341,6 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "calendar.today", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendar-view");
 }
 
