@@ -270,7 +270,15 @@ affari_calendar_view_set_narrow (AffariCalendarView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->day_heading), narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->day_list), narrow);
   gtk_widget_set_visible (self->day_empty, FALSE);
+  /* The weekdays stand over the compact days' numbers, which are centred. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->weekday_grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      gtk_label_set_xalign (GTK_LABEL (child), narrow ? 0.5f : 0.0f);
   /* The desktop's cells draw the grid's lines; the compact days are buttons, without lines. */
+  gtk_widget_set_margin_start (GTK_WIDGET (self->days_grid), narrow ? 12 : 0);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->days_grid), narrow ? 12 : 0);
   if (narrow)
     gtk_widget_remove_css_class (GTK_WIDGET (self->days_grid), "calendar-grid");
   else
