@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/activities/affari-activities-view-private.h"
+#include "ui/common/affari-narrow-layout.h"
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -72,6 +73,13 @@ on_pager_drag_enter_cb (GtkDropControllerMotion *motion,
 }
 
 static void
+on_narrow_changed (GtkWidget *widget,
+                   gboolean   narrow)
+{
+  affari_activities_view_set_narrow (AFFARI_ACTIVITIES_VIEW (widget), narrow);
+}
+
+static void
 page_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -117,6 +125,7 @@ affari_activities_view_init_pager (AffariActivitiesView *self)
   GtkWidget *buttons[] = { self->previous_button, self->next_button };
 
   self->page = AFFARI_ACTIVITY_PERIOD_TODAY;
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_narrow_changed));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       GtkEventController *motion = gtk_drop_controller_motion_new ();

@@ -95,8 +95,7 @@ Column           *affari_activities_view_column_of_widget (AffariActivitiesView 
 void              affari_activities_column_show_drop_line (Column                   *column);
 void              affari_activities_view_end_drag_feedback (AffariActivitiesView    *self);
 
-/* affari-activities-pager.c: narrower than AFFARI_ACTIVITIES_NARROW_WIDTH, one period at a time */
-#define AFFARI_ACTIVITIES_NARROW_WIDTH 600
+/* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time */
 void              affari_activities_view_set_narrow     (AffariActivitiesView       *self,
                                                          gboolean                    narrow);
 void              affari_activities_view_update_pager   (AffariActivitiesView       *self);

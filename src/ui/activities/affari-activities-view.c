@@ -306,34 +306,6 @@ affari_activities_view_unmap (GtkWidget *widget)
 }
 
 static void
-affari_activities_view_measure (GtkWidget      *widget,
-                                GtkOrientation  orientation,
-                                int             for_size,
-                                int            *minimum,
-                                int            *natural,
-                                int            *minimum_baseline,
-                                int            *natural_baseline)
-{
-  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
-
-  gtk_widget_measure (GTK_WIDGET (self->outer_box), orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
-}
-
-/* The width decides the layout (libadwaita 1.2 has no breakpoints): narrow, one period. */
-static void
-affari_activities_view_size_allocate (GtkWidget *widget,
-                                      int        width,
-                                      int        height,
-                                      int        baseline)
-{
-  AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (widget);
-
-  affari_activities_view_set_narrow (self, width < AFFARI_ACTIVITIES_NARROW_WIDTH);
-  gtk_widget_allocate (GTK_WIDGET (self->outer_box), width, height, baseline, NULL);
-}
-
-static void
 affari_activities_view_dispose (GObject *object)
 {
   AffariActivitiesView *self = AFFARI_ACTIVITIES_VIEW (object);
@@ -410,8 +382,6 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
 
   widget_class->map = affari_activities_view_map;
   widget_class->unmap = affari_activities_view_unmap;
-  widget_class->measure = affari_activities_view_measure;
-  widget_class->size_allocate = affari_activities_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("workspace", NULL, NULL, AFFARI_TYPE_WORKSPACE,

@@ -17,6 +17,7 @@
 #include "model/affari-money.h"
 
 #include "ui/calendar/affari-calendar-view-private.h"
+#include "ui/common/affari-narrow-layout.h"
 #include "ui/common/affari-stage-dot.h"
 
 /* Dots under a day: one per deal up to this many (a count would not fit 44 px). */
@@ -284,6 +285,19 @@ affari_calendar_view_set_narrow (AffariCalendarView *self,
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->days_grid), "calendar-grid");
   affari_view_refresh_queue (&self->refresh);
+}
+
+static void
+on_narrow_changed (GtkWidget *widget,
+                   gboolean   narrow)
+{
+  affari_calendar_view_set_narrow (AFFARI_CALENDAR_VIEW (widget), narrow);
+}
+
+void
+affari_calendar_view_init_narrow (AffariCalendarView *self)
+{
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_narrow_changed));
 }
 
 void

@@ -66,9 +66,9 @@ AffariDealQuery *affari_calendar_view_query  (AffariCalendarView *self);
 void       affari_calendar_view_load_colors  (AffariCalendarView *self);
 void       affari_calendar_view_refresh_now  (AffariCalendarView *self);
 
-/* affari-calendar-narrow.c: narrower than AFFARI_CALENDAR_NARROW_WIDTH, the compact month with
- * dots and the selected day's list, or one day of the week at a time */
-#define AFFARI_CALENDAR_NARROW_WIDTH 600
+/* affari-calendar-narrow.c: narrower than AFFARI_NARROW_WIDTH, the compact month with dots and
+ * the selected day's list, or one day of the week at a time */
+void       affari_calendar_view_init_narrow  (AffariCalendarView *self);
 void       affari_calendar_view_set_narrow   (AffariCalendarView *self,
                                               gboolean            narrow);
 void       affari_calendar_view_refresh_narrow (AffariCalendarView *self,

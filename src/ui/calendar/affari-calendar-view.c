@@ -212,35 +212,6 @@ affari_calendar_view_map (GtkWidget *widget)
 }
 
 static void
-affari_calendar_view_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-/* The width decides the layout (libadwaita 1.2 has no breakpoints): narrow, the phone's. */
-static void
-affari_calendar_view_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  affari_calendar_view_set_narrow (AFFARI_CALENDAR_VIEW (widget), width < AFFARI_CALENDAR_NARROW_WIDTH);
-  if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
-static void
 affari_calendar_view_dispose (GObject *object)
 {
   AffariCalendarView *self = AFFARI_CALENDAR_VIEW (object);
@@ -314,8 +285,6 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   object_class->get_property = affari_calendar_view_get_property;
   object_class->set_property = affari_calendar_view_set_property;
   widget_class->map = affari_calendar_view_map;
-  widget_class->measure = affari_calendar_view_measure;
-  widget_class->size_allocate = affari_calendar_view_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("workspace", NULL, NULL, AFFARI_TYPE_WORKSPACE,
@@ -353,6 +322,7 @@ affari_calendar_view_init (AffariCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   affari_view_refresh_init (&self->refresh, GTK_WIDGET (self), (void (*) (GtkWidget *)) affari_calendar_view_refresh_now);
+  affari_calendar_view_init_narrow (self);
 
   self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
