@@ -353,6 +353,21 @@ body_calendar (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "calendar.previous", NULL));
   settle_frames (GTK_WIDGET (view));
   g_assert_false (affari_test_label_on_screen (GTK_WIDGET (view), "Consulenza fiscale"));
+
+  /* With the planned activities: today's call is listed under today, with its deal. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    affari_calendar_view_set_show_activities (view, TRUE);
+    affari_calendar_view_set_date (view, today);
+    settle_frames (GTK_WIDGET (view));
+    g_clear_pointer (&shown, g_free);
+    shown = affari_calendar_view_dup_day_text (view, today);
+    g_assert_nonnull (strstr (shown, "Richiamare\n"));
+    g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), "Richiamare"));
+    affari_calendar_view_set_show_activities (view, FALSE);
+  }
   affari_calendar_view_set_mode (view, AFFARI_CALENDAR_MONTH);
 
   /* The desktop again: the month's cells with their chips. */

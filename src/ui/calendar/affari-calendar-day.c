@@ -224,11 +224,7 @@ fill_day_popover (AffariCalendarView *self,
     {
       g_autoptr(GHashTable) titles = NULL;
       g_autoptr(GPtrArray) activities = NULL;
-      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
-      g_autoptr(GDateTime) end = g_date_time_add_days (start, 1);
-
-      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
-                                                         g_date_time_to_unix (end), &titles, NULL);
+      activities = affari_calendar_view_list_activities (self, query, &day, 1, &titles, NULL);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {
           AffariActivity *activity = g_ptr_array_index (activities, i);

@@ -151,6 +151,22 @@ compute_range (AffariCalendarView *self)
   gtk_menu_button_set_label (self->month_button, self->title);
 }
 
+GPtrArray *
+affari_calendar_view_list_activities (AffariCalendarView    *self,
+                                      const AffariDealQuery *query,
+                                      const GDate           *first,
+                                      guint                  n_days,
+                                      GHashTable           **out_titles,
+                                      GError               **error)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (first), g_date_get_month (first),
+                                                      g_date_get_day (first), 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_days (start, (int) n_days);
+
+  return affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
+                                                   g_date_time_to_unix (end), out_titles, error);
+}
+
 static GString *
 day_text (AffariCalendarView *self,
           const char         *date)
@@ -242,12 +258,7 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
 
   if (self->show_activities)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&self->first), g_date_get_month (&self->first),
-                                                          g_date_get_day (&self->first), 0, 0, 0);
-      g_autoptr(GDateTime) end = g_date_time_add_days (start, self->n_days);
-
-      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
-                                                         g_date_time_to_unix (end), &titles, &error);
+      activities = affari_calendar_view_list_activities (self, query, &self->first, self->n_days, &titles, &error);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {
           AffariActivity *activity = g_ptr_array_index (activities, i);

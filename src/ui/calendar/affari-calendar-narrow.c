@@ -168,12 +168,7 @@ fill_day_list (AffariCalendarView *self,
     {
       g_autoptr(GHashTable) titles = NULL;
       g_autoptr(GPtrArray) activities = NULL;
-      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&self->anchor), g_date_get_month (&self->anchor),
-                                                          g_date_get_day (&self->anchor), 0, 0, 0);
-      g_autoptr(GDateTime) end = g_date_time_add_days (start, 1);
-
-      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
-                                                             g_date_time_to_unix (end), &titles, NULL);
+      activities = affari_calendar_view_list_activities (self, query, &self->anchor, 1, &titles, NULL);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {
           AffariActivity *activity = g_ptr_array_index (activities, i);
@@ -224,12 +219,8 @@ affari_calendar_view_refresh_narrow (AffariCalendarView *self,
         g_warning ("Cannot read the calendar: %s", error->message);
       if (self->show_activities)
         {
-          g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&self->first), g_date_get_month (&self->first),
-                                                              g_date_get_day (&self->first), 0, 0, 0);
-          g_autoptr(GDateTime) end = g_date_time_add_days (start, self->n_days);
           g_autoptr(GHashTable) titles = NULL;
-          g_autoptr(GPtrArray) activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
-                                                                                      g_date_time_to_unix (end), &titles, NULL);
+          g_autoptr(GPtrArray) activities = affari_calendar_view_list_activities (self, query, &self->first, self->n_days, &titles, NULL);
 
           for (guint i = 0; activities != NULL && i < activities->len; i++)
             {

@@ -65,6 +65,14 @@ void       affari_calendar_view_today        (AffariCalendarView *self,
 AffariDealQuery *affari_calendar_view_query  (AffariCalendarView *self);
 void       affari_calendar_view_load_colors  (AffariCalendarView *self);
 void       affari_calendar_view_refresh_now  (AffariCalendarView *self);
+/* The planned activities due in the @n_days days from @first (local time); @out_titles gets the
+ * titles of their deals by deal id. */
+GPtrArray *affari_calendar_view_list_activities (AffariCalendarView    *self,
+                                              const AffariDealQuery *query,
+                                              const GDate           *first,
+                                              guint                  n_days,
+                                              GHashTable           **out_titles,
+                                              GError               **error);
 
 /* affari-calendar-narrow.c: narrower than AFFARI_NARROW_WIDTH, the compact month with dots and
  * the selected day's list, or one day of the week at a time */
