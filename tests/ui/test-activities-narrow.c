@@ -22,12 +22,14 @@
 #include "ui/app/affari-window.h"
 #include "ui/board/affari-kanban-card.h"
 #include "ui/calendar/affari-calendar-view.h"
+#include "ui/deal/affari-deal-card.h"
 
 typedef struct
 {
   AffariTestApp  base;     /* first: see affari-test-harness.h */
   gint64         late;     /* a call two days late */
   gint64         today;    /* a call due later today */
+  gint64         boiler;   /* one of the deals of the 12th */
   char          *day;      /* "YYYY-MM-12" of this month: two deals close then */
   char          *other;    /* "YYYY-MM-20": one deal */
 } Fixture;
@@ -84,7 +86,7 @@ fixture_set_up (Fixture       *f,
   f->today = create_deal (store, "Noleggio carrello elevatore", NULL, 250000);
   add_call (store, f->today, tonight);
   create_deal (store, "Impianto fotovoltaico", f->day, 9900000);
-  create_deal (store, "Manutenzione caldaie", f->day, 120000);
+  f->boiler = create_deal (store, "Manutenzione caldaie", f->day, 120000);
   create_deal (store, "Consulenza fiscale", f->other, 50000);
   affari_store_close (store);
 }
@@ -279,6 +281,14 @@ titles_in_database (AffariStore *store,
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static void
 body_calendar (Fixture *f)
 {
@@ -375,6 +385,21 @@ body_calendar (Fixture *f)
   WAIT_UNTIL (!affari_calendar_view_get_narrow (view));
   settle_frames (GTK_WIDGET (view));
   g_assert_false (GTK_IS_BUTTON (affari_calendar_view_get_day (view, f->day)));
+
+  /* Narrow again: a tap on a deal of the day's list opens its card. */
+  resize (window, 360, 640);
+  WAIT_UNTIL (affari_calendar_view_get_narrow (view));
+  affari_calendar_view_set_date (view, f->day);
+  settle_frames (GTK_WIDGET (view));
+  {
+    GtkWidget *row = affari_test_find_widget (GTK_WIDGET (view), match_row_title, "Manutenzione caldaie");
+    AffariDealCard *card = NULL;
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    WAIT_UNTIL ((card = (AffariDealCard *) affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD)) != NULL &&
+                affari_deal_card_get_deal_id (card) == f->boiler);
+  }
 }
 
 static void
