@@ -264,6 +264,63 @@ test_activities (Fixture       *f,
   AFFARI_TEST_RUN (f, body_activities);
 }
 
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+/* The real pointer (xdotool): a card of "Scadute" dragged onto the pager's next button flips to
+ * "Oggi"; dropped there, its deadline is today in the database. */
+static void
+body_activities_drag (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariActivitiesView *view;
+  AffariKanbanCard *card = NULL;
+  GtkWidget *next, *column;
+  AffariPeriodBounds bounds;
+
+  resize (window, 360, 640);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  settle_frames (GTK_WIDGET (view));
+  g_assert_true (affari_activities_view_get_narrow (view));
+  affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
+  settle_frames (GTK_WIDGET (view));
+  WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
+  next = affari_test_find_widget (GTK_WIDGET (view), match_tooltip, _("Next Period"));
+  g_assert_nonnull (next);
+  assert_inside_window (next, window);
+
+  affari_test_xdotool_at (GTK_WIDGET (card), 60, 30, (const char *[]) { "mousedown", "1", "sleep", "0.2",
+                                                                        "mousemove_relative", "--", "15", "15", "sleep", "0.2",
+                                                                        "mousemove_relative", "--", "15", "15", "sleep", "0.2", NULL });
+  affari_test_xdotool_at (next, 10, 10, (const char *[]) { "mousemove_relative", "--", "2", "2", "sleep", "0.3", NULL });
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_TODAY);
+  settle_frames (GTK_WIDGET (view));
+  column = affari_test_find_widget (GTK_WIDGET (view), match_name, "today");
+  assert_inside_window (column, window);
+  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "0", "150", "sleep", "0.3",
+                                           "mousemove_relative", "--", "3", "3", "sleep", "0.3", "mouseup", "1", "sleep", "0.3", NULL });
+  affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  WAIT_UNTIL (affari_activity_period_classify (&bounds, next_deadline (store, f->late)) == AFFARI_ACTIVITY_PERIOD_TODAY);
+  WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
+}
+
+static void
+test_activities_drag (Fixture       *f,
+                      gconstpointer  data)
+{
+  if (!affari_test_have_x11 ())
+    return;
+  AFFARI_TEST_RUN (f, body_activities_drag);
+}
+
 /* ------------------------------------------------------------ calendar */
 
 static char *
@@ -416,6 +473,7 @@ main (int   argc,
   affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/activities/narrow", Fixture, NULL, fixture_set_up, test_activities, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
   g_test_add ("/ui/calendar/narrow", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
 
   return g_test_run ();
