@@ -139,6 +139,17 @@ assert_inside_window (GtkWidget    *widget,
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)) + 0.5);
 }
 
+/* What @widget needs at the least across fits a phone's 360 px (whatever the window allows). */
+static void
+assert_fits_phone (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s needs %d px across", G_OBJECT_TYPE_NAME (widget), minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static gboolean
 match_name (GtkWidget     *widget,
             gconstpointer  name)
@@ -219,6 +230,7 @@ body_activities (Fixture *f)
   /* One period at a time, inside the window: first "Oggi". */
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   g_assert_cmpuint (n_columns_shown (view), ==, 1);
+  assert_fits_phone (GTK_WIDGET (view));
   column = affari_test_find_widget (GTK_WIDGET (view), match_name, "today");
   assert_inside_window (column, window);
   g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), affari_activity_period_label (AFFARI_ACTIVITY_PERIOD_TODAY)));
@@ -383,6 +395,9 @@ body_calendar (Fixture *f)
   g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), "Manutenzione caldaie"));
   g_assert_false (affari_test_label_on_screen (GTK_WIDGET (view), "Consulenza fiscale"));
   g_assert_true (gtk_widget_has_css_class (affari_calendar_view_get_day (view, f->day), "suggested-action"));
+
+  /* Its content (not only its scrolled window) fits a phone's width. */
+  assert_fits_phone (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (view)))));
 
   /* The month grid fits the width: its first and last days are inside the window. */
   g_date_clear (&day, 1);
