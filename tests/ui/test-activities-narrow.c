@@ -262,6 +262,17 @@ body_activities (Fixture *f)
   settle_frames (GTK_WIDGET (view));
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->today) != NULL);
 
+  /* Alt+→ on the focused card of "Scadute": it moves to "Oggi", and the page follows it. */
+  affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
+  settle_frames (GTK_WIDGET (view));
+  WAIT_UNTIL (affari_activities_view_focus_deal (view, f->late));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.move-focused", "i", 1));
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
+  affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  g_assert_cmpint (affari_activity_period_classify (&bounds, next_deadline (store, f->late)), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
+  settle_frames (GTK_WIDGET (view));
+  WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
+
   /* The desktop again: every column. */
   resize (window, 1280, 800);
   WAIT_UNTIL (!affari_activities_view_get_narrow (view));

@@ -276,9 +276,14 @@ move_focused_action (GtkWidget  *widget,
   period = (int) column->period + (direction < 0 ? -1 : 1);
   if (period < 0 || period >= AFFARI_N_ACTIVITY_PERIODS)
     return;
-  /* The card keeps the focus in its new column, so the key can be pressed again. */
+  /* The card keeps the focus in its new column, so the key can be pressed again (narrow, that
+   * column is shown). */
   if (affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
-    affari_activities_view_focus_later (self, deal_id);
+    {
+      if (self->narrow)
+        affari_activities_view_set_page (self, (AffariActivityPeriod) period);
+      affari_activities_view_focus_later (self, deal_id);
+    }
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -619,7 +624,11 @@ card_host_move_to (AffariCardHost *host,
       !affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
     return FALSE;
   if (keep_focus)
-    affari_activities_view_focus_later (self, deal_id);
+    {
+      if (self->narrow)
+        affari_activities_view_set_page (self, (AffariActivityPeriod) period);
+      affari_activities_view_focus_later (self, deal_id);
+    }
   return TRUE;
 }
 
