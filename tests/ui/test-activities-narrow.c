@@ -411,6 +411,32 @@ body_calendar (Fixture *f)
   g_assert_false (affari_test_label_on_screen (GTK_WIDGET (view), "Consulenza fiscale"));
   g_assert_true (gtk_widget_has_css_class (affari_calendar_view_get_day (view, f->day), "suggested-action"));
 
+  /* A deal of the list dropped on the 13th closes then (the drop GTK emits at the end of a
+   * drag); Ctrl+Z puts it back. */
+  {
+    g_autofree char *thirteenth = g_strdup_printf ("%.8s13", f->day);   /* "YYYY-MM-13" */
+    g_autoptr(AffariDeal) boiler = affari_store_get_deal (store, f->boiler, NULL);
+    g_autoptr(AffariDeal) moved = NULL;
+    g_autoptr(AffariDeal) back = NULL;
+    GtkDropTarget *target;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    target = affari_calendar_view_get_drop_target (view, thirteenth);
+    g_assert_nonnull (target);
+    g_value_init (&value, AFFARI_TYPE_DEAL);
+    g_value_set_object (&value, boiler);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    moved = affari_store_get_deal (store, f->boiler, NULL);
+    g_assert_cmpstr (affari_deal_get_close_date (moved), ==, thirteenth);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "win.undo", NULL));
+    back = affari_store_get_deal (store, f->boiler, NULL);
+    g_assert_cmpstr (affari_deal_get_close_date (back), ==, f->day);
+    settle_frames (GTK_WIDGET (view));
+  }
+
   /* Its content (not only its scrolled window) fits a phone's width. */
   assert_fits_phone (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (view)))));
 

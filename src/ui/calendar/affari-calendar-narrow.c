@@ -104,6 +104,8 @@ make_compact_day (AffariCalendarView *self,
                                   accessible != NULL ? accessible : long_name, -1);
   g_object_set_data_full (G_OBJECT (button), "date", g_strdup (date), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_day_clicked_cb), self);
+  /* A deal of the list below dropped on a day moves there, as on the desktop's month. */
+  affari_calendar_view_add_day_drop (self, button);
   g_hash_table_insert (self->cells, g_strdup (date), button);
   return button;
 }
@@ -158,8 +160,11 @@ fill_day_list (AffariCalendarView *self,
       gint64 stage_id = affari_deal_get_stage_id (deal);
       g_autofree char *amount = affari_money_format (affari_deal_get_amount (deal), affari_deal_get_currency (deal));
 
-      gtk_list_box_append (self->day_list, make_row (self, affari_deal_get_title (deal), amount, affari_deal_get_id (deal),
-                                                     g_hash_table_lookup (self->colors, &stage_id)));
+      GtkWidget *row = make_row (self, affari_deal_get_title (deal), amount, affari_deal_get_id (deal),
+                                 g_hash_table_lookup (self->colors, &stage_id));
+
+      affari_calendar_view_add_deal_drag (self, row, deal, TRUE);
+      gtk_list_box_append (self->day_list, row);
       g_string_append_printf (text, "%s\n", affari_deal_get_title (deal));
       n_rows++;
     }

@@ -87,6 +87,10 @@ void       affari_calendar_view_class_init_narrow (GtkWidgetClass *widget_class)
 GtkWidget *affari_calendar_view_make_day     (AffariCalendarView *self,
                                               const GDate        *day,
                                               const GDate        *today);
+/* A deal dropped on @cell (whose "date" data is "YYYY-MM-DD") moves there; its "drop-target"
+ * data is the GtkDropTarget. */
+void       affari_calendar_view_add_day_drop (AffariCalendarView *self,
+                                              GtkWidget          *cell);
 /* Adds an entry (a chip) to the day @cell, in order. */
 void       affari_calendar_view_add_entry    (GtkWidget          *cell,
                                               GtkWidget          *entry);
@@ -102,6 +106,11 @@ GtkWidget *affari_calendar_label_new         (const char         *text,
 GtkWidget *affari_calendar_view_make_deal_chip (AffariCalendarView *self,
                                               AffariDeal         *deal,
                                               GtkPopover         *popover);
+/* @widget drags @deal to a day; @not_by_touch: a finger scrolls instead (the phone's list). */
+void       affari_calendar_view_add_deal_drag (AffariCalendarView *self,
+                                              GtkWidget          *widget,
+                                              AffariDeal         *deal,
+                                              gboolean            not_by_touch);
 GtkWidget *affari_calendar_view_make_activity_chip (AffariCalendarView *self,
                                               AffariActivity     *activity,
                                               const char         *deal_title,
