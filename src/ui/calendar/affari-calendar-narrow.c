@@ -3,8 +3,9 @@
  * The Calendar on a phone (narrower than AFFARI_CALENDAR_NARROW_WIDTH): a month's day cells with
  * chips do not fit in 360 px, so the month is a compact grid of day numbers, a dot under each day
  * with deals (or planned activities), today in the accent colour and the selected day (the
- * anchor) highlighted; under it the selected day's deals are listed, a tap opens one. The week
- * shows one day at a time: its list. The toolbar's parts are stacked.
+ * anchor) highlighted; under it the selected day's deals are listed, a tap opens one, a mouse
+ * drags one onto another day (a finger scrolls the list). The week shows one day at a time: its
+ * list. The toolbar's parts are stacked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
