@@ -57,6 +57,8 @@ affari_activities_column_update (Column                     *column,
       column->summary = with;
     }
   gtk_label_set_text (column->summary_label, column->summary);
+  if (column->view->narrow && column->view->page == column->period)
+    affari_activities_view_update_pager (column->view);
 }
 
 AffariKanbanCard *
@@ -326,6 +328,7 @@ affari_activities_column_build (Column             *column,
 
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (header, "activity-column-header");
+  column->header = header;
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   title = gtk_label_new (affari_activity_period_label (column->period));
   gtk_label_set_xalign (GTK_LABEL (title), 0);

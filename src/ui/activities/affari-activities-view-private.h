@@ -20,6 +20,7 @@ typedef struct {
   AffariActivitiesView *view;
   AffariActivityPeriod  period;
   GtkWidget            *widget;
+  GtkWidget            *header;      /* hidden when narrow: the pager says it */
   GtkLabel             *summary_label;
   GtkListView          *list_view;
   GtkScrolledWindow    *scroller;
@@ -60,7 +61,17 @@ struct _AffariActivitiesView
   guint             focus_tick;
   guint             focus_frames;
 
+  /* narrow (a phone): one period at a time */
+  gboolean          narrow;
+  AffariActivityPeriod page;
+
   /* template */
+  GtkBox            *outer_box;
+  GtkWidget         *pager;
+  GtkWidget         *previous_button;
+  GtkWidget         *next_button;
+  GtkWidget         *plan_button;
+  AdwWindowTitle    *page_title;
   GtkScrolledWindow *scroller;
   GtkBox            *columns_box;
   guint             n_changes;        /* change sets seen: whether a drop was taken */
@@ -83,6 +94,13 @@ Column           *affari_activities_view_column_of_widget (AffariActivitiesView 
                                                          GtkWidget                 **out_row);
 void              affari_activities_column_show_drop_line (Column                   *column);
 void              affari_activities_view_end_drag_feedback (AffariActivitiesView    *self);
+
+/* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time */
+void              affari_activities_view_set_narrow     (AffariActivitiesView       *self,
+                                                         gboolean                    narrow);
+void              affari_activities_view_update_pager   (AffariActivitiesView       *self);
+void              affari_activities_view_init_pager     (AffariActivitiesView       *self);
+void              affari_activities_view_class_init_pager (GtkWidgetClass           *widget_class);
 
 /* affari-activities-selection.c: the selected cards, the keyboard focus, the dragged cards */
 GArray           *affari_activities_view_ids_acted_on   (AffariActivitiesView       *self,

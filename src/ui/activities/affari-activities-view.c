@@ -276,9 +276,14 @@ move_focused_action (GtkWidget  *widget,
   period = (int) column->period + (direction < 0 ? -1 : 1);
   if (period < 0 || period >= AFFARI_N_ACTIVITY_PERIODS)
     return;
-  /* The card keeps the focus in its new column, so the key can be pressed again. */
+  /* The card keeps the focus in its new column, so the key can be pressed again (narrow, that
+   * column is shown). */
   if (affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
-    affari_activities_view_focus_later (self, deal_id);
+    {
+      if (self->narrow)
+        affari_activities_view_set_page (self, (AffariActivityPeriod) period);
+      affari_activities_view_focus_later (self, deal_id);
+    }
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -391,6 +396,7 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-activities-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, columns_box);
+  affari_activities_view_class_init_pager (widget_class);
 
   gtk_widget_class_install_action (widget_class, "activities.reschedule", "(xi)", reschedule_action);
   gtk_widget_class_install_action (widget_class, "activities.plan", "i", plan_action);
@@ -400,7 +406,6 @@ affari_activities_view_class_init (AffariActivitiesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "activities.move-focused", "i", 1);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "activities-view");
 }
 
@@ -435,6 +440,7 @@ affari_activities_view_init (AffariActivitiesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   affari_view_refresh_init (&self->refresh, GTK_WIDGET (self), (void (*) (GtkWidget *)) refresh_now);
   build_card_menu (self);
+  affari_activities_view_init_pager (self);
   affari_activities_view_add_autoscroll (self);
   affari_activities_view_add_press_gesture (self);
 }
@@ -475,6 +481,7 @@ affari_activities_view_set_workspace (AffariActivitiesView *self,
           self->columns[i].period = (AffariActivityPeriod) i;
           gtk_box_append (self->columns_box, build_column (self, &self->columns[i]));
         }
+      affari_activities_view_set_page (self, self->page);
       g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
       g_signal_connect (workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
       refresh_now (self);
@@ -617,7 +624,11 @@ card_host_move_to (AffariCardHost *host,
       !affari_activities_view_drop_deal (self, (AffariActivityPeriod) period, deal_id))
     return FALSE;
   if (keep_focus)
-    affari_activities_view_focus_later (self, deal_id);
+    {
+      if (self->narrow)
+        affari_activities_view_set_page (self, (AffariActivityPeriod) period);
+      affari_activities_view_focus_later (self, deal_id);
+    }
   return TRUE;
 }
 

@@ -69,4 +69,12 @@ gboolean     affari_activities_view_get_drop_line  (AffariActivitiesView  *self,
                                                     AffariActivityPeriod   period,
                                                     int                   *out_y);
 
+/* Narrower than about 600 px (a phone) one period at a time fills the view, paged with the
+ * previous/next buttons of its header (action activities.page (i) -1/+1); the page is the period
+ * shown then (kept, and "Oggi" at first). */
+gboolean     affari_activities_view_get_narrow     (AffariActivitiesView  *self);
+AffariActivityPeriod affari_activities_view_get_page (AffariActivitiesView *self);
+void         affari_activities_view_set_page       (AffariActivitiesView  *self,
+                                                    AffariActivityPeriod   period);
+
 G_END_DECLS

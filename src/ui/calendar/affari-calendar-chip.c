@@ -43,7 +43,12 @@ on_chip_drag_prepare_cb (GtkDragSource *source,
                          GtkWidget     *chip)
 {
   AffariDeal *deal = g_object_get_data (G_OBJECT (chip), "deal");
+  GdkDevice *device = gtk_event_controller_get_current_event_device (GTK_EVENT_CONTROLLER (source));
 
+  /* A finger on the phone's list scrolls it: only the mouse drags from there. */
+  if (g_object_get_data (G_OBJECT (chip), "not-by-touch") != NULL && device != NULL &&
+      gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN)
+    return NULL;
   /* The model object travels, never the widget: the grid is rebuilt after the drop. */
   return deal != NULL ? gdk_content_provider_new_typed (AFFARI_TYPE_DEAL, deal) : NULL;
 }
@@ -107,7 +112,6 @@ affari_calendar_view_make_deal_chip (AffariCalendarView *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *title = affari_calendar_label_new (affari_deal_get_title (deal), NULL);
   GtkWidget *dot = affari_stage_dot_new (color);
-  GtkDragSource *drag;
 
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (box), dot);
@@ -128,18 +132,29 @@ affari_calendar_view_make_deal_chip (AffariCalendarView *self,
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (button), "deal-id", GSIZE_TO_POINTER ((gsize) affari_deal_get_id (deal)));
-  g_object_set_data_full (G_OBJECT (button), "deal", g_object_ref (deal), g_object_unref);
   if (popover != NULL)
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
   g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked_cb), self);
-
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_chip_drag_prepare_cb), button);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_chip_drag_begin_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_chip_drag_end_cb), button);
-  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (drag));
+  affari_calendar_view_add_deal_drag (self, button, deal, FALSE);
   return button;
+}
+
+void
+affari_calendar_view_add_deal_drag (AffariCalendarView *self,
+                                    GtkWidget          *widget,
+                                    AffariDeal         *deal,
+                                    gboolean            not_by_touch)
+{
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  g_object_set_data_full (G_OBJECT (widget), "deal", g_object_ref (deal), g_object_unref);
+  if (not_by_touch)
+    g_object_set_data (G_OBJECT (widget), "not-by-touch", GINT_TO_POINTER (TRUE));
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_chip_drag_prepare_cb), widget);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_chip_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_chip_drag_end_cb), widget);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
 }
 
 GtkWidget *

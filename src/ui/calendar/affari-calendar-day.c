@@ -224,11 +224,7 @@ fill_day_popover (AffariCalendarView *self,
     {
       g_autoptr(GHashTable) titles = NULL;
       g_autoptr(GPtrArray) activities = NULL;
-      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
-      g_autoptr(GDateTime) end = g_date_time_add_days (start, 1);
-
-      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
-                                                         g_date_time_to_unix (end), &titles, NULL);
+      activities = affari_calendar_view_list_activities (self, query, &day, 1, &titles, NULL);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {
           AffariActivity *activity = g_ptr_array_index (activities, i);
@@ -303,7 +299,6 @@ affari_calendar_view_make_day (AffariCalendarView *self,
   AffariCalendarDayCell *day_cell = g_object_new (AFFARI_TYPE_CALENDAR_DAY_CELL, NULL);
   GtkWidget *cell = GTK_WIDGET (day_cell);
   GtkWidget *label = affari_calendar_label_new (number, "calendar-day-number");
-  GtkDropTarget *drop;
 
   gtk_widget_add_css_class (cell, "calendar-day");
   if (self->mode == AFFARI_CALENDAR_MONTH && g_date_get_month (day) != g_date_get_month (&self->anchor))
@@ -318,15 +313,23 @@ affari_calendar_view_make_day (AffariCalendarView *self,
   gtk_widget_set_parent (label, cell);
   day_cell->number = label;
 
-  drop = affari_view_deal_drop_target_new ();
+  affari_calendar_view_add_day_drop (self, cell);
+
+  g_hash_table_insert (self->cells, g_strdup (date), cell);
+  return cell;
+}
+
+void
+affari_calendar_view_add_day_drop (AffariCalendarView *self,
+                                   GtkWidget          *cell)
+{
+  GtkDropTarget *drop = affari_view_deal_drop_target_new ();
+
   g_signal_connect (drop, "enter", G_CALLBACK (on_day_drop_enter_cb), cell);
   g_signal_connect (drop, "leave", G_CALLBACK (on_day_drop_leave_cb), cell);
   g_signal_connect (drop, "drop", G_CALLBACK (on_day_drop_cb), self);
   gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drop));
   g_object_set_data (G_OBJECT (cell), "drop-target", drop);
-
-  g_hash_table_insert (self->cells, g_strdup (date), cell);
-  return cell;
 }
 
 void

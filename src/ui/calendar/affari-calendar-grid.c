@@ -113,6 +113,15 @@ compute_range (AffariCalendarView *self)
   g_autofree char *text = NULL;
 
   self->first = self->anchor;
+  if (self->narrow && self->mode == AFFARI_CALENDAR_WEEK)
+    {
+      /* A phone shows one day of the week at a time. */
+      self->n_days = 1;
+      g_free (self->title);
+      self->title = affari_calendar_capitalize (affari_calendar_format_date (&self->anchor, "%a %-d %B %Y"));
+      gtk_menu_button_set_label (self->month_button, self->title);
+      return;
+    }
   if (self->mode == AFFARI_CALENDAR_MONTH)
     {
       g_date_set_day (&self->first, 1);
@@ -140,6 +149,22 @@ compute_range (AffariCalendarView *self)
   g_free (self->title);
   self->title = affari_calendar_capitalize (g_steal_pointer (&text));
   gtk_menu_button_set_label (self->month_button, self->title);
+}
+
+GPtrArray *
+affari_calendar_view_list_activities (AffariCalendarView    *self,
+                                      const AffariDealQuery *query,
+                                      const GDate           *first,
+                                      guint                  n_days,
+                                      GHashTable           **out_titles,
+                                      GError               **error)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (first), g_date_get_month (first),
+                                                      g_date_get_day (first), 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_days (start, (int) n_days);
+
+  return affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
+                                                   g_date_time_to_unix (end), out_titles, error);
 }
 
 static GString *
@@ -182,6 +207,14 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
   g_hash_table_remove_all (self->texts);
 
   affari_calendar_view_today (self, &today);
+  /* A phone's week is one day: its list, no grid. */
+  gtk_widget_set_visible (GTK_WIDGET (self->weekday_grid), !self->narrow || self->mode == AFFARI_CALENDAR_MONTH);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_grid), !self->narrow || self->mode == AFFARI_CALENDAR_MONTH);
+  if (self->narrow)
+    {
+      affari_calendar_view_refresh_narrow (self, &today);
+      return;
+    }
   day = self->first;
   for (guint i = 0; i < self->n_days; i++)
     {
@@ -225,12 +258,7 @@ affari_calendar_view_refresh_now (AffariCalendarView *self)
 
   if (self->show_activities)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&self->first), g_date_get_month (&self->first),
-                                                          g_date_get_day (&self->first), 0, 0, 0);
-      g_autoptr(GDateTime) end = g_date_time_add_days (start, self->n_days);
-
-      activities = affari_workspace_list_planned_activities (self->workspace, query, g_date_time_to_unix (start),
-                                                         g_date_time_to_unix (end), &titles, &error);
+      activities = affari_calendar_view_list_activities (self, query, &self->first, self->n_days, &titles, &error);
       for (guint i = 0; activities != NULL && i < activities->len; i++)
         {
           AffariActivity *activity = g_ptr_array_index (activities, i);

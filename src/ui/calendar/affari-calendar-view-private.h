@@ -34,6 +34,7 @@ struct _AffariCalendarView
   GHashTable         *texts;         /* "YYYY-MM-DD" → GString of every item of the day */
   AffariViewRefresh   refresh;
   gboolean            syncing;
+  gboolean            narrow;        /* a phone: a compact month and the day's list, or one day */
 
   /* template */
   GtkMenuButton      *month_button;
@@ -45,6 +46,11 @@ struct _AffariCalendarView
   GtkToggleButton    *week_toggle;
   GtkGrid            *weekday_grid;
   GtkGrid            *days_grid;
+  GtkBox             *toolbar;
+  GtkBox             *options_box;
+  GtkLabel           *day_heading;
+  GtkListBox         *day_list;
+  GtkWidget          *day_empty;
 };
 
 /* affari-calendar-grid.c: dates, and the grid read from the workspace */
@@ -59,11 +65,32 @@ void       affari_calendar_view_today        (AffariCalendarView *self,
 AffariDealQuery *affari_calendar_view_query  (AffariCalendarView *self);
 void       affari_calendar_view_load_colors  (AffariCalendarView *self);
 void       affari_calendar_view_refresh_now  (AffariCalendarView *self);
+/* The planned activities due in the @n_days days from @first (local time); @out_titles gets the
+ * titles of their deals by deal id. */
+GPtrArray *affari_calendar_view_list_activities (AffariCalendarView    *self,
+                                              const AffariDealQuery *query,
+                                              const GDate           *first,
+                                              guint                  n_days,
+                                              GHashTable           **out_titles,
+                                              GError               **error);
+
+/* affari-calendar-narrow.c: narrower than AFFARI_NARROW_WIDTH, the compact month with dots and
+ * the selected day's list, or one day of the week at a time */
+void       affari_calendar_view_init_narrow  (AffariCalendarView *self);
+void       affari_calendar_view_set_narrow   (AffariCalendarView *self,
+                                              gboolean            narrow);
+void       affari_calendar_view_refresh_narrow (AffariCalendarView *self,
+                                              const GDate        *today);
+void       affari_calendar_view_class_init_narrow (GtkWidgetClass *widget_class);
 
 /* affari-calendar-day.c: a day of the grid */
 GtkWidget *affari_calendar_view_make_day     (AffariCalendarView *self,
                                               const GDate        *day,
                                               const GDate        *today);
+/* A deal dropped on @cell (whose "date" data is "YYYY-MM-DD") moves there; its "drop-target"
+ * data is the GtkDropTarget. */
+void       affari_calendar_view_add_day_drop (AffariCalendarView *self,
+                                              GtkWidget          *cell);
 /* Adds an entry (a chip) to the day @cell, in order. */
 void       affari_calendar_view_add_entry    (GtkWidget          *cell,
                                               GtkWidget          *entry);
@@ -79,6 +106,11 @@ GtkWidget *affari_calendar_label_new         (const char         *text,
 GtkWidget *affari_calendar_view_make_deal_chip (AffariCalendarView *self,
                                               AffariDeal         *deal,
                                               GtkPopover         *popover);
+/* @widget drags @deal to a day; @not_by_touch: a finger scrolls instead (the phone's list). */
+void       affari_calendar_view_add_deal_drag (AffariCalendarView *self,
+                                              GtkWidget          *widget,
+                                              AffariDeal         *deal,
+                                              gboolean            not_by_touch);
 GtkWidget *affari_calendar_view_make_activity_chip (AffariCalendarView *self,
                                               AffariActivity     *activity,
                                               const char         *deal_title,

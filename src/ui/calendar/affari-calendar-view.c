@@ -115,9 +115,9 @@ move_anchor (AffariCalendarView *self,
         g_date_subtract_months (&self->anchor, 1);
     }
   else if (direction > 0)
-    g_date_add_days (&self->anchor, 7);
+    g_date_add_days (&self->anchor, self->narrow ? 1 : 7);
   else
-    g_date_subtract_days (&self->anchor, 7);
+    g_date_subtract_days (&self->anchor, self->narrow ? 1 : 7);
   sync_controls (self);
   affari_calendar_view_refresh_now (self);
 }
@@ -301,6 +301,7 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariCalendarView, week_toggle);
   gtk_widget_class_bind_template_child (widget_class, AffariCalendarView, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, AffariCalendarView, days_grid);
+  affari_calendar_view_class_init_narrow (widget_class);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
@@ -309,7 +310,6 @@ affari_calendar_view_class_init (AffariCalendarViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "calendar.today", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendar-view");
 }
 
@@ -322,6 +322,7 @@ affari_calendar_view_init (AffariCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   affari_view_refresh_init (&self->refresh, GTK_WIDGET (self), (void (*) (GtkWidget *)) affari_calendar_view_refresh_now);
+  affari_calendar_view_init_narrow (self);
 
   self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

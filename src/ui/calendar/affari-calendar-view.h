@@ -62,4 +62,10 @@ gboolean     affari_calendar_view_drop_deal        (AffariCalendarView    *self,
                                                     const char            *date,
                                                     gint64                 deal_id);
 
+/* Narrower than about 600 px (a phone): a compact month (a dot under each day with deals) and the
+ * selected day's deals listed under it (the selected day is the one set with _set_date (), today
+ * at first), or one day of the week at a time (calendar.previous/next go by a day). The compact
+ * days are the cells _get_day () and _get_drop_target () return then. */
+gboolean     affari_calendar_view_get_narrow       (AffariCalendarView    *self);
+
 G_END_DECLS
