@@ -15,16 +15,22 @@
 
 #include "affari-test-harness.h"
 #include "ui/app/affari-window.h"
+#include "ui/deal/affari-deal-card.h"
 
 /* The views that do not fit 360 px yet in this branch: each is made narrow by its own helper's
  * branch, and the lead removes its name here when that lands. A listed view that fits is only
  * reported; an unlisted one that does not fit fails the test. "min-width" is the window's
  * measured minimum width, which the widest view sets. */
 static const char * const expected_failures[] = {
-  "narrow/list",   /* the list's selection bar needs 646 px */
-  "narrow/card",   /* the card's header (its view switcher) needs 765 px */
   "dialog/win.show-quotes",   /* its header and editor page need 451 px */
   NULL
+};
+
+/* The window's sideways scrollers around the views and the card (affari-window.ui): only a
+ * fallback, so what they hold must fit without them. Every other scrolled window (a stage bar, a
+ * list) may hold more than it shows: it is checked itself. */
+static const char * const fallback_scrollers[] = {
+  "card_scroller", "list_scroller", "activities_scroller", "calendar_scroller", NULL
 };
 
 /* The windows and dialogs of the main menu: each must open within a phone's screen. */
@@ -138,11 +144,18 @@ walk (Walk      *w,
   /* The window's own sideways scrollers around the views and the card (*_scroller in
    * affari-window.ui) are only a fallback: what they hold must fit without them. */
   if (GTK_IS_SCROLLED_WINDOW (widget) &&
-      !g_str_has_suffix (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) ?: "", "_scroller"))
+      !g_strv_contains (fallback_scrollers, gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) ?: ""))
     return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     walk (w, child);
+}
+
+/* The views' switcher bar: the card has one of its own, for its pages. */
+static gboolean
+is_window_switcher_bar (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_VIEW_SWITCHER_BAR (widget) && gtk_widget_get_ancestor (widget, AFFARI_TYPE_DEAL_CARD) == NULL;
 }
 
 /* @switcher_bar: whether the view switcher must be at the bottom (narrow) or not. */
@@ -153,7 +166,7 @@ check_inside (GtkWidget  *window,
               int         height,
               gboolean    switcher_bar)
 {
-  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (affari_test_find_type (window, ADW_TYPE_VIEW_SWITCHER_BAR));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (affari_test_find_widget (window, is_window_switcher_bar, NULL));
   Walk w = { window, gtk_widget_get_width (window), gtk_widget_get_height (window), g_string_new (NULL), 0 };
   gint64 end = g_get_monotonic_time () + 400 * 1000;
 

@@ -1,6 +1,6 @@
 /* affari-window-adaptive.c — one window from a 360 px phone to a wide desktop (libadwaita 1.2:
  * no breakpoints): what the header has no room for goes into the main menu, the view switcher
- * moves to the bottom bar, and below NARROW_WIDTH the deal card is a page of its own, with a
+ * moves to the bottom bar, and below AFFARI_NARROW_WIDTH the deal card is a page of its own, with a
  * back button, instead of a panel at the side
  *
  * The header's squeezers decide from the room they get, so the window can always shrink; the
@@ -16,9 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "ui/app/affari-window-private.h"
+#include "ui/common/affari-narrow-layout.h"
 
 /* Below this width the card fills the window: a 640 px panel beside the views would hide them. */
-#define NARROW_WIDTH 600
 /* The card's panel when wide, as before (resources/ui/affari-window.ui). */
 #define CARD_PANEL_WIDTH 640
 
@@ -83,7 +83,7 @@ allow_when_narrow (GtkWidget *child,
   gtk_widget_set_visible (child, narrow);
 }
 
-/* Narrow below NARROW_WIDTH, and always on a phone's screen: there the window opens at whatever
+/* Narrow below AFFARI_NARROW_WIDTH, and always on a phone's screen: there the window opens at whatever
  * size it had, and a layout chosen for that size (an open card's whole width) could keep it from
  * ever getting as narrow as the screen. */
 static gboolean
@@ -94,7 +94,7 @@ is_narrow (AffariWindow *self,
   GdkMonitor *monitor = NULL;
   GdkRectangle geometry;
 
-  if (width < NARROW_WIDTH)
+  if (width < AFFARI_NARROW_WIDTH)
     return TRUE;
   if (surface != NULL)
     monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)), surface);
@@ -102,7 +102,7 @@ is_narrow (AffariWindow *self,
     return FALSE;
   gdk_monitor_get_geometry (monitor, &geometry);
 
-  return geometry.width < NARROW_WIDTH;
+  return geometry.width < AFFARI_NARROW_WIDTH;
 }
 
 static void
@@ -204,7 +204,7 @@ _affari_window_adaptive_init (AffariWindow *self)
    * compositor, and followed then). */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (width <= 0)
-    width = NARROW_WIDTH;
+    width = AFFARI_NARROW_WIDTH;
   self->narrow = !is_narrow (self, width);   /* so that it is applied */
   apply_width (self, width);
 

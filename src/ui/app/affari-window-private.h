@@ -13,6 +13,7 @@
 #include "ui/filter/affari-filter-bar.h"
 #include "ui/list/affari-deal-list-view.h"
 #include "ui/app/affari-window.h"
+#include "ui/common/affari-narrow-layout.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,7 @@ struct _AffariWindow
   gulong                 after_paint_handler;
   gboolean               reloading_pipelines;
   gboolean               empty;
-  gboolean               narrow;          /* below NARROW_WIDTH (affari-window-adaptive.c) */
+  gboolean               narrow;          /* below AFFARI_NARROW_WIDTH (affari-window-adaptive.c) */
   guint                  width_source;
 
   /* template */

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/board/affari-kanban-board-private.h"
+#include "ui/common/affari-narrow-layout.h"
 
 /* The board's padding and the spacing between columns (style.css, affari-kanban-board.ui). */
 #define PADDING 12
@@ -248,7 +249,7 @@ void
 _affari_kanban_board_pager_allocate (AffariKanbanBoard *self,
                                      int                width)
 {
-  gboolean narrow = width < AFFARI_KANBAN_NARROW_WIDTH;
+  gboolean narrow = width < AFFARI_NARROW_WIDTH;
 
   if (narrow == self->narrow && (!narrow || width == self->narrow_width))
     return;

@@ -14,6 +14,7 @@
 #include "ui/board/affari-kanban-drop-zones.h"
 #include "ui/common/affari-card-host.h"
 #include "ui/common/affari-edge-scroller.h"
+#include "ui/common/affari-narrow-layout.h"
 
 G_BEGIN_DECLS
 
@@ -68,7 +69,6 @@ void     _affari_kanban_board_queue_fill_columns (AffariKanbanBoard       *self)
 
 /* affari-kanban-board-pager.c */
 /* Narrow below this width: a column a page. */
-#define AFFARI_KANBAN_NARROW_WIDTH 600
 void     _affari_kanban_board_pager_class_init   (GtkWidgetClass          *widget_class);
 void     _affari_kanban_board_pager_init         (AffariKanbanBoard       *self);
 void     _affari_kanban_board_pager_dispose      (AffariKanbanBoard       *self);

@@ -8,6 +8,7 @@
 
 #include "ui/deal/affari-deal-card-narrow.h"
 #include "ui/deal/affari-deal-stage-bar.h"
+#include "ui/common/affari-narrow-layout.h"
 
 #define SCROLL_MARGIN 12 /* what is scrolled into view keeps a little of its neighbours visible */
 #define TOUCH_SIZE    44 /* a finger's target */
@@ -205,7 +206,7 @@ update (AffariCardNarrow *self)
   gtk_window_get_default_size (self->window, &default_width, &default_height); /* 4.8: both needed */
   if (default_width > 0 && !gtk_window_is_maximized (self->window) && !gtk_window_is_fullscreen (self->window))
     width = MIN (width, default_width);
-  set_narrow (self, self->forced >= 0 ? self->forced : width < AFFARI_CARD_NARROW_WIDTH);
+  set_narrow (self, self->forced >= 0 ? self->forced : width < AFFARI_NARROW_WIDTH);
   gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (self->card, AFFARI_TYPE_DEAL_CARD, "summary_box")),
                           !(self->narrow && height > 0 && height < SHORT_HEIGHT));
 

@@ -10,10 +10,10 @@
 #include <adwaita.h>
 
 #include "ui/deal/affari-deal-card.h"
+#include "ui/common/affari-narrow-layout.h"
 
 G_BEGIN_DECLS
 
-#define AFFARI_CARD_NARROW_WIDTH 600 /* below this window width the card is narrow */
 
 typedef struct _AffariCardNarrow AffariCardNarrow;
 

@@ -1,6 +1,6 @@
 /* affari-deal-list-narrow.c — the list on a phone: two-line rows instead of the table
  *
- * Below AFFARI_DEAL_LIST_NARROW_WIDTH the table's columns cannot be read, so the view shows a
+ * Below AFFARI_NARROW_WIDTH the table's columns cannot be read, so the view shows a
  * GtkListView of two-line rows (title and amount; stage and client) over the same selection
  * model, hence the same rows, order, filter, selection and bulk actions. The headers that sort
  * the table are gone: a sort menu activates the same deals.sort. A tap opens the deal; a long
@@ -14,6 +14,7 @@
 
 #include "ui/list/affari-deal-list-view-private.h"
 #include "ui/common/affari-stage-dot.h"
+#include "ui/common/affari-narrow-layout.h"
 
 /* A row is at least a finger's height. */
 #define ROW_MIN_HEIGHT 44
@@ -233,7 +234,7 @@ void
 affari_deal_list_narrow_set_width (AffariDealListView *self,
                                    int                 width)
 {
-  gboolean narrow = width < AFFARI_DEAL_LIST_NARROW_WIDTH;
+  gboolean narrow = width < AFFARI_NARROW_WIDTH;
 
   if (narrow == self->narrow)
     return;

@@ -18,6 +18,7 @@
 #include "ui/list/affari-deal-list-footer.h"
 #include "ui/list/affari-deal-list-selection-bar.h"
 #include "ui/list/affari-deal-rows.h"
+#include "ui/common/affari-narrow-layout.h"
 
 G_BEGIN_DECLS
 
@@ -69,7 +70,6 @@ typedef enum {
 } NarrowText;
 
 /* Below this width (a phone's 360 px, a window tiled in four) the table gives way to the rows. */
-#define AFFARI_DEAL_LIST_NARROW_WIDTH 600
 
 /* On a cell's content: the GtkListItem of its row (not owned). */
 #define AFFARI_DEAL_LIST_ITEM_KEY "affari-list-item"
@@ -171,7 +171,7 @@ AffariStage  *affari_deal_list_cells_stage             (AffariDealListView  *sel
 /* affari-deal-list-narrow.c */
 void          affari_deal_list_narrow_init             (AffariDealListView *self);
 void          affari_deal_list_narrow_class_init       (GtkWidgetClass     *widget_class);
-/* Shows the rows below AFFARI_DEAL_LIST_NARROW_WIDTH, the table above. */
+/* Shows the rows below AFFARI_NARROW_WIDTH, the table above. */
 void          affari_deal_list_narrow_set_width        (AffariDealListView *self,
                                                         int                 width);
 /* The sort menu's label follows the order. */
