@@ -397,8 +397,12 @@ narrow_body (Fixture *f)
     if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_SUCCESS)
       won = affari_stage_get_id (g_ptr_array_index (stages, i));
   g_assert_cmpint (won, !=, 0);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "deal.move",
-                                                     g_variant_new_parsed ("([%x], %x, -1)", f->deal_id, won)));
+  {
+    /* Sunk here: the action does not take a floating reference over. */
+    g_autoptr(GVariant) move = g_variant_ref_sink (g_variant_new_parsed ("([%x], %x, -1)", f->deal_id, won));
+
+    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "deal.move", move));
+  }
   WAIT_UNTIL (stored_stage (store, f->deal_id) == won);
   WAIT_UNTIL (affari_test_find_widget (GTK_WIDGET (card), match_mapped_reopen, NULL) != NULL);
   affari_test_settle ();
