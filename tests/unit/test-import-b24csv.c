@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "affari-test-db.h"
 #include "affari-test-files.h"
 #include "affari-test-sql.h"
 #include "io/affari-import-b24csv.h"
@@ -18,13 +19,7 @@
 #include "store/affari-store.h"
 #include "store/affari-store-import.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AffariStore *store;
-  AffariDealOps *ops;
-  sqlite3 *db;             /* a second connection that looks at the file as it is */
-} Fixture;
+typedef AffariTestDb Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -32,13 +27,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   gint64 pipeline;
 
-  f->dir = g_dir_make_tmp ("affari-import-b24csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "affari.db", NULL);
-  f->store = affari_store_open (f->path, &error);
-  g_assert_no_error (error);
-  affari_store_set_now (f->store, 1795000000);   /* 2026-11-18 */
-  f->ops = affari_deal_ops_new (f->store);
+  affari_test_db_open (f, "import-b24csv");
   /* The second pipeline the sample names, as the folder import would have made it. */
   pipeline = affari_store_import_create_pipeline (f->store, "Rivenditori", "bitrix24:category:1", &error);
   g_assert_no_error (error);
@@ -48,18 +37,12 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   affari_store_import_add_stage (f->store, pipeline, "C1:WON", "Ordine firmato", NULL, 60, 'S', &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (f->path, &f->db), ==, SQLITE_OK);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  sqlite3_close (f->db);
-  g_assert_finalize_object (f->ops);
-  g_assert_finalize_object (f->store);
-  affari_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  affari_test_db_close (f);
 }
 
 static gint64

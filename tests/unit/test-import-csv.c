@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "affari-test-db.h"
 #include "affari-test-files.h"
 #include "affari-test-sql.h"
 #include "io/affari-import-b24csv.h"
@@ -25,38 +26,18 @@
 #include "store/affari-store-import.h"
 #include "store/affari-store-import-match.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AffariStore *store;
-  AffariDealOps *ops;
-  sqlite3 *db;             /* a second connection that looks at the file as it is */
-} Fixture;
+typedef AffariTestDb Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("affari-import-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "affari.db", NULL);
-  f->store = affari_store_open (f->path, &error);
-  g_assert_no_error (error);
-  affari_store_set_now (f->store, 1795000000);   /* 2026-11-18 */
-  f->ops = affari_deal_ops_new (f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &f->db), ==, SQLITE_OK);
+  affari_test_db_open (f, "import-csv");
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  sqlite3_close (f->db);
-  g_assert_finalize_object (f->ops);
-  g_assert_finalize_object (f->store);
-  affari_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  affari_test_db_close (f);
 }
 
 static AffariCsvTable *
