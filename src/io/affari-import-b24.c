@@ -31,8 +31,7 @@
 #define ORIGINATOR "bitrix24"
 
 typedef struct {
-  AffariStore *store;
-  AffariImportReport *report;
+  AffariImportRun run;                /* store, report, dry run, progress, cancel */
   GPtrArray *lists[N_LISTS];          /* Item */
   GPtrArray *parsers;                 /* JsonParser, keeping the objects alive */
   GHashTable *pipelines;              /* Bitrix24 category id (string) → pipeline id */
@@ -46,17 +45,13 @@ typedef struct {
   GHashTable *currencies;             /* codes the store knows */
   GHashTable *users;                  /* Bitrix24 user id → team member id (user.get) */
   guint unassigned;                   /* deals whose ASSIGNED_BY_ID is no user of user.get */
-  gboolean dry_run;
-  GCancellable *cancellable;
-  AffariImportProgress progress;
-  gpointer progress_data;
   guint done, total;
 } Import;
 
 static void
 refuse (Import *imp, Item *item, const char *id, const char *reason)
 {
-  g_ptr_array_add (imp->report->refused,
+  g_ptr_array_add (imp->run.report->refused,
                    g_strdup_printf (_("%s, ID %s: %s"), item->file, id != NULL ? id : "?", reason));
 }
 
@@ -69,7 +64,7 @@ note (Import *imp, Item *item, const char *id, const char *format, ...)
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (imp->report->notes, g_strdup_printf (_("%s, ID %s: %s"), item->file, id, text));
+  g_ptr_array_add (imp->run.report->notes, g_strdup_printf (_("%s, ID %s: %s"), item->file, id, text));
 }
 
 /* ------------------------------------------------------------ writing */
@@ -77,10 +72,7 @@ note (Import *imp, Item *item, const char *id, const char *format, ...)
 static gboolean
 step (Import *imp, GError **error)
 {
-  imp->done++;
-  if (imp->progress != NULL)
-    imp->progress (imp->done, imp->total, imp->progress_data);
-  return !g_cancellable_set_error_if_cancelled (imp->cancellable, error);
+  return affari_import_run_step (&imp->run, ++imp->done, imp->total, error);
 }
 
 static gint
@@ -96,7 +88,7 @@ static gboolean
 import_pipelines (Import *imp, GError **error)
 {
   g_hash_table_insert (imp->pipelines, g_strdup ("0"),
-                       g_memdup2 (&(gint64) { affari_store_get_default_pipeline_id (imp->store) }, sizeof (gint64)));
+                       g_memdup2 (&(gint64) { affari_store_get_default_pipeline_id (imp->run.store) }, sizeof (gint64)));
   for (guint i = 0; i < imp->lists[LIST_CATEGORY]->len; i++)
     {
       Item *item = g_ptr_array_index (imp->lists[LIST_CATEGORY], i);
@@ -114,9 +106,9 @@ import_pipelines (Import *imp, GError **error)
       if (id == NULL || g_str_equal (id, "0"))
         continue;
       origin = g_strconcat (ORIGINATOR ":category:", id, NULL);
-      pipeline_id = affari_store_import_find_origin (imp->store, AFFARI_IMPORT_PIPELINE, origin);
+      pipeline_id = affari_store_import_find_origin (imp->run.store, AFFARI_IMPORT_PIPELINE, origin);
       if (pipeline_id != 0)
-        imp->report->existing[AFFARI_IMPORTED_PIPELINE]++;
+        imp->run.report->existing[AFFARI_IMPORTED_PIPELINE]++;
       else if (name == NULL)
         {
           refuse (imp, item, id, _("the pipeline has no name"));
@@ -124,10 +116,10 @@ import_pipelines (Import *imp, GError **error)
         }
       else
         {
-          pipeline_id = affari_store_import_create_pipeline (imp->store, name, origin, error);
+          pipeline_id = affari_store_import_create_pipeline (imp->run.store, name, origin, error);
           if (pipeline_id == 0)
             return FALSE;
-          imp->report->created[AFFARI_IMPORTED_PIPELINE]++;
+          imp->run.report->created[AFFARI_IMPORTED_PIPELINE]++;
         }
       g_hash_table_insert (imp->pipelines, g_steal_pointer (&id), g_memdup2 (&pipeline_id, sizeof pipeline_id));
     }
@@ -194,18 +186,18 @@ import_stages (Import *imp, GError **error)
       if (color != NULL && !(strlen (color) == 7 && color[0] == '#'))
         g_clear_pointer (&color, g_free);
 
-      stage_id = affari_store_find_stage_by_code (imp->store, pipeline_id, code);
+      stage_id = affari_store_find_stage_by_code (imp->run.store, pipeline_id, code);
       if (stage_id == 0)
-        stage_id = affari_store_import_find_stage_by_name (imp->store, pipeline_id, name);
+        stage_id = affari_store_import_find_stage_by_name (imp->run.store, pipeline_id, name);
       if (stage_id != 0)
-        imp->report->existing[AFFARI_IMPORTED_STAGE]++;
+        imp->run.report->existing[AFFARI_IMPORTED_STAGE]++;
       else
         {
-          stage_id = affari_store_import_add_stage (imp->store, pipeline_id, code, name, color,
+          stage_id = affari_store_import_add_stage (imp->run.store, pipeline_id, code, name, color,
                                                     (int) b24_get_double (item->object, "SORT", 10), semantics, error);
           if (stage_id == 0)
             return FALSE;
-          imp->report->created[AFFARI_IMPORTED_STAGE]++;
+          imp->run.report->created[AFFARI_IMPORTED_STAGE]++;
         }
       remember (imp->stages, status, stage_id);
     }
@@ -233,7 +225,7 @@ make_company (Import *imp, Item *item, const char **reason, GError **error)
     }
   company = affari_company_new (title);
   g_object_set (company, "phone", phone, "email", email, "address", address, "industry", industry, NULL);
-  return affari_store_create_company (imp->store, company, error);
+  return affari_store_create_company (imp->run.store, company, error);
 }
 
 static gint64
@@ -256,7 +248,7 @@ make_contact (Import *imp, Item *item, const char **reason, GError **error)
   contact = affari_contact_new (first != NULL ? first : "", last != NULL ? last : "");
   g_object_set (contact, "phone", phone, "email", email, "position", position, "birthday", birthday,
                 "company-id", lookup (imp->companies, company), NULL);
-  return affari_store_create_contact (imp->store, contact, error);
+  return affari_store_create_contact (imp->run.store, contact, error);
 }
 
 /* Companies or contacts: each found by its origin ("bitrix24:company:ID") or made by @make. */
@@ -277,9 +269,9 @@ import_clients (Import *imp, ListKind list, AffariImportTable table, AffariImpor
       if (id == NULL)
         continue;
       origin = g_strconcat (origin_prefix, id, NULL);
-      client_id = affari_store_import_find_origin (imp->store, table, origin);
+      client_id = affari_store_import_find_origin (imp->run.store, table, origin);
       if (client_id != 0)
-        imp->report->existing[kind]++;
+        imp->run.report->existing[kind]++;
       else
         {
           client_id = make (imp, item, &reason, error);
@@ -288,9 +280,9 @@ import_clients (Import *imp, ListKind list, AffariImportTable table, AffariImpor
               refuse (imp, item, id, reason);
               continue;
             }
-          if (client_id == 0 || !affari_store_import_set_origin (imp->store, table, client_id, origin, error))
+          if (client_id == 0 || !affari_store_import_set_origin (imp->run.store, table, client_id, origin, error))
             return FALSE;
-          imp->report->created[kind]++;
+          imp->run.report->created[kind]++;
         }
       remember (map, id, client_id);
     }
@@ -302,7 +294,7 @@ ensure_currency (Import *imp, const char *code, GError **error)
 {
   if (g_hash_table_contains (imp->currencies, code))
     return TRUE;
-  if (!affari_store_add_currency (imp->store, code, code, error))
+  if (!affari_store_add_currency (imp->run.store, code, code, error))
     return FALSE;
   g_hash_table_add (imp->currencies, g_strdup (code));
   return TRUE;
@@ -408,7 +400,7 @@ ensure_stage (Import *imp, Item *item, const char *id, gint64 pipeline_id, const
     code = g_strdup (status);
   else
     code = g_strdup_printf ("C%" G_GINT64_FORMAT ":%s", pipeline_id, bare);
-  stage_id = affari_import_ensure_stage (imp->store, imp->report, pipeline_id, code, name, &created, error);
+  stage_id = affari_import_ensure_stage (imp->run.store, imp->run.report, pipeline_id, code, name, &created, error);
   if (stage_id == 0)
     return 0;
   remember (imp->stages, status, stage_id);
@@ -443,10 +435,10 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
       refuse (imp, item, NULL, _("the deal has no ID"));
       return TRUE;
     }
-  deal_id = affari_store_import_find_deal (imp->store, ORIGINATOR, id);
+  deal_id = affari_store_import_find_deal (imp->run.store, ORIGINATOR, id);
   if (deal_id != 0)
     {
-      imp->report->existing[AFFARI_IMPORTED_DEAL]++;
+      imp->run.report->existing[AFFARI_IMPORTED_DEAL]++;
       remember (imp->deals, id, deal_id);
       return TRUE;
     }
@@ -455,7 +447,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   if (pipeline_id == 0)
     reason = g_strdup_printf (_("its pipeline (CATEGORY_ID %s) is not in crm.category.list"), category);
   else if (stage_id == 0 && status != NULL)
-    stage_id = affari_store_find_stage_by_code (imp->store, pipeline_id, status);
+    stage_id = affari_store_find_stage_by_code (imp->run.store, pipeline_id, status);
   /* A stage missing from crm.status.list is made below, once the deal is known to go in. */
   if (reason == NULL && stage_id == 0 && status == NULL)
     reason = g_strdup_printf (_("its stage (STAGE_ID %s) is not in crm.status.list"), "null");
@@ -532,7 +524,7 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
   deal_id = affari_deal_get_id (deal);
   remember (imp->deals, id, deal_id);
   g_hash_table_add (imp->new_deals, g_strdup (id));
-  imp->report->created[AFFARI_IMPORTED_DEAL]++;
+  imp->run.report->created[AFFARI_IMPORTED_DEAL]++;
 
   contacts = deal_contacts (imp, item, id);
   if (contacts->len > 0
@@ -568,11 +560,11 @@ import_deal (Import *imp, AffariDealOps *ops, Item *item, GError **error)
                                                  array->len, error);
       if (!ok)
         return FALSE;
-      imp->report->created[AFFARI_IMPORTED_PRODUCT_ROW] += array->len;
+      imp->run.report->created[AFFARI_IMPORTED_PRODUCT_ROW] += array->len;
     }
-  return affari_store_import_set_deal_times (imp->store, deal_id, b24_get_time (o, "DATE_CREATE"),
+  return affari_store_import_set_deal_times (imp->run.store, deal_id, b24_get_time (o, "DATE_CREATE"),
                                              b24_get_time (o, "DATE_MODIFY"), close, error)
-         && affari_store_import_add_event (imp->store, deal_id, affari_store_now (imp->store), "created",
+         && affari_store_import_add_event (imp->run.store, deal_id, affari_store_now (imp->run.store), "created",
                                            _("Imported from Bitrix24"), error);
 }
 
@@ -607,7 +599,7 @@ import_deals (Import *imp, AffariDealOps *ops, GError **error)
         return FALSE;
     }
   if (imp->unassigned > 0)
-    g_ptr_array_add (imp->report->notes,
+    g_ptr_array_add (imp->run.report->notes,
                      imp->lists[LIST_USER]->len == 0
                      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "ASSIGNED_BY_ID: the folder has no user.get file, so %u deal is yours",
@@ -646,7 +638,7 @@ import_comments (Import *imp, GError **error)
       /* Comments have no origin of their own: a deal imported before has them already. */
       if (!g_hash_table_contains (imp->new_deals, owner))
         {
-          imp->report->existing[AFFARI_IMPORTED_COMMENT]++;
+          imp->run.report->existing[AFFARI_IMPORTED_COMMENT]++;
           continue;
         }
       text = affari_b24_strip_bbcode (raw);
@@ -656,10 +648,10 @@ import_comments (Import *imp, GError **error)
           continue;
         }
       time = b24_get_time (item->object, "CREATED");
-      if (!affari_store_import_add_event (imp->store, deal_id, time != 0 ? time : affari_store_now (imp->store),
+      if (!affari_store_import_add_event (imp->run.store, deal_id, time != 0 ? time : affari_store_now (imp->run.store),
                                           "comment", text, error))
         return FALSE;
-      imp->report->created[AFFARI_IMPORTED_COMMENT]++;
+      imp->run.report->created[AFFARI_IMPORTED_COMMENT]++;
     }
   return TRUE;
 }
@@ -692,9 +684,9 @@ import_activities (Import *imp, GError **error)
           continue;
         }
       origin = g_strconcat (ORIGINATOR ":activity:", id, NULL);
-      if (affari_store_import_find_origin (imp->store, AFFARI_IMPORT_ACTIVITY, origin) != 0)
+      if (affari_store_import_find_origin (imp->run.store, AFFARI_IMPORT_ACTIVITY, origin) != 0)
         {
-          imp->report->existing[AFFARI_IMPORTED_ACTIVITY]++;
+          imp->run.report->existing[AFFARI_IMPORTED_ACTIVITY]++;
           continue;
         }
       deal_id = lookup (imp->deals, owner);
@@ -729,12 +721,12 @@ import_activities (Import *imp, GError **error)
         if (member != 0)
           g_object_set (activity, "responsible-id", member, NULL);
       }
-      if (!affari_store_add_activity (imp->store, deal_id, activity, error)
-          || !affari_store_import_finish_activity (imp->store, affari_activity_get_id (activity), origin,
+      if (!affari_store_add_activity (imp->run.store, deal_id, activity, error)
+          || !affari_store_import_finish_activity (imp->run.store, affari_activity_get_id (activity), origin,
                                                    b24_get_flag (o, "COMPLETED"),
-                                                   created != 0 ? created : affari_store_now (imp->store), error))
+                                                   created != 0 ? created : affari_store_now (imp->run.store), error))
         return FALSE;
-      imp->report->created[AFFARI_IMPORTED_ACTIVITY]++;
+      imp->run.report->created[AFFARI_IMPORTED_ACTIVITY]++;
     }
   return TRUE;
 }
@@ -749,11 +741,11 @@ build (AffariDealOps *ops, gpointer data, GError **error)
                           ORIGINATOR ":company:", make_company, error)
       || !import_clients (imp, LIST_CONTACT, AFFARI_IMPORT_CONTACT, AFFARI_IMPORTED_CONTACT, imp->contacts,
                           ORIGINATOR ":contact:", make_contact, error)
-      || !b24_import_users (imp->store, imp->lists[LIST_USER], imp->users, imp->report, error)
+      || !b24_import_users (imp->run.store, imp->lists[LIST_USER], imp->users, imp->run.report, error)
       || !import_deals (imp, ops, error) || !import_comments (imp, error)
       || !import_activities (imp, error))
     return FALSE;
-  return affari_import_build_done (imp->dry_run, error);
+  return affari_import_build_done (imp->run.dry_run, error);
 }
 
 AffariImportReport *
@@ -773,13 +765,8 @@ affari_import_b24 (AffariStore        *store,
   g_return_val_if_fail (AFFARI_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
-  report = affari_import_report_new (dry_run);
-  imp.store = store;
-  imp.report = report;
-  imp.dry_run = dry_run;
-  imp.cancellable = cancellable;
-  imp.progress = progress;
-  imp.progress_data = progress_data;
+  affari_import_run_init (&imp.run, store, dry_run, cancellable, progress, progress_data);
+  report = imp.run.report;
   for (int k = 0; k < N_LISTS; k++)
     imp.lists[k] = g_ptr_array_new_with_free_func (b24_item_free);
   imp.parsers = g_ptr_array_new_with_free_func (g_object_unref);

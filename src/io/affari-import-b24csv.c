@@ -56,16 +56,11 @@ static const struct { Field field; const char *title; } synonyms[] = {
 };
 
 typedef struct {
-  AffariStore *store;
-  AffariImportReport *report;
+  AffariImportRun run;                /* store, report, dry run, progress, cancel */
   const AffariCsvTable *table;
   int columns[N_FIELDS];              /* -1 = not in the file */
   AffariImportPlaces *places;
   GHashTable *currencies;             /* codes the store knows */
-  gboolean dry_run;
-  GCancellable *cancellable;
-  AffariImportProgress progress;
-  gpointer progress_data;
 } Import;
 
 static const char *
@@ -104,19 +99,19 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   gboolean made = FALSE;
 
   g_array_set_clear_func (products, (GDestroyNotify) affari_product_row_clear);
-  if (affari_store_import_find_deal (imp->store, ORIGINATOR, id) != 0)
+  if (affari_store_import_find_deal (imp->run.store, ORIGINATOR, id) != 0)
     {
-      imp->report->existing[AFFARI_IMPORTED_DEAL]++;
+      imp->run.report->existing[AFFARI_IMPORTED_DEAL]++;
       return TRUE;
     }
   if (title == NULL)
     {
-      say (imp, imp->report->refused, row, id, "%s", _("the deal has no title"));
+      say (imp, imp->run.report->refused, row, id, "%s", _("the deal has no title"));
       return TRUE;
     }
   if (currency_text != NULL && (currency = affari_import_currency_code (currency_text)) == NULL)
     {
-      say (imp, imp->report->refused, row, id, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
+      say (imp, imp->run.report->refused, row, id, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
            currency_text);
       return TRUE;
     }
@@ -128,7 +123,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
 
       if (text != NULL && !affari_money_parse_decimal (text, &value, NULL))
         {
-          say (imp, imp->report->refused, r, id, _("“%s” is not an amount: write it with a dot for decimals, as 1234.56"), text);
+          say (imp, imp->run.report->refused, r, id, _("“%s” is not an amount: write it with a dot for decimals, as 1234.56"), text);
           return TRUE;
         }
       if (i == first || product != NULL)
@@ -142,7 +137,7 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
           if ((price != NULL && !affari_money_parse_decimal (price, &price_minor, NULL))
               || (quantity != NULL && !affari_money_parse_decimal (quantity, &quantity_minor, NULL)))
             {
-              say (imp, imp->report->refused, r, id, _("“%s” has a price or a quantity that is not a number"), product);
+              say (imp, imp->run.report->refused, r, id, _("“%s” has a price or a quantity that is not a number"), product);
               return TRUE;
             }
           p.name = g_strdup (product);
@@ -157,13 +152,13 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   if ((cell (imp, row, F_BEGIN) != NULL && (begin = affari_import_parse_day (cell (imp, row, F_BEGIN))) == NULL)
       || (cell (imp, row, F_CLOSE) != NULL && (close = affari_import_parse_day (cell (imp, row, F_CLOSE))) == NULL))
     {
-      say (imp, imp->report->refused, row, id, "%s", _("a date is not a day of the calendar: write it as 27/11/2026 or 2026-11-27"));
+      say (imp, imp->run.report->refused, row, id, "%s", _("a date is not a day of the calendar: write it as 27/11/2026 or 2026-11-27"));
       return TRUE;
     }
   if (products->len > 0 && !affari_store_import_check_product_rows ((AffariProductRow *) (gpointer) products->data,
                                                                      products->len, &local))
     {
-      say (imp, imp->report->refused, row, id, "%s", local->message);
+      say (imp, imp->run.report->refused, row, id, "%s", local->message);
       return TRUE;
     }
 
@@ -171,20 +166,20 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
   if (pipeline_id == 0)
     return FALSE;
   if (made)
-    say (imp, imp->report->notes, row, id, _("the pipeline “%s” did not exist: it was created with the default stages"),
+    say (imp, imp->run.report->notes, row, id, _("the pipeline “%s” did not exist: it was created with the default stages"),
          pipeline_name);
   stage_id = stage_name != NULL ? affari_import_places_stage (imp->places, pipeline_id, stage_name, &made, error) : 0;
   if (stage_name != NULL && stage_id == 0)
     return FALSE;
   if (made)
-    say (imp, imp->report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"),
+    say (imp, imp->run.report->notes, row, id, _("the stage “%s” did not exist: it was created before the won stage"),
          stage_name);
   if (!affari_import_places_company (imp->places, NULL, NULL, NULL, company, &company_id, error)
       || !affari_import_places_contact (imp->places, NULL, NULL, contact, company_id, &contact_id, error))
     return FALSE;
   if (currency != NULL && !g_hash_table_contains (imp->currencies, currency))
     {
-      if (!affari_store_add_currency (imp->store, currency, currency, error))
+      if (!affari_store_add_currency (imp->run.store, currency, currency, error))
         return FALSE;
       g_hash_table_add (imp->currencies, g_strdup (currency));
     }
@@ -210,14 +205,14 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       if (g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_INVALID)
           || g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
         {
-          say (imp, imp->report->refused, row, id, "%s", local->message);
+          say (imp, imp->run.report->refused, row, id, "%s", local->message);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   deal_id = affari_deal_get_id (deal);
-  imp->report->created[AFFARI_IMPORTED_DEAL]++;
+  imp->run.report->created[AFFARI_IMPORTED_DEAL]++;
   if (contact_id != 0 && !affari_deal_ops_fill_contacts (ops, deal_id, &contact_id, 1, contact_id, error))
     return FALSE;
   if (products->len > 0)
@@ -225,9 +220,9 @@ import_deal (Import *imp, AffariDealOps *ops, guint first, guint last, GError **
       if (!affari_deal_ops_fill_product_rows (ops, deal_id, (const AffariProductRow *) (gpointer) products->data,
                                               products->len, error))
         return FALSE;
-      imp->report->created[AFFARI_IMPORTED_PRODUCT_ROW] += products->len;
+      imp->run.report->created[AFFARI_IMPORTED_PRODUCT_ROW] += products->len;
     }
-  return affari_store_import_add_event (imp->store, deal_id, affari_store_now (imp->store), "created",
+  return affari_store_import_add_event (imp->run.store, deal_id, affari_store_now (imp->run.store), "created",
                                         _("Imported from Bitrix24"), error);
 }
 
@@ -239,7 +234,7 @@ build (AffariDealOps *ops, gpointer data, GError **error)
   guint total = affari_csv_table_get_n_rows (imp->table);
 
   /* Loaded inside the transaction: what they say stays true until the commit. */
-  imp->places = affari_import_places_new (imp->store, imp->report, error);
+  imp->places = affari_import_places_new (imp->run.store, imp->run.report, error);
   if (imp->places == NULL)
     return FALSE;
 
@@ -254,20 +249,18 @@ build (AffariDealOps *ops, gpointer data, GError **error)
       while (id != NULL && end < total && g_strcmp0 (cell (imp, end, F_ID), id) == 0)
         end++;
       if (id == NULL)
-        say (imp, imp->report->refused, row, id, "%s", _("the line has no ID: Bitrix24's export always writes it"));
+        say (imp, imp->run.report->refused, row, id, "%s", _("the line has no ID: Bitrix24's export always writes it"));
       else if (g_hash_table_contains (seen, id))
-        say (imp, imp->report->refused, row, id, "%s", _("the ID appears again after other deals: each deal's lines must follow each other"));
+        say (imp, imp->run.report->refused, row, id, "%s", _("the ID appears again after other deals: each deal's lines must follow each other"));
       else if (!import_deal (imp, ops, i, end, error))
         return FALSE;
       if (id != NULL)
         g_hash_table_add (seen, (gpointer) id);
       i = end;
-      if (imp->progress != NULL)
-        imp->progress (i, total, imp->progress_data);
-      if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
+      if (!affari_import_run_step (&imp->run, i, total, error))
         return FALSE;
     }
-  return affari_import_build_done (imp->dry_run, error);
+  return affari_import_build_done (imp->run.dry_run, error);
 }
 
 /* The column of each field, from the header's titles (the first title found wins). */
@@ -343,14 +336,9 @@ affari_import_b24csv (AffariStore        *store,
   table = affari_csv_table_read (path, error);
   if (table == NULL)
     return NULL;
-  report = affari_import_report_new (dry_run);
-  imp.store = store;
-  imp.report = report;
+  affari_import_run_init (&imp.run, store, dry_run, cancellable, progress, progress_data);
+  report = imp.run.report;
   imp.table = table;
-  imp.dry_run = dry_run;
-  imp.cancellable = cancellable;
-  imp.progress = progress;
-  imp.progress_data = progress_data;
   if (!read_header (&imp, error)
       || (codes = affari_import_currency_codes (store, error)) == NULL)
     return NULL;

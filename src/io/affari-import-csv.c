@@ -22,10 +22,9 @@
 #include "store/affari-store-import.h"
 
 typedef struct {
-  AffariStore *store;
+  AffariImportRun run;                /* store, report, dry run, progress, cancel */
   const AffariCsvTable *table;
   const AffariCsvMapping *mapping;
-  AffariImportReport *report;
   int columns[AFFARI_CSV_N_FIELDS];   /* -1: not in the file */
   AffariImportPlaces *places;
   GHashTable *currencies;             /* codes the store knows */
@@ -33,10 +32,6 @@ typedef struct {
   GHashTable *types;                  /* idem */
   GHashTable *members;                /* folded name → gint64 * */
   GHashTable *said;                   /* unknown names already in the notes */
-  gboolean dry_run;
-  GCancellable *cancellable;
-  AffariImportProgress progress;
-  gpointer progress_data;
 } Import;
 
 /* What check_row () read from a row's cells. */
@@ -105,9 +100,9 @@ load_names (Import *imp, GError **error)
 {
   g_autoptr(GPtrArray) sources = NULL, types = NULL, team = NULL;
 
-  if ((sources = affari_store_list_sources (imp->store, error)) == NULL
-      || (types = affari_store_list_deal_types (imp->store, error)) == NULL
-      || (team = affari_store_list_team (imp->store, error)) == NULL)
+  if ((sources = affari_store_list_sources (imp->run.store, error)) == NULL
+      || (types = affari_store_list_deal_types (imp->run.store, error)) == NULL
+      || (team = affari_store_list_team (imp->run.store, error)) == NULL)
     return FALSE;
   imp->sources = pairs_by_name (sources);
   imp->types = pairs_by_name (types);
@@ -150,7 +145,7 @@ check_row (Import *imp, guint row, Row *out)
 
   if (cell (imp, row, AFFARI_CSV_TITLE) == NULL)
     {
-      say (imp, imp->report->refused, row, "%s", _("the row has no title: every deal needs a name"));
+      say (imp, imp->run.report->refused, row, "%s", _("the row has no title: every deal needs a name"));
       return FALSE;
     }
   switch (amount != NULL ? affari_csv_parse_amount (amount, comma, &out->amount) : AFFARI_CSV_AMOUNT_OK)
@@ -159,17 +154,17 @@ check_row (Import *imp, guint row, Row *out)
       break;
     case AFFARI_CSV_AMOUNT_OTHER_FORMAT:
       if (comma)
-        say (imp, imp->report->refused, row,
+        say (imp, imp->run.report->refused, row,
              _("“%s” is written with a dot for decimals, but the amounts of this file are written as 1.234,56: correct the cell or choose the other number format"),
              amount);
       else
-        say (imp, imp->report->refused, row,
+        say (imp, imp->run.report->refused, row,
              _("“%s” is written with a comma for decimals, but the amounts of this file are written as 1,234.56: correct the cell or choose the other number format"),
              amount);
       return FALSE;
     case AFFARI_CSV_AMOUNT_INVALID:
     default:
-      say (imp, imp->report->refused, row, _("“%s” is not an amount: write it as %s"), amount,
+      say (imp, imp->run.report->refused, row, _("“%s” is not an amount: write it as %s"), amount,
            comma ? "1.234,56" : "1,234.56");
       return FALSE;
     }
@@ -182,7 +177,7 @@ check_row (Import *imp, guint row, Row *out)
         out->currency = g_intern_string (upper);
       if (out->currency == NULL)
         {
-          say (imp, imp->report->refused, row, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
+          say (imp, imp->run.report->refused, row, _("“%s” is not a currency: write its code (EUR) or its name (Euro)"),
                currency);
           return FALSE;
         }
@@ -190,7 +185,7 @@ check_row (Import *imp, guint row, Row *out)
   if ((begin != NULL && (out->begin = affari_import_parse_day (begin)) == NULL)
       || (close != NULL && (out->close = affari_import_parse_day (close)) == NULL))
     {
-      say (imp, imp->report->refused, row, _("“%s” is not a day of the calendar: write it as 27/11/2026"),
+      say (imp, imp->run.report->refused, row, _("“%s” is not a day of the calendar: write it as 27/11/2026"),
            out->begin == NULL && begin != NULL ? begin : close);
       return FALSE;
     }
@@ -199,13 +194,13 @@ check_row (Import *imp, guint row, Row *out)
     {
       g_autofree char *key = fold (source);
       if ((out->source = g_hash_table_lookup (imp->sources, key)) == NULL && first_time (imp, 's', key))
-        say (imp, imp->report->notes, row, _("the source “%s” does not exist: the deals naming it have none"), source);
+        say (imp, imp->run.report->notes, row, _("the source “%s” does not exist: the deals naming it have none"), source);
     }
   if (type != NULL)
     {
       g_autofree char *key = fold (type);
       if ((out->type = g_hash_table_lookup (imp->types, key)) == NULL && first_time (imp, 't', key))
-        say (imp, imp->report->notes, row, _("the deal type “%s” does not exist: the deals naming it have none"), type);
+        say (imp, imp->run.report->notes, row, _("the deal type “%s” does not exist: the deals naming it have none"), type);
     }
   if (responsible != NULL)
     {
@@ -215,7 +210,7 @@ check_row (Import *imp, guint row, Row *out)
       if (id != NULL)
         out->responsible = *id;
       else if (first_time (imp, 'r', key))
-        say (imp, imp->report->notes, row, _("“%s” is not in the team: the deals naming them go to you"), responsible);
+        say (imp, imp->run.report->notes, row, _("“%s” is not in the team: the deals naming them go to you"), responsible);
     }
   return TRUE;
 }
@@ -233,14 +228,14 @@ place_row (Import *imp, guint row, gint64 *pipeline_id, gint64 *stage_id, GError
   else if ((*pipeline_id = affari_import_places_pipeline (imp->places, pipeline, &made, error)) == 0)
     return FALSE;
   if (made)
-    say (imp, imp->report->notes, row, _("the pipeline “%s” did not exist: it was created with the default stages"),
+    say (imp, imp->run.report->notes, row, _("the pipeline “%s” did not exist: it was created with the default stages"),
          pipeline);
   if (stage == NULL)
     return TRUE;
   if ((*stage_id = affari_import_places_stage (imp->places, *pipeline_id, stage, &made, error)) == 0)
     return FALSE;
   if (made)
-    say (imp, imp->report->notes, row, _("the stage “%s” did not exist: it was created before the won stage"), stage);
+    say (imp, imp->run.report->notes, row, _("the stage “%s” did not exist: it was created before the won stage"), stage);
   return TRUE;
 }
 
@@ -268,7 +263,7 @@ import_row (Import *imp, AffariDealOps *ops, guint row, GError **error)
     return FALSE;
   if (r.currency != NULL && !g_hash_table_contains (imp->currencies, r.currency))
     {
-      if (!affari_store_add_currency (imp->store, r.currency, r.currency, error))
+      if (!affari_store_add_currency (imp->run.store, r.currency, r.currency, error))
         return FALSE;
       g_hash_table_add (imp->currencies, g_strdup (r.currency));
     }
@@ -296,17 +291,17 @@ import_row (Import *imp, AffariDealOps *ops, guint row, GError **error)
       if (g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_INVALID)
           || g_error_matches (local, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
         {
-          say (imp, imp->report->refused, row, "%s", local->message);
+          say (imp, imp->run.report->refused, row, "%s", local->message);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  imp->report->created[AFFARI_IMPORTED_DEAL]++;
+  imp->run.report->created[AFFARI_IMPORTED_DEAL]++;
   if (contact_id != 0
       && !affari_deal_ops_fill_contacts (ops, affari_deal_get_id (deal), &contact_id, 1, contact_id, error))
     return FALSE;
-  return affari_store_import_add_event (imp->store, affari_deal_get_id (deal), affari_store_now (imp->store),
+  return affari_store_import_add_event (imp->run.store, affari_deal_get_id (deal), affari_store_now (imp->run.store),
                                         "created", _("Imported from CSV"), error);
 }
 
@@ -318,12 +313,12 @@ build (AffariDealOps *ops, gpointer data, GError **error)
   const guint *recoded = affari_csv_table_get_recoded_lines (imp->table, &n_recoded);
 
   /* Loaded inside the transaction: what they say stays true until the commit. */
-  if ((imp->places = affari_import_places_new (imp->store, imp->report, error)) == NULL
-      || (imp->currencies = affari_import_currency_codes (imp->store, error)) == NULL
+  if ((imp->places = affari_import_places_new (imp->run.store, imp->run.report, error)) == NULL
+      || (imp->currencies = affari_import_currency_codes (imp->run.store, error)) == NULL
       || !load_names (imp, error))
     return FALSE;
   if (n_recoded == 1)
-    g_ptr_array_add (imp->report->notes,
+    g_ptr_array_add (imp->run.report->notes,
                      g_strdup_printf (_("Line %u: it was not written in UTF-8 like the rest of the file and was read as Windows-1252: check its accented letters"),
                                       recoded[0]));
   else if (n_recoded > 1)
@@ -335,7 +330,7 @@ build (AffariDealOps *ops, gpointer data, GError **error)
         g_string_append_printf (lines, "%s%u", i > 0 ? ", " : "", recoded[i]);
       if (n_recoded > 10)
         g_string_append (lines, "…");
-      g_ptr_array_add (imp->report->notes,
+      g_ptr_array_add (imp->run.report->notes,
                        g_strdup_printf (_("Lines %s (%u in all) were not written in UTF-8 like the rest of the file and were read as Windows-1252: check their accented letters"),
                                         lines->str, n_recoded));
     }
@@ -343,12 +338,10 @@ build (AffariDealOps *ops, gpointer data, GError **error)
     {
       if (!import_row (imp, ops, row, error))
         return FALSE;
-      if (imp->progress != NULL)
-        imp->progress (row + 1, total, imp->progress_data);
-      if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
+      if (!affari_import_run_step (&imp->run, row + 1, total, error))
         return FALSE;
     }
-  return affari_import_build_done (imp->dry_run, error);
+  return affari_import_build_done (imp->run.dry_run, error);
 }
 
 static void
@@ -399,15 +392,10 @@ affari_import_csv (AffariStore                *store,
                            _("Line 1: the header has no column with the deal's title: name it Titolo (or Nome affare, Deal name…), or choose which column holds the name of each deal."));
       return NULL;
     }
-  report = affari_import_report_new (dry_run);
-  imp.store = store;
+  affari_import_run_init (&imp.run, store, dry_run, cancellable, progress, progress_data);
+  report = imp.run.report;
   imp.table = table;
   imp.mapping = mapping;
-  imp.report = report;
-  imp.dry_run = dry_run;
-  imp.cancellable = cancellable;
-  imp.progress = progress;
-  imp.progress_data = progress_data;
   imp.said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!affari_import_run_build (ops, build, &imp, _("CSV import"), dry_run, error))
     return NULL;

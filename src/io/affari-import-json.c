@@ -27,8 +27,7 @@
 #define FORMAT_VERSION 1
 
 typedef struct {
-  AffariStore *store;
-  AffariImportReport *report;
+  AffariImportRun run;                /* store, report, dry run, progress, cancel */
   const char *text;           /* the mapped file */
   gsize length;
   JsonParser *parser;         /* one row at a time */
@@ -37,10 +36,6 @@ typedef struct {
   char *format;               /* the header, as the first pass found it */
   gint64 version;
   gint64 schema;
-  gboolean dry_run;
-  GCancellable *cancellable;
-  AffariImportProgress progress;
-  gpointer progress_data;
   guint done, total;
 } Import;
 
@@ -333,16 +328,16 @@ count_row (Import *imp, AffariExportTable table, JsonObject *row)
 {
   switch (table)
     {
-    case AFFARI_EXPORT_PIPELINE: imp->report->created[AFFARI_IMPORTED_PIPELINE]++; break;
-    case AFFARI_EXPORT_STAGE: imp->report->created[AFFARI_IMPORTED_STAGE]++; break;
-    case AFFARI_EXPORT_COMPANY: imp->report->created[AFFARI_IMPORTED_COMPANY]++; break;
-    case AFFARI_EXPORT_CONTACT: imp->report->created[AFFARI_IMPORTED_CONTACT]++; break;
-    case AFFARI_EXPORT_DEAL: imp->report->created[AFFARI_IMPORTED_DEAL]++; break;
-    case AFFARI_EXPORT_DEAL_PRODUCT: imp->report->created[AFFARI_IMPORTED_PRODUCT_ROW]++; break;
-    case AFFARI_EXPORT_ACTIVITY: imp->report->created[AFFARI_IMPORTED_ACTIVITY]++; break;
+    case AFFARI_EXPORT_PIPELINE: imp->run.report->created[AFFARI_IMPORTED_PIPELINE]++; break;
+    case AFFARI_EXPORT_STAGE: imp->run.report->created[AFFARI_IMPORTED_STAGE]++; break;
+    case AFFARI_EXPORT_COMPANY: imp->run.report->created[AFFARI_IMPORTED_COMPANY]++; break;
+    case AFFARI_EXPORT_CONTACT: imp->run.report->created[AFFARI_IMPORTED_CONTACT]++; break;
+    case AFFARI_EXPORT_DEAL: imp->run.report->created[AFFARI_IMPORTED_DEAL]++; break;
+    case AFFARI_EXPORT_DEAL_PRODUCT: imp->run.report->created[AFFARI_IMPORTED_PRODUCT_ROW]++; break;
+    case AFFARI_EXPORT_ACTIVITY: imp->run.report->created[AFFARI_IMPORTED_ACTIVITY]++; break;
     case AFFARI_EXPORT_EVENT:
       if (g_strcmp0 (json_object_get_string_member_with_default (row, "kind", NULL), "comment") == 0)
-        imp->report->created[AFFARI_IMPORTED_COMMENT]++;
+        imp->run.report->created[AFFARI_IMPORTED_COMMENT]++;
       break;
     default:
       break;
@@ -471,10 +466,7 @@ write_top_row (Import *imp, AffariExportTable table, const char *text, gsize len
     return fail_shape (imp, error, affari_export_table_name (table));
   if (!write_row (imp, table, json_node_get_object (root), NULL, 0, error))
     return FALSE;
-  imp->done++;
-  if (imp->progress != NULL)
-    imp->progress (imp->done, imp->total, imp->progress_data);
-  return !g_cancellable_set_error_if_cancelled (imp->cancellable, error);
+  return affari_import_run_step (&imp->run, ++imp->done, imp->total, error);
 }
 
 static gboolean
@@ -485,9 +477,9 @@ build (AffariDealOps *ops, gpointer data, GError **error)
 
   /* Checked inside the transaction, which holds the write lock: no other process adds a deal
    * between the check and the import. */
-  if (!affari_store_restore_check_empty (imp->store, error))
+  if (!affari_store_restore_check_empty (imp->run.store, error))
     return FALSE;
-  imp->restore = affari_store_restore_begin (imp->store, error);
+  imp->restore = affari_store_restore_begin (imp->run.store, error);
   if (imp->restore == NULL)
     return FALSE;
   if (!walk_document (imp, write_top_row, error))
@@ -498,7 +490,7 @@ build (AffariDealOps *ops, gpointer data, GError **error)
   restore = g_steal_pointer (&imp->restore);
   if (!affari_store_restore_end (restore, error))
     return FALSE;
-  return affari_import_build_done (imp->dry_run, error);
+  return affari_import_build_done (imp->run.dry_run, error);
 }
 
 /* ------------------------------------------------------------ public */
@@ -532,19 +524,14 @@ affari_import_json (AffariStore          *store,
         g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("Cannot read “%s”: %s"), path, local->message);
       return NULL;
     }
-  report = affari_import_report_new (dry_run);
-  imp.store = store;
-  imp.report = report;
+  affari_import_run_init (&imp.run, store, dry_run, cancellable, progress, progress_data);
+  report = imp.run.report;
   imp.text = g_mapped_file_get_contents (mapped);
   imp.length = g_mapped_file_get_length (mapped);
   imp.parser = json_parser_new_immutable ();
   imp.file = g_path_get_basename (path);
   imp.version = -1;
   imp.schema = -1;
-  imp.dry_run = dry_run;
-  imp.cancellable = cancellable;
-  imp.progress = progress;
-  imp.progress_data = progress_data;
 
   /* The whole file is checked before the transaction: a file cut short or of another program
    * writes nothing and leaves the defaults of the new database alone. */

@@ -153,3 +153,30 @@ affari_import_ensure_stage (AffariStore         *store,
     *created = TRUE;
   return stage_id;
 }
+
+void
+affari_import_run_init (AffariImportRun      *run,
+                        AffariStore          *store,
+                        gboolean              dry_run,
+                        GCancellable         *cancellable,
+                        AffariImportProgress  progress,
+                        gpointer              progress_data)
+{
+  run->store = store;
+  run->report = affari_import_report_new (dry_run);
+  run->dry_run = dry_run;
+  run->cancellable = cancellable;
+  run->progress = progress;
+  run->progress_data = progress_data;
+}
+
+gboolean
+affari_import_run_step (AffariImportRun  *run,
+                        guint             done,
+                        guint             total,
+                        GError          **error)
+{
+  if (run->progress != NULL)
+    run->progress (done, total, run->progress_data);
+  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}

@@ -44,6 +44,25 @@ const char *affari_import_kind_key   (AffariImportKind kind);
 /* Called after each item with how many are done of @total; runs in the caller's thread. */
 typedef void (*AffariImportProgress) (guint done, guint total, gpointer data);
 
+/* What every import carries along: where it writes, what it reports, how it is followed and
+ * stopped. */
+typedef struct {
+  AffariStore *store;
+  AffariImportReport *report;
+  gboolean dry_run;
+  GCancellable *cancellable;
+  AffariImportProgress progress;
+  gpointer progress_data;
+} AffariImportRun;
+
+/* Fills @run, with a new report of its own (the caller owns it: @run->report). */
+void                affari_import_run_init       (AffariImportRun *run, AffariStore *store, gboolean dry_run,
+                                                  GCancellable *cancellable, AffariImportProgress progress,
+                                                  gpointer progress_data);
+/* Says that @done of @total items are through; FALSE with G_IO_ERROR_CANCELLED when the import
+ * was cancelled meanwhile. */
+gboolean            affari_import_run_step       (AffariImportRun *run, guint done, guint total, GError **error);
+
 /* A report with empty lists. */
 AffariImportReport *affari_import_report_new     (gboolean dry_run);
 /* The currency codes the store knows (a set of char *), NULL with @error. */
