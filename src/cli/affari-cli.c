@@ -95,6 +95,8 @@ print_help (void)
                        _("Import a file of export --json into an empty database (affari-cli --database NEW.db import FILE.json)"));
   cli_print_help_item ("drop FILE.vcf|FILE.ics [--deal ID] [--json]",
                        _("Do what dropping the file on the window does: add the contacts of a .vcf, plan the events of an .ics on deal ID"));
+  cli_print_help_item ("move DEAL_ID STAGE_CODE [--reason TEXT] [--json]",
+                       _("Move a deal to the stage with that code in its pipeline, as a drop on the Kanban does (closes it on a won or lost stage)"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
@@ -623,6 +625,7 @@ int cli_cmd_lead (Cli *cli);  /* affari-cli-leads.c */
 int cli_cmd_export (Cli *cli);  /* affari-cli-export.c */
 int cli_cmd_import (Cli *cli);  /* affari-cli-import.c */
 int cli_cmd_drop (Cli *cli);  /* affari-cli-drop.c */
+int cli_cmd_move (Cli *cli);  /* affari-cli-move.c */
 
 static int
 run (Cli *cli)
@@ -645,6 +648,7 @@ run (Cli *cli)
     { "export", cli_cmd_export },
     { "import", cli_cmd_import },
     { "drop", cli_cmd_drop },
+    { "move", cli_cmd_move },
   };
 
   if (cli->command == NULL)
