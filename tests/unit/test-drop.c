@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "affari-test-db.h"
 #include "affari-test-files.h"
 #include "affari-test-sql.h"
 #include "model/affari-i18n.h"
@@ -16,13 +17,9 @@
 #include "ops/affari-drop.h"
 #include "store/affari-store.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AffariStore *store;
-  AffariDealOps *ops;
-  sqlite3 *db;             /* a second connection that looks at the file as it is */
-} Fixture;
+/* A database of the test's own: f->store, f->ops, and f->db, a second connection that looks at
+ * the file as it is. */
+typedef AffariTestDb Fixture;
 
 static char *
 sample (const char *name)
@@ -41,27 +38,13 @@ assert_sql_text (Fixture *f, const char *sql, gint64 param, const char *expected
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("affari-drop-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "affari.db", NULL);
-  f->store = affari_store_open (f->path, &error);
-  g_assert_no_error (error);
-  affari_store_set_now (f->store, 1795000000);   /* 2026-11-18 */
-  f->ops = affari_deal_ops_new (f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &f->db), ==, SQLITE_OK);
+  affari_test_db_open (f, "drop");
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  sqlite3_close (f->db);
-  g_assert_finalize_object (f->ops);
-  g_assert_finalize_object (f->store);
-  affari_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  affari_test_db_close (f);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "affari-test-db.h"
 #include "affari-test-files.h"
 #include "io/affari-import-b24.h"
 #include "model/affari-error.h"
@@ -18,53 +19,36 @@
 #include "store/affari-store.h"
 #include "affari-test-sql.h"
 
+/* A database of the test's own (f->t) and the folder of Bitrix24 samples. */
 typedef struct {
-  char *dir;
-  char *path;
+  AffariTestDb t;
   char *samples;
-  AffariStore *store;
-  AffariDealOps *ops;
-  sqlite3 *db;             /* a second connection that looks at the file as it is */
 } Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("affari-import-b24-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "affari.db", NULL);
+  affari_test_db_open (&f->t, "import-b24");
   f->samples = g_test_build_filename (G_TEST_DIST, "data", "bitrix24", NULL);
-  f->store = affari_store_open (f->path, &error);
-  g_assert_no_error (error);
-  affari_store_set_now (f->store, 1795000000);   /* 2026-11-18 */
-  f->ops = affari_deal_ops_new (f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &f->db), ==, SQLITE_OK);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  sqlite3_close (f->db);
-  g_assert_finalize_object (f->ops);
-  g_assert_finalize_object (f->store);
-  affari_test_remove_tree (f->dir);
+  affari_test_db_close (&f->t);
   g_free (f->samples);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static gint64
 query_int (Fixture *f, const char *sql)
 {
-  return affari_test_sql_int (f->db, sql, 0);
+  return affari_test_sql_int (f->t.db, sql, 0);
 }
 
 static char *
 query_text (Fixture *f, const char *sql)
 {
-  return affari_test_sql_text (f->db, sql, 0);
+  return affari_test_sql_text (f->t.db, sql, 0);
 }
 
 /* Every row of every table the import writes, as one number that changes with any of them. */
@@ -99,7 +83,7 @@ test_import (Fixture *f, gconstpointer data)
   g_autofree char *comments = NULL, *phone = NULL, *email = NULL, *first_comment = NULL, *stages = NULL;
   gint64 before_deals = query_int (f, "SELECT count(*) FROM deal");
 
-  report = affari_import_b24 (f->store, f->ops, f->samples, FALSE, NULL, NULL, NULL, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, f->samples, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
   g_assert_false (report->dry_run);
@@ -243,7 +227,7 @@ test_import (Fixture *f, gconstpointer data)
 
   {
     g_autoptr(GPtrArray) problems = NULL;
-    g_assert_true (affari_store_check (f->store, &problems, &error));
+    g_assert_true (affari_store_check (f->t.store, &problems, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (problems != NULL ? problems->len : 0, ==, 0);
   }
@@ -257,10 +241,10 @@ test_reimport (Fixture *f, gconstpointer data)
   g_autoptr(AffariImportReport) second = NULL;
   gint64 before;
 
-  first = affari_import_b24 (f->store, f->ops, f->samples, FALSE, NULL, NULL, NULL, &error);
+  first = affari_import_b24 (f->t.store, f->t.ops, f->samples, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   before = fingerprint (f);
-  second = affari_import_b24 (f->store, f->ops, f->samples, FALSE, NULL, NULL, NULL, &error);
+  second = affari_import_b24 (f->t.store, f->t.ops, f->samples, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   for (int k = 0; k < AFFARI_IMPORTED_N_KINDS; k++)
     g_assert_cmpuint (second->created[k], ==, 0);
@@ -275,7 +259,7 @@ test_reimport (Fixture *f, gconstpointer data)
 static char *
 copy_samples (Fixture *f, const char *truncate)
 {
-  g_autofree char *copy = g_build_filename (f->dir, "dump", NULL);
+  g_autofree char *copy = g_build_filename (f->t.dir, "dump", NULL);
   g_autoptr(GDir) dir = g_dir_open (f->samples, 0, NULL);
   const char *name;
 
@@ -304,7 +288,7 @@ test_truncated (Fixture *f, gconstpointer data)
   g_autofree char *folder = copy_samples (f, "crm.deal.list.2.json");
   gint64 before = fingerprint (f);
 
-  report = affari_import_b24 (f->store, f->ops, folder, FALSE, NULL, NULL, NULL, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, folder, FALSE, NULL, NULL, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "crm.deal.list.2.json"));
@@ -339,7 +323,7 @@ test_dry_run (Fixture *f, gconstpointer data)
   Cancel progress = { NULL, 0, 0, 0 };
   gint64 before = fingerprint (f);
 
-  report = affari_import_b24 (f->store, f->ops, f->samples, TRUE, NULL, cancel_midway, &progress, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, f->samples, TRUE, NULL, cancel_midway, &progress, &error);
   g_assert_no_error (error);
   g_assert_true (report->dry_run);
   /* The progress goes one by one up to the whole. */
@@ -360,7 +344,7 @@ test_cancel (Fixture *f, gconstpointer data)
   Cancel c = { cancellable, 0, 0, 0 };
   gint64 before = fingerprint (f);
 
-  report = affari_import_b24 (f->store, f->ops, f->samples, FALSE, cancellable, cancel_midway, &c, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, f->samples, FALSE, cancellable, cancel_midway, &c, &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (c.calls, ==, 30);
@@ -373,7 +357,7 @@ test_odd_values (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariImportReport) report = NULL;
-  g_autofree char *folder = g_build_filename (f->dir, "odd", NULL);
+  g_autofree char *folder = g_build_filename (f->t.dir, "odd", NULL);
   g_autofree char *deals = g_build_filename (folder, "crm.deal.list.json", NULL);
   g_autofree char *statuses = g_build_filename (folder, "crm.status.list.json", NULL);
   g_autofree char *rows = g_build_filename (folder, "crm.deal.productrows.get.json", NULL);
@@ -404,7 +388,7 @@ test_odd_values (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (comments, "{\"result\":[{\"ID\":\"1\",\"ENTITY_ID\":\"1\",\"ENTITY_TYPE\":\"deal\","
                                                 "\"COMMENT\":\"[b][/b]\"}]}", -1, NULL));
 
-  report = affari_import_b24 (f->store, f->ops, folder, FALSE, NULL, NULL, NULL, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, folder, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 3);          /* 1, 8 and 9 */
   g_assert_cmpuint (report->existing[AFFARI_IMPORTED_DEAL], ==, 1);         /* 1 again */
@@ -431,7 +415,7 @@ test_not_bitrix (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariImportReport) report = NULL;
 
-  report = affari_import_b24 (f->store, f->ops, f->dir, FALSE, NULL, NULL, NULL, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, f->t.dir, FALSE, NULL, NULL, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "affari-test-db.h"
 #include "affari-test-dump.h"
 #include "affari-test-files.h"
 #include "affari-test-sql.h"
@@ -24,13 +25,10 @@
 #include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
 
+/* A database of the test's own (f->t) and how many "done" signals its operations sent. */
 typedef struct {
-  char *dir;
-  char *path;
-  AffariStore *store;
-  AffariDealOps *ops;
-  sqlite3 *db;
-  guint n_done;            /* "done" signals of the ops */
+  AffariTestDb t;
+  guint n_done;
 } Fixture;
 
 static void
@@ -46,19 +44,12 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr(AffariDeal) deal = affari_deal_new ();
   g_autoptr(AffariChangeSet) set = NULL;
 
-  f->dir = g_dir_make_tmp ("affari-import-undo-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "affari.db", NULL);
-  f->store = affari_store_open (f->path, &error);
-  g_assert_no_error (error);
-  affari_store_set_now (f->store, 1795000000);
-  f->ops = affari_deal_ops_new (f->store);
-  g_signal_connect (f->ops, "done", G_CALLBACK (on_done_cb), f);
-  g_assert_cmpint (sqlite3_open (f->path, &f->db), ==, SQLITE_OK);
+  affari_test_db_open (&f->t, "import-undo");
+  g_signal_connect (f->t.ops, "done", G_CALLBACK (on_done_cb), f);
 
   /* A deal of the person's own, made before: the undo must leave it alone. */
   affari_deal_set_title (deal, "Fornitura già presente");
-  set = affari_deal_ops_create (f->ops, deal, NULL, NULL, &error);
+  set = affari_deal_ops_create (f->t.ops, deal, NULL, NULL, &error);
   g_assert_no_error (error);
   f->n_done = 0;
 }
@@ -66,18 +57,13 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  sqlite3_close (f->db);
-  g_assert_finalize_object (f->ops);
-  g_assert_finalize_object (f->store);
-  affari_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  affari_test_db_close (&f->t);
 }
 
 static gint64
 query_int (Fixture *f, const char *sql)
 {
-  return affari_test_sql_int (f->db, sql, 0);
+  return affari_test_sql_int (f->t.db, sql, 0);
 }
 
 static void
@@ -87,7 +73,7 @@ import_folder (Fixture *f)
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  report = affari_import_b24 (f->store, f->ops, samples, FALSE, NULL, NULL, NULL, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, samples, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], ==, 23);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_COMPANY], >, 0);
@@ -97,28 +83,28 @@ import_folder (Fixture *f)
 static void
 test_undo_removes_what_it_made (Fixture *f, gconstpointer data)
 {
-  g_autofree char *before = affari_test_dump_tables (f->path);
+  g_autofree char *before = affari_test_dump_tables (f->t.path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
   import_folder (f);
   /* One step, announced once, that can be undone. */
   g_assert_cmpuint (f->n_done, ==, 1);
-  g_assert_true (affari_deal_ops_can_undo (f->ops));
+  g_assert_true (affari_deal_ops_can_undo (f->t.ops));
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal"), ==, 24);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM pipeline WHERE name = 'Rivenditori'"), ==, 1);
 
-  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_true (affari_deal_ops_undo (f->t.ops, &error));
   g_assert_no_error (error);
-  after = affari_test_dump_tables (f->path);
+  after = affari_test_dump_tables (f->t.path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal WHERE title = 'Fornitura già presente'"), ==, 1);
   /* What the search index said of the imported deals went with them. */
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM deal_search_doc WHERE rowid NOT IN (SELECT id FROM deal)"), ==, 0);
 
   /* Gone for good: redoing means importing again. */
-  g_assert_false (affari_deal_ops_can_redo (f->ops));
-  g_assert_true (affari_deal_ops_can_undo (f->ops));   /* the hand-made deal's creation */
+  g_assert_false (affari_deal_ops_can_redo (f->t.ops));
+  g_assert_true (affari_deal_ops_can_undo (f->t.ops));   /* the hand-made deal's creation */
 
   /* And the same file imports again, whole. */
   import_folder (f);
@@ -129,17 +115,17 @@ static void
 test_undo_csv (Fixture *f, gconstpointer data)
 {
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "bitrix24-deals.csv", NULL);
-  g_autofree char *before = affari_test_dump_tables (f->path);
+  g_autofree char *before = affari_test_dump_tables (f->t.path);
   g_autofree char *after = NULL;
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  report = affari_import_b24csv (f->store, f->ops, csv, FALSE, NULL, NULL, NULL, &error);
+  report = affari_import_b24csv (f->t.store, f->t.ops, csv, FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->created[AFFARI_IMPORTED_DEAL], >, 0);
-  g_assert_true (affari_deal_ops_undo (f->ops, &error));
+  g_assert_true (affari_deal_ops_undo (f->t.ops, &error));
   g_assert_no_error (error);
-  after = affari_test_dump_tables (f->path);
+  after = affari_test_dump_tables (f->t.path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -152,15 +138,15 @@ test_undo_refused_after_a_change (Fixture *f, gconstpointer data)
 
   import_folder (f);
   deal_id = query_int (f, "SELECT max(id) FROM deal WHERE originator_id = 'bitrix24'");
-  g_assert_true (affari_deal_ops_add_comment (f->ops, deal_id, "Richiamare lunedì", &error));
+  g_assert_true (affari_deal_ops_add_comment (f->t.ops, deal_id, "Richiamare lunedì", &error));
   g_assert_no_error (error);
-  changed = affari_test_dump_tables (f->path);
+  changed = affari_test_dump_tables (f->t.path);
 
-  g_assert_false (affari_deal_ops_undo (f->ops, &error));
+  g_assert_false (affari_deal_ops_undo (f->t.ops, &error));
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT);
-  now = affari_test_dump_tables (f->path);
+  now = affari_test_dump_tables (f->t.path);
   g_assert_cmpstr (now, ==, changed);
-  g_assert_true (affari_deal_ops_can_undo (f->ops));
+  g_assert_true (affari_deal_ops_can_undo (f->t.ops));
 }
 
 static void
@@ -174,13 +160,13 @@ test_undo_refused_when_a_client_is_used (Fixture *f, gconstpointer data)
   /* Another program (the command line) makes a deal for a company the import made. */
   affari_deal_set_title (deal, "Rinnovo");
   affari_deal_set_company_id (deal, query_int (f, "SELECT max(id) FROM company"));
-  g_assert_cmpint (affari_store_create_deal (f->store, deal, &error), >, 0);
+  g_assert_cmpint (affari_store_create_deal (f->t.store, deal, &error), >, 0);
   g_assert_no_error (error);
-  used = affari_test_dump_tables (f->path);
+  used = affari_test_dump_tables (f->t.path);
 
-  g_assert_false (affari_deal_ops_undo (f->ops, &error));
+  g_assert_false (affari_deal_ops_undo (f->t.ops, &error));
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT);
-  now = affari_test_dump_tables (f->path);
+  now = affari_test_dump_tables (f->t.path);
   g_assert_cmpstr (now, ==, used);
 }
 
@@ -195,16 +181,16 @@ static void
 test_cancel_writes_nothing (Fixture *f, gconstpointer data)
 {
   g_autofree char *samples = g_test_build_filename (G_TEST_DIST, "data", "bitrix24", NULL);
-  g_autofree char *before = affari_test_dump_tables (f->path);
+  g_autofree char *before = affari_test_dump_tables (f->t.path);
   g_autofree char *after = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(AffariImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  report = affari_import_b24 (f->store, f->ops, samples, FALSE, cancellable, cancel_halfway, cancellable, &error);
+  report = affari_import_b24 (f->t.store, f->t.ops, samples, FALSE, cancellable, cancel_halfway, cancellable, &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = affari_test_dump_tables (f->path);
+  after = affari_test_dump_tables (f->t.path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (f->n_done, ==, 0);
 }
@@ -213,9 +199,9 @@ test_cancel_writes_nothing (Fixture *f, gconstpointer data)
 static void
 test_undo_restore (Fixture *f, gconstpointer data)
 {
-  g_autofree char *source_path = g_build_filename (f->dir, "source.db", NULL);
-  g_autofree char *json = g_build_filename (f->dir, "export.json", NULL);
-  g_autofree char *target_path = g_build_filename (f->dir, "new.db", NULL);
+  g_autofree char *source_path = g_build_filename (f->t.dir, "source.db", NULL);
+  g_autofree char *json = g_build_filename (f->t.dir, "export.json", NULL);
+  g_autofree char *target_path = g_build_filename (f->t.dir, "new.db", NULL);
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr(AffariStore) source = NULL;
   g_autoptr(AffariStore) target = NULL;
