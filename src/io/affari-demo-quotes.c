@@ -105,6 +105,7 @@ demo_add_quotes (Demo    *demo,
       gint64 created = affari_deal_get_date_create (deal);
       g_autoptr(AffariQuote) quote = NULL;
       g_autoptr(GArray) rows = NULL;
+      g_autoptr(AffariDeal) fresh = NULL;
       AffariQuoteStatus status = (AffariQuoteStatus) (i % AFFARI_QUOTE_N_STATUSES);
 
       /* A quote comes before the deal made from it. */
@@ -125,10 +126,13 @@ demo_add_quotes (Demo    *demo,
       if (status != AFFARI_QUOTE_APPROVED)
         continue;
 
-      /* Approved: its deal was made from it. */
+      /* Approved: its deal was made from it. Read again: the quote's rows may have changed it. */
       affari_store_set_now (demo->store, created);
-      affari_deal_set_quote_id (deal, id);
-      if (!affari_store_update_deal (demo->store, deal, error)
+      fresh = affari_store_get_deal (demo->store, deal_id, error);
+      if (fresh == NULL)
+        return FALSE;
+      affari_deal_set_quote_id (fresh, id);
+      if (!affari_store_update_deal (demo->store, fresh, error)
           || !affari_store_quote_note_deal (demo->store, quote, deal_id, error))
         return FALSE;
     }

@@ -515,6 +515,13 @@ affari_deal_get_deleted_at (AffariDeal *self)
   return self->deleted_at;
 }
 
+gint64
+affari_deal_get_version (AffariDeal *self)
+{
+  g_return_val_if_fail (AFFARI_IS_DEAL (self), 0);
+  return self->version;
+}
+
 char *
 affari_calendar_field_date (AffariDeal          *deal,
                             AffariCalendarField  field)

@@ -53,6 +53,7 @@ struct _AffariDeal
   double position;
   gint64 next_activity;
   gint64 deleted_at;
+  gint64 version;
 };
 
 /* The store sets read-only fields through these; they do not notify. */

@@ -75,6 +75,7 @@ static const Field fields[N_PROPS] = {
   [PROP_POSITION] = FIELD (position, DOUBLE),
   [PROP_NEXT_ACTIVITY] = FIELD (next_activity, INT64),
   [PROP_DELETED_AT] = FIELD (deleted_at, INT64),
+  [PROP_VERSION] = FIELD (version, INT64),
 };
 
 #undef FIELD
@@ -412,6 +413,7 @@ affari_deal_class_init (AffariDealClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEXT_ACTIVITY] = int64_property ("next-activity", FALSE);
   properties[PROP_DELETED_AT] = int64_property ("deleted-at", FALSE);
+  properties[PROP_VERSION] = int64_property ("version", FALSE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -91,6 +91,10 @@ double        affari_deal_get_position             (AffariDeal *self);
 /* Deadline of the earliest open activity, 0 when none is planned. */
 gint64        affari_deal_get_next_activity        (AffariDeal *self);
 gint64        affari_deal_get_deleted_at           (AffariDeal *self);
+/* The version of the deal's row when it was read: every change of a field a person sees makes a
+ * new one, so a write based on an older version is refused instead of overwriting the change
+ * made since (by another window or another seller). 0: not read from the database. */
+gint64        affari_deal_get_version              (AffariDeal *self);
 
 /* The date a calendar places deals on. */
 typedef enum {

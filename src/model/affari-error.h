@@ -24,6 +24,7 @@ typedef enum {
   AFFARI_ERROR_CONSTRAINT,    /* a rule of the data model would be broken */
   AFFARI_ERROR_PARSE,         /* an imported file is malformed */
   AFFARI_ERROR_TOO_OLD,       /* written by an older Affari, not updated (opened read-only) */
+  AFFARI_ERROR_CONFLICT,      /* the deal was changed since it was read: the write is refused */
 } AffariError;
 
 GQuark affari_error_quark (void);

@@ -603,6 +603,25 @@ static const char * const affari_migrations[] = {
   "  INSERT INTO deal_search_dirty (deal_id) SELECT new.deal_id"
   "  WHERE NOT EXISTS (SELECT 1 FROM deal_search_dirty WHERE deal_id = new.deal_id);"
   "END;",
+
+  /* 11: a version per deal row (#21). Every change of a field a person sees makes a new one, by
+   * a trigger, so that no write path can forget it; a card's write based on an older version is
+   * refused (affari_store_update_deal) instead of silently overwriting what another window or
+   * seller changed. Moving cards within a column (position) is not such a change, nor is a
+   * write that leaves every such field as it was. */
+  "ALTER TABLE deal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TRIGGER deal_version AFTER UPDATE ON deal WHEN"
+  "  old.title IS NOT new.title OR old.type_id IS NOT new.type_id OR old.pipeline_id IS NOT new.pipeline_id"
+  "  OR old.stage_id IS NOT new.stage_id OR old.closed IS NOT new.closed OR old.opened IS NOT new.opened"
+  "  OR old.probability IS NOT new.probability OR old.currency IS NOT new.currency OR old.amount IS NOT new.amount"
+  "  OR old.is_manual_amount IS NOT new.is_manual_amount OR old.tax_value IS NOT new.tax_value OR old.company_id IS NOT new.company_id"
+  "  OR old.begin_date IS NOT new.begin_date OR old.close_date IS NOT new.close_date OR old.comments IS NOT new.comments"
+  "  OR old.assigned_by_id IS NOT new.assigned_by_id OR old.is_recurring IS NOT new.is_recurring OR old.is_return_customer IS NOT new.is_return_customer"
+  "  OR old.is_repeated_approach IS NOT new.is_repeated_approach OR old.source_id IS NOT new.source_id OR old.source_description IS NOT new.source_description"
+  "  OR old.additional_info IS NOT new.additional_info OR old.deleted_at IS NOT new.deleted_at"
+  " BEGIN"
+  "  UPDATE deal SET version = old.version + 1 WHERE id = new.id;"
+  "END;",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

@@ -263,6 +263,14 @@ values_equal (sqlite3_value *a,
     }
 }
 
+/* The deal's row version (migration 11) is not part of what a person changed: an undo compares
+ * the fields, and its write makes a new version by the trigger like every other write. */
+static gboolean
+is_version (const char *column)
+{
+  return g_str_equal (column, "version");
+}
+
 static gboolean
 rows_equal (StoreRows *a,
             StoreRows *b)
@@ -276,7 +284,7 @@ rows_equal (StoreRows *a,
       sqlite3_value **y = g_ptr_array_index (b->rows, r);
 
       for (guint c = 0; c < a->n_cols; c++)
-        if (!values_equal (x[c], y[c]))
+        if (!is_version (a->cols[c]) && !values_equal (x[c], y[c]))
           return FALSE;
     }
 
@@ -325,6 +333,8 @@ write_deal_row (AffariStore  *self,
           id_col = i;
           continue;
         }
+      if (is_version (rows->cols[i]))
+        continue;
       /* Column names come from the schema, never from a user. */
       g_string_append_printf (sql, "%s\"%s\" = ?%u", n++ > 0 ? ", " : "", rows->cols[i], i + 1);
     }
@@ -334,7 +344,8 @@ write_deal_row (AffariStore  *self,
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < rows->n_cols; i++)
-    sqlite3_bind_value (stmt, i + 1, values[i]);
+    if (!is_version (rows->cols[i]))
+      sqlite3_bind_value (stmt, i + 1, values[i]);
   return store_step_done (self, stmt, error);
 }
 

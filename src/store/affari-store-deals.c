@@ -80,6 +80,7 @@ fill_deal (AffariDeal *deal, sqlite3_stmt *stmt)
   deal->next_activity = INT64 ();
   deal->deleted_at = INT64 ();
   deal->closed_at = TEXT ();
+  deal->version = INT64 ();
 #undef TEXT
 #undef INT64
 #undef BOOL
@@ -491,6 +492,32 @@ diff_deal (AffariStore *self, AffariDeal *old, AffariDeal *new)
   return changes;
 }
 
+/* Refuses a write based on an older version of the deal than the stored one (0: a deal not read
+ * from the database, which cannot be stale), naming who changed it and when. */
+static gboolean
+check_version (AffariStore *self, AffariDeal *deal, AffariDeal *stored, GError **error)
+{
+  g_autoptr(AffariTeamMember) author = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time = NULL;
+
+  if (deal->version == 0 || deal->version == stored->version)
+    return TRUE;
+
+  if (stored->modify_by_id != 0)
+    author = affari_store_get_team_member (self, stored->modify_by_id, NULL);
+  when = g_date_time_new_from_unix_local (stored->date_modify);
+  time = when != NULL ? g_date_time_format (when, "%d/%m/%Y %H:%M") : g_strdup ("");
+  if (author != NULL)
+    /* Translators: a write refused because the deal changed since the card read it; %s: a person's name, then a date and time. */
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT, _("%s changed this deal on %s: here is what it has now"),
+                 affari_team_member_get_name (author), time);
+  else
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT, _("The deal was changed on %s in another window: here is what it has now"),
+                 time);
+  return FALSE;
+}
+
 gboolean
 affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
 {
@@ -507,19 +534,18 @@ affari_store_update_deal (AffariStore *self, AffariDeal *deal, GError **error)
     return FALSE;
   if (!store_check_line (deal->title, STORE_MAX_TITLE_CHARS, TRUE, _("The title"), error))
     return FALSE;
-  old = affari_store_get_deal (self, deal->id, error);
-  if (old == NULL)
-    return FALSE;
-
-  pipeline_changed = deal->pipeline_id != old->pipeline_id;
-  stage_changed = !pipeline_changed && deal->stage_id != old->stage_id;
-  changes = diff_deal (self, old, deal);
-
   if (!store_tx_begin (self, error))
     return FALSE;
 
-  ok = TRUE;
-  if (changes->len > 0)
+  /* Read inside the transaction, which holds the write lock: what the deal is now, not what it
+   * was a moment before another process's write. */
+  old = affari_store_get_deal (self, deal->id, error);
+  ok = old != NULL && check_version (self, deal, old, error);
+  pipeline_changed = ok && deal->pipeline_id != old->pipeline_id;
+  stage_changed = ok && !pipeline_changed && deal->stage_id != old->stage_id;
+  if (ok)
+    changes = diff_deal (self, old, deal);
+  if (ok && changes->len > 0)
     {
       stmt = store_prepare (self,
         "UPDATE deal SET title = trim(?1), type_id = ?2, opened = ?3, probability = ?4, currency = ?5, amount = ?6,"

@@ -251,7 +251,7 @@ gboolean store_insert_stages (AffariStore *self, gint64 pipeline_id, const char 
   " d.is_recurring, d.is_return_customer, d.is_repeated_approach, d.source_id, d.source_description," \
   " d.additional_info, d.originator_id, d.origin_id, d.position," \
   " (SELECT min(a.deadline) FROM activity a WHERE a.deal_id = d.id AND a.completed = 0)," \
-  " d.deleted_at, d.closed_at"
+  " d.deleted_at, d.closed_at, d.version"
 #define STORE_DEAL_FROM \
   " FROM deal d LEFT JOIN company co ON co.id = d.company_id LEFT JOIN team_member tm ON tm.id = d.assigned_by_id"
 AffariDeal * store_deal_from_row (sqlite3_stmt *stmt);

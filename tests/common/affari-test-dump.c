@@ -18,6 +18,11 @@ append_rows (GString *out, sqlite3 *db, const char *sql)
         {
           const char *text = (const char *) sqlite3_column_text (stmt, c);
 
+          /* A deal's row version counts writes, not what they wrote: an undo brings the
+           * fields back and makes a new version. */
+          if (g_str_equal (sqlite3_column_name (stmt, c), "version"))
+            continue;
+
           g_string_append_printf (out, "%s|", text != NULL ? text : "∅");
         }
       g_string_append_c (out, '\n');

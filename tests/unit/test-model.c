@@ -121,6 +121,7 @@ fill_deal (AffariDeal *deal)
   deal->position = 2.5;
   deal->next_activity = 1764300000;
   deal->deleted_at = 1764400000;
+  deal->version = 7;
 }
 
 static void
@@ -230,7 +231,7 @@ test_deal_property_flags (void)
   const char *read_only[] = {
     "id", "semantics", "closed", "company-name", "contact-name", "client-name", "assigned-name",
     "created-by-id", "modify-by-id", "moved-by-id", "date-create", "date-modify",
-    "moved-time", "position", "next-activity", "deleted-at", "closed-at",
+    "moved-time", "position", "next-activity", "deleted-at", "closed-at", "version",
   };
   const char *writable[] = {
     "title", "type-id", "pipeline-id", "stage-id", "opened", "probability", "currency",
