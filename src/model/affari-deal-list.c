@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "affari-deal-list.h"
+#include "affari-error.h"
 #include "affari-deal-private.h"
 #include "store/affari-store.h"
 
@@ -147,7 +148,12 @@ load_page (AffariDealList *self, guint page, guint need)
   fresh = affari_store_load_deals (self->store, &g_array_index (self->ids, gint64, start), n, &error);
   if (fresh == NULL)
     {
-      g_warning ("Could not load deals: %s", error->message);
+      /* A damaged file is the start-up check's to say (the window's banner), not a bug: the
+       * cards that cannot be read stay empty. */
+      if (g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_CORRUPT))
+        g_debug ("Could not load deals: %s", error->message);
+      else
+        g_warning ("Could not load deals: %s", error->message);
       return NULL;
     }
 
@@ -191,6 +197,17 @@ list_get_n_items (GListModel *model)
   return AFFARI_DEAL_LIST (model)->ids->len;
 }
 
+/* An empty deal with the id: a list model gives an item for every position it counts, even
+ * one that cannot be read. */
+static AffariDeal *
+placeholder (gint64 id)
+{
+  AffariDeal *deal = affari_deal_new ();
+
+  affari_deal_set_id_internal (deal, id);
+  return deal;
+}
+
 static gpointer
 list_get_item (GListModel *model, guint position)
 {
@@ -223,7 +240,7 @@ list_get_item (GListModel *model, guint position)
       g_queue_push_head (&self->page_lru, GUINT_TO_POINTER (page));
     }
   if (deals == NULL)
-    return NULL;
+    return placeholder (id);   /* the page cannot be read (a damaged file) */
 
   /* Pages usually hold every id in order; a deal deleted meanwhile leaves a gap, and a deal that
    * left or arrived shifts the ones after it by one, maybe into the page before or after. */
@@ -245,12 +262,7 @@ list_get_item (GListModel *model, guint position)
       deal = deals != NULL ? find_in_page (deals, id) : NULL;
     }
   if (deal == NULL)
-    {
-      /* Gone from the database before our refresh ran: an empty placeholder keeps GTK happy. */
-      deal = affari_deal_new ();
-      affari_deal_set_id_internal (deal, id);
-      return deal;
-    }
+    return placeholder (id);   /* gone from the database before our refresh ran */
   return g_object_ref (deal);
 }
 
