@@ -18,6 +18,7 @@ struct _AffariChangeSet
   gpointer undo_data;
   GDestroyNotify undo_destroy;
   gboolean is_revert;
+  gint64 author;
 };
 
 G_DEFINE_FINAL_TYPE (AffariChangeSet, affari_change_set, G_TYPE_OBJECT)
@@ -211,4 +212,21 @@ affari_change_set_set_is_revert (AffariChangeSet *self,
   g_return_if_fail (AFFARI_IS_CHANGE_SET (self));
 
   self->is_revert = is_revert;
+}
+
+gint64
+affari_change_set_get_author (AffariChangeSet *self)
+{
+  g_return_val_if_fail (AFFARI_IS_CHANGE_SET (self), 0);
+
+  return self->author;
+}
+
+void
+affari_change_set_set_author (AffariChangeSet *self,
+                              gint64           author)
+{
+  g_return_if_fail (AFFARI_IS_CHANGE_SET (self));
+
+  self->author = author;
 }

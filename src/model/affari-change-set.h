@@ -50,6 +50,10 @@ gint64                  affari_change_set_get_first_deal_id (AffariChangeSet *se
 /* Undo data: opaque to everything but the backend that wrote it (the store). */
 gpointer                affari_change_set_get_undo_data (AffariChangeSet *self);
 void                    affari_change_set_set_undo_data (AffariChangeSet *self, gpointer data, GDestroyNotify destroy);
+/* Who made the change when another window or program did (a team member's id; -1 when not
+ * known), 0 when it was made here. A view says so ("Modificato da Sara Galli"). */
+gint64                  affari_change_set_get_author    (AffariChangeSet *self);
+void                    affari_change_set_set_author    (AffariChangeSet *self, gint64 author);
 /* TRUE for the change set of an undo or a redo (it is not put on the history again). */
 gboolean                affari_change_set_get_is_revert (AffariChangeSet *self);
 void                    affari_change_set_set_is_revert (AffariChangeSet *self, gboolean is_revert);

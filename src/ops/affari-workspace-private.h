@@ -12,4 +12,5 @@ struct _AffariWorkspace
   GObject      parent_instance;
 
   AffariStore *store;
+  guint        poll_source;   /* looks for other connections' changes */
 };

@@ -5,9 +5,13 @@
 #include "config.h"
 
 #include "affari-workspace-private.h"
+#include "store/affari-store-watch.h"
 
 /* Less than a frame's worth of waiting for a lock someone else holds. */
 #define WINDOW_BUSY_TIMEOUT_MS 100
+/* How often the changes of other windows and programs are looked for (affari_store_poll ()):
+ * they show within a second, for one cheap query when nothing changed. */
+#define POLL_INTERVAL_MS 250
 
 G_DEFINE_FINAL_TYPE (AffariWorkspace, affari_workspace, G_TYPE_OBJECT)
 
@@ -62,11 +66,21 @@ on_store_damaged_cb (AffariStore     *store,
   g_signal_emit (self, signals[AFFARI_SIGNAL_DAMAGED], 0);
 }
 
+static gboolean
+on_poll_cb (gpointer user_data)
+{
+  AffariWorkspace *self = AFFARI_WORKSPACE (user_data);
+
+  affari_store_poll (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 affari_workspace_dispose (GObject *object)
 {
   AffariWorkspace *self = AFFARI_WORKSPACE (object);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -104,6 +118,7 @@ affari_workspace_new (AffariStore *store)
   g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
   g_signal_connect (store, "settings-changed", G_CALLBACK (on_store_settings_changed_cb), self);
   g_signal_connect (store, "damaged", G_CALLBACK (on_store_damaged_cb), self);
+  self->poll_source = g_timeout_add (POLL_INTERVAL_MS, on_poll_cb, self);
   return self;
 }
 

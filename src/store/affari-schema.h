@@ -622,6 +622,19 @@ static const char * const affari_migrations[] = {
   " BEGIN"
   "  UPDATE deal SET version = old.version + 1 WHERE id = new.id;"
   "END;",
+
+  /* 12: the change log (#21, affari-store-watch.c): what each commit changed, for the other
+   * connections to the file (another window, the command line) to show within a moment. */
+  "CREATE TABLE change_log ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  origin INTEGER NOT NULL,"
+  "  time INTEGER NOT NULL,"
+  "  author_id INTEGER,"
+  "  kind TEXT NOT NULL,"
+  "  a INTEGER NOT NULL DEFAULT 0,"
+  "  b INTEGER NOT NULL DEFAULT 0,"
+  "  c INTEGER NOT NULL DEFAULT 0,"
+  "  what TEXT);",
 };
 
 #define AFFARI_N_MIGRATIONS (G_N_ELEMENTS (affari_migrations))

@@ -667,6 +667,7 @@ store_changes_emit (AffariStore *self,
     }
 
   affari_change_set_set_label (set, self->building_label);
+  affari_change_set_set_author (set, self->building_author);
   affari_change_set_set_is_revert (set, self->building_revert);
   if (self->building_undo != NULL)
     affari_change_set_set_undo_data (set, g_steal_pointer (&self->building_undo), store_undo_free);

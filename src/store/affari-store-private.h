@@ -72,6 +72,13 @@ struct _AffariStore
   AffariChangeSet *last_change;
   /* The import in progress (affari-store-import-undo.c): where each table ended before it. */
   struct _StoreImportMarks *import_marks;
+  /* The changes of other connections (affari-store-watch.c): this connection's mark in the
+   * change log, the last row it read, and the file's data version when it last looked. */
+  gboolean has_change_log;
+  gint64 watch_origin;
+  gint64 watch_seq;
+  gint64 watch_data_version;
+  gint64 building_author;   /* the author of the set being emitted: 0 = this connection */
 };
 
 /* Rows read whole (affari-store-changes.c): the values of each row as SQLite had them. */
@@ -142,6 +149,17 @@ gboolean store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kin
 void store_queue_deal (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage);
 /* The same, saying where the deal landed in its new stage (AFFARI_CHANGE_INDEX_* or a position). */
 void store_queue_deal_at (AffariStore *self, gint64 deal_id, gint64 old_stage, gint64 new_stage, int index);
+/* Emits the signals of @pending as a commit of this store does; @author: who made them, when
+ * another connection did (0: this one). */
+void store_emit_pending (AffariStore *self, GArray *pending, gint64 author);
+/* ---- the changes of other connections (affari-store-watch.c) ---- */
+/* Called once the database is open and migrated. */
+void     store_watch_init (AffariStore *self);
+/* Marks every change committed so far as seen (a reset reads everything again). */
+void     store_watch_skip (AffariStore *self);
+/* Writes the pending changes into the change log, inside the transaction being committed. */
+gboolean store_watch_log  (AffariStore *self, GError **error);
+
 /* Emits "changed" with one change set for the deals of @pending (affari-store-changes.c). */
 void store_changes_emit (AffariStore *self, GArray *pending, guint changed_signal);
 gint64 store_deal_stage (AffariStore *self, gint64 deal_id);

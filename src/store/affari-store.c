@@ -52,8 +52,23 @@ flush_pending (AffariStore *self)
   g_autoptr(GArray) pending = self->pending;
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
+  store_emit_pending (self, pending, 0);
+}
+
+void
+store_emit_pending (AffariStore *self,
+                    GArray      *pending,
+                    gint64       author)
+{
+  /* Another connection's stages: what this one keeps of them is old. */
+  for (guint i = 0; author != 0 && i < pending->len; i++)
+    if (g_array_index (pending, StorePending, i).kind != STORE_PENDING_DEAL)
+      store_forget_stages (self);
+
   /* The deals first, as one change set: settings signals may make views read deals again. */
+  self->building_author = author;
   store_changes_emit (self, pending, signals[AFFARI_SIGNAL_CHANGED]);
+  self->building_author = 0;
   for (guint i = 0; i < pending->len; i++)
     {
       StorePending *p = &g_array_index (pending, StorePending, i);
@@ -183,8 +198,9 @@ store_tx_commit (AffariStore *self, GError **error)
           return FALSE;
         }
 
-      /* The search documents of the deals this transaction touched, in the same transaction. */
-      if (!store_reindex_dirty (self, error))
+      /* The search documents of the deals this transaction touched, and what it changed for the
+       * other windows to see, in the same transaction. */
+      if (!store_reindex_dirty (self, error) || !store_watch_log (self, error))
         {
           store_tx_rollback (self);
           return FALSE;
@@ -280,6 +296,7 @@ affari_store_notify_reset (AffariStore *self)
   /* What this connection keeps of the database may have changed with it (a restore replaces the
    * default pipeline and the user). */
   affari_store_restore_reload (self);
+  store_watch_skip (self);
   g_signal_emit (self, signals[AFFARI_SIGNAL_RESET], 0);
 }
 
@@ -611,6 +628,9 @@ store_open (const char  *path,
   self->current_user = store_query_int (self, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_user_id'", 0, 0);
   self->default_pipeline = store_query_int (self, "SELECT id FROM pipeline WHERE is_default = 1", 0, 0);
   self->has_search_index = store_query_int (self, "SELECT count(*) FROM sqlite_master WHERE name = 'deal_search_dirty'", 0, 0) > 0;
+  self->has_change_log = store_query_int (self, "SELECT count(*) FROM sqlite_master WHERE name = 'change_log'", 0, 0) > 0;
+  if (self->has_change_log)
+    store_watch_init (self);
 
   return g_steal_pointer (&self);
 }

@@ -48,7 +48,7 @@
 
 G_BEGIN_DECLS
 
-#define AFFARI_STORE_SCHEMA_VERSION 11
+#define AFFARI_STORE_SCHEMA_VERSION 12
 
 #define AFFARI_TYPE_STORE (affari_store_get_type ())
 G_DECLARE_FINAL_TYPE (AffariStore, affari_store, AFFARI, STORE, GObject)

@@ -38,7 +38,9 @@ check "the summary is Italian" grep -q "Importato dall'esportazione di Affari" "
 check "every table is the same" "$PYTHON" - "$OLD" "$NEW" <<'PY'
 import sqlite3, sys
 a, b = (sqlite3.connect(p) for p in sys.argv[1:3])
-skip = {"deal_search", "deal_search_data", "deal_search_idx", "deal_search_docsize", "deal_search_config"}
+# The search index is compared through searches; the change log is what each connection told
+# the others (affari-store-watch.c), not data.
+skip = {"deal_search", "deal_search_data", "deal_search_idx", "deal_search_docsize", "deal_search_config", "change_log"}
 tables = lambda c: [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                             " AND name NOT LIKE 'sqlite_%' ORDER BY name") if r[0] not in skip]
 assert tables(a) == tables(b), (tables(a), tables(b))

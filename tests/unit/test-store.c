@@ -1162,7 +1162,7 @@ test_migrate_closed_at (Fixture *f, gconstpointer data)
   /* Back to version 4, as the old code left it. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, "ALTER TABLE deal DROP COLUMN closed_at", NULL, NULL, NULL);
-  sqlite3_exec (db, "DROP TRIGGER deal_version; ALTER TABLE deal DROP COLUMN version", NULL, NULL, NULL);
+  sqlite3_exec (db, "DROP TRIGGER deal_version; ALTER TABLE deal DROP COLUMN version; DROP TABLE change_log", NULL, NULL, NULL);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE deal SET close_date = '2026-02-03' WHERE closed = 1;"
                                      "UPDATE deal SET close_date = '2026-09-30' WHERE closed = 0;"
                                      "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
