@@ -31,3 +31,25 @@ affari_test_db_close (AffariTestDb *self)
   g_free (self->path);
   g_free (self->dir);
 }
+
+AffariStore *
+affari_test_open_other (const char     *path,
+                        const char     *name,
+                        gint64         *member,
+                        AffariDealOps **ops)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("%s@example.com", name);
+  AffariStore *store = affari_store_open (path, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = affari_store_add_team_member (store, name, email, &error);
+  g_assert_no_error (error);
+  g_assert_true (affari_store_set_current_user (store, id, &error));
+  if (member != NULL)
+    *member = id;
+  if (ops != NULL)
+    *ops = affari_deal_ops_new (store);
+  return store;
+}

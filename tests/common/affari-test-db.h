@@ -26,4 +26,8 @@ void affari_test_db_open  (AffariTestDb *self, const char *name);
  * removes the folder. */
 void affari_test_db_close (AffariTestDb *self);
 
+/* Another window on the database at @path: a store of its own, whose writes are made by a new
+ * team member named @name (@member: its id), with its own operations. */
+AffariStore *affari_test_open_other (const char *path, const char *name, gint64 *member, AffariDealOps **ops);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "affari-test-db.h"
 #include "affari-test-harness.h"
 #include "ops/affari-deal-ops.h"
 #include "ui/app/affari-window.h"
@@ -32,16 +33,9 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 sara;
-
   affari_test_app_setup (&f->base, "live-refresh");
   affari_test_app_fill_demo (&f->base, 200, 11);
-  f->other = affari_test_app_open_store (&f->base);
-  sara = affari_store_add_team_member (f->other, "Sara Galli", "sara@example.com", &error);
-  g_assert_no_error (error);
-  g_assert_true (affari_store_set_current_user (f->other, sara, &error));
-  f->other_ops = affari_deal_ops_new (f->other);
+  f->other = affari_test_open_other (f->base.db_path, "Sara Galli", NULL, &f->other_ops);
 }
 
 static void

@@ -32,7 +32,6 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariDeal) deal = affari_deal_new ();
   g_autoptr(AffariChangeSet) set = NULL;
-  gint64 sara;
 
   affari_test_db_open (&f->t, "conflict");
   affari_deal_set_title (deal, "Fornitura scaffalature");
@@ -41,13 +40,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->deal_id = affari_change_set_get_first_deal_id (set);
 
-  f->other = affari_store_open (f->t.path, &error);
-  g_assert_no_error (error);
+  f->other = affari_test_open_other (f->t.path, "Sara Galli", NULL, &f->other_ops);
   affari_store_set_now (f->other, 1795003600);
-  sara = affari_store_add_team_member (f->other, "Sara Galli", "sara@example.com", &error);
-  g_assert_no_error (error);
-  g_assert_true (affari_store_set_current_user (f->other, sara, &error));
-  f->other_ops = affari_deal_ops_new (f->other);
 }
 
 static void

@@ -60,12 +60,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->deal_id = affari_change_set_get_first_deal_id (set);
 
-  f->other = affari_store_open (f->t.path, &error);
-  g_assert_no_error (error);
-  f->sara = affari_store_add_team_member (f->other, "Sara Galli", "sara@example.com", &error);
-  g_assert_no_error (error);
-  g_assert_true (affari_store_set_current_user (f->other, f->sara, &error));
-  f->other_ops = affari_deal_ops_new (f->other);
+  f->other = affari_test_open_other (f->t.path, "Sara Galli", &f->sara, &f->other_ops);
 
   /* What this window has seen so far (the member Sara's store added is a settings change). */
   affari_store_poll (f->t.store);
