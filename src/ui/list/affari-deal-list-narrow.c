@@ -230,11 +230,14 @@ on_narrow_activate_cb (GtkListView *list, guint position, AffariDealListView *se
 
 /* ------------------------------------------------------------ internal API */
 
-void
-affari_deal_list_narrow_set_width (AffariDealListView *self,
-                                   int                 width)
+/* The view's layout (AffariNarrowLayout) says when its width crosses AFFARI_NARROW_WIDTH, before
+ * its box is allocated: the stack measured both pages (it is homogeneous), so the first frame at
+ * a phone's width shows rows, not a cut table. */
+static void
+on_narrow_changed (GtkWidget *widget,
+                   gboolean   narrow)
 {
-  gboolean narrow = width < AFFARI_NARROW_WIDTH;
+  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
 
   if (narrow == self->narrow)
     return;
@@ -265,6 +268,7 @@ affari_deal_list_narrow_update_sort (AffariDealListView *self)
   gtk_label_set_text (self->sort_label, text);
 }
 
+/* Also makes the view show the rows below AFFARI_NARROW_WIDTH and the table above. */
 void
 affari_deal_list_narrow_init (AffariDealListView *self)
 {
@@ -276,6 +280,7 @@ affari_deal_list_narrow_init (AffariDealListView *self)
     [NARROW_CLIENT] = COL_CLIENT,
   };
 
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_narrow_changed));
   for (guint i = 0; i < N_NARROW_TEXTS; i++)
     self->narrow_texts[i] = (ColumnData) { .self = self, .kind = kinds[i] };
   g_signal_connect (factory, "setup", G_CALLBACK (on_narrow_setup_cb), self);

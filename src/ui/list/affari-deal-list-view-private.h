@@ -171,9 +171,6 @@ AffariStage  *affari_deal_list_cells_stage             (AffariDealListView  *sel
 /* affari-deal-list-narrow.c */
 void          affari_deal_list_narrow_init             (AffariDealListView *self);
 void          affari_deal_list_narrow_class_init       (GtkWidgetClass     *widget_class);
-/* Shows the rows below AFFARI_NARROW_WIDTH, the table above. */
-void          affari_deal_list_narrow_set_width        (AffariDealListView *self,
-                                                        int                 width);
 /* The sort menu's label follows the order. */
 void          affari_deal_list_narrow_update_sort      (AffariDealListView *self);
 

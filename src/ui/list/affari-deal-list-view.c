@@ -448,35 +448,6 @@ affari_deal_list_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (affari_deal_list_view_parent_class)->unmap (widget);
 }
 
-/* The view is its box; its width picks the table or the rows (see affari-deal-list-narrow.c).
- * The box's stack measured both pages (it is homogeneous), so the page switched to here can be
- * allocated at once: the first frame at a phone's width shows rows, not a cut table. */
-static void
-affari_deal_list_view_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-
-  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-affari_deal_list_view_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  AffariDealListView *self = AFFARI_DEAL_LIST_VIEW (widget);
-
-  affari_deal_list_narrow_set_width (self, width);
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
-}
-
 static void
 affari_deal_list_view_dispose (GObject *object)
 {
@@ -530,8 +501,6 @@ affari_deal_list_view_class_init (AffariDealListViewClass *klass)
   object_class->dispose = affari_deal_list_view_dispose;
   widget_class->map = affari_deal_list_view_map;
   widget_class->unmap = affari_deal_list_view_unmap;
-  widget_class->measure = affari_deal_list_view_measure;
-  widget_class->size_allocate = affari_deal_list_view_size_allocate;
   object_class->finalize = affari_deal_list_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-deal-list-view.ui");
