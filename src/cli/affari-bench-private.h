@@ -100,6 +100,15 @@ void     bench_ui              (JsonBuilder        *json,
                                 const char         *database,
                                 const BenchUiParts *parts);
 
+/* affari-bench-watch.c: the poll for other windows' changes, idle and finding a move of
+ * @deal_id between the stages (another connection to @path makes it). */
+void     bench_watch           (JsonBuilder        *json,
+                                AffariStore        *store,
+                                const char         *path,
+                                gint64              deal_id,
+                                gint64              stage_a,
+                                gint64              stage_b);
+
 /* affari-bench-list-ui.c */
 void     bench_list_ui         (JsonBuilder        *json,
                                 const char         *self_path,

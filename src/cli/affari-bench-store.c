@@ -355,6 +355,8 @@ bench_store (JsonBuilder *json,
       json_builder_set_member_name (json, "undo_ms");
       json_builder_add_double_value (json, median (bench_undo, &b));
       bench_bulk_move (&b, json);
+      bench_watch (json, b.store, b.path, b.deal, affari_stage_get_id (g_ptr_array_index (b.stages, 1)),
+                   affari_stage_get_id (g_ptr_array_index (b.stages, 2)));
       g_clear_object (&b.column);
       g_clear_object (&b.ops);
     }
