@@ -175,12 +175,12 @@ settings_body (Fixture *f)
   WAIT_UNTIL ((row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New Stage"))) != NULL);
   affari_test_wait_for_frame (row);
   {
-    GtkWidget *first = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    GtkWidget *first;
     AffariStage *dragged = g_object_get_data (G_OBJECT (row), "affari-stage");
     GValue value = G_VALUE_INIT;
     gboolean accepted = FALSE;
 
-    g_assert_nonnull (first);
+    WAIT_UNTIL ((first = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"))) != NULL);
     g_value_init (&value, AFFARI_TYPE_STAGE);
     g_value_set_object (&value, dragged);
     g_signal_emit_by_name (drop_target_of (first), "drop", &value, 10.0, 1.0, &accepted);
@@ -456,7 +456,7 @@ drag_body (Fixture *f)
 
   /* Pipelines: "Assistenza" dropped on the upper half of "Rinnovi" goes before it. */
   WAIT_UNTIL ((row = affari_test_find_widget (page, match_mapped_row_title, "Assistenza")) != NULL);
-  target = affari_test_find_widget (page, match_mapped_row_title, "Rinnovi");
+  WAIT_UNTIL ((target = affari_test_find_widget (page, match_mapped_row_title, "Rinnovi")) != NULL);
   {
     /* hovering shows a line where it will land, leaving takes it away */
     GtkDropTarget *drop = drop_target_of (target);
@@ -479,7 +479,7 @@ drag_body (Fixture *f)
   WAIT_UNTIL ((row = affari_test_find_widget (page, match_mapped_row_title, "Rinnovi")) != NULL &&
               g_strcmp0 (g_object_get_data (G_OBJECT (row), "affari-pipeline"), NULL) != 0);
   affari_test_wait_for_frame (row);
-  target = affari_test_find_widget (page, match_mapped_row_title, _("General"));
+  WAIT_UNTIL ((target = affari_test_find_widget (page, match_mapped_row_title, _("General"))) != NULL);
   g_assert_nonnull (target);
   g_assert_false (drop_object_on (target, AFFARI_TYPE_PIPELINE, g_object_get_data (G_OBJECT (row), "affari-pipeline"), FALSE));
   names = pipeline_names (store);
@@ -506,7 +506,7 @@ drag_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (editor));
   before = stage_names (store, renewals_id);
   WAIT_UNTIL ((row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("Deal won"))) != NULL);
-  target = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+  WAIT_UNTIL ((target = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"))) != NULL);
   g_assert_false (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), FALSE));
   names = stage_names (store, renewals_id);
   g_assert_cmpstr (names, ==, before);
@@ -520,8 +520,8 @@ drag_body (Fixture *f)
     for (guint i = 0; i < stages->len; i++)
       if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_PROCESS)
         last_process = g_ptr_array_index (stages, i);
-    target = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, affari_stage_get_name (last_process));
-    row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"));
+    WAIT_UNTIL ((target = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, affari_stage_get_name (last_process))) != NULL);
+    WAIT_UNTIL ((row = affari_test_find_widget (GTK_WIDGET (editor), match_stage_row, _("New"))) != NULL);
     g_assert_true (drop_object_on (target, AFFARI_TYPE_STAGE, g_object_get_data (G_OBJECT (row), "affari-stage"), TRUE));
     names = stage_names (store, renewals_id);
     {
