@@ -215,12 +215,13 @@ find_wide (GtkWidget *widget,
     }
 }
 
+/* The card page's back button, in the card's header (the window's only one then). */
 static gboolean
 match_back_button (GtkWidget     *widget,
                    gconstpointer  data)
 {
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.close-deal") == 0 &&
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, AFFARI_TYPE_DEAL_CARD) != NULL &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "card.close") == 0 &&
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
 }
 
@@ -311,7 +312,7 @@ check_size (GtkWidget  *window,
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   gboolean narrow = width < 600;
   int minimum = 0;
-  GtkWidget *back_button = affari_test_find_widget (window, match_back_button, NULL);
+  GtkWidget *back_button = NULL;
 
   resize (window, width, height);
   /* The desktop header loses nothing: "Nuovo affare" with its label, the search button. A phone's
@@ -357,13 +358,17 @@ check_size (GtkWidget  *window,
     affari_test_wait_for_frame (window);
     /* The card covers the views when narrow: no switching then. */
     check_inside (window, name, width, height, FALSE);
+    back_button = affari_test_find_widget (window, match_back_button, NULL);
+    g_assert_nonnull (back_button);
     g_assert_true (gtk_widget_get_mapped (back_button) == narrow);
     if (narrow)
       {
         /* Its back button (Esc too, as wide) closes it. */
         gtk_widget_activate (back_button);
         WAIT_UNTIL (!adw_flap_get_reveal_flap (flap));
-        g_assert_false (gtk_widget_get_mapped (back_button));
+        /* The card slides out with it; the views' header is back. */
+        WAIT_UNTIL (!gtk_widget_get_mapped (back_button));
+        g_assert_true (gtk_widget_get_mapped (affari_test_find_type (window, ADW_TYPE_HEADER_BAR)));
       }
     else
       gtk_widget_activate_action (window, "win.close-deal", NULL);

@@ -18,6 +18,7 @@
 #include "ui/app/affari-window.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-stage-bar.h"
+#include "ui/board/affari-kanban-board.h"
 
 #define NARROW 360
 
@@ -184,6 +185,38 @@ in_view (GtkWidget *widget)
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 0.5;
 }
 
+/* Counts the header bars on screen under @widget. */
+static guint
+count_mapped_header_bars (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (ADW_IS_HEADER_BAR (widget))
+    return 1;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_mapped_header_bars (c);
+  return n;
+}
+
+static gboolean
+match_mapped_icon_button (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), data) == 0;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_mapped_window_title (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
+}
+
 /* What a finger can hit: the widget's border box. */
 static float
 target_height (GtkWidget *widget)
@@ -287,7 +320,7 @@ narrow_body (Fixture *f)
   GtkWidget *scroller = gtk_widget_get_ancestor (bar, GTK_TYPE_SCROLLED_WINDOW);
   AdwViewStack *stack = ADW_VIEW_STACK (affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_VIEW_STACK));
   GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkWidget *current, *lowest = NULL, *title_row;
+  GtkWidget *current, *lowest = NULL, *title_row, *header, *back;
   g_autoptr(AffariDeal) deal = NULL;
   guint n_pages = 0;
   gint64 won = 0;
@@ -296,6 +329,28 @@ narrow_body (Fixture *f)
   WAIT_UNTIL (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)) && gtk_widget_get_mapped (switcher_bar));
   g_assert_false (gtk_widget_get_visible (view_switcher));
   g_assert_cmpuint (count_touch_targets (affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_HEADER_BAR)), >=, 2);
+
+  /* One header, as a phone's app: the card's, at the top of the window, with the way back, the
+   * deal's title and the menu; no second title bar, no close button. */
+  g_assert_cmpuint (count_mapped_header_bars (GTK_WIDGET (window)), ==, 1);
+  header = affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_HEADER_BAR);
+  g_assert_true (gtk_widget_get_mapped (header));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, <=, 1);
+  }
+  back = affari_test_find_widget (header, match_mapped_icon_button, "go-previous-symbolic");
+  g_assert_nonnull (back);
+  g_assert_nonnull (affari_test_find_widget (header, match_mapped_icon_button, "view-more-symbolic"));
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (window), match_mapped_icon_button, "window-close-symbolic"));
+  {
+    GtkWidget *title = affari_test_find_widget (header, match_mapped_window_title, NULL);
+
+    g_assert_nonnull (title);
+    g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Scaffalature per il magazzino di Verona");
+  }
   affari_test_wait_for_frame (GTK_WIDGET (card));
   assert_inside (card, "general");
 
@@ -409,6 +464,14 @@ narrow_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (card));
   assert_inside (card, "won");
   shoot (card, "won");
+
+  /* Back: the board again, under the window's own header. */
+  g_assert_true (gtk_widget_get_mapped (back));
+  gtk_widget_activate (back);
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (card)));
+  WAIT_UNTIL (gtk_widget_get_mapped (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD)));
+  g_assert_cmpuint (count_mapped_header_bars (GTK_WIDGET (window)), ==, 1);
+  g_assert_false (gtk_widget_is_ancestor (affari_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR), GTK_WIDGET (card)));
 }
 
 static void
