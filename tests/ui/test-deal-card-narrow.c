@@ -14,10 +14,12 @@
 #include <adwaita.h>
 
 #include "store/affari-store.h"
+#include "model/affari-money.h"
 #include "affari-test-harness.h"
 #include "ui/app/affari-window.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-stage-bar.h"
+#include "ui/deal/affari-deal-card-product-row.h"
 #include "ui/board/affari-kanban-board.h"
 
 #define NARROW 360
@@ -109,6 +111,15 @@ match_last_mapped_entry_row (GtkWidget     *widget,
 
   if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_mapped (widget))
     *last = widget;
+  return FALSE;
+}
+
+static gboolean
+collect_labels (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add ((GPtrArray *) data, widget);
   return FALSE;
 }
 
@@ -217,6 +228,56 @@ match_mapped_window_title (GtkWidget     *widget,
   return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
 }
 
+/* The lines a label shows now. */
+static int
+label_lines (GtkWidget *label)
+{
+  return gtk_widget_get_mapped (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0'
+           ? pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))) : 0;
+}
+
+/* The lines of the visible labels of a product row's own header row (its title, its subtitle, a
+ * sum beside them): a phone's row reads in two. */
+static int
+product_row_lines (GtkWidget *row,
+                   GString   *text)
+{
+  GtkWidget *header = affari_test_find_type (row, ADW_TYPE_ACTION_ROW);
+  int lines = 0;
+  int most_beside = 0;
+
+  g_assert_nonnull (header);
+  /* The title and subtitle are stacked; the other labels (a sum) beside them. */
+  {
+    GPtrArray *labels = g_ptr_array_new ();
+
+    affari_test_find_widget (header, collect_labels, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+
+        if (gtk_widget_has_css_class (label, "title") || gtk_widget_has_css_class (label, "subtitle"))
+          lines += label_lines (label);
+        else
+          most_beside = MAX (most_beside, label_lines (label));
+        if (label_lines (label) > 0)
+          g_string_append_printf (text, "[%s] ", gtk_label_get_text (GTK_LABEL (label)));
+      }
+    g_ptr_array_unref (labels);
+  }
+  return MAX (lines, most_beside);
+}
+
+static gboolean
+product_row_says (GtkWidget  *row,
+                  const char *what)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  product_row_lines (row, text);
+  return strstr (text->str, what) != NULL;
+}
+
 /* What a finger can hit: the widget's border box. */
 static float
 target_height (GtkWidget *widget)
@@ -268,6 +329,16 @@ stored_stage (AffariStore *store,
   g_autoptr(AffariDeal) deal = affari_store_get_deal (store, id, NULL);
 
   return affari_deal_get_stage_id (deal);
+}
+
+/* The quantity of the deal's only product row, as stored. */
+static gint64
+stored_quantity (AffariStore *store,
+                 gint64       id)
+{
+  g_autoptr(GArray) rows = affari_store_list_product_rows (store, id, NULL);
+
+  return rows != NULL && rows->len == 1 ? g_array_index (rows, AffariProductRow, 0).quantity_milli : -1;
 }
 
 /* With AFFARI_SHOT_DIR set (by hand, to look at it): @widget as drawn, into DIR/card-@name.png. */
@@ -375,6 +446,53 @@ narrow_body (Fixture *f)
       n_pages++;
     }
   g_assert_cmpuint (n_pages, >=, 5);
+
+  /* The product rows read in two lines at most (the name; quantity × price = sum), and a row edited
+   * on the phone still computes its sum. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (card));
+  {
+    GtkWidget *row = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCT_ROW);
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(GArray) stored = NULL;
+    AffariProductRow expected = { .quantity_milli = 10000, .price_netto = 18990, .discount_type = 2,
+                                  .discount_rate_bp = 500, .tax_rate_bp = 2200 };
+    g_autofree char *sum = NULL;
+    GtkWidget *quantity;
+    int lines;
+
+    g_assert_nonnull (row);
+    lines = product_row_lines (row, text);
+    if (lines > 2)
+      g_error ("the product row takes %d lines at %d px: %s", lines, gtk_widget_get_width (row), text->str);
+    g_assert_cmpint (lines, >=, 2);
+    g_assert_nonnull (strstr (text->str, "= € 2.641,08"));
+    g_assert_cmpuint (count_touch_targets (affari_test_find_type (row, ADW_TYPE_ACTION_ROW)), >=, 1);
+
+    /* A tap opens its fields; 10 instead of 12. */
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    affari_test_settle ();
+    quantity = affari_test_find_widget (row, match_row_title, _("Quantity"));
+    g_assert_nonnull (quantity);
+    gtk_widget_grab_focus (quantity);
+    gtk_editable_set_text (GTK_EDITABLE (quantity), "10");
+    g_signal_emit_by_name (quantity, "apply");
+    affari_test_settle ();
+    affari_product_row_compute (&expected);
+    WAIT_UNTIL (stored_quantity (store, f->deal_id) == 10000);
+    stored = affari_store_list_product_rows (store, f->deal_id, NULL);
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpint (g_array_index (stored, AffariProductRow, 0).row_total, ==, expected.row_total);
+    affari_test_wait_for_frame (GTK_WIDGET (card));
+    sum = affari_money_format (expected.row_total, "EUR");
+    WAIT_UNTIL (product_row_says (row, sum));
+    g_string_truncate (text, 0);
+    g_assert_cmpint (product_row_lines (row, text), <=, 2);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+    affari_test_settle ();
+    shoot (card, "products-edited");
+  }
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
   affari_test_settle ();
   affari_test_wait_for_frame (GTK_WIDGET (card));
