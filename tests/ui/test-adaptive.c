@@ -22,7 +22,6 @@
  * reported; an unlisted one that does not fit fails the test. "min-width" is the window's
  * measured minimum width, which the widest view sets. */
 static const char * const expected_failures[] = {
-  "dialog/win.show-quotes",   /* its header and editor page need 451 px */
   NULL
 };
 
