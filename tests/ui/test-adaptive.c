@@ -582,6 +582,13 @@ check_phone_dialogs (GtkWidget *window)
   gtk_widget_activate_action (window, "win.show-quotes", NULL);
   dialog = find_dialog (window, AFFARI_TYPE_QUOTES_WINDOW);
   check_window_inside (dialog, "phone/quotes");
+  {
+    /* Its list fits too, without scrolling sideways (the columns a phone has room for). */
+    GtkWidget *list = affari_test_find_type (dialog, GTK_TYPE_COLUMN_VIEW);
+    g_autofree char *details = g_strdup_printf ("the list is %d px wide", gtk_widget_get_width (list));
+
+    report ("phone/quotes-list", gtk_widget_get_width (list) <= gtk_widget_get_width (dialog), details);
+  }
   g_assert_true (gtk_widget_activate_action (dialog, "quotes.new", NULL));
   affari_test_settle ();
   WAIT_UNTIL (affari_test_find_type (dialog, AFFARI_TYPE_QUOTE_EDITOR) != NULL &&
