@@ -18,6 +18,7 @@
 #include "store/affari-store-leads.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-card-lead.h"
+#include "ui/deal/affari-deal-card-product-row.h"
 #include "ui/deal/affari-new-deal-dialog.h"
 #include "ui/lead/affari-lead-convert-dialog.h"
 #include "ui/quote/affari-quote-editor.h"
@@ -593,6 +594,18 @@ check_phone_dialogs (GtkWidget *window)
   affari_test_settle ();
   WAIT_UNTIL (affari_test_find_type (dialog, AFFARI_TYPE_QUOTE_EDITOR) != NULL &&
               gtk_widget_get_mapped (affari_test_find_type (dialog, AFFARI_TYPE_QUOTE_EDITOR)));
+  {
+    /* A product row in it: the phone's two-line layout, as in the deal card. */
+    GtkWidget *editor = affari_test_find_type (dialog, AFFARI_TYPE_QUOTE_EDITOR);
+    GtkWidget *row;
+
+    g_assert_true (gtk_widget_activate_action (editor, "quote.add-row", NULL));
+    affari_test_settle ();
+    row = affari_test_find_type (editor, AFFARI_TYPE_DEAL_CARD_PRODUCT_ROW);
+    g_assert_nonnull (row);
+    affari_test_wait_for_frame (dialog);
+    g_assert_true (gtk_widget_has_css_class (row, "narrow"));
+  }
   check_window_inside (dialog, "phone/quote-editor");
   gtk_window_destroy (GTK_WINDOW (dialog));
   affari_test_settle ();
