@@ -567,8 +567,22 @@ check_lead (GtkWidget *window)
   check_window_inside (dialog, "phone/lead-convert");
   gtk_window_destroy (GTK_WINDOW (dialog));
   affari_test_settle ();
+  /* The card stays open: the next deal replaces the lead in it. */
+}
+
+/* Closes the card; the question it may ask first (an open deal with no activity) is dismissed. */
+static void
+close_card (GtkWidget *window)
+{
+  GtkWindow *question;
+
   gtk_widget_activate_action (window, "win.close-deal", NULL);
   affari_test_settle ();
+  if ((question = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    {
+      gtk_window_destroy (question);
+      affari_test_settle ();
+    }
 }
 
 /* The deal card's dialogs and windows at a phone's size. */
@@ -619,6 +633,21 @@ check_phone_dialogs (GtkWidget *window)
 
   check_preferences (window);
   check_lead (window);
+
+  /* The card's "Chiudi affare" (won, or which lost stage, and why). */
+  {
+    GtkWidget *card;
+
+    g_assert_true (gtk_widget_activate_action (window, "deal.open", "x", (gint64) 1));
+    WAIT_UNTIL ((card = affari_test_find_type (window, AFFARI_TYPE_DEAL_CARD)) != NULL && gtk_widget_get_mapped (card));
+    g_assert_true (gtk_widget_activate_action (card, "card.finish", NULL));
+    dialog = find_dialog (window, ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Chiudi l'affare");
+    check_window_inside (dialog, "phone/finish");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    affari_test_settle ();
+    close_card (window);
+  }
 }
 
 /* ------------------------------------------------------------ tests */
