@@ -14,10 +14,13 @@
 #include <adwaita.h>
 
 #include "store/affari-store.h"
+#include "model/affari-money.h"
 #include "affari-test-harness.h"
 #include "ui/app/affari-window.h"
 #include "ui/deal/affari-deal-card.h"
 #include "ui/deal/affari-deal-stage-bar.h"
+#include "ui/deal/affari-deal-card-product-row.h"
+#include "ui/board/affari-kanban-board.h"
 
 #define NARROW 360
 
@@ -112,6 +115,15 @@ match_last_mapped_entry_row (GtkWidget     *widget,
 }
 
 static gboolean
+collect_labels (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add ((GPtrArray *) data, widget);
+  return FALSE;
+}
+
+static gboolean
 match_row_title (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -184,6 +196,88 @@ in_view (GtkWidget *widget)
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 0.5;
 }
 
+/* Counts the header bars on screen under @widget. */
+static guint
+count_mapped_header_bars (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (ADW_IS_HEADER_BAR (widget))
+    return 1;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_mapped_header_bars (c);
+  return n;
+}
+
+static gboolean
+match_mapped_icon_button (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), data) == 0;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_mapped_window_title (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The lines a label shows now. */
+static int
+label_lines (GtkWidget *label)
+{
+  return gtk_widget_get_mapped (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0'
+           ? pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))) : 0;
+}
+
+/* The lines of the visible labels of a product row's own header row (its title, its subtitle, a
+ * sum beside them): a phone's row reads in two. */
+static int
+product_row_lines (GtkWidget *row,
+                   GString   *text)
+{
+  GtkWidget *header = affari_test_find_type (row, ADW_TYPE_ACTION_ROW);
+  int lines = 0;
+  int most_beside = 0;
+
+  g_assert_nonnull (header);
+  /* The title and subtitle are stacked; the other labels (a sum) beside them. */
+  {
+    GPtrArray *labels = g_ptr_array_new ();
+
+    affari_test_find_widget (header, collect_labels, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+
+        if (gtk_widget_has_css_class (label, "title") || gtk_widget_has_css_class (label, "subtitle"))
+          lines += label_lines (label);
+        else
+          most_beside = MAX (most_beside, label_lines (label));
+        if (label_lines (label) > 0)
+          g_string_append_printf (text, "[%s] ", gtk_label_get_text (GTK_LABEL (label)));
+      }
+    g_ptr_array_unref (labels);
+  }
+  return MAX (lines, most_beside);
+}
+
+static gboolean
+product_row_says (GtkWidget  *row,
+                  const char *what)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  product_row_lines (row, text);
+  return strstr (text->str, what) != NULL;
+}
+
 /* What a finger can hit: the widget's border box. */
 static float
 target_height (GtkWidget *widget)
@@ -237,6 +331,16 @@ stored_stage (AffariStore *store,
   return affari_deal_get_stage_id (deal);
 }
 
+/* The quantity of the deal's only product row, as stored. */
+static gint64
+stored_quantity (AffariStore *store,
+                 gint64       id)
+{
+  g_autoptr(GArray) rows = affari_store_list_product_rows (store, id, NULL);
+
+  return rows != NULL && rows->len == 1 ? g_array_index (rows, AffariProductRow, 0).quantity_milli : -1;
+}
+
 /* With AFFARI_SHOT_DIR set (by hand, to look at it): @widget as drawn, into DIR/card-@name.png. */
 static void
 shoot_widget (GtkWidget  *widget,
@@ -287,7 +391,7 @@ narrow_body (Fixture *f)
   GtkWidget *scroller = gtk_widget_get_ancestor (bar, GTK_TYPE_SCROLLED_WINDOW);
   AdwViewStack *stack = ADW_VIEW_STACK (affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_VIEW_STACK));
   GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkWidget *current, *lowest = NULL, *title_row;
+  GtkWidget *current, *lowest = NULL, *title_row, *header, *back;
   g_autoptr(AffariDeal) deal = NULL;
   guint n_pages = 0;
   gint64 won = 0;
@@ -296,6 +400,28 @@ narrow_body (Fixture *f)
   WAIT_UNTIL (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)) && gtk_widget_get_mapped (switcher_bar));
   g_assert_false (gtk_widget_get_visible (view_switcher));
   g_assert_cmpuint (count_touch_targets (affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_HEADER_BAR)), >=, 2);
+
+  /* One header, as a phone's app: the card's, at the top of the window, with the way back, the
+   * deal's title and the menu; no second title bar, no close button. */
+  g_assert_cmpuint (count_mapped_header_bars (GTK_WIDGET (window)), ==, 1);
+  header = affari_test_find_type (GTK_WIDGET (card), ADW_TYPE_HEADER_BAR);
+  g_assert_true (gtk_widget_get_mapped (header));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, <=, 1);
+  }
+  back = affari_test_find_widget (header, match_mapped_icon_button, "go-previous-symbolic");
+  g_assert_nonnull (back);
+  g_assert_nonnull (affari_test_find_widget (header, match_mapped_icon_button, "view-more-symbolic"));
+  g_assert_null (affari_test_find_widget (GTK_WIDGET (window), match_mapped_icon_button, "window-close-symbolic"));
+  {
+    GtkWidget *title = affari_test_find_widget (header, match_mapped_window_title, NULL);
+
+    g_assert_nonnull (title);
+    g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Scaffalature per il magazzino di Verona");
+  }
   affari_test_wait_for_frame (GTK_WIDGET (card));
   assert_inside (card, "general");
 
@@ -320,6 +446,53 @@ narrow_body (Fixture *f)
       n_pages++;
     }
   g_assert_cmpuint (n_pages, >=, 5);
+
+  /* The product rows read in two lines at most (the name; quantity × price = sum), and a row edited
+   * on the phone still computes its sum. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "products");
+  affari_test_settle ();
+  affari_test_wait_for_frame (GTK_WIDGET (card));
+  {
+    GtkWidget *row = affari_test_find_type (GTK_WIDGET (card), AFFARI_TYPE_DEAL_CARD_PRODUCT_ROW);
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(GArray) stored = NULL;
+    AffariProductRow expected = { .quantity_milli = 10000, .price_netto = 18990, .discount_type = 2,
+                                  .discount_rate_bp = 500, .tax_rate_bp = 2200 };
+    g_autofree char *sum = NULL;
+    GtkWidget *quantity;
+    int lines;
+
+    g_assert_nonnull (row);
+    lines = product_row_lines (row, text);
+    if (lines > 2)
+      g_error ("the product row takes %d lines at %d px: %s", lines, gtk_widget_get_width (row), text->str);
+    g_assert_cmpint (lines, >=, 2);
+    g_assert_nonnull (strstr (text->str, "= € 2.641,08"));
+    g_assert_cmpuint (count_touch_targets (affari_test_find_type (row, ADW_TYPE_ACTION_ROW)), >=, 1);
+
+    /* A tap opens its fields; 10 instead of 12. */
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    affari_test_settle ();
+    quantity = affari_test_find_widget (row, match_row_title, _("Quantity"));
+    g_assert_nonnull (quantity);
+    gtk_widget_grab_focus (quantity);
+    gtk_editable_set_text (GTK_EDITABLE (quantity), "10");
+    g_signal_emit_by_name (quantity, "apply");
+    affari_test_settle ();
+    affari_product_row_compute (&expected);
+    WAIT_UNTIL (stored_quantity (store, f->deal_id) == 10000);
+    stored = affari_store_list_product_rows (store, f->deal_id, NULL);
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpint (g_array_index (stored, AffariProductRow, 0).row_total, ==, expected.row_total);
+    affari_test_wait_for_frame (GTK_WIDGET (card));
+    sum = affari_money_format (expected.row_total, "EUR");
+    WAIT_UNTIL (product_row_says (row, sum));
+    g_string_truncate (text, 0);
+    g_assert_cmpint (product_row_lines (row, text), <=, 2);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+    affari_test_settle ();
+    shoot (card, "products-edited");
+  }
   gtk_widget_activate_action (GTK_WIDGET (card), "card.show-page", "s", "general");
   affari_test_settle ();
   affari_test_wait_for_frame (GTK_WIDGET (card));
@@ -409,6 +582,14 @@ narrow_body (Fixture *f)
   affari_test_wait_for_frame (GTK_WIDGET (card));
   assert_inside (card, "won");
   shoot (card, "won");
+
+  /* Back: the board again, under the window's own header. */
+  g_assert_true (gtk_widget_get_mapped (back));
+  gtk_widget_activate (back);
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (card)));
+  WAIT_UNTIL (gtk_widget_get_mapped (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_KANBAN_BOARD)));
+  g_assert_cmpuint (count_mapped_header_bars (GTK_WIDGET (window)), ==, 1);
+  g_assert_false (gtk_widget_is_ancestor (affari_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR), GTK_WIDGET (card)));
 }
 
 static void

@@ -62,6 +62,9 @@ _affari_window_update_header (AffariWindow *self)
 
   update_card_scroller (self);
 
+  /* Narrow, the card's page has its own header (back, the deal's title, its menu): one header, as
+   * on a phone, not the window's over the card's. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->back_button, ADW_TYPE_HEADER_BAR), !card_page);
   gtk_widget_set_visible (self->back_button, card_page);
   gtk_widget_set_visible (GTK_WIDGET (self->pipeline_dropdown), !card_page);
   gtk_widget_set_visible (self->search_squeezer, !card_page);

@@ -17,7 +17,7 @@
 #define SHORT_HEIGHT  480
 
 /* The header's buttons, sized for a finger when narrow. */
-static const char * const header_buttons[] = { "create_button", "menu_button", "close_button" };
+static const char * const header_buttons[] = { "create_button", "menu_button", "back_button" };
 
 struct _AffariCardNarrow
 {
@@ -26,6 +26,11 @@ struct _AffariCardNarrow
   GtkWidget  *switcher_bar;
   GtkWidget  *stage_scroller;
   GtkWidget  *stage_bar;
+  GtkWidget  *back_button;    /* narrow: the header's way back, where the close button was */
+  GtkWidget  *close_button;
+  GtkWidget  *narrow_title;   /* narrow: the deal's title, where the pages' switcher was */
+  GtkWidget  *title_label;
+  char       *untitled;       /* the narrow title of a deal without one (translated, from the template) */
   int         wide_width;     /* the card's width-request when wide */
 
   GtkWindow  *window;         /* while the card is realized */
@@ -154,6 +159,23 @@ on_stage_adjustment_changed_cb (GtkAdjustment    *adjustment,
 /* ------------------------------------------------------------ the width */
 
 static void
+update_header_title (AffariCardNarrow *self)
+{
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_label));
+
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->narrow_title),
+                              title != NULL && *title != '\0' ? title : self->untitled);
+}
+
+static void
+on_title_changed_cb (GObject          *object,
+                     GParamSpec       *pspec,
+                     AffariCardNarrow *self)
+{
+  update_header_title (self);
+}
+
+static void
 set_narrow (AffariCardNarrow *self,
             gboolean          narrow)
 {
@@ -162,6 +184,10 @@ set_narrow (AffariCardNarrow *self,
   self->narrow = narrow;
   gtk_widget_set_size_request (self->card, narrow ? -1 : self->wide_width, -1);
   gtk_widget_set_visible (self->view_switcher, !narrow);
+  /* A page of its own: its header is the window's only one, back and the deal's title. */
+  gtk_widget_set_visible (self->narrow_title, narrow);
+  gtk_widget_set_visible (self->back_button, narrow);
+  gtk_widget_set_visible (self->close_button, !narrow);
   adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), narrow);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->stage_scroller),
                                   narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_NEVER);
@@ -279,6 +305,8 @@ affari_card_narrow_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "stage_scroller", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "close_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "summary_box", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "narrow_title", FALSE, 0);
 }
 
 AffariCardNarrow *
@@ -293,7 +321,13 @@ affari_card_narrow_new (AffariDealCard *card)
   self->switcher_bar = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "switcher_bar"));
   self->stage_scroller = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "stage_scroller"));
   self->stage_bar = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "stage_bar"));
+  self->back_button = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "back_button"));
+  self->close_button = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "close_button"));
+  self->narrow_title = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "narrow_title"));
+  self->title_label = GTK_WIDGET (gtk_widget_get_template_child (widget, AFFARI_TYPE_DEAL_CARD, "title_label"));
+  self->untitled = g_strdup (adw_window_title_get_title (ADW_WINDOW_TITLE (self->narrow_title)));
   gtk_widget_get_size_request (widget, &self->wide_width, NULL);
+  g_signal_connect (self->title_label, "notify::text", G_CALLBACK (on_title_changed_cb), self);
   g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->stage_scroller)), "changed",
                     G_CALLBACK (on_stage_adjustment_changed_cb), self);
   g_signal_connect (widget, "realize", G_CALLBACK (on_card_realize_cb), self);
@@ -308,10 +342,12 @@ affari_card_narrow_free (AffariCardNarrow *self)
     return;
   on_card_unrealize_cb (self->card, self);
   g_signal_handlers_disconnect_by_data (self->card, self);
+  g_signal_handlers_disconnect_by_data (self->title_label, self);
   g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->stage_scroller)), self);
   g_clear_handle_id (&self->stage_source, g_source_remove);
   g_clear_handle_id (&self->focus_source, g_source_remove);
   forget_focus_adjustment (self);
+  g_free (self->untitled);
   g_free (self);
 }
 

@@ -1,7 +1,8 @@
 /* affari-deal-card-narrow.h — the deal card on a phone: below 600 px of window width the pages'
- * switcher moves to a bottom bar, the stage bar scrolls (its current step kept in view) and the
- * field being typed in stays in view when the on-screen keyboard takes the bottom of the screen
- * (the summary above the pages steps aside while the window is that short)
+ * switcher moves to a bottom bar, the header has a back button and the deal's title instead of the
+ * close button and the switcher (the window's only header then), the stage bar scrolls (its current
+ * step kept in view) and the field being typed in stays in view when the on-screen keyboard takes
+ * the bottom of the screen (the summary above the pages steps aside while the window is that short)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +18,8 @@ G_BEGIN_DECLS
 
 typedef struct _AffariCardNarrow AffariCardNarrow;
 
-/* Makes the card's view_switcher, switcher_bar, stage_scroller, close_button and summary_box
- * found by name. */
+/* Makes the card's view_switcher, switcher_bar, stage_scroller, close_button, back_button,
+ * narrow_title and summary_box found by name. */
 void              affari_card_narrow_class_init         (GtkWidgetClass   *widget_class);
 /* Follows the width of @card's window while @card is realized; @card owns the result. */
 AffariCardNarrow *affari_card_narrow_new                (AffariDealCard   *card);

@@ -35,6 +35,10 @@ struct _AffariDealCardProductRow
   GtkEditable        *select_pending; /* the number field focused last, selected once the click is done */
   GtkRoot            *root;           /* followed for its focus */
   guint               select_source;
+  gboolean            narrow;         /* a phone's page: two lines, the sum in the second */
+  AdwActionRow       *header;         /* the expander's own row, with the title and subtitle */
+  char               *subtitle;       /* wide: quantity × price · discount · VAT */
+  char               *subtitle_narrow; /* narrow: quantity × price = sum */
 
   /* template */
   GtkLabel           *total_label;
@@ -117,7 +121,12 @@ update_subtitle (AffariDealCardProductRow *self,
   if (row->tax_rate_bp >= 0)
     g_string_append_printf (subtitle, row->tax_included ? _(" · VAT %s %% included") : _(" · VAT %s %%"), vat);
 
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
+  g_free (self->subtitle);
+  self->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
+  g_free (self->subtitle_narrow);
+  /* Translators: a product row on a phone, e.g. "2 pz × € 100,00 = € 200,00" */
+  self->subtitle_narrow = g_strdup_printf (_("%s %s × %s = %s"), quantity, row->unit ? row->unit : "", price, total);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), self->narrow ? self->subtitle_narrow : self->subtitle);
   gtk_label_set_text (self->total_label, total);
 }
 
@@ -375,6 +384,8 @@ affari_deal_card_product_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->select_source, g_source_remove);
   self->select_pending = NULL;
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->subtitle_narrow, g_free);
   /* The popover hangs from the name row: it must go before the row does. */
   clear_suggestions (self);
   if (self->completion != NULL)
@@ -495,6 +506,23 @@ add_completion (AffariDealCardProductRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->name_row), focus);
 }
 
+/* The expander's own row (libadwaita 1.2's template: the first action row inside, before the
+ * fields): only it can keep the title and the subtitle to one line each. */
+static AdwActionRow *
+find_header (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found;
+
+      if (ADW_IS_ACTION_ROW (child))
+        return ADW_ACTION_ROW (child);
+      if ((found = find_header (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 affari_deal_card_product_row_init (AffariDealCardProductRow *self)
 {
@@ -511,6 +539,7 @@ affari_deal_card_product_row_init (AffariDealCardProductRow *self)
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     affari_card_track_edits (GTK_EDITABLE (entries[i]));
   add_completion (self);
+  self->header = find_header (GTK_WIDGET (self));
 
   self->vat_rates = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < G_N_ELEMENTS (standard_rates); i++)
@@ -709,6 +738,31 @@ affari_deal_card_product_row_focus_name (AffariDealCardProductRow *self)
   g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCT_ROW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+void
+affari_deal_card_product_row_set_narrow (AffariDealCardProductRow *self,
+                                         gboolean                  narrow)
+{
+  g_return_if_fail (AFFARI_IS_DEAL_CARD_PRODUCT_ROW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  /* The name on one line, "quantity × price = sum" on the second: the sum is there, not beside. */
+  if (self->header != NULL)
+    {
+      adw_action_row_set_title_lines (self->header, narrow ? 1 : 0);
+      adw_action_row_set_subtitle_lines (self->header, narrow ? 1 : 0);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->total_label), !narrow);
+  if (self->subtitle != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), narrow ? self->subtitle_narrow : self->subtitle);
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 }
 
 gboolean

@@ -41,6 +41,10 @@ void       affari_deal_card_product_row_show_error     (AffariDealCardProductRow
 void       affari_deal_card_product_row_set_product_id (AffariDealCardProductRow *self,
                                                         gint64                    product_id);
 void       affari_deal_card_product_row_focus_name     (AffariDealCardProductRow *self);
+/* Narrow (a phone's page, as its owner decides): two lines, the name and "quantity × price =
+ * sum"; the fields still open with a tap. */
+void       affari_deal_card_product_row_set_narrow     (AffariDealCardProductRow *self,
+                                                        gboolean                  narrow);
 /* What every owner of rows (a deal's page, a quote's editor) does on "add-to-catalogue": creates
  * the row's product in @workspace's catalogue (with @currency), adds it to @catalogue (nullable)
  * and makes the row that product. FALSE when it could not (the row says why). */

@@ -19,6 +19,7 @@
 #include "ui/deal/affari-deal-card-product-row.h"
 #include "ui/deal/affari-deal-card-products.h"
 #include "ui/common/affari-ui.h"
+#include "ui/common/affari-narrow-layout.h"
 
 struct _AffariDealCardProducts
 {
@@ -137,6 +138,8 @@ add_row (AffariDealCardProducts *self)
   g_signal_connect (row, "add-to-catalogue", G_CALLBACK (on_row_add_to_catalogue_cb), self);
   adw_preferences_group_add (self->rows_group, row);
   g_ptr_array_add (self->rows, row);
+  affari_deal_card_product_row_set_narrow (AFFARI_DEAL_CARD_PRODUCT_ROW (row),
+                                           affari_narrow_layout_get_narrow (AFFARI_NARROW_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)))));
   gtk_widget_set_visible (self->empty_state, FALSE);
   return AFFARI_DEAL_CARD_PRODUCT_ROW (row);
 }
@@ -488,10 +491,24 @@ affari_deal_card_products_class_init (AffariDealCardProductsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_auto_switch_changed_cb);
 }
 
+/* The page's own width decides (a phone's card): the rows' two-line layout. */
+static void
+on_narrow_changed (GtkWidget *widget,
+                   gboolean   narrow)
+{
+  AffariDealCardProducts *self = AFFARI_DEAL_CARD_PRODUCTS (widget);
+
+  if (self->rows == NULL)   /* disposed */
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    affari_deal_card_product_row_set_narrow (g_ptr_array_index (self->rows, i), narrow);
+}
+
 static void
 affari_deal_card_products_init (AffariDealCardProducts *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_narrow_changed));
 
   self->rows = g_ptr_array_new ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
+#include "ui/common/affari-narrow-layout.h"
 #include "ui/deal/affari-deal-card-client-picker.h"
 #include "ui/deal/affari-deal-card-product-row.h"
 #include "ui/quote/affari-quote-editor.h"
@@ -46,6 +47,7 @@ struct _AffariQuoteEditor
   GtkTextView                *terms_view;
   GtkTextView                *notes_view;
   AdwPreferencesGroup        *deals_group;
+  GtkWidget                  *page_bin;
 };
 
 G_DEFINE_FINAL_TYPE (AffariQuoteEditor, affari_quote_editor, GTK_TYPE_BOX)
@@ -173,6 +175,25 @@ on_row_add_to_catalogue_cb (AffariDealCardProductRow *row,
   affari_deal_card_product_row_add_to_catalogue (row, self->workspace, self->catalogue, currency (self));
 }
 
+static GQuark
+quote_editor_quark (void)
+{
+  return g_quark_from_static_string ("affari-quote-editor");
+}
+
+/* The page's own width decides (a phone): the product rows in two lines. */
+static void
+on_page_narrow_changed (GtkWidget *page_bin,
+                        gboolean   narrow)
+{
+  AffariQuoteEditor *self = g_object_get_qdata (G_OBJECT (page_bin), quote_editor_quark ());
+
+  if (self == NULL || self->rows == NULL)
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    affari_deal_card_product_row_set_narrow (g_ptr_array_index (self->rows, i), narrow);
+}
+
 static AffariDealCardProductRow *
 add_row (AffariQuoteEditor *self)
 {
@@ -183,6 +204,8 @@ add_row (AffariQuoteEditor *self)
   g_signal_connect (row, "add-to-catalogue", G_CALLBACK (on_row_add_to_catalogue_cb), self);
   adw_preferences_group_add (self->rows_group, row);
   g_ptr_array_add (self->rows, row);
+  affari_deal_card_product_row_set_narrow (AFFARI_DEAL_CARD_PRODUCT_ROW (row),
+                                           affari_narrow_layout_get_narrow (AFFARI_NARROW_LAYOUT (gtk_widget_get_layout_manager (self->page_bin))));
   return AFFARI_DEAL_CARD_PRODUCT_ROW (row);
 }
 
@@ -497,6 +520,8 @@ affari_quote_editor_dispose (GObject *object)
 {
   AffariQuoteEditor *self = AFFARI_QUOTE_EDITOR (object);
 
+  if (self->page_bin != NULL)
+    g_object_set_qdata (G_OBJECT (self->page_bin), quote_editor_quark (), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_QUOTE_EDITOR);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -538,6 +563,7 @@ affari_quote_editor_class_init (AffariQuoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariQuoteEditor, terms_view);
   gtk_widget_class_bind_template_child (widget_class, AffariQuoteEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AffariQuoteEditor, deals_group);
+  gtk_widget_class_bind_template_child (widget_class, AffariQuoteEditor, page_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "quote.save", NULL, save_action);
@@ -554,6 +580,8 @@ affari_quote_editor_init (AffariQuoteEditor *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_set_qdata (G_OBJECT (self->page_bin), quote_editor_quark (), self);
+  gtk_widget_set_layout_manager (self->page_bin, affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_page_narrow_changed));
   self->rows = g_ptr_array_new ();
   self->deal_rows = g_ptr_array_new ();
   for (guint i = 0; i < AFFARI_QUOTE_N_STATUSES; i++)

@@ -14,6 +14,7 @@
 
 #include "model/affari-money.h"
 #include "ops/affari-quotes.h"
+#include "ui/common/affari-narrow-layout.h"
 #include "ui/quote/affari-quote-editor.h"
 #include "ui/quote/affari-quotes-window.h"
 
@@ -33,6 +34,8 @@ struct _AffariQuotesWindow
   GtkStack        *list_stack;
   GtkDropDown     *status_filter;
   GtkColumnView   *column_view;
+  GtkWidget       *list_bin;
+  GtkColumnViewColumn *columns[6]; /* every column in order (N_COLUMNS, below), shown or not */
 };
 
 G_DEFINE_FINAL_TYPE (AffariQuotesWindow, affari_quotes_window, ADW_TYPE_WINDOW)
@@ -47,7 +50,43 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+G_STATIC_ASSERT (G_N_ELEMENTS (((AffariQuotesWindow *) NULL)->columns) == N_COLUMNS);
+
+/* What a phone's list shows: the title, the status and the total. */
+static const gboolean narrow_column[N_COLUMNS] = { [COLUMN_TITLE] = TRUE, [COLUMN_STATUS] = TRUE, [COLUMN_TOTAL] = TRUE };
+
 /* ------------------------------------------------------------ auxiliary */
+
+static GQuark
+quotes_window_quark (void)
+{
+  return g_quark_from_static_string ("affari-quotes-window");
+}
+
+/* The list's own width decides (AffariNarrowLayout): narrow, three columns instead of six. */
+static void
+on_list_narrow_changed (GtkWidget *list_bin,
+                        gboolean   narrow)
+{
+  AffariQuotesWindow *self = g_object_get_qdata (G_OBJECT (list_bin), quotes_window_quark ());
+  guint position = 0;
+
+  if (self == NULL)
+    return;
+  /* Taken out rather than hidden: GTK 4.8's column view keeps the width of hidden columns in its
+   * minimum, which would keep the list wider than the phone. */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      gboolean shown = gtk_column_view_column_get_column_view (self->columns[i]) != NULL;
+
+      if (narrow && !narrow_column[i] && shown)
+        gtk_column_view_remove_column (self->column_view, self->columns[i]);
+      else if (!narrow && !shown)
+        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
+      if (gtk_column_view_column_get_column_view (self->columns[i]) != NULL)
+        position++;
+    }
+}
 
 static char *
 cell_text (AffariQuote *q,
@@ -118,7 +157,7 @@ add_column (AffariQuotesWindow *self,
   if (width > 0)
     gtk_column_view_column_set_fixed_width (col, width);
   gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (col);
+  self->columns[column] = col;   /* owned: it may be taken out of the view */
 }
 
 static void
@@ -247,7 +286,11 @@ affari_quotes_window_dispose (GObject *object)
 
   if (self->quotes != NULL)
     g_signal_handlers_disconnect_by_data (self->quotes, self);
+  if (self->list_bin != NULL)
+    g_object_set_qdata (G_OBJECT (self->list_bin), quotes_window_quark (), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AFFARI_TYPE_QUOTES_WINDOW);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
   g_clear_object (&self->store);
   g_clear_object (&self->quotes);
   g_clear_object (&self->workspace);
@@ -281,6 +324,7 @@ affari_quotes_window_class_init (AffariQuotesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariQuotesWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariQuotesWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, AffariQuotesWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AffariQuotesWindow, list_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "quotes.new", NULL, new_action);
@@ -311,6 +355,9 @@ affari_quotes_window_init (AffariQuotesWindow *self)
   add_column (self, COLUMN_STATUS, C_("quote column", "Status"), FALSE, 110);
   add_column (self, COLUMN_TOTAL, C_("quote column", "Total"), FALSE, 130);
   add_column (self, COLUMN_VALID, C_("quote column", "Valid Until"), FALSE, 120);
+
+  g_object_set_qdata (G_OBJECT (self->list_bin), quotes_window_quark (), self);
+  gtk_widget_set_layout_manager (self->list_bin, affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_list_narrow_changed));
 
   gtk_string_list_append (statuses, _("All Statuses"));
   for (guint i = 0; i < AFFARI_QUOTE_N_STATUSES; i++)
