@@ -54,7 +54,7 @@ update_card_scroller (AffariWindow *self)
                                   GTK_POLICY_NEVER);
 }
 
-/* The header: the views' (pipeline, switcher, search, new deal), or the card page's (back). */
+/* The header: the views' (pipeline, switcher, search, new deal), or none on the card's page. */
 void
 _affari_window_update_header (AffariWindow *self)
 {
@@ -64,15 +64,11 @@ _affari_window_update_header (AffariWindow *self)
 
   /* Narrow, the card's page has its own header (back, the deal's title, its menu): one header, as
    * on a phone, not the window's over the card's. */
-  gtk_widget_set_visible (gtk_widget_get_ancestor (self->back_button, ADW_TYPE_HEADER_BAR), !card_page);
-  gtk_widget_set_visible (self->back_button, card_page);
-  gtk_widget_set_visible (GTK_WIDGET (self->pipeline_dropdown), !card_page);
-  gtk_widget_set_visible (self->search_squeezer, !card_page);
-  gtk_widget_set_visible (self->new_deal_squeezer, !card_page);
+  gtk_widget_set_visible (self->header_bar, !card_page);
   gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !card_page);
   /* Narrow, the switcher is at the bottom, and the pipeline's name has the header's room. */
   gtk_stack_set_visible_child_name (self->title_stack,
-                                    card_page ? "card" : self->empty ? "title" : self->narrow ? "none" : "switcher");
+                                    self->empty ? "title" : self->narrow ? "none" : "switcher");
   _affari_window_update_switcher_bar (self);
 }
 

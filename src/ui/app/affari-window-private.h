@@ -36,7 +36,7 @@ struct _AffariWindow
   guint                  width_source;
 
   /* template */
-  GtkWidget             *back_button;
+  GtkWidget             *header_bar;
   GtkDropDown           *pipeline_dropdown;
   GtkStack              *title_stack;
   AdwViewSwitcherTitle  *switcher_title;

@@ -667,7 +667,7 @@ affari_window_class_init (AffariWindowClass *klass)
   g_type_ensure (AFFARI_TYPE_KANBAN_BOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/affari/Affari/ui/affari-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AffariWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, switcher_title);
