@@ -3,8 +3,8 @@
  *
  * The real window on sample data; a second connection to the same file stands for another
  * seller's window (Sara Galli): she moves a card, and this window's board moves it too — the
- * columns' counts follow — within a second; she changes the amount of the deal open in this
- * window's card, and the card shows the new amount.
+ * columns' counts follow — within a second; she renames the deal open in this window's card, and
+ * the card shows the new title with a toast naming her.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +35,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   affari_test_app_setup (&f->base, "live-refresh");
   affari_test_app_fill_demo (&f->base, 200, 11);
+}
+
+/* Sara's window, opened once this one runs (the person a file's settings name as its user is
+ * read when a window opens: this one stays the file's own). */
+static void
+open_other (Fixture *f)
+{
   f->other = affari_test_open_other (f->base.db_path, "Sara Galli", NULL, &f->other_ops);
 }
 
@@ -71,6 +78,7 @@ board_body (Fixture *f)
   gint64 deal_id, start;
   double elapsed;
 
+  open_other (f);
   g_assert_nonnull (board);
   WAIT_UNTIL (affari_kanban_board_get_n_columns (board) >= 2);
   first = affari_kanban_board_get_column (board, 0);
@@ -104,12 +112,53 @@ test_board (Fixture *f, gconstpointer data)
   AFFARI_TEST_RUN (f, board_body);
 }
 
+/* Sara renames the deal open in this window's card: the card shows the new title without being
+ * closed, the toast names her, and a field being typed in keeps what was typed. */
+static void
+card_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariDealCard *card;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDeal) theirs = NULL;
+  g_autoptr(AffariChangeSet) set = NULL;
+  g_autoptr(GArray) ids = NULL;
+  AffariDealQuery query = { 0 };
+  gint64 deal_id;
+
+  open_other (f);
+  ids = affari_store_query_deal_ids (f->other, &query, &error);
+  g_assert_no_error (error);
+  deal_id = g_array_index (ids, gint64, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deal.open", "x", deal_id));
+  WAIT_UNTIL ((card = AFFARI_DEAL_CARD (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_DEAL_CARD))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (card)) && affari_deal_card_get_deal_id (card) == deal_id);
+
+  theirs = affari_store_get_deal (f->other, deal_id, &error);
+  g_assert_no_error (error);
+  affari_deal_set_title (theirs, "Fornitura rinnovata da Sara");
+  set = affari_deal_ops_update (f->other_ops, theirs, &error);
+  g_assert_no_error (error);
+
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), "Fornitura rinnovata da Sara"));
+  WAIT_UNTIL (affari_test_label_on_screen (GTK_WIDGET (window), "Modificato da Sara Galli"));
+  g_assert_cmpint (affari_deal_card_get_deal_id (card), ==, deal_id);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+}
+
+static void
+test_card (Fixture *f, gconstpointer data)
+{
+  AFFARI_TEST_RUN (f, card_body);
+}
+
 int
 main (int argc, char *argv[])
 {
   affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/live-refresh/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
+  g_test_add ("/ui/live-refresh/card", Fixture, NULL, fixture_set_up, test_card, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -171,6 +171,32 @@ new_deal_quick_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_affari_window_card_changed_elsewhere (AffariWindow    *self,
+                                       AffariChangeSet *set)
+{
+  gint64 author = affari_change_set_get_author (set);
+  g_autoptr(AffariTeamMember) member = NULL;
+  g_autofree char *message = NULL;
+  gint64 deal_id;
+
+  if (author == 0 || self->deal_card == NULL || !adw_flap_get_reveal_flap (self->card_flap))
+    return;
+  deal_id = affari_deal_card_get_deal_id (self->deal_card);
+  if (deal_id == 0 || affari_change_set_find (set, deal_id) == NULL)
+    return;
+
+  /* The same person in another window (or a script of theirs) is not named as someone else. */
+  if (author > 0 && author != affari_workspace_get_current_user (self->workspace))
+    member = affari_workspace_get_team_member (self->workspace, author, NULL);
+  if (member != NULL)
+    /* Translators: a toast over the open deal card; %s is the person who changed the deal. */
+    message = g_strdup_printf (_("Changed by %s"), affari_team_member_get_name (member));
+  else
+    message = g_strdup (_("Changed in another window"));
+  affari_window_add_toast (self, message);
+}
+
 /* ------------------------------------------------------------ init */
 
 void

@@ -83,6 +83,9 @@ void            _affari_window_update_empty_state   (AffariWindow *self);
 
 /* The deal card, built the first time it is needed (affari-window-card.c). */
 AffariDealCard *_affari_window_ensure_deal_card     (AffariWindow   *self);
+/* Another window's or program's change of the deal open in the card (@set's author is not 0): the
+ * card reloads on its own; the toast says who changed it (affari-window-card.c). */
+void            _affari_window_card_changed_elsewhere (AffariWindow *self, AffariChangeSet *set);
 /* Installs win.new-deal, win.new-deal-quick, deal.open, win.close-deal (Esc) (affari-window-card.c). */
 void            _affari_window_class_card_init      (GtkWidgetClass *widget_class);
 /* Installs win.show-trash, win.show-help-overlay, win.export-activities(-to), win.load-sample-data

@@ -289,6 +289,8 @@ on_workspace_changed_cb (AffariWorkspace *workspace,
                      AffariChangeSet *set,
                      AffariWindow    *self)
 {
+  _affari_window_card_changed_elsewhere (self, set);
+
   /* Only deals arriving or leaving (the first, the last) change whether the board or the empty
    * page shows. */
   for (guint i = 0; i < affari_change_set_get_n_deals (set); i++)
