@@ -102,3 +102,126 @@ affari_drag_ungrab_keyboard (GtkWidget *widget,
   *grabbed = 0;
 #endif
 }
+
+/* A drag by touch starts with a long press.
+ *
+ * In a GtkScrolledWindow (GTK 4.8) a finger is first the scrolled window's: its touch-only pan
+ * gesture, in the capture phase, claims a finger that moves along the one direction it scrolls,
+ * and its own touch-only long press gives the finger up (denies it) when it is held still, so
+ * that what is under the finger can take it. A GtkDragSource takes any finger that moves past the
+ * drag threshold before a pan claims it, and would then start a drag where the person meant to
+ * scroll (a diagonal swipe). So on a touch screen the source's "prepare" gives no content until
+ * a long press of our own, grouped with the source, has fired: it claims the finger for the
+ * widget (the scrolled windows above see it cancelled) and the next motion past the threshold
+ * starts the drag; GtkDragSource asks "prepare" again at every motion until it gets content. */
+
+static GQuark
+armed_quark (void)
+{
+  return g_quark_from_static_string ("affari-drag-touch-armed");
+}
+
+static void
+set_armed (GtkDragSource *source,
+           gboolean       armed)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  g_object_set_qdata (G_OBJECT (source), armed_quark (), GINT_TO_POINTER (armed));
+  /* What the finger holds is lifted: it is shown before it moves. */
+  if (widget != NULL && armed)
+    gtk_widget_add_css_class (widget, "lifted");
+  else if (widget != NULL)
+    gtk_widget_remove_css_class (widget, "lifted");
+}
+
+static gboolean
+event_is_touch (GdkEvent *event)
+{
+  GdkDevice *device;
+
+  if (event == NULL)
+    return FALSE;
+
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* A pointer event emulated from a finger. */
+  device = gdk_event_get_device (event);
+  return device != NULL && gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN;
+}
+
+static void
+on_touch_long_pressed_cb (GtkGestureLongPress *gesture,
+                          double               x,
+                          double               y,
+                          GtkDragSource       *source)
+{
+  set_armed (source, TRUE);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Every new press starts unarmed. */
+static void
+on_source_begin_cb (GtkGesture       *gesture,
+                    GdkEventSequence *sequence,
+                    GtkDragSource    *source)
+{
+  set_armed (source, FALSE);
+}
+
+static void
+on_source_end_cb (GtkGesture       *gesture,
+                  GdkEventSequence *sequence,
+                  GtkDragSource    *source)
+{
+  set_armed (source, FALSE);
+}
+
+GtkGesture *
+affari_drag_source_add_touch_long_press (GtkDragSource *source,
+                                         GtkWidget     *widget)
+{
+  GtkGesture *long_press;
+
+  g_return_val_if_fail (GTK_IS_DRAG_SOURCE (source), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (on_touch_long_pressed_cb), source, 0);
+  g_signal_connect_object (source, "begin", G_CALLBACK (on_source_begin_cb), source, 0);
+  g_signal_connect_object (source, "end", G_CALLBACK (on_source_end_cb), source, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
+  /* Grouped, the source shares the claim of the long press (alone it would be denied by it). */
+  gtk_gesture_group (long_press, GTK_GESTURE (source));
+
+  return long_press;
+}
+
+gboolean
+affari_drag_touch_may_begin (GtkDragSource *source)
+{
+  g_return_val_if_fail (GTK_IS_DRAG_SOURCE (source), FALSE);
+
+  if (!event_is_touch (gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (source))))
+    return TRUE;
+
+  return affari_drag_touch_get_armed (source);
+}
+
+gboolean
+affari_drag_touch_get_armed (GtkDragSource *source)
+{
+  g_return_val_if_fail (GTK_IS_DRAG_SOURCE (source), FALSE);
+
+  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (source), armed_quark ()));
+}
