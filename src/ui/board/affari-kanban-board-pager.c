@@ -255,6 +255,7 @@ _affari_kanban_board_pager_allocate (AffariKanbanBoard *self,
       affari_kanban_column_set_large_targets (g_ptr_array_index (self->columns, i), narrow);
     }
   gtk_widget_set_visible (self->pager, narrow);
+  affari_kanban_drop_zones_set_narrow (self->zones_box, narrow);
   /* The page follows a card given the focus in another column (card-revealed); the viewport's
    * own scrolling to the focus would leave the board between two pages. */
   if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))
