@@ -4,7 +4,8 @@
 #   1. a card dragged touch-style (pressed, held 0.7 s, moved slowly to the screen's right edge,
 #      held there until the board flips to the next column, moved a little into it, released):
 #      that deal, and nothing else, is now in the next stage; the header names that stage;
-#   2. the counts in the two columns' headers followed: one card less, one card more;
+#   2. the two columns' headers followed: one card less and a smaller total, one card more and a
+#      larger total;
 #   3. a card's "⋮" opened with a click, "Sposta in" ▸ a stage clicked: that deal, and nothing
 #      else, is now in that stage.
 # Xvfb has no touch screen: the pointer stands in for the finger (GTK's drag source answers both;
@@ -24,7 +25,7 @@ mouse_start_app "$db"
 
 # What the accessibility tree says:
 #   atspi card COLUMN     X Y W H NAME of the first card shown in the column named COLUMN
-#   atspi count COLUMN    the count in the header of the column named COLUMN ("4 · € 80.532" → 4)
+#   atspi count COLUMN    the count and total in the header of the column named COLUMN ("4 · € 80.532")
 #   atspi title           the pager's title and subtitle ("Nuovo|Fase 1 di 8")
 #   atspi item NAME       X Y W H: the centre of the shown menu item named NAME in its menu, and
 #                         the menu's size (waits 5 s)
@@ -53,9 +54,8 @@ if mode == "card":
     sys.exit("no card in " + arg)
 if mode == "count":
     for a in walk(column(arg)):
-        m = re.match(r"^(\d+) · ", a.name or "")
-        if m and a.getRoleName() == "label":
-            print(m.group(1))
+        if re.match(r"^\d+ · ", a.name or "") and a.getRoleName() == "label":
+            print(a.name)
             sys.exit(0)
     sys.exit("no count in " + arg)
 if mode == "title":
@@ -173,13 +173,15 @@ else
   echo "not ok 1 - after the drag of '${name%%, € *}': header '$title_while' at the edge; changed: ${diff:-nothing}"; exit 1
 fi
 
-# 2. The headers' counts followed.
+# 2. The headers' counts and totals followed ("4 · € 80.532": the count, then the total).
 n_first_after=$(atspi count "$first")
 n_second_after=$(atspi count "$second")
-if [ "$n_first_after" -eq $((n_first - 1)) ] && [ "$n_second_after" -eq $((n_second + 1)) ]; then
-  echo "ok 2 - the counts: $first $n_first -> $n_first_after, $second $n_second -> $n_second_after"
+euros() { local t=${1#* · } ; t=${t//[^0-9,]/}; echo "${t%%,*}"; }
+if [ "${n_first_after%% ·*}" -eq $((${n_first%% ·*} - 1)) ] && [ "${n_second_after%% ·*}" -eq $((${n_second%% ·*} + 1)) ] && \
+   [ "$(euros "$n_first_after")" -lt "$(euros "$n_first")" ] && [ "$(euros "$n_second_after")" -gt "$(euros "$n_second")" ]; then
+  echo "ok 2 - the headers: $first $n_first -> $n_first_after, $second $n_second -> $n_second_after"
 else
-  echo "not ok 2 - the counts: $first $n_first -> $n_first_after, $second $n_second -> $n_second_after"; exit 1
+  echo "not ok 2 - the headers: $first $n_first -> $n_first_after, $second $n_second -> $n_second_after"; exit 1
 fi
 
 # 3. "⋮" on the first card of the column in view, "Sposta in", the third stage.
