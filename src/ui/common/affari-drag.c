@@ -105,15 +105,21 @@ affari_drag_ungrab_keyboard (GtkWidget *widget,
 
 /* A drag by touch starts with a long press.
  *
- * In a GtkScrolledWindow (GTK 4.8) a finger is first the scrolled window's: its touch-only pan
- * gesture, in the capture phase, claims a finger that moves along the one direction it scrolls,
- * and its own touch-only long press gives the finger up (denies it) when it is held still, so
- * that what is under the finger can take it. A GtkDragSource takes any finger that moves past the
- * drag threshold before a pan claims it, and would then start a drag where the person meant to
- * scroll (a diagonal swipe). So on a touch screen the source's "prepare" gives no content until
- * a long press of our own, grouped with the source, has fired: it claims the finger for the
- * widget (the scrolled windows above see it cancelled) and the next motion past the threshold
- * starts the drag; GtkDragSource asks "prepare" again at every motion until it gets content. */
+ * What GTK 4.8.3 does with a finger (gtkscrolledwindow.c, gtkwidget.c, gtkdragsource.c): a
+ * GtkScrolledWindow with kinetic scrolling has touch-only gestures in the capture phase, ahead of
+ * the card's own. Its drag gesture claims a finger that moves past the drag threshold, which
+ * cancels the gestures of the widgets under it (the card's drag source too): the column scrolls,
+ * the board swipes (a scrolled window that scrolls one way only also has a pan gesture in the
+ * group, which denies a finger moving the other way, so the board takes horizontal swipes and the
+ * column vertical ones). Its long press denies the finger instead, so that the widget under it
+ * can have it. A GtkDragSource asks "prepare" for content at every motion past the threshold
+ * until it gets some (NULL just means: not yet).
+ *
+ * So a card is picked up by a long press of its own, grouped with its drag source: it claims the
+ * finger for the card (the scrolled windows above see it denied), lifts the card so that the person
+ * sees it held, and arms the source, whose "prepare" gives no content to a finger before that;
+ * the next motion past the threshold starts the drag, at any depth of scrolled windows. The mouse
+ * and the touchpad are not held back. */
 
 static GQuark
 armed_quark (void)
