@@ -294,6 +294,16 @@ drag_flip_body (Fixture *f)
   WAIT_UNTIL (gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (zones))));
   affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (inside_window (zones, window));
+  /* Four zones side by side on a phone: each says its whole name (under its icon, wrapped). */
+  for (GtkWidget *zone = gtk_widget_get_first_child (zones); zone != NULL; zone = gtk_widget_get_next_sibling (zone))
+    {
+      GtkWidget *name = gtk_widget_get_last_child (zone);
+
+      g_assert_true (GTK_IS_LABEL (name));
+      g_assert_true (inside_window (zone, window));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))))
+        g_error ("The drop zone '%s' is cut to %d px", gtk_label_get_text (GTK_LABEL (name)), gtk_widget_get_width (zone));
+    }
 
   /* In the middle of the column nothing moves. */
   g_signal_emit_by_name (motion, "enter", width / 2, 300.0);

@@ -80,7 +80,7 @@ apply_narrow (GtkWidget *zone,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (zone), narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_box_set_spacing (GTK_BOX (zone), narrow ? 2 : 6);
   gtk_label_set_wrap (GTK_LABEL (name), narrow);
-  gtk_label_set_lines (GTK_LABEL (name), narrow ? 2 : -1);
+  gtk_label_set_lines (GTK_LABEL (name), narrow ? 3 : -1);
   gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   /* Wrapped, a label asks for the width of its longest word only: the zones stay of one width. */
