@@ -153,8 +153,10 @@ done
 x=$edge
 sleep 0.8
 shot 1-flipped
-for _ in $(seq 1 8); do
-  x=$((x - 15))
+# Out of the strip in two steps (a slow machine must not stay there until the second flip), then
+# slowly on into the column.
+for step in 30 30 15 15 15 15; do
+  x=$((x - step))
   xdotool mousemove "$x" "$y"
   sleep 0.03
 done
