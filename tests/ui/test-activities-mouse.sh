@@ -13,83 +13,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-# Under the sanitizer build the app is several times slower and the accessibility tree walk
-# times out; the drags are exercised by the normal build. 77 = skipped for meson.
-if [ -n "${AFFARI_SANITIZED:-}" ]; then
-  echo "skipped under AddressSanitizer (AFFARI_SANITIZED is set)"
-  exit 77
-fi
-
-if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${AFFARI_MOUSE_TEST_BUS:-}" ]; then
-  exec env AFFARI_MOUSE_TEST_BUS=1 dbus-run-session -- "$0" "$@"
-fi
-
-if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
-  echo "1..0 # SKIP needs an X display and xdotool"
-  exit 77
-fi
-
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${MESON_BUILD_ROOT:-${G_TEST_BUILDDIR:+$G_TEST_BUILDDIR/..}}
-build=${build:-$top/build}
-shared="$(git -C "$top" rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared"
-[ -x "$shared/tools/xdrag" ] || shared=/work/shared
-cli="$build/src/affari-cli"
-app="$build/src/affari"
-python=/usr/bin/python3
-
-tmp=$(mktemp -d)
-app_pid=
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/mouse-lib.sh"
+mouse_init "$@"
 
 db="$tmp/affari.db"
 LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 "$cli" --database "$db" demo --deals 60 --seed 11 >/dev/null
 
-env -u NO_AT_BRIDGE -u GTK_A11Y G_DEBUG=gc-friendly LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 GSK_RENDERER=cairo \
-  GSETTINGS_BACKEND=memory AFFARI_REPORT_FIRST_FRAME=1 \
-  "$app" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-
-for _ in $(seq 1 100); do
-  grep -q first-frame-ms "$tmp/app.log" && break
-  sleep 0.1
-done
-grep -q first-frame-ms "$tmp/app.log" || { echo "not ok - the app did not draw"; cat "$tmp/app.log"; exit 1; }
-sleep 0.5
+mouse_start_app "$db"
 
 # The helpers: find things through AT-SPI, read the database.
 cat >"$tmp/helpers.py" <<'PY'
 import sys, time, sqlite3, datetime
-
-def walk(acc):
-    yield acc
-    for i in range(acc.childCount):
-        ch = acc.getChildAtIndex(i)
-        if ch is not None:
-            yield from walk(ch)
-
-def extents(acc):
-    import pyatspi
-    return acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-
-def find(predicate, timeout=10):
-    import pyatspi
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        desktop = pyatspi.Registry.getDesktop(0)
-        found = []
-        for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
-            if app is not None:
-                found += [a for a in walk(app) if predicate(a)]
-        if found:
-            return found
-        time.sleep(0.3)
-    return []
+from mouselib import walk, extents, find
 
 _columns = {}
 
@@ -125,7 +60,6 @@ def monday(weeks_ahead):
     today = datetime.date.today()
     return today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=weeks_ahead)
 PY
-export PYTHONPATH="$tmp"
 
 # FROM_X FROM_Y TO_X TO_Y for the first visible card of the first non-empty column among $1
 # (names separated by "|") and the column $2.

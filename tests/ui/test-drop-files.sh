@@ -12,55 +12,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-if [ -n "${AFFARI_SANITIZED:-}" ]; then
-  echo "skipped under AddressSanitizer (AFFARI_SANITIZED is set)"
-  exit 77
-fi
-
-if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${AFFARI_MOUSE_TEST_BUS:-}" ]; then
-  exec env AFFARI_MOUSE_TEST_BUS=1 dbus-run-session -- "$0" "$@"
-fi
-
-if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null || ! command -v sqlite3 >/dev/null; then
-  echo "1..0 # SKIP needs an X display, xdotool and sqlite3"
-  exit 77
-fi
-
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${MESON_BUILD_ROOT:-${G_TEST_BUILDDIR:+$G_TEST_BUILDDIR/..}}
-build=${build:-$top/build}
-shared="$(git -C "$top" rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared"
-[ -x "$shared/tools/xdrag" ] || shared=/work/shared
-cli="$build/src/affari-cli"
-app="$build/src/affari"
+. "$(dirname "$0")/mouse-lib.sh"
+MOUSE_NEEDS="sqlite3"
+MOUSE_IGNORE_APPS=affari-test-drag-source
+export MOUSE_IGNORE_APPS
+mouse_init "$@"
 source_tool="$build/tests/ui/affari-test-drag-source"
 data="$top/tests/data/drop"
-python=/usr/bin/python3
-
-tmp=$(mktemp -d)
-app_pid=
-source_pid=
-cleanup() {
-  [ -n "$source_pid" ] && kill "$source_pid" 2>/dev/null && wait "$source_pid" 2>/dev/null || true
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 
 db="$tmp/affari.db"
 LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 "$cli" --database "$db" demo --deals 30 --seed 7 >/dev/null
 
-env -u NO_AT_BRIDGE -u GTK_A11Y G_DEBUG=gc-friendly LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 GSK_RENDERER=cairo \
-  GSETTINGS_BACKEND=memory AFFARI_REPORT_FIRST_FRAME=1 \
-  "$app" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-
-for _ in $(seq 1 100); do
-  grep -q first-frame-ms "$tmp/app.log" && break
-  sleep 0.1
-done
-grep -q first-frame-ms "$tmp/app.log" || { echo "not ok - the app did not draw"; cat "$tmp/app.log"; exit 1; }
-sleep 0.5
+mouse_start_app "$db"
 
 sql() {
   sqlite3 -cmd '.timeout 5000' "$db" "$1"
@@ -73,6 +36,7 @@ drop_files() {
   shift 2
   "$source_tool" "$@" >"$tmp/source.log" 2>&1 &
   source_pid=$!
+  mouse_track_pid "$source_pid"
   for _ in $(seq 1 50); do
     grep -q ready "$tmp/source.log" && break
     sleep 0.1
@@ -84,7 +48,7 @@ drop_files() {
     sleep 0.1
   done
   kill "$source_pid" 2>/dev/null && wait "$source_pid" 2>/dev/null || true
-  source_pid=
+  mouse_untrack_pid "$source_pid"
   # The drop is handled on the app's main loop, a moment after the source hears of it.
   sleep 0.8
 }
@@ -102,19 +66,8 @@ alive() {
 atspi() {
   "$python" - "$@" <<'PY'
 import sys, time, pyatspi
+from mouselib import walk, apps
 mode, arg = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
-def walk(acc):
-    yield acc
-    for i in range(acc.childCount):
-        ch = acc.getChildAtIndex(i)
-        if ch is not None:
-            yield from walk(ch)
-def apps():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app is not None and app.name != "affari-test-drag-source":
-            yield app
 if mode == "windows":
     for app in apps():
         for j in range(app.childCount):

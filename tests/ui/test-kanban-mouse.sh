@@ -13,70 +13,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-# Under the sanitizer build the app is several times slower and the accessibility tree walk
-# times out; the drag itself is exercised by the normal build. 77 = skipped for meson.
-if [ -n "${AFFARI_SANITIZED:-}" ]; then
-  echo "skipped under AddressSanitizer (AFFARI_SANITIZED is set)"
-  exit 77
-fi
-
-if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${AFFARI_MOUSE_TEST_BUS:-}" ]; then
-  exec env AFFARI_MOUSE_TEST_BUS=1 dbus-run-session -- "$0" "$@"
-fi
-
-if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
-  echo "1..0 # SKIP needs an X display and xdotool"
-  exit 77
-fi
-
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${MESON_BUILD_ROOT:-${G_TEST_BUILDDIR:+$G_TEST_BUILDDIR/..}}
-build=${build:-$top/build}
-shared="$(git -C "$top" rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared"
-[ -x "$shared/tools/xdrag" ] || shared=/work/shared
-cli="$build/src/affari-cli"
-app="$build/src/affari"
-python=/usr/bin/python3
-
-tmp=$(mktemp -d)
-app_pid=
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/mouse-lib.sh"
+mouse_init "$@"
 
 db="$tmp/affari.db"
 LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 "$cli" --database "$db" demo --deals 30 --seed 7 >/dev/null
 
-# The accessibility bus must be on for this one test. GTK 4.8 warns once that it cannot report
-# screen coordinates (true with a window manager; without one the window sits at 0,0 and they
-# are right): not fatal here.
-env -u NO_AT_BRIDGE -u GTK_A11Y G_DEBUG=gc-friendly LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 GSK_RENDERER=cairo \
-  GSETTINGS_BACKEND=memory AFFARI_REPORT_FIRST_FRAME=1 \
-  "$app" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-
-for _ in $(seq 1 100); do
-  grep -q first-frame-ms "$tmp/app.log" && break
-  sleep 0.1
-done
-grep -q first-frame-ms "$tmp/app.log" || { echo "not ok - the app did not draw"; cat "$tmp/app.log"; exit 1; }
-sleep 0.5
+mouse_start_app "$db"
 
 # Prints: FROM_X FROM_Y TO_X TO_Y TITLE for the first card of column $1 and the column $2.
 locate() {
   "$python" - "$1" "$2" <<'PY'
 import sys, time, pyatspi
+from mouselib import walk, extents
 source, target = sys.argv[1], sys.argv[2]
-def walk(acc):
-    yield acc
-    for i in range(acc.childCount):
-        ch = acc.getChildAtIndex(i)
-        if ch is not None:
-            yield from walk(ch)
-def extents(acc):
-    return acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
 deadline = time.time() + 10
 while time.time() < deadline:
     desktop = pyatspi.Registry.getDesktop(0)
@@ -184,13 +134,8 @@ fi
 column_x() {
   "$python" - "$1" <<'PY'
 import sys, pyatspi
+from mouselib import walk
 name = sys.argv[1]
-def walk(acc):
-    yield acc
-    for i in range(acc.childCount):
-        ch = acc.getChildAtIndex(i)
-        if ch is not None:
-            yield from walk(ch)
 desktop = pyatspi.Registry.getDesktop(0)
 for i in range(desktop.childCount):
     app = desktop.getChildAtIndex(i)

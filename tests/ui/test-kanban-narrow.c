@@ -18,6 +18,7 @@
 #include "ui/board/affari-kanban-board.h"
 #include "ui/board/affari-kanban-card.h"
 #include "ui/board/affari-kanban-column.h"
+#include "ui/common/affari-drag.h"
 
 #define PHONE_WIDTH  360
 #define PHONE_HEIGHT 640
@@ -293,6 +294,16 @@ drag_flip_body (Fixture *f)
   WAIT_UNTIL (gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (zones))));
   affari_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (inside_window (zones, window));
+  /* Four zones side by side on a phone: each says its whole name (under its icon, wrapped). */
+  for (GtkWidget *zone = gtk_widget_get_first_child (zones); zone != NULL; zone = gtk_widget_get_next_sibling (zone))
+    {
+      GtkWidget *name = gtk_widget_get_last_child (zone);
+
+      g_assert_true (GTK_IS_LABEL (name));
+      g_assert_true (inside_window (zone, window));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))))
+        g_error ("The drop zone '%s' is cut to %d px", gtk_label_get_text (GTK_LABEL (name)), gtk_widget_get_width (zone));
+    }
 
   /* In the middle of the column nothing moves. */
   g_signal_emit_by_name (motion, "enter", width / 2, 300.0);
@@ -384,6 +395,128 @@ test_pointer_edge (Fixture       *f,
     AFFARI_TEST_RUN (f, pointer_edge_body);
 }
 
+/* A press on the card at @x, @y (the card's coordinates) as the card's primary-button click
+ * gestures see it: returns whether the card's menu opened. */
+static gboolean
+menu_opens_at (AffariKanbanCard *card,
+               double            x,
+               double            y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (card));
+  GtkWidget *popover;
+  gboolean opened;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        g_signal_emit_by_name (controller, "pressed", 1, x, y);
+    }
+  popover = affari_test_find_type (GTK_WIDGET (card), GTK_TYPE_POPOVER_MENU);
+  opened = popover != NULL && gtk_widget_get_visible (popover);
+  if (opened)
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      WAIT_UNTIL (!gtk_widget_get_mapped (popover));
+    }
+
+  return opened;
+}
+
+/* The card's "⋮" takes a finger: a press anywhere in the 44 px corner of the card opens its menu,
+ * a press just outside it does not; at the desktop's width the corner is the icon's alone. */
+static void
+menu_target_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariKanbanBoard *board = phone_board (window);
+  AffariKanbanCard *card;
+  GtkBorder padding;
+  double right, top;
+
+  assert_page (window, board, 0);
+  WAIT_UNTIL ((card = find_card (board, f->deals[0])) != NULL);
+  affari_test_wait_for_frame (GTK_WIDGET (window));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_padding (gtk_widget_get_style_context (GTK_WIDGET (card)), &padding);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  right = gtk_widget_get_width (GTK_WIDGET (card)) + padding.right;
+  top = -padding.top;
+
+  /* The four corners of the 44 px square, a pixel inside; then a pixel outside it. */
+  g_assert_true (menu_opens_at (card, right - 1, top + 1));
+  g_assert_true (menu_opens_at (card, right - 43, top + 1));
+  g_assert_true (menu_opens_at (card, right - 1, top + 43));
+  g_assert_true (menu_opens_at (card, right - 43, top + 43));
+  g_assert_false (menu_opens_at (card, right - 46, top + 20));
+  g_assert_false (menu_opens_at (card, right - 20, top + 46));
+}
+
+static void
+test_menu_target (Fixture       *f,
+                  gconstpointer  data)
+{
+  AFFARI_TEST_RUN (f, menu_target_body);
+}
+
+/* A finger picks a card up with a long press. Xvfb has no touch screen: the card's real gesture
+ * objects are driven through their signals. The long press is touch only and grouped with the
+ * drag source (so that its claim is the source's too, and the scrolled windows above lose the
+ * finger); when it fires the card is lifted and armed; a new press disarms it. The mouse is not
+ * held back: with no touch event, "prepare" gives the deal at once. */
+static void
+touch_long_press_body (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariKanbanBoard *board = phone_board (window);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *source;
+  GtkGesture *long_press = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  AffariKanbanCard *card;
+
+  assert_page (window, board, 0);
+  WAIT_UNTIL ((card = find_card (board, f->deals[0])) != NULL);
+  source = affari_test_find_controller (GTK_WIDGET (card), GTK_TYPE_DRAG_SOURCE);
+  g_assert_nonnull (source);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (card));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_LONG_PRESS (controller))
+        long_press = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (long_press);
+  g_assert_true (gtk_gesture_single_get_touch_only (GTK_GESTURE_SINGLE (long_press)));
+  g_assert_true (gtk_gesture_is_grouped_with (long_press, GTK_GESTURE (source)));
+
+  /* The mouse: no long press needed. */
+  g_assert_false (affari_drag_touch_get_armed (GTK_DRAG_SOURCE (source)));
+  g_assert_true (affari_drag_touch_may_begin (GTK_DRAG_SOURCE (source)));
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_true (GDK_IS_CONTENT_PROVIDER (content));
+
+  /* The finger held still: lifted and armed. */
+  g_signal_emit_by_name (long_press, "pressed", 20.0, 20.0);
+  g_assert_true (affari_drag_touch_get_armed (GTK_DRAG_SOURCE (source)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "lifted"));
+
+  /* The next press starts again from nothing. */
+  g_signal_emit_by_name (source, "begin", NULL);
+  g_assert_false (affari_drag_touch_get_armed (GTK_DRAG_SOURCE (source)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "lifted"));
+}
+
+static void
+test_touch_long_press (Fixture       *f,
+                       gconstpointer  data)
+{
+  AFFARI_TEST_RUN (f, touch_long_press_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +526,8 @@ main (int   argc,
   g_test_add ("/ui/kanban-narrow/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/ui/kanban-narrow/move-to", Fixture, NULL, fixture_set_up, test_move_to, fixture_tear_down);
   g_test_add ("/ui/kanban-narrow/drag-flip", Fixture, NULL, fixture_set_up, test_drag_flip, fixture_tear_down);
+  g_test_add ("/ui/kanban-narrow/menu-target", Fixture, NULL, fixture_set_up, test_menu_target, fixture_tear_down);
+  g_test_add ("/ui/kanban-narrow/touch-long-press", Fixture, NULL, fixture_set_up, test_touch_long_press, fixture_tear_down);
   g_test_add ("/ui/kanban-narrow/pointer-edge", Fixture, NULL, fixture_set_up, test_pointer_edge, fixture_tear_down);
 
   return g_test_run ();

@@ -35,11 +35,6 @@
 #define SNAP_THRESHOLD 0.2
 #define PAGE_DURATION_MS 250
 
-/* Touch targets of at least 44 pixels when narrow: the columns' buttons. */
-static const char narrow_css[] =
-  "kanban-board.narrow kanban-column .kanban-column-header button {"
-  "  min-width: 44px; min-height: 44px; padding: 0; }";
-
 /* ------------------------------------------------------------ auxiliary */
 
 static int
@@ -210,23 +205,11 @@ _affari_kanban_board_pager_class_init (GtkWidgetClass *widget_class)
 void
 _affari_kanban_board_pager_init (AffariKanbanBoard *self)
 {
-  static gsize css_loaded = 0;
-
   self->page_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 0, PAGE_DURATION_MS,
                                                   adw_callback_animation_target_new (page_animation_step_cb, self, NULL));
   g_signal_connect (self->page_animation, "done", G_CALLBACK (on_page_animation_done_cb), self);
   g_signal_connect (hadjustment (self), "value-changed", G_CALLBACK (on_hadjustment_value_changed_cb), self);
   update_header (self);
-
-  if (g_once_init_enter (&css_loaded))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_data (provider, narrow_css, -1);
-      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&css_loaded, 1);
-    }
 }
 
 void
@@ -272,6 +255,7 @@ _affari_kanban_board_pager_allocate (AffariKanbanBoard *self,
       affari_kanban_column_set_large_targets (g_ptr_array_index (self->columns, i), narrow);
     }
   gtk_widget_set_visible (self->pager, narrow);
+  affari_kanban_drop_zones_set_narrow (self->zones_box, narrow);
   /* The page follows a card given the focus in another column (card-revealed); the viewport's
    * own scrolling to the focus would leave the board between two pages. */
   if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))

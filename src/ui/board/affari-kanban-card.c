@@ -276,7 +276,7 @@ on_drag_prepare_cb (GtkDragSource    *source,
                     double            y,
                     AffariKanbanCard *self)
 {
-  if (self->deal == NULL || affari_deal_get_id (self->deal) == 0)
+  if (self->deal == NULL || affari_deal_get_id (self->deal) == 0 || !affari_drag_touch_may_begin (source))
     return NULL;
 
   /* The model object travels, never the widget: rows are recycled while the list scrolls. */
@@ -574,10 +574,15 @@ affari_kanban_card_snapshot (GtkWidget   *widget,
   self->title_rect = GRAPHENE_RECT_INIT (0, 0, width - MENU_SIZE - TITLE_GAP, line);
   affari_kanban_card_snapshot_layout (snapshot, self->title, 0, 0, &color);
   self->menu_rect = GRAPHENE_RECT_INIT (width - MENU_SIZE + 6, -4, MENU_SIZE, MENU_SIZE);
-  /* Into the card's padding around the icon: the rest of the card still opens it, drags it. */
+  /* A finger's size, in the corner of the card with its padding (not over the row around the
+   * card, which would take the press): the rest of the card still opens it, drags it. */
   if (self->large_targets)
-    graphene_rect_inset_r (&self->menu_rect, -(TOUCH_SIZE - MENU_SIZE) / 2.0, -(TOUCH_SIZE - MENU_SIZE) / 2.0,
-                           &self->menu_target);
+    {
+      GtkBorder padding;
+
+      gtk_style_context_get_padding (gtk_widget_get_style_context (widget), &padding);
+      self->menu_target = GRAPHENE_RECT_INIT (width + padding.right - TOUCH_SIZE, -padding.top, TOUCH_SIZE, TOUCH_SIZE);
+    }
   else
     self->menu_target = self->menu_rect;
   affari_kanban_card_snapshot_icon (widget, snapshot, "view-more-symbolic",
@@ -782,6 +787,8 @@ affari_kanban_card_init (AffariKanbanCard *self)
   g_signal_connect (drag_source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   g_signal_connect (drag_source, "drag-cancel", G_CALLBACK (on_drag_cancel_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag_source));
+  /* A finger scrolls the column and swipes the board's pages; held still, it picks the card up. */
+  affari_drag_source_add_touch_long_press (drag_source, GTK_WIDGET (self));
 
   file_drop = affari_file_drop_target_new ();
   g_signal_connect (file_drop, "drop", G_CALLBACK (on_file_drop_cb), self);

@@ -18,6 +18,7 @@ struct _AffariKanbanDropZones
   GtkWidget       parent_instance;
 
   AffariCardHost *host;    /* weak */
+  gboolean        narrow;
 };
 
 G_DEFINE_FINAL_TYPE (AffariKanbanDropZones, affari_kanban_drop_zones, GTK_TYPE_WIDGET)
@@ -71,6 +72,26 @@ on_zone_leave_cb (GtkDropTarget *target,
 /* ------------------------------------------------------------ auxiliary */
 
 static void
+apply_narrow (GtkWidget *zone,
+              gboolean   narrow)
+{
+  GtkWidget *name = gtk_widget_get_last_child (zone);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (zone), narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (zone), narrow ? 2 : 6);
+  gtk_label_set_wrap (GTK_LABEL (name), narrow);
+  gtk_label_set_lines (GTK_LABEL (name), narrow ? 3 : -1);
+  gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  /* Wrapped, a label asks for the width of its longest word only: the zones stay of one width. */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), narrow ? 1 : -1);
+  if (narrow)
+    gtk_widget_add_css_class (name, "caption");
+  else
+    gtk_widget_remove_css_class (name, "caption");
+}
+
+static void
 add_zone (AffariKanbanDropZones *self,
           gint64                 stage_id,
           const char            *label,
@@ -102,6 +123,7 @@ add_zone (AffariKanbanDropZones *self,
   g_signal_connect (target, "drop", G_CALLBACK (on_zone_drop_cb), self);
   gtk_widget_add_controller (zone, GTK_EVENT_CONTROLLER (target));
 
+  apply_narrow (zone, self->narrow);
   gtk_widget_set_parent (zone, GTK_WIDGET (self));
 }
 
@@ -194,4 +216,22 @@ affari_kanban_drop_zones_set_stages (AffariKanbanDropZones *self,
         add_zone (self, affari_stage_get_id (stage), affari_stage_get_name (stage), "window-close-symbolic", "lost");
     }
   add_zone (self, 0, _("Delete"), "user-trash-symbolic", "trash");
+}
+
+void
+affari_kanban_drop_zones_set_narrow (AffariKanbanDropZones *self,
+                                     gboolean               narrow)
+{
+  GtkLayoutManager *layout;
+
+  g_return_if_fail (AFFARI_IS_KANBAN_DROP_ZONES (self));
+
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), narrow ? 6 : 12);
+  for (GtkWidget *zone = gtk_widget_get_first_child (GTK_WIDGET (self)); zone != NULL; zone = gtk_widget_get_next_sibling (zone))
+    apply_narrow (zone, narrow);
 }

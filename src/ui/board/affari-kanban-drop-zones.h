@@ -24,5 +24,9 @@ void       affari_kanban_drop_zones_set_host   (AffariKanbanDropZones *self,
 /* Zones for the won and lost stages among @stages (AffariStage), then the trash. */
 void       affari_kanban_drop_zones_set_stages (AffariKanbanDropZones *self,
                                                 GPtrArray             *stages);
+/* Narrow (a phone): the zones' names under their icons, on up to three lines in small print, so that
+ * four zones side by side still say what they are. */
+void       affari_kanban_drop_zones_set_narrow (AffariKanbanDropZones *self,
+                                                gboolean               narrow);
 
 G_END_DECLS
