@@ -4,64 +4,24 @@
 # second, without reloading (#21's live refresh on the SQLite store); then the right one's move
 # shows in the left one. A screenshot of both is kept when AFFARI_SHOT names a file.
 #
-# Needs xvfb-run and xdotool; runs in an X server of its own, 2400 pixels wide for two windows of
-# 1200, and its own session bus for AT-SPI, which gives the screen position of a card and the
-# count of a column, per window.
+# Runs in an X server of its own, 2400 pixels wide for two windows of 1200 (tests/ui/mouse-lib.sh),
+# where AT-SPI gives the screen position of a card and the count of a column, per window.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-if [ -n "${AFFARI_SANITIZED:-}" ]; then
-  echo "skipped under AddressSanitizer (AFFARI_SANITIZED is set)"
-  exit 77
-fi
-if [ -z "${AFFARI_TWO_WINDOWS_X:-}" ] && command -v xvfb-run >/dev/null; then
-  exec env AFFARI_TWO_WINDOWS_X=1 xvfb-run -a -s '-screen 0 2400x800x24' "$0" "$@"
-fi
-if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${AFFARI_MOUSE_TEST_BUS:-}" ]; then
-  exec env AFFARI_MOUSE_TEST_BUS=1 dbus-run-session -- "$0" "$@"
-fi
-if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
-  echo "1..0 # SKIP needs an X display and xdotool"
-  exit 77
-fi
-
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${MESON_BUILD_ROOT:-${G_TEST_BUILDDIR:+$G_TEST_BUILDDIR/..}}
-build=${build:-$top/build}
-shared="$(git -C "$top" rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared"
-[ -x "$shared/tools/xdrag" ] || shared=/work/shared
-cli="$build/src/affari-cli"
-app="$build/src/affari"
-python=/usr/bin/python3
-
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+MOUSE_SCREEN=2400x800
+. "$(dirname "$0")/mouse-lib.sh"
+mouse_init "$@"
 
 db="$tmp/affari.db"
 LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 "$cli" --database "$db" demo --deals 30 --seed 7 >/dev/null
 
-start_window() {
-  env -u NO_AT_BRIDGE -u GTK_A11Y G_DEBUG=gc-friendly LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 GSK_RENDERER=cairo \
-    GSETTINGS_BACKEND=memory AFFARI_REPORT_FIRST_FRAME=1 \
-    "$app" --database "$db" >"$tmp/$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do
-    grep -q first-frame-ms "$tmp/$1.log" && return 0
-    sleep 0.1
-  done
-  echo "not ok - the $1 window did not draw"; cat "$tmp/$1.log"; exit 1
-}
-
-start_window left
-left_pid=${pids[0]}
-start_window right
-right_pid=${pids[1]}
+mouse_start_app "$db"
+left_pid=$app_pid
+mouse_track_pid "$left_pid"
+mouse_start_app "$db"
+right_pid=$app_pid
 # No window manager: both sit at 0,0. The right one goes to the right half.
 # (xdotool's --pid and --name match either, not both: the pid is compared here.)
 for w in $(xdotool search --name "Affari"); do
@@ -74,33 +34,24 @@ sleep 1
 # point inside the column TARGET.
 atspi() {
   "$python" - "$@" <<'PY'
-import sys, time, pyatspi
+import sys, time
+from mouselib import walk, extents, apps
 pid, what, column = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 target = sys.argv[4] if len(sys.argv) > 4 else None
-def walk(acc):
-    yield acc
-    for i in range(acc.childCount):
-        ch = acc.getChildAtIndex(i)
-        if ch is not None:
-            yield from walk(ch)
-def extents(acc):
-    return acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
 deadline = time.time() + 10
 while time.time() < deadline:
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app is None or app.get_process_id () != pid:
+    for app in apps():
+        if app.get_process_id() != pid:
             continue
         panels = {a.name: a for a in walk(app) if a.getRoleName() == "panel" and a.name in (column, target)}
         if column not in panels or (target and target not in panels):
             break
-        # In the order on screen (a list view's rows are recycled: the tree's order is not it).
-        cards = sorted((a for a in walk(panels[column]) if ", € " in (a.name or "")), key=lambda a: extents(a).y)
         if what == "count":
             # The column's description says its count: "5 affari, € 80.532".
             print(int((panels[column].description or "0").split()[0]))
             sys.exit(0)
+        # In the order on screen (a list view's rows are recycled: the tree's order is not it).
+        cards = sorted((a for a in walk(panels[column]) if ", € " in (a.name or "")), key=lambda a: extents(a).y)
         if cards:
             c, t = extents(cards[0]), extents(panels[target])
             print(c.x + c.width // 2, c.y + 24, t.x + t.width // 2, t.y + 200, cards[0].name.split(", € ")[0])
