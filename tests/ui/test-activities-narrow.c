@@ -206,6 +206,14 @@ n_columns_shown (AffariActivitiesView *view)
   return n;
 }
 
+/* The carousel has slid to its page: only that period's column is on screen. */
+static void
+settle_page (AffariActivitiesView *view)
+{
+  settle_frames (GTK_WIDGET (view));
+  WAIT_UNTIL (n_columns_shown (view) == 1);
+}
+
 /* ------------------------------------------------------------ activities */
 
 static void
@@ -223,7 +231,7 @@ body_activities (Fixture *f)
   view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
   g_assert_nonnull (view);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <, 600);
   g_assert_true (affari_activities_view_get_narrow (view));
 
@@ -237,14 +245,14 @@ body_activities (Fixture *f)
 
   /* Back to "Scadute" with the pager, then forward to "Oggi" again: its deal is shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.page", "i", -1));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_OVERDUE);
   g_assert_cmpuint (n_columns_shown (view), ==, 1);
   assert_inside_window (affari_test_find_widget (GTK_WIDGET (view), match_name, "overdue"), window);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
   g_assert_null (find_card (GTK_WIDGET (view), f->today));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.page", "i", 1));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->today)) != NULL);
   g_assert_null (find_card (GTK_WIDGET (view), f->late));
@@ -254,23 +262,23 @@ body_activities (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-to", "x", (gint64) AFFARI_ACTIVITY_PERIOD_NEXT_WEEK));
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_assert_cmpint (affari_activity_period_classify (&bounds, next_deadline (store, f->today)), ==, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->today) == NULL);
   /* The page stays where it was; the next one has it. */
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->today) != NULL);
 
   /* Alt+→ on the focused card of "Scadute": it moves to "Oggi", and the page follows it. */
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (affari_activities_view_focus_deal (view, f->late));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.move-focused", "i", 1));
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_assert_cmpint (affari_activity_period_classify (&bounds, next_deadline (store, f->late)), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
 
   /* The desktop again: every column. */
@@ -311,10 +319,10 @@ body_activities_drag (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
   view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_true (affari_activities_view_get_narrow (view));
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
   next = affari_test_find_widget (GTK_WIDGET (view), match_tooltip, _("Next Period"));
   g_assert_nonnull (next);

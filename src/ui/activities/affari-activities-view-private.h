@@ -64,10 +64,15 @@ struct _AffariActivitiesView
   /* narrow (a phone): one period at a time */
   gboolean          narrow;
   AffariActivityPeriod page;
+  gboolean          moving_columns;  /* between columns_box and carousel: no page change */
+  guint             settle_tick;     /* the carousel goes to the page once it has laid it out */
+  guint             flip_source;     /* a dragged card held at an edge */
+  int               flip_direction;
 
   /* template */
   GtkBox            *outer_box;
   GtkWidget         *pager;
+  AdwCarousel       *carousel;
   GtkWidget         *previous_button;
   GtkWidget         *next_button;
   GtkWidget         *plan_button;
@@ -95,12 +100,18 @@ Column           *affari_activities_view_column_of_widget (AffariActivitiesView 
 void              affari_activities_column_show_drop_line (Column                   *column);
 void              affari_activities_view_end_drag_feedback (AffariActivitiesView    *self);
 
-/* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time */
+/* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time, swiped
+ * in a carousel */
 void              affari_activities_view_set_narrow     (AffariActivitiesView       *self,
                                                          gboolean                    narrow);
 void              affari_activities_view_update_pager   (AffariActivitiesView       *self);
 void              affari_activities_view_init_pager     (AffariActivitiesView       *self);
 void              affari_activities_view_class_init_pager (GtkWidgetClass           *widget_class);
+void              affari_activities_view_dispose_pager  (AffariActivitiesView       *self);
+/* Where the columns are: the desktop's box, or narrow the carousel. */
+void              affari_activities_view_add_column     (AffariActivitiesView       *self,
+                                                         GtkWidget                  *column);
+void              affari_activities_view_remove_columns (AffariActivitiesView       *self);
 
 /* affari-activities-selection.c: the selected cards, the keyboard focus, the dragged cards */
 GArray           *affari_activities_view_ids_acted_on   (AffariActivitiesView       *self,
