@@ -14,6 +14,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
@@ -336,7 +339,8 @@ body_activities_drag (Fixture *f)
   settle_frames (GTK_WIDGET (view));
   column = affari_test_find_widget (GTK_WIDGET (view), match_name, "today");
   assert_inside_window (column, window);
-  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "0", "150", "sleep", "0.3",
+  /* into the column, away from the edge where the page would flip again */
+  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "-150", "150", "sleep", "0.3",
                                            "mousemove_relative", "--", "3", "3", "sleep", "0.3", "mouseup", "1", "sleep", "0.3", NULL });
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   WAIT_UNTIL (affari_activity_period_classify (&bounds, next_deadline (store, f->late)) == AFFARI_ACTIVITY_PERIOD_TODAY);
@@ -350,6 +354,151 @@ test_activities_drag (Fixture       *f,
   if (!affari_test_have_x11 ())
     return;
   AFFARI_TEST_RUN (f, body_activities_drag);
+}
+
+/* A swipe (the carousel's own AdwSwipeTracker, fed real pointer events: Xvfb has no touch
+ * screen, so the test lets the mouse drag the pages as a finger would) from right to left goes
+ * to the next period, and back. Without a swipe the page stays. */
+static void
+body_activities_swipe (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariActivitiesView *view;
+  AdwCarousel *carousel;
+  GtkWidget *column;
+  int width, height;
+
+  resize (window, 360, 640);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  settle_page (view);
+  g_assert_true (affari_activities_view_get_narrow (view));
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
+  carousel = ADW_CAROUSEL (affari_test_find_type (GTK_WIDGET (view), ADW_TYPE_CAROUSEL));
+  g_assert_nonnull (carousel);
+  assert_inside_window (GTK_WIDGET (carousel), window);
+  /* The mouse drags cards, not pages, in the application. */
+  g_assert_false (adw_carousel_get_allow_mouse_drag (carousel));
+  adw_carousel_set_allow_mouse_drag (carousel, TRUE);
+  width = gtk_widget_get_width (GTK_WIDGET (carousel));
+  height = gtk_widget_get_height (GTK_WIDGET (carousel));
+
+  /* Right to left, under the column's one card: "Questa settimana". */
+  affari_test_xdotool_at (GTK_WIDGET (carousel), width - 60, height - 80,
+                          (const char *[]) { "mousedown", "1", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-20", "0", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-60", "0", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-80", "0", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-80", "0", "sleep", "0.05",
+                                             "mouseup", "1", NULL });
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_THIS_WEEK);
+  settle_page (view);
+  column = affari_test_find_widget (GTK_WIDGET (view), match_name, "this-week");
+  assert_inside_window (column, window);
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), affari_activity_period_label (AFFARI_ACTIVITY_PERIOD_THIS_WEEK)));
+
+  /* Left to right, twice: "Oggi", then "Scadute" with its late call. */
+  for (int i = 0; i < 2; i++)
+    affari_test_xdotool_at (GTK_WIDGET (carousel), 60, height - 80,
+                            (const char *[]) { "mousedown", "1", "sleep", "0.05",
+                                               "mousemove_relative", "--", "20", "0", "sleep", "0.05",
+                                               "mousemove_relative", "--", "60", "0", "sleep", "0.05",
+                                               "mousemove_relative", "--", "80", "0", "sleep", "0.05",
+                                               "mousemove_relative", "--", "80", "0", "sleep", "0.05",
+                                               "mouseup", "1", "sleep", "0.6", NULL });
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_OVERDUE);
+  settle_page (view);
+  WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
+  assert_inside_window (affari_test_find_widget (GTK_WIDGET (view), match_name, "overdue"), window);
+
+  /* A vertical drag is not a swipe: the page stays. */
+  affari_test_xdotool_at (GTK_WIDGET (carousel), width / 2, height - 80,
+                          (const char *[]) { "mousedown", "1", "sleep", "0.05",
+                                             "mousemove_relative", "--", "0", "-40", "sleep", "0.05",
+                                             "mousemove_relative", "--", "10", "-80", "sleep", "0.05",
+                                             "mouseup", "1", "sleep", "0.3", NULL });
+  settle_page (view);
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_OVERDUE);
+}
+
+static void
+test_activities_swipe (Fixture       *f,
+                       gconstpointer  data)
+{
+  if (!affari_test_have_x11 ())
+    return;
+  AFFARI_TEST_RUN (f, body_activities_swipe);
+}
+
+/* The real pointer, "touch-style" (press, hold, move slowly): a card of "Scadute" held at the
+ * right edge of the pages flips to "Oggi"; dropped there, its deadline is today in the
+ * database. */
+static void
+body_activities_edge_drag (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariActivitiesView *view;
+  AffariKanbanCard *card = NULL;
+  GtkWidget *carousel, *column;
+  AffariPeriodBounds bounds;
+  g_autofree char *edge_x = NULL;
+  g_autofree char *edge_y = NULL;
+  graphene_point_t point;
+  double dx, dy;
+
+  resize (window, 360, 640);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  settle_page (view);
+  affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
+  settle_page (view);
+  WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
+  carousel = affari_test_find_type (GTK_WIDGET (view), ADW_TYPE_CAROUSEL);
+  /* where the right edge of the pages is, in the screen */
+  g_assert_true (gtk_widget_compute_point (carousel, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (carousel) - 12, gtk_widget_get_height (carousel) / 2),
+                                           &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  edge_x = g_strdup_printf ("%d", (int) (point.x + dx));
+  edge_y = g_strdup_printf ("%d", (int) (point.y + dy));
+
+  affari_test_xdotool_at (GTK_WIDGET (card), 60, 30, (const char *[]) { "mousedown", "1", "sleep", "0.6",
+                                                                        "mousemove_relative", "--", "15", "15", "sleep", "0.2",
+                                                                        "mousemove_relative", "--", "15", "15", "sleep", "0.2", NULL });
+  /* xdotool's --window makes the point relative to the window: the same as locate () does */
+#ifdef GDK_WINDOWING_X11
+  {
+    g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+
+    affari_test_run_tool ((const char *[]) { "xdotool", "mousemove", "--window", xid, edge_x, edge_y, "sleep", "0.1",
+                                             "mousemove_relative", "--", "2", "2", NULL });
+  }
+#endif
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_TODAY);
+  /* Away from the edge at once (held on, the next page would come), onto the column. */
+  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "-150", "0", "sleep", "0.5",
+                                           "mousemove_relative", "--", "3", "3", "sleep", "0.3", NULL });
+  /* (while a card is dragged over them every page is mapped) */
+  settle_frames (GTK_WIDGET (view));
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
+  column = affari_test_find_widget (GTK_WIDGET (view), match_name, "today");
+  assert_inside_window (column, window);
+  affari_test_run_tool ((const char *[]) { "xdotool", "mouseup", "1", "sleep", "0.3", NULL });
+  affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  WAIT_UNTIL (affari_activity_period_classify (&bounds, next_deadline (store, f->late)) == AFFARI_ACTIVITY_PERIOD_TODAY);
+  WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
+}
+
+static void
+test_activities_edge_drag (Fixture       *f,
+                           gconstpointer  data)
+{
+  if (!affari_test_have_x11 ())
+    return;
+  AFFARI_TEST_RUN (f, body_activities_edge_drag);
 }
 
 /* ------------------------------------------------------------ calendar */
@@ -538,6 +687,8 @@ main (int   argc,
 
   g_test_add ("/ui/activities/narrow", Fixture, NULL, fixture_set_up, test_activities, fixture_tear_down);
   g_test_add ("/ui/activities/narrow-drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-swipe", Fixture, NULL, fixture_set_up, test_activities_swipe, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-edge-drag", Fixture, NULL, fixture_set_up, test_activities_edge_drag, fixture_tear_down);
   g_test_add ("/ui/calendar/narrow", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
 
   return g_test_run ();

@@ -23,16 +23,17 @@
 #include "ui/activities/affari-activities-view-private.h"
 #include "ui/common/affari-narrow-layout.h"
 
-/* A dragged card this near the left or right edge of the pages, held there, flips the page; held
- * on, the next one after as long again. */
-#define FLIP_EDGE 44
+/* A dragged card held at the left or right edge of the pages (flip_start, flip_end: 44 px wide in
+ * style.css) this long flips the page; held on, the next one after as long again. */
 #define FLIP_DELAY_MS 600
 
 /* ------------------------------------------------------------ auxiliary */
 
 /* Only the pages in view are mapped: AdwCarousel 1.2 keeps every page mapped, off screen, where
  * a screen reader and the keyboard's focus would still find them. While the carousel slides,
- * the two pages it is between are shown. */
+ * the two pages it is between are shown. While a card is dragged over the pages, all of them
+ * are: a column unmapped under the pointer in the middle of a drag is never told that the drag
+ * left it, and the next one is never told it came (GTK 4.8). */
 static void
 update_pages_visible (AffariActivitiesView *self)
 {
@@ -43,7 +44,7 @@ update_pages_visible (AffariActivitiesView *self)
       GtkWidget *widget = self->columns[i].widget;
 
       if (widget != NULL && gtk_widget_get_parent (widget) == GTK_WIDGET (self->carousel))
-        gtk_widget_set_child_visible (widget, fabs ((double) i - position) < 1.0);
+        gtk_widget_set_child_visible (widget, self->drag_over_pages || fabs ((double) i - position) < 1.0);
     }
 }
 
@@ -105,6 +106,16 @@ flip_cb (gpointer user_data)
   AffariActivitiesView *self = user_data;
 
   show_page (self, (int) self->page + self->flip_direction, TRUE);
+  /* At the first or last period, that edge has nowhere to go. */
+  gtk_widget_set_visible (self->flip_start, self->page > 0);
+  gtk_widget_set_visible (self->flip_end, self->page + 1 < AFFARI_N_ACTIVITY_PERIODS);
+  if ((self->flip_direction < 0 && self->page == 0) ||
+      (self->flip_direction > 0 && self->page + 1 == AFFARI_N_ACTIVITY_PERIODS))
+    {
+      self->flip_source = 0;
+      self->flip_direction = 0;
+      return G_SOURCE_REMOVE;
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -189,31 +200,73 @@ on_pager_drag_enter_cb (GtkDropControllerMotion *motion,
   show_page (self, (int) self->page + (button == self->previous_button ? -1 : 1), TRUE);
 }
 
-/* A dragged card at the left or right edge of the pages: held there, the page flips. */
+/* A card dragged over the pages: the edges that flip them show. */
 static void
-on_carousel_drag_motion_cb (GtkDropControllerMotion *motion,
-                            double                   x,
-                            double                   y,
-                            AffariActivitiesView    *self)
+on_pages_drag_enter_cb (GtkDropControllerMotion *motion,
+                        double                   x,
+                        double                   y,
+                        AffariActivitiesView    *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->carousel));
-  int direction = x < FLIP_EDGE ? -1 : x > width - FLIP_EDGE ? 1 : 0;
+  GdkDrop *drop = gtk_drop_controller_motion_get_drop (motion);
 
-  if (direction == self->flip_direction)
+  if (!self->narrow || drop == NULL || !gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), AFFARI_TYPE_DEAL))
     return;
+  self->drag_over_pages = TRUE;
+  update_pages_visible (self);
+  gtk_widget_set_visible (self->flip_start, self->page > 0);
+  gtk_widget_set_visible (self->flip_end, self->page + 1 < AFFARI_N_ACTIVITY_PERIODS);
+}
+
+static void
+on_pages_drag_leave_cb (GtkDropControllerMotion *motion,
+                        AffariActivitiesView    *self)
+{
   stop_flip (self);
-  if (direction == 0 || !self->narrow)
-    return;
-  self->flip_direction = direction;
+  self->drag_over_pages = FALSE;
+  update_pages_visible (self);
+  gtk_widget_set_visible (self->flip_start, FALSE);
+  gtk_widget_set_visible (self->flip_end, FALSE);
+}
+
+/* Held at an edge, the page flips, and on as long as it is held there. */
+static void
+on_edge_drag_enter_cb (GtkDropControllerMotion *motion,
+                       double                   x,
+                       double                   y,
+                       AffariActivitiesView    *self)
+{
+  GtkWidget *edge = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+
+  stop_flip (self);
+  self->flip_direction = edge == self->flip_start ? -1 : 1;
   self->flip_source = g_timeout_add (FLIP_DELAY_MS, flip_cb, self);
   g_source_set_name_by_id (self->flip_source, "[affari] activities flip");
 }
 
 static void
-on_carousel_drag_leave_cb (GtkDropControllerMotion *motion,
-                           AffariActivitiesView    *self)
+on_edge_drag_leave_cb (GtkDropControllerMotion *motion,
+                       AffariActivitiesView    *self)
 {
   stop_flip (self);
+}
+
+/* Dropped on an edge before it flipped: the card goes to the period in view, as anywhere else
+ * on its page. */
+static gboolean
+on_edge_drop_cb (GtkDropTarget        *target,
+                 const GValue         *value,
+                 double                x,
+                 double                y,
+                 AffariActivitiesView *self)
+{
+  AffariDeal *deal = G_VALUE_HOLDS (value, AFFARI_TYPE_DEAL) ? g_value_get_object (value) : NULL;
+
+  stop_flip (self);
+  affari_activities_view_end_drag_feedback (self);
+  if (deal == NULL ||
+      affari_activities_column_find_position (&self->columns[self->page], affari_deal_get_id (deal)) != GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  return affari_activities_view_drop_deal (self, self->page, affari_deal_get_id (deal));
 }
 
 static void
@@ -264,7 +317,7 @@ affari_activities_view_set_narrow (AffariActivitiesView *self,
       gtk_widget_set_visible (self->columns[i].header, !narrow);
   gtk_widget_set_visible (self->pager, narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->scroller), !narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->carousel), narrow);
+  gtk_widget_set_visible (self->carousel_overlay, narrow);
   /* The 44 px targets of style.css apply under this class only: the desktop is unchanged. */
   if (narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
@@ -307,6 +360,7 @@ affari_activities_view_init_pager (AffariActivitiesView *self)
 {
   GtkWidget *buttons[] = { self->previous_button, self->next_button };
   GtkEventController *motion;
+  GtkDropTarget *drop;
 
   self->page = AFFARI_ACTIVITY_PERIOD_TODAY;
   gtk_widget_set_layout_manager (GTK_WIDGET (self), affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_narrow_changed));
@@ -318,10 +372,21 @@ affari_activities_view_init_pager (AffariActivitiesView *self)
     }
 
   motion = gtk_drop_controller_motion_new ();
-  g_signal_connect (motion, "enter", G_CALLBACK (on_carousel_drag_motion_cb), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_carousel_drag_motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_carousel_drag_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->carousel), motion);
+  g_signal_connect (motion, "enter", G_CALLBACK (on_pages_drag_enter_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_pages_drag_leave_cb), self);
+  gtk_widget_add_controller (self->carousel_overlay, motion);
+  buttons[0] = self->flip_start;
+  buttons[1] = self->flip_end;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      motion = gtk_drop_controller_motion_new ();
+      g_signal_connect (motion, "enter", G_CALLBACK (on_edge_drag_enter_cb), self);
+      g_signal_connect (motion, "leave", G_CALLBACK (on_edge_drag_leave_cb), self);
+      gtk_widget_add_controller (buttons[i], motion);
+      drop = affari_view_deal_drop_target_new ();
+      g_signal_connect (drop, "drop", G_CALLBACK (on_edge_drop_cb), self);
+      gtk_widget_add_controller (buttons[i], GTK_EVENT_CONTROLLER (drop));
+    }
   g_signal_connect_swapped (self->carousel, "notify::position", G_CALLBACK (on_carousel_position_notify_cb), self);
 }
 
@@ -344,6 +409,9 @@ affari_activities_view_class_init_pager (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, outer_box);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, pager);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, carousel);
+  gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, carousel_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, flip_start);
+  gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, flip_end);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, next_button);
   gtk_widget_class_bind_template_child (widget_class, AffariActivitiesView, plan_button);

@@ -67,12 +67,16 @@ struct _AffariActivitiesView
   gboolean          moving_columns;  /* between columns_box and carousel: no page change */
   guint             settle_tick;     /* the carousel goes to the page once it has laid it out */
   guint             flip_source;     /* a dragged card held at an edge */
+  gboolean          drag_over_pages; /* every page stays mapped: see update_pages_visible () */
   int               flip_direction;
 
   /* template */
   GtkBox            *outer_box;
   GtkWidget         *pager;
   AdwCarousel       *carousel;
+  GtkWidget         *carousel_overlay;
+  GtkWidget         *flip_start;
+  GtkWidget         *flip_end;
   GtkWidget         *previous_button;
   GtkWidget         *next_button;
   GtkWidget         *plan_button;
