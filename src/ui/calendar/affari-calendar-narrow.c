@@ -4,8 +4,9 @@
  * chips do not fit in 360 px, so the month is a compact grid of day numbers, a dot under each day
  * with deals (or planned activities), today in the accent colour and the selected day (the
  * anchor) highlighted; under it the selected day's deals are listed, a tap opens one, a mouse
- * drags one onto another day (a finger scrolls the list). The week shows one day at a time: its
- * list. The toolbar's parts are stacked.
+ * drags one onto another day, and so does a finger held still on it first (a finger that moves
+ * at once scrolls). The week shows one day at a time: its list. The toolbar's parts are
+ * stacked, its buttons 44 px (style.css, under the "narrow" class).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -164,6 +165,7 @@ fill_day_list (AffariCalendarView *self,
       GtkWidget *row = make_row (self, affari_deal_get_title (deal), amount, affari_deal_get_id (deal),
                                  g_hash_table_lookup (self->colors, &stage_id));
 
+      gtk_widget_add_css_class (row, "calendar-day-row");
       affari_calendar_view_add_deal_drag (self, row, deal, TRUE);
       gtk_list_box_append (self->day_list, row);
       g_string_append_printf (text, "%s\n", affari_deal_get_title (deal));
@@ -261,6 +263,11 @@ affari_calendar_view_set_narrow (AffariCalendarView *self,
   if (self->narrow == narrow)
     return;
   self->narrow = narrow;
+  /* The 44 px targets of style.css apply under this class only: the desktop is unchanged. */
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar), narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->options_box), narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* The compact grid is as high as its days: the list under it takes the rest. */
