@@ -4,8 +4,9 @@
  * A tap on a day of the compact month lists its deals under the grid; a deal of that list dragged
  * "touch-style" with the real pointer (pressed, held, moved slowly onto another day, released)
  * closes on that day in the database; a finger held on a row readies it for the drag (the real
- * long-press gesture, driven by its signal: Xvfb has no touch screen). Every widget of the view
- * is inside the window, and its buttons and days are targets of at least 44 px.
+ * long-press gesture, driven by its signal: Xvfb has no touch screen); a swipe across the month
+ * (the grid's real swipe gesture, by its signal) turns it. Every widget of the view is inside
+ * the window, and its buttons and days are targets of at least 44 px.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -248,6 +249,32 @@ body_narrow (Fixture *f)
   settle_frames (GTK_WIDGET (view));
   g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), "Manutenzione caldaie"));
   assert_view_inside (GTK_WIDGET (view), GTK_WIDGET (window));
+
+  /* A finger swiped across the month to the left turns to the next month, to the right back;
+   * a slide down does not (the real touch-only swipe gesture of the grid, by its signal). */
+  {
+    GtkEventController *swipe = affari_test_find_controller (gtk_widget_get_parent (affari_calendar_view_get_day (view, f->day)),
+                                                             GTK_TYPE_GESTURE_SWIPE);
+    g_autofree char *month = g_strdup (affari_calendar_view_get_title (view));
+    g_autofree char *next = NULL;
+
+    g_assert_nonnull (swipe);
+    g_assert_true (gtk_gesture_single_get_touch_only (GTK_GESTURE_SINGLE (swipe)));
+    g_signal_emit_by_name (swipe, "swipe", 40.0, 900.0);
+    settle_frames (GTK_WIDGET (view));
+    g_assert_cmpstr (affari_calendar_view_get_title (view), ==, month);
+    g_signal_emit_by_name (swipe, "swipe", -900.0, 60.0);
+    settle_frames (GTK_WIDGET (view));
+    next = g_strdup (affari_calendar_view_get_title (view));
+    g_test_message ("%s → %s", month, next);
+    g_assert_cmpstr (next, !=, month);
+    g_assert_null (affari_calendar_view_get_day (view, f->day));
+    /* (the grid was built again: its gesture is the same, on the same grid) */
+    g_signal_emit_by_name (swipe, "swipe", 900.0, -60.0);
+    settle_frames (GTK_WIDGET (view));
+    g_assert_cmpstr (affari_calendar_view_get_title (view), ==, month);
+    g_assert_nonnull (affari_calendar_view_get_day (view, f->day));
+  }
 }
 
 static void
