@@ -219,6 +219,32 @@ settle_page (AffariActivitiesView *view)
 
 /* ------------------------------------------------------------ activities */
 
+/* The window at a phone's size, showing the Activities view, narrow. */
+static AffariActivitiesView *
+show_narrow_activities (AffariWindow *window)
+{
+  AffariActivitiesView *view;
+
+  resize (window, 360, 640);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  g_assert_nonnull (view);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  settle_page (view);
+  g_assert_true (affari_activities_view_get_narrow (view));
+  return view;
+}
+
+/* The tests that drive the real pointer (xdotool): @data is the body. */
+static void
+test_with_pointer (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (!affari_test_have_x11 ())
+    return;
+  AFFARI_TEST_RUN (f, (void (*) (Fixture *)) data);
+}
+
 static void
 body_activities (Fixture *f)
 {
@@ -318,12 +344,7 @@ body_activities_drag (Fixture *f)
   GtkWidget *next, *column;
   AffariPeriodBounds bounds;
 
-  resize (window, 360, 640);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
-  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_page (view);
-  g_assert_true (affari_activities_view_get_narrow (view));
+  view = show_narrow_activities (window);
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
   settle_page (view);
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
@@ -347,15 +368,6 @@ body_activities_drag (Fixture *f)
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
 }
 
-static void
-test_activities_drag (Fixture       *f,
-                      gconstpointer  data)
-{
-  if (!affari_test_have_x11 ())
-    return;
-  AFFARI_TEST_RUN (f, body_activities_drag);
-}
-
 /* A swipe (the carousel's own AdwSwipeTracker, fed real pointer events: Xvfb has no touch
  * screen, so the test lets the mouse drag the pages as a finger would) from right to left goes
  * to the next period, and back. Without a swipe the page stays. */
@@ -368,12 +380,7 @@ body_activities_swipe (Fixture *f)
   GtkWidget *column;
   int width, height;
 
-  resize (window, 360, 640);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
-  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_page (view);
-  g_assert_true (affari_activities_view_get_narrow (view));
+  view = show_narrow_activities (window);
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   carousel = ADW_CAROUSEL (affari_test_find_type (GTK_WIDGET (view), ADW_TYPE_CAROUSEL));
   g_assert_nonnull (carousel);
@@ -422,15 +429,6 @@ body_activities_swipe (Fixture *f)
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_OVERDUE);
 }
 
-static void
-test_activities_swipe (Fixture       *f,
-                       gconstpointer  data)
-{
-  if (!affari_test_have_x11 ())
-    return;
-  AFFARI_TEST_RUN (f, body_activities_swipe);
-}
-
 /* The real pointer, "touch-style" (press, hold, move slowly): a card of "Scadute" held at the
  * right edge of the pages flips to "Oggi"; dropped there, its deadline is today in the
  * database. */
@@ -448,11 +446,7 @@ body_activities_edge_drag (Fixture *f)
   graphene_point_t point;
   double dx, dy;
 
-  resize (window, 360, 640);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
-  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_page (view);
+  view = show_narrow_activities (window);
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
   settle_page (view);
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
@@ -490,15 +484,6 @@ body_activities_edge_drag (Fixture *f)
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   WAIT_UNTIL (affari_activity_period_classify (&bounds, next_deadline (store, f->late)) == AFFARI_ACTIVITY_PERIOD_TODAY);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
-}
-
-static void
-test_activities_edge_drag (Fixture       *f,
-                           gconstpointer  data)
-{
-  if (!affari_test_have_x11 ())
-    return;
-  AFFARI_TEST_RUN (f, body_activities_edge_drag);
 }
 
 /* ------------------------------------------------------------ calendar */
@@ -686,9 +671,9 @@ main (int   argc,
   affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/activities/narrow", Fixture, NULL, fixture_set_up, test_activities, fixture_tear_down);
-  g_test_add ("/ui/activities/narrow-drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
-  g_test_add ("/ui/activities/narrow-swipe", Fixture, NULL, fixture_set_up, test_activities_swipe, fixture_tear_down);
-  g_test_add ("/ui/activities/narrow-edge-drag", Fixture, NULL, fixture_set_up, test_activities_edge_drag, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-drag", Fixture, body_activities_drag, fixture_set_up, test_with_pointer, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-swipe", Fixture, body_activities_swipe, fixture_set_up, test_with_pointer, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-edge-drag", Fixture, body_activities_edge_drag, fixture_set_up, test_with_pointer, fixture_tear_down);
   g_test_add ("/ui/calendar/narrow", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
 
   return g_test_run ();

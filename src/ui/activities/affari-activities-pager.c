@@ -259,14 +259,8 @@ on_edge_drop_cb (GtkDropTarget        *target,
                  double                y,
                  AffariActivitiesView *self)
 {
-  AffariDeal *deal = G_VALUE_HOLDS (value, AFFARI_TYPE_DEAL) ? g_value_get_object (value) : NULL;
-
   stop_flip (self);
-  affari_activities_view_end_drag_feedback (self);
-  if (deal == NULL ||
-      affari_activities_column_find_position (&self->columns[self->page], affari_deal_get_id (deal)) != GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  return affari_activities_view_drop_deal (self, self->page, affari_deal_get_id (deal));
+  return affari_activities_column_drop (&self->columns[self->page], value);
 }
 
 static void

@@ -102,6 +102,9 @@ Column           *affari_activities_view_column_of_widget (AffariActivitiesView 
                                                          GtkWidget                  *widget,
                                                          GtkWidget                 **out_row);
 void              affari_activities_column_show_drop_line (Column                   *column);
+/* A card dropped on @column (or on what stands for it): rescheduled into its period. */
+gboolean          affari_activities_column_drop         (Column                     *column,
+                                                         const GValue               *value);
 void              affari_activities_view_end_drag_feedback (AffariActivitiesView    *self);
 
 /* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time, swiped
