@@ -23,8 +23,10 @@
 #include "ui/activities/affari-activities-view-private.h"
 #include "ui/common/affari-narrow-layout.h"
 
-/* A dragged card held at the left or right edge of the pages (flip_start, flip_end: 44 px wide in
- * style.css) this long flips the page; held on, the next one after as long again. */
+/* A dragged card held this near the left or right edge of the pages (where flip_start and
+ * flip_end show, 44 px wide in style.css) this long flips the page; held on, the next one after
+ * as long again. */
+#define FLIP_EDGE 44
 #define FLIP_DELAY_MS 600
 
 /* ------------------------------------------------------------ auxiliary */
@@ -200,6 +202,29 @@ on_pager_drag_enter_cb (GtkDropControllerMotion *motion,
   show_page (self, (int) self->page + (button == self->previous_button ? -1 : 1), TRUE);
 }
 
+/* Held at an edge, the page flips, and on as long as it is held there. Decided from where the
+ * pointer is, not from the edges' own crossings: the first motion a drag reports here may
+ * already be at the edge, before the edges are shown. */
+static void
+follow_edges (AffariActivitiesView *self,
+              double                x)
+{
+  int width = gtk_widget_get_width (self->carousel_overlay);
+  int direction = x < FLIP_EDGE ? -1 : x >= width - FLIP_EDGE ? 1 : 0;
+
+  /* (the first and last periods have nothing beyond them) */
+  if ((direction < 0 && self->page == 0) || (direction > 0 && self->page + 1 >= AFFARI_N_ACTIVITY_PERIODS))
+    direction = 0;
+  if (direction == self->flip_direction)
+    return;
+  stop_flip (self);
+  if (direction == 0)
+    return;
+  self->flip_direction = direction;
+  self->flip_source = g_timeout_add (FLIP_DELAY_MS, flip_cb, self);
+  g_source_set_name_by_id (self->flip_source, "[affari] activities flip");
+}
+
 /* A card dragged over the pages: the edges that flip them show. */
 static void
 on_pages_drag_enter_cb (GtkDropControllerMotion *motion,
@@ -215,6 +240,17 @@ on_pages_drag_enter_cb (GtkDropControllerMotion *motion,
   update_pages_visible (self);
   gtk_widget_set_visible (self->flip_start, self->page > 0);
   gtk_widget_set_visible (self->flip_end, self->page + 1 < AFFARI_N_ACTIVITY_PERIODS);
+  follow_edges (self, x);
+}
+
+static void
+on_pages_drag_motion_cb (GtkDropControllerMotion *motion,
+                         double                   x,
+                         double                   y,
+                         AffariActivitiesView    *self)
+{
+  if (self->drag_over_pages)
+    follow_edges (self, x);
 }
 
 static void
@@ -226,28 +262,6 @@ on_pages_drag_leave_cb (GtkDropControllerMotion *motion,
   update_pages_visible (self);
   gtk_widget_set_visible (self->flip_start, FALSE);
   gtk_widget_set_visible (self->flip_end, FALSE);
-}
-
-/* Held at an edge, the page flips, and on as long as it is held there. */
-static void
-on_edge_drag_enter_cb (GtkDropControllerMotion *motion,
-                       double                   x,
-                       double                   y,
-                       AffariActivitiesView    *self)
-{
-  GtkWidget *edge = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
-
-  stop_flip (self);
-  self->flip_direction = edge == self->flip_start ? -1 : 1;
-  self->flip_source = g_timeout_add (FLIP_DELAY_MS, flip_cb, self);
-  g_source_set_name_by_id (self->flip_source, "[affari] activities flip");
-}
-
-static void
-on_edge_drag_leave_cb (GtkDropControllerMotion *motion,
-                       AffariActivitiesView    *self)
-{
-  stop_flip (self);
 }
 
 /* Dropped on an edge before it flipped: the card goes to the period in view, as anywhere else
@@ -367,16 +381,13 @@ affari_activities_view_init_pager (AffariActivitiesView *self)
 
   motion = gtk_drop_controller_motion_new ();
   g_signal_connect (motion, "enter", G_CALLBACK (on_pages_drag_enter_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_pages_drag_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_pages_drag_leave_cb), self);
   gtk_widget_add_controller (self->carousel_overlay, motion);
   buttons[0] = self->flip_start;
   buttons[1] = self->flip_end;
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      motion = gtk_drop_controller_motion_new ();
-      g_signal_connect (motion, "enter", G_CALLBACK (on_edge_drag_enter_cb), self);
-      g_signal_connect (motion, "leave", G_CALLBACK (on_edge_drag_leave_cb), self);
-      gtk_widget_add_controller (buttons[i], motion);
       drop = affari_view_deal_drop_target_new ();
       g_signal_connect (drop, "drop", G_CALLBACK (on_edge_drop_cb), self);
       gtk_widget_add_controller (buttons[i], GTK_EVENT_CONTROLLER (drop));

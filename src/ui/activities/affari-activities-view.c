@@ -200,6 +200,8 @@ on_card_drag_begin_cb (GtkDragSource        *source,
                        AffariActivitiesView *self)
 {
   affari_activities_view_drag_begin (self, AFFARI_KANBAN_CARD (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source))));
+  /* Narrow, the finger that drags the card does not swipe the pages too: its edges flip them. */
+  adw_carousel_set_interactive (self->carousel, FALSE);
 }
 
 static void
@@ -209,6 +211,7 @@ on_card_drag_end_cb (GtkDragSource        *source,
                      AffariActivitiesView *self)
 {
   affari_activities_view_drag_end (self);
+  adw_carousel_set_interactive (self->carousel, TRUE);
 }
 
 static gboolean
@@ -219,6 +222,7 @@ on_card_drag_cancel_cb (GtkDragSource        *source,
 {
   /* Nothing was written: putting the cards back is all a cancel needs. */
   affari_activities_view_drag_end (self);
+  adw_carousel_set_interactive (self->carousel, TRUE);
   return FALSE;
 }
 
