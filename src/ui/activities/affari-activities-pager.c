@@ -7,9 +7,9 @@
  * between them and the carousel's dots under it. The columns stay the same widgets with the
  * same cards, menus ("Sposta in ▸") and drop targets; only where they are shown changes.
  *
- * A card being dragged (a long press and a move on a touch screen, a plain drag with the mouse)
- * flips to the next period when held at the left or right edge, or over the ◀ ▶ buttons, where
- * it can be dropped.
+ * A card being dragged (by the card's own drag source, the mouse's or a finger's) flips to the
+ * next period when held at the left or right edge of the pages, or over the ◀ ▶ buttons, where
+ * it can be dropped; the pages do not swipe meanwhile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
