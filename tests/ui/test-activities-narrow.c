@@ -385,6 +385,20 @@ body_activities_swipe (Fixture *f)
   carousel = ADW_CAROUSEL (affari_test_find_type (GTK_WIDGET (view), ADW_TYPE_CAROUSEL));
   g_assert_nonnull (carousel);
   assert_inside_window (GTK_WIDGET (carousel), window);
+  /* The pager's buttons are targets for a finger (style.css, under .narrow). */
+  {
+    const char *tooltips[] = { _("Previous Period"), _("Next Period"), _("Plan an Activity in This Period") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+      {
+        GtkWidget *button = affari_test_find_widget (GTK_WIDGET (view), match_tooltip, tooltips[i]);
+
+        g_assert_nonnull (button);
+        assert_inside_window (button, window);
+        g_assert_cmpint (gtk_widget_get_width (button), >=, 44);
+        g_assert_cmpint (gtk_widget_get_height (button), >=, 44);
+      }
+  }
   /* The mouse drags cards, not pages, in the application. */
   g_assert_false (adw_carousel_get_allow_mouse_drag (carousel));
   adw_carousel_set_allow_mouse_drag (carousel, TRUE);
