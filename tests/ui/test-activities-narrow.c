@@ -14,6 +14,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "model/affari-i18n.h"
 #include "store/affari-store.h"
@@ -206,7 +209,41 @@ n_columns_shown (AffariActivitiesView *view)
   return n;
 }
 
+/* The carousel has slid to its page: only that period's column is on screen. */
+static void
+settle_page (AffariActivitiesView *view)
+{
+  settle_frames (GTK_WIDGET (view));
+  WAIT_UNTIL (n_columns_shown (view) == 1);
+}
+
 /* ------------------------------------------------------------ activities */
+
+/* The window at a phone's size, showing the Activities view, narrow. */
+static AffariActivitiesView *
+show_narrow_activities (AffariWindow *window)
+{
+  AffariActivitiesView *view;
+
+  resize (window, 360, 640);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
+  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
+  g_assert_nonnull (view);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  settle_page (view);
+  g_assert_true (affari_activities_view_get_narrow (view));
+  return view;
+}
+
+/* The tests that drive the real pointer (xdotool): @data is the body. */
+static void
+test_with_pointer (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (!affari_test_have_x11 ())
+    return;
+  AFFARI_TEST_RUN (f, (void (*) (Fixture *)) data);
+}
 
 static void
 body_activities (Fixture *f)
@@ -223,7 +260,7 @@ body_activities (Fixture *f)
   view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
   g_assert_nonnull (view);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <, 600);
   g_assert_true (affari_activities_view_get_narrow (view));
 
@@ -237,14 +274,14 @@ body_activities (Fixture *f)
 
   /* Back to "Scadute" with the pager, then forward to "Oggi" again: its deal is shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.page", "i", -1));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_OVERDUE);
   g_assert_cmpuint (n_columns_shown (view), ==, 1);
   assert_inside_window (affari_test_find_widget (GTK_WIDGET (view), match_name, "overdue"), window);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
   g_assert_null (find_card (GTK_WIDGET (view), f->today));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.page", "i", 1));
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->today)) != NULL);
   g_assert_null (find_card (GTK_WIDGET (view), f->late));
@@ -254,23 +291,23 @@ body_activities (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "tile.move-to", "x", (gint64) AFFARI_ACTIVITY_PERIOD_NEXT_WEEK));
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_assert_cmpint (affari_activity_period_classify (&bounds, next_deadline (store, f->today)), ==, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->today) == NULL);
   /* The page stays where it was; the next one has it. */
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_NEXT_WEEK);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->today) != NULL);
 
   /* Alt+→ on the focused card of "Scadute": it moves to "Oggi", and the page follows it. */
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (affari_activities_view_focus_deal (view, f->late));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "activities.move-focused", "i", 1));
   g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_assert_cmpint (affari_activity_period_classify (&bounds, next_deadline (store, f->late)), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
 
   /* The desktop again: every column. */
@@ -307,14 +344,9 @@ body_activities_drag (Fixture *f)
   GtkWidget *next, *column;
   AffariPeriodBounds bounds;
 
-  resize (window, 360, 640);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "activities");
-  view = AFFARI_ACTIVITIES_VIEW (affari_test_find_type (GTK_WIDGET (window), AFFARI_TYPE_ACTIVITIES_VIEW));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  settle_frames (GTK_WIDGET (view));
-  g_assert_true (affari_activities_view_get_narrow (view));
+  view = show_narrow_activities (window);
   affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
-  settle_frames (GTK_WIDGET (view));
+  settle_page (view);
   WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
   next = affari_test_find_widget (GTK_WIDGET (view), match_tooltip, _("Next Period"));
   g_assert_nonnull (next);
@@ -328,20 +360,144 @@ body_activities_drag (Fixture *f)
   settle_frames (GTK_WIDGET (view));
   column = affari_test_find_widget (GTK_WIDGET (view), match_name, "today");
   assert_inside_window (column, window);
-  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "0", "150", "sleep", "0.3",
+  /* into the column, away from the edge where the page would flip again */
+  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "-150", "150", "sleep", "0.3",
                                            "mousemove_relative", "--", "3", "3", "sleep", "0.3", "mouseup", "1", "sleep", "0.3", NULL });
   affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
   WAIT_UNTIL (affari_activity_period_classify (&bounds, next_deadline (store, f->late)) == AFFARI_ACTIVITY_PERIOD_TODAY);
   WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
 }
 
+/* A swipe (the carousel's own AdwSwipeTracker, fed real pointer events: Xvfb has no touch
+ * screen, so the test lets the mouse drag the pages as a finger would) from right to left goes
+ * to the next period, and back. Without a swipe the page stays. */
 static void
-test_activities_drag (Fixture       *f,
-                      gconstpointer  data)
+body_activities_swipe (Fixture *f)
 {
-  if (!affari_test_have_x11 ())
-    return;
-  AFFARI_TEST_RUN (f, body_activities_drag);
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariActivitiesView *view;
+  AdwCarousel *carousel;
+  GtkWidget *column;
+  int width, height;
+
+  view = show_narrow_activities (window);
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
+  carousel = ADW_CAROUSEL (affari_test_find_type (GTK_WIDGET (view), ADW_TYPE_CAROUSEL));
+  g_assert_nonnull (carousel);
+  assert_inside_window (GTK_WIDGET (carousel), window);
+  /* The pager's buttons are targets for a finger (style.css, under .narrow). */
+  {
+    const char *tooltips[] = { _("Previous Period"), _("Next Period"), _("Plan an Activity in This Period") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+      {
+        GtkWidget *button = affari_test_find_widget (GTK_WIDGET (view), match_tooltip, tooltips[i]);
+
+        g_assert_nonnull (button);
+        assert_inside_window (button, window);
+        g_assert_cmpint (gtk_widget_get_width (button), >=, 44);
+        g_assert_cmpint (gtk_widget_get_height (button), >=, 44);
+      }
+  }
+  /* The mouse drags cards, not pages, in the application. */
+  g_assert_false (adw_carousel_get_allow_mouse_drag (carousel));
+  adw_carousel_set_allow_mouse_drag (carousel, TRUE);
+  width = gtk_widget_get_width (GTK_WIDGET (carousel));
+  height = gtk_widget_get_height (GTK_WIDGET (carousel));
+
+  /* Right to left, under the column's one card: "Questa settimana". */
+  affari_test_xdotool_at (GTK_WIDGET (carousel), width - 60, height - 80,
+                          (const char *[]) { "mousedown", "1", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-20", "0", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-60", "0", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-80", "0", "sleep", "0.05",
+                                             "mousemove_relative", "--", "-80", "0", "sleep", "0.05",
+                                             "mouseup", "1", NULL });
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_THIS_WEEK);
+  settle_page (view);
+  column = affari_test_find_widget (GTK_WIDGET (view), match_name, "this-week");
+  assert_inside_window (column, window);
+  g_assert_true (affari_test_label_on_screen (GTK_WIDGET (view), affari_activity_period_label (AFFARI_ACTIVITY_PERIOD_THIS_WEEK)));
+
+  /* Left to right, twice: "Oggi", then "Scadute" with its late call. */
+  for (int i = 0; i < 2; i++)
+    affari_test_xdotool_at (GTK_WIDGET (carousel), 60, height - 80,
+                            (const char *[]) { "mousedown", "1", "sleep", "0.05",
+                                               "mousemove_relative", "--", "20", "0", "sleep", "0.05",
+                                               "mousemove_relative", "--", "60", "0", "sleep", "0.05",
+                                               "mousemove_relative", "--", "80", "0", "sleep", "0.05",
+                                               "mousemove_relative", "--", "80", "0", "sleep", "0.05",
+                                               "mouseup", "1", "sleep", "0.6", NULL });
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_OVERDUE);
+  settle_page (view);
+  WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
+  assert_inside_window (affari_test_find_widget (GTK_WIDGET (view), match_name, "overdue"), window);
+
+  /* A vertical drag is not a swipe: the page stays. */
+  affari_test_xdotool_at (GTK_WIDGET (carousel), width / 2, height - 80,
+                          (const char *[]) { "mousedown", "1", "sleep", "0.05",
+                                             "mousemove_relative", "--", "0", "-40", "sleep", "0.05",
+                                             "mousemove_relative", "--", "10", "-80", "sleep", "0.05",
+                                             "mouseup", "1", "sleep", "0.3", NULL });
+  settle_page (view);
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_OVERDUE);
+}
+
+/* The real pointer, "touch-style" (press, hold, move slowly): a card of "Scadute" held at the
+ * right edge of the pages flips to "Oggi"; dropped there, its deadline is today in the
+ * database. */
+static void
+body_activities_edge_drag (Fixture *f)
+{
+  AffariWindow *window = affari_test_app_get_window (&f->base);
+  AffariStore *store = affari_workspace_get_store (affari_window_get_workspace (window));
+  AffariActivitiesView *view;
+  AffariKanbanCard *card = NULL;
+  GtkWidget *carousel, *column;
+  AffariPeriodBounds bounds;
+  g_autofree char *edge_x = NULL;
+  g_autofree char *edge_y = NULL;
+  graphene_point_t point;
+  double dx, dy;
+
+  view = show_narrow_activities (window);
+  affari_activities_view_set_page (view, AFFARI_ACTIVITY_PERIOD_OVERDUE);
+  settle_page (view);
+  WAIT_UNTIL ((card = find_card (GTK_WIDGET (view), f->late)) != NULL);
+  carousel = affari_test_find_type (GTK_WIDGET (view), ADW_TYPE_CAROUSEL);
+  /* where the right edge of the pages is, in the screen */
+  g_assert_true (gtk_widget_compute_point (carousel, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (carousel) - 12, gtk_widget_get_height (carousel) / 2),
+                                           &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  edge_x = g_strdup_printf ("%d", (int) (point.x + dx));
+  edge_y = g_strdup_printf ("%d", (int) (point.y + dy));
+
+  affari_test_xdotool_at (GTK_WIDGET (card), 60, 30, (const char *[]) { "mousedown", "1", "sleep", "0.6",
+                                                                        "mousemove_relative", "--", "15", "15", "sleep", "0.2",
+                                                                        "mousemove_relative", "--", "15", "15", "sleep", "0.2", NULL });
+  /* xdotool's --window makes the point relative to the window: the same as locate () does */
+#ifdef GDK_WINDOWING_X11
+  {
+    g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+
+    affari_test_run_tool ((const char *[]) { "xdotool", "mousemove", "--window", xid, edge_x, edge_y, "sleep", "0.1",
+                                             "mousemove_relative", "--", "2", "2", NULL });
+  }
+#endif
+  WAIT_UNTIL (affari_activities_view_get_page (view) == AFFARI_ACTIVITY_PERIOD_TODAY);
+  /* Away from the edge at once (held on, the next page would come), onto the column. */
+  affari_test_run_tool ((const char *[]) { "xdotool", "mousemove_relative", "--", "-150", "0", "sleep", "0.5",
+                                           "mousemove_relative", "--", "3", "3", "sleep", "0.3", NULL });
+  /* (while a card is dragged over them every page is mapped) */
+  settle_frames (GTK_WIDGET (view));
+  g_assert_cmpint (affari_activities_view_get_page (view), ==, AFFARI_ACTIVITY_PERIOD_TODAY);
+  column = affari_test_find_widget (GTK_WIDGET (view), match_name, "today");
+  assert_inside_window (column, window);
+  affari_test_run_tool ((const char *[]) { "xdotool", "mouseup", "1", "sleep", "0.3", NULL });
+  affari_period_bounds_compute (&bounds, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  WAIT_UNTIL (affari_activity_period_classify (&bounds, next_deadline (store, f->late)) == AFFARI_ACTIVITY_PERIOD_TODAY);
+  WAIT_UNTIL (find_card (GTK_WIDGET (view), f->late) != NULL);
 }
 
 /* ------------------------------------------------------------ calendar */
@@ -529,7 +685,9 @@ main (int   argc,
   affari_test_init (&argc, &argv);
 
   g_test_add ("/ui/activities/narrow", Fixture, NULL, fixture_set_up, test_activities, fixture_tear_down);
-  g_test_add ("/ui/activities/narrow-drag", Fixture, NULL, fixture_set_up, test_activities_drag, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-drag", Fixture, body_activities_drag, fixture_set_up, test_with_pointer, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-swipe", Fixture, body_activities_swipe, fixture_set_up, test_with_pointer, fixture_tear_down);
+  g_test_add ("/ui/activities/narrow-edge-drag", Fixture, body_activities_edge_drag, fixture_set_up, test_with_pointer, fixture_tear_down);
   g_test_add ("/ui/calendar/narrow", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
 
   return g_test_run ();

@@ -298,6 +298,15 @@ on_drop_cb (GtkDropTarget *target,
             double         y,
             Column        *column)
 {
+  return affari_activities_column_drop (column, value);
+}
+
+/* ------------------------------------------------------------ construction */
+
+gboolean
+affari_activities_column_drop (Column       *column,
+                               const GValue *value)
+{
   AffariDeal *deal = G_VALUE_HOLDS (value, AFFARI_TYPE_DEAL) ? g_value_get_object (value) : NULL;
 
   affari_activities_view_end_drag_feedback (column->view);
@@ -308,8 +317,6 @@ on_drop_cb (GtkDropTarget *target,
     return FALSE;
   return affari_activities_view_drop_deal (column->view, column->period, affari_deal_get_id (deal));
 }
-
-/* ------------------------------------------------------------ construction */
 
 /* @factory's "setup" creates the cards (the view's); binding them is the column's. */
 GtkWidget *

@@ -64,10 +64,19 @@ struct _AffariActivitiesView
   /* narrow (a phone): one period at a time */
   gboolean          narrow;
   AffariActivityPeriod page;
+  gboolean          moving_columns;  /* between columns_box and carousel: no page change */
+  guint             settle_tick;     /* the carousel goes to the page once it has laid it out */
+  guint             flip_source;     /* a dragged card held at an edge */
+  gboolean          drag_over_pages; /* every page stays mapped: see update_pages_visible () */
+  int               flip_direction;
 
   /* template */
   GtkBox            *outer_box;
   GtkWidget         *pager;
+  AdwCarousel       *carousel;
+  GtkWidget         *carousel_overlay;
+  GtkWidget         *flip_start;
+  GtkWidget         *flip_end;
   GtkWidget         *previous_button;
   GtkWidget         *next_button;
   GtkWidget         *plan_button;
@@ -93,14 +102,23 @@ Column           *affari_activities_view_column_of_widget (AffariActivitiesView 
                                                          GtkWidget                  *widget,
                                                          GtkWidget                 **out_row);
 void              affari_activities_column_show_drop_line (Column                   *column);
+/* A card dropped on @column (or on what stands for it): rescheduled into its period. */
+gboolean          affari_activities_column_drop         (Column                     *column,
+                                                         const GValue               *value);
 void              affari_activities_view_end_drag_feedback (AffariActivitiesView    *self);
 
-/* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time */
+/* affari-activities-pager.c: narrower than AFFARI_NARROW_WIDTH, one period at a time, swiped
+ * in a carousel */
 void              affari_activities_view_set_narrow     (AffariActivitiesView       *self,
                                                          gboolean                    narrow);
 void              affari_activities_view_update_pager   (AffariActivitiesView       *self);
 void              affari_activities_view_init_pager     (AffariActivitiesView       *self);
 void              affari_activities_view_class_init_pager (GtkWidgetClass           *widget_class);
+void              affari_activities_view_dispose_pager  (AffariActivitiesView       *self);
+/* Where the columns are: the desktop's box, or narrow the carousel. */
+void              affari_activities_view_add_column     (AffariActivitiesView       *self,
+                                                         GtkWidget                  *column);
+void              affari_activities_view_remove_columns (AffariActivitiesView       *self);
 
 /* affari-activities-selection.c: the selected cards, the keyboard focus, the dragged cards */
 GArray           *affari_activities_view_ids_acted_on   (AffariActivitiesView       *self,

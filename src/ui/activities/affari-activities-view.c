@@ -200,6 +200,8 @@ on_card_drag_begin_cb (GtkDragSource        *source,
                        AffariActivitiesView *self)
 {
   affari_activities_view_drag_begin (self, AFFARI_KANBAN_CARD (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source))));
+  /* Narrow, the finger that drags the card does not swipe the pages too: its edges flip them. */
+  adw_carousel_set_interactive (self->carousel, FALSE);
 }
 
 static void
@@ -209,6 +211,7 @@ on_card_drag_end_cb (GtkDragSource        *source,
                      AffariActivitiesView *self)
 {
   affari_activities_view_drag_end (self);
+  adw_carousel_set_interactive (self->carousel, TRUE);
 }
 
 static gboolean
@@ -219,6 +222,7 @@ on_card_drag_cancel_cb (GtkDragSource        *source,
 {
   /* Nothing was written: putting the cards back is all a cancel needs. */
   affari_activities_view_drag_end (self);
+  adw_carousel_set_interactive (self->carousel, TRUE);
   return FALSE;
 }
 
@@ -319,6 +323,7 @@ affari_activities_view_dispose (GObject *object)
   g_clear_handle_id (&self->clock_source, g_source_remove);
   affari_activities_view_stop_autoscroll (self);
   affari_activities_view_stop_focus (self);
+  affari_activities_view_dispose_pager (self);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
 
@@ -457,8 +462,6 @@ void
 affari_activities_view_set_workspace (AffariActivitiesView *self,
                                   AffariWorkspace      *workspace)
 {
-  GtkWidget *child;
-
   g_return_if_fail (AFFARI_IS_ACTIVITIES_VIEW (self));
   g_return_if_fail (workspace == NULL || AFFARI_IS_WORKSPACE (workspace));
 
@@ -467,8 +470,7 @@ affari_activities_view_set_workspace (AffariActivitiesView *self,
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
-    gtk_box_remove (self->columns_box, child);
+  affari_activities_view_remove_columns (self);
   for (guint i = 0; i < AFFARI_N_ACTIVITY_PERIODS; i++)
     affari_activities_column_clear (&self->columns[i]);
   g_set_object (&self->workspace, workspace);
@@ -479,7 +481,7 @@ affari_activities_view_set_workspace (AffariActivitiesView *self,
         {
           self->columns[i].view = self;
           self->columns[i].period = (AffariActivityPeriod) i;
-          gtk_box_append (self->columns_box, build_column (self, &self->columns[i]));
+          affari_activities_view_add_column (self, build_column (self, &self->columns[i]));
         }
       affari_activities_view_set_page (self, self->page);
       g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);

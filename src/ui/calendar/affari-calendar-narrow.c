@@ -4,8 +4,10 @@
  * chips do not fit in 360 px, so the month is a compact grid of day numbers, a dot under each day
  * with deals (or planned activities), today in the accent colour and the selected day (the
  * anchor) highlighted; under it the selected day's deals are listed, a tap opens one, a mouse
- * drags one onto another day (a finger scrolls the list). The week shows one day at a time: its
- * list. The toolbar's parts are stacked.
+ * drags one onto another day, and so does a finger held still on it first (a finger that moves
+ * at once scrolls); a finger swiped across the month turns it. The week shows one day at a
+ * time: its list. The toolbar's parts are stacked, its buttons 44 px (style.css, under the
+ * "narrow" class).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "model/affari-money.h"
@@ -23,6 +26,8 @@
 
 /* Dots under a day: one per deal up to this many (a count would not fit 44 px). */
 #define MAX_DOTS 3
+/* A finger sliding across the month this fast (px/s), more sideways than down, turns the page. */
+#define SWIPE_VELOCITY 300.0
 
 /* ------------------------------------------------------------ callbacks */
 
@@ -42,6 +47,21 @@ on_row_activated_cb (AdwActionRow       *row,
   gint64 deal_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "deal-id"));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "deal.open", "x", deal_id);
+}
+
+/* A finger swiped across the compact month: the next month (to the left) or the previous one,
+ * as its buttons do. A touch-only GtkGestureSwipe on the grid: a vertical slide is the
+ * scrolled window's (its pan gesture takes only vertical ones), a tap is the day's. */
+static void
+on_grid_swiped_cb (GtkGestureSwipe    *gesture,
+                   double              velocity_x,
+                   double              velocity_y,
+                   AffariCalendarView *self)
+{
+  if (!self->narrow || self->mode != AFFARI_CALENDAR_MONTH ||
+      fabs (velocity_x) < SWIPE_VELOCITY || fabs (velocity_x) < 2 * fabs (velocity_y))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), velocity_x < 0 ? "calendar.next" : "calendar.previous", NULL);
 }
 
 /* ------------------------------------------------------------ auxiliary */
@@ -164,6 +184,7 @@ fill_day_list (AffariCalendarView *self,
       GtkWidget *row = make_row (self, affari_deal_get_title (deal), amount, affari_deal_get_id (deal),
                                  g_hash_table_lookup (self->colors, &stage_id));
 
+      gtk_widget_add_css_class (row, "calendar-day-row");
       affari_calendar_view_add_deal_drag (self, row, deal, TRUE);
       gtk_list_box_append (self->day_list, row);
       g_string_append_printf (text, "%s\n", affari_deal_get_title (deal));
@@ -261,6 +282,11 @@ affari_calendar_view_set_narrow (AffariCalendarView *self,
   if (self->narrow == narrow)
     return;
   self->narrow = narrow;
+  /* The 44 px targets of style.css apply under this class only: the desktop is unchanged. */
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar), narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->options_box), narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* The compact grid is as high as its days: the list under it takes the rest. */
@@ -294,7 +320,12 @@ on_narrow_changed (GtkWidget *widget,
 void
 affari_calendar_view_init_narrow (AffariCalendarView *self)
 {
+  GtkGesture *swipe = gtk_gesture_swipe_new ();
+
   gtk_widget_set_layout_manager (GTK_WIDGET (self), affari_narrow_layout_new (AFFARI_NARROW_WIDTH, on_narrow_changed));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (swipe), TRUE);
+  g_signal_connect (swipe, "swipe", G_CALLBACK (on_grid_swiped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->days_grid), GTK_EVENT_CONTROLLER (swipe));
 }
 
 void

@@ -110,7 +110,7 @@ GtkWidget *affari_calendar_view_make_deal_chip (AffariCalendarView *self,
 void       affari_calendar_view_add_deal_drag (AffariCalendarView *self,
                                               GtkWidget          *widget,
                                               AffariDeal         *deal,
-                                              gboolean            not_by_touch);
+                                              gboolean            touch_after_hold);
 GtkWidget *affari_calendar_view_make_activity_chip (AffariCalendarView *self,
                                               AffariActivity     *activity,
                                               const char         *deal_title,
