@@ -17,6 +17,7 @@
 
 #include "store/affari-store.h"
 #include "affari-test-harness.h"
+#include "ui/common/affari-drag.h"
 #include "ui/app/affari-window.h"
 #include "ui/calendar/affari-calendar-view.h"
 
@@ -199,16 +200,17 @@ body_narrow (Fixture *f)
   g_assert_true (gtk_widget_has_css_class (affari_calendar_view_get_day (view, f->day), "suggested-action"));
   assert_view_inside (GTK_WIDGET (view), GTK_WIDGET (window));
 
-  /* A finger held on a row readies it for the drag: the real long-press gesture's "pressed". */
+  /* A finger held on a row lifts it for the drag: the real long-press gesture's "pressed". */
   row = affari_test_find_widget (GTK_WIDGET (view), match_row_title, "Manutenzione caldaie");
   g_assert_nonnull (row);
   hold = affari_test_find_controller (row, GTK_TYPE_GESTURE_LONG_PRESS);
   g_assert_nonnull (hold);
   g_assert_true (gtk_gesture_single_get_touch_only (GTK_GESTURE_SINGLE (hold)));
-  g_assert_false (gtk_widget_has_css_class (row, "drag-ready"));
+  g_assert_false (gtk_widget_has_css_class (row, "lifted"));
   g_signal_emit_by_name (hold, "pressed", 20.0, 20.0);
-  g_assert_true (gtk_widget_has_css_class (row, "drag-ready"));
-  gtk_widget_remove_css_class (row, "drag-ready");
+  g_assert_true (gtk_widget_has_css_class (row, "lifted"));
+  g_assert_true (affari_drag_touch_get_armed (GTK_DRAG_SOURCE (affari_test_find_controller (row, GTK_TYPE_DRAG_SOURCE))));
+  gtk_widget_remove_css_class (row, "lifted");
 
   /* The real pointer, touch-style: pressed on the row, held, moved slowly up onto the 17th,
    * released there. The deal closes on the 17th. */

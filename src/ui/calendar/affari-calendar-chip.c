@@ -11,6 +11,7 @@
 
 #include "model/affari-money.h"
 
+#include "ui/common/affari-drag.h"
 #include "ui/calendar/affari-calendar-view-private.h"
 #include "ui/common/affari-stage-dot.h"
 
@@ -43,12 +44,9 @@ on_chip_drag_prepare_cb (GtkDragSource *source,
                          GtkWidget     *chip)
 {
   AffariDeal *deal = g_object_get_data (G_OBJECT (chip), "deal");
-  GdkDevice *device = gtk_event_controller_get_current_event_device (GTK_EVENT_CONTROLLER (source));
 
   /* A finger on the phone's list scrolls it; held still first (a long press), it drags. */
-  if (g_object_get_data (G_OBJECT (chip), "after-hold") != NULL && device != NULL &&
-      gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN &&
-      !gtk_widget_has_css_class (chip, "drag-ready"))
+  if (g_object_get_data (G_OBJECT (chip), "after-hold") != NULL && !affari_drag_touch_may_begin (source))
     return NULL;
   /* The model object travels, never the widget: the grid is rebuilt after the drop. */
   return deal != NULL ? gdk_content_provider_new_typed (AFFARI_TYPE_DEAL, deal) : NULL;
@@ -101,32 +99,6 @@ on_chip_drag_end_cb (GtkDragSource *source,
   if (chip == NULL)
     return;
   gtk_widget_remove_css_class (chip, "dragging");
-  gtk_widget_remove_css_class (chip, "drag-ready");
-}
-
-/* A finger held still on a row: it lifts (the scrolled window around gives the touch up to it,
- * GtkScrolledWindow's own long press), and the next move drags it. */
-static void
-on_row_held_cb (GtkGestureLongPress *gesture,
-                double               x,
-                double               y,
-                GtkWidget           *row)
-{
-  gtk_widget_add_css_class (row, "drag-ready");
-}
-
-/* Lifted without a drag: no longer ready. (The long press also ends when the finger moves on
- * after it: that is the drag, which clears it when it ends.) */
-static void
-on_row_hold_end_cb (GtkGesture       *gesture,
-                    GdkEventSequence *sequence,
-                    GtkWidget        *row)
-{
-  GdkEvent *event = gtk_gesture_get_last_event (gesture, sequence);
-
-  if (event == NULL || gdk_event_get_event_type (event) == GDK_TOUCH_END ||
-      gdk_event_get_event_type (event) == GDK_TOUCH_CANCEL)
-    gtk_widget_remove_css_class (row, "drag-ready");
 }
 
 GtkWidget *
@@ -180,22 +152,18 @@ affari_calendar_view_add_deal_drag (AffariCalendarView *self,
   GtkDragSource *drag = gtk_drag_source_new ();
 
   g_object_set_data_full (G_OBJECT (widget), "deal", g_object_ref (deal), g_object_unref);
-  if (touch_after_hold)
-    {
-      GtkGesture *hold = gtk_gesture_long_press_new ();
-
-      g_object_set_data (G_OBJECT (widget), "after-hold", GINT_TO_POINTER (TRUE));
-      /* The mouse drags at once, as on the desktop: only a finger has to be held first. */
-      gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (hold), TRUE);
-      g_signal_connect (hold, "pressed", G_CALLBACK (on_row_held_cb), widget);
-      g_signal_connect (hold, "end", G_CALLBACK (on_row_hold_end_cb), widget);
-      gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (hold));
-    }
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_chip_drag_prepare_cb), widget);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_chip_drag_begin_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_chip_drag_end_cb), NULL);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  /* The mouse drags at once, as on the desktop: only a finger has to be held first, as on a
+   * Kanban card (affari-drag.c), and the row is lifted ("lifted") while held. */
+  if (touch_after_hold)
+    {
+      g_object_set_data (G_OBJECT (widget), "after-hold", GINT_TO_POINTER (TRUE));
+      affari_drag_source_add_touch_long_press (drag, widget);
+    }
 }
 
 GtkWidget *
