@@ -414,6 +414,12 @@ narrow_body (Fixture *f)
   }
   back = affari_test_find_widget (header, match_mapped_icon_button, "go-previous-symbolic");
   g_assert_nonnull (back);
+  /* A deal opened to be read: the focus on the way back, not in a field (no keyboard pops up). */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focus == back || (focus != NULL && gtk_widget_is_ancestor (focus, back)));
+  }
   g_assert_nonnull (affari_test_find_widget (header, match_mapped_icon_button, "view-more-symbolic"));
   g_assert_null (affari_test_find_widget (GTK_WIDGET (window), match_mapped_icon_button, "window-close-symbolic"));
   {

@@ -206,6 +206,16 @@ set_narrow (AffariCardNarrow *self,
   else
     gtk_widget_remove_css_class (self->card, "narrow");
   affari_card_narrow_show_current_stage (self);
+  /* Opened on a phone before its first layout said so, the card gave the focus to the title: an
+   * existing deal is read first, so it moves to the way back (no keyboard over the card). */
+  if (narrow && affari_deal_card_get_deal_id (AFFARI_DEAL_CARD (self->card)) != 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (self->card);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && GTK_IS_EDITABLE (focus) && gtk_widget_is_ancestor (focus, self->card))
+        gtk_widget_grab_focus (self->back_button);
+    }
 }
 
 /* The window's width on screen, or the size asked for it (a maximized window keeps the size it will
@@ -370,4 +380,10 @@ affari_card_narrow_force (AffariCardNarrow *self,
 {
   self->forced = narrow < 0 ? -1 : !!narrow;
   update (self);
+}
+
+gboolean
+affari_card_narrow_grab_focus (AffariCardNarrow *self)
+{
+  return self->narrow && gtk_widget_grab_focus (self->back_button);
 }

@@ -27,6 +27,8 @@ void              affari_card_narrow_free               (AffariCardNarrow *self)
 gboolean          affari_card_narrow_is_narrow          (AffariCardNarrow *self);
 /* The stage shown changed: when narrow, its step is scrolled into view once laid out. */
 void              affari_card_narrow_show_current_stage (AffariCardNarrow *self);
+/* When narrow, gives the focus to the header's back button (and returns TRUE). */
+gboolean          affari_card_narrow_grab_focus         (AffariCardNarrow *self);
 /* TRUE or FALSE: narrow or wide whatever the window's width; -1: follows the window again. */
 void              affari_card_narrow_force              (AffariCardNarrow *self,
                                                          int               narrow);

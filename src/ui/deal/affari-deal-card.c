@@ -639,13 +639,15 @@ escape_cb (GtkWidget *widget,
 
 /* ------------------------------------------------------------ overrides */
 
-/* The card is a panel over the views: the focus goes to its first field, the title (not the
- * header's editable label: GTK 4.8 trips over its controllers), and Tab never leaves the card. */
+/* The focus goes to the title (not the header's editable label: GTK 4.8 trips over its controllers),
+ * but on a phone to the way back when the deal exists: no keyboard pops up over a deal being read. */
 static gboolean
 affari_deal_card_grab_focus (GtkWidget *widget)
 {
   AffariDealCard *self = AFFARI_DEAL_CARD (widget);
 
+  if (deal_id (self) != 0 && affari_card_narrow_grab_focus (self->narrow))
+    return TRUE;
   adw_view_stack_set_visible_child_name (self->view_stack, "general");
   affari_deal_card_general_focus_title (self->general_page);
   return TRUE;
