@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/settings/affari-settings-util.h"
+#include "ui/common/affari-drag.h"
 
 GtkWidget *
 affari_settings_icon_button (const char *icon_name,
@@ -211,6 +212,9 @@ on_row_drag_prepare_cb (GtkDragSource *source,
 {
   const GValue *value = g_object_get_data (G_OBJECT (row), "affari-drag-value");
 
+  /* A finger holds the row first (affari-drag.c): one that moves at once scrolls the page. */
+  if (!affari_drag_touch_may_begin (source))
+    return NULL;
   return value != NULL ? gdk_content_provider_new_for_value (value) : NULL;
 }
 
@@ -250,6 +254,7 @@ affari_settings_row_add_drag (GtkWidget    *row,
   g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_row_drag_begin_cb), row, 0);
   g_signal_connect_object (source, "drag-end", G_CALLBACK (on_row_drag_end_cb), row, 0);
   gtk_widget_add_controller (handle != NULL ? handle : row, GTK_EVENT_CONTROLLER (source));
+  affari_drag_source_add_touch_long_press (source, handle != NULL ? handle : row);
 }
 
 static void
