@@ -631,7 +631,12 @@ check_phone_dialogs (GtkWidget *window)
   gtk_window_destroy (GTK_WINDOW (dialog));
   affari_test_settle ();
 
-  check_preferences (window);
+  /* Under LeakSanitizer GTK 4.8 leaks the render nodes of Preferenze's pages as they close (as
+   * test-window's finalize-preferences says); the normal build checks them. */
+  if (g_getenv ("AFFARI_SANITIZED") == NULL)
+    check_preferences (window);
+  else
+    g_test_message ("Preferenze at a phone's size: checked by the normal build only");
   check_lead (window);
 
   /* The card's "Chiudi affare" (won, or which lost stage, and why). */
