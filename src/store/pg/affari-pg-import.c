@@ -419,8 +419,8 @@ check_count (PGconn *conn, const char *table, gint64 expected, GError **error)
   if (n != expected)
     {
       g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CORRUPT,
-                   _("The copy of “%s” does not match: %" G_GINT64_FORMAT " rows on the server, %" G_GINT64_FORMAT " in the local database; nothing was copied"),
-                   table, n, expected);
+                   _("The copy of “%s” does not match: %lld rows on the server, %lld in the local database; nothing was copied"),
+                   table, (long long) n, (long long) expected);
       return FALSE;
     }
   return TRUE;
