@@ -135,22 +135,28 @@ server_count (Fixture *f, const char *table)
   return pg_int (f->conn, sql);
 }
 
+/* The one text value of @local_sql on the local database equals the one of @server_sql on the
+ * server (both aggregate the rows to compare into a single text, in the same order). */
+static void
+assert_same (Fixture *f, const char *local_sql, const char *server_sql)
+{
+  g_autofree char *local = affari_test_sql_text (f->local.db, local_sql, 0);
+  g_autofree char *server = pg_text (f->conn, server_sql, NULL);
+
+  g_assert_nonnull (local);
+  g_assert_cmpstr (server, ==, local);
+}
+
 /* The stage totals as the local store keeps them (rows at zero aside). */
 static void
 assert_same_totals (Fixture *f)
 {
-  g_autofree char *local_totals = NULL;
-  g_autofree char *server_totals = NULL;
-
-  local_totals = affari_test_sql_text (f->local.db,
-                                       "SELECT group_concat(x, ',') FROM (SELECT pipeline_id || ':' || stage_id || ':' || currency"
-                                       " || ':' || count || ':' || sum AS x FROM stage_total WHERE count > 0"
-                                       " ORDER BY pipeline_id, stage_id, currency)", 0);
-  server_totals = pg_text (f->conn,
-                           "SELECT string_agg(pipeline_id || ':' || stage_id || ':' || currency || ':' || count || ':' || sum, ','"
-                           " ORDER BY pipeline_id, stage_id, currency) FROM stage_total WHERE count > 0", NULL);
-  g_assert_nonnull (local_totals);
-  g_assert_cmpstr (server_totals, ==, local_totals);
+  assert_same (f,
+               "SELECT group_concat(x, ',') FROM (SELECT pipeline_id || ':' || stage_id || ':' || currency"
+               " || ':' || count || ':' || sum AS x FROM stage_total WHERE count > 0"
+               " ORDER BY pipeline_id, stage_id, currency)",
+               "SELECT string_agg(pipeline_id || ':' || stage_id || ':' || currency || ':' || count || ':' || sum, ','"
+               " ORDER BY pipeline_id, stage_id, currency) FROM stage_total WHERE count > 0");
 }
 
 static void
@@ -169,8 +175,6 @@ test_import (Fixture *f, gconstpointer data)
   AffariPgImportReport report;
   Progress progress = { 0 };
   guint non_empty = 0;
-  g_autofree char *local_deals = NULL;
-  g_autofree char *server_deals = NULL;
   g_autofree char *title = NULL;
   gint64 max_deal, max_company;
 
@@ -199,15 +203,12 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_cmpint (progress.deal_total, ==, local_count (f, "deal"));
 
   /* The same deals: every id with its title, stage, amount, currency and trash date. */
-  local_deals = affari_test_sql_text (f->local.db,
-                                      "SELECT group_concat(x, '§') FROM (SELECT id || '|' || title || '|' || stage_id || '|' || amount"
-                                      " || '|' || currency || '|' || coalesce(deleted_at, '') || '|' || coalesce(comments, '') AS x"
-                                      " FROM deal ORDER BY id)", 0);
-  server_deals = pg_text (f->conn,
-                          "SELECT string_agg(id || '|' || title || '|' || stage_id || '|' || amount || '|' || currency"
-                          " || '|' || coalesce(deleted_at::text, '') || '|' || coalesce(comments, ''), '§' ORDER BY id) FROM deal",
-                          NULL);
-  g_assert_cmpstr (server_deals, ==, local_deals);
+  assert_same (f,
+               "SELECT group_concat(x, '§') FROM (SELECT id || '|' || title || '|' || stage_id || '|' || amount"
+               " || '|' || currency || '|' || coalesce(deleted_at, '') || '|' || coalesce(comments, '') AS x"
+               " FROM deal ORDER BY id)",
+               "SELECT string_agg(id || '|' || title || '|' || stage_id || '|' || amount || '|' || currency"
+               " || '|' || coalesce(deleted_at::text, '') || '|' || coalesce(comments, ''), '§' ORDER BY id) FROM deal");
   title = pg_text (f->conn, "SELECT title FROM deal ORDER BY id LIMIT 1", NULL);
   g_assert_cmpstr (title, ==, "Tab\tA capo\nBarra \\ fine \\N");
 
