@@ -337,6 +337,21 @@ test_broken_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpint (server_count (f, "activity"), ==, local_count (f, "activity"));
 }
 
+/* A local database that fails `check` (a row pointing to a missing deal) is refused before
+ * anything is sent. */
+static void
+test_damaged_local_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (f->local.db, "INSERT INTO deal_extra (deal_id, key, value) VALUES (999999, 'orfano', 'x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (affari_pg_import_local (f->conn, f->local.store, NULL, NULL, NULL, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "deal_extra"));
+  assert_nothing_copied (f);
+}
+
 /* The figure for the note: 10,000 deals (run with -m perf). */
 static void
 test_perf (Fixture *f, gconstpointer data)
@@ -367,6 +382,7 @@ main (int argc, char **argv)
   g_test_add ("/pg-import/second-refused", Fixture, NULL, fixture_set_up, test_second_refused, fixture_tear_down);
   g_test_add ("/pg-import/schema-refused", Fixture, NULL, fixture_set_up, test_schema_refused, fixture_tear_down);
   g_test_add ("/pg-import/broken-rolls-back", Fixture, NULL, fixture_set_up, test_broken_rolls_back, fixture_tear_down);
+  g_test_add ("/pg-import/damaged-local-refused", Fixture, NULL, fixture_set_up, test_damaged_local_refused, fixture_tear_down);
   if (g_test_perf ())
     g_test_add ("/pg-import/10000-deals", Fixture, GUINT_TO_POINTER (10000), fixture_set_up, test_perf, fixture_tear_down);
   return g_test_run ();

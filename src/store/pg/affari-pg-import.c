@@ -426,6 +426,29 @@ check_count (PGconn *conn, const char *table, gint64 expected, GError **error)
   return TRUE;
 }
 
+/* What goes to the server must be whole: a damaged file or a row pointing to a missing one
+ * (SQLite keeps them when foreign keys were off) is refused here, in the words of `check`,
+ * rather than half-way through the copy in the server's. */
+static gboolean
+check_local (AffariStore *local, GError **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  /* FALSE with the problems found, or FALSE with @error set when it could not look. */
+  if (affari_store_check (local, &problems, error))
+    return TRUE;
+  if (problems != NULL && problems->len > 0)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CORRUPT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The local database has %u problem, nothing was copied (affari-cli check lists it): %s",
+                                "The local database has %u problems, nothing was copied (affari-cli check lists them): %s",
+                                problems->len),
+                   problems->len, (const char *) g_ptr_array_index (problems, 0));
+    }
+  return FALSE;
+}
+
 static gboolean
 import_all (PGconn                 *conn,
             AffariStore            *local,
@@ -497,8 +520,11 @@ affari_pg_import_local (PGconn                 *conn,
       return FALSE;
     }
 
-  if (!affari_store_export_begin (local, error))
-    return FALSE;
+  if (!check_local (local, error) || !affari_store_export_begin (local, error))
+    {
+      report->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+      return FALSE;
+    }
   ok = run_command (conn, "BEGIN", NULL, error);
   if (ok)
     {
