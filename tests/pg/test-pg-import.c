@@ -33,6 +33,10 @@ typedef struct {
   guint calls;
   gint64 deal_done;
   gint64 deal_total;
+  /* When the table @kill_at starts, @killer ends the import's server process. */
+  const char *kill_at;
+  PGconn *killer;
+  int victim;
 } Progress;
 
 /* The text of the first value of @sql on the server (NULL for none), with one optional
@@ -112,6 +116,12 @@ on_progress_cb (const char *table, gint64 done, gint64 total, gpointer user_data
 
   g_assert_cmpint (done, <=, total);
   p->calls++;
+  if (p->kill_at != NULL && done == 0 && strcmp (table, p->kill_at) == 0)
+    {
+      g_autofree char *pid = g_strdup_printf ("%d", p->victim);
+
+      g_free (pg_text (p->killer, "SELECT pg_terminate_backend ($1::int)::text", pid));
+    }
   if (strcmp (table, "deal") == 0)
     {
       p->deal_done = done;
@@ -352,6 +362,27 @@ test_damaged_local_refused (Fixture *f, gconstpointer data)
   assert_nothing_copied (f);
 }
 
+/* The server going away half-way: an Italian sentence, and nothing there once it is back. */
+static void
+test_connection_lost (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0 };
+
+  progress.kill_at = "activity";
+  progress.killer = PQconnectdb (g_getenv ("PG_ADMIN_URL"));
+  progress.victim = PQbackendPID (f->conn);
+  g_assert_cmpint (PQstatus (progress.killer), ==, CONNECTION_OK);
+
+  g_assert_false (affari_pg_import_local (f->conn, f->local.store, on_progress_cb, &progress, NULL, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_IO);
+  PQfinish (progress.killer);
+
+  PQreset (f->conn);
+  g_assert_cmpint (PQstatus (f->conn), ==, CONNECTION_OK);
+  assert_nothing_copied (f);
+}
+
 /* The figure for the note: 10,000 deals (run with -m perf). */
 static void
 test_perf (Fixture *f, gconstpointer data)
@@ -383,6 +414,7 @@ main (int argc, char **argv)
   g_test_add ("/pg-import/schema-refused", Fixture, NULL, fixture_set_up, test_schema_refused, fixture_tear_down);
   g_test_add ("/pg-import/broken-rolls-back", Fixture, NULL, fixture_set_up, test_broken_rolls_back, fixture_tear_down);
   g_test_add ("/pg-import/damaged-local-refused", Fixture, NULL, fixture_set_up, test_damaged_local_refused, fixture_tear_down);
+  g_test_add ("/pg-import/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
   if (g_test_perf ())
     g_test_add ("/pg-import/10000-deals", Fixture, GUINT_TO_POINTER (10000), fixture_set_up, test_perf, fixture_tear_down);
   return g_test_run ();
