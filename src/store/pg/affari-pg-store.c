@@ -53,7 +53,9 @@ set_result_error (PGresult    *res,
                   GError     **error)
 {
   const char *state = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
-  g_autofree char *detail = server_detail (res != NULL ? PQresultErrorMessage (res) : PQerrorMessage (conn));
+  const char *primary = res != NULL ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  /* The server's one sentence, without libpq's "ERROR:" and the query's excerpt. */
+  g_autofree char *detail = server_detail (primary != NULL ? primary : PQerrorMessage (conn));
 
   if (state == NULL && PQstatus (conn) != CONNECTION_OK)
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO,
@@ -340,10 +342,15 @@ affari_pg_store_get_version (AffariPgStore  *self,
 
   g_return_val_if_fail (self != NULL, -1);
 
-  /* to_regclass: no error (and no aborted transaction) on a database without the schema. */
-  res = exec_params (self,
-                     "SELECT CASE WHEN to_regclass ('affari_meta') IS NULL THEN '0'"
-                     " ELSE (SELECT value FROM affari_meta WHERE key = 'schema_version') END", 0, NULL, error);
+  /* to_regclass first: no error (and no aborted transaction) on a database without the schema. */
+  res = exec_params (self, "SELECT to_regclass ('affari_meta') IS NOT NULL", 0, NULL, error);
+  if (res == NULL)
+    return -1;
+  version = value_bool (res, 0, 0);
+  PQclear (res);
+  if (!version)
+    return 0;
+  res = exec_params (self, "SELECT value FROM affari_meta WHERE key = 'schema_version'", 0, NULL, error);
   if (res == NULL)
     return -1;
   version = (int) value_int64 (res, 0, 0);
