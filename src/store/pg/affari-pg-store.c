@@ -43,7 +43,7 @@ server_detail (const char *message)
 {
   g_autofree char *copy = g_strstrip (g_strdup (message != NULL ? message : ""));
 
-  return g_strdelimit (g_steal_pointer (&copy), "\n", ' ');
+  return g_strdelimit (g_steal_pointer (&copy), "\n\t", ' ');
 }
 
 /* Why a statement failed, as a sentence a person can act on. */
@@ -249,16 +249,32 @@ collect (AffariPgStore       *self,
 
 /* ---- connecting ---- */
 
-/* What went wrong on the way in, said so that the person knows what to fix: libpq's own text
- * (perhaps translated, perhaps the server's) is kept after it. */
+/* Whether the name and password of @url open the server's "postgres" database: then what failed
+ * was the database of @url, not the login. The server's own words cannot tell (they come in the
+ * server's language); this asks the server instead. */
+static gboolean
+login_works_elsewhere (const char *url)
+{
+  /* Only the first dbname is read as the URL; the second one is a plain database name. */
+  const char * const keys[] = { "connect_timeout", "dbname", "dbname", NULL };
+  const char * const values[] = { "10", url, "postgres", NULL };
+  PGconn *probe = PQconnectdbParams (keys, values, 1);
+  gboolean works = probe != NULL && PQstatus (probe) == CONNECTION_OK;
+
+  PQfinish (probe);
+  return works;
+}
+
+/* What went wrong on the way in, said so that the person knows what to fix; libpq's own text
+ * (perhaps translated) is kept after it when nothing better is known. */
 static void
 set_connect_error (PGconn      *conn,
                    const char  *url,
                    GError     **error)
 {
   g_autofree char *detail = server_detail (PQerrorMessage (conn));
-  const char *db = PQdb (conn);
-  const char *user = PQuser (conn);
+  const char *db = PQdb (conn) != NULL ? PQdb (conn) : "";
+  const char *user = PQuser (conn) != NULL ? PQuser (conn) : "";
 
   if (PQping (url) == PQPING_NO_RESPONSE)
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO,
@@ -266,16 +282,13 @@ set_connect_error (PGconn      *conn,
   else if (PQconnectionNeedsPassword (conn))
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
                  _("The server asks for a password for “%s”: put it in the address (postgresql://NAME:PASSWORD@HOST/DATABASE)"),
-                 user != NULL ? user : "");
-  else if (db != NULL && strstr (detail, "does not exist") != NULL && strstr (detail, db) != NULL
-           && strstr (detail, "database") != NULL)
+                 user);
+  else if (g_strcmp0 (db, "postgres") != 0 && login_works_elsewhere (url))
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
                  _("The server has no database “%s”: create it first (createdb %s)"), db, db);
-  else if (PQconnectionUsedPassword (conn) || strstr (detail, "password") != NULL)
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
-                 _("The server refused the login “%s”: wrong name or password"), user != NULL ? user : "");
   else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO, _("Cannot connect to the server: %s"), detail);
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID,
+                 _("The server refused the login “%s”: wrong name or password (%s)"), user, detail);
 }
 
 AffariPgStore *
