@@ -753,6 +753,19 @@ run (Cli *cli)
   return cli_usage_error (_("Unknown command “%s”"), cli->command);
 }
 
+/* The value of a global option, given as --NAME=VALUE (@value set) or --NAME VALUE (advancing
+ * @i); FALSE when there is none or it is empty. */
+static gboolean
+global_option_value (int          argc,
+                     char        *argv[],
+                     int         *i,
+                     const char **value)
+{
+  if (*value == NULL && *i + 1 < argc)
+    *value = argv[++*i];
+  return *value != NULL && **value != '\0';
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,25 +787,13 @@ main (int   argc,
         options_done = TRUE;
       else if (!options_done && cli_is_option (arg, "--database", &value))
         {
-          if (value == NULL)
-            {
-              if (i + 1 >= argc)
-                return cli_usage_error (_("The option “%s” needs a file name"), "--database");
-              value = argv[++i];
-            }
-          if (*value == '\0')
+          if (!global_option_value (argc, argv, &i, &value))
             return cli_usage_error (_("The option “%s” needs a file name"), "--database");
           cli.database = value;
         }
       else if (!options_done && cli_is_option (arg, "--server", &value))
         {
-          if (value == NULL)
-            {
-              if (i + 1 >= argc)
-                return cli_usage_error (_("The option “%s” needs a server address"), "--server");
-              value = argv[++i];
-            }
-          if (*value == '\0')
+          if (!global_option_value (argc, argv, &i, &value))
             return cli_usage_error (_("The option “%s” needs a server address"), "--server");
           cli.server = value;
         }
