@@ -15,7 +15,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "affari-cli-private.h"
@@ -69,6 +71,7 @@ server_add_user (Cli *cli)
   g_autoptr(AffariPgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const char *login = NULL, *password = NULL, *scope = NULL, *department = NULL, *full_name = NULL;
+  g_autofree char *stdin_password = NULL;
   gint64 member_id = 0;
 
   for (guint i = 1; i < cli->args->len; i++)
@@ -99,8 +102,18 @@ server_add_user (Cli *cli)
 
   if (login == NULL || *login == '\0')
     return cli_usage_error ("%s", _("Whose login? Give it, e.g. server add-user sara --password P --scope own"));
+  /* "-": the first line of the standard input, so that the password is not in the process list. */
+  if (g_strcmp0 (password, "-") == 0)
+    {
+      char line[1024];
+
+      if (fgets (line, sizeof line, stdin) == NULL)
+        line[0] = '\0';
+      line[strcspn (line, "\r\n")] = '\0';
+      password = stdin_password = g_strdup (line);
+    }
   if (password == NULL || *password == '\0')
-    return cli_usage_error ("%s", _("The new login needs a password: --password P"));
+    return cli_usage_error ("%s", _("The new login needs a password: --password P (or --password - to read it from the standard input)"));
   if (scope == NULL || !g_strv_contains ((const char * const[]) { "none", "own", "department", "all", NULL }, scope))
     return cli_usage_error ("%s", _("Which deals may the login see? --scope own, department or all (none: no deal)"));
   if (g_str_equal (scope, "department") && (department == NULL || *department == '\0'))

@@ -52,6 +52,8 @@ check "refused in Italian" grep -q "esiste già un accesso" "$TMP/err"
 # A login's name goes to the server as a parameter, never as SQL text.
 run "a login with a quote in it" 0 --server "$ADMIN" server add-user "o'hara\"; DROP TABLE deal; --" --password "p'w" --scope none
 check "the deals are still there" test "$(pg_psql -At -c "SELECT to_regclass ('deal') IS NOT NULL")" = t
+echo "pw-piero" | "$CLI" --server "$ADMIN" server add-user piero --password - --scope own >"$TMP/out" 2>"$TMP/err"
+check "a password read from the standard input" test $? -eq 0 -a "$(q "$(pg_url piero pw-piero)" "SELECT count(*) FROM deal")" = 0
 run "scope department without a department" 2 --server "$ADMIN" server add-user gino --password p --scope department
 run "a seller may not add logins" 1 --server "$(pg_url sara pw-sara)" server add-user gino --password p --scope all
 check "the permission is refused in Italian" grep -q "non ha il permesso" "$TMP/err"
