@@ -4,6 +4,7 @@
  * the history event, the deal closed on a won or lost stage and reopened on an in-progress one.
  * The stage is named by its code (STATUS_ID: "NEW", "WON", "C2:PREPARATION"), in the deal's own
  * pipeline; a stage of another pipeline is refused, as a drop cannot reach one either.
+ * With --server the team's server does the same move (affari-cli-server.c); the report is the same.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +56,8 @@ cli_cmd_move (Cli *cli)
     return cli_usage_error ("%s", _("Which deal, to which stage? Give the deal's id and the stage's code, e.g. move 12 WON"));
   if (!cli_parse_int (deal_text, "DEAL_ID", 1, G_MAXINT64, &deal_id))
     return EXIT_USAGE;
+  if (cli->server != NULL)
+    return cli_server_move (cli, deal_id, code, reason, json);
 
   store = cli_open_store (cli, TRUE);
   if (store == NULL)
@@ -82,6 +85,15 @@ cli_cmd_move (Cli *cli)
         return cli_failure ("%s", error->message);
     }
 
+  return cli_print_move (json, deal_id, stage, changes != NULL ? affari_change_set_get_label (changes) : NULL);
+}
+
+int
+cli_print_move (gboolean     json,
+                gint64       deal_id,
+                AffariStage *stage,
+                const char  *label)
+{
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -90,21 +102,22 @@ cli_cmd_move (Cli *cli)
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, deal_id);
       json_builder_set_member_name (builder, "stage_id");
-      json_builder_add_int_value (builder, stage_id);
+      json_builder_add_int_value (builder, affari_stage_get_id (stage));
       cli_add_string_or_null (builder, "stage_code", affari_stage_get_code (stage));
       cli_add_string_or_null (builder, "stage_name", affari_stage_get_name (stage));
       json_builder_set_member_name (builder, "moved");
-      json_builder_add_boolean_value (builder, changes != NULL);
+      json_builder_add_boolean_value (builder, label != NULL);
       json_builder_end_object (builder);
       return cli_print_json (builder);
     }
 
-  if (changes != NULL)
-    g_print ("%s\n", affari_change_set_get_label (changes));
+  if (label != NULL)
+    g_print ("%s\n", label);
   else
-    /* Translators: %s is the name of a stage. */
-    g_print (_("The deal is already in %s: nothing changed"), affari_stage_get_name (stage));
-  if (changes == NULL)
-    g_print ("\n");
+    {
+      /* Translators: %s is the name of a stage. */
+      g_print (_("The deal is already in %s: nothing changed"), affari_stage_get_name (stage));
+      g_print ("\n");
+    }
   return cli_finish_output ();
 }

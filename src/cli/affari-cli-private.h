@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   const char *database;         /* NULL = the default path */
+  const char *server;           /* --server URL: the team's PostgreSQL server (affari-cli-server.c) */
   const char *command;
   GPtrArray *args;              /* the command's own arguments, borrowed from argv */
 } Cli;
@@ -68,5 +69,24 @@ int      cli_print_json_line  (JsonBuilder *builder);
 void     cli_add_id_or_null   (JsonBuilder *builder, const char *member, gint64 id);
 /* Pads or cuts @text to @width characters (not bytes). */
 void     cli_append_cell      (GString *line, const char *text, glong width, gboolean align_right);
+
+/* ---- the deals' listing, the same from either store (affari-cli.c) ---- */
+typedef struct _CliDealPrinter CliDealPrinter;
+CliDealPrinter *cli_deal_printer_new          (gboolean json);
+/* The names the listing shows: each pipeline with its stages (AffariStage). */
+void            cli_deal_printer_add_pipeline (CliDealPrinter *printer, AffariPipeline *pipeline, GPtrArray *stages);
+/* Prints @deals (AffariDeal), after the others. */
+void            cli_deal_printer_add_deals    (CliDealPrinter *printer, GPtrArray *deals);
+/* Ends the listing and frees @printer; returns @status, or the output's failure. */
+int             cli_deal_printer_finish       (CliDealPrinter *printer, int status);
+
+/* ---- a move's report, the same from either store (affari-cli-move.c) ---- */
+/* @label: what changed ("Affare spostato in Vinto"), NULL when the deal was in @stage already. */
+int      cli_print_move       (gboolean json, gint64 deal_id, AffariStage *stage, const char *label);
+
+/* ---- the team's server (affari-cli-server.c) ---- */
+/* "deals" and "move" on the server of --server. */
+int      cli_server_deals     (Cli *cli, gboolean json);
+int      cli_server_move      (Cli *cli, gint64 deal_id, const char *code, const char *reason, gboolean json);
 
 G_END_DECLS

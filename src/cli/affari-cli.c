@@ -1,6 +1,6 @@
 /* affari-cli.c — Affari from the command line: sample data, checks, machine-readable listings
  *
- * affari-cli [--database PATH] COMMAND [OPTIONS]
+ * affari-cli [--database PATH | --server URL] COMMAND [OPTIONS]
  *
  * Exit status: 0 done, 1 failed (the message says why, in the user's language), 2 bad usage.
  *
@@ -41,7 +41,7 @@ print_help (void)
 {
   g_autofree char *default_path = affari_store_default_path ();
 
-  g_print ("%s\n\n", _("Usage: affari-cli [--database PATH] COMMAND [OPTIONS]"));
+  g_print ("%s\n\n", _("Usage: affari-cli [--database PATH | --server URL] COMMAND [OPTIONS]"));
   g_print ("%s\n\n", _("Work with an Affari deals database from the command line."));
   g_print ("%s\n", _("Commands:"));
   cli_print_help_item ("demo --deals N [--seed S] [--if-empty]",
@@ -97,9 +97,15 @@ print_help (void)
                        _("Do what dropping the file on the window does: add the contacts of a .vcf, plan the events of an .ics on deal ID"));
   cli_print_help_item ("move DEAL_ID STAGE_CODE [--reason TEXT] [--json]",
                        _("Move a deal to the stage with that code in its pipeline, as a drop on the Kanban does (closes it on a won or lost stage)"));
+  cli_print_help_item ("server init", _("With --server: create or update the schema on the team's server (as its administrator)"));
+  cli_print_help_item ("server add-user LOGIN --password P --scope own|department|all",
+                       _("With --server: add a seller's login to the team; prints the team member's id"));
+  cli_print_help_item ("  [--department D] [--full-name NAME]",
+                       _("Their department (created if new: scope department sees its deals) and name (the login when not given)"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
+  cli_print_help_item ("--server URL", _("The team's PostgreSQL server (postgresql://NAME:PASSWORD@HOST/DATABASE): for now only server, deals and move work on it"));
   cli_print_help_item ("--version", _("Show the version"));
   g_print ("\n");
   g_print (_("The default database is %s"), default_path);
@@ -117,13 +123,34 @@ names_clear (Names *names)
   g_clear_pointer (&names->pipeline_list, g_ptr_array_unref);
 }
 
+/* Adds a pipeline and its stages, whichever store they came from. */
+static void
+names_add (Names          *names,
+           AffariPipeline *pipeline,
+           GPtrArray      *stages)
+{
+  if (names->pipelines == NULL)
+    {
+      names->pipelines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      names->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+    }
+
+  g_hash_table_insert (names->pipelines, g_memdup2 (&(gint64) { affari_pipeline_get_id (pipeline) }, sizeof (gint64)),
+                       g_object_ref (pipeline));
+  for (guint j = 0; j < stages->len; j++)
+    {
+      AffariStage *stage = g_ptr_array_index (stages, j);
+      gint64 id = affari_stage_get_id (stage);
+
+      g_hash_table_insert (names->stages, g_memdup2 (&id, sizeof id), g_object_ref (stage));
+    }
+}
+
 static gboolean
 names_load (Names        *names,
             AffariStore  *store,
             GError      **error)
 {
-  names->pipelines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  names->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   names->pipeline_list = affari_store_list_pipelines (store, error);
   if (names->pipeline_list == NULL)
     return FALSE;
@@ -135,16 +162,7 @@ names_load (Names        *names,
 
       if (stages == NULL)
         return FALSE;
-
-      g_hash_table_insert (names->pipelines, g_memdup2 (&(gint64) { affari_pipeline_get_id (pipeline) }, sizeof (gint64)),
-                           g_object_ref (pipeline));
-      for (guint j = 0; j < stages->len; j++)
-        {
-          AffariStage *stage = g_ptr_array_index (stages, j);
-          gint64 id = affari_stage_get_id (stage);
-
-          g_hash_table_insert (names->stages, g_memdup2 (&id, sizeof id), g_object_ref (stage));
-        }
+      names_add (names, pipeline, stages);
     }
 
   return TRUE;
@@ -358,21 +376,122 @@ print_deal_row (GString     *line,
   fputs (line->str, stdout);
 }
 
+/* ---- the deals' printer, for either store ---- */
+
+struct _CliDealPrinter
+{
+  Names names;
+  gboolean json;
+  JsonBuilder *builder;
+  GString *line;
+  guint count;
+  gboolean started;
+};
+
+/* The column titles, or the JSON array's bracket: once, before the first deal or none. */
+static void
+printer_start (CliDealPrinter *self)
+{
+  if (self->started)
+    return;
+  self->started = TRUE;
+  if (self->json)
+    {
+      fputs ("[", stdout);
+      return;
+    }
+  g_string_truncate (self->line, 0);
+  cli_append_cell (self->line, _("ID"), 8, TRUE);
+  g_string_append (self->line, "  ");
+  cli_append_cell (self->line, _("Title"), 50, FALSE);
+  g_string_append (self->line, "  ");
+  cli_append_cell (self->line, _("Stage"), 26, FALSE);
+  g_string_append (self->line, "  ");
+  cli_append_cell (self->line, _("Amount"), 16, TRUE);
+  g_string_append_c (self->line, '\n');
+  fputs (self->line->str, stdout);
+}
+
+CliDealPrinter *
+cli_deal_printer_new (gboolean json)
+{
+  CliDealPrinter *self = g_new0 (CliDealPrinter, 1);
+
+  self->json = json;
+  self->line = g_string_new (NULL);
+  if (json)
+    self->builder = json_builder_new ();
+  return self;
+}
+
+void
+cli_deal_printer_add_pipeline (CliDealPrinter *self,
+                               AffariPipeline *pipeline,
+                               GPtrArray      *stages)
+{
+  names_add (&self->names, pipeline, stages);
+}
+
+void
+cli_deal_printer_add_deals (CliDealPrinter *self,
+                            GPtrArray      *deals)
+{
+  printer_start (self);
+  for (guint i = 0; i < deals->len; i++)
+    {
+      AffariDeal *deal = g_ptr_array_index (deals, i);
+
+      if (self->json)
+        {
+          g_autoptr(JsonNode) node = deal_to_json (self->builder, &self->names, deal);
+          g_autofree char *text = json_to_string (node, FALSE);
+
+          fputs (self->count == 0 ? "\n" : ",\n", stdout);
+          fputs (text, stdout);
+        }
+      else
+        print_deal_row (self->line, &self->names, deal);
+      self->count++;
+    }
+}
+
+int
+cli_deal_printer_finish (CliDealPrinter *self,
+                         int             status)
+{
+  /* The header and the brackets are there also when there is no deal. */
+  if (status == EXIT_SUCCESS)
+    {
+      printer_start (self);
+      if (self->json)
+        fputs (self->count > 0 ? "\n]\n" : "]\n", stdout);
+    }
+
+  names_clear (&self->names);
+  g_clear_object (&self->builder);
+  g_string_free (self->line, TRUE);
+  g_free (self);
+  if (status != EXIT_SUCCESS)
+    return status;
+  return cli_finish_output ();
+}
+
 static int
 cmd_deals (Cli *cli)
 {
   g_autoptr(AffariStoreCloser) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(GString) line = g_string_new (NULL);
   AffariDealQuery query = { 0 };
   Names names = { 0 };
+  CliDealPrinter *printer;
   gboolean json = FALSE;
   int status = EXIT_SUCCESS;
 
   if ((status = cli_parse_json_option (cli, &json)) != EXIT_SUCCESS)
     return status;
+  if (cli->server != NULL)
+    return cli_server_deals (cli, json);
 
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
@@ -388,25 +507,8 @@ cmd_deals (Cli *cli)
   /* By id: the order in which deals were made, stable from one run to the next. */
   g_array_sort (ids, compare_ids);
 
-  if (json)
-    {
-      builder = json_builder_new ();
-      fputs ("[", stdout);
-    }
-  else
-    {
-      g_string_truncate (line, 0);
-      cli_append_cell (line, _("ID"), 8, TRUE);
-      g_string_append (line, "  ");
-      cli_append_cell (line, _("Title"), 50, FALSE);
-      g_string_append (line, "  ");
-      cli_append_cell (line, _("Stage"), 26, FALSE);
-      g_string_append (line, "  ");
-      cli_append_cell (line, _("Amount"), 16, TRUE);
-      g_string_append_c (line, '\n');
-      fputs (line->str, stdout);
-    }
-
+  printer = cli_deal_printer_new (json);
+  printer->names = names;
   for (guint offset = 0; offset < ids->len; offset += PAGE_SIZE)
     {
       guint n = MIN (PAGE_SIZE, ids->len - offset);
@@ -418,31 +520,10 @@ cmd_deals (Cli *cli)
           status = cli_failure (_("Cannot read the deals: %s"), error->message);
           break;
         }
-
-      for (guint i = 0; i < deals->len; i++)
-        {
-          AffariDeal *deal = g_ptr_array_index (deals, i);
-
-          if (json)
-            {
-              g_autoptr(JsonNode) node = deal_to_json (builder, &names, deal);
-              g_autofree char *text = json_to_string (node, FALSE);
-
-              fputs (offset == 0 && i == 0 ? "\n" : ",\n", stdout);
-              fputs (text, stdout);
-            }
-          else
-            print_deal_row (line, &names, deal);
-        }
+      cli_deal_printer_add_deals (printer, deals);
     }
 
-  if (json && status == EXIT_SUCCESS)
-    fputs (ids->len > 0 ? "\n]\n" : "]\n", stdout);
-
-  names_clear (&names);
-  if (status != EXIT_SUCCESS)
-    return status;
-  return cli_finish_output ();
+  return cli_deal_printer_finish (printer, status);
 }
 
 static int
@@ -626,6 +707,7 @@ int cli_cmd_export (Cli *cli);  /* affari-cli-export.c */
 int cli_cmd_import (Cli *cli);  /* affari-cli-import.c */
 int cli_cmd_drop (Cli *cli);  /* affari-cli-drop.c */
 int cli_cmd_move (Cli *cli);  /* affari-cli-move.c */
+int cli_cmd_server (Cli *cli);  /* affari-cli-server.c */
 
 static int
 run (Cli *cli)
@@ -649,6 +731,7 @@ run (Cli *cli)
     { "import", cli_cmd_import },
     { "drop", cli_cmd_drop },
     { "move", cli_cmd_move },
+    { "server", cli_cmd_server },
   };
 
   if (cli->command == NULL)
@@ -657,6 +740,12 @@ run (Cli *cli)
   if (g_str_equal (cli->command, "help"))
     return print_help ();
 
+  /* The first slice of team mode (#21): what works on the server so far. */
+  if (cli->server != NULL && !g_str_equal (cli->command, "server") && !g_str_equal (cli->command, "deals") &&
+      !g_str_equal (cli->command, "move"))
+    return cli_usage_error (_("The command “%s” works only on a local database for now: with --server use server, deals or move"),
+                            cli->command);
+
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (cli->command, commands[i].name))
       return commands[i].func (cli);
@@ -664,12 +753,25 @@ run (Cli *cli)
   return cli_usage_error (_("Unknown command “%s”"), cli->command);
 }
 
+/* The value of a global option, given as --NAME=VALUE (@value set) or --NAME VALUE (advancing
+ * @i); FALSE when there is none or it is empty. */
+static gboolean
+global_option_value (int          argc,
+                     char        *argv[],
+                     int         *i,
+                     const char **value)
+{
+  if (*value == NULL && *i + 1 < argc)
+    *value = argv[++*i];
+  return *value != NULL && **value != '\0';
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  Cli cli = { NULL, NULL, args };
+  Cli cli = { NULL, NULL, NULL, args };
   gboolean options_done = FALSE;
 
   affari_i18n_init ();
@@ -685,15 +787,15 @@ main (int   argc,
         options_done = TRUE;
       else if (!options_done && cli_is_option (arg, "--database", &value))
         {
-          if (value == NULL)
-            {
-              if (i + 1 >= argc)
-                return cli_usage_error (_("The option “%s” needs a file name"), "--database");
-              value = argv[++i];
-            }
-          if (*value == '\0')
+          if (!global_option_value (argc, argv, &i, &value))
             return cli_usage_error (_("The option “%s” needs a file name"), "--database");
           cli.database = value;
+        }
+      else if (!options_done && cli_is_option (arg, "--server", &value))
+        {
+          if (!global_option_value (argc, argv, &i, &value))
+            return cli_usage_error (_("The option “%s” needs a server address"), "--server");
+          cli.server = value;
         }
       else if (!options_done && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
         return print_help ();
@@ -712,5 +814,7 @@ main (int   argc,
         g_ptr_array_add (args, (gpointer) arg);
     }
 
+  if (cli.database != NULL && cli.server != NULL)
+    return cli_usage_error ("%s", _("Give either --database or --server, not both"));
   return run (&cli);
 }

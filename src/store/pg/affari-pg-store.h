@@ -1,0 +1,65 @@
+/* affari-pg-store.h — the deals on a shared PostgreSQL server (team mode, #21): its first slice
+ *
+ * A connection to the team's server: its schema (affari-pg-schema.h), the team's logins, the
+ * deals that connection may read (row-level security decides, not the client) and the move of a
+ * deal, the same operation as the SQLite store's. Errors are AFFARI_ERROR sentences to show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "model/affari-deal.h"
+#include "model/affari-pipeline.h"
+#include "model/affari-stage.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AffariPgStore AffariPgStore;
+
+/* Connects to @url (postgresql://USER:PASSWORD@HOST/DB or a libpq key=value string). */
+AffariPgStore *affari_pg_store_open          (const char     *url,
+                                              GError        **error);
+void           affari_pg_store_close         (AffariPgStore  *self);
+/* The schema's version on the server: 0 on a database without Affari's schema, -1 on error. */
+int            affari_pg_store_get_version   (AffariPgStore  *self,
+                                              GError        **error);
+/* Brings the schema up to the newest version, each migration in its own transaction. */
+gboolean       affari_pg_store_init          (AffariPgStore  *self,
+                                              int            *out_version,
+                                              GError        **error);
+/* An administrator's connection: a seller's login with @password, scope ("none", "own",
+ * "department", "all") and department (made if new; NULL for none). */
+gboolean       affari_pg_store_add_user      (AffariPgStore  *self,
+                                              const char     *name,
+                                              const char     *login,
+                                              const char     *password,
+                                              const char     *scope,
+                                              const char     *department,
+                                              gint64         *out_member_id,
+                                              GError        **error);
+/* The deals this connection may read (not in the trash, not leads), by id: AffariDeal. */
+GPtrArray     *affari_pg_store_list_deals    (AffariPgStore  *self,
+                                              GError        **error);
+/* The deal pipelines, the default first: AffariPipeline. */
+GPtrArray     *affari_pg_store_list_pipelines (AffariPgStore *self,
+                                               GError       **error);
+/* The stages of @pipeline_id in their order: AffariStage. */
+GPtrArray     *affari_pg_store_list_stages   (AffariPgStore  *self,
+                                              gint64          pipeline_id,
+                                              GError        **error);
+/* Moves deal @deal_id to the stage of code @code in its pipeline, at the top of the column (one
+ * transaction, with its history); returns the stage, @out_moved FALSE when it was there already
+ * and @out_is_lead when the deal is a lead. */
+AffariStage   *affari_pg_store_move          (AffariPgStore  *self,
+                                              gint64          deal_id,
+                                              const char     *code,
+                                              const char     *reason,
+                                              gboolean       *out_moved,
+                                              gboolean       *out_is_lead,
+                                              GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgStore, affari_pg_store_close)
+
+G_END_DECLS
