@@ -2,6 +2,7 @@
  *
  *   affari-cli --server URL server init
  *   affari-cli --server URL server add-user LOGIN --password P --scope own|department|all [--department D]
+ *   affari-cli --server URL server import-local PATH
  *   affari-cli --server URL deals [--json]
  *   affari-cli --server URL move DEAL_ID STAGE_CODE [--reason TEXT] [--json]
  *
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "affari-cli-private.h"
@@ -131,6 +133,63 @@ server_add_user (Cli *cli)
   return cli_finish_output ();
 }
 
+/* "Copia di deal: 4.000 di 10.064" on one line of standard error, rewritten as it goes. */
+static void
+on_import_progress (const char *table,
+                    gint64      done,
+                    gint64      total,
+                    gpointer    user_data)
+{
+  gboolean *tty = user_data;
+  g_autofree char *done_text = NULL, *total_text = NULL;
+
+  if (!*tty && done != total)
+    return;   /* not a terminal: one line per table, when it is done */
+  done_text = g_strdup_printf ("%" G_GINT64_FORMAT, done);
+  total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+  /* Translators: progress of server import-local; a table's name, then the rows done and all. */
+  g_printerr (_("Copying %s: %s of %s"), table, done_text, total_text);
+  g_printerr (*tty ? "\033[K\r" : "\n");
+}
+
+static int
+server_import_local (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(AffariStoreCloser) local = NULL;
+  g_autoptr(GError) error = NULL;
+  AffariPgImportReport report = { 0 };
+  const char *path = cli->args->len > 1 ? g_ptr_array_index (cli->args, 1) : NULL;
+  gboolean tty = isatty (fileno (stderr));
+
+  if (path == NULL)
+    return cli_usage_error ("%s", _("Which local database? Give its path, e.g. server import-local ~/.local/share/affari/affari.db"));
+  if (cli->args->len > 2)
+    return cli_usage_error (_("Unexpected argument “%s”"), (const char *) g_ptr_array_index (cli->args, 2));
+
+  local = affari_store_open_read_only (path, &error);
+  if (local == NULL)
+    return cli_failure ("%s", error->message);
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if (!affari_pg_store_import_local (store, local, on_import_progress, &tty, &report, &error))
+    return cli_failure ("%s", error->message);
+
+  if (tty)
+    g_printerr ("\033[K");
+  {
+    g_autofree char *rows = g_strdup_printf ("%" G_GINT64_FORMAT, report.total_rows);
+
+    g_print (ngettext ("%s row copied to the server in %.1f s, every table's count checked",
+                       "%s rows copied to the server in %.1f s, every table's count checked",
+                       (unsigned long) report.total_rows),
+             rows, report.seconds);
+  }
+  g_print ("\n");
+  return cli_finish_output ();
+}
+
 int
 cli_server_deals (Cli      *cli,
                   gboolean  json)
@@ -203,6 +262,7 @@ no_team_mode (void)
 
 static int server_init (Cli *cli) { return no_team_mode (); }
 static int server_add_user (Cli *cli) { return no_team_mode (); }
+static int server_import_local (Cli *cli) { return no_team_mode (); }
 int cli_server_deals (Cli *cli, gboolean json) { return no_team_mode (); }
 int cli_server_move (Cli *cli, gint64 deal_id, const char *code, const char *reason, gboolean json) { return no_team_mode (); }
 
@@ -216,10 +276,12 @@ cli_cmd_server (Cli *cli)
   if (cli->server == NULL)
     return cli_usage_error ("%s", _("The command “server” needs the server's address: affari-cli --server URL server …"));
   if (sub == NULL)
-    return cli_usage_error ("%s", _("Which server command? init or add-user"));
+    return cli_usage_error ("%s", _("Which server command? init, add-user or import-local"));
   if (g_str_equal (sub, "init"))
     return server_init (cli);
   if (g_str_equal (sub, "add-user"))
     return server_add_user (cli);
+  if (g_str_equal (sub, "import-local"))
+    return server_import_local (cli);
   return cli_usage_error (_("Unknown command “%s”"), sub);
 }

@@ -102,6 +102,8 @@ print_help (void)
                        _("With --server: add a seller's login to the team; prints the team member's id"));
   cli_print_help_item ("  [--department D] [--full-name NAME]",
                        _("Their department (created if new: scope department sees its deals) and name (the login when not given)"));
+  cli_print_help_item ("server import-local PATH",
+                       _("With --server: copy the local database at PATH to an empty server in one transaction, every table's count checked (as the server's owner)"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));

@@ -17,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include <libpq-fe.h>
+
 #include "affari-pg-import.h"
 #include "affari-pg-schema.h"
 

@@ -4,7 +4,8 @@
  */
 #pragma once
 
-#include <libpq-fe.h>
+/* libpq's connection, as libpq-fe.h declares it (its users need not include libpq). */
+typedef struct pg_conn PGconn;
 
 #include "store/affari-store.h"
 #include "store/affari-store-export.h"

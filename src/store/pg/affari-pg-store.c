@@ -601,3 +601,16 @@ affari_pg_store_move (AffariPgStore  *self,
   PQclear (res);
   return stage;
 }
+
+gboolean
+affari_pg_store_import_local (AffariPgStore          *self,
+                              AffariStore            *local,
+                              AffariPgImportProgress  progress,
+                              gpointer                user_data,
+                              AffariPgImportReport   *report,
+                              GError                **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return affari_pg_import_local (self->conn, local, progress, user_data, report, error);
+}

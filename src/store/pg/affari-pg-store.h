@@ -13,6 +13,7 @@
 #include "model/affari-deal.h"
 #include "model/affari-pipeline.h"
 #include "model/affari-stage.h"
+#include "store/pg/affari-pg-import.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,15 @@ AffariStage   *affari_pg_store_move          (AffariPgStore  *self,
                                               gboolean       *out_moved,
                                               gboolean       *out_is_lead,
                                               GError        **error);
+
+/* Copies the local database @local to this server (affari_pg_import_local ()): an empty server
+ * at the newest schema, the owner's connection. */
+gboolean       affari_pg_store_import_local  (AffariPgStore          *self,
+                                              AffariStore            *local,
+                                              AffariPgImportProgress  progress,
+                                              gpointer                user_data,
+                                              AffariPgImportReport   *report,
+                                              GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgStore, affari_pg_store_close)
 
