@@ -122,8 +122,9 @@ wait "$listener"
 check "the listener was notified" test $? -eq 0 -a -s "$TMP/notified"
 read -r arrived payload <"$TMP/notified" || true
 check "within a second of the move" test $((${arrived:-0} - before_ms)) -lt 1000
-check "the notification names the deal, the stages and sara" test "$("$PYTHON" -c '
-import json, sys; p = json.loads(sys.argv[1]); print(p["deal"], p["old_stage"], p["new_stage"], p["author"])' "${payload:-{\}}")" = "1 1 3 $sara"
+check "the notification is the number of a change log row" test -n "${payload:-}" -a "${payload:-x}" -eq "${payload:-x}"
+check "which luca reads: the deal, the stages and sara" \
+  test "$(q "$(pg_url luca pw-luca)" "SELECT deal_id, old_stage, new_stage, author_id FROM change_log WHERE seq = ${payload:-0}")" = "1|1|3|$sara"
 check "the deal is in WON" test "$(pg_psql -At -c "SELECT stage_id FROM deal WHERE id = 1")" = 3
 check "closed, today, won" test "$(pg_psql -At -c "SELECT closed, closed_at, semantics FROM deal WHERE id = 1")" = "1|$(date +%F)|S"
 check "its version went up by one" test "$(pg_psql -At -c "SELECT version FROM deal WHERE id = 1")" = 2
@@ -137,6 +138,19 @@ check "on top of the WON column" test "$(pg_psql -At -c "SELECT position < (SELE
 run "sara moves it again to WON --json" 0 --server "$SARA" move 1 WON --json
 check "nothing moved" test "$(json_get "$TMP/out" 'j["moved"]')-$(json_get "$TMP/out" 'j["stage_code"]')" = "False-WON"
 check "the version is unchanged" test "$(pg_psql -At -c "SELECT version FROM deal WHERE id = 1")" = 2
+
+# A notification says nothing of a deal: sara hears that luca moved his deal, but the change
+# log's row is not hers to read (row-level security), as the deal is not.
+rm -f "$TMP/ready"
+"$LISTEN" "$SARA" "$TMP/ready" 5000 >"$TMP/notified" 2>"$TMP/listen-err" &
+listener=$!
+for _ in $(seq 100); do [ -e "$TMP/ready" ] && break; sleep 0.05; done
+run "luca moves his deal 6 to WON" 0 --server "$(pg_url luca pw-luca)" move 6 WON
+wait "$listener"
+read -r arrived payload <"$TMP/notified" || true
+check "sara is notified of a change" test -n "${payload:-}"
+check "but cannot read which: the log's row is not hers" test "$(q "$SARA" "SELECT count(*) FROM change_log WHERE seq = ${payload:-0}")" = 0
+check "luca can" test "$(q "$(pg_url luca pw-luca)" "SELECT deal_id FROM change_log WHERE seq = ${payload:-0}")" = 6
 
 run "sara moves deal 2 to PREPARATION, on top" 0 --server "$SARA" move 2 PREPARATION
 check "above luca's deal she cannot see" \

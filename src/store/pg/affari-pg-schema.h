@@ -5,8 +5,9 @@
  *
  * What PostgreSQL adds to the SQLite schema: the team's logins, scopes and departments, row-level
  * security (a seller's connection sees, adds, changes and deletes only what their scope allows,
- * whatever program they use), the notification of every committed change of a deal on the channel
- * "affari_changes", and Italian full-text search with accents folded (unaccent).
+ * whatever program they use), a change log of the deals (read under the same rules) whose every
+ * new row is announced by number on the channel "affari_changes", and Italian full-text search
+ * with accents folded (unaccent).
  *
  * Only src/store/pg includes this file.
  *
@@ -397,20 +398,40 @@ static const char * const affari_pg_migrations[] = {
   "  RETURN NEW;\n"
   "END $$;\n"
   "CREATE TRIGGER deal_version BEFORE UPDATE ON deal FOR EACH ROW EXECUTE FUNCTION affari_deal_version_trigger ();\n"
-  /* Every committed change of a deal is announced on the channel "affari_changes" (delivered at the
-   * commit, to every connection that listens): {"deal": id, "old_stage": id, "new_stage": id,
-   * "author": team member}; 0 for a stage that is not (a new deal, one deleted or in the trash). */
-  "CREATE FUNCTION affari_notify_trigger () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  /* Every committed change of a deal is written into the change log and announced on the channel
+   * "affari_changes" (delivered at the commit, to every connection that listens) with its number
+   * only: what changed is read from the log, where row-level security shows a seller only the
+   * changes of deals they may see (before or after the change) — a notification itself says
+   * nothing of a deal. The log's row: the deal, its old and new stage (0 for a stage that is not:
+   * a new deal, one deleted or in the trash), who made it. The log keeps its last 10,000 rows. */
+  "CREATE TABLE change_log (\n"
+  "  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+  "  time bigint NOT NULL,\n"
+  "  author_id bigint,\n"
+  "  deal_id bigint NOT NULL,\n"
+  "  old_stage bigint NOT NULL DEFAULT 0,\n"
+  "  new_stage bigint NOT NULL DEFAULT 0,\n"
+  "  assigned_before bigint,\n"
+  "  assigned_after bigint);\n"
+  "CREATE FUNCTION affari_notify_trigger () RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$\n"
   "DECLARE\n"
   "  old_stage bigint := 0;\n"
   "  new_stage bigint := 0;\n"
-  "  deal_id bigint;\n"
+  "  changed bigint;\n"
+  "  number bigint;\n"
   "BEGIN\n"
   "  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN old_stage := OLD.stage_id; END IF;\n"
   "  IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.deleted_at IS NULL THEN new_stage := NEW.stage_id; END IF;\n"
-  "  deal_id := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;\n"
-  "  PERFORM pg_notify ('affari_changes', json_build_object ('deal', deal_id, 'old_stage', old_stage,\n"
-  "                                                          'new_stage', new_stage, 'author', affari_me ())::text);\n"
+  "  changed := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;\n"
+  "  INSERT INTO change_log (time, author_id, deal_id, old_stage, new_stage, assigned_before, assigned_after)\n"
+  "  VALUES (extract (epoch FROM now ())::bigint, affari_me (), changed, old_stage, new_stage,\n"
+  "          CASE WHEN TG_OP <> 'INSERT' THEN OLD.assigned_by_id END,\n"
+  "          CASE WHEN TG_OP <> 'DELETE' THEN NEW.assigned_by_id END)\n"
+  "  RETURNING seq INTO number;\n"
+  "  IF number % 1000 = 0 THEN\n"
+  "    DELETE FROM change_log WHERE seq <= number - 10000;\n"
+  "  END IF;\n"
+  "  PERFORM pg_notify ('affari_changes', number::text);\n"
   "  RETURN NULL;\n"
   "END $$;\n"
   /* Who is connected: the team member whose login is the database role (NULL for the owner). */
@@ -557,6 +578,11 @@ static const char * const affari_pg_migrations[] = {
   "REVOKE INSERT, UPDATE, DELETE ON team_member, department, pipeline, stage, setting, affari_meta,\n"
   "  card_section, card_element, custom_field, custom_field_item, currency, deal_type, deal_source FROM affari_seller;\n"
   "REVOKE ALL ON stage_total FROM affari_seller;\n"
+  /* The change log is written by the deals' trigger only, and read as the deals are. */
+  "REVOKE INSERT, UPDATE, DELETE ON change_log FROM affari_seller, affari_admin;\n"
+  "ALTER TABLE change_log ENABLE ROW LEVEL SECURITY;\n"
+  "CREATE POLICY change_log_rights ON change_log FOR SELECT\n"
+  "  USING (affari_may_see (assigned_before) OR affari_may_see (assigned_after));\n"
   "REVOKE ALL ON FUNCTION affari_add_user (text, text, text, text, text) FROM PUBLIC;\n"
   "GRANT EXECUTE ON FUNCTION affari_add_user (text, text, text, text, text) TO affari_admin;\n"
   /* Row-level security: a seller's connection reads, adds, changes and deletes only the deals its
