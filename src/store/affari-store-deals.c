@@ -30,23 +30,23 @@
 
 /* -------------------------------------------------------------------- deals */
 
-static void
-fill_deal (AffariDeal *deal, sqlite3_stmt *stmt)
+void
+store_deal_fill (AffariDeal *deal, const StoreRowReader *reader, gpointer row)
 {
   int c = 0;
 
-#define TEXT() store_column_dup (stmt, c++)
-#define INT64() sqlite3_column_int64 (stmt, c++)
-#define BOOL() (sqlite3_column_int (stmt, c++) != 0)
+#define TEXT() g_strdup (reader->text (row, c++))
+#define INT64() reader->integer (row, c++)
+#define BOOL() (reader->integer (row, c++) != 0)
   deal->id = INT64 ();
   deal->title = TEXT ();
   deal->type_id = TEXT ();
   deal->pipeline_id = INT64 ();
   deal->stage_id = INT64 ();
-  deal->semantics = affari_semantics_from_code ((const char *) sqlite3_column_text (stmt, c++));
+  deal->semantics = affari_semantics_from_code (reader->text (row, c++));
   deal->closed = BOOL ();
   deal->opened = BOOL ();
-  deal->probability = sqlite3_column_type (stmt, c) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, c);
+  deal->probability = reader->text (row, c) == NULL ? -1 : (int) reader->integer (row, c);
   c++;
   deal->currency = TEXT ();
   deal->amount = INT64 ();
@@ -76,7 +76,7 @@ fill_deal (AffariDeal *deal, sqlite3_stmt *stmt)
   deal->additional_info = TEXT ();
   deal->originator_id = TEXT ();
   deal->origin_id = TEXT ();
-  deal->position = sqlite3_column_double (stmt, c++);
+  deal->position = reader->real (row, c++);
   deal->next_activity = INT64 ();
   deal->deleted_at = INT64 ();
   deal->closed_at = TEXT ();
@@ -86,11 +86,32 @@ fill_deal (AffariDeal *deal, sqlite3_stmt *stmt)
 #undef BOOL
 }
 
+static const char *
+sqlite_text (gpointer row, int column)
+{
+  return (const char *) sqlite3_column_text (row, column);
+}
+
+static gint64
+sqlite_integer (gpointer row, int column)
+{
+  return sqlite3_column_int64 (row, column);
+}
+
+static double
+sqlite_real (gpointer row, int column)
+{
+  return sqlite3_column_double (row, column);
+}
+
+static const StoreRowReader sqlite_reader = { sqlite_text, sqlite_integer, sqlite_real };
+
 AffariDeal *
 store_deal_from_row (sqlite3_stmt *stmt)
 {
   AffariDeal *deal = affari_deal_new ();
-  fill_deal (deal, stmt);
+
+  store_deal_fill (deal, &sqlite_reader, stmt);
   return deal;
 }
 

@@ -273,6 +273,14 @@ gboolean store_insert_stages (AffariStore *self, gint64 pipeline_id, const char 
 #define STORE_DEAL_FROM \
   " FROM deal d LEFT JOIN company co ON co.id = d.company_id LEFT JOIN team_member tm ON tm.id = d.assigned_by_id"
 AffariDeal * store_deal_from_row (sqlite3_stmt *stmt);
+/* One row of STORE_DEAL_COLUMNS as a backend gives it (SQLite's statement, PostgreSQL's result):
+ * store_deal_fill () reads every column through it, so that both stores make the same deal. */
+typedef struct {
+  const char * (*text)    (gpointer row, int column);   /* NULL for NULL */
+  gint64       (*integer) (gpointer row, int column);   /* 0 for NULL */
+  double       (*real)    (gpointer row, int column);
+} StoreRowReader;
+void         store_deal_fill     (AffariDeal *deal, const StoreRowReader *reader, gpointer row);
 
 /* ---- moves and history (affari-store-moves.c) ---- */
 void store_stage_info_free (gpointer data);

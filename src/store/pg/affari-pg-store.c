@@ -113,12 +113,6 @@ value_text (PGresult *res, int row, int col)
   return PQgetisnull (res, row, col) ? NULL : PQgetvalue (res, row, col);
 }
 
-static char *
-value_dup (PGresult *res, int row, int col)
-{
-  return g_strdup (value_text (res, row, col));
-}
-
 static gint64
 value_int64 (PGresult *res, int row, int col)
 {
@@ -136,64 +130,51 @@ value_bool (PGresult *res, int row, int col)
   return text != NULL && (g_str_equal (text, "t") || g_ascii_strtoll (text, NULL, 10) != 0);
 }
 
+/* A row of a result, read by store_deal_fill () as the SQLite store reads its statement's. */
+typedef struct {
+  PGresult *res;
+  int row;
+} PgRow;
+
+static const char *
+pg_text (gpointer data, int column)
+{
+  PgRow *r = data;
+
+  return value_text (r->res, r->row, column);
+}
+
+static gint64
+pg_integer (gpointer data, int column)
+{
+  PgRow *r = data;
+  const char *text = value_text (r->res, r->row, column);
+
+  /* integer flags ("1") and booleans ("t") alike */
+  if (text != NULL && g_str_equal (text, "t"))
+    return 1;
+  return value_int64 (r->res, r->row, column);
+}
+
+static double
+pg_real (gpointer data, int column)
+{
+  PgRow *r = data;
+  const char *text = value_text (r->res, r->row, column);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0;
+}
+
 /* The columns of STORE_DEAL_COLUMNS, the SQLite store's, in their order: the same query text
- * serves both servers, so a deal is the same object whichever store read it. */
+ * and the same filler serve both servers, so a deal is the same object whichever store read it. */
 static AffariDeal *
 deal_from_row (PGresult *res, int row)
 {
+  static const StoreRowReader reader = { pg_text, pg_integer, pg_real };
   AffariDeal *deal = affari_deal_new ();
-  int c = 0;
+  PgRow r = { res, row };
 
-#define TEXT() value_dup (res, row, c++)
-#define INT64() value_int64 (res, row, c++)
-#define BOOL() value_bool (res, row, c++)
-  deal->id = INT64 ();
-  deal->title = TEXT ();
-  deal->type_id = TEXT ();
-  deal->pipeline_id = INT64 ();
-  deal->stage_id = INT64 ();
-  deal->semantics = affari_semantics_from_code (value_text (res, row, c++));
-  deal->closed = BOOL ();
-  deal->opened = BOOL ();
-  deal->probability = PQgetisnull (res, row, c) ? -1 : (int) value_int64 (res, row, c);
-  c++;
-  deal->currency = TEXT ();
-  deal->amount = INT64 ();
-  deal->is_manual_amount = BOOL ();
-  deal->tax_value = INT64 ();
-  deal->company_id = INT64 ();
-  deal->company_name = TEXT ();
-  deal->contact_name = TEXT ();
-  deal->lead_id = INT64 ();
-  deal->quote_id = INT64 ();
-  deal->begin_date = TEXT ();
-  deal->close_date = TEXT ();
-  deal->comments = TEXT ();
-  deal->assigned_by_id = INT64 ();
-  deal->assigned_name = TEXT ();
-  deal->created_by_id = INT64 ();
-  deal->modify_by_id = INT64 ();
-  deal->moved_by_id = INT64 ();
-  deal->date_create = INT64 ();
-  deal->date_modify = INT64 ();
-  deal->moved_time = INT64 ();
-  deal->is_recurring = BOOL ();
-  deal->is_return_customer = BOOL ();
-  deal->is_repeated_approach = BOOL ();
-  deal->source_id = TEXT ();
-  deal->source_description = TEXT ();
-  deal->additional_info = TEXT ();
-  deal->originator_id = TEXT ();
-  deal->origin_id = TEXT ();
-  deal->position = value_text (res, row, c) != NULL ? g_ascii_strtod (value_text (res, row, c), NULL) : 0;
-  c++;
-  deal->next_activity = INT64 ();
-  deal->deleted_at = INT64 ();
-  deal->closed_at = TEXT ();
-  deal->version = INT64 ();
-#undef TEXT
-#undef INT64
-#undef BOOL
+  store_deal_fill (deal, &reader, &r);
   return deal;
 }
 
