@@ -109,6 +109,13 @@ void     bench_watch           (JsonBuilder        *json,
                                 gint64              stage_a,
                                 gint64              stage_b);
 
+/* affari-bench-server.c: --server URL --sellers N (--seconds S): a team on a PostgreSQL server. */
+int      bench_run_server      (const char         *url,
+                                int                 n_sellers,
+                                int                 seconds,
+                                int                 n_deals,
+                                guint32             seed);
+
 /* affari-bench-list-ui.c */
 void     bench_list_ui         (JsonBuilder        *json,
                                 const char         *self_path,

@@ -117,6 +117,9 @@ main (int argc, char *argv[])
   gboolean empty_window = FALSE;
   int forecast = 0;
   int import = 0;
+  char *server = NULL;
+  int sellers = 50;
+  int seconds = 120;
   double generate_ms = 0;
   g_autoptr(AffariStore) store = NULL;
   gint64 pipeline;
@@ -134,6 +137,9 @@ main (int argc, char *argv[])
     { "ui-runs", 0, 0, G_OPTION_ARG_INT, &parts.runs, "Start-ups of each kind, for the medians (default 5)", "N" },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast, "Only time the repeat-sale model's fit of N simulated customers (10000)", "N" },
     { "import", 0, 0, G_OPTION_ARG_INT, &import, "Only time the import of N CSV rows against the SQLite shell's .import (100000)", "N" },
+    { "server", 0, 0, G_OPTION_ARG_STRING, &server, "Only time a team on this PostgreSQL server (its owner's URL; empty: --deals sample deals are imported)", "URL" },
+    { "sellers", 0, 0, G_OPTION_ARG_INT, &sellers, "With --server: sellers moving cards at a person's pace (default 50)", "N" },
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds, "With --server: for how long (default 120)", "S" },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &empty_window, "Show an empty window (the floor)", NULL },
     { NULL }
   };
@@ -152,6 +158,8 @@ main (int argc, char *argv[])
     return bench_run_forecast (forecast, seed);
   if (import > 0)
     return bench_run_import (import, seed);
+  if (server != NULL)
+    return bench_run_server (server, CLAMP (sellers, 1, 500), MAX (seconds, 5), deals, (guint32) seed);
   if (ui_only)
     ui = TRUE;
   if (ui_parts != NULL)

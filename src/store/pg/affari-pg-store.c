@@ -17,7 +17,7 @@
 #include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 
-#include "affari-pg-store.h"
+#include "affari-pg-store-private.h"
 #include "affari-pg-schema.h"
 #include "store/affari-store-private.h"
 #include "store/affari-store-leads.h"
@@ -30,10 +30,6 @@
 #define SQLSTATE_DEAL_IN_TRASH  "AF002"
 #define SQLSTATE_NO_STAGE       "AF003"
 
-struct _AffariPgStore
-{
-  PGconn *conn;
-};
 
 /* ---- errors ---- */
 
@@ -594,4 +590,34 @@ affari_pg_store_import_local (AffariPgStore          *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return affari_pg_import_local (self->conn, local, progress, user_data, report, error);
+}
+
+/* ---- for the store's other files (affari-pg-store-private.h) ---- */
+
+PGresult *
+pg_store_exec (AffariPgStore       *self,
+               const char          *sql,
+               int                  n,
+               const char * const  *values,
+               GError             **error)
+{
+  return exec_params (self, sql, n, values, error);
+}
+
+const char *
+pg_store_value_text (PGresult *res, int row, int col)
+{
+  return value_text (res, row, col);
+}
+
+gint64
+pg_store_value_int64 (PGresult *res, int row, int col)
+{
+  return value_int64 (res, row, col);
+}
+
+void
+pg_store_set_error (PGconn *conn, GError **error)
+{
+  set_result_error (NULL, conn, error);
 }
