@@ -117,7 +117,7 @@ main (int argc, char *argv[])
   gboolean empty_window = FALSE;
   int forecast = 0;
   int import = 0;
-  char *server = NULL;
+  g_autofree char *server = NULL;
   int sellers = 50;
   int seconds = 120;
   double generate_ms = 0;
