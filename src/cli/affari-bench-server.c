@@ -78,6 +78,20 @@ percentile (GArray *values, double p)
   return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
 }
 
+static void
+add_int (JsonBuilder *json, const char *name, gint64 value)
+{
+  json_builder_set_member_name (json, name);
+  json_builder_add_int_value (json, value);
+}
+
+static void
+add_double (JsonBuilder *json, const char *name, double value)
+{
+  json_builder_set_member_name (json, name);
+  json_builder_add_double_value (json, value);
+}
+
 static gpointer
 seller_thread (gpointer data)
 {
@@ -376,38 +390,22 @@ bench_run_server (const char *url,
   }
 
   json_builder_begin_object (json);
-  json_builder_set_member_name (json, "sellers");
-  json_builder_add_int_value (json, n_sellers);
-  json_builder_set_member_name (json, "seconds");
-  json_builder_add_int_value (json, seconds);
-  json_builder_set_member_name (json, "deals");
-  json_builder_add_int_value (json, ids->len);
-  json_builder_set_member_name (json, "import_ms");
-  json_builder_add_double_value (json, import_ms);
-  json_builder_set_member_name (json, "moves");
-  json_builder_add_int_value (json, moves_done);
-  json_builder_set_member_name (json, "moves_refused");
-  json_builder_add_int_value (json, failed);
-  json_builder_set_member_name (json, "move_persisted_p50_ms");
-  json_builder_add_double_value (json, percentile (move_ms, 0.5));
-  json_builder_set_member_name (json, "move_persisted_p95_ms");
-  json_builder_add_double_value (json, percentile (move_ms, 0.95));
-  json_builder_set_member_name (json, "seen_by_other_window_p95_ms");
-  json_builder_add_double_value (json, percentile (seen_ms, 0.95));
-  json_builder_set_member_name (json, "moves_not_seen");
-  json_builder_add_int_value (json, unseen);
-  json_builder_set_member_name (json, "board_open_p50_ms");
-  json_builder_add_double_value (json, percentile (board_ms, 0.5));
-  json_builder_set_member_name (json, "board_open_p95_ms");
-  json_builder_add_double_value (json, percentile (board_ms, 0.95));
-  json_builder_set_member_name (json, "board_open_sqlite_ms");
-  json_builder_add_double_value (json, sqlite_ms);
-  json_builder_set_member_name (json, "board_open_ratio");
-  json_builder_add_double_value (json, sqlite_ms > 0 ? percentile (board_ms, 0.5) / sqlite_ms : -1);
-  json_builder_set_member_name (json, "moves_in_history");
-  json_builder_add_int_value (json, moves_in_history);
-  json_builder_set_member_name (json, "lost_or_overwritten");
-  json_builder_add_int_value (json, lost + (moves_in_history != moves_done ? 1 : 0));
+  add_int (json, "sellers", n_sellers);
+  add_int (json, "seconds", seconds);
+  add_int (json, "deals", ids->len);
+  add_double (json, "import_ms", import_ms);
+  add_int (json, "moves", moves_done);
+  add_int (json, "moves_refused", failed);
+  add_double (json, "move_persisted_p50_ms", percentile (move_ms, 0.5));
+  add_double (json, "move_persisted_p95_ms", percentile (move_ms, 0.95));
+  add_double (json, "seen_by_other_window_p95_ms", percentile (seen_ms, 0.95));
+  add_int (json, "moves_not_seen", unseen);
+  add_double (json, "board_open_p50_ms", percentile (board_ms, 0.5));
+  add_double (json, "board_open_p95_ms", percentile (board_ms, 0.95));
+  add_double (json, "board_open_sqlite_ms", sqlite_ms);
+  add_double (json, "board_open_ratio", sqlite_ms > 0 ? percentile (board_ms, 0.5) / sqlite_ms : -1);
+  add_int (json, "moves_in_history", moves_in_history);
+  add_int (json, "lost_or_overwritten", lost + (moves_in_history != moves_done ? 1 : 0));
   json_builder_end_object (json);
   root = json_builder_get_root (json);
   json_generator_set_root (generator, root);
