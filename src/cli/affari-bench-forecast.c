@@ -48,9 +48,6 @@ bench_run_forecast (int customers,
   g_autoptr(GArray) drawn = g_array_sized_new (FALSE, FALSE, sizeof (AffariBgnbdCustomer), (guint) customers);
   g_autoptr(GArray) patterns = NULL;
   g_autoptr(JsonBuilder) json = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
   double times[FORECAST_RUNS];
   AffariBgnbdFit fit = { 0 };
   struct rusage usage;
@@ -107,10 +104,6 @@ bench_run_forecast (int customers,
   json_builder_add_int_value (json, usage.ru_maxrss);
   json_builder_end_object (json);
 
-  root = json_builder_get_root (json);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", out);
+  bench_print_json (json);
   return 0;
 }

@@ -118,11 +118,8 @@ bench_run_import (int rows, int seed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) json = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *dir = g_dir_make_tmp ("affari-bench-import-XXXXXX", &error);
   g_autofree char *csv = NULL;
-  g_autofree char *out = NULL;
   double bare[IMPORT_RUNS], affari[IMPORT_RUNS];
   guint n_deals = 0;
   struct rusage usage;
@@ -158,11 +155,7 @@ bench_run_import (int rows, int seed)
   bench_add_double (json, "import", "ratio", affari[IMPORT_RUNS / 2] / bare[IMPORT_RUNS / 2]);
   bench_add_double (json, "import", "peak_rss_mb", usage.ru_maxrss / 1024.0);
   json_builder_end_object (json);
-  root = json_builder_get_root (json);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", out);
+  bench_print_json (json);
   remove_all (dir, csv);
   return EXIT_SUCCESS;
 

@@ -31,6 +31,8 @@ int      bench_compare_doubles (gconstpointer a,
 /* The resident memory of process @pid (0: this one), in kB; 0 when unknown. */
 long     bench_rss_kb          (GPid          pid);
 /* Adds the member "@prefix_@name". */
+/* Prints the report built in @json (an ended object), pretty, on standard output. */
+void     bench_print_json      (JsonBuilder  *json);
 void     bench_add_double      (JsonBuilder  *json,
                                 const char   *prefix,
                                 const char   *name,

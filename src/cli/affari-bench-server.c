@@ -223,8 +223,6 @@ bench_run_server (const char *url,
   g_autoptr(AffariPgStore) admin = affari_pg_store_open (url, &error);
   g_autoptr(AffariPgStore) listening = NULL;
   g_autoptr(JsonBuilder) json = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) pipelines = NULL;
   g_autoptr(GPtrArray) stages = NULL;
@@ -233,7 +231,7 @@ bench_run_server (const char *url,
   g_autoptr(GArray) seen_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) board_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GHashTable) last_move = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autofree char *dir = NULL, *path = NULL, *out = NULL;
+  g_autofree char *dir = NULL, *path = NULL;
   Seller *sellers;
   GThread **threads, *listener_t;
   Listener listener = { 0 };
@@ -407,11 +405,7 @@ bench_run_server (const char *url,
   add_int (json, "moves_in_history", moves_in_history);
   add_int (json, "lost_or_overwritten", lost + (moves_in_history != moves_done ? 1 : 0));
   json_builder_end_object (json);
-  root = json_builder_get_root (json);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", out);
+  bench_print_json (json);
 
   for (int i = 0; i < n_sellers; i++)
     {

@@ -62,6 +62,19 @@ bench_add_double (JsonBuilder *json,
   json_builder_add_double_value (json, value);
 }
 
+void
+bench_print_json (JsonBuilder *json)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (json);
+  g_autofree char *out = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  out = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", out);
+}
+
 char *
 bench_sibling_program (const char *self_path,
                        const char *name)
@@ -100,11 +113,8 @@ main (int argc, char *argv[])
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) json = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *out = NULL;
   int deals = 100000;
   int seed = 1;
   int clone_to = 0;
@@ -246,11 +256,7 @@ main (int argc, char *argv[])
   json_builder_add_int_value (json, peak_rss_kb ());
   json_builder_end_object (json);
 
-  root = json_builder_get_root (json);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", out);
+  bench_print_json (json);
 
   g_clear_object (&store);
   if (dir != NULL && !keep)
