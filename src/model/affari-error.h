@@ -25,6 +25,8 @@ typedef enum {
   AFFARI_ERROR_PARSE,         /* an imported file is malformed */
   AFFARI_ERROR_TOO_OLD,       /* written by an older Affari, not updated (opened read-only) */
   AFFARI_ERROR_CONFLICT,      /* the deal was changed since it was read: the write is refused */
+  AFFARI_ERROR_OFFLINE,       /* team mode: the server cannot be reached; nothing was written */
+  AFFARI_ERROR_FORBIDDEN,     /* team mode: the server refused it (the login's access rights) */
 } AffariError;
 
 GQuark affari_error_quark (void);

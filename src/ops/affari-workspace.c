@@ -88,12 +88,52 @@ affari_workspace_dispose (GObject *object)
   G_OBJECT_CLASS (affari_workspace_parent_class)->dispose (object);
 }
 
+enum {
+  PROP_0,
+  PROP_ONLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+affari_workspace_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AffariWorkspace *self = AFFARI_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLINE:
+      g_value_set_boolean (value, affari_workspace_is_online (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_store_online_cb (AffariStore     *store,
+                    GParamSpec      *pspec,
+                    AffariWorkspace *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
 static void
 affari_workspace_class_init (AffariWorkspaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = affari_workspace_dispose;
+  object_class->get_property = affari_workspace_get_property;
+
+  /* Team mode: the server can be reached (always TRUE on the embedded database). */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   affari_change_signals_install (object_class, signals);
 }
@@ -118,6 +158,7 @@ affari_workspace_new (AffariStore *store)
   g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
   g_signal_connect (store, "settings-changed", G_CALLBACK (on_store_settings_changed_cb), self);
   g_signal_connect (store, "damaged", G_CALLBACK (on_store_damaged_cb), self);
+  g_signal_connect (store, "notify::online", G_CALLBACK (on_store_online_cb), self);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, on_poll_cb, self);
   return self;
 }
@@ -144,6 +185,46 @@ affari_workspace_open (const char  *path,
    * at once (AFFARI_ERROR_LOCKED) and the window offers to try again. */
   affari_store_set_busy_timeout (store, WINDOW_BUSY_TIMEOUT_MS);
   return affari_workspace_new (store);
+}
+
+AffariWorkspace *
+affari_workspace_open_server (const char  *url,
+                              const char  *password,
+                              GError     **error)
+{
+  g_autoptr(AffariStore) store = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  store = affari_store_open_server (url, password, NULL, error);
+  if (store == NULL)
+    return NULL;
+  affari_store_set_busy_timeout (store, WINDOW_BUSY_TIMEOUT_MS);
+  return affari_workspace_new (store);
+}
+
+gboolean
+affari_workspace_is_server (AffariWorkspace *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), FALSE);
+
+  return affari_store_is_server (self->store);
+}
+
+const char *
+affari_workspace_get_server_url (AffariWorkspace *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), NULL);
+
+  return affari_store_get_server_url (self->store);
+}
+
+gboolean
+affari_workspace_is_online (AffariWorkspace *self)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), TRUE);
+
+  return self->store == NULL || affari_store_is_online (self->store);
 }
 
 const char *

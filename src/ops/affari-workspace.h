@@ -58,6 +58,14 @@ char            *affari_workspace_default_path   (void);
  * a file that is not an Affari database, is newer, damaged or locked fails with an AFFARI_ERROR
  * and is left untouched. */
 AffariWorkspace *affari_workspace_open           (const char *path, GError **error);
+/* Team mode: the workspace on the team's PostgreSQL server (see affari_store_open_server ()). */
+AffariWorkspace *affari_workspace_open_server    (const char *url, const char *password, GError **error);
+/* TRUE on a server; its address without the password (NULL on the embedded database). */
+gboolean         affari_workspace_is_server      (AffariWorkspace *self);
+const char      *affari_workspace_get_server_url (AffariWorkspace *self);
+/* FALSE while the server cannot be reached: the last data is shown read-only, writes fail with
+ * AFFARI_ERROR_OFFLINE. The property "online" is notified when it changes. */
+gboolean         affari_workspace_is_online      (AffariWorkspace *self);
 /* A workspace on an open store (the command line and the tests open their own). */
 AffariWorkspace *affari_workspace_new            (AffariStore *store);
 const char      *affari_workspace_get_path       (AffariWorkspace *self);

@@ -79,6 +79,10 @@ struct _AffariStore
   gint64 watch_seq;
   gint64 watch_data_version;
   gint64 building_author;   /* the author of the set being emitted: 0 = this connection */
+  /* Team mode (pg/affari-pg-replica.c): the server this store is a local copy of, NULL for the
+   * embedded database; whether it can be reached now. */
+  struct _StoreServer *server;
+  gboolean online;
 };
 
 /* Rows read whole (affari-store-changes.c): the values of each row as SQLite had them. */
@@ -220,6 +224,23 @@ char * store_search_match_expression (const char *text);
 /* Appends " AND …" for each custom field criterion of @q to @where, and its parameters (GVariant:
  * int64 or string, in order) to @params. */
 void store_filter_field_criteria (const AffariDealQuery *q, GString *where, GPtrArray *params);
+
+/* ---- team mode (pg/affari-pg-replica.c; affari-store.c's fallbacks when built without libpq) ---- */
+typedef struct _StoreServer StoreServer;
+/* The outermost write transaction began (after BEGIN IMMEDIATE): refused while offline. */
+gboolean store_server_begin  (AffariStore *self, GError **error);
+/* Before the local COMMIT: the transaction's rows are written on the server, which commits them
+ * or refuses the whole (the caller then rolls back the local one). */
+gboolean store_server_commit (AffariStore *self, GError **error);
+/* The outermost transaction was rolled back. */
+void     store_server_abort  (AffariStore *self);
+void     store_server_free   (StoreServer *server);
+/* The id for a new row of @table (a table whose key is "id"): 0 on the embedded database (SQLite
+ * picks one: bind it with store_bind_id ()), one the server handed out in team mode so that two
+ * sellers never make the same; -1 with @error when the server cannot give one. */
+gint64   store_new_id        (AffariStore *self, const char *table, GError **error);
+/* Notifies "online" when it changes. */
+void     store_set_online    (AffariStore *self, gboolean online);
 
 /* ---- the store object (affari-store.c) ---- */
 /* Emits "settings-changed::@what" (a static string) with @pipeline_id after the commit. */

@@ -136,6 +136,11 @@ store_tx_begin (AffariStore *self, GError **error)
         }
       if (!store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      if (self->server != NULL && !store_server_begin (self, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
     }
   else if (self->batch_depth > 0)
     {
@@ -165,6 +170,8 @@ store_tx_rollback (AffariStore *self)
     {
       /* ROLLBACK fails only when SQLite already rolled back (e.g. after SQLITE_FULL). */
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (self->server != NULL)
+        store_server_abort (self);
       g_array_set_size (self->pending, 0);
       self->batch_failed = FALSE;
     }
@@ -201,6 +208,12 @@ store_tx_commit (AffariStore *self, GError **error)
       /* The search documents of the deals this transaction touched, and what it changed for the
        * other windows to see, in the same transaction. */
       if (!store_reindex_dirty (self, error) || !store_watch_log (self, error))
+        {
+          store_tx_rollback (self);
+          return FALSE;
+        }
+      /* Team mode: the server says yes or no to the whole before it counts here. */
+      if (self->server != NULL && !store_server_commit (self, error))
         {
           store_tx_rollback (self);
           return FALSE;
@@ -746,12 +759,97 @@ finalize_stmt (gpointer data)
   sqlite3_finalize (data);
 }
 
+enum {
+  PROP_0,
+  PROP_ONLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+affari_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AffariStore *self = AFFARI_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+store_set_online (AffariStore *self,
+                  gboolean     online)
+{
+  if (self->online == !!online)
+    return;
+  self->online = !!online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+gboolean
+affari_store_is_online (AffariStore *self)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  return self->online;
+}
+
+gboolean
+affari_store_is_server (AffariStore *self)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+
+  return self->server != NULL;
+}
+
+#if !HAVE_LIBPQ
+/* Built without libpq: no team mode (the embedded database only). */
+AffariStore *
+affari_store_open_server (const char  *url,
+                          const char  *password,
+                          const char  *cache_path,
+                          GError     **error)
+{
+  g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_FAILED,
+                       _("This Affari was built without team mode (libpq): it cannot open a server."));
+  return NULL;
+}
+
+char *
+affari_store_server_cache_path (const char *url)
+{
+  return NULL;
+}
+
+const char *
+affari_store_get_server_url (AffariStore *self)
+{
+  return NULL;
+}
+
+gboolean store_server_begin (AffariStore *self, GError **error) { return TRUE; }
+gboolean store_server_commit (AffariStore *self, GError **error) { return TRUE; }
+void store_server_abort (AffariStore *self) { }
+void store_server_free (StoreServer *server) { }
+gint64 store_new_id (AffariStore *self, const char *table, GError **error) { return 0; }
+#endif
+
 static void
 affari_store_finalize (GObject *object)
 {
   AffariStore *self = AFFARI_STORE (object);
 
   affari_store_close (self);
+  g_clear_pointer (&self->server, store_server_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->profile, g_hash_table_unref);
   g_clear_pointer (&self->batch_stages, g_hash_table_unref);
@@ -775,6 +873,12 @@ affari_store_class_init (AffariStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = affari_store_finalize;
+  object_class->get_property = affari_store_get_property;
+
+  /* Team mode: the server can be reached (always TRUE on the embedded database). */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   affari_change_signals_install (object_class, signals);
 }
@@ -804,6 +908,7 @@ affari_store_init (AffariStore *self)
 {
   self->statements = g_hash_table_new_full (store_sql_hash, g_str_equal, g_free, finalize_stmt);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
+  self->online = TRUE;
 }
 
 void

@@ -61,6 +61,25 @@ char        *affari_store_default_path      (void);
  * than the default path's, another program's database even when empty), is newer than this
  * program, is damaged or locked fails with an AFFARI_ERROR and is left untouched. */
 AffariStore *affari_store_open              (const char *path, GError **error);
+/* Team mode (#21): the database of the team on a PostgreSQL server. @url is a libpq connection
+ * string or URI (postgresql://LOGIN@HOST[:PORT]/DATABASE, host=/run/… user=… dbname=…); @password,
+ * when not NULL, is used instead of one in @url (the desktop keyring's). What this login may read
+ * is kept in a local copy at @cache_path (NULL: affari_store_server_cache_path ()), so that every
+ * read is as fast as on the embedded database and the last data stays readable when the server
+ * is not; every write goes to the server in one transaction before it counts, and is refused
+ * there as a whole (AFFARI_ERROR_FORBIDDEN, _CONFLICT, _OFFLINE) or kept. Other logins' changes
+ * arrive by LISTEN/NOTIFY and are emitted as this store's own changes are, naming their author. */
+AffariStore *affari_store_open_server       (const char *url, const char *password, const char *cache_path,
+                                             GError **error);
+/* $XDG_CACHE_HOME/affari/server-<hash of url and login>.db */
+char        *affari_store_server_cache_path (const char *url);
+/* TRUE for a store opened with affari_store_open_server (). */
+gboolean     affari_store_is_server         (AffariStore *self);
+/* The server's address without its password, or NULL for the embedded database. */
+const char  *affari_store_get_server_url    (AffariStore *self);
+/* FALSE while the server cannot be reached (team mode only): reads show the last data, writes
+ * fail with AFFARI_ERROR_OFFLINE; the store reconnects by itself. Notified as "online". */
+gboolean     affari_store_is_online         (AffariStore *self);
 /* Opens an existing Affari database for reading only: nothing is created, migrated or written
  * (the command line's check and listings). A database of an older version is refused. */
 AffariStore *affari_store_open_read_only    (const char *path, GError **error);
