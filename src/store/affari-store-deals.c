@@ -513,29 +513,34 @@ diff_deal (AffariStore *self, AffariDeal *old, AffariDeal *new)
   return changes;
 }
 
+void
+store_set_conflict_error (GError **error, const char *author, gint64 date_modify)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (date_modify);
+  g_autofree char *time = when != NULL ? g_date_time_format (when, "%d/%m/%Y %H:%M") : g_strdup ("");
+
+  if (author != NULL)
+    /* Translators: a write refused because the deal changed since the card read it; %s: a person's name, then a date and time. */
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT, _("%s changed this deal on %s: here is what it has now"),
+                 author, time);
+  else
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT, _("The deal was changed on %s in another window: here is what it has now"),
+                 time);
+}
+
 /* Refuses a write based on an older version of the deal than the stored one (0: a deal not read
  * from the database, which cannot be stale), naming who changed it and when. */
 static gboolean
 check_version (AffariStore *self, AffariDeal *deal, AffariDeal *stored, GError **error)
 {
   g_autoptr(AffariTeamMember) author = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *time = NULL;
 
   if (deal->version == 0 || deal->version == stored->version)
     return TRUE;
 
   if (stored->modify_by_id != 0)
     author = affari_store_get_team_member (self, stored->modify_by_id, NULL);
-  when = g_date_time_new_from_unix_local (stored->date_modify);
-  time = when != NULL ? g_date_time_format (when, "%d/%m/%Y %H:%M") : g_strdup ("");
-  if (author != NULL)
-    /* Translators: a write refused because the deal changed since the card read it; %s: a person's name, then a date and time. */
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT, _("%s changed this deal on %s: here is what it has now"),
-                 affari_team_member_get_name (author), time);
-  else
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT, _("The deal was changed on %s in another window: here is what it has now"),
-                 time);
+  store_set_conflict_error (error, author != NULL ? affari_team_member_get_name (author) : NULL, stored->date_modify);
   return FALSE;
 }
 

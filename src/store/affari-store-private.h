@@ -241,6 +241,11 @@ void     store_server_free   (StoreServer *server);
 gint64   store_new_id        (AffariStore *self, const char *table, GError **error);
 /* Notifies "online" when it changes. */
 void     store_set_online    (AffariStore *self, gboolean online);
+/* The server's news (other sellers' changes, a reconnection), from affari_store_poll (). */
+gboolean store_server_poll   (AffariStore *self);
+/* The refusal of a write based on an old version of a deal, naming who changed it (@author NULL:
+ * nobody known) and when (affari-store-deals.c; the server's refusal says the same). */
+void     store_set_conflict_error (GError **error, const char *author, gint64 date_modify);
 
 /* ---- the store object (affari-store.c) ---- */
 /* Emits "settings-changed::@what" (a static string) with @pipeline_id after the commit. */

@@ -191,6 +191,9 @@ affari_store_poll (AffariStore *self)
 
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
+  /* Team mode: the server says what changed (LISTEN/NOTIFY). */
+  if (self->server != NULL)
+    return store_server_poll (self);
   /* Not inside a transaction of ours (its reads must not move), nor without a log. */
   if (self->tx_depth > 0 || !self->has_change_log)
     return FALSE;

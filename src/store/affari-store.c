@@ -841,6 +841,7 @@ gboolean store_server_commit (AffariStore *self, GError **error) { return TRUE; 
 void store_server_abort (AffariStore *self) { }
 void store_server_free (StoreServer *server) { }
 gint64 store_new_id (AffariStore *self, const char *table, GError **error) { return 0; }
+gboolean store_server_poll (AffariStore *self) { return FALSE; }
 #endif
 
 static void

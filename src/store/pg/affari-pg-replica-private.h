@@ -1,0 +1,54 @@
+/* affari-pg-replica-private.h — what the two halves of the team mode's store share
+ * (affari-pg-replica.c: opening, the local copy, other sellers' changes, reconnecting;
+ * affari-pg-replica-write.c: sending this store's writes to the server)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+#include <libpq-fe.h>
+
+#include "store/affari-store-private.h"
+
+G_BEGIN_DECLS
+
+struct _StoreServer
+{
+  PGconn *conn;
+  char *conninfo;         /* what libpq was given (the password apart) */
+  char *password;         /* the keyring's, kept for reconnecting; never written anywhere */
+  char *url;              /* the address shown and named in the cache: no password */
+  gint64 last_seq;        /* the server's change log, read up to here */
+  gint64 reconnect_at;    /* monotonic µs of the next attempt while offline */
+  gboolean connecting;    /* PQconnectStart () issued, PQconnectPoll () in progress */
+  sqlite3_session *session;   /* the write transaction in progress */
+  GHashTable *own_seqs;   /* seq → the change log rows this store's own writes made */
+  GHashTable *id_pools;   /* table → GArray of ids the server handed out */
+  GHashTable *columns;    /* table → GPtrArray of the local table's column names */
+  GArray *last_own;       /* the change log rows of the last commit */
+  gboolean committed;     /* the server committed the transaction being committed here */
+  gboolean needs_snapshot; /* the copy missed a change the server has: read everything again */
+  gint64 refresh_deal;    /* a refused write's deal, read again after the rollback */
+  GArray *emit_later;     /* StorePending of that deal, emitted at the next poll */
+  gint64 emit_author;
+};
+
+/* The local table's columns (PRAGMA table_info), cached. */
+GPtrArray *replica_columns (AffariStore *self, const char *table);
+/* The rank of @table in the order its foreign keys need (the export's), G_MAXINT for others. */
+int        replica_table_rank (const char *table);
+/* The tables whose rows hang off a deal (deal_id), in foreign-key order. */
+extern const char * const replica_deal_children[];
+/* The connection failed: the store goes offline (writes refused) and tries again by itself. */
+void       replica_go_offline (AffariStore *self);
+/* Sets @error from a failed server command (its SQLSTATE decides the code). */
+void       replica_set_error (AffariStore *self, PGresult *res, GError **error);
+/* Reads deal @deal_id (and its children) from the server into the local copy, outside any
+ * transaction of the store's; fills @old_stage/@new_stage (0: not on a board). */
+gboolean   replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint64 *new_stage,
+                                 GError **error);
+
+G_END_DECLS

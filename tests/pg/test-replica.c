@@ -1,0 +1,364 @@
+/* test-replica.c — the app's store on the team's server (#21): the same AffariStore API, opened
+ * with affari_store_open_server () as two sellers on one PostgreSQL server.
+ *  - what each login reads is what row-level security lets it read ("Propri": only their deals);
+ *  - a move by one is on the server when the call returns and reaches the other's store at its
+ *    next poll (well within a second), emitted as a change naming its author;
+ *  - a write based on an old version is refused naming who changed the deal, and the copy then
+ *    has the server's version; a write the rights forbid is refused and changes nothing;
+ *  - a seller's activity on a deal reaches the other (the deal is "touched"); new rows take the
+ *    server's ids; an administrator's stage rename reaches everyone;
+ *  - a stopped server: the store goes offline, writes are refused, it reconnects by itself.
+ *
+ * Run by test-replica.sh: a throw-away cluster with sample deals, the owner's URL in
+ * PG_ADMIN_URL, Sara Galli ("Propri") in SARA_URL, Luca Neri ("Tutti") in LUCA_URL, and the
+ * commands that stop and start the server in PG_STOP / PG_START.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "model/affari-activity.h"
+#include "model/affari-deal-private.h"
+#include "model/affari-change-set.h"
+#include "store/affari-store.h"
+#include "store/affari-store-watch.h"
+#include "affari-test-sql.h"
+
+typedef struct {
+  char *dir;
+  PGconn *admin;
+} Fixture;
+
+static gint64
+pg_int (PGconn *conn, const char *sql, gint64 param)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, param);
+  const char *values[1] = { text };
+  PGresult *res = PQexecParams (conn, sql, strstr (sql, "$1") != NULL ? 1 : 0, NULL, values, NULL, NULL, 0);
+  gint64 value = -1;
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  if (PQntuples (res) > 0 && !PQgetisnull (res, 0, 0))
+    value = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  PQclear (res);
+  return value;
+}
+
+static char *
+pg_text (PGconn *conn, const char *sql, gint64 param)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, param);
+  const char *values[1] = { text };
+  PGresult *res = PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0);
+  char *value = NULL;
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  if (PQntuples (res) > 0 && !PQgetisnull (res, 0, 0))
+    value = g_strdup (PQgetvalue (res, 0, 0));
+  PQclear (res);
+  return value;
+}
+
+static AffariStore *
+open_as (Fixture *f, const char *who)
+{
+  g_autofree char *cache = g_build_filename (f->dir, who, NULL);
+  const char *url = g_getenv (g_str_equal (who, "sara") ? "SARA_URL" : g_str_equal (who, "luca") ? "LUCA_URL"
+                                                                                                 : "PG_ADMIN_URL");
+  g_autoptr(GError) error = NULL;
+  AffariStore *store;
+
+  g_assert_nonnull (url);
+  store = affari_store_open_server (url, NULL, cache, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (affari_store_is_server (store));
+  g_assert_true (affari_store_is_online (store));
+  return store;
+}
+
+/* Counts in the store's local copy. */
+static gint64
+local_int (AffariStore *store, const char *sql, gint64 param)
+{
+  sqlite3 *db = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (affari_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  value = affari_test_sql_int (db, sql, param);
+  sqlite3_close (db);
+  return value;
+}
+
+typedef struct {
+  guint sets;
+  gint64 author;
+  gint64 deal;
+} Seen;
+
+static void
+on_changed (AffariStore *store, AffariChangeSet *set, Seen *seen)
+{
+  seen->sets++;
+  seen->author = affari_change_set_get_author (set);
+  if (affari_change_set_get_n_deals (set) > 0)
+    seen->deal = affari_change_set_get_first_deal_id (set);
+}
+
+/* Polls @store as the window does (every 50 ms here) until @cond or 2 s; the time it took. */
+#define POLL_UNTIL(store, cond)                                                                          \
+  G_STMT_START {                                                                                         \
+    gint64 poll_start = g_get_monotonic_time ();                                                         \
+    while (!(cond) && g_get_monotonic_time () - poll_start < 2 * G_USEC_PER_SEC)                         \
+      {                                                                                                  \
+        affari_store_poll (store);                                                                       \
+        g_usleep (50000);                                                                                \
+      }                                                                                                  \
+    g_test_message ("%s after %.0f ms", #cond, (g_get_monotonic_time () - poll_start) / 1000.0);        \
+    g_assert_true (cond);                                                                                \
+  } G_STMT_END
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("affari-replica-XXXXXX", NULL);
+  f->admin = PQconnectdb (g_getenv ("PG_ADMIN_URL"));
+  g_assert_cmpint (PQstatus (f->admin), ==, CONNECTION_OK);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  PQfinish (f->admin);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (f->dir);
+}
+
+static gint64
+member (Fixture *f, const char *login)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM team_member WHERE login = '%s'", login);
+  return pg_int (f->admin, sql, 0);
+}
+
+/* A live deal of @login's (or of anyone else's when @other) on a board. */
+static gint64
+deal_of (Fixture *f, const char *login, gboolean other)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT min (id) FROM deal WHERE deleted_at IS NULL AND is_recurring = 0"
+                                          " AND semantics = 'P' AND assigned_by_id %s $1",
+                                          other ? "<>" : "=");
+  return pg_int (f->admin, sql, member (f, login));
+}
+
+/* The copy holds what the login may read: all for "Tutti", only their own for "Propri". */
+static void
+test_visibility (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  gint64 all = pg_int (f->admin, "SELECT count (*) FROM deal", 0);
+  gint64 saras = pg_int (f->admin, "SELECT count (*) FROM deal WHERE assigned_by_id = $1", member (f, "sara"));
+
+  g_assert_cmpint (saras, >, 0);
+  g_assert_cmpint (saras, <, all);
+  g_assert_cmpint (local_int (luca, "SELECT count (*) FROM deal", 0), ==, all);
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM deal", 0), ==, saras);
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM deal WHERE assigned_by_id IS NOT ?", member (f, "sara")), ==, 0);
+  /* What hangs off a deal follows it. */
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM event WHERE deal_id NOT IN (SELECT id FROM deal)", 0), ==, 0);
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM event", 0), ==,
+                   pg_int (f->admin, "SELECT count (*) FROM event e JOIN deal d ON d.id = e.deal_id WHERE d.assigned_by_id = $1",
+                           member (f, "sara")));
+  /* The stage totals are the copy's own, of the deals it holds. */
+  g_assert_cmpint (local_int (sara, "SELECT coalesce (sum (count), 0) FROM stage_total", 0), ==,
+                   local_int (sara, "SELECT count (*) FROM deal WHERE deleted_at IS NULL AND is_recurring = 0", 0));
+  /* The author of what each writes. */
+  g_assert_cmpint (affari_store_get_current_user (sara), ==, member (f, "sara"));
+  g_assert_cmpint (affari_store_get_current_user (luca), ==, member (f, "luca"));
+  /* The address shown has no password. */
+  g_assert_null (strstr (affari_store_get_server_url (sara), "s1"));
+}
+
+/* A move by Luca is on the server at once and reaches Sara's store at its next poll. */
+static void
+test_move_seen (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(GError) error = NULL;
+  gint64 deal = deal_of (f, "sara", FALSE);
+  gint64 stage = pg_int (f->admin, "SELECT id FROM stage WHERE pipeline_id = (SELECT pipeline_id FROM deal WHERE id = $1)"
+                                   " AND semantics = 'P' AND id <> (SELECT stage_id FROM deal WHERE id = $1)"
+                                   " ORDER BY sort LIMIT 1", deal);
+  Seen seen = { 0 };
+
+  g_signal_connect (sara, "changed", G_CALLBACK (on_changed), &seen);
+  g_assert_true (affari_store_move_deal (luca, deal, stage, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pg_int (f->admin, "SELECT stage_id FROM deal WHERE id = $1", deal), ==, stage);
+  g_assert_cmpint (pg_int (f->admin, "SELECT moved_by_id FROM deal WHERE id = $1", deal), ==, member (f, "luca"));
+
+  POLL_UNTIL (sara, local_int (sara, "SELECT stage_id FROM deal WHERE id = ?", deal) == stage);
+  g_assert_cmpuint (seen.sets, >=, 1);
+  g_assert_cmpint (seen.deal, ==, deal);
+  g_assert_cmpint (seen.author, ==, member (f, "luca"));
+  /* The history came with it. */
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM event WHERE deal_id = ?", deal), ==,
+                   pg_int (f->admin, "SELECT count (*) FROM event WHERE deal_id = $1", deal));
+
+  /* Luca's own store does not hear its own move as someone else's. */
+  seen = (Seen) { 0 };
+  g_signal_connect (luca, "changed", G_CALLBACK (on_changed), &seen);
+  for (int i = 0; i < 6; i++)
+    {
+      affari_store_poll (luca);
+      g_usleep (50000);
+    }
+  g_assert_cmpuint (seen.sets, ==, 0);
+}
+
+/* Sara writes a deal Luca changed after her copy read it: refused naming Luca, then her copy has
+ * Luca's version. */
+static void
+test_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id = deal_of (f, "sara", FALSE);
+  g_autoptr(AffariDeal) lucas = affari_store_get_deal (luca, deal_id, &error);
+  g_autoptr(AffariDeal) saras = affari_store_get_deal (sara, deal_id, &error);
+  g_autofree char *title = NULL;
+
+  g_assert_no_error (error);
+  affari_deal_set_title (lucas, "Titolo di Luca");
+  g_assert_true (affari_store_update_deal (luca, lucas, &error));
+  g_assert_no_error (error);
+
+  /* Sara's copy has not heard yet (no poll): her own check passes, the server's does not. */
+  affari_deal_set_title (saras, "Titolo di Sara");
+  g_assert_false (affari_store_update_deal (sara, saras, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Luca Neri"));
+  g_clear_error (&error);
+  title = pg_text (f->admin, "SELECT title FROM deal WHERE id = $1", deal_id);
+  g_assert_cmpstr (title, ==, "Titolo di Luca");
+
+  POLL_UNTIL (sara, local_int (sara, "SELECT title = 'Titolo di Luca' FROM deal WHERE id = ?", deal_id) == 1);
+}
+
+/* Sara may not give her deal to Luca ("Propri": the new row must be hers) nor create his. */
+static void
+test_forbidden (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id = deal_of (f, "sara", FALSE);
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (sara, deal_id, &error);
+  gint64 before = local_int (sara, "SELECT count (*) FROM deal", 0);
+
+  g_assert_no_error (error);
+  deal->assigned_by_id = member (f, "luca");
+  g_assert_false (affari_store_update_deal (sara, deal, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (local_int (sara, "SELECT assigned_by_id FROM deal WHERE id = ?", deal_id), ==, member (f, "sara"));
+  g_assert_cmpint (pg_int (f->admin, "SELECT assigned_by_id FROM deal WHERE id = $1", deal_id), ==, member (f, "sara"));
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM deal", 0), ==, before);
+}
+
+/* A new deal of Sara's takes the server's id and reaches Luca; Luca's activity on it reaches Sara. */
+static void
+test_new_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffariDeal) deal = affari_deal_new ();
+  g_autoptr(AffariActivity) activity = NULL;
+  gint64 id;
+
+  affari_deal_set_title (deal, "Nuovo affare di Sara");
+  deal->assigned_by_id = member (f, "sara");
+  g_assert_true (affari_store_create_deal (sara, deal, &error));
+  g_assert_no_error (error);
+  id = affari_deal_get_id (deal);
+  g_assert_cmpint (pg_int (f->admin, "SELECT count (*) FROM deal WHERE id = $1 AND title = 'Nuovo affare di Sara'", id), ==, 1);
+  POLL_UNTIL (luca, local_int (luca, "SELECT count (*) FROM deal WHERE id = ?", id) == 1);
+
+  activity = affari_activity_new (AFFARI_ACTIVITY_CALL, "Chiamare Sara", affari_store_now (luca) + 86400);
+  g_assert_true (affari_store_add_activity (luca, id, activity, &error));
+  g_assert_no_error (error);
+  POLL_UNTIL (sara, local_int (sara, "SELECT count (*) FROM activity WHERE deal_id = ? AND subject = 'Chiamare Sara'", id) == 1);
+}
+
+/* A stopped server: offline, writes refused, back by itself when it is up again. */
+static void
+test_offline (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id = deal_of (f, "sara", FALSE);
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (sara, deal_id, &error);
+  gint64 start;
+
+  g_assert_no_error (error);
+  PQfinish (f->admin);
+  f->admin = NULL;
+  g_assert_true (g_spawn_command_line_sync (g_getenv ("PG_STOP"), NULL, NULL, NULL, NULL));
+  POLL_UNTIL (sara, !affari_store_is_online (sara));
+
+  /* The last data is there to read; a write is refused with the reason. */
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM deal WHERE id = ?", deal_id), ==, 1);
+  affari_deal_set_title (deal, "Scritto senza server");
+  g_assert_false (affari_store_update_deal (sara, deal, &error));
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_OFFLINE);
+  g_clear_error (&error);
+
+  g_assert_true (g_spawn_command_line_sync (g_getenv ("PG_START"), NULL, NULL, NULL, NULL));
+  start = g_get_monotonic_time ();
+  while (!affari_store_is_online (sara) && g_get_monotonic_time () - start < 15 * G_USEC_PER_SEC)
+    {
+      affari_store_poll (sara);
+      g_usleep (50000);
+    }
+  g_assert_true (affari_store_is_online (sara));
+  g_clear_object (&deal);
+  deal = affari_store_get_deal (sara, deal_id, &error);
+  g_assert_no_error (error);
+  affari_deal_set_title (deal, "Scritto di nuovo");
+  g_assert_true (affari_store_update_deal (sara, deal, &error));
+  g_assert_no_error (error);
+  f->admin = PQconnectdb (g_getenv ("PG_ADMIN_URL"));
+  g_assert_cmpint (PQstatus (f->admin), ==, CONNECTION_OK);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("SARA_URL") == NULL)
+    {
+      g_printerr ("run by test-replica.sh\n");
+      return 77;
+    }
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/replica/visibility", test_visibility);
+  ADD ("/replica/move-seen", test_move_seen);
+  ADD ("/replica/conflict", test_conflict);
+  ADD ("/replica/forbidden", test_forbidden);
+  ADD ("/replica/new-rows", test_new_rows);
+  ADD ("/replica/offline", test_offline);
+  return g_test_run ();
+}
