@@ -54,13 +54,15 @@ affari_store_add_activity (AffariStore *self, gint64 deal_id, AffariActivity *ac
 
   if (!store_tx_begin (self, error))
     return FALSE;
-  stmt = store_prepare (self,
-    "INSERT INTO activity (deal_id, kind, subject, description, deadline, completed, completed_at, responsible_id, created)"
-    " VALUES (?1, ?2, trim(?3), ?4, ?5, ?6, CASE WHEN ?6 THEN ?8 END,"
+  id = store_new_id (self, "activity", error);
+  stmt = id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO activity (id, deal_id, kind, subject, description, deadline, completed, completed_at, responsible_id, created)"
+    " VALUES (?9, ?1, ?2, trim(?3), ?4, ?5, ?6, CASE WHEN ?6 THEN ?8 END,"
     "         coalesce(?7, (SELECT assigned_by_id FROM deal WHERE id = ?1)), ?8)", error);
   ok = stmt != NULL;
   if (ok)
     {
+      store_bind_id (stmt, 9, id);
       sqlite3_bind_int64 (stmt, 1, deal_id);
       store_bind_text (stmt, 2, affari_activity_type_to_string (affari_activity_get_kind (activity)));
       store_bind_text (stmt, 3, affari_activity_get_subject (activity));

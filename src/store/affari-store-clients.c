@@ -63,20 +63,22 @@ affari_store_create_company (AffariStore *self, AffariCompany *company, GError *
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self,
-    "INSERT INTO company (name, city, address, phone, email, vat_id, industry, created)"
-    " VALUES (trim(?), ?, ?, ?, ?, ?, ?, ?)", error);
+  id = store_new_id (self, "company", error);
+  stmt = id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO company (id, name, city, address, phone, email, vat_id, industry, created)"
+    " VALUES (?, trim(?), ?, ?, ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      store_bind_text (stmt, 1, affari_company_get_name (company));
-      store_bind_text (stmt, 2, affari_company_get_city (company));
-      store_bind_text (stmt, 3, affari_company_get_address (company));
-      store_bind_text (stmt, 4, affari_company_get_phone (company));
-      store_bind_text (stmt, 5, affari_company_get_email (company));
-      store_bind_text (stmt, 6, affari_company_get_vat_id (company));
-      store_bind_text (stmt, 7, affari_company_get_industry (company));
-      sqlite3_bind_int64 (stmt, 8, affari_store_now (self));
+      store_bind_id (stmt, 1, id);
+      store_bind_text (stmt, 2, affari_company_get_name (company));
+      store_bind_text (stmt, 3, affari_company_get_city (company));
+      store_bind_text (stmt, 4, affari_company_get_address (company));
+      store_bind_text (stmt, 5, affari_company_get_phone (company));
+      store_bind_text (stmt, 6, affari_company_get_email (company));
+      store_bind_text (stmt, 7, affari_company_get_vat_id (company));
+      store_bind_text (stmt, 8, affari_company_get_industry (company));
+      sqlite3_bind_int64 (stmt, 9, affari_store_now (self));
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -157,20 +159,22 @@ affari_store_create_contact (AffariStore *self, AffariContact *contact, GError *
     }
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self,
-    "INSERT INTO contact (company_id, first_name, last_name, position, phone, email, birthday, created)"
-    " VALUES (?, trim(?), trim(?), ?, ?, ?, ?, ?)", error);
+  id = store_new_id (self, "contact", error);
+  stmt = id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO contact (id, company_id, first_name, last_name, position, phone, email, birthday, created)"
+    " VALUES (?, ?, trim(?), trim(?), ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      store_bind_id (stmt, 1, affari_contact_get_company_id (contact));
-      store_bind_text (stmt, 2, first ? first : "");
-      store_bind_text (stmt, 3, last ? last : "");
-      store_bind_text (stmt, 4, affari_contact_get_position (contact));
-      store_bind_text (stmt, 5, affari_contact_get_phone (contact));
-      store_bind_text (stmt, 6, affari_contact_get_email (contact));
-      store_bind_text (stmt, 7, birthday);
-      sqlite3_bind_int64 (stmt, 8, affari_store_now (self));
+      store_bind_id (stmt, 1, id);
+      store_bind_id (stmt, 2, affari_contact_get_company_id (contact));
+      store_bind_text (stmt, 3, first ? first : "");
+      store_bind_text (stmt, 4, last ? last : "");
+      store_bind_text (stmt, 5, affari_contact_get_position (contact));
+      store_bind_text (stmt, 6, affari_contact_get_phone (contact));
+      store_bind_text (stmt, 7, affari_contact_get_email (contact));
+      store_bind_text (stmt, 8, birthday);
+      sqlite3_bind_int64 (stmt, 9, affari_store_now (self));
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }

@@ -300,13 +300,18 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
           sqlite3_reset (repeat);
         }
     }
+  if (ok)
+    {
+      id = store_new_id (self, "deal", error);
+      ok = id >= 0;
+    }
   stmt = ok ? store_prepare (self,
-    "INSERT INTO deal (title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability,"
+    "INSERT INTO deal (id, title, type_id, pipeline_id, stage_id, semantics, position, closed, opened, probability,"
     " currency, amount, is_manual_amount, tax_value, company_id, lead_id, quote_id, begin_date, close_date,"
     " comments, assigned_by_id, created_by_id, modify_by_id, moved_by_id, date_create, date_modify, moved_time,"
     " is_recurring, is_return_customer, is_repeated_approach, source_id, source_description, additional_info,"
     " originator_id, origin_id, closed_at)"
-    " VALUES (trim(?1), coalesce(?2, (SELECT code FROM deal_type ORDER BY sort LIMIT 1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+    " VALUES (?34, trim(?1), coalesce(?2, (SELECT code FROM deal_type ORDER BY sort LIMIT 1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
     " coalesce(?10, (SELECT value FROM setting WHERE key = 'base_currency'), 'EUR'), ?11, ?12, ?13, ?14, ?15, ?16,"
     " coalesce(?17, ?33), coalesce(?18, date(coalesce(?17, ?33), '+7 days')), ?19, ?20, ?21, ?21, ?21, ?22, ?22, ?22,"
     " ?23, ?24, ?25, coalesce(?26, (SELECT code FROM deal_source ORDER BY sort LIMIT 1)), ?27, ?28, ?29, ?30,"
@@ -314,6 +319,7 @@ affari_store_create_deal (AffariStore *self, AffariDeal *deal, GError **error)
   ok = stmt != NULL;
   if (ok)
     {
+      store_bind_id (stmt, 34, id);
       store_bind_text (stmt, 1, deal->title ? deal->title : "");
       store_bind_text (stmt, 2, deal->type_id);
       sqlite3_bind_int64 (stmt, 3, deal->pipeline_id);

@@ -169,13 +169,17 @@ affari_store_set_custom_field_items (AffariStore *self, gint64 field_id, const A
   for (guint i = 0; ok && i < n_items; i++)
     {
       g_autofree char *value = g_strstrip (g_strdup (items[i].value));
-      sqlite3_stmt *stmt = items[i].id == 0
-        ? store_prepare (self, "INSERT INTO custom_field_item (value, sort, field_id) VALUES (?, ?, ?)", error)
+      gint64 new_id = items[i].id == 0 ? store_new_id (self, "custom_field_item", error) : 0;
+      sqlite3_stmt *stmt = new_id < 0 ? NULL
+        : items[i].id == 0
+        ? store_prepare (self, "INSERT INTO custom_field_item (id, value, sort, field_id) VALUES (?4, ?1, ?2, ?3)", error)
         : store_prepare (self, "UPDATE custom_field_item SET value = ?, sort = ? WHERE id = ?", error);
 
       ok = stmt != NULL;
       if (ok)
         {
+          if (items[i].id == 0)
+            store_bind_id (stmt, 4, new_id);
           store_bind_text (stmt, 1, value);
           sqlite3_bind_int (stmt, 2, ((int) i + 1) * 10);
           sqlite3_bind_int64 (stmt, 3, items[i].id == 0 ? field_id : items[i].id);
@@ -445,31 +449,37 @@ affari_store_create_custom_field (AffariStore        *self,
 
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self,
-                        "INSERT INTO custom_field (code, label, kind, mandatory, show_in_list, sort)"
-                        " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE (MAX (sort), 0) + 100 FROM custom_field))", error);
+  id = store_new_id (self, "custom_field", error);
+  stmt = id < 0 ? NULL : store_prepare (self,
+                        "INSERT INTO custom_field (id, code, label, kind, mandatory, show_in_list, sort)"
+                        " VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE (MAX (sort), 0) + 100 FROM custom_field))", error);
   ok = stmt != NULL;
   if (ok)
     {
-      store_bind_text (stmt, 1, full_code);
-      store_bind_text (stmt, 2, trimmed_label);
-      store_bind_text (stmt, 3, affari_field_kind_to_string (kind));
-      sqlite3_bind_int (stmt, 4, mandatory ? 1 : 0);
-      sqlite3_bind_int (stmt, 5, show_in_list ? 1 : 0);
+      store_bind_id (stmt, 1, id);
+      store_bind_text (stmt, 2, full_code);
+      store_bind_text (stmt, 3, trimmed_label);
+      store_bind_text (stmt, 4, affari_field_kind_to_string (kind));
+      sqlite3_bind_int (stmt, 5, mandatory ? 1 : 0);
+      sqlite3_bind_int (stmt, 6, show_in_list ? 1 : 0);
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
   for (guint i = 0; ok && kind == AFFARI_FIELD_ENUMERATION && items[i] != NULL; i++)
     {
-      stmt = store_prepare (self, "INSERT INTO custom_field_item (field_id, value, sort) VALUES (?, ?, ?)", error);
+      gint64 item_id = store_new_id (self, "custom_field_item", error);
+
+      stmt = item_id < 0 ? NULL
+        : store_prepare (self, "INSERT INTO custom_field_item (id, field_id, value, sort) VALUES (?, ?, ?, ?)", error);
       ok = stmt != NULL;
       if (ok)
         {
           g_autofree char *value = g_strstrip (g_strdup (items[i]));
 
-          sqlite3_bind_int64 (stmt, 1, id);
-          store_bind_text (stmt, 2, value);
-          sqlite3_bind_int (stmt, 3, (int) (i + 1) * 10);
+          store_bind_id (stmt, 1, item_id);
+          sqlite3_bind_int64 (stmt, 2, id);
+          store_bind_text (stmt, 3, value);
+          sqlite3_bind_int (stmt, 4, (int) (i + 1) * 10);
           ok = store_step_done (self, stmt, error);
         }
     }

@@ -94,11 +94,12 @@ affari_store_import_create_pipeline (AffariStore *self, const char *name, const 
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
-  ok = store_exec (self, error,
-                   "INSERT INTO pipeline (name, sort, currency, origin_id)"
-                   " VALUES (trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline WHERE kind = 'deal'),"
+  id = store_new_id (self, "pipeline", error);
+  ok = id >= 0 && store_exec (self, error,
+                   "INSERT INTO pipeline (id, name, sort, currency, origin_id)"
+                   " VALUES (?, trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline WHERE kind = 'deal'),"
                    "         (SELECT value FROM setting WHERE key = 'base_currency'), ?)",
-                   "ss", name, origin);
+                   "nss", id, name, origin);
   if (ok)
     {
       id = sqlite3_last_insert_rowid (self->db);
@@ -123,10 +124,11 @@ affari_store_import_add_stage (AffariStore *self, gint64 pipeline_id, const char
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
-  ok = store_exec (self, error,
-                   "INSERT INTO stage (pipeline_id, code, name, color, sort, semantics, extra_semantics)"
-                   " VALUES (?, ?, trim(?), coalesce(?, '#39A8EF'), ?, ?, ?)",
-                   "xsssiss", pipeline_id, code, name, color, sort, sem, extra);
+  id = store_new_id (self, "stage", error);
+  ok = id >= 0 && store_exec (self, error,
+                   "INSERT INTO stage (id, pipeline_id, code, name, color, sort, semantics, extra_semantics)"
+                   " VALUES (?, ?, ?, trim(?), coalesce(?, '#39A8EF'), ?, ?, ?)",
+                   "nxsssiss", id, pipeline_id, code, name, color, sort, sem, extra);
   if (ok)
     {
       id = sqlite3_last_insert_rowid (self->db);
@@ -158,11 +160,14 @@ gboolean
 affari_store_import_add_event (AffariStore *self, gint64 deal_id, gint64 time, const char *kind,
                                const char *text, GError **error)
 {
+  gint64 id;
+
   g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
 
-  return store_exec (self, error,
-                     "INSERT INTO event (deal_id, time, author_id, kind, text) VALUES (?, ?, ?, ?, ?)",
-                     "xxnss", deal_id, time, self->current_user, kind, text);
+  id = store_new_id (self, "event", error);
+  return id >= 0 && store_exec (self, error,
+                     "INSERT INTO event (id, deal_id, time, author_id, kind, text) VALUES (?, ?, ?, ?, ?, ?)",
+                     "nxxnss", id, deal_id, time, self->current_user, kind, text);
 }
 
 gboolean

@@ -164,17 +164,18 @@ affari_store_set_card_layout (AffariStore *self, gint64 pipeline_id, GPtrArray *
   for (guint i = 0; ok && i < sections->len; i++)
     {
       AffariCardSection *section = g_ptr_array_index (sections, i);
-      sqlite3_stmt *stmt = store_prepare (self,
-        "INSERT INTO card_section (pipeline_id, name, title, sort) VALUES (?, ?, trim(?), ?)", error);
-      gint64 section_id;
+      gint64 section_id = store_new_id (self, "card_section", error);
+      sqlite3_stmt *stmt = section_id < 0 ? NULL : store_prepare (self,
+        "INSERT INTO card_section (id, pipeline_id, name, title, sort) VALUES (?, ?, ?, trim(?), ?)", error);
 
       ok = stmt != NULL;
       if (!ok)
         break;
-      sqlite3_bind_int64 (stmt, 1, pipeline_id);
-      store_bind_text (stmt, 2, section->name);
-      store_bind_text (stmt, 3, section->title);
-      sqlite3_bind_int (stmt, 4, ((int) i + 1) * 10);
+      store_bind_id (stmt, 1, section_id);
+      sqlite3_bind_int64 (stmt, 2, pipeline_id);
+      store_bind_text (stmt, 3, section->name);
+      store_bind_text (stmt, 4, section->title);
+      sqlite3_bind_int (stmt, 5, ((int) i + 1) * 10);
       ok = store_step_done (self, stmt, error);
       section_id = sqlite3_last_insert_rowid (self->db);
       for (guint j = 0; ok && j < section->elements->len; j++)

@@ -76,28 +76,35 @@ store_leads_seed (AffariStore  *self,
     return TRUE;
 
   /* Sorted after every deal pipeline; never the default one. */
-  if (!store_exec (self, error,
-                   "INSERT INTO pipeline (name, sort, is_default, currency, kind)"
-                   " VALUES (?, 10000, 0, coalesce ((SELECT value FROM setting WHERE key = 'base_currency'), 'EUR'), 'lead')",
-                   "s", C_("pipeline", "Leads")))
+  pipeline_id = store_new_id (self, "pipeline", error);
+  if (pipeline_id < 0
+      || !store_exec (self, error,
+                      "INSERT INTO pipeline (id, name, sort, is_default, currency, kind)"
+                      " VALUES (?, ?, 10000, 0, coalesce ((SELECT value FROM setting WHERE key = 'base_currency'), 'EUR'), 'lead')",
+                      "ns", pipeline_id, C_("pipeline", "Leads")))
     return FALSE;
   pipeline_id = sqlite3_last_insert_rowid (self->db);
 
   stmt = store_prepare (self,
-    "INSERT INTO stage (pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO stage (id, pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (lead_statuses); i++)
     {
-      sqlite3_bind_int64 (stmt, 1, pipeline_id);
-      store_bind_text (stmt, 2, lead_statuses[i].code);
-      store_bind_text (stmt, 3, g_dpgettext2 (NULL, lead_statuses[i].context, lead_statuses[i].name));
-      store_bind_text (stmt, 4, lead_statuses[i].color);
-      sqlite3_bind_int (stmt, 5, lead_statuses[i].sort);
-      store_bind_text (stmt, 6, lead_statuses[i].semantics);
-      store_bind_text (stmt, 7, lead_statuses[i].extra);
-      sqlite3_bind_int (stmt, 8, lead_statuses[i].system);
+      gint64 stage_id = store_new_id (self, "stage", error);
+
+      if (stage_id < 0)
+        return FALSE;
+      store_bind_id (stmt, 1, stage_id);
+      sqlite3_bind_int64 (stmt, 2, pipeline_id);
+      store_bind_text (stmt, 3, lead_statuses[i].code);
+      store_bind_text (stmt, 4, g_dpgettext2 (NULL, lead_statuses[i].context, lead_statuses[i].name));
+      store_bind_text (stmt, 5, lead_statuses[i].color);
+      sqlite3_bind_int (stmt, 6, lead_statuses[i].sort);
+      store_bind_text (stmt, 7, lead_statuses[i].semantics);
+      store_bind_text (stmt, 8, lead_statuses[i].extra);
+      sqlite3_bind_int (stmt, 9, lead_statuses[i].system);
       if (!store_step_done (self, stmt, error))
         return FALSE;
     }

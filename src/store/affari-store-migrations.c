@@ -85,8 +85,8 @@ gboolean
 store_insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, GError **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO stage (pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO stage (id, pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -95,15 +95,19 @@ store_insert_stages (AffariStore *self, gint64 pipeline_id, const char *prefix, 
     {
       const DefaultStage *s = &default_stages[i];
       g_autofree char *code = prefix ? g_strconcat (prefix, s->code, NULL) : g_strdup (s->code);
+      gint64 id = store_new_id (self, "stage", error);
 
-      sqlite3_bind_int64 (stmt, 1, pipeline_id);
-      store_bind_text (stmt, 2, code);
-      store_bind_text (stmt, 3, _(s->name));
-      store_bind_text (stmt, 4, s->color);
-      sqlite3_bind_int (stmt, 5, s->sort);
-      store_bind_text (stmt, 6, s->semantics);
-      store_bind_text (stmt, 7, s->extra);
-      sqlite3_bind_int (stmt, 8, s->system);
+      if (id < 0)
+        return FALSE;
+      store_bind_id (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, pipeline_id);
+      store_bind_text (stmt, 3, code);
+      store_bind_text (stmt, 4, _(s->name));
+      store_bind_text (stmt, 5, s->color);
+      sqlite3_bind_int (stmt, 6, s->sort);
+      store_bind_text (stmt, 7, s->semantics);
+      store_bind_text (stmt, 8, s->extra);
+      sqlite3_bind_int (stmt, 9, s->system);
       if (!store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -115,15 +119,17 @@ seed_v1 (AffariStore *self, GError **error)
 {
   sqlite3_stmt *stmt;
   const char *real_name = g_get_real_name ();
-  gint64 member;
+  gint64 member, pipeline;
 
   /* The person using Affari is the first member of the team and the author of the history. */
   if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
     real_name = _("Me");
-  stmt = store_prepare (self, "INSERT INTO team_member (name) VALUES (?)", error);
+  member = store_new_id (self, "team_member", error);
+  stmt = member < 0 ? NULL : store_prepare (self, "INSERT INTO team_member (id, name) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  store_bind_text (stmt, 1, real_name);
+  store_bind_id (stmt, 1, member);
+  store_bind_text (stmt, 2, real_name);
   if (!store_step_done (self, stmt, error))
     return FALSE;
   member = sqlite3_last_insert_rowid (self->db);
@@ -183,10 +189,13 @@ seed_v1 (AffariStore *self, GError **error)
         return FALSE;
     }
 
-  stmt = store_prepare (self, "INSERT INTO pipeline (name, sort, is_default, currency) VALUES (?, 500, 1, 'EUR')", error);
+  pipeline = store_new_id (self, "pipeline", error);
+  stmt = pipeline < 0 ? NULL
+    : store_prepare (self, "INSERT INTO pipeline (id, name, sort, is_default, currency) VALUES (?, ?, 500, 1, 'EUR')", error);
   if (stmt == NULL)
     return FALSE;
-  store_bind_text (stmt, 1, _("General"));
+  store_bind_id (stmt, 1, pipeline);
+  store_bind_text (stmt, 2, _("General"));
   if (!store_step_done (self, stmt, error))
     return FALSE;
 

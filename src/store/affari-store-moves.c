@@ -35,20 +35,22 @@ gboolean
 store_add_event (AffariStore *self, gint64 deal_id, AffariEventType kind, const char *field,
            const char *old_value, const char *new_value, const char *text, GError **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO event (deal_id, time, author_id, kind, field, old_value, new_value, text)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  gint64 id = store_new_id (self, "event", error);
+  sqlite3_stmt *stmt = id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO event (id, deal_id, time, author_id, kind, field, old_value, new_value, text)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int64 (stmt, 2, affari_store_now (self));
-  store_bind_id (stmt, 3, self->current_user);
-  store_bind_text (stmt, 4, affari_event_type_to_string (kind));
-  store_bind_text (stmt, 5, field);
-  store_bind_text (stmt, 6, old_value);
-  store_bind_text (stmt, 7, new_value);
-  store_bind_text (stmt, 8, text);
+  store_bind_id (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, deal_id);
+  sqlite3_bind_int64 (stmt, 3, affari_store_now (self));
+  store_bind_id (stmt, 4, self->current_user);
+  store_bind_text (stmt, 5, affari_event_type_to_string (kind));
+  store_bind_text (stmt, 6, field);
+  store_bind_text (stmt, 7, old_value);
+  store_bind_text (stmt, 8, new_value);
+  store_bind_text (stmt, 9, text);
   return store_step_done (self, stmt, error);
 }
 
@@ -56,18 +58,20 @@ gboolean
 store_add_stage_history (AffariStore *self, gint64 deal_id, int type_id, gint64 pipeline_id,
                    AffariSemantics semantics, gint64 stage_id, GError **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO deal_stage_history (type_id, deal_id, created_time, pipeline_id, semantics, stage_id)"
-    " VALUES (?, ?, ?, ?, ?, ?)", error);
+  gint64 id = store_new_id (self, "deal_stage_history", error);
+  sqlite3_stmt *stmt = id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO deal_stage_history (id, type_id, deal_id, created_time, pipeline_id, semantics, stage_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, type_id);
-  sqlite3_bind_int64 (stmt, 2, deal_id);
-  sqlite3_bind_int64 (stmt, 3, affari_store_now (self));
-  sqlite3_bind_int64 (stmt, 4, pipeline_id);
-  store_bind_text (stmt, 5, affari_semantics_to_code (semantics));
-  sqlite3_bind_int64 (stmt, 6, stage_id);
+  store_bind_id (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, type_id);
+  sqlite3_bind_int64 (stmt, 3, deal_id);
+  sqlite3_bind_int64 (stmt, 4, affari_store_now (self));
+  sqlite3_bind_int64 (stmt, 5, pipeline_id);
+  store_bind_text (stmt, 6, affari_semantics_to_code (semantics));
+  sqlite3_bind_int64 (stmt, 7, stage_id);
   return store_step_done (self, stmt, error);
 }
 

@@ -87,14 +87,16 @@ affari_store_create_pipeline (AffariStore *self, const char *name, GError **erro
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self,
-    "INSERT INTO pipeline (name, sort, currency)"
-    " VALUES (trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline WHERE kind = 'deal'),"
+  id = store_new_id (self, "pipeline", error);
+  stmt = id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO pipeline (id, name, sort, currency)"
+    " VALUES (?, trim(?), (SELECT coalesce(max(sort), 500) + 10 FROM pipeline WHERE kind = 'deal'),"
     "         (SELECT value FROM setting WHERE key = 'base_currency'))", error);
   ok = stmt != NULL;
   if (ok)
     {
-      store_bind_text (stmt, 1, name);
+      store_bind_id (stmt, 1, id);
+      store_bind_text (stmt, 2, name);
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }

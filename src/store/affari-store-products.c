@@ -50,17 +50,20 @@ affari_store_create_product (AffariStore *self, AffariProduct *product, GError *
     }
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self, "INSERT INTO product (name, unit, price, currency, vat_rate, vat_included)"
-                        " VALUES (trim(?), coalesce(?, 'pz'), ?, coalesce(?, 'EUR'), ?, ?)", error);
+  id = store_new_id (self, "product", error);
+  stmt = id < 0 ? NULL
+    : store_prepare (self, "INSERT INTO product (id, name, unit, price, currency, vat_rate, vat_included)"
+                     " VALUES (?, trim(?), coalesce(?, 'pz'), ?, coalesce(?, 'EUR'), ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      store_bind_text (stmt, 1, affari_product_get_name (product));
-      store_bind_text (stmt, 2, affari_product_get_unit (product));
-      sqlite3_bind_int64 (stmt, 3, affari_product_get_price (product));
-      store_bind_text (stmt, 4, currency);
-      sqlite3_bind_int (stmt, 5, affari_product_get_vat_rate (product));
-      sqlite3_bind_int (stmt, 6, affari_product_get_vat_included (product));
+      store_bind_id (stmt, 1, id);
+      store_bind_text (stmt, 2, affari_product_get_name (product));
+      store_bind_text (stmt, 3, affari_product_get_unit (product));
+      sqlite3_bind_int64 (stmt, 4, affari_product_get_price (product));
+      store_bind_text (stmt, 5, currency);
+      sqlite3_bind_int (stmt, 6, affari_product_get_vat_rate (product));
+      sqlite3_bind_int (stmt, 7, affari_product_get_vat_included (product));
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -285,20 +288,21 @@ affari_store_list_product_rows (AffariStore *self, gint64 deal_id, GError **erro
   " discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included, row_total, row_tax" \
   " FROM " table " WHERE " owner " = ? ORDER BY sort, id"
 #define ROWS_INSERT(table, owner) \
-  "INSERT INTO " table " (" owner ", product_id, name, quantity_milli, unit, price_netto, price_exclusive," \
+  "INSERT INTO " table " (id, " owner ", product_id, name, quantity_milli, unit, price_netto, price_exclusive," \
   " price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included," \
-  " row_total, row_tax, sort) VALUES (?, ?, trim(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  " row_total, row_tax, sort) VALUES (?, ?, ?, trim(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROWS_DELETE(table, owner) "DELETE FROM " table " WHERE " owner " = ?"
 
 static const struct {
+  const char *table;
   const char *select;
   const char *insert;
   const char *delete;
 } rows_sql[] = {
-  [STORE_ROWS_DEAL] = { ROWS_SELECT ("deal_product", "deal_id"), ROWS_INSERT ("deal_product", "deal_id"),
-                        ROWS_DELETE ("deal_product", "deal_id") },
-  [STORE_ROWS_QUOTE] = { ROWS_SELECT ("quote_product", "quote_id"), ROWS_INSERT ("quote_product", "quote_id"),
-                         ROWS_DELETE ("quote_product", "quote_id") },
+  [STORE_ROWS_DEAL] = { "deal_product", ROWS_SELECT ("deal_product", "deal_id"),
+                        ROWS_INSERT ("deal_product", "deal_id"), ROWS_DELETE ("deal_product", "deal_id") },
+  [STORE_ROWS_QUOTE] = { "quote_product", ROWS_SELECT ("quote_product", "quote_id"),
+                         ROWS_INSERT ("quote_product", "quote_id"), ROWS_DELETE ("quote_product", "quote_id") },
 };
 
 gboolean
@@ -333,29 +337,36 @@ store_write_product_rows (AffariStore *self, StoreRowsOwner owner, gint64 owner_
   for (guint i = 0; ok && i < n_rows; i++)
     {
       AffariProductRow row = rows[i];
+      gint64 id = store_new_id (self, rows_sql[owner].table, error);
 
+      if (id < 0)
+        {
+          ok = FALSE;
+          break;
+        }
       affari_product_row_compute (&row);
       total += row.row_total;
-      sqlite3_bind_int64 (stmt, 1, owner_id);
-      store_bind_id (stmt, 2, row.product_id);
-      store_bind_text (stmt, 3, row.name);
-      sqlite3_bind_int64 (stmt, 4, row.quantity_milli);
-      store_bind_text (stmt, 5, row.unit);
-      sqlite3_bind_int64 (stmt, 6, row.price_netto);
-      sqlite3_bind_int64 (stmt, 7, row.price_exclusive);
-      sqlite3_bind_int64 (stmt, 8, row.price_brutto);
-      sqlite3_bind_int64 (stmt, 9, row.price);
-      sqlite3_bind_int (stmt, 10, row.discount_type);
-      sqlite3_bind_int (stmt, 11, row.discount_rate_bp);
-      sqlite3_bind_int64 (stmt, 12, row.discount_sum);
+      store_bind_id (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, owner_id);
+      store_bind_id (stmt, 3, row.product_id);
+      store_bind_text (stmt, 4, row.name);
+      sqlite3_bind_int64 (stmt, 5, row.quantity_milli);
+      store_bind_text (stmt, 6, row.unit);
+      sqlite3_bind_int64 (stmt, 7, row.price_netto);
+      sqlite3_bind_int64 (stmt, 8, row.price_exclusive);
+      sqlite3_bind_int64 (stmt, 9, row.price_brutto);
+      sqlite3_bind_int64 (stmt, 10, row.price);
+      sqlite3_bind_int (stmt, 11, row.discount_type);
+      sqlite3_bind_int (stmt, 12, row.discount_rate_bp);
+      sqlite3_bind_int64 (stmt, 13, row.discount_sum);
       if (row.tax_rate_bp < 0)
-        sqlite3_bind_null (stmt, 13);
+        sqlite3_bind_null (stmt, 14);
       else
-        sqlite3_bind_int (stmt, 13, row.tax_rate_bp);
-      sqlite3_bind_int (stmt, 14, row.tax_included);
-      sqlite3_bind_int64 (stmt, 15, row.row_total);
-      sqlite3_bind_int64 (stmt, 16, row.row_tax);
-      sqlite3_bind_int (stmt, 17, (int) i * 10);
+        sqlite3_bind_int (stmt, 14, row.tax_rate_bp);
+      sqlite3_bind_int (stmt, 15, row.tax_included);
+      sqlite3_bind_int64 (stmt, 16, row.row_total);
+      sqlite3_bind_int64 (stmt, 17, row.row_tax);
+      sqlite3_bind_int (stmt, 18, (int) i * 10);
       ok = store_step_done (self, stmt, error);
     }
   if (out_total != NULL)

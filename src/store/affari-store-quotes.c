@@ -152,12 +152,13 @@ affari_store_quote_create (AffariStore             *self,
     return 0;
   seq = store_query_int (self, "SELECT coalesce (max (seq), 0) + 1 FROM quote WHERE year = ?", year, 1);
   number = g_strdup_printf ("%d/%03" G_GINT64_FORMAT, year, seq);
-  ok = store_exec (self, error,
-                   "INSERT INTO quote (number, year, seq, title, status, company_id, contact_id, deal_id, lead_id,"
+  id = store_new_id (self, "quote", error);
+  ok = id >= 0 && store_exec (self, error,
+                   "INSERT INTO quote (id, number, year, seq, title, status, company_id, contact_id, deal_id, lead_id,"
                    " currency, valid_until, terms, notes, created, modified)"
-                   " VALUES (?, ?, ?, trim (?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   "sixssnnnnssssxx",
-                   number, year, seq, quote->title, affari_quote_status_to_code (quote->status),
+                   " VALUES (?, ?, ?, ?, trim (?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "nsixssnnnnssssxx",
+                   id, number, year, seq, quote->title, affari_quote_status_to_code (quote->status),
                    quote->company_id, quote->contact_id, quote->deal_id, quote->lead_id, quote->currency,
                    empty_to_null (quote->valid_until), empty_to_null (quote->terms), empty_to_null (quote->notes),
                    affari_store_now (self), affari_store_now (self));

@@ -180,6 +180,34 @@ check_pipeline (AffariStore             *self,
   return FALSE;
 }
 
+/* The product rows of @from_deal onto @to_deal, in their order: one INSERT per row, for each row
+ * has an id of its own (store_new_id ()), which one INSERT … SELECT of them all could not ask for. */
+static gboolean
+copy_product_rows (AffariStore  *self,
+                   gint64        from_deal,
+                   gint64        to_deal,
+                   GError      **error)
+{
+  g_autoptr(GArray) rows = store_select_ids (self, "SELECT id FROM deal_product WHERE deal_id = ? ORDER BY sort, id",
+                                             from_deal, error);
+  gboolean ok = rows != NULL;
+
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      gint64 id = store_new_id (self, "deal_product", error);
+
+      ok = id >= 0 && store_exec (self, error,
+                                  "INSERT INTO deal_product (id, deal_id, product_id, name, quantity_milli, unit,"
+                                  " price_netto, price_exclusive, price_brutto, price, discount_type, discount_rate_bp,"
+                                  " discount_sum, tax_rate_bp, tax_included, row_total, row_tax, sort)"
+                                  " SELECT ?1, ?2, product_id, name, quantity_milli, unit, price_netto, price_exclusive,"
+                                  " price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp,"
+                                  " tax_included, row_total, row_tax, sort FROM deal_product WHERE id = ?3",
+                                  "nxx", id, to_deal, g_array_index (rows, gint64, i));
+    }
+  return ok;
+}
+
 /* ------------------------------------------------------------ public API */
 
 gint64
@@ -221,16 +249,21 @@ affari_store_recurring_create (AffariStore             *self,
 
   /* The template: the whole row, hidden, made now, open in the first stage of its pipeline (where
    * its deals start; a template of a won deal is not "won" itself, nor reopened from its card). */
+  if (ok)
+    {
+      template_id = store_new_id (self, "deal", error);
+      ok = template_id >= 0;
+    }
   ok = ok && store_exec (self, error,
-    "INSERT INTO deal (" DEAL_COPY_COLUMNS ")"
-    " SELECT d.title, d.type_id, d.pipeline_id, s.id, s.semantics, d.position, 0, d.opened, d.probability,"
+    "INSERT INTO deal (id, " DEAL_COPY_COLUMNS ")"
+    " SELECT ?4, d.title, d.type_id, d.pipeline_id, s.id, s.semantics, d.position, 0, d.opened, d.probability,"
     " d.currency, d.amount, d.is_manual_amount, d.tax_value, d.company_id, d.lead_id, d.quote_id, d.begin_date,"
     " d.close_date, d.comments, d.assigned_by_id, ?2, ?2, d.moved_by_id, ?3, ?3, d.moved_time, 1,"
     " d.is_return_customer, d.is_repeated_approach, d.source_id, d.source_description, d.additional_info,"
     " d.originator_id, d.origin_id, NULL, NULL"
     " FROM deal d JOIN stage s ON s.id = (SELECT id FROM stage WHERE pipeline_id = d.pipeline_id"
     "                                     ORDER BY sort, id LIMIT 1)"
-    " WHERE d.id = ?1", "xnx", deal_id, self->current_user, now);
+    " WHERE d.id = ?1", "xnxn", deal_id, self->current_user, now, template_id);
   if (ok)
     template_id = sqlite3_last_insert_rowid (self->db);
   ok = ok && affari_store_recurring_copy_into (self, &(AffariRecurringTemplate) { .deal_id = deal_id },
@@ -244,17 +277,23 @@ affari_store_recurring_create (AffariStore             *self,
       ok = store_add_event (self, template_id, AFFARI_EVENT_CREATED, NULL, NULL, NULL, text, error);
     }
 
+  if (ok)
+    {
+      id = store_new_id (self, "recurring", error);
+      ok = id >= 0;
+    }
   stmt = ok ? store_prepare (self,
-    "INSERT INTO recurring (deal_id, based_id, pipeline_id, mode, unit, interval_n, before_unit, before_value,"
+    "INSERT INTO recurring (id, deal_id, based_id, pipeline_id, mode, unit, interval_n, before_unit, before_value,"
     " start_date, is_limit, limit_repeat, limit_date, begin_offset_unit, begin_offset_value, close_offset_unit,"
     " close_offset_value, next_date, active)"
-    " VALUES (?1, ?18, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", error) : NULL;
+    " VALUES (?19, ?1, ?18, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, template_id);
       bind_settings (stmt, settings, next_date);
       sqlite3_bind_int64 (stmt, 18, deal_id);
+      store_bind_id (stmt, 19, id);
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -439,14 +478,7 @@ affari_store_recurring_copy_into (AffariStore                    *self,
                    "INSERT INTO deal_field_value (deal_id, field_id, value)"
                    " SELECT ?1, field_id, value FROM deal_field_value WHERE deal_id = ?2",
                    "xx", new_deal_id, tmpl->deal_id)
-    && store_exec (self, error,
-                   "INSERT INTO deal_product (deal_id, product_id, name, quantity_milli, unit, price_netto,"
-                   " price_exclusive, price_brutto, price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp,"
-                   " tax_included, row_total, row_tax, sort)"
-                   " SELECT ?1, product_id, name, quantity_milli, unit, price_netto, price_exclusive, price_brutto,"
-                   " price, discount_type, discount_rate_bp, discount_sum, tax_rate_bp, tax_included, row_total,"
-                   " row_tax, sort FROM deal_product WHERE deal_id = ?2 ORDER BY sort, id",
-                   "xx", new_deal_id, tmpl->deal_id)
+    && copy_product_rows (self, tmpl->deal_id, new_deal_id, error)
     && store_exec (self, error,
                    "INSERT INTO deal_contact (deal_id, contact_id, sort, role_id, is_primary)"
                    " SELECT ?1, contact_id, sort, role_id, is_primary FROM deal_contact WHERE deal_id = ?2",

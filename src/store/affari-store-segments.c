@@ -490,8 +490,13 @@ affari_store_save_segment (AffariStore            *self,
         sqlite3_reset (stmt);
       }
   }
-  ok = ok && store_exec (self, error, "INSERT INTO saved_segment (name, query, created) VALUES (?, ?, ?)", "ssx",
-                         trimmed, text, affari_store_now (self));
+  if (ok)
+    {
+      id = store_new_id (self, "saved_segment", error);
+      ok = id >= 0;
+    }
+  ok = ok && store_exec (self, error, "INSERT INTO saved_segment (id, name, query, created) VALUES (?, ?, ?, ?)", "nssx",
+                         id, trimmed, text, affari_store_now (self));
   if (ok)
     id = sqlite3_last_insert_rowid (self->db);
   if (ok)
@@ -610,8 +615,10 @@ affari_store_add_generator (AffariStore  *self,
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
-  ok = store_exec (self, error, "INSERT INTO sales_generator (name, config, next_run, created) VALUES (trim(?), ?, ?, ?)",
-                   "sssx", name, config, next_run, affari_store_now (self));
+  id = store_new_id (self, "sales_generator", error);
+  ok = id >= 0 && store_exec (self, error,
+                              "INSERT INTO sales_generator (id, name, config, next_run, created) VALUES (?, trim(?), ?, ?, ?)",
+                              "nsssx", id, name, config, next_run, affari_store_now (self));
   if (ok)
     {
       id = sqlite3_last_insert_rowid (self->db);

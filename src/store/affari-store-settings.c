@@ -139,12 +139,14 @@ affari_store_add_team_member (AffariStore *self, const char *name, const char *e
     return 0;
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self, "INSERT INTO team_member (name, email) VALUES (trim(?), ?)", error);
+  id = store_new_id (self, "team_member", error);
+  stmt = id < 0 ? NULL : store_prepare (self, "INSERT INTO team_member (id, name, email) VALUES (?, trim(?), ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      store_bind_text (stmt, 1, name);
-      store_bind_text (stmt, 2, email);
+      store_bind_id (stmt, 1, id);
+      store_bind_text (stmt, 2, name);
+      store_bind_text (stmt, 3, email);
       ok = store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }

@@ -257,18 +257,20 @@ affari_store_add_stage (AffariStore *self, gint64 pipeline_id, AffariSemantics s
 
   if (!store_tx_begin (self, error))
     return 0;
-  stmt = store_prepare (self,
-    "INSERT INTO stage (pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
-    " VALUES (?, ?, trim(?), upper(?), 0, ?, ?, 0)", error);
+  row.id = store_new_id (self, "stage", error);
+  stmt = row.id < 0 ? NULL : store_prepare (self,
+    "INSERT INTO stage (id, pipeline_id, code, name, color, sort, semantics, extra_semantics, is_system)"
+    " VALUES (?, ?, ?, trim(?), upper(?), 0, ?, ?, 0)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, pipeline_id);
-      store_bind_text (stmt, 2, code);
-      store_bind_text (stmt, 3, name);
-      store_bind_text (stmt, 4, chosen_color);
-      store_bind_text (stmt, 5, affari_semantics_to_code (semantics));
-      store_bind_text (stmt, 6, semantics == AFFARI_SEMANTICS_PROCESS ? "process" : "failure");
+      store_bind_id (stmt, 1, row.id);
+      sqlite3_bind_int64 (stmt, 2, pipeline_id);
+      store_bind_text (stmt, 3, code);
+      store_bind_text (stmt, 4, name);
+      store_bind_text (stmt, 5, chosen_color);
+      store_bind_text (stmt, 6, affari_semantics_to_code (semantics));
+      store_bind_text (stmt, 7, semantics == AFFARI_SEMANTICS_PROCESS ? "process" : "failure");
       ok = store_step_done (self, stmt, error);
       row.id = sqlite3_last_insert_rowid (self->db);
     }
