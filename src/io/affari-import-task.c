@@ -137,7 +137,7 @@ worker_thread (GTask        *task,
   GError *error = NULL;
 
   /* A connection of this thread's own: the window's stays free to draw and read. */
-  store = affari_store_open (t->path, &error);
+  store = affari_store_open_like (t->store, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);

@@ -241,6 +241,8 @@ void     store_server_free   (StoreServer *server);
 gint64   store_new_id        (AffariStore *self, const char *table, GError **error);
 /* Notifies "online" when it changes. */
 void     store_set_online    (AffariStore *self, gboolean online);
+/* affari_store_open_like () in team mode. */
+AffariStore *store_server_open_like (AffariStore *self, GError **error);
 /* The server's news (other sellers' changes, a reconnection), from affari_store_poll (). */
 gboolean store_server_poll   (AffariStore *self);
 /* The refusal of a write based on an old version of a deal, naming who changed it (@author NULL:

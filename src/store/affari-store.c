@@ -811,6 +811,17 @@ affari_store_is_server (AffariStore *self)
   return self->server != NULL;
 }
 
+AffariStore *
+affari_store_open_like (AffariStore  *self,
+                        GError      **error)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  if (self->server != NULL)
+    return store_server_open_like (self, error);
+  return affari_store_open (self->path, error);
+}
+
 #if !HAVE_LIBPQ
 /* Built without libpq: no team mode (the embedded database only). */
 AffariStore *
@@ -842,6 +853,7 @@ void store_server_abort (AffariStore *self) { }
 void store_server_free (StoreServer *server) { }
 gint64 store_new_id (AffariStore *self, const char *table, GError **error) { return 0; }
 gboolean store_server_poll (AffariStore *self) { return FALSE; }
+AffariStore *store_server_open_like (AffariStore *self, GError **error) { return NULL; }
 #endif
 
 static void

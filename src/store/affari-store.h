@@ -71,6 +71,10 @@ AffariStore *affari_store_open              (const char *path, GError **error);
  * arrive by LISTEN/NOTIFY and are emitted as this store's own changes are, naming their author. */
 AffariStore *affari_store_open_server       (const char *url, const char *password, const char *cache_path,
                                              GError **error);
+/* Another connection to the same database, for a worker thread: the same file again, or in team
+ * mode the same server with the same local copy (not read again). Only reads what does not change
+ * after opening: callable from another thread. */
+AffariStore *affari_store_open_like         (AffariStore *self, GError **error);
 /* $XDG_CACHE_HOME/affari/server-<hash of url and login>.db */
 char        *affari_store_server_cache_path (const char *url);
 /* TRUE for a store opened with affari_store_open_server (). */

@@ -372,18 +372,26 @@ snapshot (AffariStore *self, GError **error)
   gint64 seq;
   gboolean ok = TRUE;
 
+  /* The copy's write lock first: another store on the same copy (a worker thread's) commits its
+   * server transaction while holding it, so the server's snapshot below has all it wrote. */
+  if (!local_exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
   res = run (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, NULL, error);
   if (res == NULL)
-    return FALSE;
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   PQclear (res);
   res = run (self, "SELECT coalesce (max (seq), 0) FROM change_log", 0, NULL, error);
   if (res == NULL)
-    goto failed;
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      goto failed;
+    }
   seq = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
   PQclear (res);
 
-  if (!local_exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON", error))
-    goto failed;
   for (int t = AFFARI_EXPORT_N_TABLES - 1; ok && t >= 0; t--)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", affari_export_table_name (t));
@@ -838,6 +846,54 @@ store_server_free (StoreServer *srv)
   g_free (srv);
 }
 
+static StoreServer *
+server_new (const char *conninfo, const char *password)
+{
+  StoreServer *srv = g_new0 (StoreServer, 1);
+
+  srv->conninfo = g_strdup (conninfo);
+  srv->password = g_strdup (password);
+  srv->url = display_url (conninfo);
+  srv->own_seqs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  srv->id_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  srv->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  srv->last_own = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return srv;
+}
+
+AffariStore *
+store_server_open_like (AffariStore  *like,
+                        GError      **error)
+{
+  g_autoptr(AffariStore) self = NULL;
+  StoreServer *srv = server_new (like->server->conninfo, like->server->password);
+  PGresult *res;
+
+  srv->conn = connect_start (srv, TRUE);
+  if (PQstatus (srv->conn) != CONNECTION_OK)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_OFFLINE, _("The server %s cannot be reached: %s"), srv->url,
+                   PQerrorMessage (srv->conn));
+      store_server_free (srv);
+      return NULL;
+    }
+  self = affari_store_open (like->path, error);
+  if (self == NULL)
+    {
+      store_server_free (srv);
+      return NULL;
+    }
+  self->server = srv;
+  /* The copy is the other store's, kept up to date by it: not read again. */
+  srv->last_seq = like->server->last_seq;
+  res = run (self, "LISTEN affari_changes", 0, NULL, error);
+  if (res == NULL)
+    return NULL;
+  PQclear (res);
+  read_me (self);
+  return g_steal_pointer (&self);
+}
+
 /* The server was made with "server init" only: an owner's first connection gives it the new
  * database's pipeline, stages and lists (the local copy as migrations made it). */
 static gboolean
@@ -880,14 +936,7 @@ affari_store_open_server (const char  *url,
 
   g_return_val_if_fail (url != NULL, NULL);
 
-  srv = g_new0 (StoreServer, 1);
-  srv->conninfo = g_strdup (url);
-  srv->password = g_strdup (password);
-  srv->url = display_url (url);
-  srv->own_seqs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  srv->id_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  srv->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  srv->last_own = g_array_new (FALSE, FALSE, sizeof (gint64));
+  srv = server_new (url, password);
   if (srv->url == NULL)
     {
       store_server_free (srv);
