@@ -51,4 +51,13 @@ void       replica_set_error (AffariStore *self, PGresult *res, GError **error);
 gboolean   replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint64 *new_stage,
                                  GError **error);
 
+/* A command that returns rows or nothing; NULL with @error. */
+PGresult  *replica_run (AffariStore *self, const char *sql, int n, const char * const *values, GError **error);
+/* Connects with @srv's address and password (@blocking, or started for PQconnectPoll ()). */
+PGconn    *replica_connect_start (StoreServer *srv, gboolean blocking);
+/* Connected (again): listening, everything read again, online. */
+gboolean   replica_connected (AffariStore *self, GError **error);
+/* The login's team member becomes the author of this store's writes. */
+void       replica_read_me (AffariStore *self);
+
 G_END_DECLS
