@@ -180,8 +180,8 @@ check_pipeline (AffariStore             *self,
   return FALSE;
 }
 
-/* The product rows of @from_deal onto @to_deal, in their order: one INSERT per row, for each row
- * has an id of its own (store_new_id ()), which one INSERT … SELECT of them all could not ask for. */
+/* The product rows of @from_deal onto @to_deal, in their order: one INSERT per row, since each row
+ * takes an id of its own (store_new_id ()), which one INSERT … SELECT of them all could not ask for. */
 static gboolean
 copy_product_rows (AffariStore  *self,
                    gint64        from_deal,
