@@ -14,6 +14,7 @@
 #include "ui/settings/affari-settings-lists.h"
 #include "ui/settings/affari-settings-pipeline-editor.h"
 #include "ui/settings/affari-settings-pipelines.h"
+#include "ui/settings/affari-server-page.h"
 #include "ui/quote/affari-quote-company-group.h"
 
 struct _AffariPreferencesWindow
@@ -39,6 +40,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  USE_LOCAL,
+  SERVER_CONNECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -157,6 +166,23 @@ open_subpage_action (GtkWidget  *widget,
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), subpage);
 }
 
+/* The "Server" page's choices go on to the application, which switches the database. */
+static void
+on_server_page_use_local_cb (AffariPreferencesWindow *self,
+                             gboolean                 with_samples)
+{
+  g_signal_emit (self, signals[USE_LOCAL], 0, with_samples);
+}
+
+static void
+on_server_page_connected_cb (AffariPreferencesWindow *self,
+                             AffariWorkspace         *workspace,
+                             const char              *url,
+                             const char              *login)
+{
+  g_signal_emit (self, signals[SERVER_CONNECTED], 0, workspace, url, login);
+}
+
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -180,6 +206,16 @@ affari_preferences_window_constructed (GObject *object)
                               ADW_PREFERENCES_PAGE (affari_settings_fields_new (self->workspace)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (affari_settings_lists_new (self->workspace)));
+  {
+    g_autofree char *local_path = affari_workspace_is_server (self->workspace)
+                                    ? affari_workspace_default_path ()
+                                    : g_strdup (affari_workspace_get_path (self->workspace));
+    GtkWidget *server_page = affari_server_page_new (self->workspace, local_path);
+
+    g_signal_connect_swapped (server_page, "use-local", G_CALLBACK (on_server_page_use_local_cb), self);
+    g_signal_connect_swapped (server_page, "server-connected", G_CALLBACK (on_server_page_connected_cb), self);
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (server_page));
+  }
 
   path = affari_workspace_get_path (self->workspace);
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)
@@ -264,6 +300,13 @@ affari_preferences_window_class_init (AffariPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[USE_LOCAL] =
+    g_signal_new ("use-local", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SERVER_CONNECTED] =
+    g_signal_new ("server-connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, AFFARI_TYPE_WORKSPACE, G_TYPE_STRING, G_TYPE_STRING);
 
   g_type_ensure (AFFARI_TYPE_QUOTE_COMPANY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -1,0 +1,144 @@
+/* affari-welcome.c — the first start: on this computer alone, or with the team on a server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "affari-welcome"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ops/affari-workspace.h"
+#include "ui/app/affari-server-form.h"
+#include "ui/app/affari-welcome.h"
+
+struct _AffariWelcome
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwWindowTitle       *window_title;
+  GtkButton            *back_button;
+  GtkStack             *stack;
+  GtkSwitch            *samples_switch;
+  AffariServerForm     *server_form;
+};
+
+G_DEFINE_FINAL_TYPE (AffariWelcome, affari_welcome, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  USE_LOCAL,
+  SERVER_CONNECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------ auxiliary */
+
+static void
+show_page (AffariWelcome *self,
+           const char    *name)
+{
+  gboolean server = g_str_equal (name, "server");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), server);
+  adw_window_title_set_title (self->window_title, server ? _("With the Team, on a Server") : "");
+}
+
+/* ------------------------------------------------------------ callbacks */
+
+static void
+on_server_form_connected_cb (AffariWelcome   *self,
+                             AffariWorkspace *workspace,
+                             const char      *url,
+                             const char      *login)
+{
+  g_signal_emit (self, signals[SERVER_CONNECTED], 0, workspace, url, login);
+}
+
+static void
+use_local_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariWelcome *self = AFFARI_WELCOME (widget);
+
+  g_signal_emit (self, signals[USE_LOCAL], 0, gtk_switch_get_active (self->samples_switch));
+}
+
+static void
+show_server_form_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  show_page (AFFARI_WELCOME (widget), "server");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_page (AFFARI_WELCOME (widget), "choice");
+}
+
+/* ------------------------------------------------------------ overrides */
+
+static void
+affari_welcome_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), AFFARI_TYPE_WELCOME);
+
+  G_OBJECT_CLASS (affari_welcome_parent_class)->dispose (object);
+}
+
+static void
+affari_welcome_class_init (AffariWelcomeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = affari_welcome_dispose;
+
+  signals[USE_LOCAL] =
+    g_signal_new ("use-local", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SERVER_CONNECTED] =
+    g_signal_new ("server-connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, AFFARI_TYPE_WORKSPACE, G_TYPE_STRING, G_TYPE_STRING);
+
+  g_type_ensure (AFFARI_TYPE_SERVER_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/affari/Affari/ui/affari-welcome.ui");
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, samples_switch);
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, server_form);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_form_connected_cb);
+
+  gtk_widget_class_install_action (widget_class, "welcome.use-local", NULL, use_local_action);
+  gtk_widget_class_install_action (widget_class, "welcome.show-server-form", NULL, show_server_form_action);
+  gtk_widget_class_install_action (widget_class, "welcome.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "welcome.back", NULL);
+}
+
+static void
+affari_welcome_init (AffariWelcome *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------------------ public API */
+
+AffariWelcome *
+affari_welcome_new (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (AFFARI_TYPE_WELCOME,
+                       "application", application,
+                       NULL);
+}

@@ -1,0 +1,25 @@
+/* affari-welcome.h — the first start: on this computer alone, or with the team on a server
+ *
+ * Shown when there is neither a database at the usual place nor a team server in the settings.
+ * It opens nothing itself: it says what was chosen, and the application opens it.
+ *
+ * Signals:
+ *   "use-local" (gboolean with_samples)    "Da solo su questo computer"
+ *   "server-connected" (AffariWorkspace *workspace, const char *url, const char *login)
+ *                                          "Con il team, su un server", once connected
+ * Actions: welcome.use-local, welcome.show-server-form, welcome.back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define AFFARI_TYPE_WELCOME (affari_welcome_get_type ())
+G_DECLARE_FINAL_TYPE (AffariWelcome, affari_welcome, AFFARI, WELCOME, AdwApplicationWindow)
+
+AffariWelcome *affari_welcome_new (GtkApplication *application);
+
+G_END_DECLS
