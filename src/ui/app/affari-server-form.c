@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ops/affari-keyring.h"
+#include "ui/app/affari-server-choice.h"
 #include "ui/app/affari-server-connect.h"
 #include "ui/app/affari-server-form.h"
 
@@ -31,14 +32,8 @@ struct _AffariServerForm
   GtkLabel           *connect_label;
 };
 
-G_DEFINE_FINAL_TYPE (AffariServerForm, affari_server_form, ADW_TYPE_BIN)
-
-enum {
-  CONNECTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariServerForm, affari_server_form, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_SERVER_CHOICE, NULL))
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -119,7 +114,7 @@ on_connected_cb (GObject      *source,
   url = affari_server_url_strip_password (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
   login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  g_signal_emit (self, signals[CONNECTED], 0, workspace, url, login);
+  affari_server_choice_server_connected (AFFARI_SERVER_CHOICE (self), workspace, url, login);
 }
 
 static void
@@ -176,10 +171,6 @@ affari_server_form_class_init (AffariServerFormClass *klass)
 
   object_class->dispose = affari_server_form_dispose;
   object_class->finalize = affari_server_form_finalize;
-
-  signals[CONNECTED] =
-    g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, AFFARI_TYPE_WORKSPACE, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/affari/Affari/ui/affari-server-form.ui");

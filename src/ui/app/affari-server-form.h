@@ -3,11 +3,8 @@
  * The one form the welcome and Preferenze show. It checks what was written (an empty address is
  * refused inline, in Italian), connects on a worker thread with a spinner on the button, keeps or
  * forgets the password in the desktop keyring as asked, and says why a connection failed under
- * the fields. On success it emits "connected" and does nothing else: its owner decides.
- *
- * Signals:
- *   "connected" (AffariWorkspace *workspace, const char *url, const char *login)
- *       @url is the address without a password (what GSettings may keep).
+ * the fields. On success it emits AffariServerChoice's "server-connected" and does nothing else:
+ * its owner decides.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ops/affari-workspace.h"
+#include "ui/app/affari-server-choice.h"
 #include "ui/app/affari-server-form.h"
 #include "ui/app/affari-welcome.h"
 
@@ -24,15 +25,8 @@ struct _AffariWelcome
   AffariServerForm     *server_form;
 };
 
-G_DEFINE_FINAL_TYPE (AffariWelcome, affari_welcome, ADW_TYPE_APPLICATION_WINDOW)
-
-enum {
-  USE_LOCAL,
-  SERVER_CONNECTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariWelcome, affari_welcome, ADW_TYPE_APPLICATION_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_SERVER_CHOICE, NULL))
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -50,22 +44,13 @@ show_page (AffariWelcome *self,
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_server_form_connected_cb (AffariWelcome   *self,
-                             AffariWorkspace *workspace,
-                             const char      *url,
-                             const char      *login)
-{
-  g_signal_emit (self, signals[SERVER_CONNECTED], 0, workspace, url, login);
-}
-
-static void
 use_local_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   AffariWelcome *self = AFFARI_WELCOME (widget);
 
-  g_signal_emit (self, signals[USE_LOCAL], 0, gtk_switch_get_active (self->samples_switch));
+  affari_server_choice_use_local (AFFARI_SERVER_CHOICE (self), gtk_switch_get_active (self->samples_switch));
 }
 
 static void
@@ -102,13 +87,6 @@ affari_welcome_class_init (AffariWelcomeClass *klass)
 
   object_class->dispose = affari_welcome_dispose;
 
-  signals[USE_LOCAL] =
-    g_signal_new ("use-local", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-  signals[SERVER_CONNECTED] =
-    g_signal_new ("server-connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, AFFARI_TYPE_WORKSPACE, G_TYPE_STRING, G_TYPE_STRING);
-
   g_type_ensure (AFFARI_TYPE_SERVER_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/affari/Affari/ui/affari-welcome.ui");
@@ -117,7 +95,6 @@ affari_welcome_class_init (AffariWelcomeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, samples_switch);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, server_form);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_form_connected_cb);
 
   gtk_widget_class_install_action (widget_class, "welcome.use-local", NULL, use_local_action);
   gtk_widget_class_install_action (widget_class, "welcome.show-server-form", NULL, show_server_form_action);
@@ -129,6 +106,7 @@ static void
 affari_welcome_init (AffariWelcome *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  affari_server_choice_forward (AFFARI_SERVER_CHOICE (self->server_form), AFFARI_SERVER_CHOICE (self));
 }
 
 /* ------------------------------------------------------------ public API */

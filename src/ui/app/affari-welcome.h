@@ -1,12 +1,9 @@
 /* affari-welcome.h — the first start: on this computer alone, or with the team on a server
  *
  * Shown when there is neither a database at the usual place nor a team server in the settings.
- * It opens nothing itself: it says what was chosen, and the application opens it.
- *
- * Signals:
- *   "use-local" (gboolean with_samples)    "Da solo su questo computer"
- *   "server-connected" (AffariWorkspace *workspace, const char *url, const char *login)
- *                                          "Con il team, su un server", once connected
+ * It opens nothing itself: it says what was chosen (AffariServerChoice: "use-local" for "Da solo
+ * su questo computer", "server-connected" for "Con il team, su un server" once connected), and
+ * the application opens it.
  * Actions: welcome.use-local, welcome.show-server-form, welcome.back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -15,6 +15,7 @@
 #include "ui/settings/affari-settings-pipeline-editor.h"
 #include "ui/settings/affari-settings-pipelines.h"
 #include "ui/settings/affari-server-page.h"
+#include "ui/app/affari-server-choice.h"
 #include "ui/quote/affari-quote-company-group.h"
 
 struct _AffariPreferencesWindow
@@ -31,7 +32,8 @@ struct _AffariPreferencesWindow
   AffariQuoteCompanyGroup *company_group;
 };
 
-G_DEFINE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariPreferencesWindow, affari_preferences_window, ADW_TYPE_PREFERENCES_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_SERVER_CHOICE, NULL))
 
 enum {
   PROP_0,
@@ -40,14 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  USE_LOCAL,
-  SERVER_CONNECTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -166,23 +160,6 @@ open_subpage_action (GtkWidget  *widget,
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), subpage);
 }
 
-/* The "Server" page's choices go on to the application, which switches the database. */
-static void
-on_server_page_use_local_cb (AffariPreferencesWindow *self,
-                             gboolean                 with_samples)
-{
-  g_signal_emit (self, signals[USE_LOCAL], 0, with_samples);
-}
-
-static void
-on_server_page_connected_cb (AffariPreferencesWindow *self,
-                             AffariWorkspace         *workspace,
-                             const char              *url,
-                             const char              *login)
-{
-  g_signal_emit (self, signals[SERVER_CONNECTED], 0, workspace, url, login);
-}
-
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -212,8 +189,8 @@ affari_preferences_window_constructed (GObject *object)
                                     : g_strdup (affari_workspace_get_path (self->workspace));
     GtkWidget *server_page = affari_server_page_new (self->workspace, local_path);
 
-    g_signal_connect_swapped (server_page, "use-local", G_CALLBACK (on_server_page_use_local_cb), self);
-    g_signal_connect_swapped (server_page, "server-connected", G_CALLBACK (on_server_page_connected_cb), self);
+    /* Its choice goes on to the application, which switches the database. */
+    affari_server_choice_forward (AFFARI_SERVER_CHOICE (server_page), AFFARI_SERVER_CHOICE (self));
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (server_page));
   }
 
@@ -300,13 +277,6 @@ affari_preferences_window_class_init (AffariPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[USE_LOCAL] =
-    g_signal_new ("use-local", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-  signals[SERVER_CONNECTED] =
-    g_signal_new ("server-connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, AFFARI_TYPE_WORKSPACE, G_TYPE_STRING, G_TYPE_STRING);
 
   g_type_ensure (AFFARI_TYPE_QUOTE_COMPANY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,

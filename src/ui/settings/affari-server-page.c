@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ops/affari-keyring.h"
+#include "ui/app/affari-server-choice.h"
 #include "ui/app/affari-server-form.h"
 #include "ui/settings/affari-server-page.h"
 
@@ -29,15 +30,8 @@ struct _AffariServerPage
   AffariServerForm   *server_form;
 };
 
-G_DEFINE_FINAL_TYPE (AffariServerPage, affari_server_page, ADW_TYPE_PREFERENCES_PAGE)
-
-enum {
-  USE_LOCAL,
-  SERVER_CONNECTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariServerPage, affari_server_page, ADW_TYPE_PREFERENCES_PAGE,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_SERVER_CHOICE, NULL))
 
 /* ------------------------------------------------------------ auxiliary */
 
@@ -77,15 +71,6 @@ show_where (AffariServerPage *self)
 /* ------------------------------------------------------------ callbacks */
 
 static void
-on_server_form_connected_cb (AffariServerPage *self,
-                             AffariWorkspace  *workspace,
-                             const char       *url,
-                             const char       *login)
-{
-  g_signal_emit (self, signals[SERVER_CONNECTED], 0, workspace, url, login);
-}
-
-static void
 show_form_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -102,7 +87,7 @@ use_local_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[USE_LOCAL], 0, FALSE);
+  affari_server_choice_use_local (AFFARI_SERVER_CHOICE (widget), FALSE);
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -137,13 +122,6 @@ affari_server_page_class_init (AffariServerPageClass *klass)
   object_class->dispose = affari_server_page_dispose;
   object_class->finalize = affari_server_page_finalize;
 
-  signals[USE_LOCAL] =
-    g_signal_new ("use-local", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-  signals[SERVER_CONNECTED] =
-    g_signal_new ("server-connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, AFFARI_TYPE_WORKSPACE, G_TYPE_STRING, G_TYPE_STRING);
-
   g_type_ensure (AFFARI_TYPE_SERVER_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/affari/Affari/ui/affari-server-page.ui");
@@ -154,7 +132,6 @@ affari_server_page_class_init (AffariServerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariServerPage, local_row);
   gtk_widget_class_bind_template_child (widget_class, AffariServerPage, form_revealer);
   gtk_widget_class_bind_template_child (widget_class, AffariServerPage, server_form);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_form_connected_cb);
 
   gtk_widget_class_install_action (widget_class, "server.show-form", NULL, show_form_action);
   gtk_widget_class_install_action (widget_class, "server.use-local", NULL, use_local_action);
@@ -164,6 +141,7 @@ static void
 affari_server_page_init (AffariServerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  affari_server_choice_forward (AFFARI_SERVER_CHOICE (self->server_form), AFFARI_SERVER_CHOICE (self));
 }
 
 /* ------------------------------------------------------------ public API */

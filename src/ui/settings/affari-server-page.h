@@ -2,11 +2,8 @@
  * between the database on this computer and the team's server
  *
  * It shows the same connection form as the welcome (AffariServerForm) and opens nothing itself:
- * its signals say what was chosen, and the application switches.
- *
- * Signals:
- *   "use-local" (gboolean with_samples)   "Usa il database su questo computer" (always FALSE)
- *   "server-connected" (AffariWorkspace *workspace, const char *url, const char *login)
+ * its AffariServerChoice signals say what was chosen ("use-local" always without sample deals),
+ * and the application switches.
  * Actions: server.show-form (shows or hides the form), server.use-local.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
