@@ -192,15 +192,9 @@ affari_server_form_class_init (AffariServerFormClass *klass)
 static void
 affari_server_form_init (AffariServerForm *self)
 {
-  GtkEditable *text;
-
+  /* The example address is in the group's description: AdwEntryRow 1.2 has no placeholder, and
+   * its text field's own draws over the row's title. */
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* AdwEntryRow has no placeholder of its own in 1.2: its text field's shows once the title has
-   * moved up, an example of what to write. */
-  text = gtk_editable_get_delegate (GTK_EDITABLE (self->url_row));
-  if (GTK_IS_TEXT (text))
-    gtk_text_set_placeholder_text (GTK_TEXT (text), "postgresql://server.example.it/affari");
 
   /* Without a keyring the password cannot be kept: no switch that would lie. */
   if (!affari_keyring_is_supported ())

@@ -18,7 +18,6 @@ struct _AffariWelcome
   AdwApplicationWindow  parent_instance;
 
   /* template */
-  AdwWindowTitle       *window_title;
   GtkButton            *back_button;
   GtkStack             *stack;
   GtkSwitch            *samples_switch;
@@ -30,15 +29,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AffariWelcome, affari_welcome, ADW_TYPE_APPLICATI
 
 /* ------------------------------------------------------------ auxiliary */
 
+/* The form's page has no title of its own: its group's ("Server del team") says it. */
 static void
 show_page (AffariWelcome *self,
            const char    *name)
 {
-  gboolean server = g_str_equal (name, "server");
-
   gtk_stack_set_visible_child_name (self->stack, name);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), server);
-  adw_window_title_set_title (self->window_title, server ? _("With the Team, on a Server") : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), g_str_equal (name, "server"));
 }
 
 /* ------------------------------------------------------------ callbacks */
@@ -90,7 +87,6 @@ affari_welcome_class_init (AffariWelcomeClass *klass)
   g_type_ensure (AFFARI_TYPE_SERVER_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/affari/Affari/ui/affari-welcome.ui");
-  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, window_title);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, back_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, stack);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, samples_switch);
