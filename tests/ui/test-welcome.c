@@ -233,6 +233,49 @@ test_welcome_server_form (Fixture       *f,
   AFFARI_TEST_RUN (f, server_form_body);
 }
 
+/* ---- a server in the settings that does not answer ---- */
+
+static void
+unreachable_body (Fixture *f)
+{
+  GtkWindow *dialog = NULL;
+  g_autofree char *path = default_db_path ();
+  AffariWindow *window;
+
+  /* The start-up's connection: something on screen at once, then the dialog saying why not. */
+  WAIT_UNTIL ((dialog = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_false (has_main_window (f));
+  g_assert_null (affari_test_find_toplevel (AFFARI_TYPE_WELCOME));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "local"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "retry")
+                 || adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "connect"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* "Usa questo computer": the database at the usual place, for this time only. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "local");
+  WAIT_UNTIL (has_main_window (f));
+  window = affari_test_app_get_window (&f->base);
+  g_assert_false (affari_workspace_is_server (affari_window_get_workspace (window)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autofree char *url = g_settings_get_string (settings, "server-url");
+
+    g_assert_cmpstr (url, ==, "postgresql://127.0.0.1:1/affari");
+  }
+}
+
+static void
+test_unreachable_at_start (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_string (settings, "server-url", "postgresql://127.0.0.1:1/affari");
+  g_settings_set_string (settings, "server-login", "sara");
+  AFFARI_TEST_RUN (f, unreachable_body);
+}
+
 /* ---- --server with --database ---- */
 
 static void
@@ -372,6 +415,8 @@ main (int    argc,
   g_test_add ("/welcome/server-form", Fixture, NULL, fixture_setup,
               test_welcome_server_form, fixture_teardown);
   g_test_add_func ("/welcome/server-with-database", test_server_with_database);
+  g_test_add ("/welcome/unreachable-at-start", Fixture, NULL, fixture_setup,
+              test_unreachable_at_start, fixture_teardown);
   g_test_add ("/window/offline-banner", Fixture, NULL, fixture_setup,
               test_offline_banner, fixture_teardown);
   g_test_add ("/preferences/server-page", Fixture, NULL, fixture_setup,

@@ -6,6 +6,7 @@
 
 #include "ops/affari-activity-notifier.h"
 #include "ui/app/affari-application.h"
+#include "ui/app/affari-welcome.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,8 @@ void _affari_application_connect_to_server       (AffariApplication *self,
                                                   const char        *login,
                                                   const char        *password,
                                                   gboolean           remember);
+/* The welcome, its choices listened to. */
+AffariWelcome *_affari_application_new_welcome   (AffariApplication *self);
 /* The "use-local" and "server-connected" signals of the welcome and of Preferenze. */
 void _affari_application_on_use_local_cb         (GObject           *source,
                                                   gboolean           with_samples,

@@ -15,6 +15,7 @@
 #include "ui/app/affari-application.h"
 #include "ui/app/affari-application-private.h"
 #include "ui/app/affari-server-connect.h"
+#include "ui/app/affari-welcome.h"
 #include "ui/app/affari-window.h"
 
 /* The first start's "Aggiungi affari di esempio": as many as the window's "Load Sample Data". */
@@ -283,6 +284,13 @@ on_startup_connected_cb (GObject      *source,
 
   if (workspace == NULL)
     {
+      /* The "connecting" window goes: the dialog says what happened and what to do. */
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (AFFARI_IS_WELCOME (l->data))
+          {
+            gtk_window_destroy (GTK_WINDOW (l->data));
+            break;
+          }
       g_message ("Cannot connect to %s: %s", pending->url, error->message);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_server_error (self, pending->url, pending->login, error);
@@ -323,9 +331,29 @@ _affari_application_connect_to_server (AffariApplication *self,
   pending->login = g_strdup (login);
   pending->save = self->server_url != NULL || password != NULL;
   self->connecting = g_cancellable_new ();
-  /* No window is open meanwhile. */
+  /* Until a window opens on the server or a dialog says why not. */
   g_application_hold (G_APPLICATION (self));
   affari_server_connect_async (url, login, password, remember, self->connecting,
                                on_startup_connected_cb, pending);
+
+  /* Something on screen at once: opening a server can take seconds. */
+  {
+    g_autofree char *stripped = affari_server_url_strip_password (url);
+    AffariWelcome *welcome = _affari_application_new_welcome (self);
+
+    affari_welcome_show_connecting (welcome, stripped);
+    gtk_window_present (GTK_WINDOW (welcome));
+  }
+}
+
+AffariWelcome *
+_affari_application_new_welcome (AffariApplication *self)
+{
+  AffariWelcome *welcome = affari_welcome_new (GTK_APPLICATION (self));
+
+  g_signal_connect_object (welcome, "use-local", G_CALLBACK (_affari_application_on_use_local_cb), self, 0);
+  g_signal_connect_object (welcome, "server-connected",
+                           G_CALLBACK (_affari_application_on_server_connected_cb), self, 0);
+  return welcome;
 }
 

@@ -437,11 +437,7 @@ affari_application_activate (GApplication *application)
           default_path = affari_workspace_default_path ();
           if (!g_file_test (default_path, G_FILE_TEST_EXISTS))
             {
-              AffariWelcome *welcome = affari_welcome_new (GTK_APPLICATION (self));
-
-              g_signal_connect_object (welcome, "use-local", G_CALLBACK (_affari_application_on_use_local_cb), self, 0);
-              g_signal_connect_object (welcome, "server-connected", G_CALLBACK (_affari_application_on_server_connected_cb), self, 0);
-              gtk_window_present (GTK_WINDOW (welcome));
+              gtk_window_present (GTK_WINDOW (_affari_application_new_welcome (self)));
               return;
             }
         }

@@ -20,6 +20,8 @@ struct _AffariWelcome
   /* template */
   GtkButton            *back_button;
   GtkStack             *stack;
+  AdwStatusPage        *connecting_page;
+  GtkSpinner           *connecting_spinner;
   GtkSwitch            *samples_switch;
   AffariServerForm     *server_form;
 };
@@ -36,6 +38,7 @@ show_page (AffariWelcome *self,
 {
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), g_str_equal (name, "server"));
+  gtk_spinner_set_spinning (self->connecting_spinner, g_str_equal (name, "connecting"));
 }
 
 /* ------------------------------------------------------------ callbacks */
@@ -63,7 +66,11 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  show_page (AFFARI_WELCOME (widget), "choice");
+  AffariWelcome *self = AFFARI_WELCOME (widget);
+
+  /* Not away from the start-up's connection: its end closes this window. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "server") == 0)
+    show_page (self, "choice");
 }
 
 /* ------------------------------------------------------------ overrides */
@@ -89,6 +96,8 @@ affari_welcome_class_init (AffariWelcomeClass *klass)
                                                "/io/github/affari/Affari/ui/affari-welcome.ui");
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, back_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, stack);
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, AffariWelcome, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, samples_switch);
   gtk_widget_class_bind_template_child (widget_class, AffariWelcome, server_form);
 
@@ -115,4 +124,14 @@ affari_welcome_new (GtkApplication *application)
   return g_object_new (AFFARI_TYPE_WELCOME,
                        "application", application,
                        NULL);
+}
+
+void
+affari_welcome_show_connecting (AffariWelcome *self,
+                                const char    *url)
+{
+  g_return_if_fail (AFFARI_IS_WELCOME (self));
+
+  adw_status_page_set_description (self->connecting_page, url);
+  show_page (self, "connecting");
 }

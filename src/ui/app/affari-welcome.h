@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define AFFARI_TYPE_WELCOME (affari_welcome_get_type ())
 G_DECLARE_FINAL_TYPE (AffariWelcome, affari_welcome, AFFARI, WELCOME, AdwApplicationWindow)
 
-AffariWelcome *affari_welcome_new (GtkApplication *application);
+AffariWelcome *affari_welcome_new             (GtkApplication *application);
+/* While the start-up connects to the server at @url (shown without its password): a spinner in
+ * place of the choices, so that something is on screen at once. */
+void           affari_welcome_show_connecting (AffariWelcome  *self,
+                                               const char     *url);
 
 G_END_DECLS
