@@ -298,7 +298,8 @@ on_startup_connected_cb (GObject      *source,
   else
     {
       if (keyring_error != NULL)
-        g_warning ("The password was not kept in the keyring: %s", keyring_error);
+        /* Not a warning: many desktops have no keyring; the password is asked at the next start. */
+        g_message ("The password was not kept in the keyring: %s", keyring_error);
       if (pending->save)
         use_server (self, workspace, pending->url, pending->login);
       else

@@ -109,7 +109,8 @@ on_connected_cb (GObject      *source,
     }
 
   if (keyring_error != NULL)
-    g_warning ("The password was not kept in the keyring: %s", keyring_error);
+    /* Not a warning: many desktops have no keyring; the password is asked at the next start. */
+    g_message ("The password was not kept in the keyring: %s", keyring_error);
 
   url = affari_server_url_strip_password (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
   login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
