@@ -135,7 +135,7 @@ affari_test_app_setup (AffariTestApp *self,
 {
   static const char *keys[] = {
     "last-view", "last-pipeline", "window-width", "window-height", "window-maximized",
-    "calendar-date-field", "calendar-mode", "calendar-show-activities",
+    "calendar-date-field", "calendar-mode", "calendar-show-activities", "server-url", "server-login",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -250,7 +250,7 @@ affari_test_app_run (AffariTestApp  *self,
 {
   int status;
 
-  if (!self->no_database && !g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+  if (!self->no_database && !self->default_path && !g_file_test (self->db_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(AffariStore) store = affari_test_app_open_store (self);
 
@@ -259,7 +259,8 @@ affari_test_app_run (AffariTestApp  *self,
   park_pointer ();
   self->app = affari_application_new (g_get_monotonic_time ());
   g_application_set_flags (G_APPLICATION (self->app), G_APPLICATION_NON_UNIQUE);
-  affari_application_set_database_path (self->app, self->db_path);
+  if (!self->default_path)
+    affari_application_set_database_path (self->app, self->db_path);
   self->body = body;
   self->fixture = fixture;
   self->scheduled = FALSE;

@@ -53,6 +53,9 @@ typedef struct {
    * test made none, as a person's first start at the default path does; TRUE: the app is started
    * on a path with no file (it asks before creating one). */
   gboolean           no_database;
+  /* TRUE: the app is started without a database path, as from the desktop: on the usual one
+   * ($XDG_DATA_HOME/affari/affari.db, which the test points at its own folder), or the welcome. */
+  gboolean           default_path;
   /* private to the harness */
   AffariTestBody     body;
   gpointer           fixture;

@@ -11,28 +11,11 @@
 #include <glib-unix.h>
 
 #include "ui/app/affari-application.h"
+#include "ui/app/affari-application-private.h"
 #include "ui/settings/affari-preferences-window.h"
 #include "ui/common/affari-ui.h"
-#include "ops/affari-activity-notifier.h"
+#include "ui/app/affari-welcome.h"
 #include "ui/app/affari-window.h"
-
-struct _AffariApplication
-{
-  AdwApplication  parent_instance;
-
-  char           *database_path;
-  AffariWorkspace    *workspace;
-  GSettings      *settings;
-  gint64          start_time;
-
-  guint           sigterm_source;
-  guint           sigint_source;
-
-  AffariActivityNotifier *notifier;
-  guint           checks_source;  /* the start-up checks, a moment after the first frame */
-  gboolean        create_confirmed; /* the person agreed to a new database at --database */
-  gboolean        checks_done;
-};
 
 G_DEFINE_FINAL_TYPE (AffariApplication, affari_application, ADW_TYPE_APPLICATION)
 
@@ -146,8 +129,8 @@ on_open_error_responded_cb (AdwMessageDialog *dialog,
     g_application_activate (G_APPLICATION (self));
 }
 
-static void
-show_open_error (AffariApplication *self,
+void
+_affari_application_show_open_error (AffariApplication *self,
                  const char        *path,
                  const GError      *error)
 {
@@ -264,6 +247,10 @@ preferences_action (GSimpleAction *action,
     return;
 
   preferences = affari_preferences_window_new (parent, self->workspace);
+  /* One of the app's windows: switching the database closes it with the others. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  g_signal_connect_object (preferences, "use-local", G_CALLBACK (_affari_application_on_use_local_cb), self, 0);
+  g_signal_connect_object (preferences, "server-connected", G_CALLBACK (_affari_application_on_server_connected_cb), self, 0);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -299,8 +286,27 @@ affari_application_handle_local_options (GApplication *application,
 {
   AffariApplication *self = AFFARI_APPLICATION (application);
   const char *path = NULL;
+  const char *url = NULL;
 
-  if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path != NULL && *path != '\0')
+  g_variant_dict_lookup (options, "database", "^&ay", &path);
+  g_variant_dict_lookup (options, "server", "&s", &url);
+  if (path != NULL && *path != '\0' && url != NULL && *url != '\0')
+    {
+      g_printerr ("%s\n", _("--server and --database cannot be used together: choose either the team’s server "
+                             "or a database file on this computer."));
+      return 1;
+    }
+
+  if (url != NULL && *url != '\0')
+    {
+      g_free (self->server_url);
+      self->server_url = g_strdup (url);
+      /* Another server is another instance, as another database is. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (path != NULL && *path != '\0')
     {
       g_autofree char *absolute = NULL;
 
@@ -396,7 +402,7 @@ affari_application_activate (GApplication *application)
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      if (AFFARI_IS_WINDOW (l->data))
+      if (AFFARI_IS_WINDOW (l->data) || AFFARI_IS_WELCOME (l->data))
         {
           window = GTK_WINDOW (l->data);
           break;
@@ -405,6 +411,37 @@ affari_application_activate (GApplication *application)
 
   if (window == NULL)
     {
+      /* Its end opens the window. */
+      if (self->workspace == NULL && self->connecting != NULL)
+        return;
+
+      if (self->workspace == NULL && self->database_path == NULL)
+        {
+          g_autofree char *url = NULL;
+          g_autofree char *login = NULL;
+          g_autofree char *default_path = NULL;
+
+          if (self->server_url != NULL)
+            url = g_strdup (self->server_url);
+          else if (self->settings != NULL)
+            url = g_settings_get_string (self->settings, "server-url");
+          if (url != NULL && url[0] != '\0')
+            {
+              if (self->server_url == NULL)
+                login = g_settings_get_string (self->settings, "server-login");
+              _affari_application_connect_to_server (self, url, login, NULL, FALSE);
+              return;
+            }
+
+          /* The first start: no database at the usual place, no server. */
+          default_path = affari_workspace_default_path ();
+          if (!g_file_test (default_path, G_FILE_TEST_EXISTS))
+            {
+              gtk_window_present (GTK_WINDOW (_affari_application_new_welcome (self)));
+              return;
+            }
+        }
+
       if (self->workspace == NULL)
         {
           g_autoptr(GError) error = NULL;
@@ -424,7 +461,7 @@ affari_application_activate (GApplication *application)
           if (self->workspace == NULL)
             {
               g_message ("Cannot open %s: %s", path, error->message);
-              show_open_error (self, path, error);
+              _affari_application_show_open_error (self, path, error);
               return;
             }
         }
@@ -451,8 +488,6 @@ affari_application_restore_backup (AffariApplication *self,
   g_autofree char *kept = NULL;
   g_autofree char *copy = g_strdup (backup);
   g_autofree char *message = NULL;
-  GList *windows;
-  GtkWindow *window;
 
   g_return_if_fail (AFFARI_IS_APPLICATION (self));
   g_return_if_fail (self->workspace != NULL);
@@ -460,13 +495,7 @@ affari_application_restore_backup (AffariApplication *self,
   path = g_strdup (affari_workspace_get_path (self->workspace));
   /* Keep running while no window is open. */
   g_application_hold (G_APPLICATION (self));
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (GTK_WINDOW (l->data));
-  g_list_free (windows);
-  g_clear_object (&self->notifier);
-  affari_workspace_close (self->workspace);
-  g_clear_object (&self->workspace);
+  _affari_application_close_windows_and_workspace (self);
 
   if (affari_workspace_restore (copy, path, &kept, &error))
     message = g_strdup (_("Backup restored: the database as it was is kept among the backups"));
@@ -474,39 +503,22 @@ affari_application_restore_backup (AffariApplication *self,
     /* Translators: a toast; %s says why. */
     message = g_strdup_printf (_("The backup was not restored: %s"), error->message);
 
-  g_application_activate (G_APPLICATION (self));
+  _affari_application_reopen (self, message);
   g_application_release (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (AFFARI_IS_WINDOW (window))
-    affari_window_add_toast (AFFARI_WINDOW (window), message);
 }
 
 static void
 affari_application_shutdown (GApplication *application)
 {
   AffariApplication *self = AFFARI_APPLICATION (application);
-  GList *windows;
 
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->checks_source, g_source_remove);
+  g_cancellable_cancel (self->connecting);
 
   /* Windows go before the workspace they show. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    g_object_ref (l->data);
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      if (AFFARI_IS_WINDOW (l->data))
-        affari_window_save_state (AFFARI_WINDOW (l->data));
-      gtk_window_destroy (GTK_WINDOW (l->data));
-    }
-  g_list_free_full (windows, g_object_unref);
-
-  g_clear_object (&self->notifier);
-  if (self->workspace != NULL)
-    affari_workspace_close (self->workspace);
-  g_clear_object (&self->workspace);
+  _affari_application_close_windows_and_workspace (self);
 
   G_APPLICATION_CLASS (affari_application_parent_class)->shutdown (application);
 }
@@ -522,6 +534,8 @@ affari_application_finalize (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->server_url, g_free);
+  g_clear_object (&self->connecting);
 
   G_OBJECT_CLASS (affari_application_parent_class)->finalize (object);
 }
@@ -596,6 +610,10 @@ affari_application_init (AffariApplication *self)
                                  G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
                                  _("Open the database file PATH instead of the usual one"),
                                  _("PATH"));
+  g_application_add_main_option (G_APPLICATION (self), "server", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("Work with the team on the PostgreSQL server at URL (postgresql://HOST/DATABASE)"),
+                                 _("URL"));
 }
 
 /* ------------------------------------------------------------ public API */

@@ -57,8 +57,10 @@ show_error (AffariWindow *self,
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* The window never waits for a lock: the change is not made, the cards stay where they were,
-   * and the same request can be made again once the other program lets go. */
-  if (g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_LOCKED) && self->retry_action != NULL)
+   * and the same request can be made again once the other program lets go (or, in team mode, once
+   * the server is back: the store's own sentence says it was not saved). */
+  if ((g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_LOCKED) ||
+       g_error_matches (error, AFFARI_ERROR, AFFARI_ERROR_OFFLINE)) && self->retry_action != NULL)
     {
       adw_toast_set_button_label (toast, _("_Retry"));
       adw_toast_set_action_name (toast, self->retry_action);

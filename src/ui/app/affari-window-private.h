@@ -54,6 +54,7 @@ struct _AffariWindow
   AffariFilterBar       *filter_bar;
   AdwToastOverlay       *toast_overlay;
   GtkInfoBar            *damaged_bar;
+  GtkRevealer           *offline_revealer;
   GtkLabel              *damaged_label;
   GtkWidget             *damaged_restore_button;
   GtkWidget             *damaged_read_only_button;

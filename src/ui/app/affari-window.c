@@ -495,6 +495,10 @@ affari_window_constructed (GObject *object)
         gtk_widget_activate_action (GTK_WIDGET (_affari_window_ensure_deal_card (self)), "card.show-page", "s", g_getenv ("AFFARI_CARD_PAGE"));
     }
 
+  /* Team mode: the banner while the server cannot be reached. */
+  g_object_bind_property (self->workspace, "online", self->offline_revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
   g_signal_connect (self->workspace, "changed", G_CALLBACK (on_workspace_changed_cb), self);
   g_signal_connect (self->workspace, "pipelines-changed", G_CALLBACK (on_workspace_pipelines_changed_cb), self);
   g_signal_connect (self->workspace, "reset", G_CALLBACK (on_workspace_reset_cb), self);
@@ -686,6 +690,7 @@ affari_window_class_init (AffariWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_bar);
+  gtk_widget_class_bind_template_child (widget_class, AffariWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_label);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_restore_button);
   gtk_widget_class_bind_template_child (widget_class, AffariWindow, damaged_read_only_button);

@@ -14,6 +14,8 @@
 #include "ui/settings/affari-settings-lists.h"
 #include "ui/settings/affari-settings-pipeline-editor.h"
 #include "ui/settings/affari-settings-pipelines.h"
+#include "ui/settings/affari-server-page.h"
+#include "ui/app/affari-server-choice.h"
 #include "ui/quote/affari-quote-company-group.h"
 
 struct _AffariPreferencesWindow
@@ -30,7 +32,8 @@ struct _AffariPreferencesWindow
   AffariQuoteCompanyGroup *company_group;
 };
 
-G_DEFINE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffariPreferencesWindow, affari_preferences_window, ADW_TYPE_PREFERENCES_WINDOW,
+                               G_IMPLEMENT_INTERFACE (AFFARI_TYPE_SERVER_CHOICE, NULL))
 
 enum {
   PROP_0,
@@ -180,6 +183,16 @@ affari_preferences_window_constructed (GObject *object)
                               ADW_PREFERENCES_PAGE (affari_settings_fields_new (self->workspace)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (affari_settings_lists_new (self->workspace)));
+  {
+    g_autofree char *local_path = affari_workspace_is_server (self->workspace)
+                                    ? affari_workspace_default_path ()
+                                    : g_strdup (affari_workspace_get_path (self->workspace));
+    GtkWidget *server_page = affari_server_page_new (self->workspace, local_path);
+
+    /* Its choice goes on to the application, which switches the database. */
+    affari_server_choice_forward (AFFARI_SERVER_CHOICE (server_page), AFFARI_SERVER_CHOICE (self));
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (server_page));
+  }
 
   path = affari_workspace_get_path (self->workspace);
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (AffariPreferencesWindow, affari_preferences_window, AFFARI
 
 /* Actions: prefs.copy-path (puts the database path on the clipboard); for the pages inside it,
  * prefs.toast (s), prefs.close-subpage, prefs.open-pipeline (x: its stages) and
- * prefs.open-card-layout (x: its card fields). */
+ * prefs.open-card-layout (x: its card fields).
+ * An AffariServerChoice: it emits what its "Server" page chose (the application switches). */
 AffariPreferencesWindow *affari_preferences_window_new (GtkWindow   *parent,
                                                        AffariWorkspace *workspace);
 
