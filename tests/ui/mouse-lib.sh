@@ -5,7 +5,8 @@
 #                                   own Xvfb screen (MOUSE_SCREEN=WxH, optional) and session bus,
 #                                   checks the display and the tools (xdotool, and MOUSE_NEEDS);
 #                                   sets top, build, shared, cli, app, python, tmp; cleans up at exit
-#   mouse_start_app DB [VAR=value…] starts the app on DB (app_pid) and waits for its first frame
+#   mouse_start_app DB [VAR=value…] starts the app on DB (app_pid) and waits for its first frame;
+#                                   DB a postgresql:// address: on that team server (--server)
 #   mouse_track_pid PID             one more process to end at exit (a drag source window)
 #   mouse_untrack_pid PID           ended already
 #
@@ -91,10 +92,12 @@ mouse_untrack_pid() {
 
 mouse_start_app() {
   local db=$1
+  local where=(--database "$db")
   shift
+  case $db in postgresql:*) where=(--server "$db") ;; esac
   env -u NO_AT_BRIDGE -u GTK_A11Y G_DEBUG=gc-friendly LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 GSK_RENDERER=cairo \
     GSETTINGS_BACKEND=memory AFFARI_REPORT_FIRST_FRAME=1 "$@" \
-    "$app" --database "$db" >"$tmp/app.log" 2>&1 &
+    "$app" "${where[@]}" >"$tmp/app.log" 2>&1 &
   app_pid=$!
 
   for _ in $(seq 1 100); do

@@ -1,8 +1,13 @@
 #!/bin/bash
-# test-two-windows.sh — two windows of Affari (two processes) on one database, side by side: a card
-# dragged with the real mouse in the left one appears in the same column of the right one within a
-# second, without reloading (#21's live refresh on the SQLite store); then the right one's move
-# shows in the left one. A screenshot of both is kept when AFFARI_SHOT names a file.
+# test-two-windows.sh [server] — two windows of Affari (two processes) on one database, side by
+# side: a card dragged with the real mouse in the left one appears in the same column of the right
+# one within a second, without reloading (#21's live refresh); then the right one's move shows in
+# the left one. A screenshot of both is kept when AFFARI_SHOT names a file.
+#
+# With "server": the two windows are two sellers on a team server (a throw-away PostgreSQL cluster,
+# tests/pg/pg-cluster.sh): Luca Bianchi ("Tutti") on the left, Sara Galli ("Propri", the deals of
+# the first three columns are hers) on the right. Sara's window shows only her deals (the other
+# columns are empty there and not in Luca's), and the server has each move.
 #
 # Runs in an X server of its own, 2400 pixels wide for two windows of 1200 (tests/ui/mouse-lib.sh),
 # where AT-SPI gives the screen position of a card and the count of a column, per window.
@@ -16,11 +21,30 @@ mouse_init "$@"
 
 db="$tmp/affari.db"
 LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 "$cli" --database "$db" demo --deals 30 --seed 7 >/dev/null
+left=$db
+right=$db
+mode=${1:-file}
 
-mouse_start_app "$db"
+if [ "$mode" = server ]; then
+  . "$top/tests/pg/pg-cluster.sh"
+  pg_cluster_start
+  # Both cleanups at the end (pg-cluster.sh set its own trap).
+  trap 'mouse_cleanup; pg_cluster_stop' EXIT
+  "$cli" --server "$PG_ADMIN_URL" server init >/dev/null
+  "$cli" --server "$PG_ADMIN_URL" server import-local "$db" >/dev/null
+  "$cli" --server "$PG_ADMIN_URL" server add-user luca --full-name "Luca Bianchi" --password l1 --scope all >/dev/null
+  "$cli" --server "$PG_ADMIN_URL" server add-user sara --full-name "Sara Galli" --password s1 --scope own >/dev/null
+  pg_psql -c "UPDATE deal SET assigned_by_id = CASE WHEN stage_id IN (SELECT id FROM stage WHERE name IN
+               ('Nuovo', 'Preparazione documenti', 'Fattura di acconto'))
+               THEN (SELECT id FROM team_member WHERE login = 'sara') ELSE (SELECT id FROM team_member WHERE login = 'luca') END" >/dev/null
+  left=$(pg_url luca l1)
+  right=$(pg_url sara s1)
+fi
+
+mouse_start_app "$left" XDG_CACHE_HOME="$tmp/cache-left"
 left_pid=$app_pid
 mouse_track_pid "$left_pid"
-mouse_start_app "$db"
+mouse_start_app "$right" XDG_CACHE_HOME="$tmp/cache-right"
 right_pid=$app_pid
 # No window manager: both sit at 0,0. The right one goes to the right half.
 # (xdotool's --pid and --name match either, not both: the pid is compared here.)
@@ -73,7 +97,7 @@ seen_within() {
   done
 }
 
-echo "1..2"
+if [ "$mode" = server ]; then echo "1..4"; else echo "1..2"; fi
 
 read -r fx fy tx ty title < <(atspi "$left_pid" first "Nuovo" "Preparazione documenti")
 before=$(atspi "$right_pid" count "Preparazione documenti")
@@ -93,4 +117,24 @@ if ms=$(seen_within "$left_pid" "Fattura di acconto" $((before + 1))) && [ "$ms"
   echo "ok 2 - '$title' dragged in the right window shows in the left one after $ms ms"
 else
   echo "not ok 2 - '$title' dragged in the right window: not in the left one's column within 1 s ($ms ms)"; exit 1
+fi
+
+[ "$mode" = server ] || exit 0
+
+# The server has both moves, made by their sellers.
+moved=$(pg_psql -At -c "SELECT count (*) FROM event e JOIN team_member t ON t.id = e.author_id
+                        WHERE e.kind = 'stage' AND t.login IN ('luca', 'sara')")
+if [ "$moved" -eq 2 ]; then
+  echo "ok 3 - the server has the two moves, by Luca and by Sara"
+else
+  echo "not ok 3 - the server has $moved moves by the two sellers, not 2"; exit 1
+fi
+
+# "Propri": Sara's window shows only her deals — "In corso" (Luca's deals) is empty there.
+lucas=$(atspi "$left_pid" count "In corso")
+saras=$(atspi "$right_pid" count "In corso")
+if [ "$lucas" -gt 0 ] && [ "$saras" -eq 0 ]; then
+  echo "ok 4 - 'In corso' shows Luca's $lucas deals in his window and none in Sara's"
+else
+  echo "not ok 4 - 'In corso': $lucas deals in Luca's window, $saras in Sara's (0 expected)"; exit 1
 fi

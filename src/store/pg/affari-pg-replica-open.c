@@ -115,7 +115,8 @@ server_new (const char *conninfo, const char *password)
   StoreServer *srv = g_new0 (StoreServer, 1);
 
   srv->conninfo = g_strdup (conninfo);
-  srv->password = g_strdup (password);
+  /* An empty one is none: the address's own, or the server's other ways (a socket's peer). */
+  srv->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
   srv->url = display_url (conninfo);
   srv->own_seqs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   srv->id_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
