@@ -97,7 +97,7 @@ seen_within() {
   done
 }
 
-if [ "$mode" = server ]; then echo "1..4"; else echo "1..2"; fi
+if [ "$mode" = server ]; then echo "1..6"; else echo "1..2"; fi
 
 read -r fx fy tx ty title < <(atspi "$left_pid" first "Nuovo" "Preparazione documenti")
 before=$(atspi "$right_pid" count "Preparazione documenti")
@@ -137,4 +137,54 @@ if [ "$lucas" -gt 0 ] && [ "$saras" -eq 0 ]; then
   echo "ok 4 - 'In corso' shows Luca's $lucas deals in his window and none in Sara's"
 else
   echo "not ok 4 - 'In corso': $lucas deals in Luca's window, $saras in Sara's (0 expected)"; exit 1
+fi
+
+# banner PID — "shown" while the window's offline banner is on screen, else "hidden".
+banner() {
+  "$python" - "$@" <<'PY'
+import sys, pyatspi
+from mouselib import walk, apps, extents
+pid = int(sys.argv[1])
+
+# GTK 4.8 reports no "showing" state: a collapsed revealer leaves its label under the header bar
+# (above the bottom of the view switcher's "Kanban"), a revealed one puts it below.
+for app in apps():
+    if app.get_process_id() != pid:
+        continue
+    accs = list(walk(app))
+    header = [extents(a) for a in accs if a.getRoleName() == "label" and a.name == "Kanban"]
+    for a in accs:
+        if a.getRoleName() == "label" and (a.name or "").startswith("Il server non è raggiungibile"):
+            if header and extents(a).y >= max(h.y + h.height for h in header):
+                print("shown"); sys.exit(0)
+print("hidden")
+PY
+}
+
+# wait_banner PID STATE SECONDS — the milliseconds until the banner is STATE, or -1.
+wait_banner() {
+  local start=$(date +%s%N)
+  while [ "$(banner "$1")" != "$2" ]; do
+    [ $(( $(date +%s%N) - start )) -gt $(( $3 * 1000000000 )) ] && { echo -1; return 1; }
+    sleep 0.2
+  done
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+
+# The server stops: both windows say so, keep the last data; it starts again: they reconnect.
+last=$(atspi "$right_pid" count "Fattura di acconto")
+pg_as_owner "$pg_bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
+if ms=$(wait_banner "$right_pid" shown 5) && [ "$(banner "$left_pid")" = shown ] \
+   && [ "$(atspi "$right_pid" count "Fattura di acconto")" -eq "$last" ]; then
+  echo "ok 5 - the server stopped: both windows show the offline banner ($ms ms), Sara's still her $last cards in 'Fattura di acconto'"
+else
+ echo "not ok 5 - the server stopped: no offline banner within 5 s"; exit 1
+fi
+[ -n "${AFFARI_SHOT:-}" ] && import -window root "${AFFARI_SHOT%.png}-offline.png"
+pg_as_owner "$pg_bin/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/server.log" \
+  -o "-k $PG_SOCKET_DIR -c listen_addresses= -c fsync=off" start >/dev/null
+if ms=$(wait_banner "$right_pid" hidden 15) && wait_banner "$left_pid" hidden 5 >/dev/null; then
+  echo "ok 6 - the server is back: both windows reconnected by themselves, the banner went ($ms ms)"
+else
+  echo "not ok 6 - the server is back: the banner is still there after 15 s"; exit 1
 fi
