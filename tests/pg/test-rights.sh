@@ -213,6 +213,11 @@ same "psql: bruno reads none of Progetti's" 0 "$(q "$BRUNO" "SELECT count(*) FRO
 same "psql: bruno reads no history of Progetti" 0 "$(q "$BRUNO" "SELECT count(*) FROM event WHERE deal_id IN (5, 6, 7, 9)")"
 check "psql: anna may not add an activity to bruno's deal" \
   refused "$ANNA" "INSERT INTO activity (deal_id, kind, subject, deadline, created) VALUES (2, 'call', 'x', 1, 1)"
+check "psql: nor a history event" \
+  refused "$ANNA" "INSERT INTO event (deal_id, time, kind, text) VALUES (2, 1, 'note', 'x')"
+check "psql: nor a product row" \
+  refused "$ANNA" "INSERT INTO deal_product (deal_id, name) VALUES (2, 'x')"
+same "psql: anna deletes none of bruno's history" 0 "$(affected "$ANNA" "DELETE FROM event WHERE deal_id = 2")"
 check "psql: anna adds one to her own" \
   q "$ANNA" "INSERT INTO activity (deal_id, kind, subject, deadline, created) VALUES (1, 'call', 'Sua', 1, 1)"
 same "psql: anna completes nothing of bruno's" 0 "$(affected "$ANNA" "UPDATE activity SET completed = 1 WHERE deal_id = 2")"
