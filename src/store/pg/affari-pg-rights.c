@@ -73,15 +73,15 @@ run (AffariPgStore       *self,
   return TRUE;
 }
 
-/* The id of the row of @sql (one parameter, @value), 0 when there is none; -1 on error. */
+/* The first column of the first row of @sql, an id: 0 when there is no row, -1 on error. */
 static gint64
-lookup (AffariPgStore  *self,
-        const char     *sql,
-        const char     *value,
-        GError        **error)
+first_id (AffariPgStore       *self,
+          const char          *sql,
+          int                  n,
+          const char * const  *values,
+          GError             **error)
 {
-  const char * const values[] = { value };
-  PGresult *res = pg_store_exec (self, sql, 1, values, error);
+  PGresult *res = pg_store_exec (self, sql, n, values, error);
   gint64 id;
 
   if (res == NULL)
@@ -89,6 +89,17 @@ lookup (AffariPgStore  *self,
   id = PQntuples (res) > 0 ? pg_store_value_int64 (res, 0, 0) : 0;
   PQclear (res);
   return id;
+}
+
+static gint64
+lookup (AffariPgStore  *self,
+        const char     *sql,
+        const char     *value,
+        GError        **error)
+{
+  const char * const values[] = { value };
+
+  return first_id (self, sql, 1, values, error);
 }
 
 static gint64
@@ -275,7 +286,6 @@ affari_pg_store_add_role (AffariPgStore  *self,
 {
   g_autofree char *like_text = NULL;
   gint64 like_id = 0, id;
-  PGresult *res;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (name != NULL, 0);
@@ -296,17 +306,13 @@ affari_pg_store_add_role (AffariPgStore  *self,
     const char * const values[] = { name, like_text };
 
     /* One statement: the role and the copy of its model's rights together, or nothing. */
-    res = pg_store_exec (self,
-                         "WITH r AS (INSERT INTO role (name) VALUES ($1) RETURNING id),"
-                         " c AS (INSERT INTO role_right (role_id, pipeline_id, action, scope)"
-                         "       SELECT r.id, x.pipeline_id, x.action, x.scope FROM r, role_right x WHERE x.role_id = $2::bigint)"
-                         " SELECT id FROM r", 2, values, error);
+    id = first_id (self,
+                   "WITH r AS (INSERT INTO role (name) VALUES ($1) RETURNING id),"
+                   " c AS (INSERT INTO role_right (role_id, pipeline_id, action, scope)"
+                   "       SELECT r.id, x.pipeline_id, x.action, x.scope FROM r, role_right x WHERE x.role_id = $2::bigint)"
+                   " SELECT id FROM r", 2, values, error);
   }
-  if (res == NULL)
-    return 0;
-  id = pg_store_value_int64 (res, 0, 0);
-  PQclear (res);
-  return id;
+  return MAX (id, 0);
 }
 
 gboolean
@@ -354,7 +360,6 @@ affari_pg_store_add_department (AffariPgStore  *self,
 {
   g_autofree char *head_text = NULL;
   gint64 head = 0, id;
-  PGresult *res;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (name != NULL, 0);
@@ -366,16 +371,12 @@ affari_pg_store_add_department (AffariPgStore  *self,
     const char * const values[] = { name, head_text };
 
     /* Made if new; an existing one keeps its head unless a new one is given. */
-    res = pg_store_exec (self,
-                         "INSERT INTO department (name, head_id) VALUES ($1, $2::bigint)"
-                         " ON CONFLICT (name) DO UPDATE SET head_id = coalesce (excluded.head_id, department.head_id)"
-                         " RETURNING id", 2, values, error);
+    id = first_id (self,
+                   "INSERT INTO department (name, head_id) VALUES ($1, $2::bigint)"
+                   " ON CONFLICT (name) DO UPDATE SET head_id = coalesce (excluded.head_id, department.head_id)"
+                   " RETURNING id", 2, values, error);
   }
-  if (res == NULL)
-    return 0;
-  id = pg_store_value_int64 (res, 0, 0);
-  PQclear (res);
-  return id;
+  return MAX (id, 0);
 }
 
 gboolean
