@@ -232,6 +232,15 @@ same "psql: bruno reads none of them" 0 "$(q "$BRUNO" "SELECT count(*) FROM chan
 same "psql: anna reads them all" "$(pg_psql -At -c "SELECT count(*) FROM change_log WHERE $progetti")" \
   "$(q "$ANNA" "SELECT count(*) FROM change_log WHERE $progetti")"
 
+# A temporary table of the seller's own, named as ours, stands in front of nothing.
+same "psql: dario's temporary team_member does not make him anna" 3 \
+  "$(psql "$DARIO" -X -q -At -v ON_ERROR_STOP=1 \
+       -c "CREATE TEMP TABLE team_member (id bigint, login text, role_id bigint, department_id bigint)" \
+       -c "INSERT INTO team_member SELECT $anna, 'dario', (SELECT id FROM role WHERE name = 'Tutti'), NULL" \
+       -c "SELECT count(*) FROM deal")"
+same "every function of ours looks in public first" 0 \
+  "$(pg_psql -At -c "SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND proname LIKE 'affari\_%' AND proconfig IS NULL")"
+
 # ---- rights change on the next statement ----
 run "Solo Generale reads all of Progetti too" 0 --server "$ADMIN" server set-right "Solo Generale" read all --pipeline Progetti
 same "bruno now reads Progetti's" "1,2,3,4,5,6,7,8,9" "$(sees bruno)"

@@ -866,6 +866,19 @@ static const char * const affari_pg_migrations[] = {
   "                              (SELECT name FROM role WHERE id = affari_scope_role (p_scope)), p_department, false);\n"
   "  UPDATE team_member SET scope = p_scope WHERE id = member;\n"
   "  RETURN member;\n"
+  "END $$;\n"
+  /* Every function of ours looks its tables up in public before the connection's own temporary
+   * ones: otherwise a seller's "CREATE TEMP TABLE team_member" would stand in front of the real
+   * one inside affari_me () and the policies' other functions (pg_temp comes first unless it is
+   * named), and make them someone else. Version 12's functions included. */
+  "DO $$\n"
+  "DECLARE\n"
+  "  f regprocedure;\n"
+  "BEGIN\n"
+  "  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p\n"
+  "           WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'affari\\_%' AND p.proconfig IS NULL LOOP\n"
+  "    EXECUTE format ('ALTER FUNCTION %s SET search_path = public, pg_temp', f);\n"
+  "  END LOOP;\n"
   "END $$;\n",
 };
 
