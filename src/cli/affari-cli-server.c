@@ -1,7 +1,12 @@
 /* affari-cli-server.c — the team's PostgreSQL server from the command line (#21, first slice)
  *
  *   affari-cli --server URL server init
- *   affari-cli --server URL server add-user LOGIN --password P --scope own|department|all [--department D]
+ *   affari-cli --server URL server add-user LOGIN --password P (--scope S | --role ROLE | --admin) [--department D]
+ *   affari-cli --server URL server add-role NAME [--like ROLE]
+ *   affari-cli --server URL server set-right ROLE read|add|edit|delete|all none|own|department|all [--pipeline NAME]
+ *   affari-cli --server URL server set-role LOGIN ROLE
+ *   affari-cli --server URL server add-department NAME [--head LOGIN]
+ *   affari-cli --server URL server rights|roles|departments [--json]
  *   affari-cli --server URL server import-local PATH
  *   affari-cli --server URL deals [--json]
  *   affari-cli --server URL move DEAL_ID STAGE_CODE [--reason TEXT] [--json]
@@ -42,6 +47,93 @@ open_server (Cli *cli)
   return store;
 }
 
+static gboolean
+is_scope (const char *scope)
+{
+  return g_strv_contains ((const char * const[]) { "none", "own", "department", "all", NULL }, scope);
+}
+
+/* The words of Bitrix24's rights page. */
+static const char *
+scope_label (const char *scope)
+{
+  if (g_strcmp0 (scope, "all") == 0)
+    return C_("scope", "All");
+  if (g_strcmp0 (scope, "department") == 0)
+    return C_("scope", "Department");
+  if (g_strcmp0 (scope, "own") == 0)
+    return C_("scope", "Own");
+  return C_("scope", "None");
+}
+
+static const char * const actions[] = { "read", "add", "edit", "delete", NULL };
+
+static const char *
+action_label (const char *action)
+{
+  if (g_strcmp0 (action, "read") == 0)
+    return C_("right", "Read");
+  if (g_strcmp0 (action, "add") == 0)
+    return C_("right", "Add");
+  if (g_strcmp0 (action, "edit") == 0)
+    return C_("right", "Edit");
+  return C_("right", "Delete");
+}
+
+/* The command's words after its name (cli->args[0]): at most @max_words of them in @words, and
+ * the options of @names (NULL-terminated; a name ending in "=" takes a value) in @values (a flag's
+ * value is the option's name); FALSE after printing the usage error. */
+static gboolean
+parse_args (Cli                 *cli,
+            const char          *command,
+            guint                max_words,
+            const char         **words,
+            const char * const  *names,
+            const char         **values)
+{
+  guint n_words = 0;
+
+  for (guint i = 1; i < cli->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (cli->args, i);
+      gboolean known = FALSE;
+
+      for (guint k = 0; names != NULL && names[k] != NULL && !known; k++)
+        {
+          g_autofree char *name = g_strdup (names[k]);
+          gboolean takes_value = g_str_has_suffix (name, "=");
+          const char *value = NULL;
+
+          if (takes_value)
+            name[strlen (name) - 1] = '\0';
+          if (!takes_value && g_str_equal (arg, name))
+            values[k] = names[k], known = TRUE;
+          else if (takes_value && cli_is_option (arg, name, &value))
+            {
+              if ((values[k] = cli_option_value (cli, &i, name, value)) == NULL)
+                return FALSE;
+              known = TRUE;
+            }
+        }
+      if (known)
+        continue;
+      if (arg[0] == '-' && arg[1] != '\0')
+        {
+          g_autofree char *full = g_strdup_printf ("server %s", command);
+
+          cli_usage_error (_("Unknown option “%s” for “%s”"), arg, full);
+          return FALSE;
+        }
+      if (n_words == max_words)
+        {
+          cli_usage_error (_("Unexpected argument “%s”"), arg);
+          return FALSE;
+        }
+      words[n_words++] = arg;
+    }
+  return TRUE;
+}
+
 static int
 server_init (Cli *cli)
 {
@@ -73,8 +165,11 @@ server_add_user (Cli *cli)
   g_autoptr(AffariPgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const char *login = NULL, *password = NULL, *scope = NULL, *department = NULL, *full_name = NULL;
+  const char *role = NULL;
+  gboolean admin = FALSE;
   g_autofree char *stdin_password = NULL;
   gint64 member_id = 0;
+  gboolean added;
 
   for (guint i = 1; i < cli->args->len; i++)
     {
@@ -91,6 +186,10 @@ server_add_user (Cli *cli)
         target = &department, name = "--department";
       else if (cli_is_option (arg, "--full-name", &value))
         target = &full_name, name = "--full-name";
+      else if (cli_is_option (arg, "--role", &value))
+        target = &role, name = "--role";
+      else if (g_str_equal (arg, "--admin"))
+        admin = TRUE;
       else if (arg[0] == '-' && arg[1] != '\0')
         return cli_usage_error (_("Unknown option “%s” for “%s”"), arg, "server add-user");
       else if (login == NULL)
@@ -116,21 +215,319 @@ server_add_user (Cli *cli)
     }
   if (password == NULL || *password == '\0')
     return cli_usage_error ("%s", _("The new login needs a password: --password P (or --password - to read it from the standard input)"));
-  if (scope == NULL || !g_strv_contains ((const char * const[]) { "none", "own", "department", "all", NULL }, scope))
+  if ((scope != NULL) + (role != NULL) + admin != 1)
+    return cli_usage_error ("%s", _("What may the login do? Give one of --role ROLE, --scope own|department|all|none or --admin"));
+  if (scope != NULL && !is_scope (scope))
     return cli_usage_error ("%s", _("Which deals may the login see? --scope own, department or all (none: no deal)"));
-  if (g_str_equal (scope, "department") && (department == NULL || *department == '\0'))
+  if (g_strcmp0 (scope, "department") == 0 && (department == NULL || *department == '\0'))
     return cli_usage_error ("%s", _("The scope department needs the login's department: --department NAME"));
 
   store = open_server (cli);
   if (store == NULL)
     return EXIT_FAILURE;
-  if (!affari_pg_store_add_user (store, full_name != NULL ? full_name : login, login, password, scope,
-                                 department, &member_id, &error))
+  if (scope != NULL)
+    added = affari_pg_store_add_user (store, full_name != NULL ? full_name : login, login, password, scope,
+                                      department, &member_id, &error);
+  else
+    added = affari_pg_store_add_login (store, full_name != NULL ? full_name : login, login, password, role,
+                                       department, admin, &member_id, &error);
+  if (!added)
     return cli_failure (_("Cannot add the login “%s”: %s"), login, error->message);
 
   /* The id alone: a script keeps it to assign deals. */
   g_print ("%" G_GINT64_FORMAT "\n", member_id);
   return cli_finish_output ();
+}
+
+/* An id alone on a line: a script keeps it. */
+static int
+print_id (gint64 id)
+{
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return cli_finish_output ();
+}
+
+static int
+server_add_role (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "--like=", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+  const char *name = NULL;
+  gint64 id;
+
+  if (!parse_args (cli, "add-role", 1, &name, names, values))
+    return EXIT_USAGE;
+  if (name == NULL || *name == '\0')
+    return cli_usage_error ("%s", _("Which role? Give its name, e.g. server add-role Venditori --like Propri"));
+
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if ((id = affari_pg_store_add_role (store, name, values[0], &error)) == 0)
+    return cli_failure (_("Cannot add the role “%s”: %s"), name, error->message);
+  return print_id (id);
+}
+
+static int
+server_set_right (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "--pipeline=", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+  const char *words[3] = { NULL };
+  const char *role, *action, *scope, *pipeline;
+
+  if (!parse_args (cli, "set-right", 3, words, names, values))
+    return EXIT_USAGE;
+  role = words[0], action = words[1], scope = words[2], pipeline = values[0];
+  if (scope == NULL)
+    return cli_usage_error ("%s", _("Give the role, the action and the scope, e.g. server set-right Propri read all"));
+  if (!g_str_equal (action, "all") && !g_strv_contains (actions, action))
+    return cli_usage_error (_("Unknown action “%s”: read, add, edit, delete or all"), action);
+  if (!is_scope (scope))
+    return cli_usage_error (_("Unknown scope “%s”: none, own, department or all"), scope);
+
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if (!affari_pg_store_set_right (store, role, g_str_equal (action, "all") ? NULL : action, scope, pipeline, &error))
+    return cli_failure (_("Cannot change the rights of “%s”: %s"), role, error->message);
+  /* Translators: "Propri, pipeline «Generale»: Lettura → Tutti" after server set-right. */
+  g_print (_("%s, %s: %s → %s"), role,
+           pipeline != NULL ? pipeline : _("every pipeline"),
+           g_str_equal (action, "all") ? _("every action") : action_label (action),
+           scope_label (scope));
+  g_print ("\n");
+  return cli_finish_output ();
+}
+
+static int
+server_set_role (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *words[2] = { NULL };
+
+  if (!parse_args (cli, "set-role", 2, words, NULL, NULL))
+    return EXIT_USAGE;
+  if (words[1] == NULL)
+    return cli_usage_error ("%s", _("Give the login and its role, e.g. server set-role sara Propri"));
+
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if (!affari_pg_store_set_user_role (store, words[0], words[1], &error))
+    return cli_failure (_("Cannot change the role of “%s”: %s"), words[0], error->message);
+  return cli_finish_output ();
+}
+
+static int
+server_add_department (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "--head=", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+  const char *name = NULL;
+  gint64 id;
+
+  if (!parse_args (cli, "add-department", 1, &name, names, values))
+    return EXIT_USAGE;
+  if (name == NULL || *name == '\0')
+    return cli_usage_error ("%s", _("Which department? Give its name, e.g. server add-department Vendite --head marta"));
+
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if ((id = affari_pg_store_add_department (store, name, values[0], &error)) == 0)
+    return cli_failure (_("Cannot add the department “%s”: %s"), name, error->message);
+  return print_id (id);
+}
+
+/* One line of the rights' table: the role, the pipeline and the four scopes (a scope in
+ * parentheses is the role's default, for a pipeline without a rule of its own). */
+static void
+print_rights_line (GString *line, const char *role, const char *pipeline, const char * const *cells)
+{
+  g_string_truncate (line, 0);
+  cli_append_cell (line, role, 16, FALSE);
+  g_string_append (line, "  ");
+  cli_append_cell (line, pipeline, 20, FALSE);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_string_append (line, "  ");
+      cli_append_cell (line, cells[i], 13, FALSE);
+    }
+  g_print ("%s\n", g_strchomp (line->str));
+}
+
+static int
+server_rights (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rights = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char * const names[] = { "--json", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+  const char *header[4];
+
+  if (!parse_args (cli, "rights", 0, NULL, names, values))
+    return EXIT_USAGE;
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if ((rights = affari_pg_store_list_rights (store, &error)) == NULL)
+    return cli_failure (_("Cannot read the rights: %s"), error->message);
+
+  /* The list comes as role × pipeline × the four actions in their order: four rows a line. */
+  if (values[0] != NULL)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+
+      json_builder_begin_array (json);
+      for (guint i = 0; i + 3 < rights->len; i += 4)
+        {
+          AffariPgRight *first = g_ptr_array_index (rights, i);
+
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "role");
+          json_builder_add_string_value (json, first->role);
+          cli_add_id_or_null (json, "pipeline_id", first->pipeline_id);
+          cli_add_string_or_null (json, "pipeline", first->pipeline);
+          for (guint a = 0; a < 4; a++)
+            {
+              AffariPgRight *right = g_ptr_array_index (rights, i + a);
+
+              json_builder_set_member_name (json, right->action);
+              json_builder_add_string_value (json, right->scope);
+            }
+          /* The actions whose scope is the role's default, not the pipeline's own rule. */
+          json_builder_set_member_name (json, "inherited");
+          json_builder_begin_array (json);
+          for (guint a = 0; a < 4; a++)
+            {
+              AffariPgRight *right = g_ptr_array_index (rights, i + a);
+
+              if (right->inherited)
+                json_builder_add_string_value (json, right->action);
+            }
+          json_builder_end_array (json);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+      return cli_print_json (json);
+    }
+
+  for (guint a = 0; a < 4; a++)
+    header[a] = action_label (actions[a]);
+  print_rights_line (line, _("Role"), _("Pipeline"), header);
+  for (guint i = 0; i + 3 < rights->len; i += 4)
+    {
+      AffariPgRight *first = g_ptr_array_index (rights, i);
+      char *cells[4] = { NULL };
+
+      for (guint a = 0; a < 4; a++)
+        {
+          AffariPgRight *right = g_ptr_array_index (rights, i + a);
+
+          cells[a] = right->inherited ? g_strdup_printf ("(%s)", scope_label (right->scope))
+                                      : g_strdup (scope_label (right->scope));
+        }
+      print_rights_line (line, first->role, first->pipeline != NULL ? first->pipeline : _("every pipeline"),
+                         (const char * const *) cells);
+      for (guint a = 0; a < 4; a++)
+        g_free (cells[a]);
+    }
+  return cli_finish_output ();
+}
+
+static int
+server_roles (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(JsonBuilder) json = json_builder_new ();
+  const char * const names[] = { "--json", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+
+  if (!parse_args (cli, "roles", 0, NULL, names, values))
+    return EXIT_USAGE;
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if ((roles = affari_pg_store_list_roles (store, &error)) == NULL)
+    return cli_failure (_("Cannot read the rights: %s"), error->message);
+
+  json_builder_begin_array (json);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      AffariPgRole *role = g_ptr_array_index (roles, i);
+
+      if (values[0] == NULL)
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%u\n", role->id, role->name, role->n_members);
+          continue;
+        }
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "id");
+      json_builder_add_int_value (json, role->id);
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, role->name);
+      json_builder_set_member_name (json, "logins");
+      json_builder_add_int_value (json, role->n_members);
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+  return values[0] != NULL ? cli_print_json (json) : cli_finish_output ();
+}
+
+static int
+server_departments (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(JsonBuilder) json = json_builder_new ();
+  const char * const names[] = { "--json", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+
+  if (!parse_args (cli, "departments", 0, NULL, names, values))
+    return EXIT_USAGE;
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if ((departments = affari_pg_store_list_departments (store, &error)) == NULL)
+    return cli_failure (_("Cannot read the rights: %s"), error->message);
+
+  json_builder_begin_array (json);
+  for (guint i = 0; i < departments->len; i++)
+    {
+      AffariPgDepartment *department = g_ptr_array_index (departments, i);
+
+      if (values[0] == NULL)
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\n", department->id, department->name,
+                   department->head_login != NULL ? department->head_login : "-", department->n_members);
+          continue;
+        }
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "id");
+      json_builder_add_int_value (json, department->id);
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, department->name);
+      cli_add_id_or_null (json, "head_id", department->head_id);
+      cli_add_string_or_null (json, "head", department->head_login);
+      json_builder_set_member_name (json, "members");
+      json_builder_add_int_value (json, department->n_members);
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+  return values[0] != NULL ? cli_print_json (json) : cli_finish_output ();
 }
 
 /* "Copia di deal: 4.000 di 10.064" on one line of standard error, rewritten as it goes. */
@@ -263,6 +660,13 @@ no_team_mode (void)
 static int server_init (Cli *cli) { return no_team_mode (); }
 static int server_add_user (Cli *cli) { return no_team_mode (); }
 static int server_import_local (Cli *cli) { return no_team_mode (); }
+static int server_add_role (Cli *cli) { return no_team_mode (); }
+static int server_set_right (Cli *cli) { return no_team_mode (); }
+static int server_set_role (Cli *cli) { return no_team_mode (); }
+static int server_add_department (Cli *cli) { return no_team_mode (); }
+static int server_rights (Cli *cli) { return no_team_mode (); }
+static int server_roles (Cli *cli) { return no_team_mode (); }
+static int server_departments (Cli *cli) { return no_team_mode (); }
 int cli_server_deals (Cli *cli, gboolean json) { return no_team_mode (); }
 int cli_server_move (Cli *cli, gint64 deal_id, const char *code, const char *reason, gboolean json) { return no_team_mode (); }
 
@@ -272,16 +676,28 @@ int
 cli_cmd_server (Cli *cli)
 {
   const char *sub = cli->args->len > 0 ? g_ptr_array_index (cli->args, 0) : NULL;
+  static const struct {
+    const char *name;
+    int (*run) (Cli *cli);
+  } commands[] = {
+    { "init", server_init },
+    { "add-user", server_add_user },
+    { "import-local", server_import_local },
+    { "add-role", server_add_role },
+    { "set-right", server_set_right },
+    { "set-role", server_set_role },
+    { "add-department", server_add_department },
+    { "rights", server_rights },
+    { "roles", server_roles },
+    { "departments", server_departments },
+  };
 
   if (cli->server == NULL)
     return cli_usage_error ("%s", _("The command “server” needs the server's address: affari-cli --server URL server …"));
   if (sub == NULL)
-    return cli_usage_error ("%s", _("Which server command? init, add-user or import-local"));
-  if (g_str_equal (sub, "init"))
-    return server_init (cli);
-  if (g_str_equal (sub, "add-user"))
-    return server_add_user (cli);
-  if (g_str_equal (sub, "import-local"))
-    return server_import_local (cli);
+    return cli_usage_error ("%s", _("Which server command? init, add-user, import-local, add-role, set-right, set-role, add-department, rights, roles or departments"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (sub, commands[i].name))
+      return commands[i].run (cli);
   return cli_usage_error (_("Unknown command “%s”"), sub);
 }

@@ -81,7 +81,15 @@ reset_server (PGconn *conn, gboolean with_schema)
   pg_exec (conn, "DROP SCHEMA public CASCADE");
   pg_exec (conn, "CREATE SCHEMA public");
   if (with_schema)
-    pg_exec (conn, affari_pg_migrations[0]);
+    {
+      g_autofree char *version = g_strdup_printf ("UPDATE affari_meta SET value = '%d' WHERE key = 'schema_version'",
+                                                  AFFARI_PG_FIRST_VERSION + (int) AFFARI_PG_N_MIGRATIONS - 1);
+
+      /* Every migration, and the version the later ones leave to affari_pg_store_init (). */
+      for (guint i = 0; i < AFFARI_PG_N_MIGRATIONS; i++)
+        pg_exec (conn, affari_pg_migrations[i]);
+      pg_exec (conn, version);
+    }
 }
 
 static void

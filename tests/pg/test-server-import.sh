@@ -44,7 +44,7 @@ member=$(pg_psql -tA -c "SELECT assigned_by_id FROM deal WHERE assigned_by_id IS
 theirs=$(pg_psql -tA -c "SELECT count(*) FROM deal WHERE assigned_by_id = $member AND deleted_at IS NULL AND is_recurring = 0 AND pipeline_id IN (SELECT id FROM pipeline WHERE kind = 'deal')")
 run "add-user giulia --scope own" 0 --server "$PG_ADMIN_URL" server add-user giulia --password segreta --scope own
 pg_psql -c "UPDATE team_member SET login = NULL WHERE login = 'giulia';
-            UPDATE team_member SET login = 'giulia', scope = 'own' WHERE id = $member"
+            UPDATE team_member SET login = 'giulia', scope = 'own', role_id = (SELECT id FROM role WHERE name = 'Propri') WHERE id = $member"
 run "deals --json as giulia" 0 --server "$(pg_url giulia segreta)" deals --json
 check "giulia sees her $theirs imported deals, not the others'" test "$(json_get "$TMP/out" 'len(j)')" -eq "$theirs"
 

@@ -57,8 +57,8 @@ set_result_error (PGresult    *res,
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_IO,
                  _("The connection to the server was lost: %s"), detail);
   else if (g_strcmp0 (state, "42501") == 0)
-    /* insufficient_privilege: a GRANT or a row-level security policy said no. */
-    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
+    /* insufficient_privilege: a GRANT, a row-level security policy or a rights trigger said no. */
+    g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_FORBIDDEN,
                  _("The server refused: your login does not have the right to do this (%s)"), detail);
   else if (g_strcmp0 (state, "42710") == 0)
     g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT,
@@ -525,6 +525,19 @@ move_texts (void)
   return json_to_string (root, FALSE);
 }
 
+/* Whether this login may read deal @id (row-level security answers). */
+static gboolean
+deal_readable (AffariPgStore *self,
+               const char    *id)
+{
+  const char * const values[] = { id };
+  PGresult *res = exec_params (self, "SELECT 1 FROM deal WHERE id = $1::bigint", 1, values, NULL);
+  gboolean readable = res != NULL && PQntuples (res) > 0;
+
+  PQclear (res);
+  return readable;
+}
+
 AffariStage *
 affari_pg_store_move (AffariPgStore  *self,
                       gint64          deal_id,
@@ -552,7 +565,12 @@ affari_pg_store_move (AffariPgStore  *self,
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     {
       state = PQresultErrorField (res, PG_DIAG_SQLSTATE);
-      if (g_strcmp0 (state, SQLSTATE_DEAL_NOT_FOUND) == 0)
+      if (g_strcmp0 (state, SQLSTATE_DEAL_NOT_FOUND) == 0 && deal_readable (self, id))
+        /* The move locks the deal FOR UPDATE, which the rule of editing guards too: a deal
+         * this login reads but may not edit is "not found" there. */
+        g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_FORBIDDEN,
+                     _("Your login may read deal %s but not change it"), id);
+      else if (g_strcmp0 (state, SQLSTATE_DEAL_NOT_FOUND) == 0)
         g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
                      _("Deal %s does not exist, or your login may not see it"), id);
       else if (g_strcmp0 (state, SQLSTATE_DEAL_IN_TRASH) == 0)

@@ -31,7 +31,8 @@ gboolean       affari_pg_store_init          (AffariPgStore  *self,
                                               int            *out_version,
                                               GError        **error);
 /* An administrator's connection: a seller's login with @password, scope ("none", "own",
- * "department", "all") and department (made if new; NULL for none). */
+ * "department", "all": the role of that scope for every action, "Nessuno", "Propri", "Reparto",
+ * "Tutti") and department (made if new; NULL for none). */
 gboolean       affari_pg_store_add_user      (AffariPgStore  *self,
                                               const char     *name,
                                               const char     *login,
@@ -69,6 +70,76 @@ gboolean       affari_pg_store_import_local  (AffariPgStore          *self,
                                               gpointer                user_data,
                                               AffariPgImportReport   *report,
                                               GError                **error);
+
+/* ---- access rights (affari-pg-rights.c): read by any login, changed by an administrator ----
+ *
+ * A login has a role; a role has, for each pipeline (or by default for every pipeline), a scope
+ * for each action: actions "read", "add", "edit", "delete"; scopes "none" (Nessuno), "own"
+ * (Propri), "department" (Del reparto), "all" (Tutti). The server enforces them (migration 13). */
+
+typedef struct {
+  gint64 id;
+  char *name;
+  guint n_members;              /* the logins that have it */
+} AffariPgRole;
+
+typedef struct {
+  gint64 id;
+  char *name;
+  gint64 head_id;               /* 0: no head */
+  char *head_login;             /* NULL: no head, or a head without a login */
+  guint n_members;
+} AffariPgDepartment;
+
+typedef struct {
+  gint64 role_id;
+  char *role;
+  gint64 pipeline_id;           /* 0: the role's default, for every pipeline without a row of its own */
+  char *pipeline;               /* NULL for the default */
+  char *action;                 /* "read", "add", "edit", "delete" */
+  char *scope;                  /* "none", "own", "department", "all": the one that applies */
+  gboolean inherited;           /* the pipeline has no row of its own: the default applies */
+} AffariPgRight;
+
+void           affari_pg_role_free           (AffariPgRole *role);
+void           affari_pg_department_free     (AffariPgDepartment *department);
+void           affari_pg_right_free          (AffariPgRight *right);
+
+/* The roles, oldest first: AffariPgRole. */
+GPtrArray     *affari_pg_store_list_roles    (AffariPgStore *self, GError **error);
+/* The departments by name: AffariPgDepartment. */
+GPtrArray     *affari_pg_store_list_departments (AffariPgStore *self, GError **error);
+/* The whole table: every role × (its default, then every pipeline in the board's order) × the
+ * four actions in their order: AffariPgRight. */
+GPtrArray     *affari_pg_store_list_rights   (AffariPgStore *self, GError **error);
+/* The connected login's scope for @action in @pipeline_id (0: the default): what the app hides
+ * because the server would refuse it; "all" for an administrator. */
+char          *affari_pg_store_get_scope     (AffariPgStore *self, const char *action, gint64 pipeline_id,
+                                              GError **error);
+/* A new role @name with the rights of role @like (NULL: no right at all); its id, 0 on error. */
+gint64         affari_pg_store_add_role      (AffariPgStore *self, const char *name, const char *like,
+                                              GError **error);
+/* Sets @role's @scope for @action (NULL: all four) in the pipeline called @pipeline (NULL: the
+ * role's default). In force from the next statement of every connection. */
+gboolean       affari_pg_store_set_right     (AffariPgStore *self, const char *role, const char *action,
+                                              const char *scope, const char *pipeline, GError **error);
+/* The department @name, made if new, with the team member of login @head_login as its head
+ * (NULL: unchanged); its id, 0 on error. */
+gint64         affari_pg_store_add_department (AffariPgStore *self, const char *name, const char *head_login,
+                                               GError **error);
+/* Gives login @login the role @role. */
+gboolean       affari_pg_store_set_user_role (AffariPgStore *self, const char *login, const char *role,
+                                              GError **error);
+/* A login with @password, role @role (NULL only for an administrator), department (made if new;
+ * NULL for none), in the administrators' group when @admin (they may do everything and manage
+ * the team); its team member's id in @out_member_id. */
+gboolean       affari_pg_store_add_login     (AffariPgStore *self, const char *name, const char *login,
+                                              const char *password, const char *role, const char *department,
+                                              gboolean admin, gint64 *out_member_id, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgRole, affari_pg_role_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgDepartment, affari_pg_department_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgRight, affari_pg_right_free)
 
 /* ---- what a team's window does, for affari-bench --server (affari-pg-team.c) ---- */
 /* @url with its login and password replaced (a libpq keyword='value' string). */
