@@ -125,13 +125,18 @@ cli_open_store (Cli      *cli,
   g_autoptr(GError) error = NULL;
   AffariStore *store;
 
+  /* On the team's server: the app's store there (a local copy of what the login may read, every
+   * write on the server), whatever the command; the password in the URL, PGPASSWORD or ~/.pgpass. */
+  if (cli->server != NULL)
+    store = affari_store_open_server (cli->server, NULL, NULL, &error);
   /* Only `demo` writes; the others read only: a mistyped path is not created, and an empty
    * or foreign file is not turned into a database. */
-  store = create ? affari_store_open (path, &error) : affari_store_open_read_only (path, &error);
+  else
+    store = create ? affari_store_open (path, &error) : affari_store_open_read_only (path, &error);
   if (store == NULL)
     {
       /* The store's messages name the file and say what to do. */
-      if (error->domain == AFFARI_ERROR)
+      if (error->domain == AFFARI_ERROR || cli->server != NULL)
         cli_failure ("%s", error->message);
       else
         cli_failure (_("Cannot open the database “%s”: %s"), path, error->message);

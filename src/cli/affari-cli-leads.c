@@ -192,7 +192,7 @@ cmd_convert (Cli *cli)
 
   /* Never a new database: a mistyped path is reported, not created. */
   path = cli_dup_database_path (cli);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (cli->server == NULL && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return cli_failure (_("The database “%s” does not exist: check the path given with --database."), path);
   store = cli_open_store (cli, TRUE);
   if (store == NULL)

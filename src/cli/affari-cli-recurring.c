@@ -35,7 +35,7 @@ open_for_writing (Cli *cli)
 {
   g_autofree char *path = cli_dup_database_path (cli);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (cli->server == NULL && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       cli_failure (_("The database “%s” does not exist: check the path given with --database."), path);
       return NULL;

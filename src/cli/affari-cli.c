@@ -102,12 +102,17 @@ print_help (void)
                        _("With --server: add a seller's login to the team; prints the team member's id"));
   cli_print_help_item ("  [--department D] [--full-name NAME]",
                        _("Their department (created if new: scope department sees its deals) and name (the login when not given)"));
+  cli_print_help_item ("server add-role NAME [--like ROLE] | set-right ROLE ACTION SCOPE [--pipeline NAME]",
+                       _("With --server: a role, and its scope (none, own, department, all) for read, add, edit, delete or all, in a pipeline or by default"));
+  cli_print_help_item ("server set-role LOGIN ROLE | add-department NAME [--head LOGIN]",
+                       _("With --server: a login's role; a department and its head"));
+  cli_print_help_item ("server rights|roles|departments [--json]", _("With --server: the access rights, the roles, the departments"));
   cli_print_help_item ("server import-local PATH",
                        _("With --server: copy the local database at PATH to an empty server in one transaction, every table's count checked (as the server's owner)"));
   cli_print_help_item ("help", _("Show this help"));
   g_print ("\n%s\n", _("Options:"));
   cli_print_help_item ("--database PATH", _("The database to use"));
-  cli_print_help_item ("--server URL", _("The team's PostgreSQL server (postgresql://NAME:PASSWORD@HOST/DATABASE): for now only server, deals and move work on it"));
+  cli_print_help_item ("--server URL", _("The team's PostgreSQL server (postgresql://NAME:PASSWORD@HOST/DATABASE): every command but backup and restore works on it, with that login's rights"));
   cli_print_help_item ("--version", _("Show the version"));
   g_print ("\n");
   g_print (_("The default database is %s"), default_path);
@@ -742,11 +747,10 @@ run (Cli *cli)
   if (g_str_equal (cli->command, "help"))
     return print_help ();
 
-  /* The first slice of team mode (#21): what works on the server so far. */
-  if (cli->server != NULL && !g_str_equal (cli->command, "server") && !g_str_equal (cli->command, "deals") &&
-      !g_str_equal (cli->command, "move"))
-    return cli_usage_error (_("The command “%s” works only on a local database for now: with --server use server, deals or move"),
-                            cli->command);
+  /* A file's own commands: the server is backed up and restored with PostgreSQL's tools. */
+  if (cli->server != NULL && (g_str_equal (cli->command, "backup") || g_str_equal (cli->command, "restore")))
+    return cli_usage_error (_("The command “%s” is for a database file: back the team's server up with pg_dump "
+                              "and restore it with pg_restore (see the README)"), cli->command);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (cli->command, commands[i].name))

@@ -22,6 +22,20 @@ pg_psql -c "UPDATE deal SET assigned_by_id = (SELECT id FROM team_member WHERE l
 
 SARA_URL=$(pg_url sara s1)
 LUCA_URL=$(pg_url luca l1)
+
+# The command line on the server: the same commands, through the same store, with the login's
+# rights (its own local copy in a cache folder of its own).
+export XDG_CACHE_HOME=$PG_DIR/cache
+saras=$(pg_psql -At -c "SELECT count (*) FROM deal d JOIN team_member t ON t.id = d.assigned_by_id WHERE t.login = 'sara'")
+"$cli" --server "$SARA_URL" export --json "$PG_DIR/sara.json" >/dev/null || { echo "not ok - export --json as Sara"; exit 1; }
+rows=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['deal']))" "$PG_DIR/sara.json")
+if [ "$rows" -ne "$saras" ]; then
+  echo "not ok - affari-cli --server (Sara, Propri) export --json wrote $rows deals, not her $saras"; exit 1
+fi
+echo "# affari-cli --server as Sara: export --json wrote her $rows deals"
+if "$cli" --server "$SARA_URL" backup "$PG_DIR/copy.db" 2>/dev/null; then
+  echo "not ok - backup on a server should be refused (pg_dump)"; exit 1
+fi
 if [ "$(id -u)" -eq 0 ]; then owner="runuser -u postgres --"; else owner=""; fi
 PG_STOP="$owner $pg_bin/pg_ctl -D $PG_DIR/data -m fast -w stop"
 PG_START="$owner $pg_bin/pg_ctl -D $PG_DIR/data -w -l $PG_DIR/server.log -o '-k $PG_SOCKET_DIR -c listen_addresses= -c fsync=off' start"

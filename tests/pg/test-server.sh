@@ -168,8 +168,8 @@ run "a code that is no stage" 1 --server "$SARA" move 2 NOPE
 check "in Italian, naming it" grep -q "nessuna fase con il codice «NOPE»" "$TMP/err"
 
 # ---- the command line's refusals ----
-run "a command that is local only" 2 --server "$ADMIN" check
-check "says so in Italian" grep -q "per ora funziona solo su un database locale" "$TMP/err"
+run "a file's own command (backup) on a server" 2 --server "$ADMIN" backup "$TMP/copy.db"
+check "says in Italian to use pg_dump" grep -q "si salva con pg_dump" "$TMP/err"
 run "server without --server" 2 --database "$TMP/x.db" server init
 run "both --database and --server" 2 --database "$TMP/x.db" --server "$ADMIN" deals
 
