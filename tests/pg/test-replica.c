@@ -302,6 +302,73 @@ test_new_rows (Fixture *f, gconstpointer data)
   POLL_UNTIL (sara, local_int (sara, "SELECT count (*) FROM activity WHERE deal_id = ? AND subject = 'Chiamare Sara'", id) == 1);
 }
 
+static void
+admin_exec (Fixture *f, const char *sql)
+{
+  PGresult *res = PQexec (f->admin, sql);
+
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  PQclear (res);
+}
+
+typedef struct {
+  guint resets;
+} Resets;
+
+static void
+on_reset (AffariStore *store, Resets *resets)
+{
+  resets->resets++;
+}
+
+/* A shared list changed elsewhere (here by psql as the owner: a stage renamed, a company's
+ * phone) reaches the sellers' copies; the store that wrote does not read its own change again. */
+static void
+test_shared_lists (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) owner = open_as (f, "owner");
+  g_autoptr(GError) error = NULL;
+  gint64 stage = pg_int (f->admin, "SELECT min (id) FROM stage", 0);
+  gint64 company = pg_int (f->admin, "SELECT min (id) FROM company", 0);
+  Resets owners = { 0 };
+
+  admin_exec (f, "UPDATE stage SET name = 'Primo contatto' WHERE id = (SELECT min (id) FROM stage)");
+  admin_exec (f, "UPDATE company SET phone = '+39 02 0000000' WHERE id = (SELECT min (id) FROM company)");
+  POLL_UNTIL (luca, local_int (luca, "SELECT name = 'Primo contatto' FROM stage WHERE id = ?", stage) == 1);
+  POLL_UNTIL (luca, local_int (luca, "SELECT phone = '+39 02 0000000' FROM company WHERE id = ?", company) == 1);
+
+  /* Through the store: the owner renames it back; Luca hears it, the owner does not (once it
+   * has heard psql's). */
+  POLL_UNTIL (owner, local_int (owner, "SELECT phone = '+39 02 0000000' FROM company WHERE id = ?", company) == 1);
+  g_signal_connect (owner, "reset", G_CALLBACK (on_reset), &owners);
+  g_assert_true (affari_store_update_stage (owner, stage, "Nuovo contatto", NULL, &error));
+  g_assert_no_error (error);
+  POLL_UNTIL (luca, local_int (luca, "SELECT name = 'Nuovo contatto' FROM stage WHERE id = ?", stage) == 1);
+  for (int i = 0; i < 6; i++)
+    {
+      affari_store_poll (owner);
+      g_usleep (50000);
+    }
+  g_assert_cmpuint (owners.resets, ==, 0);
+}
+
+/* The owner gives Sara the role "Tutti": her copy reads everything she may now see, and back. */
+static void
+test_rights_change (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  gint64 all = pg_int (f->admin, "SELECT count (*) FROM deal", 0);
+  gint64 hers = local_int (sara, "SELECT count (*) FROM deal", 0);
+
+  g_assert_cmpint (hers, <, all);
+  admin_exec (f, "UPDATE team_member SET role_id = (SELECT id FROM role WHERE name = 'Tutti') WHERE login = 'sara'");
+  POLL_UNTIL (sara, local_int (sara, "SELECT count (*) FROM deal", 0) == all);
+  admin_exec (f, "UPDATE team_member SET role_id = (SELECT id FROM role WHERE name = 'Propri') WHERE login = 'sara'");
+  POLL_UNTIL (sara, local_int (sara, "SELECT count (*) FROM deal", 0) == hers);
+}
+
 /* A stopped server: offline, writes refused, back by itself when it is up again. */
 static void
 test_offline (Fixture *f, gconstpointer data)
@@ -359,6 +426,8 @@ main (int argc, char **argv)
   ADD ("/replica/conflict", test_conflict);
   ADD ("/replica/forbidden", test_forbidden);
   ADD ("/replica/new-rows", test_new_rows);
+  ADD ("/replica/shared-lists", test_shared_lists);
+  ADD ("/replica/rights-change", test_rights_change);
   ADD ("/replica/offline", test_offline);
   return g_test_run ();
 }

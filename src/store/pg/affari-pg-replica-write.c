@@ -383,6 +383,7 @@ store_server_commit (AffariStore *self, GError **error)
   g_autoptr(GString) tables = g_string_new (NULL);
   g_autoptr(GPtrArray) params = g_ptr_array_new ();
   g_autofree char *start_seq = NULL;
+  g_autofree char *origin = NULL;
   PGresult *res;
   gboolean ok = TRUE;
 
@@ -395,7 +396,18 @@ store_server_commit (AffariStore *self, GError **error)
   if (changes->len == 0)
     return TRUE;
 
-  res = PQexec (srv->conn, "BEGIN; SELECT coalesce (max (seq), 0) FROM change_log");
+  /* The server's triggers announce the shared lists this transaction changes with this store's
+   * mark (migration 14), which this store then does not read again. */
+  origin = g_strdup_printf ("%" G_GINT64_FORMAT, self->watch_origin);
+  g_ptr_array_add (params, origin);
+  res = PQexec (srv->conn, "BEGIN");
+  if (PQresultStatus (res) == PGRES_COMMAND_OK)
+    {
+      PQclear (res);
+      res = PQexecParams (srv->conn, "SELECT set_config ('affari.origin', $1, true), coalesce (max (seq), 0) FROM change_log",
+                          1, NULL, (const char * const *) params->pdata, NULL, NULL, 0);
+    }
+  g_ptr_array_set_size (params, 0);
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     {
       replica_set_error (self, res, error);
@@ -403,7 +415,7 @@ store_server_commit (AffariStore *self, GError **error)
       PQclear (PQexec (srv->conn, "ROLLBACK"));
       return FALSE;
     }
-  start_seq = g_strdup (PQgetvalue (res, 0, 0));
+  start_seq = g_strdup (PQgetvalue (res, 0, 1));
   PQclear (res);
 
   for (guint i = 0; ok && i < changes->len; i++)
@@ -416,9 +428,8 @@ store_server_commit (AffariStore *self, GError **error)
           gint64 deal = change_deal (c, replica_columns (self, "deal"));
           g_hash_table_add (changed_deals, g_memdup2 (&deal, sizeof deal));
         }
-      else if (c->rank != G_MAXINT && !g_strv_contains (replica_deal_children, c->table)
-               && strstr (tables->str, c->table) == NULL)
-        g_string_append_printf (tables, "%s%s", tables->len > 0 ? "," : "", c->table);
+      /* The shared lists are announced by the server's triggers; a quote without a deal is one
+       * of them but has none (its rights are the deal's, when it has one). */
       else if (g_str_equal (c->table, "quote") && change_deal (c, replica_columns (self, "quote")) == 0
                && strstr (tables->str, "quote") == NULL)
         g_string_append_printf (tables, "%s%s", tables->len > 0 ? "," : "", "quote");

@@ -719,15 +719,6 @@ store_server_poll (AffariStore *self)
       replica_go_offline (self);
       return FALSE;
     }
-  if (srv->needs_snapshot)
-    {
-      srv->needs_snapshot = FALSE;
-      if (snapshot (self, &error))
-        affari_store_notify_reset (self);
-      else
-        g_message ("Cannot read the server again: %s", error->message);
-      g_clear_error (&error);
-    }
   if (srv->emit_later != NULL)
     {
       g_autoptr(GArray) pending = g_steal_pointer (&srv->emit_later);
@@ -735,7 +726,9 @@ store_server_poll (AffariStore *self)
     }
   while ((notify = PQnotifies (srv->conn)) != NULL)
     {
-      if (g_str_has_prefix (notify->extra, "t:"))
+      if (g_str_equal (notify->extra, "rights"))
+        srv->needs_snapshot = TRUE;   /* what the login may see changed: read it all again */
+      else if (g_str_has_prefix (notify->extra, "t:"))
         {
           if (!g_str_has_prefix (notify->extra, origin) && strchr (notify->extra + 2, ':') != NULL)
             g_ptr_array_add (tables, g_strdup (strchr (notify->extra + 2, ':') + 1));
@@ -744,9 +737,41 @@ store_server_poll (AffariStore *self)
         log = TRUE;
       PQfreemem (notify);
     }
-  for (guint i = 0; i < tables->len; i++)
-    if (!refresh_tables (self, g_ptr_array_index (tables, i), &error))
-      break;
+  /* The rights changed, or this copy missed a change the server has: everything again (it
+   * covers the tables and the log named above). */
+  if (srv->needs_snapshot)
+    {
+      srv->needs_snapshot = FALSE;
+      if (snapshot (self, &error))
+        {
+          replica_read_me (self);
+          affari_store_notify_reset (self);
+          return TRUE;
+        }
+      g_message ("Cannot read the server again: %s", error->message);
+      return FALSE;
+    }
+  /* Several announcements of one table (one per statement) are one reading, and all the tables
+   * one transaction and one "reset" for the views. */
+  if (tables->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < tables->len; i++)
+        {
+          g_auto(GStrv) names = g_strsplit (g_ptr_array_index (tables, i), ",", -1);
+
+          for (guint n = 0; names[n] != NULL; n++)
+            {
+              g_autofree char *quoted = g_strdup_printf (",%s,", names[n]);
+              g_autofree char *within = g_strdup_printf (",%s,", list->str);
+
+              if (strstr (within, quoted) == NULL)
+                g_string_append_printf (list, "%s%s", list->len > 0 ? "," : "", names[n]);
+            }
+        }
+      refresh_tables (self, list->str, &error);
+    }
   if (error == NULL && log)
     follow_log (self, &error);
   if (error != NULL)

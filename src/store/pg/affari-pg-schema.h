@@ -881,6 +881,40 @@ static const char * const affari_pg_migrations[] = {
   "    EXECUTE format ('ALTER FUNCTION %s SET search_path = public, pg_temp', f);\n"
   "  END LOOP;\n"
   "END $$;\n",
+
+  /* 14: the app's windows follow what changes outside the deals, whoever writes it (the app, the
+   * command line, psql). A statement that changes a shared list (the pipelines, the clients, the
+   * settings…) announces "t:ORIGIN:TABLE" on affari_changes — ORIGIN the writing store's mark
+   * (the transaction's setting affari.origin, 0 for anyone else), so that it does not read its
+   * own change again; the other windows read that table again. A change of the rights (a role's,
+   * a login's role or department, a department's head) announces "rights": every window reads
+   * what its login may see again. The payload names a table, never a row. */
+  "CREATE FUNCTION affari_notify_table () RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $$\n"
+  "BEGIN\n"
+  "  PERFORM pg_notify ('affari_changes', 't:' || coalesce (nullif (current_setting ('affari.origin', true), ''), '0')\n"
+  "                                       || ':' || TG_TABLE_NAME);\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "CREATE FUNCTION affari_notify_rights () RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $$\n"
+  "BEGIN\n"
+  "  PERFORM pg_notify ('affari_changes', 'rights');\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "DO $$\n"
+  "DECLARE\n"
+  "  t text;\n"
+  "BEGIN\n"
+  "  FOREACH t IN ARRAY ARRAY['setting', 'team_member', 'currency', 'pipeline', 'stage', 'deal_type', 'deal_source',\n"
+  "                           'company', 'contact', 'product', 'custom_field', 'custom_field_item', 'card_section',\n"
+  "                           'card_element', 'saved_filter', 'saved_segment', 'sales_generator'] LOOP\n"
+  "    EXECUTE format ('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I'\n"
+  "                    ' FOR EACH STATEMENT EXECUTE FUNCTION affari_notify_table ()', t || '_notify', t);\n"
+  "  END LOOP;\n"
+  "  FOREACH t IN ARRAY ARRAY['role', 'role_right', 'department', 'team_member'] LOOP\n"
+  "    EXECUTE format ('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I'\n"
+  "                    ' FOR EACH STATEMENT EXECUTE FUNCTION affari_notify_rights ()', t || '_rights_notify', t);\n"
+  "  END LOOP;\n"
+  "END $$;\n",
 };
 
 #define AFFARI_PG_N_MIGRATIONS (G_N_ELEMENTS (affari_pg_migrations))
