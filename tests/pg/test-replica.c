@@ -369,6 +369,62 @@ test_rights_change (Fixture *f, gconstpointer data)
   POLL_UNTIL (sara, local_int (sara, "SELECT count (*) FROM deal", 0) == hers);
 }
 
+/* Marks the copy at @path the way only a full reading wipes (a row of the copy's own change
+ * log): whether the next opening caught up or read everything again. */
+static void
+mark_copy (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO change_log (origin, time, kind) VALUES (1, 0, 'test')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Sara opens again after Luca's changes: her copy catches up (not read whole), with his move and
+ * his activity; after a change of her rights while she was away, it is read whole again. */
+static void
+test_catch_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(AffariActivity) activity = affari_activity_new (AFFARI_ACTIVITY_TASK, "Richiamare", affari_store_now (luca) + 3600);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (affari_store_get_path (sara));
+  gint64 deal = deal_of (f, "sara", FALSE);
+  gint64 stage = pg_int (f->admin, "SELECT id FROM stage WHERE pipeline_id = (SELECT pipeline_id FROM deal WHERE id = $1)"
+                                   " AND semantics = 'P' AND id <> (SELECT stage_id FROM deal WHERE id = $1)"
+                                   " ORDER BY sort DESC LIMIT 1", deal);
+  gint64 all = pg_int (f->admin, "SELECT count (*) FROM deal", 0);
+  gint64 start;
+
+  affari_store_close (sara);
+  g_clear_object (&sara);
+  mark_copy (path);
+  g_assert_true (affari_store_move_deal (luca, deal, stage, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (affari_store_add_activity (luca, deal, activity, &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  sara = open_as (f, "sara");
+  g_test_message ("caught up in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM change_log WHERE kind = 'test'", 0), ==, 1);
+  g_assert_cmpint (local_int (sara, "SELECT stage_id FROM deal WHERE id = ?", deal), ==, stage);
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM activity WHERE deal_id = ? AND subject = 'Richiamare'", deal), ==, 1);
+
+  /* Away while her rights changed: read whole. */
+  affari_store_close (sara);
+  g_clear_object (&sara);
+  mark_copy (path);
+  admin_exec (f, "UPDATE team_member SET role_id = (SELECT id FROM role WHERE name = 'Tutti') WHERE login = 'sara'");
+  sara = open_as (f, "sara");
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM deal", 0), ==, all);
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM change_log WHERE kind = 'test'", 0), ==, 0);
+  admin_exec (f, "UPDATE team_member SET role_id = (SELECT id FROM role WHERE name = 'Propri') WHERE login = 'sara'");
+}
+
 /* A stopped server: offline, writes refused, back by itself when it is up again. */
 static void
 test_offline (Fixture *f, gconstpointer data)
@@ -428,6 +484,7 @@ main (int argc, char **argv)
   ADD ("/replica/new-rows", test_new_rows);
   ADD ("/replica/shared-lists", test_shared_lists);
   ADD ("/replica/rights-change", test_rights_change);
+  ADD ("/replica/catch-up", test_catch_up);
   ADD ("/replica/offline", test_offline);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "affari-pg-replica-private.h"
 #include "affari-pg-store-private.h"
 #include "affari-pg-import.h"
+#include "affari-pg-schema.h"
 
 /* The address without a password: "postgresql://LOGIN@HOST:PORT/DATABASE". */
 static char *
@@ -252,6 +253,9 @@ affari_store_open_server (const char  *url,
       return NULL;
     }
   self->server = srv;
+  /* Where the copy stands in the server's change log (affari-pg-replica.c's catch_up ()). */
+  if (!store_exec_sql (self, "CREATE TABLE IF NOT EXISTS replica_state (key TEXT PRIMARY KEY, value TEXT)", error))
+    return NULL;
   if (srv->conn == NULL)
     {
       replica_go_offline (self);
@@ -269,7 +273,13 @@ affari_store_open_server (const char  *url,
                    srv->url);
       return NULL;
     }
-  if (!seed_empty_server (self, cache_path, error) || !replica_connected (self, error))
+  if (version < AFFARI_PG_FIRST_VERSION + (int) AFFARI_PG_N_MIGRATIONS - 1)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_TOO_OLD,
+                   _("The team's server has an older schema (version %d): its administrator updates it with "
+                     "“affari-cli --server URL server init”."), version);
+      return NULL;
+    }  if (!seed_empty_server (self, cache_path, error) || !replica_connected (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -363,6 +363,15 @@ local_exec (AffariStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+/* The change log's number this copy has everything up to, kept in the copy (inside the
+ * transaction that brought it there): the next opening catches up from it. */
+static gboolean
+save_mark (AffariStore *self, gint64 seq, GError **error)
+{
+  return store_exec (self, error, "INSERT INTO replica_state (key, value) VALUES ('seq', ?)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", "x", seq);
+}
+
 /* Everything this login may read, into the local copy, in one snapshot of the server. */
 static gboolean
 snapshot (AffariStore *self, GError **error)
@@ -400,7 +409,7 @@ snapshot (AffariStore *self, GError **error)
   for (int t = 0; ok && t < AFFARI_EXPORT_N_TABLES; t++)
     ok = copy_rows (self, affari_export_table_name (t), NULL, NULL, NULL, error);
   /* The local change log is this copy's own (another window of this program on it). */
-  ok = ok && local_exec (self, "DELETE FROM change_log", error)
+  ok = ok && local_exec (self, "DELETE FROM change_log", error) && save_mark (self, seq, error)
        && store_reindex_dirty (self, error)
        && local_exec (self, "COMMIT", error);
   if (!ok)
@@ -522,7 +531,7 @@ follow_log (AffariStore *self, GError **error)
           ok = replica_refresh_deal (self, p.a, &p.b, &p.c, error);
           g_array_append_val (pending, p);
         }
-      ok = ok && store_reindex_dirty (self, error) && local_exec (self, "COMMIT", error);
+      ok = ok && store_reindex_dirty (self, error) && save_mark (self, last, error) && local_exec (self, "COMMIT", error);
       if (!ok)
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -642,7 +651,65 @@ replica_connect_start (StoreServer *srv, gboolean blocking)
   return blocking ? PQconnectdbParams (keys, values, 1) : PQconnectStartParams (keys, values, 1);
 }
 
-/* Connected (again): listening, everything read again. */
+/* The lists every login shares, read again whole when a copy catches up. */
+#define SHARED_LISTS "setting,team_member,currency,pipeline,stage,deal_type,deal_source,company,contact,product," \
+                     "custom_field,custom_field_item,card_section,card_element,saved_filter,saved_segment," \
+                     "sales_generator,quote"
+
+/* The deals' count, ids and versions: the same on the server (what the login may read) and in
+ * the copy when the copy is right. */
+static gboolean
+same_deals (AffariStore *self, GError **error)
+{
+  const char *sql = "SELECT count (*), coalesce (sum (id), 0), coalesce (sum (version), 0) FROM deal";
+  PGresult *res = replica_run (self, sql, 0, NULL, error);
+  sqlite3_stmt *stmt = NULL;
+  gboolean same = FALSE;
+
+  if (res == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    same = sqlite3_column_int64 (stmt, 0) == g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10)
+           && sqlite3_column_int64 (stmt, 1) == g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10)
+           && sqlite3_column_int64 (stmt, 2) == g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10);
+  sqlite3_finalize (stmt);
+  PQclear (res);
+  return same;
+}
+
+/* A copy read before (this computer's last session, or before the connection broke) catches up
+ * instead of being read whole: the deals the change log names since its mark, the shared lists
+ * again, and then the deals compared. FALSE: read everything (no mark, the log pruned past it, a
+ * difference left — a right changed while away). */
+static gboolean
+catch_up (AffariStore *self)
+{
+  StoreServer *srv = self->server;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mark = store_query_text (self, "SELECT value FROM replica_state WHERE key = 'seq'", 0);
+  gint64 saved = mark != NULL ? g_ascii_strtoll (mark, NULL, 10) : 0;
+  PGresult *res;
+  gint64 newest;
+
+  if (saved <= 0)
+    return FALSE;
+  res = replica_run (self, "SELECT affari_log_last ()", 0, NULL, NULL);
+  newest = res != NULL ? g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10) : 0;
+  g_clear_pointer (&res, PQclear);
+  /* The log keeps its last 10,000 rows: a mark further back may have lost some. */
+  if (newest < saved || newest - saved > 9000)
+    return FALSE;
+  srv->last_seq = saved;
+  if (!follow_log (self, &error) || !refresh_tables (self, SHARED_LISTS, &error) || !same_deals (self, &error))
+    {
+      if (error != NULL)
+        g_debug ("catching up: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Connected (again): listening, the copy brought up to date. */
 gboolean
 replica_connected (AffariStore *self, GError **error)
 {
@@ -651,7 +718,7 @@ replica_connected (AffariStore *self, GError **error)
   if (res == NULL)
     return FALSE;
   PQclear (res);
-  if (!snapshot (self, error))
+  if (!catch_up (self) && !snapshot (self, error))
     return FALSE;
   replica_read_me (self);
   store_set_online (self, TRUE);

@@ -895,6 +895,10 @@ static const char * const affari_pg_migrations[] = {
   "                                       || ':' || TG_TABLE_NAME);\n"
   "  RETURN NULL;\n"
   "END $$;\n"
+  /* The change log's last number, whoever's row it is (a number, nothing of a deal): a window
+   * that opens again catches up from its copy's mark unless the log was pruned past it. */
+  "CREATE FUNCTION affari_log_last () RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER\n"
+  "SET search_path = public, pg_temp AS $$ SELECT coalesce (max (seq), 0) FROM change_log $$;\n"
   "CREATE FUNCTION affari_notify_rights () RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $$\n"
   "BEGIN\n"
   "  PERFORM pg_notify ('affari_changes', 'rights');\n"
