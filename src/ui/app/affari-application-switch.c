@@ -277,9 +277,8 @@ on_startup_connected_cb (GObject      *source,
   AffariApplication *self = pending->app;
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariWorkspace) workspace = NULL;
-  g_autofree char *keyring_error = NULL;
 
-  workspace = affari_server_connect_finish (result, &keyring_error, &error);
+  workspace = affari_server_connect_finish (result, &error);
   g_clear_object (&self->connecting);
 
   if (workspace == NULL)
@@ -297,9 +296,6 @@ on_startup_connected_cb (GObject      *source,
     }
   else
     {
-      if (keyring_error != NULL)
-        /* Not a warning: many desktops have no keyring; the password is asked at the next start. */
-        g_message ("The password was not kept in the keyring: %s", keyring_error);
       if (pending->save)
         use_server (self, workspace, pending->url, pending->login);
       else
