@@ -317,6 +317,16 @@ on_startup_connected_cb (GObject      *source,
   g_free (pending);
 }
 
+/* The "connecting" window closed: the person gave up waiting, the application ends with the
+ * connection (libpq's own wait cannot be cut short). */
+static gboolean
+on_connecting_close_request_cb (GtkWindow    *window,
+                                GCancellable *connecting)
+{
+  g_cancellable_cancel (connecting);
+  return FALSE;
+}
+
 /* Opens the server on a worker thread (an unreachable host can take seconds): the window opens
  * when it is connected, or a dialog says why not. @password NULL: the keyring's. */
 void
@@ -348,6 +358,8 @@ _affari_application_connect_to_server (AffariApplication *self,
     AffariWelcome *welcome = _affari_application_new_welcome (self);
 
     affari_welcome_show_connecting (welcome, stripped);
+    g_signal_connect_object (welcome, "close-request", G_CALLBACK (on_connecting_close_request_cb),
+                             self->connecting, 0);
     gtk_window_present (GTK_WINDOW (welcome));
   }
 }
