@@ -78,6 +78,16 @@ has_main_window (Fixture *f)
   return FALSE;
 }
 
+/* The server the settings keep for the next start. */
+static void
+assert_server_setting (const char *expected)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *url = g_settings_get_string (settings, "server-url");
+
+  g_assert_cmpstr (url, ==, expected);
+}
+
 /* ---- "Da solo su questo computer" ---- */
 
 static void
@@ -129,12 +139,7 @@ choose_local_body (Fixture *f)
   else
     g_assert_cmpuint (n, ==, 0);
   /* No server is remembered. */
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-    g_autofree char *url = g_settings_get_string (settings, "server-url");
-
-    g_assert_cmpstr (url, ==, "");
-  }
+  assert_server_setting ("");
 }
 
 static void
@@ -257,12 +262,7 @@ unreachable_body (Fixture *f)
   window = affari_test_app_get_window (&f->base);
   g_assert_false (affari_workspace_is_server (affari_window_get_workspace (window)));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-    g_autofree char *url = g_settings_get_string (settings, "server-url");
-
-    g_assert_cmpstr (url, ==, "postgresql://127.0.0.1:1/affari");
-  }
+  assert_server_setting ("postgresql://127.0.0.1:1/affari");
 }
 
 static void

@@ -164,6 +164,13 @@ retry_free (gpointer data)
   g_free (retry);
 }
 
+/* Enter in the password field: "Connetti". */
+static void
+on_password_activated_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "connect");
+}
+
 static void
 on_server_error_responded_cb (AdwMessageDialog *dialog,
                               const char       *response,
@@ -188,6 +195,7 @@ show_server_error (AffariApplication *self,
                    const GError      *error)
 {
   g_autofree char *stripped = affari_server_url_strip_password (url);
+  g_autofree char *named = affari_server_url_dup_login (url);
   Retry *retry = g_new0 (Retry, 1);
   AdwMessageDialog *dialog;
   GtkWidget *label;
@@ -206,9 +214,9 @@ show_server_error (AffariApplication *self,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Password for the Team Server"), NULL));
-      /* Translators: %1$s is the user, %2$s the server's address. */
-      adw_message_dialog_format_body (dialog, _("The server did not accept the password of %1$s on %2$s. Write it again."),
-                                      login != NULL && login[0] != '\0' ? login : "—", stripped);
+      /* Translators: %1$s is the server's address, %2$s the user. */
+      adw_message_dialog_format_body (dialog, _("The server %1$s asks for the password of %2$s."), stripped,
+                                      login != NULL && login[0] != '\0' ? login : named != NULL ? named : "—");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (password), _("Password"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remember_row), _("Remember the Password"));
       gtk_widget_set_valign (remember, GTK_ALIGN_CENTER);
@@ -222,6 +230,7 @@ show_server_error (AffariApplication *self,
       gtk_list_box_append (GTK_LIST_BOX (list), remember_row);
       gtk_box_append (GTK_BOX (box), list);
       retry->password = GTK_EDITABLE (password);
+      g_signal_connect_swapped (password, "entry-activated", G_CALLBACK (on_password_activated_cb), dialog);
       retry->remember = GTK_SWITCH (remember);
 
       label = gtk_label_new (error->message);
@@ -277,9 +286,8 @@ on_startup_connected_cb (GObject      *source,
   AffariApplication *self = pending->app;
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariWorkspace) workspace = NULL;
-  g_autofree char *keyring_error = NULL;
 
-  workspace = affari_server_connect_finish (result, &keyring_error, &error);
+  workspace = affari_server_connect_finish (result, &error);
   g_clear_object (&self->connecting);
 
   if (workspace == NULL)
@@ -297,9 +305,6 @@ on_startup_connected_cb (GObject      *source,
     }
   else
     {
-      if (keyring_error != NULL)
-        /* Not a warning: many desktops have no keyring; the password is asked at the next start. */
-        g_message ("The password was not kept in the keyring: %s", keyring_error);
       if (pending->save)
         use_server (self, workspace, pending->url, pending->login);
       else
@@ -310,6 +315,16 @@ on_startup_connected_cb (GObject      *source,
   g_free (pending->url);
   g_free (pending->login);
   g_free (pending);
+}
+
+/* The "connecting" window closed: the person gave up waiting, the application ends with the
+ * connection (libpq's own wait cannot be cut short). */
+static gboolean
+on_connecting_close_request_cb (GtkWindow    *window,
+                                GCancellable *connecting)
+{
+  g_cancellable_cancel (connecting);
+  return FALSE;
 }
 
 /* Opens the server on a worker thread (an unreachable host can take seconds): the window opens
@@ -343,6 +358,8 @@ _affari_application_connect_to_server (AffariApplication *self,
     AffariWelcome *welcome = _affari_application_new_welcome (self);
 
     affari_welcome_show_connecting (welcome, stripped);
+    g_signal_connect_object (welcome, "close-request", G_CALLBACK (on_connecting_close_request_cb),
+                             self->connecting, 0);
     gtk_window_present (GTK_WINDOW (welcome));
   }
 }

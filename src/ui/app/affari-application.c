@@ -131,8 +131,8 @@ on_open_error_responded_cb (AdwMessageDialog *dialog,
 
 void
 _affari_application_show_open_error (AffariApplication *self,
-                 const char        *path,
-                 const GError      *error)
+                                     const char        *path,
+                                     const GError      *error)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *basename = g_filename_display_basename (path);

@@ -18,7 +18,6 @@ typedef struct {
   gboolean  url_has_password;
   char     *password;
   gboolean  remember;
-  char     *keyring_error;
 } Connect;
 
 static void
@@ -33,8 +32,27 @@ connect_free (gpointer data)
   if (connect->password != NULL)
     memset (connect->password, 0, strlen (connect->password));
   g_free (connect->password);
-  g_free (connect->keyring_error);
   g_free (connect);
+}
+
+/* Keeps or forgets the password, on its own thread: the keyring may ask the person something
+ * (a new keyring's password) and the window must not wait for that to open. */
+static void
+keyring_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Connect *connect = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (connect->remember)
+    affari_keyring_store_password (connect->url, connect->login, connect->password, NULL, &error);
+  else
+    affari_keyring_clear_password (connect->url, connect->login, NULL, &error);
+  if (error != NULL)
+    /* Not a warning: many desktops have no keyring; the password is asked at the next start. */
+    g_message ("The password was not kept in the keyring: %s", error->message);
 }
 
 static void
@@ -71,16 +89,15 @@ connect_thread (GTask        *task,
 
   if (connect->password != NULL)
     {
-      g_autoptr(GError) keyring_error = NULL;
-      gboolean done;
+      g_autoptr(GTask) keyring = g_task_new (NULL, NULL, NULL, NULL);
+      Connect *copy = g_new0 (Connect, 1);
 
-      if (connect->remember)
-        done = affari_keyring_store_password (connect->url, connect->login, connect->password,
-                                              cancellable, &keyring_error);
-      else
-        done = affari_keyring_clear_password (connect->url, connect->login, cancellable, &keyring_error);
-      if (!done && connect->remember)
-        connect->keyring_error = g_strdup (keyring_error->message);
+      copy->url = g_strdup (connect->url);
+      copy->login = g_strdup (connect->login);
+      copy->password = g_strdup (connect->password);
+      copy->remember = connect->remember;
+      g_task_set_task_data (keyring, copy, connect_free);
+      g_task_run_in_thread (keyring, keyring_thread);
     }
 
   g_task_return_pointer (task, workspace, g_object_unref);
@@ -121,16 +138,10 @@ affari_server_connect_async (const char          *url,
 
 AffariWorkspace *
 affari_server_connect_finish (GAsyncResult  *result,
-                              char         **out_keyring_error,
                               GError       **error)
 {
-  Connect *connect;
-
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  connect = g_task_get_task_data (G_TASK (result));
-  if (out_keyring_error != NULL)
-    *out_keyring_error = g_strdup (connect->keyring_error);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /* Opens the server at @url as @login (empty: the user @url names). @password NULL: the keyring's
  * (none kept: no password, as a server trusting its Unix socket wants). With a @password, once
- * connected it is kept in the keyring when @remember, removed from it otherwise. */
+ * connected it is kept in the keyring when @remember, removed from it otherwise: on a thread of its
+ * own, not waited for (the keyring may ask the person for a new keyring's password). */
 void             affari_server_connect_async  (const char          *url,
                                                const char          *login,
                                                const char          *password,
@@ -25,10 +26,8 @@ void             affari_server_connect_async  (const char          *url,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
 /* The workspace on the server, or NULL with the store's error (AFFARI_ERROR_OFFLINE when the
- * server cannot be reached). @out_keyring_error (nullable) gets the keyring's failure to keep
- * the password, if any: connected all the same. */
+ * server cannot be reached). */
 AffariWorkspace *affari_server_connect_finish (GAsyncResult        *result,
-                                               char               **out_keyring_error,
                                                GError             **error);
 /* TRUE when @error means the login or password were refused (ask for them again) rather than
  * that the server could not be reached or is not an Affari server. */

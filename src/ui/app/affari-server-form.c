@@ -88,11 +88,10 @@ on_connected_cb (GObject      *source,
   g_autoptr(AffariServerForm) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariWorkspace) workspace = NULL;
-  g_autofree char *keyring_error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *login = NULL;
 
-  workspace = affari_server_connect_finish (result, &keyring_error, &error);
+  workspace = affari_server_connect_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
@@ -107,10 +106,6 @@ on_connected_cb (GObject      *source,
       gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
       return;
     }
-
-  if (keyring_error != NULL)
-    /* Not a warning: many desktops have no keyring; the password is asked at the next start. */
-    g_message ("The password was not kept in the keyring: %s", keyring_error);
 
   url = affari_server_url_strip_password (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
   login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
