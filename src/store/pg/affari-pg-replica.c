@@ -135,7 +135,7 @@ replica_set_error (AffariStore *self, PGresult *res, GError **error)
       g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_OFFLINE,
                            _("The server cannot be reached: the change was not saved. Affari keeps trying to reconnect."));
     }
-  else if (state != NULL && (g_str_equal (state, "42501") || g_str_has_prefix (state, "42")))
+  else if (state != NULL && g_str_equal (state, "42501"))
     g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_FORBIDDEN,
                          _("The server refused the change: your access rights do not allow it."));
   else if (state != NULL && g_str_has_prefix (state, "23"))
