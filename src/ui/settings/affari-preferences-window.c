@@ -195,6 +195,9 @@ affari_preferences_window_constructed (GObject *object)
   }
 
   path = affari_workspace_get_path (self->workspace);
+  /* On a server the file is this computer's copy of what the login may read, not the data. */
+  if (affari_workspace_is_server (self->workspace))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->path_row), _("Local Copy of the Server's Data"));
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)
     {
       g_autofree char *display = g_filename_display_name (path);
