@@ -30,6 +30,8 @@ int      bench_compare_doubles (gconstpointer a,
                                 gconstpointer b);
 /* The resident memory of process @pid (0: this one), in kB; 0 when unknown. */
 long     bench_rss_kb          (GPid          pid);
+/* The peak resident memory of this process so far (getrusage), in kB. */
+long     bench_peak_rss_kb     (void);
 /* Adds the member "@prefix_@name". */
 /* Prints the report built in @json (an ended object), pretty, on standard output. */
 void     bench_print_json      (JsonBuilder  *json);
@@ -49,6 +51,10 @@ void     bench_store           (JsonBuilder  *json,
                                 AffariStore  *store,
                                 const char   *path,
                                 int           clone_to);
+/* What a board does when it opens, on @store: the first screenful of each of @stages
+ * (AffariStage), every column's ids read for it; in milliseconds. */
+double   bench_board_first_pages (AffariStore *store,
+                                  GPtrArray   *stages);
 
 /* affari-bench-forecast.c: the BG/NBD fit of @customers simulated customers (--forecast N). */
 int      bench_run_forecast    (int           customers,
