@@ -171,6 +171,7 @@ typedef struct {
   double share_ms;
   double all_open_ms;
   long setup_rss_kb;          /* after the sample deals were made and shared out, before the stores */
+  double go_ms;               /* when the sellers' clock started */
   gint64 first_event;
   BenchSeller *sellers;
   BenchWindow window;

@@ -128,9 +128,10 @@ seller_thread (gpointer data)
   s->n_deals = affari_store_count_deals (s->store, NULL, NULL);
 
   end_ms = wait_for_start (s->start);
-  /* Everyone opens the board at once at the start, then now and then. */
-  next_board = bench_now_ms ();
-  next_move = next_board + g_rand_double_range (rand, 2000, 5000);
+  /* People open their boards at their own moments, not all in the same instant: the first time
+   * somewhere in the first fifteen seconds, then every fifteen seconds. */
+  next_board = bench_now_ms () + g_rand_double_range (rand, 0, MIN (BOARD_EVERY_MS, (end_ms - bench_now_ms ()) / 2));
+  next_move = bench_now_ms () + g_rand_double_range (rand, 2000, 5000);
   while (bench_now_ms () < end_ms)
     {
       double now, wake;
@@ -457,7 +458,8 @@ bench_run_server (const char *url,
   g_mutex_lock (&start.lock);
   while (start.opened < n_sellers)
     g_cond_wait (&start.cond, &start.lock);
-  start.end_ms = bench_now_ms () + seconds * 1000.0;
+  run.go_ms = bench_now_ms ();
+  start.end_ms = run.go_ms + seconds * 1000.0;
   start.go = TRUE;
   g_atomic_int_set (&w->started, TRUE);
   g_cond_broadcast (&start.cond);
