@@ -7,6 +7,8 @@
  * affari-bench-ui.c       the real window: start-up (affari), drops and scrolling (affari-bench-app)
  * affari-bench-list-ui.c  the real list (affari-bench-app --bench list)
  * affari-bench-import.c   a CSV import against the SQLite shell's .import (--import N)
+ * affari-bench-server.c   a team on a PostgreSQL server (--server URL), the app's own store;
+ *                         affari-bench-server-report.c its figures
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +32,8 @@ int      bench_compare_doubles (gconstpointer a,
                                 gconstpointer b);
 /* The resident memory of process @pid (0: this one), in kB; 0 when unknown. */
 long     bench_rss_kb          (GPid          pid);
+/* The peak resident memory of this process so far (getrusage), in kB. */
+long     bench_peak_rss_kb     (void);
 /* Adds the member "@prefix_@name". */
 /* Prints the report built in @json (an ended object), pretty, on standard output. */
 void     bench_print_json      (JsonBuilder  *json);
@@ -49,6 +53,10 @@ void     bench_store           (JsonBuilder  *json,
                                 AffariStore  *store,
                                 const char   *path,
                                 int           clone_to);
+/* What a board does when it opens, on @store: the first screenful of each of @stages
+ * (AffariStage), every column's ids read for it; in milliseconds. */
+double   bench_board_first_pages (AffariStore *store,
+                                  GPtrArray   *stages);
 
 /* affari-bench-forecast.c: the BG/NBD fit of @customers simulated customers (--forecast N). */
 int      bench_run_forecast    (int           customers,
@@ -117,6 +125,69 @@ int      bench_run_server      (const char         *url,
                                 int                 seconds,
                                 int                 n_deals,
                                 guint32             seed);
+
+/* What affari-bench-server.c's run hands affari-bench-server-report.c. */
+typedef struct {
+  gint64 deal_id;
+  gint64 stage_id;
+  double start_ms;
+  double end_ms;              /* a move: when the call returned; a change seen: when */
+} BenchMove;
+
+typedef struct {
+  char *url;                  /* the seller's login */
+  char *cache;                /* its copy */
+  gint64 pipeline;
+  GPtrArray *stages;          /* AffariStage of the pipeline (shared, read-only) */
+  GArray *process_stages;     /* gint64: the stages in progress (shared, read-only) */
+  guint32 seed;
+  struct _BenchStart *start; /* the start line, shared */
+  AffariStore *store;         /* left open for the figures after the run */
+  double open_ms;
+  guint n_deals;
+  GArray *moves;              /* BenchMove, done */
+  GArray *boards;             /* double ms */
+  guint refused;
+  char *refusal;              /* the first refusal's message */
+  char *error;
+} BenchSeller;
+
+typedef struct {
+  AffariStore *store;
+  char *cache;
+  gint64 pipeline;
+  GPtrArray *stages;
+  int started;                /* atomic: the sellers' clock runs */
+  int stop;                   /* atomic */
+  GArray *seen;               /* BenchMove: each deal of each change set, its new stage, when */
+  GArray *boards;             /* double ms */
+} BenchWindow;
+
+typedef struct {
+  int n_sellers;
+  int seconds;
+  guint deals;
+  double import_ms;
+  double share_ms;
+  double all_open_ms;
+  long setup_rss_kb;          /* after the sample deals were made and shared out, before the stores */
+  double go_ms;               /* when the sellers' clock started */
+  gint64 first_event;
+  BenchSeller *sellers;
+  BenchWindow window;
+} BenchServerRun;
+
+typedef struct _AffariPgStore AffariPgStore;
+
+/* The board's opening on @store as the window does it: every stage's count and total, then
+ * bench_board_first_pages (); in milliseconds. */
+double   bench_server_board_ms (AffariStore        *store,
+                                gint64              pipeline,
+                                GPtrArray          *stages);
+/* affari-bench-server-report.c: prints the run's figures, checks the history on the server with
+ * @admin (the owner's connection) and closes the stores; 0 when nothing was lost or failed. */
+int      bench_server_report   (BenchServerRun     *run,
+                                AffariPgStore      *admin);
 
 /* affari-bench-list-ui.c */
 void     bench_list_ui         (JsonBuilder        *json,

@@ -1,17 +1,26 @@
-/* affari-bench-server.c — affari-bench --server URL --sellers N: a team on one PostgreSQL server
+/* affari-bench-server.c — affari-bench --server URL --sellers N: a team on one PostgreSQL server,
+ * through the app's own store
  *
- * N sellers, each on a connection of their own (a login of scope "all", made by the benchmark),
- * move cards at a person's pace — one move every 2 to 5 seconds — and open the board every
- * fifteen seconds, for --seconds (120); another connection, as another window, listens to the
- * announcements of the changes. Reported: the moves persisted (p50, p95: the call returns after
- * the commit), how long a move took to be seen by the listening window (p95, from the move's
- * start), the board's opening on the server (p50, p95) against the same reading of the local
- * SQLite file, and the history checked at the end: as many move events as moves reported done,
- * and every deal moved in the stage of its last move (none lost or overwritten).
+ * Each of the N sellers is a login of scope "own" (made by the benchmark with the owner's URL)
+ * owning an equal share of the default pipeline's deals (given to them on the server by the
+ * owner, through the owner's own AffariStore, before anyone opens), and runs in a thread of its
+ * own as a window does: its own AffariStore opened with affari_store_open_server () (its own
+ * copy in a temporary folder), affari_store_poll () every 250 ms, one of its deals moved with
+ * affari_store_move_deal () every 2 to 5 seconds and the board opened every fifteen seconds (the
+ * same reads as the SQLite board figure of `affari-bench`), for --seconds (120). One more store,
+ * a login of scope "all" with every deal, is the other window: its thread polls every 50 ms and
+ * notes when each move reached it (its "changed" set: the deal in the move's target stage).
+ *
+ * Reported (affari-bench-server-report.c): the stores' opening (the snapshot), the moves
+ * persisted (the call returns after the server's commit), how long a move took to be seen by
+ * the other window, the board's opening on the copies against the same reads of the same file
+ * opened as a plain SQLite database, the moves refused, the memory, and the history checked at
+ * the end: as many move events on the server as moves done, every moved deal in the stage of
+ * its last move (none lost or overwritten).
  *
  * The server must be empty (the benchmark generates --deals sample deals into a local file and
  * imports it, as `server import-local` does) or hold deals already (then they are used as they
- * are). The URL is the server owner's: the sellers' logins are made with it.
+ * are). The URL is the server owner's: the logins are made with it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,13 +28,13 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <glib/gstdio.h>
 
 #include "io/affari-demo.h"
 #include "model/affari-error.h"
+#include "ops/affari-deal-ops.h"
 #include "store/affari-store.h"
+#include "store/affari-store-watch.h"
 #include "cli/affari-bench-private.h"
 #if HAVE_LIBPQ
 #include "store/pg/affari-pg-store.h"
@@ -33,184 +42,322 @@
 
 #if HAVE_LIBPQ
 
-#define BOARD_EVERY_S 15
-#define CARDS_PER_STAGE 20
+#define BOARD_EVERY_MS 15000.0
+#define SELLER_POLL_MS 250.0
+#define WINDOW_POLL_MS 50.0
+/* After the sellers stop, how long the other window keeps polling for the last moves. */
+#define GRACE_MS 2000.0
+#define ALL_LOGIN "bench_all"
 
-typedef struct {
-  gint64 deal_id;
-  gint64 stage_id;
-  double start_ms;
-  double end_ms;
-} Move;
 
-typedef struct {
-  const char *url;            /* the seller's */
-  GArray *ids;                /* the deals to move (shared, read-only) */
-  GPtrArray *codes;           /* in-progress stage codes of the pipeline */
-  gint64 pipeline;
-  double end_ms;
-  guint32 seed;
-  GArray *moves;              /* Move, done */
-  GArray *boards;             /* double ms */
-  guint failed;
-  char *error;
-} Seller;
+/* ------------------------------------------------------------------ the start line */
 
-typedef struct {
-  AffariPgStore *store;
-  double end_ms;
+/* Everyone opens their store first; the clock starts when the last one is open. */
+typedef struct _BenchStart {
   GMutex lock;
-  GArray *arrivals;           /* Move: the deal and the time (end_ms) of each announcement */
-} Listener;
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  return bench_compare_doubles (a, b);
-}
+  GCond cond;
+  int opened;
+  gboolean go;
+  double end_ms;
+} Start;
 
 static double
-percentile (GArray *values, double p)
+wait_for_start (Start *start)
 {
-  if (values->len == 0)
-    return -1;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
+  double end_ms;
+
+  g_mutex_lock (&start->lock);
+  start->opened++;
+  g_cond_broadcast (&start->cond);
+  while (!start->go)
+    g_cond_wait (&start->cond, &start->lock);
+  end_ms = start->end_ms;
+  g_mutex_unlock (&start->lock);
+  return end_ms;
 }
 
-static void
-add_int (JsonBuilder *json, const char *name, gint64 value)
+/* ------------------------------------------------------------------ a board */
+
+double
+bench_server_board_ms (AffariStore *store,
+                       gint64       pipeline,
+                       GPtrArray   *stages)
 {
-  json_builder_set_member_name (json, name);
-  json_builder_add_int_value (json, value);
+  AffariDealQuery q = { .pipeline_id = pipeline };
+  double start = bench_now_ms ();
+  g_autoptr(GArray) totals = affari_store_stage_totals (store, &q, NULL);
+
+  return bench_now_ms () - start + bench_board_first_pages (store, stages);
 }
 
-static void
-add_double (JsonBuilder *json, const char *name, double value)
-{
-  json_builder_set_member_name (json, name);
-  json_builder_add_double_value (json, value);
-}
+/* ------------------------------------------------------------------ a seller */
 
 static gpointer
 seller_thread (gpointer data)
 {
-  Seller *s = data;
+  BenchSeller *s = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (s->seed);
-  g_autoptr(AffariPgStore) store = affari_pg_store_open (s->url, &error);
-  double next_board;
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) stage_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  double start, end_ms, next_board, next_move;
 
-  if (store == NULL)
+  start = bench_now_ms ();
+  s->store = affari_store_open_server (s->url, NULL, s->cache, &error);
+  s->open_ms = bench_now_ms () - start;
+  if (s->store == NULL)
     {
       s->error = g_strdup (error->message);
+      wait_for_start (s->start);
       return NULL;
     }
-  /* Everyone opens the board at once at the start, then now and then. */
-  next_board = bench_now_ms ();
-  while (bench_now_ms () < s->end_ms)
+  /* Its own deals in the stages still in progress: what a seller drags about. */
+  for (guint i = 0; i < s->process_stages->len; i++)
     {
-      double wait_ms = g_rand_double_range (rand, 2000, 5000);
-      Move move = { 0 };
-      g_autoptr(AffariStage) stage = NULL;
-      gboolean moved = FALSE, is_lead = FALSE;
+      gint64 stage = g_array_index (s->process_stages, gint64, i);
+      AffariDealQuery q = { .stage_id = stage };
+      g_autoptr(GArray) ids = affari_store_query_deal_ids (s->store, &q, NULL);
+
+      for (guint k = 0; ids != NULL && k < ids->len; k++)
+        {
+          g_array_append_val (mine, g_array_index (ids, gint64, k));
+          g_hash_table_insert (stage_of, g_memdup2 (&g_array_index (ids, gint64, k), sizeof (gint64)),
+                               g_memdup2 (&stage, sizeof (gint64)));
+        }
+    }
+  s->n_deals = affari_store_count_deals (s->store, NULL, NULL);
+
+  end_ms = wait_for_start (s->start);
+  /* People open their boards at their own moments, not all in the same instant: the first time
+   * somewhere in the first fifteen seconds, then every fifteen seconds. */
+  next_board = bench_now_ms () + g_rand_double_range (rand, 0, MIN (BOARD_EVERY_MS, (end_ms - bench_now_ms ()) / 2));
+  next_move = bench_now_ms () + g_rand_double_range (rand, 2000, 5000);
+  while (bench_now_ms () < end_ms)
+    {
+      double now, wake;
 
       if (bench_now_ms () >= next_board)
         {
-          double start = bench_now_ms (), took;
+          double took = bench_server_board_ms (s->store, s->pipeline, s->stages);
 
-          if (affari_pg_store_read_board (store, s->pipeline, CARDS_PER_STAGE, &error) < 0)
-            {
-              s->error = g_strdup (error->message);
-              return NULL;
-            }
-          took = bench_now_ms () - start;
           g_array_append_val (s->boards, took);
-          next_board += BOARD_EVERY_S * 1000.0;
+          next_board += BOARD_EVERY_MS;
         }
-      g_usleep ((gulong) (wait_ms * 1000));
-      if (bench_now_ms () >= s->end_ms)
-        break;
-
-      move.deal_id = g_array_index (s->ids, gint64, g_rand_int_range (rand, 0, (gint32) s->ids->len));
-      move.start_ms = bench_now_ms ();
-      stage = affari_pg_store_move (store, move.deal_id,
-                                    g_ptr_array_index (s->codes, g_rand_int_range (rand, 0, (gint32) s->codes->len)),
-                                    NULL, &moved, &is_lead, &error);
-      move.end_ms = bench_now_ms ();
-      if (stage == NULL)
+      if (bench_now_ms () >= next_move && mine->len > 0 && s->process_stages->len > 1)
         {
-          s->failed++;
-          g_clear_error (&error);
-          continue;
+          BenchMove move = { 0 };
+          gint64 *current;
+
+          move.deal_id = g_array_index (mine, gint64, g_rand_int_range (rand, 0, (gint32) mine->len));
+          current = g_hash_table_lookup (stage_of, &move.deal_id);
+          /* Another stage than its own: a move that writes. */
+          do
+            move.stage_id = g_array_index (s->process_stages, gint64,
+                                           g_rand_int_range (rand, 0, (gint32) s->process_stages->len));
+          while (move.stage_id == *current);
+          move.start_ms = bench_now_ms ();
+          if (affari_store_move_deal (s->store, move.deal_id, move.stage_id, 0, NULL, &error))
+            {
+              move.end_ms = bench_now_ms ();
+              *current = move.stage_id;
+              g_array_append_val (s->moves, move);
+            }
+          else
+            {
+              s->refused++;
+              if (s->refusal == NULL)
+                s->refusal = g_strdup (error->message);
+              g_clear_error (&error);
+            }
+          next_move += g_rand_double_range (rand, 2000, 5000);
         }
-      if (!moved)
-        continue;   /* it was there already: nothing written */
-      move.stage_id = affari_stage_get_id (stage);
-      g_array_append_val (s->moves, move);
+      /* The window's timer. */
+      affari_store_poll (s->store);
+      now = bench_now_ms ();
+      wake = MIN (MIN (next_board, next_move), MIN (end_ms, now + SELLER_POLL_MS));
+      if (wake > now)
+        g_usleep ((gulong) ((wake - now) * 1000));
     }
   return NULL;
+}
+
+/* ------------------------------------------------------------------ the other window */
+
+static void
+on_window_changed_cb (AffariStore     *store,
+                      AffariChangeSet *set,
+                      BenchWindow     *w)
+{
+  double now = bench_now_ms ();
+
+  for (guint i = 0; i < affari_change_set_get_n_deals (set); i++)
+    {
+      const AffariDealChange *change = affari_change_set_get_deal (set, i);
+      BenchMove seen = { .deal_id = change->deal_id, .stage_id = change->new_stage_id, .end_ms = now };
+
+      g_array_append_val (w->seen, seen);
+    }
 }
 
 static gpointer
-listener_thread (gpointer data)
+window_thread (gpointer data)
 {
-  Listener *l = data;
+  BenchWindow *w = data;
+  gulong handler = g_signal_connect (w->store, "changed", G_CALLBACK (on_window_changed_cb), w);
+  double next_board = bench_now_ms ();
 
-  while (bench_now_ms () < l->end_ms + 2000)
+  while (!g_atomic_int_get (&w->stop))
     {
-      g_autoptr(GError) error = NULL;
-      gint64 seq = affari_pg_store_wait_change (l->store, 200, &error);
-      double now = bench_now_ms ();
-      Move arrival = { 0 };
+      if (g_atomic_int_get (&w->started) && bench_now_ms () >= next_board)
+        {
+          double took = bench_server_board_ms (w->store, w->pipeline, w->stages);
 
-      if (seq <= 0)
-        continue;
-      arrival.deal_id = affari_pg_store_change_deal (l->store, seq, NULL);
-      arrival.end_ms = now;
-      g_mutex_lock (&l->lock);
-      g_array_append_val (l->arrivals, arrival);
-      g_mutex_unlock (&l->lock);
+          g_array_append_val (w->boards, took);
+          next_board = bench_now_ms () + BOARD_EVERY_MS;
+        }
+      affari_store_poll (w->store);
+      g_usleep ((gulong) (WINDOW_POLL_MS * 1000));
     }
+  g_signal_handler_disconnect (w->store, handler);
   return NULL;
 }
 
-/* The same reading as the server's board on the local file: every stage's totals and first cards. */
-static double
-sqlite_board_ms (const char *path, gint64 *out_pipeline)
+/* ------------------------------------------------------------------ setting up */
+
+/* The sellers' logins ("own") and the other window's ("all"): made once, a later run finds them
+ * (their passwords are the benchmark's). */
+static gboolean
+add_logins (AffariPgStore *admin,
+            int            n_sellers,
+            GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffariStore) store = affari_store_open_read_only (path, &error);
-  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
-  gint64 pipeline;
-  double result;
-
-  if (store == NULL)
-    return -1;
-  pipeline = affari_store_get_default_pipeline_id (store);
-  for (int run = 0; run < RUNS; run++)
+  for (int i = 0; i <= n_sellers; i++)
     {
-      double start = bench_now_ms (), took;
-      AffariDealQuery q = { .pipeline_id = pipeline };
-      g_autoptr(GArray) totals = affari_store_stage_totals (store, &q, NULL);
-      g_autoptr(GPtrArray) stages = affari_store_list_stages (store, pipeline, NULL);
+      g_autofree char *login = i < n_sellers ? g_strdup_printf ("bench_seller_%d", i + 1) : g_strdup (ALL_LOGIN);
+      g_autofree char *password = g_strdup_printf ("affari-bench-%s", login);
+      g_autoptr(GError) add_error = NULL;
 
-      for (guint i = 0; stages != NULL && i < stages->len; i++)
+      if (!affari_pg_store_add_user (admin, login, login, password, i < n_sellers ? "own" : "all", NULL, NULL,
+                                     &add_error)
+          && !g_error_matches (add_error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
         {
-          AffariDealQuery sq = { .stage_id = affari_stage_get_id (g_ptr_array_index (stages, i)) };
-          g_autoptr(GArray) ids = affari_store_query_deal_ids (store, &sq, NULL);
-          g_autoptr(GPtrArray) deals = ids != NULL && ids->len > 0
-            ? affari_store_load_deals (store, (const gint64 *) ids->data, MIN (ids->len, CARDS_PER_STAGE), NULL) : NULL;
+          g_propagate_error (error, g_steal_pointer (&add_error));
+          return FALSE;
         }
-      took = bench_now_ms () - start;
-      g_array_append_val (times, took);
     }
-  result = percentile (times, 0.5);
-  g_array_unref (times);
-  if (out_pipeline != NULL)
-    *out_pipeline = pipeline;
-  return result;
+  return TRUE;
 }
+
+static char *
+login_url (const char *url,
+           const char *login)
+{
+  g_autofree char *password = g_strdup_printf ("affari-bench-%s", login);
+
+  return affari_pg_store_url_for (url, login, password, NULL);
+}
+
+/* The owner gives each seller an equal share of the default pipeline's deals, through the app's
+ * operations (one server transaction a seller); returns the time it took, -1 on error. */
+static double
+share_deals (const char *url,
+             const char *dir,
+             BenchSeller *sellers,
+             int          n_sellers,
+             GError     **error)
+{
+  g_autofree char *cache = g_build_filename (dir, "owner.db", NULL);
+  g_autoptr(AffariStore) owner = affari_store_open_server (url, NULL, cache, error);
+  g_autoptr(AffariDealOps) ops = NULL;
+  g_autoptr(GPtrArray) team = NULL;
+  g_autoptr(GArray) ids = NULL;
+  AffariDealQuery q = { 0 };
+  double start = bench_now_ms ();
+
+  if (owner == NULL)
+    return -1;
+  q.pipeline_id = affari_store_get_default_pipeline_id (owner);
+  ids = affari_store_query_deal_ids (owner, &q, error);
+  team = affari_store_list_team (owner, error);
+  if (ids == NULL || team == NULL)
+    return -1;
+  ops = affari_deal_ops_new (owner);
+  for (int i = 0; i < n_sellers; i++)
+    {
+      g_autofree char *login = g_strdup_printf ("bench_seller_%d", i + 1);
+      g_autoptr(GArray) share = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(AffariChangeSet) set = NULL;
+      gint64 member = 0;
+
+      /* The logins were made with their own name. */
+      for (guint k = 0; k < team->len; k++)
+        if (g_str_equal (affari_team_member_get_name (g_ptr_array_index (team, k)), login))
+          member = affari_team_member_get_id (g_ptr_array_index (team, k));
+      if (member == 0)
+        {
+          g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND, "no team member %s on the server", login);
+          return -1;
+        }
+      for (guint k = (guint) i; k < ids->len; k += (guint) n_sellers)
+        g_array_append_val (share, g_array_index (ids, gint64, k));
+      if (share->len == 0)
+        continue;
+      set = affari_deal_ops_set_responsible (ops, (const gint64 *) share->data, share->len, member, error);
+      if (set == NULL)
+        return -1;
+    }
+  return bench_now_ms () - start;
+}
+
+/* The deals: generated into a local file and imported, unless the server has some; the time of
+ * the import, 0 when there was none, -1 on error. */
+static double
+fill_server (AffariPgStore *admin,
+             const char    *dir,
+             int            n_deals,
+             guint32        seed,
+             GError       **error)
+{
+  g_autofree char *path = g_build_filename (dir, "local.db", NULL);
+  g_autoptr(GPtrArray) pipelines = affari_pg_store_list_pipelines (admin, error);
+  g_autoptr(AffariStore) local = NULL;
+  double start;
+
+  if (pipelines == NULL)
+    return -1;
+  if (pipelines->len > 0)
+    return 0;
+  local = affari_store_open (path, error);
+  if (local == NULL || !affari_demo_generate (local, (guint) n_deals, seed, error))
+    return -1;
+  start = bench_now_ms ();
+  if (!affari_pg_store_import_local (admin, local, NULL, NULL, NULL, error))
+    return -1;
+  return bench_now_ms () - start;
+}
+
+/* The copies and the generated file, with their folder (bench_remove_database () removes it
+ * once it is empty). */
+static void
+remove_databases (const char *dir,
+                  int         n_sellers)
+{
+  const char *names[] = { "local.db", "owner.db", "all.db" };
+
+  for (int i = 0; i < n_sellers; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("seller-%d.db", i + 1);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      bench_remove_database (path);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      bench_remove_database (path);
+    }
+}
+
+/* ------------------------------------------------------------------ the run */
 
 int
 bench_run_server (const char *url,
@@ -221,206 +368,132 @@ bench_run_server (const char *url,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AffariPgStore) admin = affari_pg_store_open (url, &error);
-  g_autoptr(AffariPgStore) listening = NULL;
-  g_autoptr(JsonBuilder) json = json_builder_new ();
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) pipelines = NULL;
+  g_autofree char *dir = NULL, *all_url = NULL, *all_cache = NULL;
   g_autoptr(GPtrArray) stages = NULL;
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) move_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) seen_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) board_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GHashTable) last_move = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autofree char *dir = NULL, *path = NULL;
-  Seller *sellers;
-  GThread **threads, *listener_t;
-  Listener listener = { 0 };
-  gint64 pipeline, first_event = 0, moves_in_history = 0;
-  double import_ms = -1, sqlite_ms = -1, start;
-  guint moves_done = 0, failed = 0, lost = 0, unseen = 0;
-  int version;
+  g_autoptr(GArray) process_stages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  BenchServerRun run = { .n_sellers = n_sellers, .seconds = seconds };
+  BenchWindow *w = &run.window;
+  Start start = { 0 };
+  GThread **threads, *window_t;
+  gint64 pipeline;
+  double t0;
+  int version, status;
 
-  if (admin == NULL)
+  if (admin == NULL || !affari_pg_store_init (admin, &version, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  if (!affari_pg_store_init (admin, &version, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  /* The deals: generated into a local file and imported, unless the server has some. */
   dir = g_dir_make_tmp ("affari-bench-server-XXXXXX", &error);
-  path = g_build_filename (dir, "local.db", NULL);
-  pipelines = affari_pg_store_list_pipelines (admin, &error);
-  if (pipelines == NULL)
+  if (dir == NULL
+      || (run.import_ms = fill_server (admin, dir, n_deals, seed, &error)) < 0
+      || !add_logins (admin, n_sellers, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  if (pipelines->len == 0)
-    {
-      g_autoptr(AffariStore) local = affari_store_open (path, &error);
 
-      if (local == NULL || !affari_demo_generate (local, (guint) n_deals, seed, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      start = bench_now_ms ();
-      if (!affari_pg_store_import_local (admin, local, NULL, NULL, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      import_ms = bench_now_ms () - start;
-      g_clear_object (&local);
-      sqlite_ms = sqlite_board_ms (path, NULL);
-      g_clear_pointer (&pipelines, g_ptr_array_unref);
-      pipelines = affari_pg_store_list_pipelines (admin, &error);
-    }
-  pipeline = affari_pipeline_get_id (g_ptr_array_index (pipelines, 0));
-  stages = affari_pg_store_list_stages (admin, pipeline, &error);
-  ids = affari_pg_store_deal_ids (admin, pipeline, &error);
-  if (stages == NULL || ids == NULL || ids->len == 0)
+  run.sellers = g_new0 (BenchSeller, n_sellers);
+  if ((run.share_ms = share_deals (url, dir, run.sellers, n_sellers, &error)) < 0)
     {
-      g_printerr ("%s\n", error != NULL ? error->message : "no deals on the server");
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  affari_pg_store_moves_since (admin, 0, &run.first_event, NULL, NULL);
+  run.setup_rss_kb = bench_rss_kb (0);
+
+  /* The other window, alone: the copy of every deal. */
+  all_url = login_url (url, ALL_LOGIN);
+  all_cache = g_build_filename (dir, "all.db", NULL);
+  t0 = bench_now_ms ();
+  w->store = affari_store_open_server (all_url, NULL, all_cache, &error);
+  run.all_open_ms = bench_now_ms () - t0;
+  if (w->store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  w->cache = all_cache;
+  pipeline = affari_store_get_default_pipeline_id (w->store);
+  stages = affari_store_list_stages (w->store, pipeline, &error);
+  if (stages == NULL)
+    {
+      g_printerr ("%s\n", error->message);
       return 1;
     }
   for (guint i = 0; i < stages->len; i++)
     if (affari_stage_get_semantics (g_ptr_array_index (stages, i)) == AFFARI_SEMANTICS_PROCESS)
-      g_ptr_array_add (codes, g_strdup (affari_stage_get_code (g_ptr_array_index (stages, i))));
-  affari_pg_store_moves_since (admin, 0, &first_event, NULL, NULL);
+      {
+        gint64 id = affari_stage_get_id (g_ptr_array_index (stages, i));
+        g_array_append_val (process_stages, id);
+      }
+  run.deals = affari_store_count_deals (w->store, NULL, NULL);
+  w->pipeline = pipeline;
+  w->stages = stages;
+  w->seen = g_array_new (FALSE, FALSE, sizeof (BenchMove));
+  w->boards = g_array_new (FALSE, FALSE, sizeof (double));
+  window_t = g_thread_new ("window", window_thread, w);
 
-  /* The other window: the owner's connection, listening. */
-  listening = affari_pg_store_open (url, &error);
-  if (listening == NULL || !affari_pg_store_listen (listening, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  sellers = g_new0 (Seller, n_sellers);
+  /* The sellers open at once, as a team in the morning; the clock starts when all are open. */
+  g_mutex_init (&start.lock);
+  g_cond_init (&start.cond);
   threads = g_new0 (GThread *, n_sellers);
-  start = bench_now_ms ();
-  listener = (Listener) { .store = listening, .end_ms = start + seconds * 1000.0,
-                          .arrivals = g_array_new (FALSE, FALSE, sizeof (Move)) };
-  g_mutex_init (&listener.lock);
-  listener_t = g_thread_new ("listener", listener_thread, &listener);
   for (int i = 0; i < n_sellers; i++)
     {
       g_autofree char *login = g_strdup_printf ("bench_seller_%d", i + 1);
-      g_autofree char *password = g_strdup_printf ("affari-bench-%d", i + 1);
-      g_autoptr(GError) add_error = NULL;
+      g_autofree char *name = g_strdup_printf ("seller-%d.db", i + 1);
+      BenchSeller *s = &run.sellers[i];
 
-      /* Made once; a later run finds it (its password is the benchmark's). */
-      if (!affari_pg_store_add_user (admin, login, login, password, "all", NULL, NULL, &add_error) &&
-          !g_error_matches (add_error, AFFARI_ERROR, AFFARI_ERROR_CONSTRAINT))
-        {
-          g_printerr ("%s\n", add_error->message);
-          return 1;
-        }
-      sellers[i] = (Seller) { .url = affari_pg_store_url_for (url, login, password, NULL), .ids = ids,
-                              .codes = codes, .pipeline = pipeline, .end_ms = start + seconds * 1000.0,
-                              .seed = seed * 7919u + (guint32) i,
-                              .moves = g_array_new (FALSE, FALSE, sizeof (Move)),
-                              .boards = g_array_new (FALSE, FALSE, sizeof (double)) };
-      threads[i] = g_thread_new ("seller", seller_thread, &sellers[i]);
+      s->url = login_url (url, login);
+      s->cache = g_build_filename (dir, name, NULL);
+      s->pipeline = pipeline;
+      s->stages = stages;
+      s->process_stages = process_stages;
+      s->seed = seed * 7919u + (guint32) i;
+      s->start = &start;
+      s->moves = g_array_new (FALSE, FALSE, sizeof (BenchMove));
+      s->boards = g_array_new (FALSE, FALSE, sizeof (double));
+      threads[i] = g_thread_new ("seller", seller_thread, s);
     }
+  g_mutex_lock (&start.lock);
+  while (start.opened < n_sellers)
+    g_cond_wait (&start.cond, &start.lock);
+  run.go_ms = bench_now_ms ();
+  start.end_ms = run.go_ms + seconds * 1000.0;
+  start.go = TRUE;
+  g_atomic_int_set (&w->started, TRUE);
+  g_cond_broadcast (&start.cond);
+  g_mutex_unlock (&start.lock);
+
   for (int i = 0; i < n_sellers; i++)
     g_thread_join (threads[i]);
-  g_thread_join (listener_t);
+  g_usleep ((gulong) (GRACE_MS * 1000));
+  g_atomic_int_set (&w->stop, TRUE);
+  g_thread_join (window_t);
 
-  /* What the sellers did, and when the other window heard of it. */
-  for (int i = 0; i < n_sellers; i++)
-    {
-      Seller *s = &sellers[i];
-
-      if (s->error != NULL)
-        g_printerr ("seller %d: %s\n", i + 1, s->error);
-      failed += s->failed;
-      for (guint k = 0; k < s->boards->len; k++)
-        g_array_append_val (board_ms, g_array_index (s->boards, double, k));
-      for (guint k = 0; k < s->moves->len; k++)
-        {
-          Move *m = &g_array_index (s->moves, Move, k);
-          double took = m->end_ms - m->start_ms, heard = -1;
-          Move *last = g_hash_table_lookup (last_move, &m->deal_id);
-
-          g_array_append_val (move_ms, took);
-          moves_done++;
-          /* The first announcement of this deal after the move started. */
-          for (guint a = 0; a < listener.arrivals->len; a++)
-            {
-              Move *arrival = &g_array_index (listener.arrivals, Move, a);
-
-              if (arrival->deal_id == m->deal_id && arrival->end_ms >= m->start_ms)
-                {
-                  heard = arrival->end_ms - m->start_ms;
-                  break;
-                }
-            }
-          if (heard < 0)
-            unseen++;
-          else
-            g_array_append_val (seen_ms, heard);
-          if (last == NULL || last->end_ms < m->end_ms)
-            g_hash_table_insert (last_move, g_memdup2 (&m->deal_id, sizeof (gint64)), g_memdup2 (m, sizeof (Move)));
-        }
-    }
-  /* Nothing lost or overwritten: every move done is in the history, and every deal is in the
-   * stage its last move put it in. */
-  affari_pg_store_moves_since (admin, first_event, NULL, &moves_in_history, NULL);
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, last_move);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        Move *m = value;
-
-        if (affari_pg_store_deal_stage (admin, m->deal_id, NULL) != m->stage_id)
-          lost++;
-      }
-  }
-
-  json_builder_begin_object (json);
-  add_int (json, "sellers", n_sellers);
-  add_int (json, "seconds", seconds);
-  add_int (json, "deals", ids->len);
-  add_double (json, "import_ms", import_ms);
-  add_int (json, "moves", moves_done);
-  add_int (json, "moves_refused", failed);
-  add_double (json, "move_persisted_p50_ms", percentile (move_ms, 0.5));
-  add_double (json, "move_persisted_p95_ms", percentile (move_ms, 0.95));
-  add_double (json, "seen_by_other_window_p95_ms", percentile (seen_ms, 0.95));
-  add_int (json, "moves_not_seen", unseen);
-  add_double (json, "board_open_p50_ms", percentile (board_ms, 0.5));
-  add_double (json, "board_open_p95_ms", percentile (board_ms, 0.95));
-  add_double (json, "board_open_sqlite_ms", sqlite_ms);
-  add_double (json, "board_open_ratio", sqlite_ms > 0 ? percentile (board_ms, 0.5) / sqlite_ms : -1);
-  add_int (json, "moves_in_history", moves_in_history);
-  add_int (json, "lost_or_overwritten", lost + (moves_in_history != moves_done ? 1 : 0));
-  json_builder_end_object (json);
-  bench_print_json (json);
+  status = bench_server_report (&run, admin);
 
   for (int i = 0; i < n_sellers; i++)
     {
-      g_free ((char *) sellers[i].url);
-      g_free (sellers[i].error);
-      g_array_unref (sellers[i].moves);
-      g_array_unref (sellers[i].boards);
+      BenchSeller *s = &run.sellers[i];
+
+      g_clear_object (&s->store);
+      g_free (s->url);
+      g_free (s->cache);
+      g_free (s->error);
+      g_free (s->refusal);
+      g_array_unref (s->moves);
+      g_array_unref (s->boards);
     }
-  g_free (sellers);
+  g_free (run.sellers);
   g_free (threads);
-  g_array_unref (listener.arrivals);
-  g_mutex_clear (&listener.lock);
-  g_unlink (path);
-  g_rmdir (dir);
-  return lost == 0 && moves_in_history == moves_done ? 0 : 1;
+  g_clear_object (&w->store);
+  g_array_unref (w->seen);
+  g_array_unref (w->boards);
+  g_mutex_clear (&start.lock);
+  g_cond_clear (&start.cond);
+  remove_databases (dir, n_sellers);
+  return status;
 }
 
 #else /* !HAVE_LIBPQ */

@@ -97,8 +97,8 @@ bench_remove_database (const char *path)
   g_rmdir (dir);
 }
 
-static long
-peak_rss_kb (void)
+long
+bench_peak_rss_kb (void)
 {
   struct rusage usage;
   getrusage (RUSAGE_SELF, &usage);
@@ -253,7 +253,7 @@ main (int argc, char *argv[])
   json_builder_set_member_name (json, "rss_kb");
   json_builder_add_int_value (json, bench_rss_kb (0));
   json_builder_set_member_name (json, "peak_rss_kb");
-  json_builder_add_int_value (json, peak_rss_kb ());
+  json_builder_add_int_value (json, bench_peak_rss_kb ());
   json_builder_end_object (json);
 
   bench_print_json (json);
