@@ -391,7 +391,7 @@ server_rights (Cli *cli)
       json_builder_begin_array (json);
       for (guint i = 0; i + 3 < rights->len; i += 4)
         {
-          AffariPgRight *first = g_ptr_array_index (rights, i);
+          AffariAccessRight *first = g_ptr_array_index (rights, i);
 
           json_builder_begin_object (json);
           json_builder_set_member_name (json, "role");
@@ -400,7 +400,7 @@ server_rights (Cli *cli)
           cli_add_string_or_null (json, "pipeline", first->pipeline);
           for (guint a = 0; a < 4; a++)
             {
-              AffariPgRight *right = g_ptr_array_index (rights, i + a);
+              AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
               json_builder_set_member_name (json, right->action);
               json_builder_add_string_value (json, right->scope);
@@ -410,7 +410,7 @@ server_rights (Cli *cli)
           json_builder_begin_array (json);
           for (guint a = 0; a < 4; a++)
             {
-              AffariPgRight *right = g_ptr_array_index (rights, i + a);
+              AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
               if (right->inherited)
                 json_builder_add_string_value (json, right->action);
@@ -427,12 +427,12 @@ server_rights (Cli *cli)
   print_rights_line (line, _("Role"), _("Pipeline"), header);
   for (guint i = 0; i + 3 < rights->len; i += 4)
     {
-      AffariPgRight *first = g_ptr_array_index (rights, i);
+      AffariAccessRight *first = g_ptr_array_index (rights, i);
       char *cells[4] = { NULL };
 
       for (guint a = 0; a < 4; a++)
         {
-          AffariPgRight *right = g_ptr_array_index (rights, i + a);
+          AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
           cells[a] = right->inherited ? g_strdup_printf ("(%s)", scope_label (right->scope))
                                       : g_strdup (scope_label (right->scope));
@@ -466,7 +466,7 @@ server_roles (Cli *cli)
   json_builder_begin_array (json);
   for (guint i = 0; i < roles->len; i++)
     {
-      AffariPgRole *role = g_ptr_array_index (roles, i);
+      AffariAccessRole *role = g_ptr_array_index (roles, i);
 
       if (values[0] == NULL)
         {
@@ -507,7 +507,7 @@ server_departments (Cli *cli)
   json_builder_begin_array (json);
   for (guint i = 0; i < departments->len; i++)
     {
-      AffariPgDepartment *department = g_ptr_array_index (departments, i);
+      AffariAccessDepartment *department = g_ptr_array_index (departments, i);
 
       if (values[0] == NULL)
         {
