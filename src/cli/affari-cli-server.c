@@ -53,19 +53,6 @@ is_scope (const char *scope)
   return g_strv_contains ((const char * const[]) { "none", "own", "department", "all", NULL }, scope);
 }
 
-/* The words of Bitrix24's rights page. */
-static const char *
-scope_label (const char *scope)
-{
-  if (g_strcmp0 (scope, "all") == 0)
-    return C_("scope", "All");
-  if (g_strcmp0 (scope, "department") == 0)
-    return C_("scope", "Department");
-  if (g_strcmp0 (scope, "own") == 0)
-    return C_("scope", "Own");
-  return C_("scope", "None");
-}
-
 static const char * const actions[] = { "read", "add", "edit", "delete", NULL };
 
 static const char *
@@ -299,7 +286,7 @@ server_set_right (Cli *cli)
   g_print (_("%s, %s: %s → %s"), role,
            pipeline != NULL ? pipeline : _("every pipeline"),
            g_str_equal (action, "all") ? _("every action") : action_label (action),
-           scope_label (scope));
+           affari_access_scope_label (scope));
   g_print ("\n");
   return cli_finish_output ();
 }
@@ -434,8 +421,8 @@ server_rights (Cli *cli)
         {
           AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
-          cells[a] = right->inherited ? g_strdup_printf ("(%s)", scope_label (right->scope))
-                                      : g_strdup (scope_label (right->scope));
+          cells[a] = right->inherited ? g_strdup_printf ("(%s)", affari_access_scope_label (right->scope))
+                                      : g_strdup (affari_access_scope_label (right->scope));
         }
       print_rights_line (line, first->role, first->pipeline != NULL ? first->pipeline : _("every pipeline"),
                          (const char * const *) cells);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "affari-access.h"
 
 const char * const affari_access_actions[] = { "read", "add", "edit", "delete", NULL };
@@ -16,6 +18,30 @@ affari_access_scope_index (const char *scope)
     if (g_str_equal (scope, affari_access_scopes[i]))
       return i;
   return -1;
+}
+
+const char *
+affari_access_scope_label (const char *scope)
+{
+  if (g_strcmp0 (scope, "all") == 0)
+    return C_("scope", "All");
+  if (g_strcmp0 (scope, "department") == 0)
+    return C_("scope", "Department");
+  if (g_strcmp0 (scope, "own") == 0)
+    return C_("scope", "Own");
+  return C_("scope", "None");
+}
+
+const char *
+affari_access_action_label (const char *action)
+{
+  if (g_strcmp0 (action, "read") == 0)
+    return C_("access action", "Read");
+  if (g_strcmp0 (action, "add") == 0)
+    return C_("access action", "Add");
+  if (g_strcmp0 (action, "edit") == 0)
+    return C_("access action", "Edit");
+  return C_("access action", "Delete");
 }
 
 void

@@ -55,6 +55,11 @@ extern const char * const affari_access_scopes[];    /* NULL-terminated */
 /* The index of @scope in affari_access_scopes, -1 when unknown. */
 int            affari_access_scope_index     (const char *scope);
 
+/* What a person reads for @scope ("Tutti", "Del reparto", "Propri", "Nessuno"), and for @action
+ * as a verb ("Leggere", "Aggiungere", "Modificare", "Eliminare"). */
+const char    *affari_access_scope_label     (const char *scope);
+const char    *affari_access_action_label    (const char *action);
+
 void           affari_access_role_free       (AffariAccessRole *role);
 void           affari_access_department_free (AffariAccessDepartment *department);
 void           affari_access_right_free      (AffariAccessRight *right);
