@@ -8,6 +8,7 @@
  *                        pipeline's own rule once the server has it
  *   /rights-page/seller  read-only: the line says so, the rows are insensitive; a change tried
  *                        anyway is refused by the server and the row goes back
+ *   /rights-page/local   (both times) the embedded database: no page, the store refuses
  *   AFFARI_SHOT_DIR      when set, screenshots of the page (light, dark, 360 px wide)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,12 +17,14 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "affari-test-harness.h"
 #include "ops/affari-workspace.h"
 #include "ui/settings/affari-preferences-window.h"
 #include "ui/common/affari-ui.h"
 #include "ui/settings/affari-rights-page.h"
+#include "ui/settings/affari-settings-util.h"
 
 typedef struct {
   AffariWorkspace *workspace;
@@ -151,6 +154,13 @@ test_admin (void)
   WAIT_UNTIL ((row = read_row (&f)) != NULL && row_shows (row, (guint) affari_access_scope_index ("all"), FALSE));
 
   shoot (&f, "admin-dark", 1000, TRUE);
+  if (g_getenv ("AFFARI_SHOT_DIR") != NULL)
+    {
+      /* The users and the departments, at the bottom. */
+      affari_settings_restore_scroll (ADW_PREFERENCES_PAGE (f.page), 100000);
+      shoot (&f, "admin-bottom-dark", 1000, TRUE);
+      shoot (&f, "admin-bottom-narrow-light", 360, FALSE);
+    }
   shoot (&f, "admin-narrow-light", 360, FALSE);
   shoot (&f, "admin-narrow-dark", 360, TRUE);
   close_page (&f);
@@ -179,12 +189,41 @@ test_seller (void)
   close_page (&f);
 }
 
+/* The embedded database: no page, and the store says why. */
+static void
+test_local (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("affari-rights-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "local.db", NULL);
+  g_autoptr(AffariWorkspace) workspace = affari_workspace_open (path, &error);
+  g_autoptr(GPtrArray) roles = NULL;
+  GtkWindow *preferences;
+
+  g_assert_no_error (error);
+  roles = affari_workspace_list_access_roles (workspace, &error);
+  g_assert_null (roles);
+  g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_INVALID);
+  g_assert_false (affari_workspace_is_administrator (workspace));
+
+  preferences = GTK_WINDOW (affari_preferences_window_new (NULL, workspace));
+  gtk_window_present (preferences);
+  affari_test_wait_for_frame (GTK_WIDGET (preferences));
+  g_assert_null (affari_test_find_type (GTK_WIDGET (preferences), AFFARI_TYPE_RIGHTS_PAGE));
+  gtk_window_destroy (preferences);
+  affari_test_settle ();
+  g_clear_object (&workspace);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   affari_test_init (&argc, &argv);
   affari_ui_ensure_resources ();
 
+  g_test_add_func ("/rights-page/local", test_local);
   if (g_strcmp0 (g_getenv ("RIGHTS_MODE"), "seller") == 0)
     g_test_add_func ("/rights-page/seller", test_seller);
   else

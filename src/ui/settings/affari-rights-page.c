@@ -267,6 +267,7 @@ show_departments (AffariRightsPage *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (add), gtk_image_new_from_icon_name ("list-add-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (add), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "rights.add-department");
+  gtk_widget_set_visible (add, self->admin);
   adw_preferences_group_add (self->departments_group, add);
   g_ptr_array_add (self->department_rows, add);
 }
@@ -284,6 +285,8 @@ fill (AffariRightsPage *self)
   gint64 shown_id = shown != NULL ? shown->id : 0;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint selected = 0;
+  /* The rows are rebuilt: the page stays where the person was. */
+  double scroll = affari_settings_get_scroll (ADW_PREFERENCES_PAGE (self));
 
   self->admin = affari_workspace_is_administrator (self->workspace);
   if ((roles = affari_workspace_list_access_roles (self->workspace, &error)) == NULL
@@ -325,6 +328,7 @@ fill (AffariRightsPage *self)
   show_users (self);
   show_departments (self, departments);
   self->filling = FALSE;
+  affari_settings_restore_scroll (ADW_PREFERENCES_PAGE (self), scroll);
 }
 
 /* ------------------------------------------------------------ callbacks */
