@@ -46,72 +46,67 @@ check_connection (AffariStore *self, GError **error)
     }
 }
 
-GPtrArray *
-affari_store_list_access_roles (AffariStore *self, GError **error)
-{
-  GPtrArray *list;
+typedef GPtrArray *(*ServerList) (AffariPgStore *pg, GError **error);
 
-  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+static GPtrArray *
+list_on_server (AffariStore *self, ServerList list, GError **error)
+{
+  GPtrArray *rows;
 
   if (!server_ready (self, error))
     return NULL;
   {
     AffariPgStore pg = { self->server->conn };
-    list = affari_pg_store_list_roles (&pg, error);
+    rows = list (&pg, error);
   }
   check_connection (self, error);
-  return list;
+  return rows;
+}
+
+/* @name without the spaces around it, NULL with @message when nothing remains. */
+static char *
+name_or_error (const char *name, const char *message, GError **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, message);
+      return NULL;
+    }
+  return g_steal_pointer (&stripped);
+}
+
+GPtrArray *
+affari_store_list_access_roles (AffariStore *self, GError **error)
+{
+  g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
+
+  return list_on_server (self, affari_pg_store_list_roles, error);
 }
 
 GPtrArray *
 affari_store_list_access_departments (AffariStore *self, GError **error)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  if (!server_ready (self, error))
-    return NULL;
-  {
-    AffariPgStore pg = { self->server->conn };
-    list = affari_pg_store_list_departments (&pg, error);
-  }
-  check_connection (self, error);
-  return list;
+  return list_on_server (self, affari_pg_store_list_departments, error);
 }
 
 GPtrArray *
 affari_store_list_access_rights (AffariStore *self, GError **error)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  if (!server_ready (self, error))
-    return NULL;
-  {
-    AffariPgStore pg = { self->server->conn };
-    list = affari_pg_store_list_rights (&pg, error);
-  }
-  check_connection (self, error);
-  return list;
+  return list_on_server (self, affari_pg_store_list_rights, error);
 }
 
 GPtrArray *
 affari_store_list_access_logins (AffariStore *self, GError **error)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (AFFARI_IS_STORE (self), NULL);
 
-  if (!server_ready (self, error))
-    return NULL;
-  {
-    AffariPgStore pg = { self->server->conn };
-    list = affari_pg_store_list_logins (&pg, error);
-  }
-  check_connection (self, error);
-  return list;
+  return list_on_server (self, affari_pg_store_list_logins, error);
 }
 
 gboolean
@@ -154,14 +149,8 @@ affari_store_add_access_role (AffariStore  *self,
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if (!server_ready (self, error))
+  if (!server_ready (self, error) || (stripped = name_or_error (name, _("A role needs a name."), error)) == NULL)
     return 0;
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("A role needs a name."));
-      return 0;
-    }
   {
     AffariPgStore pg = { self->server->conn };
     id = affari_pg_store_add_role (&pg, stripped, like, error);
@@ -203,14 +192,9 @@ affari_store_add_department (AffariStore  *self,
   g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if (!server_ready (self, error))
+  if (!server_ready (self, error)
+      || (stripped = name_or_error (name, _("A department needs a name."), error)) == NULL)
     return 0;
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("A department needs a name."));
-      return 0;
-    }
   {
     AffariPgStore pg = { self->server->conn };
     id = affari_pg_store_add_department (&pg, stripped, head_login, error);

@@ -80,6 +80,26 @@ queue_refill (AffariRightsPage *self)
   affari_settings_queue (&self->refill_source, refill_cb, self);
 }
 
+/* After a combo row's write: read again what the server has, or say why it refused and put the
+ * row back to @before. */
+static void
+written (AffariRightsPage *self,
+         AdwComboRow      *row,
+         guint             before,
+         gboolean          ok,
+         GError           *error)
+{
+  if (ok)
+    {
+      queue_refill (self);
+      return;
+    }
+  toast_error (self, error);
+  self->filling = TRUE;
+  adw_combo_row_set_selected (row, before);
+  self->filling = FALSE;
+}
+
 static void
 on_scope_row_selected_changed_cb (AdwComboRow      *row,
                                   GParamSpec       *pspec,
@@ -94,16 +114,9 @@ on_scope_row_selected_changed_cb (AdwComboRow      *row,
 
   if (self->filling || role == NULL || selected == before || selected >= g_strv_length ((char **) affari_access_scopes))
     return;
-  if (!affari_workspace_set_access_right (self->workspace, role->id, action, affari_access_scopes[selected],
-                                          pipeline_id, &error))
-    {
-      toast_error (self, error);
-      self->filling = TRUE;
-      adw_combo_row_set_selected (row, before);
-      self->filling = FALSE;
-      return;
-    }
-  queue_refill (self);
+  written (self, row, before,
+           affari_workspace_set_access_right (self->workspace, role->id, action, affari_access_scopes[selected],
+                                              pipeline_id, &error), error);
 }
 
 static GtkWidget *
@@ -192,15 +205,7 @@ on_user_row_selected_changed_cb (AdwComboRow      *row,
   if (self->filling || selected == before || selected >= self->roles->len)
     return;
   role = g_ptr_array_index (self->roles, selected);
-  if (!affari_workspace_set_member_role (self->workspace, login, role->name, &error))
-    {
-      toast_error (self, error);
-      self->filling = TRUE;
-      adw_combo_row_set_selected (row, before);
-      self->filling = FALSE;
-      return;
-    }
-  queue_refill (self);
+  written (self, row, before, affari_workspace_set_member_role (self->workspace, login, role->name, &error), error);
 }
 
 static void
