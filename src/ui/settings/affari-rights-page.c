@@ -111,12 +111,13 @@ on_scope_row_selected_changed_cb (AdwComboRow      *row,
   gint64 pipeline_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "affari-pipeline"));
   guint before = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "affari-scope"));
   guint selected = adw_combo_row_get_selected (row);
+  gboolean ok;
 
   if (self->filling || role == NULL || selected == before || selected >= g_strv_length ((char **) affari_access_scopes))
     return;
-  written (self, row, before,
-           affari_workspace_set_access_right (self->workspace, role->id, action, affari_access_scopes[selected],
-                                              pipeline_id, &error), error);
+  ok = affari_workspace_set_access_right (self->workspace, role->id, action, affari_access_scopes[selected],
+                                          pipeline_id, &error);
+  written (self, row, before, ok, error);
 }
 
 static GtkWidget *
@@ -201,11 +202,13 @@ on_user_row_selected_changed_cb (AdwComboRow      *row,
   guint before = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "affari-role"));
   guint selected = adw_combo_row_get_selected (row);
   AffariAccessRole *role;
+  gboolean ok;
 
   if (self->filling || selected == before || selected >= self->roles->len)
     return;
   role = g_ptr_array_index (self->roles, selected);
-  written (self, row, before, affari_workspace_set_member_role (self->workspace, login, role->name, &error), error);
+  ok = affari_workspace_set_member_role (self->workspace, login, role->name, &error);
+  written (self, row, before, ok, error);
 }
 
 static void
