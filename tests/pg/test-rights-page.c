@@ -5,7 +5,8 @@
  *   RIGHTS_ROLE   the role whose rights are shown
  *   RIGHTS_PIPELINE  the pipeline whose "Leggere" row is changed
  *   /rights-page/admin   the row, inherited at first, set to "Tutti": the page shows it as the
- *                        pipeline's own rule once the server has it
+ *                        pipeline's own rule once the server has it; then a role "Venditori"
+ *                        made like it, given to the seller; a department "Vendite" she heads
  *   /rights-page/seller  read-only: the line says so, the rows are insensitive; a change tried
  *                        anyway is refused by the server and the row goes back
  *   /rights-page/local   (both times) the embedded database: no page, the store refuses
@@ -137,7 +138,8 @@ static void
 test_admin (void)
 {
   Fixture f = { 0 };
-  AdwComboRow *row;
+  AdwComboRow *row, *role_row, *user_row;
+  GtkWindow *dialog;
 
   open_page (&f);
   /* (find_row () finds only what is shown.) */
@@ -163,6 +165,35 @@ test_admin (void)
     }
   shoot (&f, "admin-narrow-light", 360, FALSE);
   shoot (&f, "admin-narrow-dark", 360, TRUE);
+
+  /* "Aggiungi ruolo…": a role that starts with the rights of the one shown. */
+  gtk_widget_activate_action (f.page, "rights.add-role", NULL);
+  WAIT_UNTIL ((dialog = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (affari_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "Venditori");
+  /* What the "Aggiungi" button does: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (dialog);
+  WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  role_row = ADW_COMBO_ROW (find_row (f.page, _("Role")));
+  WAIT_UNTIL (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (role_row)),
+                                                     adw_combo_row_get_selected (role_row)), "Venditori") == 0);
+  WAIT_UNTIL ((row = read_row (&f)) != NULL && row_shows (row, (guint) affari_access_scope_index ("all"), FALSE));
+
+  /* The seller's role, in her row of "Utenti". */
+  user_row = ADW_COMBO_ROW (find_row (f.page, "Sara Galli"));
+  g_assert_nonnull (user_row);
+  adw_combo_row_set_selected (user_row, adw_combo_row_get_selected (role_row));
+  WAIT_UNTIL ((user_row = ADW_COMBO_ROW (find_row (f.page, "Sara Galli"))) != NULL &&
+              adw_combo_row_get_selected (user_row) == adw_combo_row_get_selected (role_row));
+
+  /* "Aggiungi reparto…" with the seller as its head. */
+  gtk_widget_activate_action (f.page, "rights.add-department", NULL);
+  WAIT_UNTIL ((dialog = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (affari_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "Vendite");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (affari_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN)), 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (dialog);
+  WAIT_UNTIL (find_row (f.page, "Vendite") != NULL);
   close_page (&f);
 }
 
