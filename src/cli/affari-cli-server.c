@@ -53,19 +53,6 @@ is_scope (const char *scope)
   return g_strv_contains ((const char * const[]) { "none", "own", "department", "all", NULL }, scope);
 }
 
-/* The words of Bitrix24's rights page. */
-static const char *
-scope_label (const char *scope)
-{
-  if (g_strcmp0 (scope, "all") == 0)
-    return C_("scope", "All");
-  if (g_strcmp0 (scope, "department") == 0)
-    return C_("scope", "Department");
-  if (g_strcmp0 (scope, "own") == 0)
-    return C_("scope", "Own");
-  return C_("scope", "None");
-}
-
 static const char * const actions[] = { "read", "add", "edit", "delete", NULL };
 
 static const char *
@@ -299,7 +286,7 @@ server_set_right (Cli *cli)
   g_print (_("%s, %s: %s → %s"), role,
            pipeline != NULL ? pipeline : _("every pipeline"),
            g_str_equal (action, "all") ? _("every action") : action_label (action),
-           scope_label (scope));
+           affari_access_scope_label (scope));
   g_print ("\n");
   return cli_finish_output ();
 }
@@ -391,7 +378,7 @@ server_rights (Cli *cli)
       json_builder_begin_array (json);
       for (guint i = 0; i + 3 < rights->len; i += 4)
         {
-          AffariPgRight *first = g_ptr_array_index (rights, i);
+          AffariAccessRight *first = g_ptr_array_index (rights, i);
 
           json_builder_begin_object (json);
           json_builder_set_member_name (json, "role");
@@ -400,7 +387,7 @@ server_rights (Cli *cli)
           cli_add_string_or_null (json, "pipeline", first->pipeline);
           for (guint a = 0; a < 4; a++)
             {
-              AffariPgRight *right = g_ptr_array_index (rights, i + a);
+              AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
               json_builder_set_member_name (json, right->action);
               json_builder_add_string_value (json, right->scope);
@@ -410,7 +397,7 @@ server_rights (Cli *cli)
           json_builder_begin_array (json);
           for (guint a = 0; a < 4; a++)
             {
-              AffariPgRight *right = g_ptr_array_index (rights, i + a);
+              AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
               if (right->inherited)
                 json_builder_add_string_value (json, right->action);
@@ -427,15 +414,15 @@ server_rights (Cli *cli)
   print_rights_line (line, _("Role"), _("Pipeline"), header);
   for (guint i = 0; i + 3 < rights->len; i += 4)
     {
-      AffariPgRight *first = g_ptr_array_index (rights, i);
+      AffariAccessRight *first = g_ptr_array_index (rights, i);
       char *cells[4] = { NULL };
 
       for (guint a = 0; a < 4; a++)
         {
-          AffariPgRight *right = g_ptr_array_index (rights, i + a);
+          AffariAccessRight *right = g_ptr_array_index (rights, i + a);
 
-          cells[a] = right->inherited ? g_strdup_printf ("(%s)", scope_label (right->scope))
-                                      : g_strdup (scope_label (right->scope));
+          cells[a] = right->inherited ? g_strdup_printf ("(%s)", affari_access_scope_label (right->scope))
+                                      : g_strdup (affari_access_scope_label (right->scope));
         }
       print_rights_line (line, first->role, first->pipeline != NULL ? first->pipeline : _("every pipeline"),
                          (const char * const *) cells);
@@ -466,7 +453,7 @@ server_roles (Cli *cli)
   json_builder_begin_array (json);
   for (guint i = 0; i < roles->len; i++)
     {
-      AffariPgRole *role = g_ptr_array_index (roles, i);
+      AffariAccessRole *role = g_ptr_array_index (roles, i);
 
       if (values[0] == NULL)
         {
@@ -507,7 +494,7 @@ server_departments (Cli *cli)
   json_builder_begin_array (json);
   for (guint i = 0; i < departments->len; i++)
     {
-      AffariPgDepartment *department = g_ptr_array_index (departments, i);
+      AffariAccessDepartment *department = g_ptr_array_index (departments, i);
 
       if (values[0] == NULL)
         {

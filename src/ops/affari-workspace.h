@@ -297,4 +297,28 @@ gboolean     affari_workspace_update_stage (AffariWorkspace *self, gint64 stage_
 gboolean     affari_workspace_update_team_member (AffariWorkspace *self, gint64 member_id, const char *name,
                                                   const char *email, gboolean active, GError **error);
 
+/* ---- team mode: access rights (#21; affari-workspace-team.c) ----
+ * The server's roles, rights per pipeline, logins and departments: read by any login, changed
+ * only by an administrator (the server refuses a seller: AFFARI_ERROR_FORBIDDEN). Each change is
+ * written at once. Values: model/affari-access.h. */
+#include "model/affari-access.h"
+
+GPtrArray   *affari_workspace_list_access_roles (AffariWorkspace *self, GError **error);
+GPtrArray   *affari_workspace_list_access_departments (AffariWorkspace *self, GError **error);
+GPtrArray   *affari_workspace_list_access_rights (AffariWorkspace *self, GError **error);
+GPtrArray   *affari_workspace_list_access_logins (AffariWorkspace *self, GError **error);
+/* @action NULL: all four; @pipeline_id 0: the role's default for every pipeline. */
+gboolean     affari_workspace_set_access_right (AffariWorkspace *self, gint64 role_id, const char *action,
+                                                const char *scope, gint64 pipeline_id, GError **error);
+/* A new role with the rights of role @like (NULL: none); its id, 0 on error. */
+gint64       affari_workspace_add_access_role (AffariWorkspace *self, const char *name, const char *like,
+                                               GError **error);
+gboolean     affari_workspace_set_member_role (AffariWorkspace *self, const char *login, const char *role,
+                                               GError **error);
+/* Made if new, headed by login @head_login (NULL: unchanged); its id, 0 on error. */
+gint64       affari_workspace_add_department (AffariWorkspace *self, const char *name, const char *head_login,
+                                              GError **error);
+/* Whether this login may change the rights: what the page shows read-only otherwise. */
+gboolean     affari_workspace_is_administrator (AffariWorkspace *self);
+
 G_END_DECLS

@@ -856,6 +856,30 @@ gboolean store_server_poll (AffariStore *self) { return FALSE; }
 AffariStore *store_server_open_like (AffariStore *self, GError **error) { return NULL; }
 #endif
 
+#if !HAVE_LIBPQ
+/* Built without libpq: no access rights (src/store/pg/affari-pg-replica-rights.c). */
+static gboolean
+no_access_rights (GError **error)
+{
+  g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("Access rights exist only on a team's server."));
+  return FALSE;
+}
+
+GPtrArray *affari_store_list_access_roles (AffariStore *self, GError **error) { no_access_rights (error); return NULL; }
+GPtrArray *affari_store_list_access_departments (AffariStore *self, GError **error) { no_access_rights (error); return NULL; }
+GPtrArray *affari_store_list_access_rights (AffariStore *self, GError **error) { no_access_rights (error); return NULL; }
+GPtrArray *affari_store_list_access_logins (AffariStore *self, GError **error) { no_access_rights (error); return NULL; }
+gboolean affari_store_set_access_right (AffariStore *self, gint64 role_id, const char *action, const char *scope,
+                                        gint64 pipeline_id, GError **error) { return no_access_rights (error); }
+gint64 affari_store_add_access_role (AffariStore *self, const char *name, const char *like, GError **error)
+{ no_access_rights (error); return 0; }
+gboolean affari_store_set_member_role (AffariStore *self, const char *login, const char *role, GError **error)
+{ return no_access_rights (error); }
+gint64 affari_store_add_department (AffariStore *self, const char *name, const char *head_login, GError **error)
+{ no_access_rights (error); return 0; }
+gboolean affari_store_is_administrator (AffariStore *self) { return FALSE; }
+#endif
+
 static void
 affari_store_finalize (GObject *object)
 {

@@ -452,4 +452,34 @@ GPtrArray   *affari_store_list_planned_activities (AffariStore *self, const Affa
                                                    gint64 from, gint64 to, GHashTable **out_titles,
                                                    GError **error);
 
+/* ---- team mode: access rights (#21; src/store/pg/affari-pg-replica-rights.c) ----
+ * Read by any login, changed by an administrator; the server enforces them. Each fails with
+ * AFFARI_ERROR_INVALID on the embedded database, AFFARI_ERROR_FORBIDDEN when the server refuses
+ * (a seller), AFFARI_ERROR_OFFLINE when it cannot be reached. Values: model/affari-access.h. */
+#include "model/affari-access.h"
+
+/* The roles, oldest first: AffariAccessRole. */
+GPtrArray   *affari_store_list_access_roles (AffariStore *self, GError **error);
+/* The departments by name, with their heads: AffariAccessDepartment. */
+GPtrArray   *affari_store_list_access_departments (AffariStore *self, GError **error);
+/* Every role × (its default, then every pipeline) × the four actions: AffariAccessRight. */
+GPtrArray   *affari_store_list_access_rights (AffariStore *self, GError **error);
+/* The logins by name, with their roles: AffariAccessLogin. */
+GPtrArray   *affari_store_list_access_logins (AffariStore *self, GError **error);
+/* Sets role @role_id's @scope for @action (NULL: all four) in @pipeline_id (0: the default). */
+gboolean     affari_store_set_access_right  (AffariStore *self, gint64 role_id, const char *action,
+                                             const char *scope, gint64 pipeline_id, GError **error);
+/* A new role @name with the rights of role @like (NULL: none); its id, 0 on error. */
+gint64       affari_store_add_access_role   (AffariStore *self, const char *name, const char *like,
+                                             GError **error);
+/* Gives login @login the role @role. */
+gboolean     affari_store_set_member_role   (AffariStore *self, const char *login, const char *role,
+                                             GError **error);
+/* The department @name, made if new, headed by login @head_login (NULL: unchanged); its id, 0 on error. */
+gint64       affari_store_add_department    (AffariStore *self, const char *name, const char *head_login,
+                                             GError **error);
+/* Whether this login may change the rights (the owner or an affari_admin), asked of the server
+ * at each call; FALSE on the embedded database or offline. */
+gboolean     affari_store_is_administrator  (AffariStore *self);
+
 G_END_DECLS

@@ -16,37 +16,6 @@
 #include "affari-pg-store-private.h"
 #include "model/affari-error.h"
 
-void
-affari_pg_role_free (AffariPgRole *role)
-{
-  if (role == NULL)
-    return;
-  g_free (role->name);
-  g_free (role);
-}
-
-void
-affari_pg_department_free (AffariPgDepartment *department)
-{
-  if (department == NULL)
-    return;
-  g_free (department->name);
-  g_free (department->head_login);
-  g_free (department);
-}
-
-void
-affari_pg_right_free (AffariPgRight *right)
-{
-  if (right == NULL)
-    return;
-  g_free (right->role);
-  g_free (right->pipeline);
-  g_free (right->action);
-  g_free (right->scope);
-  g_free (right);
-}
-
 /* ---- helpers ---- */
 
 static char *
@@ -167,10 +136,10 @@ affari_pg_store_list_roles (AffariPgStore  *self,
                              " GROUP BY r.id ORDER BY r.id", 0, NULL, error);
   if (res == NULL)
     return NULL;
-  roles = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_pg_role_free);
+  roles = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_access_role_free);
   for (int row = 0; row < PQntuples (res); row++)
     {
-      AffariPgRole *role = g_new0 (AffariPgRole, 1);
+      AffariAccessRole *role = g_new0 (AffariAccessRole, 1);
 
       role->id = pg_store_value_int64 (res, row, 0);
       role->name = g_strdup (pg_store_value_text (res, row, 1));
@@ -196,10 +165,10 @@ affari_pg_store_list_departments (AffariPgStore  *self,
                        0, NULL, error);
   if (res == NULL)
     return NULL;
-  departments = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_pg_department_free);
+  departments = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_access_department_free);
   for (int row = 0; row < PQntuples (res); row++)
     {
-      AffariPgDepartment *department = g_new0 (AffariPgDepartment, 1);
+      AffariAccessDepartment *department = g_new0 (AffariAccessDepartment, 1);
 
       department->id = pg_store_value_int64 (res, row, 0);
       department->name = g_strdup (pg_store_value_text (res, row, 1));
@@ -210,6 +179,58 @@ affari_pg_store_list_departments (AffariPgStore  *self,
     }
   PQclear (res);
   return departments;
+}
+
+GPtrArray *
+affari_pg_store_list_logins (AffariPgStore  *self,
+                             GError        **error)
+{
+  PGresult *res;
+  GPtrArray *logins;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  res = pg_store_exec (self, "SELECT m.id, m.name, m.login, m.role_id, r.name, d.name,"
+                             " pg_has_role (m.login, 'affari_admin', 'MEMBER')"
+                             " FROM team_member m LEFT JOIN role r ON r.id = m.role_id"
+                             " LEFT JOIN department d ON d.id = m.department_id"
+                             " JOIN pg_roles pr ON pr.rolname = m.login"
+                             " WHERE m.login IS NOT NULL ORDER BY m.name, m.id", 0, NULL, error);
+  if (res == NULL)
+    return NULL;
+  logins = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_access_login_free);
+  for (int row = 0; row < PQntuples (res); row++)
+    {
+      AffariAccessLogin *login = g_new0 (AffariAccessLogin, 1);
+
+      login->id = pg_store_value_int64 (res, row, 0);
+      login->name = g_strdup (pg_store_value_text (res, row, 1));
+      login->login = g_strdup (pg_store_value_text (res, row, 2));
+      login->role_id = pg_store_value_int64 (res, row, 3);
+      login->role = g_strdup (pg_store_value_text (res, row, 4));
+      login->department = g_strdup (pg_store_value_text (res, row, 5));
+      login->admin = g_strcmp0 (pg_store_value_text (res, row, 6), "t") == 0;
+      g_ptr_array_add (logins, login);
+    }
+  PQclear (res);
+  return logins;
+}
+
+gboolean
+affari_pg_store_is_admin (AffariPgStore  *self,
+                          GError        **error)
+{
+  PGresult *res;
+  gboolean admin;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  res = pg_store_exec (self, "SELECT affari_is_admin ()", 0, NULL, error);
+  if (res == NULL)
+    return FALSE;
+  admin = g_strcmp0 (pg_store_value_text (res, 0, 0), "t") == 0;
+  PQclear (res);
+  return admin;
 }
 
 GPtrArray *
@@ -236,10 +257,10 @@ affari_pg_store_list_rights (AffariPgStore  *self,
                        0, NULL, error);
   if (res == NULL)
     return NULL;
-  rights = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_pg_right_free);
+  rights = g_ptr_array_new_with_free_func ((GDestroyNotify) affari_access_right_free);
   for (int row = 0; row < PQntuples (res); row++)
     {
-      AffariPgRight *right = g_new0 (AffariPgRight, 1);
+      AffariAccessRight *right = g_new0 (AffariAccessRight, 1);
 
       right->role_id = pg_store_value_int64 (res, row, 0);
       right->role = g_strdup (pg_store_value_text (res, row, 1));
@@ -323,9 +344,6 @@ affari_pg_store_set_right (AffariPgStore  *self,
                            const char     *pipeline,
                            GError        **error)
 {
-  g_autofree char *role_text = NULL, *pipeline_text = NULL;
-  const char *actions = action != NULL ? NULL : "{read,add,edit,delete}";
-  g_autofree char *one_action = NULL;
   gint64 role_number, pipeline_number = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -335,8 +353,26 @@ affari_pg_store_set_right (AffariPgStore  *self,
     return FALSE;
   if (pipeline != NULL && (pipeline_number = pipeline_id (self, pipeline, error)) == 0)
     return FALSE;
-  role_text = id_text (role_number);
-  pipeline_text = pipeline_number > 0 ? id_text (pipeline_number) : NULL;
+  return affari_pg_store_set_right_by_id (self, role_number, action, scope, pipeline_number, error);
+}
+
+gboolean
+affari_pg_store_set_right_by_id (AffariPgStore  *self,
+                                 gint64          role,
+                                 const char     *action,
+                                 const char     *scope,
+                                 gint64          pipeline,
+                                 GError        **error)
+{
+  g_autofree char *role_text = NULL, *pipeline_text = NULL;
+  const char *actions = action != NULL ? NULL : "{read,add,edit,delete}";
+  g_autofree char *one_action = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (role > 0 && scope != NULL, FALSE);
+
+  role_text = id_text (role);
+  pipeline_text = pipeline > 0 ? id_text (pipeline) : NULL;
   if (actions == NULL)
     actions = one_action = g_strdup_printf ("{%s}", action);
 

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "model/affari-access.h"
 #include "model/affari-deal.h"
 #include "model/affari-pipeline.h"
 #include "model/affari-stage.h"
@@ -75,42 +76,20 @@ gboolean       affari_pg_store_import_local  (AffariPgStore          *self,
  *
  * A login has a role; a role has, for each pipeline (or by default for every pipeline), a scope
  * for each action: actions "read", "add", "edit", "delete"; scopes "none" (Nessuno), "own"
- * (Propri), "department" (Del reparto), "all" (Tutti). The server enforces them (migration 13). */
+ * (Propri), "department" (Del reparto), "all" (Tutti). The server enforces them (migration 13).
+ * The values are src/model/affari-access.h's. */
 
-typedef struct {
-  gint64 id;
-  char *name;
-  guint n_members;              /* the logins that have it */
-} AffariPgRole;
-
-typedef struct {
-  gint64 id;
-  char *name;
-  gint64 head_id;               /* 0: no head */
-  char *head_login;             /* NULL: no head, or a head without a login */
-  guint n_members;
-} AffariPgDepartment;
-
-typedef struct {
-  gint64 role_id;
-  char *role;
-  gint64 pipeline_id;           /* 0: the role's default, for every pipeline without a row of its own */
-  char *pipeline;               /* NULL for the default */
-  char *action;                 /* "read", "add", "edit", "delete" */
-  char *scope;                  /* "none", "own", "department", "all": the one that applies */
-  gboolean inherited;           /* the pipeline has no row of its own: the default applies */
-} AffariPgRight;
-
-void           affari_pg_role_free           (AffariPgRole *role);
-void           affari_pg_department_free     (AffariPgDepartment *department);
-void           affari_pg_right_free          (AffariPgRight *right);
-
-/* The roles, oldest first: AffariPgRole. */
+/* The roles, oldest first: AffariAccessRole. */
 GPtrArray     *affari_pg_store_list_roles    (AffariPgStore *self, GError **error);
-/* The departments by name: AffariPgDepartment. */
+/* The logins (team members with one) by name, with their role and department: AffariAccessLogin. */
+GPtrArray     *affari_pg_store_list_logins   (AffariPgStore *self, GError **error);
+/* Whether this connection may change the rights and the team: the tables' owner or a member of
+ * affari_admin; FALSE with @error when the server cannot say. */
+gboolean       affari_pg_store_is_admin      (AffariPgStore *self, GError **error);
+/* The departments by name: AffariAccessDepartment. */
 GPtrArray     *affari_pg_store_list_departments (AffariPgStore *self, GError **error);
 /* The whole table: every role × (its default, then every pipeline in the board's order) × the
- * four actions in their order: AffariPgRight. */
+ * four actions in their order: AffariAccessRight. */
 GPtrArray     *affari_pg_store_list_rights   (AffariPgStore *self, GError **error);
 /* The connected login's scope for @action in @pipeline_id (0: the default): what the app hides
  * because the server would refuse it; "all" for an administrator. */
@@ -123,6 +102,9 @@ gint64         affari_pg_store_add_role      (AffariPgStore *self, const char *n
  * role's default). In force from the next statement of every connection. */
 gboolean       affari_pg_store_set_right     (AffariPgStore *self, const char *role, const char *action,
                                               const char *scope, const char *pipeline, GError **error);
+/* The same with the role's and the pipeline's ids (@pipeline 0: the role's default). */
+gboolean       affari_pg_store_set_right_by_id (AffariPgStore *self, gint64 role, const char *action,
+                                                const char *scope, gint64 pipeline, GError **error);
 /* The department @name, made if new, with the team member of login @head_login as its head
  * (NULL: unchanged); its id, 0 on error. */
 gint64         affari_pg_store_add_department (AffariPgStore *self, const char *name, const char *head_login,
@@ -136,10 +118,6 @@ gboolean       affari_pg_store_set_user_role (AffariPgStore *self, const char *l
 gboolean       affari_pg_store_add_login     (AffariPgStore *self, const char *name, const char *login,
                                               const char *password, const char *role, const char *department,
                                               gboolean admin, gint64 *out_member_id, GError **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgRole, affari_pg_role_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgDepartment, affari_pg_department_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffariPgRight, affari_pg_right_free)
 
 /* ---- what a team's window does, for affari-bench --server (affari-pg-team.c) ---- */
 /* @url with its login and password replaced (a libpq keyword='value' string). */

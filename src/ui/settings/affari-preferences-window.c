@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/settings/affari-preferences-window.h"
+#include "ui/settings/affari-rights-page.h"
 #include "ui/settings/affari-settings-card-layout.h"
 #include "ui/settings/affari-settings-fields.h"
 #include "ui/settings/affari-settings-lists.h"
@@ -193,6 +194,10 @@ affari_preferences_window_constructed (GObject *object)
     affari_server_choice_forward (AFFARI_SERVER_CHOICE (server_page), AFFARI_SERVER_CHOICE (self));
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (server_page));
   }
+  /* Access rights are the team server's: nothing to show on the embedded database. */
+  if (affari_workspace_is_server (self->workspace))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (affari_rights_page_new (self->workspace)));
 
   path = affari_workspace_get_path (self->workspace);
   /* On a server the file is this computer's copy of what the login may read, not the data. */
