@@ -25,7 +25,8 @@ struct _StoreServer
   gint64 reconnect_at;    /* monotonic µs of the next attempt while offline */
   gboolean connecting;    /* PQconnectStart () issued, PQconnectPoll () in progress */
   sqlite3_session *session;   /* the write transaction in progress */
-  GHashTable *own_seqs;   /* seq → the change log rows this store's own writes made */
+  GHashTable *own_seqs;   /* the change log rows already here: this store's own writes', and
+                           * those read in the last REPLICA_LOG_WINDOW numbers */
   GHashTable *id_pools;   /* table → GArray of ids the server handed out */
   GHashTable *columns;    /* table → GPtrArray of the local table's column names */
   GArray *last_own;       /* the change log rows of the last commit */
@@ -35,6 +36,11 @@ struct _StoreServer
   GArray *emit_later;     /* StorePending of that deal, emitted at the next poll */
   gint64 emit_author;
 };
+
+/* The change log is read again this far back each time: a transaction that took its number
+ * before another's but committed after it is not skipped (numbers are handed out at the insert,
+ * rows become visible at the commit). */
+#define REPLICA_LOG_WINDOW 200
 
 /* The local table's columns (PRAGMA table_info), cached. */
 GPtrArray *replica_columns (AffariStore *self, const char *table);

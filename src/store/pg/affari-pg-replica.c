@@ -363,6 +363,8 @@ local_exec (AffariStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+static gboolean remember_window (AffariStore *self, gint64 last, GError **error);
+
 /* The change log's number this copy has everything up to, kept in the copy (inside the
  * transaction that brought it there): the next opening catches up from it. */
 static gboolean
@@ -417,9 +419,11 @@ snapshot (AffariStore *self, GError **error)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       goto failed;
     }
+  g_hash_table_remove_all (srv->own_seqs);
+  if (!remember_window (self, seq, error))
+    goto failed;
   PQclear (PQexec (srv->conn, "COMMIT"));
   srv->last_seq = seq;
-  g_hash_table_remove_all (srv->own_seqs);
   return TRUE;
 
 failed:
@@ -484,13 +488,47 @@ replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint
   return TRUE;
 }
 
+/* Only the numbers within the window are worth keeping. */
+static void
+forget_seen (StoreServer *srv)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, srv->own_seqs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (*(gint64 *) key <= srv->last_seq - REPLICA_LOG_WINDOW)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* The rows of the window before @last that this copy already has (read in a snapshot at @last,
+ * or before the mark it caught up from): not read again. */
+static gboolean
+remember_window (AffariStore *self, gint64 last, GError **error)
+{
+  g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (last - REPLICA_LOG_WINDOW, 0));
+  g_autofree char *upto = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+  const char *values[2] = { after, upto };
+  PGresult *res = replica_run (self, "SELECT seq FROM change_log WHERE seq > $1 AND seq <= $2", 2, values, error);
+
+  if (res == NULL)
+    return FALSE;
+  for (int r = 0; r < PQntuples (res); r++)
+    {
+      gint64 seq = g_ascii_strtoll (PQgetvalue (res, r, 0), NULL, 10);
+      g_hash_table_add (self->server->own_seqs, g_memdup2 (&seq, sizeof seq));
+    }
+  PQclear (res);
+  return TRUE;
+}
+
 /* The deals the server's change log names after the last one read: read again, emitted as one
  * change set by their author. */
 static gboolean
 follow_log (AffariStore *self, GError **error)
 {
   StoreServer *srv = self->server;
-  g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, srv->last_seq);
+  g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (srv->last_seq - REPLICA_LOG_WINDOW, 0));
   const char *values[1] = { after };
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (StorePending));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -508,8 +546,9 @@ follow_log (AffariStore *self, GError **error)
       gint64 deal = g_ascii_strtoll (PQgetvalue (res, r, 2), NULL, 10);
 
       last = MAX (last, seq);
-      if (g_hash_table_remove (srv->own_seqs, &seq))
-        continue;   /* this store's own write: already here */
+      if (g_hash_table_contains (srv->own_seqs, &seq))
+        continue;   /* read before, or this store's own write: already here */
+      g_hash_table_add (srv->own_seqs, g_memdup2 (&seq, sizeof seq));
       if (!PQgetisnull (res, r, 1))
         author = g_ascii_strtoll (PQgetvalue (res, r, 1), NULL, 10);
       if (!g_hash_table_contains (seen, &deal))
@@ -539,6 +578,7 @@ follow_log (AffariStore *self, GError **error)
         }
     }
   srv->last_seq = last;
+  forget_seen (srv);
   if (pending->len > 0)
     store_emit_pending (self, pending, author > 0 ? author : -1);
   return TRUE;
@@ -700,7 +740,8 @@ catch_up (AffariStore *self)
   if (newest < saved || newest - saved > 9000)
     return FALSE;
   srv->last_seq = saved;
-  if (!follow_log (self, &error) || !refresh_tables (self, SHARED_LISTS, &error) || !same_deals (self, &error))
+  g_hash_table_remove_all (srv->own_seqs);
+  if (!remember_window (self, saved, &error) || !follow_log (self, &error) || !refresh_tables (self, SHARED_LISTS, &error) || !same_deals (self, &error))
     {
       if (error != NULL)
         g_debug ("catching up: %s", error->message);
