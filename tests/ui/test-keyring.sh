@@ -16,6 +16,13 @@ mkdir -p "$tmp/home/.local/share" "$tmp/run"
 chmod 700 "$tmp/run"
 
 # shellcheck disable=SC2016
+# Under LeakSanitizer GLib 2.74's GDBus keeps, at exit, the messages libsecret's cached service
+# received (no Affari frame in the report): the round trip with the keyring runs in the normal
+# build only; the address helpers run in both.
+keyring_args=()
+if [ -n "${AFFARI_SANITIZED:-}" ]; then
+  keyring_args=(-s /keyring/round-trip)
+fi
 HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" XDG_RUNTIME_DIR="$tmp/run" \
   dbus-run-session -- bash -c '
     set -e
@@ -29,5 +36,5 @@ HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" XDG_RUNTIME_DIR="$tmp/ru
         | grep -q "boolean true" && break
       sleep 0.1
     done
-    "$0"
-  ' "$test_bin"
+    "$0" "${@:1}"
+  ' "$test_bin" "${keyring_args[@]}"
