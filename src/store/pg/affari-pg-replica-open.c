@@ -105,6 +105,7 @@ store_server_free (StoreServer *srv)
   g_hash_table_unref (srv->own_seqs);
   g_hash_table_unref (srv->id_pools);
   g_hash_table_unref (srv->columns);
+  g_hash_table_unref (srv->keys);
   g_array_unref (srv->last_own);
   g_clear_pointer (&srv->emit_later, g_array_unref);
   g_free (srv);
@@ -122,6 +123,7 @@ server_new (const char *conninfo, const char *password)
   srv->own_seqs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   srv->id_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   srv->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  srv->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   srv->last_own = g_array_new (FALSE, FALSE, sizeof (gint64));
   return srv;
 }

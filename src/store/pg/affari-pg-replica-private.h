@@ -29,6 +29,7 @@ struct _StoreServer
                            * those read in the last REPLICA_LOG_WINDOW numbers */
   GHashTable *id_pools;   /* table → GArray of ids the server handed out */
   GHashTable *columns;    /* table → GPtrArray of the local table's column names */
+  GHashTable *keys;       /* table → GPtrArray of its key's columns */
   GArray *last_own;       /* the change log rows of the last commit */
   gboolean committed;     /* the server committed the transaction being committed here */
   gboolean needs_snapshot; /* the copy missed a change the server has: read everything again */

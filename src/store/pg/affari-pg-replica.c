@@ -81,18 +81,24 @@ replica_columns (AffariStore *self, const char *table)
   return columns;
 }
 
-/* The local table's key columns, in key order. */
+/* The local table's key columns, in key order, cached. */
 static GPtrArray *
 key_columns (AffariStore *self, const char *table)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s') WHERE pk > 0 ORDER BY pk", table);
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  StoreServer *srv = self->server;
+  GPtrArray *keys = g_hash_table_lookup (srv->keys, table);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
 
+  if (keys != NULL)
+    return keys;
+  keys = g_ptr_array_new_with_free_func (g_free);
+  sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s') WHERE pk > 0 ORDER BY pk", table);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
+  g_hash_table_insert (srv->keys, g_strdup (table), keys);
   return keys;
 }
 
@@ -219,11 +225,18 @@ writer_clear (Writer *w)
   g_clear_pointer (&w->map, g_array_unref);
 }
 
+/* How copy_rows () writes a row: into a table (or a deal's rows) emptied just before, or over
+ * what the copy may already hold. */
+typedef enum {
+  COPY_INTO_EMPTY,   /* an INSERT each */
+  COPY_OVER,         /* an UPDATE by the key, an INSERT when no row had it */
+} CopyMode;
+
 static gboolean
-writer_prepare (AffariStore *self, Writer *w, const char *table, PGresult *res, GError **error)
+writer_prepare (AffariStore *self, Writer *w, const char *table, PGresult *res, CopyMode mode, GError **error)
 {
   GPtrArray *columns = replica_columns (self, table);
-  g_autoptr(GPtrArray) keys = key_columns (self, table);
+  GPtrArray *keys = key_columns (self, table);
   g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new (NULL);
   g_autoptr(GString) set = g_string_new (NULL);
@@ -261,7 +274,7 @@ writer_prepare (AffariStore *self, Writer *w, const char *table, PGresult *res, 
   g_string_append_printf (insert, ") VALUES (%s)", marks->str);
 
   rc = sqlite3_prepare_v2 (self->db, insert->str, -1, &w->insert, NULL);
-  if (rc == SQLITE_OK && set->len > 0 && w->n_keys > 0)
+  if (rc == SQLITE_OK && mode == COPY_OVER && set->len > 0 && w->n_keys > 0)
     {
       g_autofree char *update = g_strdup_printf ("UPDATE \"%s\" SET %s WHERE %s", table, set->str, where->str);
       rc = sqlite3_prepare_v2 (self->db, update, -1, &w->update, NULL);
@@ -314,8 +327,8 @@ writer_write (AffariStore *self, Writer *w, PGresult *res, const char *table, GE
  * one by one as they arrive (single-row mode: a table of 400,000 history events is never held
  * whole). Inside the caller's local transaction. */
 static gboolean
-copy_rows (AffariStore *self, const char *table, const char *where, const char *param, guint *n_rows,
-           GError **error)
+copy_rows (AffariStore *self, const char *table, const char *where, const char *param, CopyMode mode,
+           guint *n_rows, GError **error)
 {
   PGconn *conn = self->server->conn;
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" %s", table, where != NULL ? where : "");
@@ -337,7 +350,7 @@ copy_rows (AffariStore *self, const char *table, const char *where, const char *
       if (ok && status == PGRES_SINGLE_TUPLE)
         {
           if (w.map == NULL)
-            ok = writer_prepare (self, &w, table, res, error);
+            ok = writer_prepare (self, &w, table, res, mode, error);
           ok = ok && writer_write (self, &w, res, table, error);
           if (ok && n_rows != NULL)
             (*n_rows)++;
@@ -409,7 +422,7 @@ snapshot (AffariStore *self, GError **error)
       ok = local_exec (self, sql, error);
     }
   for (int t = 0; ok && t < AFFARI_EXPORT_N_TABLES; t++)
-    ok = copy_rows (self, affari_export_table_name (t), NULL, NULL, NULL, error);
+    ok = copy_rows (self, affari_export_table_name (t), NULL, NULL, COPY_INTO_EMPTY, NULL, error);
   /* The local change log is this copy's own (another window of this program on it). */
   ok = ok && local_exec (self, "DELETE FROM change_log", error) && save_mark (self, seq, error)
        && store_reindex_dirty (self, error)
@@ -470,14 +483,16 @@ replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint
       g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE deal_id = ?", replica_deal_children[i]);
       ok = store_exec (self, error, sql, "x", deal_id);
     }
-  ok = ok && copy_rows (self, "deal", "WHERE id = $1", id, &found, error);
+  ok = ok && copy_rows (self, "deal", "WHERE id = $1", id, COPY_OVER, &found, error);
   if (ok && found == 0)
     ok = store_exec (self, error, "DELETE FROM deal WHERE id = ?", "x", deal_id);
   for (guint i = 0; ok && found > 0 && replica_deal_children[i] != NULL; i++)
-    ok = copy_rows (self, replica_deal_children[i], "WHERE deal_id = $1", id, NULL, error);
+    ok = copy_rows (self, replica_deal_children[i], "WHERE deal_id = $1", id, COPY_INTO_EMPTY, NULL, error);
   ok = ok && found > 0
-       ? copy_rows (self, "event_pinned", "WHERE event_id IN (SELECT id FROM event WHERE deal_id = $1)", id, NULL, error)
-         && copy_rows (self, "quote_product", "WHERE quote_id IN (SELECT id FROM quote WHERE deal_id = $1)", id, NULL, error)
+       ? copy_rows (self, "event_pinned", "WHERE event_id IN (SELECT id FROM event WHERE deal_id = $1)", id,
+                    COPY_INTO_EMPTY, NULL, error)
+         && copy_rows (self, "quote_product", "WHERE quote_id IN (SELECT id FROM quote WHERE deal_id = $1)", id,
+                       COPY_INTO_EMPTY, NULL, error)
        : ok;
   if (!ok || !local_exec (self, "RELEASE refresh", error))
     {
@@ -624,7 +639,8 @@ refresh_tables (AffariStore *self, const char *list, GError **error)
   for (guint i = 0; ok && tables[i] != NULL; i++)
     {
       const char *table = tables[i];
-      g_autoptr(GPtrArray) keys = NULL;
+      GPtrArray *keys;
+      CopyMode mode = COPY_OVER;
 
       /* Only the shared lists, by the local names (the payload is anyone's to send); a deal's
        * rows come with the deal (follow_log). */
@@ -639,10 +655,11 @@ refresh_tables (AffariStore *self, const char *list, GError **error)
           /* A layout's elements: nothing refers to them. */
           g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", table);
           ok = local_exec (self, sql, error);
+          mode = COPY_INTO_EMPTY;
         }
-      ok = ok && copy_rows (self, table, NULL, NULL, NULL, error);
+      ok = ok && copy_rows (self, table, NULL, NULL, mode, NULL, error);
       if (ok && g_str_equal (table, "quote"))
-        ok = copy_rows (self, "quote_product", NULL, NULL, NULL, error);
+        ok = copy_rows (self, "quote_product", NULL, NULL, COPY_OVER, NULL, error);
     }
   ok = ok && store_reindex_dirty (self, error) && local_exec (self, "COMMIT", error);
   if (!ok)
