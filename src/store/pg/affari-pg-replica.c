@@ -459,12 +459,6 @@ replica_read_me (AffariStore *self)
 
 /* ------------------------------------------------------------ other sellers */
 
-static gint64
-local_int (AffariStore *self, const char *sql, gint64 id, gint64 fallback)
-{
-  return store_query_int (self, sql, id, fallback);
-}
-
 gboolean
 replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint64 *new_stage, GError **error)
 {
@@ -473,7 +467,7 @@ replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint
   guint found = 0;
   gboolean ok;
 
-  *old_stage = local_int (self, on_board, deal_id, 0);
+  *old_stage = store_query_int (self, on_board, deal_id, 0);
   if (!local_exec (self, "SAVEPOINT refresh; PRAGMA defer_foreign_keys = ON", error))
     return FALSE;
   /* What hangs off the deal goes first and comes back whole: rows deleted on the server go. */
@@ -499,7 +493,7 @@ replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_stage, gint
       sqlite3_exec (self->db, "ROLLBACK TO refresh; RELEASE refresh", NULL, NULL, NULL);
       return FALSE;
     }
-  *new_stage = local_int (self, on_board, deal_id, 0);
+  *new_stage = store_query_int (self, on_board, deal_id, 0);
   return TRUE;
 }
 

@@ -275,28 +275,6 @@ affari_pg_store_list_rights (AffariPgStore  *self,
   return rights;
 }
 
-char *
-affari_pg_store_get_scope (AffariPgStore  *self,
-                           const char     *action,
-                           gint64          pipeline,
-                           GError        **error)
-{
-  g_autofree char *id = pipeline > 0 ? id_text (pipeline) : NULL;
-  const char * const values[] = { action, id };
-  PGresult *res;
-  char *scope;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (action != NULL, NULL);
-
-  res = pg_store_exec (self, "SELECT affari_scope ($1, $2::bigint)", 2, values, error);
-  if (res == NULL)
-    return NULL;
-  scope = g_strdup (pg_store_value_text (res, 0, 0));
-  PQclear (res);
-  return scope;
-}
-
 /* ---- changing (an administrator's connection) ---- */
 
 gint64

@@ -91,10 +91,6 @@ GPtrArray     *affari_pg_store_list_departments (AffariPgStore *self, GError **e
 /* The whole table: every role × (its default, then every pipeline in the board's order) × the
  * four actions in their order: AffariAccessRight. */
 GPtrArray     *affari_pg_store_list_rights   (AffariPgStore *self, GError **error);
-/* The connected login's scope for @action in @pipeline_id (0: the default): what the app hides
- * because the server would refuse it; "all" for an administrator. */
-char          *affari_pg_store_get_scope     (AffariPgStore *self, const char *action, gint64 pipeline_id,
-                                              GError **error);
 /* A new role @name with the rights of role @like (NULL: no right at all); its id, 0 on error. */
 gint64         affari_pg_store_add_role      (AffariPgStore *self, const char *name, const char *like,
                                               GError **error);
@@ -119,23 +115,10 @@ gboolean       affari_pg_store_add_login     (AffariPgStore *self, const char *n
                                               const char *password, const char *role, const char *department,
                                               gboolean admin, gint64 *out_member_id, GError **error);
 
-/* ---- what a team's window does, for affari-bench --server (affari-pg-team.c) ---- */
+/* ---- for affari-bench --server (affari-pg-team.c) ---- */
 /* @url with its login and password replaced (a libpq keyword='value' string). */
 char          *affari_pg_store_url_for       (const char *url, const char *login, const char *password,
                                               GError **error);
-/* Listens to the announcements of the deals' changes. */
-gboolean       affari_pg_store_listen        (AffariPgStore *self, GError **error);
-/* Waits up to @timeout_ms for the next announcement: the change log row's number; 0 when none
- * came, -1 on error. */
-gint64         affari_pg_store_wait_change   (AffariPgStore *self, int timeout_ms, GError **error);
-/* The deal of change log row @seq, 0 when this login may not read it, -1 on error. */
-gint64         affari_pg_store_change_deal   (AffariPgStore *self, gint64 seq, GError **error);
-/* A board's opening: every stage's count and total, and the first @per_stage cards of each, as
- * this login may read them; returns how many cards, -1 on error. */
-int            affari_pg_store_read_board    (AffariPgStore *self, gint64 pipeline_id, int per_stage,
-                                              GError **error);
-/* The live deals of @pipeline_id this login may read. */
-GArray        *affari_pg_store_deal_ids      (AffariPgStore *self, gint64 pipeline_id, GError **error);
 /* The last history event's id, and how many moves ("stage" events) came after @since_event. */
 gboolean       affari_pg_store_moves_since   (AffariPgStore *self, gint64 since_event, gint64 *out_last_event,
                                               gint64 *out_moves, GError **error);
