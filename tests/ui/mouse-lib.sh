@@ -90,21 +90,25 @@ mouse_untrack_pid() {
   mouse_pids=(${kept[@]+"${kept[@]}"})
 }
 
+# mouse_start_app DATABASE|URL [VAR=VALUE...] — starts the app, waits for its first frame; app_pid
+# is its process, app_log its output ($tmp/app.log for the first app, $tmp/app-PID.log after).
 mouse_start_app() {
   local db=$1
   local where=(--database "$db")
   shift
   case $db in postgresql:*) where=(--server "$db") ;; esac
+  app_log="$tmp/app.log"
+  [ -e "$app_log" ] && app_log=$(mktemp "$tmp/app-XXXX.log")
   env -u NO_AT_BRIDGE -u GTK_A11Y G_DEBUG=gc-friendly LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 GSK_RENDERER=cairo \
     GSETTINGS_BACKEND=memory AFFARI_REPORT_FIRST_FRAME=1 "$@" \
-    "$app" "${where[@]}" >"$tmp/app.log" 2>&1 &
+    "$app" "${where[@]}" >"$app_log" 2>&1 &
   app_pid=$!
 
   for _ in $(seq 1 100); do
-    grep -q first-frame-ms "$tmp/app.log" && break
+    grep -q first-frame-ms "$app_log" && break
     sleep 0.1
   done
-  grep -q first-frame-ms "$tmp/app.log" || { echo "not ok - the app did not draw"; cat "$tmp/app.log"; exit 1; }
+  grep -q first-frame-ms "$app_log" || { echo "not ok - the app did not draw"; cat "$app_log"; exit 1; }
   sleep 0.5
 }
 
@@ -126,12 +130,19 @@ def extents(acc):
     return acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
 
 def apps():
+    """The applications on the accessibility bus, without one that has just gone (the registry
+    lists an exited application for a moment, and asking its name then raises)."""
     import pyatspi
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app is not None and app.name not in IGNORED:
-            yield app
+        try:
+            app = desktop.getChildAtIndex(i)
+            if app is None or app.name in IGNORED:
+                continue
+            app.get_process_id()
+        except Exception:
+            continue
+        yield app
 
 def find(predicate, timeout=10):
     deadline = time.time() + timeout

@@ -43,9 +43,11 @@ fi
 
 mouse_start_app "$left" XDG_CACHE_HOME="$tmp/cache-left"
 left_pid=$app_pid
+left_log=$app_log
 mouse_track_pid "$left_pid"
 mouse_start_app "$right" XDG_CACHE_HOME="$tmp/cache-right"
 right_pid=$app_pid
+right_log=$app_log
 # No window manager: both sit at 0,0. The right one goes to the right half.
 # (xdotool's --pid and --name match either, not both: the pid is compared here.)
 for w in $(xdotool search --name "Affari"); do
@@ -64,22 +66,25 @@ pid, what, column = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 target = sys.argv[4] if len(sys.argv) > 4 else None
 deadline = time.time() + 10
 while time.time() < deadline:
-    for app in apps():
-        if app.get_process_id() != pid:
-            continue
-        panels = {a.name: a for a in walk(app) if a.getRoleName() == "panel" and a.name in (column, target)}
-        if column not in panels or (target and target not in panels):
-            break
-        if what == "count":
-            # The column's description says its count: "5 affari, € 80.532".
-            print(int((panels[column].description or "0").split()[0]))
-            sys.exit(0)
-        # In the order on screen (a list view's rows are recycled: the tree's order is not it).
-        cards = sorted((a for a in walk(panels[column]) if ", € " in (a.name or "")), key=lambda a: extents(a).y)
-        if cards:
-            c, t = extents(cards[0]), extents(panels[target])
-            print(c.x + c.width // 2, c.y + 24, t.x + t.width // 2, t.y + 200, cards[0].name.split(", € ")[0])
-            sys.exit(0)
+    try:
+        for app in apps():
+            if app.get_process_id() != pid:
+                continue
+            panels = {a.name: a for a in walk(app) if a.getRoleName() == "panel" and a.name in (column, target)}
+            if column not in panels or (target and target not in panels):
+                break
+            if what == "count":
+                # The column's description says its count: "5 affari, € 80.532".
+                print(int((panels[column].description or "0").split()[0]))
+                sys.exit(0)
+            # In the order on screen (a list view's rows are recycled: the tree's order is not it).
+            cards = sorted((a for a in walk(panels[column]) if ", € " in (a.name or "")), key=lambda a: extents(a).y)
+            if cards:
+                c, t = extents(cards[0]), extents(panels[target])
+                print(c.x + c.width // 2, c.y + 24, t.x + t.width // 2, t.y + 200, cards[0].name.split(", € ")[0])
+                sys.exit(0)
+    except Exception:
+        pass   # a widget went while the tree was read: read it again
     time.sleep(0.3)
 sys.exit("columns or cards not found")
 PY
@@ -139,6 +144,16 @@ else
   echo "not ok 4 - 'In corso': $lucas deals in Luca's window, $saras in Sara's (0 expected)"; exit 1
 fi
 
+# What each window printed, and whether it still runs (after a failure).
+windows_said() {
+  local side pid log
+  for side in left right; do
+    if [ $side = left ]; then pid=$left_pid log=$left_log; else pid=$right_pid log=$right_log; fi
+    kill -0 "$pid" 2>/dev/null && echo "# the $side window runs" || echo "# the $side window has gone"
+    sed "s/^/# $side: /" "$log" | tail -n 30
+  done
+}
+
 # banner PID — "shown" while the window's offline banner is on screen, else "hidden".
 banner() {
   "$python" - "$@" <<'PY'
@@ -148,16 +163,25 @@ pid = int(sys.argv[1])
 
 # GTK 4.8 reports no "showing" state: a collapsed revealer leaves its label under the header bar
 # (above the bottom of the view switcher's "Kanban"), a revealed one puts it below.
-for app in apps():
-    if app.get_process_id() != pid:
-        continue
-    accs = list(walk(app))
-    header = [extents(a) for a in accs if a.getRoleName() == "label" and a.name == "Kanban"]
-    for a in accs:
-        if a.getRoleName() == "label" and (a.name or "").startswith("Il server non è raggiungibile"):
-            if header and extents(a).y >= max(h.y + h.height for h in header):
-                print("shown"); sys.exit(0)
-print("hidden")
+def shown():
+    for app in apps():
+        if app.get_process_id() != pid:
+            continue
+        accs = list(walk(app))
+        header = [extents(a) for a in accs if a.getRoleName() == "label" and a.name == "Kanban"]
+        for a in accs:
+            if a.getRoleName() == "label" and (a.name or "").startswith("Il server non è raggiungibile"):
+                if header and extents(a).y >= max(h.y + h.height for h in header):
+                    return True
+    return False
+
+# A widget that goes while the tree is read (the window redraws) is read again.
+for attempt in range(5):
+    try:
+        print("shown" if shown() else "hidden"); sys.exit(0)
+    except Exception:
+        if attempt == 4:
+            raise
 PY
 }
 
@@ -174,11 +198,12 @@ wait_banner() {
 # The server stops: both windows say so, keep the last data; it starts again: they reconnect.
 last=$(atspi "$right_pid" count "Fattura di acconto")
 pg_as_owner "$pg_bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
-if ms=$(wait_banner "$right_pid" shown 5) && [ "$(banner "$left_pid")" = shown ] \
+if ms=$(wait_banner "$right_pid" shown 5) && wait_banner "$left_pid" shown 2 >/dev/null \
    && [ "$(atspi "$right_pid" count "Fattura di acconto")" -eq "$last" ]; then
   echo "ok 5 - the server stopped: both windows show the offline banner ($ms ms), Sara's still her $last cards in 'Fattura di acconto'"
 else
- echo "not ok 5 - the server stopped: no offline banner within 5 s"; exit 1
+ echo "not ok 5 - the server stopped: no offline banner within 5 s"
+ windows_said; exit 1
 fi
 [ -n "${AFFARI_SHOT:-}" ] && import -window root "${AFFARI_SHOT%.png}-offline.png"
 pg_as_owner "$pg_bin/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/server.log" \
@@ -186,5 +211,6 @@ pg_as_owner "$pg_bin/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/server.log" \
 if ms=$(wait_banner "$right_pid" hidden 15) && wait_banner "$left_pid" hidden 5 >/dev/null; then
   echo "ok 6 - the server is back: both windows reconnected by themselves, the banner went ($ms ms)"
 else
-  echo "not ok 6 - the server is back: the banner is still there after 15 s"; exit 1
+  echo "not ok 6 - the server is back: the banner is still there after 15 s"
+  windows_said; exit 1
 fi
