@@ -61,6 +61,7 @@ struct _AffariStore
   int search_plan;          /* AffariSearchPlan */
   char *search_match;
   gpointer search_set;
+  gboolean search_on_server; /* team mode: search_set is the server's answer (store_server_search) */
   gint64 search_changes;
   gint64 search_data_version;
   /* The change in progress (affari-store-changes.c): the deals before it, and what the set that
@@ -211,12 +212,16 @@ void store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQ
 /* Prepares @sql, binds the parameters of @f and frees @f. */
 sqlite3_stmt * store_filter_prepare (AffariStore *self, StoreFilter *f, const char *sql, GError **error);
 gboolean store_id_set_has (const StoreIdSet *set, gint64 id);
+void store_id_set_add (StoreIdSet *set, gint64 id);
 void store_id_set_free (gpointer data);
 /* The deals @match finds, cached on the store while nothing is written. */
 const StoreIdSet * store_search_set (AffariStore *self, const char *match, GError **error);
 /* The SQL aggregate that gathers ids into the StoreIdSet it returns as a pointer. */
 void store_sql_id_set_step (sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void store_sql_id_set_final (sqlite3_context *ctx);
+/* affari_found (id, match): whether the deal is in the store's search set of @match (team
+ * mode: the server's answer stands in for the local index in a query's WHERE). */
+void store_sql_found (sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 /* The FTS5 query for what a person typed: each word a quoted prefix, all required (NULL when
  * there is no word). */
@@ -243,6 +248,11 @@ gint64   store_new_id        (AffariStore *self, const char *table, GError **err
 void     store_set_online    (AffariStore *self, gboolean online);
 /* affari_store_open_like () in team mode. */
 AffariStore *store_server_open_like (AffariStore *self, GError **error);
+/* The deals the words of @match (an FTS5 expression, store_search_match_expression ()) find
+ * with the server's own search, into the empty @set: TRUE when the server answered; FALSE
+ * (nothing in @set) for the embedded database, offline, or words too short to be worth asking
+ * — the local index answers then. */
+gboolean store_server_search (AffariStore *self, const char *match, StoreIdSet *set);
 /* The server's news (other sellers' changes, a reconnection), from affari_store_poll (). */
 gboolean store_server_poll   (AffariStore *self);
 /* The refusal of a write based on an old version of a deal, naming who changed it (@author NULL:

@@ -266,11 +266,14 @@ store_filter_init_for (AffariStore *self, StoreFilter *f, const AffariDealQuery 
     {
       g_autofree char *match = store_search_match_expression (q->text);
 
-      /* Words typed are prefixes searched in the full-text index of the deal (migration 2). */
+      /* Words typed are prefixes searched in the full-text index of the deal (migration 2); in
+       * team mode, by the server's search when it answers (store_search_set). */
       if (match != NULL && search == STORE_SEARCH_APART)
         ;
       else if (match != NULL && search == STORE_SEARCH_LEADS)
         filter_add_text (f, "deal_search MATCH ?", match);
+      else if (match != NULL && self->server != NULL && store_search_set (self, match, NULL) != NULL && self->search_on_server)
+        filter_add_text (f, "affari_found (d.id, ?)", match);
       else if (match != NULL)
         filter_add_text (f, "d.id IN (SELECT rowid FROM deal_search WHERE deal_search MATCH ?)", match);
       else
@@ -441,8 +444,8 @@ store_id_set_free (gpointer data)
   g_free (set);
 }
 
-static void
-id_set_add (StoreIdSet *set, gint64 id)
+void
+store_id_set_add (StoreIdSet *set, gint64 id)
 {
   guint64 word = (guint64) id >> 6;
 
@@ -462,6 +465,16 @@ id_set_add (StoreIdSet *set, gint64 id)
 
 #define ID_SET_POINTER "affari-id-set"
 
+void
+store_sql_found (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  AffariStore *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_int (ctx, self->search_set != NULL &&
+                           g_strcmp0 (self->search_match, (const char *) sqlite3_value_text (argv[1])) == 0 &&
+                           store_id_set_has (self->search_set, sqlite3_value_int64 (argv[0])));
+}
+
 /* affari_id_set(id, set): an aggregate that adds every id to the StoreIdSet bound as a pointer —
  * tens of thousands of matches go into the set without a result row each (half the time). */
 void
@@ -470,7 +483,7 @@ store_sql_id_set_step (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   StoreIdSet *set = sqlite3_value_pointer (argv[1], ID_SET_POINTER);
 
   if (set != NULL)
-    id_set_add (set, sqlite3_value_int64 (argv[0]));
+    store_id_set_add (set, sqlite3_value_int64 (argv[0]));
 }
 
 void
@@ -519,7 +532,8 @@ store_search_set (AffariStore *self, const char *match, GError **error)
   g_clear_pointer (&self->search_set, store_id_set_free);
   g_clear_pointer (&self->search_match, g_free);
   set = g_new0 (StoreIdSet, 1);
-  if (!search_matches (self, match, set, error))
+  self->search_on_server = store_server_search (self, match, set);
+  if (!self->search_on_server && !search_matches (self, match, set, error))
     {
       g_free (set);
       return NULL;
@@ -631,10 +645,12 @@ affari_store_query_deal_ids (AffariStore *self, const AffariDealQuery *query, GE
   set = store_search_set (self, match, error);
   if (set == NULL)
     return NULL;
-  /* few matches and nothing kept: the full-text index leads and SQLite sorts the matches */
-  if (self->search_plan == AFFARI_SEARCH_PLAN_INDEX_LEADS ||
-      (self->search_plan == AFFARI_SEARCH_PLAN_AUTO && set->count < STORE_SEARCH_LEADS_BELOW &&
-       (!base_cacheable (base) || base_lookup (self, base) == NULL)))
+  /* few matches and nothing kept: the full-text index leads and SQLite sorts the matches (not
+   * when the server searched: the local index did not) */
+  if (!self->search_on_server &&
+      (self->search_plan == AFFARI_SEARCH_PLAN_INDEX_LEADS ||
+       (self->search_plan == AFFARI_SEARCH_PLAN_AUTO && set->count < STORE_SEARCH_LEADS_BELOW &&
+        (!base_cacheable (base) || base_lookup (self, base) == NULL))))
     return query_ids (self, query, STORE_SEARCH_LEADS, error);
 
   all = base_ids (self, base, error);

@@ -176,8 +176,9 @@ affari_store_stage_totals (AffariStore *self, const AffariDealQuery *query, GErr
   set = store_search_set (self, match, error);
   if (set == NULL)
     return NULL;
-  if (self->search_plan == AFFARI_SEARCH_PLAN_INDEX_LEADS ||
-      (self->search_plan == AFFARI_SEARCH_PLAN_AUTO && set->count < STORE_SEARCH_LEADS_BELOW))
+  if (!self->search_on_server &&
+      (self->search_plan == AFFARI_SEARCH_PLAN_INDEX_LEADS ||
+       (self->search_plan == AFFARI_SEARCH_PLAN_AUTO && set->count < STORE_SEARCH_LEADS_BELOW)))
     return stage_totals_sql (self, query, STORE_SEARCH_LEADS, error);
   return stage_totals_of_set (self, query, set, error);
 }

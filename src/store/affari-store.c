@@ -615,6 +615,8 @@ store_open (const char  *path,
                            NULL, store_sql_fold, NULL, NULL);
   sqlite3_create_function (self->db, "affari_id_set", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                            NULL, NULL, store_sql_id_set_step, store_sql_id_set_final);
+  sqlite3_create_function (self->db, "affari_found", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                           self, store_sql_found, NULL, NULL);
 
   /* Lets the tests fill the "disk" after a few pages, as a full disk would. */
   if (g_getenv ("AFFARI_TEST_MAX_PAGE_COUNT") != NULL)
@@ -853,6 +855,7 @@ void store_server_abort (AffariStore *self) { }
 void store_server_free (StoreServer *server) { }
 gint64 store_new_id (AffariStore *self, const char *table, GError **error) { return 0; }
 gboolean store_server_poll (AffariStore *self) { return FALSE; }
+gboolean store_server_search (AffariStore *self, const char *match, StoreIdSet *set) { return FALSE; }
 AffariStore *store_server_open_like (AffariStore *self, GError **error) { return NULL; }
 #endif
 

@@ -7,7 +7,9 @@
  *    has the server's version; a write the rights forbid is refused and changes nothing;
  *  - a seller's activity on a deal reaches the other (the deal is "touched"); new rows take the
  *    server's ids; an administrator's stage rename reaches everyone;
- *  - a stopped server: the store goes offline, writes are refused, it reconnects by itself.
+ *  - the search is the server's, in Italian (stems, accents folded), of what the login may read;
+ *  - a stopped server: the store goes offline, writes are refused (the search still answers, from
+ *    the copy), it reconnects by itself.
  *
  * Run by test-replica.sh: a throw-away cluster with sample deals, the owner's URL in
  * PG_ADMIN_URL, Sara Galli ("Propri") in SARA_URL, Luca Neri ("Tutti") in LUCA_URL, and the
@@ -24,6 +26,7 @@
 
 #include "model/affari-activity.h"
 #include "model/affari-deal-private.h"
+#include "model/affari-deal-query.h"
 #include "model/affari-change-set.h"
 #include "store/affari-store.h"
 #include "store/affari-store-watch.h"
@@ -425,6 +428,104 @@ test_catch_up (Fixture *f, gconstpointer data)
   admin_exec (f, "UPDATE team_member SET role_id = (SELECT id FROM role WHERE name = 'Propri') WHERE login = 'sara'");
 }
 
+/* Whether @ids holds @id. */
+static gboolean
+ids_have (GArray *ids, gint64 id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The deals @store finds for @text: by the ids, and by a page of the list (the store's other
+ * query, "affari_found" in its WHERE); both must agree on @id. */
+static gboolean
+finds (AffariStore *store, const char *text, gint64 id)
+{
+  g_autoptr(AffariDealQuery) query = affari_deal_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) deals = NULL;
+  gboolean in_page = FALSE;
+
+  affari_deal_query_set_text (query, text);
+  ids = affari_store_query_deal_ids (store, query, &error);
+  g_assert_no_error (error);
+  deals = affari_store_query_deals (store, query, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < deals->len; i++)
+    in_page |= affari_deal_get_id (g_ptr_array_index (deals, i)) == id;
+  g_assert_cmpint (ids_have (ids, id), ==, in_page);
+  g_assert_cmpuint (ids->len, ==, deals->len);
+  /* And the columns' counts (the board's totals of a search). */
+  {
+    g_autoptr(GArray) totals = affari_store_stage_totals (store, query, &error);
+    guint counted = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < totals->len; i++)
+      counted += g_array_index (totals, AffariStageTotal, i).count;
+    g_assert_cmpuint (counted, ==, ids->len);
+  }
+  return in_page;
+}
+
+/* The search on a server is the server's, in Italian: "caldaia" finds "caldaie" (a stem, which
+ * the local prefixes do not find), "citta" finds "città"; the document follows the deal's changes
+ * made through another seller's store; a seller finds only what she may read, also with psql. */
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(GError) error = NULL;
+  gint64 hers = deal_of (f, "sara", FALSE);
+  gint64 his = deal_of (f, "sara", TRUE);
+  g_autoptr(AffariDeal) deal = affari_store_get_deal (luca, hers, &error);
+  g_autoptr(AffariDeal) other = affari_store_get_deal (luca, his, &error);
+  g_autofree char *sara_url = g_strdup (g_getenv ("SARA_URL"));
+  PGconn *as_sara;
+
+  g_assert_no_error (error);
+  g_assert_false (finds (sara, "caldaia", hers));
+  affari_deal_set_title (deal, "Revisione caldaie per la città");
+  g_assert_true (affari_store_update_deal (luca, deal, &error));
+  g_assert_no_error (error);
+  affari_deal_set_title (other, "Caldaia nuova per la sede");
+  g_assert_true (affari_store_update_deal (luca, other, &error));
+  g_assert_no_error (error);
+  POLL_UNTIL (sara, local_int (sara, "SELECT count (*) FROM deal WHERE id = ? AND title LIKE 'Revisione caldaie%'", hers) == 1);
+
+  g_assert_true (finds (sara, "caldaia", hers));
+  g_assert_true (finds (sara, "CALDAIE citta", hers));
+  g_assert_true (finds (luca, "caldaia", his));
+  g_assert_true (finds (luca, "caldaia", hers));
+  /* Luca's deal is not Sara's to find. */
+  g_assert_false (finds (sara, "caldaia", his));
+  g_assert_false (finds (sara, "revisione frigoriferi", hers));
+  /* Stop words only ("per", "la"): PostgreSQL's query would be empty; the local prefixes answer. */
+  g_assert_true (finds (sara, "per la", hers));
+
+  /* psql as Sara: the search documents of her deals only. */
+  as_sara = PQconnectdb (sara_url);
+  g_assert_cmpint (PQstatus (as_sara), ==, CONNECTION_OK);
+  g_assert_cmpint (pg_int (as_sara, "SELECT count (*) FROM deal_search_doc", 0), ==,
+                   pg_int (f->admin, "SELECT count (*) FROM deal WHERE assigned_by_id = $1", member (f, "sara")));
+  g_assert_cmpint (pg_int (as_sara, "SELECT count (*) FROM deal_search_doc WHERE body @@ to_tsquery ('affari_it', 'caldaia')", 0),
+                   ==, pg_int (f->admin, "SELECT count (*) FROM deal_search_doc s JOIN deal d ON d.id = s.deal_id"
+                                         " WHERE d.assigned_by_id = $1 AND s.body @@ to_tsquery ('affari_it', 'caldaia')",
+                               member (f, "sara")));
+  g_assert_cmpint (pg_int (f->admin, "SELECT count (*) FROM deal_search_doc WHERE body @@ to_tsquery ('affari_it', 'caldaia')", 0),
+                   >, pg_int (as_sara, "SELECT count (*) FROM deal_search_doc WHERE body @@ to_tsquery ('affari_it', 'caldaia')", 0));
+  /* The function the app asks, too. */
+  g_assert_cmpint (pg_int (as_sara, "SELECT count (*) FROM affari_search ('caldaia')", 0), ==,
+                   pg_int (as_sara, "SELECT count (*) FROM deal_search_doc WHERE body @@ to_tsquery ('affari_it', 'caldaia')", 0));
+  PQfinish (as_sara);
+  g_assert_cmpint (pg_int (f->admin, "SELECT count (*) FROM deal_search_doc", 0), ==,
+                   pg_int (f->admin, "SELECT count (*) FROM deal", 0));
+}
+
 /* A stopped server: offline, writes refused, back by itself when it is up again. */
 static void
 test_offline (Fixture *f, gconstpointer data)
@@ -447,6 +548,13 @@ test_offline (Fixture *f, gconstpointer data)
   g_assert_false (affari_store_update_deal (sara, deal, &error));
   g_assert_error (error, AFFARI_ERROR, AFFARI_ERROR_OFFLINE);
   g_clear_error (&error);
+  /* The search too: the copy's own index answers. */
+  {
+    g_autoptr(AffariDeal) kept = affari_store_get_deal (sara, deal_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (finds (sara, affari_deal_get_title (kept), deal_id));
+  }
 
   g_assert_true (g_spawn_command_line_sync (g_getenv ("PG_START"), NULL, NULL, NULL, NULL));
   start = g_get_monotonic_time ();
@@ -485,6 +593,7 @@ main (int argc, char **argv)
   ADD ("/replica/shared-lists", test_shared_lists);
   ADD ("/replica/rights-change", test_rights_change);
   ADD ("/replica/catch-up", test_catch_up);
+  ADD ("/replica/search", test_search);
   ADD ("/replica/offline", test_offline);
   return g_test_run ();
 }

@@ -52,15 +52,15 @@ sees () {
   "$CLI" --server "$(pg_url "$1" "pw-$1")" deals --json >"$TMP/out" 2>"$TMP/err" && ids
 }
 
-# ---- a server of version 12 with a login, brought to 14 by server init ----
+# ---- a server of version 12 with a login, brought to 15 by server init ----
 "$MIGRATION" 12 >"$TMP/v12.sql"
 pg_psql -f "$TMP/v12.sql" >/dev/null 2>"$TMP/v12.err"
 check "a server at version 12" test "$(pg_psql -At -c "SELECT value FROM affari_meta WHERE key = 'schema_version'")" = 12
 pg_psql -At -c "SELECT affari_add_user ('Olga', 'olga', 'pw-olga', 'own', NULL)" >/dev/null
 run "server init upgrades it" 0 --server "$ADMIN" server init
-check "to version 14, said in Italian" grep -q "Schema del server alla versione 14" "$TMP/out"
+check "to version 15, said in Italian" grep -q "Schema del server alla versione 15" "$TMP/out"
 run "server init again" 0 --server "$ADMIN" server init
-check "nothing to do" grep -q "già alla versione 14" "$TMP/out"
+check "nothing to do" grep -q "già alla versione 15" "$TMP/out"
 same "the old scopes became roles, the same scope for the four actions" \
   "Nessuno:none,none,none,none|Propri:own,own,own,own|Reparto:department,department,department,department|Tutti:all,all,all,all" \
   "$(pg_psql -At -c "SELECT string_agg (name || ':' || s, '|' ORDER BY name) FROM (SELECT r.name, string_agg (x.scope, ',' ORDER BY array_position (ARRAY['read', 'add', 'edit', 'delete'], x.action)) s FROM role r JOIN role_right x ON x.role_id = r.id AND x.pipeline_id IS NULL GROUP BY r.name) t")"

@@ -31,9 +31,9 @@ q () {
 
 # ---- the schema ----
 run "server init on an empty database" 0 --server "$ADMIN" server init
-check "says the version in Italian" grep -q "Schema del server alla versione 14" "$TMP/out"
+check "says the version in Italian" grep -q "Schema del server alla versione 15" "$TMP/out"
 run "server init again" 0 --server "$ADMIN" server init
-check "says it is there already" grep -q "già alla versione 14" "$TMP/out"
+check "says it is there already" grep -q "già alla versione 15" "$TMP/out"
 check "the version is kept once" test "$(pg_psql -At -c "SELECT count(*) FROM affari_meta WHERE key = 'schema_version'")" = 1
 
 # ---- the team ----

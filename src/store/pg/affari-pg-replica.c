@@ -687,11 +687,18 @@ replica_go_offline (AffariStore *self)
   store_set_online (self, FALSE);
 }
 
+static void
+quiet_notice (void *data, const char *message)
+{
+  g_debug ("server: %s", message);
+}
+
 PGconn *
 replica_connect_start (StoreServer *srv, gboolean blocking)
 {
   const char *keys[] = { "dbname", "password", "connect_timeout", "application_name", NULL };
   const char *values[] = { srv->conninfo, srv->password, CONNECT_TIMEOUT, "affari", NULL };
+  PGconn *conn;
 
   if (srv->password == NULL)
     {
@@ -699,7 +706,12 @@ replica_connect_start (StoreServer *srv, gboolean blocking)
       keys[2] = "application_name"; values[2] = "affari";
       keys[3] = NULL; values[3] = NULL;
     }
-  return blocking ? PQconnectdbParams (keys, values, 1) : PQconnectStartParams (keys, values, 1);
+  conn = blocking ? PQconnectdbParams (keys, values, 1) : PQconnectStartParams (keys, values, 1);
+  /* The server's notices (a search of stop words only, "terminating connection…") are for the
+   * debug log, not the terminal. */
+  if (conn != NULL)
+    PQsetNoticeProcessor (conn, quiet_notice, NULL);
+  return conn;
 }
 
 /* The lists every login shares, read again whole when a copy catches up. */

@@ -9,7 +9,7 @@
  * security (a seller's connection sees, adds, changes and deletes only what their scope allows,
  * whatever program they use), a change log of the deals (read under the same rules) whose every
  * new row is announced by number on the channel "affari_changes", and Italian full-text search
- * with accents folded (unaccent).
+ * with accents folded (unaccent; migration 15: a search document per deal kept by triggers).
  *
  * Only src/store/pg includes this file.
  *
@@ -942,6 +942,95 @@ static const char * const affari_pg_migrations[] = {
   "                    ' FOR EACH STATEMENT EXECUTE FUNCTION affari_notify_rights ()', t || '_rights_notify', t);\n"
   "  END LOOP;\n"
   "END $$;\n",
+
+  /* 15: the search on the server, in Italian. Each deal has a search document as the SQLite
+   * store's (migration 2: title, client, contacts' names, phones and e-mails, comments, the
+   * timeline's comments, product names), made by affari_it: accents folded (unaccent), words
+   * reduced to their stem (italian_stem), so that "caldaia" finds "caldaie". Triggers make it
+   * again in the same transaction as the change of one of its sources; "server import-local"
+   * (affari.bulk on) makes them all once at the end. "@./:_" split words as SQLite's tokenizer
+   * does, so that a part of an e-mail address or of a web address finds it.
+   * A seller reads the documents of the deals they may read only (the policy asks the deal,
+   * under the deal's own policies); the triggers write them whoever the seller is. */
+  "DROP INDEX deal_search;\n"
+  "CREATE TABLE deal_search_doc (\n"
+  "  deal_id bigint PRIMARY KEY REFERENCES deal (id) ON DELETE CASCADE,\n"
+  "  body tsvector NOT NULL);\n"
+  "CREATE INDEX deal_search_doc_body ON deal_search_doc USING gin (body);\n"
+  "ALTER TABLE deal_search_doc ENABLE ROW LEVEL SECURITY;\n"
+  "CREATE POLICY deal_search_doc_read ON deal_search_doc FOR SELECT USING (EXISTS (SELECT 1 FROM deal d WHERE d.id = deal_id));\n"
+  "GRANT SELECT ON deal_search_doc TO affari_seller, affari_admin;\n"
+  "CREATE FUNCTION affari_search_body (p_deal bigint) RETURNS tsvector LANGUAGE sql STABLE\n"
+  "SET search_path = public, pg_temp AS $$\n"
+  "  SELECT to_tsvector ('affari_it', translate (d.title\n"
+  "    || ' ' || coalesce ((SELECT co.name || ' ' || coalesce (co.phone, '') || ' ' || coalesce (co.email, '')\n"
+  "                         FROM company co WHERE co.id = d.company_id), '')\n"
+  "    || ' ' || coalesce ((SELECT string_agg (ct.first_name || ' ' || ct.last_name || ' ' || coalesce (ct.phone, '')\n"
+  "                                            || ' ' || coalesce (ct.email, ''), ' ')\n"
+  "                         FROM deal_contact dc JOIN contact ct ON ct.id = dc.contact_id WHERE dc.deal_id = d.id), '')\n"
+  "    || ' ' || coalesce (d.comments, '')\n"
+  "    || ' ' || coalesce ((SELECT string_agg (e.text, ' ') FROM event e WHERE e.deal_id = d.id AND e.kind = 'comment'), '')\n"
+  "    || ' ' || coalesce ((SELECT string_agg (p.name, ' ') FROM deal_product p WHERE p.deal_id = d.id), ''),\n"
+  "    '@./:_', '     '))\n"
+  "  FROM deal d WHERE d.id = p_deal\n"
+  "$$;\n"
+  "CREATE FUNCTION affari_search_refresh (p_deals bigint[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER\n"
+  "SET search_path = public, pg_temp AS $$\n"
+  "BEGIN\n"
+  "  IF coalesce (current_setting ('affari.bulk', true), '') = 'on' THEN\n"
+  "    RETURN;\n"
+  "  END IF;\n"
+  "  INSERT INTO deal_search_doc (deal_id, body)\n"
+  "    SELECT d.id, affari_search_body (d.id) FROM deal d WHERE d.id = ANY (p_deals)\n"
+  "  ON CONFLICT (deal_id) DO UPDATE SET body = EXCLUDED.body;\n"
+  "END $$;\n"
+  "REVOKE EXECUTE ON FUNCTION affari_search_refresh (bigint[]) FROM PUBLIC;\n"
+  "CREATE FUNCTION affari_search_trigger () RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER\n"
+  "SET search_path = public, pg_temp AS $$\n"
+  "BEGIN\n"
+  "  IF TG_TABLE_NAME = 'deal' THEN\n"
+  "    PERFORM affari_search_refresh (ARRAY[NEW.id]);\n"
+  "  ELSIF TG_TABLE_NAME = 'company' THEN\n"
+  "    PERFORM affari_search_refresh (ARRAY (SELECT id FROM deal WHERE company_id = NEW.id));\n"
+  "  ELSIF TG_TABLE_NAME = 'contact' THEN\n"
+  "    PERFORM affari_search_refresh (ARRAY (SELECT deal_id FROM deal_contact WHERE contact_id = NEW.id));\n"
+  "  ELSIF TG_OP = 'DELETE' THEN\n"
+  "    PERFORM affari_search_refresh (ARRAY[OLD.deal_id]);\n"
+  "  ELSE\n"
+  "    PERFORM affari_search_refresh (ARRAY[NEW.deal_id]);\n"
+  "  END IF;\n"
+  "  RETURN NULL;\n"
+  "END $$;\n"
+  "CREATE TRIGGER deal_search_deal_ai AFTER INSERT ON deal FOR EACH ROW EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_deal_au AFTER UPDATE OF title, comments, company_id ON deal FOR EACH ROW\n"
+  "  WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.comments IS DISTINCT FROM NEW.comments\n"
+  "        OR OLD.company_id IS DISTINCT FROM NEW.company_id)\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_dc AFTER INSERT OR DELETE OR UPDATE OF contact_id ON deal_contact FOR EACH ROW\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_dp AFTER INSERT OR DELETE OR UPDATE OF name ON deal_product FOR EACH ROW\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_ev_ai AFTER INSERT ON event FOR EACH ROW WHEN (NEW.kind = 'comment')\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_ev_au AFTER UPDATE OF text ON event FOR EACH ROW WHEN (NEW.kind = 'comment')\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_ev_ad AFTER DELETE ON event FOR EACH ROW WHEN (OLD.kind = 'comment')\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_company_au AFTER UPDATE OF name, phone, email ON company FOR EACH ROW\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  "CREATE TRIGGER deal_search_contact_au AFTER UPDATE OF first_name, last_name, phone, email ON contact FOR EACH ROW\n"
+  "  EXECUTE FUNCTION affari_search_trigger ();\n"
+  /* The deals the connected login may read whose document matches @words (a tsquery's text).
+   * SECURITY DEFINER with the deals' read rule written out (the same as the policy deal_read):
+   * under row-level security PostgreSQL would not use the index (@@ is not "leakproof") and
+   * read every document; no JIT, which costs more than such a query. */
+  "CREATE FUNCTION affari_search (words text) RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER\n"
+  "SET search_path = public, pg_temp SET jit = off AS $$\n"
+  "  SELECT s.deal_id FROM deal_search_doc s JOIN deal d ON d.id = s.deal_id\n"
+  "  WHERE s.body @@ to_tsquery ('affari_it', words)\n"
+  "    AND " AFFARI_PG_RULE ("read", "d.pipeline_id", "d.assigned_by_id") "\n"
+  "$$;\n"
+  "INSERT INTO deal_search_doc (deal_id, body) SELECT id, affari_search_body (id) FROM deal;\n",
 };
 
 #define AFFARI_PG_N_MIGRATIONS (G_N_ELEMENTS (affari_pg_migrations))
