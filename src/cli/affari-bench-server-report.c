@@ -3,14 +3,17 @@
  * The moves done by the sellers against what the other window saw of them and against the
  * server's history (as many move events as moves done, every moved deal in the stage of its last
  * move: none lost or overwritten); the boards again on the copies once the machine is quiet, and
- * on the same files opened as plain SQLite databases (the figure the embedded store has); the
- * memory. Printed as JSON (bench_print_json), as affari-bench's other reports.
+ * on the same files opened as plain SQLite databases (the figure the embedded store has); a
+ * search typed on a seller's copy and on the "all" window's (the server searches) against the same
+ * plain files (SQLite's own index); the memory. Printed as JSON (bench_print_json), as affari-bench's other reports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "affari-bench"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "store/affari-store.h"
 #include "cli/affari-bench-private.h"
@@ -61,26 +64,65 @@ board_median (AffariStore *store, gint64 pipeline, GPtrArray *stages)
   return percentile (times, 0.5);
 }
 
-/* The board on a copy once the team has stopped (@quiet_ms, the store still open), then on the
- * same file opened as a plain SQLite database (@sqlite_ms); closes @store. */
+/* "manutenzione" typed a key at a time from its third letter, on a board with a search: each
+ * keystroke the pipeline's matching ids and its columns' totals; the median keystroke. On a
+ * server's copy the server searches (its Italian index), on a plain file SQLite's own index. */
+static double
+search_median (AffariStore *store, gint64 pipeline)
+{
+  static const char word[] = "manutenzione";
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int run = 0; run < RUNS; run++)
+    for (gsize len = 3; len <= strlen (word); len++)
+      {
+        g_autofree char *typed = g_strndup (word, len);
+        AffariDealQuery q = { .pipeline_id = pipeline, .text = typed };
+        double start = bench_now_ms (), took;
+        g_autoptr(GArray) ids = affari_store_query_deal_ids (store, &q, NULL);
+        g_autoptr(GArray) totals = affari_store_stage_totals (store, &q, NULL);
+
+        if (ids == NULL || totals == NULL)
+          return -1;
+        took = bench_now_ms () - start;
+        g_array_append_val (times, took);
+      }
+  return percentile (times, 0.5);
+}
+
+typedef struct {
+  double board_quiet;         /* the board on the copy once the team has stopped */
+  double board_sqlite;        /* the same file opened as a plain SQLite database */
+  double search_quiet;        /* a search keystroke, the server searching */
+  double search_sqlite;       /* the same on the plain file */
+} Against;
+
+/* The board and a search on a copy once the team has stopped (the store still open), then on
+ * the same file opened as a plain SQLite database; closes @store. */
 static void
-board_against_sqlite (AffariStore **store,
-                      const char   *cache,
-                      gint64        pipeline,
-                      GPtrArray    *stages,
-                      double       *quiet_ms,
-                      double       *sqlite_ms)
+against_sqlite (AffariStore **store,
+                const char   *cache,
+                gint64        pipeline,
+                GPtrArray    *stages,
+                gboolean      search,
+                Against      *out)
 {
   g_autoptr(AffariStore) plain = NULL;
 
-  *quiet_ms = *sqlite_ms = -1;
+  out->board_quiet = out->board_sqlite = out->search_quiet = out->search_sqlite = -1;
   if (*store == NULL)
     return;
-  *quiet_ms = board_median (*store, pipeline, stages);
+  out->board_quiet = board_median (*store, pipeline, stages);
+  if (search)
+    out->search_quiet = search_median (*store, pipeline);
   g_clear_object (store);
   plain = affari_store_open_read_only (cache, NULL);
   if (plain != NULL)
-    *sqlite_ms = board_median (plain, pipeline, stages);
+    {
+      out->board_sqlite = board_median (plain, pipeline, stages);
+      if (search)
+        out->search_sqlite = search_median (plain, pipeline);
+    }
 }
 
 /* When the other window was told of @m: its first change set after the move's start with the
@@ -117,6 +159,7 @@ bench_server_report (BenchServerRun *run,
   gint64 moves_in_history = 0;
   guint moves_done = 0, refused = 0, lost = 0, unseen = 0, failed = 0, deals_per_seller = 0;
   double all_quiet, all_sqlite, quiet_p50, sqlite_p50;
+  Against all, seller_search = { -1, -1, -1, -1 };
   long rss_kb = bench_rss_kb (0);
   GHashTableIter iter;
   gpointer value;
@@ -180,16 +223,21 @@ bench_server_report (BenchServerRun *run,
   for (int i = 0; i < run->n_sellers; i++)
     {
       BenchSeller *s = &run->sellers[i];
-      double q, f;
+      Against a;
 
-      board_against_sqlite (&s->store, s->cache, s->pipeline, s->stages, &q, &f);
-      if (q >= 0 && f >= 0)
+      /* the search: the first seller's copy ("Propri") */
+      against_sqlite (&s->store, s->cache, s->pipeline, s->stages, i == 0, &a);
+      if (i == 0)
+        seller_search = a;
+      if (a.board_quiet >= 0 && a.board_sqlite >= 0)
         {
-          g_array_append_val (quiet, q);
-          g_array_append_val (sqlite, f);
+          g_array_append_val (quiet, a.board_quiet);
+          g_array_append_val (sqlite, a.board_sqlite);
         }
     }
-  board_against_sqlite (&w->store, w->cache, w->pipeline, w->stages, &all_quiet, &all_sqlite);
+  against_sqlite (&w->store, w->cache, w->pipeline, w->stages, TRUE, &all);
+  all_quiet = all.board_quiet;
+  all_sqlite = all.board_sqlite;
   quiet_p50 = percentile (quiet, 0.5);
   sqlite_p50 = percentile (sqlite, 0.5);
 
@@ -228,6 +276,10 @@ bench_server_report (BenchServerRun *run,
   add_double (json, "all_board_open_ratio", all_sqlite > 0 ? all_quiet / all_sqlite : -1);
   add_double (json, "all_board_open_under_load_ratio",
               all_sqlite > 0 ? percentile (w->boards, 0.5) / all_sqlite : -1);
+  add_double (json, "search_keystroke_server_ms", seller_search.search_quiet);
+  add_double (json, "search_keystroke_sqlite_ms", seller_search.search_sqlite);
+  add_double (json, "all_search_keystroke_server_ms", all.search_quiet);
+  add_double (json, "all_search_keystroke_sqlite_ms", all.search_sqlite);
   add_int (json, "moves_in_history", moves_in_history);
   add_int (json, "lost_or_overwritten", lost + (moves_in_history != moves_done ? 1 : 0));
   add_int (json, "setup_rss_kb", run->setup_rss_kb);
