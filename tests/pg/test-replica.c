@@ -19,7 +19,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -526,6 +528,89 @@ test_search (Fixture *f, gconstpointer data)
                    pg_int (f->admin, "SELECT count (*) FROM deal", 0));
 }
 
+/* Whether deal @deal's search document on the server matches @tsquery. */
+static gboolean
+doc_matches (Fixture *f, gint64 deal, const char *tsquery)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM deal_search_doc WHERE deal_id = $1"
+                                          " AND body @@ to_tsquery ('affari_it', '%s')", tsquery);
+  return pg_int (f->admin, sql, deal) == 1;
+}
+
+/* The server's search document follows each of its sources, whoever writes them (here psql as
+ * the owner): the client's name, a contact's, a product row, a comment in the timeline and
+ * its removal, an e-mail address's parts. */
+static void
+test_search_sources (Fixture *f, gconstpointer data)
+{
+  gint64 deal = pg_int (f->admin, "SELECT min (deal_id) FROM deal_contact dc JOIN deal d ON d.id = dc.deal_id"
+                                  " WHERE d.company_id IS NOT NULL", 0);
+  gint64 company = pg_int (f->admin, "SELECT company_id FROM deal WHERE id = $1", deal);
+  gint64 contact = pg_int (f->admin, "SELECT min (contact_id) FROM deal_contact WHERE deal_id = $1", deal);
+  g_autofree char *sql = NULL;
+
+  g_assert_false (doc_matches (f, deal, "zanett:*"));
+  sql = g_strdup_printf ("UPDATE company SET name = 'Termoidraulica Zanetti' WHERE id = %" G_GINT64_FORMAT, company);
+  admin_exec (f, sql);
+  g_assert_true (doc_matches (f, deal, "zanetti"));
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE contact SET last_name = 'Quagliarella', email = 'g.quagliarella@esempio.it'"
+                         " WHERE id = %" G_GINT64_FORMAT, contact);
+  admin_exec (f, sql);
+  g_assert_true (doc_matches (f, deal, "quagliarella & esempio"));
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO deal_product (deal_id, name) VALUES (%" G_GINT64_FORMAT ", 'Valvola termostatica')", deal);
+  admin_exec (f, sql);
+  g_assert_true (doc_matches (f, deal, "valvole"));
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO event (deal_id, time, kind, text) VALUES (%" G_GINT64_FORMAT ", 0, 'comment', 'Sopralluogo fatto')", deal);
+  admin_exec (f, sql);
+  g_assert_true (doc_matches (f, deal, "sopralluog:*"));
+  admin_exec (f, "DELETE FROM event WHERE text = 'Sopralluogo fatto'");
+  g_assert_false (doc_matches (f, deal, "sopralluog:*"));
+  /* Not the other events: a stage change's text is not searched, as on the embedded database. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO event (deal_id, time, kind, text) VALUES (%" G_GINT64_FORMAT ", 0, 'stage', 'Sopralluogo')", deal);
+  admin_exec (f, sql);
+  g_assert_false (doc_matches (f, deal, "sopralluog:*"));
+}
+
+/* A server that stops answering (its process frozen, as behind a network gone quiet): a search
+ * keystroke gives up after two seconds, the copy's index answers, the store goes offline and
+ * comes back by itself once the server answers again. */
+static void
+test_search_hung (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  gint64 hers = deal_of (f, "sara", FALSE);
+  g_autofree char *title = pg_text (f->admin, "SELECT title FROM deal WHERE id = $1", hers);
+  gint64 backend = pg_int (f->admin, "SELECT max (pid) FROM pg_stat_activity WHERE usename = 'sara'", 0);
+  gint64 start;
+  double took;
+
+  g_assert_cmpint (backend, >, 0);
+  if (kill ((pid_t) backend, SIGSTOP) != 0)
+    {
+      g_test_skip ("cannot stop the server's process");
+      return;
+    }
+  start = g_get_monotonic_time ();
+  g_assert_true (finds (sara, title, hers));
+  took = (g_get_monotonic_time () - start) / 1000.0;
+  kill ((pid_t) backend, SIGCONT);
+  g_test_message ("the search answered from the copy after %.0f ms", took);
+  g_assert_cmpfloat (took, <, 3000);
+  g_assert_false (affari_store_is_online (sara));
+  start = g_get_monotonic_time ();
+  while (!affari_store_is_online (sara) && g_get_monotonic_time () - start < 15 * G_USEC_PER_SEC)
+    {
+      affari_store_poll (sara);
+      g_usleep (50000);
+    }
+  g_assert_true (affari_store_is_online (sara));
+  g_assert_true (finds (sara, title, hers));
+}
+
 /* A stopped server: offline, writes refused, back by itself when it is up again. */
 static void
 test_offline (Fixture *f, gconstpointer data)
@@ -594,6 +679,8 @@ main (int argc, char **argv)
   ADD ("/replica/rights-change", test_rights_change);
   ADD ("/replica/catch-up", test_catch_up);
   ADD ("/replica/search", test_search);
+  ADD ("/replica/search-sources", test_search_sources);
+  ADD ("/replica/search-hung", test_search_hung);
   ADD ("/replica/offline", test_offline);
   return g_test_run ();
 }

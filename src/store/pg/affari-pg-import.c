@@ -382,7 +382,7 @@ rebuild_search (PGconn *conn, GError **error)
 {
   return run_command (conn, "SET LOCAL affari.bulk = off", NULL, error)
          && run_command (conn,
-                         "INSERT INTO deal_search_doc (deal_id, body) SELECT id, affari_search_body (id) FROM deal"
+                         "INSERT INTO deal_search_doc (deal_id, body) SELECT deal_id, body FROM deal_search_body"
                          " ON CONFLICT (deal_id) DO UPDATE SET body = EXCLUDED.body",
                          "deal_search_doc", error);
 }

@@ -9,7 +9,8 @@
  *
  * While offline, and for words of one or two letters (they match most deals: the server would
  * send tens of thousands of ids and stemming changes nothing), the local copy's own index
- * answers, as on the embedded database.
+ * answers, as on the embedded database. A server that does not answer within two seconds is
+ * taken for unreachable: the window never hangs on a keystroke.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,8 @@
 
 /* The shortest word worth asking the server for. */
 #define SERVER_SEARCH_MIN_CHARS 3
+/* How long a keystroke waits for the server's answer. */
+#define SEARCH_TIMEOUT_US (2 * G_USEC_PER_SEC)
 
 /* "'word1':* & 'word2':*" from the FTS5 expression "\"word1\"* \"word2\"*" (its words hold
  * letters and digits only: store_search_match_expression ()); NULL when no word is long enough. */
@@ -51,13 +54,56 @@ tsquery_from_match (const char *match)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+/* The server's answer within SEARCH_TIMEOUT_US, or NULL: a server that does not answer a
+ * keystroke in time (a network gone quiet, which libpq would wait on for minutes) is taken for
+ * unreachable — the store goes offline and reconnects by itself; the local index answers. */
+static PGresult *
+run_in_time (AffariStore *self, const char *sql, const char *value)
+{
+  PGconn *conn = self->server->conn;
+  const char *values[1] = { value };
+  gint64 deadline = g_get_monotonic_time () + SEARCH_TIMEOUT_US;
+  PGresult *res, *extra;
+
+  if (!PQsendQueryParams (conn, sql, 1, NULL, values, NULL, NULL, 0))
+    {
+      replica_set_error (self, NULL, NULL);
+      return NULL;
+    }
+  while (PQisBusy (conn))
+    {
+      GPollFD fd = { PQsocket (conn), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+      gint64 left = deadline - g_get_monotonic_time ();
+
+      if (left <= 0 || g_poll (&fd, 1, (int) MAX (1, left / 1000)) == 0)
+        {
+          g_debug ("the server's search: no answer within %d ms", (int) (SEARCH_TIMEOUT_US / 1000));
+          replica_go_offline (self);
+          return NULL;
+        }
+      if (!PQconsumeInput (conn))
+        {
+          replica_set_error (self, NULL, NULL);
+          return NULL;
+        }
+    }
+  res = PQgetResult (conn);
+  while ((extra = PQgetResult (conn)) != NULL)
+    PQclear (extra);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      replica_set_error (self, res, NULL);
+      PQclear (res);
+      return NULL;
+    }
+  return res;
+}
+
 gboolean
 store_server_search (AffariStore *self, const char *match, StoreIdSet *set)
 {
   StoreServer *srv = self->server;
   g_autofree char *query = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *values[1];
   PGresult *res;
   int rows;
 
@@ -66,18 +112,14 @@ store_server_search (AffariStore *self, const char *match, StoreIdSet *set)
   query = tsquery_from_match (match);
   if (query == NULL)
     return FALSE;
-  values[0] = query;
   /* -1 first when the words are all stop words ("di", "per"): PostgreSQL's query is then empty
    * and finds nothing, where the local prefixes find them. */
-  res = replica_run (self,
+  res = run_in_time (self,
                      "SELECT -1 FROM to_tsquery ('affari_it', $1) q WHERE numnode (q) = 0"
                      " UNION ALL SELECT affari_search ($1)",
-                     1, values, &error);
+                     query);
   if (res == NULL)
-    {
-      g_debug ("the server's search: %s", error->message);
-      return FALSE;
-    }
+    return FALSE;
   rows = PQntuples (res);
   if (rows > 0 && g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10) < 0)
     {
