@@ -6,6 +6,7 @@
  *   affari-cli --server URL server set-right ROLE read|add|edit|delete|all none|own|department|all [--pipeline NAME]
  *   affari-cli --server URL server set-role LOGIN ROLE
  *   affari-cli --server URL server add-department NAME [--head LOGIN]
+ *   affari-cli --server URL server edit-department NAME [--head LOGIN | --no-head] [--members LOGIN,LOGIN…]
  *   affari-cli --server URL server rights|roles|departments [--json]
  *   affari-cli --server URL server import-local PATH
  *   affari-cli --server URL deals [--json]
@@ -334,6 +335,44 @@ server_add_department (Cli *cli)
   return print_id (id);
 }
 
+static int
+server_edit_department (Cli *cli)
+{
+  g_autoptr(AffariPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) members = NULL;
+  const char * const names[] = { "--head=", "--no-head", "--members=", NULL };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+  const char *name = NULL, *head;
+
+  if (!parse_args (cli, "edit-department", 1, &name, names, values))
+    return EXIT_USAGE;
+  if (name == NULL || *name == '\0')
+    return cli_usage_error ("%s", _("Which department? Give its name, e.g. server edit-department Vendite --members sara,luca"));
+  if (values[0] != NULL && values[1] != NULL)
+    return cli_usage_error ("%s", _("Give either --head LOGIN or --no-head"));
+  if (values[0] == NULL && values[1] == NULL && values[2] == NULL)
+    return cli_usage_error ("%s", _("What changes? --head LOGIN, --no-head or --members LOGIN,LOGIN (an empty list empties it)"));
+  head = values[1] != NULL ? "" : values[0];
+  if (values[2] != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) parts = g_strsplit (values[2], ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*g_strstrip (parts[i]) != '\0')
+          g_strv_builder_add (builder, parts[i]);
+      members = g_strv_builder_end (builder);
+    }
+
+  store = open_server (cli);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if (!affari_pg_store_edit_department (store, name, head, (const char * const *) members, &error))
+    return cli_failure (_("Cannot change the department “%s”: %s"), name, error->message);
+  return cli_finish_output ();
+}
+
 /* One line of the rights' table: the role, the pipeline and the four scopes (a scope in
  * parentheses is the role's default, for a pipeline without a rule of its own). */
 static void
@@ -651,6 +690,7 @@ static int server_add_role (Cli *cli) { return no_team_mode (); }
 static int server_set_right (Cli *cli) { return no_team_mode (); }
 static int server_set_role (Cli *cli) { return no_team_mode (); }
 static int server_add_department (Cli *cli) { return no_team_mode (); }
+static int server_edit_department (Cli *cli) { return no_team_mode (); }
 static int server_rights (Cli *cli) { return no_team_mode (); }
 static int server_roles (Cli *cli) { return no_team_mode (); }
 static int server_departments (Cli *cli) { return no_team_mode (); }
@@ -674,6 +714,7 @@ cli_cmd_server (Cli *cli)
     { "set-right", server_set_right },
     { "set-role", server_set_role },
     { "add-department", server_add_department },
+    { "edit-department", server_edit_department },
     { "rights", server_rights },
     { "roles", server_roles },
     { "departments", server_departments },
@@ -682,7 +723,7 @@ cli_cmd_server (Cli *cli)
   if (cli->server == NULL)
     return cli_usage_error ("%s", _("The command “server” needs the server's address: affari-cli --server URL server …"));
   if (sub == NULL)
-    return cli_usage_error ("%s", _("Which server command? init, add-user, import-local, add-role, set-right, set-role, add-department, rights, roles or departments"));
+    return cli_usage_error ("%s", _("Which server command? init, add-user, import-local, add-role, set-right, set-role, add-department, edit-department, rights, roles or departments"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (sub, commands[i].name))
       return commands[i].run (cli);

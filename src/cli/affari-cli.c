@@ -106,6 +106,8 @@ print_help (void)
                        _("With --server: a role, and its scope (none, own, department, all) for read, add, edit, delete or all, in a pipeline or by default"));
   cli_print_help_item ("server set-role LOGIN ROLE | add-department NAME [--head LOGIN]",
                        _("With --server: a login's role; a department and its head"));
+  cli_print_help_item ("server edit-department NAME [--head LOGIN | --no-head] [--members LOGIN,…]",
+                       _("With --server: a department's head, and its members (the logins listed; the others leave it)"));
   cli_print_help_item ("server rights|roles|departments [--json]", _("With --server: the access rights, the roles, the departments"));
   cli_print_help_item ("server import-local PATH",
                        _("With --server: copy the local database at PATH to an empty server in one transaction, every table's count checked (as the server's owner)"));

@@ -75,6 +75,15 @@ affari_workspace_add_department (AffariWorkspace *self, const char *name, const 
 }
 
 gboolean
+affari_workspace_edit_department (AffariWorkspace *self, const char *name, const char *head_login,
+                                  const char * const *members, GError **error)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), FALSE);
+
+  return affari_store_edit_department (self->store, name, head_login, members, error);
+}
+
+gboolean
 affari_workspace_is_administrator (AffariWorkspace *self)
 {
   g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), FALSE);

@@ -318,6 +318,9 @@ gboolean     affari_workspace_set_member_role (AffariWorkspace *self, const char
 /* Made if new, headed by login @head_login (NULL: unchanged); its id, 0 on error. */
 gint64       affari_workspace_add_department (AffariWorkspace *self, const char *name, const char *head_login,
                                               GError **error);
+/* The department's head ("" none, NULL unchanged) and members (NULL unchanged), at once. */
+gboolean     affari_workspace_edit_department (AffariWorkspace *self, const char *name, const char *head_login,
+                                               const char * const *members, GError **error);
 /* Whether this login may change the rights: what the page shows read-only otherwise. */
 gboolean     affari_workspace_is_administrator (AffariWorkspace *self);
 

@@ -478,6 +478,10 @@ gboolean     affari_store_set_member_role   (AffariStore *self, const char *logi
 /* The department @name, made if new, headed by login @head_login (NULL: unchanged); its id, 0 on error. */
 gint64       affari_store_add_department    (AffariStore *self, const char *name, const char *head_login,
                                              GError **error);
+/* Department @name's head (login @head_login; "" for none, NULL: unchanged) and its members (the
+ * logins @members: the others leave it; NULL: unchanged), in one transaction. */
+gboolean     affari_store_edit_department   (AffariStore *self, const char *name, const char *head_login,
+                                             const char * const *members, GError **error);
 /* Whether this login may change the rights (the owner or an affari_admin), asked of the server
  * at each call; FALSE on the embedded database or offline. */
 gboolean     affari_store_is_administrator  (AffariStore *self);

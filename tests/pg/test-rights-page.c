@@ -6,7 +6,8 @@
  *   RIGHTS_PIPELINE  the pipeline whose "Leggere" row is changed
  *   /rights-page/admin   the row, inherited at first, set to "Tutti": the page shows it as the
  *                        pipeline's own rule once the server has it; then a role "Venditori"
- *                        made like it, given to the seller; a department "Vendite" she heads
+ *                        made like it, given to the seller; a department "Vendite" she heads,
+ *                        then opened from its row: she joins it (her check), it loses its head
  *   /rights-page/seller  read-only: the line says so, the rows are insensitive; a change tried
  *                        anyway is refused by the server and the row goes back
  *   /rights-page/local   (both times) the embedded database: no page, the store refuses
@@ -38,6 +39,34 @@ match_row_title (GtkWidget *widget, gconstpointer data)
 {
   return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* The check button of the row titled @data (the department's members). */
+static gboolean
+match_member_check (GtkWidget *widget, gconstpointer data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  return GTK_IS_CHECK_BUTTON (widget) && row != NULL &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), data) == 0;
+}
+
+/* The department of the login shown as @name, as the server has it. */
+static char *
+department_of (Fixture *f, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) logins = affari_workspace_list_access_logins (f->workspace, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < logins->len; i++)
+    {
+      AffariAccessLogin *login = g_ptr_array_index (logins, i);
+
+      if (g_strcmp0 (login->name, name) == 0)
+        return g_strdup (login->department);
+    }
+  return NULL;
 }
 
 static gboolean
@@ -194,6 +223,37 @@ test_admin (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   gtk_window_destroy (dialog);
   WAIT_UNTIL (find_row (f.page, "Vendite") != NULL);
+
+  /* Its row opens it: the seller (not in it yet) joins it, and it loses its head. */
+  {
+    g_autofree char *before = department_of (&f, "Sara Galli");
+    GtkWidget *check;
+
+    g_assert_cmpstr (before, ==, NULL);
+    g_signal_emit_by_name (find_row (f.page, "Vendite"), "activate");
+    WAIT_UNTIL ((dialog = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+    check = affari_test_find_widget (GTK_WIDGET (dialog), match_member_check, "Sara Galli");
+    g_assert_nonnull (check);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (affari_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN)), 0);
+    shoot (&f, "department-light", 1000, FALSE);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    gtk_window_destroy (dialog);
+    WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  }
+  {
+    g_autofree char *after = department_of (&f, "Sara Galli");
+    g_autoptr(GPtrArray) departments = affari_workspace_list_access_departments (f.workspace, NULL);
+
+    g_assert_cmpstr (after, ==, "Vendite");
+    for (guint i = 0; i < departments->len; i++)
+      if (g_str_equal (((AffariAccessDepartment *) g_ptr_array_index (departments, i))->name, "Vendite"))
+        {
+          g_assert_cmpint (((AffariAccessDepartment *) g_ptr_array_index (departments, i))->head_id, ==, 0);
+          g_assert_cmpuint (((AffariAccessDepartment *) g_ptr_array_index (departments, i))->n_members, ==, 1);
+        }
+  }
   close_page (&f);
 }
 

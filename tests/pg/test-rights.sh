@@ -269,4 +269,27 @@ same "Vendite: its head and two members" "carla|2" \
 run "roles --json" 0 --server "$ADMIN" server roles --json
 same "Lettori's logins: anna and olga" 2 "$(json_get "$TMP/out" 'next(r["logins"] for r in j if r["name"] == "Lettori")')"
 
+# ---- a department's head and members change (server edit-department, the Permessi page's twin) ----
+vendite_members() {
+  pg_psql -At -c "SELECT string_agg (login, ',' ORDER BY login) FROM team_member
+                  WHERE department_id = (SELECT id FROM department WHERE name = 'Vendite')"
+}
+run "Vendite without a head" 0 --server "$ADMIN" server edit-department Vendite --no-head
+same "psql: carla no longer edits dario's deal" 0 "$(affected "$CARLA" "UPDATE deal SET title = 'Dario G3' WHERE id = 3")"
+run "carla heads it again" 0 --server "$ADMIN" server edit-department Vendite --head carla
+same "psql: she edits it again" 1 "$(affected "$CARLA" "UPDATE deal SET title = 'Dario G3' WHERE id = 3")"
+run "dario leaves Vendite" 0 --server "$ADMIN" server edit-department Vendite --members elena
+same "only elena is in it" "elena" "$(vendite_members)"
+same "psql: carla no longer edits dario's deal" 0 "$(affected "$CARLA" "UPDATE deal SET title = 'Dario G4' WHERE id = 3")"
+run "a login that is not there" 1 --server "$ADMIN" server edit-department Vendite --members elena,dario,nessuno
+check "says which" grep -q "Il server non ha un accesso “nessuno”" "$TMP/err"
+same "and changes nothing" "elena" "$(vendite_members)"
+run "a department that is not there" 1 --server "$ADMIN" server edit-department Nessuno --members elena
+check "says which" grep -q "Il server non ha un reparto “Nessuno”" "$TMP/err"
+run "a seller may not" 1 --server "$ANNA" server edit-department Vendite --members anna
+same "and changes nothing" "elena" "$(vendite_members)"
+run "dario back in Vendite" 0 --server "$ADMIN" server edit-department Vendite --members elena,dario
+same "both in it" "dario,elena" "$(vendite_members)"
+same "psql: carla edits dario's deal again" 1 "$(affected "$CARLA" "UPDATE deal SET title = 'Dario G5' WHERE id = 3")"
+
 finish

@@ -204,6 +204,28 @@ affari_store_add_department (AffariStore  *self,
 }
 
 gboolean
+affari_store_edit_department (AffariStore         *self,
+                              const char          *name,
+                              const char          *head_login,
+                              const char * const  *members,
+                              GError             **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!server_ready (self, error))
+    return FALSE;
+  {
+    AffariPgStore pg = { self->server->conn };
+    ok = affari_pg_store_edit_department (&pg, name, head_login, members, error);
+  }
+  check_connection (self, error);
+  return ok;
+}
+
+gboolean
 affari_store_is_administrator (AffariStore *self)
 {
   g_autoptr(GError) error = NULL;

@@ -393,6 +393,82 @@ affari_pg_store_add_department (AffariPgStore  *self,
   return MAX (id, 0);
 }
 
+/* A text[] literal of @items: each quoted, with '"' and '\\' escaped (bound as a parameter). */
+static char *
+text_array (const char * const *items)
+{
+  GString *out = g_string_new ("{");
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_string_append (out, i > 0 ? ",\"" : "\"");
+      for (const char *c = items[i]; *c != '\0'; c++)
+        {
+          if (*c == '"' || *c == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *c);
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+affari_pg_store_edit_department (AffariPgStore       *self,
+                                 const char          *name,
+                                 const char          *head_login,
+                                 const char * const  *members,
+                                 GError             **error)
+{
+  g_autofree char *head_text = NULL, *members_text = NULL;
+  gint64 head = 0;
+  PGresult *res;
+  gboolean found;
+  int joined;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (head_login != NULL && *head_login != '\0' && (head = member_id (self, head_login, error)) == 0)
+    return FALSE;
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    if (member_id (self, members[i], error) == 0)
+      return FALSE;
+  head_text = head > 0 ? id_text (head) : NULL;
+  members_text = members != NULL ? text_array (members) : NULL;
+  {
+    const char * const values[] = { name, head_login != NULL ? "t" : "f", head_text, members_text };
+
+    /* One statement, so one transaction: the head and the members change together or not at
+     * all. The two member updates touch different rows (out of the list, in it). */
+    res = pg_store_exec (self,
+                         "WITH d AS (UPDATE department SET head_id = CASE WHEN $2::boolean THEN $3::bigint ELSE head_id END"
+                         "           WHERE name = $1 RETURNING id),"
+                         " gone AS (UPDATE team_member SET department_id = NULL"
+                         "          WHERE $4::text[] IS NOT NULL AND department_id = (SELECT id FROM d)"
+                         "            AND NOT (login = ANY ($4::text[])) RETURNING id),"
+                         " came AS (UPDATE team_member SET department_id = (SELECT id FROM d)"
+                         "          WHERE $4::text[] IS NOT NULL AND EXISTS (SELECT 1 FROM d) AND login = ANY ($4::text[])"
+                         "          RETURNING id)"
+                         " SELECT (SELECT count (*) FROM d), (SELECT count (*) FROM came), (SELECT count (*) FROM gone)",
+                         4, values, error);
+  }
+  if (res == NULL)
+    return FALSE;
+  found = pg_store_value_int64 (res, 0, 0) > 0;
+  joined = (int) pg_store_value_int64 (res, 0, 1);
+  PQclear (res);
+  if (!found)
+    {
+      g_set_error (error, AFFARI_ERROR, AFFARI_ERROR_NOT_FOUND,
+                   _("The server has no department “%s” (server departments lists them)"), name);
+      return FALSE;
+    }
+  g_debug ("department %s: %d members", name, joined);
+  return TRUE;
+}
+
 gboolean
 affari_pg_store_set_user_role (AffariPgStore  *self,
                                const char     *login,

@@ -105,6 +105,10 @@ gboolean       affari_pg_store_set_right_by_id (AffariPgStore *self, gint64 role
  * (NULL: unchanged); its id, 0 on error. */
 gint64         affari_pg_store_add_department (AffariPgStore *self, const char *name, const char *head_login,
                                                GError **error);
+/* Department @name's head (@head_login; "" for none, NULL: unchanged) and members (@members, the
+ * logins in it from now on: the others leave it; NULL: unchanged), in one statement. */
+gboolean       affari_pg_store_edit_department (AffariPgStore *self, const char *name, const char *head_login,
+                                                const char * const *members, GError **error);
 /* Gives login @login the role @role. */
 gboolean       affari_pg_store_set_user_role (AffariPgStore *self, const char *login, const char *role,
                                               GError **error);

@@ -25,6 +25,7 @@ struct _AffariRightsPage
   GPtrArray           *roles;          /* AffariAccessRole */
   GPtrArray           *rights;         /* AffariAccessRight */
   GPtrArray           *logins;         /* AffariAccessLogin */
+  GPtrArray           *departments;    /* AffariAccessDepartment */
   GtkStringList       *role_names;
   GtkStringList       *scope_names;
   GPtrArray           *pipeline_groups; /* AdwPreferencesGroup, after role_group */
@@ -259,13 +260,20 @@ show_departments (AffariRightsPage *self,
     {
       AffariAccessDepartment *department = g_ptr_array_index (departments, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = department->head_login != NULL
-                                    ? g_strdup_printf (_("Head: %s"), department->head_login)
-                                    : g_strdup (_("No head"));
+      g_autofree char *head = department->head_login != NULL
+                                ? g_strdup_printf (_("Head: %s"), department->head_login)
+                                : g_strdup (_("No head"));
+      /* Translators: the department's head ("Head: marta"), then how many are in it. */
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s · %u member", "%s · %u members", department->n_members),
+                                                   head, department->n_members);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), department->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* An administrator changes its head and members there. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), self->admin);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "rights.edit-department");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", department->name);
       adw_preferences_group_add (self->departments_group, row);
       g_ptr_array_add (self->department_rows, row);
     }
@@ -331,10 +339,13 @@ fill (AffariRightsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->add_role_row), self->admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.add-role", self->admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.add-department", self->admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.edit-department", self->admin);
 
   show_rights (self);
   show_users (self);
   show_departments (self, departments);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  self->departments = g_steal_pointer (&departments);
   self->filling = FALSE;
   affari_settings_restore_scroll (ADW_PREFERENCES_PAGE (self), scroll);
 }
@@ -413,23 +424,55 @@ add_role_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The department's head: "No head" first, then the logins; @head_login's selected. */
+static GtkWidget *
+head_drop_down_new (AffariRightsPage *self,
+                    const char       *head_login)
+{
+  g_autoptr(GtkStringList) heads = gtk_string_list_new (NULL);
+  GtkWidget *head;
+  guint selected = 0;
+
+  gtk_string_list_append (heads, _("No head"));
+  for (guint i = 0; self->logins != NULL && i < self->logins->len; i++)
+    {
+      AffariAccessLogin *login = g_ptr_array_index (self->logins, i);
+
+      gtk_string_list_append (heads, login->name);
+      if (g_strcmp0 (login->login, head_login) == 0)
+        selected = i + 1;
+    }
+  head = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&heads)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (head), selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (head), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Head of the department"), -1);
+  return head;
+}
+
+/* The login chosen in head_drop_down_new (), "" for "No head". */
+static const char *
+head_drop_down_login (AffariRightsPage *self,
+                      GtkDropDown      *head)
+{
+  guint selected = gtk_drop_down_get_selected (head);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && self->logins != NULL && selected <= self->logins->len)
+    return ((AffariAccessLogin *) g_ptr_array_index (self->logins, selected - 1))->login;
+  return "";
+}
+
 static void
 on_add_department_response_cb (AdwMessageDialog *dialog,
                                const char       *response,
                                AffariRightsPage *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "affari-entry");
-  GtkDropDown *head = g_object_get_data (G_OBJECT (dialog), "affari-head");
-  guint selected = gtk_drop_down_get_selected (head);
-  const char *head_login = NULL;
+  const char *head_login = head_drop_down_login (self, g_object_get_data (G_OBJECT (dialog), "affari-head"));
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "add"))
     return;
-  /* The first item is "no head". */
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->logins->len)
-    head_login = ((AffariAccessLogin *) g_ptr_array_index (self->logins, selected - 1))->login;
-  if (affari_workspace_add_department (self->workspace, gtk_editable_get_text (entry), head_login, &error) == 0)
+  if (affari_workspace_add_department (self->workspace, gtk_editable_get_text (entry),
+                                       *head_login != '\0' ? head_login : NULL, &error) == 0)
     {
       toast_error (self, error);
       return;
@@ -443,16 +486,9 @@ add_department_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AffariRightsPage *self = AFFARI_RIGHTS_PAGE (widget);
-  g_autoptr(GtkStringList) heads = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *head;
+  GtkWidget *head = head_drop_down_new (self, NULL);
   AdwMessageDialog *dialog;
-
-  gtk_string_list_append (heads, _("No head"));
-  for (guint i = 0; self->logins != NULL && i < self->logins->len; i++)
-    gtk_string_list_append (heads, ((AffariAccessLogin *) g_ptr_array_index (self->logins, i))->name);
-  head = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&heads)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (head), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Head of the department"), -1);
 
   dialog = affari_settings_dialog_new (widget, _("New Department"),
                                        _("Its head sees the deals of all its members."),
@@ -462,6 +498,111 @@ add_department_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "affari-head", head);
   adw_message_dialog_set_extra_child (dialog, box);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_department_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_edit_department_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                AffariRightsPage *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "affari-members");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "affari-department");
+  const char *head_login = head_drop_down_login (self, g_object_get_data (G_OBJECT (dialog), "affari-head"));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (g_ptr_array_index (checks, i)), "affari-login"));
+  members = g_strv_builder_end (builder);
+  if (!affari_workspace_edit_department (self->workspace, name, head_login, (const char * const *) members, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  fill (self);
+}
+
+/* A department's head and members, in one dialog: a check per login. */
+static void
+edit_department_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AffariRightsPage *self = AFFARI_RIGHTS_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  AffariAccessDepartment *department = NULL;
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *head;
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; self->departments != NULL && i < self->departments->len; i++)
+    if (g_str_equal (((AffariAccessDepartment *) g_ptr_array_index (self->departments, i))->name, name))
+      department = g_ptr_array_index (self->departments, i);
+  if (department == NULL)
+    {
+      g_ptr_array_unref (checks);
+      return;
+    }
+
+  head = head_drop_down_new (self, department->head_login);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Members"), -1);
+  for (guint i = 0; self->logins != NULL && i < self->logins->len; i++)
+    {
+      AffariAccessLogin *login = g_ptr_array_index (self->logins, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), login->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* Someone in another department moves here when checked. */
+      if (login->department != NULL && !g_str_equal (login->department, name))
+        {
+          /* Translators: the department a login is in now. */
+          g_autofree char *now = g_strdup_printf (_("Now in %s"), login->department);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), now);
+        }
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strcmp0 (login->department, name) == 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, login->name, -1);
+      g_object_set_data_full (G_OBJECT (check), "affari-login", g_strdup (login->login), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+
+  dialog = affari_settings_dialog_new (widget, name, _("Its head sees the deals of all its members."),
+                                       "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
+  gtk_box_append (GTK_BOX (box), head);
+  {
+    GtkWidget *members = gtk_label_new (_("Members"));
+
+    gtk_label_set_xalign (GTK_LABEL (members), 0);
+    gtk_widget_add_css_class (members, "heading");
+    gtk_widget_set_margin_top (members, 6);
+    gtk_box_append (GTK_BOX (box), members);
+  }
+  gtk_box_append (GTK_BOX (box), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "affari-head", head);
+  g_object_set_data_full (G_OBJECT (dialog), "affari-members", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "affari-department", g_strdup (name), g_free);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_department_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -489,6 +630,7 @@ affari_rights_page_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->rights, g_ptr_array_unref);
   g_clear_pointer (&self->logins, g_ptr_array_unref);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
   g_clear_pointer (&self->pipeline_groups, g_ptr_array_unref);
   g_clear_pointer (&self->user_rows, g_ptr_array_unref);
   g_clear_pointer (&self->department_rows, g_ptr_array_unref);
@@ -518,6 +660,7 @@ affari_rights_page_class_init (AffariRightsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "rights.add-role", NULL, add_role_action);
   gtk_widget_class_install_action (widget_class, "rights.add-department", NULL, add_department_action);
+  gtk_widget_class_install_action (widget_class, "rights.edit-department", "s", edit_department_action);
 }
 
 static void
