@@ -74,6 +74,15 @@ affari_workspace_add_department (AffariWorkspace *self, const char *name, const 
   return affari_store_add_department (self->store, name, head_login, error);
 }
 
+gint64
+affari_workspace_add_login (AffariWorkspace *self, const char *name, const char *login, const char *password,
+                            const char *role, const char *department, GError **error)
+{
+  g_return_val_if_fail (AFFARI_IS_WORKSPACE (self), 0);
+
+  return affari_store_add_login (self->store, name, login, password, role, department, error);
+}
+
 gboolean
 affari_workspace_edit_department (AffariWorkspace *self, const char *name, const char *head_login,
                                   const char * const *members, GError **error)

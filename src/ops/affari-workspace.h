@@ -318,6 +318,10 @@ gboolean     affari_workspace_set_member_role (AffariWorkspace *self, const char
 /* Made if new, headed by login @head_login (NULL: unchanged); its id, 0 on error. */
 gint64       affari_workspace_add_department (AffariWorkspace *self, const char *name, const char *head_login,
                                               GError **error);
+/* A seller's new login (its role, its department or NULL); the team member's id, 0 on error. */
+gint64       affari_workspace_add_login (AffariWorkspace *self, const char *name, const char *login,
+                                         const char *password, const char *role, const char *department,
+                                         GError **error);
 /* The department's head ("" none, NULL unchanged) and members (NULL unchanged), at once. */
 gboolean     affari_workspace_edit_department (AffariWorkspace *self, const char *name, const char *head_login,
                                                const char * const *members, GError **error);

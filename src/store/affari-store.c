@@ -880,6 +880,9 @@ gboolean affari_store_set_member_role (AffariStore *self, const char *login, con
 { return no_access_rights (error); }
 gint64 affari_store_add_department (AffariStore *self, const char *name, const char *head_login, GError **error)
 { no_access_rights (error); return 0; }
+gint64 affari_store_add_login (AffariStore *self, const char *name, const char *login, const char *password,
+                               const char *role, const char *department, GError **error)
+{ no_access_rights (error); return 0; }
 gboolean affari_store_edit_department (AffariStore *self, const char *name, const char *head_login,
                                        const char * const *members, GError **error)
 { return no_access_rights (error); }

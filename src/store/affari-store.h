@@ -478,6 +478,11 @@ gboolean     affari_store_set_member_role   (AffariStore *self, const char *logi
 /* The department @name, made if new, headed by login @head_login (NULL: unchanged); its id, 0 on error. */
 gint64       affari_store_add_department    (AffariStore *self, const char *name, const char *head_login,
                                              GError **error);
+/* A new login @login with @password, shown as @name (the login when empty), role @role, in
+ * department @department (NULL: none); its team member's id, 0 on error. */
+gint64       affari_store_add_login         (AffariStore *self, const char *name, const char *login,
+                                             const char *password, const char *role, const char *department,
+                                             GError **error);
 /* Department @name's head (login @head_login; "" for none, NULL: unchanged) and its members (the
  * logins @members: the others leave it; NULL: unchanged), in one transaction. */
 gboolean     affari_store_edit_department   (AffariStore *self, const char *name, const char *head_login,

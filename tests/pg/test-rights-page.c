@@ -7,7 +7,8 @@
  *   /rights-page/admin   the row, inherited at first, set to "Tutti": the page shows it as the
  *                        pipeline's own rule once the server has it; then a role "Venditori"
  *                        made like it, given to the seller; a department "Vendite" she heads,
- *                        then opened from its row: she joins it (her check), it loses its head
+ *                        then opened from its row: she joins it (her check), it loses its head;
+ *                        "Aggiungi utente…": a new login "marco" in Vendite
  *   /rights-page/seller  read-only: the line says so, the rows are insensitive; a change tried
  *                        anyway is refused by the server and the row goes back
  *   /rights-page/local   (both times) the embedded database: no page, the store refuses
@@ -49,6 +50,28 @@ match_member_check (GtkWidget *widget, gconstpointer data)
 
   return GTK_IS_CHECK_BUTTON (widget) && row != NULL &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), data) == 0;
+}
+
+/* The entry whose placeholder is @data. */
+static gboolean
+match_placeholder (GtkWidget *widget, gconstpointer data)
+{
+  g_autofree char *placeholder = NULL;
+
+  if (!GTK_IS_ENTRY (widget) && !GTK_IS_PASSWORD_ENTRY (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, data) == 0;
+}
+
+/* The drop-down whose first item is @data. */
+static gboolean
+match_drop_down_first (GtkWidget *widget, gconstpointer data)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+
+  return model != NULL && GTK_IS_STRING_LIST (model) &&
+         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), data) == 0;
 }
 
 /* The department of the login shown as @name, as the server has it. */
@@ -174,6 +197,7 @@ test_admin (void)
   /* (find_row () finds only what is shown.) */
   g_assert_null (find_row (f.page, _("Only an administrator can change the permissions")));
   g_assert_nonnull (find_row (f.page, _("Add a Role…")));
+  g_assert_nonnull (find_row (f.page, _("Add a User…")));
   row = read_row (&f);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (row)));
   /* At first the pipeline follows the role's default ("Propri"). */
@@ -254,6 +278,34 @@ test_admin (void)
           g_assert_cmpuint (((AffariAccessDepartment *) g_ptr_array_index (departments, i))->n_members, ==, 1);
         }
   }
+
+  /* "Aggiungi utente…": a login for Marco Neri, in Vendite, with the role shown. */
+  {
+    GtkDropDown *department;
+
+    gtk_widget_activate_action (f.page, "rights.add-login", NULL);
+    WAIT_UNTIL ((dialog = affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+    gtk_editable_set_text (GTK_EDITABLE (affari_test_find_widget (GTK_WIDGET (dialog), match_placeholder, _("Full name"))),
+                           "Marco Neri");
+    gtk_editable_set_text (GTK_EDITABLE (affari_test_find_widget (GTK_WIDGET (dialog), match_placeholder, _("Login"))),
+                           "marco");
+    gtk_editable_set_text (GTK_EDITABLE (affari_test_find_widget (GTK_WIDGET (dialog), match_placeholder, _("Password"))),
+                           "m1-segreta");
+    department = GTK_DROP_DOWN (affari_test_find_widget (GTK_WIDGET (dialog), match_drop_down_first, _("No department")));
+    g_assert_nonnull (department);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (department)), ==, 2);
+    gtk_drop_down_set_selected (department, 1);
+    shoot (&f, "add-user-light", 1000, FALSE);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    gtk_window_destroy (dialog);
+    WAIT_UNTIL (affari_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+    WAIT_UNTIL (find_row (f.page, "Marco Neri") != NULL);
+  }
+  {
+    g_autofree char *marcos = department_of (&f, "Marco Neri");
+
+    g_assert_cmpstr (marcos, ==, "Vendite");
+  }
   close_page (&f);
 }
 
@@ -267,6 +319,7 @@ test_seller (void)
   open_page (&f);
   g_assert_nonnull (find_row (f.page, _("Only an administrator can change the permissions")));
   g_assert_null (find_row (f.page, _("Add a Role…")));
+  g_assert_null (find_row (f.page, _("Add a User…")));
   row = read_row (&f);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (row)));
   before = adw_combo_row_get_selected (row);

@@ -2,7 +2,7 @@
 # test-rights-page.sh TEST — Preferenze ▸ Permessi on a throw-away server (#21): the owner (an
 # administrator) sets, through the page's combo row, a seller's role's "Leggere" in one pipeline
 # to "Tutti"; the server has it and the seller's `deals --json` grows by that pipeline's other
-# deals; a role made on the page, given to her, a department she heads, then opened from its row (she joins it, it loses its head). Then the seller's own page: read-only, and a change tried anyway is refused.
+# deals; a role made on the page, given to her, a department she heads, then opened from its row (she joins it, it loses its head), and a new login made there. Then the seller's own page: read-only, and a change tried anyway is refused.
 #
 #   TEST   the built tests/pg/test-rights-page (test-rights-page.c drives the widgets)
 #
@@ -62,10 +62,13 @@ same "the seller now reads the pipeline's other deals" "$((before + others))" "$
 same "the new role has the rights it was made like" "all" "$(rights Venditori "$pipeline")"
 same "the seller has the new role" "Venditori" \
   "$(pg_psql -At -c "SELECT r.name FROM team_member m JOIN role r ON r.id = m.role_id WHERE m.login = 'sara'")"
-same "the new department, opened from its row: no head now, the seller in it" "Vendite||sara" \
-  "$(pg_psql -At -c "SELECT d.name, coalesce (h.login, ''), (SELECT string_agg (m.login, ',') FROM team_member m
+same "the new department, opened from its row: no head now, the seller in it (and the login made on the page)" "Vendite||marco,sara" \
+  "$(pg_psql -At -c "SELECT d.name, coalesce (h.login, ''), (SELECT string_agg (m.login, ',' ORDER BY m.login) FROM team_member m
                      WHERE m.department_id = d.id) FROM department d LEFT JOIN team_member h ON h.id = d.head_id")"
 same "with the new role the seller reads the same deals" "$after" "$(count)"
+same "the login made on the page connects (a PostgreSQL login), in Vendite" "Vendite" \
+  "$(psql "$(pg_url marco m1-segreta)" -X -q -At -v ON_ERROR_STOP=1 \
+       -c "SELECT d.name FROM team_member m JOIN department d ON d.id = m.department_id WHERE m.login = 'marco'")"
 
 RIGHTS_MODE=seller RIGHTS_URL=$SARA "$page" >"$TMP/page.log" 2>&1
 result "the seller's page is read-only and a change tried anyway is refused" $? "$(cat "$TMP/page.log")"

@@ -203,6 +203,42 @@ affari_store_add_department (AffariStore  *self,
   return id;
 }
 
+gint64
+affari_store_add_login (AffariStore  *self,
+                        const char   *name,
+                        const char   *login,
+                        const char   *password,
+                        const char   *role,
+                        const char   *department,
+                        GError      **error)
+{
+  g_autofree char *stripped = NULL, *shown = NULL;
+  gint64 member = 0;
+
+  g_return_val_if_fail (AFFARI_IS_STORE (self), 0);
+  g_return_val_if_fail (login != NULL && password != NULL && role != NULL, 0);
+
+  if (!server_ready (self, error) || (stripped = name_or_error (login, _("A login needs a name."), error)) == NULL)
+    return 0;
+  if (*password == '\0')
+    {
+      g_set_error_literal (error, AFFARI_ERROR, AFFARI_ERROR_INVALID, _("A login needs a password."));
+      return 0;
+    }
+  shown = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+  if (department != NULL && *department == '\0')
+    department = NULL;
+  {
+    AffariPgStore pg = { self->server->conn };
+
+    if (!affari_pg_store_add_login (&pg, shown != NULL && *shown != '\0' ? shown : stripped, stripped, password,
+                                    role, department, FALSE, &member, error))
+      member = 0;
+  }
+  check_connection (self, error);
+  return member;
+}
+
 gboolean
 affari_store_edit_department (AffariStore         *self,
                               const char          *name,

@@ -215,6 +215,8 @@ on_user_row_selected_changed_cb (AdwComboRow      *row,
 static void
 show_users (AffariRightsPage *self)
 {
+  GtkWidget *row;
+
   affari_settings_clear_rows (self->users_group, self->user_rows);
   for (guint i = 0; self->logins != NULL && i < self->logins->len; i++)
     {
@@ -247,6 +249,16 @@ show_users (AffariRightsPage *self)
       adw_preferences_group_add (self->users_group, row);
       g_ptr_array_add (self->user_rows, row);
     }
+
+  /* (the loop's rows are its own) */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a User…"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "rights.add-login");
+  gtk_widget_set_visible (row, self->admin);
+  adw_preferences_group_add (self->users_group, row);
+  g_ptr_array_add (self->user_rows, row);
 }
 
 static void
@@ -340,6 +352,7 @@ fill (AffariRightsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.add-role", self->admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.add-department", self->admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.edit-department", self->admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rights.add-login", self->admin);
 
   show_rights (self);
   show_users (self);
@@ -606,6 +619,90 @@ edit_department_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_add_login_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          AffariRightsPage *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "affari-name");
+  GtkEditable *login = g_object_get_data (G_OBJECT (dialog), "affari-login");
+  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "affari-password");
+  guint role = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "affari-role"));
+  guint department = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "affari-department"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  if (self->roles == NULL || role >= self->roles->len)
+    return;
+  /* The first department item is "no department". */
+  if (affari_workspace_add_login (self->workspace, gtk_editable_get_text (name), gtk_editable_get_text (login),
+                                  gtk_editable_get_text (password),
+                                  ((AffariAccessRole *) g_ptr_array_index (self->roles, role))->name,
+                                  department > 0 && self->departments != NULL && department <= self->departments->len
+                                    ? ((AffariAccessDepartment *) g_ptr_array_index (self->departments, department - 1))->name
+                                    : NULL,
+                                  &error) == 0)
+    {
+      toast_error (self, error);
+      return;
+    }
+  fill (self);
+}
+
+/* An entry of the new-login dialog, labelled for a screen reader by its placeholder. */
+static GtkWidget *
+login_entry_new (GtkWidget  *entry,
+                 const char *label)
+{
+  g_object_set (entry, "placeholder-text", label, "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return entry;
+}
+
+/* A seller's login, made on the server: name, login, password, role (the one shown), department. */
+static void
+add_login_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AffariRightsPage *self = AFFARI_RIGHTS_PAGE (widget);
+  g_autoptr(GtkStringList) departments = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *name = login_entry_new (gtk_entry_new (), _("Full name"));
+  GtkWidget *login = login_entry_new (gtk_entry_new (), _("Login"));
+  GtkWidget *password = login_entry_new (gtk_password_entry_new (), _("Password"));
+  GtkWidget *role = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->role_names)), NULL);
+  GtkWidget *department;
+  AdwMessageDialog *dialog;
+
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (password), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), adw_combo_row_get_selected (self->role_row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
+  gtk_string_list_append (departments, _("No department"));
+  for (guint i = 0; self->departments != NULL && i < self->departments->len; i++)
+    gtk_string_list_append (departments, ((AffariAccessDepartment *) g_ptr_array_index (self->departments, i))->name);
+  department = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&departments)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (department), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Department"), -1);
+
+  dialog = affari_settings_dialog_new (widget, _("New User"),
+                                       _("A login on the team's server: the person signs in with it and this password."),
+                                       "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), login);
+  gtk_box_append (GTK_BOX (box), password);
+  gtk_box_append (GTK_BOX (box), role);
+  gtk_box_append (GTK_BOX (box), department);
+  g_object_set_data (G_OBJECT (dialog), "affari-name", name);
+  g_object_set_data (G_OBJECT (dialog), "affari-login", login);
+  g_object_set_data (G_OBJECT (dialog), "affari-password", password);
+  g_object_set_data (G_OBJECT (dialog), "affari-role", role);
+  g_object_set_data (G_OBJECT (dialog), "affari-department", department);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_login_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ------------------------------------------------------------ overrides */
 
 static void
@@ -661,6 +758,7 @@ affari_rights_page_class_init (AffariRightsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "rights.add-role", NULL, add_role_action);
   gtk_widget_class_install_action (widget_class, "rights.add-department", NULL, add_department_action);
   gtk_widget_class_install_action (widget_class, "rights.edit-department", "s", edit_department_action);
+  gtk_widget_class_install_action (widget_class, "rights.add-login", NULL, add_login_action);
 }
 
 static void
