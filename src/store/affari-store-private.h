@@ -253,6 +253,10 @@ AffariStore *store_server_open_like (AffariStore *self, GError **error);
  * (nothing in @set) for the embedded database, offline, or words too short to be worth asking
  * — the local index answers then. */
 gboolean store_server_search (AffariStore *self, const char *match, StoreIdSet *set);
+/* Team mode: the next number of @year's quotes, the server's (it counts every quote, also those
+ * the login may not read); 0 for the embedded database; -1 with @error when the server cannot
+ * say. */
+gint64 store_server_next_quote_seq (AffariStore *self, int year, GError **error);
 /* The server's news (other sellers' changes, a reconnection), from affari_store_poll (). */
 gboolean store_server_poll   (AffariStore *self);
 /* The refusal of a write based on an old version of a deal, naming who changed it (@author NULL:

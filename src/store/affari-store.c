@@ -856,6 +856,7 @@ void store_server_free (StoreServer *server) { }
 gint64 store_new_id (AffariStore *self, const char *table, GError **error) { return 0; }
 gboolean store_server_poll (AffariStore *self) { return FALSE; }
 gboolean store_server_search (AffariStore *self, const char *match, StoreIdSet *set) { return FALSE; }
+gint64 store_server_next_quote_seq (AffariStore *self, int year, GError **error) { return 0; }
 AffariStore *store_server_open_like (AffariStore *self, GError **error) { return NULL; }
 #endif
 

@@ -29,6 +29,8 @@
 #include "model/affari-activity.h"
 #include "model/affari-deal-private.h"
 #include "model/affari-deal-query.h"
+#include "model/affari-quote.h"
+#include "store/affari-store-quotes.h"
 #include "model/affari-change-set.h"
 #include "store/affari-store.h"
 #include "store/affari-store-watch.h"
@@ -611,6 +613,41 @@ test_search_hung (Fixture *f, gconstpointer data)
   g_assert_true (finds (sara, title, hers));
 }
 
+/* Quote numbers are the server's: Luca numbers a quote of his deal, which Sara may not read (her
+ * copy does not have it); her next quote takes the number after it, not the one her copy alone
+ * would give (which the server would refuse as taken). */
+static void
+test_quote_numbers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AffariStore) luca = open_as (f, "luca");
+  g_autoptr(AffariStore) sara = open_as (f, "sara");
+  g_autoptr(AffariQuote) his = affari_quote_new ();
+  g_autoptr(AffariQuote) hers = affari_quote_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 his_id, hers_id;
+
+  his->title = g_strdup ("Preventivo di Luca");
+  his->deal_id = deal_of (f, "sara", TRUE);
+  his_id = affari_store_quote_create (luca, his, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (his_id, >, 0);
+  for (int i = 0; i < 6; i++)
+    {
+      affari_store_poll (sara);
+      g_usleep (50000);
+    }
+  g_assert_cmpint (local_int (sara, "SELECT count (*) FROM quote WHERE id = ?", his_id), ==, 0);
+
+  hers->title = g_strdup ("Preventivo di Sara");
+  hers->deal_id = deal_of (f, "sara", FALSE);
+  hers_id = affari_store_quote_create (sara, hers, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hers_id, >, 0);
+  g_assert_cmpint (pg_int (f->admin, "SELECT seq FROM quote WHERE id = $1", hers_id), ==,
+                   pg_int (f->admin, "SELECT seq FROM quote WHERE id = $1", his_id) + 1);
+  g_assert_cmpstr (hers->number, !=, his->number);
+}
+
 /* A stopped server: offline, writes refused, back by itself when it is up again. */
 static void
 test_offline (Fixture *f, gconstpointer data)
@@ -681,6 +718,7 @@ main (int argc, char **argv)
   ADD ("/replica/search", test_search);
   ADD ("/replica/search-sources", test_search_sources);
   ADD ("/replica/search-hung", test_search_hung);
+  ADD ("/replica/quote-numbers", test_quote_numbers);
   ADD ("/replica/offline", test_offline);
   return g_test_run ();
 }

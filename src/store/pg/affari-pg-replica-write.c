@@ -518,6 +518,24 @@ store_server_abort (AffariStore *self)
 }
 
 gint64
+store_server_next_quote_seq (AffariStore *self, int year, GError **error)
+{
+  g_autofree char *text = g_strdup_printf ("%d", year);
+  const char *values[1] = { text };
+  PGresult *res;
+  gint64 seq;
+
+  if (self->server == NULL)
+    return 0;
+  res = replica_run (self, "SELECT affari_quote_next_seq ($1::integer)", 1, values, error);
+  if (res == NULL)
+    return -1;
+  seq = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  PQclear (res);
+  return seq;
+}
+
+gint64
 store_new_id (AffariStore *self, const char *table, GError **error)
 {
   StoreServer *srv = self->server;

@@ -1038,7 +1038,12 @@ static const char * const affari_pg_migrations[] = {
   "  WHERE s.body @@ to_tsquery ('affari_it', words)\n"
   "    AND " AFFARI_PG_RULE ("read", "d.pipeline_id", "d.assigned_by_id") "\n"
   "$$;\n"
-  "INSERT INTO deal_search_doc (deal_id, body) SELECT deal_id, body FROM deal_search_body;\n",
+  "INSERT INTO deal_search_doc (deal_id, body) SELECT deal_id, body FROM deal_search_body;\n"
+  /* The next number of a year's quotes, counting every quote, also those the login may not read
+   * (a quote of another seller's deal): a seller's copy alone would give a number already taken,
+   * which the server refuses (UNIQUE). Nothing of a quote is told but how many a year has. */
+  "CREATE FUNCTION affari_quote_next_seq (p_year integer) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER\n"
+  "SET search_path = public, pg_temp AS $$ SELECT coalesce (max (seq), 0) + 1 FROM quote WHERE year = p_year $$;\n",
 };
 
 #define AFFARI_PG_N_MIGRATIONS (G_N_ELEMENTS (affari_pg_migrations))
