@@ -150,16 +150,15 @@ affari_store_quote_create (AffariStore             *self,
    * still the highest when the new one is written. */
   if (!store_tx_begin (self, error))
     return 0;
-  /* On a team's server, the server's count: the copy lacks the quotes of deals the login may
-   * not read. */
+  /* On a team's server, the server's count too: the copy lacks the quotes of deals the login
+   * may not read, the server those written earlier in this transaction. */
   seq = store_server_next_quote_seq (self, year, error);
   if (seq < 0)
     {
       store_tx_end (self, FALSE, NULL);
       return 0;
     }
-  if (seq == 0)
-    seq = store_query_int (self, "SELECT coalesce (max (seq), 0) + 1 FROM quote WHERE year = ?", year, 1);
+  seq = MAX (seq, store_query_int (self, "SELECT coalesce (max (seq), 0) + 1 FROM quote WHERE year = ?", year, 1));
   number = g_strdup_printf ("%d/%03" G_GINT64_FORMAT, year, seq);
   id = store_new_id (self, "quote", error);
   ok = id >= 0 && store_exec (self, error,
