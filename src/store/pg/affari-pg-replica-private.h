@@ -60,6 +60,9 @@ gboolean   replica_refresh_deal (AffariStore *self, gint64 deal_id, gint64 *old_
 
 /* A command that returns rows or nothing; NULL with @error. */
 PGresult  *replica_run (AffariStore *self, const char *sql, int n, const char * const *values, GError **error);
+/* The same, waited for @timeout_us at most: past it the store goes offline (AFFARI_ERROR_OFFLINE). */
+PGresult  *replica_run_within (AffariStore *self, const char *sql, int n, const char * const *values,
+                               gint64 timeout_us, GError **error);
 /* Connects with @srv's address and password (@blocking, or started for PQconnectPoll ()). */
 PGconn    *replica_connect_start (StoreServer *srv, gboolean blocking);
 /* Connected (again): listening, everything read again, online. */

@@ -54,56 +54,13 @@ tsquery_from_match (const char *match)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/* The server's answer within SEARCH_TIMEOUT_US, or NULL: a server that does not answer a
- * keystroke in time (a network gone quiet, which libpq would wait on for minutes) is taken for
- * unreachable — the store goes offline and reconnects by itself; the local index answers. */
-static PGresult *
-run_in_time (AffariStore *self, const char *sql, const char *value)
-{
-  PGconn *conn = self->server->conn;
-  const char *values[1] = { value };
-  gint64 deadline = g_get_monotonic_time () + SEARCH_TIMEOUT_US;
-  PGresult *res, *extra;
-
-  if (!PQsendQueryParams (conn, sql, 1, NULL, values, NULL, NULL, 0))
-    {
-      replica_set_error (self, NULL, NULL);
-      return NULL;
-    }
-  while (PQisBusy (conn))
-    {
-      GPollFD fd = { PQsocket (conn), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
-      gint64 left = deadline - g_get_monotonic_time ();
-
-      if (left <= 0 || g_poll (&fd, 1, (int) MAX (1, left / 1000)) == 0)
-        {
-          g_debug ("the server's search: no answer within %d ms", (int) (SEARCH_TIMEOUT_US / 1000));
-          replica_go_offline (self);
-          return NULL;
-        }
-      if (!PQconsumeInput (conn))
-        {
-          replica_set_error (self, NULL, NULL);
-          return NULL;
-        }
-    }
-  res = PQgetResult (conn);
-  while ((extra = PQgetResult (conn)) != NULL)
-    PQclear (extra);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    {
-      replica_set_error (self, res, NULL);
-      PQclear (res);
-      return NULL;
-    }
-  return res;
-}
-
 gboolean
 store_server_search (AffariStore *self, const char *match, StoreIdSet *set)
 {
   StoreServer *srv = self->server;
   g_autofree char *query = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *values[1];
   PGresult *res;
   int rows;
 
@@ -114,12 +71,16 @@ store_server_search (AffariStore *self, const char *match, StoreIdSet *set)
     return FALSE;
   /* -1 first when the words are all stop words ("di", "per"): PostgreSQL's query is then empty
    * and finds nothing, where the local prefixes find them. */
-  res = run_in_time (self,
-                     "SELECT -1 FROM to_tsquery ('affari_it', $1) q WHERE numnode (q) = 0"
-                     " UNION ALL SELECT affari_search ($1)",
-                     query);
+  values[0] = query;
+  res = replica_run_within (self,
+                            "SELECT -1 FROM to_tsquery ('affari_it', $1) q WHERE numnode (q) = 0"
+                            " UNION ALL SELECT affari_search ($1)",
+                            1, values, SEARCH_TIMEOUT_US, &error);
   if (res == NULL)
-    return FALSE;
+    {
+      g_debug ("the server's search: %s", error->message);
+      return FALSE;
+    }
   rows = PQntuples (res);
   if (rows > 0 && g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10) < 0)
     {

@@ -158,14 +158,56 @@ replica_set_error (AffariStore *self, PGresult *res, GError **error)
 PGresult *
 replica_run (AffariStore *self, const char *sql, int n, const char * const *values, GError **error)
 {
-  PGresult *res;
+  return replica_run_within (self, sql, n, values, 0, error);
+}
 
-  if (self->server->conn == NULL)
+/* The answer, waited for @timeout_us at most (0: as long as libpq waits). A server that does not
+ * answer in time (a network gone quiet, which libpq would wait on for minutes) is taken for
+ * unreachable: the store goes offline and reconnects by itself. */
+PGresult *
+replica_run_within (AffariStore *self, const char *sql, int n, const char * const *values, gint64 timeout_us,
+                    GError **error)
+{
+  PGconn *conn = self->server->conn;
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+  PGresult *res, *extra;
+
+  if (conn == NULL)
     {
       replica_set_error (self, NULL, error);
       return NULL;
     }
-  res = PQexecParams (self->server->conn, sql, n, NULL, values, NULL, NULL, 0);
+  if (timeout_us <= 0)
+    res = PQexecParams (conn, sql, n, NULL, values, NULL, NULL, 0);
+  else
+    {
+      if (!PQsendQueryParams (conn, sql, n, NULL, values, NULL, NULL, 0))
+        {
+          replica_set_error (self, NULL, error);
+          return NULL;
+        }
+      while (PQisBusy (conn))
+        {
+          GPollFD fd = { PQsocket (conn), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+          gint64 left = deadline - g_get_monotonic_time ();
+
+          if (left <= 0 || g_poll (&fd, 1, (int) MAX (1, left / 1000)) == 0)
+            {
+              g_debug ("no answer from the server within %d ms", (int) (timeout_us / 1000));
+              replica_go_offline (self);
+              replica_set_error (self, NULL, error);
+              return NULL;
+            }
+          if (!PQconsumeInput (conn))
+            {
+              replica_set_error (self, NULL, error);
+              return NULL;
+            }
+        }
+      res = PQgetResult (conn);
+      while ((extra = PQgetResult (conn)) != NULL)
+        PQclear (extra);
+    }
   if (PQresultStatus (res) == PGRES_TUPLES_OK || PQresultStatus (res) == PGRES_COMMAND_OK)
     return res;
   replica_set_error (self, res, error);
